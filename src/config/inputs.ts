@@ -1,0 +1,104 @@
+/**
+ * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * An invalid value fails naming the input, the value and what is allowed; no database is touched.
+ */
+import { z } from 'zod'
+import { STAGES, type Stage } from '../types.js'
+import { ConfigError } from './errors.js'
+
+export const COMMENT_MODES = ['auto', 'always', 'never'] as const
+
+/** Raw inputs keyed by their action input names; undefined or '' means "not given". */
+export type RawInputs = Partial<Record<InputName, string | undefined>>
+export type InputName =
+  | 'environment'
+  | 'stage'
+  | 'database-url'
+  | 'migrations-dir'
+  | 'config'
+  | 'github-token'
+  | 'comment'
+  | 'artifact-name'
+  | 'test-command'
+  | 'artifacts-dir'
+
+export interface RunConfig {
+  environment: string
+  stage: Stage
+  databaseUrl: string
+  migrationsDir: string
+  configPath: string
+  githubToken?: string
+  comment: (typeof COMMENT_MODES)[number]
+  artifactName: string
+  testCommand?: string
+  artifactsDir: string
+}
+
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
+
+function describeValue(value: unknown): string {
+  if (value === undefined || value === '') return '(empty)'
+  return JSON.stringify(value)
+}
+
+/** Checks a URL's shape without ever echoing it (it holds the password). */
+export function checkDatabaseUrl(url: string): void {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new ConfigError(
+      'input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database'
+    )
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`
+    )
+  }
+  if (!parsed.hostname) {
+    throw new ConfigError('input "database-url" has no host; expected postgres://user:password@host:5432/database')
+  }
+}
+
+export function parseInputs(raw: RawInputs): RunConfig {
+  const value = (name: InputName): string | undefined => {
+    const v = raw[name]
+    return v === undefined || v.trim() === '' ? undefined : v.trim()
+  }
+  const stage = value('stage')
+  const stageResult = z.enum(STAGES).safeParse(stage)
+  if (!stageResult.success) {
+    throw new ConfigError(`input "stage" is ${describeValue(stage)}; allowed: ${STAGES.join(', ')}`)
+  }
+  const environment = value('environment')
+  if (!environment || !ENV_NAME.test(environment)) {
+    throw new ConfigError(
+      `input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`
+    )
+  }
+  const comment = value('comment') ?? 'auto'
+  const commentResult = z.enum(COMMENT_MODES).safeParse(comment)
+  if (!commentResult.success) {
+    throw new ConfigError(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`)
+  }
+  const databaseUrl = value('database-url')
+  if (!databaseUrl) {
+    throw new ConfigError('input "database-url" is empty; it is required (pass the environment\'s database secret)')
+  }
+  checkDatabaseUrl(databaseUrl)
+  const migrationsDir = value('migrations-dir') ?? 'migrations'
+  return {
+    environment,
+    stage: stageResult.data,
+    databaseUrl,
+    migrationsDir,
+    configPath: value('config') ?? `${migrationsDir}/runbook.yml`,
+    githubToken: value('github-token'),
+    comment: commentResult.data,
+    artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+    testCommand: value('test-command'),
+    artifactsDir: value('artifacts-dir') ?? 'artifacts'
+  }
+}

