@@ -103,3 +103,88 @@ export interface Report {
   checks: CheckResult[]
   run?: { url?: string; sha?: string; actor?: string; pullRequest?: number }
 }
+
+/*
+ * The `details` shapes that checks write and the report/markdown reads. A check puts its own object
+ * under CheckResult.details; the keys below are the contract between checks and renderers.
+ */
+
+/** lint: details = { findings: LintFinding[], locks: StatementLock[], files: number, statements: number } */
+export interface LintFinding {
+  rule: string
+  severity: 'error' | 'warning' | 'info'
+  file: string
+  line: number
+  column: number
+  message: string
+  advice: string
+  /** Set when a `-- runbook:allow <rule> <reason>` comment suppressed it. */
+  suppressed?: string
+}
+
+export interface StatementLock {
+  file: string
+  line: number
+  statement: string
+  lock: string
+  table: string
+}
+
+/** conflicts: details = { constraints: ConflictReport[] } */
+export interface ConflictReport {
+  file: string
+  line: number
+  table: string
+  constraint: string
+  kind: 'exclude' | 'unique' | 'primary-key' | 'check' | 'foreign-key' | 'not-null'
+  count: number
+  sample: Record<string, unknown>[]
+  query: string
+  durationMs: number
+  error?: string
+}
+
+/** rehearsal: details = { migrations: RehearsalResult[] } */
+export interface RehearsalResult {
+  version: string
+  durationMs: number
+  locks: { relation: string; mode: string }[]
+  diffText: string
+  overBudget: boolean
+  error?: string
+}
+
+/** schema-diff: details = { diffText: string, added: number, removed: number, changed: number } */
+
+/** performance: details = { probes: ProbeResult[], planRegressions?: PlanRegression[], topStatements?: unknown[] } */
+export interface ProbeResult {
+  name: string
+  runs: number
+  p50Ms: number
+  p95Ms: number
+  maxP95Ms: number
+  indexesUsed: string[]
+  expectedIndex?: string
+  pass: boolean
+}
+
+export interface PlanRegression {
+  name: string
+  beforeCost: number
+  afterCost: number
+  beforeIndexes: string[]
+  afterIndexes: string[]
+  regressed: boolean
+}
+
+/** monitor: details = { series: MonitorSeries[], intervalMs: number, breaches: string[] } */
+export interface MonitorSeries {
+  name: string
+  unit: string
+  max?: number
+  min?: number
+  points: { at: string; value: number | null }[]
+  breached: boolean
+}
+
+/** tests: details = { command: string, exitCode: number | null, junit?: { tests: number; failures: number; errors: number; skipped: number } } */

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { artifactUrl, pullRequestNumber, runUrl } from '../../src/github/context.js'
+
+function eventFile(payload: unknown): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mr-event-')), 'event.json')
+  writeFileSync(file, JSON.stringify(payload))
+  return file
+}
+
+test('pull request number from the event payload on pull_request events only', () => {
+  const file = eventFile({ pull_request: { number: 42 } })
+  expect(pullRequestNumber({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file })).toBe(42)
+  expect(
+    pullRequestNumber({ GITHUB_EVENT_NAME: 'pull_request_review', GITHUB_EVENT_PATH: file })
+  ).toBe(42)
+  expect(pullRequestNumber({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: file })).toBeUndefined()
+  expect(pullRequestNumber({ GITHUB_EVENT_NAME: 'pull_request' })).toBeUndefined()
+  expect(
+    pullRequestNumber({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: '/nonexistent/event.json'
+    })
+  ).toBeUndefined()
+})
+
+test('reads process.env by default', () => {
+  const saved = { ...process.env }
+  try {
+    process.env.GITHUB_EVENT_NAME = 'pull_request'
+    process.env.GITHUB_EVENT_PATH = eventFile({ pull_request: { number: 7 } })
+    process.env.GITHUB_SERVER_URL = 'https://github.com'
+    process.env.GITHUB_REPOSITORY = 'acme/bookings'
+    process.env.GITHUB_RUN_ID = '123'
+    expect(pullRequestNumber()).toBe(7)
+    expect(runUrl()).toBe('https://github.com/acme/bookings/actions/runs/123')
+  } finally {
+    process.env = saved
+  }
+})
+
+test('run and artifact URLs', () => {
+  const env = {
+    GITHUB_SERVER_URL: 'https://ghe.example/',
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_RUN_ID: '9'
+  }
+  expect(runUrl(env)).toBe('https://ghe.example/o/r/actions/runs/9')
+  expect(artifactUrl(4242, env)).toBe('https://ghe.example/o/r/actions/runs/9/artifacts/4242')
+  expect(runUrl({ GITHUB_REPOSITORY: 'o/r' })).toBeUndefined()
+})

@@ -1,0 +1,94 @@
+/**
+ * A real StageContext for tests: Redactor, Logger, EvidenceWriter (to a temp dir), a policy parsed from YAML,
+ * a Plan from buildPlan, the test database's client, and connect() opening real extra sessions.
+ * Sessions opened through ctx.connect() are closed by closeContext(ctx) (or by the database's drop()).
+ */
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type pg from 'pg'
+import { environmentPolicy, parsePolicy } from '../../src/config/policy.js'
+import type { RunConfig } from '../../src/config/inputs.js'
+import { connect } from '../../src/db/connect.js'
+import { buildPlan, type Plan } from '../../src/plan/plan.js'
+import { EvidenceWriter } from '../../src/report/evidence.js'
+import { Logger } from '../../src/report/logger.js'
+import { Redactor } from '../../src/report/redact.js'
+import type { Stage, StageContext } from '../../src/types.js'
+
+export interface MakeContextOptions {
+  client: pg.Client
+  url: string
+  stage?: Stage
+  /** runbook.yml text; defaults to staging and production environments with default policy. */
+  policyYaml?: string
+  /** Defaults to the first environment of the policy. */
+  environment?: string
+  plan?: Partial<Plan>
+  artifactsDir?: string
+}
+
+export const DEFAULT_POLICY_YAML = 'environments:\n  staging: {}\n  production: {}\n'
+
+const opened = new WeakMap<StageContext, pg.Client[]>()
+
+export function makeContext(opts: MakeContextOptions): StageContext {
+  const redactor = new Redactor()
+  redactor.addDatabaseUrl(opts.url)
+  const log = new Logger(redactor)
+  const policy = parsePolicy(opts.policyYaml ?? DEFAULT_POLICY_YAML, 'runbook.yml')
+  const environment = opts.environment ?? Object.keys(policy.environments)[0] ?? 'staging'
+  const env = environmentPolicy(policy, environment)
+  const stage = opts.stage ?? 'validate'
+  const artifactsDir = opts.artifactsDir ?? mkdtempSync(path.join(os.tmpdir(), 'mr-artifacts-'))
+  const config: RunConfig = {
+    environment,
+    stage,
+    databaseUrl: opts.url,
+    migrationsDir: 'migrations',
+    configPath: 'migrations/runbook.yml',
+    comment: 'never',
+    artifactName: `migration-runbook-${environment}-${stage}`,
+    artifactsDir
+  }
+  const plan: Plan = { ...buildPlan('migrations', [], []), ...opts.plan }
+  const sessions: pg.Client[] = []
+  const ctx: StageContext = {
+    config,
+    policy,
+    env,
+    plan,
+    client: opts.client,
+    connect: async () => {
+      const c = await connect({ url: opts.url, redactor, applicationName: 'migration-runbook-test' })
+      sessions.push(c)
+      return c
+    },
+    log,
+    evidence: new EvidenceWriter(artifactsDir, environment, redactor),
+    redactor,
+    state: new Map(),
+    applied: []
+  }
+  opened.set(ctx, sessions)
+  return ctx
+}
+
+/** Closes every session the context's connect() opened. */
+export async function closeContext(ctx: StageContext): Promise<void> {
+  const sessions = opened.get(ctx) ?? []
+  await Promise.all(sessions.splice(0).map(c => c.end().catch(() => undefined)))
+}
+
+/** A pending migration as discovery would produce it (for plan.pending in tests). */
+export function pendingMigration(version: string, name: string, sql: string): Plan['pending'][number] {
+  return {
+    version,
+    name,
+    file: `migrations/${version}_${name}.sql`,
+    path: `/nonexistent/migrations/${version}_${name}.sql`,
+    sql,
+    checksum: 'test',
+    noTransaction: false
+  }
+}

@@ -1,0 +1,22 @@
+/** Copies a fixture migrations folder to a temp directory, so a test may edit files (drift) freely. */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
+
+export interface FixtureRepo {
+  /** Temp folder acting as the repository root. */
+  root: string
+  /** Its migrations folder (absolute). */
+  dir: string
+  write: (relative: string, sql: string) => void
+}
+
+export function copyFixture(name: string): FixtureRepo {
+  const root = mkdtempSync(path.join(os.tmpdir(), `mr-${name}-`))
+  const dir = path.join(root, 'migrations')
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true })
+  return { root, dir, write: (relative, sql) => writeFileSync(path.join(dir, relative), sql) }
+}

@@ -1,0 +1,214 @@
+import type pg from 'pg'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import {
+  SCHEMA_OBJECT_KINDS,
+  diffSnapshots,
+  findObject,
+  isEmptyDiff,
+  renderDiff,
+  renderSnapshotSql,
+  snapshotSchema
+} from '../../src/schema/index.js'
+
+/** A small application schema with one object of every kind the snapshot reads. */
+const FIXTURE_SQL = `
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
+CREATE TYPE public.booking_status AS ENUM ('pending', 'confirmed', 'cancelled');
+CREATE DOMAIN public.party_size AS integer CHECK (VALUE BETWEEN 1 AND 50);
+CREATE SEQUENCE public.ticket_seq START 100;
+CREATE TABLE public.restaurants (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE public.allocations (
+  id serial PRIMARY KEY,
+  restaurant_id bigint NOT NULL,
+  table_no integer NOT NULL,
+  during tstzrange NOT NULL,
+  status public.booking_status NOT NULL DEFAULT 'pending',
+  guests public.party_size,
+  CONSTRAINT allocations_no_overlap EXCLUDE USING gist (table_no WITH =, during WITH &&)
+    DEFERRABLE INITIALLY IMMEDIATE,
+  CONSTRAINT allocations_guests_check CHECK (guests > 0)
+);
+ALTER TABLE public.allocations ADD CONSTRAINT allocations_restaurant_fk
+  FOREIGN KEY (restaurant_id) REFERENCES public.restaurants (id) NOT VALID;
+CREATE INDEX allocations_restaurant_idx ON public.allocations (restaurant_id, lower(during));
+CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.created_at := now();
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER restaurants_touch BEFORE UPDATE ON public.restaurants
+  FOR EACH ROW EXECUTE FUNCTION public.touch();
+ALTER TABLE public.allocations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY allocations_read ON public.allocations FOR SELECT TO authenticated
+  USING (restaurant_id IS NOT NULL);
+CREATE VIEW public.confirmed AS SELECT id, table_no FROM public.allocations WHERE status = 'confirmed';
+GRANT SELECT ON public.allocations TO anon;
+CREATE SCHEMA supabase_migrations;
+CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY);
+CREATE SCHEMA migration_runbook;
+CREATE TABLE migration_runbook.audit (id int);
+`
+
+let db: TestDatabase
+let client: pg.Client
+
+beforeAll(async () => {
+  db = await createTestDatabase('schema_snapshot')
+  client = await db.client()
+  await client.query(FIXTURE_SQL)
+})
+
+afterAll(async () => {
+  await db?.drop()
+})
+
+test('two snapshots of the same database are identical, and so is their SQL', async () => {
+  const a = await snapshotSchema(client)
+  const b = await snapshotSchema(client)
+  expect(b.objects).toEqual(a.objects)
+  expect(renderSnapshotSql(b)).toBe(renderSnapshotSql(a))
+  const keys = a.objects.map(o => o.key)
+  expect(new Set(keys).size).toBe(keys.length)
+  expect([...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))).toEqual(keys)
+})
+
+test('a JSON round-tripped snapshot diffs empty against a fresh one', async () => {
+  const stored = JSON.parse(JSON.stringify(await snapshotSchema(client)))
+  const diff = diffSnapshots(stored, await snapshotSchema(client))
+  expect(isEmptyDiff(diff)).toBe(true)
+  expect(renderDiff(diff)).toBe('no schema changes\n')
+})
+
+test('every object kind appears', async () => {
+  const s = await snapshotSchema(client)
+  const kinds = new Set(s.objects.map(o => o.kind))
+  for (const kind of SCHEMA_OBJECT_KINDS) expect([kind, kinds.has(kind)]).toEqual([kind, true])
+  expect(s.serverVersion).toMatch(/^\d+/)
+})
+
+test('default schemas leave out system and bookkeeping schemas', async () => {
+  const s = await snapshotSchema(client)
+  expect(s.schemas).toEqual(expect.arrayContaining(['auth', 'extensions', 'public']))
+  for (const hidden of ['supabase_migrations', 'migration_runbook', 'pg_catalog', 'pg_toast']) {
+    expect(s.schemas).not.toContain(hidden)
+    expect(s.objects.some(o => o.schema === hidden && o.kind !== 'extension')).toBe(false)
+  }
+  const only = await snapshotSchema(client, { schemas: ['public'] })
+  expect(only.schemas).toEqual(['public'])
+  expect(only.objects.some(o => o.schema === 'auth')).toBe(false)
+  const without = await snapshotSchema(client, { excludeSchemas: ['auth'] })
+  expect(without.schemas).not.toContain('auth')
+})
+
+test('extensions are listed but the functions they own are not', async () => {
+  const s = await snapshotSchema(client)
+  expect(findObject(s, 'extension', 'btree_gist')?.definition).toMatch(
+    /^CREATE EXTENSION btree_gist WITH SCHEMA extensions VERSION '[\d.]+'$/
+  )
+  const extFunctions = s.objects.filter(o => o.kind === 'function' && o.schema === 'extensions')
+  expect(extFunctions).toEqual([])
+  expect(s.objects.some(o => o.name.startsWith('gbt_'))).toBe(false)
+  // the project's own functions are there, with a hash of their definition
+  const touch = findObject(s, 'function', 'public.touch')
+  expect(touch?.definition).toContain('NEW.created_at := now();')
+  expect(touch?.hash).toMatch(/^[0-9a-f]{64}$/)
+  expect(findObject(s, 'function', 'auth.uid')).toBeDefined()
+})
+
+test('columns keep order, type, NOT NULL and defaults; constraints state deferrability', async () => {
+  const s = await snapshotSchema(client)
+  const cols = s.objects
+    .filter(o => o.kind === 'column' && o.table === 'allocations')
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+  expect(cols.map(c => c.name)).toEqual([
+    'id',
+    'restaurant_id',
+    'table_no',
+    'during',
+    'status',
+    'guests'
+  ])
+  expect(findObject(s, 'column', 'status', 'allocations')?.definition).toBe(
+    "status public.booking_status DEFAULT 'pending'::public.booking_status NOT NULL"
+  )
+  expect(findObject(s, 'column', 'id', 'public.restaurants')?.definition).toBe(
+    'id bigint GENERATED ALWAYS AS IDENTITY NOT NULL'
+  )
+  expect(findObject(s, 'constraint', 'allocations_no_overlap')).toMatchObject({
+    key: 'constraint public.allocations.allocations_no_overlap',
+    schema: 'public',
+    table: 'allocations',
+    definition:
+      'EXCLUDE USING gist (table_no WITH =, during WITH &&) DEFERRABLE INITIALLY IMMEDIATE'
+  })
+  expect(findObject(s, 'constraint', 'allocations_restaurant_fk')?.definition).toBe(
+    'FOREIGN KEY (restaurant_id) REFERENCES public.restaurants(id) NOT DEFERRABLE NOT VALID'
+  )
+  expect(findObject(s, 'constraint', 'allocations_guests_check')?.definition).toBe(
+    'CHECK (((guests)::integer > 0))'
+  )
+  expect(findObject(s, 'index', 'allocations_restaurant_idx')?.definition).toBe(
+    'CREATE INDEX allocations_restaurant_idx ON public.allocations USING btree (restaurant_id, lower(during))'
+  )
+  expect(findObject(s, 'rls', 'allocations')?.definition).toContain('ENABLE ROW LEVEL SECURITY')
+  expect(findObject(s, 'policy', 'allocations_read')?.definition).toBe(
+    'CREATE POLICY allocations_read ON public.allocations AS PERMISSIVE FOR SELECT TO authenticated' +
+      ' USING ((restaurant_id IS NOT NULL))'
+  )
+  expect(findObject(s, 'grant', 'table public.allocations to anon')?.definition).toBe(
+    'GRANT SELECT ON TABLE public.allocations TO anon'
+  )
+})
+
+test('the SQL text shows each table with its columns in order and its dependants', async () => {
+  const sql = renderSnapshotSql(await snapshotSchema(client))
+  expect(sql).toContain(
+    [
+      'CREATE TABLE public.restaurants (',
+      '  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,',
+      '  name text NOT NULL,',
+      '  created_at timestamp with time zone DEFAULT now() NOT NULL,',
+      '  CONSTRAINT restaurants_pkey PRIMARY KEY (id) NOT DEFERRABLE',
+      ');',
+      'CREATE TRIGGER restaurants_touch BEFORE UPDATE ON public.restaurants FOR EACH ROW EXECUTE FUNCTION public.touch();'
+    ].join('\n')
+  )
+  expect(sql).toContain('CREATE EXTENSION btree_gist WITH SCHEMA extensions')
+  expect(sql).toContain('ALTER TABLE public.allocations ENABLE ROW LEVEL SECURITY')
+  expect(sql).not.toContain('takenAt')
+  expect(sql).not.toMatch(/;;/)
+})
+
+test('the session search_path does not change the text, and is restored', async () => {
+  const base = await snapshotSchema(client)
+  const other = await db.client()
+  await other.query('SET search_path = auth, extensions, public')
+  const s = await snapshotSchema(other)
+  expect(s.objects).toEqual(base.objects)
+  const sp = await other.query<{ search_path: string }>('SHOW search_path')
+  expect(sp.rows[0].search_path).toBe('auth, extensions, public')
+})
+
+test('works inside an open transaction and sees its uncommitted changes', async () => {
+  await client.query('BEGIN')
+  try {
+    await client.query('CREATE TABLE public.in_tx (id int PRIMARY KEY)')
+    const s = await snapshotSchema(client)
+    expect(findObject(s, 'table', 'in_tx')).toBeDefined()
+  } finally {
+    await client.query('ROLLBACK')
+  }
+  const after = await snapshotSchema(client)
+  expect(findObject(after, 'table', 'in_tx')).toBeUndefined()
+})
+
+test('bad options name the option and the value', async () => {
+  await expect(
+    snapshotSchema(client, { schemas: 'public' as unknown as string[] })
+  ).rejects.toThrow(/option "schemas" must be an array of non-empty schema names, got "public"/)
+})

@@ -1,0 +1,28 @@
+// Builds the two bundles GitHub and npm run: dist/index.js (the action) and dist/cli/index.js (the CLI).
+// ncc emits ESM (the @actions/* packages are ESM-only). Two things ncc does not do, done here:
+// - libpg_query's WASM loader reads `__dirname`, which ES modules lack: a banner defines it;
+// - ncc does not copy libpg-query.wasm: it is copied next to each bundle.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, readFileSync, writeFileSync, rmSync, chmodSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
+const wasm = path.join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm')
+const banner =
+  "import { fileURLToPath as __mrFileURLToPath } from 'node:url'; import { dirname as __mrDirname } from 'node:path'; " +
+  'const __filename = __mrFileURLToPath(import.meta.url); const __dirname = __mrDirname(__filename);'
+
+function bundle(entry, outDir, shebang) {
+  rmSync(outDir, { recursive: true, force: true })
+  execFileSync(ncc, ['build', entry, '-o', outDir, '--license', 'licenses.txt', '--quiet'], { cwd: root, stdio: 'inherit' })
+  const file = path.join(outDir, 'index.js')
+  const code = readFileSync(file, 'utf8')
+  writeFileSync(file, (shebang ? '#!/usr/bin/env node\n' : '') + banner + '\n' + code.replace(/^#!.*\n/, ''))
+  if (shebang) chmodSync(file, 0o755)
+  copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
+}
+
+bundle('src/action-main.ts', path.join(root, 'dist'), false)
+bundle('src/cli-main.ts', path.join(root, 'dist', 'cli'), true)
+console.log('built dist/index.js and dist/cli/index.js')

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Validates action.yml and every workflow against GitHub's JSON schemas (action-validator takes one
+// file per run), and refuses pull_request_target: it runs with secrets and a write token on code
+// from forks; remote actions must be pinned to a ref. Exit 1 on any failure. Usage: node scripts/validate-workflows.mjs [repo root]
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(process.argv[2] ?? '.')
+const validator = path.join(root, 'node_modules', '.bin', 'action-validator')
+if (!existsSync(validator)) {
+  console.error(`action-validator not found at ${validator}; run npm ci first`)
+  process.exit(2)
+}
+
+const workflowsDir = path.join(root, '.github', 'workflows')
+const workflows = existsSync(workflowsDir)
+  ? readdirSync(workflowsDir)
+      .filter(f => f.endsWith('.yml') || f.endsWith('.yaml'))
+      .sort()
+      .map(f => path.join(workflowsDir, f))
+  : []
+const files = [path.join(root, 'action.yml'), path.join(root, 'action.yaml')]
+  .filter(f => existsSync(f))
+  .concat(workflows)
+
+const failures = []
+for (const file of files) {
+  const rel = path.relative(root, file)
+  const run = spawnSync(validator, [file], { encoding: 'utf8' })
+  // Glob validation is unsupported upstream and only warns; keep the output for real errors.
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`
+    .split('\n')
+    .filter(l => l.trim() !== '' && !l.startsWith('WARNING: Glob validation is not yet supported'))
+    .join('\n')
+  if (run.status === 0) {
+    console.log(`ok    ${rel}`)
+  } else {
+    failures.push(rel)
+    console.log(`FAIL  ${rel}\n${output || run.error?.message || `exit ${run.status}`}`)
+  }
+  if (rel.startsWith('.github')) {
+    const lines = readFileSync(file, 'utf8').split('\n')
+    lines.forEach((line, i) => {
+      if (/^\s*[^#]*\bpull_request_target\b/.test(line)) {
+        failures.push(`${rel}:${i + 1}`)
+        console.log(`FAIL  ${rel}:${i + 1}: uses pull_request_target; use pull_request instead`)
+      }
+      // Remote actions need a ref (a major version tag or a commit): unpinned means the default branch.
+      const uses = /^\s*(?:-\s*)?uses:\s*['"]?([^'"\s#]+)/.exec(line)
+      if (
+        uses &&
+        !uses[1].startsWith('./') &&
+        !uses[1].startsWith('docker://') &&
+        !uses[1].includes('@')
+      ) {
+        failures.push(`${rel}:${i + 1}`)
+        console.log(`FAIL  ${rel}:${i + 1}: ${uses[1]} is not pinned; add @v<major> or @<sha>`)
+      }
+    })
+  }
+}
+
+if (workflows.length === 0) {
+  failures.push('.github/workflows')
+  console.log('FAIL  no workflow files found under .github/workflows')
+}
+console.log(
+  `\n${files.length} file(s) checked, ${failures.length === 0 ? 'all valid' : `${failures.length} failure(s): ${failures.join(', ')}`}`
+)
+process.exit(failures.length === 0 ? 0 : 1)

@@ -1,0 +1,88 @@
+/**
+ * The GitHub Action front end: reads the inputs (in this one place), runs the engine, then does what only a
+ * workflow run can: outputs, annotations, the evidence artifact, the sticky PR comment and the job summary.
+ */
+import * as core from '@actions/core'
+import { parseInputs, type InputName, type RawInputs } from './config/inputs.js'
+import { ConfigError } from './config/errors.js'
+import { Redactor } from './report/redact.js'
+import { runStage } from './run.js'
+import { renderReportMarkdown } from './report/markdown.js'
+import { emitAnnotations } from './github/annotations.js'
+import { uploadEvidence } from './github/artifact.js'
+import { upsertStickyComment } from './github/comment.js'
+import { artifactUrl, pullRequestNumber, runUrl } from './github/context.js'
+import { loadPolicy, environmentPolicy } from './config/policy.js'
+
+const INPUTS: InputName[] = ['environment', 'stage', 'database-url', 'migrations-dir', 'config', 'github-token', 'comment', 'artifact-name', 'test-command', 'artifacts-dir']
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const redactor = new Redactor()
+  redactor.onSecret(secret => core.setSecret(secret))
+  // The URL is masked before anything else is read or printed.
+  redactor.addDatabaseUrl(core.getInput('database-url'))
+  const raw: RawInputs = {}
+  for (const name of INPUTS) raw[name] = core.getInput(name)
+  let config
+  try {
+    config = parseInputs(raw)
+  } catch (e) {
+    core.setOutput('status', 'failed')
+    core.setFailed(redactor.redact((e as Error).message))
+    return
+  }
+  const pr = pullRequestNumber(env)
+  try {
+    const outcome = await runStage({
+      config,
+      redactor,
+      logSink: (level, line) => {
+        if (level === 'debug') core.debug(line)
+        else if (level === 'warn') core.info(`⚠ ${line}`)
+        else core.info(line)
+      },
+      run: { url: runUrl(env), sha: env.GITHUB_SHA, actor: env.GITHUB_ACTOR, pullRequest: pr }
+    })
+    const { report } = outcome
+    emitAnnotations(report.checks.flatMap(c => c.annotations), core)
+
+    const retentionDays = environmentPolicy(loadPolicy(config.configPath), config.environment).artifactRetentionDays
+    const upload = await uploadEvidence({ name: config.artifactName, files: outcome.evidence.files(), rootDirectory: outcome.evidence.dir, retentionDays })
+    if (upload.warning) core.warning(redactor.redact(upload.warning))
+    if (upload.id !== undefined) core.setOutput('artifact-id', String(upload.id))
+
+    const markdown = redactor.redact(renderReportMarkdown(report, { artifactUrl: upload.id !== undefined ? artifactUrl(upload.id, env) : undefined }))
+    const wantComment = config.comment === 'always' || (config.comment === 'auto' && env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/')
+    if (wantComment && pr && config.githubToken && owner && repo) {
+      const result = await upsertStickyComment({
+        token: config.githubToken,
+        owner,
+        repo,
+        issueNumber: pr,
+        environment: config.environment,
+        body: markdown,
+        baseUrl: env.GITHUB_API_URL,
+        log: (level, msg) => (level === 'warning' ? core.warning(msg) : core.info(msg))
+      })
+      if (result.warning) core.warning(result.warning)
+      if (result.url) core.setOutput('comment-url', result.url)
+    } else if (wantComment) {
+      core.info('no pull request for this run: the PR comment is skipped, the job summary is written')
+    }
+    await core.summary.addRaw(markdown).write().catch(e => core.warning(`job summary not written: ${(e as Error).message}`))
+
+    core.setOutput('status', report.status)
+    core.setOutput('applied', JSON.stringify(report.applied))
+    core.setOutput('pending', JSON.stringify(report.pending))
+    core.setOutput('report-path', outcome.reportPath)
+    if (outcome.exitCode !== 0) {
+      const failed = report.checks.filter(c => c.status === 'fail')
+      core.setFailed(`${config.stage} on ${config.environment} failed: ${failed.map(c => `${c.id}: ${c.reasons[0] ?? c.summary}`).join('; ')}`)
+    }
+  } catch (e) {
+    core.setOutput('status', 'failed')
+    const message = e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
+    core.setFailed(redactor.redact(message))
+  }
+}

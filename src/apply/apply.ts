@@ -1,0 +1,289 @@
+/**
+ * apply: each pending migration in its own transaction under SET LOCAL lock_timeout and statement_timeout,
+ * its history row written in the same transaction, bounded retries with backoff on lock_not_available (55P03)
+ * only, all under a session advisory lock. A failure rolls the migration back whole and says what failed,
+ * where (file:line) and Postgres's own code and detail.
+ */
+import type pg from 'pg'
+import type { Logger } from '../report/logger.js'
+import type { Migration, SqlFile } from '../plan/files.js'
+import { buildPlan } from '../plan/plan.js'
+import { ensureHistoryTables, readHistory, recordApplied, writeAudit } from '../plan/history.js'
+import { acquireApplyLock, releaseApplyLock } from './locks.js'
+import { firstLine, sleep, statementsOf } from './statements.js'
+import type { SqlStatement } from '../sql/parser.js'
+
+export interface ApplyOptions {
+  environment: string
+  runId: string
+  gitSha?: string
+  actor?: string
+  lockTimeoutMs: number
+  statementTimeoutMs: number
+  retries: number
+  retryBackoffMs: number
+  advisoryLockWaitMs: number
+  allowOutOfOrder: boolean
+  log: Logger
+  /** Schema snapshot taken before each migration, kept in the audit log for the rollback's check. */
+  snapshot?: (client: pg.Client) => Promise<unknown>
+}
+
+export interface StatementTiming {
+  line: number
+  statement: string
+  ms: number
+}
+
+export interface AppliedMigration {
+  version: string
+  name: string
+  file: string
+  durationMs: number
+  attempts: number
+  statements: StatementTiming[]
+}
+
+/** A failed apply: which file and line, and Postgres's own fields. */
+export class ApplyError extends Error {
+  override name = 'ApplyError'
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly code?: string,
+    readonly detail?: string
+  ) {
+    super(message)
+  }
+}
+
+const LOCK_NOT_AVAILABLE = '55P03'
+
+interface PgError extends Error {
+  code?: string
+  detail?: string
+  hint?: string
+  where?: string
+}
+
+function pgFields(e: PgError): string {
+  const parts = [`${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`]
+  if (e.detail) parts.push(`detail: ${e.detail}`)
+  if (e.hint) parts.push(`hint: ${e.hint}`)
+  if (e.where) parts.push(`where: ${e.where.split('\n')[0]}`)
+  return parts.join('; ')
+}
+
+async function setTimeouts(client: pg.Client, scope: 'LOCAL' | 'SESSION', lockMs: number, statementMs: number) {
+  await client.query(`SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}`)
+  await client.query(`SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`)
+}
+
+async function runStatement(
+  client: pg.Client,
+  migration: SqlFile,
+  s: SqlStatement,
+  timings: StatementTiming[],
+  log: Logger
+): Promise<void> {
+  const t0 = performance.now()
+  try {
+    await client.query(s.text)
+  } catch (e) {
+    ;(e as PgError & { statement?: SqlStatement }).statement = s
+    throw e
+  }
+  const ms = Math.round((performance.now() - t0) * 10) / 10
+  timings.push({ line: s.line, statement: firstLine(s.text), ms })
+  log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`)
+}
+
+function failure(migration: Migration, file: SqlFile, e: unknown, attempts: number): ApplyError {
+  const err = e as PgError & { statement?: SqlStatement }
+  const s = err.statement
+  const where = s ? `${file.file}:${s.line}` : file.file
+  const what = s ? `"${firstLine(s.text, 70)}"` : 'the migration'
+  if (err.code === LOCK_NOT_AVAILABLE) {
+    return new ApplyError(
+      `${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
+        `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`,
+      file.file,
+      s?.line,
+      err.code,
+      err.detail
+    )
+  }
+  return new ApplyError(
+    `${where}: ${what} failed: ${pgFields(err)}. The transaction was rolled back (${migration.version}): the database is as it was.`,
+    file.file,
+    s?.line,
+    err.code,
+    err.detail
+  )
+}
+
+export interface TransactionalRun {
+  lockTimeoutMs: number
+  statementTimeoutMs: number
+  retries: number
+  retryBackoffMs: number
+  log: Logger
+}
+
+/**
+ * Runs a file's statements in one transaction under SET LOCAL timeouts, then `finish` (history, audit) in the
+ * same transaction, and commits. Retries the whole transaction on lock_not_available only; any other error
+ * rolls back and is rethrown as an ApplyError naming file:line. `onFailure` runs after the rollback.
+ */
+export async function runFileInTransaction(
+  client: pg.Client,
+  m: Migration,
+  file: SqlFile,
+  statements: SqlStatement[],
+  opts: TransactionalRun,
+  finish: (timings: StatementTiming[], attempt: number) => Promise<void>,
+  onFailure: (error: ApplyError) => Promise<void> = async () => undefined
+): Promise<{ timings: StatementTiming[]; attempts: number; durationMs: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const timings: StatementTiming[] = []
+    const t0 = performance.now()
+    try {
+      await client.query('BEGIN')
+      await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs)
+      for (const s of statements) await runStatement(client, file, s, timings, opts.log)
+      await finish(timings, attempt)
+      await client.query('COMMIT')
+      return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      const err = e as PgError
+      if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
+        const wait = opts.retryBackoffMs * 2 ** (attempt - 1)
+        opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`)
+        await sleep(wait)
+        continue
+      }
+      const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt)
+      await onFailure(failed).catch(() => undefined)
+      throw failed
+    }
+  }
+}
+
+/** One migration in one transaction, its history row and audit entry in the same transaction. */
+async function applyInTransaction(client: pg.Client, m: Migration, opts: ApplyOptions): Promise<AppliedMigration> {
+  const statements = statementsOf(m)
+  const started = new Date()
+  const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined
+  const audit = { runId: opts.runId, environment: opts.environment, stage: 'apply', version: m.version, name: m.name, checksum: m.checksum, gitSha: opts.gitSha, actor: opts.actor, startedAt: started }
+  const run = await runFileInTransaction(
+    client,
+    m,
+    m,
+    statements,
+    opts,
+    async (timings, attempt) => {
+      await recordApplied(client, m.version, m.name, statements.map(s => s.text))
+      await writeAudit(client, { ...audit, status: 'applied', schemaBefore, details: { statements: timings, attempts: attempt } })
+    },
+    failed => writeAudit(client, { ...audit, status: 'failed', details: { error: failed.message, code: failed.code ?? null } })
+  )
+  return { version: m.version, name: m.name, file: m.file, durationMs: run.durationMs, attempts: run.attempts, statements: run.timings }
+}
+
+/**
+ * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
+ * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
+ */
+async function applyWithoutTransaction(client: pg.Client, m: Migration, opts: ApplyOptions): Promise<AppliedMigration> {
+  const statements = statementsOf(m)
+  const timings: StatementTiming[] = []
+  const started = new Date()
+  const t0 = performance.now()
+  let attempts = 1
+  await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs)
+  try {
+    for (const s of statements) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await runStatement(client, m, s, timings, opts.log)
+          break
+        } catch (e) {
+          const err = e as PgError
+          attempts = Math.max(attempts, attempt)
+          if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
+            await sleep(opts.retryBackoffMs * 2 ** (attempt - 1))
+            continue
+          }
+          const f = failure(m, m, e, attempt)
+          throw new ApplyError(
+            f.message.replace(/The transaction was rolled back \(\S+\): the database is as it was\./, '') +
+              ` This migration runs outside a transaction: ${timings.length} statement(s) before it completed and stay applied.`,
+            f.file,
+            f.line,
+            f.code,
+            f.detail
+          )
+        }
+      }
+    }
+    await client.query('BEGIN')
+    await recordApplied(client, m.version, m.name, statements.map(s => s.text))
+    await writeAudit(client, {
+      runId: opts.runId,
+      environment: opts.environment,
+      stage: 'apply',
+      version: m.version,
+      name: m.name,
+      checksum: m.checksum,
+      gitSha: opts.gitSha,
+      actor: opts.actor,
+      startedAt: started,
+      status: 'applied',
+      details: { statements: timings, noTransaction: true }
+    })
+    await client.query('COMMIT')
+  } finally {
+    await client.query('RESET lock_timeout').catch(() => undefined)
+    await client.query('RESET statement_timeout').catch(() => undefined)
+  }
+  return { version: m.version, name: m.name, file: m.file, durationMs: Math.round(performance.now() - t0), attempts, statements: timings }
+}
+
+/**
+ * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
+ * apply each migration once. Stops at the first failure.
+ */
+export async function applyMigrations(
+  client: pg.Client,
+  migrationsDir: string,
+  migrations: Migration[],
+  opts: ApplyOptions
+): Promise<AppliedMigration[]> {
+  // Refuse bad files before taking any lock or writing anything.
+  for (const m of migrations) statementsOf(m)
+  await acquireApplyLock(client, opts.advisoryLockWaitMs)
+  try {
+    await ensureHistoryTables(client)
+    const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
+    if (plan.drift.length > 0) throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
+    if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
+      throw new ApplyError(
+        `pending version(s) ${plan.outOfOrder.join(', ')} are older than the newest applied one; ` +
+          'rename them to a newer version, or set allow-out-of-order: true for this environment in runbook.yml'
+      )
+    }
+    const applied: AppliedMigration[] = []
+    if (plan.pending.length === 0) opts.log.info('nothing to apply: every migration is already applied')
+    for (const m of plan.pending) {
+      opts.log.info(`applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`)
+      const done = m.noTransaction ? await applyWithoutTransaction(client, m, opts) : await applyInTransaction(client, m, opts)
+      opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`)
+      applied.push(done)
+    }
+    return applied
+  } finally {
+    await releaseApplyLock(client)
+  }
+}

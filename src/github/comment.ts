@@ -1,0 +1,156 @@
+/**
+ * One sticky PR comment per environment: found by its hidden marker (first line), created once,
+ * then edited. Comments of other environments and other tools are never touched.
+ */
+import { getOctokit } from '@actions/github'
+import { commentMarker } from '../report/markdown.js'
+
+export interface UpsertCommentOptions {
+  token: string
+  owner: string
+  repo: string
+  issueNumber: number
+  environment: string
+  body: string
+  baseUrl?: string
+  log?: (level: 'info' | 'warning', msg: string) => void
+  /** 5xx retries per request (default 3) and the first backoff (default 1000 ms, doubled each time). */
+  retry?: { attempts?: number; baseDelayMs?: number }
+}
+
+export interface UpsertCommentResult {
+  url?: string
+  action: 'created' | 'updated' | 'skipped'
+  warning?: string
+}
+
+interface IssueComment {
+  id: number
+  body?: string
+  html_url: string
+}
+
+type Octokit = ReturnType<typeof getOctokit>
+
+export async function upsertStickyComment(
+  opts: UpsertCommentOptions
+): Promise<UpsertCommentResult> {
+  const log = opts.log ?? (() => {})
+  if (!opts.token) {
+    return skipped(log, 'No github-token was given, so the PR comment was not posted.')
+  }
+  const marker = commentMarker(opts.environment)
+  const body = firstLine(opts.body) === marker ? opts.body : `${marker}\n${opts.body}`
+  const octokit = getOctokit(opts.token, {
+    baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+  })
+  retryServerErrors(octokit, opts.retry ?? {}, log)
+  const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber }
+
+  try {
+    const existing = await findComment(octokit, where, marker)
+    if (existing) {
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: opts.owner,
+        repo: opts.repo,
+        comment_id: existing.id,
+        body
+      })
+      log('info', `Updated the ${opts.environment} comment: ${data.html_url}`)
+      return { url: data.html_url, action: 'updated' }
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...where, body })
+    log('info', `Created the ${opts.environment} comment: ${data.html_url}`)
+    return { url: data.html_url, action: 'created' }
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`
+    if (status === 403 && isRateLimited(error)) {
+      return skipped(
+        log,
+        `GitHub API rate limit reached; the PR comment on ${target} was not posted.`
+      )
+    }
+    if (status === 403) {
+      return skipped(
+        log,
+        `The token may not comment on ${target} (403): grant \`pull-requests: write\` in the ` +
+          `workflow's permissions (PRs from forks only get a read-only token). The report is in ` +
+          `the job summary and the artifact.`
+      )
+    }
+    if (status === 404) {
+      return skipped(
+        log,
+        `Pull request ${target} was not found (404), or the token cannot see it; the comment was not posted.`
+      )
+    }
+    throw new Error(
+      `Posting the ${opts.environment} comment on ${target} failed` +
+        (status ? ` (HTTP ${status})` : '') +
+        `: ${(error as Error).message}`,
+      { cause: error }
+    )
+  }
+}
+
+/** Walks every page (100 a page) so an old comment far down a busy PR is still found. */
+async function findComment(
+  octokit: Octokit,
+  where: { owner: string; repo: string; issue_number: number },
+  marker: string
+): Promise<IssueComment | undefined> {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    ...where,
+    per_page: 100
+  })
+  for await (const page of pages) {
+    const found = (page.data as IssueComment[]).find(c => firstLine(c.body ?? '') === marker)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** Bounded retries with doubling backoff for 5xx (and network failures, which octokit reports as 500). */
+function retryServerErrors(
+  octokit: Octokit,
+  retry: { attempts?: number; baseDelayMs?: number },
+  log: (level: 'info' | 'warning', msg: string) => void
+): void {
+  const attempts = Math.max(0, retry.attempts ?? 3)
+  const baseDelayMs = Math.max(0, retry.baseDelayMs ?? 1000)
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(options)
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? 0
+        if (status < 500 || attempt >= attempts) throw error
+        const delay = baseDelayMs * 2 ** attempt
+        log(
+          'info',
+          `GitHub API ${options.method} ${options.url} returned ${status}; retry ${attempt + 1} of ${attempts} in ${delay} ms`
+        )
+        await new Promise(resolve => setTimeout(resolve, delay))
+      }
+    }
+  })
+}
+
+function isRateLimited(error: unknown): boolean {
+  const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers
+  return headers?.['x-ratelimit-remaining'] === '0'
+}
+
+function skipped(
+  log: (level: 'info' | 'warning', msg: string) => void,
+  warning: string
+): UpsertCommentResult {
+  log('warning', warning)
+  return { action: 'skipped', warning }
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n')
+  return (end === -1 ? text : text.slice(0, end)).trim()
+}

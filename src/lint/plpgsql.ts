@@ -1,0 +1,106 @@
+/**
+ * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
+ * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
+ * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
+ */
+import { scanSync } from 'libpg-query'
+import { lineColumn, names, parsePlpgsql, parseSql, walk, type AstNode, type SqlStatement } from '../sql/parser.js'
+import { isDdl, type RawFinding } from './statement-rules.js'
+
+interface Body {
+  text: string
+  /** Character offset of the body in the file. */
+  start: number
+  isDo: boolean
+}
+
+function optionValue(options: AstNode[] | undefined, name: string): AstNode | undefined {
+  return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg
+}
+
+/** The PL/pgSQL body of a statement, if it has one. */
+function plpgsqlBody(stmt: SqlStatement): Body | undefined {
+  let text: string | undefined
+  let isDo = false
+  if (stmt.kind === 'CreateFunctionStmt') {
+    const s = stmt.ast.CreateFunctionStmt
+    const language = optionValue(s.options, 'language')?.String?.sval
+    if (language?.toLowerCase() !== 'plpgsql') return undefined
+    text = names(optionValue(s.options, 'as')?.List?.items)[0]
+  } else if (stmt.kind === 'DoStmt') {
+    const s = stmt.ast.DoStmt
+    const language = optionValue(s.args, 'language')?.String?.sval ?? 'plpgsql'
+    if (language.toLowerCase() !== 'plpgsql') return undefined
+    text = optionValue(s.args, 'as')?.String?.sval
+    isDo = true
+  }
+  if (text === undefined) return undefined
+  // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
+  const at = stmt.text.indexOf(text)
+  return { text, start: stmt.start + Math.max(at, 0), isDo }
+}
+
+/** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
+function constantString(expr: string): string | undefined {
+  const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(expr)
+  return m ? m[1].replace(/''/g, "'") : undefined
+}
+
+/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
+function locateBodyError(message: string, body: Body): number {
+  const near = /at or near "([^"]*)"/.exec(message)?.[1]
+  if (message.includes('at end of input')) return body.start + body.text.trimEnd().length
+  if (near === undefined) return body.start
+  try {
+    const bytes = Buffer.from(body.text, 'utf8')
+    const token = scanSync(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase())
+    if (token) return body.start + bytes.subarray(0, token.start).toString('utf8').length
+  } catch {
+    // the body does not even scan: the body's start is all we can say
+  }
+  return body.start
+}
+
+/** Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). */
+export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFinding[] {
+  const body = plpgsqlBody(stmt)
+  if (!body) return []
+  const anchorLine = stmt.line
+  let tree: unknown
+  try {
+    tree = parsePlpgsql(stmt.text)
+  } catch (e) {
+    const { line, column } = lineColumn(fileText, locateBodyError((e as Error).message, body))
+    return [{ rule: 'syntax-error', line, column, message: `in the PL/pgSQL body: ${(e as Error).message}`, anchorLine }]
+  }
+  const bodyLine = lineColumn(fileText, body.start).line
+  const out: RawFinding[] = []
+  const where = body.isDo ? 'a DO block' : 'a function body'
+  walk(tree, (key, node) => {
+    if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number') return
+    const sql =
+      key === 'PLpgSQL_stmt_execsql'
+        ? node.sqlstmt?.PLpgSQL_expr?.query
+        : key === 'PLpgSQL_stmt_dynexecute'
+          ? constantString(node.query?.PLpgSQL_expr?.query ?? '')
+          : undefined
+    if (typeof sql !== 'string') return
+    const line = bodyLine + node.lineno - 1
+    const column = (fileText.split('\n')[line - 1] ?? '').search(/\S/) + 1 || 1
+    const parsed = parseSql(sql)
+    if (parsed.error) {
+      out.push({ rule: 'syntax-error', line, column, message: `in the PL/pgSQL body: ${parsed.error.message}`, anchorLine })
+      return
+    }
+    // A DO block in a migration is part of the migration: its DDL is the point, not a hazard.
+    if (body.isDo) return
+    for (const s of parsed.statements) {
+      if (s.kind === 'LockStmt') {
+        out.push({ rule: 'lock-in-function', line, column, message: `LOCK TABLE inside ${where}: ${s.text}`, anchorLine })
+      } else if (isDdl(s.kind)) {
+        out.push({ rule: 'ddl-in-function', line, column, message: `DDL inside ${where}: ${s.text.split('\n')[0]}`, anchorLine })
+      }
+    }
+  })
+  return out
+}

@@ -1,0 +1,147 @@
+/** The lint rules: id, severity, the scripts each applies to, and one line of advice. */
+export type ScriptKind = 'migration' | 'rollback' | 'verify'
+
+export interface RuleSpec {
+  severity: 'error' | 'warning'
+  appliesTo: ScriptKind[]
+  /** Errors that must never be silenced (a leaked password stays leaked whatever the comment says). */
+  suppressible: boolean
+  advice: string
+}
+
+const ALL: ScriptKind[] = ['migration', 'rollback', 'verify']
+const CHANGES: ScriptKind[] = ['migration', 'rollback']
+// Rollbacks exist to drop and rename what the migration added: the destructive rules would only be noise there.
+const FORWARD: ScriptKind[] = ['migration']
+
+export const RULES = {
+  'syntax-error': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: false,
+    advice: 'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
+  },
+  'transaction-control': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      'Remove BEGIN/COMMIT/ROLLBACK: the runbook runs each script in its own transaction (or in none, with the -- migration-runbook: no-transaction marker).'
+  },
+  'connection-string-password': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: false,
+    advice: 'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
+  },
+  'constraint-full-scan': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'The constraint is checked against every row while ACCESS EXCLUSIVE blocks reads and writes: add CHECK as NOT VALID then VALIDATE CONSTRAINT; build UNIQUE/PRIMARY KEY with CREATE UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX; EXCLUDE has no online form, so check conflicts first and keep lock_timeout short.'
+  },
+  'require-concurrent-index': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration marked -- migration-runbook: no-transaction.'
+  },
+  'concurrently-in-transaction': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'CONCURRENTLY cannot run inside a transaction block: move the statement to its own migration whose first line is -- migration-runbook: no-transaction.'
+  },
+  'add-column-not-null-without-default': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'Fails on a table with rows: add the column with a constant DEFAULT, or nullable, backfill, then add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it and SET NOT NULL.'
+  },
+  'volatile-default': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'A volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp(), nextval()) rewrites the table under ACCESS EXCLUSIVE: add the column without it, SET DEFAULT afterwards, backfill in batches.'
+  },
+  'alter-column-type': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'Changing a column type usually rewrites the table and its indexes under ACCESS EXCLUSIVE: add a new column, backfill it in batches, switch readers, drop the old one.'
+  },
+  'set-not-null-without-check': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'SET NOT NULL scans the table under ACCESS EXCLUSIVE: first ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it, then SET NOT NULL skips the scan.'
+  },
+  'drop-table': {
+    severity: 'warning',
+    appliesTo: FORWARD,
+    suppressible: true,
+    advice: 'Dropping a table loses its data and no rollback brings it back: stop using it, back it up, drop it in a later release.'
+  },
+  'drop-column': {
+    severity: 'warning',
+    appliesTo: FORWARD,
+    suppressible: true,
+    advice: 'Dropping a column loses its data and breaks clients still selecting it: stop using it first, drop it in a later release.'
+  },
+  rename: {
+    severity: 'warning',
+    appliesTo: FORWARD,
+    suppressible: true,
+    advice: 'Renaming breaks clients still using the old name: add the new object, move clients over, then remove the old one.'
+  },
+  'foreign-key-not-valid': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'Adding a FOREIGN KEY scans the table while both tables are locked SHARE ROW EXCLUSIVE: add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+  },
+  'rls-without-policy': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice: 'With row level security enabled and no policy, every query by a non-owner role sees no rows: create the policies in the same change.'
+  },
+  'security-definer-search-path': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice: "A SECURITY DEFINER function must pin its search path: add SET search_path = '' (or pg_catalog, public) and schema-qualify the names it uses."
+  },
+  'lock-in-function': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: true,
+    advice: 'LOCK TABLE inside a function holds the lock until the caller commits: lock as narrowly as possible, or lock rows with SELECT ... FOR UPDATE.'
+  },
+  'ddl-in-function': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: true,
+    advice: 'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
+  },
+  'invalid-suppression': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: false,
+    advice: 'Write -- runbook:allow <rule-id> <reason>, with a known rule id and a reason a reviewer can judge.'
+  }
+} satisfies Record<string, RuleSpec>
+
+export type RuleId = keyof typeof RULES
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULES, id)
+}

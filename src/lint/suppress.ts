@@ -1,0 +1,50 @@
+/** `-- runbook:allow <rule-id> <reason>` comments: on the line before a statement or on its first line. */
+import { isRuleId, type RuleId } from './rules.js'
+
+export interface Suppression {
+  rule: RuleId
+  reason: string
+  line: number
+}
+
+export interface BadSuppression {
+  line: number
+  column: number
+  message: string
+}
+
+const ALLOW = /--\s*runbook:allow\b(.*)$/
+
+export function readSuppressions(text: string): { allows: Suppression[]; bad: BadSuppression[] } {
+  const allows: Suppression[] = []
+  const bad: BadSuppression[] = []
+  text.split('\n').forEach((raw, i) => {
+    const m = ALLOW.exec(raw)
+    if (!m) return
+    const line = i + 1
+    const column = (m.index ?? 0) + 1
+    const [rule = '', ...words] = m[1].trim().split(/\s+/)
+    const reason = words.join(' ').replace(/\*\/\s*$/, '').trim()
+    if (!rule) bad.push({ line, column, message: 'runbook:allow names no rule' })
+    else if (!isRuleId(rule)) bad.push({ line, column, message: `runbook:allow names unknown rule "${rule}"` })
+    else if (!reason) bad.push({ line, column, message: `runbook:allow ${rule} gives no reason, so it suppresses nothing` })
+    else allows.push({ rule, reason, line })
+  })
+  return { allows, bad }
+}
+
+/**
+ * The suppression covering a finding: an allow for its rule on the finding's line, the statement's first
+ * line, or the run of comment lines directly above the statement.
+ */
+export function findSuppression(
+  allows: Suppression[],
+  lines: string[],
+  rule: RuleId,
+  findingLine: number,
+  anchorLine: number
+): Suppression | undefined {
+  const candidates = new Set([findingLine, anchorLine])
+  for (let l = anchorLine - 1; l >= 1 && /^\s*--/.test(lines[l - 1] ?? ''); l--) candidates.add(l)
+  return allows.find(a => a.rule === rule && candidates.has(a.line))
+}

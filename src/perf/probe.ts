@@ -1,0 +1,125 @@
+/**
+ * One performance probe: EXPLAIN (ANALYZE, BUFFERS) once, then the plain statement `runs` times, timed on the
+ * client (the latency the application sees). Every execution sits in a transaction that is rolled back, so a
+ * probe never changes data, and under a statement_timeout, so a runaway probe cannot hang the stage.
+ */
+import type pg from 'pg'
+import type { ProbeSpec } from '../config/policy.js'
+import type { ProbeResult } from '../types.js'
+import { explain, explainableSql, type PlanNode } from './explain.js'
+import { elapsedMs, percentile, round3 } from './stats.js'
+
+type Queryable = Pick<pg.Client, 'query'>
+
+/** What details.plans holds per probe. */
+export interface ProbePlan {
+  name: string
+  sql: string
+  params: unknown[]
+  /** EXPLAIN ANALYZE's own figures (server side, one run). */
+  executionTimeMs?: number
+  planningTimeMs?: number
+  totalCost?: number
+  indexes: string[]
+  plan?: PlanNode
+  /** Client-side wall time of each plain run, ms. */
+  samplesMs: number[]
+  error?: { message: string; code?: string; position?: string }
+}
+
+export interface ProbeRun {
+  result: ProbeResult
+  plan: ProbePlan
+}
+
+/** "public.foo_idx" and "foo_idx" name the same index for the expectation (plans carry bare names). */
+export function bareIndexName(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '')
+}
+
+async function inRolledBackTransaction<T>(client: Queryable, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN')
+  try {
+    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.round(timeoutMs))])
+    return await fn()
+  } finally {
+    await client.query('ROLLBACK')
+  }
+}
+
+/** Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. */
+export async function timeStatement(
+  client: Queryable,
+  sql: string,
+  params: unknown[],
+  runs: number,
+  timeoutMs: number
+): Promise<number[]> {
+  const text = explainableSql(sql)
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    await inRolledBackTransaction(client, timeoutMs, async () => {
+      const start = process.hrtime.bigint()
+      await client.query(text, params)
+      samples.push(elapsedMs(start))
+    })
+  }
+  return samples
+}
+
+export async function runProbe(client: Queryable, spec: ProbeSpec, timeoutMs: number): Promise<ProbeRun> {
+  const params = spec.params ?? []
+  const expected = spec['expect-index']
+  const plan: ProbePlan = { name: spec.name, sql: spec.sql, params, indexes: [], samplesMs: [] }
+  const result: ProbeResult = {
+    name: spec.name,
+    runs: spec.runs,
+    p50Ms: NaN,
+    p95Ms: NaN,
+    maxP95Ms: spec['max-p95-ms'],
+    indexesUsed: [],
+    ...(expected ? { expectedIndex: expected } : {}),
+    pass: false
+  }
+  try {
+    // EXPLAIN ANALYZE first: it also warms the cache the timed runs then read.
+    const explained = await inRolledBackTransaction(client, timeoutMs, () =>
+      explain(client, spec.sql, params, { analyze: true })
+    )
+    plan.executionTimeMs = explained.executionTimeMs
+    plan.planningTimeMs = explained.planningTimeMs
+    plan.totalCost = explained.totalCost
+    plan.indexes = explained.indexes
+    plan.plan = explained.plan
+    plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(round3)
+  } catch (e) {
+    const err = e as Error & { code?: string; position?: string }
+    plan.error = { message: err.message, code: err.code, position: err.position }
+    return { result, plan }
+  }
+  result.indexesUsed = plan.indexes
+  result.p50Ms = round3(percentile(plan.samplesMs, 50))
+  result.p95Ms = round3(percentile(plan.samplesMs, 95))
+  const indexOk = !expected || plan.indexes.includes(bareIndexName(expected))
+  result.pass = result.p95Ms <= result.maxP95Ms && indexOk
+  return { result, plan }
+}
+
+/** Why a probe failed, one line each (empty when it passed). */
+export function probeReasons(run: ProbeRun): string[] {
+  const { result, plan } = run
+  if (plan.error) {
+    const code = plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''
+    return [`probe "${result.name}" failed to run: ${plan.error.message}${code}`]
+  }
+  const reasons: string[] = []
+  if (result.p95Ms > result.maxP95Ms) {
+    reasons.push(`probe "${result.name}": p95 ${result.p95Ms} ms over ${result.runs} runs exceeds max-p95-ms ${result.maxP95Ms}`)
+  }
+  if (result.expectedIndex && !result.indexesUsed.includes(bareIndexName(result.expectedIndex))) {
+    const used = result.indexesUsed.length ? result.indexesUsed.join(', ') : 'no index'
+    reasons.push(`probe "${result.name}": expected index ${result.expectedIndex} is not used (plan uses ${used})`)
+  }
+  return reasons
+}

@@ -1,0 +1,127 @@
+/**
+ * Migration history. `supabase_migrations.schema_migrations` is the table the Supabase CLI reads (so
+ * `supabase migration list` agrees with us); `migration_runbook.audit_log` is our own evidence trail with
+ * checksums, run ids, actors and the schema snapshot taken before each apply (for rollback checks).
+ */
+import type pg from 'pg'
+
+export interface HistoryRow {
+  version: string
+  name: string | null
+  /** sha256 recorded by our audit log when we applied it; null when another tool applied it. */
+  checksum: string | null
+}
+
+export interface AuditEntry {
+  runId: string
+  environment: string
+  stage: string
+  version: string
+  name: string
+  checksum: string
+  gitSha?: string
+  actor?: string
+  startedAt: Date
+  finishedAt?: Date
+  status: 'applied' | 'rolled-back' | 'failed'
+  schemaBefore?: unknown
+  details?: Record<string, unknown>
+}
+
+type Queryable = Pick<pg.Client, 'query'>
+
+export const HISTORY_DDL = `
+CREATE SCHEMA IF NOT EXISTS supabase_migrations;
+CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (
+  version text NOT NULL PRIMARY KEY,
+  statements text[],
+  name text
+);
+CREATE SCHEMA IF NOT EXISTS migration_runbook;
+CREATE TABLE IF NOT EXISTS migration_runbook.audit_log (
+  id bigserial PRIMARY KEY,
+  run_id text NOT NULL,
+  environment text NOT NULL,
+  stage text NOT NULL,
+  version text NOT NULL,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  git_sha text,
+  actor text,
+  started_at timestamptz NOT NULL,
+  finished_at timestamptz,
+  status text NOT NULL CHECK (status IN ('applied', 'rolled-back', 'failed')),
+  schema_before jsonb,
+  details jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+CREATE INDEX IF NOT EXISTS audit_log_version_idx ON migration_runbook.audit_log (version, id);
+`
+
+/** Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race. */
+export async function ensureHistoryTables(client: Queryable): Promise<void> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`).catch(() => undefined)
+  await client.query(HISTORY_DDL)
+}
+
+/** Reads history without creating anything (validate must change nothing). */
+export async function readHistory(client: Queryable): Promise<HistoryRow[]> {
+  const exists = await client.query(`SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
+                                            to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit`)
+  const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0]
+  if (!hasHistory) return []
+  const checksum = hasAudit
+    ? `(SELECT a.checksum FROM migration_runbook.audit_log a
+         WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
+    : 'NULL::text'
+  const res = await client.query(
+    `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`
+  )
+  return res.rows
+    .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
+    .sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0))
+}
+
+export async function recordApplied(client: Queryable, version: string, name: string, statements: string[]): Promise<void> {
+  await client.query(
+    `INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES ($1, $2, $3)`,
+    [version, statements, name]
+  )
+}
+
+export async function removeApplied(client: Queryable, version: string): Promise<number> {
+  const res = await client.query(`DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`, [version])
+  return res.rowCount ?? 0
+}
+
+export async function writeAudit(client: Queryable, e: AuditEntry): Promise<void> {
+  await client.query(
+    `INSERT INTO migration_runbook.audit_log
+       (run_id, environment, stage, version, name, checksum, git_sha, actor, started_at, finished_at, status, schema_before, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      e.runId,
+      e.environment,
+      e.stage,
+      e.version,
+      e.name,
+      e.checksum,
+      e.gitSha ?? null,
+      e.actor ?? null,
+      e.startedAt,
+      e.finishedAt ?? new Date(),
+      e.status,
+      e.schemaBefore === undefined ? null : JSON.stringify(e.schemaBefore),
+      JSON.stringify(e.details ?? {})
+    ]
+  )
+}
+
+/** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
+export async function schemaBefore(client: Queryable, version: string): Promise<unknown | null> {
+  const res = await client.query(
+    `SELECT schema_before FROM migration_runbook.audit_log
+      WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    [version]
+  )
+  return res.rows[0]?.schema_before ?? null
+}

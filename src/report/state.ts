@@ -1,0 +1,105 @@
+/**
+ * Plain-text state of the tables a migration touches: the runbook's pre-migration-state.txt,
+ * post-migration-constraints.txt and post-migration-tables.txt, read from the catalogs.
+ */
+import type pg from 'pg'
+
+export interface TableState {
+  table: string
+  exists: boolean
+  rows?: number
+  estimated?: boolean
+  totalBytes?: number
+  totalSize?: string
+  rls?: boolean
+  constraints: { name: string; type: string; definition: string; deferrable: string }[]
+  indexes: { name: string; definition: string }[]
+}
+
+const CONSTRAINT_TYPES: Record<string, string> = {
+  c: 'CHECK',
+  f: 'FOREIGN KEY',
+  p: 'PRIMARY KEY',
+  u: 'UNIQUE',
+  x: 'EXCLUDE',
+  t: 'TRIGGER',
+  n: 'NOT NULL'
+}
+
+/** Exact counts up to this many estimated rows; estimates beyond (a count would scan the table). */
+const EXACT_COUNT_LIMIT = 1_000_000
+
+export async function readTableStates(client: pg.ClientBase, tables: string[]): Promise<TableState[]> {
+  const out: TableState[] = []
+  for (const table of tables) {
+    const rel = await client.query(
+      `SELECT c.oid, c.reltuples::bigint AS estimate, pg_total_relation_size(c.oid) AS bytes,
+              pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
+              format('%I.%I', n.nspname, c.relname) AS qname
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid = to_regclass($1)`,
+      [table]
+    )
+    if (rel.rowCount === 0) {
+      out.push({ table, exists: false, constraints: [], indexes: [] })
+      continue
+    }
+    const r = rel.rows[0]
+    const estimate = Number(r.estimate)
+    let rows = estimate
+    let estimated = true
+    if (estimate < EXACT_COUNT_LIMIT) {
+      const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`)
+      rows = Number(count.rows[0].n)
+      estimated = false
+    }
+    const cons = await client.query(
+      `SELECT conname, contype, pg_get_constraintdef(oid) AS def,
+              CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
+         FROM pg_constraint WHERE conrelid = $1 ORDER BY conname`,
+      [r.oid]
+    )
+    const idx = await client.query(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1 ORDER BY c.relname`,
+      [r.oid]
+    )
+    out.push({
+      table,
+      exists: true,
+      rows,
+      estimated,
+      totalBytes: Number(r.bytes),
+      totalSize: r.size,
+      rls: r.rls,
+      constraints: cons.rows.map(c => ({
+        name: c.conname,
+        type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
+        definition: c.def,
+        deferrable: c.deferrable
+      })),
+      indexes: idx.rows.map(i => ({ name: i.name, definition: i.def }))
+    })
+  }
+  return out
+}
+
+export function renderTableStates(title: string, states: TableState[], parts: { constraints: boolean; indexes: boolean; sizes: boolean }): string {
+  const lines = [`# ${title}`, `# taken ${new Date().toISOString()}`, '']
+  if (states.length === 0) lines.push('(the pending migrations touch no existing table)')
+  for (const s of states) {
+    if (!s.exists) {
+      lines.push(`${s.table}: does not exist`, '')
+      continue
+    }
+    const rows = `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`
+    lines.push(parts.sizes ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}` : `${s.table}:`)
+    if (parts.constraints) {
+      for (const c of s.constraints) lines.push(`  constraint ${c.name} ${c.type}: ${c.definition} [${c.deferrable}]`)
+      if (s.constraints.length === 0) lines.push('  (no constraints)')
+    }
+    if (parts.indexes) for (const i of s.indexes) lines.push(`  index ${i.name}: ${i.definition}`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}
