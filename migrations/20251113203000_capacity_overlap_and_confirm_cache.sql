@@ -29,7 +29,7 @@ ALTER TABLE public.allocations
 
 -- 2. The constraint's index leads with resource_id and serves (resource_id, "window") lookups, so
 --    this index only cost writes.
-DROP INDEX public.allocations_resource_window_idx;
+DROP INDEX IF EXISTS public.allocations_resource_window_idx;
 
 -- 3. Adjacency mode override values are checked where they are written.
 ALTER TABLE public.feature_flag_overrides

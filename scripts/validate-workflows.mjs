@@ -3,7 +3,8 @@
 // file per run), and refuses pull_request_target: it runs with secrets and a write token on code
 // from forks; remote actions must be pinned to a ref. Exit 1 on any failure. Usage: node scripts/validate-workflows.mjs [repo root]
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(process.argv[2] ?? '.')
@@ -27,20 +28,29 @@ const files = [path.join(root, 'action.yml'), path.join(root, 'action.yaml')]
 const failures = []
 for (const file of files) {
   const rel = path.relative(root, file)
-  const run = spawnSync(validator, [file], { encoding: 'utf8' })
+  let run = spawnSync(validator, [file], { encoding: 'utf8' })
+  let note = ''
+  // action-validator 0.6.0's schema predates `using: node24`; judge the rest of the file as node20.
+  const text = readFileSync(file, 'utf8')
+  if (run.status !== 0 && !rel.startsWith('.github') && /using:\s*['"]?node24\b/.test(text)) {
+    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'mr-action-')), 'action.yml')
+    writeFileSync(copy, text.replace(/(using:\s*['"]?)node24\b/, '$1node20'))
+    run = spawnSync(validator, [copy], { encoding: 'utf8' })
+    note = ' (node24 checked as node20: the validator schema predates node24)'
+  }
   // Glob validation is unsupported upstream and only warns; keep the output for real errors.
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`
     .split('\n')
     .filter(l => l.trim() !== '' && !l.startsWith('WARNING: Glob validation is not yet supported'))
     .join('\n')
   if (run.status === 0) {
-    console.log(`ok    ${rel}`)
+    console.log(`ok    ${rel}${note}`)
   } else {
     failures.push(rel)
     console.log(`FAIL  ${rel}\n${output || run.error?.message || `exit ${run.status}`}`)
   }
   if (rel.startsWith('.github')) {
-    const lines = readFileSync(file, 'utf8').split('\n')
+    const lines = text.split('\n')
     lines.forEach((line, i) => {
       if (/^\s*[^#]*\bpull_request_target\b/.test(line)) {
         failures.push(`${rel}:${i + 1}`)

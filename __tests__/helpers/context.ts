@@ -60,7 +60,11 @@ export function makeContext(opts: MakeContextOptions): StageContext {
     plan,
     client: opts.client,
     connect: async () => {
-      const c = await connect({ url: opts.url, redactor, applicationName: 'migration-runbook-test' })
+      const c = await connect({
+        url: opts.url,
+        redactor,
+        applicationName: 'migration-runbook-test'
+      })
       sessions.push(c)
       return c
     },
@@ -81,7 +85,11 @@ export async function closeContext(ctx: StageContext): Promise<void> {
 }
 
 /** A pending migration as discovery would produce it (for plan.pending in tests). */
-export function pendingMigration(version: string, name: string, sql: string): Plan['pending'][number] {
+export function pendingMigration(
+  version: string,
+  name: string,
+  sql: string
+): Plan['pending'][number] {
   return {
     version,
     name,

@@ -25,7 +25,8 @@ export async function startFakeSupabase(opts: FakeSupabaseOptions): Promise<Fake
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
     }
-    if (req.headers.authorization !== `Bearer ${opts.token}`) return send(401, { message: 'Unauthorized' })
+    if (req.headers.authorization !== `Bearer ${opts.token}`)
+      return send(401, { message: 'Unauthorized' })
     const m = /^\/v1\/projects\/([^/]+)\/database\/backups$/.exec(req.url ?? '')
     if (req.method !== 'GET' || !m) return send(404, { message: 'Cannot GET ' + req.url })
     const body = opts.backups[decodeURIComponent(m[1])]

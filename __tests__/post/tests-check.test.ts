@@ -45,7 +45,10 @@ test('runs the policy command against the target with the URL in DATABASE_URL an
 })
 
 test('a non-zero exit fails the gate and keeps stderr in tests.txt', async () => {
-  const ctx = ctxWith('environments:\n  staging: {}\n', 'echo "running"; echo "boom: assertion failed" >&2; exit 1')
+  const ctx = ctxWith(
+    'environments:\n  staging: {}\n',
+    'echo "running"; echo "boom: assertion failed" >&2; exit 1'
+  )
   const out = await testsCheck.run(ctx)
   expect(out.status).toBe('fail')
   expect(out.details).toMatchObject({ command: expect.stringContaining('exit 1'), exitCode: 1 })
@@ -74,7 +77,10 @@ test('no command configured: skip with a note', async () => {
 })
 
 test('a command over the time limit is killed with its whole pipeline and fails', async () => {
-  const ctx = ctxWith('environments:\n  staging:\n    statement-timeout: 300ms\n', 'echo started; sleep 30 | cat; echo nev""er')
+  const ctx = ctxWith(
+    'environments:\n  staging:\n    statement-timeout: 300ms\n',
+    'echo started; sleep 30 | cat; echo nev""er'
+  )
   const out = await testsCheck.run(ctx)
   expect(out.status).toBe('fail')
   expect(out.details).toMatchObject({ timedOut: true, exitCode: null })
@@ -99,7 +105,12 @@ test('summarises a JUnit report written during the run, ignores a stale one', as
   const stale = path.join(cwd, 'junit.xml')
   writeFileSync(stale, xml)
   utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
-  const later = await runTestCommand({ command: 'true', databaseUrl: db.url, cwd, timeoutMs: 10_000 })
+  const later = await runTestCommand({
+    command: 'true',
+    databaseUrl: db.url,
+    cwd,
+    timeoutMs: 10_000
+  })
   expect(later.junit).toBeUndefined()
 })
 
@@ -115,7 +126,10 @@ test('reads the report at JUNIT_OUTPUT_FILE; exit 0 with failures in it warns', 
     )
     const out = await testsCheck.run(ctx)
     expect(out.status).toBe('warn')
-    expect(out.details).toMatchObject({ exitCode: 0, junit: { tests: 4, failures: 2, errors: 0, skipped: 0 } })
+    expect(out.details).toMatchObject({
+      exitCode: 0,
+      junit: { tests: 4, failures: 2, errors: 0, skipped: 0 }
+    })
     expect(evidence(ctx, 'tests.txt')).toContain('junit (report.xml): 4 tests, 2 failures')
   } finally {
     if (saved === undefined) delete process.env.JUNIT_OUTPUT_FILE

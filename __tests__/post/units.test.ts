@@ -3,6 +3,8 @@ import { percentile } from '../../src/perf/stats.js'
 import { indexesUsed, indexedRelations, type PlanNode } from '../../src/perf/explain.js'
 import { comparePlan } from '../../src/checks/plan-baseline.js'
 import { renderMonitorChart } from '../../src/checks/monitor.js'
+import { tablesInStatement } from '../../src/perf/statements.js'
+import { loadParser } from '../../src/sql/parser.js'
 import type { MonitorSeries } from '../../src/types.js'
 
 describe('percentile (nearest rank)', () => {
@@ -29,7 +31,12 @@ describe('parseJunit', () => {
     expect(parseJunit(xml)).toEqual({ tests: 5, failures: 1, errors: 1, skipped: 1 })
   })
   test('falls back to the root, and returns null for something else', () => {
-    expect(parseJunit('<testsuites tests="4" failures="2"></testsuites>')).toEqual({ tests: 4, failures: 2, errors: 0, skipped: 0 })
+    expect(parseJunit('<testsuites tests="4" failures="2"></testsuites>')).toEqual({
+      tests: 4,
+      failures: 2,
+      errors: 0,
+      skipped: 0
+    })
     expect(parseJunit('<html><body>no</body></html>')).toBeNull()
   })
 })
@@ -42,7 +49,9 @@ const node = (type: string, extra: Partial<PlanNode> = {}, plans: PlanNode[] = [
 
 describe('plan reading', () => {
   const plan = node('Nested Loop', {}, [
-    node('Bitmap Heap Scan', { 'Relation Name': 'bookings' }, [node('Bitmap Index Scan', { 'Index Name': 'bookings_window_idx' })]),
+    node('Bitmap Heap Scan', { 'Relation Name': 'bookings' }, [
+      node('Bitmap Index Scan', { 'Index Name': 'bookings_window_idx' })
+    ]),
     node('Index Only Scan', { 'Relation Name': 'tables', 'Index Name': 'tables_pkey' }),
     node('Seq Scan', { 'Relation Name': 'holds' })
   ])
@@ -55,20 +64,47 @@ describe('plan reading', () => {
 describe('comparePlan', () => {
   const indexScan = (idx: string, cost: number): PlanNode =>
     node('Index Scan', { 'Relation Name': 'items', 'Index Name': idx, 'Total Cost': cost })
-  const before = { name: 'lookup', totalCost: 10, indexes: ['items_a_idx'], plan: indexScan('items_a_idx', 10) }
+  const before = {
+    name: 'lookup',
+    totalCost: 10,
+    indexes: ['items_a_idx'],
+    plan: indexScan('items_a_idx', 10)
+  }
 
   test('cost over the threshold is a regression, under it is not', () => {
-    const worse = comparePlan(before, { totalCost: 25, indexes: ['items_a_idx'], plan: indexScan('items_a_idx', 25) }, 2)
+    const worse = comparePlan(
+      before,
+      { totalCost: 25, indexes: ['items_a_idx'], plan: indexScan('items_a_idx', 25) },
+      2
+    )
     expect(worse.regression.regressed).toBe(true)
     expect(worse.reasons[0]).toContain('estimated cost rose 2.5x (10 -> 25), over the 2x threshold')
-    const fine = comparePlan(before, { totalCost: 15, indexes: ['items_a_idx'], plan: indexScan('items_a_idx', 15) }, 2)
+    const fine = comparePlan(
+      before,
+      { totalCost: 15, indexes: ['items_a_idx'], plan: indexScan('items_a_idx', 15) },
+      2
+    )
     expect(fine.regression.regressed).toBe(false)
   })
   test('a table no longer read through an index regresses; swapping indexes on it does not', () => {
-    const seq = comparePlan(before, { totalCost: 12, indexes: [], plan: node('Seq Scan', { 'Relation Name': 'items' }) }, 2)
-    expect(seq.regression).toMatchObject({ regressed: true, beforeIndexes: ['items_a_idx'], afterIndexes: [] })
-    expect(seq.reasons[0]).toContain('items no longer read through an index (was items_a_idx, now no index)')
-    const swap = comparePlan(before, { totalCost: 9, indexes: ['items_b_idx'], plan: indexScan('items_b_idx', 9) }, 2)
+    const seq = comparePlan(
+      before,
+      { totalCost: 12, indexes: [], plan: node('Seq Scan', { 'Relation Name': 'items' }) },
+      2
+    )
+    expect(seq.regression).toMatchObject({
+      regressed: true,
+      beforeIndexes: ['items_a_idx'],
+      afterIndexes: []
+    })
+    expect(seq.reasons[0]).toContain(
+      'items no longer read through an index (was items_a_idx, now no index)'
+    )
+    const swap = comparePlan(
+      before,
+      { totalCost: 9, indexes: ['items_b_idx'], plan: indexScan('items_b_idx', 9) },
+      2
+    )
     expect(swap.regression.regressed).toBe(false)
     expect(swap.regression.afterIndexes).toEqual(['items_b_idx'])
   })
@@ -101,5 +137,22 @@ describe('renderMonitorChart', () => {
   })
   test('no points, no chart', () => {
     expect(renderMonitorChart([])).toBe('')
+  })
+})
+
+describe('tablesInStatement', () => {
+  beforeAll(() => loadParser())
+  const wanted = ['public.items', 'public.bookings']
+  test('DML naming a wanted table, qualified or not; DDL and utility statements never', () => {
+    expect(
+      tablesInStatement(
+        'select * from items i join public.bookings b on b.id = i.id where i.x = $1',
+        wanted
+      )
+    ).toEqual(wanted)
+    expect(tablesInStatement('update public.items set x = $1', wanted)).toEqual(['public.items'])
+    expect(tablesInStatement('create index on public.items (x)', wanted)).toEqual([])
+    expect(tablesInStatement('analyze public.items', wanted)).toEqual([])
+    expect(tablesInStatement('select 1 from other.items', wanted)).toEqual([])
   })
 })

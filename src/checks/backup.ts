@@ -2,7 +2,11 @@
  * backup: a recent backup exists before we change anything. Asks the Supabase Management API when the
  * environment names a project ref and SUPABASE_ACCESS_TOKEN is set; otherwise skips and says how to enable it.
  */
-import { getProjectBackups, parseApiTimestamp, type ProjectBackups } from '../supabase/management.js'
+import {
+  getProjectBackups,
+  parseApiTimestamp,
+  type ProjectBackups
+} from '../supabase/management.js'
 import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { formatAge } from './sessions.js'
 
@@ -28,7 +32,8 @@ export function judgeBackups(data: ProjectBackups, nowMs: number, maxAgeMs: numb
   for (const b of data.backups) {
     if (b.status !== 'COMPLETED') continue
     const at = parseApiTimestamp(b.inserted_at)
-    if (Number.isFinite(at)) points.push({ kind: 'backup', at: new Date(at).toISOString(), ageMs: nowMs - at })
+    if (Number.isFinite(at))
+      points.push({ kind: 'backup', at: new Date(at).toISOString(), ageMs: nowMs - at })
   }
   const pitrLatest = data.physical_backup_data?.latest_physical_backup_date_unix
   if (data.pitr_enabled && typeof pitrLatest === 'number') {
@@ -39,7 +44,9 @@ export function judgeBackups(data: ProjectBackups, nowMs: number, maxAgeMs: numb
   const latest = points[0] ?? null
   const limit = formatAge(maxAgeMs)
   if (!latest) {
-    const pitr = data.pitr_enabled ? 'PITR is enabled but reports no restore point' : 'PITR is not enabled'
+    const pitr = data.pitr_enabled
+      ? 'PITR is enabled but reports no restore point'
+      : 'PITR is not enabled'
     return {
       status: 'fail',
       summary: 'no completed backup',
@@ -58,14 +65,24 @@ export function judgeBackups(data: ProjectBackups, nowMs: number, maxAgeMs: numb
       latest
     }
   }
-  return { status: 'pass', summary: `newest ${what} is ${formatAge(Math.max(0, latest.ageMs))} old (limit ${limit})`, reasons: [], latest }
+  return {
+    status: 'pass',
+    summary: `newest ${what} is ${formatAge(Math.max(0, latest.ageMs))} old (limit ${limit})`,
+    reasons: [],
+    latest
+  }
 }
 
-export async function runBackup(ctx: StageContext, environ: NodeJS.ProcessEnv = process.env): Promise<CheckOutcome> {
+export async function runBackup(
+  ctx: StageContext,
+  environ: NodeJS.ProcessEnv = process.env
+): Promise<CheckOutcome> {
   const ref = ctx.env.supabaseProjectRef
   const token = environ.SUPABASE_ACCESS_TOKEN?.trim()
   if (!ref || !token) {
-    const missing = [!ref && 'no supabase-project-ref', !token && 'no SUPABASE_ACCESS_TOKEN'].filter(Boolean).join(' and ')
+    const missing = [!ref && 'no supabase-project-ref', !token && 'no SUPABASE_ACCESS_TOKEN']
+      .filter(Boolean)
+      .join(' and ')
     ctx.log.warn(`backup: not checked (${missing}); ${HOW_TO_ENABLE}`)
     return {
       status: 'skip',
@@ -85,7 +102,11 @@ export async function runBackup(ctx: StageContext, environ: NodeJS.ProcessEnv = 
       status: 'fail',
       summary: 'could not read the project backups',
       reasons: [message],
-      details: { projectRef: ref, configured: true, httpStatus: (e as { status?: number }).status ?? null }
+      details: {
+        projectRef: ref,
+        configured: true,
+        httpStatus: (e as { status?: number }).status ?? null
+      }
     }
   }
   const verdict = judgeBackups(data, Date.now(), ctx.env.backupMaxAgeMs)
@@ -106,4 +127,8 @@ export async function runBackup(ctx: StageContext, environ: NodeJS.ProcessEnv = 
   }
 }
 
-export const backupCheck: Check = { id: 'backup', title: 'Recent backup', run: ctx => runBackup(ctx) }
+export const backupCheck: Check = {
+  id: 'backup',
+  title: 'Recent backup',
+  run: ctx => runBackup(ctx)
+}

@@ -22,14 +22,18 @@ export interface ConnectionFacts {
 /** ctx.state key under which the facts are shared with later checks. */
 export const CONNECTION_STATE_KEY = 'connection'
 
-export async function readConnectionFacts(db: Queryable, plannedExtensions: string[]): Promise<ConnectionFacts> {
+export async function readConnectionFacts(
+  db: Queryable,
+  plannedExtensions: string[]
+): Promise<ConnectionFacts> {
   const { rows } = await db.query(
     `SELECT current_setting('server_version') AS server_version,
             current_setting('server_version_num')::int AS server_version_num,
             pg_is_in_recovery() AS in_recovery`
   )
   const role = await readRoleFacts(db)
-  let canCreateExtensions = role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0
+  let canCreateExtensions =
+    role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0
   if (plannedExtensions.length > 0) {
     const facts = await readExtensionFacts(db, plannedExtensions)
     canCreateExtensions = facts.every(f => judgeExtension(f, role).creatable)
@@ -70,4 +74,8 @@ export async function runConnection(ctx: StageContext): Promise<CheckOutcome> {
   return judgeConnection(facts, ctx.config.stage)
 }
 
-export const connectionCheck: Check = { id: 'connection', title: 'Connection and server', run: runConnection }
+export const connectionCheck: Check = {
+  id: 'connection',
+  title: 'Connection and server',
+  run: runConnection
+}

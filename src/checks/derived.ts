@@ -58,7 +58,7 @@ export function deriveExpectations(statements: SqlStatement[]): Expectation[] {
           put({ kind: 'constraint', name: cmd.name, table, present: false, line: s.line, describe: `constraint ${cmd.name} gone from ${table}` })
         } else if (cmd.subtype === 'AT_EnableRowSecurity' || cmd.subtype === 'AT_DisableRowSecurity') {
           const on = cmd.subtype === 'AT_EnableRowSecurity'
-          put({ kind: 'rls', name: table, table, present: true, contains: [on ? 'enabled' : 'disabled'], line: s.line, describe: `row level security ${on ? 'on' : 'off'} for ${table}` })
+          put({ kind: 'rls', name: table, table, present: true, contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'], line: s.line, describe: `row level security ${on ? 'on' : 'off'} for ${table}` })
         } else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
           put({ kind: 'column', name: cmd.def.ColumnDef.colname, table, present: true, line: s.line, describe: `column ${table}.${cmd.def.ColumnDef.colname} exists` })
         } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {

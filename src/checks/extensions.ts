@@ -12,6 +12,7 @@ import { regclassName } from './sessions.js'
 type Queryable = Pick<pg.Client, 'query'>
 
 /** Types btree_gist gives gist operator classes for (pg_type.typname, plus the parser's spellings). */
+// prettier-ignore
 const BTREE_GIST_TYPES = new Set([
   'int2', 'int4', 'int8', 'smallint', 'integer', 'bigint', 'serial', 'bigserial', 'smallserial',
   'float4', 'float8', 'numeric', 'money', 'oid', 'bool',
@@ -63,11 +64,19 @@ export function gistColumnUses(pending: Pick<Migration, 'file' | 'sql'>[]): Gist
     const { statements } = parseSql(m.sql)
     const declared = declaredColumns(statements.map(s => s.ast))
     for (const s of statements) {
-      const relation = s.ast.CreateStmt?.relation ?? s.ast.AlterTableStmt?.relation ?? s.ast.IndexStmt?.relation
+      const relation =
+        s.ast.CreateStmt?.relation ?? s.ast.AlterTableStmt?.relation ?? s.ast.IndexStmt?.relation
       if (!relation) continue
       const table = qualifiedName(relation)
       const add = (column: string, via: GistColumnUse['via']) =>
-        uses.push({ file: m.file, line: s.line, table, column, via, declaredType: declared.get(`${table}.${column}`) })
+        uses.push({
+          file: m.file,
+          line: s.line,
+          table,
+          column,
+          via,
+          declaredType: declared.get(`${table}.${column}`)
+        })
       walk(s.ast, (key, value) => {
         if (key === 'IndexStmt' && value.accessMethod === 'gist') {
           for (const p of value.indexParams ?? []) {
@@ -75,7 +84,11 @@ export function gistColumnUses(pending: Pick<Migration, 'file' | 'sql'>[]): Gist
             if (elem?.name && !elem.opclass?.length) add(elem.name, 'index')
           }
         }
-        if (key === 'Constraint' && value.contype === 'CONSTR_EXCLUSION' && (value.access_method ?? 'btree') === 'gist') {
+        if (
+          key === 'Constraint' &&
+          value.contype === 'CONSTR_EXCLUSION' &&
+          (value.access_method ?? 'btree') === 'gist'
+        ) {
           for (const pair of value.exclusions ?? []) {
             const [elemNode, opsNode] = pair.List?.items ?? []
             const elem = elemNode?.IndexElem
@@ -97,10 +110,18 @@ const OWN_GIST_TYPES = new Set(['box', 'point', 'polygon', 'circle', 'tsvector',
  * database, the declared name otherwise; undefined if unknown). An unknown type compared with `=` in a gist
  * exclusion is nearly always a scalar key (an id, an enum): assume yes.
  */
-export function needsBtreeGist(use: GistColumnUse, type: { typname: string; typtype?: string } | undefined): boolean {
+export function needsBtreeGist(
+  use: GistColumnUse,
+  type: { typname: string; typtype?: string } | undefined
+): boolean {
   if (!type) return use.via === 'exclude'
   if (BTREE_GIST_TYPES.has(type.typname) || type.typtype === 'e') return true
-  if (type.typtype === 'r' || type.typtype === 'm' || /range$/.test(type.typname) || OWN_GIST_TYPES.has(type.typname)) {
+  if (
+    type.typtype === 'r' ||
+    type.typtype === 'm' ||
+    /range$/.test(type.typname) ||
+    OWN_GIST_TYPES.has(type.typname)
+  ) {
     return false
   }
   // A type the SQL names but we cannot classify (e.g. an enum created in the same migration).
@@ -141,17 +162,27 @@ export async function readRoleFacts(db: Queryable): Promise<RoleFacts> {
             current_setting('supautils.privileged_extensions', true) AS privileged`
   )
   const r = rows[0]
-  const privileged = typeof r.privileged === 'string' && r.privileged.trim() !== '' ? r.privileged : null
+  const privileged =
+    typeof r.privileged === 'string' && r.privileged.trim() !== '' ? r.privileged : null
   return {
     user: r.user,
     database: r.database,
     isSuperuser: r.is_superuser,
     hasDatabaseCreate: r.has_create,
-    privilegedExtensions: privileged === null ? null : privileged.split(',').map((s: string) => s.trim()).filter(Boolean)
+    privilegedExtensions:
+      privileged === null
+        ? null
+        : privileged
+            .split(',')
+            .map((s: string) => s.trim())
+            .filter(Boolean)
   }
 }
 
-export async function readExtensionFacts(db: Queryable, wanted: string[]): Promise<ExtensionFacts[]> {
+export async function readExtensionFacts(
+  db: Queryable,
+  wanted: string[]
+): Promise<ExtensionFacts[]> {
   const { rows } = await db.query(
     `SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
             coalesce(v.trusted, false) AS trusted
@@ -172,17 +203,35 @@ export async function readExtensionFacts(db: Queryable, wanted: string[]): Promi
 
 /** Whether this role can have the extension: installed already, or it may create it. */
 export function judgeExtension(fact: ExtensionFacts, role: RoleFacts): ExtensionVerdict {
-  const base = { name: fact.name, available: fact.available, installedVersion: fact.installedVersion }
-  if (fact.installedVersion) return { ...base, creatable: true, why: `installed (version ${fact.installedVersion})` }
-  if (!fact.available) {
-    return { ...base, creatable: false, why: 'not available on this server (absent from pg_available_extensions)' }
+  const base = {
+    name: fact.name,
+    available: fact.available,
+    installedVersion: fact.installedVersion
   }
-  if (role.isSuperuser) return { ...base, creatable: true, why: `available; ${role.user} is superuser` }
+  if (fact.installedVersion)
+    return { ...base, creatable: true, why: `installed (version ${fact.installedVersion})` }
+  if (!fact.available) {
+    return {
+      ...base,
+      creatable: false,
+      why: 'not available on this server (absent from pg_available_extensions)'
+    }
+  }
+  if (role.isSuperuser)
+    return { ...base, creatable: true, why: `available; ${role.user} is superuser` }
   if (role.privilegedExtensions?.includes(fact.name)) {
-    return { ...base, creatable: true, why: 'available; in the Supabase allow list (supautils.privileged_extensions)' }
+    return {
+      ...base,
+      creatable: true,
+      why: 'available; in the Supabase allow list (supautils.privileged_extensions)'
+    }
   }
   if (fact.trusted && role.hasDatabaseCreate) {
-    return { ...base, creatable: true, why: `available and trusted; ${role.user} has CREATE on database ${role.database}` }
+    return {
+      ...base,
+      creatable: true,
+      why: `available and trusted; ${role.user} has CREATE on database ${role.database}`
+    }
   }
   if (fact.trusted) {
     return {
@@ -245,11 +294,18 @@ export async function neededExtensions(
 export async function runExtensions(ctx: StageContext): Promise<CheckOutcome> {
   const needed = await neededExtensions(ctx.client, ctx.plan)
   if (needed.names.length === 0) {
-    return { status: 'pass', summary: 'the pending migrations need no extension', details: { extensions: [] } }
+    return {
+      status: 'pass',
+      summary: 'the pending migrations need no extension',
+      details: { extensions: [] }
+    }
   }
   const role = await readRoleFacts(ctx.client)
   const facts = await readExtensionFacts(ctx.client, needed.names)
-  const verdicts = facts.map(f => ({ ...judgeExtension(f, role), neededBecause: needed.because[f.name] }))
+  const verdicts = facts.map(f => ({
+    ...judgeExtension(f, role),
+    neededBecause: needed.because[f.name]
+  }))
   const missing = verdicts.filter(v => !v.creatable)
   const details = { extensions: verdicts, user: role.user, isSuperuser: role.isSuperuser }
   if (missing.length > 0) {
@@ -267,4 +323,8 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome> {
   }
 }
 
-export const extensionsCheck: Check = { id: 'extensions', title: 'Extensions available', run: runExtensions }
+export const extensionsCheck: Check = {
+  id: 'extensions',
+  title: 'Extensions available',
+  run: runExtensions
+}

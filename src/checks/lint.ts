@@ -28,7 +28,13 @@ export function lintMigrations(pending: Migration[], existingTables?: Set<string
   const out: LintSetResult = { findings: [], locks: [], files: 0, statements: 0 }
   for (const m of pending) {
     const before = new Set(createdTables)
-    const main = lintSql(m.file, m.sql, { kind: 'migration', noTransaction: m.noTransaction, existingTables, createdTables: before, policyTables })
+    const main = lintSql(m.file, m.sql, {
+      kind: 'migration',
+      noTransaction: m.noTransaction,
+      existingTables,
+      createdTables: before,
+      policyTables
+    })
     for (const t of main.created) createdTables.add(t)
     const sidecars = [
       m.rollback && { f: m.rollback, kind: 'rollback' as const },
@@ -80,7 +86,8 @@ function otherFiles(dir: string, skip: Set<string>): string[] {
 /** Password findings in the non-migration files of the migrations folder (history files are left alone). */
 export function scanOtherFiles(migrationsDir: string, allMigrations: Migration[]): LintFinding[] {
   const skip = new Set<string>()
-  for (const m of allMigrations) for (const f of [m, m.rollback, m.verify]) if (f) skip.add(path.resolve(f.path))
+  for (const m of allMigrations)
+    for (const f of [m, m.rollback, m.verify]) if (f) skip.add(path.resolve(f.path))
   const findings: LintFinding[] = []
   for (const p of otherFiles(migrationsDir, skip)) {
     const text = readFileSync(p, 'utf8')
@@ -132,8 +139,15 @@ export function lintOutcome(result: LintSetResult): CheckOutcome {
   return {
     status,
     summary,
-    reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
-    details: { findings: result.findings, locks: result.locks, files: result.files, statements: result.statements },
+    reasons: [...errors, ...warnings].map(
+      f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`
+    ),
+    details: {
+      findings: result.findings,
+      locks: result.locks,
+      files: result.files,
+      statements: result.statements
+    },
     annotations: active.map(toAnnotation)
   }
 }
@@ -148,7 +162,9 @@ export const lintCheck: Check = {
     try {
       existing = await existingTablesOf(ctx.client)
     } catch (e) {
-      ctx.log.warn(`lint: could not read the table list (${(e as Error).message}); every table not created in the change counts as existing`)
+      ctx.log.warn(
+        `lint: could not read the table list (${(e as Error).message}); every table not created in the change counts as existing`
+      )
     }
     const result = lintMigrations(pending, existing)
     result.findings.push(...scanOtherFiles(ctx.plan.migrationsDir, ctx.plan.migrations))
@@ -158,7 +174,8 @@ export const lintCheck: Check = {
       else if (f.severity === 'error') ctx.log.error(line)
       else ctx.log.warn(line)
     }
-    for (const l of result.locks) ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`)
+    for (const l of result.locks)
+      ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`)
     return lintOutcome(result)
   }
 }

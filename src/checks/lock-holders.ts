@@ -6,10 +6,18 @@ export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome> {
   const mode = ctx.env.lockHolders
   const tables = ctx.plan.touchedTables
   if (mode === 'off') {
-    return { status: 'skip', summary: `lock-holders is off for ${ctx.env.name}`, details: { mode, tables, sessions: [] } }
+    return {
+      status: 'skip',
+      summary: `lock-holders is off for ${ctx.env.name}`,
+      details: { mode, tables, sessions: [] }
+    }
   }
   if (tables.length === 0) {
-    return { status: 'pass', summary: 'the pending migrations touch no existing table', details: { mode, tables, sessions: [] } }
+    return {
+      status: 'pass',
+      summary: 'the pending migrations touch no existing table',
+      details: { mode, tables, sessions: [] }
+    }
   }
   const sessions = await findLockHolders(ctx.client, tables)
   const outcome = gateOutcome(

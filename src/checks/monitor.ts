@@ -52,12 +52,15 @@ export function validateMonitorChecks(checks: MonitorCheck[], probes: ProbeSpec[
   const problems: string[] = []
   const names = new Set<string>()
   for (const c of checks) {
-    if (names.has(c.name)) problems.push(`monitor check "${c.name}" is defined twice; names must be unique`)
+    if (names.has(c.name))
+      problems.push(`monitor check "${c.name}" is defined twice; names must be unique`)
     names.add(c.name)
     if (c.probe !== undefined) {
       if (!probes.some(p => p.name === c.probe)) {
         const allowed = probes.map(p => p.name).join(', ') || '(no probes defined)'
-        problems.push(`monitor check "${c.name}" has probe "${c.probe}", which is not a probe of this environment; allowed: ${allowed}`)
+        problems.push(
+          `monitor check "${c.name}" has probe "${c.probe}", which is not a probe of this environment; allowed: ${allowed}`
+        )
       }
     } else if (!c.sql || !c.sql.trim()) {
       problems.push(`monitor check "${c.name}" has neither sql nor probe; give one of them`)
@@ -66,7 +69,12 @@ export function validateMonitorChecks(checks: MonitorCheck[], probes: ProbeSpec[
   return problems
 }
 
-async function sampleSql(client: Queryable, check: MonitorCheck, since: Date, opts: MonitorOptions): Promise<Sample> {
+async function sampleSql(
+  client: Queryable,
+  check: MonitorCheck,
+  since: Date,
+  opts: MonitorOptions
+): Promise<Sample> {
   await client.query('BEGIN')
   try {
     await client.query(
@@ -78,12 +86,16 @@ async function sampleSql(client: Queryable, check: MonitorCheck, since: Date, op
     if (res.rows.length === 0) return { value: null }
     if (!res.fields.some(f => f.name === 'value')) {
       const cols = res.fields.map(f => f.name).join(', ')
-      return { value: null, error: `returned columns (${cols}); expected one numeric column named value` }
+      return {
+        value: null,
+        error: `returned columns (${cols}); expected one numeric column named value`
+      }
     }
     const raw = res.rows[0].value
     if (raw === null || raw === undefined) return { value: null }
     const value = Number(raw)
-    if (!Number.isFinite(value)) return { value: null, error: `returned value ${JSON.stringify(raw)}, which is not a number` }
+    if (!Number.isFinite(value))
+      return { value: null, error: `returned value ${JSON.stringify(raw)}, which is not a number` }
     return { value }
   } catch (e) {
     return { value: null, error: errorText(e) }
@@ -92,9 +104,19 @@ async function sampleSql(client: Queryable, check: MonitorCheck, since: Date, op
   }
 }
 
-async function sampleProbe(client: Queryable, probe: ProbeSpec, opts: MonitorOptions): Promise<Sample> {
+async function sampleProbe(
+  client: Queryable,
+  probe: ProbeSpec,
+  opts: MonitorOptions
+): Promise<Sample> {
   try {
-    const samples = await timeStatement(client, probe.sql, probe.params ?? [], probe.runs, opts.statementTimeoutMs)
+    const samples = await timeStatement(
+      client,
+      probe.sql,
+      probe.params ?? [],
+      probe.runs,
+      opts.statementTimeoutMs
+    )
     return { value: round3(percentile(samples, 95)) }
   } catch (e) {
     return { value: null, error: errorText(e) }
@@ -105,13 +127,18 @@ function limits(check: MonitorCheck, probes: ProbeSpec[]): { max?: number; min?:
   // A probe check without its own max inherits the probe's p95 threshold.
   const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined
   const max = check.max ?? probe?.['max-p95-ms']
-  return { ...(max !== undefined ? { max } : {}), ...(check.min !== undefined ? { min: check.min } : {}) }
+  return {
+    ...(max !== undefined ? { max } : {}),
+    ...(check.min !== undefined ? { min: check.min } : {})
+  }
 }
 
 function breachText(s: MonitorSeries, value: number, at: string): string | undefined {
   const unit = s.unit ? ` ${s.unit}` : ''
-  if (s.max !== undefined && value > s.max) return `${s.name}: ${value}${unit} at ${at} is above max ${s.max}${unit}`
-  if (s.min !== undefined && value < s.min) return `${s.name}: ${value}${unit} at ${at} is below min ${s.min}${unit}`
+  if (s.max !== undefined && value > s.max)
+    return `${s.name}: ${value}${unit} at ${at} is above max ${s.max}${unit}`
+  if (s.min !== undefined && value < s.min)
+    return `${s.name}: ${value}${unit} at ${at} is below min ${s.min}${unit}`
   return undefined
 }
 
@@ -121,7 +148,8 @@ function breachText(s: MonitorSeries, value: number, at: string): string | undef
  * at the sample cap, or at the first breach.
  */
 export async function runMonitor(client: Queryable, opts: MonitorOptions): Promise<MonitorRun> {
-  if (!(opts.intervalMs > 0)) throw new Error(`monitor interval is ${opts.intervalMs} ms; allowed: more than 0`)
+  if (!(opts.intervalMs > 0))
+    throw new Error(`monitor interval is ${opts.intervalMs} ms; allowed: more than 0`)
   const unit = (c: MonitorCheck): string => c.unit || (c.probe ? 'ms' : '')
   const series: MonitorSeries[] = opts.checks.map(c => ({
     name: c.name,
@@ -143,7 +171,9 @@ export async function runMonitor(client: Queryable, opts: MonitorOptions): Promi
     const at = new Date()
     for (const [i, check] of opts.checks.entries()) {
       const probe = check.probe ? opts.probes.find(p => p.name === check.probe) : undefined
-      const s = probe ? await sampleProbe(client, probe, opts) : await sampleSql(client, check, since, opts)
+      const s = probe
+        ? await sampleProbe(client, probe, opts)
+        : await sampleSql(client, check, since, opts)
       const atText = at.toISOString()
       series[i].points.push({ at: atText, value: s.value })
       if (s.error) {
@@ -175,8 +205,15 @@ function fmtValue(v: number | null): string {
 export function renderMonitorText(run: MonitorRun, intervalMs: number): string {
   const out = [`# Monitor: ${run.samples} sample(s), every ${intervalMs} ms`, '']
   for (const s of run.series) {
-    const limit = [s.max !== undefined ? `max ${s.max}` : '', s.min !== undefined ? `min ${s.min}` : ''].filter(Boolean).join(', ')
-    out.push(`## ${s.name} (${s.unit || 'value'}${limit ? `; ${limit}` : ''})${s.breached ? ' BREACHED' : ''}`)
+    const limit = [
+      s.max !== undefined ? `max ${s.max}` : '',
+      s.min !== undefined ? `min ${s.min}` : ''
+    ]
+      .filter(Boolean)
+      .join(', ')
+    out.push(
+      `## ${s.name} (${s.unit || 'value'}${limit ? `; ${limit}` : ''})${s.breached ? ' BREACHED' : ''}`
+    )
     for (const p of s.points) out.push(`${p.at}  ${fmtValue(p.value)}`)
     out.push('')
   }
@@ -226,14 +263,21 @@ export async function runMonitorCheck(ctx: StageContext): Promise<CheckOutcome> 
     return {
       status: 'skip',
       summary: 'no monitor checks configured',
-      reasons: [`add monitor: { duration, interval, checks } for environment "${ctx.env.name}" in runbook.yml`],
+      reasons: [
+        `add monitor: { duration, interval, checks } for environment "${ctx.env.name}" in runbook.yml`
+      ],
       details: { series: [], intervalMs: m?.intervalMs ?? 0, breaches: [] }
     }
   }
   const checks = m.checks as MonitorCheck[]
   const problems = validateMonitorChecks(checks, ctx.env.probes)
   if (problems.length > 0) {
-    return { status: 'fail', summary: 'invalid monitor configuration', reasons: problems, details: { series: [], intervalMs: m.intervalMs, breaches: [] } }
+    return {
+      status: 'fail',
+      summary: 'invalid monitor configuration',
+      reasons: problems,
+      details: { series: [], intervalMs: m.intervalMs, breaches: [] }
+    }
   }
   ctx.log.info(`monitor: ${checks.length} check(s) every ${m.intervalMs} ms for ${m.durationMs} ms`)
   const run = await runMonitor(ctx.client, {
@@ -262,7 +306,15 @@ export async function runMonitorCheck(ctx: StageContext): Promise<CheckOutcome> 
       details
     }
   }
-  return { status: 'pass', summary: `${checks.length} check(s) within thresholds over ${run.samples} sample(s)`, details }
+  return {
+    status: 'pass',
+    summary: `${checks.length} check(s) within thresholds over ${run.samples} sample(s)`,
+    details
+  }
 }
 
-export const monitorCheck: Check = { id: 'monitor', title: 'Post-deploy health monitor', run: runMonitorCheck }
+export const monitorCheck: Check = {
+  id: 'monitor',
+  title: 'Post-deploy health monitor',
+  run: runMonitorCheck
+}

@@ -32,10 +32,15 @@ export function renderPerformanceText(
     out.push(`sql: ${plan.sql.trim()}`)
     out.push(`params: ${JSON.stringify(plan.params)}`)
     if (plan.error) {
-      out.push(`error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`, '')
+      out.push(
+        `error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`,
+        ''
+      )
       continue
     }
-    out.push(`runs: ${result.runs}  p50: ${fmt(result.p50Ms)}  p95: ${fmt(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`)
+    out.push(
+      `runs: ${result.runs}  p50: ${fmt(result.p50Ms)}  p95: ${fmt(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`
+    )
     out.push(
       `EXPLAIN ANALYZE: execution ${fmt(plan.executionTimeMs)}, planning ${fmt(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`
     )
@@ -44,7 +49,11 @@ export function renderPerformanceText(
     )
     out.push(`samples (ms): ${plan.samplesMs.join(' ')}`)
     for (const r of probeReasons({ result, plan })) out.push(`reason: ${r}`)
-    out.push('plan (EXPLAIN ANALYZE, BUFFERS, FORMAT JSON):', JSON.stringify(plan.plan, null, 2), '')
+    out.push(
+      'plan (EXPLAIN ANALYZE, BUFFERS, FORMAT JSON):',
+      JSON.stringify(plan.plan, null, 2),
+      ''
+    )
   }
   out.push('## Top statements on the touched tables (pg_stat_statements)', '')
   if (top.note) out.push(top.note)
@@ -75,7 +84,10 @@ export async function runPerformance(ctx: StageContext): Promise<CheckOutcome> {
   }
   const top = await topStatements(ctx.client, ctx.plan.touchedTables)
   const comparison = await comparePlanBaselines(ctx)
-  ctx.evidence.write('performance-test.txt', renderPerformanceText(ctx.env.name, runs, top, comparison))
+  ctx.evidence.write(
+    'performance-test.txt',
+    renderPerformanceText(ctx.env.name, runs, top, comparison)
+  )
 
   const reasons = [...runs.flatMap(probeReasons), ...comparison.reasons]
   const notes = [...(top.note ? [top.note] : []), ...comparison.notes]
@@ -88,7 +100,12 @@ export async function runPerformance(ctx: StageContext): Promise<CheckOutcome> {
     notes
   }
   if (runs.length === 0 && comparison.regressions.length === 0 && top.statements.length === 0) {
-    return { status: 'skip', summary: 'no probes configured and no plan baseline to compare', reasons: notes, details }
+    return {
+      status: 'skip',
+      summary: 'no probes configured and no plan baseline to compare',
+      reasons: notes,
+      details
+    }
   }
   const failedProbes = runs.filter(r => !r.result.pass).length
   const regressed = comparison.regressions.filter(r => r.regressed).length

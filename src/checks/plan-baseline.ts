@@ -11,7 +11,13 @@
  */
 import type pg from 'pg'
 import type { PlanRegression, StageContext } from '../types.js'
-import { explain, hasPlaceholders, indexedRelations, serverVersionNum, type PlanNode } from '../perf/explain.js'
+import {
+  explain,
+  hasPlaceholders,
+  indexedRelations,
+  serverVersionNum,
+  type PlanNode
+} from '../perf/explain.js'
 import { topStatements } from '../perf/statements.js'
 
 type Queryable = Pick<pg.Client, 'query'>
@@ -74,7 +80,9 @@ async function explainBaseline(
 ): Promise<{ totalCost: number; indexes: string[]; plan: PlanNode } | { skip: string }> {
   const generic = needsGenericPlan(sql, params)
   if (generic && version < GENERIC_PLAN_MIN_VERSION) {
-    return { skip: `has $n parameters and EXPLAIN (GENERIC_PLAN) needs PostgreSQL 16+ (server ${version})` }
+    return {
+      skip: `has $n parameters and EXPLAIN (GENERIC_PLAN) needs PostgreSQL 16+ (server ${version})`
+    }
   }
   const e = await explain(client, sql, params, { generic })
   return { totalCost: e.totalCost, indexes: e.indexes, plan: e.plan }
@@ -86,7 +94,10 @@ function errorText(e: unknown): string {
 }
 
 /** Explains the probes and the top statements now; keeps them in ctx.state and plan-baseline.json. */
-export async function recordPlanBaselines(ctx: StageContext, opts: { persist?: boolean } = {}): Promise<BaselineRecord> {
+export async function recordPlanBaselines(
+  ctx: StageContext,
+  opts: { persist?: boolean } = {}
+): Promise<BaselineRecord> {
   const version = await serverVersionNum(ctx.client)
   const candidates: { name: string; sql: string; params: unknown[] }[] = ctx.env.probes.map(p => ({
     name: p.name,
@@ -96,7 +107,12 @@ export async function recordPlanBaselines(ctx: StageContext, opts: { persist?: b
   const notes: string[] = []
   const top = await topStatements(ctx.client, ctx.plan.touchedTables, TOP_STATEMENTS)
   if (top.note) notes.push(top.note)
-  for (const s of top.statements) candidates.push({ name: `statement:${s.queryid}`, sql: s.query, params: [] })
+  const probeSql = new Set(candidates.map(c => c.sql.trim()))
+  for (const s of top.statements) {
+    // A probe run earlier shows up in pg_stat_statements too; one baseline is enough.
+    if (probeSql.has(s.query.trim())) continue
+    candidates.push({ name: `statement:${s.queryid}`, sql: s.query, params: [] })
+  }
 
   const baselines: PlanBaseline[] = []
   const recordedAt = new Date().toISOString()
@@ -113,25 +129,47 @@ export async function recordPlanBaselines(ctx: StageContext, opts: { persist?: b
     }
   }
   ctx.state.set(PLAN_BASELINES_STATE, baselines)
-  ctx.evidence.writeJson('plan-baseline.json', { environment: ctx.env.name, recordedAt, baselines, notes })
-  ctx.log.info(`plan baseline: ${baselines.length} statement(s) explained${notes.length ? `, ${notes.length} note(s)` : ''}`)
+  ctx.evidence.writeJson('plan-baseline.json', {
+    environment: ctx.env.name,
+    recordedAt,
+    baselines,
+    notes
+  })
+  ctx.log.info(
+    `plan baseline: ${baselines.length} statement(s) explained${notes.length ? `, ${notes.length} note(s)` : ''}`
+  )
   if (opts.persist) await persistPlanBaselines(ctx.client, ctx.env.name, baselines)
   return { baselines, notes, persisted: opts.persist === true }
 }
 
 /** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
-export async function persistPlanBaselines(client: Queryable, environment: string, baselines: PlanBaseline[]): Promise<void> {
+export async function persistPlanBaselines(
+  client: Queryable,
+  environment: string,
+  baselines: PlanBaseline[]
+): Promise<void> {
   await client.query('BEGIN')
   try {
     // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`)
     await client.query(PLAN_BASELINES_DDL)
-    await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [environment])
+    await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [
+      environment
+    ])
     for (const b of baselines) {
       await client.query(
         `INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [environment, b.name, b.sql, JSON.stringify(b.params), b.totalCost, b.indexes, JSON.stringify(b.plan), b.recordedAt]
+        [
+          environment,
+          b.name,
+          b.sql,
+          JSON.stringify(b.params),
+          b.totalCost,
+          b.indexes,
+          JSON.stringify(b.plan),
+          b.recordedAt
+        ]
       )
     }
     await client.query('COMMIT')
@@ -142,8 +180,13 @@ export async function persistPlanBaselines(client: Queryable, environment: strin
 }
 
 /** The environment's stored baselines; null when the table does not exist (reads only, creates nothing). */
-export async function loadPlanBaselines(client: Queryable, environment: string): Promise<PlanBaseline[] | null> {
-  const exists = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`)
+export async function loadPlanBaselines(
+  client: Queryable,
+  environment: string
+): Promise<PlanBaseline[] | null> {
+  const exists = await client.query(
+    `SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`
+  )
   if (!exists.rows[0].ok) return null
   const res = await client.query(
     `SELECT name, sql, params, total_cost, indexes, plan, recorded_at
@@ -179,7 +222,9 @@ export function comparePlan(
   if (lost.length > 0) {
     const was = before.indexes.join(', ') || 'an index'
     const now = after.indexes.join(', ') || 'no index'
-    reasons.push(`plan "${before.name}": ${lost.join(', ')} no longer read through an index (was ${was}, now ${now})`)
+    reasons.push(
+      `plan "${before.name}": ${lost.join(', ')} no longer read through an index (was ${was}, now ${now})`
+    )
   }
   return {
     regression: {
@@ -206,7 +251,9 @@ export async function comparePlanBaselines(ctx: StageContext): Promise<PlanCompa
   }
   const notes: string[] = []
   if (source === 'none') {
-    notes.push(`no plan baseline recorded for environment "${ctx.env.name}" (the apply stage records one before it changes anything)`)
+    notes.push(
+      `no plan baseline recorded for environment "${ctx.env.name}" (the apply stage records one before it changes anything)`
+    )
   }
   const version = baselines.length > 0 ? await serverVersionNum(ctx.client) : 0
   const regressions: PlanRegression[] = []

@@ -72,8 +72,14 @@ export async function backendPidChanges(db: Queryable, probes = 3): Promise<bool
 }
 
 function fixAdvice(facts: PoolerFacts): string {
-  const options = [`the session pooler (port 5432${SUPABASE_POOLER_HOST.test(facts.host) ? ` on ${facts.host}` : ''})`]
-  options.push(facts.projectRef ? `the direct host db.${facts.projectRef}.supabase.co:5432` : 'the direct database host')
+  const options = [
+    `the session pooler (port 5432${SUPABASE_POOLER_HOST.test(facts.host) ? ` on ${facts.host}` : ''})`
+  ]
+  options.push(
+    facts.projectRef
+      ? `the direct host db.${facts.projectRef}.supabase.co:5432`
+      : 'the direct database host'
+  )
   return `use ${options.join(' or ')} in the database-url secret for migrations`
 }
 
@@ -82,10 +88,13 @@ export function judgePooler(facts: PoolerFacts, stage: Stage): CheckOutcome {
   const details = { ...facts }
   if (facts.mode !== 'transaction') {
     const summary =
-      facts.mode === 'session' ? `${target}: session-mode pooler, safe for migrations` : `${target}: no transaction pooler detected`
+      facts.mode === 'session'
+        ? `${target}: session-mode pooler, safe for migrations`
+        : `${target}: no transaction pooler detected`
     return { status: 'pass', summary, details }
   }
-  const why = 'advisory locks, SET and multi-statement transactions are not safe through a transaction-mode pooler'
+  const why =
+    'advisory locks, SET and multi-statement transactions are not safe through a transaction-mode pooler'
   return {
     status: APPLY_STAGES.includes(stage) ? 'fail' : 'warn',
     summary: `${target}: transaction-mode pooler`,
@@ -98,7 +107,9 @@ export async function runPooler(ctx: StageContext): Promise<CheckOutcome> {
   const facts = detectPoolerFromUrl(ctx.config.databaseUrl)
   if (await backendPidChanges(ctx.client)) {
     facts.mode = 'transaction'
-    facts.signals.push('pg_backend_pid() changed between statements of one connection (a transaction pooler)')
+    facts.signals.push(
+      'pg_backend_pid() changed between statements of one connection (a transaction pooler)'
+    )
   }
   return judgePooler(facts, ctx.config.stage)
 }

@@ -44,7 +44,9 @@ export function formatAge(ms: number): string {
 export function regclassName(qualified: string): string {
   const dot = qualified.indexOf('.')
   const quote = (s: string) => '"' + s.replace(/"/g, '""') + '"'
-  return dot < 0 ? quote(qualified) : `${quote(qualified.slice(0, dot))}.${quote(qualified.slice(dot + 1))}`
+  return dot < 0
+    ? quote(qualified)
+    : `${quote(qualified.slice(0, dot))}.${quote(qualified.slice(dot + 1))}`
 }
 
 interface SessionRow {
@@ -124,7 +126,12 @@ export async function findLockHolders(db: Queryable, tables: string[]): Promise<
 /** One line per session for reasons and the log. */
 export function describeSession(s: SessionInfo & { tables?: string[]; modes?: string[] }): string {
   const who = s.pid === null ? 'prepared transaction' : `pid ${s.pid}`
-  const parts = [who, `user ${s.user ?? '?'}`, `application ${s.application ?? '(none)'}`, `age ${s.age}`]
+  const parts = [
+    who,
+    `user ${s.user ?? '?'}`,
+    `application ${s.application ?? '(none)'}`,
+    `age ${s.age}`
+  ]
   if (s.tables) parts.push(`holds ${s.modes?.join('/')} on ${s.tables.join(', ')}`)
   const query = s.query.replace(/\s+/g, ' ').trim()
   return `${parts.join(', ')}: ${query || '(no query)'}`

@@ -42,7 +42,10 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
          SELECT sum(pg_total_relation_size(t.relid))::bigint AS total_bytes,
                 sum(greatest(pc.reltuples, 0))::float8 AS reltuples,
                 bool_or(pc.reltuples < 0 AND pc.relkind <> 'p') AS never_analyzed
-           FROM pg_partition_tree(c.oid) t
+           -- pg_partition_tree is empty for a plain table: take the relation itself, or a partitioned table's leaves.
+           FROM (SELECT c.oid AS relid WHERE c.relkind <> 'p'
+                 UNION
+                 SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf) t
            JOIN pg_class pc ON pc.oid = t.relid
        ) s ON c.oid IS NOT NULL
       ORDER BY u.i`,
@@ -65,7 +68,10 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
       rowsSource: 'estimate'
     }
     if (r.never_analyzed) {
-      if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p' || r.relkind === 'm')) {
+      if (
+        totalBytes <= COUNT_MAX_BYTES &&
+        (r.relkind === 'r' || r.relkind === 'p' || r.relkind === 'm')
+      ) {
         const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`)
         size.rows = Number(count.rows[0].n)
         size.rowsSource = 'count'
@@ -93,7 +99,10 @@ export function formatBytes(n: number): string {
 
 export function describeTableSize(t: TableSize): string {
   if (!t.exists) return `${t.table}: new (created by the pending migrations)`
-  const rows = t.rows === null || t.rows === undefined ? 'rows unknown (never analyzed)' : `${t.rows} rows${t.rowsSource === 'estimate' ? ' (estimate)' : ''}`
+  const rows =
+    t.rows === null || t.rows === undefined
+      ? 'rows unknown (never analyzed)'
+      : `${t.rows} rows${t.rowsSource === 'estimate' ? ' (estimate)' : ''}`
   return `${t.table}: ${t.totalPretty}, ${rows}`
 }
 
@@ -111,4 +120,8 @@ export async function runTableSizes(ctx: StageContext): Promise<CheckOutcome> {
   return { status: 'pass', summary, details: { tables } }
 }
 
-export const tableSizesCheck: Check = { id: 'table-sizes', title: 'Sizes of touched tables', run: runTableSizes }
+export const tableSizesCheck: Check = {
+  id: 'table-sizes',
+  title: 'Sizes of touched tables',
+  run: runTableSizes
+}

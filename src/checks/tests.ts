@@ -62,12 +62,21 @@ class OutputBuffer {
 
   text(): string {
     const gap = this.dropped > 0 ? `\n[... ${this.dropped} bytes of output left out ...]\n` : ''
-    return Buffer.concat(this.head).toString('utf8') + gap + Buffer.concat(this.tail).toString('utf8')
+    return (
+      Buffer.concat(this.head).toString('utf8') + gap + Buffer.concat(this.tail).toString('utf8')
+    )
   }
 }
 
-function findJunit(cwd: string, startedMs: number, junitPath?: string): { file: string; summary: JunitSummary } | undefined {
-  const candidates = [junitPath ? path.resolve(cwd, junitPath) : undefined, path.join(cwd, 'junit.xml')]
+function findJunit(
+  cwd: string,
+  startedMs: number,
+  junitPath?: string
+): { file: string; summary: JunitSummary } | undefined {
+  const candidates = [
+    junitPath ? path.resolve(cwd, junitPath) : undefined,
+    path.join(cwd, 'junit.xml')
+  ]
   for (const file of candidates) {
     if (!file || !existsSync(file)) continue
     // Written by this run, not left over from an earlier one (1 s slack for coarse file-system clocks).
@@ -145,7 +154,9 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome> {
     return {
       status: 'skip',
       summary: 'no test command configured',
-      reasons: [`set test-command in runbook.yml for environment "${ctx.env.name}" or the action's test-command input`],
+      reasons: [
+        `set test-command in runbook.yml for environment "${ctx.env.name}" or the action's test-command input`
+      ],
       details: { command: null, exitCode: null }
     }
   }
@@ -178,9 +189,16 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome> {
   }
   const junitNote = run.junit ? `; junit: ${junitLine(run.junit)}` : ''
   const reasons: string[] = []
-  if (run.spawnError) reasons.push(`the test command could not start: ${ctx.redactor.redact(run.spawnError)}`)
-  if (run.timedOut) reasons.push(`the test command ran longer than ${Math.round(timeoutMs / 1000)} s and was killed`)
-  else if (run.exitCode !== 0) reasons.push(`the test command exited with ${run.exitCode ?? `signal ${run.signal}`}; see tests.txt`)
+  if (run.spawnError)
+    reasons.push(`the test command could not start: ${ctx.redactor.redact(run.spawnError)}`)
+  if (run.timedOut)
+    reasons.push(
+      `the test command ran longer than ${Math.round(timeoutMs / 1000)} s and was killed`
+    )
+  else if (run.exitCode !== 0)
+    reasons.push(
+      `the test command exited with ${run.exitCode ?? `signal ${run.signal}`}; see tests.txt`
+    )
   if (reasons.length > 0) {
     return { status: 'fail', summary: `tests failed in ${seconds} s${junitNote}`, reasons, details }
   }
@@ -188,11 +206,17 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome> {
     return {
       status: 'warn',
       summary: `exit 0 in ${seconds} s but the JUnit report has failures${junitNote}`,
-      reasons: [`the command exited 0 while its JUnit report counts ${run.junit.failures} failures and ${run.junit.errors} errors`],
+      reasons: [
+        `the command exited 0 while its JUnit report counts ${run.junit.failures} failures and ${run.junit.errors} errors`
+      ],
       details
     }
   }
   return { status: 'pass', summary: `tests passed in ${seconds} s${junitNote}`, details }
 }
 
-export const testsCheck: Check = { id: 'tests', title: 'Functional tests against the target', run: runTests }
+export const testsCheck: Check = {
+  id: 'tests',
+  title: 'Functional tests against the target',
+  run: runTests
+}

@@ -77,7 +77,7 @@ function id(kind: number, r: string, t = '0', k = '0'): string {
   return `(${hex('$1::int', 8)} || '${kind.toString(16).padStart(4, '0')}' || ${hex(`(${r})`, 8)} || ${hex(`(${t})`, 4)} || ${hex(`(${k})`, 8)})::uuid`
 }
 
-/** The statements, in order; $1 seed, $2 restaurants, $3 tables per restaurant, $4 windows, $5 conflicts. */
+/** The statements, in order; $1 seed, $2 restaurants, $3 tables per restaurant, $4 windows (conflicts: $4 count). */
 const RESTAURANTS = `
   INSERT INTO public.restaurants (id, name, timezone)
   SELECT ${id(KIND.restaurant, 'r')}, format('Demo restaurant %s-%s', $1::int, r), 'UTC'
@@ -135,7 +135,7 @@ const ALLOCATIONS = `
   INSERT INTO public.allocations (id, restaurant_id, booking_id, resource_type, resource_id, "window")
   SELECT ${id(KIND.allocation, 'r', 't', 'k')}, rid, bid, 'table', tid, w FROM (${WINDOWS}) g`
 
-// Conflict i overlaps allocation number i (in restaurant, table, window order) by starting 30 minutes
+// Conflict i (of $4) overlaps allocation number i (in restaurant, table, window order) by starting 30 minutes
 // into it; it has no booking of its own, like a manual block.
 const CONFLICTS = `
   INSERT INTO public.allocations (restaurant_id, booking_id, resource_type, resource_id, "window", shadow)
@@ -145,7 +145,7 @@ const CONFLICTS = `
   FROM public.allocations a
   JOIN (
     SELECT ${id(KIND.booking, '(i - 1) % $2::int + 1', '((i - 1) / $2::int) % $3::int + 1', '(i - 1) / ($2::int * $3::int) + 1')} AS bid
-    FROM generate_series(1, $5::int) AS i
+    FROM generate_series(1, $4::int) AS i
   ) c ON c.bid = a.booking_id`
 
 async function countOf(client: pg.ClientBase, sql: string, params: unknown[]): Promise<number> {
@@ -175,7 +175,7 @@ export async function generateCapacityData(
     if (o.conflicts > 0) {
       // Either version of the constraint would refuse these rows; see the header comment.
       await client.query('ALTER TABLE public.allocations DROP CONSTRAINT IF EXISTS allocations_no_overlap')
-      conflicts = await countOf(client, CONFLICTS, [...params, o.conflicts])
+      conflicts = await countOf(client, CONFLICTS, [...params.slice(0, 3), o.conflicts])
       allocations += conflicts
     }
     await client.query('COMMIT')

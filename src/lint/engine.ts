@@ -36,7 +36,8 @@ const SCRIPT_KINDS: ScriptKind[] = ['migration', 'rollback', 'verify']
 
 function tablesWithPolicies(statements: SqlStatement[]): Set<string> {
   const out = new Set<string>()
-  for (const s of statements) if (s.kind === 'CreatePolicyStmt') out.add(qualifiedName(s.ast.CreatePolicyStmt.table))
+  for (const s of statements)
+    if (s.kind === 'CreatePolicyStmt') out.add(qualifiedName(s.ast.CreatePolicyStmt.table))
   return out
 }
 
@@ -48,7 +49,9 @@ export function policyTablesOf(sql: string): Set<string> {
 /** Lints one SQL script. The parser must be loaded (loadParser()). */
 export function lintSql(file: string, sql: string, opts: LintOptions): LintResult {
   if (!SCRIPT_KINDS.includes(opts.kind)) {
-    throw new Error(`lint option "kind" is "${String(opts.kind)}"; allowed: ${SCRIPT_KINDS.join(', ')}`)
+    throw new Error(
+      `lint option "kind" is "${String(opts.kind)}"; allowed: ${SCRIPT_KINDS.join(', ')}`
+    )
   }
   const raw: RawFinding[] = []
   const locks: StatementLock[] = []
@@ -68,14 +71,22 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
   const parsed = parseSql(sql)
   if (parsed.error) {
     const e = parsed.error
-    raw.push({ rule: 'syntax-error', line: e.line, column: e.column, message: e.message, anchorLine: e.line })
+    raw.push({
+      rule: 'syntax-error',
+      line: e.line,
+      column: e.column,
+      message: e.message,
+      anchorLine: e.line
+    })
   }
   const pos = bytePositions(sql)
   const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)])
   const notNullChecks = new Set<string>()
   const notValidChecks = new Map<string, string>()
   const isExisting = (t: string): boolean =>
-    !created.has(t) && !(opts.createdTables?.has(t) ?? false) && (opts.existingTables ? opts.existingTables.has(t) : true)
+    !created.has(t) &&
+    !(opts.createdTables?.has(t) ?? false) &&
+    (opts.existingTables ? opts.existingTables.has(t) : true)
 
   for (const stmt of parsed.statements) {
     const start = { line: stmt.line, column: stmt.column }
@@ -88,7 +99,13 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     }
     raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(sql, stmt))
     for (const l of statementLocks(stmt.ast)) {
-      locks.push({ file, line: stmt.line, statement: statementLabel(stmt.text), lock: l.lock, table: l.table })
+      locks.push({
+        file,
+        line: stmt.line,
+        statement: statementLabel(stmt.text),
+        lock: l.lock,
+        table: l.table
+      })
     }
     // What this statement leaves behind for the statements after it.
     if (stmt.kind === 'CreateStmt') created.add(qualifiedName(stmt.ast.CreateStmt.relation))
@@ -98,8 +115,10 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       for (const c of s.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {}
         const con = cmd.def?.Constraint
-        const column = con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined
-        if (column && con.skip_validation && con.conname) notValidChecks.set(`${table}.${con.conname}`, column)
+        const column =
+          con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined
+        if (column && con.skip_validation && con.conname)
+          notValidChecks.set(`${table}.${con.conname}`, column)
         else if (column) notNullChecks.add(`${table}.${column}`)
         if (cmd.subtype === 'AT_ValidateConstraint' && notValidChecks.has(`${table}.${cmd.name}`)) {
           notNullChecks.add(`${table}.${notValidChecks.get(`${table}.${cmd.name}`)}`)
@@ -115,7 +134,12 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       }
     }
   }
-  return { findings: finish(file, sql, raw, allows, opts.kind), locks, statements: parsed.statements.length, created }
+  return {
+    findings: finish(file, sql, raw, allows, opts.kind),
+    locks,
+    statements: parsed.statements.length,
+    created
+  }
 }
 
 function finish(
@@ -140,7 +164,9 @@ function finish(
         message: f.message,
         advice: spec.advice
       }
-      const allow = spec.suppressible ? findSuppression(allows, lines, f.rule as RuleId, f.line, f.anchorLine) : undefined
+      const allow = spec.suppressible
+        ? findSuppression(allows, lines, f.rule as RuleId, f.line, f.anchorLine)
+        : undefined
       if (allow) finding.suppressed = allow.reason
       return finding
     })

@@ -91,7 +91,10 @@ function alterTableLocks(stmt: AstNode): TableLock[] {
       }
     }
   }
-  return [{ lock: mode, table }, ...[...others].filter(([t]) => t !== table).map(([t, lock]) => ({ lock, table: t }))]
+  return [
+    { lock: mode, table },
+    ...[...others].filter(([t]) => t !== table).map(([t, lock]) => ({ lock, table: t }))
+  ]
 }
 
 function createTableLocks(stmt: AstNode): TableLock[] {
@@ -100,7 +103,8 @@ function createTableLocks(stmt: AstNode): TableLock[] {
   for (const elt of stmt.tableElts ?? []) {
     const constraints = elt.Constraint ? [elt] : (elt.ColumnDef?.constraints ?? [])
     for (const k of constraints) {
-      if (k.Constraint?.contype === 'CONSTR_FOREIGN' && k.Constraint.pktable) refs.add(qualifiedName(k.Constraint.pktable))
+      if (k.Constraint?.contype === 'CONSTR_FOREIGN' && k.Constraint.pktable)
+        refs.add(qualifiedName(k.Constraint.pktable))
     }
   }
   for (const t of refs) out.push({ lock: 'ShareRowExclusiveLock', table: t })
@@ -138,19 +142,26 @@ export function statementLocks(ast: AstNode): TableLock[] {
   const s = ast[kind] ?? {}
   switch (kind) {
     case 'AlterTableStmt':
-      if (s.objtype === 'OBJECT_INDEX') return [{ lock: 'ShareUpdateExclusiveLock', table: qualifiedName(s.relation) + ' (index)' }]
+      if (s.objtype === 'OBJECT_INDEX')
+        return [{ lock: 'ShareUpdateExclusiveLock', table: qualifiedName(s.relation) + ' (index)' }]
       return alterTableLocks(s)
     case 'CreateStmt':
       return createTableLocks(s)
     case 'IndexStmt':
-      return [{ lock: s.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock', table: qualifiedName(s.relation) }]
+      return [
+        {
+          lock: s.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
+          table: qualifiedName(s.relation)
+        }
+      ]
     case 'DropStmt':
       return dropLocks(s)
     case 'RenameStmt':
       if (!s.relation) return []
       return [
         {
-          lock: s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
+          lock:
+            s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
           table: qualifiedName(s.relation) + (s.renameType === 'OBJECT_INDEX' ? ' (index)' : '')
         }
       ]
@@ -167,7 +178,10 @@ export function statementLocks(ast: AstNode): TableLock[] {
         table: qualifiedName(r.RangeVar)
       }))
     case 'TruncateStmt':
-      return (s.relations ?? []).map((r: AstNode) => ({ lock: 'AccessExclusiveLock', table: qualifiedName(r.RangeVar) }))
+      return (s.relations ?? []).map((r: AstNode) => ({
+        lock: 'AccessExclusiveLock',
+        table: qualifiedName(r.RangeVar)
+      }))
     case 'ClusterStmt':
       return s.relation ? [{ lock: 'AccessExclusiveLock', table: qualifiedName(s.relation) }] : []
     case 'VacuumStmt': {
@@ -178,14 +192,36 @@ export function statementLocks(ast: AstNode): TableLock[] {
       }))
     }
     case 'ReindexStmt': {
-      const concurrent = (s.params ?? []).some((o: AstNode) => o.DefElem?.defname === 'concurrently')
-      return s.relation ? [{ lock: concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock', table: qualifiedName(s.relation) }] : []
+      const concurrent = (s.params ?? []).some(
+        (o: AstNode) => o.DefElem?.defname === 'concurrently'
+      )
+      return s.relation
+        ? [
+            {
+              lock: concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
+              table: qualifiedName(s.relation)
+            }
+          ]
+        : []
     }
     case 'RefreshMatViewStmt':
-      return [{ lock: s.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock', table: qualifiedName(s.relation) }]
+      return [
+        {
+          lock: s.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock',
+          table: qualifiedName(s.relation)
+        }
+      ]
     case 'CommentStmt':
       return s.objtype === 'OBJECT_TABLE' || s.objtype === 'OBJECT_COLUMN'
-        ? [{ lock: 'ShareUpdateExclusiveLock', table: nameFromList(s.object?.List?.items ?? [], s.objtype === 'OBJECT_COLUMN' ? 1 : 0) }]
+        ? [
+            {
+              lock: 'ShareUpdateExclusiveLock',
+              table: nameFromList(
+                s.object?.List?.items ?? [],
+                s.objtype === 'OBJECT_COLUMN' ? 1 : 0
+              )
+            }
+          ]
         : []
     case 'InsertStmt':
     case 'UpdateStmt':

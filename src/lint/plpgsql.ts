@@ -4,7 +4,15 @@
  * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
  */
 import { scanSync } from 'libpg-query'
-import { lineColumn, names, parsePlpgsql, parseSql, walk, type AstNode, type SqlStatement } from '../sql/parser.js'
+import {
+  lineColumn,
+  names,
+  parsePlpgsql,
+  parseSql,
+  walk,
+  type AstNode,
+  type SqlStatement
+} from '../sql/parser.js'
 import { isDdl, type RawFinding } from './statement-rules.js'
 
 interface Body {
@@ -53,7 +61,9 @@ function locateBodyError(message: string, body: Body): number {
   if (near === undefined) return body.start
   try {
     const bytes = Buffer.from(body.text, 'utf8')
-    const token = scanSync(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase())
+    const token = scanSync(body.text).tokens.find(
+      t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase()
+    )
     if (token) return body.start + bytes.subarray(0, token.start).toString('utf8').length
   } catch {
     // the body does not even scan: the body's start is all we can say
@@ -71,7 +81,15 @@ export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFindin
     tree = parsePlpgsql(stmt.text)
   } catch (e) {
     const { line, column } = lineColumn(fileText, locateBodyError((e as Error).message, body))
-    return [{ rule: 'syntax-error', line, column, message: `in the PL/pgSQL body: ${(e as Error).message}`, anchorLine }]
+    return [
+      {
+        rule: 'syntax-error',
+        line,
+        column,
+        message: `in the PL/pgSQL body: ${(e as Error).message}`,
+        anchorLine
+      }
+    ]
   }
   const bodyLine = lineColumn(fileText, body.start).line
   const out: RawFinding[] = []
@@ -89,16 +107,34 @@ export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFindin
     const column = (fileText.split('\n')[line - 1] ?? '').search(/\S/) + 1 || 1
     const parsed = parseSql(sql)
     if (parsed.error) {
-      out.push({ rule: 'syntax-error', line, column, message: `in the PL/pgSQL body: ${parsed.error.message}`, anchorLine })
+      out.push({
+        rule: 'syntax-error',
+        line,
+        column,
+        message: `in the PL/pgSQL body: ${parsed.error.message}`,
+        anchorLine
+      })
       return
     }
     // A DO block in a migration is part of the migration: its DDL is the point, not a hazard.
     if (body.isDo) return
     for (const s of parsed.statements) {
       if (s.kind === 'LockStmt') {
-        out.push({ rule: 'lock-in-function', line, column, message: `LOCK TABLE inside ${where}: ${s.text}`, anchorLine })
+        out.push({
+          rule: 'lock-in-function',
+          line,
+          column,
+          message: `LOCK TABLE inside ${where}: ${s.text}`,
+          anchorLine
+        })
       } else if (isDdl(s.kind)) {
-        out.push({ rule: 'ddl-in-function', line, column, message: `DDL inside ${where}: ${s.text.split('\n')[0]}`, anchorLine })
+        out.push({
+          rule: 'ddl-in-function',
+          line,
+          column,
+          message: `DDL inside ${where}: ${s.text.split('\n')[0]}`,
+          anchorLine
+        })
       }
     }
   })

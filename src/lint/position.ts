@@ -7,7 +7,9 @@ export interface Position {
 }
 
 /** Returns a function mapping a byte offset of `text` to its line and column. */
-export function bytePositions(text: string): (byteOffset: number | undefined, fallback: Position) => Position {
+export function bytePositions(
+  text: string
+): (byteOffset: number | undefined, fallback: Position) => Position {
   const buf = Buffer.from(text, 'utf8')
   const ascii = buf.length === text.length
   return (byteOffset, fallback) => {

@@ -19,7 +19,8 @@ export const RULES = {
     severity: 'error',
     appliesTo: ALL,
     suppressible: false,
-    advice: 'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
+    advice:
+      'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
   },
   'transaction-control': {
     severity: 'error',
@@ -32,7 +33,8 @@ export const RULES = {
     severity: 'error',
     appliesTo: ALL,
     suppressible: false,
-    advice: 'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
+    advice:
+      'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
   },
   'constraint-full-scan': {
     severity: 'warning',
@@ -87,19 +89,22 @@ export const RULES = {
     severity: 'warning',
     appliesTo: FORWARD,
     suppressible: true,
-    advice: 'Dropping a table loses its data and no rollback brings it back: stop using it, back it up, drop it in a later release.'
+    advice:
+      'Dropping a table loses its data and no rollback brings it back: stop using it, back it up, drop it in a later release.'
   },
   'drop-column': {
     severity: 'warning',
     appliesTo: FORWARD,
     suppressible: true,
-    advice: 'Dropping a column loses its data and breaks clients still selecting it: stop using it first, drop it in a later release.'
+    advice:
+      'Dropping a column loses its data and breaks clients still selecting it: stop using it first, drop it in a later release.'
   },
   rename: {
     severity: 'warning',
     appliesTo: FORWARD,
     suppressible: true,
-    advice: 'Renaming breaks clients still using the old name: add the new object, move clients over, then remove the old one.'
+    advice:
+      'Renaming breaks clients still using the old name: add the new object, move clients over, then remove the old one.'
   },
   'foreign-key-not-valid': {
     severity: 'warning',
@@ -112,31 +117,36 @@ export const RULES = {
     severity: 'warning',
     appliesTo: CHANGES,
     suppressible: true,
-    advice: 'With row level security enabled and no policy, every query by a non-owner role sees no rows: create the policies in the same change.'
+    advice:
+      'With row level security enabled and no policy, every query by a non-owner role sees no rows: create the policies in the same change.'
   },
   'security-definer-search-path': {
     severity: 'warning',
     appliesTo: CHANGES,
     suppressible: true,
-    advice: "A SECURITY DEFINER function must pin its search path: add SET search_path = '' (or pg_catalog, public) and schema-qualify the names it uses."
+    advice:
+      "A SECURITY DEFINER function must pin its search path: add SET search_path = '' (or pg_catalog, public) and schema-qualify the names it uses."
   },
   'lock-in-function': {
     severity: 'warning',
     appliesTo: ALL,
     suppressible: true,
-    advice: 'LOCK TABLE inside a function holds the lock until the caller commits: lock as narrowly as possible, or lock rows with SELECT ... FOR UPDATE.'
+    advice:
+      'LOCK TABLE inside a function holds the lock until the caller commits: lock as narrowly as possible, or lock rows with SELECT ... FOR UPDATE.'
   },
   'ddl-in-function': {
     severity: 'warning',
     appliesTo: ALL,
     suppressible: true,
-    advice: 'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
+    advice:
+      'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
   },
   'invalid-suppression': {
     severity: 'warning',
     appliesTo: ALL,
     suppressible: false,
-    advice: 'Write -- runbook:allow <rule-id> <reason>, with a known rule id and a reason a reviewer can judge.'
+    advice:
+      'Write -- runbook:allow <rule-id> <reason>, with a known rule id and a reason a reviewer can judge.'
   }
 } satisfies Record<string, RuleSpec>
 

@@ -8,7 +8,8 @@ export interface SecretHit {
   masked: string
 }
 
-const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi
+const URL_WITH_PASSWORD =
+  /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi
 const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi
 /** Template placeholders are not secrets: ${VAR}, $VAR, <password>, ***. */
 const PLACEHOLDER = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^>]*>|\*+|\{\{.*\}\}|%[sv])$/
@@ -25,7 +26,8 @@ export function findConnectionPasswords(text: string): SecretHit[] {
     const lineStart = text.lastIndexOf('\n', at) + 1
     const lineEnd = text.indexOf('\n', at)
     const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)
-    if (!/\b(host|hostaddr|dbname)\s*=/i.test(line) || PLACEHOLDER.test(m[1].replace(/^'|'$/g, ''))) continue
+    if (!/\b(host|hostaddr|dbname)\s*=/i.test(line) || PLACEHOLDER.test(m[1].replace(/^'|'$/g, '')))
+      continue
     hits.push({ ...lineColumn(text, at), masked: 'password=***' })
   }
   return hits.sort((a, b) => a.line - b.line || a.column - b.column)

@@ -39,7 +39,14 @@ const VOLATILE_FUNCTIONS = new Set([
   'setseed',
   'txid_current'
 ])
-const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial'])
+const SERIAL_TYPES = new Set([
+  'serial',
+  'serial2',
+  'serial4',
+  'serial8',
+  'smallserial',
+  'bigserial'
+])
 
 const TRANSACTION_KINDS: Record<string, string> = {
   TRANS_STMT_BEGIN: 'BEGIN',
@@ -74,19 +81,37 @@ export function isNotNullCheckColumn(expr: AstNode | undefined): string | undefi
   return fields.length === 1 ? fields[0] : undefined
 }
 
-function addColumnFindings(table: string, def: AstNode, at: Position, ctx: StatementContext, out: RawFinding[]): void {
+function addColumnFindings(
+  table: string,
+  def: AstNode,
+  at: Position,
+  ctx: StatementContext,
+  out: RawFinding[]
+): void {
   const cons = columnConstraints(def)
   const typeName = names(def.typeName?.names).pop()?.toLowerCase() ?? ''
   const defaultCon = cons.find(c => c.contype === 'CONSTR_DEFAULT')
-  const filled = defaultCon || cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') || SERIAL_TYPES.has(typeName)
+  const filled =
+    defaultCon ||
+    cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
+    SERIAL_TYPES.has(typeName)
   const notNull = cons.some(c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY')
-  const push = (rule: RuleId, message: string) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine })
+  const push = (rule: RuleId, message: string) =>
+    out.push({ rule, ...at, message, anchorLine: ctx.anchorLine })
   if (notNull && !filled) {
-    push('add-column-not-null-without-default', `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`)
+    push(
+      'add-column-not-null-without-default',
+      `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`
+    )
   }
-  const volatile = SERIAL_TYPES.has(typeName) ? `${typeName} (nextval())` : volatileCall(defaultCon?.raw_expr)
+  const volatile = SERIAL_TYPES.has(typeName)
+    ? `${typeName} (nextval())`
+    : volatileCall(defaultCon?.raw_expr)
   if (volatile) {
-    push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${volatile} rewrites every row of ${table} under ACCESS EXCLUSIVE`)
+    push(
+      'volatile-default',
+      `ADD COLUMN ${def.colname} with volatile default ${volatile} rewrites every row of ${table} under ACCESS EXCLUSIVE`
+    )
   }
 }
 
@@ -98,21 +123,37 @@ function alterTableFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
     const cmd = c.AlterTableCmd ?? {}
     const con = cmd.def?.Constraint
     const at = ctx.pos(con?.location ?? cmd.def?.ColumnDef?.location)
-    const push = (rule: RuleId, message: string) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine })
+    const push = (rule: RuleId, message: string) =>
+      out.push({ rule, ...at, message, anchorLine: ctx.anchorLine })
     switch (cmd.subtype) {
       case 'AT_AddConstraint': {
         const name = con.conname ? ` ${con.conname}` : ''
         if (con.contype === 'CONSTR_FOREIGN') {
           if (!con.skip_validation) {
-            push('foreign-key-not-valid', `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${qualifiedName(con.pktable)} are locked SHARE ROW EXCLUSIVE`)
+            push(
+              'foreign-key-not-valid',
+              `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${qualifiedName(con.pktable)} are locked SHARE ROW EXCLUSIVE`
+            )
           }
         } else if (con.contype === 'CONSTR_CHECK' && !con.skip_validation) {
-          push('constraint-full-scan', `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`)
+          push(
+            'constraint-full-scan',
+            `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`
+          )
         } else if (con.contype === 'CONSTR_EXCLUSION') {
-          push('constraint-full-scan', `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`)
-        } else if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') && !con.indexname) {
+          push(
+            'constraint-full-scan',
+            `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`
+          )
+        } else if (
+          (con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') &&
+          !con.indexname
+        ) {
           const what = con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'
-          push('constraint-full-scan', `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`)
+          push(
+            'constraint-full-scan',
+            `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`
+          )
         }
         break
       }
@@ -120,11 +161,17 @@ function alterTableFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
         addColumnFindings(table, cmd.def.ColumnDef, at, ctx, out)
         break
       case 'AT_AlterColumnType':
-        push('alter-column-type', `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`)
+        push(
+          'alter-column-type',
+          `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`
+        )
         break
       case 'AT_SetNotNull':
         if (!ctx.notNullChecks.has(`${table}.${cmd.name}`)) {
-          push('set-not-null-without-check', `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`)
+          push(
+            'set-not-null-without-check',
+            `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`
+          )
         }
         break
       case 'AT_DropColumn':
@@ -138,11 +185,20 @@ function alterTableFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
 function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
   const options: AstNode[] = (s.options ?? []).map((o: AstNode) => o.DefElem).filter(Boolean)
   const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true)
-  const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path')
+  const pinned = options.some(
+    o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path'
+  )
   if (!definer || pinned) return []
   const name = names(s.funcname).join('.')
   const at = ctx.pos(undefined)
-  return [{ rule: 'security-definer-search-path', ...at, message: `SECURITY DEFINER function ${name} does not pin search_path`, anchorLine: ctx.anchorLine }]
+  return [
+    {
+      rule: 'security-definer-search-path',
+      ...at,
+      message: `SECURITY DEFINER function ${name} does not pin search_path`,
+      anchorLine: ctx.anchorLine
+    }
+  ]
 }
 
 /** The findings of one statement. */
@@ -150,11 +206,18 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
   const [kind] = Object.keys(ast)
   const s = ast[kind] ?? {}
   const at = ctx.pos(undefined)
-  const one = (rule: RuleId, message: string, p: Position = at): RawFinding[] => [{ rule, ...p, message, anchorLine: ctx.anchorLine }]
+  const one = (rule: RuleId, message: string, p: Position = at): RawFinding[] => [
+    { rule, ...p, message, anchorLine: ctx.anchorLine }
+  ]
   switch (kind) {
     case 'TransactionStmt': {
       const verb = TRANSACTION_KINDS[s.kind]
-      return verb ? one('transaction-control', `${verb} inside a migration script: the runbook manages the transaction`) : []
+      return verb
+        ? one(
+            'transaction-control',
+            `${verb} inside a migration script: the runbook manages the transaction`
+          )
+        : []
     }
     case 'AlterTableStmt':
       return alterTableFindings(s, ctx)
@@ -162,34 +225,60 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
       const table = qualifiedName(s.relation)
       const out: RawFinding[] = []
       if (s.concurrent && !ctx.noTransaction) {
-        out.push(...one('concurrently-in-transaction', `CREATE INDEX CONCURRENTLY on ${table} in a file without the no-transaction marker fails inside the transaction`))
+        out.push(
+          ...one(
+            'concurrently-in-transaction',
+            `CREATE INDEX CONCURRENTLY on ${table} in a file without the no-transaction marker fails inside the transaction`
+          )
+        )
       }
       if (!s.concurrent && ctx.isExisting(table)) {
-        out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`))
+        out.push(
+          ...one(
+            'require-concurrent-index',
+            `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`
+          )
+        )
       }
       return out
     }
     case 'DropStmt': {
       if (s.concurrent && !ctx.noTransaction) {
-        return one('concurrently-in-transaction', 'DROP INDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction')
+        return one(
+          'concurrently-in-transaction',
+          'DROP INDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction'
+        )
       }
       if (s.removeType !== 'OBJECT_TABLE') return []
       return (s.objects ?? [])
         .map((o: AstNode) => names(o.List?.items))
-        .map((parts: string[]) => (parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`))
+        .map((parts: string[]) =>
+          parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`
+        )
         .filter((t: string) => ctx.isExisting(t))
         .flatMap((t: string) => one('drop-table', `DROP TABLE ${t} destroys its data`))
     }
     case 'ReindexStmt': {
-      const concurrent = (s.params ?? []).some((o: AstNode) => o.DefElem?.defname === 'concurrently')
-      return concurrent && !ctx.noTransaction ? one('concurrently-in-transaction', 'REINDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction') : []
+      const concurrent = (s.params ?? []).some(
+        (o: AstNode) => o.DefElem?.defname === 'concurrently'
+      )
+      return concurrent && !ctx.noTransaction
+        ? one(
+            'concurrently-in-transaction',
+            'REINDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction'
+          )
+        : []
     }
     case 'RenameStmt': {
       if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN') return []
       const table = qualifiedName(s.relation)
       if (!ctx.isExisting(table)) return []
-      const what = s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`
-      return one('rename', `renaming ${what} to ${s.newname} breaks clients still using the old name`)
+      const what =
+        s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`
+      return one(
+        'rename',
+        `renaming ${what} to ${s.newname} breaks clients still using the old name`
+      )
     }
     case 'CreateFunctionStmt':
       return createFunctionFindings(s, ctx)
@@ -198,7 +287,8 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
   }
 }
 
-const DDL_KINDS = /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/
+const DDL_KINDS =
+  /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/
 
 /** Whether a statement kind changes the schema (for DDL inside function bodies). */
 export function isDdl(kind: string): boolean {

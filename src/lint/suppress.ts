@@ -24,10 +24,19 @@ export function readSuppressions(text: string): { allows: Suppression[]; bad: Ba
     const line = i + 1
     const column = (m.index ?? 0) + 1
     const [rule = '', ...words] = m[1].trim().split(/\s+/)
-    const reason = words.join(' ').replace(/\*\/\s*$/, '').trim()
+    const reason = words
+      .join(' ')
+      .replace(/\*\/\s*$/, '')
+      .trim()
     if (!rule) bad.push({ line, column, message: 'runbook:allow names no rule' })
-    else if (!isRuleId(rule)) bad.push({ line, column, message: `runbook:allow names unknown rule "${rule}"` })
-    else if (!reason) bad.push({ line, column, message: `runbook:allow ${rule} gives no reason, so it suppresses nothing` })
+    else if (!isRuleId(rule))
+      bad.push({ line, column, message: `runbook:allow names unknown rule "${rule}"` })
+    else if (!reason)
+      bad.push({
+        line,
+        column,
+        message: `runbook:allow ${rule} gives no reason, so it suppresses nothing`
+      })
     else allows.push({ rule, reason, line })
   })
   return { allows, bad }

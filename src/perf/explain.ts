@@ -87,7 +87,8 @@ function visit(node: PlanNode | undefined, fn: (n: PlanNode) => void): void {
 export function indexesUsed(plan: PlanNode): string[] {
   const out = new Set<string>()
   visit(plan, n => {
-    if (INDEX_NODES.has(n['Node Type']) && typeof n['Index Name'] === 'string') out.add(n['Index Name'])
+    if (INDEX_NODES.has(n['Node Type']) && typeof n['Index Name'] === 'string')
+      out.add(n['Index Name'])
   })
   return [...out].sort()
 }
@@ -96,7 +97,8 @@ export function indexesUsed(plan: PlanNode): string[] {
 export function indexedRelations(plan: PlanNode): string[] {
   const out = new Set<string>()
   visit(plan, n => {
-    if (INDEXED_READS.has(n['Node Type']) && typeof n['Relation Name'] === 'string') out.add(n['Relation Name'])
+    if (INDEXED_READS.has(n['Node Type']) && typeof n['Relation Name'] === 'string')
+      out.add(n['Relation Name'])
   })
   return [...out].sort()
 }

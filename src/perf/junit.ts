@@ -25,7 +25,14 @@ function openingTags(xml: string, name: string): Record<string, string>[] {
   const needle = '<' + name
   for (let i = xml.indexOf(needle); i >= 0; i = xml.indexOf(needle, i + 1)) {
     const next = xml.charAt(i + needle.length)
-    if (next === ' ' || next === '>' || next === '/' || next === '\t' || next === '\n' || next === '\r') {
+    if (
+      next === ' ' ||
+      next === '>' ||
+      next === '/' ||
+      next === '\t' ||
+      next === '\n' ||
+      next === '\r'
+    ) {
       out.push(tagAttributes(xml, i))
     }
   }

@@ -38,10 +38,16 @@ export function bareIndexName(name: string): string {
   return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '')
 }
 
-async function inRolledBackTransaction<T>(client: Queryable, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+async function inRolledBackTransaction<T>(
+  client: Queryable,
+  timeoutMs: number,
+  fn: () => Promise<T>
+): Promise<T> {
   await client.query('BEGIN')
   try {
-    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.round(timeoutMs))])
+    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
+      String(Math.round(timeoutMs))
+    ])
     return await fn()
   } finally {
     await client.query('ROLLBACK')
@@ -68,7 +74,11 @@ export async function timeStatement(
   return samples
 }
 
-export async function runProbe(client: Queryable, spec: ProbeSpec, timeoutMs: number): Promise<ProbeRun> {
+export async function runProbe(
+  client: Queryable,
+  spec: ProbeSpec,
+  timeoutMs: number
+): Promise<ProbeRun> {
   const params = spec.params ?? []
   const expected = spec['expect-index']
   const plan: ProbePlan = { name: spec.name, sql: spec.sql, params, indexes: [], samplesMs: [] }
@@ -92,7 +102,9 @@ export async function runProbe(client: Queryable, spec: ProbeSpec, timeoutMs: nu
     plan.totalCost = explained.totalCost
     plan.indexes = explained.indexes
     plan.plan = explained.plan
-    plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(round3)
+    plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(
+      round3
+    )
   } catch (e) {
     const err = e as Error & { code?: string; position?: string }
     plan.error = { message: err.message, code: err.code, position: err.position }
@@ -115,11 +127,15 @@ export function probeReasons(run: ProbeRun): string[] {
   }
   const reasons: string[] = []
   if (result.p95Ms > result.maxP95Ms) {
-    reasons.push(`probe "${result.name}": p95 ${result.p95Ms} ms over ${result.runs} runs exceeds max-p95-ms ${result.maxP95Ms}`)
+    reasons.push(
+      `probe "${result.name}": p95 ${result.p95Ms} ms over ${result.runs} runs exceeds max-p95-ms ${result.maxP95Ms}`
+    )
   }
   if (result.expectedIndex && !result.indexesUsed.includes(bareIndexName(result.expectedIndex))) {
     const used = result.indexesUsed.length ? result.indexesUsed.join(', ') : 'no index'
-    reasons.push(`probe "${result.name}": expected index ${result.expectedIndex} is not used (plan uses ${used})`)
+    reasons.push(
+      `probe "${result.name}": expected index ${result.expectedIndex} is not used (plan uses ${used})`
+    )
   }
   return reasons
 }

@@ -28,17 +28,28 @@ function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"'
 }
 
-/** Tables a statement touches, from the real parser; a plain word match when the text does not parse. */
+/** Statements EXPLAIN accepts; DDL and utility commands in pg_stat_statements are left out. */
+const DML_KINDS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt'])
+const DML_START = /^\s*(select|insert|update|delete|merge|with|values|table)\b/i
+
+/**
+ * Tables a DML statement touches, from the real parser; a plain word match when the text does not parse.
+ * Other statements (DDL, ANALYZE, utility) touch nothing here: they are not application queries.
+ */
 export function tablesInStatement(query: string, wanted: string[]): string[] {
   const parsed = parseSql(query)
   if (!parsed.error) {
-    const rels = new Set(parsed.statements.flatMap(s => relationsOf(s.ast)))
+    if (parsed.statements.length !== 1 || !DML_KINDS.has(parsed.statements[0].kind)) return []
+    const rels = new Set(relationsOf(parsed.statements[0].ast))
     return wanted.filter(t => rels.has(t))
   }
+  if (!DML_START.test(query)) return []
   const lower = query.toLowerCase()
   return wanted.filter(t => {
     const bare = t.slice(t.indexOf('.') + 1).toLowerCase()
-    return new RegExp(`(^|[^a-z0-9_$])"?${bare.replace(/[^a-z0-9_]/g, '')}"?($|[^a-z0-9_$])`).test(lower)
+    return new RegExp(`(^|[^a-z0-9_$])"?${bare.replace(/[^a-z0-9_]/g, '')}"?($|[^a-z0-9_$])`).test(
+      lower
+    )
   })
 }
 
@@ -46,16 +57,28 @@ export function tablesInStatement(query: string, wanted: string[]): string[] {
  * Up to `limit` statements of this database by total execution time that touch one of `tables`.
  * EXPLAINs and the catalogue reads of this tool are left out.
  */
-export async function topStatements(client: Queryable, tables: string[], limit = 10): Promise<TopStatements> {
+export async function topStatements(
+  client: Queryable,
+  tables: string[],
+  limit = 10
+): Promise<TopStatements> {
   const ext = await client.query(
     `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
       WHERE e.extname = 'pg_stat_statements'`
   )
   if (ext.rowCount === 0) {
-    return { available: false, note: 'pg_stat_statements is not installed in this database (CREATE EXTENSION pg_stat_statements); top statements skipped', statements: [] }
+    return {
+      available: false,
+      note: 'pg_stat_statements is not installed in this database (CREATE EXTENSION pg_stat_statements); top statements skipped',
+      statements: []
+    }
   }
   if (tables.length === 0) {
-    return { available: true, note: 'the pending migrations touch no tables; no statements to list', statements: [] }
+    return {
+      available: true,
+      note: 'the pending migrations touch no tables; no statements to list',
+      statements: []
+    }
   }
   await loadParser()
   const view = `${quoteIdent(ext.rows[0].schema)}.pg_stat_statements`
@@ -74,7 +97,11 @@ export async function topStatements(client: Queryable, tables: string[], limit =
   } catch (e) {
     const err = e as Error & { code?: string }
     // 55000: "pg_stat_statements must be loaded via shared_preload_libraries"
-    return { available: false, note: `pg_stat_statements cannot be read: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`, statements: [] }
+    return {
+      available: false,
+      note: `pg_stat_statements cannot be read: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`,
+      statements: []
+    }
   }
   const statements: TopStatement[] = []
   for (const r of res.rows) {

@@ -98,21 +98,47 @@ export async function snapshotSchema(
     ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
   ])
 
-  const head = await client.query<{ version: string; search_path: string }>(
-    `select current_setting('server_version') as version,
-            current_setting('search_path') as search_path`
-  )
-  // Deparsed expressions name objects relative to search_path: pin it so every session, whatever
-  // its settings, reads the same (fully qualified) text. Restored afterwards.
-  await client.query("select set_config('search_path', 'pg_catalog', false)")
+  return withPinnedSearchPath(client, async () => {
+    const head = await client.query<{ version: string }>(
+      "select current_setting('server_version') as version"
+    )
+    return readSnapshot(client, only, exclude, head.rows[0].version)
+  })
+}
+
+const SAVEPOINT = 'migration_runbook_snapshot'
+
+/**
+ * Deparsed expressions name objects relative to search_path, so it is pinned to pg_catalog while
+ * reading: every session, whatever its settings, then reads the same fully qualified text. Inside
+ * the caller's transaction the change is scoped by a savepoint (rolling back to it undoes SET LOCAL
+ * and leaves the caller's transaction as it was); outside one, the reads run in a read-only
+ * repeatable-read transaction of their own, which also gives them one consistent view.
+ */
+async function withPinnedSearchPath<T>(client: pg.ClientBase, read: () => Promise<T>): Promise<T> {
+  let ownTransaction = false
   try {
-    return await readSnapshot(client, only, exclude, head.rows[0].version)
-  } finally {
-    await client
-      .query("select set_config('search_path', $1, false)", [head.rows[0].search_path])
-      // In an aborted transaction this fails; the ROLLBACK that must follow restores it anyway.
-      .catch(() => undefined)
+    await client.query(`SAVEPOINT ${SAVEPOINT}`)
+  } catch (err) {
+    // 25P01 no_active_sql_transaction: not inside a transaction block
+    if ((err as { code?: string }).code !== '25P01') throw err
+    ownTransaction = true
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
   }
+  const end = ownTransaction
+    ? 'ROLLBACK'
+    : `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`
+  let result: T
+  try {
+    await client.query('SET LOCAL search_path = pg_catalog')
+    result = await read()
+  } catch (err) {
+    // The read's own error is the one worth reporting; the clean-up is best effort.
+    await client.query(end).catch(() => undefined)
+    throw err
+  }
+  await client.query(end)
+  return result
 }
 
 async function readSnapshot(

@@ -47,15 +47,21 @@ export interface ManagementApiOptions {
 }
 
 function explainStatus(status: number, ref: string): string {
-  if (status === 401) return 'the access token was refused (401 Unauthorized): check the SUPABASE_ACCESS_TOKEN secret'
-  if (status === 403) return `the access token may not read project ${ref} (403 Forbidden): use a token of an owner or admin of its organisation`
-  if (status === 404) return `project ${ref} was not found (404): check supabase-project-ref in runbook.yml`
+  if (status === 401)
+    return 'the access token was refused (401 Unauthorized): check the SUPABASE_ACCESS_TOKEN secret'
+  if (status === 403)
+    return `the access token may not read project ${ref} (403 Forbidden): use a token of an owner or admin of its organisation`
+  if (status === 404)
+    return `project ${ref} was not found (404): check supabase-project-ref in runbook.yml`
   if (status === 429) return 'rate limited by the Management API (429): retry later'
   return `the Management API answered HTTP ${status}`
 }
 
 /** GET /v1/projects/{ref}/database/backups. Throws SupabaseApiError with a message fit for the report. */
-export async function getProjectBackups(ref: string, opts: ManagementApiOptions): Promise<ProjectBackups> {
+export async function getProjectBackups(
+  ref: string,
+  opts: ManagementApiOptions
+): Promise<ProjectBackups> {
   const base = (opts.baseUrl ?? DEFAULT_SUPABASE_API_URL).replace(/\/+$/, '')
   const url = `${base}/v1/projects/${encodeURIComponent(ref)}/database/backups`
   let response: Response
@@ -65,17 +71,25 @@ export async function getProjectBackups(ref: string, opts: ManagementApiOptions)
       signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000)
     })
   } catch (e) {
-    throw new SupabaseApiError(`could not reach the Supabase Management API at ${base}: ${(e as Error).message}`)
+    throw new SupabaseApiError(
+      `could not reach the Supabase Management API at ${base}: ${(e as Error).message}`
+    )
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined)
-    throw new SupabaseApiError(`Supabase backups of project ${ref}: ${explainStatus(response.status, ref)}`, response.status)
+    throw new SupabaseApiError(
+      `Supabase backups of project ${ref}: ${explainStatus(response.status, ref)}`,
+      response.status
+    )
   }
   let body: unknown
   try {
     body = await response.json()
   } catch {
-    throw new SupabaseApiError(`Supabase backups of project ${ref}: the answer is not JSON`, response.status)
+    throw new SupabaseApiError(
+      `Supabase backups of project ${ref}: the answer is not JSON`,
+      response.status
+    )
   }
   const parsed = backupsResponseSchema.safeParse(body)
   if (!parsed.success) {

@@ -1,0 +1,220 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadParser } from '../../src/sql/parser.js'
+import { lintSql, type LintOptions } from '../../src/lint/engine.js'
+import { statementLocks } from '../../src/lint/locks.js'
+import { parseSql } from '../../src/sql/parser.js'
+import { lintMigrations, lintOutcome, scanOtherFiles } from '../../src/checks/lint.js'
+import { discoverMigrations } from '../../src/plan/files.js'
+
+beforeAll(loadParser)
+
+const migration = { kind: 'migration' as const, noTransaction: false }
+const rules = (sql: string, opts: LintOptions = migration) =>
+  lintSql('m.sql', sql, opts)
+    .findings.filter(f => f.suppressed === undefined)
+    .map(f => `${f.line}:${f.column} ${f.rule}`)
+
+test("the runbook's bare `window` is a syntax error at `window`", () => {
+  const sql =
+    'ALTER TABLE allocations ADD CONSTRAINT x\n  EXCLUDE USING gist (resource_id WITH =, window WITH &&);\n'
+  const { findings } = lintSql('m.sql', sql, migration)
+  expect(findings).toEqual([
+    expect.objectContaining({
+      rule: 'syntax-error',
+      severity: 'error',
+      line: 2,
+      column: 43,
+      file: 'm.sql'
+    })
+  ])
+})
+
+test('lock levels per statement follow the PostgreSQL docs', () => {
+  const locks = (sql: string) =>
+    parseSql(sql).statements.flatMap(s => statementLocks(s.ast).map(l => `${l.lock} ${l.table}`))
+  expect(
+    locks(
+      'ALTER TABLE allocations ADD CONSTRAINT x EXCLUDE USING gist (resource_id WITH =, "window" WITH &&)'
+    )
+  ).toEqual(['AccessExclusiveLock public.allocations'])
+  expect(locks('CREATE INDEX i ON t (a)')).toEqual(['ShareLock public.t'])
+  expect(locks('CREATE INDEX CONCURRENTLY i ON t (a)')).toEqual([
+    'ShareUpdateExclusiveLock public.t'
+  ])
+  expect(locks('ALTER TABLE a ADD FOREIGN KEY (x) REFERENCES s.b (id)')).toEqual([
+    'ShareRowExclusiveLock public.a',
+    'ShareRowExclusiveLock s.b'
+  ])
+  expect(locks('ALTER TABLE a VALIDATE CONSTRAINT c')).toEqual([
+    'ShareUpdateExclusiveLock public.a'
+  ])
+  expect(locks('CREATE TABLE n (id int)')).toEqual(['none public.n'])
+  expect(locks('DROP TABLE a, s.b')).toEqual([
+    'AccessExclusiveLock public.a',
+    'AccessExclusiveLock s.b'
+  ])
+  expect(locks('ALTER TABLE a ENABLE ROW LEVEL SECURITY')).toEqual(['AccessExclusiveLock public.a'])
+  expect(locks('CREATE POLICY p ON a USING (true)')).toEqual(['AccessExclusiveLock public.a'])
+  expect(locks('CREATE TRIGGER tr AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f()')).toEqual([
+    'ShareRowExclusiveLock public.a'
+  ])
+  expect(locks('LOCK TABLE a IN SHARE MODE')).toEqual(['ShareLock public.a'])
+  expect(locks('LOCK TABLE a')).toEqual(['AccessExclusiveLock public.a'])
+})
+
+test('rules fire on existing tables only, with file positions', () => {
+  const sql = [
+    'CREATE TABLE fresh (id int);',
+    'CREATE INDEX fresh_idx ON fresh (id);',
+    'CREATE INDEX old_idx ON bookings (status);',
+    'CREATE INDEX CONCURRENTLY c_idx ON bookings (id);',
+    'ALTER TABLE bookings ADD COLUMN a int NOT NULL, ADD COLUMN b uuid DEFAULT gen_random_uuid(), ADD COLUMN c timestamptz DEFAULT now();',
+    'ALTER TABLE bookings ALTER COLUMN x TYPE bigint, ALTER COLUMN y SET NOT NULL, DROP COLUMN z;',
+    'ALTER TABLE bookings ADD CONSTRAINT ck CHECK (q > 0), ADD FOREIGN KEY (r) REFERENCES restaurants (id);',
+    'ALTER TABLE bookings ADD CONSTRAINT ok CHECK (q > 0) NOT VALID;',
+    'ALTER TABLE bookings RENAME COLUMN p TO q;',
+    'DROP TABLE old_stuff;',
+    'ALTER TABLE bookings ENABLE ROW LEVEL SECURITY;',
+    "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'select 1';",
+    "CREATE FUNCTION g() RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = '' AS 'select 1';"
+  ].join('\n')
+  expect(rules(sql)).toEqual([
+    '3:1 require-concurrent-index',
+    '4:1 concurrently-in-transaction',
+    '5:33 add-column-not-null-without-default',
+    '5:60 volatile-default',
+    '6:1 set-not-null-without-check',
+    '6:1 drop-column',
+    '6:35 alter-column-type',
+    '7:26 constraint-full-scan',
+    '7:59 foreign-key-not-valid',
+    '9:1 rename',
+    '10:1 drop-table',
+    '11:13 rls-without-policy',
+    '12:1 security-definer-search-path'
+  ])
+  // With the no-transaction marker CONCURRENTLY is right; a policy anywhere in the change set satisfies RLS.
+  const ok =
+    'CREATE INDEX CONCURRENTLY c_idx ON bookings (id);\nALTER TABLE bookings ENABLE ROW LEVEL SECURITY;'
+  expect(
+    rules(ok, { ...migration, noTransaction: true, policyTables: new Set(['public.bookings']) })
+  ).toEqual([])
+})
+
+test('SET NOT NULL after a validated CHECK (col IS NOT NULL) is fine', () => {
+  const sql = `ALTER TABLE t ADD CONSTRAINT nn CHECK (c IS NOT NULL) NOT VALID;
+ALTER TABLE t VALIDATE CONSTRAINT nn;
+ALTER TABLE t ALTER COLUMN c SET NOT NULL;`
+  expect(rules(sql)).toEqual([])
+})
+
+test('transaction control is an error; existingTables narrows what counts as existing', () => {
+  const { findings } = lintSql('m.sql', 'BEGIN;\nCREATE INDEX i ON elsewhere (a);\nCOMMIT;', {
+    ...migration,
+    existingTables: new Set(['public.t'])
+  })
+  expect(findings.map(f => [f.line, f.rule, f.severity])).toEqual([
+    [1, 'transaction-control', 'error'],
+    [3, 'transaction-control', 'error']
+  ])
+})
+
+test('a password in a connection string is an error anywhere, and never echoed', () => {
+  const sql = '-- ran with postgres://user:s3cretPw@db.example.com:5432/postgres\nSELECT 1;\n'
+  const { findings } = lintSql('m.sql', sql, { kind: 'verify', noTransaction: false })
+  expect(findings).toHaveLength(1)
+  expect(findings[0]).toMatchObject({
+    rule: 'connection-string-password',
+    severity: 'error',
+    line: 1,
+    column: 13
+  })
+  expect(JSON.stringify(findings)).not.toContain('s3cretPw')
+  expect(rules('-- postgres://user:${DB_PASSWORD}@host/db\nSELECT 1;')).toEqual([])
+})
+
+test('suppression needs a known rule and a reason; it covers the next statement only', () => {
+  const sql = [
+    '-- runbook:allow require-concurrent-index bookings has 40 rows, measured 2 ms',
+    'CREATE INDEX a ON bookings (x);',
+    'CREATE INDEX b ON bookings (y); -- runbook:allow require-concurrent-index same line works',
+    '-- runbook:allow require-concurrent-index',
+    'CREATE INDEX c ON bookings (z);',
+    '-- runbook:allow no-such-rule because',
+    'CREATE INDEX d ON bookings (w);'
+  ].join('\n')
+  const { findings } = lintSql('m.sql', sql, migration)
+  expect(findings.map(f => [f.line, f.rule, f.suppressed ?? null])).toEqual([
+    [2, 'require-concurrent-index', 'bookings has 40 rows, measured 2 ms'],
+    [3, 'require-concurrent-index', 'same line works'],
+    [4, 'invalid-suppression', null],
+    [5, 'require-concurrent-index', null],
+    [6, 'invalid-suppression', null],
+    [7, 'require-concurrent-index', null]
+  ])
+})
+
+test('PL/pgSQL bodies: LOCK TABLE and DDL found at their file line, syntax errors located in the body', () => {
+  const sql = `SELECT 1;
+CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1;
+  LOCK TABLE allocations IN ACCESS EXCLUSIVE MODE;
+  EXECUTE 'DROP TABLE x';
+END $$;
+CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE t SET a = WHERE b = 2;
+END $$;
+DO $$ BEGIN ALTER TABLE t ADD COLUMN z int; END $$;`
+  expect(rules(sql)).toEqual(['5:3 lock-in-function', '6:3 ddl-in-function', '10:20 syntax-error'])
+})
+
+test('rollback and verify scripts get the rules that make sense for them', () => {
+  const sql =
+    'ALTER TABLE bookings DROP COLUMN x;\nDROP TABLE y;\nCREATE INDEX i ON bookings (a);\nCOMMIT;'
+  expect(rules(sql, { kind: 'rollback', noTransaction: false })).toEqual([
+    '3:1 require-concurrent-index',
+    '4:1 transaction-control'
+  ])
+  expect(rules(sql, { kind: 'verify', noTransaction: false })).toEqual(['4:1 transaction-control'])
+  expect(() =>
+    lintSql('m.sql', 'SELECT 1', { kind: 'deploy' as never, noTransaction: false })
+  ).toThrow(/"kind" is "deploy"; allowed: migration, rollback, verify/)
+})
+
+test('a change set: tables of earlier migrations are new, sidecars linted, other files scanned, outcome fails on errors', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'lint-'))
+  const dir = path.join(root, 'migrations')
+  mkdirSync(path.join(dir, 'rollback'), { recursive: true })
+  writeFileSync(
+    path.join(dir, '1_a.sql'),
+    'CREATE TABLE n (id int);\nALTER TABLE n ENABLE ROW LEVEL SECURITY;\n'
+  )
+  writeFileSync(
+    path.join(dir, '2_b.sql'),
+    'CREATE INDEX i ON n (id);\nCREATE POLICY p ON n USING (true);\n'
+  )
+  writeFileSync(path.join(dir, 'rollback', '2_b.sql'), 'DROP INDEX i;\nBEGIN;\n')
+  writeFileSync(path.join(dir, 'RUNBOOK.md'), 'psql postgres://user:pass@host/db\n')
+  const all = discoverMigrations('migrations', root)
+  const result = lintMigrations(all)
+  expect(result.findings.map(f => `${path.basename(f.file)}:${f.line} ${f.rule}`)).toEqual([
+    '2_b.sql:2 transaction-control'
+  ])
+  expect(result.files).toBe(3)
+  const other = scanOtherFiles(dir, all)
+  expect(other.map(f => [path.basename(f.file), f.line, f.rule])).toEqual([
+    ['RUNBOOK.md', 1, 'connection-string-password']
+  ])
+  const outcome = lintOutcome({ ...result, findings: [...result.findings, ...other] })
+  expect(outcome.status).toBe('fail')
+  expect(outcome.annotations?.[0]).toMatchObject({
+    level: 'error',
+    line: 2,
+    title: 'lint: transaction-control'
+  })
+  expect(JSON.stringify(outcome)).not.toContain(':pass@')
+})

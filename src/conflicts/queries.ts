@@ -1,0 +1,207 @@
+/**
+ * The violation query of each derived constraint. Every query returns one row: `total` (how many rows or
+ * keys violate) and `sample` (a jsonb array of at most `sample` examples, with row ids).
+ *
+ * Exclusion constraints (`=` columns and one `&&` range) use a sort-based sweep instead of a self-join:
+ * rows are partitioned by the `=` columns and ordered by where their range starts; a row overlaps an
+ * earlier one exactly when it starts before the furthest end seen so far in its partition. Ends compare with
+ * their bounds: [1,2) and [2,3) touch without overlapping, [1,2] and [2,3) overlap; empty ranges overlap
+ * nothing; an unbounded end is past everything. One sort instead of a quadratic join per partition.
+ */
+import { quoteIdent, quoteTable, type ConstraintSpec, type DerivedConstraint } from './derive.js'
+
+export interface QueryContext {
+  /** SQL of a jsonb row identity over alias `t`, e.g. jsonb_build_object('id', t."id"). */
+  rowId: string
+  /** Referenced columns of a foreign key whose REFERENCES named none (the referenced table's primary key). */
+  refColumns?: string[]
+  sample: number
+}
+
+/** jsonb_build_object('id', t."id") for the primary key columns, else the physical row address. */
+export function rowIdSql(pkColumns: string[]): string {
+  if (pkColumns.length === 0) return `jsonb_build_object('ctid', t.ctid::text)`
+  return `jsonb_build_object(${pkColumns.map(c => `'${c.replace(/'/g, "''")}', t.${quoteIdent(c)}`).join(', ')})`
+}
+
+function wrap(violations: string, sample: number): string {
+  return `WITH v AS MATERIALIZED (\n${violations}\n)
+SELECT (SELECT count(*) FROM v) AS total,
+       (SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) FROM (SELECT * FROM v LIMIT ${sample}) x) AS sample`
+}
+
+/** The sweep for EXCLUDE (c1 WITH =, ..., r WITH &&) [WHERE p]. */
+export function exclusionSweepSql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'exclude' }>,
+  ctx: QueryContext
+): string {
+  const eq = spec.elements.filter(e => e.operator === '=')
+  const range = spec.elements.find(e => e.operator === '&&')
+  if (!range) throw new Error('exclusionSweepSql needs one && element')
+  const keys = eq.map((e, i) => `${e.expr} AS k${i}`)
+  const keyNames = eq.map((_, i) => `k${i}`)
+  const notNull = [
+    ...eq.map(e => `${e.expr} IS NOT NULL`),
+    `${range.expr} IS NOT NULL`,
+    `NOT isempty(${range.expr})`
+  ]
+  const partition = keyNames.length ? `PARTITION BY ${keyNames.join(', ')} ` : ''
+  const sameKeys = keyNames.map(k => `a.${k} = s.${k}`)
+  return `WITH candidates AS NOT MATERIALIZED (
+  SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
+  FROM ${quoteTable(table)} t
+  WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
+), sweep AS (
+  SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
+         count(*) OVER w AS prev_n,
+         bool_or(upper_inf(r)) OVER w AS prev_inf,
+         max(upper(r)) OVER w AS prev_max,
+         max(upper(r)) FILTER (WHERE upper_inc(r)) OVER w AS prev_max_inc
+  FROM candidates
+  WINDOW w AS (${partition}ORDER BY lower(r) NULLS FIRST, lower_inc(r) DESC, row_ctid
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+), conflicts AS MATERIALIZED (
+  SELECT row_ctid, ${[...keyNames, 'r'].join(', ')} FROM sweep
+  WHERE prev_n > 0 AND (lower_inf(r) OR prev_inf OR lower(r) < prev_max OR (lower_inc(r) AND lower(r) <= prev_max_inc))
+), sampled AS (
+  SELECT * FROM conflicts ORDER BY row_ctid LIMIT ${ctx.sample}
+), pairs AS (
+  SELECT DISTINCT ON (s.row_ctid) s.row_ctid, a.row_ctid AS with_ctid, s.r, a.r AS with_r
+  FROM sampled s JOIN candidates a ON ${[...sameKeys, 'a.r && s.r', 'a.row_ctid <> s.row_ctid'].join(' AND ')}
+  ORDER BY s.row_ctid, lower(a.r) NULLS FIRST, a.row_ctid
+)
+SELECT (SELECT count(*) FROM conflicts) AS total,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                 'row', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.row_ctid),
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.with_ctid),
+                 'range', p.r::text, 'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::jsonb)
+          FROM pairs p) AS sample`
+}
+
+/** Any exclusion constraint: pairs under all its operators (a self-join; used when the sweep does not apply). */
+export function exclusionSelfJoinSql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'exclude' }>,
+  ctx: QueryContext
+): string {
+  const cols = spec.elements.map((e, i) => `${e.expr} AS k${i}`)
+  const conds = spec.elements.map(
+    (e, i) =>
+      `a.k${i} OPERATOR(${e.operator.includes('.') ? e.operator : 'pg_catalog.' + e.operator}) b.k${i}`
+  )
+  return wrap(
+    `  SELECT DISTINCT ON (b.row_ctid) (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) b
+    ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
+  ORDER BY b.row_ctid, a.row_ctid`,
+    ctx.sample
+  )
+}
+
+/** Whether the sweep applies: `=` columns plus exactly one `&&` range. */
+export function sweepApplies(spec: Extract<ConstraintSpec, { kind: 'exclude' }>): boolean {
+  return (
+    spec.elements.filter(e => e.operator === '&&').length === 1 &&
+    spec.elements.every(e => e.operator === '=' || e.operator === '&&')
+  )
+}
+
+function uniqueSql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'unique' | 'primary-key' }>,
+  ctx: QueryContext
+): string {
+  const keys = spec.columns.map((c, i) => `${c} AS k${i}`)
+  const keyNames = spec.columns.map((_, i) => `k${i}`)
+  const labels = spec.columns.map(c =>
+    (/^"(?:[^"]|"")*"$/.test(c) ? c.slice(1, -1).replace(/""/g, '"') : c).replace(/'/g, "''")
+  )
+  // NULLs are distinct (never duplicates) unless NULLS NOT DISTINCT; a primary key's NULLs are a not-null check.
+  const filter = [
+    spec.where ? `(${spec.where})` : 'true',
+    ...(spec.nullsNotDistinct ? [] : spec.columns.map(c => `${c} IS NOT NULL`))
+  ]
+  return wrap(
+    `  SELECT jsonb_build_object(${keyNames.map((k, i) => `'${labels[i]}', ${k}`).join(', ')}) AS "key",
+         count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${quoteTable(table)} t WHERE ${filter.join(' AND ')}) g
+  GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`,
+    ctx.sample
+  )
+}
+
+function checkSql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'check' }>,
+  ctx: QueryContext
+): string {
+  const values = spec.columns.map(c => `'${c.replace(/'/g, "''")}', t.${quoteIdent(c)}`)
+  // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
+  return wrap(
+    `  SELECT ${ctx.rowId} AS "row"${values.length ? `, jsonb_build_object(${values.join(', ')}) AS "values"` : ''}
+  FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`,
+    ctx.sample
+  )
+}
+
+function foreignKeySql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'foreign-key' }>,
+  ctx: QueryContext
+): string {
+  const refColumns = spec.refColumns.length ? spec.refColumns : (ctx.refColumns ?? [])
+  if (refColumns.length !== spec.columns.length) {
+    throw new Error(
+      `foreign key on ${table} has ${spec.columns.length} column(s) but ${spec.refTable} has ${refColumns.length} key column(s)`
+    )
+  }
+  const fk = spec.columns.map(c => `t.${quoteIdent(c)}`)
+  const match = fk.map((c, i) => `p.${quoteIdent(refColumns[i])} = ${c}`)
+  const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${quoteTable(spec.refTable)} p WHERE ${match.join(' AND ')})`
+  // MATCH FULL also rejects keys that are partly NULL.
+  const partial =
+    spec.matchFull && fk.length > 1
+      ? ` OR num_nulls(${fk.join(', ')}) BETWEEN 1 AND ${fk.length - 1}`
+      : ''
+  return wrap(
+    `  SELECT ${ctx.rowId} AS "row", jsonb_build_object(${spec.columns.map((c, i) => `'${c.replace(/'/g, "''")}', ${fk[i]}`).join(', ')}) AS "key"
+  FROM ${quoteTable(table)} t WHERE (${missing})${partial}`,
+    ctx.sample
+  )
+}
+
+function notNullSql(
+  table: string,
+  spec: Extract<ConstraintSpec, { kind: 'not-null' }>,
+  ctx: QueryContext
+): string {
+  // A new NOT NULL column without a default has no value in any existing row.
+  const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`
+  return wrap(
+    `  SELECT ${ctx.rowId} AS "row" FROM ${quoteTable(table)} t WHERE ${where}`,
+    ctx.sample
+  )
+}
+
+/** The violation query of a derived constraint. */
+export function violationSql(d: DerivedConstraint, ctx: QueryContext): string {
+  const spec = d.spec
+  switch (spec.kind) {
+    case 'exclude':
+      return sweepApplies(spec)
+        ? exclusionSweepSql(d.table, spec, ctx)
+        : exclusionSelfJoinSql(d.table, spec, ctx)
+    case 'unique':
+    case 'primary-key':
+      return uniqueSql(d.table, spec, ctx)
+    case 'check':
+      return checkSql(d.table, spec, ctx)
+    case 'foreign-key':
+      return foreignKeySql(d.table, spec, ctx)
+    case 'not-null':
+      return notNullSql(d.table, spec, ctx)
+  }
+}

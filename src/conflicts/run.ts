@@ -1,0 +1,136 @@
+/**
+ * Runs violation queries, each in its own READ ONLY transaction under SET LOCAL statement_timeout, always
+ * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
+ */
+import type pg from 'pg'
+import type { ConflictReport } from '../types.js'
+import { deriveConflictQueries, type DerivedConstraint } from './derive.js'
+import { rowIdSql, violationSql } from './queries.js'
+
+export interface RunOptions {
+  timeoutMs: number
+  sample: number
+}
+
+async function primaryKeyColumns(client: pg.Client, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT a.attname AS name
+       FROM pg_index i
+       JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = to_regclass($1) AND i.indisprimary
+      ORDER BY k.n`,
+    [table]
+  )
+  return rows.map(r => r.name)
+}
+
+function describeError(e: unknown, timeoutMs: number): string {
+  const err = e as Error & { code?: string; position?: string }
+  if (err.code === '57014')
+    return `cancelled by statement_timeout after ${timeoutMs} ms (code 57014)`
+  return `${err.message}${err.code ? ` (code ${err.code}${err.position ? `, position ${err.position}` : ''})` : ''}`
+}
+
+function checkOptions(opts: RunOptions): void {
+  if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1) {
+    throw new Error(
+      `conflicts option "timeoutMs" is ${opts.timeoutMs}; allowed: a positive whole number of milliseconds`
+    )
+  }
+  if (!Number.isInteger(opts.sample) || opts.sample < 1 || opts.sample > 10_000) {
+    throw new Error(
+      `conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`
+    )
+  }
+}
+
+/** Runs one derived constraint's violation query. */
+export async function runConflictCheck(
+  client: pg.Client,
+  d: DerivedConstraint,
+  opts: RunOptions
+): Promise<ConflictReport> {
+  checkOptions(opts)
+  const report: ConflictReport = {
+    file: d.file,
+    line: d.line,
+    table: d.table,
+    constraint: d.constraint,
+    kind: d.kind,
+    count: 0,
+    sample: [],
+    query: '',
+    durationMs: 0
+  }
+  const started = performance.now()
+  await client.query('BEGIN READ ONLY')
+  try {
+    await client.query(`SET LOCAL statement_timeout = ${opts.timeoutMs}`)
+    const rowId = rowIdSql(await primaryKeyColumns(client, d.table))
+    const refColumns =
+      d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
+        ? await primaryKeyColumns(client, d.spec.refTable)
+        : undefined
+    report.query = violationSql(d, { rowId, refColumns, sample: opts.sample })
+    const { rows } = await client.query<{ total: string; sample: Record<string, unknown>[] }>(
+      report.query
+    )
+    report.count = Number(rows[0].total)
+    report.sample = rows[0].sample
+  } catch (e) {
+    report.error = describeError(e, opts.timeoutMs)
+  } finally {
+    await client.query('ROLLBACK')
+    report.durationMs = Math.round(performance.now() - started)
+  }
+  return report
+}
+
+/** Runs every derived constraint's violation query, one after the other. */
+export async function runConflictChecks(
+  client: pg.Client,
+  derived: DerivedConstraint[],
+  opts: RunOptions
+): Promise<ConflictReport[]> {
+  const out: ConflictReport[] = []
+  for (const d of derived) out.push(await runConflictCheck(client, d, opts))
+  return out
+}
+
+/**
+ * For the rollback stage: rows (written since the migration) that the constraints a rollback script re-adds
+ * would reject. The parser must be loaded.
+ */
+export async function findRollbackConflicts(
+  client: pg.Client,
+  file: string,
+  sql: string,
+  opts: RunOptions
+): Promise<ConflictReport[]> {
+  return runConflictChecks(client, deriveConflictQueries(file, sql), opts)
+}
+
+/** pre-migration-violations.txt: per constraint the count and the sampled conflicting rows with ids. */
+export function renderViolations(reports: ConflictReport[], sampleCap: number): string {
+  const lines: string[] = []
+  for (const r of reports) {
+    const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`
+    if (r.error) {
+      lines.push(`${head}: not checked: ${r.error}`, '')
+      continue
+    }
+    const unit =
+      r.kind === 'exclude'
+        ? 'row(s) overlapping an earlier row'
+        : r.kind === 'unique' || r.kind === 'primary-key'
+          ? 'duplicated key(s)'
+          : 'violating row(s)'
+    lines.push(`${head}: ${r.count} ${unit} (${r.durationMs} ms)`)
+    if (r.count > r.sample.length)
+      lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`)
+    for (const s of r.sample) lines.push('  ' + JSON.stringify(s))
+    lines.push('')
+  }
+  return lines.join('\n')
+}
