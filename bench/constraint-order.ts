@@ -12,7 +12,8 @@ import { startEmbeddedPostgres } from '../src/embedded/server.js'
 import { generateCapacityData } from '../src/demo/generate.js'
 
 const ORDERS: Record<string, string> = {
-  'resource_id first': 'resource_id WITH =, restaurant_id WITH =, resource_type WITH =, "window" WITH &&',
+  'resource_id first':
+    'resource_id WITH =, restaurant_id WITH =, resource_type WITH =, "window" WITH &&',
   'restaurant_id first':
     'restaurant_id WITH =, resource_type WITH =, resource_id WITH =, "window" WITH &&',
   'old (resource_id, window)': 'resource_id WITH =, "window" WITH &&'
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
     console.log(
       `allocations: ${loaded.allocations} (${restaurants} restaurants × ${tablesPerRestaurant} tables × ${windowsPerTable} windows)`
     )
-    console.log(`postgres ${settings.rows[0].version}, maintenance_work_mem ${settings.rows[0].mwm}`)
+    console.log(
+      `postgres ${settings.rows[0].version}, maintenance_work_mem ${settings.rows[0].mwm}`
+    )
     const times = new Map<string, number[]>(Object.keys(ORDERS).map(k => [k, []]))
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, columns] of Object.entries(ORDERS)) {
@@ -87,7 +90,9 @@ async function main(): Promise<void> {
     }
     for (const [name, ms] of times) {
       const best = Math.min(...ms)
-      console.log(`${name.padEnd(28)} best ${(best / 1000).toFixed(1)} s  runs ${ms.map(m => (m / 1000).toFixed(1)).join(', ')} s`)
+      console.log(
+        `${name.padEnd(28)} best ${(best / 1000).toFixed(1)} s  runs ${ms.map(m => (m / 1000).toFixed(1)).join(', ')} s`
+      )
     }
     await client.end()
   } finally {

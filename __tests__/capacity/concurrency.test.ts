@@ -28,7 +28,8 @@ test(`${CONTENDERS} concurrent confirmations of one table and window: exactly on
   const rid = await createRestaurant(seed)
   const [table] = await addTables(seed, rid, 1)
   const attempts = []
-  for (let i = 0; i < CONTENDERS; i++) attempts.push(await bookingWithHold(seed, rid, [table], RANGE))
+  for (let i = 0; i < CONTENDERS; i++)
+    attempts.push(await bookingWithHold(seed, rid, [table], RANGE))
 
   const clients = await Promise.all(attempts.map(() => cap.db.client()))
   // Every client has its connection open before any confirmation starts.
@@ -40,7 +41,8 @@ test(`${CONTENDERS} concurrent confirmations of one table and window: exactly on
   const losers = results.filter(r => r.status === 'failed')
   expect(winners).toHaveLength(1)
   expect(losers).toHaveLength(CONTENDERS - 1)
-  for (const l of losers) expect(l.error).toMatchObject({ code: 'allocation_overlap', sqlstate: '23P01' })
+  for (const l of losers)
+    expect(l.error).toMatchObject({ code: 'allocation_overlap', sqlstate: '23P01' })
 
   const stored = await seed.query(
     `SELECT metadata ->> 'status' AS status, count(*)::int AS n FROM booking_confirmation_results

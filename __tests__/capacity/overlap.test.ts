@@ -104,7 +104,10 @@ test('without deferral the same swap fails at its first statement', async () => 
   await allocate(restaurantA, tableA, EVENING)
   await allocate(restaurantA, tableA2, EVENING)
   await expect(
-    client.query('UPDATE allocations SET resource_id = $1 WHERE resource_id = $2', [tableA2, tableA])
+    client.query('UPDATE allocations SET resource_id = $1 WHERE resource_id = $2', [
+      tableA2,
+      tableA
+    ])
   ).rejects.toMatchObject({ code: '23P01' })
 })
 

@@ -91,8 +91,14 @@ describe('injected conflicts', () => {
 describe('generator options', () => {
   test.each([
     [{ restaurants: 0, tablesPerRestaurant: 1, windowsPerTable: 1 }, /"restaurants" is 0/],
-    [{ restaurants: 1, tablesPerRestaurant: 1.5, windowsPerTable: 1 }, /"tablesPerRestaurant" is 1.5/],
-    [{ restaurants: 1, tablesPerRestaurant: 1, windowsPerTable: 1, conflicts: 2 }, /"conflicts" is 2/]
+    [
+      { restaurants: 1, tablesPerRestaurant: 1.5, windowsPerTable: 1 },
+      /"tablesPerRestaurant" is 1.5/
+    ],
+    [
+      { restaurants: 1, tablesPerRestaurant: 1, windowsPerTable: 1, conflicts: 2 },
+      /"conflicts" is 2/
+    ]
   ])('%j is refused before touching the database', async (opts, message) => {
     // No client is needed: the options are checked first.
     await expect(generateCapacityData({} as pg.ClientBase, opts)).rejects.toThrow(message)

@@ -44,15 +44,17 @@ test('samples every interval for the duration, scoped to the interval, and passe
   const out = await monitorCheck.run(ctx)
   expect(out.status).toBe('pass')
   const series = out.details!.series as MonitorSeries[]
-  expect(out.details).toMatchObject({ intervalMs: 200, samples: 3, breaches: [], onBreach: 'fail' })
+  expect(out.details).toMatchObject({ intervalMs: 200, breaches: [], onBreach: 'fail' })
+  // 600 ms at 200 ms: 3 samples, one fewer if a slow sample made the loop skip a tick.
+  const samples = out.details!.samples as number
+  expect([2, 3]).toContain(samples)
   expect(series.map(s => s.name)).toEqual(['assignment-error-rate', 'always-one'])
   expect(series[0]).toMatchObject({ unit: '%', max: 5, breached: false })
-  expect(series[0].points.map(p => p.value)).toEqual([0, 0, 0])
+  expect(series[0].points.map(p => p.value)).toEqual(Array(samples).fill(0))
   const times = series[0].points.map(p => Date.parse(p.at))
   expect(times[1]).toBeGreaterThan(times[0])
-  expect(times[2]).toBeGreaterThan(times[1])
   const text = readFileSync(path.join(ctx.evidence.dir, 'monitor.txt'), 'utf8')
-  expect(text).toContain('# Monitor: 3 sample(s), every 200 ms')
+  expect(text).toContain(`# Monitor: ${samples} sample(s), every 200 ms`)
   expect(renderMonitorChart(series)).toContain('xychart-beta')
 })
 
@@ -142,7 +144,7 @@ test('a probe check measures the probe p95 per interval against its max-p95-ms',
   )
   expect(ok.status).toBe('pass')
   expect((ok.details!.series as MonitorSeries[])[0]).toMatchObject({ unit: 'ms', max: 5000 })
-  expect((ok.details!.series as MonitorSeries[])[0].points).toHaveLength(3)
+  expect((ok.details!.series as MonitorSeries[])[0].points.length).toBeGreaterThanOrEqual(2)
 
   const slow = await monitorCheck.run(
     withProbeCheck(ctxWith('      checks: []\n', PROBES), {

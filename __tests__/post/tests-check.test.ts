@@ -78,7 +78,7 @@ test('no command configured: skip with a note', async () => {
 
 test('a command over the time limit is killed with its whole pipeline and fails', async () => {
   const ctx = ctxWith(
-    'environments:\n  staging:\n    statement-timeout: 300ms\n',
+    'environments:\n  staging:\n    statement-timeout: 1s\n',
     'echo started; sleep 30 | cat; echo nev""er'
   )
   const out = await testsCheck.run(ctx)

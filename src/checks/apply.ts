@@ -5,6 +5,7 @@ import { AdvisoryLockTimeout } from '../apply/locks.js'
 import { MigrationFileError } from '../apply/statements.js'
 import { readTableStates, renderTableStates } from '../report/state.js'
 import { snapshotSchema } from '../schema/index.js'
+import { recordPlanBaselines } from './plan-baseline.js'
 
 export const applyCheck: Check = {
   id: 'apply',
@@ -16,6 +17,9 @@ export const applyCheck: Check = {
       'pre-migration-state.txt',
       renderTableStates('State of the touched tables before the migration', before, { constraints: true, indexes: true, sizes: true })
     )
+    // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
+    const baselines = await recordPlanBaselines(ctx, { persist: true })
+    for (const note of baselines.notes) ctx.log.info(`plan baseline: ${note}`)
     try {
       const applied = await applyMigrations(ctx.client, plan.migrationsDir, plan.migrations, {
         environment: config.environment,

@@ -11,6 +11,7 @@ import { firstLine, statementsOf } from '../apply/statements.js'
 import { relationsOf, type SqlStatement } from '../sql/parser.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import type { Logger } from '../report/logger.js'
+import { recordPlanBaselines } from './plan-baseline.js'
 
 const QUERY_CANCELED = '57014'
 const LOCK_NOT_AVAILABLE = '55P03'
@@ -140,6 +141,8 @@ export const rehearsalCheck: Check = {
   async run(ctx: StageContext) {
     const pending = ctx.plan.pending
     if (pending.length === 0) return { status: 'pass', summary: 'nothing pending to rehearse' }
+    // validate records the plans of the probes and hot statements before the change (nothing is written).
+    if (ctx.config.stage === 'validate') await recordPlanBaselines(ctx)
     const skipped = pending.filter(m => !rehearsable(m)).map(m => m.version)
     const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m as SqlFile }))
     const results = await rehearseFiles(ctx.client, files, { lockBudgetMs: ctx.env.lockBudgetMs, lockTimeoutMs: ctx.env.lockTimeoutMs, log: ctx.log })

@@ -31,7 +31,7 @@ const duration = z
 
 const gateMode = z.enum(['fail', 'warn', 'off'])
 
-const probeSchema = z.object({
+const probeSchema = z.strictObject({
   name: z.string().min(1),
   sql: z.string().min(1),
   params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
@@ -40,16 +40,23 @@ const probeSchema = z.object({
   'expect-index': z.string().optional()
 })
 
-const monitorCheckSchema = z.object({
-  name: z.string().min(1),
-  /** A query returning one numeric column `value` (per interval). */
-  sql: z.string().min(1),
-  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
-  /** Breach when value > max (or < min). */
-  max: z.number().optional(),
-  min: z.number().optional(),
-  unit: z.string().default('')
-})
+const monitorCheckSchema = z
+  .object({
+    name: z.string().min(1),
+    /** A query returning one numeric column `value` (per interval). */
+    sql: z.string().min(1).optional(),
+    /** Or the name of a probe: its p95 in ms per interval. */
+    probe: z.string().min(1).optional(),
+    params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
+    /** Breach when value > max (or < min). */
+    max: z.number().optional(),
+    min: z.number().optional(),
+    unit: z.string().default('')
+  })
+  .strict()
+  .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
+    message: 'give exactly one of sql or probe'
+  })
 
 const environmentFields = {
   'supabase-project-ref': z.string().regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref').optional(),

@@ -47,7 +47,12 @@ function positiveInteger(name: string, value: unknown, min: number, max: number)
 
 export function checkOptions(opts: GenerateOptions): Required<GenerateOptions> {
   const restaurants = positiveInteger('restaurants', opts.restaurants, 1, 1_000_000)
-  const tablesPerRestaurant = positiveInteger('tablesPerRestaurant', opts.tablesPerRestaurant, 1, 10_000)
+  const tablesPerRestaurant = positiveInteger(
+    'tablesPerRestaurant',
+    opts.tablesPerRestaurant,
+    1,
+    10_000
+  )
   const windowsPerTable = positiveInteger('windowsPerTable', opts.windowsPerTable, 1, 100_000)
   const conflicts = positiveInteger('conflicts', opts.conflicts ?? 0, 0, 1_000_000)
   const seed = positiveInteger('seed', opts.seed ?? 1, 0, 2_147_483_647)
@@ -174,7 +179,9 @@ export async function generateCapacityData(
     let conflicts = 0
     if (o.conflicts > 0) {
       // Either version of the constraint would refuse these rows; see the header comment.
-      await client.query('ALTER TABLE public.allocations DROP CONSTRAINT IF EXISTS allocations_no_overlap')
+      await client.query(
+        'ALTER TABLE public.allocations DROP CONSTRAINT IF EXISTS allocations_no_overlap'
+      )
       conflicts = await countOf(client, CONFLICTS, [...params.slice(0, 3), o.conflicts])
       allocations += conflicts
     }

@@ -4,7 +4,7 @@ import type { Report } from '../types.js'
 const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'skip' } as const
 
 function pad(text: string, width: number): string {
-  return text.length >= width ? text.slice(0, width - 1) + '…' : text + ' '.repeat(width - text.length)
+  return text.length > width ? text.slice(0, width - 1) + '…' : text + ' '.repeat(width - text.length)
 }
 
 export function renderTable(reports: Report[]): string {
