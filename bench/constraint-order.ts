@@ -2,7 +2,7 @@
  * How long ADD CONSTRAINT allocations_no_overlap holds ACCESS EXCLUSIVE on allocations, per column
  * order of the exclusion constraint (the gist build is the whole lock time).
  *
- *   node --import tsx bench/constraint-order.ts [allocations]   (default 200000; env BENCH_ROWS too)
+ *   node --import tsx bench/constraint-order.ts [allocations]   (default 100000; env BENCH_ROWS too)
  *
  * Each build runs in a transaction that is rolled back, on the same loaded table, orders alternating.
  */
@@ -21,7 +21,7 @@ const ORDERS: Record<string, string> = {
 const ROUNDS = 2
 
 function rowsArgument(): number {
-  const raw = process.argv[2] ?? process.env.BENCH_ROWS ?? '200000'
+  const raw = process.argv[2] ?? process.env.BENCH_ROWS ?? '100000'
   const rows = Number(raw)
   if (!Number.isInteger(rows) || rows < 1000) {
     throw new Error(`allocations argument is "${raw}"; allowed: an integer of at least 1000`)

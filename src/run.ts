@@ -42,7 +42,10 @@ export interface RunOutcome {
 }
 
 /** Relations and extensions the pending migrations touch, from the parser (files that do not parse add nothing). */
-export function analysePending(pending: Migration[]): { touchedTables: string[]; extensions: string[] } {
+export function analysePending(pending: Migration[]): {
+  touchedTables: string[]
+  extensions: string[]
+} {
   const tables = new Set<string>()
   const extensions = new Set<string>()
   for (const m of pending) {
@@ -54,7 +57,11 @@ export function analysePending(pending: Migration[]): { touchedTables: string[];
   return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() }
 }
 
-async function makePlan(client: pg.Client, migrationsDir: string, migrations: Migration[]): Promise<Plan> {
+async function makePlan(
+  client: pg.Client,
+  migrationsDir: string,
+  migrations: Migration[]
+): Promise<Plan> {
   const history = await readHistory(client)
   const pendingFirst = buildPlan(migrationsDir, migrations, history)
   return buildPlan(migrationsDir, migrations, history, analysePending(pendingFirst.pending))
@@ -70,11 +77,21 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   const env = environmentPolicy(policy, config.environment)
   const migrations = discoverMigrations(config.migrationsDir, root)
   await loadParser()
-  const evidence = new EvidenceWriter(path.resolve(root, config.artifactsDir), config.environment, redactor)
+  const evidence = new EvidenceWriter(
+    path.resolve(root, config.artifactsDir),
+    config.environment,
+    redactor
+  )
   const url = new URL(config.databaseUrl)
-  const target = { host: url.hostname, port: Number(url.port || 5432), database: decodeURIComponent(url.pathname.slice(1)) || 'postgres' }
+  const target = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database: decodeURIComponent(url.pathname.slice(1)) || 'postgres'
+  }
   const runId = randomUUID()
-  log.info(`migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`)
+  log.info(
+    `migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`
+  )
 
   const results: CheckResult[] = []
   let plan: Plan | undefined
@@ -85,7 +102,16 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   } catch (e) {
     const message = redactor.redact(describePgError(e))
     log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`)
-    results.push({ id: 'connection', title: 'Connect to the target', status: 'fail', summary: 'cannot connect', reasons: [message], details: {}, annotations: [], durationMs: Date.now() - startedAt.getTime() })
+    results.push({
+      id: 'connection',
+      title: 'Connect to the target',
+      status: 'fail',
+      summary: 'cannot connect',
+      reasons: [message],
+      details: {},
+      annotations: [],
+      durationMs: Date.now() - startedAt.getTime()
+    })
   }
   if (client) {
     try {
@@ -96,11 +122,19 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         env,
         plan,
         client,
-        connect: () => connect({ url: config.databaseUrl, redactor, applicationName: 'migration-runbook-probe' }),
+        connect: () =>
+          connect({
+            url: config.databaseUrl,
+            redactor,
+            applicationName: 'migration-runbook-probe'
+          }),
         log,
         evidence,
         redactor,
-        state: new Map<string, unknown>([['runId', runId], ['rollbackVersion', opts.rollbackVersion]]),
+        state: new Map<string, unknown>([
+          ['runId', runId],
+          ['rollbackVersion', opts.rollbackVersion]
+        ]),
         applied
       }
       await runChecks(ctx, STAGE_CHECKS[config.stage], results)
@@ -118,7 +152,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   const finishedAt = new Date()
   let serverVersion: string | undefined
   const conn = results.find(r => r.id === 'connection')
-  if (conn && typeof conn.details.serverVersion === 'string') serverVersion = conn.details.serverVersion
+  if (conn && typeof conn.details.serverVersion === 'string')
+    serverVersion = conn.details.serverVersion
   const report: Report = {
     tool: 'migration-runbook',
     version: VERSION,

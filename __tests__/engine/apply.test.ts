@@ -63,21 +63,27 @@ afterEach(async () => {
 test('apply writes both history tables in the same transaction as the change', async () => {
   const applied = await apply()
   expect(applied.map(a => a.version)).toEqual(['20250101000000', '20250201000000'])
-  const rows = await client.query('SELECT version, name, statements FROM supabase_migrations.schema_migrations ORDER BY version')
+  const rows = await client.query(
+    'SELECT version, name, statements FROM supabase_migrations.schema_migrations ORDER BY version'
+  )
   expect(rows.rows.map(r => [r.version, r.name])).toEqual([
     ['20250101000000', 'create_items'],
     ['20250201000000', 'add_sku']
   ])
   // The statements column is what `supabase migration list` reads: one entry per statement.
   expect(rows.rows[1].statements).toHaveLength(4)
-  const audit = await client.query(`SELECT version, checksum, status, schema_before IS NOT NULL AS snap FROM migration_runbook.audit_log ORDER BY id`)
+  const audit = await client.query(
+    `SELECT version, checksum, status, schema_before IS NOT NULL AS snap FROM migration_runbook.audit_log ORDER BY id`
+  )
   expect(audit.rows.map(r => [r.version, r.status])).toEqual([
     ['20250101000000', 'applied'],
     ['20250201000000', 'applied']
   ])
   expect(audit.rows[1].checksum).toBe(migrations()[1].checksum)
   // Per-statement timing with file:line is in the log.
-  expect(log.text()).toMatch(/migrations\/20250201000000_add_sku\.sql:3 ALTER TABLE public\.items ADD CONSTRAINT .* ms\)/)
+  expect(log.text()).toMatch(
+    /migrations\/20250201000000_add_sku\.sql:3 ALTER TABLE public\.items ADD CONSTRAINT .* ms\)/
+  )
 })
 
 test('a second apply does nothing', async () => {
@@ -90,7 +96,7 @@ test('a second apply does nothing', async () => {
 test('a failing statement mid-migration leaves the database as it was, and says where and why', async () => {
   repo.write(
     '20250301000000_bad.sql',
-    "ALTER TABLE public.items ADD COLUMN weight int;\n\nINSERT INTO public.items (name, price) VALUES (NULL, 5);\n"
+    'ALTER TABLE public.items ADD COLUMN weight int;\n\nINSERT INTO public.items (name, price) VALUES (NULL, 5);\n'
   )
   const err = await apply().catch(e => e)
   expect(err).toBeInstanceOf(ApplyError)
@@ -100,7 +106,9 @@ test('a failing statement mid-migration leaves the database as it was, and says 
   expect(err.message).toMatch(/null value in column "name"/)
   expect(await columnExists('items', 'weight')).toBe(false)
   expect(await historyVersions()).toEqual(['20250101000000', '20250201000000'])
-  const failed = await client.query(`SELECT status FROM migration_runbook.audit_log WHERE version = '20250301000000'`)
+  const failed = await client.query(
+    `SELECT status FROM migration_runbook.audit_log WHERE version = '20250301000000'`
+  )
   expect(failed.rows.map(r => r.status)).toEqual(['failed'])
 })
 
@@ -137,17 +145,24 @@ test('the second run waits a bounded time for the apply lock, then fails clearly
   const holder = await db.client()
   await holder.query('SELECT pg_advisory_lock($1::bigint)', [0x6d72756e])
   const err = await apply(client, { advisoryLockWaitMs: 300 }).catch(e => e)
-  expect(err.message).toMatch(/another migration run holds the apply lock on this database: pid \d+/)
+  expect(err.message).toMatch(
+    /another migration run holds the apply lock on this database: pid \d+/
+  )
   expect(await historyVersions()).toEqual([])
 })
 
 test('drift: an applied file that changed, or a history row with no file, is caught', async () => {
   await apply()
-  repo.write('20250101000000_create_items.sql', '-- edited after apply\nCREATE TABLE public.items (id int);\n')
+  repo.write(
+    '20250101000000_create_items.sql',
+    '-- edited after apply\nCREATE TABLE public.items (id int);\n'
+  )
   let plan = buildPlan('migrations', migrations(), await readHistory(client))
   expect(plan.drift.map(d => [d.version, d.kind])).toEqual([['20250101000000', 'changed']])
   expect(plan.drift[0].message).toContain('changed after it was applied')
-  await expect(apply()).rejects.toThrow(/drift: .*20250101000000_create_items\.sql changed after it was applied/)
+  await expect(apply()).rejects.toThrow(
+    /drift: .*20250101000000_create_items\.sql changed after it was applied/
+  )
 
   unlinkSync(path.join(repo.dir, 'rollback', '20250201000000_add_sku.sql'))
   unlinkSync(path.join(repo.dir, 'verify', '20250201000000_add_sku.sql'))
@@ -160,11 +175,16 @@ test('an out-of-order pending version fails unless the policy allows it', async 
   await apply()
   repo.write('20250115000000_late.sql', 'CREATE TABLE public.late (id int);\n')
   await expect(apply()).rejects.toThrow(/20250115000000 are older than the newest applied one/)
-  expect((await apply(client, { allowOutOfOrder: true })).map(m => m.version)).toEqual(['20250115000000'])
+  expect((await apply(client, { allowOutOfOrder: true })).map(m => m.version)).toEqual([
+    '20250115000000'
+  ])
 })
 
 test('transaction control inside a migration file is refused before anything runs', async () => {
-  repo.write('20250301000000_stray_commit.sql', 'CREATE TABLE public.a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE public.b (id int);\n')
+  repo.write(
+    '20250301000000_stray_commit.sql',
+    'CREATE TABLE public.a (id int);\nCOMMIT;\nBEGIN;\nCREATE TABLE public.b (id int);\n'
+  )
   const err = await apply().catch(e => e)
   expect(err).toBeInstanceOf(MigrationFileError)
   expect(err.message).toContain('migrations/20250301000000_stray_commit.sql:2')
@@ -179,6 +199,8 @@ test('a no-transaction migration runs statement by statement (CREATE INDEX CONCU
   )
   const applied = await apply()
   expect(applied.map(m => m.version)).toContain('20250301000000')
-  const idx = await client.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.items_name_idx'::regclass`)
+  const idx = await client.query(
+    `SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.items_name_idx'::regclass`
+  )
   expect(idx.rows[0].indisvalid).toBe(true)
 })

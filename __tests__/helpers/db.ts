@@ -15,7 +15,10 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.MR_TEST_ADMIN_URL
-  if (!url) throw new Error('MR_TEST_ADMIN_URL is not set: run the tests through jest (global setup starts Postgres)')
+  if (!url)
+    throw new Error(
+      'MR_TEST_ADMIN_URL is not set: run the tests through jest (global setup starts Postgres)'
+    )
   return url
 }
 

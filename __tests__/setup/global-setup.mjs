@@ -31,7 +31,12 @@ export default async function globalSetup() {
     port,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_preload_libraries=pg_stat_statements'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_preload_libraries=pg_stat_statements'
+    ],
     onLog: () => {},
     onError: () => {}
   })

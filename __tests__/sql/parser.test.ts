@@ -3,7 +3,8 @@ import { loadParser, parseSql, relationsOf } from '../../src/sql/parser.js'
 beforeAll(loadParser)
 
 test('statements carry 1-based line and column of their first token, past comments', () => {
-  const sql = "-- é header\nCREATE TABLE a (id int);\n\n/* note */ ALTER TABLE s.b\n  ADD COLUMN c text;\n"
+  const sql =
+    '-- é header\nCREATE TABLE a (id int);\n\n/* note */ ALTER TABLE s.b\n  ADD COLUMN c text;\n'
   const { statements, error } = parseSql(sql)
   expect(error).toBeUndefined()
   expect(statements.map(s => [s.kind, s.line, s.column])).toEqual([
@@ -14,7 +15,7 @@ test('statements carry 1-based line and column of their first token, past commen
   expect(relationsOf(statements[1].ast)).toEqual(['s.b'])
 })
 
-test('the runbook\'s bare `window` is reported at `window`, line and column', () => {
+test("the runbook's bare `window` is reported at `window`, line and column", () => {
   const sql =
     "SELECT 'é';\nALTER TABLE allocations ADD CONSTRAINT x\n  EXCLUDE USING gist (resource_id WITH =, window WITH &&);\n"
   const { statements, error } = parseSql(sql)

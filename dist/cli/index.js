@@ -28332,7 +28332,16 @@ class Redactor {
         const e = error instanceof Error ? error : new Error(String(error));
         const copy = new Error(this.redact(e.message));
         copy.name = e.name;
-        for (const key of ['code', 'detail', 'hint', 'position', 'where', 'constraint', 'table', 'schema']) {
+        for (const key of [
+            'code',
+            'detail',
+            'hint',
+            'position',
+            'where',
+            'constraint',
+            'table',
+            'schema'
+        ]) {
             const v = e[key];
             if (typeof v === 'string')
                 copy[key] = this.redact(v);
@@ -28369,8 +28378,7 @@ function parseDuration(value) {
         throw new Error(`"${value}" is not a duration; use e.g. 500ms, 5s, 2m, 1h`);
     return Math.round(Number(m[1]) * UNIT_MS[m[2]]);
 }
-const policy_duration = union([schemas_number().int().nonnegative(), schemas_string()])
-    .transform((v, ctx) => {
+const policy_duration = union([schemas_number().int().nonnegative(), schemas_string()]).transform((v, ctx) => {
     try {
         return parseDuration(v);
     }
@@ -28405,7 +28413,9 @@ const monitorCheckSchema = object({
     message: 'give exactly one of sql or probe'
 });
 const environmentFields = {
-    'supabase-project-ref': schemas_string().regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref').optional(),
+    'supabase-project-ref': schemas_string()
+        .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
+        .optional(),
     'lock-timeout': policy_duration.optional(),
     'statement-timeout': policy_duration.optional(),
     'lock-budget': policy_duration.optional(),
@@ -28526,7 +28536,12 @@ function sha256(text) {
 }
 function readSqlFile(absPath, root) {
     const sql = (0,external_node_fs_.readFileSync)(absPath, 'utf8');
-    return { file: external_node_path_default().relative(root, absPath) || absPath, path: absPath, sql, checksum: sha256(sql) };
+    return {
+        file: external_node_path_default().relative(root, absPath) || absPath,
+        path: absPath,
+        sql,
+        checksum: sha256(sql)
+    };
 }
 /**
  * Reads the migrations folder. `root` is what file names in messages are relative to (the repository).
@@ -28585,7 +28600,10 @@ function compareVersions(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
-function buildPlan(migrationsDir, migrations, history, analysis = { touchedTables: [], extensions: [] }) {
+function buildPlan(migrationsDir, migrations, history, analysis = {
+    touchedTables: [],
+    extensions: []
+}) {
     const byVersion = new Map(migrations.map(m => [m.version, m]));
     const applied = new Set(history.map(h => h.version));
     const drift = [];
@@ -28611,7 +28629,9 @@ function buildPlan(migrationsDir, migrations, history, analysis = { touchedTable
         const v = BigInt(h.version);
         return max === null || v > max ? v : max;
     }, null);
-    const outOfOrder = newestApplied === null ? [] : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version);
+    const outOfOrder = newestApplied === null
+        ? []
+        : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version);
     return { migrationsDir, migrations, history, pending, drift, outOfOrder, ...analysis };
 }
 
@@ -28644,7 +28664,9 @@ CREATE INDEX IF NOT EXISTS audit_log_version_idx ON migration_runbook.audit_log 
 `;
 /** Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race. */
 async function ensureHistoryTables(client) {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`).catch(() => undefined);
+    await client
+        .query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`)
+        .catch(() => undefined);
     await client.query(HISTORY_DDL);
 }
 /** Reads history without creating anything (validate must change nothing). */
@@ -28661,7 +28683,7 @@ async function readHistory(client) {
     const res = await client.query(`SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`);
     return res.rows
         .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
-        .sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0));
+        .sort((a, b) => BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0);
 }
 async function recordApplied(client, version, name, statements) {
     await client.query(`INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES ($1, $2, $3)`, [version, statements, name]);
@@ -28823,7 +28845,10 @@ function parseSql(sql) {
         const err = e;
         const offset = Math.max(0, (err.sqlDetails?.cursorPosition ?? 1) - 0);
         const { line, column } = lineColumn(sql, offset);
-        return { statements: [], error: new SqlSyntaxError(err.sqlDetails?.message ?? err.message, offset, line, column) };
+        return {
+            statements: [],
+            error: new SqlSyntaxError(err.sqlDetails?.message ?? err.message, offset, line, column)
+        };
     }
     const toChar = byteToCharMapper(sql);
     const totalBytes = Buffer.byteLength(sql, 'utf8');
@@ -28841,7 +28866,16 @@ function parseSql(sql) {
         const end = toChar(endByte);
         const { line, column } = lineColumn(sql, start);
         const kind = Object.keys(s.stmt)[0] ?? 'Unknown';
-        statements.push({ index, text: sql.slice(start, end).trim(), start, end, line, column, ast: s.stmt, kind });
+        statements.push({
+            index,
+            text: sql.slice(start, end).trim(),
+            start,
+            end,
+            line,
+            column,
+            ast: s.stmt,
+            kind
+        });
     }
     return { statements };
 }
@@ -29679,7 +29713,9 @@ const driftCheck = {
                 details
             };
         }
-        const note = unverified.length ? `; ${unverified.length} applied by another tool (no checksum recorded)` : '';
+        const note = unverified.length
+            ? `; ${unverified.length} applied by another tool (no checksum recorded)`
+            : '';
         return {
             status: 'pass',
             summary: `${plan.history.length} applied, ${plan.pending.length} pending${note}`,
@@ -32711,7 +32747,9 @@ async function ownRelationLocks(client) {
         if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
             strongest.set(r.relation, r.mode);
     }
-    return [...strongest].map(([relation, mode]) => ({ relation, mode })).sort((a, b) => a.relation.localeCompare(b.relation));
+    return [...strongest]
+        .map(([relation, mode]) => ({ relation, mode }))
+        .sort((a, b) => a.relation.localeCompare(b.relation));
 }
 /** The lock a statement is about to take, when the catalog cannot tell us (it was cancelled before). */
 function expectedLock(s) {
@@ -32758,7 +32796,13 @@ async function rehearseFiles(client, files, opts) {
                     locks = await ownRelationLocks(client);
                 }
                 const after = await snapshotSchema(client);
-                results.push({ version, durationMs: Math.round(performance.now() - t0), locks, diffText: renderDiff(diffSnapshots(previous, after)), overBudget: false });
+                results.push({
+                    version,
+                    durationMs: Math.round(performance.now() - t0),
+                    locks,
+                    diffText: renderDiff(diffSnapshots(previous, after)),
+                    overBudget: false
+                });
                 previous = after;
                 opts.log.info(`rehearsed ${file.file} in ${Math.round(performance.now() - t0)} ms; holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
             }
@@ -32782,7 +32826,14 @@ async function rehearseFiles(client, files, opts) {
                 else {
                     message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
                 }
-                results.push({ version, durationMs: Math.round(performance.now() - t0), locks, diffText: '', overBudget, error: message });
+                results.push({
+                    version,
+                    durationMs: Math.round(performance.now() - t0),
+                    locks,
+                    diffText: '',
+                    overBudget,
+                    error: message
+                });
                 break;
             }
         }
@@ -32807,9 +32858,20 @@ const rehearsalCheck = {
             await recordPlanBaselines(ctx);
         const skipped = pending.filter(m => !rehearsable(m)).map(m => m.version);
         const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m }));
-        const results = await rehearseFiles(ctx.client, files, { lockBudgetMs: ctx.env.lockBudgetMs, lockTimeoutMs: ctx.env.lockTimeoutMs, log: ctx.log });
+        const results = await rehearseFiles(ctx.client, files, {
+            lockBudgetMs: ctx.env.lockBudgetMs,
+            lockTimeoutMs: ctx.env.lockTimeoutMs,
+            log: ctx.log
+        });
         const text = results
-            .map(r => [`# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms`, r.error ?? '', 'locks held at the end:', ...r.locks.map(l => `  ${l.mode} on ${l.relation}`), '', r.diffText].join('\n'))
+            .map(r => [
+            `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms`,
+            r.error ?? '',
+            'locks held at the end:',
+            ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
+            '',
+            r.diffText
+        ].join('\n'))
             .join('\n\n');
         ctx.evidence.write('rehearsal.txt', text);
         const details = { migrations: results, notRehearsed: skipped };
@@ -32817,7 +32879,12 @@ const rehearsalCheck = {
         const overBudget = failed.filter(r => r.overBudget);
         const hardFailures = failed.filter(r => !r.overBudget);
         if (hardFailures.length > 0) {
-            return { status: 'fail', summary: 'a pending migration fails on this database', reasons: hardFailures.map(r => r.error), details };
+            return {
+                status: 'fail',
+                summary: 'a pending migration fails on this database',
+                reasons: hardFailures.map(r => r.error),
+                details
+            };
         }
         if (overBudget.length > 0) {
             const mode = ctx.env.rehearsalOverBudget;
@@ -32829,7 +32896,11 @@ const rehearsalCheck = {
         }
         const total = results.reduce((n, r) => n + r.durationMs, 0);
         const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '';
-        return { status: 'pass', summary: `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`, details };
+        return {
+            status: 'pass',
+            summary: `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`,
+            details
+        };
     }
 };
 
@@ -32843,7 +32914,9 @@ class AdvisoryLockTimeout extends Error {
 async function acquireApplyLock(client, waitMs, pollMs = 250) {
     const deadline = Date.now() + waitMs;
     for (;;) {
-        const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [APPLY_LOCK_KEY]);
+        const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+            APPLY_LOCK_KEY
+        ]);
         if (res.rows[0].ok)
             return;
         if (Date.now() >= deadline) {
@@ -32851,7 +32924,9 @@ async function acquireApplyLock(client, waitMs, pollMs = 250) {
            FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
           WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
             const h = holder.rows[0];
-            const who = h ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})` : 'another session';
+            const who = h
+                ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+                : 'another session';
             throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(waitMs / 1000)} s ` +
                 '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
         }
@@ -32859,7 +32934,9 @@ async function acquireApplyLock(client, waitMs, pollMs = 250) {
     }
 }
 async function releaseApplyLock(client) {
-    await client.query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY]).catch(() => undefined);
+    await client
+        .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
+        .catch(() => undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
@@ -32960,12 +33037,38 @@ async function applyInTransaction(client, m, opts) {
     const statements = statementsOf(m);
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
-    const audit = { runId: opts.runId, environment: opts.environment, stage: 'apply', version: m.version, name: m.name, checksum: m.checksum, gitSha: opts.gitSha, actor: opts.actor, startedAt: started };
+    const audit = {
+        runId: opts.runId,
+        environment: opts.environment,
+        stage: 'apply',
+        version: m.version,
+        name: m.name,
+        checksum: m.checksum,
+        gitSha: opts.gitSha,
+        actor: opts.actor,
+        startedAt: started
+    };
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
         await recordApplied(client, m.version, m.name, statements.map(s => s.text));
-        await writeAudit(client, { ...audit, status: 'applied', schemaBefore, details: { statements: timings, attempts: attempt } });
-    }, failed => writeAudit(client, { ...audit, status: 'failed', details: { error: failed.message, code: failed.code ?? null } }));
-    return { version: m.version, name: m.name, file: m.file, durationMs: run.durationMs, attempts: run.attempts, statements: run.timings };
+        await writeAudit(client, {
+            ...audit,
+            status: 'applied',
+            schemaBefore,
+            details: { statements: timings, attempts: attempt }
+        });
+    }, failed => writeAudit(client, {
+        ...audit,
+        status: 'failed',
+        details: { error: failed.message, code: failed.code ?? null }
+    }));
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: run.durationMs,
+        attempts: run.attempts,
+        statements: run.timings
+    };
 }
 /**
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
@@ -33019,7 +33122,14 @@ async function applyWithoutTransaction(client, m, opts) {
         await client.query('RESET lock_timeout').catch(() => undefined);
         await client.query('RESET statement_timeout').catch(() => undefined);
     }
-    return { version: m.version, name: m.name, file: m.file, durationMs: Math.round(performance.now() - t0), attempts, statements: timings };
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: Math.round(performance.now() - t0),
+        attempts,
+        statements: timings
+    };
 }
 /**
  * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
@@ -33044,7 +33154,9 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
             opts.log.info(`applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`);
-            const done = m.noTransaction ? await applyWithoutTransaction(client, m, opts) : await applyInTransaction(client, m, opts);
+            const done = m.noTransaction
+                ? await applyWithoutTransaction(client, m, opts)
+                : await applyInTransaction(client, m, opts);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);
         }
@@ -33122,7 +33234,9 @@ function renderTableStates(title, states, parts) {
             continue;
         }
         const rows = `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`;
-        lines.push(parts.sizes ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}` : `${s.table}:`);
+        lines.push(parts.sizes
+            ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}`
+            : `${s.table}:`);
         if (parts.constraints) {
             for (const c of s.constraints)
                 lines.push(`  constraint ${c.name} ${c.type}: ${c.definition} [${c.deferrable}]`);
@@ -33150,7 +33264,11 @@ const applyCheck = {
     async run(ctx) {
         const { plan, env, config } = ctx;
         const before = await readTableStates(ctx.client, plan.touchedTables);
-        ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, { constraints: true, indexes: true, sizes: true }));
+        ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
+            constraints: true,
+            indexes: true,
+            sizes: true
+        }));
         // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
         const baselines = await recordPlanBaselines(ctx, { persist: true });
         for (const note of baselines.notes)
@@ -33173,24 +33291,36 @@ const applyCheck = {
             ctx.applied.push(...applied.map(a => a.version));
             const after = await readTableStates(ctx.client, plan.touchedTables);
             ctx.evidence.write('post-migration-constraints.txt', renderTableStates('Constraints and indexes of the touched tables after the migration', after, { constraints: true, indexes: true, sizes: false }));
-            ctx.evidence.write('post-migration-tables.txt', renderTableStates('Touched tables after the migration', after, { constraints: false, indexes: false, sizes: true }));
+            ctx.evidence.write('post-migration-tables.txt', renderTableStates('Touched tables after the migration', after, {
+                constraints: false,
+                indexes: false,
+                sizes: true
+            }));
             const total = applied.reduce((n, a) => n + a.durationMs, 0);
             return {
                 status: 'pass',
-                summary: applied.length ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms` : 'nothing to apply',
+                summary: applied.length
+                    ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+                    : 'nothing to apply',
                 details: { migrations: applied }
             };
         }
         catch (e) {
-            if (e instanceof ApplyError || e instanceof MigrationFileError || e instanceof AdvisoryLockTimeout) {
+            if (e instanceof ApplyError ||
+                e instanceof MigrationFileError ||
+                e instanceof AdvisoryLockTimeout) {
                 const file = e.file;
                 const line = e.line;
                 return {
                     status: 'fail',
-                    summary: e instanceof AdvisoryLockTimeout ? 'another run holds the apply lock' : 'apply failed; nothing was applied',
+                    summary: e instanceof AdvisoryLockTimeout
+                        ? 'another run holds the apply lock'
+                        : 'apply failed; nothing was applied',
                     reasons: [e.message],
                     details: { error: e.message, code: e.code ?? null },
-                    annotations: file && line ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }] : []
+                    annotations: file && line
+                        ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]
+                        : []
                 };
             }
             throw e;
@@ -33215,7 +33345,13 @@ function deriveExpectations(statements) {
         const a = s.ast;
         if (a.CreateStmt) {
             const t = rv(a.CreateStmt.relation);
-            put({ kind: 'table', name: qualify(t.schema, t.name), present: true, line: s.line, describe: `table ${qualify(t.schema, t.name)} exists` });
+            put({
+                kind: 'table',
+                name: qualify(t.schema, t.name),
+                present: true,
+                line: s.line,
+                describe: `table ${qualify(t.schema, t.name)} exists`
+            });
         }
         else if (a.AlterTableStmt) {
             const t = rv(a.AlterTableStmt.relation);
@@ -33231,29 +33367,79 @@ function deriveExpectations(statements) {
                         contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE');
                     if (con.contype === 'CONSTR_EXCLUSION')
                         contains.push('EXCLUDE');
-                    put({ kind: 'constraint', name: con.conname, table, present: true, contains, line: s.line, describe: `constraint ${con.conname} on ${table}${contains.length ? ` (${contains.join(', ')})` : ''}` });
+                    put({
+                        kind: 'constraint',
+                        name: con.conname,
+                        table,
+                        present: true,
+                        contains,
+                        line: s.line,
+                        describe: `constraint ${con.conname} on ${table}${contains.length ? ` (${contains.join(', ')})` : ''}`
+                    });
                 }
                 else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
-                    put({ kind: 'constraint', name: cmd.name, table, present: false, line: s.line, describe: `constraint ${cmd.name} gone from ${table}` });
+                    put({
+                        kind: 'constraint',
+                        name: cmd.name,
+                        table,
+                        present: false,
+                        line: s.line,
+                        describe: `constraint ${cmd.name} gone from ${table}`
+                    });
                 }
-                else if (cmd.subtype === 'AT_EnableRowSecurity' || cmd.subtype === 'AT_DisableRowSecurity') {
+                else if (cmd.subtype === 'AT_EnableRowSecurity' ||
+                    cmd.subtype === 'AT_DisableRowSecurity') {
                     const on = cmd.subtype === 'AT_EnableRowSecurity';
-                    put({ kind: 'rls', name: table, table, present: true, contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'], line: s.line, describe: `row level security ${on ? 'on' : 'off'} for ${table}` });
+                    put({
+                        kind: 'rls',
+                        name: table,
+                        table,
+                        present: true,
+                        contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'],
+                        line: s.line,
+                        describe: `row level security ${on ? 'on' : 'off'} for ${table}`
+                    });
                 }
                 else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
-                    put({ kind: 'column', name: cmd.def.ColumnDef.colname, table, present: true, line: s.line, describe: `column ${table}.${cmd.def.ColumnDef.colname} exists` });
+                    put({
+                        kind: 'column',
+                        name: cmd.def.ColumnDef.colname,
+                        table,
+                        present: true,
+                        line: s.line,
+                        describe: `column ${table}.${cmd.def.ColumnDef.colname} exists`
+                    });
                 }
                 else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                    put({ kind: 'column', name: cmd.name, table, present: false, line: s.line, describe: `column ${table}.${cmd.name} gone` });
+                    put({
+                        kind: 'column',
+                        name: cmd.name,
+                        table,
+                        present: false,
+                        line: s.line,
+                        describe: `column ${table}.${cmd.name} gone`
+                    });
                 }
             }
         }
         else if (a.IndexStmt?.idxname) {
             const t = rv(a.IndexStmt.relation);
-            put({ kind: 'index', name: a.IndexStmt.idxname, table: qualify(t.schema, t.name), present: true, line: s.line, describe: `index ${a.IndexStmt.idxname} exists` });
+            put({
+                kind: 'index',
+                name: a.IndexStmt.idxname,
+                table: qualify(t.schema, t.name),
+                present: true,
+                line: s.line,
+                describe: `index ${a.IndexStmt.idxname} exists`
+            });
         }
         else if (a.DropStmt) {
-            const kind = { OBJECT_INDEX: 'index', OBJECT_TABLE: 'table', OBJECT_FUNCTION: 'function', OBJECT_POLICY: 'policy' }[a.DropStmt.removeType];
+            const kind = {
+                OBJECT_INDEX: 'index',
+                OBJECT_TABLE: 'table',
+                OBJECT_FUNCTION: 'function',
+                OBJECT_POLICY: 'policy'
+            }[a.DropStmt.removeType];
             if (!kind)
                 continue;
             for (const obj of a.DropStmt.objects ?? []) {
@@ -33263,26 +33449,63 @@ function deriveExpectations(statements) {
                 if (kind === 'policy') {
                     const name = parts[parts.length - 1];
                     const table = parts.length >= 3 ? qualify(parts[0], parts[1]) : qualify('public', parts[0]);
-                    put({ kind, name, table, present: false, line: s.line, describe: `policy ${name} gone from ${table}` });
+                    put({
+                        kind,
+                        name,
+                        table,
+                        present: false,
+                        line: s.line,
+                        describe: `policy ${name} gone from ${table}`
+                    });
                 }
                 else {
-                    const name = parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : kind === 'index' ? parts[0] : qualify('public', parts[0]);
-                    put({ kind, name: kind === 'index' ? parts[parts.length - 1] : name, present: false, line: s.line, describe: `${kind} ${name} gone` });
+                    const name = parts.length > 1
+                        ? qualify(parts[0], parts[parts.length - 1])
+                        : kind === 'index'
+                            ? parts[0]
+                            : qualify('public', parts[0]);
+                    put({
+                        kind,
+                        name: kind === 'index' ? parts[parts.length - 1] : name,
+                        present: false,
+                        line: s.line,
+                        describe: `${kind} ${name} gone`
+                    });
                 }
             }
         }
         else if (a.CreatePolicyStmt) {
             const t = rv(a.CreatePolicyStmt.table);
             const table = qualify(t.schema, t.name);
-            put({ kind: 'policy', name: a.CreatePolicyStmt.policy_name, table, present: true, line: s.line, describe: `policy ${a.CreatePolicyStmt.policy_name} on ${table}` });
+            put({
+                kind: 'policy',
+                name: a.CreatePolicyStmt.policy_name,
+                table,
+                present: true,
+                line: s.line,
+                describe: `policy ${a.CreatePolicyStmt.policy_name} on ${table}`
+            });
         }
         else if (a.CreateFunctionStmt) {
             const parts = names(a.CreateFunctionStmt.funcname);
             const name = parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : qualify('public', parts[0]);
-            put({ kind: 'function', name, present: true, changedFrom: Boolean(a.CreateFunctionStmt.replace), line: s.line, describe: `function ${name} ${a.CreateFunctionStmt.replace ? 'replaced' : 'created'}` });
+            put({
+                kind: 'function',
+                name,
+                present: true,
+                changedFrom: Boolean(a.CreateFunctionStmt.replace),
+                line: s.line,
+                describe: `function ${name} ${a.CreateFunctionStmt.replace ? 'replaced' : 'created'}`
+            });
         }
         else if (a.CreateExtensionStmt?.extname) {
-            put({ kind: 'extension', name: a.CreateExtensionStmt.extname, present: true, line: s.line, describe: `extension ${a.CreateExtensionStmt.extname} installed` });
+            put({
+                kind: 'extension',
+                name: a.CreateExtensionStmt.extname,
+                present: true,
+                line: s.line,
+                describe: `extension ${a.CreateExtensionStmt.extname} installed`
+            });
         }
     }
     return [...byKey.values()];
@@ -33382,12 +33605,26 @@ const verifyCheck = {
         const withScript = scripts.filter(s => s.file).length;
         const details = { derived, scripts };
         if (reasons.length)
-            return { status: 'fail', summary: `${reasons.length} expectation(s) not met`, reasons, details };
+            return {
+                status: 'fail',
+                summary: `${reasons.length} expectation(s) not met`,
+                reasons,
+                details
+            };
         const missing = scripts.filter(s => !s.file).map(s => s.version);
         if (missing.length) {
-            return { status: 'warn', summary: `${checked} derived expectation(s) hold; no verify/ script for ${missing.join(', ')}`, reasons: [`add migrations/verify/ scripts for ${missing.join(', ')}`], details };
+            return {
+                status: 'warn',
+                summary: `${checked} derived expectation(s) hold; no verify/ script for ${missing.join(', ')}`,
+                reasons: [`add migrations/verify/ scripts for ${missing.join(', ')}`],
+                details
+            };
         }
-        return { status: 'pass', summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold`, details };
+        return {
+            status: 'pass',
+            summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold`,
+            details
+        };
     }
 };
 
@@ -33398,21 +33635,37 @@ const schemaDiffCheck = {
     id: 'schema-diff',
     title: 'Schema snapshot and diff',
     async run(ctx) {
-        const after = ctx.state.get('schemaAfter') ?? (await snapshotSchema(ctx.client));
+        const after = ctx.state.get('schemaAfter') ??
+            (await snapshotSchema(ctx.client));
         ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after));
         const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
-        const before = version ? (await schemaBefore(ctx.client, version)) : null;
+        const before = version
+            ? (await schemaBefore(ctx.client, version))
+            : null;
         if (!before) {
             ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
-            return { status: 'warn', summary: 'no before-snapshot to diff against', reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`], details: { diffText: '' } };
+            return {
+                status: 'warn',
+                summary: 'no before-snapshot to diff against',
+                reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
+                details: { diffText: '' }
+            };
         }
         const diff = diffSnapshots(before, after);
         const diffText = renderDiff(diff);
         ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`);
         return {
             status: 'pass',
-            summary: isEmptyDiff(diff) ? 'no schema changes' : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
-            details: { diffText, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, since: version }
+            summary: isEmptyDiff(diff)
+                ? 'no schema changes'
+                : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+            details: {
+                diffText,
+                added: diff.added.length,
+                removed: diff.removed.length,
+                changed: diff.changed.length,
+                since: version
+            }
         };
     }
 };
@@ -34143,12 +34396,16 @@ function rollbackTarget(ctx) {
         return { error: `version ${wanted} is not applied` };
     const newest = ctx.plan.history.at(-1)?.version;
     if (wanted !== newest)
-        return { error: `version ${wanted} is not the newest applied (${newest}); roll back ${newest} first` };
+        return {
+            error: `version ${wanted} is not the newest applied (${newest}); roll back ${newest} first`
+        };
     const migration = ctx.plan.migrations.find(m => m.version === wanted);
     if (!migration)
         return { error: `no migration file for applied version ${wanted}` };
     if (!migration.rollback)
-        return { error: `${migration.file} has no rollback script: create ${ctx.plan.migrationsDir}/rollback/${migration.version}_${migration.name}.sql` };
+        return {
+            error: `${migration.file} has no rollback script: create ${ctx.plan.migrationsDir}/rollback/${migration.version}_${migration.name}.sql`
+        };
     return { migration };
 }
 const rollbackCheck = {
@@ -34157,7 +34414,11 @@ const rollbackCheck = {
     async run(ctx) {
         const { migration: m, error } = rollbackTarget(ctx);
         if (!m || !m.rollback)
-            return { status: 'fail', summary: 'no rollback possible', reasons: [error ?? 'no rollback script'] };
+            return {
+                status: 'fail',
+                summary: 'no rollback possible',
+                reasons: [error ?? 'no rollback script']
+            };
         const rollbackFile = m.rollback;
         statementsOf(rollbackFile);
         // 1. Rehearse: rolled back, under the lock budget.
@@ -34167,7 +34428,12 @@ const rollbackCheck = {
             log: ctx.log
         });
         if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
-            return { status: 'fail', summary: 'the rollback fails in rehearsal; nothing was changed', reasons: [rehearsal.error], details: { rehearsal } };
+            return {
+                status: 'fail',
+                summary: 'the rollback fails in rehearsal; nothing was changed',
+                reasons: [rehearsal.error],
+                details: { rehearsal }
+            };
         }
         // 2. Rows written since the migration that the constraints the rollback re-adds would reject.
         const conflicts = await runConflictChecks(ctx.client, derive_deriveConflictQueries(rollbackFile.file, rollbackFile.sql), {
@@ -34176,7 +34442,9 @@ const rollbackCheck = {
         });
         const blocking = conflicts.filter(c => c.count > 0);
         if (blocking.length > 0) {
-            ctx.evidence.write('pre-rollback-violations.txt', blocking.map(c => `${c.file}:${c.line} ${c.constraint} on ${c.table}: ${c.count} violating row(s)\n${c.sample.map(r => '  ' + JSON.stringify(r)).join('\n')}`).join('\n\n'));
+            ctx.evidence.write('pre-rollback-violations.txt', blocking
+                .map(c => `${c.file}:${c.line} ${c.constraint} on ${c.table}: ${c.count} violating row(s)\n${c.sample.map(r => '  ' + JSON.stringify(r)).join('\n')}`)
+                .join('\n\n'));
             return {
                 status: 'fail',
                 summary: 'rows written since the migration violate what the rollback re-adds; nothing was changed',
@@ -34190,16 +34458,41 @@ const rollbackCheck = {
         try {
             await ensureHistoryTables(ctx.client);
             const started = new Date();
-            const audit = { runId: ctx.state.get('runId'), environment: ctx.config.environment, stage: 'rollback', version: m.version, name: m.name, checksum: rollbackFile.checksum, gitSha: process.env.GITHUB_SHA, actor: process.env.GITHUB_ACTOR ?? process.env.USER, startedAt: started };
-            applied = await runFileInTransaction(ctx.client, m, rollbackFile, statementsOf(rollbackFile), { lockTimeoutMs: ctx.env.lockTimeoutMs, statementTimeoutMs: ctx.env.statementTimeoutMs, retries: ctx.env.applyRetries, retryBackoffMs: ctx.env.retryBackoffMs, log: ctx.log }, async (timings) => {
+            const audit = {
+                runId: ctx.state.get('runId'),
+                environment: ctx.config.environment,
+                stage: 'rollback',
+                version: m.version,
+                name: m.name,
+                checksum: rollbackFile.checksum,
+                gitSha: process.env.GITHUB_SHA,
+                actor: process.env.GITHUB_ACTOR ?? process.env.USER,
+                startedAt: started
+            };
+            applied = await runFileInTransaction(ctx.client, m, rollbackFile, statementsOf(rollbackFile), {
+                lockTimeoutMs: ctx.env.lockTimeoutMs,
+                statementTimeoutMs: ctx.env.statementTimeoutMs,
+                retries: ctx.env.applyRetries,
+                retryBackoffMs: ctx.env.retryBackoffMs,
+                log: ctx.log
+            }, async (timings) => {
                 const removed = await removeApplied(ctx.client, m.version);
                 if (removed !== 1)
                     throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
-                await writeAudit(ctx.client, { ...audit, status: 'rolled-back', details: { statements: timings } });
+                await writeAudit(ctx.client, {
+                    ...audit,
+                    status: 'rolled-back',
+                    details: { statements: timings }
+                });
             });
         }
         catch (e) {
-            return { status: 'fail', summary: 'rollback failed; nothing was changed', reasons: [e.message], details: { rehearsal, conflicts } };
+            return {
+                status: 'fail',
+                summary: 'rollback failed; nothing was changed',
+                reasons: [e.message],
+                details: { rehearsal, conflicts }
+            };
         }
         finally {
             await releaseApplyLock(ctx.client);
@@ -34207,9 +34500,20 @@ const rollbackCheck = {
         // 4. The schema must be what it was before the migration.
         const before = (await schemaBefore(ctx.client, m.version));
         const now = await snapshotSchema(ctx.client);
-        const details = { version: m.version, rehearsal, conflicts, durationMs: applied.durationMs, statements: applied.timings };
+        const details = {
+            version: m.version,
+            rehearsal,
+            conflicts,
+            durationMs: applied.durationMs,
+            statements: applied.timings
+        };
         if (!before) {
-            return { status: 'warn', summary: `rolled back ${m.version}; no before-snapshot to compare with`, reasons: [`no schema snapshot was recorded when ${m.version} was applied`], details };
+            return {
+                status: 'warn',
+                summary: `rolled back ${m.version}; no before-snapshot to compare with`,
+                reasons: [`no schema snapshot was recorded when ${m.version} was applied`],
+                details
+            };
         }
         const diff = diffSnapshots(before, now);
         ctx.evidence.write('db-diff.txt', `# schema after rollback vs before ${m.version} was applied\n\n${renderDiff(diff)}`);
@@ -34217,11 +34521,18 @@ const rollbackCheck = {
             return {
                 status: 'fail',
                 summary: `rolled back ${m.version}, but the schema differs from before it was applied`,
-                reasons: renderDiff(diff).split('\n').filter(l => /^[+~-] /.test(l)).slice(0, 20),
+                reasons: renderDiff(diff)
+                    .split('\n')
+                    .filter(l => /^[+~-] /.test(l))
+                    .slice(0, 20),
                 details: { ...details, diffText: renderDiff(diff) }
             };
         }
-        return { status: 'pass', summary: `rolled back ${m.version} in ${applied.durationMs} ms; schema equals the snapshot before it`, details };
+        return {
+            status: 'pass',
+            summary: `rolled back ${m.version} in ${applied.durationMs} ms; schema equals the snapshot before it`,
+            details
+        };
     }
 };
 
@@ -34260,7 +34571,14 @@ const VALIDATE_CHECKS = [
 ];
 const STAGE_CHECKS = {
     validate: VALIDATE_CHECKS,
-    apply: [...VALIDATE_CHECKS, applyCheck, verifyCheck, schemaDiffCheck, testsCheck, performanceCheck],
+    apply: [
+        ...VALIDATE_CHECKS,
+        applyCheck,
+        verifyCheck,
+        schemaDiffCheck,
+        testsCheck,
+        performanceCheck
+    ],
     verify: [connectionCheck, driftCheck, verifyCheck, schemaDiffCheck, testsCheck, performanceCheck],
     rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
     monitor: [connectionCheck, driftCheck, monitorCheck]
@@ -34842,7 +35160,11 @@ async function runStage(opts) {
     await loadParser();
     const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
     const url = new URL(config.databaseUrl);
-    const target = { host: url.hostname, port: Number(url.port || 5432), database: decodeURIComponent(url.pathname.slice(1)) || 'postgres' };
+    const target = {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        database: decodeURIComponent(url.pathname.slice(1)) || 'postgres'
+    };
     const runId = (0,external_node_crypto_.randomUUID)();
     log.info(`migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`);
     const results = [];
@@ -34855,7 +35177,16 @@ async function runStage(opts) {
     catch (e) {
         const message = redactor.redact(describePgError(e));
         log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
-        results.push({ id: 'connection', title: 'Connect to the target', status: 'fail', summary: 'cannot connect', reasons: [message], details: {}, annotations: [], durationMs: Date.now() - startedAt.getTime() });
+        results.push({
+            id: 'connection',
+            title: 'Connect to the target',
+            status: 'fail',
+            summary: 'cannot connect',
+            reasons: [message],
+            details: {},
+            annotations: [],
+            durationMs: Date.now() - startedAt.getTime()
+        });
     }
     if (client) {
         try {
@@ -34866,11 +35197,18 @@ async function runStage(opts) {
                 env,
                 plan,
                 client,
-                connect: () => connect({ url: config.databaseUrl, redactor, applicationName: 'migration-runbook-probe' }),
+                connect: () => connect({
+                    url: config.databaseUrl,
+                    redactor,
+                    applicationName: 'migration-runbook-probe'
+                }),
                 log,
                 evidence,
                 redactor,
-                state: new Map([['runId', runId], ['rollbackVersion', opts.rollbackVersion]]),
+                state: new Map([
+                    ['runId', runId],
+                    ['rollbackVersion', opts.rollbackVersion]
+                ]),
                 applied
             };
             await runChecks(ctx, STAGE_CHECKS[config.stage], results);
@@ -35189,12 +35527,15 @@ async function generateCapacityData(client, opts) {
 ;// CONCATENATED MODULE: ./src/report/table.ts
 const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'skip' };
 function pad(text, width) {
-    return text.length >= width ? text.slice(0, width - 1) + '…' : text + ' '.repeat(width - text.length);
+    return text.length > width
+        ? text.slice(0, width - 1) + '…'
+        : text + ' '.repeat(width - text.length);
 }
 function table_renderTable(reports) {
     const lines = [];
     for (const r of reports) {
-        lines.push(`${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` + (r.applied.length ? ` (applied ${r.applied.join(', ')})` : ''));
+        lines.push(`${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` +
+            (r.applied.length ? ` (applied ${r.applied.join(', ')})` : ''));
         lines.push(`  ${pad('check', 18)} ${pad('status', 6)} ${pad('ms', 8)} summary`);
         for (const c of r.checks) {
             lines.push(`  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`);
@@ -35232,7 +35573,11 @@ async function prepareEmbeddedTarget(server, opts) {
     if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
         throw new ConfigError(`option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`);
     }
-    const deployed = opts.baseline === undefined ? migrations.slice(0, -1) : migrations.filter(m => compareVersions(m.version, opts.baseline) <= 0);
+    const deployed = opts.baseline === undefined
+        ? opts.deployAll
+            ? migrations
+            : migrations.slice(0, -1)
+        : migrations.filter(m => compareVersions(m.version, opts.baseline) <= 0);
     const url = await server.createDatabase(opts.databaseName ?? 'runbook');
     opts.redactor.addDatabaseUrl(url);
     await loadParser();
@@ -35258,7 +35603,12 @@ async function prepareEmbeddedTarget(server, opts) {
             const restaurants = 20;
             const tablesPerRestaurant = 10;
             const windowsPerTable = Math.max(1, Math.round(opts.demoRows / (restaurants * tablesPerRestaurant)));
-            const made = await generateCapacityData(client, { restaurants, tablesPerRestaurant, windowsPerTable, seed: 42 });
+            const made = await generateCapacityData(client, {
+                restaurants,
+                tablesPerRestaurant,
+                windowsPerTable,
+                seed: 42
+            });
             await client.query('ANALYZE');
             opts.log(`demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`);
         }
@@ -35276,7 +35626,15 @@ async function rehearse(opts) {
     const server = await startEmbeddedPostgres();
     const runs = [];
     try {
-        const { url } = await prepareEmbeddedTarget(server, { cwd: opts.cwd, migrationsDir, baseline: opts.baseline, demoRows: opts.demoRows, redactor: opts.redactor, log: opts.log, databaseName: 'rehearsal' });
+        const { url } = await prepareEmbeddedTarget(server, {
+            cwd: opts.cwd,
+            migrationsDir,
+            baseline: opts.baseline,
+            demoRows: opts.demoRows,
+            redactor: opts.redactor,
+            log: opts.log,
+            databaseName: 'rehearsal'
+        });
         for (const [i, stage] of REHEARSAL_STAGES.entries()) {
             const config = parseInputs({
                 ...opts.inputs,
@@ -35286,7 +35644,12 @@ async function rehearse(opts) {
                 'artifacts-dir': external_node_path_default().join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
             });
             opts.log(`\n=== ${i + 1}/${REHEARSAL_STAGES.length} ${stage} ===`);
-            const outcome = await runStage({ config, redactor: opts.redactor, root: opts.cwd, logSink: (level, line) => level !== 'debug' && opts.log(line) });
+            const outcome = await runStage({
+                config,
+                redactor: opts.redactor,
+                root: opts.cwd,
+                logSink: (level, line) => level !== 'debug' && opts.log(line)
+            });
             runs.push(outcome);
             if (outcome.exitCode !== 0)
                 break;
@@ -35329,7 +35692,8 @@ Options:
   --database-url <url>     target database (or set DATABASE_URL); never printed
   --embedded               start a throwaway Postgres with a Supabase-like bootstrap, the deployed
                            migrations and demo data, and run the stage there
-  --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the newest)
+  --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the
+                           newest for validate, apply and rehearse; all for verify, rollback and monitor)
   --migration <version>    rollback: the version to roll back (must be the newest applied)
   --migrations-dir <dir>   default: migrations
   --config <file>          default: <migrations-dir>/runbook.yml
@@ -35407,7 +35771,9 @@ async function runCli(argv, io) {
                 redactor,
                 log: line => io.err(line)
             });
-            io.out(values.json ? JSON.stringify(outcome.runs.map(r => r.report), null, 2) : outcome.table);
+            io.out(values.json
+                ? JSON.stringify(outcome.runs.map(r => r.report), null, 2)
+                : outcome.table);
             return outcome.exitCode;
         }
         if (!STAGES.includes(command)) {
@@ -35423,6 +35789,9 @@ async function runCli(argv, io) {
                 cwd: io.cwd,
                 migrationsDir,
                 baseline: values.baseline,
+                // verify, rollback and monitor act on what is applied: deploy everything; validate and apply
+                // need something pending: deploy all but the newest.
+                deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
                 demoRows,
                 redactor,
                 log: line => io.err(line)
@@ -35432,7 +35801,12 @@ async function runCli(argv, io) {
         }
         if (!databaseUrl)
             fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded');
-        const config = parseInputs({ ...common, environment: values.env, stage: command, 'database-url': databaseUrl });
+        const config = parseInputs({
+            ...common,
+            environment: values.env,
+            stage: command,
+            'database-url': databaseUrl
+        });
         const outcome = await runStage({
             config,
             redactor,
@@ -35443,7 +35817,10 @@ async function runCli(argv, io) {
                     io.err(line);
             }
         });
-        io.out(values.json ? JSON.stringify(outcome.report, null, 2) : table_renderTable([outcome.report]) + `\nevidence: ${external_node_path_default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
+        io.out(values.json
+            ? JSON.stringify(outcome.report, null, 2)
+            : table_renderTable([outcome.report]) +
+                `\nevidence: ${external_node_path_default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
         return outcome.exitCode;
     }
     catch (e) {

@@ -75,7 +75,12 @@ function pgFields(e: PgError): string {
   return parts.join('; ')
 }
 
-async function setTimeouts(client: pg.Client, scope: 'LOCAL' | 'SESSION', lockMs: number, statementMs: number) {
+async function setTimeouts(
+  client: pg.Client,
+  scope: 'LOCAL' | 'SESSION',
+  lockMs: number,
+  statementMs: number
+) {
   await client.query(`SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}`)
   await client.query(`SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`)
 }
@@ -160,7 +165,9 @@ export async function runFileInTransaction(
       const err = e as PgError
       if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
         const wait = opts.retryBackoffMs * 2 ** (attempt - 1)
-        opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`)
+        opts.log.warn(
+          `${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`
+        )
         await sleep(wait)
         continue
       }
@@ -172,11 +179,25 @@ export async function runFileInTransaction(
 }
 
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
-async function applyInTransaction(client: pg.Client, m: Migration, opts: ApplyOptions): Promise<AppliedMigration> {
+async function applyInTransaction(
+  client: pg.Client,
+  m: Migration,
+  opts: ApplyOptions
+): Promise<AppliedMigration> {
   const statements = statementsOf(m)
   const started = new Date()
   const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined
-  const audit = { runId: opts.runId, environment: opts.environment, stage: 'apply', version: m.version, name: m.name, checksum: m.checksum, gitSha: opts.gitSha, actor: opts.actor, startedAt: started }
+  const audit = {
+    runId: opts.runId,
+    environment: opts.environment,
+    stage: 'apply',
+    version: m.version,
+    name: m.name,
+    checksum: m.checksum,
+    gitSha: opts.gitSha,
+    actor: opts.actor,
+    startedAt: started
+  }
   const run = await runFileInTransaction(
     client,
     m,
@@ -184,19 +205,45 @@ async function applyInTransaction(client: pg.Client, m: Migration, opts: ApplyOp
     statements,
     opts,
     async (timings, attempt) => {
-      await recordApplied(client, m.version, m.name, statements.map(s => s.text))
-      await writeAudit(client, { ...audit, status: 'applied', schemaBefore, details: { statements: timings, attempts: attempt } })
+      await recordApplied(
+        client,
+        m.version,
+        m.name,
+        statements.map(s => s.text)
+      )
+      await writeAudit(client, {
+        ...audit,
+        status: 'applied',
+        schemaBefore,
+        details: { statements: timings, attempts: attempt }
+      })
     },
-    failed => writeAudit(client, { ...audit, status: 'failed', details: { error: failed.message, code: failed.code ?? null } })
+    failed =>
+      writeAudit(client, {
+        ...audit,
+        status: 'failed',
+        details: { error: failed.message, code: failed.code ?? null }
+      })
   )
-  return { version: m.version, name: m.name, file: m.file, durationMs: run.durationMs, attempts: run.attempts, statements: run.timings }
+  return {
+    version: m.version,
+    name: m.name,
+    file: m.file,
+    durationMs: run.durationMs,
+    attempts: run.attempts,
+    statements: run.timings
+  }
 }
 
 /**
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
-async function applyWithoutTransaction(client: pg.Client, m: Migration, opts: ApplyOptions): Promise<AppliedMigration> {
+async function applyWithoutTransaction(
+  client: pg.Client,
+  m: Migration,
+  opts: ApplyOptions
+): Promise<AppliedMigration> {
   const statements = statementsOf(m)
   const timings: StatementTiming[] = []
   const started = new Date()
@@ -218,7 +265,10 @@ async function applyWithoutTransaction(client: pg.Client, m: Migration, opts: Ap
           }
           const f = failure(m, m, e, attempt)
           throw new ApplyError(
-            f.message.replace(/The transaction was rolled back \(\S+\): the database is as it was\./, '') +
+            f.message.replace(
+              /The transaction was rolled back \(\S+\): the database is as it was\./,
+              ''
+            ) +
               ` This migration runs outside a transaction: ${timings.length} statement(s) before it completed and stay applied.`,
             f.file,
             f.line,
@@ -229,7 +279,12 @@ async function applyWithoutTransaction(client: pg.Client, m: Migration, opts: Ap
       }
     }
     await client.query('BEGIN')
-    await recordApplied(client, m.version, m.name, statements.map(s => s.text))
+    await recordApplied(
+      client,
+      m.version,
+      m.name,
+      statements.map(s => s.text)
+    )
     await writeAudit(client, {
       runId: opts.runId,
       environment: opts.environment,
@@ -248,7 +303,14 @@ async function applyWithoutTransaction(client: pg.Client, m: Migration, opts: Ap
     await client.query('RESET lock_timeout').catch(() => undefined)
     await client.query('RESET statement_timeout').catch(() => undefined)
   }
-  return { version: m.version, name: m.name, file: m.file, durationMs: Math.round(performance.now() - t0), attempts, statements: timings }
+  return {
+    version: m.version,
+    name: m.name,
+    file: m.file,
+    durationMs: Math.round(performance.now() - t0),
+    attempts,
+    statements: timings
+  }
 }
 
 /**
@@ -267,7 +329,8 @@ export async function applyMigrations(
   try {
     await ensureHistoryTables(client)
     const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
-    if (plan.drift.length > 0) throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
+    if (plan.drift.length > 0)
+      throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
     if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
       throw new ApplyError(
         `pending version(s) ${plan.outOfOrder.join(', ')} are older than the newest applied one; ` +
@@ -275,11 +338,18 @@ export async function applyMigrations(
       )
     }
     const applied: AppliedMigration[] = []
-    if (plan.pending.length === 0) opts.log.info('nothing to apply: every migration is already applied')
+    if (plan.pending.length === 0)
+      opts.log.info('nothing to apply: every migration is already applied')
     for (const m of plan.pending) {
-      opts.log.info(`applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`)
-      const done = m.noTransaction ? await applyWithoutTransaction(client, m, opts) : await applyInTransaction(client, m, opts)
-      opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`)
+      opts.log.info(
+        `applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`
+      )
+      const done = m.noTransaction
+        ? await applyWithoutTransaction(client, m, opts)
+        : await applyInTransaction(client, m, opts)
+      opts.log.info(
+        `applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`
+      )
       applied.push(done)
     }
     return applied

@@ -9,10 +9,16 @@ export class AdvisoryLockTimeout extends Error {
   override name = 'AdvisoryLockTimeout'
 }
 
-export async function acquireApplyLock(client: pg.Client, waitMs: number, pollMs = 250): Promise<void> {
+export async function acquireApplyLock(
+  client: pg.Client,
+  waitMs: number,
+  pollMs = 250
+): Promise<void> {
   const deadline = Date.now() + waitMs
   for (;;) {
-    const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [APPLY_LOCK_KEY])
+    const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+      APPLY_LOCK_KEY
+    ])
     if (res.rows[0].ok) return
     if (Date.now() >= deadline) {
       const holder = await client.query(
@@ -22,7 +28,9 @@ export async function acquireApplyLock(client: pg.Client, waitMs: number, pollMs
         [APPLY_LOCK_KEY]
       )
       const h = holder.rows[0]
-      const who = h ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})` : 'another session'
+      const who = h
+        ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+        : 'another session'
       throw new AdvisoryLockTimeout(
         `another migration run holds the apply lock on this database: ${who}; waited ${Math.round(waitMs / 1000)} s ` +
           '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
@@ -33,5 +41,7 @@ export async function acquireApplyLock(client: pg.Client, waitMs: number, pollMs
 }
 
 export async function releaseApplyLock(client: pg.Client): Promise<void> {
-  await client.query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY]).catch(() => undefined)
+  await client
+    .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
+    .catch(() => undefined)
 }

@@ -24,7 +24,12 @@ export function statementsOf(file: SqlFile): SqlStatement[] {
   const parsed = parseSql(file.sql)
   if (parsed.error) {
     const e = parsed.error
-    throw new MigrationFileError(`${file.file}:${e.line}:${e.column}: ${e.message}`, file.file, e.line, e.column)
+    throw new MigrationFileError(
+      `${file.file}:${e.line}:${e.column}: ${e.message}`,
+      file.file,
+      e.line,
+      e.column
+    )
   }
   for (const s of parsed.statements) {
     if (TRANSACTION_KINDS.has(s.kind)) {

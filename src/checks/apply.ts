@@ -15,7 +15,11 @@ export const applyCheck: Check = {
     const before = await readTableStates(ctx.client, plan.touchedTables)
     ctx.evidence.write(
       'pre-migration-state.txt',
-      renderTableStates('State of the touched tables before the migration', before, { constraints: true, indexes: true, sizes: true })
+      renderTableStates('State of the touched tables before the migration', before, {
+        constraints: true,
+        indexes: true,
+        sizes: true
+      })
     )
     // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
     const baselines = await recordPlanBaselines(ctx, { persist: true })
@@ -39,28 +43,48 @@ export const applyCheck: Check = {
       const after = await readTableStates(ctx.client, plan.touchedTables)
       ctx.evidence.write(
         'post-migration-constraints.txt',
-        renderTableStates('Constraints and indexes of the touched tables after the migration', after, { constraints: true, indexes: true, sizes: false })
+        renderTableStates(
+          'Constraints and indexes of the touched tables after the migration',
+          after,
+          { constraints: true, indexes: true, sizes: false }
+        )
       )
       ctx.evidence.write(
         'post-migration-tables.txt',
-        renderTableStates('Touched tables after the migration', after, { constraints: false, indexes: false, sizes: true })
+        renderTableStates('Touched tables after the migration', after, {
+          constraints: false,
+          indexes: false,
+          sizes: true
+        })
       )
       const total = applied.reduce((n, a) => n + a.durationMs, 0)
       return {
         status: 'pass',
-        summary: applied.length ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms` : 'nothing to apply',
+        summary: applied.length
+          ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+          : 'nothing to apply',
         details: { migrations: applied }
       }
     } catch (e) {
-      if (e instanceof ApplyError || e instanceof MigrationFileError || e instanceof AdvisoryLockTimeout) {
+      if (
+        e instanceof ApplyError ||
+        e instanceof MigrationFileError ||
+        e instanceof AdvisoryLockTimeout
+      ) {
         const file = (e as ApplyError).file
         const line = (e as ApplyError).line
         return {
           status: 'fail',
-          summary: e instanceof AdvisoryLockTimeout ? 'another run holds the apply lock' : 'apply failed; nothing was applied',
+          summary:
+            e instanceof AdvisoryLockTimeout
+              ? 'another run holds the apply lock'
+              : 'apply failed; nothing was applied',
           reasons: [e.message],
           details: { error: e.message, code: (e as ApplyError).code ?? null },
-          annotations: file && line ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }] : []
+          annotations:
+            file && line
+              ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]
+              : []
         }
       }
       throw e

@@ -41,7 +41,13 @@ export function deriveExpectations(statements: SqlStatement[]): Expectation[] {
     const a = s.ast
     if (a.CreateStmt) {
       const t = rv(a.CreateStmt.relation)
-      put({ kind: 'table', name: qualify(t.schema, t.name), present: true, line: s.line, describe: `table ${qualify(t.schema, t.name)} exists` })
+      put({
+        kind: 'table',
+        name: qualify(t.schema, t.name),
+        present: true,
+        line: s.line,
+        describe: `table ${qualify(t.schema, t.name)} exists`
+      })
     } else if (a.AlterTableStmt) {
       const t = rv(a.AlterTableStmt.relation)
       const table = qualify(t.schema, t.name)
@@ -51,48 +57,145 @@ export function deriveExpectations(statements: SqlStatement[]): Expectation[] {
         if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname) {
           const con = cmd.def.Constraint
           const contains: string[] = []
-          if (con.deferrable) contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE')
+          if (con.deferrable)
+            contains.push(
+              con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE'
+            )
           if (con.contype === 'CONSTR_EXCLUSION') contains.push('EXCLUDE')
-          put({ kind: 'constraint', name: con.conname, table, present: true, contains, line: s.line, describe: `constraint ${con.conname} on ${table}${contains.length ? ` (${contains.join(', ')})` : ''}` })
+          put({
+            kind: 'constraint',
+            name: con.conname,
+            table,
+            present: true,
+            contains,
+            line: s.line,
+            describe: `constraint ${con.conname} on ${table}${contains.length ? ` (${contains.join(', ')})` : ''}`
+          })
         } else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
-          put({ kind: 'constraint', name: cmd.name, table, present: false, line: s.line, describe: `constraint ${cmd.name} gone from ${table}` })
-        } else if (cmd.subtype === 'AT_EnableRowSecurity' || cmd.subtype === 'AT_DisableRowSecurity') {
+          put({
+            kind: 'constraint',
+            name: cmd.name,
+            table,
+            present: false,
+            line: s.line,
+            describe: `constraint ${cmd.name} gone from ${table}`
+          })
+        } else if (
+          cmd.subtype === 'AT_EnableRowSecurity' ||
+          cmd.subtype === 'AT_DisableRowSecurity'
+        ) {
           const on = cmd.subtype === 'AT_EnableRowSecurity'
-          put({ kind: 'rls', name: table, table, present: true, contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'], line: s.line, describe: `row level security ${on ? 'on' : 'off'} for ${table}` })
+          put({
+            kind: 'rls',
+            name: table,
+            table,
+            present: true,
+            contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'],
+            line: s.line,
+            describe: `row level security ${on ? 'on' : 'off'} for ${table}`
+          })
         } else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
-          put({ kind: 'column', name: cmd.def.ColumnDef.colname, table, present: true, line: s.line, describe: `column ${table}.${cmd.def.ColumnDef.colname} exists` })
+          put({
+            kind: 'column',
+            name: cmd.def.ColumnDef.colname,
+            table,
+            present: true,
+            line: s.line,
+            describe: `column ${table}.${cmd.def.ColumnDef.colname} exists`
+          })
         } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-          put({ kind: 'column', name: cmd.name, table, present: false, line: s.line, describe: `column ${table}.${cmd.name} gone` })
+          put({
+            kind: 'column',
+            name: cmd.name,
+            table,
+            present: false,
+            line: s.line,
+            describe: `column ${table}.${cmd.name} gone`
+          })
         }
       }
     } else if (a.IndexStmt?.idxname) {
       const t = rv(a.IndexStmt.relation)
-      put({ kind: 'index', name: a.IndexStmt.idxname, table: qualify(t.schema, t.name), present: true, line: s.line, describe: `index ${a.IndexStmt.idxname} exists` })
+      put({
+        kind: 'index',
+        name: a.IndexStmt.idxname,
+        table: qualify(t.schema, t.name),
+        present: true,
+        line: s.line,
+        describe: `index ${a.IndexStmt.idxname} exists`
+      })
     } else if (a.DropStmt) {
-      const kind = ({ OBJECT_INDEX: 'index', OBJECT_TABLE: 'table', OBJECT_FUNCTION: 'function', OBJECT_POLICY: 'policy' } as Record<string, SchemaObject['kind']>)[a.DropStmt.removeType]
+      const kind = (
+        {
+          OBJECT_INDEX: 'index',
+          OBJECT_TABLE: 'table',
+          OBJECT_FUNCTION: 'function',
+          OBJECT_POLICY: 'policy'
+        } as Record<string, SchemaObject['kind']>
+      )[a.DropStmt.removeType]
       if (!kind) continue
       for (const obj of a.DropStmt.objects ?? []) {
         const parts = names(obj.List?.items ?? obj.ObjectWithArgs?.objname ?? [])
         if (parts.length === 0) continue
         if (kind === 'policy') {
           const name = parts[parts.length - 1]
-          const table = parts.length >= 3 ? qualify(parts[0], parts[1]) : qualify('public', parts[0])
-          put({ kind, name, table, present: false, line: s.line, describe: `policy ${name} gone from ${table}` })
+          const table =
+            parts.length >= 3 ? qualify(parts[0], parts[1]) : qualify('public', parts[0])
+          put({
+            kind,
+            name,
+            table,
+            present: false,
+            line: s.line,
+            describe: `policy ${name} gone from ${table}`
+          })
         } else {
-          const name = parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : kind === 'index' ? parts[0] : qualify('public', parts[0])
-          put({ kind, name: kind === 'index' ? parts[parts.length - 1] : name, present: false, line: s.line, describe: `${kind} ${name} gone` })
+          const name =
+            parts.length > 1
+              ? qualify(parts[0], parts[parts.length - 1])
+              : kind === 'index'
+                ? parts[0]
+                : qualify('public', parts[0])
+          put({
+            kind,
+            name: kind === 'index' ? parts[parts.length - 1] : name,
+            present: false,
+            line: s.line,
+            describe: `${kind} ${name} gone`
+          })
         }
       }
     } else if (a.CreatePolicyStmt) {
       const t = rv(a.CreatePolicyStmt.table)
       const table = qualify(t.schema, t.name)
-      put({ kind: 'policy', name: a.CreatePolicyStmt.policy_name, table, present: true, line: s.line, describe: `policy ${a.CreatePolicyStmt.policy_name} on ${table}` })
+      put({
+        kind: 'policy',
+        name: a.CreatePolicyStmt.policy_name,
+        table,
+        present: true,
+        line: s.line,
+        describe: `policy ${a.CreatePolicyStmt.policy_name} on ${table}`
+      })
     } else if (a.CreateFunctionStmt) {
       const parts = names(a.CreateFunctionStmt.funcname)
-      const name = parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : qualify('public', parts[0])
-      put({ kind: 'function', name, present: true, changedFrom: Boolean(a.CreateFunctionStmt.replace), line: s.line, describe: `function ${name} ${a.CreateFunctionStmt.replace ? 'replaced' : 'created'}` })
+      const name =
+        parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : qualify('public', parts[0])
+      put({
+        kind: 'function',
+        name,
+        present: true,
+        changedFrom: Boolean(a.CreateFunctionStmt.replace),
+        line: s.line,
+        describe: `function ${name} ${a.CreateFunctionStmt.replace ? 'replaced' : 'created'}`
+      })
     } else if (a.CreateExtensionStmt?.extname) {
-      put({ kind: 'extension', name: a.CreateExtensionStmt.extname, present: true, line: s.line, describe: `extension ${a.CreateExtensionStmt.extname} installed` })
+      put({
+        kind: 'extension',
+        name: a.CreateExtensionStmt.extname,
+        present: true,
+        line: s.line,
+        describe: `extension ${a.CreateExtensionStmt.extname} installed`
+      })
     }
   }
   return [...byKey.values()]
@@ -102,7 +205,9 @@ function lookup(s: SchemaSnapshot, e: Expectation): SchemaObject | undefined {
   if (e.kind === 'function') {
     // Functions are keyed with their argument types; match on schema.name.
     const [schema, name] = e.name.split('.')
-    return s.objects.find(o => o.kind === 'function' && o.schema === schema && o.name.split('(')[0] === name)
+    return s.objects.find(
+      o => o.kind === 'function' && o.schema === schema && o.name.split('(')[0] === name
+    )
   }
   if (e.kind === 'table') {
     const [schema, name] = e.name.split('.')
@@ -111,7 +216,11 @@ function lookup(s: SchemaSnapshot, e: Expectation): SchemaObject | undefined {
   return findObject(s, e.kind, e.name, e.table)
 }
 
-export function checkExpectations(expectations: Expectation[], after: SchemaSnapshot, before?: SchemaSnapshot): ExpectationResult[] {
+export function checkExpectations(
+  expectations: Expectation[],
+  after: SchemaSnapshot,
+  before?: SchemaSnapshot
+): ExpectationResult[] {
   return expectations.map(e => {
     const found = lookup(after, e)
     if (!e.present) return { ...e, ok: !found, actual: found?.definition }

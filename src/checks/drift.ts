@@ -28,7 +28,9 @@ export const driftCheck: Check = {
         details
       }
     }
-    const note = unverified.length ? `; ${unverified.length} applied by another tool (no checksum recorded)` : ''
+    const note = unverified.length
+      ? `; ${unverified.length} applied by another tool (no checksum recorded)`
+      : ''
     return {
       status: 'pass',
       summary: `${plan.history.length} applied, ${plan.pending.length} pending${note}`,

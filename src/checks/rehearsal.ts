@@ -42,21 +42,28 @@ export async function ownRelationLocks(client: pg.ClientBase): Promise<HeldLock[
   const strongest = new Map<string, string>()
   for (const r of res.rows) {
     const prev = strongest.get(r.relation)
-    if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev)) strongest.set(r.relation, r.mode)
+    if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
+      strongest.set(r.relation, r.mode)
   }
-  return [...strongest].map(([relation, mode]) => ({ relation, mode })).sort((a, b) => a.relation.localeCompare(b.relation))
+  return [...strongest]
+    .map(([relation, mode]) => ({ relation, mode }))
+    .sort((a, b) => a.relation.localeCompare(b.relation))
 }
 
 /** The lock a statement is about to take, when the catalog cannot tell us (it was cancelled before). */
 function expectedLock(s: SqlStatement): string {
-  if (s.kind === 'IndexStmt') return s.ast.IndexStmt.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock'
+  if (s.kind === 'IndexStmt')
+    return s.ast.IndexStmt.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock'
   if (s.kind === 'CreateStmt') return 'AccessExclusiveLock'
   return 'AccessExclusiveLock'
 }
 
 async function tableSize(client: pg.ClientBase, table: string): Promise<string> {
   const res = await client
-    .query(`SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`, [table])
+    .query(
+      `SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`,
+      [table]
+    )
     .catch(() => ({ rows: [] as { size: string | null; rows: string | null }[] }))
   const r = res.rows[0]
   return r?.size ? `${r.size}, ~${Math.max(0, Number(r.rows))} rows` : 'size unknown'
@@ -88,9 +95,14 @@ export async function rehearseFiles(
       let locks: HeldLock[] = []
       try {
         for (const s of statements) {
-          const left = Math.max(1, Math.floor(opts.lockBudgetMs - (performance.now() - budgetStart)))
+          const left = Math.max(
+            1,
+            Math.floor(opts.lockBudgetMs - (performance.now() - budgetStart))
+          )
           await client.query(`SET LOCAL statement_timeout = ${left}`)
-          await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`)
+          await client.query(
+            `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`
+          )
           try {
             await client.query(s.text)
           } catch (e) {
@@ -100,9 +112,17 @@ export async function rehearseFiles(
           locks = await ownRelationLocks(client)
         }
         const after = await snapshotSchema(client)
-        results.push({ version, durationMs: Math.round(performance.now() - t0), locks, diffText: renderDiff(diffSnapshots(previous, after)), overBudget: false })
+        results.push({
+          version,
+          durationMs: Math.round(performance.now() - t0),
+          locks,
+          diffText: renderDiff(diffSnapshots(previous, after)),
+          overBudget: false
+        })
         previous = after
-        opts.log.info(`rehearsed ${file.file} in ${Math.round(performance.now() - t0)} ms; holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`)
+        opts.log.info(
+          `rehearsed ${file.file} in ${Math.round(performance.now() - t0)} ms; holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`
+        )
       } catch (e) {
         const err = e as Error & { code?: string; statement?: SqlStatement }
         const s = err.statement
@@ -121,7 +141,14 @@ export async function rehearseFiles(
         } else {
           message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
         }
-        results.push({ version, durationMs: Math.round(performance.now() - t0), locks, diffText: '', overBudget, error: message })
+        results.push({
+          version,
+          durationMs: Math.round(performance.now() - t0),
+          locks,
+          diffText: '',
+          overBudget,
+          error: message
+        })
         break
       }
     }
@@ -145,9 +172,22 @@ export const rehearsalCheck: Check = {
     if (ctx.config.stage === 'validate') await recordPlanBaselines(ctx)
     const skipped = pending.filter(m => !rehearsable(m)).map(m => m.version)
     const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m as SqlFile }))
-    const results = await rehearseFiles(ctx.client, files, { lockBudgetMs: ctx.env.lockBudgetMs, lockTimeoutMs: ctx.env.lockTimeoutMs, log: ctx.log })
+    const results = await rehearseFiles(ctx.client, files, {
+      lockBudgetMs: ctx.env.lockBudgetMs,
+      lockTimeoutMs: ctx.env.lockTimeoutMs,
+      log: ctx.log
+    })
     const text = results
-      .map(r => [`# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms`, r.error ?? '', 'locks held at the end:', ...r.locks.map(l => `  ${l.mode} on ${l.relation}`), '', r.diffText].join('\n'))
+      .map(r =>
+        [
+          `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms`,
+          r.error ?? '',
+          'locks held at the end:',
+          ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
+          '',
+          r.diffText
+        ].join('\n')
+      )
       .join('\n\n')
     ctx.evidence.write('rehearsal.txt', text)
     const details = { migrations: results, notRehearsed: skipped }
@@ -155,16 +195,27 @@ export const rehearsalCheck: Check = {
     const overBudget = failed.filter(r => r.overBudget)
     const hardFailures = failed.filter(r => !r.overBudget)
     if (hardFailures.length > 0) {
-      return { status: 'fail', summary: 'a pending migration fails on this database', reasons: hardFailures.map(r => r.error as string), details }
+      return {
+        status: 'fail',
+        summary: 'a pending migration fails on this database',
+        reasons: hardFailures.map(r => r.error as string),
+        details
+      }
     }
     if (overBudget.length > 0) {
       const mode = ctx.env.rehearsalOverBudget
       const reasons = overBudget.map(r => r.error as string)
-      if (mode === 'fail') return { status: 'fail', summary: 'over the lock budget', reasons, details }
-      if (mode === 'warn') return { status: 'warn', summary: 'over the lock budget', reasons, details }
+      if (mode === 'fail')
+        return { status: 'fail', summary: 'over the lock budget', reasons, details }
+      if (mode === 'warn')
+        return { status: 'warn', summary: 'over the lock budget', reasons, details }
     }
     const total = results.reduce((n, r) => n + r.durationMs, 0)
     const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : ''
-    return { status: 'pass', summary: `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`, details }
+    return {
+      status: 'pass',
+      summary: `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`,
+      details
+    }
   }
 }

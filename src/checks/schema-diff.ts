@@ -4,27 +4,54 @@
  */
 import type { Check } from '../types.js'
 import { schemaBefore } from '../plan/history.js'
-import { diffSnapshots, isEmptyDiff, renderDiff, renderSnapshotSql, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
+import {
+  diffSnapshots,
+  isEmptyDiff,
+  renderDiff,
+  renderSnapshotSql,
+  snapshotSchema,
+  type SchemaSnapshot
+} from '../schema/index.js'
 
 export const schemaDiffCheck: Check = {
   id: 'schema-diff',
   title: 'Schema snapshot and diff',
   async run(ctx) {
-    const after = (ctx.state.get('schemaAfter') as SchemaSnapshot | undefined) ?? (await snapshotSchema(ctx.client))
+    const after =
+      (ctx.state.get('schemaAfter') as SchemaSnapshot | undefined) ??
+      (await snapshotSchema(ctx.client))
     ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
     const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version
-    const before = version ? ((await schemaBefore(ctx.client, version)) as SchemaSnapshot | null) : null
+    const before = version
+      ? ((await schemaBefore(ctx.client, version)) as SchemaSnapshot | null)
+      : null
     if (!before) {
-      ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)')
-      return { status: 'warn', summary: 'no before-snapshot to diff against', reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`], details: { diffText: '' } }
+      ctx.evidence.write(
+        'db-diff.txt',
+        'no snapshot from before the migration was recorded (applied by another tool?)'
+      )
+      return {
+        status: 'warn',
+        summary: 'no before-snapshot to diff against',
+        reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
+        details: { diffText: '' }
+      }
     }
     const diff = diffSnapshots(before, after)
     const diffText = renderDiff(diff)
     ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`)
     return {
       status: 'pass',
-      summary: isEmptyDiff(diff) ? 'no schema changes' : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
-      details: { diffText, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, since: version }
+      summary: isEmptyDiff(diff)
+        ? 'no schema changes'
+        : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+      details: {
+        diffText,
+        added: diff.added.length,
+        removed: diff.removed.length,
+        changed: diff.changed.length,
+        since: version
+      }
     }
   }
 }

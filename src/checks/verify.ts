@@ -11,7 +11,11 @@ import { snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import { checkExpectations, deriveExpectations, type ExpectationResult } from './derived.js'
 
 /** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
-export async function runVerifyScript(client: pg.Client, file: SqlFile, statementTimeoutMs: number): Promise<string | null> {
+export async function runVerifyScript(
+  client: pg.Client,
+  file: SqlFile,
+  statementTimeoutMs: number
+): Promise<string | null> {
   const statements = statementsOf(file)
   await client.query('BEGIN')
   try {
@@ -49,10 +53,16 @@ export const verifyCheck: Check = {
     const scripts: { version: string; file?: string; error: string | null }[] = []
     for (const m of targets) {
       const before = (await schemaBefore(ctx.client, m.version)) as SchemaSnapshot | null
-      const results = checkExpectations(deriveExpectations(statementsOf(m)), after, before ?? undefined)
+      const results = checkExpectations(
+        deriveExpectations(statementsOf(m)),
+        after,
+        before ?? undefined
+      )
       derived.push({ version: m.version, results })
       for (const r of results.filter(x => !x.ok)) {
-        reasons.push(`${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`)
+        reasons.push(
+          `${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`
+        )
       }
       if (m.verify) {
         const error = await runVerifyScript(ctx.client, m.verify, ctx.env.statementTimeoutMs)
@@ -65,11 +75,26 @@ export const verifyCheck: Check = {
     const checked = derived.reduce((n, d) => n + d.results.length, 0)
     const withScript = scripts.filter(s => s.file).length
     const details = { derived, scripts }
-    if (reasons.length) return { status: 'fail', summary: `${reasons.length} expectation(s) not met`, reasons, details }
+    if (reasons.length)
+      return {
+        status: 'fail',
+        summary: `${reasons.length} expectation(s) not met`,
+        reasons,
+        details
+      }
     const missing = scripts.filter(s => !s.file).map(s => s.version)
     if (missing.length) {
-      return { status: 'warn', summary: `${checked} derived expectation(s) hold; no verify/ script for ${missing.join(', ')}`, reasons: [`add migrations/verify/ scripts for ${missing.join(', ')}`], details }
+      return {
+        status: 'warn',
+        summary: `${checked} derived expectation(s) hold; no verify/ script for ${missing.join(', ')}`,
+        reasons: [`add migrations/verify/ scripts for ${missing.join(', ')}`],
+        details
+      }
     }
-    return { status: 'pass', summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold`, details }
+    return {
+      status: 'pass',
+      summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold`,
+      details
+    }
   }
 }

@@ -58,7 +58,9 @@ export function checkDatabaseUrl(url: string): void {
     )
   }
   if (!parsed.hostname) {
-    throw new ConfigError('input "database-url" has no host; expected postgres://user:password@host:5432/database')
+    throw new ConfigError(
+      'input "database-url" has no host; expected postgres://user:password@host:5432/database'
+    )
   }
 }
 
@@ -81,11 +83,15 @@ export function parseInputs(raw: RawInputs): RunConfig {
   const comment = value('comment') ?? 'auto'
   const commentResult = z.enum(COMMENT_MODES).safeParse(comment)
   if (!commentResult.success) {
-    throw new ConfigError(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`)
+    throw new ConfigError(
+      `input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`
+    )
   }
   const databaseUrl = value('database-url')
   if (!databaseUrl) {
-    throw new ConfigError('input "database-url" is empty; it is required (pass the environment\'s database secret)')
+    throw new ConfigError(
+      'input "database-url" is empty; it is required (pass the environment\'s database secret)'
+    )
   }
   checkDatabaseUrl(databaseUrl)
   const migrationsDir = value('migrations-dir') ?? 'migrations'

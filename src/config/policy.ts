@@ -18,16 +18,14 @@ export function parseDuration(value: string | number): number {
   return Math.round(Number(m[1]) * UNIT_MS[m[2]])
 }
 
-const duration = z
-  .union([z.number().int().nonnegative(), z.string()])
-  .transform((v, ctx) => {
-    try {
-      return parseDuration(v)
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message })
-      return z.NEVER
-    }
-  })
+const duration = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
+  try {
+    return parseDuration(v)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message })
+    return z.NEVER
+  }
+})
 
 const gateMode = z.enum(['fail', 'warn', 'off'])
 
@@ -59,7 +57,10 @@ const monitorCheckSchema = z
   })
 
 const environmentFields = {
-  'supabase-project-ref': z.string().regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref').optional(),
+  'supabase-project-ref': z
+    .string()
+    .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
+    .optional(),
   'lock-timeout': duration.optional(),
   'statement-timeout': duration.optional(),
   'lock-budget': duration.optional(),
@@ -95,7 +96,10 @@ const fileSchema = z
   .object({
     version: z.literal(1).default(1),
     defaults: environmentSchema.default({}),
-    environments: z.record(z.string(), environmentSchema.nullable().transform(v => v ?? {}))
+    environments: z.record(
+      z.string(),
+      environmentSchema.nullable().transform(v => v ?? {})
+    )
   })
   .strict()
 

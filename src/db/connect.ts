@@ -28,7 +28,13 @@ export async function connect(opts: ConnectOptions): Promise<pg.Client> {
 
 /** Postgres's own error fields, for messages: code, detail, hint, position, where. */
 export function describePgError(e: unknown): string {
-  const err = e as Error & { code?: string; detail?: string; hint?: string; position?: string; where?: string }
+  const err = e as Error & {
+    code?: string
+    detail?: string
+    hint?: string
+    position?: string
+    where?: string
+  }
   const parts = [err.message]
   if (err.code) parts.push(`(SQLSTATE ${err.code})`)
   if (err.detail) parts.push(`detail: ${err.detail}`)

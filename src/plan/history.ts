@@ -59,13 +59,16 @@ CREATE INDEX IF NOT EXISTS audit_log_version_idx ON migration_runbook.audit_log 
 
 /** Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race. */
 export async function ensureHistoryTables(client: Queryable): Promise<void> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`).catch(() => undefined)
+  await client
+    .query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`)
+    .catch(() => undefined)
   await client.query(HISTORY_DDL)
 }
 
 /** Reads history without creating anything (validate must change nothing). */
 export async function readHistory(client: Queryable): Promise<HistoryRow[]> {
-  const exists = await client.query(`SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
+  const exists =
+    await client.query(`SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
                                             to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit`)
   const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0]
   if (!hasHistory) return []
@@ -78,10 +81,17 @@ export async function readHistory(client: Queryable): Promise<HistoryRow[]> {
   )
   return res.rows
     .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
-    .sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0))
+    .sort((a, b) =>
+      BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0
+    )
 }
 
-export async function recordApplied(client: Queryable, version: string, name: string, statements: string[]): Promise<void> {
+export async function recordApplied(
+  client: Queryable,
+  version: string,
+  name: string,
+  statements: string[]
+): Promise<void> {
   await client.query(
     `INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES ($1, $2, $3)`,
     [version, statements, name]
@@ -89,7 +99,10 @@ export async function recordApplied(client: Queryable, version: string, name: st
 }
 
 export async function removeApplied(client: Queryable, version: string): Promise<number> {
-  const res = await client.query(`DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`, [version])
+  const res = await client.query(
+    `DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`,
+    [version]
+  )
   return res.rowCount ?? 0
 }
 

@@ -26,7 +26,10 @@ export function buildPlan(
   migrationsDir: string,
   migrations: Migration[],
   history: HistoryRow[],
-  analysis: { touchedTables: string[]; extensions: string[] } = { touchedTables: [], extensions: [] }
+  analysis: { touchedTables: string[]; extensions: string[] } = {
+    touchedTables: [],
+    extensions: []
+  }
 ): Plan {
   const byVersion = new Map(migrations.map(m => [m.version, m]))
   const applied = new Set(history.map(h => h.version))
@@ -52,6 +55,9 @@ export function buildPlan(
     const v = BigInt(h.version)
     return max === null || v > max ? v : max
   }, null)
-  const outOfOrder = newestApplied === null ? [] : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version)
+  const outOfOrder =
+    newestApplied === null
+      ? []
+      : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version)
   return { migrationsDir, migrations, history, pending, drift, outOfOrder, ...analysis }
 }

@@ -16,7 +16,8 @@ export class EvidenceWriter {
   }
 
   write(name: string, content: string): string {
-    if (name.includes('/') || name.includes('..')) throw new Error(`evidence file name "${name}" must be a plain file name`)
+    if (name.includes('/') || name.includes('..'))
+      throw new Error(`evidence file name "${name}" must be a plain file name`)
     mkdirSync(this.dir, { recursive: true })
     const file = path.join(this.dir, name)
     writeFileSync(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'))

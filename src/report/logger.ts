@@ -14,7 +14,8 @@ export class Logger {
   private write(level: LogLevel, message: string): void {
     const text = this.redactor.redact(message)
     const stamp = new Date().toISOString()
-    for (const line of text.split('\n')) this.lines.push(`${stamp} ${level.toUpperCase().padEnd(5)} ${line}`)
+    for (const line of text.split('\n'))
+      this.lines.push(`${stamp} ${level.toUpperCase().padEnd(5)} ${line}`)
     this.sink(level, text)
   }
 

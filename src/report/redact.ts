@@ -64,7 +64,16 @@ export class Redactor {
     const e = error instanceof Error ? error : new Error(String(error))
     const copy = new Error(this.redact(e.message))
     copy.name = e.name
-    for (const key of ['code', 'detail', 'hint', 'position', 'where', 'constraint', 'table', 'schema'] as const) {
+    for (const key of [
+      'code',
+      'detail',
+      'hint',
+      'position',
+      'where',
+      'constraint',
+      'table',
+      'schema'
+    ] as const) {
       const v = (e as unknown as Record<string, unknown>)[key]
       if (typeof v === 'string') (copy as unknown as Record<string, unknown>)[key] = this.redact(v)
     }

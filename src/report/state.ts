@@ -29,7 +29,10 @@ const CONSTRAINT_TYPES: Record<string, string> = {
 /** Exact counts up to this many estimated rows; estimates beyond (a count would scan the table). */
 const EXACT_COUNT_LIMIT = 1_000_000
 
-export async function readTableStates(client: pg.ClientBase, tables: string[]): Promise<TableState[]> {
+export async function readTableStates(
+  client: pg.ClientBase,
+  tables: string[]
+): Promise<TableState[]> {
   const out: TableState[] = []
   for (const table of tables) {
     const rel = await client.query(
@@ -84,7 +87,11 @@ export async function readTableStates(client: pg.ClientBase, tables: string[]): 
   return out
 }
 
-export function renderTableStates(title: string, states: TableState[], parts: { constraints: boolean; indexes: boolean; sizes: boolean }): string {
+export function renderTableStates(
+  title: string,
+  states: TableState[],
+  parts: { constraints: boolean; indexes: boolean; sizes: boolean }
+): string {
   const lines = [`# ${title}`, `# taken ${new Date().toISOString()}`, '']
   if (states.length === 0) lines.push('(the pending migrations touch no existing table)')
   for (const s of states) {
@@ -93,9 +100,14 @@ export function renderTableStates(title: string, states: TableState[], parts: { 
       continue
     }
     const rows = `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`
-    lines.push(parts.sizes ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}` : `${s.table}:`)
+    lines.push(
+      parts.sizes
+        ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}`
+        : `${s.table}:`
+    )
     if (parts.constraints) {
-      for (const c of s.constraints) lines.push(`  constraint ${c.name} ${c.type}: ${c.definition} [${c.deferrable}]`)
+      for (const c of s.constraints)
+        lines.push(`  constraint ${c.name} ${c.type}: ${c.definition} [${c.deferrable}]`)
       if (s.constraints.length === 0) lines.push('  (no constraints)')
     }
     if (parts.indexes) for (const i of s.indexes) lines.push(`  index ${i.name}: ${i.definition}`)

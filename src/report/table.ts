@@ -4,17 +4,25 @@ import type { Report } from '../types.js'
 const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'skip' } as const
 
 function pad(text: string, width: number): string {
-  return text.length > width ? text.slice(0, width - 1) + '…' : text + ' '.repeat(width - text.length)
+  return text.length > width
+    ? text.slice(0, width - 1) + '…'
+    : text + ' '.repeat(width - text.length)
 }
 
 export function renderTable(reports: Report[]): string {
   const lines: string[] = []
   for (const r of reports) {
-    lines.push(`${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` + (r.applied.length ? ` (applied ${r.applied.join(', ')})` : ''))
+    lines.push(
+      `${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` +
+        (r.applied.length ? ` (applied ${r.applied.join(', ')})` : '')
+    )
     lines.push(`  ${pad('check', 18)} ${pad('status', 6)} ${pad('ms', 8)} summary`)
     for (const c of r.checks) {
-      lines.push(`  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`)
-      if (c.status === 'fail' || c.status === 'warn') for (const reason of c.reasons.slice(0, 5)) lines.push(`      - ${reason}`)
+      lines.push(
+        `  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`
+      )
+      if (c.status === 'fail' || c.status === 'warn')
+        for (const reason of c.reasons.slice(0, 5)) lines.push(`      - ${reason}`)
     }
     lines.push('')
   }

@@ -88,7 +88,10 @@ export function parseSql(sql: string): ParsedSql {
     const err = e as Error & { sqlDetails?: { cursorPosition?: number; message?: string } }
     const offset = Math.max(0, (err.sqlDetails?.cursorPosition ?? 1) - 0)
     const { line, column } = lineColumn(sql, offset)
-    return { statements: [], error: new SqlSyntaxError(err.sqlDetails?.message ?? err.message, offset, line, column) }
+    return {
+      statements: [],
+      error: new SqlSyntaxError(err.sqlDetails?.message ?? err.message, offset, line, column)
+    }
   }
   const toChar = byteToCharMapper(sql)
   const totalBytes = Buffer.byteLength(sql, 'utf8')
@@ -98,14 +101,25 @@ export function parseSql(sql: string): ParsedSql {
   let ti = 0
   for (const [index, s] of (tree.stmts ?? []).entries()) {
     const startByte = s.stmt_location ?? 0
-    const endByte = s.stmt_len === undefined || s.stmt_len === 0 ? totalBytes : startByte + s.stmt_len
+    const endByte =
+      s.stmt_len === undefined || s.stmt_len === 0 ? totalBytes : startByte + s.stmt_len
     while (ti < tokens.length && tokens[ti].start < startByte) ti++
-    const firstByte = ti < tokens.length && tokens[ti].start < endByte ? tokens[ti].start : startByte
+    const firstByte =
+      ti < tokens.length && tokens[ti].start < endByte ? tokens[ti].start : startByte
     const start = toChar(firstByte)
     const end = toChar(endByte)
     const { line, column } = lineColumn(sql, start)
     const kind = Object.keys(s.stmt)[0] ?? 'Unknown'
-    statements.push({ index, text: sql.slice(start, end).trim(), start, end, line, column, ast: s.stmt, kind })
+    statements.push({
+      index,
+      text: sql.slice(start, end).trim(),
+      start,
+      end,
+      line,
+      column,
+      ast: s.stmt,
+      kind
+    })
   }
   return { statements }
 }
@@ -139,7 +153,8 @@ export function qualifiedName(rangeVar: AstNode): string {
 export function relationsOf(stmt: AstNode): string[] {
   const out = new Set<string>()
   walk(stmt, (key, value) => {
-    if ((key === 'RangeVar' || key === 'relation') && typeof value.relname === 'string') out.add(qualifiedName(value))
+    if ((key === 'RangeVar' || key === 'relation') && typeof value.relname === 'string')
+      out.add(qualifiedName(value))
   })
   return [...out].sort()
 }

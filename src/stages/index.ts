@@ -36,7 +36,14 @@ export const VALIDATE_CHECKS: Check[] = [
 
 export const STAGE_CHECKS: Record<Stage, Check[]> = {
   validate: VALIDATE_CHECKS,
-  apply: [...VALIDATE_CHECKS, applyCheck, verifyCheck, schemaDiffCheck, testsCheck, performanceCheck],
+  apply: [
+    ...VALIDATE_CHECKS,
+    applyCheck,
+    verifyCheck,
+    schemaDiffCheck,
+    testsCheck,
+    performanceCheck
+  ],
   verify: [connectionCheck, driftCheck, verifyCheck, schemaDiffCheck, testsCheck, performanceCheck],
   rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
   monitor: [connectionCheck, driftCheck, monitorCheck]

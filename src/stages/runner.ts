@@ -2,7 +2,11 @@
 import type { Check, CheckResult, RunStatus, StageContext } from '../types.js'
 import { describePgError } from '../db/connect.js'
 
-export async function runChecks(ctx: StageContext, checks: Check[], results: CheckResult[] = []): Promise<CheckResult[]> {
+export async function runChecks(
+  ctx: StageContext,
+  checks: Check[],
+  results: CheckResult[] = []
+): Promise<CheckResult[]> {
   let stoppedBy: string | undefined
   for (const check of checks) {
     if (stoppedBy) {
@@ -49,7 +53,8 @@ export async function runChecks(ctx: StageContext, checks: Check[], results: Che
     }
     const mark = { pass: '✔', warn: '!', fail: '✖', skip: '-' }[result.status]
     ctx.log.info(`${mark} ${check.id}: ${result.summary} (${result.durationMs} ms)`)
-    for (const r of result.reasons) (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`)
+    for (const r of result.reasons)
+      (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`)
     results.push(result)
     if (result.status === 'fail') stoppedBy = check.id
   }

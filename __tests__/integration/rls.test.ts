@@ -1,0 +1,121 @@
+/**
+ * Row level security of the confirmation cache on the target database. Each test seeds two fresh
+ * restaurants (A and B) with a member each and a confirmed booking each, in one transaction that
+ * is rolled back; the reads run as the PostgREST roles inside savepoints.
+ */
+import { randomUUID } from 'node:crypto'
+import type pg from 'pg'
+import {
+  addMember,
+  addTables,
+  bookingWithHold,
+  confirm,
+  createRestaurant
+} from '../helpers/capacity.js'
+import { openTarget, probeAs, rolledBack, setRole, type Target } from '../helpers/target.js'
+
+const RANGE = '[2030-05-01 18:00+00,2030-05-01 20:00+00)'
+
+let target: Target
+let client: pg.Client
+
+beforeAll(async () => {
+  target = await openTarget('int_rls')
+  client = await target.client()
+})
+
+afterAll(async () => {
+  await target?.close()
+})
+
+interface Tenants {
+  restaurantA: string
+  restaurantB: string
+  memberOfA: string
+  memberOfB: string
+  bookingA: string
+}
+
+/** Two restaurants with one member and one cached confirmation each, inside a rolled-back transaction. */
+function withTenants<T>(fn: (t: Tenants) => Promise<T>): Promise<T> {
+  return rolledBack(client, async () => {
+    await setRole(client, 'service_role', null)
+    const ids: string[] = []
+    const members: string[] = []
+    const bookings: string[] = []
+    for (const name of ['integration A', 'integration B']) {
+      const rid = await createRestaurant(client, name)
+      const member = randomUUID()
+      await addMember(client, member, rid)
+      const [table] = await addTables(client, rid, 1)
+      const { bookingId, holdId } = await bookingWithHold(client, rid, [table], RANGE)
+      expect((await confirm(client, holdId, bookingId, 'seed')).status).toBe('confirmed')
+      ids.push(rid)
+      members.push(member)
+      bookings.push(bookingId)
+    }
+    return fn({
+      restaurantA: ids[0],
+      restaurantB: ids[1],
+      memberOfA: members[0],
+      memberOfB: members[1],
+      bookingA: bookings[0]
+    })
+  })
+}
+
+/** Every cached result the current role can see, by restaurant. */
+async function visibleResults(): Promise<string[]> {
+  const res = await client.query('SELECT restaurant_id FROM public.booking_confirmation_results')
+  return res.rows.map(r => r.restaurant_id)
+}
+
+test('a member of A reads A’s cached results and none of B’s', () =>
+  withTenants(async t => {
+    expect(await probeAs(client, 'authenticated', t.memberOfA, visibleResults)).toEqual([
+      t.restaurantA
+    ])
+    expect(await probeAs(client, 'authenticated', t.memberOfB, visibleResults)).toEqual([
+      t.restaurantB
+    ])
+    const direct = () =>
+      client
+        .query(
+          'SELECT count(*)::int AS n FROM public.booking_confirmation_results WHERE restaurant_id = $1',
+          [t.restaurantB]
+        )
+        .then(r => r.rows[0].n)
+    expect(await probeAs(client, 'authenticated', t.memberOfA, direct)).toBe(0)
+  }))
+
+test('anon reads nothing: it has no privilege on the cache', () =>
+  withTenants(async () => {
+    await expect(probeAs(client, 'anon', null, visibleResults)).rejects.toMatchObject({
+      code: '42501'
+    })
+  }))
+
+test('authenticated cannot insert into the cache, even for its own restaurant', () =>
+  withTenants(async t => {
+    const forge = () =>
+      client.query(
+        `INSERT INTO public.booking_confirmation_results (booking_id, restaurant_id, idempotency_key, metadata)
+         VALUES ($1, $2, 'forged', '{"status":"confirmed"}')`,
+        [t.bookingA, t.restaurantA]
+      )
+    await expect(probeAs(client, 'authenticated', t.memberOfA, forge)).rejects.toMatchObject({
+      code: '42501'
+    })
+  }))
+
+test('neither anon nor authenticated may call confirm_hold_assignment_tx', () =>
+  withTenants(async t => {
+    const call = () =>
+      client.query(
+        "SELECT public.confirm_hold_assignment_tx(gen_random_uuid(), gen_random_uuid(), 'k')"
+      )
+    await expect(probeAs(client, 'authenticated', t.memberOfA, call)).rejects.toMatchObject({
+      code: '42501'
+    })
+    await expect(probeAs(client, 'anon', null, call)).rejects.toMatchObject({ code: '42501' })
+  }))
