@@ -43,15 +43,17 @@ async function main(): Promise<void> {
         await client.query('COMMIT')
       }
       const started = process.hrtime.bigint()
-      const loaded = await generateCapacityData(client, {
-        restaurants,
-        tablesPerRestaurant,
-        windowsPerTable
-      })
+      const steps: string[] = []
+      const loaded = await generateCapacityData(
+        client,
+        { restaurants, tablesPerRestaurant, windowsPerTable },
+        { onStep: (step, ms) => steps.push(`${step} ${(ms / 1000).toFixed(1)} s`) }
+      )
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       console.log(
         `${schema.padEnd(9)} ${loaded.allocations} allocations (${loaded.restaurants} restaurants, ${loaded.tables} tables) in ${seconds.toFixed(1)} s = ${Math.round(loaded.allocations / seconds)} rows/s`
       )
+      console.log(`          ${steps.join('; ')}`)
       await client.end()
     }
   } finally {

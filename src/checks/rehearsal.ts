@@ -131,11 +131,17 @@ export async function rehearseFiles(
         let overBudget = false
         if (err.code === QUERY_CANCELED && s) {
           overBudget = true
-          const table = relationsOf(s.ast)[0] ?? locks[0]?.relation ?? 'its tables'
+          // The table the statement names, else the one we hold the strongest lock on.
+          const strongest = [...locks].sort(
+            (a, b) => LOCK_STRENGTH.indexOf(b.mode) - LOCK_STRENGTH.indexOf(a.mode)
+          )[0]
+          const named = relationsOf(s.ast)[0]
+          const table = named ?? strongest?.relation ?? 'its tables'
+          const mode = named ? expectedLock(s) : (strongest?.mode ?? expectedLock(s))
           await client.query('ROLLBACK').catch(() => undefined)
           await client.query('BEGIN')
           const size = await tableSize(client, table)
-          message = `${where}: "${firstLine(s.text, 60)}" would hold ${expectedLock(s)} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${size}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`
+          message = `${where}: "${firstLine(s.text, 60)}" would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${size}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`
         } else if (err.code === LOCK_NOT_AVAILABLE) {
           message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? relationsOf(s.ast).join(', ') : 'a touched table'}`
         } else {

@@ -53,25 +53,7 @@ export const rollbackCheck: Check = {
       }
     const rollbackFile = m.rollback
     statementsOf(rollbackFile)
-    // 1. Rehearse: rolled back, under the lock budget.
-    const [rehearsal] = await rehearseFiles(
-      ctx.client,
-      [{ version: m.version, file: rollbackFile }],
-      {
-        lockBudgetMs: ctx.env.lockBudgetMs,
-        lockTimeoutMs: ctx.env.lockTimeoutMs,
-        log: ctx.log
-      }
-    )
-    if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
-      return {
-        status: 'fail',
-        summary: 'the rollback fails in rehearsal; nothing was changed',
-        reasons: [rehearsal.error],
-        details: { rehearsal }
-      }
-    }
-    // 2. Rows written since the migration that the constraints the rollback re-adds would reject.
+    // 1. Rows written since the migration that the constraints the rollback re-adds would reject.
     const conflicts = await runConflictChecks(
       ctx.client,
       deriveConflictQueries(rollbackFile.file, rollbackFile.sql),
@@ -98,6 +80,24 @@ export const rollbackCheck: Check = {
         reasons: blocking.map(
           c => `${c.file}:${c.line}: ${c.count} row(s) violate ${c.constraint} on ${c.table}`
         ),
+        details: { conflicts }
+      }
+    }
+    // 2. Rehearse: rolled back, under the lock budget.
+    const [rehearsal] = await rehearseFiles(
+      ctx.client,
+      [{ version: m.version, file: rollbackFile }],
+      {
+        lockBudgetMs: ctx.env.lockBudgetMs,
+        lockTimeoutMs: ctx.env.lockTimeoutMs,
+        log: ctx.log
+      }
+    )
+    if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
+      return {
+        status: 'fail',
+        summary: 'the rollback fails in rehearsal; nothing was changed',
+        reasons: [rehearsal.error],
         details: { rehearsal, conflicts }
       }
     }

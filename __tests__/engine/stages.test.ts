@@ -1,0 +1,224 @@
+/** The stages end to end through runStage: rehearsal, verify, rollback and monitor gates on a real database. */
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { parseInputs } from '../../src/config/inputs.js'
+import { Redactor } from '../../src/report/redact.js'
+import { runStage } from '../../src/run.js'
+import type { CheckResult, RehearsalResult, Stage } from '../../src/types.js'
+
+let db: TestDatabase
+let repo: FixtureRepo
+
+async function stage(name: Stage, environment = 'staging') {
+  const config = parseInputs({ environment, stage: name, 'database-url': db.url })
+  return runStage({ config, redactor: new Redactor(), root: repo.root })
+}
+
+function check(results: { report: { checks: CheckResult[] } }, id: string): CheckResult {
+  const c = results.report.checks.find(x => x.id === id)
+  if (!c) throw new Error(`no ${id} check in ${results.report.checks.map(x => x.id).join(', ')}`)
+  return c
+}
+
+async function versions(): Promise<string[]> {
+  const c = await db.client()
+  const r = await c.query('SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1')
+  await c.end()
+  return r.rows.map(x => x.version)
+}
+
+async function query(sql: string) {
+  const c = await db.client()
+  try {
+    return await c.query(sql)
+  } finally {
+    await c.end()
+  }
+}
+
+beforeEach(async () => {
+  db = await createTestDatabase('stages')
+  repo = copyFixture('basic')
+})
+afterEach(async () => {
+  await db.drop()
+  rmSync(repo.root, { recursive: true, force: true })
+})
+
+describe('rehearsal', () => {
+  test('applies the pending migration in a rolled-back transaction: locks and diff recorded, nothing changed', async () => {
+    repo.write('20250301000000_weight.sql', 'ALTER TABLE public.items ADD COLUMN weight int;\n')
+    await stage('apply')
+    repo.write(
+      '20250401000000_weight_check.sql',
+      'ALTER TABLE public.items ADD CONSTRAINT items_weight_check CHECK (weight >= 0);\n'
+    )
+    const run = await stage('validate')
+    expect(run.report.status).not.toBe('failed')
+    const rehearsal = check(run, 'rehearsal')
+    expect(rehearsal.status).toBe('pass')
+    const [result] = rehearsal.details.migrations as RehearsalResult[]
+    expect(result.version).toBe('20250401000000')
+    expect(result.locks).toContainEqual({ relation: 'items', mode: 'AccessExclusiveLock' })
+    expect(result.diffText).toContain('items_weight_check')
+    // Rolled back: the constraint is not there and nothing new is recorded.
+    const con = await query(`SELECT 1 FROM pg_constraint WHERE conname = 'items_weight_check'`)
+    expect(con.rowCount).toBe(0)
+    expect(await versions()).not.toContain('20250401000000')
+  })
+
+  test('a migration over the lock budget is cancelled and reported by policy (warn on staging, fail on production)', async () => {
+    await stage('apply')
+    repo.write(
+      'runbook.yml',
+      'defaults:\n  lock-budget: 300ms\nenvironments:\n  staging: {}\n  production:\n    production: true\n'
+    )
+    repo.write(
+      '20250301000000_slow.sql',
+      'ALTER TABLE public.items ADD COLUMN weight int;\nSELECT pg_sleep(5);\n'
+    )
+    const staging = await stage('validate')
+    const r = check(staging, 'rehearsal')
+    expect(r.status).toBe('warn')
+    expect(r.reasons[0]).toMatch(
+      /would hold AccessExclusiveLock on items for more than 300 ms \(the lock budget\)/
+    )
+    expect((r.details.migrations as RehearsalResult[])[0].overBudget).toBe(true)
+    const production = await stage('validate', 'production')
+    expect(check(production, 'rehearsal').status).toBe('fail')
+    expect(production.exitCode).toBe(1)
+    const col = await query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'weight'`
+    )
+    expect(col.rowCount).toBe(0)
+  })
+
+  test('rows that violate a new CHECK fail validate at conflicts, before the rehearsal runs', async () => {
+    await stage('apply')
+    repo.write(
+      '20250301000000_bad.sql',
+      'ALTER TABLE public.items\n  ADD CONSTRAINT items_name_short CHECK (length(name) < 1);\n'
+    )
+    const run = await stage('validate')
+    expect(check(run, 'conflicts').status).toBe('fail')
+    expect(check(run, 'rehearsal').status).toBe('skip')
+  })
+
+  test('a migration that fails on this database fails validate with file:line and the Postgres error', async () => {
+    await stage('apply')
+    repo.write(
+      '20250301000000_bad.sql',
+      'SELECT 1;\nALTER TABLE public.items RENAME COLUMN nope TO x;\n'
+    )
+    const r = check(await stage('validate'), 'rehearsal')
+    expect(r.status).toBe('fail')
+    expect(r.reasons[0]).toMatch(
+      /migrations\/20250301000000_bad\.sql:2: column "nope" does not exist \(SQLSTATE 42703\)/
+    )
+  })
+})
+
+describe('verify', () => {
+  test('fails when an object the migration created is gone, naming it, and when the verify script raises', async () => {
+    await stage('apply')
+    await query('ALTER TABLE public.items DROP CONSTRAINT items_price_positive')
+    let run = await stage('verify')
+    const v = check(run, 'verify')
+    expect(v.status).toBe('fail')
+    expect(v.reasons.join('\n')).toMatch(
+      /20250201000000_add_sku\.sql:3: expected constraint items_price_positive on public\.items; not found/
+    )
+    await query('DROP TABLE public.item_tags')
+    run = await stage('verify')
+    expect(check(run, 'verify').reasons.join('\n')).toContain('item_tags is missing')
+  })
+
+  test('passes after apply, with the schema diff against the snapshot taken before the migration', async () => {
+    await stage('apply')
+    const run = await stage('verify')
+    expect(check(run, 'verify').status).toBe('pass')
+    const diff = readFileSync(path.join(repo.root, 'artifacts', 'staging', 'db-diff.txt'), 'utf8')
+    expect(diff).toMatch(/\+ .*item_tags/)
+    expect(diff).toMatch(/items_price_positive/)
+  })
+})
+
+describe('rollback', () => {
+  test('rolls back the newest migration and its history row; the schema equals the snapshot before it', async () => {
+    await stage('apply')
+    const run = await stage('rollback')
+    expect(check(run, 'rollback').status).toBe('pass')
+    expect(await versions()).toEqual(['20250101000000'])
+    const tags = await query(`SELECT to_regclass('public.item_tags') AS t`)
+    expect(tags.rows[0].t).toBeNull()
+  })
+
+  test('refuses when rows written since would violate what the rollback re-adds, changing nothing', async () => {
+    repo.write(
+      '20250301000000_allow_free.sql',
+      'ALTER TABLE public.items DROP CONSTRAINT items_price_positive;\n'
+    )
+    repo.write(
+      'rollback/20250301000000_allow_free.sql',
+      'ALTER TABLE public.items ADD CONSTRAINT items_price_positive CHECK (price > 0);\n'
+    )
+    await stage('apply')
+    await query(`INSERT INTO public.items (name, price) VALUES ('free', 0)`)
+    const run = await stage('rollback')
+    const r = check(run, 'rollback')
+    expect(r.status).toBe('fail')
+    expect(r.reasons.join('\n')).toMatch(/1 row\(s\) violate items_price_positive/)
+    expect(await versions()).toContain('20250301000000')
+  })
+
+  test('fails when the rollback script does not restore the schema', async () => {
+    repo.write(
+      'rollback/20250201000000_add_sku.sql',
+      'DROP TABLE public.item_tags;\nALTER TABLE public.items DROP CONSTRAINT items_price_positive;\n'
+    )
+    await stage('apply')
+    const r = check(await stage('rollback'), 'rollback')
+    expect(r.status).toBe('fail')
+    expect(r.summary).toContain('schema differs from before it was applied')
+    expect(r.reasons.join('\n')).toContain('sku')
+  })
+
+  test('fails clearly when there is no rollback script', async () => {
+    repo.write('20250301000000_no_revert.sql', 'CREATE TABLE public.notes (id int);\n')
+    await stage('apply')
+    const r = check(await stage('rollback'), 'rollback')
+    expect(r.status).toBe('fail')
+    expect(r.reasons[0]).toContain(
+      'has no rollback script: create migrations/rollback/20250301000000_no_revert.sql'
+    )
+  })
+})
+
+test('monitor: a breached threshold fails the stage and on-breach: rollback rolls back', async () => {
+  await stage('apply')
+  repo.write(
+    'runbook.yml',
+    [
+      'environments:',
+      '  staging:',
+      '    monitor:',
+      '      duration: 600ms',
+      '      interval: 150ms',
+      '      on-breach: rollback',
+      '      checks:',
+      '        - name: error-rate',
+      '          sql: select 12.5 as value',
+      '          max: 5',
+      "          unit: '%'",
+      ''
+    ].join('\n')
+  )
+  const run = await stage('monitor')
+  expect(check(run, 'monitor').status).toBe('fail')
+  expect(check(run, 'rollback').status).toBe('pass')
+  expect(run.exitCode).toBe(1)
+  expect(await versions()).toEqual(['20250101000000'])
+  expect(run.markdown).toContain('xychart-beta')
+})
