@@ -65,8 +65,8 @@ describe.each([
     // So are the re-created foreign keys.
     await expect(
       c.query(
-        `INSERT INTO public.allocations (restaurant_id, booking_id, resource_type, resource_id, "window")
-         SELECT restaurant_id, gen_random_uuid(), 'merge_group', resource_id, "window"
+        `INSERT INTO public.allocations (restaurant_id, booking_id, resource_type, resource_id, "window", shadow)
+         SELECT restaurant_id, gen_random_uuid(), resource_type, resource_id, "window", true
          FROM public.allocations LIMIT 1`
       )
     ).rejects.toMatchObject({ code: '23503' })

@@ -178,6 +178,21 @@ export async function runFileInTransaction(
   }
 }
 
+/** The audit-log fields every entry of this migration's apply shares. */
+function auditBase(m: Migration, opts: ApplyOptions, startedAt: Date) {
+  return {
+    runId: opts.runId,
+    environment: opts.environment,
+    stage: 'apply',
+    version: m.version,
+    name: m.name,
+    checksum: m.checksum,
+    gitSha: opts.gitSha,
+    actor: opts.actor,
+    startedAt
+  }
+}
+
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(
   client: pg.Client,
@@ -187,17 +202,7 @@ async function applyInTransaction(
   const statements = statementsOf(m)
   const started = new Date()
   const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined
-  const audit = {
-    runId: opts.runId,
-    environment: opts.environment,
-    stage: 'apply',
-    version: m.version,
-    name: m.name,
-    checksum: m.checksum,
-    gitSha: opts.gitSha,
-    actor: opts.actor,
-    startedAt: started
-  }
+  const audit = auditBase(m, opts, started)
   const run = await runFileInTransaction(
     client,
     m,
@@ -286,15 +291,7 @@ async function applyWithoutTransaction(
       statements.map(s => s.text)
     )
     await writeAudit(client, {
-      runId: opts.runId,
-      environment: opts.environment,
-      stage: 'apply',
-      version: m.version,
-      name: m.name,
-      checksum: m.checksum,
-      gitSha: opts.gitSha,
-      actor: opts.actor,
-      startedAt: started,
+      ...auditBase(m, opts, started),
       status: 'applied',
       details: { statements: timings, noTransaction: true }
     })

@@ -12,19 +12,12 @@ import { relationsOf, type SqlStatement } from '../sql/parser.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import type { Logger } from '../report/logger.js'
 import { recordPlanBaselines } from './plan-baseline.js'
+import { LOCK_MODES } from '../lint/locks.js'
 
 const QUERY_CANCELED = '57014'
 const LOCK_NOT_AVAILABLE = '55P03'
-const LOCK_STRENGTH = [
-  'AccessShareLock',
-  'RowShareLock',
-  'RowExclusiveLock',
-  'ShareUpdateExclusiveLock',
-  'ShareLock',
-  'ShareRowExclusiveLock',
-  'ExclusiveLock',
-  'AccessExclusiveLock'
-]
+/** Weakest to strongest, as the lint module orders them. */
+const LOCK_STRENGTH: readonly string[] = LOCK_MODES
 
 export interface HeldLock {
   relation: string
