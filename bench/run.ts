@@ -88,6 +88,7 @@ function runOne(name: string): Promise<Outcome> {
       const seconds = (performance.now() - t0) / 1000
       const headlines = headlinesOf(name, stdout)
       if (signal) headlines.push(`killed by ${signal}`)
+      if (headlines.length === 0) headlines.push('no figures (see its error above)')
       resolve({ name, code, seconds, headlines })
     }
     child.on('error', e => {

@@ -32723,18 +32723,11 @@ async function comparePlanBaselines(ctx) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 const LOCK_NOT_AVAILABLE = '55P03';
-const LOCK_STRENGTH = [
-    'AccessShareLock',
-    'RowShareLock',
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock'
-];
+/** Weakest to strongest, as the lint module orders them. */
+const LOCK_STRENGTH = LOCK_MODES;
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 async function ownRelationLocks(client) {
     const res = await client.query(`SELECT l.relation::regclass::text AS relation, l.mode
@@ -32814,11 +32807,15 @@ async function rehearseFiles(client, files, opts) {
                 let overBudget = false;
                 if (err.code === QUERY_CANCELED && s) {
                     overBudget = true;
-                    const table = parser_relationsOf(s.ast)[0] ?? locks[0]?.relation ?? 'its tables';
+                    // The table the statement names, else the one we hold the strongest lock on.
+                    const strongest = [...locks].sort((a, b) => LOCK_STRENGTH.indexOf(b.mode) - LOCK_STRENGTH.indexOf(a.mode))[0];
+                    const named = parser_relationsOf(s.ast)[0];
+                    const table = named ?? strongest?.relation ?? 'its tables';
+                    const mode = named ? expectedLock(s) : (strongest?.mode ?? expectedLock(s));
                     await client.query('ROLLBACK').catch(() => undefined);
                     await client.query('BEGIN');
                     const size = await tableSize(client, table);
-                    message = `${where}: "${firstLine(s.text, 60)}" would hold ${expectedLock(s)} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${size}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
+                    message = `${where}: "${firstLine(s.text, 60)}" would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${size}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
                 }
                 else if (err.code === LOCK_NOT_AVAILABLE) {
                     message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? parser_relationsOf(s.ast).join(', ') : 'a touched table'}`;
@@ -33032,12 +33029,9 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         }
     }
 }
-/** One migration in one transaction, its history row and audit entry in the same transaction. */
-async function applyInTransaction(client, m, opts) {
-    const statements = statementsOf(m);
-    const started = new Date();
-    const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
-    const audit = {
+/** The audit-log fields every entry of this migration's apply shares. */
+function auditBase(m, opts, startedAt) {
+    return {
         runId: opts.runId,
         environment: opts.environment,
         stage: 'apply',
@@ -33046,8 +33040,15 @@ async function applyInTransaction(client, m, opts) {
         checksum: m.checksum,
         gitSha: opts.gitSha,
         actor: opts.actor,
-        startedAt: started
+        startedAt
     };
+}
+/** One migration in one transaction, its history row and audit entry in the same transaction. */
+async function applyInTransaction(client, m, opts) {
+    const statements = statementsOf(m);
+    const started = new Date();
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
+    const audit = auditBase(m, opts, started);
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
         await recordApplied(client, m.version, m.name, statements.map(s => s.text));
         await writeAudit(client, {
@@ -33104,15 +33105,7 @@ async function applyWithoutTransaction(client, m, opts) {
         await client.query('BEGIN');
         await recordApplied(client, m.version, m.name, statements.map(s => s.text));
         await writeAudit(client, {
-            runId: opts.runId,
-            environment: opts.environment,
-            stage: 'apply',
-            version: m.version,
-            name: m.name,
-            checksum: m.checksum,
-            gitSha: opts.gitSha,
-            actor: opts.actor,
-            startedAt: started,
+            ...auditBase(m, opts, started),
             status: 'applied',
             details: { statements: timings, noTransaction: true }
         });
@@ -34421,21 +34414,7 @@ const rollbackCheck = {
             };
         const rollbackFile = m.rollback;
         statementsOf(rollbackFile);
-        // 1. Rehearse: rolled back, under the lock budget.
-        const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: rollbackFile }], {
-            lockBudgetMs: ctx.env.lockBudgetMs,
-            lockTimeoutMs: ctx.env.lockTimeoutMs,
-            log: ctx.log
-        });
-        if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
-            return {
-                status: 'fail',
-                summary: 'the rollback fails in rehearsal; nothing was changed',
-                reasons: [rehearsal.error],
-                details: { rehearsal }
-            };
-        }
-        // 2. Rows written since the migration that the constraints the rollback re-adds would reject.
+        // 1. Rows written since the migration that the constraints the rollback re-adds would reject.
         const conflicts = await runConflictChecks(ctx.client, derive_deriveConflictQueries(rollbackFile.file, rollbackFile.sql), {
             timeoutMs: ctx.env.conflictsTimeoutMs,
             sample: ctx.env.conflictsSample
@@ -34449,6 +34428,20 @@ const rollbackCheck = {
                 status: 'fail',
                 summary: 'rows written since the migration violate what the rollback re-adds; nothing was changed',
                 reasons: blocking.map(c => `${c.file}:${c.line}: ${c.count} row(s) violate ${c.constraint} on ${c.table}`),
+                details: { conflicts }
+            };
+        }
+        // 2. Rehearse: rolled back, under the lock budget.
+        const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: rollbackFile }], {
+            lockBudgetMs: ctx.env.lockBudgetMs,
+            lockTimeoutMs: ctx.env.lockTimeoutMs,
+            log: ctx.log
+        });
+        if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
+            return {
+                status: 'fail',
+                summary: 'the rollback fails in rehearsal; nothing was changed',
+                reasons: [rehearsal.error],
                 details: { rehearsal, conflicts }
             };
         }
@@ -35469,13 +35462,49 @@ const WINDOWS = `
              + interval '90 minutes' + ((hashint4($1::int + k * 17 + t) & 2) * interval '30 minutes'),
            '[)') AS w
   FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int) AS t, generate_series(1, $4::int) AS k`;
+// customer_name keeps its default (''): formatting a million names cost time and showed nothing.
 const BOOKINGS = `
-  INSERT INTO public.bookings (id, restaurant_id, customer_name, party_size, start_at, end_at, status)
-  SELECT bid, rid, format('Guest %s', k), 2 + (t % 4) * 2, lower(w), upper(w), 'completed'
-  FROM (${WINDOWS}) g`;
+  INSERT INTO public.bookings (id, restaurant_id, party_size, start_at, end_at, status)
+  SELECT bid, rid, 2 + (t % 4) * 2, lower(w), upper(w), 'completed'
+  FROM (${WINDOWS}) g
+  ORDER BY r, t, k`;
+// (r, t, k) order is (resource, window) order: index builds and inserts touch pages in sequence.
 const ALLOCATIONS = `
   INSERT INTO public.allocations (id, restaurant_id, booking_id, resource_type, resource_id, "window")
-  SELECT ${id(KIND.allocation, 'r', 't', 'k')}, rid, bid, 'table', tid, w FROM (${WINDOWS}) g`;
+  SELECT ${id(KIND.allocation, 'r', 't', 'k')}, rid, bid, 'table', tid, w FROM (${WINDOWS}) g
+  ORDER BY r, t, k`;
+/**
+ * What the load drops and re-creates, each as [name, SQL that re-creates it]: foreign keys of
+ * bookings and allocations, allocations' exclusion constraints, then its other gist indexes. Read
+ * with search_path = pg_catalog (set by the caller), so every name in the definitions is qualified.
+ */
+const DETACHABLE = `
+  SELECT kind, name, drop, restore FROM (
+    SELECT CASE c.contype WHEN 'f' THEN 1 ELSE 2 END AS ord, c.contype::text AS kind,
+           c.conname::text AS name, c.conrelid::regclass::text AS table_name,
+           format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop,
+           format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname,
+                  pg_get_constraintdef(c.oid)) AS restore
+    FROM pg_constraint c
+    WHERE (c.contype = 'f' AND c.conrelid IN ('public.bookings'::regclass, 'public.allocations'::regclass))
+       OR (c.contype = 'x' AND c.conrelid = 'public.allocations'::regclass)
+    UNION ALL
+    SELECT 3, 'i', ic.relname::text, i.indrelid::regclass::text,
+           format('DROP INDEX public.%I', ic.relname), pg_get_indexdef(i.indexrelid)
+    FROM pg_index i
+    JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_am am ON am.oid = ic.relam
+    WHERE i.indrelid = 'public.allocations'::regclass AND am.amname = 'gist'
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+  ) d
+  ORDER BY ord, table_name, name`;
+/** Drops what DETACHABLE lists and returns it, in the order it must be re-created. */
+async function detach(client) {
+    const res = await client.query(DETACHABLE);
+    for (const d of res.rows)
+        await client.query(d.drop);
+    return res.rows;
+}
 // Conflict i (of $4) overlaps allocation number i (in restaurant, table, window order) by starting 30 minutes
 // into it; it has no booking of its own, like a manual block.
 const CONFLICTS = `
@@ -35492,30 +35521,41 @@ async function countOf(client, sql, params) {
     const res = await client.query(sql, params);
     return res.rowCount ?? 0;
 }
-/**
- * Loads restaurants × tables × windows of history in one transaction (rolled back on error).
- * The caller's client must not be inside a transaction.
- */
-async function generateCapacityData(client, opts) {
+async function timed(hooks, step, run) {
+    const started = performance.now();
+    const result = await run();
+    hooks.onStep?.(step, performance.now() - started);
+    return result;
+}
+async function generateCapacityData(client, opts, hooks = {}) {
     const o = generate_checkOptions(opts);
     const params = [o.seed, o.restaurants, o.tablesPerRestaurant, o.windowsPerTable];
     await client.query('BEGIN');
     try {
+        // Definitions are read and re-created with fully qualified names; see DETACHABLE.
+        await client.query("SET LOCAL search_path = 'pg_catalog'");
         const restaurants = await countOf(client, RESTAURANTS, params.slice(0, 2));
         await client.query(MEMBERSHIPS, params.slice(0, 2));
         const tables = await countOf(client, TABLES, params.slice(0, 3));
         if (o.tablesPerRestaurant > 1)
             await client.query(ADJACENCIES, params.slice(0, 3));
-        await client.query(BOOKINGS, params);
-        let allocations = await countOf(client, ALLOCATIONS, params);
+        const detached = await detach(client);
+        await timed(hooks, 'insert bookings', () => client.query(BOOKINGS, params));
+        let allocations = await timed(hooks, 'insert allocations', () => countOf(client, ALLOCATIONS, params));
         let conflicts = 0;
         if (o.conflicts > 0) {
-            // Either version of the constraint would refuse these rows; see the header comment.
-            await client.query('ALTER TABLE public.allocations DROP CONSTRAINT IF EXISTS allocations_no_overlap');
             conflicts = await countOf(client, CONFLICTS, [...params.slice(0, 3), o.conflicts]);
             allocations += conflicts;
         }
-        await client.query('COMMIT');
+        // The gist build is sorted in memory rather than spilled; 512MB is for this transaction only.
+        await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+        for (const d of detached) {
+            // With conflicts the overlap constraint stays dropped: either version would refuse those rows.
+            if (d.kind === 'x' && d.name === 'allocations_no_overlap' && o.conflicts > 0)
+                continue;
+            await timed(hooks, `re-create ${d.name}`, () => client.query(d.restore));
+        }
+        await timed(hooks, 'commit', () => client.query('COMMIT'));
         return { restaurants, tables, allocations, conflicts };
     }
     catch (err) {
