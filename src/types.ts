@@ -152,6 +152,9 @@ export interface RehearsalResult {
   diffText: string
   overBudget: boolean
   error?: string
+  /** Where the failing statement is, when it failed. */
+  file?: string
+  line?: number
 }
 
 /** schema-diff: details = { diffText: string, added: number, removed: number, changed: number } */

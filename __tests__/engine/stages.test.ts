@@ -117,6 +117,13 @@ describe('rehearsal', () => {
     expect(r.reasons[0]).toMatch(
       /migrations\/20250301000000_bad\.sql:2: column "nope" does not exist \(SQLSTATE 42703\)/
     )
+    expect(r.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'migrations/20250301000000_bad.sql',
+        line: 2
+      })
+    ])
   })
 })
 

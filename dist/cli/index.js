@@ -32829,7 +32829,9 @@ async function rehearseFiles(client, files, opts) {
                     locks,
                     diffText: '',
                     overBudget,
-                    error: message
+                    error: message,
+                    file: file.file,
+                    line: s?.line
                 });
                 break;
             }
@@ -32839,6 +32841,18 @@ async function rehearseFiles(client, files, opts) {
         await client.query('ROLLBACK').catch(() => undefined);
     }
     return results;
+}
+/** GitHub annotations on the failing statement's file and line. */
+function annotate(results, level, title) {
+    return results
+        .filter(r => r.file && r.line)
+        .map(r => ({
+        level,
+        file: r.file,
+        line: r.line,
+        title,
+        message: r.error ?? title
+    }));
 }
 function rehearsable(m) {
     return !m.noTransaction;
@@ -32880,16 +32894,23 @@ const rehearsalCheck = {
                 status: 'fail',
                 summary: 'a pending migration fails on this database',
                 reasons: hardFailures.map(r => r.error),
-                details
+                details,
+                annotations: annotate(hardFailures, 'error', 'rehearsal failed')
             };
         }
         if (overBudget.length > 0) {
             const mode = ctx.env.rehearsalOverBudget;
             const reasons = overBudget.map(r => r.error);
-            if (mode === 'fail')
-                return { status: 'fail', summary: 'over the lock budget', reasons, details };
-            if (mode === 'warn')
-                return { status: 'warn', summary: 'over the lock budget', reasons, details };
+            if (mode === 'fail' || mode === 'warn') {
+                const level = mode === 'fail' ? 'error' : 'warning';
+                return {
+                    status: mode,
+                    summary: 'over the lock budget',
+                    reasons,
+                    details,
+                    annotations: annotate(overBudget, level, 'over the lock budget')
+                };
+            }
         }
         const total = results.reduce((n, r) => n + r.durationMs, 0);
         const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '';
@@ -33575,6 +33596,7 @@ const verifyCheck = {
         const after = await snapshotSchema(ctx.client);
         ctx.state.set('schemaAfter', after);
         const reasons = [];
+        const annotations = [];
         const derived = [];
         const scripts = [];
         for (const m of targets) {
@@ -33582,6 +33604,13 @@ const verifyCheck = {
             const results = checkExpectations(deriveExpectations(statementsOf(m)), after, before ?? undefined);
             derived.push({ version: m.version, results });
             for (const r of results.filter(x => !x.ok)) {
+                annotations.push({
+                    level: 'error',
+                    file: m.file,
+                    line: r.line,
+                    title: 'verification failed',
+                    message: `expected ${r.describe}`
+                });
                 reasons.push(`${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`);
             }
             if (m.verify) {
@@ -33602,7 +33631,8 @@ const verifyCheck = {
                 status: 'fail',
                 summary: `${reasons.length} expectation(s) not met`,
                 reasons,
-                details
+                details,
+                annotations
             };
         const missing = scripts.filter(s => !s.file).map(s => s.version);
         if (missing.length) {

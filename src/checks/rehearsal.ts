@@ -5,7 +5,7 @@
  * schema diff the migration would make.
  */
 import type pg from 'pg'
-import type { Check, RehearsalResult, StageContext } from '../types.js'
+import type { Annotation, Check, RehearsalResult, StageContext } from '../types.js'
 import type { Migration, SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
 import { relationsOf, type SqlStatement } from '../sql/parser.js'
@@ -146,7 +146,9 @@ export async function rehearseFiles(
           locks,
           diffText: '',
           overBudget,
-          error: message
+          error: message,
+          file: file.file,
+          line: s?.line
         })
         break
       }
@@ -155,6 +157,23 @@ export async function rehearseFiles(
     await client.query('ROLLBACK').catch(() => undefined)
   }
   return results
+}
+
+/** GitHub annotations on the failing statement's file and line. */
+function annotate(
+  results: RehearsalResult[],
+  level: Annotation['level'],
+  title: string
+): Annotation[] {
+  return results
+    .filter(r => r.file && r.line)
+    .map(r => ({
+      level,
+      file: r.file as string,
+      line: r.line as number,
+      title,
+      message: r.error ?? title
+    }))
 }
 
 function rehearsable(m: Migration): boolean {
@@ -198,16 +217,23 @@ export const rehearsalCheck: Check = {
         status: 'fail',
         summary: 'a pending migration fails on this database',
         reasons: hardFailures.map(r => r.error as string),
-        details
+        details,
+        annotations: annotate(hardFailures, 'error', 'rehearsal failed')
       }
     }
     if (overBudget.length > 0) {
       const mode = ctx.env.rehearsalOverBudget
       const reasons = overBudget.map(r => r.error as string)
-      if (mode === 'fail')
-        return { status: 'fail', summary: 'over the lock budget', reasons, details }
-      if (mode === 'warn')
-        return { status: 'warn', summary: 'over the lock budget', reasons, details }
+      if (mode === 'fail' || mode === 'warn') {
+        const level = mode === 'fail' ? 'error' : 'warning'
+        return {
+          status: mode,
+          summary: 'over the lock budget',
+          reasons,
+          details,
+          annotations: annotate(overBudget, level, 'over the lock budget')
+        }
+      }
     }
     const total = results.reduce((n, r) => n + r.durationMs, 0)
     const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : ''

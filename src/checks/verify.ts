@@ -3,7 +3,7 @@
  * plus the migration's verify/ script, run inside a transaction that is always rolled back.
  */
 import type pg from 'pg'
-import type { Check, StageContext } from '../types.js'
+import type { Annotation, Check, StageContext } from '../types.js'
 import type { Migration, SqlFile } from '../plan/files.js'
 import { statementsOf } from '../apply/statements.js'
 import { schemaBefore } from '../plan/history.js'
@@ -49,6 +49,7 @@ export const verifyCheck: Check = {
     const after = await snapshotSchema(ctx.client)
     ctx.state.set('schemaAfter', after)
     const reasons: string[] = []
+    const annotations: Annotation[] = []
     const derived: { version: string; results: ExpectationResult[] }[] = []
     const scripts: { version: string; file?: string; error: string | null }[] = []
     for (const m of targets) {
@@ -60,6 +61,13 @@ export const verifyCheck: Check = {
       )
       derived.push({ version: m.version, results })
       for (const r of results.filter(x => !x.ok)) {
+        annotations.push({
+          level: 'error',
+          file: m.file,
+          line: r.line,
+          title: 'verification failed',
+          message: `expected ${r.describe}`
+        })
         reasons.push(
           `${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`
         )
@@ -80,7 +88,8 @@ export const verifyCheck: Check = {
         status: 'fail',
         summary: `${reasons.length} expectation(s) not met`,
         reasons,
-        details
+        details,
+        annotations
       }
     const missing = scripts.filter(s => !s.file).map(s => s.version)
     if (missing.length) {
