@@ -1,6 +1,6 @@
 /**
  * The database the integration tests run against: the one named by DATABASE_URL (or
- * SUPABASE_DB_URL), as the `tests` check passes it, else a fresh test database with every
+ * SUPABASE_DB_URL) under `npm run test:integration`, as the `tests` check passes it, else a fresh test database with every
  * migration applied. The target may hold real data, so tests work inside a restaurant of their
  * own and either roll back or delete exactly what they committed. URLs are never printed.
  */
@@ -18,8 +18,13 @@ export interface Target {
 
 export type Role = 'anon' | 'authenticated' | 'service_role'
 
-/** The target's URL from the environment, or undefined when none is set (empty counts as unset). */
+/**
+ * The target's URL from the environment, or undefined when none is set (empty counts as unset).
+ * Only `npm run test:integration` (which sets MR_INTEGRATION_TARGET=1, as the `tests` check runs it) uses
+ * it: a plain `npm test` in a shell that happens to export DATABASE_URL must not touch that database.
+ */
 export function targetUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.MR_INTEGRATION_TARGET !== '1') return undefined
   return env.DATABASE_URL || env.SUPABASE_DB_URL || undefined
 }
 
