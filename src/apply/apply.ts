@@ -178,6 +178,11 @@ export async function runFileInTransaction(
   }
 }
 
+/** The statements column of schema_migrations: one entry per statement, as the Supabase CLI writes it. */
+function statementTexts(statements: SqlStatement[]): string[] {
+  return statements.map(s => s.text)
+}
+
 /** The audit-log fields every entry of this migration's apply shares. */
 function auditBase(m: Migration, opts: ApplyOptions, startedAt: Date) {
   return {
@@ -210,12 +215,7 @@ async function applyInTransaction(
     statements,
     opts,
     async (timings, attempt) => {
-      await recordApplied(
-        client,
-        m.version,
-        m.name,
-        statements.map(s => s.text)
-      )
+      await recordApplied(client, m.version, m.name, statementTexts(statements))
       await writeAudit(client, {
         ...audit,
         status: 'applied',
@@ -284,12 +284,7 @@ async function applyWithoutTransaction(
       }
     }
     await client.query('BEGIN')
-    await recordApplied(
-      client,
-      m.version,
-      m.name,
-      statements.map(s => s.text)
-    )
+    await recordApplied(client, m.version, m.name, statementTexts(statements))
     await writeAudit(client, {
       ...auditBase(m, opts, started),
       status: 'applied',

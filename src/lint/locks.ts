@@ -47,18 +47,8 @@ const ALTER_TABLE_WEAKER: Record<string, LockMode> = {
   AT_DisableTrigUser: 'ShareRowExclusiveLock'
 }
 
-/** LockStmt.mode numbers (lockdefs.h). */
-const LOCK_STMT_MODES: LockMode[] = [
-  'none',
-  'AccessShareLock',
-  'RowShareLock',
-  'RowExclusiveLock',
-  'ShareUpdateExclusiveLock',
-  'ShareLock',
-  'ShareRowExclusiveLock',
-  'ExclusiveLock',
-  'AccessExclusiveLock'
-]
+/** LockStmt.mode numbers (lockdefs.h): LOCK_MODES is in that order, 'none' being 0. */
+const LOCK_STMT_MODES: readonly LockMode[] = LOCK_MODES
 
 /** schema.name from a list of String nodes (the last one or two are schema and name). */
 function nameFromList(items: AstNode[], dropLast = 0): string {
