@@ -135,7 +135,7 @@ describe('verify', () => {
     const v = check(run, 'verify')
     expect(v.status).toBe('fail')
     expect(v.reasons.join('\n')).toMatch(
-      /20250201000000_add_sku\.sql:3: expected constraint items_price_positive on public\.items; not found/
+      /20250201000000_add_sku\.sql:3: expected constraint items_price_positive on public\.items \(CHECK\); not found/
     )
     await query('DROP TABLE public.item_tags')
     run = await stage('verify')
@@ -228,4 +228,20 @@ test('monitor: a breached threshold fails the stage and on-breach: rollback roll
   expect(run.exitCode).toBe(1)
   expect(await versions()).toEqual(['20250101000000'])
   expect(run.markdown).toContain('xychart-beta')
+})
+
+test('verify fails when a replaced constraint still has its old definition under the same name', async () => {
+  repo.write(
+    '20250301000000_price_rule.sql',
+    'ALTER TABLE public.items DROP CONSTRAINT items_price_positive;\nALTER TABLE public.items ADD CONSTRAINT items_price_positive UNIQUE (name, price);\n'
+  )
+  await stage('apply')
+  // Someone puts the old CHECK back under the same name: the name alone would pass.
+  await query('ALTER TABLE public.items DROP CONSTRAINT items_price_positive')
+  await query('ALTER TABLE public.items ADD CONSTRAINT items_price_positive CHECK (price > 0)')
+  const v = check(await stage('verify'), 'verify')
+  expect(v.status).toBe('fail')
+  expect(v.reasons.join('\n')).toMatch(
+    /expected constraint items_price_positive on public\.items \(UNIQUE \(name, price\)\); found: CHECK/
+  )
 })

@@ -29926,18 +29926,8 @@ const ALTER_TABLE_WEAKER = {
     AT_EnableTrigUser: 'ShareRowExclusiveLock',
     AT_DisableTrigUser: 'ShareRowExclusiveLock'
 };
-/** LockStmt.mode numbers (lockdefs.h). */
-const LOCK_STMT_MODES = [
-    'none',
-    'AccessShareLock',
-    'RowShareLock',
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock'
-];
+/** LockStmt.mode numbers (lockdefs.h): LOCK_MODES is in that order, 'none' being 0. */
+const LOCK_STMT_MODES = LOCK_MODES;
 /** schema.name from a list of String nodes (the last one or two are schema and name). */
 function nameFromList(items, dropLast = 0) {
     const parts = items.map(i => i.String?.sval ?? '').slice(0, items.length - dropLast);
@@ -33050,6 +33040,10 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         }
     }
 }
+/** The statements column of schema_migrations: one entry per statement, as the Supabase CLI writes it. */
+function statementTexts(statements) {
+    return statements.map(s => s.text);
+}
 /** The audit-log fields every entry of this migration's apply shares. */
 function auditBase(m, opts, startedAt) {
     return {
@@ -33071,7 +33065,7 @@ async function applyInTransaction(client, m, opts) {
     const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
     const audit = auditBase(m, opts, started);
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
-        await recordApplied(client, m.version, m.name, statements.map(s => s.text));
+        await recordApplied(client, m.version, m.name, statementTexts(statements));
         await writeAudit(client, {
             ...audit,
             status: 'applied',
@@ -33124,7 +33118,7 @@ async function applyWithoutTransaction(client, m, opts) {
             }
         }
         await client.query('BEGIN');
-        await recordApplied(client, m.version, m.name, statements.map(s => s.text));
+        await recordApplied(client, m.version, m.name, statementTexts(statements));
         await writeAudit(client, {
             ...auditBase(m, opts, started),
             status: 'applied',
@@ -33345,6 +33339,38 @@ const applyCheck = {
 ;// CONCATENATED MODULE: ./src/checks/derived.ts
 
 
+/**
+ * The parts of pg_get_constraintdef's text a constraint's parse tree fixes: the kind, the columns and, for
+ * EXCLUDE, each column's operator. A constraint re-added under an old name with an old definition (the
+ * runbook's replaced allocations_no_overlap) then fails verification instead of passing on its name.
+ */
+function constraintShape(con) {
+    const cols = (list) => names(list).join(', ');
+    switch (con.contype) {
+        case 'CONSTR_EXCLUSION': {
+            const elems = (con.exclusions ?? []).map((pair) => {
+                const [elem, ops] = pair.List?.items ?? [];
+                const column = elem?.IndexElem?.name;
+                const op = names(ops?.List?.items)[0];
+                return column && op ? `${column} WITH ${op}` : undefined;
+            });
+            // An element over an expression cannot be matched textually: check the kind only.
+            if (elems.some((x) => x === undefined))
+                return ['EXCLUDE'];
+            return [`EXCLUDE USING ${con.access_method ?? 'gist'} (${elems.join(', ')})`];
+        }
+        case 'CONSTR_UNIQUE':
+            return con.keys ? [`UNIQUE (${cols(con.keys)})`] : ['UNIQUE'];
+        case 'CONSTR_PRIMARY':
+            return con.keys ? [`PRIMARY KEY (${cols(con.keys)})`] : ['PRIMARY KEY'];
+        case 'CONSTR_FOREIGN':
+            return [`FOREIGN KEY (${cols(con.fk_attrs)}) REFERENCES`];
+        case 'CONSTR_CHECK':
+            return ['CHECK'];
+        default:
+            return [];
+    }
+}
 function rv(node) {
     return { schema: node?.schemaname ?? 'public', name: node?.relname ?? '?' };
 }
@@ -33379,8 +33405,7 @@ function deriveExpectations(statements) {
                     const contains = [];
                     if (con.deferrable)
                         contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE');
-                    if (con.contype === 'CONSTR_EXCLUSION')
-                        contains.push('EXCLUDE');
+                    contains.push(...constraintShape(con));
                     put({
                         kind: 'constraint',
                         name: con.conname,
@@ -33544,7 +33569,9 @@ function checkExpectations(expectations, after, before) {
         if (!found)
             return { ...e, ok: false };
         const def = found.definition;
-        let ok = (e.contains ?? []).every(c => def.toUpperCase().includes(c.toUpperCase()));
+        // Compared without identifier quotes: pg_get_constraintdef quotes "window", the parse tree does not.
+        const plain = def.replace(/"/g, '').toUpperCase();
+        let ok = (e.contains ?? []).every(c => plain.includes(c.replace(/"/g, '').toUpperCase()));
         if (ok && e.changedFrom && before) {
             const old = lookup(before, e);
             // A CREATE OR REPLACE of a function that existed must have changed it.

@@ -25,6 +25,38 @@ export interface ExpectationResult extends Expectation {
   actual?: string
 }
 
+/**
+ * The parts of pg_get_constraintdef's text a constraint's parse tree fixes: the kind, the columns and, for
+ * EXCLUDE, each column's operator. A constraint re-added under an old name with an old definition (the
+ * runbook's replaced allocations_no_overlap) then fails verification instead of passing on its name.
+ */
+export function constraintShape(con: AstNode): string[] {
+  const cols = (list: AstNode[] | undefined) => names(list).join(', ')
+  switch (con.contype) {
+    case 'CONSTR_EXCLUSION': {
+      const elems = (con.exclusions ?? []).map((pair: AstNode) => {
+        const [elem, ops] = pair.List?.items ?? []
+        const column = elem?.IndexElem?.name
+        const op = names(ops?.List?.items)[0]
+        return column && op ? `${column} WITH ${op}` : undefined
+      })
+      // An element over an expression cannot be matched textually: check the kind only.
+      if (elems.some((x: string | undefined) => x === undefined)) return ['EXCLUDE']
+      return [`EXCLUDE USING ${con.access_method ?? 'gist'} (${elems.join(', ')})`]
+    }
+    case 'CONSTR_UNIQUE':
+      return con.keys ? [`UNIQUE (${cols(con.keys)})`] : ['UNIQUE']
+    case 'CONSTR_PRIMARY':
+      return con.keys ? [`PRIMARY KEY (${cols(con.keys)})`] : ['PRIMARY KEY']
+    case 'CONSTR_FOREIGN':
+      return [`FOREIGN KEY (${cols(con.fk_attrs)}) REFERENCES`]
+    case 'CONSTR_CHECK':
+      return ['CHECK']
+    default:
+      return []
+  }
+}
+
 function rv(node: AstNode | undefined): { schema: string; name: string } {
   return { schema: node?.schemaname ?? 'public', name: node?.relname ?? '?' }
 }
@@ -61,7 +93,7 @@ export function deriveExpectations(statements: SqlStatement[]): Expectation[] {
             contains.push(
               con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE'
             )
-          if (con.contype === 'CONSTR_EXCLUSION') contains.push('EXCLUDE')
+          contains.push(...constraintShape(con))
           put({
             kind: 'constraint',
             name: con.conname,
@@ -226,7 +258,9 @@ export function checkExpectations(
     if (!e.present) return { ...e, ok: !found, actual: found?.definition }
     if (!found) return { ...e, ok: false }
     const def = found.definition
-    let ok = (e.contains ?? []).every(c => def.toUpperCase().includes(c.toUpperCase()))
+    // Compared without identifier quotes: pg_get_constraintdef quotes "window", the parse tree does not.
+    const plain = def.replace(/"/g, '').toUpperCase()
+    let ok = (e.contains ?? []).every(c => plain.includes(c.replace(/"/g, '').toUpperCase()))
     if (ok && e.changedFrom && before) {
       const old = lookup(before, e)
       // A CREATE OR REPLACE of a function that existed must have changed it.
