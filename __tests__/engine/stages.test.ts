@@ -6,6 +6,7 @@ import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { parseInputs } from '../../src/config/inputs.js'
 import { Redactor } from '../../src/report/redact.js'
 import { runStage } from '../../src/run.js'
+import { snapshotSchema } from '../../src/schema/index.js'
 import type { CheckResult, RehearsalResult, Stage } from '../../src/types.js'
 
 let db: TestDatabase
@@ -244,4 +245,31 @@ test('verify fails when a replaced constraint still has its old definition under
   expect(v.reasons.join('\n')).toMatch(
     /expected constraint items_price_positive on public\.items \(UNIQUE \(name, price\)\); found: CHECK/
   )
+})
+
+test('validate changes nothing: no history tables on a fresh database, same schema and rows after', async () => {
+  const fresh = await stage('validate')
+  expect(fresh.report.status).not.toBe('failed')
+  const created = await query(
+    `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('supabase_migrations', 'migration_runbook')`
+  )
+  expect(created.rows[0].n).toBe(0)
+  expect(await query(`SELECT to_regclass('public.items') AS t`).then(r => r.rows[0].t)).toBeNull()
+
+  await stage('apply')
+  repo.write(
+    '20250301000000_more.sql',
+    'ALTER TABLE public.items ADD COLUMN weight int;\nUPDATE public.items SET weight = 1;\n'
+  )
+  const c = await db.client()
+  const counts = `SELECT (SELECT count(*) FROM public.items) AS items,
+                         (SELECT count(*) FROM migration_runbook.audit_log) AS audit,
+                         (SELECT count(*) FROM supabase_migrations.schema_migrations) AS history`
+  const before = { schema: await snapshotSchema(c), rows: (await c.query(counts)).rows[0] }
+  const run = await stage('validate')
+  expect(check(run, 'rehearsal').status).toBe('pass')
+  const after = { schema: await snapshotSchema(c), rows: (await c.query(counts)).rows[0] }
+  await c.end()
+  expect(after.schema.objects).toEqual(before.schema.objects)
+  expect(after.rows).toEqual(before.rows)
 })
