@@ -273,3 +273,24 @@ test('validate changes nothing: no history tables on a fresh database, same sche
   expect(after.schema.objects).toEqual(before.schema.objects)
   expect(after.rows).toEqual(before.rows)
 })
+
+test('several migrations in one run are verified against the final state, not each against its own', async () => {
+  repo.write(
+    'verify/20250201000000_add_sku.sql',
+    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'items_price_positive') THEN RAISE EXCEPTION 'items_price_positive missing'; END IF; END $$;\n"
+  )
+  repo.write(
+    '20250301000000_drop_rule.sql',
+    'ALTER TABLE public.items DROP CONSTRAINT items_price_positive;\n'
+  )
+  // An index created by one migration and dropped by a later one of the same run: gone is right.
+  repo.write('20250401000000_index.sql', 'CREATE INDEX items_name_idx ON public.items (name);\n')
+  repo.write('20250501000000_drop_index.sql', 'DROP INDEX public.items_name_idx;\n')
+  const run = await stage('apply')
+  const v = check(run, 'verify')
+  expect(v.status).toBe('warn') // no verify/ script for the newest migration
+  expect(v.reasons).toEqual(['add migrations/verify/ scripts for 20250501000000'])
+  const scripts = v.details.scripts as { version: string; skipped?: string }[]
+  expect(scripts.find(s => s.version === '20250201000000')?.skipped).toMatch(/later migration/)
+  expect(run.report.applied).toHaveLength(5)
+})

@@ -65,10 +65,16 @@ function qualify(schema: string, name: string): string {
   return `${schema}.${name}`
 }
 
+/** Identity of the object an expectation is about: later statements about it replace earlier ones. */
+export function expectationKey(e: Expectation): string {
+  // Index names are unique per schema and DROP INDEX names no table: key indexes by name alone.
+  return e.kind === 'index' ? `index||${e.name}` : `${e.kind}|${e.table ?? ''}|${e.name}`
+}
+
 /** Expectations derived from a migration's statements. Unknown statement kinds add nothing. */
 export function deriveExpectations(statements: SqlStatement[]): Expectation[] {
   const byKey = new Map<string, Expectation>()
-  const put = (e: Expectation) => byKey.set(`${e.kind}|${e.table ?? ''}|${e.name}`, e)
+  const put = (e: Expectation) => byKey.set(expectationKey(e), e)
   for (const s of statements) {
     const a = s.ast
     if (a.CreateStmt) {
