@@ -62,6 +62,15 @@ test('lock levels per statement follow the PostgreSQL docs', () => {
   ])
   expect(locks('LOCK TABLE a IN SHARE MODE')).toEqual(['ShareLock public.a'])
   expect(locks('LOCK TABLE a')).toEqual(['AccessExclusiveLock public.a'])
+  // Only DETACH ... CONCURRENTLY takes the weaker lock; the partition is locked as well.
+  expect(locks('ALTER TABLE p DETACH PARTITION s.c')).toEqual([
+    'AccessExclusiveLock public.p',
+    'AccessExclusiveLock s.c'
+  ])
+  expect(locks('ALTER TABLE p DETACH PARTITION c CONCURRENTLY')).toEqual([
+    'ShareUpdateExclusiveLock public.p',
+    'ShareUpdateExclusiveLock public.c'
+  ])
 })
 
 test('rules fire on existing tables only, with file positions', () => {
@@ -108,6 +117,12 @@ test('SET NOT NULL after a validated CHECK (col IS NOT NULL) is fine', () => {
 ALTER TABLE t VALIDATE CONSTRAINT nn;
 ALTER TABLE t ALTER COLUMN c SET NOT NULL;`
   expect(rules(sql)).toEqual([])
+})
+
+test('an unnamed NOT VALID CHECK (col IS NOT NULL) does not excuse SET NOT NULL', () => {
+  const sql = `ALTER TABLE t ADD CHECK (c IS NOT NULL) NOT VALID;
+ALTER TABLE t ALTER COLUMN c SET NOT NULL;`
+  expect(rules(sql).map(r => r.split(' ')[1])).toContain('set-not-null-without-check')
 })
 
 test('transaction control is an error; existingTables narrows what counts as existing', () => {

@@ -182,3 +182,30 @@ test('no monitor configured: skip', async () => {
   expect(out.status).toBe('skip')
   expect(out.details).toMatchObject({ series: [], breaches: [] })
 })
+
+test('a check or probe with a COMMIT and a write after it is refused, and writes nothing', async () => {
+  await client.query(
+    'CREATE TABLE public.monitor_guard (hits int NOT NULL); INSERT INTO public.monitor_guard VALUES (0)'
+  )
+  const write = 'select 1 as value; commit; update public.monitor_guard set hits = hits + 1'
+  const ctx = ctxWith(
+    `      checks:
+        - name: sneaky-sql
+          sql: ${JSON.stringify(write)}
+          max: 5
+        - name: sneaky-probe
+          probe: sneaky
+`,
+    `    probes:
+      - name: sneaky
+        sql: ${JSON.stringify(write)}
+        runs: 2
+`
+  )
+  const out = await monitorCheck.run(ctx)
+  expect(out.status).toBe('fail')
+  expect(out.reasons?.join('\n')).toContain('sneaky-sql')
+  const guard = await client.query('select hits from public.monitor_guard')
+  expect(guard.rows).toEqual([{ hits: 0 }])
+  await client.query('DROP TABLE public.monitor_guard')
+})

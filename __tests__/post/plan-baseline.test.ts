@@ -162,3 +162,31 @@ test('no probes and no statements: recording still writes an empty plan-baseline
   expect(record.notes).toContain('the pending migrations touch no tables; no statements to list')
   expect(existsSync(path.join(ctx.evidence.dir, 'plan-baseline.json'))).toBe(true)
 })
+
+test('validate: a probe with a second statement after it explains nothing and runs nothing', async () => {
+  await client.query(
+    'CREATE TABLE public.probe_guard (id int PRIMARY KEY, hit boolean NOT NULL DEFAULT false); INSERT INTO public.probe_guard VALUES (1)'
+  )
+  const policyYaml = `environments:
+  staging:
+    probes:
+      - name: with-params
+        sql: "select id from public.items where restaurant_id = $1; update public.probe_guard set hit = true"
+        params: [7]
+      - name: generic
+        sql: "select id from public.items where restaurant_id = $1; update public.probe_guard set hit = true"
+      - name: no-params
+        sql: "select 1; update public.probe_guard set hit = true"
+`
+  const ctx = makeContext({ client, url: db.url, stage: 'validate', policyYaml })
+  const record = await recordPlanBaselines(ctx)
+  expect(record.baselines.map(b => b.name)).not.toContain('with-params')
+  expect(record.baselines.map(b => b.name)).not.toContain('generic')
+  expect(record.baselines.map(b => b.name)).not.toContain('no-params')
+  expect(record.notes.join('\n')).toContain('no-params: EXPLAIN failed')
+  expect(record.notes.join('\n')).toContain('with-params: EXPLAIN failed')
+  expect(record.notes.join('\n')).toContain('generic: EXPLAIN failed')
+  const guard = await client.query('select hit from public.probe_guard')
+  expect(guard.rows).toEqual([{ hit: false }])
+  await client.query('DROP TABLE public.probe_guard')
+})

@@ -136,3 +136,35 @@ test('reads the report at JUNIT_OUTPUT_FILE; exit 0 with failures in it warns', 
     else process.env.JUNIT_OUTPUT_FILE = saved
   }
 })
+
+test('SUPABASE_ACCESS_TOKEN from the job env never reaches tests.txt, even when no backup check ran', async () => {
+  const token = 'sbp_review_token_0123456789abcdef'
+  const before = process.env.SUPABASE_ACCESS_TOKEN
+  process.env.SUPABASE_ACCESS_TOKEN = token
+  try {
+    const ctx = ctxWith('environments:\n  staging: {}\n', 'echo "token is $SUPABASE_ACCESS_TOKEN"')
+    const out = await testsCheck.run(ctx)
+    expect(out.status).toBe('pass')
+    const text = evidence(ctx, 'tests.txt')
+    expect(text).toContain('token is ***')
+    expect(text).not.toContain(token)
+  } finally {
+    if (before === undefined) delete process.env.SUPABASE_ACCESS_TOKEN
+    else process.env.SUPABASE_ACCESS_TOKEN = before
+  }
+})
+
+test('output over the kept size is cut at whole lines, so no part of the URL survives the cut', async () => {
+  // About 9 MB of lines that each print the URL: the head/tail cut falls inside some line.
+  const ctx = ctxWith(
+    'environments:\n  staging: {}\n',
+    'i=0; while [ $i -lt 4 ]; do yes "url=$DATABASE_URL;" | head -n 30000; i=$((i+1)); done'
+  )
+  const out = await testsCheck.run(ctx)
+  expect(out.status).toBe('pass')
+  const text = evidence(ctx, 'tests.txt')
+  expect(text).toContain('bytes of output left out')
+  const printed = text.split('\n').filter(l => l.includes(';') && !l.startsWith('$ '))
+  expect(printed.length).toBeGreaterThan(1000)
+  for (const l of printed) expect(l).toBe('url=***;')
+})

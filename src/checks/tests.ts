@@ -61,10 +61,17 @@ class OutputBuffer {
   }
 
   text(): string {
-    const gap = this.dropped > 0 ? `\n[... ${this.dropped} bytes of output left out ...]\n` : ''
-    return (
-      Buffer.concat(this.head).toString('utf8') + gap + Buffer.concat(this.tail).toString('utf8')
-    )
+    let head = Buffer.concat(this.head)
+    let tail = Buffer.concat(this.tail)
+    if (this.dropped === 0) return Buffer.concat([head, tail]).toString('utf8')
+    // Cut at whole lines: a secret split by the cut would be left half-printed, where redaction cannot find it.
+    const headEnd = head.lastIndexOf(10) + 1
+    const tailStart = tail.indexOf(10) + 1
+    const dropped = this.dropped + (head.length - headEnd) + tailStart
+    head = head.subarray(0, headEnd)
+    tail = tail.subarray(tailStart)
+    const gap = `\n[... ${dropped} bytes of output left out ...]\n`
+    return head.toString('utf8') + gap + tail.toString('utf8')
   }
 }
 
@@ -161,6 +168,8 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome> {
     }
   }
   ctx.redactor.addDatabaseUrl(ctx.config.databaseUrl)
+  // The command inherits the job env: in verify the backup check (which registers the token) never ran.
+  ctx.redactor.add(process.env.SUPABASE_ACCESS_TOKEN?.trim())
   const timeoutMs = Math.min(ctx.env.statementTimeoutMs, TEST_TIMEOUT_CAP_MS)
   const shown = ctx.redactor.redact(command)
   ctx.log.info(`tests: running \`${shown}\` (time limit ${Math.round(timeoutMs / 1000)} s)`)

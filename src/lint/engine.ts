@@ -119,7 +119,8 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
           con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined
         if (column && con.skip_validation && con.conname)
           notValidChecks.set(`${table}.${con.conname}`, column)
-        else if (column) notNullChecks.add(`${table}.${column}`)
+        // NOT VALID proves nothing yet; unnamed, a later VALIDATE (of the generated name) is not matched.
+        else if (column && !con.skip_validation) notNullChecks.add(`${table}.${column}`)
         if (cmd.subtype === 'AT_ValidateConstraint' && notValidChecks.has(`${table}.${cmd.name}`)) {
           notNullChecks.add(`${table}.${notValidChecks.get(`${table}.${cmd.name}`)}`)
         }

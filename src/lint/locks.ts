@@ -36,7 +36,6 @@ const ALTER_TABLE_WEAKER: Record<string, LockMode> = {
   AT_SetRelOptions: 'ShareUpdateExclusiveLock',
   AT_ResetRelOptions: 'ShareUpdateExclusiveLock',
   AT_AttachPartition: 'ShareUpdateExclusiveLock',
-  AT_DetachPartition: 'ShareUpdateExclusiveLock',
   AT_EnableTrig: 'ShareRowExclusiveLock',
   AT_EnableAlwaysTrig: 'ShareRowExclusiveLock',
   AT_EnableReplicaTrig: 'ShareRowExclusiveLock',
@@ -70,6 +69,14 @@ function alterTableLocks(stmt: AstNode): TableLock[] {
       mode = stronger(mode, 'ShareRowExclusiveLock')
       const ref = qualifiedName(constraint.pktable)
       others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'))
+    } else if (cmd.subtype === 'AT_DetachPartition') {
+      // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
+      const lock = cmd.def?.PartitionCmd?.concurrent
+        ? 'ShareUpdateExclusiveLock'
+        : 'AccessExclusiveLock'
+      mode = stronger(mode, lock)
+      const part = qualifiedName(cmd.def.PartitionCmd.name)
+      others.set(part, stronger(others.get(part) ?? 'none', lock))
     } else {
       mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock')
     }

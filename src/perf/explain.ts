@@ -3,6 +3,7 @@
  * Plans are kept as Postgres returns them (the `Plan` tree of EXPLAIN (FORMAT JSON)).
  */
 import type pg from 'pg'
+import { loadParser, parseSql } from '../sql/parser.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -57,7 +58,13 @@ export async function explain(
   if (opts.analyze) options.unshift('ANALYZE', 'BUFFERS')
   if (opts.generic) options.unshift('GENERIC_PLAN')
   const text = `EXPLAIN (${options.join(', ')}) ${explainableSql(sql)}`
-  const res = await client.query(text, opts.generic ? undefined : params)
+  // A second statement after the first would run un-explained (in validate, which must change nothing).
+  // The extended protocol refuses one; a generic plan binds no values, so it needs the simple protocol
+  // and the parser's word that there is one statement (a syntax error anywhere runs nothing either way).
+  if (opts.generic) await refuseMultipleStatements(sql)
+  const res = opts.generic
+    ? await client.query(text)
+    : await client.query(extendedQuery(text, params))
   const doc = parseExplainRow(res.rows[0])
   const plan = doc.Plan as PlanNode
   return {
@@ -66,6 +73,25 @@ export async function explain(
     executionTimeMs: typeof doc['Execution Time'] === 'number' ? doc['Execution Time'] : undefined,
     planningTimeMs: typeof doc['Planning Time'] === 'number' ? doc['Planning Time'] : undefined,
     indexes: indexesUsed(plan)
+  }
+}
+
+/**
+ * A query sent with the extended protocol even without values: the server then runs exactly one statement
+ * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
+ * the queryMode field that pg reads.
+ */
+export function extendedQuery(text: string, values: unknown[]): pg.QueryConfig {
+  return { text, values, queryMode: 'extended' } as pg.QueryConfig
+}
+
+async function refuseMultipleStatements(sql: string): Promise<void> {
+  await loadParser()
+  const parsed = parseSql(sql)
+  if (!parsed.error && parsed.statements.length > 1) {
+    throw new Error(
+      `EXPLAIN takes one statement; the text has ${parsed.statements.length}: ${explainableSql(sql).slice(0, 80)}`
+    )
   }
 }
 

@@ -6,7 +6,7 @@
 import type pg from 'pg'
 import type { ProbeSpec } from '../config/policy.js'
 import type { ProbeResult } from '../types.js'
-import { explain, explainableSql, type PlanNode } from './explain.js'
+import { explain, explainableSql, extendedQuery, type PlanNode } from './explain.js'
 import { elapsedMs, percentile, round3 } from './stats.js'
 
 type Queryable = Pick<pg.Client, 'query'>
@@ -67,7 +67,7 @@ export async function timeStatement(
   for (let i = 0; i < runs; i++) {
     await inRolledBackTransaction(client, timeoutMs, async () => {
       const start = process.hrtime.bigint()
-      await client.query(text, params)
+      await client.query(extendedQuery(text, params))
       samples.push(elapsedMs(start))
     })
   }
