@@ -115,6 +115,10 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   }
   if (client) {
     try {
+      // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
+      // apply and the rehearsal set their own with SET LOCAL.
+      await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`)
+      await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`)
       plan = await makePlan(client, config.migrationsDir, migrations)
       const ctx: StageContext = {
         config,
@@ -139,7 +143,16 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       }
       await runChecks(ctx, STAGE_CHECKS[config.stage], results)
       const monitor = results.find(r => r.id === 'monitor')
-      if (monitor?.status === 'fail' && monitor.details.onBreach === 'rollback') {
+      // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
+      // there yet) fails the stage but must not revert a migration on its own.
+      const thresholdBreaches =
+        ((monitor?.details.breaches as string[] | undefined)?.length ?? 0) -
+        ((monitor?.details.errors as string[] | undefined)?.length ?? 0)
+      if (
+        monitor?.status === 'fail' &&
+        monitor.details.onBreach === 'rollback' &&
+        thresholdBreaches > 0
+      ) {
         log.warn('monitor breached its thresholds and on-breach is rollback: rolling back')
         ctx.plan = await makePlan(client, config.migrationsDir, migrations)
         await runChecks(ctx, [rollbackCheck], results)

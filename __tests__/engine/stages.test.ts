@@ -294,3 +294,27 @@ test('several migrations in one run are verified against the final state, not ea
   expect(scripts.find(s => s.version === '20250201000000')?.skipped).toMatch(/later migration/)
   expect(run.report.applied).toHaveLength(5)
 })
+
+test('monitor: a failing monitor query fails the stage but does not roll back', async () => {
+  await stage('apply')
+  repo.write(
+    'runbook.yml',
+    [
+      'environments:',
+      '  staging:',
+      '    monitor:',
+      '      duration: 300ms',
+      '      interval: 100ms',
+      '      on-breach: rollback',
+      '      checks:',
+      '        - name: typo',
+      '          sql: select count(*) as value from public.no_such_table',
+      '          max: 5',
+      ''
+    ].join('\n')
+  )
+  const run = await stage('monitor')
+  expect(check(run, 'monitor').status).toBe('fail')
+  expect(run.report.checks.some(c => c.id === 'rollback')).toBe(false)
+  expect(await versions()).toEqual(['20250101000000', '20250201000000'])
+})

@@ -11,6 +11,7 @@
 import type pg from 'pg'
 import type { Check, CheckOutcome, MonitorSeries, StageContext } from '../types.js'
 import type { MonitorCheckSpec, ProbeSpec } from '../config/policy.js'
+import { extendedQuery } from '../perf/explain.js'
 import { timeStatement } from '../perf/probe.js'
 import { percentile, round3 } from '../perf/stats.js'
 
@@ -82,7 +83,8 @@ async function sampleSql(
               set_config('migration_runbook.interval_ms', $3, true)`,
       [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]
     )
-    const res = await client.query(check.sql!, check.params ?? [])
+    // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
+    const res = await client.query(extendedQuery(check.sql!, check.params ?? []))
     if (res.rows.length === 0) return { value: null }
     if (!res.fields.some(f => f.name === 'value')) {
       const cols = res.fields.map(f => f.name).join(', ')
@@ -295,6 +297,8 @@ export async function runMonitorCheck(ctx: StageContext): Promise<CheckOutcome> 
     durationMs: m.durationMs,
     samples: run.samples,
     breaches: run.breaches,
+    /** Samples that failed to run (also breaches): a broken query is no reason to roll back. */
+    errors: run.errors,
     onBreach: m.onBreach
   }
   if (run.breaches.length > 0) {
