@@ -29916,7 +29916,6 @@ const ALTER_TABLE_WEAKER = {
     AT_SetRelOptions: 'ShareUpdateExclusiveLock',
     AT_ResetRelOptions: 'ShareUpdateExclusiveLock',
     AT_AttachPartition: 'ShareUpdateExclusiveLock',
-    AT_DetachPartition: 'ShareUpdateExclusiveLock',
     AT_EnableTrig: 'ShareRowExclusiveLock',
     AT_EnableAlwaysTrig: 'ShareRowExclusiveLock',
     AT_EnableReplicaTrig: 'ShareRowExclusiveLock',
@@ -29947,6 +29946,15 @@ function alterTableLocks(stmt) {
             mode = stronger(mode, 'ShareRowExclusiveLock');
             const ref = qualifiedName(constraint.pktable);
             others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
+        }
+        else if (cmd.subtype === 'AT_DetachPartition') {
+            // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
+            const lock = cmd.def?.PartitionCmd?.concurrent
+                ? 'ShareUpdateExclusiveLock'
+                : 'AccessExclusiveLock';
+            mode = stronger(mode, lock);
+            const part = qualifiedName(cmd.def.PartitionCmd.name);
+            others.set(part, stronger(others.get(part) ?? 'none', lock));
         }
         else {
             mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock');
@@ -30749,7 +30757,8 @@ function lintSql(file, sql, opts) {
                 const column = con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined;
                 if (column && con.skip_validation && con.conname)
                     notValidChecks.set(`${table}.${con.conname}`, column);
-                else if (column)
+                // NOT VALID proves nothing yet; unnamed, a later VALIDATE (of the generated name) is not matched.
+                else if (column && !con.skip_validation)
                     notNullChecks.add(`${table}.${column}`);
                 if (cmd.subtype === 'AT_ValidateConstraint' && notValidChecks.has(`${table}.${cmd.name}`)) {
                     notNullChecks.add(`${table}.${notValidChecks.get(`${table}.${cmd.name}`)}`);
@@ -32348,6 +32357,7 @@ function lineDiff(a, b) {
 
 
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
+
 const INDEX_NODES = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
 /** Nodes that read a relation through an index (a Bitmap Index Scan names only the index, its heap parent the table). */
 const INDEXED_READS = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Heap Scan']);
@@ -32366,7 +32376,14 @@ async function explain(client, sql, params = [], opts = {}) {
     if (opts.generic)
         options.unshift('GENERIC_PLAN');
     const text = `EXPLAIN (${options.join(', ')}) ${explainableSql(sql)}`;
-    const res = await client.query(text, opts.generic ? undefined : params);
+    // A second statement after the first would run un-explained (in validate, which must change nothing).
+    // The extended protocol refuses one; a generic plan binds no values, so it needs the simple protocol
+    // and the parser's word that there is one statement (a syntax error anywhere runs nothing either way).
+    if (opts.generic)
+        await refuseMultipleStatements(sql);
+    const res = opts.generic
+        ? await client.query(text)
+        : await client.query(extendedQuery(text, params));
     const doc = parseExplainRow(res.rows[0]);
     const plan = doc.Plan;
     return {
@@ -32376,6 +32393,21 @@ async function explain(client, sql, params = [], opts = {}) {
         planningTimeMs: typeof doc['Planning Time'] === 'number' ? doc['Planning Time'] : undefined,
         indexes: indexesUsed(plan)
     };
+}
+/**
+ * A query sent with the extended protocol even without values: the server then runs exactly one statement
+ * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
+ * the queryMode field that pg reads.
+ */
+function extendedQuery(text, values) {
+    return { text, values, queryMode: 'extended' };
+}
+async function refuseMultipleStatements(sql) {
+    await loadParser();
+    const parsed = parseSql(sql);
+    if (!parsed.error && parsed.statements.length > 1) {
+        throw new Error(`EXPLAIN takes one statement; the text has ${parsed.statements.length}: ${explainableSql(sql).slice(0, 80)}`);
+    }
 }
 /** node-postgres returns the json column parsed (or as text on some setups). */
 function parseExplainRow(row) {
@@ -33838,8 +33870,18 @@ class OutputBuffer {
         }
     }
     text() {
-        const gap = this.dropped > 0 ? `\n[... ${this.dropped} bytes of output left out ...]\n` : '';
-        return (Buffer.concat(this.head).toString('utf8') + gap + Buffer.concat(this.tail).toString('utf8'));
+        let head = Buffer.concat(this.head);
+        let tail = Buffer.concat(this.tail);
+        if (this.dropped === 0)
+            return Buffer.concat([head, tail]).toString('utf8');
+        // Cut at whole lines: a secret split by the cut would be left half-printed, where redaction cannot find it.
+        const headEnd = head.lastIndexOf(10) + 1;
+        const tailStart = tail.indexOf(10) + 1;
+        const dropped = this.dropped + (head.length - headEnd) + tailStart;
+        head = head.subarray(0, headEnd);
+        tail = tail.subarray(tailStart);
+        const gap = `\n[... ${dropped} bytes of output left out ...]\n`;
+        return head.toString('utf8') + gap + tail.toString('utf8');
     }
 }
 function findJunit(cwd, startedMs, junitPath) {
@@ -33934,6 +33976,8 @@ async function runTests(ctx) {
         };
     }
     ctx.redactor.addDatabaseUrl(ctx.config.databaseUrl);
+    // The command inherits the job env: in verify the backup check (which registers the token) never ran.
+    ctx.redactor.add(process.env.SUPABASE_ACCESS_TOKEN?.trim());
     const timeoutMs = Math.min(ctx.env.statementTimeoutMs, TEST_TIMEOUT_CAP_MS);
     const shown = ctx.redactor.redact(command);
     ctx.log.info(`tests: running \`${shown}\` (time limit ${Math.round(timeoutMs / 1000)} s)`);
@@ -34039,7 +34083,7 @@ async function timeStatement(client, sql, params, runs, timeoutMs) {
     for (let i = 0; i < runs; i++) {
         await inRolledBackTransaction(client, timeoutMs, async () => {
             const start = process.hrtime.bigint();
-            await client.query(text, params);
+            await client.query(extendedQuery(text, params));
             samples.push(elapsedMs(start));
         });
     }
@@ -34193,6 +34237,7 @@ const performanceCheck = {
 ;// CONCATENATED MODULE: ./src/checks/monitor.ts
 
 
+
 const monitor_sleep = (ms) => new Promise(r => setTimeout(r, Math.max(0, ms)));
 function monitor_errorText(e) {
     const err = e;
@@ -34223,7 +34268,8 @@ async function sampleSql(client, check, since, opts) {
     try {
         await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
               set_config('migration_runbook.interval_ms', $3, true)`, [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]);
-        const res = await client.query(check.sql, check.params ?? []);
+        // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
+        const res = await client.query(extendedQuery(check.sql, check.params ?? []));
         if (res.rows.length === 0)
             return { value: null };
         if (!res.fields.some(f => f.name === 'value')) {
@@ -34427,6 +34473,8 @@ async function runMonitorCheck(ctx) {
         durationMs: m.durationMs,
         samples: run.samples,
         breaches: run.breaches,
+        /** Samples that failed to run (also breaches): a broken query is no reason to roll back. */
+        errors: run.errors,
         onBreach: m.onBreach
     };
     if (run.breaches.length > 0) {
@@ -35266,6 +35314,10 @@ async function runStage(opts) {
     }
     if (client) {
         try {
+            // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
+            // apply and the rehearsal set their own with SET LOCAL.
+            await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
+            await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
             plan = await makePlan(client, config.migrationsDir, migrations);
             const ctx = {
                 config,
@@ -35289,7 +35341,13 @@ async function runStage(opts) {
             };
             await runChecks(ctx, STAGE_CHECKS[config.stage], results);
             const monitor = results.find(r => r.id === 'monitor');
-            if (monitor?.status === 'fail' && monitor.details.onBreach === 'rollback') {
+            // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
+            // there yet) fails the stage but must not revert a migration on its own.
+            const thresholdBreaches = (monitor?.details.breaches?.length ?? 0) -
+                (monitor?.details.errors?.length ?? 0);
+            if (monitor?.status === 'fail' &&
+                monitor.details.onBreach === 'rollback' &&
+                thresholdBreaches > 0) {
                 log.warn('monitor breached its thresholds and on-breach is rollback: rolling back');
                 ctx.plan = await makePlan(client, config.migrationsDir, migrations);
                 await runChecks(ctx, [rollbackCheck], results);
