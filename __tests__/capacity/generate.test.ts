@@ -83,6 +83,14 @@ describe.each([
     expect(shape(await snapshotSchema(c))).toEqual(shape(before))
     expect(await liveOverlaps(c)).toBe(0)
   })
+
+  test('every seed checkOptions allows loads (the window hash must not overflow int4)', async () => {
+    const c = cap.client
+    for (const seed of [2_000_000_000, 2_147_483_647]) {
+      expect((await generateCapacityData(c, { ...SIZE, seed })).allocations).toBe(60)
+    }
+    expect(await liveOverlaps(c)).toBe(0)
+  })
 })
 
 test('with conflicts the overlap constraint stays dropped, every other object is restored', async () => {

@@ -125,7 +125,8 @@ const ADJACENCIES = `
   ) pairs`
 
 // Window k of table t: day k of the history, a seeded start between 17:00 and 20:30, 90 to 150 min.
-// One day apart, so one table's windows never overlap each other.
+// One day apart, so one table's windows never overlap each other. The hash inputs are reduced
+// in bigint so large seeds do not overflow int4 (small seeds hash exactly as before).
 const WINDOWS = `
   SELECT r, t, k,
          ${id(KIND.restaurant, 'r')} AS rid,
@@ -133,10 +134,10 @@ const WINDOWS = `
          ${id(KIND.booking, 'r', 't', 'k')} AS bid,
          tstzrange(
            '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
-             + ((hashint4($1::int * 7919 + t * 31 + k) & 7) * interval '30 minutes'),
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes'),
            '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
-             + ((hashint4($1::int * 7919 + t * 31 + k) & 7) * interval '30 minutes')
-             + interval '90 minutes' + ((hashint4($1::int + k * 17 + t) & 2) * interval '30 minutes'),
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes')
+             + interval '90 minutes' + ((hashint4(((($1::int::bigint + k * 17 + t) % 2147483648)::int)) & 2) * interval '30 minutes'),
            '[)') AS w
   FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int) AS t, generate_series(1, $4::int) AS k`
 

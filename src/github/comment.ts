@@ -48,7 +48,7 @@ export async function upsertStickyComment(
   const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber }
 
   try {
-    const existing = await findComment(octokit, where, marker)
+    const [existing, ...duplicates] = await findComments(octokit, where, marker)
     if (existing) {
       const { data } = await octokit.rest.issues.updateComment({
         owner: opts.owner,
@@ -56,10 +56,25 @@ export async function upsertStickyComment(
         comment_id: existing.id,
         body
       })
+      await deleteComments(octokit, { ...opts, log }, duplicates)
       log('info', `Updated the ${opts.environment} comment: ${data.html_url}`)
       return { url: data.html_url, action: 'updated' }
     }
     const { data } = await octokit.rest.issues.createComment({ ...where, body })
+    // Two runs that both found no comment both create one (and a retried POST may have created one
+    // already): the oldest comment is the sticky one, so a newer one of ours gives way to it.
+    const [oldest] = await findComments(octokit, where, marker)
+    if (oldest && oldest.id < data.id) {
+      const { data: kept } = await octokit.rest.issues.updateComment({
+        owner: opts.owner,
+        repo: opts.repo,
+        comment_id: oldest.id,
+        body
+      })
+      await deleteComments(octokit, { ...opts, log }, [data])
+      log('info', `Updated the ${opts.environment} comment: ${kept.html_url}`)
+      return { url: kept.html_url, action: 'updated' }
+    }
     log('info', `Created the ${opts.environment} comment: ${data.html_url}`)
     return { url: data.html_url, action: 'created' }
   } catch (error) {
@@ -94,21 +109,52 @@ export async function upsertStickyComment(
   }
 }
 
-/** Walks every page (100 a page) so an old comment far down a busy PR is still found. */
-async function findComment(
+/**
+ * Every comment of ours for this environment, oldest first. Walks every page (100 a page) so an
+ * old comment far down a busy PR is still found.
+ */
+async function findComments(
   octokit: Octokit,
   where: { owner: string; repo: string; issue_number: number },
   marker: string
-): Promise<IssueComment | undefined> {
+): Promise<IssueComment[]> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...where,
     per_page: 100
   })
+  const found: IssueComment[] = []
   for await (const page of pages) {
-    const found = (page.data as IssueComment[]).find(c => firstLine(c.body ?? '') === marker)
-    if (found) return found
+    found.push(...(page.data as IssueComment[]).filter(c => firstLine(c.body ?? '') === marker))
   }
-  return undefined
+  return found.sort((a, b) => a.id - b.id)
+}
+
+/**
+ * Removes duplicates, best effort: the report is already posted. One already gone (another run
+ * removed it) is fine.
+ */
+async function deleteComments(
+  octokit: Octokit,
+  opts: { owner: string; repo: string; log: (level: 'info' | 'warning', msg: string) => void },
+  comments: { id: number }[]
+): Promise<void> {
+  for (const c of comments) {
+    try {
+      await octokit.rest.issues.deleteComment({
+        owner: opts.owner,
+        repo: opts.repo,
+        comment_id: c.id
+      })
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status !== 404) {
+        opts.log(
+          'warning',
+          `Could not remove the duplicate comment ${c.id} (HTTP ${status ?? '?'}).`
+        )
+      }
+    }
+  }
 }
 
 /** Bounded retries with doubling backoff for 5xx (and network failures, which octokit reports as 500). */
