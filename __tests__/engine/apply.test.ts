@@ -197,10 +197,17 @@ test('a no-transaction migration runs statement by statement (CREATE INDEX CONCU
     '20250301000000_index_name.sql',
     '-- migration-runbook: no-transaction\nCREATE INDEX CONCURRENTLY items_name_idx ON public.items (name);\n'
   )
+  await client.query(`SET lock_timeout = '1234ms'`)
+  await client.query(`SET statement_timeout = '7s'`)
   const applied = await apply()
   expect(applied.map(m => m.version)).toContain('20250301000000')
   const idx = await client.query(
     `SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.items_name_idx'::regclass`
   )
   expect(idx.rows[0].indisvalid).toBe(true)
+  // The session's own timeouts are back afterwards (later checks rely on them).
+  const t = await client.query(
+    `SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s`
+  )
+  expect([t.rows[0].l, t.rows[0].s]).toEqual(['1234ms', '7s'])
 })

@@ -254,6 +254,10 @@ async function applyWithoutTransaction(
   const started = new Date()
   const t0 = performance.now()
   let attempts = 1
+  // Session-level timeouts for the statements; the session's own values are put back afterwards.
+  const previous = await client.query(
+    `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
+  )
   await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs)
   try {
     for (const s of statements) {
@@ -284,16 +288,32 @@ async function applyWithoutTransaction(
       }
     }
     await client.query('BEGIN')
-    await recordApplied(client, m.version, m.name, statementTexts(statements))
-    await writeAudit(client, {
-      ...auditBase(m, opts, started),
-      status: 'applied',
-      details: { statements: timings, noTransaction: true }
-    })
-    await client.query('COMMIT')
+    try {
+      await recordApplied(client, m.version, m.name, statementTexts(statements))
+      await writeAudit(client, {
+        ...auditBase(m, opts, started),
+        status: 'applied',
+        details: { statements: timings, noTransaction: true }
+      })
+      await client.query('COMMIT')
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw new ApplyError(
+        `${m.file}: every statement ran (outside a transaction) but recording it in the history failed: ${pgFields(e as PgError)}. ` +
+          `Record version ${m.version} by hand or re-run once the cause is fixed.`,
+        m.file,
+        undefined,
+        (e as PgError).code
+      )
+    }
   } finally {
-    await client.query('RESET lock_timeout').catch(() => undefined)
-    await client.query('RESET statement_timeout').catch(() => undefined)
+    const p = previous.rows[0]
+    await client
+      .query(
+        `SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`,
+        [p.lock, p.stmt]
+      )
+      .catch(() => undefined)
   }
   return {
     version: m.version,

@@ -15,6 +15,8 @@ import { recordPlanBaselines } from './plan-baseline.js'
 import { LOCK_MODES } from '../lint/locks.js'
 
 const QUERY_CANCELED = '57014'
+/** The rehearsal's own reads (locks, schema snapshot) between statements. */
+const CATALOG_READ_TIMEOUT_MS = 30_000
 const LOCK_NOT_AVAILABLE = '55P03'
 /** Weakest to strongest, as the lint module orders them. */
 const LOCK_STRENGTH: readonly string[] = LOCK_MODES
@@ -102,6 +104,8 @@ export async function rehearseFiles(
             ;(e as { statement?: SqlStatement }).statement = s
             throw e
           }
+          // Our own catalog reads must not be cancelled by what is left of the budget.
+          await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
           locks = await ownRelationLocks(client)
         }
         const after = await snapshotSchema(client)

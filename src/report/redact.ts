@@ -30,7 +30,9 @@ export class Redactor {
     } catch {
       return
     }
-    const rawPassword = parsed.password
+    // libpq also takes the password as a query parameter (?password=...).
+    const rawPassword =
+      parsed.password || encodeURIComponent(parsed.searchParams.get('password') ?? '')
     if (!rawPassword) return
     const forms = new Set<string>([rawPassword])
     try {
