@@ -28295,7 +28295,8 @@ class Redactor {
         catch {
             return;
         }
-        const rawPassword = parsed.password;
+        // libpq also takes the password as a query parameter (?password=...).
+        const rawPassword = parsed.password || encodeURIComponent(parsed.searchParams.get('password') ?? '');
         if (!rawPassword)
             return;
         const forms = new Set([rawPassword]);
@@ -32747,6 +32748,8 @@ async function comparePlanBaselines(ctx) {
 
 
 const QUERY_CANCELED = '57014';
+/** The rehearsal's own reads (locks, schema snapshot) between statements. */
+const CATALOG_READ_TIMEOUT_MS = 30_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 /** Weakest to strongest, as the lint module orders them. */
 const LOCK_STRENGTH = LOCK_MODES;
@@ -32808,6 +32811,8 @@ async function rehearseFiles(client, files, opts) {
                         e.statement = s;
                         throw e;
                     }
+                    // Our own catalog reads must not be cancelled by what is left of the budget.
+                    await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
                     locks = await ownRelationLocks(client);
                 }
                 const after = await snapshotSchema(client);
@@ -33128,6 +33133,8 @@ async function applyWithoutTransaction(client, m, opts) {
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
+    // Session-level timeouts for the statements; the session's own values are put back afterwards.
+    const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
     await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs);
     try {
         for (const s of statements) {
@@ -33150,17 +33157,26 @@ async function applyWithoutTransaction(client, m, opts) {
             }
         }
         await client.query('BEGIN');
-        await recordApplied(client, m.version, m.name, statementTexts(statements));
-        await writeAudit(client, {
-            ...auditBase(m, opts, started),
-            status: 'applied',
-            details: { statements: timings, noTransaction: true }
-        });
-        await client.query('COMMIT');
+        try {
+            await recordApplied(client, m.version, m.name, statementTexts(statements));
+            await writeAudit(client, {
+                ...auditBase(m, opts, started),
+                status: 'applied',
+                details: { statements: timings, noTransaction: true }
+            });
+            await client.query('COMMIT');
+        }
+        catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw new ApplyError(`${m.file}: every statement ran (outside a transaction) but recording it in the history failed: ${pgFields(e)}. ` +
+                `Record version ${m.version} by hand or re-run once the cause is fixed.`, m.file, undefined, e.code);
+        }
     }
     finally {
-        await client.query('RESET lock_timeout').catch(() => undefined);
-        await client.query('RESET statement_timeout').catch(() => undefined);
+        const p = previous.rows[0];
+        await client
+            .query(`SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`, [p.lock, p.stmt])
+            .catch(() => undefined);
     }
     return {
         version: m.version,
@@ -35590,7 +35606,8 @@ const ADJACENCIES = `
     FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int - 1) AS t
   ) pairs`;
 // Window k of table t: day k of the history, a seeded start between 17:00 and 20:30, 90 to 150 min.
-// One day apart, so one table's windows never overlap each other.
+// One day apart, so one table's windows never overlap each other. The hash inputs are reduced
+// in bigint so large seeds do not overflow int4 (small seeds hash exactly as before).
 const WINDOWS = `
   SELECT r, t, k,
          ${id(KIND.restaurant, 'r')} AS rid,
@@ -35598,10 +35615,10 @@ const WINDOWS = `
          ${id(KIND.booking, 'r', 't', 'k')} AS bid,
          tstzrange(
            '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
-             + ((hashint4($1::int * 7919 + t * 31 + k) & 7) * interval '30 minutes'),
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes'),
            '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
-             + ((hashint4($1::int * 7919 + t * 31 + k) & 7) * interval '30 minutes')
-             + interval '90 minutes' + ((hashint4($1::int + k * 17 + t) & 2) * interval '30 minutes'),
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes')
+             + interval '90 minutes' + ((hashint4(((($1::int::bigint + k * 17 + t) % 2147483648)::int)) & 2) * interval '30 minutes'),
            '[)') AS w
   FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int) AS t, generate_series(1, $4::int) AS k`;
 // customer_name keeps its default (''): formatting a million names cost time and showed nothing.
