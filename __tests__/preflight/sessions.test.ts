@@ -4,6 +4,7 @@ import { closeContext, makeContext } from '../helpers/context.js'
 import { longTransactionsCheck } from '../../src/checks/long-transactions.js'
 import { lockHoldersCheck } from '../../src/checks/lock-holders.js'
 import {
+  maskQuerySecrets,
   describeSession,
   formatAge,
   type LockHolder,
@@ -183,4 +184,16 @@ test('formatAge and describeSession are short and readable', () => {
     query: 'SELECT\n  1'
   })
   expect(line).toBe('pid 42, user app, application (none), age 1s: SELECT 1')
+})
+
+test('query previews hide role passwords and passwords in connection strings', () => {
+  expect(maskQuerySecrets(`ALTER ROLE app PASSWORD 'it''s secret'; select 1`)).toBe(
+    `ALTER ROLE app PASSWORD '***'; select 1`
+  )
+  expect(maskQuerySecrets(`create role x login password $p$hunter2$p$`)).toBe(
+    `create role x login password '***'`
+  )
+  expect(maskQuerySecrets(`select dblink('postgresql://u:hunter2@h/db', 'x')`)).toBe(
+    `select dblink('postgresql://u:***@h/db', 'x')`
+  )
 })

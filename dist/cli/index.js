@@ -28994,6 +28994,15 @@ class EvidenceWriter {
 
 ;// CONCATENATED MODULE: ./src/checks/sessions.ts
 const QUERY_PREVIEW_CHARS = 200;
+/**
+ * Other sessions' query text goes into reasons, logs and the PR comment: hide the literals that are
+ * passwords (CREATE/ALTER ROLE ... PASSWORD '...') and connection strings with a password in them.
+ */
+function maskQuerySecrets(query) {
+    return query
+        .replace(/(PASSWORD\s+)('(?:[^']|'')*'|\$[A-Za-z0-9_]*\$[\s\S]*?\$[A-Za-z0-9_]*\$)/gi, "$1'***'")
+        .replace(/(postgres(?:ql)?:\/\/[^:/\s'"]*:)[^@\s'"]*@/gi, '$1***@');
+}
 /** "2h 3m 4s", "1m 5s", "350ms": short and readable in a table. */
 function formatAge(ms) {
     if (ms < 1000)
@@ -29026,7 +29035,7 @@ function toSession(r) {
         backendType: r.backend_type,
         ageMs,
         age: formatAge(ageMs),
-        query: (r.query ?? '').slice(0, QUERY_PREVIEW_CHARS)
+        query: maskQuerySecrets(r.query ?? '').slice(0, QUERY_PREVIEW_CHARS)
     };
 }
 /** Client sessions of this database, other than ours, whose transaction has been open at least limitMs. */

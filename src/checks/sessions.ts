@@ -28,6 +28,19 @@ export interface LockHolder extends SessionInfo {
 
 export const QUERY_PREVIEW_CHARS = 200
 
+/**
+ * Other sessions' query text goes into reasons, logs and the PR comment: hide the literals that are
+ * passwords (CREATE/ALTER ROLE ... PASSWORD '...') and connection strings with a password in them.
+ */
+export function maskQuerySecrets(query: string): string {
+  return query
+    .replace(
+      /(PASSWORD\s+)('(?:[^']|'')*'|\$[A-Za-z0-9_]*\$[\s\S]*?\$[A-Za-z0-9_]*\$)/gi,
+      "$1'***'"
+    )
+    .replace(/(postgres(?:ql)?:\/\/[^:/\s'"]*:)[^@\s'"]*@/gi, '$1***@')
+}
+
 /** "2h 3m 4s", "1m 5s", "350ms": short and readable in a table. */
 export function formatAge(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`
@@ -69,7 +82,7 @@ function toSession(r: SessionRow): SessionInfo {
     backendType: r.backend_type,
     ageMs,
     age: formatAge(ageMs),
-    query: (r.query ?? '').slice(0, QUERY_PREVIEW_CHARS)
+    query: maskQuerySecrets(r.query ?? '').slice(0, QUERY_PREVIEW_CHARS)
   }
 }
 
