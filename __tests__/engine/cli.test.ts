@@ -73,6 +73,19 @@ describe('bad input exits 2 with a message naming the input, the value and what 
     expect(r.err).not.toContain('hunter22')
   })
 
+  test('malformed percent-encoding in the password is rejected without echoing it', async () => {
+    const r = await cli([
+      'validate',
+      '--env',
+      'staging',
+      '--database-url',
+      'postgres://u:50%off@h/db'
+    ])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('input "database-url" has malformed percent-encoding in its password')
+    expect(r.err).not.toContain('50%off')
+  })
+
   test('missing migrations folder', async () => {
     const r = await cli([
       'validate',

@@ -28225,6 +28225,18 @@ function checkDatabaseUrl(url) {
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
         throw new ConfigError(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
+    for (const [part, value] of [
+        ['user', parsed.username],
+        ['password', parsed.password],
+        ['database name', parsed.pathname]
+    ]) {
+        try {
+            decodeURIComponent(value);
+        }
+        catch {
+            throw new ConfigError(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+        }
+    }
     if (!parsed.hostname) {
         throw new ConfigError('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }

@@ -57,6 +57,19 @@ export function checkDatabaseUrl(url: string): void {
       `input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`
     )
   }
+  for (const [part, value] of [
+    ['user', parsed.username],
+    ['password', parsed.password],
+    ['database name', parsed.pathname]
+  ] as const) {
+    try {
+      decodeURIComponent(value)
+    } catch {
+      throw new ConfigError(
+        `input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`
+      )
+    }
+  }
   if (!parsed.hostname) {
     throw new ConfigError(
       'input "database-url" has no host; expected postgres://user:password@host:5432/database'
