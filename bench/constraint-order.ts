@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { startEmbeddedPostgres } from '../src/embedded/server.js'
 import { generateCapacityData } from '../src/demo/generate.js'
+import { intArg } from './args.js'
 
 const ORDERS: Record<string, string> = {
   'resource_id first':
@@ -19,15 +20,6 @@ const ORDERS: Record<string, string> = {
   'old (resource_id, window)': 'resource_id WITH =, "window" WITH &&'
 }
 const ROUNDS = 2
-
-function rowsArgument(): number {
-  const raw = process.argv[2] ?? process.env.BENCH_ROWS ?? '100000'
-  const rows = Number(raw)
-  if (!Number.isInteger(rows) || rows < 1000) {
-    throw new Error(`allocations argument is "${raw}"; allowed: an integer of at least 1000`)
-  }
-  return rows
-}
 
 async function applyFile(client: pg.Client, file: string): Promise<void> {
   await client.query('BEGIN')
@@ -51,7 +43,7 @@ async function buildMs(client: pg.Client, columns: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const rows = rowsArgument()
+  const rows = intArg(2, 'BENCH_ROWS', '100000', 1000)
   const tablesPerRestaurant = 20
   const windowsPerTable = 50
   const restaurants = Math.ceil(rows / (tablesPerRestaurant * windowsPerTable))

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { startEmbeddedPostgres } from '../src/embedded/server.js'
 import { generateCapacityData } from '../src/demo/generate.js'
+import { intArg } from './args.js'
 
 const MIGRATIONS = {
   baseline: ['../migrations/20251101000000_capacity_baseline.sql'],
@@ -16,17 +17,8 @@ const MIGRATIONS = {
   ]
 }
 
-function rowsArgument(): number {
-  const raw = process.argv[2] ?? process.env.BENCH_ROWS ?? '100000'
-  const rows = Number(raw)
-  if (!Number.isInteger(rows) || rows < 1000) {
-    throw new Error(`allocations argument is "${raw}"; allowed: an integer of at least 1000`)
-  }
-  return rows
-}
-
 async function main(): Promise<void> {
-  const rows = rowsArgument()
+  const rows = intArg(2, 'BENCH_ROWS', '100000', 1000)
   const tablesPerRestaurant = 20
   const windowsPerTable = 50
   const restaurants = Math.ceil(rows / (tablesPerRestaurant * windowsPerTable))

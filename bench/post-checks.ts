@@ -23,14 +23,7 @@ import { Redactor } from '../src/report/redact.js'
 import { runProbe } from '../src/perf/probe.js'
 import { comparePlanBaselines, recordPlanBaselines } from '../src/checks/plan-baseline.js'
 import type { StageContext } from '../src/types.js'
-
-function intArg(index: number, env: string, fallback: string, min: number): number {
-  const raw = process.argv[index] ?? process.env[env] ?? fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`${env} is "${raw}"; allowed: an integer of at least ${min}`)
-  return n
-}
+import { intArg } from './args.js'
 
 const rows = intArg(2, 'BENCH_ROWS', '200000', 1000)
 const statements = intArg(3, 'BENCH_STATEMENTS', '50', 1)

@@ -34,9 +34,12 @@ interface Outcome {
   headlines: string[]
 }
 
+/** Files in bench/ that are not benchmarks: this runner and shared helpers. */
+const NOT_BENCHMARKS = new Set(['run.ts', 'args.ts'])
+
 function allBenchmarks(): string[] {
   return readdirSync(BENCH_DIR)
-    .filter(f => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.d.ts'))
+    .filter(f => f.endsWith('.ts') && !NOT_BENCHMARKS.has(f) && !f.endsWith('.d.ts'))
     .map(f => f.slice(0, -3))
     .sort()
 }
