@@ -94,6 +94,16 @@ describe('rehearsal', () => {
       `SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'weight'`
     )
     expect(col.rowCount).toBe(0)
+
+    // The cancelled statement itself names the table and the lock it was taking.
+    repo.write(
+      '20250301000000_slow.sql',
+      'ALTER TABLE public.items ADD CONSTRAINT items_slow CHECK (pg_sleep(0.2) IS NOT NULL);\n'
+    )
+    const slowCheck = check(await stage('validate'), 'rehearsal')
+    expect(slowCheck.reasons[0]).toMatch(
+      /would hold AccessExclusiveLock on public\.items for more than 300 ms/
+    )
   })
 
   test('rows that violate a new CHECK fail validate at conflicts, before the rehearsal runs', async () => {

@@ -32790,14 +32790,6 @@ async function ownRelationLocks(client) {
         .map(([relation, mode]) => ({ relation, mode }))
         .sort((a, b) => a.relation.localeCompare(b.relation));
 }
-/** The lock a statement is about to take, when the catalog cannot tell us (it was cancelled before). */
-function expectedLock(s) {
-    if (s.kind === 'IndexStmt')
-        return s.ast.IndexStmt.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock';
-    if (s.kind === 'CreateStmt')
-        return 'AccessExclusiveLock';
-    return 'AccessExclusiveLock';
-}
 async function tableSize(client, table) {
     const res = await client
         .query(`SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`, [table])
@@ -32855,11 +32847,15 @@ async function rehearseFiles(client, files, opts) {
                 let overBudget = false;
                 if (err.code === QUERY_CANCELED && s) {
                     overBudget = true;
-                    // The table the statement names, else the one we hold the strongest lock on.
-                    const strongest = [...locks].sort((a, b) => LOCK_STRENGTH.indexOf(b.mode) - LOCK_STRENGTH.indexOf(a.mode))[0];
-                    const named = parser_relationsOf(s.ast)[0];
-                    const table = named ?? strongest?.relation ?? 'its tables';
-                    const mode = named ? expectedLock(s) : (strongest?.mode ?? expectedLock(s));
+                    // The strongest lock the statement takes (the lint module's table, as the catalog cannot
+                    // tell us: it was cancelled), else the strongest lock already held.
+                    const byStrength = (mode) => (x, y) => LOCK_STRENGTH.indexOf(mode(y)) - LOCK_STRENGTH.indexOf(mode(x));
+                    const taking = statementLocks(s.ast)
+                        .filter(l => l.lock !== 'none')
+                        .sort(byStrength(l => l.lock))[0];
+                    const held = [...locks].sort(byStrength(l => l.mode))[0];
+                    const table = taking?.table ?? held?.relation ?? 'its tables';
+                    const mode = taking?.lock ?? held?.mode ?? 'AccessExclusiveLock';
                     await client.query('ROLLBACK').catch(() => undefined);
                     await client.query('BEGIN');
                     const size = await tableSize(client, table);

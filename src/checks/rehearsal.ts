@@ -12,7 +12,7 @@ import { relationsOf, type SqlStatement } from '../sql/parser.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import type { Logger } from '../report/logger.js'
 import { recordPlanBaselines } from './plan-baseline.js'
-import { LOCK_MODES } from '../lint/locks.js'
+import { LOCK_MODES, statementLocks } from '../lint/locks.js'
 
 const QUERY_CANCELED = '57014'
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
@@ -43,14 +43,6 @@ export async function ownRelationLocks(client: pg.ClientBase): Promise<HeldLock[
   return [...strongest]
     .map(([relation, mode]) => ({ relation, mode }))
     .sort((a, b) => a.relation.localeCompare(b.relation))
-}
-
-/** The lock a statement is about to take, when the catalog cannot tell us (it was cancelled before). */
-function expectedLock(s: SqlStatement): string {
-  if (s.kind === 'IndexStmt')
-    return s.ast.IndexStmt.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock'
-  if (s.kind === 'CreateStmt') return 'AccessExclusiveLock'
-  return 'AccessExclusiveLock'
 }
 
 async function tableSize(client: pg.ClientBase, table: string): Promise<string> {
@@ -128,13 +120,18 @@ export async function rehearseFiles(
         let overBudget = false
         if (err.code === QUERY_CANCELED && s) {
           overBudget = true
-          // The table the statement names, else the one we hold the strongest lock on.
-          const strongest = [...locks].sort(
-            (a, b) => LOCK_STRENGTH.indexOf(b.mode) - LOCK_STRENGTH.indexOf(a.mode)
-          )[0]
-          const named = relationsOf(s.ast)[0]
-          const table = named ?? strongest?.relation ?? 'its tables'
-          const mode = named ? expectedLock(s) : (strongest?.mode ?? expectedLock(s))
+          // The strongest lock the statement takes (the lint module's table, as the catalog cannot
+          // tell us: it was cancelled), else the strongest lock already held.
+          const byStrength =
+            <T>(mode: (x: T) => string) =>
+            (x: T, y: T) =>
+              LOCK_STRENGTH.indexOf(mode(y)) - LOCK_STRENGTH.indexOf(mode(x))
+          const taking = statementLocks(s.ast)
+            .filter(l => l.lock !== 'none')
+            .sort(byStrength(l => l.lock))[0]
+          const held = [...locks].sort(byStrength(l => l.mode))[0]
+          const table = taking?.table ?? held?.relation ?? 'its tables'
+          const mode = taking?.lock ?? held?.mode ?? 'AccessExclusiveLock'
           await client.query('ROLLBACK').catch(() => undefined)
           await client.query('BEGIN')
           const size = await tableSize(client, table)
