@@ -69,7 +69,9 @@ test('tables: added and removed, with their dependants', async () => {
     'column public.guests.id',
     'column public.guests.name',
     'constraint public.guests.guests_pkey',
-    // the bootstrap's ALTER DEFAULT PRIVILEGES grants service_role every new table
+    // the bootstrap's default privileges, as on hosted Supabase, grant the API roles every new table
+    'grant table public.guests to anon',
+    'grant table public.guests to authenticated',
     'grant table public.guests to service_role',
     'index public.guests.guests_pkey',
     'rls public.guests',

@@ -47,6 +47,8 @@ ALTER TABLE public.allocations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY allocations_read ON public.allocations FOR SELECT TO authenticated
   USING (restaurant_id IS NOT NULL);
 CREATE VIEW public.confirmed AS SELECT id, table_no FROM public.allocations WHERE status = 'confirmed';
+-- Hosted Supabase's default privileges grant anon everything on new tables: narrow it to SELECT.
+REVOKE ALL ON public.allocations FROM anon;
 GRANT SELECT ON public.allocations TO anon;
 CREATE SCHEMA supabase_migrations;
 CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY);
