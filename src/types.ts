@@ -32,8 +32,9 @@ export const CHECK_IDS = [
 ] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip'
-export type RunStatus = 'passed' | 'warned' | 'failed'
+/** `cancelled`: the check that was running when the run was cancelled (SIGINT/SIGTERM). */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'cancelled'
+export type RunStatus = 'passed' | 'warned' | 'failed' | 'cancelled'
 
 /** A place in a migration file a finding points at (becomes a GitHub annotation). */
 export interface Annotation {
@@ -80,6 +81,8 @@ export interface StageContext {
   state: Map<string, unknown>
   /** Versions applied by this run (filled by the apply check). */
   applied: string[]
+  /** Fires when the run is cancelled: waits end at once, the runner cancels the running statements. */
+  signal: AbortSignal
 }
 
 export interface Check {
@@ -101,6 +104,8 @@ export interface Report {
   pending: string[]
   applied: string[]
   checks: CheckResult[]
+  /** When status is cancelled: the check that was running and the signal. */
+  cancelled?: { check?: string; signal?: string }
   run?: { url?: string; sha?: string; actor?: string; pullRequest?: number }
 }
 

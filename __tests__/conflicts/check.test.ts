@@ -49,15 +49,13 @@ test('fails on existing overlaps, writes pre-migration-violations.txt capped at 
   const outcome = await conflictsCheck.run(ctx)
   expect(outcome.status).toBe('fail')
   expect(outcome.reasons).toEqual([
-    'migrations/2_m.sql:2: 1 existing row(s) violate x on public.slots'
+    'migrations/2_m.sql:2: 1 existing row(s) violate x on public.slots, e.g. x: r=1 — id 2 [4,8) overlaps id 1 [1,5)'
   ])
   const text = readFileSync(path.join(dir, 'staging', 'pre-migration-violations.txt'), 'utf8')
   expect(text).toContain(
     'migrations/2_m.sql:2 exclude x on public.slots: 1 row(s) overlapping an earlier row'
   )
-  expect(text).toContain(
-    '{"row":{"id":2},"range":"[4,8)","other_range":"[1,5)","conflicts_with":{"id":1}}'
-  )
+  expect(text).toContain('  x: r=1 — id 2 [4,8) overlaps id 1 [1,5)\n')
   expect(outcome.annotations).toEqual([
     expect.objectContaining({ level: 'error', file: 'migrations/2_m.sql', line: 2 })
   ])

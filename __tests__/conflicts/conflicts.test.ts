@@ -4,7 +4,8 @@ import { loadParser } from '../../src/sql/parser.js'
 import {
   deriveConflictQueries,
   findRollbackConflicts,
-  runConflictChecks
+  runConflictChecks,
+  violationLines
 } from '../../src/conflicts/index.js'
 
 let db: TestDatabase
@@ -91,11 +92,39 @@ test('UNIQUE, PRIMARY KEY, CHECK, FOREIGN KEY and NOT NULL each find their injec
     values: { party: 0, note: null }
   })
   expect(byName.fk.count).toBe(1)
-  expect(byName.fk.sample[0]).toEqual({ row: { id: 6 }, key: { restaurant_id: 3 } })
+  expect(byName.fk.sample[0]).toEqual({
+    row: { id: 6 },
+    key: { restaurant_id: 3 },
+    references: 'public.restaurants (id)'
+  })
   expect(byName['NOT NULL note'].count).toBe(1)
   expect(byName['NOT NULL must'].count).toBe(8)
   expect(byName['NOT NULL fine']).toBeUndefined()
   expect(byName.ux.count).toBe(1) // 'a' twice among party > 1
+  // Each violation reads as one line: key columns with values, the row ids.
+  const lines = reports.flatMap(violationLines)
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'u: restaurant_id=2, resource_id=12 — 2 rows share this key: id 7, id 8',
+      'party_positive: id 3 — party=0, note=NULL',
+      'fk: id 6 — restaurant_id=3 has no row in public.restaurants (id)',
+      'NOT NULL note: id 3 — note is NULL',
+      'NOT NULL must: id 1 — has no value for the new NOT NULL column must (no DEFAULT)'
+    ])
+  )
+})
+
+test("an exclusion constraint the sweep does not cover names the key and each row's other values", async () => {
+  const derived = deriveConflictQueries(
+    MIGRATION,
+    'ALTER TABLE allocations ADD CONSTRAINT one_resource EXCLUDE USING gist (restaurant_id WITH =, resource_id WITH <>);'
+  )
+  const [r] = await runConflictChecks(client, derived, opts)
+  expect(r.error).toBeUndefined()
+  expect(r.query).not.toContain('OVER w')
+  expect(violationLines(r)).toEqual([
+    'one_resource: restaurant_id=1 — id 5 (resource_id=11) conflicts with id 1 (resource_id=10)'
+  ])
 })
 
 test('tables the migration creates, NOT VALID constraints and USING INDEX are skipped; VALIDATE is checked', () => {

@@ -58,6 +58,7 @@ export function makeContext(opts: MakeContextOptions): StageContext {
     policy,
     env,
     plan,
+    signal: new AbortController().signal,
     client: opts.client,
     connect: async () => {
       const c = await connect({

@@ -48,6 +48,7 @@ test('reports server version, user, database and recovery state of the primary',
     database: db.name,
     inRecovery: false,
     isSuperuser: true,
+    defaultReadOnly: false,
     canCreateExtensions: true
   })
   expect(d.serverVersion).toMatch(/^\d+\.\d+/)
@@ -88,12 +89,79 @@ test('judgeConnection fails a server in recovery for every stage', () => {
     database: 'app',
     inRecovery: true,
     isSuperuser: false,
+    defaultReadOnly: false,
+    readOnlySource: 'default',
     canCreateExtensions: true
   }
   for (const stage of ['validate', 'apply', 'rollback'] as const) {
     const outcome = judgeConnection(facts, stage)
     expect(outcome.status).toBe('fail')
     expect(outcome.reasons?.[0]).toContain(`${stage} must target the primary`)
+  }
+})
+
+test('a database whose transactions are read-only by default fails the stages that write, naming the fix', async () => {
+  const ro = await createTestDatabase('preflight_readonly')
+  try {
+    const admin = await ro.client() // opened before the setting: stays writable
+    await admin.query(`ALTER DATABASE ${ro.name} SET default_transaction_read_only = on`)
+    const session = await ro.client()
+    // The failure this check exists to report early: DDL in a rolled-back transaction is refused.
+    await session.query('BEGIN')
+    await expect(session.query('CREATE TABLE t (id int)')).rejects.toMatchObject({ code: '25006' })
+    await session.query('ROLLBACK')
+
+    const fix = `ALTER DATABASE ${ro.name} SET default_transaction_read_only = off`
+    for (const stage of ['validate', 'apply', 'rollback'] as const) {
+      const outcome = await connectionCheck.run(ctxFor(session, ro.url, { stage }))
+      expect(outcome.status).toBe('fail')
+      expect(outcome.summary).toContain(
+        'the session is read-only (default_transaction_read_only = on)'
+      )
+      expect(outcome.reasons?.[0]).toContain(
+        'default_transaction_read_only is on (set for the database)'
+      )
+      expect(outcome.reasons?.[0]).toContain(fix)
+      expect(outcome.reasons?.[0]).toContain('point database-url at the primary')
+    }
+    expect(
+      (await connectionCheck.run(ctxFor(session, ro.url, { stage: 'validate' }))).reasons?.[0]
+    ).toContain('the rehearsal cannot run the migration')
+    // verify and monitor only read, except what they record: a warning, not a gate.
+    const verify = await connectionCheck.run(ctxFor(session, ro.url, { stage: 'verify' }))
+    expect(verify.status).toBe('warn')
+
+    // The fix the message names works: a new session passes.
+    await admin.query(fix)
+    const fixed = await ro.client()
+    const outcome = await connectionCheck.run(ctxFor(fixed, ro.url, { stage: 'apply' }))
+    expect(outcome.status).toBe('pass')
+    expect(outcome.details).toMatchObject({ defaultReadOnly: false })
+  } finally {
+    await ro.drop()
+  }
+})
+
+test('a role whose transactions are read-only by default gets ALTER ROLE as the fix', async () => {
+  const role = `mr_ro_${Date.now().toString(36)}`
+  await client.query(`CREATE ROLE ${role} LOGIN PASSWORD 'not-a-secret-pw'`)
+  await client.query(`ALTER ROLE ${role} SET default_transaction_read_only = on`)
+  const u = new URL(db.url)
+  u.username = role
+  u.password = 'not-a-secret-pw'
+  const limited = new pg.Client({ connectionString: u.toString() })
+  await limited.connect()
+  try {
+    const outcome = await connectionCheck.run(ctxFor(limited, u.toString(), { stage: 'apply' }))
+    expect(outcome.status).toBe('fail')
+    expect(outcome.details).toMatchObject({ defaultReadOnly: true, readOnlySource: 'user' })
+    expect(outcome.reasons?.[0]).toContain('(set for the role)')
+    expect(outcome.reasons?.[0]).toContain(
+      `run ALTER ROLE ${role} SET default_transaction_read_only = off`
+    )
+  } finally {
+    await limited.end()
+    await client.query(`DROP ROLE ${role}`)
   }
 })
 

@@ -32,3 +32,35 @@ test('an error keeps its Postgres fields, scrubbed', () => {
   const copy = r.redactError(e) as Error & { code?: string; detail?: string }
   expect([copy.message, copy.code, copy.detail]).toEqual(['bad ***', '28P01', 'for ***'])
 })
+
+test('a password from SQL is scrubbed as written in SQL: quotes doubled, backslash-escaped, in JSON', () => {
+  const r = new Redactor()
+  const seen: string[] = []
+  r.onSecret(s => seen.push(s))
+  r.addSqlSecret(`it's a "secret"`)
+  expect(r.redact(`CREATE ROLE app PASSWORD 'it''s a "secret"';`)).toBe(
+    `CREATE ROLE app PASSWORD '***';`
+  )
+  expect(r.redact(`ALTER ROLE app PASSWORD E'it\\'s a "secret"';`)).toBe(
+    `ALTER ROLE app PASSWORD E'***';`
+  )
+  expect(r.redact(`EXECUTE 'ALTER ROLE app PASSWORD ''it''''s a "secret"''';`)).toBe(
+    `EXECUTE 'ALTER ROLE app PASSWORD ''***''';`
+  )
+  const json = JSON.stringify({ statement: `CREATE ROLE app PASSWORD 'it''s a "secret"'` })
+  expect(r.redact(json)).toBe('{"statement":"CREATE ROLE app PASSWORD \'***\'"}')
+  expect(seen).toEqual(expect.arrayContaining([`it's a "secret"`, `it''s a "secret"`]))
+})
+
+test('a secret cut short by an ellipsis (shortened statement texts) is scrubbed too', () => {
+  const r = new Redactor()
+  r.addSqlSecret('correct horse battery staple')
+  // firstLine(s.text, 60) in the apply log; statementLabel's " …" after six words.
+  expect(r.redact(`1_a.sql:3 ALTER ROLE app WITH LOGIN PASSWORD 'correct horse…'`)).toBe(
+    `1_a.sql:3 ALTER ROLE app WITH LOGIN PASSWORD '***…'`
+  )
+  expect(r.redact(`CREATE ROLE x PASSWORD 'correct horse …`)).toBe(`CREATE ROLE x PASSWORD '*** …`)
+  // Text that only looks like a start of it is left alone when it is not followed by an ellipsis.
+  expect(r.redact('a correct horse, and more…')).toBe('a correct horse, and more…')
+  expect(r.redact('two cuts: cor… and correct h…')).toBe('two cuts: ***… and ***…')
+})

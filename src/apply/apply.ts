@@ -10,8 +10,9 @@ import type { Migration, SqlFile } from '../plan/files.js'
 import { buildPlan } from '../plan/plan.js'
 import { ensureHistoryTables, readHistory, recordApplied, writeAudit } from '../plan/history.js'
 import { acquireApplyLock, releaseApplyLock } from './locks.js'
-import { firstLine, sleep, statementsOf } from './statements.js'
+import { firstLine, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
+import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 
 export interface ApplyOptions {
   environment: string
@@ -27,6 +28,12 @@ export interface ApplyOptions {
   log: Logger
   /** Schema snapshot taken before each migration, kept in the audit log for the rollback's check. */
   snapshot?: (client: pg.Client) => Promise<unknown>
+  /** Called as soon as each migration has committed, so a later failure cannot hide it. */
+  onApplied?: (migration: AppliedMigration) => void
+  /** A cancelled run starts no further statement or migration. */
+  signal?: AbortSignal
+  /** Masks secrets (role passwords in the SQL) in what is stored: the history's statements, the audit log. */
+  redact?: (text: string) => string
 }
 
 export interface StatementTiming {
@@ -90,10 +97,12 @@ async function runStatement(
   migration: SqlFile,
   s: SqlStatement,
   timings: StatementTiming[],
-  log: Logger
+  log: Logger,
+  signal?: AbortSignal
 ): Promise<void> {
   const t0 = performance.now()
   try {
+    throwIfCancelled(signal, `${migration.file}:${s.line}`)
     await client.query(s.text)
   } catch (e) {
     ;(e as PgError & { statement?: SqlStatement }).statement = s
@@ -134,6 +143,7 @@ export interface TransactionalRun {
   retries: number
   retryBackoffMs: number
   log: Logger
+  signal?: AbortSignal
 }
 
 /**
@@ -156,7 +166,8 @@ export async function runFileInTransaction(
     try {
       await client.query('BEGIN')
       await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs)
-      for (const s of statements) await runStatement(client, file, s, timings, opts.log)
+      for (const s of statements)
+        await runStatement(client, file, s, timings, opts.log, opts.signal)
       await finish(timings, attempt)
       await client.query('COMMIT')
       return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }
@@ -168,7 +179,7 @@ export async function runFileInTransaction(
         opts.log.warn(
           `${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`
         )
-        await sleep(wait)
+        await cancellableSleep(wait, opts.signal)
         continue
       }
       const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt)
@@ -179,8 +190,16 @@ export async function runFileInTransaction(
 }
 
 /** The statements column of schema_migrations: one entry per statement, as the Supabase CLI writes it. */
-function statementTexts(statements: SqlStatement[]): string[] {
-  return statements.map(s => s.text)
+function statementTexts(statements: SqlStatement[], opts: ApplyOptions): string[] {
+  return statements.map(s => (opts.redact ? opts.redact(s.text) : s.text))
+}
+
+/** Audit details as stored: secrets masked. */
+function auditDetails(
+  details: Record<string, unknown>,
+  opts: ApplyOptions
+): Record<string, unknown> {
+  return opts.redact ? JSON.parse(opts.redact(JSON.stringify(details))) : details
 }
 
 /** The audit-log fields every entry of this migration's apply shares. */
@@ -215,19 +234,19 @@ async function applyInTransaction(
     statements,
     opts,
     async (timings, attempt) => {
-      await recordApplied(client, m.version, m.name, statementTexts(statements))
+      await recordApplied(client, m.version, m.name, statementTexts(statements, opts))
       await writeAudit(client, {
         ...audit,
         status: 'applied',
         schemaBefore,
-        details: { statements: timings, attempts: attempt }
+        details: auditDetails({ statements: timings, attempts: attempt }, opts)
       })
     },
     failed =>
       writeAudit(client, {
         ...audit,
         status: 'failed',
-        details: { error: failed.message, code: failed.code ?? null }
+        details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
       })
   )
   return {
@@ -263,13 +282,13 @@ async function applyWithoutTransaction(
     for (const s of statements) {
       for (let attempt = 1; ; attempt++) {
         try {
-          await runStatement(client, m, s, timings, opts.log)
+          await runStatement(client, m, s, timings, opts.log, opts.signal)
           break
         } catch (e) {
           const err = e as PgError
           attempts = Math.max(attempts, attempt)
           if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-            await sleep(opts.retryBackoffMs * 2 ** (attempt - 1))
+            await cancellableSleep(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal)
             continue
           }
           const f = failure(m, m, e, attempt)
@@ -289,11 +308,11 @@ async function applyWithoutTransaction(
     }
     await client.query('BEGIN')
     try {
-      await recordApplied(client, m.version, m.name, statementTexts(statements))
+      await recordApplied(client, m.version, m.name, statementTexts(statements, opts))
       await writeAudit(client, {
         ...auditBase(m, opts, started),
         status: 'applied',
-        details: { statements: timings, noTransaction: true }
+        details: auditDetails({ statements: timings, noTransaction: true }, opts)
       })
       await client.query('COMMIT')
     } catch (e) {
@@ -337,7 +356,7 @@ export async function applyMigrations(
 ): Promise<AppliedMigration[]> {
   // Refuse bad files before taking any lock or writing anything.
   for (const m of migrations) statementsOf(m)
-  await acquireApplyLock(client, opts.advisoryLockWaitMs)
+  await acquireApplyLock(client, opts.advisoryLockWaitMs, 250, opts.signal)
   try {
     await ensureHistoryTables(client)
     const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
@@ -353,6 +372,7 @@ export async function applyMigrations(
     if (plan.pending.length === 0)
       opts.log.info('nothing to apply: every migration is already applied')
     for (const m of plan.pending) {
+      throwIfCancelled(opts.signal, `applying ${m.file}`)
       opts.log.info(
         `applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`
       )
@@ -363,6 +383,7 @@ export async function applyMigrations(
         `applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`
       )
       applied.push(done)
+      opts.onApplied?.(done)
     }
     return applied
   } finally {

@@ -1,6 +1,6 @@
 /** The session advisory lock that makes two runs never apply to one database at once. */
 import type pg from 'pg'
-import { sleep } from './statements.js'
+import { cancellableSleep } from '../cancel.js'
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 export const APPLY_LOCK_KEY = 0x6d72756e
@@ -12,7 +12,8 @@ export class AdvisoryLockTimeout extends Error {
 export async function acquireApplyLock(
   client: pg.Client,
   waitMs: number,
-  pollMs = 250
+  pollMs = 250,
+  signal?: AbortSignal
 ): Promise<void> {
   const deadline = Date.now() + waitMs
   for (;;) {
@@ -36,7 +37,7 @@ export async function acquireApplyLock(
           '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
       )
     }
-    await sleep(Math.min(pollMs, Math.max(0, deadline - Date.now())))
+    await cancellableSleep(Math.min(pollMs, Math.max(0, deadline - Date.now())), signal)
   }
 }
 

@@ -1,6 +1,7 @@
 /** apply: the pending migrations, each in its own transaction (see src/apply/apply.ts), with state evidence. */
 import type { Check } from '../types.js'
-import { applyMigrations, ApplyError } from '../apply/apply.js'
+import { applyMigrations, ApplyError, type AppliedMigration } from '../apply/apply.js'
+import { CancelledError } from '../cancel.js'
 import { AdvisoryLockTimeout } from '../apply/locks.js'
 import { MigrationFileError } from '../apply/statements.js'
 import { readTableStates, renderTableStates } from '../report/state.js'
@@ -24,8 +25,11 @@ export const applyCheck: Check = {
     // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
     const baselines = await recordPlanBaselines(ctx, { persist: true })
     for (const note of baselines.notes) ctx.log.info(`plan baseline: ${note}`)
+    // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
+    const applied: AppliedMigration[] = []
+    const pendingBefore = plan.pending.map(m => m.version)
     try {
-      const applied = await applyMigrations(ctx.client, plan.migrationsDir, plan.migrations, {
+      await applyMigrations(ctx.client, plan.migrationsDir, plan.migrations, {
         environment: config.environment,
         runId: ctx.state.get('runId') as string,
         gitSha: process.env.GITHUB_SHA,
@@ -37,9 +41,14 @@ export const applyCheck: Check = {
         advisoryLockWaitMs: env.advisoryLockWaitMs,
         allowOutOfOrder: env.allowOutOfOrder,
         log: ctx.log,
-        snapshot: client => snapshotSchema(client)
+        snapshot: client => snapshotSchema(client),
+        signal: ctx.signal,
+        redact: text => ctx.redactor.redact(text),
+        onApplied: done => {
+          applied.push(done)
+          ctx.applied.push(done.version)
+        }
       })
-      ctx.applied.push(...applied.map(a => a.version))
       const after = await readTableStates(ctx.client, plan.touchedTables)
       ctx.evidence.write(
         'post-migration-constraints.txt',
@@ -69,18 +78,35 @@ export const applyCheck: Check = {
       if (
         e instanceof ApplyError ||
         e instanceof MigrationFileError ||
-        e instanceof AdvisoryLockTimeout
+        e instanceof AdvisoryLockTimeout ||
+        e instanceof CancelledError
       ) {
         const file = (e as ApplyError).file
         const line = (e as ApplyError).line
+        const done = applied.map(a => a.version)
+        const notApplied = pendingBefore.filter(v => !done.includes(v))
+        const what =
+          e instanceof AdvisoryLockTimeout
+            ? 'another run holds the apply lock'
+            : done.length === 0
+              ? 'apply failed; nothing was applied'
+              : `apply failed after ${done.join(', ')} committed; still pending: ${notApplied.join(', ') || 'none'}`
+        const reasons = [e.message]
+        if (done.length > 0)
+          reasons.push(
+            `${done.join(', ')} committed before the failure and stay applied (history and audit log record them); ` +
+              `${notApplied.join(', ')} did not run or were rolled back`
+          )
         return {
           status: 'fail',
-          summary:
-            e instanceof AdvisoryLockTimeout
-              ? 'another run holds the apply lock'
-              : 'apply failed; nothing was applied',
-          reasons: [e.message],
-          details: { error: e.message, code: (e as ApplyError).code ?? null },
+          summary: what,
+          reasons,
+          details: {
+            migrations: applied,
+            error: e.message,
+            code: (e as ApplyError).code ?? null,
+            pending: notApplied
+          },
           annotations:
             file && line
               ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]

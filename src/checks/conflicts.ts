@@ -6,7 +6,8 @@ import type { Check, ConflictReport } from '../types.js'
 import { loadParser, parseSql, qualifiedName } from '../sql/parser.js'
 import type { Migration } from '../plan/files.js'
 import { deriveConflictQueries, type DerivedConstraint } from '../conflicts/derive.js'
-import { renderViolations, runConflictChecks } from '../conflicts/run.js'
+import { runConflictChecks } from '../conflicts/run.js'
+import { renderViolations, violatedReason, violationLines } from '../conflicts/render.js'
 
 /** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
 export function deriveForMigrations(pending: Migration[]): DerivedConstraint[] {
@@ -41,6 +42,8 @@ export const conflictsCheck: Check = {
       const where = `${r.file}:${r.line} ${r.constraint} on ${r.table}`
       if (r.error) ctx.log.warn(`conflicts ${where}: not checked: ${r.error}`)
       else ctx.log.info(`conflicts ${where}: ${r.count} violation(s) in ${r.durationMs} ms`)
+      // Each sampled violation on its own line: the key, the rows' ids and (EXCLUDE) both ranges.
+      for (const line of violationLines(r)) ctx.log.error(`  ${line}`)
     }
     const violated = reports.filter(r => !r.error && r.count > 0)
     const failed = reports.filter(r => r.error)
@@ -53,10 +56,7 @@ export const conflictsCheck: Check = {
       status,
       summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked`,
       reasons: [
-        ...violated.map(
-          r =>
-            `${r.file}:${r.line}: ${r.count} existing row(s) violate ${r.constraint} on ${r.table}`
-        ),
+        ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
         ...failed.map(
           r => `${r.file}:${r.line}: ${r.constraint} on ${r.table} not checked: ${r.error}`
         )

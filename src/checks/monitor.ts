@@ -14,6 +14,7 @@ import type { MonitorCheckSpec, ProbeSpec } from '../config/policy.js'
 import { extendedQuery } from '../perf/explain.js'
 import { timeStatement } from '../perf/probe.js'
 import { percentile, round3 } from '../perf/stats.js'
+import { cancellableSleep, CancelledError } from '../cancel.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -27,6 +28,8 @@ export interface MonitorOptions {
   probes: ProbeSpec[]
   /** Bound for each statement of a sample. */
   statementTimeoutMs: number
+  /** A cancelled run stops watching at once and keeps the samples taken so far. */
+  signal?: AbortSignal
 }
 
 export interface MonitorRun {
@@ -40,8 +43,6 @@ interface Sample {
   value: number | null
   error?: string
 }
-
-const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, Math.max(0, ms)))
 
 function errorText(e: unknown): string {
   const err = e as Error & { code?: string }
@@ -169,7 +170,12 @@ export async function runMonitor(client: Queryable, opts: MonitorOptions): Promi
   let next = start + opts.intervalMs
   let samples = 0
   while (samples < maxSamples && (samples === 0 || next <= deadline)) {
-    await sleep(next - Date.now())
+    try {
+      await cancellableSleep(next - Date.now(), opts.signal)
+    } catch (e) {
+      if (e instanceof CancelledError) break
+      throw e
+    }
     const at = new Date()
     for (const [i, check] of opts.checks.entries()) {
       const probe = check.probe ? opts.probes.find(p => p.name === check.probe) : undefined
@@ -287,7 +293,8 @@ export async function runMonitorCheck(ctx: StageContext): Promise<CheckOutcome> 
     intervalMs: m.intervalMs,
     checks,
     probes: ctx.env.probes,
-    statementTimeoutMs: Math.min(ctx.env.statementTimeoutMs, Math.max(m.intervalMs, 5_000))
+    statementTimeoutMs: Math.min(ctx.env.statementTimeoutMs, Math.max(m.intervalMs, 5_000)),
+    signal: ctx.signal
   })
   ctx.evidence.write('monitor.txt', renderMonitorText(run, m.intervalMs))
   for (const b of run.breaches) ctx.log.warn(`monitor breach: ${b}`)

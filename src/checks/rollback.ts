@@ -17,7 +17,13 @@ import {
   type SchemaSnapshot
 } from '../schema/index.js'
 import { rehearseFiles } from './rehearsal.js'
-import { deriveConflictQueries, runConflictChecks } from '../conflicts/index.js'
+import {
+  deriveConflictQueries,
+  renderViolations,
+  runConflictChecks,
+  violatedReason,
+  violationLines
+} from '../conflicts/index.js'
 import type { Migration } from '../plan/files.js'
 
 export function rollbackTarget(ctx: StageContext): { migration?: Migration; error?: string } {
@@ -63,23 +69,26 @@ export const rollbackCheck: Check = {
       }
     )
     const blocking = conflicts.filter(c => c.count > 0)
-    if (blocking.length > 0) {
+    const unchecked = conflicts.filter(c => c.error)
+    for (const c of unchecked)
+      ctx.log.warn(
+        `rollback: ${c.file}:${c.line} ${c.constraint} on ${c.table} not checked: ${c.error}`
+      )
+    for (const c of blocking) for (const line of violationLines(c)) ctx.log.error(`  ${line}`)
+    // Written when anything is to report, including a constraint that could not be checked (the
+    // rehearsal below still catches a real violation, but the reviewer should see why it was not listed).
+    if (blocking.length > 0 || unchecked.length > 0) {
       ctx.evidence.write(
         'pre-rollback-violations.txt',
-        blocking
-          .map(
-            c =>
-              `${c.file}:${c.line} ${c.constraint} on ${c.table}: ${c.count} violating row(s)\n${c.sample.map(r => '  ' + JSON.stringify(r)).join('\n')}`
-          )
-          .join('\n\n')
+        renderViolations([...blocking, ...unchecked], ctx.env.conflictsSample)
       )
+    }
+    if (blocking.length > 0) {
       return {
         status: 'fail',
         summary:
           'rows written since the migration violate what the rollback re-adds; nothing was changed',
-        reasons: blocking.map(
-          c => `${c.file}:${c.line}: ${c.count} row(s) violate ${c.constraint} on ${c.table}`
-        ),
+        reasons: blocking.map(c => violatedReason(c, 'row(s)', 'pre-rollback-violations.txt')),
         details: { conflicts }
       }
     }
@@ -139,7 +148,8 @@ export const rollbackCheck: Check = {
           await writeAudit(ctx.client, {
             ...audit,
             status: 'rolled-back',
-            details: { statements: timings }
+            // Masked like every other record: a rollback script may set a role password too.
+            details: JSON.parse(ctx.redactor.redact(JSON.stringify({ statements: timings })))
           })
         }
       )

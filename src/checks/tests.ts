@@ -23,6 +23,8 @@ export interface TestRunOptions {
   timeoutMs: number
   /** Where a JUnit report may be written (besides <cwd>/junit.xml). */
   junitPath?: string
+  /** A cancelled run stops the test command's whole process group. */
+  signal?: AbortSignal
 }
 
 export interface TestRun {
@@ -122,6 +124,11 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRun> {
       killGroup(child.pid, 'SIGTERM')
       graceTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS)
     }, opts.timeoutMs)
+    const onAbort = () => {
+      killGroup(child.pid, 'SIGTERM')
+      graceTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 2_000)
+    }
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
     child.stdout.on('data', (c: Buffer) => out.push(c))
     child.stderr.on('data', (c: Buffer) => out.push(c))
     let done = false
@@ -130,6 +137,7 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRun> {
       done = true
       clearTimeout(timer)
       if (graceTimer) clearTimeout(graceTimer)
+      opts.signal?.removeEventListener('abort', onAbort)
       const junit = findJunit(opts.cwd, startedMs, opts.junitPath)
       resolve({
         exitCode: code,
@@ -178,7 +186,8 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome> {
     databaseUrl: ctx.config.databaseUrl,
     cwd: process.cwd(),
     timeoutMs,
-    junitPath: process.env.JUNIT_OUTPUT_FILE
+    junitPath: process.env.JUNIT_OUTPUT_FILE,
+    signal: ctx.signal
   })
   const seconds = (run.durationMs / 1000).toFixed(1)
   const header = [

@@ -18,14 +18,97 @@ export function parseDuration(value: string | number): number {
   return Math.round(Number(m[1]) * UNIT_MS[m[2]])
 }
 
-const duration = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
-  try {
-    return parseDuration(v)
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message })
-    return z.NEVER
+/** 3600000 -> "1h", 1500 -> "1500ms": the largest unit that divides the value, as runbook.yml writes it. */
+export function formatDuration(ms: number): string {
+  for (const unit of ['h', 'm', 's'] as const) {
+    if (ms !== 0 && ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`
   }
-})
+  return `${ms}ms`
+}
+
+interface DurationRule {
+  min: number
+  max: number
+  /** Why 0 is refused (when min > 0): said instead of a bare "below the range". */
+  zero?: string
+}
+
+/**
+ * A duration key with its allowed range. 0 is refused where PostgreSQL (or the engine) would read it as
+ * "no limit", and absurd values are refused at both ends: the run must not start with a policy that waits
+ * forever or gives up at once. The message names the value and the range; zod adds the key's path.
+ */
+function duration(rule: DurationRule) {
+  const allowed = `allowed: ${formatDuration(rule.min)} to ${formatDuration(rule.max)}`
+  return z.unknown().transform((v, ctx) => {
+    const fail = (why: string): never => {
+      ctx.addIssue({ code: 'custom', message: `${why}; ${allowed}` })
+      return z.NEVER
+    }
+    const shown = JSON.stringify(v) ?? String(v)
+    if (v === undefined || v === null) return fail('is missing')
+    let ms: number
+    if (typeof v === 'number') {
+      if (!Number.isInteger(v)) return fail(`is ${shown}: a number is milliseconds, a whole number`)
+      ms = v
+    } else if (typeof v === 'string') {
+      if (!DURATION.test(v.trim()))
+        return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`)
+      ms = parseDuration(v)
+    } else {
+      return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`)
+    }
+    if (ms === 0 && rule.min > 0 && rule.zero) return fail(`is ${shown}: 0 ${rule.zero}`)
+    if (ms < rule.min) return fail(`is ${shown} (${ms} ms), below the allowed range`)
+    if (ms > rule.max) return fail(`is ${shown} (${ms} ms), above the allowed range`)
+    return ms
+  })
+}
+
+const SECOND = 1_000
+const MINUTE = 60_000
+const HOUR = 3_600_000
+const NO_LIMIT = 'means no limit in PostgreSQL'
+
+/** The allowed range of every duration key; the comments and `zero` texts say why. */
+export const DURATION_RULES = {
+  'lock-timeout': {
+    min: 1,
+    max: HOUR,
+    zero: `${NO_LIMIT}: a migration would wait forever for its lock while every query queues behind it`
+  },
+  'statement-timeout': {
+    min: SECOND,
+    max: 24 * HOUR,
+    zero: `${NO_LIMIT}: a statement could run forever`
+  },
+  'lock-budget': {
+    min: 1,
+    max: HOUR,
+    zero: 'leaves the rehearsal no time to hold any lock: every migration would be over budget'
+  },
+  // 0 is meaningful: try the apply lock once and fail at once if another run holds it.
+  'advisory-lock-wait': { min: 0, max: HOUR },
+  // 0 is meaningful: retry at once.
+  'retry-backoff': { min: 0, max: 10 * MINUTE },
+  'long-transaction-limit': {
+    min: 100,
+    max: 24 * HOUR,
+    zero: 'would count every open transaction as long'
+  },
+  'backup-max-age': {
+    min: MINUTE,
+    max: 30 * 24 * HOUR,
+    zero: 'would call every backup too old'
+  },
+  'conflicts-timeout': {
+    min: SECOND,
+    max: 24 * HOUR,
+    zero: `${NO_LIMIT}: a violation query could run forever`
+  },
+  'monitor.duration': { min: 100, max: 24 * HOUR, zero: 'would take no sample' },
+  'monitor.interval': { min: 100, max: HOUR, zero: 'would sample without pause' }
+} satisfies Record<string, DurationRule>
 
 const gateMode = z.enum(['fail', 'warn', 'off'])
 
@@ -61,19 +144,19 @@ const environmentFields = {
     .string()
     .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
     .optional(),
-  'lock-timeout': duration.optional(),
-  'statement-timeout': duration.optional(),
-  'lock-budget': duration.optional(),
-  'advisory-lock-wait': duration.optional(),
+  'lock-timeout': duration(DURATION_RULES['lock-timeout']).optional(),
+  'statement-timeout': duration(DURATION_RULES['statement-timeout']).optional(),
+  'lock-budget': duration(DURATION_RULES['lock-budget']).optional(),
+  'advisory-lock-wait': duration(DURATION_RULES['advisory-lock-wait']).optional(),
   'apply-retries': z.number().int().min(0).max(20).optional(),
-  'retry-backoff': duration.optional(),
+  'retry-backoff': duration(DURATION_RULES['retry-backoff']).optional(),
   'allow-out-of-order': z.boolean().optional(),
-  'long-transaction-limit': duration.optional(),
+  'long-transaction-limit': duration(DURATION_RULES['long-transaction-limit']).optional(),
   'long-transactions': gateMode.optional(),
   'lock-holders': gateMode.optional(),
   'rehearsal-over-budget': gateMode.optional(),
-  'backup-max-age': duration.optional(),
-  'conflicts-timeout': duration.optional(),
+  'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
+  'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
   'conflicts-sample': z.number().int().min(1).max(10_000).optional(),
   'test-command': z.string().optional(),
   'artifact-retention-days': z.number().int().min(1).max(90).optional(),
@@ -81,10 +164,19 @@ const environmentFields = {
   probes: z.array(probeSchema).optional(),
   monitor: z
     .object({
-      duration: duration,
-      interval: duration,
+      duration: duration(DURATION_RULES['monitor.duration']),
+      interval: duration(DURATION_RULES['monitor.interval']),
       'on-breach': z.enum(['fail', 'rollback']).default('fail'),
       checks: z.array(monitorCheckSchema).default([])
+    })
+    .superRefine((m, ctx) => {
+      if (m.interval > m.duration) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['interval'],
+          message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
+        })
+      }
     })
     .optional(),
   /** Treat this environment as production (strict defaults). */

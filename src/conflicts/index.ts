@@ -8,10 +8,13 @@ export {
   sweepApplies,
   violationSql
 } from './queries.js'
+export { findRollbackConflicts, runConflictCheck, runConflictChecks } from './run.js'
 export {
-  findRollbackConflicts,
+  describeViolation,
+  formatRange,
+  formatRowId,
   renderViolations,
-  runConflictCheck,
-  runConflictChecks
-} from './run.js'
+  violatedReason,
+  violationLines
+} from './render.js'
 export type { RunOptions } from './run.js'

@@ -7,6 +7,9 @@
  * earlier one exactly when it starts before the furthest end seen so far in its partition. Ends compare with
  * their bounds: [1,2) and [2,3) touch without overlapping, [1,2] and [2,3) overlap; empty ranges overlap
  * nothing; an unbounded end is past everything. One sort instead of a quadratic join per partition.
+ *
+ * Samples are built with json (not jsonb) so objects keep the constraint's column order: a reviewer reads
+ * `resource_id=…, restaurant_id=…` in the order the constraint declares them (jsonb sorts keys by length).
  */
 import { quoteIdent, quoteTable, type ConstraintSpec, type DerivedConstraint } from './derive.js'
 
@@ -18,16 +21,31 @@ export interface QueryContext {
   sample: number
 }
 
-/** jsonb_build_object('id', t."id") for the primary key columns, else the physical row address. */
+/** A SQL string literal. */
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`
+}
+
+/** The name a column or expression is shown under: "resource_id" -> resource_id; an expression as written. */
+export function columnLabel(expr: string): string {
+  return /^"(?:[^"]|"")*"$/.test(expr) ? expr.slice(1, -1).replace(/""/g, '"') : expr
+}
+
+/** json_build_object('id', t."id") for the primary key columns, else the physical row address. */
 export function rowIdSql(pkColumns: string[]): string {
-  if (pkColumns.length === 0) return `jsonb_build_object('ctid', t.ctid::text)`
-  return `jsonb_build_object(${pkColumns.map(c => `'${c.replace(/'/g, "''")}', t.${quoteIdent(c)}`).join(', ')})`
+  if (pkColumns.length === 0) return `json_build_object('ctid', t.ctid::text)`
+  return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${quoteIdent(c)}`).join(', ')})`
+}
+
+/** json_build_object of labels and SQL values, in the given order. */
+function jsonObject(pairs: [label: string, sql: string][]): string {
+  return `json_build_object(${pairs.map(([l, v]) => `${literal(l)}, ${v}`).join(', ')})`
 }
 
 function wrap(violations: string, sample: number): string {
   return `WITH v AS MATERIALIZED (\n${violations}\n)
 SELECT (SELECT count(*) FROM v) AS total,
-       (SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) FROM (SELECT * FROM v LIMIT ${sample}) x) AS sample`
+       (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT * FROM v LIMIT ${sample}) x) AS sample`
 }
 
 /** The sweep for EXCLUDE (c1 WITH =, ..., r WITH &&) [WHERE p]. */
@@ -48,6 +66,8 @@ export function exclusionSweepSql(
   ]
   const partition = keyNames.length ? `PARTITION BY ${keyNames.join(', ')} ` : ''
   const sameKeys = keyNames.map(k => `a.${k} = s.${k}`)
+  // The = columns' values the two rows share: where the reviewer looks for the booking to move.
+  const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]))
   return `WITH candidates AS NOT MATERIALIZED (
   SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
   FROM ${quoteTable(table)} t
@@ -67,15 +87,17 @@ export function exclusionSweepSql(
 ), sampled AS (
   SELECT * FROM conflicts ORDER BY row_ctid LIMIT ${ctx.sample}
 ), pairs AS (
-  SELECT DISTINCT ON (s.row_ctid) s.row_ctid, a.row_ctid AS with_ctid, s.r, a.r AS with_r
+  SELECT DISTINCT ON (s.row_ctid) s.row_ctid, a.row_ctid AS with_ctid, s.r, a.r AS with_r${keyNames.map(k => `, s.${k}`).join('')}
   FROM sampled s JOIN candidates a ON ${[...sameKeys, 'a.r && s.r', 'a.row_ctid <> s.row_ctid'].join(' AND ')}
   ORDER BY s.row_ctid, lower(a.r) NULLS FIRST, a.row_ctid
 )
 SELECT (SELECT count(*) FROM conflicts) AS total,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+       (SELECT coalesce(json_agg(json_build_object(
+                 'key', ${keyObject},
                  'row', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.row_ctid),
+                 'range', p.r::text,
                  'conflicts_with', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.with_ctid),
-                 'range', p.r::text, 'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::jsonb)
+                 'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
           FROM pairs p) AS sample`
 }
 
@@ -90,9 +112,21 @@ export function exclusionSelfJoinSql(
     (e, i) =>
       `a.k${i} OPERATOR(${e.operator.includes('.') ? e.operator : 'pg_catalog.' + e.operator}) b.k${i}`
   )
+  // = columns hold the same value in both rows (the key); the other columns are shown per row.
+  const labelled = spec.elements.map((e, i) => ({
+    eq: e.operator === '=',
+    label: columnLabel(e.expr),
+    k: `k${i}`
+  }))
+  const key = jsonObject(labelled.filter(x => x.eq).map(x => [x.label, `b.${x.k}`]))
+  const values = (alias: string): string =>
+    jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]))
   return wrap(
-    `  SELECT DISTINCT ON (b.row_ctid) (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
-         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with
+    `  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
+         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         ${values('b')} AS "values",
+         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         ${values('a')} AS other_values
   FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) a
   JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) b
     ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
@@ -116,16 +150,14 @@ function uniqueSql(
 ): string {
   const keys = spec.columns.map((c, i) => `${c} AS k${i}`)
   const keyNames = spec.columns.map((_, i) => `k${i}`)
-  const labels = spec.columns.map(c =>
-    (/^"(?:[^"]|"")*"$/.test(c) ? c.slice(1, -1).replace(/""/g, '"') : c).replace(/'/g, "''")
-  )
+  const key = jsonObject(spec.columns.map((c, i) => [columnLabel(c), keyNames[i]]))
   // NULLs are distinct (never duplicates) unless NULLS NOT DISTINCT; a primary key's NULLs are a not-null check.
   const filter = [
     spec.where ? `(${spec.where})` : 'true',
     ...(spec.nullsNotDistinct ? [] : spec.columns.map(c => `${c} IS NOT NULL`))
   ]
   return wrap(
-    `  SELECT jsonb_build_object(${keyNames.map((k, i) => `'${labels[i]}', ${k}`).join(', ')}) AS "key",
+    `  SELECT ${key} AS "key",
          count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
   FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${quoteTable(table)} t WHERE ${filter.join(' AND ')}) g
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`,
@@ -138,10 +170,10 @@ function checkSql(
   spec: Extract<ConstraintSpec, { kind: 'check' }>,
   ctx: QueryContext
 ): string {
-  const values = spec.columns.map(c => `'${c.replace(/'/g, "''")}', t.${quoteIdent(c)}`)
+  const values = jsonObject(spec.columns.map(c => [c, `t.${quoteIdent(c)}`]))
   // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
   return wrap(
-    `  SELECT ${ctx.rowId} AS "row"${values.length ? `, jsonb_build_object(${values.join(', ')}) AS "values"` : ''}
+    `  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
   FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`,
     ctx.sample
   )
@@ -166,8 +198,10 @@ function foreignKeySql(
     spec.matchFull && fk.length > 1
       ? ` OR num_nulls(${fk.join(', ')}) BETWEEN 1 AND ${fk.length - 1}`
       : ''
+  const key = jsonObject(spec.columns.map((c, i) => [c, fk[i]]))
+  const references = `${spec.refTable} (${refColumns.join(', ')})`
   return wrap(
-    `  SELECT ${ctx.rowId} AS "row", jsonb_build_object(${spec.columns.map((c, i) => `'${c.replace(/'/g, "''")}', ${fk[i]}`).join(', ')}) AS "key"
+    `  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
   FROM ${quoteTable(table)} t WHERE (${missing})${partial}`,
     ctx.sample
   )
@@ -180,8 +214,9 @@ function notNullSql(
 ): string {
   // A new NOT NULL column without a default has no value in any existing row.
   const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`
+  const newColumn = spec.newColumn ? `, true AS new_column` : ''
   return wrap(
-    `  SELECT ${ctx.rowId} AS "row" FROM ${quoteTable(table)} t WHERE ${where}`,
+    `  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`,
     ctx.sample
   )
 }

@@ -110,27 +110,3 @@ export async function findRollbackConflicts(
 ): Promise<ConflictReport[]> {
   return runConflictChecks(client, deriveConflictQueries(file, sql), opts)
 }
-
-/** pre-migration-violations.txt: per constraint the count and the sampled conflicting rows with ids. */
-export function renderViolations(reports: ConflictReport[], sampleCap: number): string {
-  const lines: string[] = []
-  for (const r of reports) {
-    const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`
-    if (r.error) {
-      lines.push(`${head}: not checked: ${r.error}`, '')
-      continue
-    }
-    const unit =
-      r.kind === 'exclude'
-        ? 'row(s) overlapping an earlier row'
-        : r.kind === 'unique' || r.kind === 'primary-key'
-          ? 'duplicated key(s)'
-          : 'violating row(s)'
-    lines.push(`${head}: ${r.count} ${unit} (${r.durationMs} ms)`)
-    if (r.count > r.sample.length)
-      lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`)
-    for (const s of r.sample) lines.push('  ' + JSON.stringify(s))
-    lines.push('')
-  }
-  return lines.join('\n')
-}

@@ -26,15 +26,27 @@ export async function connect(opts: ConnectOptions): Promise<pg.Client> {
   return client
 }
 
-/** Postgres's own error fields, for messages: code, detail, hint, position, where. */
-export function describePgError(e: unknown): string {
+/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
+export function isPgServerError(e: unknown): boolean {
+  return e instanceof pg.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e)
+}
+
+/**
+ * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
+ * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
+ */
+export function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e)
   const err = e as Error & {
     code?: string
     detail?: string
     hint?: string
-    position?: string
     where?: string
   }
+  if (!isPgServerError(e))
+    return err.code && !err.message.includes(err.code)
+      ? `${err.message} (${err.code})`
+      : err.message
   const parts = [err.message]
   if (err.code) parts.push(`(SQLSTATE ${err.code})`)
   if (err.detail) parts.push(`detail: ${err.detail}`)

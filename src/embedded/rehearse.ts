@@ -8,6 +8,7 @@ import pg from 'pg'
 import { parseInputs, type RawInputs } from '../config/inputs.js'
 import { ConfigError } from '../config/errors.js'
 import { discoverMigrations, compareVersions } from '../plan/files.js'
+import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations } from '../apply/apply.js'
 import { loadParser } from '../sql/parser.js'
 import { Logger } from '../report/logger.js'
@@ -51,6 +52,7 @@ export async function prepareEmbeddedTarget(
   const url = await server.createDatabase(opts.databaseName ?? 'runbook')
   opts.redactor.addDatabaseUrl(url)
   await loadParser()
+  registerRolePasswords(opts.redactor, migrations)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -65,7 +67,8 @@ export async function prepareEmbeddedTarget(
       advisoryLockWaitMs: 5_000,
       allowOutOfOrder: false,
       log,
-      snapshot: c => snapshotSchema(c)
+      snapshot: c => snapshotSchema(c),
+      redact: text => opts.redactor.redact(text)
     })
     opts.log(`baseline: applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`)
     const hasCapacity = (
@@ -103,6 +106,7 @@ export interface RehearseOptions {
   demoRows: number
   redactor: Redactor
   log: (line: string) => void
+  signal?: AbortSignal
 }
 
 export const REHEARSAL_STAGES: Stage[] = ['validate', 'apply', 'verify', 'rollback', 'apply']
@@ -138,10 +142,11 @@ export async function rehearse(
         config,
         redactor: opts.redactor,
         root: opts.cwd,
+        signal: opts.signal,
         logSink: (level, line) => level !== 'debug' && opts.log(line)
       })
       runs.push(outcome)
-      if (outcome.exitCode !== 0) break
+      if (outcome.exitCode !== 0 || opts.signal?.aborted) break
     }
   } finally {
     await server.stop().catch(() => undefined)

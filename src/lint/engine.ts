@@ -4,14 +4,14 @@
  * tables created by an earlier pending migration are new, policies created anywhere in the set count.
  */
 import type { LintFinding, StatementLock } from '../types.js'
-import { parseSql, qualifiedName, type SqlStatement } from '../sql/parser.js'
+import { parseSql, qualifiedName, TextIndex, type SqlStatement } from '../sql/parser.js'
 import { statementLabel, statementLocks } from './locks.js'
 import { plpgsqlFindings } from './plpgsql.js'
 import { bytePositions } from './position.js'
 import { RULES, type RuleId, type ScriptKind } from './rules.js'
-import { findConnectionPasswords } from './secrets.js'
+import { findConnectionPasswords, findPasswordLiterals, passwordsInStatements } from './secrets.js'
 import { isNotNullCheckColumn, statementFindings, type RawFinding } from './statement-rules.js'
-import { findSuppression, readSuppressions } from './suppress.js'
+import { findSuppression, indexSuppressions, readSuppressions } from './suppress.js'
 
 export interface LintOptions {
   kind: ScriptKind
@@ -43,6 +43,9 @@ function tablesWithPolicies(statements: SqlStatement[]): Set<string> {
 
 /** Tables that get a CREATE POLICY in `sql` (for a change set's policyTables). */
 export function policyTablesOf(sql: string): Set<string> {
+  // Keywords cannot be quoted or escaped in SQL: without the word there is no CREATE POLICY, and no need
+  // to parse the file a second time (lintSql parses it again).
+  if (!/policy/i.test(sql)) return new Set()
   return tablesWithPolicies(parseSql(sql).statements)
 }
 
@@ -53,6 +56,8 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       `lint option "kind" is "${String(opts.kind)}"; allowed: ${SCRIPT_KINDS.join(', ')}`
     )
   }
+  // One index of the file's lines and byte offsets: every position below is a lookup in it.
+  const index = new TextIndex(sql)
   const raw: RawFinding[] = []
   const locks: StatementLock[] = []
   const created = new Set<string>()
@@ -78,8 +83,10 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       message: e.message,
       anchorLine: e.line
     })
+    // A file that does not parse is still scanned for role passwords (PASSWORD followed by a string).
+    for (const p of findPasswordLiterals(sql)) raw.push(passwordFinding(index, p.offset))
   }
-  const pos = bytePositions(sql)
+  const pos = bytePositions(index)
   const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)])
   const notNullChecks = new Set<string>()
   const notValidChecks = new Map<string, string>()
@@ -97,7 +104,9 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       pos: (b: number | undefined) => pos(b, start),
       anchorLine: stmt.line
     }
-    raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(sql, stmt))
+    raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt))
+    for (const p of passwordsInStatements([stmt], index))
+      raw.push(passwordFinding(index, p.offset, stmt.line))
     for (const l of statementLocks(stmt.ast)) {
       locks.push({
         file,
@@ -143,6 +152,18 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
   }
 }
 
+/** A role password written in the SQL. The value itself is never put in the message. */
+function passwordFinding(index: TextIndex, offset: number, anchorLine?: number): RawFinding {
+  const at = index.lineColumn(offset)
+  return {
+    rule: 'role-password-literal',
+    ...at,
+    message:
+      'password literal in migration SQL: it will be stored in the migration history; set it outside the migration (e.g. \\password or the dashboard)',
+    anchorLine: anchorLine ?? at.line
+  }
+}
+
 function finish(
   file: string,
   sql: string,
@@ -151,6 +172,7 @@ function finish(
   kind: ScriptKind
 ): LintFinding[] {
   const lines = sql.split('\n')
+  const byLine = indexSuppressions(allows)
   return raw
     .filter(f => (RULES[f.rule].appliesTo as ScriptKind[]).includes(kind))
     .sort((a, b) => a.line - b.line || a.column - b.column)
@@ -166,7 +188,7 @@ function finish(
         advice: spec.advice
       }
       const allow = spec.suppressible
-        ? findSuppression(allows, lines, f.rule as RuleId, f.line, f.anchorLine)
+        ? findSuppression(byLine, lines, f.rule as RuleId, f.line, f.anchorLine)
         : undefined
       if (allow) finding.suppressed = allow.reason
       return finding

@@ -5,13 +5,13 @@
  */
 import { scanSync } from 'libpg-query'
 import {
-  lineColumn,
   names,
   parsePlpgsql,
   parseSql,
   walk,
   type AstNode,
-  type SqlStatement
+  type SqlStatement,
+  type TextIndex
 } from '../sql/parser.js'
 import { isDdl, type RawFinding } from './statement-rules.js'
 
@@ -71,8 +71,11 @@ function locateBodyError(message: string, body: Body): number {
   return body.start
 }
 
-/** Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). */
-export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFinding[] {
+/**
+ * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
+ * file's text, built once per file: positions are looked up, never counted from the file's start.
+ */
+export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding[] {
   const body = plpgsqlBody(stmt)
   if (!body) return []
   const anchorLine = stmt.line
@@ -80,7 +83,7 @@ export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFindin
   try {
     tree = parsePlpgsql(stmt.text)
   } catch (e) {
-    const { line, column } = lineColumn(fileText, locateBodyError((e as Error).message, body))
+    const { line, column } = file.lineColumn(locateBodyError((e as Error).message, body))
     return [
       {
         rule: 'syntax-error',
@@ -91,7 +94,7 @@ export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFindin
       }
     ]
   }
-  const bodyLine = lineColumn(fileText, body.start).line
+  const bodyLine = file.lineColumn(body.start).line
   const out: RawFinding[] = []
   const where = body.isDo ? 'a DO block' : 'a function body'
   walk(tree, (key, node) => {
@@ -104,7 +107,7 @@ export function plpgsqlFindings(fileText: string, stmt: SqlStatement): RawFindin
           : undefined
     if (typeof sql !== 'string') return
     const line = bodyLine + node.lineno - 1
-    const column = (fileText.split('\n')[line - 1] ?? '').search(/\S/) + 1 || 1
+    const column = file.lineText(line).search(/\S/) + 1 || 1
     const parsed = parseSql(sql)
     if (parsed.error) {
       out.push({

@@ -36,6 +36,13 @@ export const RULES = {
     advice:
       'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
   },
+  'role-password-literal': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      "Rotate this password: it is in the repository's history. The runbook masks it in its own logs and evidence, but not in git nor in supabase_migrations.schema_migrations."
+  },
   'constraint-full-scan': {
     severity: 'warning',
     appliesTo: CHANGES,

@@ -42,18 +42,31 @@ export function readSuppressions(text: string): { allows: Suppression[]; bad: Ba
   return { allows, bad }
 }
 
+/** Allows by rule and line, so finding one per finding is a lookup, not a scan of every allow. */
+export type SuppressionIndex = Map<string, Suppression>
+
+export function indexSuppressions(allows: Suppression[]): SuppressionIndex {
+  const index: SuppressionIndex = new Map()
+  for (const a of allows) if (!index.has(`${a.rule}@${a.line}`)) index.set(`${a.rule}@${a.line}`, a)
+  return index
+}
+
 /**
  * The suppression covering a finding: an allow for its rule on the finding's line, the statement's first
- * line, or the run of comment lines directly above the statement.
+ * line, or the run of comment lines directly above the statement (nearest first).
  */
 export function findSuppression(
-  allows: Suppression[],
+  allows: SuppressionIndex,
   lines: string[],
   rule: RuleId,
   findingLine: number,
   anchorLine: number
 ): Suppression | undefined {
-  const candidates = new Set([findingLine, anchorLine])
-  for (let l = anchorLine - 1; l >= 1 && /^\s*--/.test(lines[l - 1] ?? ''); l--) candidates.add(l)
-  return allows.find(a => a.rule === rule && candidates.has(a.line))
+  const candidates = [findingLine, anchorLine]
+  for (let l = anchorLine - 1; l >= 1 && /^\s*--/.test(lines[l - 1] ?? ''); l--) candidates.push(l)
+  for (const line of candidates) {
+    const allow = allows.get(`${rule}@${line}`)
+    if (allow) return allow
+  }
+  return undefined
 }

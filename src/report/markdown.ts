@@ -14,16 +14,30 @@ import type {
   RehearsalResult,
   Report
 } from '../types.js'
+import { describeViolation } from '../conflicts/render.js'
 
 export const GITHUB_COMMENT_LIMIT = 65_536
 const DEFAULT_MAX_LENGTH = 65_000
 const MAX_LINT_ROWS = 50
 const MAX_CONFLICT_ROWS = 30
+/** Violation lines listed under the conflicts table, over all constraints. */
+const MAX_VIOLATION_LINES = 50
 const MAX_CHART_POINTS = 60
 const MAX_CELL = 300
 
-const STATUS_ICON: Record<CheckStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', skip: '⏭️' }
-const RUN_ICON: Record<Report['status'], string> = { passed: '✅', warned: '⚠️', failed: '❌' }
+const STATUS_ICON: Record<CheckStatus, string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  skip: '⏭️',
+  cancelled: '🛑'
+}
+const RUN_ICON: Record<Report['status'], string> = {
+  passed: '✅',
+  warned: '⚠️',
+  failed: '❌',
+  cancelled: '🛑'
+}
 
 /** The hidden first line that identifies this tool's comment for one environment. */
 export function commentMarker(environment: string): string {
@@ -115,7 +129,7 @@ function cutNote(cut: string[], shortened: string[]): string {
 
 function renderHeading(report: Report): string {
   const counts = countStatuses(report.checks)
-  const tally = (['fail', 'warn', 'pass', 'skip'] as const)
+  const tally = (['cancelled', 'fail', 'warn', 'pass', 'skip'] as const)
     .filter(s => counts[s] > 0)
     .map(s => `${counts[s]} ${STATUS_WORD[s]}`)
     .join(', ')
@@ -128,7 +142,20 @@ function renderHeading(report: Report): string {
     `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
       `database ${target}, in ${formatDuration(report.durationMs)}` +
       (tally ? ` · checks: ${tally}` : '') +
-      ` · ${report.pending.length} pending, ${report.applied.length} applied`
+      ` · ${report.pending.length} pending, ${report.applied.length} applied`,
+    ...(report.status === 'cancelled'
+      ? [
+          '',
+          `> 🛑 **Cancelled** by ${report.cancelled?.signal ?? 'a signal'}` +
+            (report.cancelled?.check
+              ? ` while \`${report.cancelled.check}\` was running: its statement was cancelled on the server and its transaction rolled back.`
+              : ' before any check ran.') +
+            (report.applied.length
+              ? ` Migrations committed before that stay applied: ${report.applied.join(', ')}.`
+              : ' Nothing was applied by this run.') +
+            ' The checks after it did not run.'
+        ]
+      : [])
   ].join('\n')
 }
 
@@ -136,11 +163,12 @@ const STATUS_WORD: Record<CheckStatus, string> = {
   pass: 'passed',
   warn: 'warned',
   fail: 'failed',
-  skip: 'skipped'
+  skip: 'skipped',
+  cancelled: 'cancelled'
 }
 
 function countStatuses(checks: CheckResult[]): Record<CheckStatus, number> {
-  const counts = { pass: 0, warn: 0, fail: 0, skip: 0 }
+  const counts = { pass: 0, warn: 0, fail: 0, skip: 0, cancelled: 0 }
   for (const c of checks) counts[c.status]++
   return counts
 }
@@ -152,7 +180,11 @@ function renderChecksTable(report: Report): string {
       `| ${STATUS_ICON[c.status]} | ${cell(c.title)} \`${c.id}\` | ${cell(c.summary)} | ${formatDuration(c.durationMs)} |`
   )
   const reasons = report.checks
-    .filter(c => (c.status === 'fail' || c.status === 'warn') && c.reasons.length > 0)
+    .filter(
+      c =>
+        (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
+        c.reasons.length > 0
+    )
     .map(c => {
       const shown = c.reasons.slice(0, 10).map(r => `  - ${cell(r, 500)}`)
       if (c.reasons.length > 10) shown.push(`  - … and ${c.reasons.length - 10} more`)
@@ -205,9 +237,22 @@ function renderLint(report: Report): string {
 function renderConflicts(report: Report): string {
   const check = findCheck(report, 'conflicts')
   const constraints = (check?.details.constraints as ConflictReport[] | undefined) ?? []
+  // The rollback stage checks what its script re-adds against rows written since the migration.
+  const rollback = findCheck(report, 'rollback')
+  const reAdded = (rollback?.details.conflicts as ConflictReport[] | undefined) ?? []
+  return [
+    conflictsTable('#### Rows that would violate new constraints', constraints),
+    conflictsTable('#### Rows that would violate what the rollback re-adds', reAdded)
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+/** The per-constraint table, then per violated constraint one line per sampled violation. */
+function conflictsTable(title: string, constraints: ConflictReport[]): string {
   if (constraints.length === 0) return ''
   const lines = [
-    '#### Rows that would violate new constraints',
+    title,
     '',
     '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
     '|---|---|---|---|---:|---|---|'
@@ -217,7 +262,7 @@ function renderConflicts(report: Report): string {
     const sample = c.error
       ? `error: ${cell(c.error)}`
       : c.sample.length > 0
-        ? code(JSON.stringify(c.sample[0]), 200)
+        ? code(describeViolation(c, c.sample[0]), 200)
         : ''
     lines.push(
       `| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`
@@ -225,6 +270,15 @@ function renderConflicts(report: Report): string {
   }
   if (constraints.length > MAX_CONFLICT_ROWS) {
     lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`)
+  }
+  let listed = 0
+  for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
+    if (listed >= MAX_VIOLATION_LINES) break
+    const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed)
+    listed += shown.length
+    const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : ''
+    lines.push('', `${code(c.constraint)} on ${code(c.table)}${of}:`, '')
+    for (const s of shown) lines.push(`- ${code(describeViolation(c, s), 400)}`)
   }
   return lines.join('\n')
 }

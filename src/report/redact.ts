@@ -5,9 +5,36 @@
  */
 export type SecretSink = (secret: string) => void
 
+const ELLIPSIS = '…'
+/** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
+const MIN_CUT = 3
+
+/** Whether the first k characters of `secret` are the k characters of `text` before `end`. */
+function endsWithStartOf(text: string, end: number, secret: string, k: number): boolean {
+  for (let i = 0; i < k; i++)
+    if (text.charCodeAt(end - k + i) !== secret.charCodeAt(i)) return false
+  return true
+}
+
+/** Length of the longest start of a secret (at least MIN_CUT long) that ends at `end` in `text`, else 0. */
+function longestCutSecret(text: string, end: number, secrets: string[]): number {
+  let best = 0
+  for (const s of secrets) {
+    for (let k = Math.min(s.length - 1, end); k >= Math.max(MIN_CUT, best + 1); k--) {
+      if (endsWithStartOf(text, end, s, k)) {
+        best = k
+        break
+      }
+    }
+  }
+  return best
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>()
   private readonly sinks: SecretSink[] = []
+  /** The secrets longest first: sorted on the first redact after a change, not for every line. */
+  private longestFirst: string[] | undefined
 
   /** Called for each secret form, e.g. core.setSecret in the action. */
   onSecret(sink: SecretSink): void {
@@ -18,7 +45,27 @@ export class Redactor {
   add(secret: string | undefined): void {
     if (!secret || secret.length < 3 || this.secrets.has(secret)) return
     this.secrets.add(secret)
+    this.longestFirst = undefined
     for (const sink of this.sinks) sink(secret)
+  }
+
+  /**
+   * Registers a secret written inside SQL, e.g. a role's PASSWORD '...' (see rolePasswordsIn), in the forms
+   * logs and evidence quote it: as the server reads it, quotes doubled ('it''s'), backslash-escaped
+   * (E'it\'s'), doubled twice (a string inside a DO block's EXECUTE '...'), each also JSON-escaped.
+   */
+  addSqlSecret(value: string): void {
+    const doubled = value.replace(/'/g, "''")
+    const forms = [
+      value,
+      doubled,
+      doubled.replace(/'/g, "''"),
+      value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
+    ]
+    for (const f of forms) {
+      this.add(f)
+      this.add(JSON.stringify(f).slice(1, -1))
+    }
   }
 
   /** Registers a connection string: the whole URL, its password and user:password in all encodings. */
@@ -55,8 +102,27 @@ export class Redactor {
     if (!text) return text
     let out = text
     // Longest first so a URL is replaced whole before its password inside it.
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
+    this.longestFirst ??= [...this.secrets].sort((a, b) => b.length - a.length)
+    const secrets = this.longestFirst
+    for (const s of secrets) {
       if (out.includes(s)) out = out.split(s).join('***')
+    }
+    return out.includes(ELLIPSIS) ? this.redactCutSecrets(out, secrets) : out
+  }
+
+  /**
+   * Statement texts are shortened for logs ("CREATE ROLE app PASSWORD 'correct horse…"): a secret cut by
+   * the ellipsis is no longer found whole, so a start of a secret right before an ellipsis is masked too.
+   */
+  private redactCutSecrets(text: string, secrets: string[]): string {
+    let out = text
+    for (let at = out.indexOf(ELLIPSIS); at >= 0; at = out.indexOf(ELLIPSIS, at + 1)) {
+      const end = out[at - 1] === ' ' ? at - 1 : at
+      const cut = longestCutSecret(out, end, secrets)
+      if (cut > 0) {
+        out = out.slice(0, end - cut) + '***' + out.slice(end)
+        at += 3 - cut
+      }
     }
     return out
   }
@@ -67,6 +133,7 @@ export class Redactor {
     const copy = new Error(this.redact(e.message))
     copy.name = e.name
     for (const key of [
+      'severity',
       'code',
       'detail',
       'hint',

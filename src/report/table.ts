@@ -1,7 +1,13 @@
 /** The terminal summary: one block per stage run, one line per check. */
 import type { Report } from '../types.js'
 
-const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'skip' } as const
+const MARK = {
+  pass: 'PASS',
+  warn: 'WARN',
+  fail: 'FAIL',
+  skip: 'skip',
+  cancelled: 'CANCEL'
+} as const
 
 function pad(text: string, width: number): string {
   return text.length > width
@@ -21,7 +27,7 @@ export function renderTable(reports: Report[]): string {
       lines.push(
         `  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`
       )
-      if (c.status === 'fail' || c.status === 'warn')
+      if (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled')
         for (const reason of c.reasons.slice(0, 5)) lines.push(`      - ${reason}`)
     }
     lines.push('')

@@ -5,7 +5,7 @@
  * libpg_query reports statement locations in UTF-8 bytes and syntax-error cursors in characters; everything
  * this module returns is in characters, lines and columns are 1-based.
  */
-import { loadModule, parseSync, scanSync, parsePlPgSQLSync } from 'libpg-query'
+import { loadModule, parseSync, parsePlPgSQLSync } from 'libpg-query'
 
 let loaded: Promise<void> | undefined
 
@@ -51,7 +51,7 @@ export interface ParsedSql {
   error?: SqlSyntaxError
 }
 
-/** 1-based line and column of a character offset. */
+/** 1-based line and column of a character offset. One lookup: for many in one text, build a TextIndex. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1
   let lineStart = 0
@@ -65,15 +65,103 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 }
 }
 
-/** Maps UTF-8 byte offsets to character offsets for one text. */
-function byteToCharMapper(text: string): (byteOffset: number) => number {
-  const buf = Buffer.from(text, 'utf8')
-  if (buf.length === text.length) return b => b
-  return b => buf.subarray(0, b).toString('utf8').length
+/** Index of the last element of a sorted array that is <= value (-1 if none). */
+function lastAtOrBelow(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] <= value) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
 }
 
-function isComment(tokenName: string): boolean {
-  return tokenName === 'SQL_COMMENT' || tokenName === 'C_COMMENT'
+/**
+ * Positions in one text, built in one pass so every lookup is a binary search: where each line starts, and
+ * where UTF-8 byte offsets (the parser's locations) and character offsets part. Slicing the text from its
+ * start for every statement made lint quadratic in the file's size.
+ */
+export class TextIndex {
+  /** Character offset of the start of each line. */
+  private readonly lineStarts: number[] = [0]
+  /** After each non-ASCII character: its end as a byte offset and as a character offset. */
+  private readonly byteMarks: number[] = []
+  private readonly charMarks: number[] = []
+
+  constructor(readonly text: string) {
+    let bytes = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) this.lineStarts.push(i + 1)
+      if (c < 0x80) {
+        bytes += 1
+        continue
+      }
+      // A surrogate pair is one 4-byte character; a lone surrogate is written as U+FFFD (3 bytes).
+      const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+      bytes += pair ? 4 : c < 0x800 ? 2 : 3
+      if (pair) i++
+      this.byteMarks.push(bytes)
+      this.charMarks.push(i + 1)
+    }
+  }
+
+  /** Character offset of a UTF-8 byte offset (clamped to the text). */
+  charOffset(byteOffset: number): number {
+    const k = lastAtOrBelow(this.byteMarks, byteOffset)
+    const char = k < 0 ? byteOffset : this.charMarks[k] + (byteOffset - this.byteMarks[k])
+    return Math.min(Math.max(char, 0), this.text.length)
+  }
+
+  /** 1-based line and column of a character offset (clamped to the text). */
+  lineColumn(charOffset: number): { line: number; column: number } {
+    const at = Math.min(Math.max(charOffset, 0), this.text.length)
+    const k = lastAtOrBelow(this.lineStarts, at)
+    return { line: k + 1, column: at - this.lineStarts[k] + 1 }
+  }
+
+  /** The text of a 1-based line, without its newline ('' past the end). */
+  lineText(line: number): string {
+    if (line < 1 || line > this.lineStarts.length) return ''
+    const next = this.lineStarts[line]
+    return this.text.slice(this.lineStarts[line - 1], next === undefined ? undefined : next - 1)
+  }
+}
+
+/**
+ * The first character at or after `from` (and before `to`) that is not whitespace or a comment, as the
+ * PostgreSQL scanner skips them: `--` to the end of the line, `/* ... *\/` nested. `from` when there is none.
+ * Done by hand because scanning the whole file into tokens cost more than parsing it.
+ */
+export function skipSpaceAndComments(sql: string, from: number, to: number): number {
+  let i = from
+  while (i < to) {
+    const c = sql[i]
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+      i++
+    } else if (c === '-' && sql[i + 1] === '-') {
+      while (i < to && sql[i] !== '\n' && sql[i] !== '\r') i++
+    } else if (c === '/' && sql[i + 1] === '*') {
+      let depth = 1
+      i += 2
+      while (i < to && depth > 0) {
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++
+          i += 2
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--
+          i += 2
+        } else i++
+      }
+    } else {
+      return i
+    }
+  }
+  return from
 }
 
 /**
@@ -87,28 +175,23 @@ export function parseSql(sql: string): ParsedSql {
   } catch (e) {
     const err = e as Error & { sqlDetails?: { cursorPosition?: number; message?: string } }
     const offset = Math.max(0, (err.sqlDetails?.cursorPosition ?? 1) - 0)
-    const { line, column } = lineColumn(sql, offset)
+    const { line, column } = new TextIndex(sql).lineColumn(offset)
     return {
       statements: [],
       error: new SqlSyntaxError(err.sqlDetails?.message ?? err.message, offset, line, column)
     }
   }
-  const toChar = byteToCharMapper(sql)
+  const positions = new TextIndex(sql)
   const totalBytes = Buffer.byteLength(sql, 'utf8')
-  // First non-comment token at or after each statement's start: where the statement "is" for a reader.
-  const tokens = scanSync(sql).tokens.filter(t => !isComment(t.tokenName))
   const statements: SqlStatement[] = []
-  let ti = 0
   for (const [index, s] of (tree.stmts ?? []).entries()) {
     const startByte = s.stmt_location ?? 0
     const endByte =
       s.stmt_len === undefined || s.stmt_len === 0 ? totalBytes : startByte + s.stmt_len
-    while (ti < tokens.length && tokens[ti].start < startByte) ti++
-    const firstByte =
-      ti < tokens.length && tokens[ti].start < endByte ? tokens[ti].start : startByte
-    const start = toChar(firstByte)
-    const end = toChar(endByte)
-    const { line, column } = lineColumn(sql, start)
+    const end = positions.charOffset(endByte)
+    // The statement's first token, past the comments before it: where the statement "is" for a reader.
+    const start = skipSpaceAndComments(sql, positions.charOffset(startByte), end)
+    const { line, column } = positions.lineColumn(start)
     const kind = Object.keys(s.stmt)[0] ?? 'Unknown'
     statements.push({
       index,

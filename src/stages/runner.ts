@@ -1,6 +1,25 @@
 /** Runs a stage's checks in order. A failed gate stops what follows; the rest are reported as skipped. */
 import type { Check, CheckResult, RunStatus, StageContext } from '../types.js'
-import { describePgError } from '../db/connect.js'
+import { describeError } from '../db/connect.js'
+import { withLockDiagnosis } from '../db/lock-wait.js'
+
+/** Checks that run for minutes by design: not watched for lock waits (the watcher polls every 100 ms). */
+const UNWATCHED = new Set(['monitor', 'tests'])
+
+function notRun(check: Check, why: string): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    status: 'skip',
+    summary: `not run: ${why}`,
+    durationMs: 0,
+    reasons: [],
+    details: {},
+    annotations: []
+  }
+}
+
+const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' } as const
 
 export async function runChecks(
   ctx: StageContext,
@@ -9,24 +28,21 @@ export async function runChecks(
 ): Promise<CheckResult[]> {
   let stoppedBy: string | undefined
   for (const check of checks) {
+    if (ctx.signal.aborted && !stoppedBy) stoppedBy = 'the run was cancelled'
     if (stoppedBy) {
-      results.push({
-        id: check.id,
-        title: check.title,
-        status: 'skip',
-        summary: `not run: ${stoppedBy} failed`,
-        durationMs: 0,
-        reasons: [],
-        details: {},
-        annotations: []
-      })
+      results.push(notRun(check, stoppedBy))
       continue
     }
     ctx.log.info(`▶ ${check.id}: ${check.title}`)
     const t0 = performance.now()
     let result: CheckResult
     try {
-      const outcome = await check.run(ctx)
+      // A lock timeout in a check names the relation and who blocks it, not just "lock timeout".
+      const outcome = UNWATCHED.has(check.id)
+        ? await check.run(ctx)
+        : await withLockDiagnosis(ctx.client, ctx.connect, () => check.run(ctx), {
+            label: `check "${check.id}"`
+          })
       result = {
         id: check.id,
         title: check.title,
@@ -39,7 +55,7 @@ export async function runChecks(
       }
     } catch (e) {
       // A check that throws is a failed check, never a crash: the report is still written.
-      const message = ctx.redactor.redact(describePgError(e))
+      const message = ctx.redactor.redact(describeError(e))
       result = {
         id: check.id,
         title: check.title,
@@ -51,17 +67,31 @@ export async function runChecks(
         durationMs: Math.round(performance.now() - t0)
       }
     }
-    const mark = { pass: '✔', warn: '!', fail: '✖', skip: '-' }[result.status]
-    ctx.log.info(`${mark} ${check.id}: ${result.summary} (${result.durationMs} ms)`)
+    if (ctx.signal.aborted) {
+      // Whatever the check made of its cancelled statement (a failure, a rollback), the truth is: cancelled.
+      result = {
+        ...result,
+        status: 'cancelled',
+        summary: `cancelled after ${result.durationMs} ms (${String(ctx.signal.reason?.message ?? 'signal')}); its work was rolled back`,
+        reasons: [
+          `cancelled while running: ${result.summary}`,
+          ...result.reasons.filter(r => r !== result.summary)
+        ],
+        annotations: []
+      }
+    }
+    ctx.log.info(`${MARK[result.status]} ${check.id}: ${result.summary} (${result.durationMs} ms)`)
     for (const r of result.reasons)
       (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`)
     results.push(result)
-    if (result.status === 'fail') stoppedBy = check.id
+    if (result.status === 'fail') stoppedBy = `${check.id} failed`
+    if (result.status === 'cancelled') stoppedBy = 'the run was cancelled'
   }
   return results
 }
 
 export function overallStatus(results: CheckResult[]): RunStatus {
+  if (results.some(r => r.status === 'cancelled')) return 'cancelled'
   if (results.some(r => r.status === 'fail')) return 'failed'
   if (results.some(r => r.status === 'warn')) return 'warned'
   return 'passed'

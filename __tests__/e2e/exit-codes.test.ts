@@ -1,0 +1,251 @@
+/**
+ * Exit codes through the door a shell uses: `node dist/cli/index.js` as a child process, against a real
+ * database. 0 passed or warned, 1 a gate failed, 2 bad usage or configuration (DESIGN §9).
+ */
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { baseEnv, cli } from './processes.js'
+
+let db: TestDatabase
+let repo: FixtureRepo
+
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  cli(args, { cwd: repo.root, env: baseEnv(env) })
+const stage = (name: string, ...extra: string[]) =>
+  run([name, '--env', 'staging', ...extra], { DATABASE_URL: db.url })
+
+function summary(): { status: string; checks: { id: string; status: string }[] } {
+  return JSON.parse(
+    readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
+  )
+}
+
+async function appliedVersions(): Promise<string[]> {
+  const c = await db.client()
+  const exists = await c.query(`SELECT to_regclass('supabase_migrations.schema_migrations') AS t`)
+  if (!exists.rows[0].t) return []
+  const r = await c.query('SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1')
+  return r.rows.map(x => x.version)
+}
+
+beforeEach(async () => {
+  db = await createTestDatabase('e2e_exit')
+  repo = copyFixture('basic')
+})
+afterEach(async () => {
+  await db.drop()
+  rmSync(repo.root, { recursive: true, force: true })
+})
+
+describe('every stage that passes exits 0', () => {
+  test('validate, apply, verify, monitor, rollback in turn', async () => {
+    repo.write(
+      'runbook.yml',
+      readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+        '  staging: {}',
+        [
+          '  staging:',
+          '    monitor:',
+          '      duration: 300ms',
+          '      interval: 100ms',
+          '      checks:',
+          '        - name: items',
+          '          sql: SELECT count(*) AS value FROM public.items',
+          '          max: 100'
+        ].join('\n')
+      )
+    )
+    const validate = await stage('validate')
+    expect([validate.code, summary().status]).toEqual([0, 'passed'])
+    expect(await appliedVersions()).toEqual([])
+
+    const apply = await stage('apply')
+    expect(apply.code).toBe(0)
+    expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+
+    expect((await stage('verify')).code).toBe(0)
+    const monitor = await stage('monitor')
+    expect([monitor.code, summary().status]).toEqual([0, 'passed'])
+
+    const rollback = await stage('rollback')
+    expect(rollback.code).toBe(0)
+    expect(await appliedVersions()).toEqual(['20250101000000'])
+  })
+})
+
+describe('a stage whose gate fails exits 1', () => {
+  test('validate: a syntax error fails lint, nothing is applied', async () => {
+    repo.write('20250301000000_broken.sql', 'ALTER TABLE public.items ADD COLUMN;\n')
+    const r = await stage('validate')
+    expect(r.code).toBe(1)
+    expect(summary().checks.find(c => c.id === 'lint')?.status).toBe('fail')
+    expect(r.stdout).toContain('FAILED')
+    expect(await appliedVersions()).toEqual([])
+  })
+
+  test('apply: rows a new constraint rejects stop it before anything is applied', async () => {
+    expect((await stage('apply')).code).toBe(0)
+    repo.write(
+      '20250301000000_expensive.sql',
+      'ALTER TABLE public.items ADD CONSTRAINT items_price_high CHECK (price > 100);\n'
+    )
+    const r = await stage('apply')
+    expect(r.code).toBe(1)
+    expect(summary().checks.find(c => c.id === 'conflicts')?.status).toBe('fail')
+    expect(summary().checks.find(c => c.id === 'apply')?.status).toBe('skip')
+    expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+  })
+
+  test('apply: a migration that fails on this data is caught by the rehearsal (tables created in the run)', async () => {
+    repo.write(
+      '20250301000000_expensive.sql',
+      'ALTER TABLE public.items ADD CONSTRAINT items_price_high CHECK (price > 100);\n'
+    )
+    const r = await stage('apply')
+    expect(r.code).toBe(1)
+    expect(summary().checks.find(c => c.id === 'rehearsal')?.status).toBe('fail')
+    expect(await appliedVersions()).toEqual([])
+  })
+
+  test('apply: failing tests exit 1 after the change is applied', async () => {
+    const r = await stage('apply', '--test-command', 'exit 3')
+    expect(r.code).toBe(1)
+    expect(summary().checks.find(c => c.id === 'tests')?.status).toBe('fail')
+    expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+  })
+
+  test('verify: a verify script that raises', async () => {
+    expect((await stage('apply')).code).toBe(0)
+    const c = await db.client()
+    await c.query('DROP TABLE public.item_tags')
+    const r = await stage('verify')
+    expect(r.code).toBe(1)
+    expect(summary().checks.find(c => c.id === 'verify')?.status).toBe('fail')
+  })
+
+  test('rollback: refused when the newest migration has no rollback script', async () => {
+    expect((await stage('apply')).code).toBe(0)
+    rmSync(path.join(repo.dir, 'rollback'), { recursive: true })
+    const r = await stage('rollback')
+    expect(r.code).toBe(1)
+    expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+  })
+
+  test('monitor: a breached threshold', async () => {
+    repo.write(
+      'runbook.yml',
+      readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+        '  staging: {}',
+        [
+          '  staging:',
+          '    monitor:',
+          '      duration: 200ms',
+          '      interval: 100ms',
+          '      checks:',
+          '        - name: always-high',
+          '          sql: SELECT 100 AS value',
+          '          max: 10'
+        ].join('\n')
+      )
+    )
+    expect((await stage('apply')).code).toBe(0)
+    const r = await stage('monitor')
+    expect(r.code).toBe(1)
+    expect(summary().status).toBe('failed')
+  })
+})
+
+describe('bad usage or configuration exits 2 and touches nothing', () => {
+  test('unknown stage', async () => {
+    const r = await stage('deploy')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('command is "deploy"; allowed: validate, apply, verify')
+  })
+
+  test('no command at all prints the usage', async () => {
+    const r = await run([])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toContain('Usage:')
+  })
+
+  test('--help exits 0', async () => {
+    expect((await run(['--help'])).code).toBe(0)
+  })
+
+  test('unknown option', async () => {
+    const r = await stage('validate', '--no-such-flag')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("Unknown option '--no-such-flag'")
+  })
+
+  test('unknown environment', async () => {
+    const r = await run(['validate', '--env', 'prod-eu'], { DATABASE_URL: db.url })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('"prod-eu"')
+    expect(r.stderr).toContain('allowed: staging, production')
+  })
+
+  test('invalid runbook.yml: not YAML, and a forbidden value', async () => {
+    repo.write('runbook.yml', 'version: 1\nenvironments: [staging\n')
+    const broken = await stage('validate')
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain('runbook.yml')
+
+    repo.write(
+      'runbook.yml',
+      'version: 1\ndefaults:\n  lock-timeout: 0s\nenvironments:\n  staging: {}\n'
+    )
+    const zero = await stage('apply')
+    expect(zero.code).toBe(2)
+    expect(zero.stderr).toContain('lock-timeout')
+    expect(await appliedVersions()).toEqual([])
+  })
+
+  test('a migrations folder that does not exist or cannot be read', async () => {
+    const missing = await stage('validate', '--migrations-dir', 'nowhere')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('nowhere')
+
+    if (process.getuid?.() !== 0) {
+      chmodSync(repo.dir, 0o000)
+      const unreadable = await stage('validate')
+      chmodSync(repo.dir, 0o755)
+      expect(unreadable.code).toBe(2)
+    }
+  })
+
+  test('an --artifacts-dir that cannot be written is refused before connecting', async () => {
+    writeFileSync(path.join(repo.root, 'not-a-folder'), 'x')
+    const r = await run(['apply', '--env', 'staging', '--artifacts-dir', 'not-a-folder'], {
+      DATABASE_URL: db.url
+    })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('input "artifacts-dir" is "not-a-folder"')
+    expect(r.stderr).not.toContain('SQLSTATE')
+    expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
+    expect(await appliedVersions()).toEqual([])
+  })
+
+  test('no target at all', async () => {
+    const r = await run(['validate', '--env', 'staging'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('no target')
+  })
+
+  test('a database URL that is not a URL, without echoing it', async () => {
+    const r = await run(['validate', '--env', 'staging'], { DATABASE_URL: 'not a url s3cret' })
+    expect(r.code).toBe(2)
+    expect(r.stderr + r.stdout).not.toContain('s3cret')
+  })
+})
+
+test('an unreachable server is a failed connection gate (1), with evidence', async () => {
+  mkdirSync(path.join(repo.root, 'artifacts'), { recursive: true })
+  const r = await run(['validate', '--env', 'staging'], {
+    DATABASE_URL: 'postgres://u:pw@127.0.0.1:1/db'
+  })
+  expect(r.code).toBe(1)
+  expect(summary().checks[0]).toMatchObject({ id: 'connection', status: 'fail' })
+})

