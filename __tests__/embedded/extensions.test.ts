@@ -1,0 +1,504 @@
+/**
+ * Stand-ins for the hosted-only extensions (src/embedded/extensions): on a real throwaway server started by
+ * startEmbeddedPostgres, the migrations real Supabase projects write with vector, pg_net, http,
+ * supabase_vault and wrappers apply; pg_extension says which extensions are stand-ins; and the installer
+ * never touches a real extension's files.
+ */
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/embedded/server.js'
+import {
+  STAND_IN_EXTENSIONS,
+  STAND_IN_EXTENSION_NAMES,
+  STAND_IN_MARKER,
+  controlFileText,
+  installStandInExtensions,
+  serverExtensionDir,
+  standInExtensionsIn,
+  type StandInExtension
+} from '../../src/embedded/extensions/index.js'
+import { withoutStandInIndexOptions } from '../../src/embedded/extensions/index-options.js'
+import { loadParser } from '../../src/sql/parser.js'
+
+/** A pgvector migration as Supabase's guides write it: table, hnsw index, match_documents in SQL and plpgsql. */
+const PGVECTOR_MIGRATION = `
+create extension if not exists vector with schema extensions;
+
+create table public.documents (
+  id bigint primary key generated always as identity,
+  content text not null,
+  embedding extensions.vector(1536)
+);
+
+create index documents_embedding_idx on public.documents using hnsw (embedding extensions.vector_cosine_ops);
+create index documents_embedding_l2_idx on public.documents using ivfflat (embedding vector_l2_ops);
+
+create or replace function public.match_documents (
+  query_embedding extensions.vector(1536),
+  match_threshold float,
+  match_count int
+)
+returns table (id bigint, content text, similarity float)
+language sql stable
+as $$
+  select documents.id, documents.content, 1 - (documents.embedding <=> query_embedding) as similarity
+  from documents
+  where 1 - (documents.embedding <=> query_embedding) > match_threshold
+  order by (documents.embedding <=> query_embedding) asc
+  limit least(match_count, 200);
+$$;
+
+create or replace function public.match_documents_pl (query_embedding vector(1536), match_count int)
+returns table (id bigint, similarity float)
+language plpgsql
+as $$
+begin
+  return query
+    select d.id, 1 - (d.embedding <#> query_embedding)
+      from public.documents d
+     order by d.embedding <=> query_embedding
+     limit match_count;
+end;
+$$;
+
+insert into public.documents (content, embedding) values ('hello', '[0.1,0.2,0.3]');
+`
+
+/** pg_net from a trigger and pgsql-http from a function, as Supabase's webhook and API guides write them. */
+const NETWORK_MIGRATION = `
+create extension if not exists pg_net with schema extensions;
+create extension if not exists http with schema extensions;
+
+create table public.jobs (id bigint generated always as identity primary key, payload jsonb not null);
+
+create function public.notify_job() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  request_id bigint;
+begin
+  select net.http_post(
+    url := 'https://example.supabase.co/functions/v1/jobs',
+    body := jsonb_build_object('id', new.id, 'payload', new.payload),
+    headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization', 'Bearer key'),
+    timeout_milliseconds := 1000
+  ) into request_id;
+  return new;
+end;
+$$;
+
+create trigger jobs_notify after insert on public.jobs for each row execute function public.notify_job();
+
+create function public.fetch_status(url text) returns integer
+language plpgsql
+as $$
+declare
+  result extensions.http_response;
+begin
+  select * into result from extensions.http((
+    'GET', url, array[extensions.http_header('authorization', 'Bearer key')], null, null
+  )::extensions.http_request);
+  return result.status;
+end;
+$$;
+
+create function public.fetch_status_sql(url text) returns integer
+language sql
+as $$ select (extensions.http_get(url)).status $$;
+`
+
+/** Runs a migration in a transaction, as the engine does; the error says which migration failed. */
+async function apply(client: pg.Client, label: string, sql: string): Promise<void> {
+  await client.query('BEGIN')
+  try {
+    await client.query(sql)
+    await client.query('COMMIT')
+  } catch (err) {
+    await client.query('ROLLBACK')
+    throw new Error(`${label}: ${(err as Error).message}`)
+  }
+}
+
+describe('stand-in extensions on a throwaway server', () => {
+  let server: EmbeddedServer
+  let client: pg.Client
+
+  beforeAll(async () => {
+    server = await startEmbeddedPostgres()
+    client = new pg.Client({ connectionString: await server.createDatabase('standins') })
+    await client.connect()
+  })
+
+  afterAll(async () => {
+    await client?.end()
+    await server?.stop()
+  })
+
+  test('the server has every stand-in (this server ships none of the real ones)', async () => {
+    expect(server.standIns).toEqual({
+      installed: [...STAND_IN_EXTENSION_NAMES],
+      real: [],
+      notes: []
+    })
+    const available = await client.query<{
+      name: string
+      default_version: string
+      comment: string
+    }>(
+      `SELECT name, default_version, comment FROM pg_available_extensions
+        WHERE name = ANY($1) ORDER BY name`,
+      [STAND_IN_EXTENSION_NAMES]
+    )
+    expect(available.rows.map(r => [r.name, r.default_version])).toEqual([
+      ['http', '1.6'],
+      ['pg_net', '0.14.0'],
+      ['supabase_vault', '0.3.1'],
+      ['vector', '0.8.0'],
+      ['wrappers', '0.5.3']
+    ])
+    for (const r of available.rows) expect(r.comment.startsWith(STAND_IN_MARKER)).toBe(true)
+  })
+
+  test('a pgvector migration applies: vector(1536), hnsw and ivfflat indexes, match_documents', async () => {
+    await apply(client, 'pgvector migration', PGVECTOR_MIGRATION)
+    const column = await client.query(
+      `SELECT format_type(atttypid, atttypmod) AS type, atttypmod FROM pg_attribute
+        WHERE attrelid = 'public.documents'::regclass AND attname = 'embedding'`
+    )
+    // extensions is on the search path, as on hosted: the type prints unqualified.
+    expect(column.rows).toEqual([{ type: 'vector(1536)', atttypmod: 1536 }])
+    const indexes = await client.query(
+      `SELECT c.relname, am.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+         JOIN pg_am am ON am.oid = c.relam
+        WHERE i.indrelid = 'public.documents'::regclass AND am.amname <> 'btree' ORDER BY 1`
+    )
+    expect(indexes.rows).toEqual([
+      { relname: 'documents_embedding_idx', amname: 'hnsw' },
+      { relname: 'documents_embedding_l2_idx', amname: 'ivfflat' }
+    ])
+    // Nothing is computed: every distance is 0, so every document is a perfect match.
+    const matches = await client.query(
+      `SELECT * FROM public.match_documents('[0.3,0.2,0.1]', 0.5, 10)`
+    )
+    expect(matches.rows).toEqual([{ id: '1', content: 'hello', similarity: 1 }])
+    const pl = await client.query(`SELECT * FROM public.match_documents_pl('[1,2,3]', 5)`)
+    expect(pl.rows).toEqual([{ id: '1', similarity: 1 }])
+  })
+
+  test('the rest of pgvector that migrations use: casts, functions, halfvec and bit indexes', async () => {
+    const r = await client.query(
+      `SELECT vector_dims(embedding) AS dims,
+              (array[1, 2, 3]::real[])::vector::text AS from_array,
+              ('[1,2,3]'::vector)::real[] AS to_array,
+              subvector('[1,2,3,4]'::vector, 2, 2)::text AS sub,
+              binary_quantize('[1,2,3]'::vector)::text AS bits,
+              ('[1,0,2]'::vector)::sparsevec::text AS sparse,
+              l2_distance(embedding, embedding) + inner_product(embedding, embedding)
+                + cosine_distance(embedding, embedding) AS distances
+         FROM public.documents`
+    )
+    expect(r.rows).toEqual([
+      {
+        dims: 3,
+        from_array: '[1,2,3]',
+        to_array: [1, 2, 3],
+        sub: '[2,3]',
+        bits: '000',
+        sparse: '{1:1,3:2}/3',
+        distances: 0
+      }
+    ])
+    await apply(
+      client,
+      'halfvec and bit indexes',
+      `create index on public.documents using hnsw ((embedding::halfvec(1536)) halfvec_cosine_ops);
+       create index on public.documents using hnsw ((binary_quantize(embedding)::bit(1536)) bit_hamming_ops);
+       create index on public.documents using hnsw (embedding vector_ip_ops) with (fillfactor = 90);`
+    )
+  })
+
+  test("pgvector's index options are refused (the gap); without them the index builds", async () => {
+    await loadParser()
+    const statement =
+      'create index on public.documents using hnsw (embedding vector_cosine_ops) with (m = 16, ef_construction = 64)'
+    await expect(apply(client, 'hnsw options', statement)).rejects.toThrow(
+      'unrecognized parameter "m"'
+    )
+    const rewrite = withoutStandInIndexOptions(statement)
+    expect(rewrite?.dropped).toBe('with (m = 16, ef_construction = 64)')
+    await apply(client, 'hnsw without options', rewrite!.sql)
+  })
+
+  test('pg_net from a trigger queues the request; http() returns no response', async () => {
+    await apply(client, 'network migration', NETWORK_MIGRATION)
+    await client.query(`INSERT INTO public.jobs (payload) VALUES ('{"a": 1}')`)
+    const queued = await client.query(
+      `SELECT method, url, headers->>'Authorization' AS auth, convert_from(body, 'UTF8')::jsonb AS body
+         FROM net.http_request_queue`
+    )
+    expect(queued.rows).toEqual([
+      {
+        method: 'POST',
+        url: 'https://example.supabase.co/functions/v1/jobs',
+        auth: 'Bearer key',
+        body: { id: 1, payload: { a: 1 } }
+      }
+    ])
+    const ids = await client.query(
+      `SELECT net.http_get('https://example.com', params := '{"q": "a b"}') AS get,
+              net.http_delete('https://example.com/x') AS del`
+    )
+    expect(ids.rows).toEqual([{ get: '2', del: '3' }])
+    const got = await client.query(`SELECT url FROM net.http_request_queue WHERE id = 2`)
+    expect(got.rows).toEqual([{ url: 'https://example.com?q=a%20b' }])
+    const responses = await client.query('SELECT count(*)::int AS n FROM net._http_response')
+    expect(responses.rows).toEqual([{ n: 0 }])
+    const status = await client.query(
+      `SELECT public.fetch_status('https://example.com') AS pl, public.fetch_status_sql('https://example.com') AS sql`
+    )
+    expect(status.rows).toEqual([{ pl: null, sql: null }])
+  })
+
+  test('supabase_vault: create_secret, decrypted_secrets, update_secret, in schema vault', async () => {
+    await apply(
+      client,
+      'vault migration',
+      `create extension if not exists supabase_vault;
+       create function public.read_secret(secret_name text) returns text
+       language sql security definer set search_path = ''
+       as $$ select decrypted_secret from vault.decrypted_secrets where name = secret_name $$;`
+    )
+    const id = (
+      await client.query(`SELECT vault.create_secret('s3cr3t', 'service_key', 'the key') AS id`)
+    ).rows[0].id
+    const stored = await client.query(
+      `SELECT name, description, secret <> 's3cr3t' AS opaque, public.read_secret('service_key') AS plain
+         FROM vault.secrets`
+    )
+    expect(stored.rows).toEqual([
+      { name: 'service_key', description: 'the key', opaque: true, plain: 's3cr3t' }
+    ])
+    await client.query(`SELECT vault.update_secret($1, 'n3w')`, [id])
+    const updated = await client.query(`SELECT public.read_secret('service_key') AS plain`)
+    expect(updated.rows).toEqual([{ plain: 'n3w' }])
+    await expect(
+      client.query('CREATE EXTENSION supabase_vault WITH SCHEMA extensions')
+    ).rejects.toThrow(/already exists|must be installed in schema "vault"/)
+  })
+
+  test('wrappers: wrapper, server and foreign table create; querying one fails at once', async () => {
+    await apply(
+      client,
+      'wrappers migration',
+      `create extension if not exists wrappers with schema extensions;
+       create foreign data wrapper stripe_wrapper
+         handler extensions.stripe_fdw_handler validator extensions.stripe_fdw_validator;
+       create server stripe_server foreign data wrapper stripe_wrapper
+         options (api_key_id 'x', api_url 'https://api.stripe.com/v1');
+       create schema stripe;
+       create foreign table stripe.customers (id text, email text, attrs jsonb)
+         server stripe_server options (object 'customers', rowid_column 'id');
+       create view public.customer_emails as select id, email from stripe.customers;`
+    )
+    await expect(client.query('SELECT * FROM stripe.customers')).rejects.toThrow(
+      'cannot accept a value of type fdw_handler'
+    )
+  })
+
+  test('pg_extension lists the stand-ins with their comment; a real extension is not one', async () => {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    const standIns = await standInExtensionsIn(client)
+    expect(standIns.map(e => [e.name, e.version, e.schema])).toEqual([
+      ['http', '1.6', 'extensions'],
+      ['pg_net', '0.14.0', 'extensions'],
+      ['supabase_vault', '0.3.1', 'vault'],
+      ['vector', '0.8.0', 'extensions'],
+      ['wrappers', '0.5.3', 'extensions']
+    ])
+    expect(standIns[3].comment).toMatch(
+      /^migration-runbook stand-in for pgvector 0\.8\.0 \(DDL only: .*distance functions return 0/
+    )
+    // CREATE EXTENSION stores the control file's comment as the extension's description.
+    const described = await client.query(
+      `SELECT extname, obj_description(oid, 'pg_extension') AS comment FROM pg_extension
+        WHERE extname = ANY($1) ORDER BY extname`,
+      [STAND_IN_EXTENSION_NAMES]
+    )
+    expect(described.rows.map(r => [r.extname, r.comment])).toEqual(
+      standIns.map(e => [e.name, e.comment])
+    )
+    // A restored dump may carry the real extension's comment: the stand-in is still recognised.
+    await client.query(
+      `COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access methods'`
+    )
+    expect((await standInExtensionsIn(client)).map(e => e.name)).toContain('vector')
+  })
+
+  test("a real extension's files are left alone (a copy of this server's own pgcrypto)", async () => {
+    // The server's real extension directory, read through pg_config as the installer does.
+    const realDir = await serverExtensionDir(client)
+    const realFiles = readdirSync(realDir).filter(f =>
+      /^pgcrypto(--[\d.]+)?\.(control|sql)$/.test(f)
+    )
+    expect(realFiles).toContain('pgcrypto.control')
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mr-ext-real-'))
+    try {
+      for (const f of realFiles) copyFileSync(path.join(realDir, f), path.join(dir, f))
+      const fake: StandInExtension = {
+        name: 'pgcrypto',
+        version: '1.3',
+        upstream: 'pgcrypto',
+        behaviour: 'nothing',
+        relocatable: true,
+        sql: 'SELECT 1;'
+      }
+      expect(installStandInExtensions(dir, [fake])).toEqual({
+        installed: [],
+        real: ['pgcrypto'],
+        notes: []
+      })
+      for (const f of realFiles)
+        expect(readFileSync(path.join(dir, f), 'utf8')).toBe(
+          readFileSync(path.join(realDir, f), 'utf8')
+        )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('vector without WITH SCHEMA lands where hosted puts it, and survives SET SCHEMA', async () => {
+    const url = await server.createDatabase('standins_public')
+    const c = new pg.Client({ connectionString: url })
+    await c.connect()
+    try {
+      await apply(
+        c,
+        'vector in public',
+        `create extension vector;
+         create table items (embedding vector(3));
+         insert into items values ('[1,2,3]');
+         create function nearest(q vector) returns float language sql
+           as $$ select min(embedding <-> q) from items $$;`
+      )
+      // First existing schema of "$user", public, extensions: public, as on hosted.
+      expect((await standInExtensionsIn(c)).map(e => e.schema)).toEqual(['public'])
+      // Supabase's linter advice ("extension in public"): move it. SQL-standard bodies keep working.
+      await c.query('ALTER EXTENSION vector SET SCHEMA extensions')
+      const r = await c.query(
+        `SELECT nearest('[1,1,1]') AS d, (array[1,2]::int[])::extensions.vector::text AS v`
+      )
+      expect(r.rows).toEqual([{ d: 0, v: '[1,2]' }])
+    } finally {
+      await c.end()
+    }
+  })
+})
+
+describe('installStandInExtensions on a directory', () => {
+  let dir: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mr-ext-'))
+  })
+
+  afterEach(() => {
+    chmodSync(dir, 0o755)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('writes a control file and a script per stand-in, readable by the server user; idempotent', () => {
+    const first = installStandInExtensions(dir)
+    expect(first).toEqual({ installed: [...STAND_IN_EXTENSION_NAMES], real: [], notes: [] })
+    expect(readdirSync(dir).sort()).toEqual(
+      STAND_IN_EXTENSIONS.flatMap(e => [`${e.name}--${e.version}.sql`, `${e.name}.control`]).sort()
+    )
+    const control = readFileSync(path.join(dir, 'vector.control'), 'utf8')
+    expect(control).toContain("default_version = '0.8.0'")
+    expect(control).toContain('relocatable = true')
+    expect(control).toContain('superuser = true')
+    expect(readFileSync(path.join(dir, 'supabase_vault.control'), 'utf8')).toContain(
+      'schema = vault'
+    )
+    expect(statSync(path.join(dir, 'vector.control')).mode & 0o777).toBe(0o644)
+    const before = statSync(path.join(dir, 'vector--0.8.0.sql')).mtimeMs
+    const second = installStandInExtensions(dir)
+    expect(second).toEqual(first)
+    expect(statSync(path.join(dir, 'vector--0.8.0.sql')).mtimeMs).toBe(before)
+  })
+
+  test('an older stand-in is replaced; a foreign script in the way is not', () => {
+    const vector = STAND_IN_EXTENSIONS.find(e => e.name === 'vector')!
+    writeFileSync(
+      path.join(dir, 'vector.control'),
+      controlFileText({ ...vector, version: '0.7.0' })
+    )
+    writeFileSync(path.join(dir, 'http--1.6.sql'), '-- somebody else\nSELECT 1;\n')
+    const result = installStandInExtensions(dir)
+    expect(result.installed).toEqual(['vector', 'pg_net', 'supabase_vault', 'wrappers'])
+    expect(result.notes).toEqual([
+      `${path.join(dir, 'http--1.6.sql')} is not a stand-in's: left alone, no stand-in for http`
+    ])
+    expect(readFileSync(path.join(dir, 'vector.control'), 'utf8')).toBe(controlFileText(vector))
+    expect(readFileSync(path.join(dir, 'http--1.6.sql'), 'utf8')).toBe(
+      '-- somebody else\nSELECT 1;\n'
+    )
+  })
+
+  test('an unwritable or missing directory gives notes, not an exception', () => {
+    // root ignores directory modes: /sys (sysfs) refuses new files even to root.
+    const unwritable = process.getuid?.() === 0 ? '/sys' : dir
+    if (unwritable === dir) chmodSync(dir, 0o555)
+    const result = installStandInExtensions(unwritable)
+    expect(result.installed).toEqual([])
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, supabase_vault, wrappers$/
+      )
+    ])
+    const missing = path.join(dir, 'nope')
+    expect(installStandInExtensions(missing)).toEqual({
+      installed: [],
+      real: [],
+      notes: [`no extension directory ${missing}: no stand-in extensions installed`]
+    })
+  })
+})
+
+describe('withoutStandInIndexOptions', () => {
+  beforeAll(async () => {
+    await loadParser()
+  })
+
+  test("drops pgvector's options from hnsw and ivfflat indexes, keeping what follows", () => {
+    expect(
+      withoutStandInIndexOptions(
+        "CREATE INDEX ON items USING ivfflat (embedding vector_cosine_ops) WITH (lists = 100) WHERE kind = 'é'"
+      )
+    ).toEqual({
+      sql: "CREATE INDEX ON items USING ivfflat (embedding vector_cosine_ops) WHERE kind = 'é'",
+      dropped: 'WITH (lists = 100)'
+    })
+  })
+
+  test('leaves other statements and other options alone', () => {
+    for (const sql of [
+      'CREATE INDEX ON items USING hnsw (embedding vector_l2_ops)',
+      'CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (fillfactor = 80)',
+      'CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (m = 16, fillfactor = 80)',
+      'CREATE INDEX ON items USING btree (id) WITH (fillfactor = 80)',
+      'CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (m = 16; oops'
+    ])
+      expect(withoutStandInIndexOptions(sql)).toBeUndefined()
+  })
+})
