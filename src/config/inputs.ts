@@ -2,6 +2,8 @@
  * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
  */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { z } from 'zod'
 import { STAGES, type Stage } from '../types.js'
 import { ConfigError } from './errors.js'
@@ -77,7 +79,47 @@ export function checkDatabaseUrl(url: string): void {
   }
 }
 
-export function parseInputs(raw: RawInputs): RunConfig {
+/** Where parseInputs looks for the default policy file: the repository root and how to test a path. */
+export interface ConfigLookup {
+  /** What relative paths are resolved against (the repository root); default: the working directory. */
+  root?: string
+  /** Whether an absolute path exists; default: fs.existsSync. */
+  exists?: (absolutePath: string) => boolean
+}
+
+const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/
+
+/**
+ * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
+ * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
+ * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
+ * policy one level up.
+ */
+export function configCandidates(migrationsDir: string): string[] {
+  const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir
+  const own = `${trimmed}/runbook.yml`
+  if (!SUPABASE_MIGRATIONS.test(trimmed)) return [own]
+  return [own, path.join(path.dirname(trimmed), 'runbook.yml')]
+}
+
+/**
+ * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
+ * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
+ * neither existing is an error naming both.
+ */
+export function defaultConfigPath(migrationsDir: string, lookup: ConfigLookup = {}): string {
+  const candidates = configCandidates(migrationsDir)
+  if (candidates.length === 1) return candidates[0]
+  const root = lookup.root ?? process.cwd()
+  const exists = lookup.exists ?? existsSync
+  const found = candidates.find(c => exists(path.resolve(root, c)))
+  if (found) return found
+  throw new ConfigError(
+    `input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``
+  )
+}
+
+export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfig {
   const value = (name: InputName): string | undefined => {
     const v = raw[name]
     return v === undefined || v.trim() === '' ? undefined : v.trim()
@@ -113,7 +155,7 @@ export function parseInputs(raw: RawInputs): RunConfig {
     stage: stageResult.data,
     databaseUrl,
     migrationsDir,
-    configPath: value('config') ?? `${migrationsDir}/runbook.yml`,
+    configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
     githubToken: value('github-token'),
     comment: commentResult.data,
     artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
