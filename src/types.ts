@@ -11,6 +11,8 @@ export const STAGES = ['validate', 'apply', 'verify', 'rollback', 'monitor'] as 
 export type Stage = (typeof STAGES)[number]
 
 export const CHECK_IDS = [
+  // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
+  'baseline',
   'connection',
   'pooler',
   'backup',

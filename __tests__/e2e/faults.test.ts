@@ -488,3 +488,35 @@ test('the action cancelled (SIGINT, as GitHub sends it): exit 1, outputs and the
     rmSync(tmp, { recursive: true, force: true })
   }
 }, 120_000)
+
+test('two applies at once: one applies, the other stops naming the run that is active; the migration is applied once', async () => {
+  const url = await copyOfTemplate()
+  const first = start(CLI, ['apply', '--env', 'staging', '--artifacts-dir', 'artifacts-a'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: url })
+  })
+  await first.waitFor(/applying migrations\//)
+  await buildingPid(url)
+  const second = await cli(['apply', '--env', 'staging', '--artifacts-dir', 'artifacts-b'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: url })
+  })
+  expect(second.code).toBe(1)
+  expect(second.stdout + second.stderr).toMatch(
+    /another migration-runbook run is active|holds the apply lock/
+  )
+  expect((await first.done).code).toBe(0)
+  await withClient(url, async c => {
+    const history = await c.query(
+      'SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1'
+    )
+    expect(history.rows.map(r => r.version)).toEqual([V1, V2])
+    const applied = await c.query(
+      `SELECT count(*)::int AS n FROM migration_runbook.audit_log WHERE version = $1 AND status = 'applied'`,
+      [V2]
+    )
+    expect(applied.rows[0].n).toBe(1)
+  })
+  rmSync(path.join(repo.root, 'artifacts-a'), { recursive: true, force: true })
+  rmSync(path.join(repo.root, 'artifacts-b'), { recursive: true, force: true })
+}, 120_000)

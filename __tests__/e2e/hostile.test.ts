@@ -123,7 +123,9 @@ test('a file the Supabase CLI would skip is skipped with its warning, not silent
   repo.write('20250301000000-3f0c5e0e-8a4b-4bd4-9a51-1d2f0c0e3b11.sql', 'SELECT 1;\n')
   const r = await stage('validate')
   expect(r.code).toBe(0)
-  expect(r.stderr).toMatch(/Skipping migrations\/20250301000000-3f0c5e0e[^\n]*\.sql/)
+  expect(r.stderr).toMatch(
+    /Skipping migration migrations\/20250301000000-3f0c5e0e[^\n]*\.sql\.\.\./
+  )
 })
 
 test('a read-only target fails the connection gate (1) before anything runs, with the fix', async () => {

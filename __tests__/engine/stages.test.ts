@@ -299,7 +299,9 @@ test('several migrations in one run are verified against the final state, not ea
   const run = await stage('apply')
   const v = check(run, 'verify')
   expect(v.status).toBe('warn') // no verify/ script for the newest migration
-  expect(v.reasons).toEqual(['add migrations/verify/ scripts for 20250501000000'])
+  expect(v.reasons).toEqual([
+    'add migrations/verify/ scripts (SQL that raises when the change is not in place) for 20250501000000'
+  ])
   const scripts = v.details.scripts as { version: string; skipped?: string }[]
   expect(scripts.find(s => s.version === '20250201000000')?.skipped).toMatch(/later migration/)
   expect(run.report.applied).toHaveLength(5)

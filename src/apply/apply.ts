@@ -374,7 +374,7 @@ export async function applyMigrations(
     for (const m of plan.pending) {
       throwIfCancelled(opts.signal, `applying ${m.file}`)
       opts.log.info(
-        `applying ${m.file}${m.noTransaction ? ' (no-transaction: statement by statement)' : ''}`
+        `applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`
       )
       const done = m.noTransaction
         ? await applyWithoutTransaction(client, m, opts)

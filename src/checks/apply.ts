@@ -1,5 +1,5 @@
 /** apply: the pending migrations, each in its own transaction (see src/apply/apply.ts), with state evidence. */
-import type { Check } from '../types.js'
+import type { Check, StageContext } from '../types.js'
 import { applyMigrations, ApplyError, type AppliedMigration } from '../apply/apply.js'
 import { CancelledError } from '../cancel.js'
 import { AdvisoryLockTimeout } from '../apply/locks.js'
@@ -7,6 +7,56 @@ import { MigrationFileError } from '../apply/statements.js'
 import { readTableStates, renderTableStates } from '../report/state.js'
 import { snapshotSchema } from '../schema/index.js'
 import { recordPlanBaselines } from './plan-baseline.js'
+
+/**
+ * post-migration-constraints.txt and post-migration-tables.txt, read after the migrations committed. Returns
+ * what went wrong (logged as a warning and written into the files it could not fill), or undefined.
+ */
+async function writePostEvidence(
+  ctx: StageContext,
+  touchedTables: string[]
+): Promise<string | undefined> {
+  const files = ['post-migration-constraints.txt', 'post-migration-tables.txt']
+  try {
+    const after = await readTableStates(ctx.client, touchedTables)
+    ctx.evidence.write(
+      files[0],
+      renderTableStates(
+        'Constraints and indexes of the touched tables after the migration',
+        after,
+        {
+          constraints: true,
+          indexes: true,
+          sizes: false
+        }
+      )
+    )
+    ctx.evidence.write(
+      files[1],
+      renderTableStates('Touched tables after the migration', after, {
+        constraints: false,
+        indexes: false,
+        sizes: true
+      })
+    )
+    return undefined
+  } catch (e) {
+    const err = e as Error & { code?: string }
+    const problem = ctx.redactor.redact(
+      `post-migration evidence could not be written after the migrations committed: ${err.message}${err.code ? ` (${err.code})` : ''}; the migrations stay applied`
+    )
+    ctx.log.warn(`apply: ${problem}`)
+    for (const name of files) {
+      if (ctx.evidence.written.has(name)) continue
+      try {
+        ctx.evidence.write(name, `# ${name}: not written\n# ${problem}\n`)
+      } catch {
+        // the disk refuses this file too: the log and summary.json say it
+      }
+    }
+    return problem
+  }
+}
 
 export const applyCheck: Check = {
   id: 'apply',
@@ -49,29 +99,23 @@ export const applyCheck: Check = {
           ctx.applied.push(done.version)
         }
       })
-      const after = await readTableStates(ctx.client, plan.touchedTables)
-      ctx.evidence.write(
-        'post-migration-constraints.txt',
-        renderTableStates(
-          'Constraints and indexes of the touched tables after the migration',
-          after,
-          { constraints: true, indexes: true, sizes: false }
-        )
-      )
-      ctx.evidence.write(
-        'post-migration-tables.txt',
-        renderTableStates('Touched tables after the migration', after, {
-          constraints: false,
-          indexes: false,
-          sizes: true
-        })
-      )
+      // The migrations committed: the database changed and the report must say so. Reading or writing the
+      // evidence afterwards can only warn, never fail the check.
+      const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables)
       const total = applied.reduce((n, a) => n + a.durationMs, 0)
+      const summary = applied.length
+        ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+        : 'nothing to apply'
+      if (evidenceProblem)
+        return {
+          status: 'warn',
+          summary: `${summary}; the post-migration evidence is incomplete`,
+          reasons: [evidenceProblem],
+          details: { migrations: applied, evidenceError: evidenceProblem }
+        }
       return {
         status: 'pass',
-        summary: applied.length
-          ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-          : 'nothing to apply',
+        summary,
         details: { migrations: applied }
       }
     } catch (e) {

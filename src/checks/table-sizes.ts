@@ -1,6 +1,9 @@
 /**
  * table-sizes: how big each touched table is (total size with indexes and TOAST, rows) so reviewers can
  * judge lock and rewrite cost. Informational: always passes. Partitioned tables sum their partitions.
+ * Rows of foreign tables, views and materialized views are never counted (a foreign table's count calls the
+ * remote service, or fails without a user mapping; a view's runs its query), nor those of a table with foreign
+ * partitions or children.
  */
 import type pg from 'pg'
 import type { Check, CheckOutcome, StageContext } from '../types.js'
@@ -19,8 +22,12 @@ export interface TableSize {
   totalBytes?: number
   totalPretty?: string
   rows?: number | null
-  rowsSource?: 'estimate' | 'count' | 'unknown'
+  /** 'not counted': a foreign table, a view or materialized view, or a table with foreign partitions. */
+  rowsSource?: 'estimate' | 'count' | 'unknown' | 'not counted'
 }
+
+/** Relation kinds whose rows are not counted nor estimated. */
+const NOT_COUNTED = new Set(['f', 'v', 'm'])
 
 const KINDS: Record<string, string> = {
   r: 'table',
@@ -35,7 +42,12 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
   if (tables.length === 0) return []
   const { rows } = await db.query(
     `SELECT u.name, c.oid::regclass::text AS regclass, c.relkind::text,
-            s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed
+            s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed,
+            (WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i)
        LEFT JOIN pg_class c ON c.oid = to_regclass(($2::text[])[u.i])
        LEFT JOIN LATERAL (
@@ -67,11 +79,12 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
       rows: Math.round(Number(r.reltuples ?? 0)),
       rowsSource: 'estimate'
     }
-    if (r.never_analyzed) {
-      if (
-        totalBytes <= COUNT_MAX_BYTES &&
-        (r.relkind === 'r' || r.relkind === 'p' || r.relkind === 'm')
-      ) {
+    if (NOT_COUNTED.has(r.relkind) || r.foreign_children) {
+      size.rows = null
+      size.rowsSource = 'not counted'
+      if (r.foreign_children) size.kind = `${size.kind} with foreign partitions or children`
+    } else if (r.never_analyzed) {
+      if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p')) {
         const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`)
         size.rows = Number(count.rows[0].n)
         size.rowsSource = 'count'
@@ -99,6 +112,7 @@ export function formatBytes(n: number): string {
 
 export function describeTableSize(t: TableSize): string {
   if (!t.exists) return `${t.table}: new (created by the pending migrations)`
+  if (t.rowsSource === 'not counted') return `${t.table}: ${t.kind}: not counted, ${t.totalPretty}`
   const rows =
     t.rows === null || t.rows === undefined
       ? 'rows unknown (never analyzed)'

@@ -3,6 +3,7 @@
  * `defaults:` is merged under every environment. Durations are "500ms", "5s", "2m", "1h" or milliseconds.
  */
 import { readFileSync, existsSync } from 'node:fs'
+import nodePath from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ConfigError } from './errors.js'
@@ -187,6 +188,11 @@ const environmentSchema = z.object(environmentFields).strict()
 const fileSchema = z
   .object({
     version: z.literal(1).default(1),
+    /**
+     * SQL the throwaway database (--embedded, rehearse) runs before any migration, outside the history: what
+     * a project needs beyond the Supabase stand-in. Inline SQL, or paths ending in .sql relative to this file.
+     */
+    'setup-sql': z.union([z.string(), z.array(z.string())]).optional(),
     defaults: environmentSchema.default({}),
     environments: z.record(
       z.string(),
@@ -231,6 +237,25 @@ export interface EnvironmentPolicy {
 export interface Policy {
   path: string
   environments: Record<string, EnvironmentPolicy>
+  /** setup-sql, resolved: each entry's label (file or "runbook.yml setup-sql") and its SQL. */
+  setupSql: { label: string; sql: string }[]
+}
+
+/** A setup-sql entry is a file when it is one path ending in .sql (no whitespace), else inline SQL. */
+function resolveSetupSql(value: string | string[] | undefined, policyPath: string) {
+  const entries = value === undefined ? [] : Array.isArray(value) ? value : [value]
+  return entries.map((entry, i) => {
+    const trimmed = entry.trim()
+    if (/^\S+\.sql$/i.test(trimmed)) {
+      const file = nodePath.resolve(nodePath.dirname(policyPath), trimmed)
+      if (!existsSync(file))
+        throw new ConfigError(
+          `${policyPath}: setup-sql[${i}] is "${trimmed}", which does not exist (paths are relative to the policy file); allowed: a .sql file or inline SQL`
+        )
+      return { label: trimmed, sql: readFileSync(file, 'utf8') }
+    }
+    return { label: `${nodePath.basename(policyPath)} setup-sql[${i}]`, sql: entry }
+  })
 }
 
 type RawEnv = z.infer<typeof environmentSchema>
@@ -288,7 +313,7 @@ export function parsePolicy(text: string, path: string): Policy {
   for (const [name, own] of Object.entries(result.data.environments)) {
     environments[name] = resolveEnvironment(name, result.data.defaults, own)
   }
-  return { path, environments }
+  return { path, environments, setupSql: resolveSetupSql(result.data['setup-sql'], path) }
 }
 
 export function loadPolicy(path: string): Policy {

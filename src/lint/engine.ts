@@ -4,12 +4,25 @@
  * tables created by an earlier pending migration are new, policies created anywhere in the set count.
  */
 import type { LintFinding, StatementLock } from '../types.js'
-import { parseSql, qualifiedName, TextIndex, type SqlStatement } from '../sql/parser.js'
+import {
+  concurrentlyClause,
+  parseSql,
+  qualifiedName,
+  TextIndex,
+  type SqlStatement
+} from '../sql/parser.js'
+import { transactionShape } from '../apply/statements.js'
+import { noTransactionMarker } from '../plan/files.js'
 import { statementLabel, statementLocks } from './locks.js'
 import { plpgsqlFindings } from './plpgsql.js'
 import { bytePositions } from './position.js'
 import { RULES, type RuleId, type ScriptKind } from './rules.js'
-import { findConnectionPasswords, findPasswordLiterals, passwordsInStatements } from './secrets.js'
+import {
+  findConnectionPasswords,
+  findPasswordLiterals,
+  findSecretLiterals,
+  passwordsInStatements
+} from './secrets.js'
 import { isNotNullCheckColumn, statementFindings, type RawFinding } from './statement-rules.js'
 import { findSuppression, indexSuppressions, readSuppressions } from './suppress.js'
 
@@ -86,6 +99,38 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     // A file that does not parse is still scanned for role passwords (PASSWORD followed by a string).
     for (const p of findPasswordLiterals(sql)) raw.push(passwordFinding(index, p.offset))
   }
+  for (const secret of findSecretLiterals(sql, index)) {
+    const at = index.lineColumn(secret.offset)
+    const owner = parsed.statements.find(s => s.start <= secret.offset && secret.offset < s.end)
+    raw.push({
+      rule: 'secret-literal',
+      ...at,
+      message: `${secret.label} (${secret.shown}) is written in ${secret.where === 'comment' ? 'a comment' : 'a string constant'}: ${secret.consequence}`,
+      anchorLine: owner?.line ?? at.line,
+      severity: secret.severity,
+      // A leaked secret key stays leaked whatever a comment says; a public (anon) key may be allowed.
+      suppressible: secret.severity !== 'error'
+    })
+  }
+  // Transaction control as statementsOf (src/apply/statements.ts) sees it: a whole-file BEGIN ... COMMIT is
+  // the runbook's own transaction, anything else is refused there and reported here with the same reason.
+  const marker = noTransactionMarker(sql)
+  const shape = transactionShape(parsed.statements, marker)
+  for (const p of shape.problems) {
+    raw.push({
+      rule: 'transaction-control',
+      line: p.statement.line,
+      column: p.statement.column,
+      message: p.message,
+      anchorLine: p.statement.line
+    })
+  }
+  const concurrent = shape.statements.filter(s => concurrentlyClause(s.ast) !== undefined).length
+  // A file of only CONCURRENTLY statements runs outside a transaction by itself (transactionModeOf).
+  const noTransaction =
+    opts.noTransaction ||
+    marker !== undefined ||
+    (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length)
   const pos = bytePositions(index)
   const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)])
   const notNullChecks = new Set<string>()
@@ -95,14 +140,23 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     !(opts.createdTables?.has(t) ?? false) &&
     (opts.existingTables ? opts.existingTables.has(t) : true)
 
+  const publicationsCreated = new Set<string>(
+    parsed.statements
+      .map(s => s.ast.CreatePublicationStmt?.pubname)
+      .filter((n): n is string => typeof n === 'string')
+  )
   for (const stmt of parsed.statements) {
+    // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
+    if (stmt.kind === 'TransactionStmt') continue
     const start = { line: stmt.line, column: stmt.column }
     const ctx = {
-      noTransaction: opts.noTransaction,
+      noTransaction,
+      wrapped: shape.wrapper !== undefined,
       isExisting,
       notNullChecks,
       pos: (b: number | undefined) => pos(b, start),
-      anchorLine: stmt.line
+      anchorLine: stmt.line,
+      publicationsCreated
     }
     raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt))
     for (const p of passwordsInStatements([stmt], index))
@@ -180,16 +234,17 @@ function finish(
       const spec = RULES[f.rule]
       const finding: LintFinding = {
         rule: f.rule,
-        severity: spec.severity,
+        severity: f.severity ?? spec.severity,
         file,
         line: f.line,
         column: f.column,
         message: f.message,
         advice: spec.advice
       }
-      const allow = spec.suppressible
-        ? findSuppression(byLine, lines, f.rule as RuleId, f.line, f.anchorLine)
-        : undefined
+      const allow =
+        (f.suppressible ?? spec.suppressible)
+          ? findSuppression(byLine, lines, f.rule as RuleId, f.line, f.anchorLine)
+          : undefined
       if (allow) finding.suppressed = allow.reason
       return finding
     })

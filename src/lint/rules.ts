@@ -27,7 +27,7 @@ export const RULES = {
     appliesTo: ALL,
     suppressible: true,
     advice:
-      'Remove BEGIN/COMMIT/ROLLBACK: the runbook runs each script in its own transaction (or in none, with the -- migration-runbook: no-transaction marker).'
+      'Keep at most one BEGIN ... COMMIT, around the whole file, and no COMMIT, ROLLBACK or SAVEPOINT between: the runbook runs each script in its own transaction, where the Supabase CLI would commit part of the file on its own.'
   },
   'connection-string-password': {
     severity: 'error',
@@ -35,6 +35,20 @@ export const RULES = {
     suppressible: false,
     advice:
       'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
+  },
+  'secret-literal': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      "Remove the key from the migration and rotate it (it stays in git history and in supabase_migrations.schema_migrations); read it at run time instead, e.g. from Supabase Vault: (select decrypted_secret from vault.decrypted_secrets where name = '...')."
+  },
+  'drop-supabase-publication': {
+    severity: 'error',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'Change what Realtime streams table by table: ALTER PUBLICATION supabase_realtime ADD TABLE ... / DROP TABLE ...; never drop the publication or replace its whole list with SET TABLE.'
   },
   'role-password-literal': {
     severity: 'warning',
@@ -55,14 +69,15 @@ export const RULES = {
     appliesTo: CHANGES,
     suppressible: true,
     advice:
-      'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration marked -- migration-runbook: no-transaction.'
+      'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration of its own (a file of only CONCURRENTLY statements runs outside a transaction).'
   },
   'concurrently-in-transaction': {
-    severity: 'warning',
+    severity: 'error',
     appliesTo: CHANGES,
-    suppressible: true,
+    // The runbook refuses to run such a file (statementsOf), whatever a comment says.
+    suppressible: false,
     advice:
-      'CONCURRENTLY cannot run inside a transaction block: move the statement to its own migration whose first line is -- migration-runbook: no-transaction.'
+      'Give CONCURRENTLY statements a migration of their own, without BEGIN/COMMIT: a file of only CONCURRENTLY statements runs outside a transaction by itself (as under the Supabase CLI); or mark the file -- migration-runbook: no-transaction to run it statement by statement.'
   },
   'add-column-not-null-without-default': {
     severity: 'warning',

@@ -78,13 +78,179 @@ export function rolePasswordsIn(sql: string): string[] {
 }
 
 /**
- * Registers every role password written in the migrations and their rollback and verify scripts with the
- * redactor, so none is printed by what follows. Call it once the parser is loaded, before anything logs.
+ * Registers every role password and every API key or token (findSecretLiterals) written in the migrations and
+ * their rollback and verify scripts with the redactor, so none is printed by what follows. Call it once the
+ * parser is loaded, before anything logs.
  */
 export function registerRolePasswords(redactor: Redactor, migrations: Migration[]): void {
-  for (const m of migrations)
-    for (const f of [m, m.rollback, m.verify])
-      if (f) for (const p of rolePasswordsIn(f.sql)) redactor.addSqlSecret(p)
+  for (const m of migrations) {
+    for (const f of [m, m.rollback, m.verify]) {
+      if (!f) continue
+      for (const p of rolePasswordsIn(f.sql)) redactor.addSqlSecret(p)
+      for (const k of findSecretLiterals(f.sql)) redactor.addSqlSecret(k.value)
+    }
+  }
+}
+
+/** An API key or token written in SQL text. `value` is for the redactor only: never print it. */
+export interface SecretLiteral {
+  value: string
+  /** Character offset of the secret in the text. */
+  offset: number
+  /** What it is, e.g. "a Supabase service_role key of project abcd". */
+  label: string
+  /** A prefix that gives nothing away, e.g. "eyJhbGciOi…". */
+  shown: string
+  severity: 'error' | 'warning'
+  /** Why it matters, for the message. */
+  consequence: string
+  where: 'string' | 'comment' | 'text'
+}
+
+const KEPT = 'and this file is kept in git and in supabase_migrations.schema_migrations'
+const USABLE = `whoever reads this file can use it, ${KEPT}`
+const BYPASSES_RLS = `it bypasses row level security, ${KEPT}`
+const PUBLIC_KEY =
+  'it is public by design (it gets only what row level security grants), but written here it is tied to one project and can only be rotated by a new migration'
+
+/** JWTs: three base64url segments, the header a JSON object (so base64 of `{"` : eyJ). */
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+/** Stripe secret (sk_) and restricted (rk_) keys, live and test. */
+const STRIPE = /\b([sr]k)_(live|test)_[A-Za-z0-9]{16,}/g
+/** Supabase API keys (2025 on): sb_secret_... is the service_role's, sb_publishable_... the anon's. */
+const SUPABASE_KEY = /\bsb_(secret|publishable)_[A-Za-z0-9_-]{16,}/g
+/** A token after "Bearer " (an Authorization header written out). */
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{20,}=*)/gi
+/** Placeholders are not tokens: YOUR_SERVICE_ROLE_KEY, xxxxxxxx... */
+const TOKEN_PLACEHOLDER = /^(?:[A-Z0-9_]+|(.)\1+)$/
+/** Cheap test before scanning: without one of these there is nothing to find. */
+const MAYBE_SECRET = /eyJ|[sr]k_(?:live|test)_|sb_(?:secret|publishable)_|bearer/i
+
+function jsonSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))
+    return value !== null && typeof value === 'object'
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** What a JWT is, from its claims (decoded, never verified); undefined when it is not a JWT. */
+function describeJwt(
+  token: string
+): Pick<SecretLiteral, 'label' | 'severity' | 'consequence'> | undefined {
+  const [header, payload] = token.split('.')
+  if (!jsonSegment(header)) return undefined
+  const claims = jsonSegment(payload) ?? {}
+  const role = typeof claims.role === 'string' ? claims.role : undefined
+  const ref = typeof claims.ref === 'string' ? ` of project ${claims.ref}` : ''
+  const supabase = claims.iss === 'supabase' || ref !== ''
+  // The Supabase CLI's local development keys (iss "supabase-demo") are published in its docs: no leak, but
+  // a hosted project rejects them, so code that uses one works locally and fails after the deploy.
+  if (claims.iss === 'supabase-demo')
+    return {
+      label: `the Supabase CLI's local demo ${role ?? 'JWT'} key`,
+      severity: 'warning',
+      consequence:
+        'it is public, and a hosted project rejects it: the code works locally and fails after the deploy (read the key from vault or a setting instead)'
+    }
+  if (role === 'anon')
+    return { label: `a Supabase anon key${ref}`, severity: 'warning', consequence: PUBLIC_KEY }
+  if (role === 'service_role')
+    return {
+      label: `a Supabase service_role key${ref}`,
+      severity: 'error',
+      consequence: BYPASSES_RLS
+    }
+  return {
+    label: `a ${supabase ? 'Supabase ' : ''}JWT${role ? ` with role ${role}` : ''}${ref}`,
+    severity: 'error',
+    consequence: USABLE
+  }
+}
+
+/** The secrets in one piece of text (a string constant's or comment's token text), offsets within it. */
+function secretsInText(text: string): Omit<SecretLiteral, 'where'>[] {
+  const out: Omit<SecretLiteral, 'where'>[] = []
+  const taken: [number, number][] = []
+  const add = (hit: Omit<SecretLiteral, 'where'>): void => {
+    out.push(hit)
+    taken.push([hit.offset, hit.offset + hit.value.length])
+  }
+  for (const m of text.matchAll(JWT)) {
+    const what = describeJwt(m[0])
+    if (what) add({ value: m[0], offset: m.index ?? 0, shown: `${m[0].slice(0, 10)}…`, ...what })
+  }
+  for (const m of text.matchAll(STRIPE)) {
+    const kind = m[1] === 'sk' ? 'secret' : 'restricted'
+    add({
+      value: m[0],
+      offset: m.index ?? 0,
+      label: `a Stripe ${m[2]} ${kind} key`,
+      shown: `${m[1]}_${m[2]}_…`,
+      severity: 'error',
+      consequence: USABLE
+    })
+  }
+  for (const m of text.matchAll(SUPABASE_KEY)) {
+    const secret = m[1] === 'secret'
+    add({
+      value: m[0],
+      offset: m.index ?? 0,
+      label: `a Supabase ${m[1]} API key`,
+      shown: `sb_${m[1]}_…`,
+      severity: secret ? 'error' : 'warning',
+      consequence: secret ? BYPASSES_RLS : PUBLIC_KEY
+    })
+  }
+  for (const m of text.matchAll(BEARER)) {
+    const token = m[1]
+    const offset = (m.index ?? 0) + m[0].length - token.length
+    const overlaps = taken.some(([a, b]) => offset < b && a < offset + token.length)
+    if (overlaps || TOKEN_PLACEHOLDER.test(token)) continue
+    add({
+      value: token,
+      offset,
+      label: 'a bearer token',
+      shown: 'Bearer …',
+      severity: 'error',
+      consequence: USABLE
+    })
+  }
+  return out.sort((a, b) => a.offset - b.offset)
+}
+
+const STRING_TOKENS = new Set(['SCONST', 'USCONST'])
+const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT'])
+
+/**
+ * API keys and tokens written in SQL: JWTs (Supabase anon and service_role keys are JWTs), Stripe secret
+ * keys, Supabase sb_secret_/sb_publishable_ keys, and Bearer tokens, in every string constant (function
+ * and DO bodies included: they are string constants) and comment, as PostgreSQL's scanner splits the text.
+ * Text the scanner cannot read (an unterminated quote) is searched whole. The parser must be loaded.
+ */
+export function findSecretLiterals(sql: string, index = new TextIndex(sql)): SecretLiteral[] {
+  if (!MAYBE_SECRET.test(sql)) return []
+  let tokens: ScanToken[]
+  try {
+    tokens = scanSync(sql).tokens
+  } catch {
+    return secretsInText(sql).map(hit => ({ ...hit, where: 'text' as const }))
+  }
+  const out: SecretLiteral[] = []
+  for (const t of tokens) {
+    const where = STRING_TOKENS.has(t.tokenName)
+      ? 'string'
+      : COMMENT_TOKENS.has(t.tokenName)
+        ? 'comment'
+        : undefined
+    if (!where || !MAYBE_SECRET.test(t.text)) continue
+    const start = index.charOffset(t.start)
+    for (const hit of secretsInText(t.text)) out.push({ ...hit, offset: start + hit.offset, where })
+  }
+  return out
 }
 
 /** findPasswordLiterals for statements already parsed (lint has them), `index` being their text's. */

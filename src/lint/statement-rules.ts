@@ -10,10 +10,17 @@ export interface RawFinding {
   message: string
   /** First line of the statement the finding belongs to (where a suppression comment is looked for). */
   anchorLine: number
+  /** The rule's severity for this finding, when it differs from RULES (e.g. an anon key is a warning). */
+  severity?: 'error' | 'warning'
+  /** Whether a runbook:allow comment can silence this finding, when it differs from RULES. */
+  suppressible?: boolean
 }
 
 export interface StatementContext {
+  /** The file runs outside a transaction (a marker, or only CONCURRENTLY statements). */
   noTransaction: boolean
+  /** The file is wrapped whole in BEGIN ... COMMIT. */
+  wrapped?: boolean
   /** True for a table that has rows to lock and scan (not created earlier in this file or change set). */
   isExisting: (table: string) => boolean
   /** table.column pairs with a validated CHECK (column IS NOT NULL) earlier in the file. */
@@ -21,6 +28,8 @@ export interface StatementContext {
   /** Line and column of a parse-tree location (bytes), falling back to the statement's start. */
   pos: (byteLocation: number | undefined) => Position
   anchorLine: number
+  /** Publications the same file creates (CREATE PUBLICATION): a DROP followed by one is a replacement. */
+  publicationsCreated?: Set<string>
 }
 
 /** Functions whose DEFAULT makes ADD COLUMN rewrite the table (provolatile = 'v'). now() is STABLE: fine. */
@@ -48,14 +57,71 @@ const SERIAL_TYPES = new Set([
   'bigserial'
 ])
 
-const TRANSACTION_KINDS: Record<string, string> = {
-  TRANS_STMT_BEGIN: 'BEGIN',
-  TRANS_STMT_START: 'START TRANSACTION',
-  TRANS_STMT_COMMIT: 'COMMIT',
-  TRANS_STMT_ROLLBACK: 'ROLLBACK',
-  TRANS_STMT_PREPARE: 'PREPARE TRANSACTION',
-  TRANS_STMT_COMMIT_PREPARED: 'COMMIT PREPARED',
-  TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED'
+/** Supabase Realtime streams the changes of the tables in this publication. */
+const REALTIME_PUBLICATION = 'supabase_realtime'
+
+/**
+ * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
+ * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
+ */
+function concurrentlyFinding(what: string, ctx: StatementContext): RawFinding[] {
+  if (ctx.noTransaction) return []
+  const message = ctx.wrapped
+    ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
+    : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`
+  return [
+    {
+      rule: 'concurrently-in-transaction',
+      ...ctx.pos(undefined),
+      message,
+      anchorLine: ctx.anchorLine
+    }
+  ]
+}
+
+function publicationFindings(kind: string, s: AstNode, ctx: StatementContext): RawFinding[] {
+  const at = ctx.pos(undefined)
+  if (kind === 'DropStmt') {
+    const dropped = (s.objects ?? []).map((o: AstNode) => o.String?.sval)
+    // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
+    if (
+      dropped.includes(REALTIME_PUBLICATION) &&
+      !ctx.noTransaction &&
+      ctx.publicationsCreated?.has(REALTIME_PUBLICATION)
+    )
+      return [
+        {
+          rule: 'drop-supabase-publication',
+          ...at,
+          message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
+          anchorLine: ctx.anchorLine,
+          severity: 'warning'
+        }
+      ]
+    return dropped.includes(REALTIME_PUBLICATION)
+      ? [
+          {
+            rule: 'drop-supabase-publication',
+            ...at,
+            message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
+            anchorLine: ctx.anchorLine
+          }
+        ]
+      : []
+  }
+  if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects') return []
+  const schemas = (s.pubobjects ?? []).some(
+    (o: AstNode) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA'
+  )
+  return [
+    {
+      rule: 'drop-supabase-publication',
+      ...at,
+      message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
+      anchorLine: ctx.anchorLine,
+      severity: 'warning'
+    }
+  ]
 }
 
 function volatileCall(expr: AstNode | undefined): string | undefined {
@@ -210,28 +276,25 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
     { rule, ...p, message, anchorLine: ctx.anchorLine }
   ]
   switch (kind) {
-    case 'TransactionStmt': {
-      const verb = TRANSACTION_KINDS[s.kind]
-      return verb
-        ? one(
-            'transaction-control',
-            `${verb} inside a migration script: the runbook manages the transaction`
+    case 'AlterTableStmt': {
+      const detach = (s.cmds ?? []).find(
+        (c: AstNode) =>
+          c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+          c.AlterTableCmd.def?.PartitionCmd?.concurrent
+      )
+      const out = detach
+        ? concurrentlyFinding(
+            `DETACH PARTITION ${qualifiedName(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`,
+            ctx
           )
         : []
+      return [...out, ...alterTableFindings(s, ctx)]
     }
-    case 'AlterTableStmt':
-      return alterTableFindings(s, ctx)
     case 'IndexStmt': {
       const table = qualifiedName(s.relation)
       const out: RawFinding[] = []
-      if (s.concurrent && !ctx.noTransaction) {
-        out.push(
-          ...one(
-            'concurrently-in-transaction',
-            `CREATE INDEX CONCURRENTLY on ${table} in a file without the no-transaction marker fails inside the transaction`
-          )
-        )
-      }
+      if (s.concurrent)
+        out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx))
       if (!s.concurrent && ctx.isExisting(table)) {
         out.push(
           ...one(
@@ -243,12 +306,8 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
       return out
     }
     case 'DropStmt': {
-      if (s.concurrent && !ctx.noTransaction) {
-        return one(
-          'concurrently-in-transaction',
-          'DROP INDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction'
-        )
-      }
+      if (s.concurrent) return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx)
+      if (s.removeType === 'OBJECT_PUBLICATION') return publicationFindings(kind, s, ctx)
       if (s.removeType !== 'OBJECT_TABLE') return []
       return (s.objects ?? [])
         .map((o: AstNode) => names(o.List?.items))
@@ -262,13 +321,10 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
       const concurrent = (s.params ?? []).some(
         (o: AstNode) => o.DefElem?.defname === 'concurrently'
       )
-      return concurrent && !ctx.noTransaction
-        ? one(
-            'concurrently-in-transaction',
-            'REINDEX CONCURRENTLY in a file without the no-transaction marker fails inside the transaction'
-          )
-        : []
+      return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : []
     }
+    case 'AlterPublicationStmt':
+      return publicationFindings(kind, s, ctx)
     case 'RenameStmt': {
       if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN') return []
       const table = qualifiedName(s.relation)

@@ -3,10 +3,107 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../config/errors.js'
+import { concurrentlyClause, parseSql, parserLoaded } from '../sql/parser.js'
 
 export const MIGRATION_FILE = /^(\d{1,20})_([A-Za-z0-9][A-Za-z0-9_.-]*)\.sql$/
-/** First-line marker for migrations that must run outside a transaction (CREATE INDEX CONCURRENTLY). */
-export const NO_TRANSACTION_MARKER = /^\s*--\s*migration-runbook:\s*no-transaction\b/i
+
+/**
+ * Comments that mark a migration to run outside a transaction, statement by statement: this runbook's own
+ * and the equivalent of other runners, so a folder brought from one of them keeps its meaning. Each is
+ * matched on one line (case-insensitive) of the comment lines that open the file.
+ * squawk has no such marker (it only lints; `assume_in_transaction` is its setting for runners that wrap).
+ * The Supabase CLI has none either: it reads all of these as plain comments (measured with 2.117.0: a
+ * file starting `-- atlas:txmode none` is run, and recorded with the comment, like any other).
+ */
+const NO_TRANSACTION_MARKERS: { tool: string; pattern: RegExp }[] = [
+  { tool: 'Migration Runbook', pattern: /--\s*migration-runbook:\s*no-transaction\b/ },
+  { tool: 'Atlas', pattern: /--\s*atlas:txmode\s+none\b/ },
+  { tool: 'goose', pattern: /--\s*\+goose\s+no\s+transaction\b/ },
+  { tool: 'dbmate', pattern: /--\s*migrate:up\b.*\btransaction:false\b/ },
+  { tool: 'sql-migrate', pattern: /--\s*\+migrate\s+up\b.*\bnotransaction\b/ },
+  { tool: 'tern', pattern: /----\s*tern:\s*disable-tx\s*----/ },
+  { tool: 'graphile-migrate', pattern: /--!\s*no-transaction\b/ },
+  { tool: 'Flyway', pattern: /--\s*flyway:executeInTransaction\s*=\s*false\b/ },
+  { tool: 'Liquibase', pattern: /--\s*changeset\b.*\brunInTransaction:false\b/ },
+  { tool: 'postgres-migrations', pattern: /--\s*postgres-migrations\s+disable-transaction\b/ },
+  // sqlx's `-- no-transaction`, and the bare spellings written by hand: the whole comment, nothing else.
+  { tool: 'sqlx', pattern: /--\s*(?:no-transaction|disable-transaction|no transaction)\s*$/ }
+]
+const MARKER_LINES = NO_TRANSACTION_MARKERS.map(m => ({
+  tool: m.tool,
+  line: new RegExp(`^${m.pattern.source}`, 'i')
+}))
+/** Any no-transaction marker on one line (callers test the first line of rollback and verify scripts). */
+export const NO_TRANSACTION_MARKER = new RegExp(
+  `^\\s*(?:${NO_TRANSACTION_MARKERS.map(m => m.pattern.source).join('|')})`,
+  'i'
+)
+
+/** A no-transaction marker found in a file: the comment as written (trimmed) and whose convention it is. */
+export interface NoTransactionMarker {
+  comment: string
+  tool: string
+}
+
+/** The no-transaction marker among the `--` comment lines that open `sql` (before its first statement). */
+export function findNoTransactionMarker(sql: string): NoTransactionMarker | undefined {
+  for (const raw of sql.split('\n')) {
+    const comment = raw.trim()
+    if (comment === '') continue
+    if (!comment.startsWith('--')) return undefined
+    const found = MARKER_LINES.find(m => m.line.test(comment))
+    if (found) return { comment, tool: found.tool }
+  }
+  return undefined
+}
+
+/** The comment of findNoTransactionMarker, e.g. "-- +goose NO TRANSACTION", or undefined. */
+export function noTransactionMarker(sql: string): string | undefined {
+  return findNoTransactionMarker(sql)?.comment
+}
+
+/** How a migration runs: in a transaction (the default) or statement by statement, and why. */
+export interface TransactionMode {
+  noTransaction: boolean
+  /** Why it runs outside a transaction, for the log. */
+  reason?: string
+}
+
+/**
+ * Whether a file runs outside a transaction: when it carries a no-transaction marker, or when every one of
+ * its statements is a CONCURRENTLY one, which PostgreSQL refuses inside a transaction block.
+ *
+ * The second rule is the Supabase CLI's meaning (measured with supabase 2.117.0, `db push --db-url` and
+ * `migration up --db-url`, on PostgreSQL 17): it sends a file's statements, then its history insert, as one
+ * pipelined batch (one Sync: an implicit transaction, not a BEGIN). A CONCURRENTLY statement is accepted
+ * there: it commits what came before it and the statements after it run in a new implicit transaction.
+ * So a file of CREATE INDEX CONCURRENTLY statements works under `supabase db push` with no marker at all,
+ * and works here too, one statement at a time. A CONCURRENTLY statement mixed with others is refused by
+ * statementsOf (src/apply/statements.ts): under the CLI a later failure leaves such a file half applied
+ * and unrecorded. Needs loadParser() when the file contains the word CONCURRENTLY.
+ */
+export function transactionModeOf(sql: string, file: string): TransactionMode {
+  const marker = findNoTransactionMarker(sql)
+  if (marker) {
+    const whose = marker.tool === 'Migration Runbook' ? '' : ` (${marker.tool}'s marker)`
+    return { noTransaction: true, reason: `marked "${marker.comment}"${whose}` }
+  }
+  // Keywords cannot be quoted or escaped: without the word there is no CONCURRENTLY statement to look for.
+  if (!/concurrently/i.test(sql)) return { noTransaction: false }
+  if (!parserLoaded()) {
+    throw new Error(
+      `${file}: deciding whether it runs outside a transaction needs the SQL parser: await loadParser() before reading noTransaction`
+    )
+  }
+  const { statements, error } = parseSql(sql)
+  if (error || statements.length === 0) return { noTransaction: false }
+  const clauses = statements.map(s => concurrentlyClause(s.ast))
+  if (!clauses.every(c => c !== undefined)) return { noTransaction: false }
+  return {
+    noTransaction: true,
+    reason: `every statement is ${[...new Set(clauses)].join(' or ')}, which cannot run in a transaction: run statement by statement, as the Supabase CLI runs such a file`
+  }
+}
 
 export interface SqlFile {
   /** Path relative to the repository root (as written in annotations), e.g. migrations/rollback/x.sql */
@@ -20,7 +117,10 @@ export interface SqlFile {
 export interface Migration extends SqlFile {
   version: string
   name: string
+  /** Runs outside a transaction (see transactionModeOf); read once the parser is loaded. */
   noTransaction: boolean
+  /** Why it runs outside a transaction, when it does. */
+  noTransactionReason?: string
   rollback?: SqlFile
   verify?: SqlFile
 }
@@ -182,8 +282,47 @@ function classify(entry: string, shown: string, isFile: boolean): Entry {
   }
   return {
     kind: 'skip',
-    warning: `Skipping ${shown}: not a migration (file name must match pattern "<timestamp>_name.sql", as the Supabase CLI requires)`
+    warning: `Skipping migration ${shown}... (file name must match pattern "<timestamp>_name.sql")`
   }
+}
+
+/**
+ * The Supabase CLI's legacy rule (pkg/migration/list.go, shouldSkip): when the folder's first entry (in
+ * name order, hidden files and folders included) contains `<14 digits>_init.sql` with a timestamp before
+ * 20211209000000, `supabase db push` skips it, as files of CLI versions before that date held the initial
+ * schema. Measured with 2.117.0: skipped when first, applied when e.g. .gitkeep sorts before it.
+ */
+const LEGACY_INIT = /([0-9]{14})_init\.sql/
+function isLegacyInit(firstEntry: string | undefined): boolean {
+  const m = firstEntry === undefined ? null : LEGACY_INIT.exec(firstEntry)
+  return m !== null && BigInt(m[1]) < 20211209000000n
+}
+
+/**
+ * The migration with `noTransaction` and `noTransactionReason` worked out from its SQL on first read (once:
+ * the parser is loaded after discovery, before anything runs). Assigning either sets it.
+ */
+function withTransactionMode(
+  m: Omit<Migration, 'noTransaction' | 'noTransactionReason'>
+): Migration {
+  let mode: TransactionMode | undefined
+  const resolve = (): TransactionMode => (mode ??= transactionModeOf(m.sql, m.file))
+  return Object.defineProperties(m as Migration, {
+    noTransaction: {
+      enumerable: true,
+      get: () => resolve().noTransaction,
+      set: (value: boolean) => {
+        mode = { noTransaction: value, reason: value ? 'set by the caller' : undefined }
+      }
+    },
+    noTransactionReason: {
+      enumerable: true,
+      get: () => resolve().reason,
+      set: (reason: string | undefined) => {
+        mode = { noTransaction: resolve().noTransaction, reason }
+      }
+    }
+  })
 }
 
 function isFile(p: string): boolean {
@@ -218,9 +357,16 @@ export function discoverMigrationsWithWarnings(
   const migrations: Migration[] = []
   const warnings: string[] = []
   const seen = new Map<string, string>()
-  for (const entry of readdirSync(dir).sort()) {
+  const entries = readdirSync(dir).sort()
+  for (const [i, entry] of entries.entries()) {
     const abs = path.join(dir, entry)
     if (SIDECAR_FOLDERS.includes(entry as (typeof SIDECAR_FOLDERS)[number])) continue
+    if (i === 0 && isLegacyInit(entry)) {
+      warnings.push(
+        `Skipping migration ${path.join(migrationsDir, entry)}... (replace "init" with a different file name to apply this migration)`
+      )
+      continue
+    }
     const found = classify(entry, path.join(migrationsDir, entry), isFile(abs))
     if (found.kind === 'skip') {
       if (found.warning) warnings.push(found.warning)
@@ -235,14 +381,15 @@ export function discoverMigrationsWithWarnings(
       const p = path.join(dir, sub, entry)
       return existsSync(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined
     }
-    migrations.push({
-      ...base,
-      version,
-      name,
-      noTransaction: NO_TRANSACTION_MARKER.test(base.sql.split('\n', 1)[0] ?? ''),
-      rollback: sidecar('rollback'),
-      verify: sidecar('verify')
-    })
+    migrations.push(
+      withTransactionMode({
+        ...base,
+        version,
+        name,
+        rollback: sidecar('rollback'),
+        verify: sidecar('verify')
+      })
+    )
   }
   const names = new Set(seen.values())
   for (const sub of SIDECAR_FOLDERS) {
@@ -265,7 +412,29 @@ export function discoverMigrationsWithWarnings(
     }
   }
   // Versions compare as numbers of equal width: sort numerically, not as strings of different length.
-  return { migrations: migrations.sort((a, b) => compareVersions(a.version, b.version)), warnings }
+  migrations.sort((a, b) => compareVersions(a.version, b.version))
+  refuseNameOrderMismatch(migrations, migrationsDir)
+  return { migrations, warnings }
+}
+
+/**
+ * The Supabase CLI applies pending files in file-name order (9_a.sql after 10_b.sql, measured with 2.117.0),
+ * this runbook in version order (9 before 10). Where the two differ the same folder means two different
+ * sequences of changes, so it is refused, naming the first pair.
+ */
+function refuseNameOrderMismatch(byVersion: Migration[], migrationsDir: string): void {
+  const fileName = (m: Migration) => path.basename(m.path)
+  for (let i = 1; i < byVersion.length; i++) {
+    const before = byVersion[i - 1]
+    const after = byVersion[i]
+    if (fileName(before) <= fileName(after)) continue
+    throw new ConfigError(
+      `${path.join(migrationsDir, fileName(before))} and ${path.join(migrationsDir, fileName(after))}: ` +
+        `the Supabase CLI applies migrations in file-name order (${fileName(after)} before ${fileName(before)}), ` +
+        `this runbook in version order (${before.version} before ${after.version}), so the folder would not mean the same to both; ` +
+        `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`
+    )
+  }
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -131,6 +131,11 @@ export async function writeAudit(client: Queryable, e: AuditEntry): Promise<void
 
 /** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
 export async function schemaBefore(client: Queryable, version: string): Promise<unknown | null> {
+  // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
+  const exists = await client.query(
+    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
+  )
+  if (!exists.rows[0].ok) return null
   const res = await client.query(
     `SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`,

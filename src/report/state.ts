@@ -1,14 +1,28 @@
 /**
  * Plain-text state of the tables a migration touches: the runbook's pre-migration-state.txt,
  * post-migration-constraints.txt and post-migration-tables.txt, read from the catalogs.
+ *
+ * Rows are counted only in local tables: a foreign table (Supabase's Stripe wrapper calls Stripe; without a user
+ * mapping the read fails), a view or a materialized view is reported as not counted, and so is a table with
+ * foreign partitions or children. A count that fails anyway is reported, not thrown. Call it outside a
+ * transaction (a failed count would abort it).
  */
 import type pg from 'pg'
 
 export interface TableState {
   table: string
   exists: boolean
+  /** relkind in words: table, partitioned table, foreign table, view, materialized view. */
+  kind?: string
   rows?: number
   estimated?: boolean
+  /**
+   * Why rows were not counted: a foreign table (counting calls the remote service, or fails without a user
+   * mapping), a view or materialized view (counting runs its query).
+   */
+  notCounted?: string
+  /** The error of a count that failed anyway. */
+  countError?: string
   totalBytes?: number
   totalSize?: string
   rls?: boolean
@@ -29,6 +43,17 @@ const CONSTRAINT_TYPES: Record<string, string> = {
 /** Exact counts up to this many estimated rows; estimates beyond (a count would scan the table). */
 const EXACT_COUNT_LIMIT = 1_000_000
 
+const KINDS: Record<string, string> = {
+  r: 'table',
+  p: 'partitioned table',
+  f: 'foreign table',
+  v: 'view',
+  m: 'materialized view'
+}
+
+/** Relation kinds whose rows are never counted: reading them is not reading a local table. */
+const NOT_COUNTED = new Set(['f', 'v', 'm'])
+
 export async function readTableStates(
   client: pg.ClientBase,
   tables: string[]
@@ -36,9 +61,15 @@ export async function readTableStates(
   const out: TableState[] = []
   for (const table of tables) {
     const rel = await client.query(
-      `SELECT c.oid, c.reltuples::bigint AS estimate, pg_total_relation_size(c.oid) AS bytes,
+      `SELECT c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
+              pg_total_relation_size(c.oid) AS bytes,
               pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
-              format('%I.%I', n.nspname, c.relname) AS qname
+              format('%I.%I', n.nspname, c.relname) AS qname,
+              (WITH RECURSIVE tree(oid) AS (
+                 SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+                 UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+               SELECT coalesce(bool_or(k.relkind = 'f'), false)
+                 FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.oid = to_regclass($1)`,
       [table]
@@ -48,13 +79,27 @@ export async function readTableStates(
       continue
     }
     const r = rel.rows[0]
+    const kind = KINDS[r.relkind] ?? r.relkind
     const estimate = Number(r.estimate)
-    let rows = estimate
+    let rows: number | undefined = estimate
     let estimated = true
-    if (estimate < EXACT_COUNT_LIMIT) {
-      const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`)
-      rows = Number(count.rows[0].n)
-      estimated = false
+    let notCounted: string | undefined
+    let countError: string | undefined
+    if (NOT_COUNTED.has(r.relkind)) {
+      notCounted = kind
+      rows = undefined
+    } else if (r.foreign_children) {
+      notCounted = `${kind} with foreign partitions or children`
+      rows = undefined
+    } else if (estimate < EXACT_COUNT_LIMIT) {
+      try {
+        const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`)
+        rows = Number(count.rows[0].n)
+        estimated = false
+      } catch (e) {
+        countError = (e as Error).message
+        rows = undefined
+      }
     }
     const cons = await client.query(
       `SELECT conname, contype, pg_get_constraintdef(oid) AS def,
@@ -70,8 +115,11 @@ export async function readTableStates(
     out.push({
       table,
       exists: true,
+      kind,
       rows,
       estimated,
+      notCounted,
+      countError,
       totalBytes: Number(r.bytes),
       totalSize: r.size,
       rls: r.rls,
@@ -99,7 +147,11 @@ export function renderTableStates(
       lines.push(`${s.table}: does not exist`, '')
       continue
     }
-    const rows = `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`
+    const rows = s.notCounted
+      ? `${s.notCounted}: not counted`
+      : s.countError !== undefined
+        ? `rows not counted (the count failed: ${s.countError})`
+        : `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`
     lines.push(
       parts.sizes
         ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}`

@@ -8,11 +8,19 @@
 import { loadModule, parseSync, parsePlPgSQLSync } from 'libpg-query'
 
 let loaded: Promise<void> | undefined
+let ready = false
 
 /** Loads the WASM parser once (~10 ms). Every other function here needs it. */
 export function loadParser(): Promise<void> {
-  loaded ??= loadModule()
+  loaded ??= loadModule().then(() => {
+    ready = true
+  })
   return loaded
+}
+
+/** Whether loadParser() has finished (parseSql would report a parser that is not loaded as a syntax error). */
+export function parserLoaded(): boolean {
+  return ready
 }
 
 /** A parse-tree node: `{ AlterTableStmt: {...} }` and so on. Kept loose: the tree is walked generically. */
@@ -251,4 +259,21 @@ export function extensionsCreated(stmt: AstNode): string[] {
 /** The string values of a list of String nodes (names, e.g. funcname, opclass). */
 export function names(list: AstNode[] | undefined): string[] {
   return (list ?? []).map(n => n.String?.sval ?? n.String?.str ?? '').filter(Boolean)
+}
+
+/**
+ * The CONCURRENTLY clause that keeps a statement out of any transaction block (PostgreSQL refuses it inside
+ * one: "... cannot run inside a transaction block"), e.g. 'CREATE INDEX CONCURRENTLY'; else undefined.
+ */
+export function concurrentlyClause(stmt: AstNode): string | undefined {
+  if (stmt.IndexStmt?.concurrent) return 'CREATE INDEX CONCURRENTLY'
+  if (stmt.DropStmt?.concurrent) return 'DROP INDEX CONCURRENTLY'
+  if ((stmt.ReindexStmt?.params ?? []).some((o: AstNode) => o.DefElem?.defname === 'concurrently'))
+    return 'REINDEX CONCURRENTLY'
+  const detach = (stmt.AlterTableStmt?.cmds ?? []).some(
+    (c: AstNode) =>
+      c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+      c.AlterTableCmd.def?.PartitionCmd?.concurrent
+  )
+  return detach ? 'DETACH PARTITION CONCURRENTLY' : undefined
 }

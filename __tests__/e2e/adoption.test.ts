@@ -1,0 +1,243 @@
+/**
+ * Adoption, through the CLI bundle: a repository in the Supabase CLI's layout (supabase/migrations, no sidecars,
+ * a begin/commit-wrapped file, auth/storage references, unqualified uuid_generate_v4()) goes from `init` to a
+ * green rehearsal; every stage works on a database only the Supabase CLI has migrated; a baseline that cannot
+ * be prepared is a failed check with evidence, not a stack trace.
+ */
+import { execFile } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { baseEnv, cli } from './processes.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const SUPABASE = path.join(ROOT, 'node_modules', '.bin', 'supabase')
+const FIXTURE = path.join(ROOT, '__tests__', 'fixtures', 'supabase-app')
+
+let repo: string
+let db: TestDatabase | undefined
+
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  cli(args, { cwd: repo, env: baseEnv(env) })
+
+function readJson(file: string): {
+  status: string
+  checks: { id: string; status: string; summary: string; reasons: string[] }[]
+} {
+  return JSON.parse(readFileSync(path.join(repo, file), 'utf8'))
+}
+
+beforeEach(() => {
+  repo = mkdtempSync(path.join(os.tmpdir(), 'mr-adopt-'))
+  cpSync(FIXTURE, repo, { recursive: true })
+})
+afterEach(async () => {
+  await db?.drop()
+  db = undefined
+  rmSync(repo, { recursive: true, force: true })
+})
+
+test('init, then rehearse: green with no other flag or edit', async () => {
+  const init = await run(['init'])
+  expect(init.code).toBe(0)
+  expect(existsSync(path.join(repo, 'supabase', 'runbook.yml'))).toBe(true)
+  expect(existsSync(path.join(repo, 'supabase', 'migrations', 'runbook.yml'))).toBe(false)
+  expect(init.stdout + init.stderr).toContain('rehearse')
+
+  const rehearse = await run(['rehearse', '--demo-rows', '0'])
+  expect(rehearse.code).toBe(0)
+  // No rollback scripts: the round trip stops after verify, with a warning that says how to add one.
+  expect(rehearse.stdout).toContain('rollback not rehearsed')
+  const validate = readJson('artifacts/rehearsal/1-validate/staging/summary.json')
+  expect(validate.checks[0]).toMatchObject({ id: 'baseline', status: 'pass' })
+
+  const embedded = await run(['validate', '--env', 'staging', '--embedded'])
+  expect(embedded.code).toBe(0)
+}, 120_000)
+
+test('every stage works on a database only the Supabase CLI has migrated', async () => {
+  db = await createTestDatabase('adopt_cli')
+  const push = await promisify(execFile)(
+    SUPABASE,
+    ['db', 'push', '--db-url', `${db.url}?sslmode=disable`, '--yes'],
+    {
+      cwd: repo,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      timeout: 60_000
+    }
+  )
+  expect(push.stdout + push.stderr).toContain('Finished supabase db push')
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  const env = { DATABASE_URL: db.url }
+  const common = ['--env', 'staging', '--migrations-dir', 'supabase/migrations']
+  const verify = await run(['verify', ...common], env)
+  expect(verify.code).toBe(0)
+  expect(verify.stderr).not.toContain('audit_log')
+  const validate = await run(['validate', ...common], env)
+  expect(validate.code).toBe(0)
+  expect(
+    readJson('artifacts/staging/summary.json').checks.find(c => c.id === 'drift')?.summary
+  ).toContain('applied by another tool')
+  const monitor = await run(['monitor', ...common], env)
+  expect(monitor.code).toBe(0)
+  // No rollback script: refused with the reason, not a crash.
+  const rollback = await run(['rollback', ...common], env)
+  expect(rollback.code).toBe(1)
+  expect(rollback.stdout).toMatch(/rollback/i)
+  expect(rollback.stderr).not.toMatch(/\n\s+at /)
+}, 120_000)
+
+test('a baseline that cannot be prepared is a failed check with file:line, the error and the fix, in summary.json and report.md', async () => {
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  // Made in the dashboard, never in a migration: the replay cannot find it.
+  writeFileSync(
+    path.join(repo, 'supabase', 'migrations', '20240301000000_dashboard_leftover.sql'),
+    'alter table public.legacy_orders add column note text;\n'
+  )
+  const r = await run(['rehearse', '--migrations-dir', 'supabase/migrations', '--demo-rows', '0'])
+  expect(r.code).toBe(1)
+  expect(r.stderr).not.toMatch(/\n\s+at /)
+  const summary = readJson('artifacts/rehearsal/1-validate/staging/summary.json')
+  expect(summary.status).toBe('failed')
+  const baseline = summary.checks[0]
+  expect(baseline).toMatchObject({ id: 'baseline', status: 'fail' })
+  const why = baseline.reasons.join('\n')
+  expect(why).toContain('supabase/migrations/20240301000000_dashboard_leftover.sql:1')
+  expect(why).toContain('relation "public.legacy_orders" does not exist')
+  expect(why).toContain('--baseline-schema')
+  expect(summary.checks.slice(1).every(c => c.status === 'skip')).toBe(true)
+  const report = readFileSync(
+    path.join(repo, 'artifacts/rehearsal/1-validate/staging/report.md'),
+    'utf8'
+  )
+  expect(report).toContain('legacy_orders')
+
+  // The same project started from a schema dump of what the dashboard made: green.
+  writeFileSync(
+    path.join(repo, 'schema.sql'),
+    [
+      '-- supabase db dump (excerpt)',
+      'CREATE SCHEMA IF NOT EXISTS "public";',
+      'CREATE TABLE IF NOT EXISTS "public"."legacy_orders" ("id" bigint PRIMARY KEY, "total" numeric);',
+      ''
+    ].join('\n')
+  )
+  const fromDump = await run([
+    'rehearse',
+    '--migrations-dir',
+    'supabase/migrations',
+    '--demo-rows',
+    '0',
+    '--baseline-schema',
+    'schema.sql',
+    // what the dump reflects: the dashboard's table, before any migration of this folder
+    '--baseline',
+    '20240301000000'
+  ])
+  expect(fromDump.code).toBe(0)
+}, 120_000)
+
+test("--baseline-from staging: the throwaway database starts from staging's real shape and history, read only", async () => {
+  db = await createTestDatabase('adopt_from')
+  // Staging: the first three migrations pushed by the Supabase CLI, plus a table made in the dashboard.
+  const early = mkdtempSync(path.join(os.tmpdir(), 'mr-adopt-early-'))
+  cpSync(FIXTURE, early, { recursive: true })
+  rmSync(path.join(early, 'supabase', 'migrations', '20240420083000_todos_due_date.sql'))
+  await promisify(execFile)(
+    SUPABASE,
+    ['db', 'push', '--db-url', `${db.url}?sslmode=disable`, '--yes'],
+    {
+      cwd: early,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      timeout: 60_000
+    }
+  )
+  rmSync(early, { recursive: true, force: true })
+  const staging = await db.client()
+  await staging.query('create table public.legacy_orders (id bigint primary key, total numeric)')
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  writeFileSync(
+    path.join(repo, 'supabase', 'migrations', '20240501000000_orders_note.sql'),
+    'alter table public.legacy_orders add column note text;\n'
+  )
+  const r = await run(['rehearse', '--demo-rows', '0', '--baseline-from', 'staging'], {
+    DATABASE_URL: db.url
+  })
+  expect(r.code).toBe(0)
+  const validate = readJson('artifacts/rehearsal/1-validate/staging/summary.json')
+  expect(validate.checks[0].summary).toContain("replayed staging's schema")
+  expect(validate.checks.find(c => c.id === 'drift')?.summary).toContain('3 applied, 2 pending')
+  // Staging itself was only read.
+  const untouched = await staging.query(
+    `SELECT to_regclass('migration_runbook.audit_log') AS audit,
+            (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'legacy_orders' AND column_name = 'note') AS note,
+            to_regclass('public.todos') IS NOT NULL AS todos`
+  )
+  expect(untouched.rows[0]).toEqual({ audit: null, note: 0, todos: true })
+  expect(r.stdout + r.stderr).not.toContain(db.url)
+}, 120_000)
+
+test('setup-sql gives the throwaway database what the project needs beyond the stand-in', async () => {
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nsetup-sql: |\n  create schema if not exists private;\n  create function private.is_admin() returns boolean language sql stable as $$ select false $$;\nenvironments:\n  staging: {}\n'
+  )
+  writeFileSync(
+    path.join(repo, 'supabase', 'migrations', '20240501000000_admin_policy.sql'),
+    'create policy "admins read all todos" on public.todos for select to authenticated using (private.is_admin());\n'
+  )
+  const r = await run(['rehearse', '--migrations-dir', 'supabase/migrations', '--demo-rows', '0'])
+  expect(r.code).toBe(0)
+  // Outside the history: the Supabase CLI's table lists migrations only.
+  expect(r.stdout).not.toContain('setup-sql FAIL')
+}, 120_000)
+
+test('hosted-only extensions (pgvector, pg_net) rehearse on the stand-ins, and the report says they are stand-ins', async () => {
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  writeFileSync(
+    path.join(repo, 'supabase', 'migrations', '20240501000000_documents.sql'),
+    [
+      'create extension if not exists vector with schema extensions;',
+      'create extension if not exists pg_net;',
+      'create table public.documents (',
+      '  id bigint primary key generated always as identity,',
+      '  content text not null,',
+      '  embedding extensions.vector(384)',
+      ');',
+      'create index documents_embedding_idx on public.documents using hnsw (embedding extensions.vector_cosine_ops);',
+      'create function public.match_documents(query_embedding extensions.vector(384), match_count int)',
+      'returns table (id bigint, similarity float) language sql stable as $$',
+      '  select d.id, 1 - (d.embedding operator(extensions.<=>) query_embedding) as similarity',
+      '    from public.documents d order by d.embedding operator(extensions.<=>) query_embedding limit match_count',
+      '$$;',
+      'create function public.notify_indexer() returns trigger language plpgsql as $$',
+      'begin',
+      "  perform net.http_post(url := 'https://example.invalid/index', body := jsonb_build_object('id', new.id));",
+      '  return new;',
+      'end $$;',
+      'create trigger documents_index after insert on public.documents for each row execute function public.notify_indexer();',
+      ''
+    ].join('\n')
+  )
+  const r = await run(['rehearse', '--demo-rows', '0'])
+  expect(r.code).toBe(0)
+  const validate = readJson('artifacts/rehearsal/1-validate/staging/summary.json')
+  const extensions = validate.checks.find(c => c.id === 'extensions')
+  expect(extensions?.status).toBe('warn')
+  expect(extensions?.reasons.join('\n')).toMatch(/vector: a stand-in/)
+}, 120_000)

