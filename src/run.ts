@@ -24,6 +24,7 @@ import { renderReportMarkdown } from './report/markdown.js'
 import { rollbackCheck } from './checks/rollback.js'
 import { VERSION } from './version.js'
 import { ConfigError } from './config/errors.js'
+import { pinTarget } from './db/target.js'
 
 export interface RunOptions {
   config: RunConfig
@@ -162,6 +163,21 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         durationMs: Date.now() - startedAt.getTime()
       })
     }
+  // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
+  if (client) {
+    const pin = {
+      databaseUrl: config.databaseUrl,
+      environment: config.environment,
+      policyPath: config.configPath,
+      pin: env.target,
+      throwaway: opts.throwaway
+    }
+    const pinned = await pinTarget(client, pin).catch(async (e: unknown) => {
+      await canceller.stop()
+      throw e
+    })
+    if (pinned) results.push(pinned)
+  }
   /** Plans against the target and runs the stage's checks on the open session. */
   const runOnTarget = async (c: pg.Client): Promise<void> => {
     // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;

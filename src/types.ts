@@ -13,6 +13,8 @@ export type Stage = (typeof STAGES)[number]
 export const CHECK_IDS = [
   // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
   'baseline',
+  // the URL and the server match environments.<env>.target (a swapped secret stops here)
+  'target',
   'connection',
   'pooler',
   'backup',

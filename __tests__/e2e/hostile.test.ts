@@ -167,3 +167,25 @@ test('a lock held by another session: the timeout names the relation and who hol
     await holder.query('ROLLBACK')
   }
 })
+
+test('a swapped secret: the URL does not match the environment pin, exit 2, nothing runs, no password shown', async () => {
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      '  production:\n    production: true',
+      '  production:\n    production: true\n    target:\n      database: app_production'
+    )
+  )
+  const r = await cli(['apply', '--env', 'production'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: db.url })
+  })
+  expect(r.code).toBe(2)
+  expect(r.stderr).toContain('environments.production.target.database: expected "app_production"')
+  expect(r.stderr + r.stdout).not.toContain(db.url)
+  const c = await db.client()
+  const touched = await c.query(
+    `SELECT to_regnamespace('supabase_migrations') AS history, to_regclass('public.items') AS items`
+  )
+  expect(touched.rows[0]).toEqual({ history: null, items: null })
+})

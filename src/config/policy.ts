@@ -140,6 +140,30 @@ const monitorCheckSchema = z
     message: 'give exactly one of sql or probe'
   })
 
+/**
+ * Supabase project refs are 20 lowercase letters (db.<ref>.supabase.co, pooler user postgres.<ref>).
+ * `supabase-project-ref` keeps its older, looser shape so existing policies still load.
+ */
+export const PROJECT_REF = /^[a-z]{20}$/
+
+/**
+ * environments.<name>.target: what this environment's database must be. A swapped secret (staging's URL in
+ * production's environment) then stops the run before any statement instead of migrating the wrong database.
+ */
+const targetSchema = z
+  .strictObject({
+    host: z.string().trim().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    database: z.string().min(1).optional(),
+    'project-ref': z
+      .string()
+      .regex(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters')
+      .optional()
+  })
+  .refine(t => Object.values(t).some(v => v !== undefined), {
+    message: 'pins nothing; allowed: at least one of host, port, database, project-ref'
+  })
+
 const environmentFields = {
   'supabase-project-ref': z
     .string()
@@ -181,7 +205,8 @@ const environmentFields = {
     })
     .optional(),
   /** Treat this environment as production (strict defaults). */
-  production: z.boolean().optional()
+  production: z.boolean().optional(),
+  target: targetSchema.optional()
 }
 
 const environmentSchema = z.object(environmentFields).strict()
@@ -202,6 +227,14 @@ const fileSchema = z
   .strict()
 
 export type ProbeSpec = z.infer<typeof probeSchema>
+
+/** environments.<name>.target, each key optional (at least one given). */
+export interface TargetPin {
+  host?: string
+  port?: number
+  database?: string
+  projectRef?: string
+}
 export type MonitorCheckSpec = z.infer<typeof monitorCheckSchema>
 
 export interface EnvironmentPolicy {
@@ -232,6 +265,8 @@ export interface EnvironmentPolicy {
     onBreach: 'fail' | 'rollback'
     checks: MonitorCheckSpec[]
   }
+  /** The pinned target: the URL and server must match it before anything runs. */
+  target?: TargetPin
 }
 
 export interface Policy {
@@ -293,6 +328,14 @@ function resolveEnvironment(name: string, defaults: RawEnv, own: RawEnv): Enviro
           onBreach: e.monitor['on-breach'],
           checks: e.monitor.checks
         }
+      : undefined,
+    target: e.target
+      ? {
+          host: e.target.host,
+          port: e.target.port,
+          database: e.target.database,
+          projectRef: e.target['project-ref']
+        }
       : undefined
   }
 }
@@ -309,9 +352,20 @@ export function parsePolicy(text: string, path: string): Policy {
     const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`)
     throw new ConfigError(`${path}: invalid runbook policy:\n${lines.join('\n')}`)
   }
+  // A pin names one database: shared through defaults it would pin staging and production to the same one.
+  if (result.data.defaults.target)
+    throw new ConfigError(
+      `${path}: invalid runbook policy:\n  defaults.target: a target pins one environment's database; allowed: environments.<name>.target only`
+    )
   const environments: Record<string, EnvironmentPolicy> = {}
   for (const [name, own] of Object.entries(result.data.environments)) {
-    environments[name] = resolveEnvironment(name, result.data.defaults, own)
+    const env = resolveEnvironment(name, result.data.defaults, own)
+    const pinned = env.target?.projectRef
+    if (pinned && env.supabaseProjectRef && pinned !== env.supabaseProjectRef)
+      throw new ConfigError(
+        `${path}: invalid runbook policy:\n  environments.${name}.target.project-ref: is "${pinned}", but supabase-project-ref is "${env.supabaseProjectRef}"; allowed: the same project`
+      )
+    environments[name] = env
   }
   return { path, environments, setupSql: resolveSetupSql(result.data['setup-sql'], path) }
 }
