@@ -11,8 +11,9 @@ import {
   walk,
   type AstNode,
   type SqlStatement,
-  type TextIndex
+  TextIndex
 } from '../sql/parser.js'
+import { escapeHits, plpgsqlEscapeHits, type BodyHit } from './escape-rules.js'
 import { isDdl, type RawFinding } from './statement-rules.js'
 
 interface Body {
@@ -20,6 +21,8 @@ interface Body {
   /** Character offset of the body in the file. */
   start: number
   isDo: boolean
+  /** Whether the body is written verbatim in the file at `start` (dollar-quoted), not in a quoted string. */
+  exact: boolean
 }
 
 function optionValue(options: AstNode[] | undefined, name: string): AstNode | undefined {
@@ -45,7 +48,66 @@ function plpgsqlBody(stmt: SqlStatement): Body | undefined {
   if (text === undefined) return undefined
   // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
   const at = stmt.text.indexOf(text)
-  return { text, start: stmt.start + Math.max(at, 0), isDo }
+  return { text, start: stmt.start + Math.max(at, 0), isDo, exact: at >= 0 }
+}
+
+/** The body of CREATE FUNCTION/PROCEDURE ... LANGUAGE sql written as a string (BEGIN ATOMIC is in the tree). */
+function sqlFunctionBody(stmt: SqlStatement): Body | undefined {
+  if (stmt.kind !== 'CreateFunctionStmt') return undefined
+  const s = stmt.ast.CreateFunctionStmt
+  const language = optionValue(s.options, 'language')?.String?.sval
+  if (language?.toLowerCase() !== 'sql') return undefined
+  const text = names(optionValue(s.options, 'as')?.List?.items)[0]
+  if (text === undefined) return undefined
+  const at = stmt.text.indexOf(text)
+  return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 }
+}
+
+/**
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
+ * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ */
+function sqlBodyFindings(file: TextIndex, stmt: SqlStatement, body: Body): RawFinding[] {
+  const parsed = parseSql(body.text)
+  // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
+  if (parsed.error) return []
+  const bodyIndex = new TextIndex(body.text)
+  return parsed.statements.flatMap(s =>
+    escapeHits(s.ast, false).map(h => {
+      const at =
+        body.exact && typeof h.location === 'number'
+          ? body.start + bodyIndex.charOffset(h.location)
+          : body.exact
+            ? body.start + s.start
+            : stmt.start
+      return {
+        rule: h.rule,
+        ...file.lineColumn(at),
+        message: `in a function body: ${h.message}`,
+        anchorLine: stmt.line
+      }
+    })
+  )
+}
+
+/** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
+function bodyHitPosition(
+  file: TextIndex,
+  body: Body,
+  bodyLine: number,
+  hit: BodyHit
+): { line: number; column: number } {
+  if (body.exact && hit.source !== undefined) {
+    let from = 0
+    for (let l = 1; l < hit.lineno && from >= 0; l++) {
+      const nl = body.text.indexOf('\n', from)
+      from = nl < 0 ? -1 : nl + 1
+    }
+    const found = from < 0 ? -1 : body.text.indexOf(hit.source, from)
+    if (found >= 0) return file.lineColumn(body.start + found + (hit.offset ?? 0))
+  }
+  const line = bodyLine + hit.lineno - 1
+  return { line, column: file.lineText(line).search(/\S/) + 1 || 1 }
 }
 
 /** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
@@ -77,7 +139,10 @@ function locateBodyError(message: string, body: Body): number {
  */
 export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding[] {
   const body = plpgsqlBody(stmt)
-  if (!body) return []
+  if (!body) {
+    const sqlBody = sqlFunctionBody(stmt)
+    return sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : []
+  }
   const anchorLine = stmt.line
   let tree: unknown
   try {
@@ -105,6 +170,15 @@ export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding
   const bodyLine = file.lineColumn(body.start).line
   const out: RawFinding[] = []
   const where = body.isDo ? 'a DO block' : 'a function body'
+  // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
+  for (const hit of plpgsqlEscapeHits(tree, body.isDo)) {
+    out.push({
+      rule: hit.rule,
+      ...bodyHitPosition(file, body, bodyLine, hit),
+      message: `in ${where}: ${hit.message}`,
+      anchorLine
+    })
+  }
   walk(tree, (key, node) => {
     if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number') return
     const sql =

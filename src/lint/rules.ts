@@ -163,12 +163,26 @@ export const RULES = {
     advice:
       'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
   },
+  'escapes-transaction': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      'ROLLBACK cannot undo this, and the rehearsal runs every pending migration on the target before rolling it back: move it out of the migration (an operator task, a client-side COPY ... TO STDOUT / FROM STDIN, a job run after the release), or, when it is deliberate, write -- runbook:allow escapes-transaction <reason> above the statement.'
+  },
+  'partial-rollback': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      'Sequence changes (nextval, setval) are never rolled back, and a notification is sent once the migration commits: make the step safe to repeat (e.g. setval from max(id)), or notify from the application after the release.'
+  },
   'invalid-suppression': {
     severity: 'warning',
     appliesTo: ALL,
     suppressible: false,
     advice:
-      'Write -- runbook:allow <rule-id> <reason>, with a known rule id and a reason a reviewer can judge.'
+      'Write -- runbook:allow <rule-id> <reason> (or -- migration-runbook: allow <rule-id> because <reason>), with a known rule id and a reason a reviewer can judge.'
   }
 } satisfies Record<string, RuleSpec>
 

@@ -1,5 +1,6 @@
 /** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
 import { names, qualifiedName, walk, type AstNode } from '../sql/parser.js'
+import { escapeHits } from './escape-rules.js'
 import type { Position } from './position.js'
 import type { RuleId } from './rules.js'
 
@@ -269,6 +270,19 @@ function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[]
 
 /** The findings of one statement. */
 export function statementFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
+  // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
+  // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
+  const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : ''
+  const escapes = escapeHits(ast).map(h => ({
+    rule: h.rule,
+    ...ctx.pos(h.location),
+    message: inBody + h.message,
+    anchorLine: ctx.anchorLine
+  }))
+  return [...kindFindings(ast, ctx), ...escapes]
+}
+
+function kindFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
   const [kind] = Object.keys(ast)
   const s = ast[kind] ?? {}
   const at = ctx.pos(undefined)

@@ -1,4 +1,7 @@
-/** `-- runbook:allow <rule-id> <reason>` comments: on the line before a statement or on its first line. */
+/**
+ * `-- runbook:allow <rule-id> <reason>` comments, also spelled `-- migration-runbook: allow <rule-id> because
+ * <reason>`: on the line before a statement or on its first line. Without a reason they suppress nothing.
+ */
 import { isRuleId, type RuleId } from './rules.js'
 
 export interface Suppression {
@@ -14,28 +17,33 @@ export interface BadSuppression {
 }
 
 const ALLOW = /--\s*runbook:allow\b(.*)$/
+const ALLOW_LONG = /--\s*migration-runbook:\s*allow\b(.*)$/i
 
 export function readSuppressions(text: string): { allows: Suppression[]; bad: BadSuppression[] } {
   const allows: Suppression[] = []
   const bad: BadSuppression[] = []
   text.split('\n').forEach((raw, i) => {
-    const m = ALLOW.exec(raw)
+    const short = ALLOW.exec(raw)
+    const m = short ?? ALLOW_LONG.exec(raw)
     if (!m) return
+    const syntax = short ? 'runbook:allow' : 'migration-runbook: allow'
     const line = i + 1
     const column = (m.index ?? 0) + 1
     const [rule = '', ...words] = m[1].trim().split(/\s+/)
+    // The long spelling reads "allow <rule> because <reason>": the "because" is not the reason.
+    if (!short && words[0]?.toLowerCase() === 'because') words.shift()
     const reason = words
       .join(' ')
       .replace(/\*\/\s*$/, '')
       .trim()
-    if (!rule) bad.push({ line, column, message: 'runbook:allow names no rule' })
+    if (!rule) bad.push({ line, column, message: `${syntax} names no rule` })
     else if (!isRuleId(rule))
-      bad.push({ line, column, message: `runbook:allow names unknown rule "${rule}"` })
+      bad.push({ line, column, message: `${syntax} names unknown rule "${rule}"` })
     else if (!reason)
       bad.push({
         line,
         column,
-        message: `runbook:allow ${rule} gives no reason, so it suppresses nothing`
+        message: `${syntax} ${rule} gives no reason, so it suppresses nothing`
       })
     else allows.push({ rule, reason, line })
   })
