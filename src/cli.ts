@@ -31,10 +31,12 @@ Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
+  migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...
 
 Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
+lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -55,6 +57,7 @@ Options:
   --test-command <cmd>     functional tests to run against the target (overrides runbook.yml)
   --demo-rows <n>          with --embedded/rehearse: allocations of demo data (default 20000)
   --json                   print summary.json instead of the table
+  --format <f>             lint: text (default), json or sarif (GitHub code scanning)
   -h, --help               this text
 `
 
@@ -98,6 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'artifacts-dir': { type: 'string' },
           'test-command': { type: 'string' },
           'demo-rows': { type: 'string' },
+          format: { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
           force: { type: 'boolean', default: false },
@@ -114,6 +118,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.help || positionals.length === 0) {
       io.out(USAGE)
       return values.help ? 0 : 2
+    }
+    if (positionals[0] === 'lint') {
+      // Offline: no database, no environment; every path after the command is linted.
+      const { runLintCommand } = await import('./lint/command.js')
+      return await runLintCommand(
+        { paths: positionals.slice(1), format: values.format, config: values.config },
+        io
+      )
     }
     if (positionals.length > 1)
       fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`)

@@ -249,3 +249,31 @@ test('an unreachable server is a failed connection gate (1), with evidence', asy
   expect(r.code).toBe(1)
   expect(summary().checks[0]).toMatchObject({ id: 'connection', status: 'fail' })
 })
+
+describe('lint: offline, no database, no environment', () => {
+  test('0 when clean, 1 on an error-level finding, 2 on bad usage; SARIF 2.1.0 for code scanning', async () => {
+    const clean = await run(['lint', 'migrations'])
+    expect(clean.code).toBe(0)
+    repo.write(
+      '20250301000000_overlap.sql',
+      'ALTER TABLE public.items\n  ADD CONSTRAINT items_no_overlap EXCLUDE USING gist (id WITH =, window WITH &&);\n'
+    )
+    const broken = await run(['lint', 'migrations'])
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toContain(
+      'migrations/20250301000000_overlap.sql:2:66: error syntax-error'
+    )
+    const sarif = await run(['lint', '--format', 'sarif', 'migrations'])
+    expect(sarif.code).toBe(1)
+    const log = JSON.parse(sarif.stdout)
+    expect(log.version).toBe('2.1.0')
+    const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'syntax-error')
+    expect(result.locations[0].physicalLocation.region).toMatchObject({
+      startLine: 2,
+      startColumn: 66
+    })
+    expect((await run(['lint', '--format', 'xml', 'migrations'])).code).toBe(2)
+    expect((await run(['lint', 'no-such-folder'])).code).toBe(2)
+    expect((await run(['lint'])).code).toBe(2)
+  })
+})

@@ -45,6 +45,10 @@ function runbookStep(action: string, environment: string, stage: string): string
           config: ${gh('env.RUNBOOK_CONFIG')}`
 }
 
+/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
+export const UPLOAD_SARIF =
+  'github/codeql-action/upload-sarif@dd903d2e4f5405488e5ef1422510ee31c8b32357 # v3.36.2'
+
 const CHECKOUT = `      - uses: actions/checkout@v5
         with:
           persist-credentials: false`
@@ -102,6 +106,12 @@ jobs:
     if: needs.changes.outputs.changed == 'true'
     runs-on: ubuntu-24.04
     timeout-minutes: 20
+    # security-events: write for the SARIF upload only (job permissions replace the workflow's).
+    # On a fork PR the token stays read-only and code scanning still takes the upload: no secret.
+    permissions:
+      contents: read
+      actions: read
+      security-events: write
     steps:
 ${CHECKOUT}
       # The CLI of the same release as the action, run from its own folder.
@@ -116,6 +126,20 @@ ${CHECKOUT}
           node-version: 24
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
+      # Offline lint as SARIF for code scanning (annotations on the PR diff). Never fails the job:
+      # the rehearsal below lints again and gates, through migrations-gate.
+      - name: Lint (SARIF)
+        timeout-minutes: 10
+        run: node .migration-runbook/dist/cli/index.js lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+      - name: Upload lint results to code scanning
+        if: always()
+        # Fails where code scanning is off (a private repository without it): no gate depends on it.
+        continue-on-error: true
+        timeout-minutes: 10
+        uses: ${UPLOAD_SARIF}
+        with:
+          sarif_file: lint.sarif
+          category: migration-runbook-lint
       - name: Rehearse validate, apply, verify, rollback, apply
         run: node .migration-runbook/dist/cli/index.js rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG"
       - name: Upload rehearsal evidence

@@ -1,0 +1,168 @@
+/**
+ * `migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...`: the lint rules
+ * offline, with no database and no environment. Every table not created in the linted files counts as
+ * existing. A folder is read as a migrations folder (<version>_<name>.sql with its rollback/ and verify/
+ * sidecars; skipped names are warned on stderr); a file is linted as a migration whatever its name. Files
+ * are linted in version order, so a table created by an earlier file is new to the later ones.
+ * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { lintMigrations, lintOutcome, scanOtherFiles } from '../checks/lint.js'
+import { ConfigError } from '../config/errors.js'
+import { loadPolicy } from '../config/policy.js'
+import {
+  compareVersions,
+  decodeSqlFile,
+  discoverMigrationsWithWarnings,
+  MIGRATION_FILE,
+  sha256,
+  transactionModeOf,
+  type Migration
+} from '../plan/files.js'
+import { loadParser } from '../sql/parser.js'
+import type { LintFinding } from '../types.js'
+import { activeFindings } from './engine.js'
+import { toSarif } from './sarif.js'
+
+export const LINT_FORMATS = ['text', 'json', 'sarif'] as const
+export type LintFormat = (typeof LINT_FORMATS)[number]
+
+export const LINT_USAGE =
+  'migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...'
+
+export interface LintCommandIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  cwd: string
+}
+
+export interface LintCommandArgs {
+  paths: string[]
+  format?: string
+  config?: string
+}
+
+/** What `lint --format json` prints. */
+export interface LintJson {
+  files: number
+  statements: number
+  findings: LintFinding[]
+}
+
+function formatOf(value: string | undefined): LintFormat {
+  if (value === undefined) return 'text'
+  if ((LINT_FORMATS as readonly string[]).includes(value)) return value as LintFormat
+  throw new ConfigError(`option --format is "${value}"; allowed: ${LINT_FORMATS.join(', ')}`)
+}
+
+/** The repository root: the nearest folder up from `cwd` holding .git, else `cwd` itself. */
+export function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(cwd)
+  }
+}
+
+/** One file named on the command line, read as a migration whatever its name (no sidecars). */
+function singleFile(abs: string, cwd: string): Migration {
+  const file = path.relative(cwd, abs) || abs
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(abs)
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read the file: ${(e as Error).message}`)
+  }
+  const sql = decodeSqlFile(bytes, file)
+  if (/^[ \t\n\r\f\v]*$/.test(sql))
+    throw new ConfigError(
+      `${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`
+    )
+  const m = MIGRATION_FILE.exec(path.basename(abs))
+  const mode = transactionModeOf(sql, file)
+  return {
+    file,
+    path: abs,
+    sql,
+    checksum: sha256(sql),
+    // Unnamed files sort after the versioned ones (see byVersion), in command-line order.
+    version: m?.[1] ?? '',
+    name: m?.[2] ?? path.basename(abs, path.extname(abs)),
+    noTransaction: mode.noTransaction,
+    noTransactionReason: mode.reason
+  }
+}
+
+/** Version order; files with no version keep their command-line order, after the versioned ones. */
+function byVersion(a: Migration, b: Migration): number {
+  if (a.version === '' || b.version === '')
+    return (a.version === '' ? 1 : 0) - (b.version === '' ? 1 : 0)
+  return compareVersions(a.version, b.version)
+}
+
+function renderText(findings: LintFinding[], summary: string): string {
+  const lines = activeFindings(findings).map(
+    f => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}`
+  )
+  return [...lines, summary].join('\n')
+}
+
+export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): Promise<number> {
+  const format = formatOf(args.format)
+  if (args.paths.length === 0)
+    throw new ConfigError(`lint needs at least one file or folder: ${LINT_USAGE}`)
+  // Read and checked, so a broken policy is reported here too; no lint setting lives in it yet.
+  if (args.config) loadPolicy(path.resolve(io.cwd, args.config))
+  for (const p of args.paths) {
+    if (!existsSync(path.resolve(io.cwd, p)))
+      throw new ConfigError(`path "${p}" does not exist; pass migration files or folders`)
+  }
+  await loadParser()
+
+  const migrations: Migration[] = []
+  const seen = new Set<string>()
+  const folders: { dir: string; migrations: Migration[] }[] = []
+  const add = (m: Migration): void => {
+    const key = path.resolve(m.path)
+    if (seen.has(key)) return
+    seen.add(key)
+    migrations.push(m)
+  }
+  for (const p of args.paths) {
+    const abs = path.resolve(io.cwd, p)
+    if (statSync(abs).isDirectory()) {
+      const found = discoverMigrationsWithWarnings(p, io.cwd)
+      for (const w of found.warnings) io.err(`warning: ${w}`)
+      found.migrations.forEach(add)
+      folders.push({ dir: abs, migrations: found.migrations })
+    } else add(singleFile(abs, io.cwd))
+  }
+  // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
+  migrations.sort(byVersion)
+
+  const result = lintMigrations(migrations)
+  // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
+  for (const { dir, migrations: inFolder } of folders) {
+    for (const f of scanOtherFiles(dir, inFolder)) {
+      // scanOtherFiles names files relative to the process's folder; this command's are relative to io.cwd.
+      const abs = path.resolve(process.cwd(), f.file)
+      result.findings.push({ ...f, file: path.relative(io.cwd, abs) || abs })
+    }
+  }
+  const active = activeFindings(result.findings)
+  const exitCode = active.some(f => f.severity === 'error') ? 1 : 0
+
+  if (format === 'json') {
+    const json: LintJson = {
+      files: result.files,
+      statements: result.statements,
+      findings: result.findings
+    }
+    io.out(JSON.stringify(json, null, 2))
+  } else if (format === 'sarif') {
+    io.out(JSON.stringify(toSarif(result.findings, io.cwd, repositoryRoot(io.cwd)), null, 2))
+  } else {
+    io.out(renderText(result.findings, lintOutcome(result).summary))
+  }
+  return exitCode
+}
