@@ -153,8 +153,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 47 modules
-var run = __webpack_require__(9201);
+// EXTERNAL MODULE: ./src/run.ts + 40 modules
+var run = __webpack_require__(9276);
 ;// CONCATENATED MODULE: ./src/demo/generate.ts
 /** Where the first window of every table starts; history goes forward a day per window. */
 const HISTORY_START = '2025-01-01 17:00:00+00';

@@ -19194,6 +19194,198 @@ function trapSignals(opts) {
 
 /***/ }),
 
+/***/ 6576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ lintMigrations),
+/* harmony export */   ie: () => (/* binding */ lintOutcome),
+/* harmony export */   l6: () => (/* binding */ scanOtherFiles),
+/* harmony export */   uW: () => (/* binding */ lintCheck)
+/* harmony export */ });
+/* unused harmony export toAnnotation */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7117);
+/* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28);
+/* harmony import */ var _lint_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2311);
+/* harmony import */ var _lint_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
+/* harmony import */ var _lint_secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4936);
+/**
+ * The `lint` check: every pending migration, rollback and verify script through the real Postgres parser and
+ * the rules of src/lint/, plus a scan of the other files under the migrations folder for pasted passwords.
+ * Applied migrations (history) are never linted.
+ */
+
+
+
+
+
+
+
+/** Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded. */
+function lintMigrations(pending, existingTables) {
+    const policyTables = new Set();
+    for (const m of pending)
+        for (const t of (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .policyTablesOf */ .Vb)(m.sql))
+            policyTables.add(t);
+    const createdTables = new Set();
+    const out = { findings: [], locks: [], files: 0, statements: 0 };
+    for (const m of pending) {
+        const before = new Set(createdTables);
+        const main = (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSql */ .uA)(m.file, m.sql, {
+            kind: 'migration',
+            noTransaction: m.noTransaction,
+            existingTables,
+            createdTables: before,
+            policyTables
+        });
+        for (const t of main.created)
+            createdTables.add(t);
+        const sidecars = [
+            m.rollback && { f: m.rollback, kind: 'rollback' },
+            m.verify && { f: m.verify, kind: 'verify' }
+        ].filter(x => !!x);
+        // Sidecars run after the migration: what it created exists by then.
+        const results = [
+            main,
+            ...sidecars.map(({ f, kind }) => (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSql */ .uA)(f.file, f.sql, {
+                kind,
+                noTransaction: _plan_files_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_TRANSACTION_MARKER */ .C2.test(f.sql.split('\n', 1)[0] ?? ''),
+                existingTables: existingTables && new Set([...existingTables, ...main.created]),
+                createdTables: before
+            }))
+        ];
+        for (const r of results) {
+            out.findings.push(...r.findings);
+            out.locks.push(...r.locks);
+            out.statements += r.statements;
+            out.files++;
+        }
+    }
+    return out;
+}
+/** Text files under `dir` other than the given SQL files (runbook.yml, notes, ...), relative to cwd. */
+function otherFiles(dir, skip) {
+    const out = [];
+    const visit = (d) => {
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(d);
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
+            if (st.isDirectory())
+                visit(p);
+            else if (st.isFile() && st.size < 2_000_000 && !skip.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p)))
+                out.push(p);
+        }
+    };
+    visit(dir);
+    return out;
+}
+/** Password findings in the non-migration files of the migrations folder (history files are left alone). */
+function scanOtherFiles(migrationsDir, allMigrations) {
+    const skip = new Set();
+    for (const m of allMigrations)
+        for (const f of [m, m.rollback, m.verify])
+            if (f)
+                skip.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(f.path));
+    const findings = [];
+    for (const p of otherFiles(migrationsDir, skip)) {
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8');
+        if (text.includes('\u0000'))
+            continue;
+        for (const hit of (0,_lint_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .findConnectionPasswords */ .C2)(text)) {
+            findings.push({
+                rule: 'connection-string-password',
+                severity: 'error',
+                file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), p) || p,
+                line: hit.line,
+                column: hit.column,
+                message: `a connection string with a password (${hit.masked}) is written in the file`,
+                advice: _lint_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .RULES */ .y['connection-string-password'].advice
+            });
+        }
+    }
+    return findings;
+}
+async function existingTablesOf(client) {
+    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
+    return new Set(rows.map(r => r.name));
+}
+function toAnnotation(f) {
+    return {
+        level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        title: `lint: ${f.rule}`,
+        message: `${f.message}. ${f.advice}`
+    };
+}
+/** The outcome of a lint run: fail on any active error, warn on any active warning. */
+function lintOutcome(result) {
+    const active = (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .activeFindings */ .zP)(result.findings);
+    const errors = active.filter(f => f.severity === 'error');
+    const warnings = active.filter(f => f.severity === 'warning');
+    const suppressed = result.findings.length - active.length;
+    const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'pass';
+    const summary = `${result.files} file(s), ${result.statements} statement(s): ${errors.length} error(s), ${warnings.length} warning(s)` +
+        (suppressed ? `, ${suppressed} suppressed` : '');
+    return {
+        status,
+        summary,
+        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
+        details: {
+            findings: result.findings,
+            locks: result.locks,
+            files: result.files,
+            statements: result.statements
+        },
+        annotations: active.map(toAnnotation)
+    };
+}
+const lintCheck = {
+    id: 'lint',
+    title: 'Lint pending migrations',
+    run: async (ctx) => {
+        await (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .loadParser */ .qd)();
+        const pending = ctx.plan.pending;
+        let existing;
+        try {
+            existing = await existingTablesOf(ctx.client);
+        }
+        catch (e) {
+            ctx.log.warn(`lint: could not read the table list (${e.message}); every table not created in the change counts as existing`);
+        }
+        const result = lintMigrations(pending, existing);
+        result.findings.push(...scanOtherFiles(ctx.plan.migrationsDir, ctx.plan.migrations));
+        for (const f of result.findings) {
+            const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
+            if (f.suppressed !== undefined)
+                ctx.log.info(`${line} (suppressed: ${f.suppressed})`);
+            else if (f.severity === 'error')
+                ctx.log.error(line);
+            else
+                ctx.log.warn(line);
+        }
+        for (const l of result.locks)
+            ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
+        return lintOutcome(result);
+    }
+};
+
+
+/***/ }),
+
 /***/ 91:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -19416,8 +19608,8 @@ class Redactor {
     }
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 47 modules
-var run = __nccwpck_require__(9201);
+// EXTERNAL MODULE: ./src/run.ts + 40 modules
+var run = __nccwpck_require__(9276);
 // EXTERNAL MODULE: ./src/report/table.ts
 var table = __nccwpck_require__(790);
 // EXTERNAL MODULE: ./src/types.ts
@@ -19447,10 +19639,12 @@ Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
+  migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...
 
 Stages: ${types/* STAGES */.a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
+lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -19471,6 +19665,7 @@ Options:
   --test-command <cmd>     functional tests to run against the target (overrides runbook.yml)
   --demo-rows <n>          with --embedded/rehearse: allocations of demo data (default 20000)
   --json                   print summary.json instead of the table
+  --format <f>             lint: text (default), json or sarif (GitHub code scanning)
   -h, --help               this text
 `;
 /**
@@ -19511,6 +19706,7 @@ async function runCli(argv, io) {
                     'artifacts-dir': { type: 'string' },
                     'test-command': { type: 'string' },
                     'demo-rows': { type: 'string' },
+                    format: { type: 'string' },
                     json: { type: 'boolean', default: false },
                     help: { type: 'boolean', short: 'h', default: false },
                     force: { type: 'boolean', default: false },
@@ -19531,12 +19727,17 @@ async function runCli(argv, io) {
             io.out(USAGE);
             return values.help ? 0 : 2;
         }
+        if (positionals[0] === 'lint') {
+            // Offline: no database, no environment; every path after the command is linted.
+            const { runLintCommand } = await __nccwpck_require__.e(/* import() */ 409).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
+            return await runLintCommand({ paths: positionals.slice(1), format: values.format, config: values.config }, io);
+        }
         if (positionals.length > 1)
             fail(`expected one command, got ${positionals.length}: ${positionals.join(' ')}`);
         const command = positionals[0];
         if (command === 'init') {
             // Scaffolding only: no database, no environment.
-            const { runInit } = await __nccwpck_require__.e(/* import() */ 255).then(__nccwpck_require__.bind(__nccwpck_require__, 3255));
+            const { runInit } = await __nccwpck_require__.e(/* import() */ 751).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
             return runInit(values, io);
         }
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
@@ -19825,7 +20026,7 @@ function parseInputs(raw, lookup = {}) {
 /* harmony export */   q_: () => (/* binding */ environmentPolicy),
 /* harmony export */   tb: () => (/* binding */ loadPolicy)
 /* harmony export */ });
-/* unused harmony exports parseDuration, formatDuration, DURATION_RULES, parsePolicy */
+/* unused harmony exports parseDuration, formatDuration, DURATION_RULES, PROJECT_REF, parsePolicy */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -19968,6 +20169,26 @@ const monitorCheckSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
     message: 'give exactly one of sql or probe'
 });
+/**
+ * Supabase project refs are 20 lowercase letters (db.<ref>.supabase.co, pooler user postgres.<ref>).
+ * `supabase-project-ref` keeps its older, looser shape so existing policies still load.
+ */
+const PROJECT_REF = /^[a-z]{20}$/;
+/**
+ * environments.<name>.target: what this environment's database must be. A swapped secret (staging's URL in
+ * production's environment) then stops the run before any statement instead of migrating the wrong database.
+ */
+const targetSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    host: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().trim().min(1).optional(),
+    port: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(65535).optional(),
+    database: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    'project-ref': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .regex(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters')
+        .optional()
+})
+    .refine(t => Object.values(t).some(v => v !== undefined), {
+    message: 'pins nothing; allowed: at least one of host, port, database, project-ref'
+});
 const environmentFields = {
     'supabase-project-ref': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
         .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
@@ -20007,7 +20228,8 @@ const environmentFields = {
     })
         .optional(),
     /** Treat this environment as production (strict defaults). */
-    production: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional()
+    production: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
+    target: targetSchema.optional()
 };
 const environmentSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc(environmentFields).strict();
 const fileSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
@@ -20068,6 +20290,14 @@ function resolveEnvironment(name, defaults, own) {
                 onBreach: e.monitor['on-breach'],
                 checks: e.monitor.checks
             }
+            : undefined,
+        target: e.target
+            ? {
+                host: e.target.host,
+                port: e.target.port,
+                database: e.target.database,
+                projectRef: e.target['project-ref']
+            }
             : undefined
     };
 }
@@ -20084,9 +20314,16 @@ function parsePolicy(text, path) {
         const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${path}: invalid runbook policy:\n${lines.join('\n')}`);
     }
+    // A pin names one database: shared through defaults it would pin staging and production to the same one.
+    if (result.data.defaults.target)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${path}: invalid runbook policy:\n  defaults.target: a target pins one environment's database; allowed: environments.<name>.target only`);
     const environments = {};
     for (const [name, own] of Object.entries(result.data.environments)) {
-        environments[name] = resolveEnvironment(name, result.data.defaults, own);
+        const env = resolveEnvironment(name, result.data.defaults, own);
+        const pinned = env.target?.projectRef;
+        if (pinned && env.supabaseProjectRef && pinned !== env.supabaseProjectRef)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${path}: invalid runbook policy:\n  environments.${name}.target.project-ref: is "${pinned}", but supabase-project-ref is "${env.supabaseProjectRef}"; allowed: the same project`);
+        environments[name] = env;
     }
     return { path, environments, setupSql: resolveSetupSql(result.data['setup-sql'], path) };
 }
@@ -20226,6 +20463,1509 @@ function readBaselineSchema(file, cwd) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
     return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
+}
+
+
+/***/ }),
+
+/***/ 2311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zP: () => (/* binding */ activeFindings),
+  uA: () => (/* binding */ lintSql),
+  Vb: () => (/* binding */ policyTablesOf)
+});
+
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __nccwpck_require__(7117);
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var statements = __nccwpck_require__(1644);
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __nccwpck_require__(28);
+// EXTERNAL MODULE: ./src/lint/locks.ts
+var lint_locks = __nccwpck_require__(4505);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __nccwpck_require__(2627);
+;// CONCATENATED MODULE: ./src/lint/escape-rules.ts
+/**
+ * escapes-transaction and partial-rollback: SQL whose effects ROLLBACK does not undo. The rehearsal runs every
+ * pending migration on the target inside a transaction it rolls back, so such a statement would do its work
+ * for real during validation; lint (a gate before the rehearsal and apply) stops it first.
+ *
+ * Everything here reads the real parser's tree: statements (CopyStmt, AlterSystemStmt, ...) and function calls
+ * (FuncCall), in top-level statements, in SQL and PL/pgSQL function bodies, DO blocks and EXECUTE '<constant>'.
+ */
+
+
+const NOT_UNDONE = 'ROLLBACK cannot undo';
+const SERVER_FILES = `the database server's filesystem is outside the database, where ROLLBACK does not reach`;
+/** Built-in functions (pg_catalog): flagged unqualified or as pg_catalog.name, never in another schema. */
+const CORE_FUNCTIONS = {
+    lo_import: `reads a file from the database server's filesystem into a large object: ${SERVER_FILES}`,
+    lo_export: `writes a large object to a file on the database server: ${NOT_UNDONE} the file it wrote`,
+    pg_read_file: `reads a file on the database server: ${SERVER_FILES}`,
+    pg_read_binary_file: `reads a file on the database server: ${SERVER_FILES}`,
+    pg_stat_file: `reads file metadata on the database server: ${SERVER_FILES}`,
+    pg_ls_dir: `lists a directory on the database server: ${SERVER_FILES}`,
+    pg_ls_logdir: `lists the server's log directory: ${SERVER_FILES}`,
+    pg_ls_waldir: `lists the server's WAL directory: ${SERVER_FILES}`,
+    pg_ls_tmpdir: `lists the server's temporary directory: ${SERVER_FILES}`,
+    pg_ls_archive_statusdir: `lists the server's WAL archive status directory: ${SERVER_FILES}`,
+    pg_terminate_backend: `ends another session (its transaction is aborted, its client disconnected): ${NOT_UNDONE} that`,
+    pg_cancel_backend: `cancels another session's running query: ${NOT_UNDONE} the cancellation`,
+    pg_reload_conf: `makes the server reload its configuration files for every session: ${NOT_UNDONE} a reload`
+};
+/**
+ * Extension functions (adminpack, dblink): they live where the extension was created, so they are also flagged
+ * in the schemas extensions are put in (Supabase: extensions; plain PostgreSQL: public).
+ */
+const EXTENSION_SCHEMAS = new Set(['pg_catalog', 'extensions', 'public']);
+const EXTENSION_FUNCTIONS = {
+    pg_file_write: `writes a file on the database server: ${NOT_UNDONE} the write`,
+    pg_file_rename: `renames a file on the database server: ${NOT_UNDONE} the rename`,
+    pg_file_unlink: `deletes a file on the database server: ${NOT_UNDONE} the deletion`,
+    pg_file_sync: `flushes a file on the database server to disk: ${SERVER_FILES}`,
+    pg_logdir_ls: `lists the server's log directory: ${SERVER_FILES}`
+};
+const DBLINK_CONNECT = `opens a connection to another database that outlives this transaction: what is sent through it leaves the database, and ${NOT_UNDONE} it`;
+const DBLINK_RUN = `runs SQL over a separate connection, in a transaction of its own that commits by itself: ${NOT_UNDONE} what it did`;
+function dblinkMessage(fn) {
+    return fn === 'dblink_connect' || fn === 'dblink_connect_u' ? DBLINK_CONNECT : DBLINK_RUN;
+}
+/** Link-making foreign data wrappers: a server of theirs reaches another PostgreSQL. */
+const REMOTE_WRAPPERS = new Set(['postgres_fdw', 'dblink_fdw']);
+/** Statement kinds that run their expressions now (not a definition kept for later, e.g. a view or a DEFAULT). */
+const RUNS_NOW = new Set([
+    'SelectStmt',
+    'InsertStmt',
+    'UpdateStmt',
+    'DeleteStmt',
+    'MergeStmt',
+    'CallStmt',
+    'CopyStmt',
+    'CreateTableAsStmt'
+]);
+/** A string constant as the parser sees it (A_Const sval), else undefined. */
+function stringConstant(node) {
+    const c = node?.A_Const;
+    return typeof c?.sval?.sval === 'string' ? c.sval.sval : undefined;
+}
+/** The function a FuncCall calls and its schema ('' when unqualified). */
+function calledFunction(call) {
+    const parts = (0,parser/* names */.Dy)(call.funcname);
+    if (parts.length === 1)
+        return { schema: '', fn: parts[0] };
+    if (parts.length === 2)
+        return { schema: parts[0], fn: parts[1] };
+    return undefined;
+}
+function has(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key);
+}
+function escapingCall(schema, fn) {
+    if ((schema === '' || schema === 'pg_catalog') && has(CORE_FUNCTIONS, fn))
+        return CORE_FUNCTIONS[fn];
+    if (schema !== '' && !EXTENSION_SCHEMAS.has(schema))
+        return undefined;
+    if (has(EXTENSION_FUNCTIONS, fn))
+        return EXTENSION_FUNCTIONS[fn];
+    if (fn === 'dblink' || fn.startsWith('dblink_'))
+        return dblinkMessage(fn);
+    return undefined;
+}
+/** The Supabase PostgREST reload (NOTIFY pgrst, 'reload schema'): meant to be sent when the migration commits. */
+const POSTGREST_CHANNEL = 'pgrst';
+function partialCall(schema, fn, call) {
+    if (schema !== '' && schema !== 'pg_catalog')
+        return undefined;
+    const first = stringConstant(call.args?.[0]);
+    const named = first === undefined ? '' : `'${first}'`;
+    if (fn === 'nextval')
+        return `nextval(${named}) takes sequence values that ROLLBACK does not give back: the rehearsal, rolled back on the target, still advances the sequence`;
+    if (fn === 'setval')
+        return `setval(${named}${named ? ', ...' : ''}) is not undone by ROLLBACK: the rehearsal, rolled back on the target, still moves the sequence, and so does a failed apply`;
+    if (fn === 'pg_notify' && first !== POSTGREST_CHANNEL)
+        return notifyMessage(`pg_notify(${named}${named ? ', ...' : ''})`);
+    return undefined;
+}
+function notifyMessage(what) {
+    return `${what} is delivered when the migration commits and listeners act on it: the rollback script cannot take it back (outside a transaction it is sent at once)`;
+}
+/**
+ * Hits in one statement's tree. `runsNow`: the statement is executed by the migration (top level, a DO block),
+ * not kept for later (a function body): partial-rollback is only about what the migration itself runs.
+ */
+function escapeHits(ast, runsNow = true) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    const out = [];
+    const escape = (message, location) => {
+        out.push({ rule: 'escapes-transaction', message, location });
+    };
+    switch (kind) {
+        case 'CopyStmt': {
+            const dir = s.is_from ? 'FROM' : 'TO';
+            if (s.is_program)
+                escape(`COPY ... ${dir} PROGRAM runs a shell command on the database server as the postgres OS user: ${NOT_UNDONE} what the command did (the rehearsal would run it for real)`);
+            else if (typeof s.filename === 'string')
+                escape(s.is_from
+                    ? `COPY ... FROM '${s.filename}' reads a file on the database server: ${SERVER_FILES} (use COPY FROM STDIN from the client)`
+                    : `COPY ... TO '${s.filename}' writes a file on the database server: ${NOT_UNDONE} the file it wrote (use COPY TO STDOUT to the client)`);
+            break;
+        }
+        case 'CreateForeignServerStmt':
+            if (REMOTE_WRAPPERS.has(s.fdwname))
+                escape(`CREATE SERVER ${s.servername} FOREIGN DATA WRAPPER ${s.fdwname} links the database to another server: what is sent through it leaves this database, where ROLLBACK does not reach`);
+            break;
+        case 'CreateUserMappingStmt':
+            escape(`CREATE USER MAPPING stores credentials for remote server ${s.servername}: the connections made with them leave this database, where ROLLBACK does not reach`);
+            break;
+        case 'CreateSubscriptionStmt':
+            escape(`CREATE SUBSCRIPTION ${s.subname} connects to the publisher and creates a replication slot there: ${NOT_UNDONE} the slot on the other server (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'AlterSystemStmt':
+            escape(`ALTER SYSTEM${s.setstmt?.name ? ` (${s.setstmt.name})` : ''} rewrites postgresql.auto.conf on the server: ${NOT_UNDONE} the file change (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'CreatedbStmt':
+            escape(`CREATE DATABASE ${s.dbname} creates a database outside this one: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'DropdbStmt':
+            escape(`DROP DATABASE ${s.dbname} removes a whole database and its files: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'NotifyStmt':
+            if (runsNow && s.conditionname !== POSTGREST_CHANNEL)
+                out.push({ rule: 'partial-rollback', message: notifyMessage(`NOTIFY ${s.conditionname}`) });
+            break;
+    }
+    const partial = runsNow && RUNS_NOW.has(kind) && !(kind === 'CreateTableAsStmt' && s.into?.skipData);
+    (0,parser/* walk */.GG)(s, (key, node) => {
+        if (key !== 'FuncCall')
+            return;
+        const called = calledFunction(node);
+        if (!called)
+            return;
+        const escapes = escapingCall(called.schema, called.fn);
+        const shown = `${called.schema ? called.schema + '.' : ''}${called.fn}()`;
+        if (escapes)
+            escape(`${shown} ${escapes}`, node.location);
+        else if (partial) {
+            const message = partialCall(called.schema, called.fn, node);
+            if (message)
+                out.push({ rule: 'partial-rollback', message, location: node.location });
+        }
+    });
+    return out;
+}
+/** The character offset in `text` of a UTF-8 byte offset. */
+function charAt(text, byteOffset) {
+    return typeof byteOffset === 'number' ? new parser/* TextIndex */.UC(text).charOffset(byteOffset) : 0;
+}
+/**
+ * A PL/pgSQL expression as SQL the parser accepts, with how it is written in the body: a statement (mode 0;
+ * PERFORM is kept as "SELECT ..."), an expression (mode 2), or an assignment `target := expr` (modes 3-5).
+ */
+function exprSql(e) {
+    if (e.parseMode === 0) {
+        return { sql: e.query, source: e.query, shift: 0 };
+    }
+    if (e.parseMode === 2)
+        return { sql: `SELECT ${e.query}`, source: e.query, shift: 7 };
+    if (e.parseMode >= 3 && e.parseMode <= 5) {
+        // The expression after the assignment operator (:= or =), found with the SQL scanner.
+        let tokens;
+        try {
+            tokens = (0,wasm.scanSync)(e.query).tokens;
+        }
+        catch {
+            return undefined;
+        }
+        const bytes = Buffer.from(e.query, 'utf8');
+        const op = tokens.find(t => {
+            const text = bytes.subarray(t.start, t.end).toString('utf8');
+            return text === ':=' || text === '=';
+        });
+        if (!op)
+            return undefined;
+        const rest = bytes.subarray(op.end).toString('utf8');
+        return { sql: `SELECT ${rest}`, source: e.query, shift: 7 - charAt(e.query, op.end) };
+    }
+    return undefined;
+}
+/** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
+function sqlHits(sql, runsNow) {
+    const parsed = (0,parser/* parseSql */.eg)(sql);
+    if (parsed.error)
+        return [];
+    return parsed.statements.flatMap(s => escapeHits(s.ast, runsNow));
+}
+/** `'copy ...'` (any string constant the parser accepts) -> its value, else undefined. */
+function constantOf(expr) {
+    if (!expr || expr.parseMode !== 2)
+        return undefined;
+    const parsed = (0,parser/* parseSql */.eg)(`SELECT ${expr.query}`);
+    const target = parsed.statements[0]?.ast.SelectStmt?.targetList;
+    if (parsed.error || parsed.statements.length !== 1 || target?.length !== 1)
+        return undefined;
+    return stringConstant(target[0].ResTarget?.val);
+}
+/** Dynamic SQL of a PL/pgSQL statement: EXECUTE, FOR ... IN EXECUTE, RETURN QUERY EXECUTE, OPEN ... FOR EXECUTE. */
+const DYNAMIC = {
+    PLpgSQL_stmt_dynexecute: 'query',
+    PLpgSQL_stmt_dynfors: 'query',
+    PLpgSQL_stmt_return_query: 'dynquery',
+    PLpgSQL_stmt_open: 'dynquery'
+};
+/**
+ * Hits in a PL/pgSQL tree (parsePlpgsql): every SQL statement and expression it holds, and the constant strings
+ * it EXECUTEs. `runsNow`: a DO block (true) or a function body (false).
+ */
+function plpgsqlEscapeHits(tree, runsNow) {
+    const out = [];
+    const expression = (e, lineno, dynamic) => {
+        if (typeof e.query !== 'string')
+            return;
+        const executed = dynamic ? constantOf(e) : undefined;
+        if (executed !== undefined) {
+            // Executed text is not written as such in the body: the hit is at the constant's start.
+            for (const h of sqlHits(executed, runsNow))
+                out.push({ ...h, location: undefined, lineno, source: e.query, offset: 0 });
+            return;
+        }
+        const sql = exprSql(e);
+        if (!sql)
+            return;
+        for (const h of sqlHits(sql.sql, runsNow)) {
+            const offset = Math.max(charAt(sql.sql, h.location) - sql.shift, 0);
+            out.push({ ...h, location: undefined, lineno, source: sql.source, offset });
+        }
+    };
+    const visit = (node, lineno, dynamicKey) => {
+        if (Array.isArray(node)) {
+            for (const n of node)
+                visit(n, lineno);
+            return;
+        }
+        if (node === null || typeof node !== 'object')
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            if (value === null || typeof value !== 'object')
+                continue;
+            if (key === 'PLpgSQL_expr') {
+                expression(value, lineno, dynamicKey !== undefined);
+                continue;
+            }
+            if (key.startsWith('PLpgSQL_stmt_') && !Array.isArray(value)) {
+                const line = typeof value.lineno === 'number' ? value.lineno : lineno;
+                const dyn = DYNAMIC[key];
+                for (const [k, v] of Object.entries(value))
+                    visit(v, line, k === dyn ? k : undefined);
+                continue;
+            }
+            visit(value, lineno, dynamicKey);
+        }
+    };
+    visit(tree, 1);
+    // PERFORM is kept as "SELECT ...": the hit is found in the body after "perform".
+    for (const h of out) {
+        if (h.source?.startsWith('SELECT ') && h.offset !== undefined) {
+            h.source = h.source.slice(7);
+            h.offset = Math.max(h.offset - 7, 0);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lint/statement-rules.ts
+/** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
+
+
+/** Functions whose DEFAULT makes ADD COLUMN rewrite the table (provolatile = 'v'). now() is STABLE: fine. */
+const VOLATILE_FUNCTIONS = new Set([
+    'random',
+    'random_normal',
+    'gen_random_uuid',
+    'uuidv4',
+    'uuidv7',
+    'uuid_generate_v1',
+    'uuid_generate_v1mc',
+    'uuid_generate_v4',
+    'clock_timestamp',
+    'timeofday',
+    'nextval',
+    'setseed',
+    'txid_current'
+]);
+const SERIAL_TYPES = new Set([
+    'serial',
+    'serial2',
+    'serial4',
+    'serial8',
+    'smallserial',
+    'bigserial'
+]);
+/** Supabase Realtime streams the changes of the tables in this publication. */
+const REALTIME_PUBLICATION = 'supabase_realtime';
+/**
+ * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
+ * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
+ */
+function concurrentlyFinding(what, ctx) {
+    if (ctx.noTransaction)
+        return [];
+    const message = ctx.wrapped
+        ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
+        : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`;
+    return [
+        {
+            rule: 'concurrently-in-transaction',
+            ...ctx.pos(undefined),
+            message,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+function publicationFindings(kind, s, ctx) {
+    const at = ctx.pos(undefined);
+    if (kind === 'DropStmt') {
+        const dropped = (s.objects ?? []).map((o) => o.String?.sval);
+        // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
+        if (dropped.includes(REALTIME_PUBLICATION) &&
+            !ctx.noTransaction &&
+            ctx.publicationsCreated?.has(REALTIME_PUBLICATION))
+            return [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
+                    anchorLine: ctx.anchorLine,
+                    severity: 'warning'
+                }
+            ];
+        return dropped.includes(REALTIME_PUBLICATION)
+            ? [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
+                    anchorLine: ctx.anchorLine
+                }
+            ]
+            : [];
+    }
+    if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects')
+        return [];
+    const schemas = (s.pubobjects ?? []).some((o) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA');
+    return [
+        {
+            rule: 'drop-supabase-publication',
+            ...at,
+            message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
+            anchorLine: ctx.anchorLine,
+            severity: 'warning'
+        }
+    ];
+}
+function volatileCall(expr) {
+    let found;
+    (0,parser/* walk */.GG)({ expr }, (key, value) => {
+        if (key === 'FuncCall' && !found) {
+            const fn = (0,parser/* names */.Dy)(value.funcname).pop()?.toLowerCase();
+            if (fn && VOLATILE_FUNCTIONS.has(fn))
+                found = fn + '()';
+        }
+    });
+    return found;
+}
+function columnConstraints(def) {
+    return (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+}
+/** `col IS NOT NULL` as a CHECK expression: the column name, else undefined. */
+function isNotNullCheckColumn(expr) {
+    const test = expr?.NullTest;
+    if (!test || test.nulltesttype !== 'IS_NOT_NULL')
+        return undefined;
+    const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
+    return fields.length === 1 ? fields[0] : undefined;
+}
+function addColumnFindings(table, def, at, ctx, out) {
+    const cons = columnConstraints(def);
+    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
+    const defaultCon = cons.find(c => c.contype === 'CONSTR_DEFAULT');
+    const filled = defaultCon ||
+        cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
+        SERIAL_TYPES.has(typeName);
+    const notNull = cons.some(c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
+    const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
+    if (notNull && !filled) {
+        push('add-column-not-null-without-default', `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`);
+    }
+    const volatile = SERIAL_TYPES.has(typeName)
+        ? `${typeName} (nextval())`
+        : volatileCall(defaultCon?.raw_expr);
+    if (volatile) {
+        push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${volatile} rewrites every row of ${table} under ACCESS EXCLUSIVE`);
+    }
+}
+function alterTableFindings(s, ctx) {
+    const out = [];
+    const table = (0,parser/* qualifiedName */.OL)(s.relation);
+    if (s.objtype !== 'OBJECT_TABLE' || !ctx.isExisting(table))
+        return out;
+    for (const c of s.cmds ?? []) {
+        const cmd = c.AlterTableCmd ?? {};
+        const con = cmd.def?.Constraint;
+        const at = ctx.pos(con?.location ?? cmd.def?.ColumnDef?.location);
+        const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
+        switch (cmd.subtype) {
+            case 'AT_AddConstraint': {
+                const name = con.conname ? ` ${con.conname}` : '';
+                if (con.contype === 'CONSTR_FOREIGN') {
+                    if (!con.skip_validation) {
+                        push('foreign-key-not-valid', `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${(0,parser/* qualifiedName */.OL)(con.pktable)} are locked SHARE ROW EXCLUSIVE`);
+                    }
+                }
+                else if (con.contype === 'CONSTR_CHECK' && !con.skip_validation) {
+                    push('constraint-full-scan', `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`);
+                }
+                else if (con.contype === 'CONSTR_EXCLUSION') {
+                    push('constraint-full-scan', `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`);
+                }
+                else if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') &&
+                    !con.indexname) {
+                    const what = con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                    push('constraint-full-scan', `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`);
+                }
+                break;
+            }
+            case 'AT_AddColumn':
+                addColumnFindings(table, cmd.def.ColumnDef, at, ctx, out);
+                break;
+            case 'AT_AlterColumnType':
+                push('alter-column-type', `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`);
+                break;
+            case 'AT_SetNotNull':
+                if (!ctx.notNullChecks.has(`${table}.${cmd.name}`)) {
+                    push('set-not-null-without-check', `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`);
+                }
+                break;
+            case 'AT_DropColumn':
+                push('drop-column', `DROP COLUMN ${cmd.name} on ${table} destroys its data`);
+                break;
+        }
+    }
+    return out;
+}
+function createFunctionFindings(s, ctx) {
+    const options = (s.options ?? []).map((o) => o.DefElem).filter(Boolean);
+    const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true);
+    const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
+    if (!definer || pinned)
+        return [];
+    const name = (0,parser/* names */.Dy)(s.funcname).join('.');
+    const at = ctx.pos(undefined);
+    return [
+        {
+            rule: 'security-definer-search-path',
+            ...at,
+            message: `SECURITY DEFINER function ${name} does not pin search_path`,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+/** The findings of one statement. */
+function statementFindings(ast, ctx) {
+    // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
+    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
+    const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : '';
+    const escapes = escapeHits(ast).map(h => ({
+        rule: h.rule,
+        ...ctx.pos(h.location),
+        message: inBody + h.message,
+        anchorLine: ctx.anchorLine
+    }));
+    return [...kindFindings(ast, ctx), ...escapes];
+}
+function kindFindings(ast, ctx) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    const at = ctx.pos(undefined);
+    const one = (rule, message, p = at) => [
+        { rule, ...p, message, anchorLine: ctx.anchorLine }
+    ];
+    switch (kind) {
+        case 'AlterTableStmt': {
+            const detach = (s.cmds ?? []).find((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+                c.AlterTableCmd.def?.PartitionCmd?.concurrent);
+            const out = detach
+                ? concurrentlyFinding(`DETACH PARTITION ${(0,parser/* qualifiedName */.OL)(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`, ctx)
+                : [];
+            return [...out, ...alterTableFindings(s, ctx)];
+        }
+        case 'IndexStmt': {
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            const out = [];
+            if (s.concurrent)
+                out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
+            if (!s.concurrent && ctx.isExisting(table)) {
+                out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`));
+            }
+            return out;
+        }
+        case 'DropStmt': {
+            if (s.concurrent)
+                return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx);
+            if (s.removeType === 'OBJECT_PUBLICATION')
+                return publicationFindings(kind, s, ctx);
+            if (s.removeType !== 'OBJECT_TABLE')
+                return [];
+            return (s.objects ?? [])
+                .map((o) => (0,parser/* names */.Dy)(o.List?.items))
+                .map((parts) => parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`)
+                .filter((t) => ctx.isExisting(t))
+                .flatMap((t) => one('drop-table', `DROP TABLE ${t} destroys its data`));
+        }
+        case 'ReindexStmt': {
+            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
+            return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : [];
+        }
+        case 'AlterPublicationStmt':
+            return publicationFindings(kind, s, ctx);
+        case 'RenameStmt': {
+            if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN')
+                return [];
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            if (!ctx.isExisting(table))
+                return [];
+            const what = s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`;
+            return one('rename', `renaming ${what} to ${s.newname} breaks clients still using the old name`);
+        }
+        case 'CreateFunctionStmt':
+            return createFunctionFindings(s, ctx);
+        default:
+            return [];
+    }
+}
+const DDL_KINDS = /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/;
+/** Whether a statement kind changes the schema (for DDL inside function bodies). */
+function isDdl(kind) {
+    return DDL_KINDS.test(kind) && kind !== 'CreateTableAsStmt';
+}
+
+;// CONCATENATED MODULE: ./src/lint/plpgsql.ts
+/**
+ * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
+ * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
+ * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
+ */
+
+
+
+
+function optionValue(options, name) {
+    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
+}
+/** The PL/pgSQL body of a statement, if it has one. */
+function plpgsqlBody(stmt) {
+    let text;
+    let isDo = false;
+    if (stmt.kind === 'CreateFunctionStmt') {
+        const s = stmt.ast.CreateFunctionStmt;
+        const language = optionValue(s.options, 'language')?.String?.sval;
+        if (language?.toLowerCase() !== 'plpgsql')
+            return undefined;
+        text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    }
+    else if (stmt.kind === 'DoStmt') {
+        const s = stmt.ast.DoStmt;
+        const language = optionValue(s.args, 'language')?.String?.sval ?? 'plpgsql';
+        if (language.toLowerCase() !== 'plpgsql')
+            return undefined;
+        text = optionValue(s.args, 'as')?.String?.sval;
+        isDo = true;
+    }
+    if (text === undefined)
+        return undefined;
+    // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
+    const at = stmt.text.indexOf(text);
+    return { text, start: stmt.start + Math.max(at, 0), isDo, exact: at >= 0 };
+}
+/** The body of CREATE FUNCTION/PROCEDURE ... LANGUAGE sql written as a string (BEGIN ATOMIC is in the tree). */
+function sqlFunctionBody(stmt) {
+    if (stmt.kind !== 'CreateFunctionStmt')
+        return undefined;
+    const s = stmt.ast.CreateFunctionStmt;
+    const language = optionValue(s.options, 'language')?.String?.sval;
+    if (language?.toLowerCase() !== 'sql')
+        return undefined;
+    const text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    if (text === undefined)
+        return undefined;
+    const at = stmt.text.indexOf(text);
+    return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 };
+}
+/**
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
+ * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ */
+function sqlBodyFindings(file, stmt, body) {
+    const parsed = (0,parser/* parseSql */.eg)(body.text);
+    // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
+    if (parsed.error)
+        return [];
+    const bodyIndex = new parser/* TextIndex */.UC(body.text);
+    return parsed.statements.flatMap(s => escapeHits(s.ast, false).map(h => {
+        const at = body.exact && typeof h.location === 'number'
+            ? body.start + bodyIndex.charOffset(h.location)
+            : body.exact
+                ? body.start + s.start
+                : stmt.start;
+        return {
+            rule: h.rule,
+            ...file.lineColumn(at),
+            message: `in a function body: ${h.message}`,
+            anchorLine: stmt.line
+        };
+    }));
+}
+/** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
+function bodyHitPosition(file, body, bodyLine, hit) {
+    if (body.exact && hit.source !== undefined) {
+        let from = 0;
+        for (let l = 1; l < hit.lineno && from >= 0; l++) {
+            const nl = body.text.indexOf('\n', from);
+            from = nl < 0 ? -1 : nl + 1;
+        }
+        const found = from < 0 ? -1 : body.text.indexOf(hit.source, from);
+        if (found >= 0)
+            return file.lineColumn(body.start + found + (hit.offset ?? 0));
+    }
+    const line = bodyLine + hit.lineno - 1;
+    return { line, column: file.lineText(line).search(/\S/) + 1 || 1 };
+}
+/** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
+function constantString(expr) {
+    const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(expr);
+    return m ? m[1].replace(/''/g, "'") : undefined;
+}
+/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
+function locateBodyError(message, body) {
+    const near = /at or near "([^"]*)"/.exec(message)?.[1];
+    if (message.includes('at end of input'))
+        return body.start + body.text.trimEnd().length;
+    if (near === undefined)
+        return body.start;
+    try {
+        const bytes = Buffer.from(body.text, 'utf8');
+        const token = (0,wasm.scanSync)(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
+        if (token)
+            return body.start + bytes.subarray(0, token.start).toString('utf8').length;
+    }
+    catch {
+        // the body does not even scan: the body's start is all we can say
+    }
+    return body.start;
+}
+/**
+ * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
+ * file's text, built once per file: positions are looked up, never counted from the file's start.
+ */
+function plpgsqlFindings(file, stmt) {
+    const body = plpgsqlBody(stmt);
+    if (!body) {
+        const sqlBody = sqlFunctionBody(stmt);
+        return sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : [];
+    }
+    const anchorLine = stmt.line;
+    let tree;
+    try {
+        tree = (0,parser/* parsePlpgsql */.Tu)(stmt.text);
+    }
+    catch (e) {
+        const message = e.message;
+        const { line, column } = file.lineColumn(locateBodyError(message, body));
+        // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
+        // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
+        // the rest is a warning, and the rehearsal compiles the body on the server.
+        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
+        return [
+            {
+                rule: 'syntax-error',
+                line,
+                column,
+                message: grammar
+                    ? `in the PL/pgSQL body: ${message}`
+                    : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
+                anchorLine,
+                ...(grammar ? {} : { severity: 'warning' })
+            }
+        ];
+    }
+    const bodyLine = file.lineColumn(body.start).line;
+    const out = [];
+    const where = body.isDo ? 'a DO block' : 'a function body';
+    // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
+    for (const hit of plpgsqlEscapeHits(tree, body.isDo)) {
+        out.push({
+            rule: hit.rule,
+            ...bodyHitPosition(file, body, bodyLine, hit),
+            message: `in ${where}: ${hit.message}`,
+            anchorLine
+        });
+    }
+    (0,parser/* walk */.GG)(tree, (key, node) => {
+        if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
+            return;
+        const sql = key === 'PLpgSQL_stmt_execsql'
+            ? node.sqlstmt?.PLpgSQL_expr?.query
+            : key === 'PLpgSQL_stmt_dynexecute'
+                ? constantString(node.query?.PLpgSQL_expr?.query ?? '')
+                : undefined;
+        if (typeof sql !== 'string')
+            return;
+        const line = bodyLine + node.lineno - 1;
+        const column = file.lineText(line).search(/\S/) + 1 || 1;
+        const parsed = (0,parser/* parseSql */.eg)(sql);
+        if (parsed.error) {
+            out.push({
+                rule: 'syntax-error',
+                line,
+                column,
+                message: `in the PL/pgSQL body: ${parsed.error.message}`,
+                anchorLine
+            });
+            return;
+        }
+        // A DO block in a migration is part of the migration: its DDL is the point, not a hazard.
+        if (body.isDo)
+            return;
+        for (const s of parsed.statements) {
+            if (s.kind === 'LockStmt') {
+                out.push({
+                    rule: 'lock-in-function',
+                    line,
+                    column,
+                    message: `LOCK TABLE inside ${where}: ${s.text}`,
+                    anchorLine
+                });
+            }
+            else if (isDdl(s.kind)) {
+                out.push({
+                    rule: 'ddl-in-function',
+                    line,
+                    column,
+                    message: `DDL inside ${where}: ${s.text.split('\n')[0]}`,
+                    anchorLine
+                });
+            }
+        }
+    });
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/lint/position.ts
+var position = __nccwpck_require__(814);
+// EXTERNAL MODULE: ./src/lint/rules.ts
+var rules = __nccwpck_require__(834);
+// EXTERNAL MODULE: ./src/lint/secrets.ts
+var secrets = __nccwpck_require__(4936);
+;// CONCATENATED MODULE: ./src/lint/suppress.ts
+/**
+ * `-- runbook:allow <rule-id> <reason>` comments, also spelled `-- migration-runbook: allow <rule-id> because
+ * <reason>`: on the line before a statement or on its first line. Without a reason they suppress nothing.
+ */
+
+const ALLOW = /--\s*runbook:allow\b(.*)$/;
+const ALLOW_LONG = /--\s*migration-runbook:\s*allow\b(.*)$/i;
+function readSuppressions(text) {
+    const allows = [];
+    const bad = [];
+    text.split('\n').forEach((raw, i) => {
+        const short = ALLOW.exec(raw);
+        const m = short ?? ALLOW_LONG.exec(raw);
+        if (!m)
+            return;
+        const syntax = short ? 'runbook:allow' : 'migration-runbook: allow';
+        const line = i + 1;
+        const column = (m.index ?? 0) + 1;
+        const [rule = '', ...words] = m[1].trim().split(/\s+/);
+        // The long spelling reads "allow <rule> because <reason>": the "because" is not the reason.
+        if (!short && words[0]?.toLowerCase() === 'because')
+            words.shift();
+        const reason = words
+            .join(' ')
+            .replace(/\*\/\s*$/, '')
+            .trim();
+        if (!rule)
+            bad.push({ line, column, message: `${syntax} names no rule` });
+        else if (!(0,rules/* isRuleId */.K)(rule))
+            bad.push({ line, column, message: `${syntax} names unknown rule "${rule}"` });
+        else if (!reason)
+            bad.push({
+                line,
+                column,
+                message: `${syntax} ${rule} gives no reason, so it suppresses nothing`
+            });
+        else
+            allows.push({ rule, reason, line });
+    });
+    return { allows, bad };
+}
+function indexSuppressions(allows) {
+    const index = new Map();
+    for (const a of allows)
+        if (!index.has(`${a.rule}@${a.line}`))
+            index.set(`${a.rule}@${a.line}`, a);
+    return index;
+}
+/**
+ * The suppression covering a finding: an allow for its rule on the finding's line, the statement's first
+ * line, or the run of comment lines directly above the statement (nearest first).
+ */
+function findSuppression(allows, lines, rule, findingLine, anchorLine) {
+    const candidates = [findingLine, anchorLine];
+    for (let l = anchorLine - 1; l >= 1 && /^\s*--/.test(lines[l - 1] ?? ''); l--)
+        candidates.push(l);
+    for (const line of candidates) {
+        const allow = allows.get(`${rule}@${line}`);
+        if (allow)
+            return allow;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lint/engine.ts
+
+
+
+
+
+
+
+
+
+
+const SCRIPT_KINDS = ['migration', 'rollback', 'verify'];
+function tablesWithPolicies(statements) {
+    const out = new Set();
+    for (const s of statements)
+        if (s.kind === 'CreatePolicyStmt')
+            out.add((0,parser/* qualifiedName */.OL)(s.ast.CreatePolicyStmt.table));
+    return out;
+}
+/** Tables that get a CREATE POLICY in `sql` (for a change set's policyTables). */
+function policyTablesOf(sql) {
+    // Keywords cannot be quoted or escaped in SQL: without the word there is no CREATE POLICY, and no need
+    // to parse the file a second time (lintSql parses it again).
+    if (!/policy/i.test(sql))
+        return new Set();
+    return tablesWithPolicies((0,parser/* parseSql */.eg)(sql).statements);
+}
+/** Lints one SQL script. The parser must be loaded (loadParser()). */
+function lintSql(file, sql, opts) {
+    if (!SCRIPT_KINDS.includes(opts.kind)) {
+        throw new Error(`lint option "kind" is "${String(opts.kind)}"; allowed: ${SCRIPT_KINDS.join(', ')}`);
+    }
+    // One index of the file's lines and byte offsets: every position below is a lookup in it.
+    const index = new parser/* TextIndex */.UC(sql);
+    const raw = [];
+    const locks = [];
+    const created = new Set();
+    for (const hit of (0,secrets/* findConnectionPasswords */.C2)(sql)) {
+        raw.push({
+            rule: 'connection-string-password',
+            line: hit.line,
+            column: hit.column,
+            message: `a connection string with a password (${hit.masked}) is written in the file`,
+            anchorLine: hit.line
+        });
+    }
+    const { allows, bad } = readSuppressions(sql);
+    for (const b of bad)
+        raw.push({ rule: 'invalid-suppression', ...b, anchorLine: b.line });
+    const parsed = (0,parser/* parseSql */.eg)(sql);
+    if (parsed.error) {
+        const e = parsed.error;
+        raw.push({
+            rule: 'syntax-error',
+            line: e.line,
+            column: e.column,
+            message: e.message,
+            anchorLine: e.line
+        });
+        // A file that does not parse is still scanned for role passwords (PASSWORD followed by a string).
+        for (const p of (0,secrets/* findPasswordLiterals */.tt)(sql))
+            raw.push(passwordFinding(index, p.offset));
+    }
+    for (const secret of (0,secrets/* findSecretLiterals */.Wp)(sql, index)) {
+        const at = index.lineColumn(secret.offset);
+        const owner = parsed.statements.find(s => s.start <= secret.offset && secret.offset < s.end);
+        raw.push({
+            rule: 'secret-literal',
+            ...at,
+            message: `${secret.label} (${secret.shown}) is written in ${secret.where === 'comment' ? 'a comment' : 'a string constant'}: ${secret.consequence}`,
+            anchorLine: owner?.line ?? at.line,
+            severity: secret.severity,
+            // A leaked secret key stays leaked whatever a comment says; a public (anon) key may be allowed.
+            suppressible: secret.severity !== 'error'
+        });
+    }
+    // Transaction control as statementsOf (src/apply/statements.ts) sees it: a whole-file BEGIN ... COMMIT is
+    // the runbook's own transaction, anything else is refused there and reported here with the same reason.
+    const marker = (0,files/* noTransactionMarker */.aE)(sql);
+    const shape = (0,statements/* transactionShape */.is)(parsed.statements, marker);
+    for (const p of shape.problems) {
+        raw.push({
+            rule: 'transaction-control',
+            line: p.statement.line,
+            column: p.statement.column,
+            message: p.message,
+            anchorLine: p.statement.line
+        });
+    }
+    const concurrent = shape.statements.filter(s => (0,parser/* concurrentlyClause */._T)(s.ast) !== undefined).length;
+    // A file of only CONCURRENTLY statements runs outside a transaction by itself (transactionModeOf).
+    const noTransaction = opts.noTransaction ||
+        marker !== undefined ||
+        (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length);
+    const pos = (0,position/* bytePositions */.f)(index);
+    const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)]);
+    const notNullChecks = new Set();
+    const notValidChecks = new Map();
+    const isExisting = (t) => !created.has(t) &&
+        !(opts.createdTables?.has(t) ?? false) &&
+        (opts.existingTables ? opts.existingTables.has(t) : true);
+    const publicationsCreated = new Set(parsed.statements
+        .map(s => s.ast.CreatePublicationStmt?.pubname)
+        .filter((n) => typeof n === 'string'));
+    for (const stmt of parsed.statements) {
+        // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
+        if (stmt.kind === 'TransactionStmt')
+            continue;
+        const start = { line: stmt.line, column: stmt.column };
+        const ctx = {
+            noTransaction,
+            wrapped: shape.wrapper !== undefined,
+            isExisting,
+            notNullChecks,
+            pos: (b) => pos(b, start),
+            anchorLine: stmt.line,
+            publicationsCreated
+        };
+        raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt));
+        for (const p of (0,secrets/* passwordsInStatements */.yW)([stmt], index))
+            raw.push(passwordFinding(index, p.offset, stmt.line));
+        for (const l of (0,lint_locks/* statementLocks */.MI)(stmt.ast)) {
+            locks.push({
+                file,
+                line: stmt.line,
+                statement: (0,lint_locks/* statementLabel */.OQ)(stmt.text),
+                lock: l.lock,
+                table: l.table
+            });
+        }
+        // What this statement leaves behind for the statements after it.
+        if (stmt.kind === 'CreateStmt')
+            created.add((0,parser/* qualifiedName */.OL)(stmt.ast.CreateStmt.relation));
+        if (stmt.kind === 'AlterTableStmt') {
+            const s = stmt.ast.AlterTableStmt;
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            for (const c of s.cmds ?? []) {
+                const cmd = c.AlterTableCmd ?? {};
+                const con = cmd.def?.Constraint;
+                const column = con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined;
+                if (column && con.skip_validation && con.conname)
+                    notValidChecks.set(`${table}.${con.conname}`, column);
+                // NOT VALID proves nothing yet; unnamed, a later VALIDATE (of the generated name) is not matched.
+                else if (column && !con.skip_validation)
+                    notNullChecks.add(`${table}.${column}`);
+                if (cmd.subtype === 'AT_ValidateConstraint' && notValidChecks.has(`${table}.${cmd.name}`)) {
+                    notNullChecks.add(`${table}.${notValidChecks.get(`${table}.${cmd.name}`)}`);
+                }
+                if (cmd.subtype === 'AT_EnableRowSecurity' && !policies.has(table)) {
+                    raw.push({
+                        rule: 'rls-without-policy',
+                        ...pos(s.relation.location, start),
+                        message: `row level security is enabled on ${table} and no CREATE POLICY for it is in this change`,
+                        anchorLine: stmt.line
+                    });
+                }
+            }
+        }
+    }
+    return {
+        findings: finish(file, sql, raw, allows, opts.kind),
+        locks,
+        statements: parsed.statements.length,
+        created
+    };
+}
+/** A role password written in the SQL. The value itself is never put in the message. */
+function passwordFinding(index, offset, anchorLine) {
+    const at = index.lineColumn(offset);
+    return {
+        rule: 'role-password-literal',
+        ...at,
+        message: 'password literal in migration SQL: it will be stored in the migration history; set it outside the migration (e.g. \\password or the dashboard)',
+        anchorLine: anchorLine ?? at.line
+    };
+}
+function finish(file, sql, raw, allows, kind) {
+    const lines = sql.split('\n');
+    const byLine = indexSuppressions(allows);
+    return raw
+        .filter(f => rules/* RULES */.y[f.rule].appliesTo.includes(kind))
+        .sort((a, b) => a.line - b.line || a.column - b.column)
+        .map(f => {
+        const spec = rules/* RULES */.y[f.rule];
+        const finding = {
+            rule: f.rule,
+            severity: f.severity ?? spec.severity,
+            file,
+            line: f.line,
+            column: f.column,
+            message: f.message,
+            advice: spec.advice
+        };
+        const allow = (f.suppressible ?? spec.suppressible)
+            ? findSuppression(byLine, lines, f.rule, f.line, f.anchorLine)
+            : undefined;
+        if (allow)
+            finding.suppressed = allow.reason;
+        return finding;
+    });
+}
+/** Findings that count: not suppressed. */
+function activeFindings(findings) {
+    return findings.filter(f => f.suppressed === undefined);
+}
+
+
+/***/ }),
+
+/***/ 4505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ statementLocks),
+/* harmony export */   OQ: () => (/* binding */ statementLabel),
+/* harmony export */   bx: () => (/* binding */ LOCK_MODES)
+/* harmony export */ });
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7117);
+/**
+ * The table-level lock each statement takes, per the PostgreSQL documentation ("Explicit Locking" and the
+ * lock notes of ALTER TABLE, CREATE INDEX, CREATE TRIGGER, ...). Statements that lock no existing table
+ * (CREATE TABLE, CREATE FUNCTION) report `none` on the object they create, so every DDL statement is listed.
+ */
+
+const LOCK_MODES = [
+    'none',
+    'AccessShareLock',
+    'RowShareLock',
+    'RowExclusiveLock',
+    'ShareUpdateExclusiveLock',
+    'ShareLock',
+    'ShareRowExclusiveLock',
+    'ExclusiveLock',
+    'AccessExclusiveLock'
+];
+function stronger(a, b) {
+    return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+/** ALTER TABLE subcommands documented with a weaker lock than ACCESS EXCLUSIVE. */
+const ALTER_TABLE_WEAKER = {
+    AT_ValidateConstraint: 'ShareUpdateExclusiveLock',
+    AT_SetStatistics: 'ShareUpdateExclusiveLock',
+    AT_ClusterOn: 'ShareUpdateExclusiveLock',
+    AT_DropCluster: 'ShareUpdateExclusiveLock',
+    AT_SetRelOptions: 'ShareUpdateExclusiveLock',
+    AT_ResetRelOptions: 'ShareUpdateExclusiveLock',
+    AT_AttachPartition: 'ShareUpdateExclusiveLock',
+    AT_EnableTrig: 'ShareRowExclusiveLock',
+    AT_EnableAlwaysTrig: 'ShareRowExclusiveLock',
+    AT_EnableReplicaTrig: 'ShareRowExclusiveLock',
+    AT_DisableTrig: 'ShareRowExclusiveLock',
+    AT_EnableTrigAll: 'ShareRowExclusiveLock',
+    AT_DisableTrigAll: 'ShareRowExclusiveLock',
+    AT_EnableTrigUser: 'ShareRowExclusiveLock',
+    AT_DisableTrigUser: 'ShareRowExclusiveLock'
+};
+/** LockStmt.mode numbers (lockdefs.h): LOCK_MODES is in that order, 'none' being 0. */
+const LOCK_STMT_MODES = LOCK_MODES;
+/** schema.name from a list of String nodes (the last one or two are schema and name). */
+function nameFromList(items, dropLast = 0) {
+    const parts = items.map(i => i.String?.sval ?? '').slice(0, items.length - dropLast);
+    const name = parts[parts.length - 1];
+    const schema = parts.length >= 2 ? parts[parts.length - 2] : 'public';
+    return `${schema}.${name}`;
+}
+function alterTableLocks(stmt) {
+    const table = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(stmt.relation);
+    let mode = 'none';
+    const others = new Map();
+    for (const c of stmt.cmds ?? []) {
+        const cmd = c.AlterTableCmd ?? {};
+        const constraint = cmd.def?.Constraint;
+        if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
+            // ADD FOREIGN KEY: SHARE ROW EXCLUSIVE on both the table and the referenced table.
+            mode = stronger(mode, 'ShareRowExclusiveLock');
+            const ref = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(constraint.pktable);
+            others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
+        }
+        else if (cmd.subtype === 'AT_DetachPartition') {
+            // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
+            const lock = cmd.def?.PartitionCmd?.concurrent
+                ? 'ShareUpdateExclusiveLock'
+                : 'AccessExclusiveLock';
+            mode = stronger(mode, lock);
+            const part = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(cmd.def.PartitionCmd.name);
+            others.set(part, stronger(others.get(part) ?? 'none', lock));
+        }
+        else {
+            mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock');
+        }
+        // An added column with REFERENCES locks the referenced table too.
+        for (const k of cmd.def?.ColumnDef?.constraints ?? []) {
+            if (k.Constraint?.contype === 'CONSTR_FOREIGN') {
+                const ref = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(k.Constraint.pktable);
+                others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
+            }
+        }
+    }
+    return [
+        { lock: mode, table },
+        ...[...others].filter(([t]) => t !== table).map(([t, lock]) => ({ lock, table: t }))
+    ];
+}
+function createTableLocks(stmt) {
+    const out = [{ lock: 'none', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(stmt.relation) }];
+    const refs = new Set();
+    for (const elt of stmt.tableElts ?? []) {
+        const constraints = elt.Constraint ? [elt] : (elt.ColumnDef?.constraints ?? []);
+        for (const k of constraints) {
+            if (k.Constraint?.contype === 'CONSTR_FOREIGN' && k.Constraint.pktable)
+                refs.add((0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(k.Constraint.pktable));
+        }
+    }
+    for (const t of refs)
+        out.push({ lock: 'ShareRowExclusiveLock', table: t });
+    return out;
+}
+function dropLocks(stmt) {
+    const objects = stmt.objects ?? [];
+    const lists = objects.map(o => (o.List?.items ?? [o]));
+    switch (stmt.removeType) {
+        case 'OBJECT_TABLE':
+        case 'OBJECT_MATVIEW':
+        case 'OBJECT_VIEW':
+        case 'OBJECT_SEQUENCE':
+        case 'OBJECT_FOREIGN_TABLE':
+            return lists.map(l => ({ lock: 'AccessExclusiveLock', table: nameFromList(l) }));
+        case 'OBJECT_INDEX':
+            // The index's table is not named in the statement; the lock is on the index and its table.
+            return lists.map(l => ({
+                lock: stmt.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
+                table: nameFromList(l) + ' (index)'
+            }));
+        case 'OBJECT_POLICY':
+        case 'OBJECT_TRIGGER':
+        case 'OBJECT_RULE':
+            return lists.map(l => ({ lock: 'AccessExclusiveLock', table: nameFromList(l, 1) }));
+        default:
+            return [];
+    }
+}
+/** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
+function statementLocks(ast) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    switch (kind) {
+        case 'AlterTableStmt':
+            if (s.objtype === 'OBJECT_INDEX')
+                return [{ lock: 'ShareUpdateExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + ' (index)' }];
+            return alterTableLocks(s);
+        case 'CreateStmt':
+            return createTableLocks(s);
+        case 'IndexStmt':
+            return [
+                {
+                    lock: s.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
+                    table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation)
+                }
+            ];
+        case 'DropStmt':
+            return dropLocks(s);
+        case 'RenameStmt':
+            if (!s.relation)
+                return [];
+            return [
+                {
+                    lock: s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
+                    table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + (s.renameType === 'OBJECT_INDEX' ? ' (index)' : '')
+                }
+            ];
+        case 'CreatePolicyStmt':
+        case 'AlterPolicyStmt':
+            return [{ lock: 'AccessExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.table) }];
+        case 'CreateTrigStmt':
+            return [{ lock: 'ShareRowExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) }];
+        case 'RuleStmt':
+            return [{ lock: 'AccessExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) }];
+        case 'LockStmt':
+            return (s.relations ?? []).map((r) => ({
+                lock: LOCK_STMT_MODES[s.mode ?? 8] ?? 'AccessExclusiveLock',
+                table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.RangeVar)
+            }));
+        case 'TruncateStmt':
+            return (s.relations ?? []).map((r) => ({
+                lock: 'AccessExclusiveLock',
+                table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.RangeVar)
+            }));
+        case 'ClusterStmt':
+            return s.relation ? [{ lock: 'AccessExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) }] : [];
+        case 'VacuumStmt': {
+            const full = (s.options ?? []).some((o) => o.DefElem?.defname === 'full');
+            return (s.rels ?? []).map((r) => ({
+                lock: full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock',
+                table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.VacuumRelation.relation)
+            }));
+        }
+        case 'ReindexStmt': {
+            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
+            return s.relation
+                ? [
+                    {
+                        lock: concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
+                        table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation)
+                    }
+                ]
+                : [];
+        }
+        case 'RefreshMatViewStmt':
+            return [
+                {
+                    lock: s.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock',
+                    table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation)
+                }
+            ];
+        case 'CommentStmt':
+            return s.objtype === 'OBJECT_TABLE' || s.objtype === 'OBJECT_COLUMN'
+                ? [
+                    {
+                        lock: 'ShareUpdateExclusiveLock',
+                        table: nameFromList(s.object?.List?.items ?? [], s.objtype === 'OBJECT_COLUMN' ? 1 : 0)
+                    }
+                ]
+                : [];
+        case 'InsertStmt':
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+        case 'MergeStmt':
+            return s.relation ? [{ lock: 'RowExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) }] : [];
+        case 'CreateFunctionStmt':
+        case 'ViewStmt':
+        case 'CreateTableAsStmt':
+            return [];
+        default:
+            return [];
+    }
+}
+/** The short SQL verb phrase of a statement for the locks table, e.g. "ALTER TABLE". */
+function statementLabel(text) {
+    const words = text.replace(/\s+/g, ' ').trim().split(' ');
+    return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '');
+}
+
+
+/***/ }),
+
+/***/ 814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ bytePositions)
+/* harmony export */ });
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7117);
+/** Locating parse-tree offsets (UTF-8 bytes into the parsed text) as 1-based line and column. */
+
+/**
+ * Returns a function mapping a byte offset of `text` to its line and column. The text is indexed once here,
+ * so each lookup is a binary search (lint calls this for every finding of every statement).
+ */
+function bytePositions(text) {
+    const index = typeof text === 'string' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(text) : text;
+    return (byteOffset, fallback) => {
+        if (typeof byteOffset !== 'number' || byteOffset < 0)
+            return fallback;
+        return index.lineColumn(index.charOffset(byteOffset));
+    };
+}
+
+
+/***/ }),
+
+/***/ 834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ isRuleId),
+/* harmony export */   y: () => (/* binding */ RULES)
+/* harmony export */ });
+const ALL = ['migration', 'rollback', 'verify'];
+const CHANGES = ['migration', 'rollback'];
+// Rollbacks exist to drop and rename what the migration added: the destructive rules would only be noise there.
+const FORWARD = ['migration'];
+const RULES = {
+    'syntax-error': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: false,
+        advice: 'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
+    },
+    'transaction-control': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: 'Keep at most one BEGIN ... COMMIT, around the whole file, and no COMMIT, ROLLBACK or SAVEPOINT between: the runbook runs each script in its own transaction, where the Supabase CLI would commit part of the file on its own.'
+    },
+    'connection-string-password': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: false,
+        advice: 'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
+    },
+    'secret-literal': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: "Remove the key from the migration and rotate it (it stays in git history and in supabase_migrations.schema_migrations); read it at run time instead, e.g. from Supabase Vault: (select decrypted_secret from vault.decrypted_secrets where name = '...')."
+    },
+    'drop-supabase-publication': {
+        severity: 'error',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'Change what Realtime streams table by table: ALTER PUBLICATION supabase_realtime ADD TABLE ... / DROP TABLE ...; never drop the publication or replace its whole list with SET TABLE.'
+    },
+    'role-password-literal': {
+        severity: 'warning',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: "Rotate this password: it is in the repository's history. The runbook masks it in its own logs and evidence, but not in git nor in supabase_migrations.schema_migrations."
+    },
+    'constraint-full-scan': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'The constraint is checked against every row while ACCESS EXCLUSIVE blocks reads and writes: add CHECK as NOT VALID then VALIDATE CONSTRAINT; build UNIQUE/PRIMARY KEY with CREATE UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX; EXCLUDE has no online form, so check conflicts first and keep lock_timeout short.'
+    },
+    'require-concurrent-index': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration of its own (a file of only CONCURRENTLY statements runs outside a transaction).'
+    },
+    'concurrently-in-transaction': {
+        severity: 'error',
+        appliesTo: CHANGES,
+        // The runbook refuses to run such a file (statementsOf), whatever a comment says.
+        suppressible: false,
+        advice: 'Give CONCURRENTLY statements a migration of their own, without BEGIN/COMMIT: a file of only CONCURRENTLY statements runs outside a transaction by itself (as under the Supabase CLI); or mark the file -- migration-runbook: no-transaction to run it statement by statement.'
+    },
+    'add-column-not-null-without-default': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'Fails on a table with rows: add the column with a constant DEFAULT, or nullable, backfill, then add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it and SET NOT NULL.'
+    },
+    'volatile-default': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'A volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp(), nextval()) rewrites the table under ACCESS EXCLUSIVE: add the column without it, SET DEFAULT afterwards, backfill in batches.'
+    },
+    'alter-column-type': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'Changing a column type usually rewrites the table and its indexes under ACCESS EXCLUSIVE: add a new column, backfill it in batches, switch readers, drop the old one.'
+    },
+    'set-not-null-without-check': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'SET NOT NULL scans the table under ACCESS EXCLUSIVE: first ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it, then SET NOT NULL skips the scan.'
+    },
+    'drop-table': {
+        severity: 'warning',
+        appliesTo: FORWARD,
+        suppressible: true,
+        advice: 'Dropping a table loses its data and no rollback brings it back: stop using it, back it up, drop it in a later release.'
+    },
+    'drop-column': {
+        severity: 'warning',
+        appliesTo: FORWARD,
+        suppressible: true,
+        advice: 'Dropping a column loses its data and breaks clients still selecting it: stop using it first, drop it in a later release.'
+    },
+    rename: {
+        severity: 'warning',
+        appliesTo: FORWARD,
+        suppressible: true,
+        advice: 'Renaming breaks clients still using the old name: add the new object, move clients over, then remove the old one.'
+    },
+    'foreign-key-not-valid': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'Adding a FOREIGN KEY scans the table while both tables are locked SHARE ROW EXCLUSIVE: add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+    },
+    'rls-without-policy': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: 'With row level security enabled and no policy, every query by a non-owner role sees no rows: create the policies in the same change.'
+    },
+    'security-definer-search-path': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: "A SECURITY DEFINER function must pin its search path: add SET search_path = '' (or pg_catalog, public) and schema-qualify the names it uses."
+    },
+    'lock-in-function': {
+        severity: 'warning',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: 'LOCK TABLE inside a function holds the lock until the caller commits: lock as narrowly as possible, or lock rows with SELECT ... FOR UPDATE.'
+    },
+    'ddl-in-function': {
+        severity: 'warning',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: 'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
+    },
+    'escapes-transaction': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: 'ROLLBACK cannot undo this, and the rehearsal runs every pending migration on the target before rolling it back: move it out of the migration (an operator task, a client-side COPY ... TO STDOUT / FROM STDIN, a job run after the release), or, when it is deliberate, write -- runbook:allow escapes-transaction <reason> above the statement.'
+    },
+    'partial-rollback': {
+        severity: 'warning',
+        appliesTo: ALL,
+        suppressible: true,
+        advice: 'Sequence changes (nextval, setval) are never rolled back, and a notification is sent once the migration commits: make the step safe to repeat (e.g. setval from max(id)), or notify from the application after the release.'
+    },
+    'invalid-suppression': {
+        severity: 'warning',
+        appliesTo: ALL,
+        suppressible: false,
+        advice: 'Write -- runbook:allow <rule-id> <reason> (or -- migration-runbook: allow <rule-id> because <reason>), with a known rule id and a reason a reviewer can judge.'
+    }
+};
+function isRuleId(id) {
+    return Object.prototype.hasOwnProperty.call(RULES, id);
 }
 
 
@@ -20553,11 +22293,15 @@ function isPassword(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
 /* harmony export */   C2: () => (/* binding */ NO_TRANSACTION_MARKER),
+/* harmony export */   F8: () => (/* binding */ transactionModeOf),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   aE: () => (/* binding */ noTransactionMarker),
-/* harmony export */   lF: () => (/* binding */ discoverMigrations)
+/* harmony export */   g8: () => (/* binding */ MIGRATION_FILE),
+/* harmony export */   lF: () => (/* binding */ discoverMigrations),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   tx: () => (/* binding */ decodeSqlFile)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, findNoTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile */
+/* unused harmony exports findNoTransactionMarker, firstInvalidUtf8Byte */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -21173,7 +22917,7 @@ function renderTable(reports) {
 
 /***/ }),
 
-/***/ 9201:
+/***/ 9276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22308,1239 +24052,12 @@ const tableSizesCheck = {
     run: runTableSizes
 };
 
-// EXTERNAL MODULE: ./src/apply/statements.ts
-var apply_statements = __nccwpck_require__(1644);
-;// CONCATENATED MODULE: ./src/lint/locks.ts
-/**
- * The table-level lock each statement takes, per the PostgreSQL documentation ("Explicit Locking" and the
- * lock notes of ALTER TABLE, CREATE INDEX, CREATE TRIGGER, ...). Statements that lock no existing table
- * (CREATE TABLE, CREATE FUNCTION) report `none` on the object they create, so every DDL statement is listed.
- */
-
-const LOCK_MODES = [
-    'none',
-    'AccessShareLock',
-    'RowShareLock',
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock'
-];
-function stronger(a, b) {
-    return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
-}
-/** ALTER TABLE subcommands documented with a weaker lock than ACCESS EXCLUSIVE. */
-const ALTER_TABLE_WEAKER = {
-    AT_ValidateConstraint: 'ShareUpdateExclusiveLock',
-    AT_SetStatistics: 'ShareUpdateExclusiveLock',
-    AT_ClusterOn: 'ShareUpdateExclusiveLock',
-    AT_DropCluster: 'ShareUpdateExclusiveLock',
-    AT_SetRelOptions: 'ShareUpdateExclusiveLock',
-    AT_ResetRelOptions: 'ShareUpdateExclusiveLock',
-    AT_AttachPartition: 'ShareUpdateExclusiveLock',
-    AT_EnableTrig: 'ShareRowExclusiveLock',
-    AT_EnableAlwaysTrig: 'ShareRowExclusiveLock',
-    AT_EnableReplicaTrig: 'ShareRowExclusiveLock',
-    AT_DisableTrig: 'ShareRowExclusiveLock',
-    AT_EnableTrigAll: 'ShareRowExclusiveLock',
-    AT_DisableTrigAll: 'ShareRowExclusiveLock',
-    AT_EnableTrigUser: 'ShareRowExclusiveLock',
-    AT_DisableTrigUser: 'ShareRowExclusiveLock'
-};
-/** LockStmt.mode numbers (lockdefs.h): LOCK_MODES is in that order, 'none' being 0. */
-const LOCK_STMT_MODES = LOCK_MODES;
-/** schema.name from a list of String nodes (the last one or two are schema and name). */
-function nameFromList(items, dropLast = 0) {
-    const parts = items.map(i => i.String?.sval ?? '').slice(0, items.length - dropLast);
-    const name = parts[parts.length - 1];
-    const schema = parts.length >= 2 ? parts[parts.length - 2] : 'public';
-    return `${schema}.${name}`;
-}
-function alterTableLocks(stmt) {
-    const table = (0,parser/* qualifiedName */.OL)(stmt.relation);
-    let mode = 'none';
-    const others = new Map();
-    for (const c of stmt.cmds ?? []) {
-        const cmd = c.AlterTableCmd ?? {};
-        const constraint = cmd.def?.Constraint;
-        if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
-            // ADD FOREIGN KEY: SHARE ROW EXCLUSIVE on both the table and the referenced table.
-            mode = stronger(mode, 'ShareRowExclusiveLock');
-            const ref = (0,parser/* qualifiedName */.OL)(constraint.pktable);
-            others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
-        }
-        else if (cmd.subtype === 'AT_DetachPartition') {
-            // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
-            const lock = cmd.def?.PartitionCmd?.concurrent
-                ? 'ShareUpdateExclusiveLock'
-                : 'AccessExclusiveLock';
-            mode = stronger(mode, lock);
-            const part = (0,parser/* qualifiedName */.OL)(cmd.def.PartitionCmd.name);
-            others.set(part, stronger(others.get(part) ?? 'none', lock));
-        }
-        else {
-            mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock');
-        }
-        // An added column with REFERENCES locks the referenced table too.
-        for (const k of cmd.def?.ColumnDef?.constraints ?? []) {
-            if (k.Constraint?.contype === 'CONSTR_FOREIGN') {
-                const ref = (0,parser/* qualifiedName */.OL)(k.Constraint.pktable);
-                others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
-            }
-        }
-    }
-    return [
-        { lock: mode, table },
-        ...[...others].filter(([t]) => t !== table).map(([t, lock]) => ({ lock, table: t }))
-    ];
-}
-function createTableLocks(stmt) {
-    const out = [{ lock: 'none', table: (0,parser/* qualifiedName */.OL)(stmt.relation) }];
-    const refs = new Set();
-    for (const elt of stmt.tableElts ?? []) {
-        const constraints = elt.Constraint ? [elt] : (elt.ColumnDef?.constraints ?? []);
-        for (const k of constraints) {
-            if (k.Constraint?.contype === 'CONSTR_FOREIGN' && k.Constraint.pktable)
-                refs.add((0,parser/* qualifiedName */.OL)(k.Constraint.pktable));
-        }
-    }
-    for (const t of refs)
-        out.push({ lock: 'ShareRowExclusiveLock', table: t });
-    return out;
-}
-function dropLocks(stmt) {
-    const objects = stmt.objects ?? [];
-    const lists = objects.map(o => (o.List?.items ?? [o]));
-    switch (stmt.removeType) {
-        case 'OBJECT_TABLE':
-        case 'OBJECT_MATVIEW':
-        case 'OBJECT_VIEW':
-        case 'OBJECT_SEQUENCE':
-        case 'OBJECT_FOREIGN_TABLE':
-            return lists.map(l => ({ lock: 'AccessExclusiveLock', table: nameFromList(l) }));
-        case 'OBJECT_INDEX':
-            // The index's table is not named in the statement; the lock is on the index and its table.
-            return lists.map(l => ({
-                lock: stmt.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-                table: nameFromList(l) + ' (index)'
-            }));
-        case 'OBJECT_POLICY':
-        case 'OBJECT_TRIGGER':
-        case 'OBJECT_RULE':
-            return lists.map(l => ({ lock: 'AccessExclusiveLock', table: nameFromList(l, 1) }));
-        default:
-            return [];
-    }
-}
-/** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
-function statementLocks(ast) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    switch (kind) {
-        case 'AlterTableStmt':
-            if (s.objtype === 'OBJECT_INDEX')
-                return [{ lock: 'ShareUpdateExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.relation) + ' (index)' }];
-            return alterTableLocks(s);
-        case 'CreateStmt':
-            return createTableLocks(s);
-        case 'IndexStmt':
-            return [
-                {
-                    lock: s.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
-                    table: (0,parser/* qualifiedName */.OL)(s.relation)
-                }
-            ];
-        case 'DropStmt':
-            return dropLocks(s);
-        case 'RenameStmt':
-            if (!s.relation)
-                return [];
-            return [
-                {
-                    lock: s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-                    table: (0,parser/* qualifiedName */.OL)(s.relation) + (s.renameType === 'OBJECT_INDEX' ? ' (index)' : '')
-                }
-            ];
-        case 'CreatePolicyStmt':
-        case 'AlterPolicyStmt':
-            return [{ lock: 'AccessExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.table) }];
-        case 'CreateTrigStmt':
-            return [{ lock: 'ShareRowExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.relation) }];
-        case 'RuleStmt':
-            return [{ lock: 'AccessExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.relation) }];
-        case 'LockStmt':
-            return (s.relations ?? []).map((r) => ({
-                lock: LOCK_STMT_MODES[s.mode ?? 8] ?? 'AccessExclusiveLock',
-                table: (0,parser/* qualifiedName */.OL)(r.RangeVar)
-            }));
-        case 'TruncateStmt':
-            return (s.relations ?? []).map((r) => ({
-                lock: 'AccessExclusiveLock',
-                table: (0,parser/* qualifiedName */.OL)(r.RangeVar)
-            }));
-        case 'ClusterStmt':
-            return s.relation ? [{ lock: 'AccessExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.relation) }] : [];
-        case 'VacuumStmt': {
-            const full = (s.options ?? []).some((o) => o.DefElem?.defname === 'full');
-            return (s.rels ?? []).map((r) => ({
-                lock: full ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock',
-                table: (0,parser/* qualifiedName */.OL)(r.VacuumRelation.relation)
-            }));
-        }
-        case 'ReindexStmt': {
-            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
-            return s.relation
-                ? [
-                    {
-                        lock: concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
-                        table: (0,parser/* qualifiedName */.OL)(s.relation)
-                    }
-                ]
-                : [];
-        }
-        case 'RefreshMatViewStmt':
-            return [
-                {
-                    lock: s.concurrent ? 'ExclusiveLock' : 'AccessExclusiveLock',
-                    table: (0,parser/* qualifiedName */.OL)(s.relation)
-                }
-            ];
-        case 'CommentStmt':
-            return s.objtype === 'OBJECT_TABLE' || s.objtype === 'OBJECT_COLUMN'
-                ? [
-                    {
-                        lock: 'ShareUpdateExclusiveLock',
-                        table: nameFromList(s.object?.List?.items ?? [], s.objtype === 'OBJECT_COLUMN' ? 1 : 0)
-                    }
-                ]
-                : [];
-        case 'InsertStmt':
-        case 'UpdateStmt':
-        case 'DeleteStmt':
-        case 'MergeStmt':
-            return s.relation ? [{ lock: 'RowExclusiveLock', table: (0,parser/* qualifiedName */.OL)(s.relation) }] : [];
-        case 'CreateFunctionStmt':
-        case 'ViewStmt':
-        case 'CreateTableAsStmt':
-            return [];
-        default:
-            return [];
-    }
-}
-/** The short SQL verb phrase of a statement for the locks table, e.g. "ALTER TABLE". */
-function statementLabel(text) {
-    const words = text.replace(/\s+/g, ' ').trim().split(' ');
-    return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '');
-}
-
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
-var wasm = __nccwpck_require__(2627);
-;// CONCATENATED MODULE: ./src/lint/statement-rules.ts
-/** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
-
-/** Functions whose DEFAULT makes ADD COLUMN rewrite the table (provolatile = 'v'). now() is STABLE: fine. */
-const VOLATILE_FUNCTIONS = new Set([
-    'random',
-    'random_normal',
-    'gen_random_uuid',
-    'uuidv4',
-    'uuidv7',
-    'uuid_generate_v1',
-    'uuid_generate_v1mc',
-    'uuid_generate_v4',
-    'clock_timestamp',
-    'timeofday',
-    'nextval',
-    'setseed',
-    'txid_current'
-]);
-const SERIAL_TYPES = new Set([
-    'serial',
-    'serial2',
-    'serial4',
-    'serial8',
-    'smallserial',
-    'bigserial'
-]);
-/** Supabase Realtime streams the changes of the tables in this publication. */
-const REALTIME_PUBLICATION = 'supabase_realtime';
-/**
- * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
- * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
- */
-function concurrentlyFinding(what, ctx) {
-    if (ctx.noTransaction)
-        return [];
-    const message = ctx.wrapped
-        ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
-        : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`;
-    return [
-        {
-            rule: 'concurrently-in-transaction',
-            ...ctx.pos(undefined),
-            message,
-            anchorLine: ctx.anchorLine
-        }
-    ];
-}
-function publicationFindings(kind, s, ctx) {
-    const at = ctx.pos(undefined);
-    if (kind === 'DropStmt') {
-        const dropped = (s.objects ?? []).map((o) => o.String?.sval);
-        // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
-        if (dropped.includes(REALTIME_PUBLICATION) &&
-            !ctx.noTransaction &&
-            ctx.publicationsCreated?.has(REALTIME_PUBLICATION))
-            return [
-                {
-                    rule: 'drop-supabase-publication',
-                    ...at,
-                    message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
-                    anchorLine: ctx.anchorLine,
-                    severity: 'warning'
-                }
-            ];
-        return dropped.includes(REALTIME_PUBLICATION)
-            ? [
-                {
-                    rule: 'drop-supabase-publication',
-                    ...at,
-                    message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
-                    anchorLine: ctx.anchorLine
-                }
-            ]
-            : [];
-    }
-    if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects')
-        return [];
-    const schemas = (s.pubobjects ?? []).some((o) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA');
-    return [
-        {
-            rule: 'drop-supabase-publication',
-            ...at,
-            message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
-            anchorLine: ctx.anchorLine,
-            severity: 'warning'
-        }
-    ];
-}
-function volatileCall(expr) {
-    let found;
-    (0,parser/* walk */.GG)({ expr }, (key, value) => {
-        if (key === 'FuncCall' && !found) {
-            const fn = (0,parser/* names */.Dy)(value.funcname).pop()?.toLowerCase();
-            if (fn && VOLATILE_FUNCTIONS.has(fn))
-                found = fn + '()';
-        }
-    });
-    return found;
-}
-function columnConstraints(def) {
-    return (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
-}
-/** `col IS NOT NULL` as a CHECK expression: the column name, else undefined. */
-function isNotNullCheckColumn(expr) {
-    const test = expr?.NullTest;
-    if (!test || test.nulltesttype !== 'IS_NOT_NULL')
-        return undefined;
-    const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
-    return fields.length === 1 ? fields[0] : undefined;
-}
-function addColumnFindings(table, def, at, ctx, out) {
-    const cons = columnConstraints(def);
-    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
-    const defaultCon = cons.find(c => c.contype === 'CONSTR_DEFAULT');
-    const filled = defaultCon ||
-        cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
-        SERIAL_TYPES.has(typeName);
-    const notNull = cons.some(c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
-    const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
-    if (notNull && !filled) {
-        push('add-column-not-null-without-default', `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`);
-    }
-    const volatile = SERIAL_TYPES.has(typeName)
-        ? `${typeName} (nextval())`
-        : volatileCall(defaultCon?.raw_expr);
-    if (volatile) {
-        push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${volatile} rewrites every row of ${table} under ACCESS EXCLUSIVE`);
-    }
-}
-function alterTableFindings(s, ctx) {
-    const out = [];
-    const table = (0,parser/* qualifiedName */.OL)(s.relation);
-    if (s.objtype !== 'OBJECT_TABLE' || !ctx.isExisting(table))
-        return out;
-    for (const c of s.cmds ?? []) {
-        const cmd = c.AlterTableCmd ?? {};
-        const con = cmd.def?.Constraint;
-        const at = ctx.pos(con?.location ?? cmd.def?.ColumnDef?.location);
-        const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
-        switch (cmd.subtype) {
-            case 'AT_AddConstraint': {
-                const name = con.conname ? ` ${con.conname}` : '';
-                if (con.contype === 'CONSTR_FOREIGN') {
-                    if (!con.skip_validation) {
-                        push('foreign-key-not-valid', `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${(0,parser/* qualifiedName */.OL)(con.pktable)} are locked SHARE ROW EXCLUSIVE`);
-                    }
-                }
-                else if (con.contype === 'CONSTR_CHECK' && !con.skip_validation) {
-                    push('constraint-full-scan', `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`);
-                }
-                else if (con.contype === 'CONSTR_EXCLUSION') {
-                    push('constraint-full-scan', `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`);
-                }
-                else if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') &&
-                    !con.indexname) {
-                    const what = con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                    push('constraint-full-scan', `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`);
-                }
-                break;
-            }
-            case 'AT_AddColumn':
-                addColumnFindings(table, cmd.def.ColumnDef, at, ctx, out);
-                break;
-            case 'AT_AlterColumnType':
-                push('alter-column-type', `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`);
-                break;
-            case 'AT_SetNotNull':
-                if (!ctx.notNullChecks.has(`${table}.${cmd.name}`)) {
-                    push('set-not-null-without-check', `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`);
-                }
-                break;
-            case 'AT_DropColumn':
-                push('drop-column', `DROP COLUMN ${cmd.name} on ${table} destroys its data`);
-                break;
-        }
-    }
-    return out;
-}
-function createFunctionFindings(s, ctx) {
-    const options = (s.options ?? []).map((o) => o.DefElem).filter(Boolean);
-    const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true);
-    const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
-    if (!definer || pinned)
-        return [];
-    const name = (0,parser/* names */.Dy)(s.funcname).join('.');
-    const at = ctx.pos(undefined);
-    return [
-        {
-            rule: 'security-definer-search-path',
-            ...at,
-            message: `SECURITY DEFINER function ${name} does not pin search_path`,
-            anchorLine: ctx.anchorLine
-        }
-    ];
-}
-/** The findings of one statement. */
-function statementFindings(ast, ctx) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    const at = ctx.pos(undefined);
-    const one = (rule, message, p = at) => [
-        { rule, ...p, message, anchorLine: ctx.anchorLine }
-    ];
-    switch (kind) {
-        case 'AlterTableStmt': {
-            const detach = (s.cmds ?? []).find((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
-                c.AlterTableCmd.def?.PartitionCmd?.concurrent);
-            const out = detach
-                ? concurrentlyFinding(`DETACH PARTITION ${(0,parser/* qualifiedName */.OL)(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`, ctx)
-                : [];
-            return [...out, ...alterTableFindings(s, ctx)];
-        }
-        case 'IndexStmt': {
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            const out = [];
-            if (s.concurrent)
-                out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
-            if (!s.concurrent && ctx.isExisting(table)) {
-                out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`));
-            }
-            return out;
-        }
-        case 'DropStmt': {
-            if (s.concurrent)
-                return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx);
-            if (s.removeType === 'OBJECT_PUBLICATION')
-                return publicationFindings(kind, s, ctx);
-            if (s.removeType !== 'OBJECT_TABLE')
-                return [];
-            return (s.objects ?? [])
-                .map((o) => (0,parser/* names */.Dy)(o.List?.items))
-                .map((parts) => parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`)
-                .filter((t) => ctx.isExisting(t))
-                .flatMap((t) => one('drop-table', `DROP TABLE ${t} destroys its data`));
-        }
-        case 'ReindexStmt': {
-            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
-            return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : [];
-        }
-        case 'AlterPublicationStmt':
-            return publicationFindings(kind, s, ctx);
-        case 'RenameStmt': {
-            if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN')
-                return [];
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            if (!ctx.isExisting(table))
-                return [];
-            const what = s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`;
-            return one('rename', `renaming ${what} to ${s.newname} breaks clients still using the old name`);
-        }
-        case 'CreateFunctionStmt':
-            return createFunctionFindings(s, ctx);
-        default:
-            return [];
-    }
-}
-const DDL_KINDS = /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/;
-/** Whether a statement kind changes the schema (for DDL inside function bodies). */
-function isDdl(kind) {
-    return DDL_KINDS.test(kind) && kind !== 'CreateTableAsStmt';
-}
-
-;// CONCATENATED MODULE: ./src/lint/plpgsql.ts
-/**
- * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
- * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
- * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
- */
-
-
-
-function optionValue(options, name) {
-    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
-}
-/** The PL/pgSQL body of a statement, if it has one. */
-function plpgsqlBody(stmt) {
-    let text;
-    let isDo = false;
-    if (stmt.kind === 'CreateFunctionStmt') {
-        const s = stmt.ast.CreateFunctionStmt;
-        const language = optionValue(s.options, 'language')?.String?.sval;
-        if (language?.toLowerCase() !== 'plpgsql')
-            return undefined;
-        text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
-    }
-    else if (stmt.kind === 'DoStmt') {
-        const s = stmt.ast.DoStmt;
-        const language = optionValue(s.args, 'language')?.String?.sval ?? 'plpgsql';
-        if (language.toLowerCase() !== 'plpgsql')
-            return undefined;
-        text = optionValue(s.args, 'as')?.String?.sval;
-        isDo = true;
-    }
-    if (text === undefined)
-        return undefined;
-    // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
-    const at = stmt.text.indexOf(text);
-    return { text, start: stmt.start + Math.max(at, 0), isDo };
-}
-/** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
-function constantString(expr) {
-    const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(expr);
-    return m ? m[1].replace(/''/g, "'") : undefined;
-}
-/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
-function locateBodyError(message, body) {
-    const near = /at or near "([^"]*)"/.exec(message)?.[1];
-    if (message.includes('at end of input'))
-        return body.start + body.text.trimEnd().length;
-    if (near === undefined)
-        return body.start;
-    try {
-        const bytes = Buffer.from(body.text, 'utf8');
-        const token = (0,wasm.scanSync)(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
-        if (token)
-            return body.start + bytes.subarray(0, token.start).toString('utf8').length;
-    }
-    catch {
-        // the body does not even scan: the body's start is all we can say
-    }
-    return body.start;
-}
-/**
- * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
- * file's text, built once per file: positions are looked up, never counted from the file's start.
- */
-function plpgsqlFindings(file, stmt) {
-    const body = plpgsqlBody(stmt);
-    if (!body)
-        return [];
-    const anchorLine = stmt.line;
-    let tree;
-    try {
-        tree = (0,parser/* parsePlpgsql */.Tu)(stmt.text);
-    }
-    catch (e) {
-        const message = e.message;
-        const { line, column } = file.lineColumn(locateBodyError(message, body));
-        // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
-        // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
-        // the rest is a warning, and the rehearsal compiles the body on the server.
-        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
-        return [
-            {
-                rule: 'syntax-error',
-                line,
-                column,
-                message: grammar
-                    ? `in the PL/pgSQL body: ${message}`
-                    : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
-                anchorLine,
-                ...(grammar ? {} : { severity: 'warning' })
-            }
-        ];
-    }
-    const bodyLine = file.lineColumn(body.start).line;
-    const out = [];
-    const where = body.isDo ? 'a DO block' : 'a function body';
-    (0,parser/* walk */.GG)(tree, (key, node) => {
-        if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
-            return;
-        const sql = key === 'PLpgSQL_stmt_execsql'
-            ? node.sqlstmt?.PLpgSQL_expr?.query
-            : key === 'PLpgSQL_stmt_dynexecute'
-                ? constantString(node.query?.PLpgSQL_expr?.query ?? '')
-                : undefined;
-        if (typeof sql !== 'string')
-            return;
-        const line = bodyLine + node.lineno - 1;
-        const column = file.lineText(line).search(/\S/) + 1 || 1;
-        const parsed = (0,parser/* parseSql */.eg)(sql);
-        if (parsed.error) {
-            out.push({
-                rule: 'syntax-error',
-                line,
-                column,
-                message: `in the PL/pgSQL body: ${parsed.error.message}`,
-                anchorLine
-            });
-            return;
-        }
-        // A DO block in a migration is part of the migration: its DDL is the point, not a hazard.
-        if (body.isDo)
-            return;
-        for (const s of parsed.statements) {
-            if (s.kind === 'LockStmt') {
-                out.push({
-                    rule: 'lock-in-function',
-                    line,
-                    column,
-                    message: `LOCK TABLE inside ${where}: ${s.text}`,
-                    anchorLine
-                });
-            }
-            else if (isDdl(s.kind)) {
-                out.push({
-                    rule: 'ddl-in-function',
-                    line,
-                    column,
-                    message: `DDL inside ${where}: ${s.text.split('\n')[0]}`,
-                    anchorLine
-                });
-            }
-        }
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/lint/position.ts
-/** Locating parse-tree offsets (UTF-8 bytes into the parsed text) as 1-based line and column. */
-
-/**
- * Returns a function mapping a byte offset of `text` to its line and column. The text is indexed once here,
- * so each lookup is a binary search (lint calls this for every finding of every statement).
- */
-function bytePositions(text) {
-    const index = typeof text === 'string' ? new parser/* TextIndex */.UC(text) : text;
-    return (byteOffset, fallback) => {
-        if (typeof byteOffset !== 'number' || byteOffset < 0)
-            return fallback;
-        return index.lineColumn(index.charOffset(byteOffset));
-    };
-}
-
-;// CONCATENATED MODULE: ./src/lint/rules.ts
-const ALL = ['migration', 'rollback', 'verify'];
-const CHANGES = ['migration', 'rollback'];
-// Rollbacks exist to drop and rename what the migration added: the destructive rules would only be noise there.
-const FORWARD = ['migration'];
-const RULES = {
-    'syntax-error': {
-        severity: 'error',
-        appliesTo: ALL,
-        suppressible: false,
-        advice: 'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
-    },
-    'transaction-control': {
-        severity: 'error',
-        appliesTo: ALL,
-        suppressible: true,
-        advice: 'Keep at most one BEGIN ... COMMIT, around the whole file, and no COMMIT, ROLLBACK or SAVEPOINT between: the runbook runs each script in its own transaction, where the Supabase CLI would commit part of the file on its own.'
-    },
-    'connection-string-password': {
-        severity: 'error',
-        appliesTo: ALL,
-        suppressible: false,
-        advice: 'Remove the credential from the repository, rotate the password, and pass connection strings through secrets.'
-    },
-    'secret-literal': {
-        severity: 'error',
-        appliesTo: ALL,
-        suppressible: true,
-        advice: "Remove the key from the migration and rotate it (it stays in git history and in supabase_migrations.schema_migrations); read it at run time instead, e.g. from Supabase Vault: (select decrypted_secret from vault.decrypted_secrets where name = '...')."
-    },
-    'drop-supabase-publication': {
-        severity: 'error',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'Change what Realtime streams table by table: ALTER PUBLICATION supabase_realtime ADD TABLE ... / DROP TABLE ...; never drop the publication or replace its whole list with SET TABLE.'
-    },
-    'role-password-literal': {
-        severity: 'warning',
-        appliesTo: ALL,
-        suppressible: true,
-        advice: "Rotate this password: it is in the repository's history. The runbook masks it in its own logs and evidence, but not in git nor in supabase_migrations.schema_migrations."
-    },
-    'constraint-full-scan': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'The constraint is checked against every row while ACCESS EXCLUSIVE blocks reads and writes: add CHECK as NOT VALID then VALIDATE CONSTRAINT; build UNIQUE/PRIMARY KEY with CREATE UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX; EXCLUDE has no online form, so check conflicts first and keep lock_timeout short.'
-    },
-    'require-concurrent-index': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'CREATE INDEX takes a SHARE lock that blocks writes for the whole build: use CREATE INDEX CONCURRENTLY in a migration of its own (a file of only CONCURRENTLY statements runs outside a transaction).'
-    },
-    'concurrently-in-transaction': {
-        severity: 'error',
-        appliesTo: CHANGES,
-        // The runbook refuses to run such a file (statementsOf), whatever a comment says.
-        suppressible: false,
-        advice: 'Give CONCURRENTLY statements a migration of their own, without BEGIN/COMMIT: a file of only CONCURRENTLY statements runs outside a transaction by itself (as under the Supabase CLI); or mark the file -- migration-runbook: no-transaction to run it statement by statement.'
-    },
-    'add-column-not-null-without-default': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'Fails on a table with rows: add the column with a constant DEFAULT, or nullable, backfill, then add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it and SET NOT NULL.'
-    },
-    'volatile-default': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'A volatile DEFAULT (random(), gen_random_uuid(), clock_timestamp(), nextval()) rewrites the table under ACCESS EXCLUSIVE: add the column without it, SET DEFAULT afterwards, backfill in batches.'
-    },
-    'alter-column-type': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'Changing a column type usually rewrites the table and its indexes under ACCESS EXCLUSIVE: add a new column, backfill it in batches, switch readers, drop the old one.'
-    },
-    'set-not-null-without-check': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'SET NOT NULL scans the table under ACCESS EXCLUSIVE: first ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it, then SET NOT NULL skips the scan.'
-    },
-    'drop-table': {
-        severity: 'warning',
-        appliesTo: FORWARD,
-        suppressible: true,
-        advice: 'Dropping a table loses its data and no rollback brings it back: stop using it, back it up, drop it in a later release.'
-    },
-    'drop-column': {
-        severity: 'warning',
-        appliesTo: FORWARD,
-        suppressible: true,
-        advice: 'Dropping a column loses its data and breaks clients still selecting it: stop using it first, drop it in a later release.'
-    },
-    rename: {
-        severity: 'warning',
-        appliesTo: FORWARD,
-        suppressible: true,
-        advice: 'Renaming breaks clients still using the old name: add the new object, move clients over, then remove the old one.'
-    },
-    'foreign-key-not-valid': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'Adding a FOREIGN KEY scans the table while both tables are locked SHARE ROW EXCLUSIVE: add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
-    },
-    'rls-without-policy': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: 'With row level security enabled and no policy, every query by a non-owner role sees no rows: create the policies in the same change.'
-    },
-    'security-definer-search-path': {
-        severity: 'warning',
-        appliesTo: CHANGES,
-        suppressible: true,
-        advice: "A SECURITY DEFINER function must pin its search path: add SET search_path = '' (or pg_catalog, public) and schema-qualify the names it uses."
-    },
-    'lock-in-function': {
-        severity: 'warning',
-        appliesTo: ALL,
-        suppressible: true,
-        advice: 'LOCK TABLE inside a function holds the lock until the caller commits: lock as narrowly as possible, or lock rows with SELECT ... FOR UPDATE.'
-    },
-    'ddl-in-function': {
-        severity: 'warning',
-        appliesTo: ALL,
-        suppressible: true,
-        advice: 'DDL inside a function runs on every call with the locks it needs and escapes migration review: keep schema changes in migrations.'
-    },
-    'invalid-suppression': {
-        severity: 'warning',
-        appliesTo: ALL,
-        suppressible: false,
-        advice: 'Write -- runbook:allow <rule-id> <reason>, with a known rule id and a reason a reviewer can judge.'
-    }
-};
-function isRuleId(id) {
-    return Object.prototype.hasOwnProperty.call(RULES, id);
-}
-
-;// CONCATENATED MODULE: ./src/lint/suppress.ts
-/** `-- runbook:allow <rule-id> <reason>` comments: on the line before a statement or on its first line. */
-
-const ALLOW = /--\s*runbook:allow\b(.*)$/;
-function readSuppressions(text) {
-    const allows = [];
-    const bad = [];
-    text.split('\n').forEach((raw, i) => {
-        const m = ALLOW.exec(raw);
-        if (!m)
-            return;
-        const line = i + 1;
-        const column = (m.index ?? 0) + 1;
-        const [rule = '', ...words] = m[1].trim().split(/\s+/);
-        const reason = words
-            .join(' ')
-            .replace(/\*\/\s*$/, '')
-            .trim();
-        if (!rule)
-            bad.push({ line, column, message: 'runbook:allow names no rule' });
-        else if (!isRuleId(rule))
-            bad.push({ line, column, message: `runbook:allow names unknown rule "${rule}"` });
-        else if (!reason)
-            bad.push({
-                line,
-                column,
-                message: `runbook:allow ${rule} gives no reason, so it suppresses nothing`
-            });
-        else
-            allows.push({ rule, reason, line });
-    });
-    return { allows, bad };
-}
-function indexSuppressions(allows) {
-    const index = new Map();
-    for (const a of allows)
-        if (!index.has(`${a.rule}@${a.line}`))
-            index.set(`${a.rule}@${a.line}`, a);
-    return index;
-}
-/**
- * The suppression covering a finding: an allow for its rule on the finding's line, the statement's first
- * line, or the run of comment lines directly above the statement (nearest first).
- */
-function findSuppression(allows, lines, rule, findingLine, anchorLine) {
-    const candidates = [findingLine, anchorLine];
-    for (let l = anchorLine - 1; l >= 1 && /^\s*--/.test(lines[l - 1] ?? ''); l--)
-        candidates.push(l);
-    for (const line of candidates) {
-        const allow = allows.get(`${rule}@${line}`);
-        if (allow)
-            return allow;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/lint/engine.ts
-
-
-
-
-
-
-
-
-
-
-const SCRIPT_KINDS = ['migration', 'rollback', 'verify'];
-function tablesWithPolicies(statements) {
-    const out = new Set();
-    for (const s of statements)
-        if (s.kind === 'CreatePolicyStmt')
-            out.add((0,parser/* qualifiedName */.OL)(s.ast.CreatePolicyStmt.table));
-    return out;
-}
-/** Tables that get a CREATE POLICY in `sql` (for a change set's policyTables). */
-function policyTablesOf(sql) {
-    // Keywords cannot be quoted or escaped in SQL: without the word there is no CREATE POLICY, and no need
-    // to parse the file a second time (lintSql parses it again).
-    if (!/policy/i.test(sql))
-        return new Set();
-    return tablesWithPolicies((0,parser/* parseSql */.eg)(sql).statements);
-}
-/** Lints one SQL script. The parser must be loaded (loadParser()). */
-function lintSql(file, sql, opts) {
-    if (!SCRIPT_KINDS.includes(opts.kind)) {
-        throw new Error(`lint option "kind" is "${String(opts.kind)}"; allowed: ${SCRIPT_KINDS.join(', ')}`);
-    }
-    // One index of the file's lines and byte offsets: every position below is a lookup in it.
-    const index = new parser/* TextIndex */.UC(sql);
-    const raw = [];
-    const locks = [];
-    const created = new Set();
-    for (const hit of (0,secrets/* findConnectionPasswords */.C2)(sql)) {
-        raw.push({
-            rule: 'connection-string-password',
-            line: hit.line,
-            column: hit.column,
-            message: `a connection string with a password (${hit.masked}) is written in the file`,
-            anchorLine: hit.line
-        });
-    }
-    const { allows, bad } = readSuppressions(sql);
-    for (const b of bad)
-        raw.push({ rule: 'invalid-suppression', ...b, anchorLine: b.line });
-    const parsed = (0,parser/* parseSql */.eg)(sql);
-    if (parsed.error) {
-        const e = parsed.error;
-        raw.push({
-            rule: 'syntax-error',
-            line: e.line,
-            column: e.column,
-            message: e.message,
-            anchorLine: e.line
-        });
-        // A file that does not parse is still scanned for role passwords (PASSWORD followed by a string).
-        for (const p of (0,secrets/* findPasswordLiterals */.tt)(sql))
-            raw.push(passwordFinding(index, p.offset));
-    }
-    for (const secret of (0,secrets/* findSecretLiterals */.Wp)(sql, index)) {
-        const at = index.lineColumn(secret.offset);
-        const owner = parsed.statements.find(s => s.start <= secret.offset && secret.offset < s.end);
-        raw.push({
-            rule: 'secret-literal',
-            ...at,
-            message: `${secret.label} (${secret.shown}) is written in ${secret.where === 'comment' ? 'a comment' : 'a string constant'}: ${secret.consequence}`,
-            anchorLine: owner?.line ?? at.line,
-            severity: secret.severity,
-            // A leaked secret key stays leaked whatever a comment says; a public (anon) key may be allowed.
-            suppressible: secret.severity !== 'error'
-        });
-    }
-    // Transaction control as statementsOf (src/apply/statements.ts) sees it: a whole-file BEGIN ... COMMIT is
-    // the runbook's own transaction, anything else is refused there and reported here with the same reason.
-    const marker = (0,files/* noTransactionMarker */.aE)(sql);
-    const shape = (0,apply_statements/* transactionShape */.is)(parsed.statements, marker);
-    for (const p of shape.problems) {
-        raw.push({
-            rule: 'transaction-control',
-            line: p.statement.line,
-            column: p.statement.column,
-            message: p.message,
-            anchorLine: p.statement.line
-        });
-    }
-    const concurrent = shape.statements.filter(s => (0,parser/* concurrentlyClause */._T)(s.ast) !== undefined).length;
-    // A file of only CONCURRENTLY statements runs outside a transaction by itself (transactionModeOf).
-    const noTransaction = opts.noTransaction ||
-        marker !== undefined ||
-        (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length);
-    const pos = bytePositions(index);
-    const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)]);
-    const notNullChecks = new Set();
-    const notValidChecks = new Map();
-    const isExisting = (t) => !created.has(t) &&
-        !(opts.createdTables?.has(t) ?? false) &&
-        (opts.existingTables ? opts.existingTables.has(t) : true);
-    const publicationsCreated = new Set(parsed.statements
-        .map(s => s.ast.CreatePublicationStmt?.pubname)
-        .filter((n) => typeof n === 'string'));
-    for (const stmt of parsed.statements) {
-        // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
-        if (stmt.kind === 'TransactionStmt')
-            continue;
-        const start = { line: stmt.line, column: stmt.column };
-        const ctx = {
-            noTransaction,
-            wrapped: shape.wrapper !== undefined,
-            isExisting,
-            notNullChecks,
-            pos: (b) => pos(b, start),
-            anchorLine: stmt.line,
-            publicationsCreated
-        };
-        raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt));
-        for (const p of (0,secrets/* passwordsInStatements */.yW)([stmt], index))
-            raw.push(passwordFinding(index, p.offset, stmt.line));
-        for (const l of statementLocks(stmt.ast)) {
-            locks.push({
-                file,
-                line: stmt.line,
-                statement: statementLabel(stmt.text),
-                lock: l.lock,
-                table: l.table
-            });
-        }
-        // What this statement leaves behind for the statements after it.
-        if (stmt.kind === 'CreateStmt')
-            created.add((0,parser/* qualifiedName */.OL)(stmt.ast.CreateStmt.relation));
-        if (stmt.kind === 'AlterTableStmt') {
-            const s = stmt.ast.AlterTableStmt;
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            for (const c of s.cmds ?? []) {
-                const cmd = c.AlterTableCmd ?? {};
-                const con = cmd.def?.Constraint;
-                const column = con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined;
-                if (column && con.skip_validation && con.conname)
-                    notValidChecks.set(`${table}.${con.conname}`, column);
-                // NOT VALID proves nothing yet; unnamed, a later VALIDATE (of the generated name) is not matched.
-                else if (column && !con.skip_validation)
-                    notNullChecks.add(`${table}.${column}`);
-                if (cmd.subtype === 'AT_ValidateConstraint' && notValidChecks.has(`${table}.${cmd.name}`)) {
-                    notNullChecks.add(`${table}.${notValidChecks.get(`${table}.${cmd.name}`)}`);
-                }
-                if (cmd.subtype === 'AT_EnableRowSecurity' && !policies.has(table)) {
-                    raw.push({
-                        rule: 'rls-without-policy',
-                        ...pos(s.relation.location, start),
-                        message: `row level security is enabled on ${table} and no CREATE POLICY for it is in this change`,
-                        anchorLine: stmt.line
-                    });
-                }
-            }
-        }
-    }
-    return {
-        findings: finish(file, sql, raw, allows, opts.kind),
-        locks,
-        statements: parsed.statements.length,
-        created
-    };
-}
-/** A role password written in the SQL. The value itself is never put in the message. */
-function passwordFinding(index, offset, anchorLine) {
-    const at = index.lineColumn(offset);
-    return {
-        rule: 'role-password-literal',
-        ...at,
-        message: 'password literal in migration SQL: it will be stored in the migration history; set it outside the migration (e.g. \\password or the dashboard)',
-        anchorLine: anchorLine ?? at.line
-    };
-}
-function finish(file, sql, raw, allows, kind) {
-    const lines = sql.split('\n');
-    const byLine = indexSuppressions(allows);
-    return raw
-        .filter(f => RULES[f.rule].appliesTo.includes(kind))
-        .sort((a, b) => a.line - b.line || a.column - b.column)
-        .map(f => {
-        const spec = RULES[f.rule];
-        const finding = {
-            rule: f.rule,
-            severity: f.severity ?? spec.severity,
-            file,
-            line: f.line,
-            column: f.column,
-            message: f.message,
-            advice: spec.advice
-        };
-        const allow = (f.suppressible ?? spec.suppressible)
-            ? findSuppression(byLine, lines, f.rule, f.line, f.anchorLine)
-            : undefined;
-        if (allow)
-            finding.suppressed = allow.reason;
-        return finding;
-    });
-}
-/** Findings that count: not suppressed. */
-function activeFindings(findings) {
-    return findings.filter(f => f.suppressed === undefined);
-}
-
-;// CONCATENATED MODULE: ./src/checks/lint.ts
-/**
- * The `lint` check: every pending migration, rollback and verify script through the real Postgres parser and
- * the rules of src/lint/, plus a scan of the other files under the migrations folder for pasted passwords.
- * Applied migrations (history) are never linted.
- */
-
-
-
-
-
-
-
-/** Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded. */
-function lintMigrations(pending, existingTables) {
-    const policyTables = new Set();
-    for (const m of pending)
-        for (const t of policyTablesOf(m.sql))
-            policyTables.add(t);
-    const createdTables = new Set();
-    const out = { findings: [], locks: [], files: 0, statements: 0 };
-    for (const m of pending) {
-        const before = new Set(createdTables);
-        const main = lintSql(m.file, m.sql, {
-            kind: 'migration',
-            noTransaction: m.noTransaction,
-            existingTables,
-            createdTables: before,
-            policyTables
-        });
-        for (const t of main.created)
-            createdTables.add(t);
-        const sidecars = [
-            m.rollback && { f: m.rollback, kind: 'rollback' },
-            m.verify && { f: m.verify, kind: 'verify' }
-        ].filter(x => !!x);
-        // Sidecars run after the migration: what it created exists by then.
-        const results = [
-            main,
-            ...sidecars.map(({ f, kind }) => lintSql(f.file, f.sql, {
-                kind,
-                noTransaction: files/* NO_TRANSACTION_MARKER */.C2.test(f.sql.split('\n', 1)[0] ?? ''),
-                existingTables: existingTables && new Set([...existingTables, ...main.created]),
-                createdTables: before
-            }))
-        ];
-        for (const r of results) {
-            out.findings.push(...r.findings);
-            out.locks.push(...r.locks);
-            out.statements += r.statements;
-            out.files++;
-        }
-    }
-    return out;
-}
-/** Text files under `dir` other than the given SQL files (runbook.yml, notes, ...), relative to cwd. */
-function otherFiles(dir, skip) {
-    const out = [];
-    const visit = (d) => {
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(d);
-        }
-        catch {
-            return;
-        }
-        for (const e of entries) {
-            const p = external_node_path_default().join(d, e);
-            const st = (0,external_node_fs_.statSync)(p);
-            if (st.isDirectory())
-                visit(p);
-            else if (st.isFile() && st.size < 2_000_000 && !skip.has(external_node_path_default().resolve(p)))
-                out.push(p);
-        }
-    };
-    visit(dir);
-    return out;
-}
-/** Password findings in the non-migration files of the migrations folder (history files are left alone). */
-function scanOtherFiles(migrationsDir, allMigrations) {
-    const skip = new Set();
-    for (const m of allMigrations)
-        for (const f of [m, m.rollback, m.verify])
-            if (f)
-                skip.add(external_node_path_default().resolve(f.path));
-    const findings = [];
-    for (const p of otherFiles(migrationsDir, skip)) {
-        const text = (0,external_node_fs_.readFileSync)(p, 'utf8');
-        if (text.includes('\u0000'))
-            continue;
-        for (const hit of (0,secrets/* findConnectionPasswords */.C2)(text)) {
-            findings.push({
-                rule: 'connection-string-password',
-                severity: 'error',
-                file: external_node_path_default().relative(process.cwd(), p) || p,
-                line: hit.line,
-                column: hit.column,
-                message: `a connection string with a password (${hit.masked}) is written in the file`,
-                advice: RULES['connection-string-password'].advice
-            });
-        }
-    }
-    return findings;
-}
-async function existingTablesOf(client) {
-    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
-    return new Set(rows.map(r => r.name));
-}
-function toAnnotation(f) {
-    return {
-        level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        title: `lint: ${f.rule}`,
-        message: `${f.message}. ${f.advice}`
-    };
-}
-/** The outcome of a lint run: fail on any active error, warn on any active warning. */
-function lintOutcome(result) {
-    const active = activeFindings(result.findings);
-    const errors = active.filter(f => f.severity === 'error');
-    const warnings = active.filter(f => f.severity === 'warning');
-    const suppressed = result.findings.length - active.length;
-    const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'pass';
-    const summary = `${result.files} file(s), ${result.statements} statement(s): ${errors.length} error(s), ${warnings.length} warning(s)` +
-        (suppressed ? `, ${suppressed} suppressed` : '');
-    return {
-        status,
-        summary,
-        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
-        details: {
-            findings: result.findings,
-            locks: result.locks,
-            files: result.files,
-            statements: result.statements
-        },
-        annotations: active.map(toAnnotation)
-    };
-}
-const lintCheck = {
-    id: 'lint',
-    title: 'Lint pending migrations',
-    run: async (ctx) => {
-        await (0,parser/* loadParser */.qd)();
-        const pending = ctx.plan.pending;
-        let existing;
-        try {
-            existing = await existingTablesOf(ctx.client);
-        }
-        catch (e) {
-            ctx.log.warn(`lint: could not read the table list (${e.message}); every table not created in the change counts as existing`);
-        }
-        const result = lintMigrations(pending, existing);
-        result.findings.push(...scanOtherFiles(ctx.plan.migrationsDir, ctx.plan.migrations));
-        for (const f of result.findings) {
-            const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
-            if (f.suppressed !== undefined)
-                ctx.log.info(`${line} (suppressed: ${f.suppressed})`);
-            else if (f.severity === 'error')
-                ctx.log.error(line);
-            else
-                ctx.log.warn(line);
-        }
-        for (const l of result.locks)
-            ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
-        return lintOutcome(result);
-    }
-};
-
+// EXTERNAL MODULE: ./src/checks/lint.ts
+var lint = __nccwpck_require__(6576);
 // EXTERNAL MODULE: ./node_modules/pgsql-parser/index.js
 var pgsql_parser = __nccwpck_require__(8309);
+// EXTERNAL MODULE: ./src/lint/position.ts
+var position = __nccwpck_require__(814);
 ;// CONCATENATED MODULE: ./src/conflicts/derive.ts
 /**
  * Which constraints a script adds, read from its parse tree: EXCLUDE, UNIQUE / PRIMARY KEY (constraints and
@@ -23632,7 +24149,7 @@ function describe(spec) {
 /** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
 function derive_deriveConflictQueries(file, sql, opts = {}) {
     const { statements } = (0,parser/* parseSql */.eg)(sql);
-    const pos = bytePositions(sql);
+    const pos = (0,position/* bytePositions */.f)(sql);
     const created = new Set(opts.createdTables ?? []);
     const notValid = new Map();
     const out = [];
@@ -24191,6 +24708,8 @@ const conflictsCheck = {
     }
 };
 
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var apply_statements = __nccwpck_require__(1644);
 // EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
 var schema = __nccwpck_require__(5159);
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
@@ -24577,6 +25096,8 @@ async function comparePlanBaselines(ctx) {
     return { source, regressions, reasons, notes };
 }
 
+// EXTERNAL MODULE: ./src/lint/locks.ts
+var locks = __nccwpck_require__(4505);
 ;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
 
 
@@ -24588,7 +25109,7 @@ const QUERY_CANCELED = '57014';
 const CATALOG_READ_TIMEOUT_MS = 30_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 /** Weakest to strongest, as the lint module orders them. */
-const LOCK_STRENGTH = LOCK_MODES;
+const LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 async function ownRelationLocks(client) {
     const res = await client.query(`SELECT l.relation::regclass::text AS relation, l.mode
@@ -24631,7 +25152,7 @@ function sameRelation(qualified, regclass) {
  * already holds on that table; else the strongest lock the file took before it; else the table it creates.
  */
 function blamedLock(s, fileLocks) {
-    const all = statementLocks(s.ast);
+    const all = (0,locks/* statementLocks */.MI)(s.ast);
     const taking = all
         .filter(l => l.lock !== 'none')
         .map(l => {
@@ -24873,7 +25394,7 @@ var apply = __nccwpck_require__(5256);
 // EXTERNAL MODULE: ./src/cancel.ts
 var cancel = __nccwpck_require__(833);
 // EXTERNAL MODULE: ./src/apply/locks.ts
-var locks = __nccwpck_require__(1304);
+var apply_locks = __nccwpck_require__(1304);
 ;// CONCATENATED MODULE: ./src/report/state.ts
 const CONSTRAINT_TYPES = {
     c: 'CHECK',
@@ -25104,13 +25625,13 @@ const applyCheck = {
         catch (e) {
             if (e instanceof apply/* ApplyError */.d5 ||
                 e instanceof apply_statements/* MigrationFileError */.lm ||
-                e instanceof locks/* AdvisoryLockTimeout */.oL ||
+                e instanceof apply_locks/* AdvisoryLockTimeout */.oL ||
                 e instanceof cancel/* CancelledError */.cc) {
                 const file = e.file;
                 const line = e.line;
                 const done = applied.map(a => a.version);
                 const notApplied = pendingBefore.filter(v => !done.includes(v));
-                const what = e instanceof locks/* AdvisoryLockTimeout */.oL
+                const what = e instanceof apply_locks/* AdvisoryLockTimeout */.oL
                     ? 'another run holds the apply lock'
                     : done.length === 0
                         ? 'apply failed; nothing was applied'
@@ -25306,7 +25827,7 @@ function parseSearchPath(value) {
     return out;
 }
 /** `'drop table x'` (an EXECUTE argument) -> `drop table x`, read with the parser; undefined unless a constant. */
-function derived_constantString(expr) {
+function constantString(expr) {
     const parsed = (0,parser/* parseSql */.eg)(`SELECT ${expr}`);
     const targets = parsed.statements[0]?.ast.SelectStmt?.targetList ?? [];
     if (parsed.error || parsed.statements.length !== 1 || targets.length !== 1)
@@ -25314,7 +25835,7 @@ function derived_constantString(expr) {
     const value = targets[0].ResTarget?.val?.A_Const?.sval?.sval;
     return typeof value === 'string' ? value : undefined;
 }
-function derived_optionValue(options, name) {
+function optionValue(options, name) {
     return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
 }
 const where = (at) => `${at.file}:${at.line}`;
@@ -25975,7 +26496,7 @@ class Follower {
         const name = `${schema}.${fname}`;
         this.functions.add(name);
         // A string body (not C's object file and symbol, not a SQL-standard body) is kept verbatim in prosrc.
-        const as = (0,parser/* names */.Dy)(derived_optionValue(stmt.options, 'as')?.List?.items);
+        const as = (0,parser/* names */.Dy)(optionValue(stmt.options, 'as')?.List?.items);
         const body = as.length === 1 ? as[0] : undefined;
         this.put({
             kind: 'function',
@@ -25990,8 +26511,8 @@ class Follower {
     /** The statements of a DO block's PL/pgSQL body, followed as the migration's own. */
     doBlock(s, at) {
         const args = s.ast.DoStmt.args;
-        const language = derived_optionValue(args, 'language')?.String?.sval ?? 'plpgsql';
-        const body = derived_optionValue(args, 'as')?.String?.sval;
+        const language = optionValue(args, 'language')?.String?.sval ?? 'plpgsql';
+        const body = optionValue(args, 'as')?.String?.sval;
         if (language.toLowerCase() !== 'plpgsql' || typeof body !== 'string')
             return;
         let tree;
@@ -26023,7 +26544,7 @@ class Follower {
                     run(sql, n.lineno, conditional);
             }
             else if (key === 'PLpgSQL_stmt_dynexecute') {
-                const sql = derived_constantString(n.query?.PLpgSQL_expr?.query ?? '');
+                const sql = constantString(n.query?.PLpgSQL_expr?.query ?? '');
                 if (sql !== undefined)
                     run(sql, n.lineno, conditional);
                 else
@@ -27201,7 +27722,7 @@ const rollbackCheck = {
             };
         }
         // 3. Apply the rollback and remove the history row, in one transaction, under the apply lock.
-        await (0,locks/* acquireApplyLock */.sw)(ctx.client, ctx.env.advisoryLockWaitMs);
+        await (0,apply_locks/* acquireApplyLock */.sw)(ctx.client, ctx.env.advisoryLockWaitMs);
         let applied;
         try {
             await (0,plan_history/* ensureHistoryTables */.Y1)(ctx.client);
@@ -27244,7 +27765,7 @@ const rollbackCheck = {
             };
         }
         finally {
-            await (0,locks/* releaseApplyLock */.P$)(ctx.client);
+            await (0,apply_locks/* releaseApplyLock */.P$)(ctx.client);
         }
         // 4. The schema must be what it was before the migration.
         const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
@@ -27314,7 +27835,7 @@ const VALIDATE_CHECKS = [
     lockHoldersCheck,
     tableSizesCheck,
     extensionsCheck,
-    lintCheck,
+    lint/* lintCheck */.uW,
     conflictsCheck,
     rehearsalCheck
 ];
@@ -28179,11 +28700,130 @@ function formatOffset(msValue) {
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
+;// CONCATENATED MODULE: ./src/db/target.ts
+
+const PIN_KEYS = ['host', 'port', 'database', 'project-ref'];
+/** The pinned keys, in runbook.yml spelling. */
+function pinnedKeys(pin) {
+    if (!pin)
+        return [];
+    const given = {
+        host: pin.host,
+        port: pin.port,
+        database: pin.database,
+        'project-ref': pin.projectRef
+    };
+    return PIN_KEYS.filter(k => given[k] !== undefined);
+}
+function decode(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
+}
+const DIRECT_HOST = /^db\.([a-z0-9]+)\.supabase\.(?:co|in)$/i;
+const POOLER_USER = /^[^.]+\.([a-z0-9]+)$/i;
+/** The facts a URL gives (libpq's ?host= and ?port= win over the authority, as pg reads them). */
+function urlFacts(databaseUrl) {
+    const url = new URL(databaseUrl);
+    const host = (url.searchParams.get('host') || url.hostname)
+        .replace(/^\[(.*)\]$/, '$1')
+        .toLowerCase();
+    const port = Number(url.searchParams.get('port') || url.port || 5432);
+    const urlDatabase = decode(url.pathname.slice(1)) || undefined;
+    const projectRefs = [];
+    const direct = DIRECT_HOST.exec(host);
+    if (direct)
+        projectRefs.push({ ref: direct[1].toLowerCase(), from: `host ${host}` });
+    const pooler = POOLER_USER.exec(decode(url.username));
+    if (pooler)
+        projectRefs.push({ ref: pooler[1].toLowerCase(), from: 'the user name' });
+    return { host, port, urlDatabase, projectRefs };
+}
+/**
+ * One line per pinned key the facts do not match, each naming the key (`<keyPrefix>.<key>`), what was
+ * expected and what was found. A key that cannot be compared (no project ref in the URL) is a mismatch.
+ */
+function compareTarget(pin, facts, keyPrefix = 'target') {
+    const out = [];
+    const key = (k) => `${keyPrefix}.${k}`;
+    if (pin.host !== undefined && pin.host.toLowerCase() !== facts.host.toLowerCase())
+        out.push(`${key('host')}: expected "${pin.host}", found "${facts.host}" (URL host)`);
+    if (pin.port !== undefined && pin.port !== facts.port)
+        out.push(`${key('port')}: expected ${pin.port}, found ${facts.port} (URL port)`);
+    if (pin.database !== undefined) {
+        if (facts.urlDatabase !== undefined && facts.urlDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.urlDatabase}" (URL database name)`);
+        else if (facts.serverDatabase === undefined && facts.urlDatabase === undefined)
+            out.push(`${key('database')}: expected "${pin.database}", found none: the URL names no database and the server was not asked`);
+        else if (facts.serverDatabase !== undefined && facts.serverDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.serverDatabase}" (the server's current_database())`);
+    }
+    if (pin.projectRef !== undefined) {
+        if (facts.projectRefs.length === 0)
+            out.push(`${key('project-ref')}: expected "${pin.projectRef}", found none: the URL carries no Supabase project ref (neither a host db.<ref>.supabase.co nor a pooler user <role>.<ref>), so it cannot be compared`);
+        for (const { ref, from } of facts.projectRefs)
+            if (ref !== pin.projectRef)
+                out.push(`${key('project-ref')}: expected "${pin.projectRef}", found "${ref}" (${from})`);
+    }
+    return out;
+}
+/**
+ * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
+ * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
+ * is closed and a ConfigError (exit 2) names every mismatching key; nothing was executed.
+ */
+async function pinTarget(client, opts) {
+    const keys = pinnedKeys(opts.pin);
+    if (!opts.pin || keys.length === 0 || opts.throwaway)
+        return undefined;
+    const started = Date.now();
+    let mismatches;
+    let facts;
+    try {
+        facts = urlFacts(opts.databaseUrl);
+        if (opts.pin.database !== undefined) {
+            const r = await client.query('SELECT current_database() AS db');
+            facts.serverDatabase = r.rows[0].db;
+        }
+        mismatches = compareTarget(opts.pin, facts, `environments.${opts.environment}.target`);
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw e;
+    }
+    if (mismatches.length > 0) {
+        await client.end().catch(() => undefined);
+        throw new errors/* ConfigError */.x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
+            mismatches.map(m => `  ${m}`).join('\n'));
+    }
+    return {
+        // 'target' is a check id of DESIGN §9; the cast goes once CHECK_IDS in src/types.ts lists it.
+        id: 'target',
+        title: 'Target matches its pin',
+        status: 'pass',
+        summary: `pinned: ${keys.join(', ')}`,
+        reasons: [],
+        details: {
+            pinned: keys,
+            host: facts.host,
+            port: facts.port,
+            database: facts.serverDatabase ?? facts.urlDatabase,
+            projectRef: facts.projectRefs[0]?.ref
+        },
+        annotations: [],
+        durationMs: Date.now() - started
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run.ts
 /**
  * The engine's one entry point, shared by the action and the CLI: inputs and policy in, a stage's checks run
  * against the target, evidence and a report out. Neither front end contains runbook logic.
  */
+
 
 
 
@@ -28298,6 +28938,22 @@ async function runStage(opts) {
                 durationMs: Date.now() - startedAt.getTime()
             });
         }
+    // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
+    if (client) {
+        const pin = {
+            databaseUrl: config.databaseUrl,
+            environment: config.environment,
+            policyPath: config.configPath,
+            pin: env.target,
+            throwaway: opts.throwaway
+        };
+        const pinned = await pinTarget(client, pin).catch(async (e) => {
+            await canceller.stop();
+            throw e;
+        });
+        if (pinned)
+            results.push(pinned);
+    }
     /** Plans against the target and runs the stage's checks on the open session. */
     const runOnTarget = async (c) => {
         // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
@@ -29632,6 +30288,8 @@ const STAGES = ['validate', 'apply', 'verify', 'rollback', 'monitor'];
 const CHECK_IDS = (/* unused pure expression or super */ null && ([
     // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
     'baseline',
+    // the URL and the server match environments.<env>.target (a swapped secret stops here)
+    'target',
     'connection',
     'pooler',
     'backup',

@@ -1,8 +1,8 @@
-export const id = 255;
-export const ids = [255];
+export const id = 751;
+export const ids = [751];
 export const modules = {
 
-/***/ 3255:
+/***/ 3751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -147,7 +147,139 @@ environments:
 `;
 }
 
-;// CONCATENATED MODULE: ./src/init/workflows.ts
+// EXTERNAL MODULE: ./src/init/workflows.ts
+var workflows = __webpack_require__(2968);
+;// CONCATENATED MODULE: ./src/init/plan.ts
+/**
+ * What `init` would write (planInit) and writing it (writeInit). Nothing existing is replaced without
+ * force, and a refusal writes nothing at all, so a re-run never leaves half a setup behind.
+ */
+
+
+
+
+
+
+function planInit(root, opts = {}) {
+    const layout = detectLayout(root, opts.migrationsDir);
+    const files = [
+        { path: layout.configPath, content: renderRunbook(layout) },
+        ...(0,workflows/* renderWorkflows */.L5)(layout, opts)
+    ].map(f => ({ ...f, exists: (0,external_node_fs_.existsSync)(external_node_path_default().join(root, f.path)) }));
+    return { root, layout, files };
+}
+/** Writes the plan; throws a ConfigError naming every existing file (and writes nothing) unless force. */
+function writeInit(plan, opts) {
+    const existing = plan.files.filter(f => f.exists);
+    if (existing.length > 0 && !opts.force) {
+        const names = existing.map(f => f.path).join(', ');
+        throw new errors/* ConfigError */.x(`${names} already exist${existing.length === 1 ? 's' : ''}; init never overwrites a file: pass --force to replace ${existing.length === 1 ? 'it' : 'them'}, or --print to see the edits without writing`);
+    }
+    for (const file of plan.files) {
+        const target = external_node_path_default().join(plan.root, file.path);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(target, file.content);
+    }
+    return plan.files;
+}
+
+;// CONCATENATED MODULE: ./src/init/index.ts
+/**
+ * `migration-runbook init [--migrations-dir D] [--force] [--print]`: detects the layout, writes a commented
+ * runbook.yml and the two workflows (or prints them), and says what to run next. Needs no database.
+ * Bad usage throws a ConfigError (the CLI exits 2).
+ */
+
+
+
+
+
+
+/** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
+const STAGE_ONLY = [
+    'env',
+    'database-url',
+    'embedded',
+    'baseline',
+    'migration',
+    'config',
+    'artifacts-dir',
+    'test-command',
+    'demo-rows',
+    'json'
+];
+function refuseStageOptions(flags) {
+    const given = STAGE_ONLY.filter(o => flags[o] !== undefined && flags[o] !== false);
+    if (given.length > 0) {
+        throw new errors/* ConfigError */.x(`option --${given[0]} does not apply to init; allowed: --migrations-dir <dir>, --force, --print`);
+    }
+}
+function describeLayout(layout) {
+    const kind = layout.kind === 'supabase' ? 'Supabase CLI layout' : 'migrations folder';
+    const count = `${layout.migrationCount} migration${layout.migrationCount === 1 ? '' : 's'}`;
+    return `${kind}: ${layout.migrationsDir}/ (${count}); policy: ${layout.configPath}`;
+}
+/** The commands to run next; the CLI's own default folder is migrations/, so others are named. */
+function nextCommands(layout) {
+    // The CLI finds supabase/migrations by itself when there is no migrations/ folder (defaultMigrationsDir).
+    const dir = ['migrations', 'supabase/migrations'].includes(layout.migrationsDir)
+        ? ''
+        : ` --migrations-dir ${layout.migrationsDir}`;
+    return [
+        `npx migration-runbook rehearse${dir}`,
+        `npx migration-runbook validate --env staging --embedded${dir}`
+    ];
+}
+function renderNext(layout, printed) {
+    const lines = [
+        'Next:',
+        ...(printed ? ['  migration-runbook init (without --print) to write these files'] : []),
+        ...nextCommands(layout).map(c => `  ${c}`),
+        'then create the GitHub environments staging and production, each with a DATABASE_URL secret,',
+        'and open a pull request that touches the migrations (docs/adopting.md of Migration Runbook).'
+    ];
+    return lines.join('\n');
+}
+function renderPrint(plan, force) {
+    return plan.files
+        .map(f => {
+        const state = !f.exists
+            ? 'new file'
+            : force
+                ? 'exists: --force replaces it'
+                : 'exists: init refuses to replace it without --force';
+        return `--- ${f.path} (${state})\n${f.content}`;
+    })
+        .join('\n');
+}
+function runInit(flags, io) {
+    refuseStageOptions(flags);
+    const force = flags.force === true;
+    const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] });
+    const found = describeLayout(plan.layout);
+    if (flags.print === true) {
+        io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`);
+    }
+    else {
+        const written = writeInit(plan, { force });
+        const lines = written.map(f => `${f.exists ? 'replaced' : 'wrote'} ${f.path}`);
+        io.out(`${found}\n${lines.join('\n')}`);
+    }
+    io.out(`\n${renderNext(plan.layout, flags.print === true)}`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 2968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ renderWorkflows),
+/* harmony export */   Yx: () => (/* binding */ ACTION_REPOSITORY)
+/* harmony export */ });
+/* unused harmony exports ACTION_REF, UPLOAD_SARIF, renderPrWorkflow, renderDeployWorkflow */
 /** The published action. Pin a major tag or a commit SHA. */
 const ACTION_REPOSITORY = 'your-org/migration-runbook';
 const ACTION_REF = 'v1';
@@ -173,6 +305,8 @@ function runbookStep(action, environment, stage) {
           migrations-dir: ${gh('env.MIGRATIONS_DIR')}
           config: ${gh('env.RUNBOOK_CONFIG')}`;
 }
+/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
+const UPLOAD_SARIF = 'github/codeql-action/upload-sarif@dd903d2e4f5405488e5ef1422510ee31c8b32357 # v3.36.2';
 const CHECKOUT = `      - uses: actions/checkout@v5
         with:
           persist-credentials: false`;
@@ -229,6 +363,12 @@ jobs:
     if: needs.changes.outputs.changed == 'true'
     runs-on: ubuntu-24.04
     timeout-minutes: 20
+    # security-events: write for the SARIF upload only (job permissions replace the workflow's).
+    # On a fork PR the token stays read-only and code scanning still takes the upload: no secret.
+    permissions:
+      contents: read
+      actions: read
+      security-events: write
     steps:
 ${CHECKOUT}
       # The CLI of the same release as the action, run from its own folder.
@@ -243,6 +383,20 @@ ${CHECKOUT}
           node-version: 24
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
+      # Offline lint as SARIF for code scanning (annotations on the PR diff). Never fails the job:
+      # the rehearsal below lints again and gates, through migrations-gate.
+      - name: Lint (SARIF)
+        timeout-minutes: 10
+        run: node .migration-runbook/dist/cli/index.js lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+      - name: Upload lint results to code scanning
+        if: always()
+        # Fails where code scanning is off (a private repository without it): no gate depends on it.
+        continue-on-error: true
+        timeout-minutes: 10
+        uses: ${UPLOAD_SARIF}
+        with:
+          sarif_file: lint.sarif
+          category: migration-runbook-lint
       - name: Rehearse validate, apply, verify, rollback, apply
         run: node .migration-runbook/dist/cli/index.js rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG"
       - name: Upload rehearsal evidence
@@ -400,126 +554,6 @@ function renderWorkflows(layout, opts = {}) {
         { path: '.github/workflows/migrations-pr.yml', content: renderPrWorkflow(layout, opts) },
         { path: '.github/workflows/migrations-deploy.yml', content: renderDeployWorkflow(layout, opts) }
     ];
-}
-
-;// CONCATENATED MODULE: ./src/init/plan.ts
-/**
- * What `init` would write (planInit) and writing it (writeInit). Nothing existing is replaced without
- * force, and a refusal writes nothing at all, so a re-run never leaves half a setup behind.
- */
-
-
-
-
-
-
-function planInit(root, opts = {}) {
-    const layout = detectLayout(root, opts.migrationsDir);
-    const files = [
-        { path: layout.configPath, content: renderRunbook(layout) },
-        ...renderWorkflows(layout, opts)
-    ].map(f => ({ ...f, exists: (0,external_node_fs_.existsSync)(external_node_path_default().join(root, f.path)) }));
-    return { root, layout, files };
-}
-/** Writes the plan; throws a ConfigError naming every existing file (and writes nothing) unless force. */
-function writeInit(plan, opts) {
-    const existing = plan.files.filter(f => f.exists);
-    if (existing.length > 0 && !opts.force) {
-        const names = existing.map(f => f.path).join(', ');
-        throw new errors/* ConfigError */.x(`${names} already exist${existing.length === 1 ? 's' : ''}; init never overwrites a file: pass --force to replace ${existing.length === 1 ? 'it' : 'them'}, or --print to see the edits without writing`);
-    }
-    for (const file of plan.files) {
-        const target = external_node_path_default().join(plan.root, file.path);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, file.content);
-    }
-    return plan.files;
-}
-
-;// CONCATENATED MODULE: ./src/init/index.ts
-/**
- * `migration-runbook init [--migrations-dir D] [--force] [--print]`: detects the layout, writes a commented
- * runbook.yml and the two workflows (or prints them), and says what to run next. Needs no database.
- * Bad usage throws a ConfigError (the CLI exits 2).
- */
-
-
-
-
-
-
-/** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
-const STAGE_ONLY = [
-    'env',
-    'database-url',
-    'embedded',
-    'baseline',
-    'migration',
-    'config',
-    'artifacts-dir',
-    'test-command',
-    'demo-rows',
-    'json'
-];
-function refuseStageOptions(flags) {
-    const given = STAGE_ONLY.filter(o => flags[o] !== undefined && flags[o] !== false);
-    if (given.length > 0) {
-        throw new errors/* ConfigError */.x(`option --${given[0]} does not apply to init; allowed: --migrations-dir <dir>, --force, --print`);
-    }
-}
-function describeLayout(layout) {
-    const kind = layout.kind === 'supabase' ? 'Supabase CLI layout' : 'migrations folder';
-    const count = `${layout.migrationCount} migration${layout.migrationCount === 1 ? '' : 's'}`;
-    return `${kind}: ${layout.migrationsDir}/ (${count}); policy: ${layout.configPath}`;
-}
-/** The commands to run next; the CLI's own default folder is migrations/, so others are named. */
-function nextCommands(layout) {
-    // The CLI finds supabase/migrations by itself when there is no migrations/ folder (defaultMigrationsDir).
-    const dir = ['migrations', 'supabase/migrations'].includes(layout.migrationsDir)
-        ? ''
-        : ` --migrations-dir ${layout.migrationsDir}`;
-    return [
-        `npx migration-runbook rehearse${dir}`,
-        `npx migration-runbook validate --env staging --embedded${dir}`
-    ];
-}
-function renderNext(layout, printed) {
-    const lines = [
-        'Next:',
-        ...(printed ? ['  migration-runbook init (without --print) to write these files'] : []),
-        ...nextCommands(layout).map(c => `  ${c}`),
-        'then create the GitHub environments staging and production, each with a DATABASE_URL secret,',
-        'and open a pull request that touches the migrations (docs/adopting.md of Migration Runbook).'
-    ];
-    return lines.join('\n');
-}
-function renderPrint(plan, force) {
-    return plan.files
-        .map(f => {
-        const state = !f.exists
-            ? 'new file'
-            : force
-                ? 'exists: --force replaces it'
-                : 'exists: init refuses to replace it without --force';
-        return `--- ${f.path} (${state})\n${f.content}`;
-    })
-        .join('\n');
-}
-function runInit(flags, io) {
-    refuseStageOptions(flags);
-    const force = flags.force === true;
-    const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] });
-    const found = describeLayout(plan.layout);
-    if (flags.print === true) {
-        io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`);
-    }
-    else {
-        const written = writeInit(plan, { force });
-        const lines = written.map(f => `${f.exists ? 'replaced' : 'wrote'} ${f.path}`);
-        io.out(`${found}\n${lines.join('\n')}`);
-    }
-    io.out(`\n${renderNext(plan.layout, flags.print === true)}`);
-    return 0;
 }
 
 
