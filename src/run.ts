@@ -19,7 +19,7 @@ import { Logger, type LogSink } from './report/logger.js'
 import { EvidenceWriter } from './report/evidence.js'
 import type { Redactor } from './report/redact.js'
 import { STAGE_CHECKS } from './stages/index.js'
-import { overallStatus, runChecks } from './stages/runner.js'
+import { notRun, overallStatus, runChecks } from './stages/runner.js'
 import { renderReportMarkdown } from './report/markdown.js'
 import { rollbackCheck } from './checks/rollback.js'
 import { VERSION } from './version.js'
@@ -114,6 +114,21 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
 
   const results: CheckResult[] = [...(opts.preResults ?? [])]
   const preFailed = results.find(r => r.status === 'fail')
+  /** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
+  const connectionFailure = (
+    status: 'fail' | 'cancelled',
+    summary: string,
+    reasons: string[]
+  ): CheckResult => ({
+    id: 'connection',
+    title: 'Connect to the target',
+    status,
+    summary,
+    reasons,
+    details: {},
+    annotations: [],
+    durationMs: Date.now() - startedAt.getTime()
+  })
   let plan: Plan | undefined
   let client: pg.Client | undefined
   const applied: string[] = []
@@ -136,32 +151,14 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   )
   if (preFailed) {
     for (const check of STAGE_CHECKS[config.stage])
-      results.push({
-        id: check.id,
-        title: check.title,
-        status: 'skip',
-        summary: `not run: ${preFailed.id} failed`,
-        reasons: [],
-        details: {},
-        annotations: [],
-        durationMs: 0
-      })
+      results.push(notRun(check, `${preFailed.id} failed`))
   } else
     try {
       client = await open()
     } catch (e) {
       const message = redactor.redact(describeError(e))
       log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`)
-      results.push({
-        id: 'connection',
-        title: 'Connect to the target',
-        status: 'fail',
-        summary: 'cannot connect',
-        reasons: [message],
-        details: {},
-        annotations: [],
-        durationMs: Date.now() - startedAt.getTime()
-      })
+      results.push(connectionFailure('fail', 'cannot connect', [message]))
     }
   // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
   if (client) {
@@ -190,16 +187,13 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       // Reported like any failed check, so the evidence, summary and comment still say what happened.
       const message = redactor.redact(describeError(e))
       log.error(`cannot read the migration history: ${message}`)
-      results.push({
-        id: 'connection',
-        title: 'Connect to the target',
-        status: signal.aborted ? 'cancelled' : 'fail',
-        summary: 'cannot read the migration history',
-        reasons: [`reading supabase_migrations.schema_migrations failed: ${message}`],
-        details: {},
-        annotations: [],
-        durationMs: Date.now() - startedAt.getTime()
-      })
+      results.push(
+        connectionFailure(
+          signal.aborted ? 'cancelled' : 'fail',
+          'cannot read the migration history',
+          [`reading supabase_migrations.schema_migrations failed: ${message}`]
+        )
+      )
       return
     }
     const ctx: StageContext = {
@@ -244,16 +238,13 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
       const message = redactor.redact(describeError(e))
       log.error(`the run stopped: ${message}`)
-      results.push({
-        id: 'connection',
-        title: 'Connect to the target',
-        status: signal.aborted ? 'cancelled' : 'fail',
-        summary: 'the session to the target failed',
-        reasons: [message],
-        details: {},
-        annotations: [],
-        durationMs: Date.now() - startedAt.getTime()
-      })
+      results.push(
+        connectionFailure(
+          signal.aborted ? 'cancelled' : 'fail',
+          'the session to the target failed',
+          [message]
+        )
+      )
     } finally {
       await client.end().catch(() => undefined)
     }

@@ -28098,6 +28098,7 @@ async function withLockDiagnosis(client, open, fn, opts = {}) {
 
 /** Checks that run for minutes by design: not watched for lock waits (the watcher polls every 100 ms). */
 const UNWATCHED = new Set(['monitor', 'tests']);
+/** A check that did not run, and why (a gate before it failed, the run was cancelled). */
 function notRun(check, why) {
     return {
         id: check.id,
@@ -28889,6 +28890,17 @@ async function runStage(opts) {
     log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`);
     const results = [...(opts.preResults ?? [])];
     const preFailed = results.find(r => r.status === 'fail');
+    /** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
+    const connectionFailure = (status, summary, reasons) => ({
+        id: 'connection',
+        title: 'Connect to the target',
+        status,
+        summary,
+        reasons,
+        details: {},
+        annotations: [],
+        durationMs: Date.now() - startedAt.getTime()
+    });
     let plan;
     let client;
     const applied = [];
@@ -28909,16 +28921,7 @@ async function runStage(opts) {
     }));
     if (preFailed) {
         for (const check of STAGE_CHECKS[config.stage])
-            results.push({
-                id: check.id,
-                title: check.title,
-                status: 'skip',
-                summary: `not run: ${preFailed.id} failed`,
-                reasons: [],
-                details: {},
-                annotations: [],
-                durationMs: 0
-            });
+            results.push(notRun(check, `${preFailed.id} failed`));
     }
     else
         try {
@@ -28927,16 +28930,7 @@ async function runStage(opts) {
         catch (e) {
             const message = redactor.redact((0,connect/* describeError */.Uc)(e));
             log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
-            results.push({
-                id: 'connection',
-                title: 'Connect to the target',
-                status: 'fail',
-                summary: 'cannot connect',
-                reasons: [message],
-                details: {},
-                annotations: [],
-                durationMs: Date.now() - startedAt.getTime()
-            });
+            results.push(connectionFailure('fail', 'cannot connect', [message]));
         }
     // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
     if (client) {
@@ -28967,16 +28961,7 @@ async function runStage(opts) {
             // Reported like any failed check, so the evidence, summary and comment still say what happened.
             const message = redactor.redact((0,connect/* describeError */.Uc)(e));
             log.error(`cannot read the migration history: ${message}`);
-            results.push({
-                id: 'connection',
-                title: 'Connect to the target',
-                status: signal.aborted ? 'cancelled' : 'fail',
-                summary: 'cannot read the migration history',
-                reasons: [`reading supabase_migrations.schema_migrations failed: ${message}`],
-                details: {},
-                annotations: [],
-                durationMs: Date.now() - startedAt.getTime()
-            });
+            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'cannot read the migration history', [`reading supabase_migrations.schema_migrations failed: ${message}`]));
             return;
         }
         const ctx = {
@@ -29019,16 +29004,7 @@ async function runStage(opts) {
             // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
             const message = redactor.redact((0,connect/* describeError */.Uc)(e));
             log.error(`the run stopped: ${message}`);
-            results.push({
-                id: 'connection',
-                title: 'Connect to the target',
-                status: signal.aborted ? 'cancelled' : 'fail',
-                summary: 'the session to the target failed',
-                reasons: [message],
-                details: {},
-                annotations: [],
-                durationMs: Date.now() - startedAt.getTime()
-            });
+            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'the session to the target failed', [message]));
         }
         finally {
             await client.end().catch(() => undefined);

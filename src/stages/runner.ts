@@ -6,7 +6,8 @@ import { withLockDiagnosis } from '../db/lock-wait.js'
 /** Checks that run for minutes by design: not watched for lock waits (the watcher polls every 100 ms). */
 const UNWATCHED = new Set(['monitor', 'tests'])
 
-function notRun(check: Check, why: string): CheckResult {
+/** A check that did not run, and why (a gate before it failed, the run was cancelled). */
+export function notRun(check: Check, why: string): CheckResult {
   return {
     id: check.id,
     title: check.title,
