@@ -14,7 +14,7 @@ import { applyMigrations, ApplyError } from '../apply/apply.js'
 import { MigrationFileError } from '../apply/statements.js'
 import { ensureHistoryTables, readHistory, recordApplied } from '../plan/history.js'
 import { connect, describeError } from '../db/connect.js'
-import { replay, replayStatements } from '../schema/replay.js'
+import { replay, replayStatements, runInSavepoint } from '../schema/replay.js'
 import type { SchemaSnapshot } from '../schema/snapshot.js'
 import { loadParser, parseSql } from '../sql/parser.js'
 import { Logger } from '../report/logger.js'
@@ -104,20 +104,14 @@ async function runSchemaFile(client: pg.Client, file: string, sql: string): Prom
     )
   let skipped = 0
   for (const s of parsed.statements) {
-    await client.query('SAVEPOINT baseline_statement')
-    try {
-      await client.query(s.text)
-      await client.query('RELEASE SAVEPOINT baseline_statement')
-    } catch (e) {
-      await client.query('ROLLBACK TO SAVEPOINT baseline_statement')
-      const code = (e as { code?: string }).code
-      // duplicate schema/object/table/function/column: the stand-in made it already.
-      if (code && ['42P06', '42710', '42P07', '42723', '42701', '42P16'].includes(code)) {
-        skipped++
-        continue
-      }
-      throw new BaselineStepError(`${file}:${s.line}: ${describeError(e)}`, file, s.line)
-    }
+    const outcome = await runInSavepoint(client, s.text)
+    if (outcome === 'exists') skipped++
+    else if (outcome !== 'done')
+      throw new BaselineStepError(
+        `${file}:${s.line}: ${describeError(outcome.error)}`,
+        file,
+        s.line
+      )
   }
   return skipped
 }

@@ -27,7 +27,28 @@ export interface ReplayResult {
   failed: { key: string; error: string }[]
 }
 
+/** duplicate schema, object, table, function, column, alias: the destination has the object already. */
 const DUPLICATE = new Set(['42P06', '42710', '42P07', '42723', '42701', '42P16'])
+
+/**
+ * Runs one statement under a savepoint of the open transaction: 'done', 'exists' (a duplicate-object error: the
+ * destination already has it), or the error, with the transaction still usable either way.
+ */
+export async function runInSavepoint(
+  client: pg.Client,
+  sql: string
+): Promise<'done' | 'exists' | { error: unknown }> {
+  await client.query('SAVEPOINT replay_statement')
+  try {
+    await client.query(sql)
+    await client.query('RELEASE SAVEPOINT replay_statement')
+    return 'done'
+  } catch (e) {
+    await client.query('ROLLBACK TO SAVEPOINT replay_statement')
+    const code = (e as { code?: string }).code
+    return code && DUPLICATE.has(code) ? 'exists' : { error: e }
+  }
+}
 /** Kinds replayed even on schemas the destination owns: what a project adds to auth.users, storage.objects. */
 const ON_FOREIGN_TABLES = new Set(['policy', 'trigger', 'grant', 'rls'])
 
@@ -122,20 +143,12 @@ export async function replay(
     const next: ReplayStatement[] = []
     errors = new Map()
     for (const s of pending) {
-      await client.query('SAVEPOINT replay_object')
-      try {
-        await client.query(s.sql)
-        await client.query('RELEASE SAVEPOINT replay_object')
-        applied++
-      } catch (e) {
-        await client.query('ROLLBACK TO SAVEPOINT replay_object')
-        const code = (e as { code?: string }).code
-        if (code && DUPLICATE.has(code)) {
-          existing++
-          continue
-        }
+      const outcome = await runInSavepoint(client, s.sql)
+      if (outcome === 'done') applied++
+      else if (outcome === 'exists') existing++
+      else {
         next.push(s)
-        errors.set(s.key, describeError(e))
+        errors.set(s.key, describeError(outcome.error))
       }
     }
     if (next.length === pending.length) {
