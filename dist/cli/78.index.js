@@ -39,7 +39,25 @@ var plan_history = __webpack_require__(3547);
 var connect = __webpack_require__(8008);
 ;// CONCATENATED MODULE: ./src/schema/replay.ts
 
+/** duplicate schema, object, table, function, column, alias: the destination has the object already. */
 const DUPLICATE = new Set(['42P06', '42710', '42P07', '42723', '42701', '42P16']);
+/**
+ * Runs one statement under a savepoint of the open transaction: 'done', 'exists' (a duplicate-object error: the
+ * destination already has it), or the error, with the transaction still usable either way.
+ */
+async function runInSavepoint(client, sql) {
+    await client.query('SAVEPOINT replay_statement');
+    try {
+        await client.query(sql);
+        await client.query('RELEASE SAVEPOINT replay_statement');
+        return 'done';
+    }
+    catch (e) {
+        await client.query('ROLLBACK TO SAVEPOINT replay_statement');
+        const code = e.code;
+        return code && DUPLICATE.has(code) ? 'exists' : { error: e };
+    }
+}
 /** Kinds replayed even on schemas the destination owns: what a project adds to auth.users, storage.objects. */
 const ON_FOREIGN_TABLES = new Set(['policy', 'trigger', 'grant', 'rls']);
 /** A table's CREATE statement with its columns (the snapshot keeps them as separate objects). */
@@ -119,21 +137,14 @@ async function replay(client, statements) {
         const next = [];
         errors = new Map();
         for (const s of pending) {
-            await client.query('SAVEPOINT replay_object');
-            try {
-                await client.query(s.sql);
-                await client.query('RELEASE SAVEPOINT replay_object');
+            const outcome = await runInSavepoint(client, s.sql);
+            if (outcome === 'done')
                 applied++;
-            }
-            catch (e) {
-                await client.query('ROLLBACK TO SAVEPOINT replay_object');
-                const code = e.code;
-                if (code && DUPLICATE.has(code)) {
-                    existing++;
-                    continue;
-                }
+            else if (outcome === 'exists')
+                existing++;
+            else {
                 next.push(s);
-                errors.set(s.key, (0,connect/* describeError */.Uc)(e));
+                errors.set(s.key, (0,connect/* describeError */.Uc)(outcome.error));
             }
         }
         if (next.length === pending.length) {
@@ -404,21 +415,11 @@ async function runSchemaFile(client, file, sql) {
         throw new BaselineStepError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`, file, parsed.error.line);
     let skipped = 0;
     for (const s of parsed.statements) {
-        await client.query('SAVEPOINT baseline_statement');
-        try {
-            await client.query(s.text);
-            await client.query('RELEASE SAVEPOINT baseline_statement');
-        }
-        catch (e) {
-            await client.query('ROLLBACK TO SAVEPOINT baseline_statement');
-            const code = e.code;
-            // duplicate schema/object/table/function/column: the stand-in made it already.
-            if (code && ['42P06', '42710', '42P07', '42723', '42701', '42P16'].includes(code)) {
-                skipped++;
-                continue;
-            }
-            throw new BaselineStepError(`${file}:${s.line}: ${(0,connect/* describeError */.Uc)(e)}`, file, s.line);
-        }
+        const outcome = await runInSavepoint(client, s.text);
+        if (outcome === 'exists')
+            skipped++;
+        else if (outcome !== 'done')
+            throw new BaselineStepError(`${file}:${s.line}: ${(0,connect/* describeError */.Uc)(outcome.error)}`, file, s.line);
     }
     return skipped;
 }

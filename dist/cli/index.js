@@ -28111,6 +28111,16 @@ function notRun(check, why) {
         annotations: []
     };
 }
+/**
+ * A lock timeout needs one statement to wait the whole lock_timeout, so a watcher that starts at half of it still
+ * sees the wait: checks shorter than that (most of them) open no extra session.
+ */
+function watchTiming(lockTimeoutMs) {
+    return {
+        delayMs: Math.max(50, Math.floor(lockTimeoutMs / 2)),
+        pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
+    };
+}
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' };
 async function runChecks(ctx, checks, results = []) {
     let stoppedBy;
@@ -28129,7 +28139,8 @@ async function runChecks(ctx, checks, results = []) {
             const outcome = UNWATCHED.has(check.id)
                 ? await check.run(ctx)
                 : await withLockDiagnosis(ctx.client, ctx.connect, () => check.run(ctx), {
-                    label: `check "${check.id}"`
+                    label: `check "${check.id}"`,
+                    ...watchTiming(ctx.env.lockTimeoutMs)
                 });
             result = {
                 id: check.id,

@@ -20,6 +20,17 @@ export function notRun(check: Check, why: string): CheckResult {
   }
 }
 
+/**
+ * A lock timeout needs one statement to wait the whole lock_timeout, so a watcher that starts at half of it still
+ * sees the wait: checks shorter than that (most of them) open no extra session.
+ */
+function watchTiming(lockTimeoutMs: number): { delayMs: number; pollMs: number } {
+  return {
+    delayMs: Math.max(50, Math.floor(lockTimeoutMs / 2)),
+    pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
+  }
+}
+
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' } as const
 
 export async function runChecks(
@@ -42,7 +53,8 @@ export async function runChecks(
       const outcome = UNWATCHED.has(check.id)
         ? await check.run(ctx)
         : await withLockDiagnosis(ctx.client, ctx.connect, () => check.run(ctx), {
-            label: `check "${check.id}"`
+            label: `check "${check.id}"`,
+            ...watchTiming(ctx.env.lockTimeoutMs)
           })
       result = {
         id: check.id,
