@@ -66,7 +66,9 @@ function realisticFolder(): void {
   )
   write(
     'db/migrations/rollback/20250103000000_customers.sql',
-    'DROP INDEX public.customers_email_idx;\n'
+    // CONCURRENTLY: the index is on an existing table (require-concurrent-index-drop); IF EXISTS: the file
+    // runs outside a transaction (prefer-robust).
+    'DROP INDEX CONCURRENTLY IF EXISTS public.customers_email_idx;\n'
   )
   write(
     'db/migrations/verify/20250103000000_customers.sql',
@@ -114,7 +116,7 @@ describe('a realistic migrations folder', () => {
       )
     ).toEqual([
       `${CUSTOMERS}:1:1 warning require-concurrent-index`,
-      `${CUSTOMERS}:3:1 warning drop-column`,
+      `${CUSTOMERS}:3:30 warning drop-column`,
       `${CUSTOMERS}:4:1 error drop-supabase-publication`
     ])
     expect(json.findings[1].suppressed).toBe('unused since release 2.3')
@@ -144,7 +146,9 @@ describe('a realistic migrations folder', () => {
     for (const rule of rules) {
       const spec = RULES[rule.id as keyof typeof RULES]
       expect(rule.help.text).toBe(spec.advice)
-      expect(rule.defaultConfiguration.level).toBe(spec.severity)
+      expect(rule.defaultConfiguration.level).toBe(
+        spec.severity === 'info' ? 'note' : spec.severity
+      )
     }
     const results = run.results as SarifResultShape[]
     expect(
@@ -157,7 +161,7 @@ describe('a realistic migrations folder', () => {
       ])
     ).toEqual([
       ['require-concurrent-index', 'warning', CUSTOMERS, 1, 1],
-      ['drop-column', 'warning', CUSTOMERS, 3, 1],
+      ['drop-column', 'warning', CUSTOMERS, 3, 30],
       ['drop-supabase-publication', 'error', CUSTOMERS, 4, 1]
     ])
     expect(results[0].message.text).toContain('CREATE INDEX customers_email_idx')

@@ -94,9 +94,9 @@ test('rules fire on existing tables only, with file positions', () => {
     '4:1 concurrently-in-transaction',
     '5:33 add-column-not-null-without-default',
     '5:60 volatile-default',
-    '6:1 set-not-null-without-check',
-    '6:1 drop-column',
     '6:35 alter-column-type',
+    '6:50 set-not-null-without-check',
+    '6:79 drop-column',
     '7:26 constraint-full-scan',
     '7:59 foreign-key-not-valid',
     '9:1 rename',
@@ -106,7 +106,7 @@ test('rules fire on existing tables only, with file positions', () => {
   ])
   // With the no-transaction marker CONCURRENTLY is right; a policy anywhere in the change set satisfies RLS.
   const ok =
-    'CREATE INDEX CONCURRENTLY c_idx ON bookings (id);\nALTER TABLE bookings ENABLE ROW LEVEL SECURITY;'
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS c_idx ON bookings (id);\nALTER TABLE bookings ENABLE ROW LEVEL SECURITY;'
   expect(
     rules(ok, { ...migration, noTransaction: true, policyTables: new Set(['public.bookings']) })
   ).toEqual([])

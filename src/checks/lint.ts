@@ -8,10 +8,11 @@ import path from 'node:path'
 import type pg from 'pg'
 import type { Annotation, Check, CheckOutcome, LintFinding, StatementLock } from '../types.js'
 import { loadParser } from '../sql/parser.js'
-import { NO_TRANSACTION_MARKER, type Migration } from '../plan/files.js'
+import { findNoTransactionMarker, type Migration } from '../plan/files.js'
 import { activeFindings, lintSql, policyTablesOf } from '../lint/engine.js'
 import { RULES } from '../lint/rules.js'
 import { findConnectionPasswords } from '../lint/secrets.js'
+import { catalogVolatility, type Volatility } from '../lint/volatility.js'
 
 export interface LintSetResult {
   findings: LintFinding[]
@@ -20,22 +21,35 @@ export interface LintSetResult {
   statements: number
 }
 
-/** Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded. */
-export function lintMigrations(pending: Migration[], existingTables?: Set<string>): LintSetResult {
+/**
+ * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
+ * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
+ */
+export function lintMigrations(
+  pending: Migration[],
+  existingTables?: Set<string>,
+  functionVolatility?: ReadonlyMap<string, Volatility>
+): LintSetResult {
   const policyTables = new Set<string>()
   for (const m of pending) for (const t of policyTablesOf(m.sql)) policyTables.add(t)
   const createdTables = new Set<string>()
+  const createdIndexes = new Map<string, string>()
   const out: LintSetResult = { findings: [], locks: [], files: 0, statements: 0 }
   for (const m of pending) {
     const before = new Set(createdTables)
+    const indexesBefore = new Map(createdIndexes)
     const main = lintSql(m.file, m.sql, {
       kind: 'migration',
       noTransaction: m.noTransaction,
       existingTables,
       createdTables: before,
-      policyTables
+      createdIndexes: indexesBefore,
+      policyTables,
+      functionVolatility,
+      noTransactionMarkers: m.noTransactionMarkers
     })
     for (const t of main.created) createdTables.add(t)
+    for (const [i, t] of main.indexes) createdIndexes.set(i, t)
     const sidecars = [
       m.rollback && { f: m.rollback, kind: 'rollback' as const },
       m.verify && { f: m.verify, kind: 'verify' as const }
@@ -46,9 +60,12 @@ export function lintMigrations(pending: Migration[], existingTables?: Set<string
       ...sidecars.map(({ f, kind }) =>
         lintSql(f.file, f.sql, {
           kind,
-          noTransaction: NO_TRANSACTION_MARKER.test(f.sql.split('\n', 1)[0] ?? ''),
+          noTransaction: findNoTransactionMarker(f.sql, m.noTransactionMarkers) !== undefined,
           existingTables: existingTables && new Set([...existingTables, ...main.created]),
-          createdTables: before
+          createdTables: before,
+          createdIndexes: new Map([...indexesBefore, ...main.indexes]),
+          functionVolatility,
+          noTransactionMarkers: m.noTransactionMarkers
         })
       )
     ]
@@ -166,13 +183,22 @@ export const lintCheck: Check = {
         `lint: could not read the table list (${(e as Error).message}); every table not created in the change counts as existing`
       )
     }
-    const result = lintMigrations(pending, existing)
+    let volatility: Map<string, Volatility> | undefined
+    try {
+      volatility = await catalogVolatility(ctx.client)
+    } catch (e) {
+      ctx.log.warn(
+        `lint: could not read function volatility from pg_proc (${(e as Error).message}); functions outside the built-in list count as volatile`
+      )
+    }
+    const result = lintMigrations(pending, existing, volatility)
     result.findings.push(...scanOtherFiles(ctx.plan.migrationsDir, ctx.plan.migrations))
     for (const f of result.findings) {
       const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`
       if (f.suppressed !== undefined) ctx.log.info(`${line} (suppressed: ${f.suppressed})`)
       else if (f.severity === 'error') ctx.log.error(line)
-      else ctx.log.warn(line)
+      else if (f.severity === 'warning') ctx.log.warn(line)
+      else ctx.log.info(line)
     }
     for (const l of result.locks)
       ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`)

@@ -12,10 +12,11 @@ import {
   type SqlStatement
 } from '../sql/parser.js'
 import { transactionShape } from '../apply/statements.js'
-import { noTransactionMarker } from '../plan/files.js'
+import { findNoTransactionMarker } from '../plan/files.js'
+import { longIdentifiers } from './identifier-rules.js'
 import { statementLabel, statementLocks } from './locks.js'
-import { plpgsqlFindings } from './plpgsql.js'
-import { bytePositions } from './position.js'
+import { plpgsqlAnalysis, type InnerStatement } from './plpgsql.js'
+import { alterClauseOffsets, bytePositions, type Position } from './position.js'
 import { RULES, type RuleId, type ScriptKind } from './rules.js'
 import {
   findConnectionPasswords,
@@ -23,8 +24,20 @@ import {
   findSecretLiterals,
   passwordsInStatements
 } from './secrets.js'
-import { isNotNullCheckColumn, statementFindings, type RawFinding } from './statement-rules.js'
+import {
+  isNotNullCheckColumn,
+  lockFindings,
+  statementFindings,
+  type RawFinding,
+  type StatementContext
+} from './statement-rules.js'
 import { findSuppression, indexSuppressions, readSuppressions } from './suppress.js'
+import {
+  declaredVolatility,
+  resolveVolatility,
+  type ResolvedVolatility,
+  type Volatility
+} from './volatility.js'
 
 export interface LintOptions {
   kind: ScriptKind
@@ -33,8 +46,76 @@ export interface LintOptions {
   existingTables?: Set<string>
   /** Tables created by earlier scripts of the same change set (they have no rows yet). */
   createdTables?: Set<string>
+  /** Indexes (schema.name) created by earlier scripts of the change set, with their table. */
+  createdIndexes?: ReadonlyMap<string, string>
   /** Tables that get a policy somewhere in the change set (for rls-without-policy). */
   policyTables?: Set<string>
+  /** Function volatility by name from the target's pg_proc (catalogVolatility); without it, the built-in list. */
+  functionVolatility?: ReadonlyMap<string, Volatility>
+  /** The project's own no-transaction markers (runbook.yml lint.no-transaction-markers). */
+  noTransactionMarkers?: readonly string[]
+}
+
+/** One statement to lint, with the way from its own offsets to the file's positions. */
+interface StatementUnit {
+  ast: SqlStatement['ast']
+  kind: string
+  text: string
+  /** The statement's first line in the file. */
+  line: number
+  /** Position of a parse-tree location (UTF-8 bytes into the parsed text); the statement's start when absent. */
+  pos: (byteLocation: number | undefined) => Position
+  /** Position of a character offset into `text`. */
+  at: (charOffset: number) => Position
+  /** For a statement run by a DO block: where it is, and the DO's first line (its comments suppress too). */
+  inside?: string
+  outerAnchorLine?: number
+}
+
+/** A DO block's statement as a unit: positions inside its own text mapped back to the file where written. */
+function innerUnit(index: TextIndex, inner: InnerStatement, doLine: number): StatementUnit {
+  const s = inner.statement
+  const own = new TextIndex(inner.sql)
+  const place = (c: number): Position => {
+    const f = inner.fileOffset(c)
+    return f === undefined ? { line: inner.line, column: inner.column } : index.lineColumn(f)
+  }
+  const start = place(s.start)
+  return {
+    ast: s.ast,
+    kind: s.kind,
+    text: s.text,
+    line: start.line,
+    pos: b => (typeof b === 'number' && b >= 0 ? place(own.charOffset(b)) : start),
+    at: c => place(s.start + c),
+    inside: 'a DO block',
+    outerAnchorLine: doLine
+  }
+}
+
+/** The schemas of SET search_path (DEFAULT and "$user" leave public). */
+function searchPathOf(set: SqlStatement['ast']): string[] {
+  const values: string[] = (set.args ?? [])
+    .map((a: SqlStatement['ast']) => String(a.A_Const?.sval?.sval ?? ''))
+    .flatMap((v: string) => v.split(','))
+    .map((v: string) => v.trim().replace(/^"(.*)"$/, '$1'))
+    .filter((v: string) => v && !v.startsWith('$'))
+  return values.length ? values : ['public']
+}
+
+/** Indexes a CREATE TABLE makes for its keys: named constraints, and the default name of the primary key. */
+function keyIndexes(s: SqlStatement['ast']): string[] {
+  const schema = s.relation.schemaname ?? 'public'
+  const out = [`${schema}.${s.relation.relname}_pkey`]
+  for (const elt of s.tableElts ?? []) {
+    const constraints = elt.Constraint ? [elt] : (elt.ColumnDef?.constraints ?? [])
+    for (const k of constraints) {
+      const c = k.Constraint
+      if (c?.conname && (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE'))
+        out.push(`${schema}.${c.conname}`)
+    }
+  }
+  return out
 }
 
 export interface LintResult {
@@ -43,6 +124,8 @@ export interface LintResult {
   statements: number
   /** Tables this script creates. */
   created: Set<string>
+  /** Indexes this script creates (schema.name), with their table. */
+  indexes: Map<string, string>
 }
 
 const SCRIPT_KINDS: ScriptKind[] = ['migration', 'rollback', 'verify']
@@ -114,7 +197,7 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
   }
   // Transaction control as statementsOf (src/apply/statements.ts) sees it: a whole-file BEGIN ... COMMIT is
   // the runbook's own transaction, anything else is refused there and reported here with the same reason.
-  const marker = noTransactionMarker(sql)
+  const marker = findNoTransactionMarker(sql, opts.noTransactionMarkers)?.comment
   const shape = transactionShape(parsed.statements, marker)
   for (const p of shape.problems) {
     raw.push({
@@ -135,45 +218,95 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
   const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)])
   const notNullChecks = new Set<string>()
   const notValidChecks = new Map<string, string>()
+  // SET search_path: unqualified names (read as public.x by the rules) are created in, and found in, its schemas.
+  let searchPath = ['public']
+  const isNew = (t: string): boolean => created.has(t) || (opts.createdTables?.has(t) ?? false)
   const isExisting = (t: string): boolean =>
-    !created.has(t) &&
-    !(opts.createdTables?.has(t) ?? false) &&
+    !isNew(t) &&
+    !(t.startsWith('public.') && searchPath.some(p => isNew(`${p}.${t.slice(7)}`))) &&
     (opts.existingTables ? opts.existingTables.has(t) : true)
+  /** schema.name of a table a statement creates: unqualified, in the first schema of the search path. */
+  const createdName = (rangeVar: SqlStatement['ast']): string =>
+    rangeVar.schemaname ? qualifiedName(rangeVar) : `${searchPath[0]}.${rangeVar.relname}`
+  // Indexes the files create (CREATE INDEX, and the indexes of a new table's keys), by schema.name: their table.
+  const indexTables = new Map<string, string>(opts.createdIndexes ?? [])
+  const ownIndexes = new Map<string, string>()
+  // The drop-and-recreate idiom (DROP INDEX IF EXISTS i; CREATE INDEX i ON t ...) says which table i is on.
+  const recreated = new Map<string, string>()
+  for (const s of parsed.statements)
+    if (s.kind === 'IndexStmt' && s.ast.IndexStmt.idxname)
+      recreated.set(s.ast.IndexStmt.idxname, qualifiedName(s.ast.IndexStmt.relation))
+  /** The table of an index: created in the change set (an unqualified name in any schema), or re-created here. */
+  const indexTable = (i: string): string | undefined => {
+    const name = i.slice(i.indexOf('.') + 1)
+    const anySchema = i.startsWith('public.')
+      ? [...indexTables].find(([k]) => k.endsWith(`.${name}`))?.[1]
+      : undefined
+    return indexTables.get(i) ?? anySchema ?? recreated.get(name)
+  }
+  // Functions the files create: their declared volatility wins over the catalog's (they may replace one).
+  const declared = new Map<string, ResolvedVolatility>()
+  const volatility = (fn: string): ResolvedVolatility =>
+    declared.get(fn) ?? resolveVolatility(fn, opts.functionVolatility)
 
   const publicationsCreated = new Set<string>(
     parsed.statements
       .map(s => s.ast.CreatePublicationStmt?.pubname)
       .filter((n): n is string => typeof n === 'string')
   )
-  for (const stmt of parsed.statements) {
-    // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
-    if (stmt.kind === 'TransactionStmt') continue
-    const start = { line: stmt.line, column: stmt.column }
-    const ctx = {
+
+  /** The rules and what the statement leaves behind, for a statement of the file or of a DO block in it. */
+  const lintStatement = (unit: StatementUnit): void => {
+    const { ast, kind, line } = unit
+    let clauses: number[] | undefined
+    const ctx: StatementContext = {
       noTransaction,
       wrapped: shape.wrapper !== undefined,
       isExisting,
       notNullChecks,
-      pos: (b: number | undefined) => pos(b, start),
-      anchorLine: stmt.line,
-      publicationsCreated
+      pos: unit.pos,
+      anchorLine: line,
+      publicationsCreated,
+      clause: i => {
+        clauses ??= kind === 'AlterTableStmt' ? alterClauseOffsets(unit.text) : []
+        return clauses[i] === undefined ? undefined : unit.at(clauses[i])
+      },
+      indexTable,
+      volatility,
+      inside: unit.inside
     }
-    raw.push(...statementFindings(stmt.ast, ctx), ...plpgsqlFindings(index, stmt))
-    for (const p of passwordsInStatements([stmt], index))
-      raw.push(passwordFinding(index, p.offset, stmt.line))
-    for (const l of statementLocks(stmt.ast)) {
-      locks.push({
-        file,
-        line: stmt.line,
-        statement: statementLabel(stmt.text),
-        lock: l.lock,
-        table: l.table
-      })
+    const found = unit.inside ? lockFindings(ast, ctx) : statementFindings(ast, ctx)
+    for (const f of found)
+      raw.push(unit.outerAnchorLine ? { ...f, outerAnchorLine: unit.outerAnchorLine } : f)
+    for (const l of statementLocks(ast)) {
+      locks.push({ file, line, statement: statementLabel(unit.text), lock: l.lock, table: l.table })
     }
     // What this statement leaves behind for the statements after it.
-    if (stmt.kind === 'CreateStmt') created.add(qualifiedName(stmt.ast.CreateStmt.relation))
-    if (stmt.kind === 'AlterTableStmt') {
-      const s = stmt.ast.AlterTableStmt
+    if (kind === 'VariableSetStmt' && ast.VariableSetStmt.name === 'search_path')
+      searchPath = searchPathOf(ast.VariableSetStmt)
+    if (kind === 'CreateStmt') {
+      const s = ast.CreateStmt
+      const table = createdName(s.relation)
+      created.add(table)
+      for (const idx of keyIndexes(s)) {
+        indexTables.set(idx, table)
+        ownIndexes.set(idx, table)
+      }
+    }
+    if (kind === 'CreateTableAsStmt' && ast.CreateTableAsStmt.into?.rel)
+      created.add(createdName(ast.CreateTableAsStmt.into.rel))
+    if (kind === 'IndexStmt' && ast.IndexStmt.idxname) {
+      const s = ast.IndexStmt
+      const idx = `${s.relation.schemaname ?? 'public'}.${s.idxname}`
+      indexTables.set(idx, qualifiedName(s.relation))
+      ownIndexes.set(idx, qualifiedName(s.relation))
+    }
+    if (kind === 'CreateFunctionStmt') {
+      const d = declaredVolatility(ast.CreateFunctionStmt)
+      if (d) declared.set(d.fn, d)
+    }
+    if (kind === 'AlterTableStmt') {
+      const s = ast.AlterTableStmt
       const table = qualifiedName(s.relation)
       for (const c of s.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {}
@@ -190,19 +323,51 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
         if (cmd.subtype === 'AT_EnableRowSecurity' && !policies.has(table)) {
           raw.push({
             rule: 'rls-without-policy',
-            ...pos(s.relation.location, start),
+            ...unit.pos(s.relation.location),
             message: `row level security is enabled on ${table} and no CREATE POLICY for it is in this change`,
-            anchorLine: stmt.line
+            anchorLine: line,
+            ...(unit.outerAnchorLine ? { outerAnchorLine: unit.outerAnchorLine } : {})
           })
         }
       }
     }
   }
+
+  for (const stmt of parsed.statements) {
+    // Transaction control is the wrapper (fine) or a problem reported above: no other rule applies to it.
+    if (stmt.kind === 'TransactionStmt') continue
+    const start = { line: stmt.line, column: stmt.column }
+    lintStatement({
+      ast: stmt.ast,
+      kind: stmt.kind,
+      text: stmt.text,
+      line: stmt.line,
+      pos: b => pos(b, start),
+      at: c => index.lineColumn(stmt.start + c)
+    })
+    const body = plpgsqlAnalysis(index, stmt)
+    raw.push(...body.findings)
+    // The statements a DO block runs take the same locks as the file's: same rules, at their own place.
+    for (const inner of body.inner) lintStatement(innerUnit(index, inner, stmt.line))
+    for (const p of passwordsInStatements([stmt], index))
+      raw.push(passwordFinding(index, p.offset, stmt.line))
+  }
+  for (const long of longIdentifiers(sql)) {
+    const at = index.lineColumn(long.offset)
+    const owner = parsed.statements.find(s => s.start <= long.offset && long.offset < s.end)
+    raw.push({
+      rule: 'identifier-too-long',
+      ...at,
+      message: `identifier "${long.name}" is ${long.bytes} bytes: PostgreSQL silently truncates it to 63, "${long.truncated}"`,
+      anchorLine: owner?.line ?? at.line
+    })
+  }
   return {
     findings: finish(file, sql, raw, allows, opts.kind),
     locks,
     statements: parsed.statements.length,
-    created
+    created,
+    indexes: ownIndexes
   }
 }
 
@@ -241,10 +406,14 @@ function finish(
         message: f.message,
         advice: spec.advice
       }
-      const allow =
-        (f.suppressible ?? spec.suppressible)
-          ? findSuppression(byLine, lines, f.rule as RuleId, f.line, f.anchorLine)
-          : undefined
+      const suppressible = f.suppressible ?? spec.suppressible
+      // Inside a DO block: comments above the inner statement, or above the DO itself.
+      const allow = suppressible
+        ? (findSuppression(byLine, lines, f.rule as RuleId, f.line, f.anchorLine) ??
+          (f.outerAnchorLine === undefined
+            ? undefined
+            : findSuppression(byLine, lines, f.rule as RuleId, f.line, f.outerAnchorLine)))
+        : undefined
       if (allow) finding.suppressed = allow.reason
       return finding
     })

@@ -192,11 +192,13 @@ export function statementLocks(ast: AstNode): TableLock[] {
       const concurrent = (s.params ?? []).some(
         (o: AstNode) => o.DefElem?.defname === 'concurrently'
       )
+      // REINDEX INDEX names the index: its table is locked (and the index itself ACCESS EXCLUSIVE).
+      const index = s.kind === 'REINDEX_OBJECT_INDEX' ? ' (index)' : ''
       return s.relation
         ? [
             {
               lock: concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock',
-              table: qualifiedName(s.relation)
+              table: qualifiedName(s.relation) + index
             }
           ]
         : []

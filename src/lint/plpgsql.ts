@@ -10,6 +10,7 @@ import {
   parseSql,
   walk,
   type AstNode,
+  type ParsedSql,
   type SqlStatement,
   TextIndex
 } from '../sql/parser.js'
@@ -133,15 +134,119 @@ function locateBodyError(message: string, body: Body): number {
   return body.start
 }
 
+/** A SQL statement run by a DO block (written in it, or EXECUTEd as a constant string). */
+export interface InnerStatement {
+  /** Parsed from `sql`: its offsets and the tree's locations are into `sql`. */
+  statement: SqlStatement
+  sql: string
+  /** The file's character offset of a character offset into `sql`; undefined when `sql` is not in the file as written. */
+  fileOffset: (offset: number) => number | undefined
+  /** The PL/pgSQL statement's line in the file and its first column: the fallback position. */
+  line: number
+  column: number
+}
+
+/** Character offset in the body where the n-th (1-based) line starts, or -1. */
+function lineStart(text: string, lineno: number): number {
+  let from = 0
+  for (let l = 1; l < lineno && from >= 0; l++) {
+    const nl = text.indexOf('\n', from)
+    from = nl < 0 ? -1 : nl + 1
+  }
+  return from
+}
+
+/** EXECUTE's constant: '...' (with '' for ') or $tag$...$tag$, and the map of its text back to the written one. */
+function executeConstant(
+  expr: string
+): { sql: string; written: (offset: number) => number; lead: number } | undefined {
+  const lead = expr.length - expr.trimStart().length
+  const quoted = constantString(expr)
+  if (quoted !== undefined) {
+    // Each ' of the value is written twice: count them before the offset.
+    return {
+      sql: quoted,
+      lead: lead + 1,
+      written: c => c + (quoted.slice(0, c).match(/'/g)?.length ?? 0)
+    }
+  }
+  const m = /^\s*(\$[A-Za-z_]*\$)([\s\S]*)\1\s*$/.exec(expr)
+  return m ? { sql: m[2], lead: lead + m[1].length, written: c => c } : undefined
+}
+
+/**
+ * The statements a DO block runs, with the way back to their place in the file. `tree` is the block's
+ * PL/pgSQL parse tree; `body` its text as found in the statement.
+ */
+function doBlockStatements(
+  file: TextIndex,
+  body: Body,
+  bodyLine: number,
+  tree: unknown,
+  parsedBefore: ReadonlyMap<string, ParsedSql>
+): InnerStatement[] {
+  const out: InnerStatement[] = []
+  walk(tree, (key, node) => {
+    if (typeof node.lineno !== 'number') return
+    const written =
+      key === 'PLpgSQL_stmt_execsql'
+        ? node.sqlstmt?.PLpgSQL_expr?.query
+        : key === 'PLpgSQL_stmt_dynexecute'
+          ? node.query?.PLpgSQL_expr?.query
+          : undefined
+    if (typeof written !== 'string') return
+    const constant =
+      key === 'PLpgSQL_stmt_dynexecute'
+        ? executeConstant(written)
+        : { sql: written, lead: 0, written: (c: number) => c }
+    if (!constant) return
+    const parsed = parsedBefore.get(constant.sql) ?? parseSql(constant.sql)
+    if (parsed.error) return // reported by plpgsqlFindings
+    const from = lineStart(body.text, node.lineno)
+    const found = body.exact && from >= 0 ? body.text.indexOf(written, from) : -1
+    const line = bodyLine + node.lineno - 1
+    const column = file.lineText(line).search(/\S/) + 1 || 1
+    const fileOffset = (c: number): number | undefined =>
+      found < 0 ? undefined : body.start + found + constant.lead + constant.written(c)
+    for (const statement of parsed.statements)
+      out.push({ statement, sql: constant.sql, fileOffset, line, column })
+  })
+  return out
+}
+
 /**
  * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
  * file's text, built once per file: positions are looked up, never counted from the file's start.
  */
 export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding[] {
+  return plpgsqlAnalysis(file, stmt).findings
+}
+
+/** plpgsqlFindings, and for a DO block the statements it runs (to get the same rules as the file's). */
+export function plpgsqlAnalysis(
+  file: TextIndex,
+  stmt: SqlStatement
+): { findings: RawFinding[]; inner: InnerStatement[] } {
+  const findings = plpgsqlBodyFindings(file, stmt)
+  const body = plpgsqlBody(stmt)
+  if (!body?.isDo || !findings.tree) return { findings: findings.out, inner: [] }
+  const bodyLine = file.lineColumn(body.start).line
+  return {
+    findings: findings.out,
+    inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
+  }
+}
+
+function plpgsqlBodyFindings(
+  file: TextIndex,
+  stmt: SqlStatement
+): { out: RawFinding[]; tree?: unknown; parsed: Map<string, ParsedSql> } {
+  // The embedded statements parsed here, kept for doBlockStatements (parsing is most of lint's time).
+  const parsedSql = new Map<string, ParsedSql>()
   const body = plpgsqlBody(stmt)
   if (!body) {
     const sqlBody = sqlFunctionBody(stmt)
-    return sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : []
+    return { out: sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : [], parsed: parsedSql }
   }
   const anchorLine = stmt.line
   let tree: unknown
@@ -154,18 +259,21 @@ export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding
     // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
     // the rest is a warning, and the rehearsal compiles the body on the server.
     const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message)
-    return [
-      {
-        rule: 'syntax-error',
-        line,
-        column,
-        message: grammar
-          ? `in the PL/pgSQL body: ${message}`
-          : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
-        anchorLine,
-        ...(grammar ? {} : { severity: 'warning' as const })
-      }
-    ]
+    return {
+      out: [
+        {
+          rule: 'syntax-error',
+          line,
+          column,
+          message: grammar
+            ? `in the PL/pgSQL body: ${message}`
+            : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
+          anchorLine,
+          ...(grammar ? {} : { severity: 'warning' as const })
+        }
+      ],
+      parsed: parsedSql
+    }
   }
   const bodyLine = file.lineColumn(body.start).line
   const out: RawFinding[] = []
@@ -191,6 +299,7 @@ export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding
     const line = bodyLine + node.lineno - 1
     const column = file.lineText(line).search(/\S/) + 1 || 1
     const parsed = parseSql(sql)
+    parsedSql.set(sql, parsed)
     if (parsed.error) {
       out.push({
         rule: 'syntax-error',
@@ -201,7 +310,8 @@ export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding
       })
       return
     }
-    // A DO block in a migration is part of the migration: its DDL is the point, not a hazard.
+    // A DO block in a migration is part of the migration: its DDL is the point, not a hazard (its statements
+    // get the file's lock rules through plpgsqlAnalysis).
     if (body.isDo) return
     for (const s of parsed.statements) {
       if (s.kind === 'LockStmt') {
@@ -223,5 +333,5 @@ export function plpgsqlFindings(file: TextIndex, stmt: SqlStatement): RawFinding
       }
     }
   })
-  return out
+  return { out, tree, parsed: parsedSql }
 }

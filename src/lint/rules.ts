@@ -2,7 +2,8 @@
 export type ScriptKind = 'migration' | 'rollback' | 'verify'
 
 export interface RuleSpec {
-  severity: 'error' | 'warning'
+  /** info: a hint, shown (SARIF note, annotation notice) but never failing nor warning the gate. */
+  severity: 'error' | 'warning' | 'info'
   appliesTo: ScriptKind[]
   /** Errors that must never be silenced (a leaked password stays leaked whatever the comment says). */
   suppressible: boolean
@@ -105,7 +106,56 @@ export const RULES = {
     appliesTo: CHANGES,
     suppressible: true,
     advice:
-      'SET NOT NULL scans the table under ACCESS EXCLUSIVE: first ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it, then SET NOT NULL skips the scan.'
+      'SET NOT NULL scans the table under ACCESS EXCLUSIVE: first ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT it (SHARE UPDATE EXCLUSIVE), then SET NOT NULL skips the scan (PostgreSQL 12+), then DROP CONSTRAINT the CHECK.'
+  },
+  'require-concurrent-index-drop': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      "DROP INDEX takes ACCESS EXCLUSIVE on the index's table, queued behind every running query and blocking all that come after: use DROP INDEX CONCURRENTLY (one index per statement, no CASCADE) in a migration of its own."
+  },
+  'require-concurrent-reindex': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'REINDEX blocks writes to the table (SHARE) and reads through the index (ACCESS EXCLUSIVE on it) for the whole rebuild: use REINDEX ... CONCURRENTLY (PostgreSQL 12+) in a migration of its own.'
+  },
+  'add-column-foreign-key': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'ADD COLUMN ... REFERENCES validates every row while both tables are locked SHARE ROW EXCLUSIVE (writes blocked): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+  },
+  'require-concurrent-detach': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table and the partition: use DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+, SHARE UPDATE EXCLUSIVE; not with a default partition) in a migration of its own.'
+  },
+  'truncate-cascade': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'TRUNCATE ... CASCADE also empties every table with a foreign key to it, and those referencing them, none of them named here (ACCESS EXCLUSIVE on each): name the tables to empty and drop CASCADE.'
+  },
+  'identifier-too-long': {
+    severity: 'warning',
+    appliesTo: ALL,
+    suppressible: true,
+    advice:
+      'PostgreSQL silently truncates names to 63 bytes (NAMEDATALEN - 1, counted in UTF-8): two long names can become the same name, and tools comparing names miss the object. Choose a name of at most 63 bytes.'
+  },
+  'prefer-robust': {
+    severity: 'info',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      'This file runs outside a transaction, so a failure leaves it half applied (a CONCURRENTLY build leaves an INVALID index): write CREATE ... IF NOT EXISTS and DROP ... IF EXISTS so it can be run again as it is.'
   },
   'drop-table': {
     severity: 'warning',

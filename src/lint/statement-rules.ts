@@ -1,8 +1,10 @@
 /** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
-import { names, qualifiedName, walk, type AstNode } from '../sql/parser.js'
+import { names, qualifiedName, type AstNode } from '../sql/parser.js'
+import { ddlFindings } from './ddl-rules.js'
 import { escapeHits } from './escape-rules.js'
 import type { Position } from './position.js'
 import type { RuleId } from './rules.js'
+import { volatileCallIn, type VolatilityResolver } from './volatility.js'
 
 export interface RawFinding {
   rule: RuleId
@@ -12,7 +14,9 @@ export interface RawFinding {
   /** First line of the statement the finding belongs to (where a suppression comment is looked for). */
   anchorLine: number
   /** The rule's severity for this finding, when it differs from RULES (e.g. an anon key is a warning). */
-  severity?: 'error' | 'warning'
+  severity?: 'error' | 'warning' | 'info'
+  /** The first line of the DO statement around the statement, whose comments may suppress it too. */
+  outerAnchorLine?: number
   /** Whether a runbook:allow comment can silence this finding, when it differs from RULES. */
   suppressible?: boolean
 }
@@ -31,24 +35,16 @@ export interface StatementContext {
   anchorLine: number
   /** Publications the same file creates (CREATE PUBLICATION): a DROP followed by one is a replacement. */
   publicationsCreated?: Set<string>
+  /** Position of the i-th clause of an ALTER TABLE (its first token), when it can be found. */
+  clause?: (index: number) => Position | undefined
+  /** The table (schema.name) of an index (schema.name) created in the linted files, else undefined. */
+  indexTable?: (index: string) => string | undefined
+  /** A function's volatility: the target's pg_proc when connected, else the built-in list. */
+  volatility?: VolatilityResolver
+  /** Set for statements inside a DO block: 'a DO block'. */
+  inside?: string
 }
 
-/** Functions whose DEFAULT makes ADD COLUMN rewrite the table (provolatile = 'v'). now() is STABLE: fine. */
-const VOLATILE_FUNCTIONS = new Set([
-  'random',
-  'random_normal',
-  'gen_random_uuid',
-  'uuidv4',
-  'uuidv7',
-  'uuid_generate_v1',
-  'uuid_generate_v1mc',
-  'uuid_generate_v4',
-  'clock_timestamp',
-  'timeofday',
-  'nextval',
-  'setseed',
-  'txid_current'
-])
 const SERIAL_TYPES = new Set([
   'serial',
   'serial2',
@@ -66,10 +62,12 @@ const REALTIME_PUBLICATION = 'supabase_realtime'
  * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
  */
 function concurrentlyFinding(what: string, ctx: StatementContext): RawFinding[] {
-  if (ctx.noTransaction) return []
-  const message = ctx.wrapped
-    ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
-    : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`
+  if (ctx.noTransaction && !ctx.inside) return []
+  const message = ctx.inside
+    ? `${what} inside ${ctx.inside} fails: CONCURRENTLY cannot run in a function or DO block`
+    : ctx.wrapped
+      ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
+      : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`
   return [
     {
       rule: 'concurrently-in-transaction',
@@ -125,17 +123,6 @@ function publicationFindings(kind: string, s: AstNode, ctx: StatementContext): R
   ]
 }
 
-function volatileCall(expr: AstNode | undefined): string | undefined {
-  let found: string | undefined
-  walk({ expr }, (key, value) => {
-    if (key === 'FuncCall' && !found) {
-      const fn = names(value.funcname).pop()?.toLowerCase()
-      if (fn && VOLATILE_FUNCTIONS.has(fn)) found = fn + '()'
-    }
-  })
-  return found
-}
-
 function columnConstraints(def: AstNode): AstNode[] {
   return (def.constraints ?? []).map((c: AstNode) => c.Constraint).filter(Boolean)
 }
@@ -171,13 +158,25 @@ function addColumnFindings(
       `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`
     )
   }
-  const volatile = SERIAL_TYPES.has(typeName)
-    ? `${typeName} (nextval())`
-    : volatileCall(defaultCon?.raw_expr)
-  if (volatile) {
+  const call = SERIAL_TYPES.has(typeName)
+    ? undefined
+    : volatileCallIn(defaultCon?.raw_expr, ctx.volatility)
+  if (SERIAL_TYPES.has(typeName) || call) {
+    const what = call ? `${call.fn}()` : `${typeName} (nextval())`
+    const why =
+      call?.source === 'unknown'
+        ? ` (${call.fn}() is not a known function: taken as volatile offline; lint connected, or suppress if it is STABLE or IMMUTABLE)`
+        : ''
     push(
       'volatile-default',
-      `ADD COLUMN ${def.colname} with volatile default ${volatile} rewrites every row of ${table} under ACCESS EXCLUSIVE`
+      `ADD COLUMN ${def.colname} with volatile default ${what} rewrites every row of ${table} under ACCESS EXCLUSIVE${why}`
+    )
+  }
+  const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN')
+  if (fk) {
+    push(
+      'add-column-foreign-key',
+      `ADD COLUMN ${def.colname} REFERENCES ${qualifiedName(fk.pktable)} validates every row of ${table} while ${table} and ${qualifiedName(fk.pktable)} are locked SHARE ROW EXCLUSIVE`
     )
   }
 }
@@ -186,10 +185,12 @@ function alterTableFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
   const out: RawFinding[] = []
   const table = qualifiedName(s.relation)
   if (s.objtype !== 'OBJECT_TABLE' || !ctx.isExisting(table)) return out
-  for (const c of s.cmds ?? []) {
-    const cmd = c.AlterTableCmd ?? {}
+  for (const [i, c] of (s.cmds ?? []).entries()) {
+    const cmd = (c as AstNode).AlterTableCmd ?? {}
     const con = cmd.def?.Constraint
-    const at = ctx.pos(con?.location ?? cmd.def?.ColumnDef?.location)
+    const location = con?.location ?? cmd.def?.ColumnDef?.location
+    // A clause without a location in the tree (SET NOT NULL, TYPE, DROP COLUMN) is found by its first token.
+    const at = location === undefined ? (ctx.clause?.(i) ?? ctx.pos(undefined)) : ctx.pos(location)
     const push = (rule: RuleId, message: string) =>
       out.push({ rule, ...at, message, anchorLine: ctx.anchorLine })
     switch (cmd.subtype) {
@@ -279,7 +280,12 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
     message: inBody + h.message,
     anchorLine: ctx.anchorLine
   }))
-  return [...kindFindings(ast, ctx), ...escapes]
+  return [...lockFindings(ast, ctx), ...escapes]
+}
+
+/** The lock and schema-change findings of one statement (what a statement inside a DO block gets too). */
+export function lockFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
+  return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)]
 }
 
 function kindFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
