@@ -1,13 +1,23 @@
 /**
- * Lint time against statement count, through the entry point the `lint` check uses (discoverMigrations, then
- * lintMigrations, then scanOtherFiles). One generated migration per size, a realistic mix: CREATE TABLE,
- * ALTER TABLE ADD COLUMN (some on an existing table, so findings are positioned), CREATE INDEX, a DO block,
- * INSERTs with non-ASCII text, non-ASCII comments. Lint must stay linear: 50k statements under 10 s.
+ * Two lint benchmarks, no database (lint is pure):
  *
- *   node --import tsx bench/lint.ts                  # 5000, 10000 and 50000 statements
- *   node --import tsx bench/lint.ts 20000            # one size (env BENCH_STATEMENTS too)
+ * 1. corpus (issue 14 §6): a generated folder of 100 typical migrations (CREATE TABLE, ADD COLUMN, indexes,
+ *    constraints, functions, policies, DO blocks; about a third with findings), linted
+ *    - in-process through runLintCommand (what `migration-runbook lint` runs), after the parser is loaded:
+ *      median of 7 runs, target < 300 ms;
+ *    - through the built CLI (`node dist/cli/index.js lint`), start-up included: one file (target < 400 ms)
+ *      and the whole folder, median of 5; and `--help` (issue 15: target <= 250 ms);
+ *    - by squawk (squawk-cli from npm, its native binary) on the same files, side by side. squawk is installed
+ *      once into a folder under the system temp dir with `npm install --prefix` (the registry only, no GitHub
+ *      download: the binary is the @squawk-cli/<platform> npm package); when that fails it is skipped.
+ * 2. scaling: `lintMigrations` + `scanOtherFiles` (what the `lint` check runs, from discovery) on one generated
+ *    migration of 5k, 10k and 50k statements. Lint must stay linear: 50k statements under 10 s.
  *
- * No database: lint is pure. The files go to a temporary folder, removed at the end.
+ *   node --import tsx bench/lint.ts                  # corpus, then 5000, 10000 and 50000 statements
+ *   node --import tsx bench/lint.ts 20000            # corpus, then one size (env BENCH_STATEMENTS too)
+ *   BENCH_LINT_SCALING=0 node --import tsx bench/lint.ts    # corpus only
+ *
+ * The files go to a temporary folder, removed at the end. The CLI figures need `npm run build` first.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -16,6 +26,7 @@ import { discoverMigrations } from '../src/plan/files.js'
 import { loadParser } from '../src/sql/parser.js'
 import { lintMigrations, scanOtherFiles } from '../src/checks/lint.js'
 import { intArg } from './args.js'
+import { benchLintCorpus } from './lint-corpus.js'
 
 const DEFAULT_SIZES = [5_000, 10_000, 50_000]
 const TARGET_SECONDS_AT_50K = 10
@@ -76,11 +87,13 @@ function lintOnce(statements: number): void {
 }
 
 async function main(): Promise<void> {
+  await benchLintCorpus()
+  if (process.env.BENCH_LINT_SCALING === '0') return
   const one = process.argv[2] ?? process.env.BENCH_STATEMENTS
   const sizes = one === undefined ? DEFAULT_SIZES : [intArg(2, 'BENCH_STATEMENTS', '5000', 10)]
   await loadParser()
   // The WASM parser is compiled lazily on its first calls: one small run first, so the figures compare sizes.
-  console.log('warm-up (first calls compile the parser):')
+  console.log('\nscaling: warm-up (first calls compile the parser):')
   lintOnce(1_000)
   for (const n of sizes) lintOnce(n)
 }

@@ -3,7 +3,7 @@
 // - libpg_query's WASM loader reads `__dirname`, which ES modules lack: a banner defines it;
 // - ncc does not copy libpg-query.wasm: it is copied next to each bundle.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, readFileSync, writeFileSync, rmSync, chmodSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync, chmodSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -25,6 +25,13 @@ function bundle(entry, outDir, shebang, externals = []) {
     (shebang ? '#!/usr/bin/env node\n' : '') + banner + '\n' + code.replace(/^#!.*\n/, '')
   )
   if (shebang) chmodSync(file, 0o755)
+  // The chunks of dynamic imports are modules of their own: those that read __dirname (libpg_query's WASM
+  // loader, now that the parser loads on first use) need the banner too.
+  for (const chunk of readdirSync(outDir).filter(f => /^\d+\.index\.js$/.test(f))) {
+    const p = path.join(outDir, chunk)
+    const text = readFileSync(p, 'utf8')
+    if (text.includes('__dirname')) writeFileSync(p, banner + '\n' + text)
+  }
   copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
 }
 

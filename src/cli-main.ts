@@ -3,8 +3,14 @@
  * The CLI's process: signals in, an exit code out. The code is passed to process.exit explicitly once
  * everything is stopped, so no dependency's exit hook can change it.
  */
+import { setFlagsFromString } from 'node:v8'
 import { runCli } from './cli.js'
 import { trapSignals } from './cancel.js'
+
+// A lint run is short: optimising the parser's WASM (TurboFan tier-up) costs more CPU than it saves there
+// (measured on 100 files: 1.0 s of CPU with it, 0.4 s with the baseline compiler only). V8 reads the flag
+// when the module is compiled, on first use of the parser, so it is set before anything loads it.
+if (process.argv.slice(2).includes('lint')) setFlagsFromString('--liftoff-only')
 
 const exit = (code: number): never => {
   // Let what is already written to a pipe drain first.

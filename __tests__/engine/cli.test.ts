@@ -41,7 +41,7 @@ describe('bad input exits 2 with a message naming the input, the value and what 
     const r = await cli(['deploy', '--env', 'staging', '--database-url', db.url])
     expect(r.code).toBe(2)
     expect(r.err).toContain(
-      'command is "deploy"; allowed: validate, apply, verify, rollback, monitor, rehearse'
+      'command is "deploy"; allowed: validate, apply, verify, rollback, monitor, monitor-window, rehearse'
     )
   })
 

@@ -23,7 +23,7 @@ import {
   type AstNode,
   type SqlStatement
 } from '../sql/parser.js'
-import { noTransactionMarker, type SqlFile } from '../plan/files.js'
+import { findNoTransactionMarker, type SqlFile } from '../plan/files.js'
 
 export class MigrationFileError extends Error {
   override name = 'MigrationFileError'
@@ -220,7 +220,7 @@ export function statementsOf(file: SqlFile): SqlStatement[] {
       e.column
     )
   }
-  const marker = noTransactionMarker(file.sql)
+  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
   const shape = transactionShape(parsed.statements, marker)
   const problem =
     shape.problems[0] ?? concurrentlyProblem(shape.statements, shape.wrapper !== undefined, marker)

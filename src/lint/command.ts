@@ -1,16 +1,18 @@
 /**
- * `migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...`: the lint rules
- * offline, with no database and no environment. Every table not created in the linted files counts as
- * existing. A folder is read as a migrations folder (<version>_<name>.sql with its rollback/ and verify/
- * sidecars; skipped names are warned on stderr); a file is linted as a migration whatever its name. Files
- * are linted in version order, so a table created by an earlier file is new to the later ones.
+ * `migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
+ * <file|dir>...`: the lint rules offline, with no database and no environment. Every table not created in
+ * the linted files counts as existing. A folder is read as a migrations folder (<version>_<name>.sql with its
+ * rollback/ and verify/ sidecars; skipped names are warned on stderr); a file is linted as a migration
+ * whatever its name. Files are linted in version order, so a table created by an earlier file is new to the
+ * later ones. With --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the
+ * config's lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { lintMigrations, lintOutcome, scanOtherFiles } from '../checks/lint.js'
 import { ConfigError } from '../config/errors.js'
-import { loadPolicy } from '../config/policy.js'
+import type { LintSettings } from '../config/lint-settings.js'
 import {
   compareVersions,
   decodeSqlFile,
@@ -23,13 +25,14 @@ import {
 import { loadParser } from '../sql/parser.js'
 import type { LintFinding } from '../types.js'
 import { activeFindings } from './engine.js'
+import { INPUT_FORMATS, upSection, type InputFormat } from './formats.js'
 import { toSarif } from './sarif.js'
 
 export const LINT_FORMATS = ['text', 'json', 'sarif'] as const
 export type LintFormat = (typeof LINT_FORMATS)[number]
 
 export const LINT_USAGE =
-  'migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...'
+  'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] <file|dir>...'
 
 export interface LintCommandIo {
   out: (text: string) => void
@@ -40,6 +43,8 @@ export interface LintCommandIo {
 export interface LintCommandArgs {
   paths: string[]
   format?: string
+  /** dbmate or goose: lint only each file's up section. */
+  formatIn?: string
   config?: string
 }
 
@@ -54,6 +59,47 @@ function formatOf(value: string | undefined): LintFormat {
   if (value === undefined) return 'text'
   if ((LINT_FORMATS as readonly string[]).includes(value)) return value as LintFormat
   throw new ConfigError(`option --format is "${value}"; allowed: ${LINT_FORMATS.join(', ')}`)
+}
+
+function formatInOf(value: string | undefined): InputFormat | undefined {
+  if (value === undefined || (INPUT_FORMATS as readonly string[]).includes(value))
+    return value as InputFormat | undefined
+  throw new ConfigError(`option --format-in is "${value}"; allowed: ${INPUT_FORMATS.join(', ')}`)
+}
+
+/** runbook.yml's lint settings when --config is given (zod and yaml are loaded only then). */
+async function lintSettings(config: string | undefined, cwd: string): Promise<LintSettings> {
+  if (config === undefined) return { noTransactionMarkers: [] }
+  const { loadPolicy } = await import('../config/policy.js')
+  return loadPolicy(path.resolve(cwd, config)).lint
+}
+
+/** How files are read: the input format and the project's own no-transaction markers. */
+interface Reading {
+  formatIn?: InputFormat
+  markers: readonly string[]
+}
+
+/**
+ * A migration as lint sees it: with --format-in only its up section (same lines, the rest blanked), and its
+ * transaction mode worked out from that section with the project's markers.
+ */
+function asLinted(m: Migration, reading: Reading): Migration {
+  if (!reading.formatIn && reading.markers.length === 0) return m
+  const sql = reading.formatIn ? upSection(m.sql, reading.formatIn, m.file) : m.sql
+  const mode = transactionModeOf(sql, m.file, reading.markers)
+  return {
+    file: m.file,
+    path: m.path,
+    sql,
+    checksum: m.checksum,
+    version: m.version,
+    name: m.name,
+    rollback: m.rollback,
+    verify: m.verify,
+    noTransaction: mode.noTransaction,
+    noTransactionReason: mode.reason
+  }
 }
 
 /** The repository root: the nearest folder up from `cwd` holding .git, else `cwd` itself. */
@@ -109,10 +155,15 @@ function renderText(findings: LintFinding[], summary: string): string {
 
 export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): Promise<number> {
   const format = formatOf(args.format)
+  formatInOf(args.formatIn)
   if (args.paths.length === 0)
     throw new ConfigError(`lint needs at least one file or folder: ${LINT_USAGE}`)
-  // Read and checked, so a broken policy is reported here too; no lint setting lives in it yet.
-  if (args.config) loadPolicy(path.resolve(io.cwd, args.config))
+  // Read and checked, so a broken policy is reported here too; --format-in wins over lint.format-in.
+  const settings = await lintSettings(args.config, io.cwd)
+  const reading: Reading = {
+    formatIn: formatInOf(args.formatIn) ?? settings.formatIn,
+    markers: settings.noTransactionMarkers
+  }
   for (const p of args.paths) {
     if (!existsSync(path.resolve(io.cwd, p)))
       throw new ConfigError(`path "${p}" does not exist; pass migration files or folders`)
@@ -126,7 +177,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
     const key = path.resolve(m.path)
     if (seen.has(key)) return
     seen.add(key)
-    migrations.push(m)
+    migrations.push(asLinted(m, reading))
   }
   for (const p of args.paths) {
     const abs = path.resolve(io.cwd, p)

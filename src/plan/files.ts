@@ -45,14 +45,43 @@ export interface NoTransactionMarker {
   tool: string
 }
 
-/** The no-transaction marker among the `--` comment lines that open `sql` (before its first statement). */
-export function findNoTransactionMarker(sql: string): NoTransactionMarker | undefined {
+/**
+ * A `--` comment as markers are compared: lower case, no space after the dashes, runs of spaces as one. So
+ * "-- Disable-Transaction" and "--disable-transaction" are the same marker.
+ */
+function normalisedComment(comment: string): string {
+  return comment
+    .trim()
+    .toLowerCase()
+    .replace(/^(-+)\s+/, '$1')
+    .replace(/\s+/g, ' ')
+}
+
+/** Whether a comment line is one of `extra` (runbook.yml lint.no-transaction-markers), or one followed by words. */
+function isExtraMarker(comment: string, extra: readonly string[]): boolean {
+  if (extra.length === 0) return false
+  const line = normalisedComment(comment)
+  return extra.some(m => {
+    const marker = normalisedComment(m)
+    return line === marker || line.startsWith(`${marker} `)
+  })
+}
+
+/**
+ * The no-transaction marker among the `--` comment lines that open `sql` (before its first statement): one of
+ * the known markers, or one of `extra`, the project's own (runbook.yml lint.no-transaction-markers).
+ */
+export function findNoTransactionMarker(
+  sql: string,
+  extra: readonly string[] = []
+): NoTransactionMarker | undefined {
   for (const raw of sql.split('\n')) {
     const comment = raw.trim()
     if (comment === '') continue
     if (!comment.startsWith('--')) return undefined
     const found = MARKER_LINES.find(m => m.line.test(comment))
     if (found) return { comment, tool: found.tool }
+    if (isExtraMarker(comment, extra)) return { comment, tool: 'runbook.yml' }
   }
   return undefined
 }
@@ -82,8 +111,12 @@ export interface TransactionMode {
  * statementsOf (src/apply/statements.ts): under the CLI a later failure leaves such a file half applied
  * and unrecorded. Needs loadParser() when the file contains the word CONCURRENTLY.
  */
-export function transactionModeOf(sql: string, file: string): TransactionMode {
-  const marker = findNoTransactionMarker(sql)
+export function transactionModeOf(
+  sql: string,
+  file: string,
+  extraMarkers: readonly string[] = []
+): TransactionMode {
+  const marker = findNoTransactionMarker(sql, extraMarkers)
   if (marker) {
     const whose = marker.tool === 'Migration Runbook' ? '' : ` (${marker.tool}'s marker)`
     return { noTransaction: true, reason: `marked "${marker.comment}"${whose}` }
@@ -112,6 +145,8 @@ export interface SqlFile {
   path: string
   sql: string
   checksum: string
+  /** The project's own no-transaction markers (runbook.yml), so apply reads the file as lint and discovery did. */
+  noTransactionMarkers?: readonly string[]
 }
 
 export interface Migration extends SqlFile {
@@ -303,10 +338,13 @@ function isLegacyInit(firstEntry: string | undefined): boolean {
  * the parser is loaded after discovery, before anything runs). Assigning either sets it.
  */
 function withTransactionMode(
-  m: Omit<Migration, 'noTransaction' | 'noTransactionReason'>
+  m: Omit<Migration, 'noTransaction' | 'noTransactionReason'>,
+  extraMarkers: readonly string[]
 ): Migration {
   let mode: TransactionMode | undefined
-  const resolve = (): TransactionMode => (mode ??= transactionModeOf(m.sql, m.file))
+  if (extraMarkers.length > 0)
+    for (const f of [m, m.rollback, m.verify]) if (f) f.noTransactionMarkers = extraMarkers
+  const resolve = (): TransactionMode => (mode ??= transactionModeOf(m.sql, m.file, extraMarkers))
   return Object.defineProperties(m as Migration, {
     noTransaction: {
       enumerable: true,
@@ -333,9 +371,19 @@ function isFile(p: string): boolean {
   }
 }
 
+/** How a folder is read beyond its files. */
+export interface DiscoveryOptions {
+  /** The project's own no-transaction markers (runbook.yml lint.no-transaction-markers). */
+  noTransactionMarkers?: readonly string[]
+}
+
 /** Reads the migrations folder; see discoverMigrationsWithWarnings. */
-export function discoverMigrations(migrationsDir: string, root = process.cwd()): Migration[] {
-  return discoverMigrationsWithWarnings(migrationsDir, root).migrations
+export function discoverMigrations(
+  migrationsDir: string,
+  root = process.cwd(),
+  options: DiscoveryOptions = {}
+): Migration[] {
+  return discoverMigrationsWithWarnings(migrationsDir, root, options).migrations
 }
 
 /**
@@ -346,7 +394,8 @@ export function discoverMigrations(migrationsDir: string, root = process.cwd()):
  */
 export function discoverMigrationsWithWarnings(
   migrationsDir: string,
-  root = process.cwd()
+  root = process.cwd(),
+  options: DiscoveryOptions = {}
 ): Discovery {
   const dir = path.resolve(root, migrationsDir)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -382,13 +431,16 @@ export function discoverMigrationsWithWarnings(
       return existsSync(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined
     }
     migrations.push(
-      withTransactionMode({
-        ...base,
-        version,
-        name,
-        rollback: sidecar('rollback'),
-        verify: sidecar('verify')
-      })
+      withTransactionMode(
+        {
+          ...base,
+          version,
+          name,
+          rollback: sidecar('rollback'),
+          verify: sidecar('verify')
+        },
+        options.noTransactionMarkers ?? []
+      )
     )
   }
   const names = new Set(seen.values())

@@ -5,22 +5,33 @@
  * libpg_query reports statement locations in UTF-8 bytes and syntax-error cursors in characters; everything
  * this module returns is in characters, lines and columns are 1-based.
  */
-import { loadModule, parseSync, parsePlPgSQLSync } from 'libpg-query'
+type LibPgQuery = typeof import('libpg-query')
 
 let loaded: Promise<void> | undefined
-let ready = false
+let lib: LibPgQuery | undefined
 
-/** Loads the WASM parser once (~10 ms). Every other function here needs it. */
+/**
+ * Loads the WASM parser once, on first use: importing libpg-query compiles and instantiates its 1.7 MB of
+ * WASM, which commands that parse no SQL (`--help`, `init`) must not pay for. Every other function here
+ * that parses needs it.
+ */
 export function loadParser(): Promise<void> {
-  loaded ??= loadModule().then(() => {
-    ready = true
+  loaded ??= import('libpg-query').then(async m => {
+    await m.loadModule()
+    lib = m
   })
   return loaded
 }
 
+/** The loaded parser, or an error saying loadParser() was not awaited (a programming error). */
+function parser(): LibPgQuery {
+  if (!lib) throw new Error('the SQL parser is not loaded: await loadParser() first')
+  return lib
+}
+
 /** Whether loadParser() has finished (parseSql would report a parser that is not loaded as a syntax error). */
 export function parserLoaded(): boolean {
-  return ready
+  return lib !== undefined
 }
 
 /** A parse-tree node: `{ AlterTableStmt: {...} }` and so on. Kept loose: the tree is walked generically. */
@@ -179,7 +190,7 @@ export function skipSpaceAndComments(sql: string, from: number, to: number): num
 export function parseSql(sql: string): ParsedSql {
   let tree: { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] }
   try {
-    tree = parseSync(sql) as typeof tree
+    tree = parser().parseSync(sql) as typeof tree
   } catch (e) {
     const err = e as Error & { sqlDetails?: { cursorPosition?: number; message?: string } }
     const offset = Math.max(0, (err.sqlDetails?.cursorPosition ?? 1) - 0)
@@ -217,7 +228,7 @@ export function parseSql(sql: string): ParsedSql {
 
 /** Parses a PL/pgSQL function body (CREATE FUNCTION ... LANGUAGE plpgsql). Throws on error. */
 export function parsePlpgsql(createFunctionSql: string): unknown {
-  return parsePlPgSQLSync(createFunctionSql)
+  return parser().parsePlPgSQLSync(createFunctionSql)
 }
 
 /** Visits every object node of a parse tree (depth first). */
