@@ -155,6 +155,34 @@ describe('lock-holders', () => {
     }
   })
 
+  test('a busy table is not a blocker: short statements that come and go do not fail the gate', async () => {
+    // Each statement holds RowExclusiveLock for about 30 ms, back to back: every sample sees a holder,
+    // never the same transaction twice.
+    const writer = await db.client()
+    let stop = false
+    let n = 0
+    const busy = (async () => {
+      while (!stop) {
+        await writer.query(
+          `INSERT INTO public.bookings (id, note) SELECT $1, pg_sleep(0.03)::text`,
+          [1000 + n++]
+        )
+      }
+    })()
+    try {
+      await new Promise(r => setTimeout(r, 50))
+      const outcome = await lockHoldersCheck.run(ctxFor('production', ['public.bookings']))
+      expect(outcome.status).toBe('pass')
+      expect(outcome.details?.sessions).toEqual([])
+    } finally {
+      stop = true
+      await busy
+      await writer.query('DELETE FROM public.bookings WHERE id >= 1000')
+      await writer.end()
+    }
+    expect(n).toBeGreaterThan(5)
+  })
+
   test('our own locks do not count', async () => {
     await client.query('BEGIN')
     try {

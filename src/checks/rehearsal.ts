@@ -4,6 +4,10 @@
  * budget, lock_timeout set), so a rehearsal never holds a file's locks longer than the budget. Records
  * duration, the locks held at the end and the schema diff the migration would make; names the files a failure
  * left unrehearsed.
+ *
+ * Shadow mode (default on production): statements that would lock an existing table more than ROW EXCLUSIVE
+ * run on shadow copies (src/rehearse/shadow.ts), so writers on the live tables never wait; either way each such
+ * statement gets a lock forecast for the full table (src/rehearse/forecast.ts), judged against the budget.
  */
 import type pg from 'pg'
 import type { Annotation, Check, RehearsalResult, StageContext } from '../types.js'
@@ -14,6 +18,21 @@ import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '
 import type { Logger } from '../report/logger.js'
 import { recordPlanBaselines } from './plan-baseline.js'
 import { LOCK_MODES, statementLocks } from '../lint/locks.js'
+import { rehearsalSettingsOf, type RehearsalSettings } from '../config/rehearsal-settings.js'
+import {
+  countRows,
+  createShadow,
+  lockedTables,
+  newShadowState,
+  redirectStatement,
+  type ShadowState
+} from '../rehearse/shadow.js'
+import {
+  describeForecast,
+  forecastModel,
+  scaleForecast,
+  type LockForecast
+} from '../rehearse/forecast.js'
 
 const QUERY_CANCELED = '57014'
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
@@ -61,6 +80,146 @@ export interface RehearsalOptions {
   lockBudgetMs: number
   lockTimeoutMs: number
   log: Logger
+  /**
+   * Shadow rehearsal and the lock forecast (validate). Absent: every statement runs on the live tables and
+   * nothing is forecast (the rollback rehearsal).
+   */
+  forecast?: ForecastOptions
+}
+
+export interface ForecastOptions {
+  settings: RehearsalSettings
+  /** The run's environment, and the one the forecast is for with its lock budget. */
+  envName: string
+  forecastFor: string
+  budgetMs: number
+  /** Timeout of making a shadow copy (copying rows and building indexes is not lock time). */
+  copyTimeoutMs: number
+  /** The lock budget of the environment named row counts come from (else budgetMs). */
+  forecastBudgetMs: number
+}
+
+/** The existing table a statement locks most strongly, and the rows its time is measured on. */
+interface MeasuredTable {
+  table: string
+  lock: string
+  liveRows: number
+  rehearsedRows: number
+  sampled: boolean
+  rehearsedOn: 'shadow' | 'live'
+}
+
+interface StatementTarget {
+  /** The statement redirected to the shadows (undefined: run as written). */
+  text?: string
+  redirectedTo?: string
+  locked?: MeasuredTable
+}
+
+/**
+ * Before a statement: in shadow mode, copies every existing table it would lock more than ROW EXCLUSIVE
+ * (reading them only) and redirects the statement to the copies; in both modes, names the table whose rows
+ * its time is forecast from.
+ */
+async function prepareStatement(
+  client: pg.ClientBase,
+  s: SqlStatement,
+  shadow: ShadowState,
+  fc: ForecastOptions,
+  opts: RehearsalOptions
+): Promise<StatementTarget> {
+  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`)
+  await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`)
+  const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
+  const main = locked[0]
+  if (fc.settings.mode === 'live') {
+    if (!main) return {}
+    const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows)
+    return {
+      locked: {
+        table: main.table,
+        lock: main.lock,
+        liveRows: rows,
+        rehearsedRows: rows,
+        sampled: false,
+        rehearsedOn: 'live'
+      }
+    }
+  }
+  for (const t of locked) {
+    if (shadow.tables.has(t.table)) continue
+    const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows)
+    opts.log.info(
+      `shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`
+    )
+  }
+  const text = redirectStatement(s.ast, shadow)
+  const sh = main ? shadow.tables.get(main.table) : undefined
+  return {
+    text,
+    redirectedTo: text ? firstLine(text, 80) : undefined,
+    locked:
+      main && sh
+        ? {
+            table: main.table,
+            lock: main.lock,
+            liveRows: sh.liveRows,
+            rehearsedRows: sh.rows,
+            sampled: sh.sampled,
+            rehearsedOn: 'shadow'
+          }
+        : undefined
+  }
+}
+
+/**
+ * The diff names shadows where a new object refers to a shadowed table (a foreign key): they are shown as the
+ * live tables they stand for. The changes made to the shadows themselves are not in the diff: said once.
+ */
+function shadowNote(diff: string, shadow: ShadowState | undefined): string {
+  if (!shadow || shadow.tables.size === 0) return diff
+  let text = diff
+  for (const t of shadow.tables.values())
+    text = text.split(`${t.shadowSchema}.${t.name}`).join(t.live)
+  const tables = [...shadow.tables.keys()].join(', ')
+  return `${text}\n(rehearsed on shadow copies, so not in this diff: the changes to ${tables})`
+}
+
+/** The statement's lock forecast from its measured time. */
+function forecastOf(
+  s: SqlStatement,
+  file: string,
+  l: MeasuredTable,
+  tookMs: number,
+  fc: ForecastOptions
+): LockForecast {
+  const named = fc.settings.forecast?.rows[l.table]
+  const tableRows = named ?? l.liveRows
+  const model = forecastModel(s.ast)
+  const forecastMs = Math.round(scaleForecast(tookMs, l.rehearsedRows, tableRows, model))
+  const budgetMs = named === undefined ? fc.budgetMs : fc.forecastBudgetMs
+  return {
+    file,
+    line: s.line,
+    statement: firstLine(s.text.replace(/\s+/g, ' '), 100),
+    lock: l.lock,
+    table: l.table,
+    tableRows,
+    liveRows: l.liveRows,
+    rehearsedRows: l.rehearsedRows,
+    sampled: l.sampled,
+    rehearsedOn: l.rehearsedOn,
+    measuredMs: Math.round(tookMs),
+    model,
+    forecastMs,
+    budgetMs,
+    overBudget: forecastMs > budgetMs,
+    rowsSource:
+      named === undefined
+        ? `rows counted on this database (${fc.envName})`
+        : (fc.settings.forecast?.source as string),
+    forecastFor: named === undefined ? fc.envName : fc.forecastFor
+  }
 }
 
 /** A rehearsed file; `lockMs` is what the budget is measured on. */
@@ -70,6 +229,8 @@ export interface FileRehearsal extends RehearsalResult {
    * migration commits on its own). The tool's catalog reads between statements are not counted.
    */
   lockMs: number
+  /** The lock forecast of the file's statements that lock an existing table more than ROW EXCLUSIVE. */
+  forecasts?: LockForecast[]
 }
 
 const strength = (mode: string) => LOCK_STRENGTH.indexOf(mode)
@@ -130,7 +291,10 @@ export async function rehearseFiles(
   opts: RehearsalOptions
 ): Promise<FileRehearsal[]> {
   const results: FileRehearsal[] = []
-  let previous: SchemaSnapshot = await snapshotSchema(client)
+  const fc = opts.forecast
+  const shadow = fc ? await newShadowState(client) : undefined
+  const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {}
+  let previous: SchemaSnapshot = await snapshotSchema(client, snapshotOpts)
   await client.query('BEGIN')
   try {
     for (const { version, file } of files) {
@@ -140,37 +304,51 @@ export async function rehearseFiles(
       const atStart = await ownRelationLocks(client)
       let locks: HeldLock[] = atStart
       let spent = 0
+      const forecasts: LockForecast[] = []
       try {
         for (const s of statements) {
+          const target =
+            fc && shadow ? await prepareStatement(client, s, shadow, fc, opts) : undefined
           const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent))
           // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
           await client.query(
             `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`
           )
-          await client.query(`SET LOCAL statement_timeout = ${left}`)
+          // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
+          // budget (a cut would lose the measurement).
+          const timeout = target?.text && fc ? fc.copyTimeoutMs : left
+          await client.query(`SET LOCAL statement_timeout = ${timeout}`)
           const s0 = performance.now()
           try {
-            await client.query(s.text)
+            await client.query(target?.text ?? s.text)
           } catch (e) {
             spent += performance.now() - s0
             ;(e as { statement?: SqlStatement }).statement = s
+            ;(e as { redirectedTo?: string }).redirectedTo = target?.redirectedTo
             throw e
           }
-          spent += performance.now() - s0
+          const took = performance.now() - s0
+          spent += took
+          if (target?.locked && fc) {
+            const f = forecastOf(s, file.file, target.locked, took, fc)
+            forecasts.push(f)
+            opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`)
+          }
           // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
           await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
           locks = await ownRelationLocks(client)
         }
         await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
-        const after = await snapshotSchema(client)
+        const after = await snapshotSchema(client, snapshotOpts)
         const durationMs = Math.round(performance.now() - t0)
         results.push({
           version,
           durationMs,
           lockMs: Math.round(spent),
           locks,
-          diffText: renderDiff(diffSnapshots(previous, after)),
-          overBudget: false
+          diffText: shadowNote(renderDiff(diffSnapshots(previous, after)), shadow),
+          overBudget: false,
+          ...(fc ? { forecasts } : {})
         })
         previous = after
         opts.log.info(
@@ -202,6 +380,8 @@ export async function rehearseFiles(
         } else {
           message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
         }
+        const redirectedTo = (e as { redirectedTo?: string }).redirectedTo
+        if (redirectedTo) message += ` (rehearsed on the shadow copy: ${redirectedTo})`
         results.push({
           version,
           durationMs: Math.round(performance.now() - t0),
@@ -211,7 +391,8 @@ export async function rehearseFiles(
           overBudget,
           error: message,
           file: file.file,
-          line: s?.line
+          line: s?.line,
+          ...(fc ? { forecasts } : {})
         })
         break
       }
@@ -261,11 +442,26 @@ export const rehearsalCheck: Check = {
     if (ctx.config.stage === 'validate') await recordPlanBaselines(ctx)
     const skipped = pending.filter(m => !rehearsable(m)).map(m => m.version)
     const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m as SqlFile }))
+    const settings = rehearsalSettingsOf(ctx.env)
+    const forecastFor =
+      settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name)
     const results = await rehearseFiles(ctx.client, files, {
       lockBudgetMs: ctx.env.lockBudgetMs,
       lockTimeoutMs: ctx.env.lockTimeoutMs,
-      log: ctx.log
+      log: ctx.log,
+      forecast: {
+        settings,
+        envName: ctx.env.name,
+        forecastFor,
+        budgetMs: ctx.env.lockBudgetMs,
+        forecastBudgetMs:
+          (settings.rowsFrom && ctx.policy.environments[settings.rowsFrom]?.lockBudgetMs) ||
+          ctx.env.lockBudgetMs,
+        copyTimeoutMs: ctx.env.statementTimeoutMs
+      }
     })
+    const forecast = results.flatMap(r => r.forecasts ?? [])
+    const forecastOver = forecast.filter(f => f.overBudget)
     // Files after a failure are not run: they would run against a state that never existed. Say which.
     const reached = new Set(results.map(r => r.version))
     const notRehearsed = files.map(f => f.version).filter(v => !reached.has(v))
@@ -287,11 +483,19 @@ export const rehearsalCheck: Check = {
           r.diffText
         ].join('\n')
       ),
-      ...(leftOut ? [`# ${leftOutReason}`] : [])
+      ...(leftOut ? [`# ${leftOutReason}`] : []),
+      ...(forecast.length
+        ? [
+            `# lock forecast (${settings.mode} rehearsal)\n${forecast.map(describeForecast).join('\n')}`
+          ]
+        : [])
     ].join('\n\n')
     ctx.evidence.write('rehearsal.txt', text)
     const details = {
       migrations: results,
+      // Shadow or live, and the lock forecast per statement that locks an existing table (forecast-section.ts).
+      rehearsalMode: settings.mode,
+      forecast,
       // Reached by no one: a failure stopped the rehearsal before them.
       notRehearsed,
       ...(leftOutReason ? { notRehearsedNote: leftOutReason } : {}),
@@ -320,17 +524,22 @@ export const rehearsalCheck: Check = {
         annotations: annotate(hardFailures, 'error', 'rehearsal failed')
       }
     }
-    if (overBudget.length > 0) {
+    if (overBudget.length > 0 || forecastOver.length > 0) {
       const mode = ctx.env.rehearsalOverBudget
       const reasons = [
         ...overBudget.map(r => r.error as string),
+        ...forecastOver.map(f => `lock forecast: ${describeForecast(f)}`),
         ...(leftOutReason ? [leftOutReason] : [])
       ]
       if (mode === 'fail' || mode === 'warn') {
         const level = mode === 'fail' ? 'error' : 'warning'
         return {
           status: mode,
-          summary: withLeftOut('over the lock budget'),
+          summary: withLeftOut(
+            overBudget.length > 0
+              ? 'over the lock budget'
+              : 'the lock forecast is over the lock budget'
+          ),
           reasons,
           details,
           annotations: annotate(overBudget, level, 'over the lock budget')
@@ -338,11 +547,12 @@ export const rehearsalCheck: Check = {
       }
     }
     const total = results.reduce((n, r) => n + r.durationMs, 0)
+    const shadowed = forecast.filter(f => f.rehearsedOn === 'shadow').length
     const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : ''
     return {
       status: 'pass',
       summary: withLeftOut(
-        `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}`
+        `${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}${shadowed ? `; ${shadowed} locking statement(s) rehearsed on shadow copies` : ''}`
       ),
       details
     }

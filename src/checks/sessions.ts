@@ -24,6 +24,8 @@ export interface SessionInfo {
 export interface LockHolder extends SessionInfo {
   tables: string[]
   modes: string[]
+  /** When its transaction (or lone statement) began: tells one transaction from the pid's next one. */
+  since: string | null
 }
 
 export const QUERY_PREVIEW_CHARS = 200
@@ -110,7 +112,9 @@ export async function findLongTransactions(db: Queryable, limitMs: number): Prom
  */
 export async function findLockHolders(db: Queryable, tables: string[]): Promise<LockHolder[]> {
   if (tables.length === 0) return []
-  const { rows } = await db.query<SessionRow & { tables: string[]; modes: string[] }>(
+  const { rows } = await db.query<
+    SessionRow & { tables: string[]; modes: string[]; since: string | null }
+  >(
     `WITH target AS (
        SELECT DISTINCT to_regclass(name) AS oid FROM unnest($1::text[]) AS name
      )
@@ -118,6 +122,7 @@ export async function findLockHolders(db: Queryable, tables: string[]): Promise<
             a.state, a.backend_type,
             coalesce(extract(epoch FROM clock_timestamp() - coalesce(a.xact_start, a.query_start)) * 1000, 0) AS age_ms,
             left(a.query, $2) AS query,
+            coalesce(a.xact_start, a.query_start)::text AS since,
             array_agg(DISTINCT format('%s.%s', n.nspname, c.relname)) AS tables,
             array_agg(DISTINCT l.mode ORDER BY l.mode) AS modes
        FROM pg_locks l
@@ -133,7 +138,7 @@ export async function findLockHolders(db: Queryable, tables: string[]): Promise<
       ORDER BY age_ms DESC, l.pid`,
     [tables.map(regclassName), QUERY_PREVIEW_CHARS]
   )
-  return rows.map(r => ({ ...toSession(r), tables: r.tables, modes: r.modes }))
+  return rows.map(r => ({ ...toSession(r), tables: r.tables, modes: r.modes, since: r.since }))
 }
 
 /** One line per session for reasons and the log. */

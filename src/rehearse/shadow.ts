@@ -1,0 +1,255 @@
+/**
+ * Shadow copies for the rehearsal: a statement that would lock an existing table more than ROW EXCLUSIVE runs
+ * on a copy of the table in a scratch schema instead, inside the rehearsal's rolled-back transaction. Making the
+ * copy only reads the live table (ACCESS SHARE), which no writer waits on.
+ *
+ * The copy has the table's columns, defaults, CHECK and NOT NULL constraints (LIKE ... INCLUDING ALL EXCLUDING
+ * INDEXES), its rows (or a TABLESAMPLE of about `maxRows` of them), then its primary key, unique and exclusion
+ * constraints, indexes and triggers under their own names, built after the rows are in (a bulk build, as a
+ * restore does). Foreign keys and policies are not copied: adding them would lock the live tables they name.
+ *
+ * Statements are redirected by rewriting the parse tree (RangeVars and DROP's name lists) and deparsing it.
+ */
+import type pg from 'pg'
+import { deparseSync } from 'pgsql-parser'
+import { statementLocks, LOCK_MODES } from '../lint/locks.js'
+import { parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
+
+/** Locks stronger than this on a live table make a statement run on the shadow. */
+const WRITERS_LOCK = LOCK_MODES.indexOf('RowExclusiveLock')
+
+export interface ShadowTable {
+  /** schema.name of the live table. */
+  live: string
+  shadowSchema: string
+  name: string
+  /** Rows of the live table (count(*), or the planner's estimate for a very large table). */
+  liveRows: number
+  /** Rows copied into the shadow. */
+  rows: number
+  sampled: boolean
+  /** TABLESAMPLE SYSTEM percentage when sampled. */
+  percent?: number
+  copyMs: number
+}
+
+/** The rehearsal's shadows: live relation (table or one of its indexes) -> where its shadow is. */
+export interface ShadowState {
+  schema: string
+  created: boolean
+  tables: Map<string, ShadowTable>
+  /** schema.name of live tables and their indexes -> the shadow's (same name, scratch schema). */
+  redirects: Map<string, { schema: string; name: string }>
+  /** Plain tables that existed before the rehearsal: the pending migrations' own tables need no shadow. */
+  existing: Set<number>
+}
+
+/** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
+export async function newShadowState(client: pg.ClientBase): Promise<ShadowState> {
+  const res = await client.query(
+    `SELECT pg_backend_pid() AS pid,
+            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids`
+  )
+  const { pid, oids } = res.rows[0]
+  return {
+    // One schema per session: two validates at once must not wait on each other's uncommitted schema.
+    schema: `mr_shadow_${pid}`,
+    created: false,
+    tables: new Map(),
+    redirects: new Map(),
+    existing: new Set((oids as string[]).map(Number))
+  }
+}
+
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+const quoteQualified = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`
+
+/** A table lock a statement takes, with the table resolved (an index's lock is its table's). */
+export interface LockedTable {
+  table: string
+  lock: string
+  oid: number
+  schema: string
+  name: string
+}
+
+/**
+ * The existing plain tables the statement would lock more than ROW EXCLUSIVE (what writers would wait on),
+ * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
+ */
+export async function lockedTables(client: pg.ClientBase, ast: AstNode): Promise<LockedTable[]> {
+  const out: LockedTable[] = []
+  for (const l of statementLocks(ast)) {
+    if (LOCK_MODES.indexOf(l.lock) <= WRITERS_LOCK) continue
+    const isIndex = l.table.endsWith(' (index)')
+    const name = isIndex ? l.table.slice(0, -' (index)'.length) : l.table
+    const res = await client.query(
+      `SELECT c.oid, n.nspname AS schema, c.relname AS name
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r'
+          AND c.oid = CASE WHEN $2 THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1))
+                           ELSE to_regclass($1) END`,
+      [quotedName(name), isIndex]
+    )
+    const r = res.rows[0]
+    if (!r) continue
+    const table = `${r.schema}.${r.name}`
+    if (!out.some(o => o.table === table))
+      out.push({ table, lock: l.lock, oid: Number(r.oid), schema: r.schema, name: r.name })
+  }
+  return out.sort(
+    (a, b) => LOCK_MODES.indexOf(b.lock as never) - LOCK_MODES.indexOf(a.lock as never)
+  )
+}
+
+/** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
+function quotedName(qualified: string): string {
+  const dot = qualified.indexOf('.')
+  return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1))
+}
+
+/** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
+export async function countRows(
+  client: pg.ClientBase,
+  oid: number,
+  maxRows: number
+): Promise<number> {
+  const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
+    oid
+  ])
+  const estimate = Number(est.rows[0]?.n ?? -1)
+  if (estimate > 5 * maxRows) return Math.round(estimate)
+  const res = await client.query(
+    `SELECT count(*)::float8 AS n FROM ${await regclassText(client, oid)}`
+  )
+  return Number(res.rows[0].n)
+}
+
+async function regclassText(client: pg.ClientBase, oid: number): Promise<string> {
+  const res = await client.query(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1`,
+    [oid]
+  )
+  return res.rows[0].name
+}
+
+/** A CREATE INDEX / CREATE TRIGGER definition from the catalog, moved onto the shadow table. */
+function onShadow(definition: string, schema: string, name: string): string {
+  const [stmt] = parseSql(definition).statements
+  if (!stmt) throw new Error(`could not parse the catalog's definition: ${definition}`)
+  const node = stmt.ast.IndexStmt ?? stmt.ast.CreateTrigStmt
+  node.relation.schemaname = schema
+  node.relation.relname = name
+  return deparseSync(stmt.ast as never)
+}
+
+/**
+ * Creates the shadow of one live table (the scratch schema on first use) and registers it and its indexes
+ * for redirection. Only reads the live table.
+ */
+export async function createShadow(
+  client: pg.ClientBase,
+  state: ShadowState,
+  t: LockedTable,
+  maxRows: number
+): Promise<ShadowTable> {
+  const t0 = performance.now()
+  if (!state.created) {
+    await client.query(`CREATE SCHEMA ${quoteIdent(state.schema)}`)
+    state.created = true
+  }
+  const live = quoteQualified(t.schema, t.name)
+  const shadow = quoteQualified(state.schema, t.name)
+  const liveRows = await countRows(client, t.oid, maxRows)
+  await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`)
+  const cols = await client.query(
+    `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS list FROM pg_attribute
+      WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+    [t.oid]
+  )
+  const list = cols.rows[0].list as string
+  const sampled = liveRows > maxRows
+  // SYSTEM reads whole pages: about maxRows rows for a fraction of a full scan. REPEATABLE: the same sample.
+  const percent = sampled ? Math.min(100, (100 * maxRows) / liveRows) : undefined
+  const from = sampled ? `${live} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (1)` : live
+  const copied = await client.query(
+    `INSERT INTO ${shadow} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${from}`
+  )
+  const constraints = await client.query(
+    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = $1 AND contype IN ('p', 'u', 'x') ORDER BY conname`,
+    [t.oid]
+  )
+  for (const c of constraints.rows)
+    await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${quoteIdent(c.conname)} ${c.def}`)
+  const indexes = await client.query(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def,
+            (SELECT relname FROM pg_class WHERE oid = i.indexrelid) AS relname,
+            EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                      AND k.contype IN ('p', 'u', 'x')) AS of_constraint
+       FROM pg_index i WHERE i.indrelid = $1 ORDER BY 1`,
+    [t.oid]
+  )
+  for (const ix of indexes.rows) {
+    if (!ix.of_constraint) await client.query(onShadow(ix.def, state.schema, t.name))
+    state.redirects.set(`${t.schema}.${ix.relname}`, { schema: state.schema, name: ix.relname })
+  }
+  const triggers = await client.query(
+    `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal`,
+    [t.oid]
+  )
+  for (const tr of triggers.rows) await client.query(onShadow(tr.def, state.schema, t.name))
+  const result: ShadowTable = {
+    live: t.table,
+    shadowSchema: state.schema,
+    name: t.name,
+    liveRows,
+    rows: copied.rowCount ?? 0,
+    sampled,
+    percent,
+    copyMs: Math.round(performance.now() - t0)
+  }
+  state.tables.set(t.table, result)
+  state.redirects.set(t.table, { schema: state.schema, name: t.name })
+  return result
+}
+
+/** DROP's object lists (["public", "items"] or ["items"]) name tables and indexes without a RangeVar. */
+function redirectNameList(items: AstNode[], state: ShadowState): boolean {
+  const parts = items.map(i => i.String?.sval as string | undefined)
+  if (parts.some(p => p === undefined) || parts.length > 2) return false
+  const qualified = parts.length === 2 ? `${parts[0]}.${parts[1]}` : `public.${parts[0]}`
+  const to = state.redirects.get(qualified)
+  if (!to) return false
+  items.splice(0, items.length, { String: { sval: to.schema } }, { String: { sval: to.name } })
+  return true
+}
+
+/**
+ * The statement's SQL with every shadowed relation it names pointing at its shadow, or undefined when it
+ * names none. Function bodies and DO blocks are strings to the parser and are not rewritten.
+ */
+export function redirectStatement(ast: AstNode, state: ShadowState): string | undefined {
+  if (state.redirects.size === 0) return undefined
+  const copy = structuredClone(ast)
+  let changed = false
+  walk(copy, (key, value) => {
+    if (
+      (key === 'RangeVar' || key === 'relation' || key === 'pktable') &&
+      typeof value.relname === 'string'
+    ) {
+      const to = state.redirects.get(qualifiedName(value))
+      if (to) {
+        value.schemaname = to.schema
+        value.relname = to.name
+        changed = true
+      }
+    }
+  })
+  const drop = copy.DropStmt
+  if (drop && ['OBJECT_TABLE', 'OBJECT_INDEX'].includes(drop.removeType)) {
+    for (const o of drop.objects ?? [])
+      if (o.List?.items && redirectNameList(o.List.items, state)) changed = true
+  }
+  return changed ? deparseSync(copy as never) : undefined
+}
