@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Validates action.yml and every workflow against GitHub's JSON schemas (action-validator takes one
 // file per run), and refuses pull_request_target: it runs with secrets and a write token on code
-// from forks; remote actions must be pinned to a ref. Exit 1 on any failure. Usage: node scripts/validate-workflows.mjs [repo root]
+// from forks; remote actions must be pinned to a ref, third-party ones to a full commit SHA. Exit 1 on any failure. Usage: node scripts/validate-workflows.mjs [repo root]
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -66,6 +66,19 @@ for (const file of files) {
       ) {
         failures.push(`${rel}:${i + 1}`)
         console.log(`FAIL  ${rel}:${i + 1}: ${uses[1]} is not pinned; add @v<major> or @<sha>`)
+      }
+      // Third-party actions by full commit SHA (a tag can be moved); Migration Runbook's own action and
+      // reusable workflow may follow a release tag (@v1).
+      if (
+        uses &&
+        uses[1].includes('@') &&
+        !/^[^/]+\/migration-runbook(\/|@)/.test(uses[1]) &&
+        !/@[0-9a-f]{40}$/.test(uses[1])
+      ) {
+        failures.push(`${rel}:${i + 1}`)
+        console.log(
+          `FAIL  ${rel}:${i + 1}: ${uses[1]} is a third-party action pinned by tag; pin it by full commit SHA with the version in a comment`
+        )
       }
     })
   }

@@ -74,7 +74,8 @@ describe('rehearsal', () => {
     await stage('apply')
     repo.write(
       'runbook.yml',
-      'defaults:\n  lock-budget: 300ms\nenvironments:\n  staging: {}\n  production:\n    production: true\n'
+      // backup off: this test database has no Supabase backups (production fails the backup check without).
+      'defaults:\n  lock-budget: 300ms\nenvironments:\n  staging: {}\n  production:\n    production: true\n    backup: { off: true, reason: test database }\n'
     )
     repo.write(
       '20250301000000_slow.sql',

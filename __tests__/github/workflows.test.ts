@@ -60,8 +60,9 @@ interface Step {
 }
 
 function runbookStep(steps: Step[]): Step {
-  const step = steps.find(s => s.uses === './')
-  if (!step) throw new Error('no step uses the action (./)')
+  // ./ in this repository's PR workflow; the reusable one checks the action out to .migration-runbook.
+  const step = steps.find(s => s.uses === './' || s.uses === './.migration-runbook')
+  if (!step) throw new Error('no step uses the action (./ or ./.migration-runbook)')
   return step
 }
 

@@ -123,9 +123,9 @@ describe('Supabase CLI layout (supabase/migrations, no runbook.yml)', () => {
       MIGRATIONS_DIR: 'supabase/migrations',
       RUNBOOK_CONFIG: 'supabase/runbook.yml'
     })
-    expect(pr.on).toEqual({ pull_request: null })
+    expect(pr.on).toEqual({ pull_request: null, merge_group: null })
     const validate = pr.jobs['validate-staging']
-    expect(validate.environment).toBe('staging')
+    expect(validate.environment).toMatchObject({ name: 'staging' })
     const step = validate.steps.find((s: { uses?: string }) =>
       s.uses?.includes('migration-runbook@')
     )
@@ -148,7 +148,7 @@ describe('Supabase CLI layout (supabase/migrations, no runbook.yml)', () => {
     expect(deploy.on.push.paths).toEqual(['supabase/migrations/**', 'supabase/runbook.yml'])
     expect(deploy.env.MIGRATIONS_DIR).toBe('supabase/migrations')
     expect(deploy.jobs.production.needs).toBe('staging')
-    expect(deploy.jobs.production.environment).toBe('production')
+    expect(deploy.jobs.production.environment).toMatchObject({ name: 'production' })
     for (const job of Object.values(deploy.jobs) as { concurrency: Record<string, unknown> }[])
       expect(job.concurrency['cancel-in-progress']).toBe(false)
   })

@@ -134,17 +134,18 @@ test('an unknown project ref fails naming the setting to fix', async () => {
   expect(outcome.reasons?.[0]).toContain('check supabase-project-ref in runbook.yml')
 })
 
-test('no project ref or no token skips with how to enable it', async () => {
+test('no project ref or no token on production fails with how to enable it (or turn it off)', async () => {
   const before = api.requests.length
   const noRef = await runBackup(ctxFor(), environ())
   expect(noRef).toMatchObject({
-    status: 'skip',
-    summary: 'backup recency not checked: no supabase-project-ref'
+    status: 'fail',
+    summary: 'production and no backup check configured: no supabase-project-ref'
   })
-  expect(noRef.reasons).toEqual([HOW_TO_ENABLE])
+  expect(noRef.reasons?.[0]).toContain(HOW_TO_ENABLE)
+  expect(noRef.reasons?.[0]).toContain('backup: { off: true, reason: "..." }')
   const ctx = ctxFor(FRESH)
   const noToken = await runBackup(ctx, { SUPABASE_API_URL: api.url })
-  expect(noToken.status).toBe('skip')
+  expect(noToken.status).toBe('fail')
   expect(noToken.summary).toContain('no SUPABASE_ACCESS_TOKEN')
   expect(ctx.log.text()).toContain('set supabase-project-ref for this environment in runbook.yml')
   expect(api.requests.length).toBe(before)

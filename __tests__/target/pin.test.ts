@@ -160,7 +160,8 @@ describe('end to end through runCli (real Postgres)', () => {
   function pin(target: string) {
     writeFileSync(
       path.join(repo.dir, 'runbook.yml'),
-      `defaults:\n  lock-timeout: 300ms\nenvironments:\n  staging: {}\n  production:\n    production: true\n    target: ${target}\n`
+      // backup off: this test database has no Supabase backups (production fails the backup check without).
+      `defaults:\n  lock-timeout: 300ms\nenvironments:\n  staging: {}\n  production:\n    production: true\n    backup: { off: true, reason: test database }\n    target: ${target}\n`
     )
   }
 

@@ -1,6 +1,8 @@
 /**
  * backup: a recent backup exists before we change anything. Asks the Supabase Management API when the
- * environment names a project ref and SUPABASE_ACCESS_TOKEN is set; otherwise skips and says how to enable it.
+ * environment names a project ref and SUPABASE_ACCESS_TOKEN is set. Unconfigured, it skips and says how to
+ * enable it, except on a production environment, where it fails: production is not changed without a
+ * restore point, unless runbook.yml turns the check off with a reason (`backup: off`), shown in the summary.
  */
 import {
   getProjectBackups,
@@ -10,8 +12,13 @@ import {
 import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { formatAge } from './sessions.js'
 
+export const HOW_TO_TURN_OFF =
+  'or, when backups are handled elsewhere, set backup: { off: true, reason: "..." } for this environment in runbook.yml'
+
 export const HOW_TO_ENABLE =
-  'to check backups, set supabase-project-ref for this environment in runbook.yml and pass a SUPABASE_ACCESS_TOKEN secret (a Supabase personal access token) in the job env'
+  'to check backups, set supabase-project-ref for this environment in runbook.yml (or a SUPABASE_PROJECT_REF variable in the job env) and pass a SUPABASE_ACCESS_TOKEN secret (a Supabase personal access token) in the job env'
+
+const PROJECT_REF = /^[a-z0-9]{20}$/
 
 export interface RestorePoint {
   kind: 'backup' | 'pitr'
@@ -77,12 +84,45 @@ export async function runBackup(
   ctx: StageContext,
   environ: NodeJS.ProcessEnv = process.env
 ): Promise<CheckOutcome> {
-  const ref = ctx.env.supabaseProjectRef
+  // runbook.yml names the project; else the workflow passes it (an environment variable, vars.SUPABASE_PROJECT_REF).
+  const envRef = environ.SUPABASE_PROJECT_REF?.trim() || undefined
+  const ref = ctx.env.supabaseProjectRef ?? envRef
   const token = environ.SUPABASE_ACCESS_TOKEN?.trim()
+  if (ctx.env.backupOff) {
+    const reason = ctx.redactor.redact(ctx.env.backupOff.reason)
+    ctx.log.info(`backup: off in runbook.yml (${reason})`)
+    return {
+      status: 'skip',
+      summary: `backup check off in runbook.yml: ${reason}`,
+      details: { projectRef: ref ?? null, configured: false, off: true, reason }
+    }
+  }
+  if (ref && !PROJECT_REF.test(ref)) {
+    return {
+      status: 'fail',
+      summary: 'SUPABASE_PROJECT_REF is not a project ref',
+      reasons: [
+        `environment variable SUPABASE_PROJECT_REF is "${ref}"; allowed: a Supabase project ref, 20 lowercase letters and digits (Project Settings → General)`
+      ],
+      details: { projectRef: ref, configured: false }
+    }
+  }
   if (!ref || !token) {
     const missing = [!ref && 'no supabase-project-ref', !token && 'no SUPABASE_ACCESS_TOKEN']
       .filter(Boolean)
       .join(' and ')
+    // A throwaway database (--embedded, rehearse) has no backup to find: nothing real is changed there.
+    if (ctx.env.production && ctx.state.get('throwawayTarget') !== true) {
+      ctx.log.error(`backup: not configured on production (${missing}); ${HOW_TO_ENABLE}`)
+      return {
+        status: 'fail',
+        summary: `production and no backup check configured: ${missing}`,
+        reasons: [
+          `environment "${ctx.env.name}" is production and its backup cannot be checked (${missing}); ${HOW_TO_ENABLE}, ${HOW_TO_TURN_OFF}`
+        ],
+        details: { projectRef: ref ?? null, configured: false, production: true }
+      }
+    }
     ctx.log.warn(`backup: not checked (${missing}); ${HOW_TO_ENABLE}`)
     return {
       status: 'skip',

@@ -1,0 +1,71 @@
+/**
+ * runbook.yml `backup`: a production environment may turn the backup check off, but only with a reason
+ * (PITR on the provider, a snapshot taken by another job), which the check's summary then shows.
+ * Either `backup: { off: true, reason: "..." }` or `backup: off` with `backup-reason: "..."`.
+ */
+import { z } from 'zod'
+
+const REASON_RULE = 'allowed: a non-empty reason, e.g. "PITR on the provider"'
+
+const BACKUP_RULE =
+  'allowed: off, or { off: true, reason: "..." } (leave backup out to keep the check on)'
+
+/** `backup` normalised to { off: true, reason? }; anything else is an issue naming the value. */
+const backupSchema = z.unknown().transform((value, ctx): { off: true; reason?: string } => {
+  // YAML 1.1 readers (and some editors) turn a bare `off` into false.
+  if (value === 'off' || value === false) return { off: true }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { off, reason, ...rest } = value as Record<string, unknown>
+    const unknownKeys = Object.keys(rest)
+    if (off === true && unknownKeys.length === 0) {
+      if (reason === undefined) return { off: true }
+      if (typeof reason === 'string' && reason.trim() !== '')
+        return { off: true, reason: reason.trim() }
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `is ${JSON.stringify(reason)}; ${REASON_RULE}`
+      })
+      return z.NEVER
+    }
+  }
+  ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(value)}; ${BACKUP_RULE}` })
+  return z.NEVER
+})
+
+export const backupFields = {
+  backup: backupSchema.optional(),
+  'backup-reason': z.string({ error: REASON_RULE }).trim().min(1, REASON_RULE).optional()
+}
+
+export interface BackupSettingsInput {
+  backup?: { off: true; reason?: string }
+  'backup-reason'?: string
+}
+
+/** Why the backup check is off, or undefined when it is on. */
+export interface BackupOff {
+  reason: string
+}
+
+/**
+ * The resolved setting, or a message naming the key, the value and what is allowed (the caller adds the
+ * file and environment).
+ */
+export function resolveBackupSetting(e: BackupSettingsInput): { off?: BackupOff; error?: string } {
+  const setting = e.backup
+  const looseReason = e['backup-reason']
+  if (setting === undefined) {
+    if (looseReason !== undefined)
+      return {
+        error: `backup-reason: is "${looseReason}" but backup is not off; allowed: only with backup: off`
+      }
+    return {}
+  }
+  const reason = setting.reason ?? looseReason
+  if (!reason)
+    return {
+      error: `backup: is off without a reason; ${REASON_RULE} as backup: { off: true, reason: "..." } or backup-reason: "..."`
+    }
+  return { off: { reason } }
+}
