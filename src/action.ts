@@ -11,7 +11,8 @@ import { renderReportMarkdown } from './report/markdown.js'
 import { emitAnnotations } from './github/annotations.js'
 import { uploadEvidence } from './github/artifact.js'
 import { upsertStickyComment } from './github/comment.js'
-import { artifactUrl, pullRequestNumber, runUrl } from './github/context.js'
+import { composeCommentBody } from './github/comment-body.js'
+import { artifactUrl, headSha, pullRequestNumber, runUrl } from './github/context.js'
 import { loadPolicy, environmentPolicy } from './config/policy.js'
 
 const INPUTS: InputName[] = [
@@ -24,7 +25,8 @@ const INPUTS: InputName[] = [
   'comment',
   'artifact-name',
   'test-command',
-  'artifacts-dir'
+  'artifacts-dir',
+  'env-file'
 ]
 
 export async function runAction(
@@ -38,8 +40,10 @@ export async function runAction(
   const raw: RawInputs = {}
   for (const name of INPUTS) raw[name] = core.getInput(name)
   let config
+  let commentAuthor: string | undefined
   try {
-    config = parseInputs(raw)
+    config = parseInputs(raw, { env })
+    commentAuthor = parseCommentAuthor(core.getInput('comment-author'))
   } catch (e) {
     core.setOutput('status', 'failed')
     core.setFailed(redactor.redact((e as Error).message))
@@ -56,7 +60,8 @@ export async function runAction(
         else if (level === 'warn') core.info(`⚠ ${line}`)
         else core.info(line)
       },
-      run: { url: runUrl(env), sha: env.GITHUB_SHA, actor: env.GITHUB_ACTOR, pullRequest: pr }
+      // On a PR, GITHUB_SHA is a merge commit nobody pushed: the report names the PR's head.
+      run: { url: runUrl(env), sha: headSha(env), actor: env.GITHUB_ACTOR, pullRequest: pr }
     })
     const { report } = outcome
     emitAnnotations(
@@ -75,13 +80,12 @@ export async function runAction(
       retentionDays
     })
     if (upload.warning) core.warning(redactor.redact(upload.warning))
+    const uploadedUrl = upload.id !== undefined ? artifactUrl(upload.id, env) : undefined
     if (upload.id !== undefined) core.setOutput('artifact-id', String(upload.id))
+    if (uploadedUrl) core.setOutput('artifact-url', uploadedUrl)
 
-    const markdown = redactor.redact(
-      renderReportMarkdown(report, {
-        artifactUrl: upload.id !== undefined ? artifactUrl(upload.id, env) : undefined
-      })
-    )
+    // Cut to GitHub's limit with a link to the artifact; report.md in the artifact is the full text.
+    const markdown = redactor.redact(renderReportMarkdown(report, { artifactUrl: uploadedUrl }))
     const wantComment =
       config.comment === 'always' ||
       (config.comment === 'auto' && env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
@@ -95,7 +99,9 @@ export async function runAction(
           repo,
           issueNumber: pr,
           environment: config.environment,
-          body: markdown,
+          body: existing =>
+            composeCommentBody({ fresh: markdown, report, existing: existing ?? undefined }),
+          author: commentAuthor,
           baseUrl: env.GITHUB_API_URL,
           log: (level, msg) => (level === 'warning' ? core.warning(msg) : core.info(msg))
         })
@@ -137,4 +143,16 @@ export async function runAction(
       e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
     core.setFailed(redactor.redact(message))
   }
+}
+
+/** A GitHub login (a bot's with its [bot] suffix), or undefined when the input is empty. */
+function parseCommentAuthor(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(value)) {
+    throw new ConfigError(
+      `input "comment-author" is ${JSON.stringify(value)}; expected a GitHub login such as ` +
+        `"octocat" or "my-app[bot]" (the account the comment is posted as), or empty`
+    )
+  }
+  return value
 }

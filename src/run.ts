@@ -88,7 +88,10 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   const log = new Logger(redactor, opts.logSink)
   const policy = loadPolicy(path.resolve(root, config.configPath))
   const env = environmentPolicy(policy, config.environment)
-  const discovered = discoverMigrationsWithWarnings(config.migrationsDir, root)
+  // The project's own no-transaction markers: apply must treat a file as lint did.
+  const discovered = discoverMigrationsWithWarnings(config.migrationsDir, root, {
+    noTransactionMarkers: policy.lint.noTransactionMarkers
+  })
   const migrations = discovered.migrations
   await loadParser()
   // Role passwords written in migration SQL are secrets too: masked before anything is logged.
@@ -281,7 +284,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   }
   log.info(`${config.stage} ${report.status} in ${report.durationMs} ms`)
   evidence.writeJson('summary.json', report)
-  const markdown = redactor.redact(renderReportMarkdown(report))
+  // The full report, never cut: only the PR comment is cut to GitHub's limit (it links here).
+  const markdown = redactor.redact(renderReportMarkdown(report, { full: true }))
   const reportPath = evidence.write('report.md', markdown)
   evidence.write(`${config.environment}-migration.log`, log.text())
   const exitCode = report.status === 'failed' || report.status === 'cancelled' ? 1 : 0

@@ -18,13 +18,10 @@ import {
   type FakeGitHub
 } from '../helpers/fake-github.js'
 
-const ACTION = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'dist',
-  'index.js'
-)
+/** The built action; MR_ACTION_ENTRY points at a private copy while others rebuild dist/. */
+const ACTION =
+  process.env.MR_ACTION_ENTRY ||
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.js')
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -193,7 +190,7 @@ test('an unknown stage fails before any connection, naming the input and the all
   })
   expect(run.code).toBe(1)
   expect(run.stdout).toContain(
-    'input "stage" is "deploy"; allowed: validate, apply, verify, rollback, monitor'
+    'input "stage" is "deploy"; allowed: validate, apply, verify, rollback, monitor, monitor-window'
   )
   expect(
     run.stdout

@@ -34,6 +34,7 @@ beforeEach(async () => {
       }
       const json = (c: Comment) => ({
         ...c,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
         html_url: `https://github.com/acme/bookings/pull/7#issuecomment-${c.id}`
       })
       if (url.pathname === '/repos/acme/bookings/issues/7/comments' && req.method === 'GET') {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { artifactUrl, pullRequestNumber, runUrl } from '../../src/github/context.js'
+import { artifactUrl, headSha, pullRequestNumber, runUrl } from '../../src/github/context.js'
 
 function eventFile(payload: unknown): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mr-event-')), 'event.json')
@@ -49,4 +49,25 @@ test('run and artifact URLs', () => {
   expect(runUrl(env)).toBe('https://ghe.example/o/r/actions/runs/9')
   expect(artifactUrl(4242, env)).toBe('https://ghe.example/o/r/actions/runs/9/artifacts/4242')
   expect(runUrl({ GITHUB_REPOSITORY: 'o/r' })).toBeUndefined()
+})
+
+test('head SHA: the PR head on pull_request (not the merge commit in GITHUB_SHA), else GITHUB_SHA', () => {
+  const pr = eventFile({ pull_request: { number: 7, head: { sha: 'feedface00' } } })
+  const merge = 'a1b2c3d4e5'
+  expect(
+    headSha({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pr, GITHUB_SHA: merge })
+  ).toBe('feedface00')
+  expect(
+    headSha({ GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: pr, GITHUB_SHA: merge })
+  ).toBe('feedface00')
+  const queue = eventFile({ merge_group: { head_sha: 'cafe0001' } })
+  expect(
+    headSha({ GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: queue, GITHUB_SHA: merge })
+  ).toBe('cafe0001')
+  expect(headSha({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: pr, GITHUB_SHA: merge })).toBe(
+    merge
+  )
+  // A payload without the head (or none at all) falls back to GITHUB_SHA.
+  expect(headSha({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: merge })).toBe(merge)
+  expect(headSha({})).toBeUndefined()
 })

@@ -1,4 +1,9 @@
-import { commentMarker, renderReportMarkdown, signOffChecklist } from '../../src/report/markdown.js'
+import {
+  commentMarker,
+  headOf,
+  renderReportMarkdown,
+  signOffChecklist
+} from '../../src/report/markdown.js'
 import type { CheckResult, CheckStatus, Report } from '../../src/types.js'
 
 function check(
@@ -129,20 +134,21 @@ test('starts with the hidden marker and carries status, checks and migrations', 
   expect(md).not.toContain('Report cut')
 })
 
-test('ticks the sign-off checklist from the results, production sign-off left unticked', () => {
+test('ticks the sign-off checklist from the results, diff review and production sign-off left unticked', () => {
   const md = renderReportMarkdown(fullRun())
   for (const label of [
     'Connection & preflight',
     'No rows violate the new constraints',
     'Applied in a transaction',
     'Constraint and table exist (verify)',
-    'Schema diff reviewed',
     'Tests pass',
     'Hot query EXPLAIN under threshold'
   ]) {
     expect(md).toContain(`- [x] ${label}`)
   }
   expect(md).toMatch(/- \[ \] Production sign-off/)
+  // A person reviews the diff: never ticked by the tool, even when the diff is attached.
+  expect(md).toContain('- [ ] Schema diff reviewed _(diff attached, awaiting review)_')
 })
 
 test('failed or missing checks leave their items unticked', () => {
@@ -215,14 +221,14 @@ test('with a tight limit the least important sections go first', () => {
   r.checks.find(c => c.id === 'schema-diff')!.details.diffText = 'x\n'.repeat(5000)
   const roomy = renderReportMarkdown(r, { maxLength: 3500 })
   expect(roomy.length).toBeLessThanOrEqual(3500)
-  expect(roomy).toContain('#### Performance')
+  expect(roomy).toContain('Performance (1 probe')
   expect(roomy).toMatch(/Report cut.*shortened schema diff/)
 
-  const tight = renderReportMarkdown(r, { maxLength: 2300 })
-  expect(tight.length).toBeLessThanOrEqual(2300)
+  const tight = renderReportMarkdown(r, { maxLength: 2100 })
+  expect(tight.length).toBeLessThanOrEqual(2100)
   expect(tight).toContain('| ✅ | connection')
   expect(tight).toContain('Sign-off checklist')
-  expect(tight).not.toContain('#### Performance')
+  expect(tight).not.toContain('Performance (1 probe')
   expect(tight).toMatch(/Report cut.*left out .*performance.*schema diff/)
 })
 
@@ -247,4 +253,65 @@ test('monitor series become a mermaid xychart with a threshold line', () => {
   expect(md).toContain('line [10, 11, 13]')
   expect(md).toContain('line [12, 12, 12]')
   expect(md).toContain('- ❌ p95 latency 13 ms &gt; 12 ms')
+})
+
+test('the top is one screen: verdict, what changes, what it locks and for how long, data in the way', () => {
+  const md = renderReportMarkdown(fullRun())
+  const top = md.slice(0, md.indexOf('| | Check |'))
+  expect(top).toContain('**PASSED**')
+  expect(top).toContain(
+    '- **Changes:** 1 migration applied (`20251113203000`) · schema diff +1 / −0 lines'
+  )
+  expect(top).toContain('`public.table_holds` AccessExclusiveLock for ~84 ms (`20251113203000`)')
+  expect(top).toContain('- **Data in the way:** none, no existing row violates the new constraints')
+  expect(top.split('\n').length).toBeLessThan(15)
+  expect(headOf(md)).toBe('abcdef1234567') // the head commit, for the next run to compare
+})
+
+test('long sections are collapsed in <details>, the checks table and checklist are not', () => {
+  const r = fullRun()
+  r.checks.find(c => c.id === 'conflicts')!.details.constraints = [
+    {
+      file: 'm.sql',
+      line: 3,
+      table: 'public.table_holds',
+      constraint: 'no_overlap',
+      kind: 'exclude',
+      count: 2,
+      sample: [{ id: 1 }, { id: 2 }],
+      query: 'select',
+      durationMs: 5
+    }
+  ]
+  const md = renderReportMarkdown(r)
+  const collapsed = (summary: RegExp) =>
+    new RegExp(`<details><summary><b>${summary.source}[^<]*</b></summary>\\n\\n`).test(md)
+  expect(collapsed(/Lint findings \(1 active\)/)).toBe(true)
+  expect(collapsed(/Rehearsal locks/)).toBe(true)
+  expect(collapsed(/Performance \(1 probe, 0 over threshold, 0 plan regressions\)/)).toBe(true)
+  expect(collapsed(/Sample violating rows \(2\)/)).toBe(true)
+  expect(md).toMatch(/<details><summary>Schema diff \(1 lines\)<\/summary>/)
+  // Data in the way stays visible, above the fold and in the conflicts table.
+  expect(md).toContain('- **Data in the way:** 2 rows violate `no_overlap` on `public.table_holds`')
+  expect(md).toMatch(/^\| ❌ \| `no_overlap` \|/m)
+  const opened = md.split('<details>').length - 1
+  expect(md.split('</details>').length - 1).toBe(opened)
+  expect(md.slice(md.lastIndexOf('</details>'))).toContain('#### Sign-off checklist')
+})
+
+test('full (report.md) is never cut; the comment is cut with a link to the artifact', () => {
+  const r = fullRun()
+  r.checks.find(c => c.id === 'schema-diff')!.details.diffText = Array.from(
+    { length: 20_000 },
+    (_, i) => `+ column_${i} integer`
+  ).join('\n')
+  const full = renderReportMarkdown(r, { full: true, artifactUrl: 'https://example/a/1' })
+  expect(full.length).toBeGreaterThan(65_536)
+  expect(full).toContain('+ column_19999 integer')
+  expect(full).not.toContain('Report cut')
+  const comment = renderReportMarkdown(r, { artifactUrl: 'https://example/a/1' })
+  expect(comment.length).toBeLessThanOrEqual(65_000)
+  expect(comment).toContain(
+    "The full report is `report.md` in the [run's evidence artifact](https://example/a/1)."
+  )
 })

@@ -27,6 +27,8 @@ export interface FakeGitHub {
   fail(status: number, times?: number, method?: string): void
   /** Adds comments directly (as if posted earlier by someone else). */
   seed(issueNumber: number, bodies: string[], login?: string): void
+  /** The token's identity for GET /user and new comments; none (default) answers 403 like GITHUB_TOKEN. */
+  setUser(user: { login: string; type: string } | undefined): void
   close(): Promise<void>
 }
 
@@ -64,6 +66,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const failures: Failure[] = []
   let nextId = 1000
   let base = ''
+  let user: { login: string; type: string } | undefined
 
   const toJson = (c: FakeComment, owner: string, repo: string) => ({
     id: c.id,
@@ -93,6 +96,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return sendJson(res, 401, { message: 'Bad credentials' })
     }
 
+    if (url.pathname === '/user' && method === 'GET') {
+      if (!user) return sendJson(res, 403, { message: 'Resource not accessible by integration' })
+      return sendJson(res, 200, { ...user, id: 1 })
+    }
     let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
     if (m && method === 'GET') {
       const [, owner, repo, n] = m
@@ -119,7 +126,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         id: nextId++,
         body: JSON.parse(body.toString()).body,
         issueNumber: Number(n),
-        user: { login: 'github-actions[bot]', type: 'Bot' }
+        user: user ?? { login: 'github-actions[bot]', type: 'Bot' }
       }
       comments.push(comment)
       return sendJson(res, 201, toJson(comment, owner, repo))
@@ -147,6 +154,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       for (const b of bodies) {
         comments.push({ id: nextId++, body: b, issueNumber, user: { login, type: 'User' } })
       }
+    },
+    setUser(u) {
+      user = u
     },
     close: () => close(server)
   }

@@ -7,31 +7,75 @@ export interface AnnotationSink {
   notice(msg: string, props: object): void
 }
 
-/** GitHub shows at most 10 annotations per level per step anyway; 50 keeps the log readable. */
-export const MAX_ANNOTATIONS_PER_LEVEL = 50
+/** GitHub shows at most 10 annotations of each level per step: the rest would be silently hidden. */
+export const MAX_ANNOTATIONS_PER_LEVEL = 10
+
+const LEVELS = ['error', 'warning', 'notice'] as const
+
+/**
+ * Which findings matter most, by annotation title: a migration that failed outright first, then what
+ * the rehearsal and the data say, then verification, then lint, then lock budgets. Unknown titles last.
+ */
+const TITLE_RANK: [prefix: string, rank: number][] = [
+  ['migration failed', 0],
+  ['baseline failed', 0],
+  ['rehearsal failed', 1],
+  ['conflicts:', 2],
+  ['verification failed', 3],
+  ['lint:', 4],
+  ['over the lock budget', 5]
+]
+
+function titleRank(title: string): number {
+  return TITLE_RANK.find(([prefix]) => title.startsWith(prefix))?.[1] ?? TITLE_RANK.length
+}
+
+/** A forward migration (not a rollback/ or verify/ sidecar, not a config file). */
+function isMigrationFile(file: string): boolean {
+  return file.endsWith('.sql') && !/(^|\/)(rollback|verify)\//.test(file)
+}
+
+/** The annotations of one level, most important first (stable for equal importance). */
+export function rankAnnotations(annotations: Annotation[]): Annotation[] {
+  return annotations
+    .map((a, index) => ({ a, index }))
+    .sort(
+      (x, y) =>
+        Number(!isMigrationFile(x.a.file)) - Number(!isMigrationFile(y.a.file)) ||
+        titleRank(x.a.title) - titleRank(y.a.title) ||
+        x.index - y.index
+    )
+    .map(({ a }) => a)
+}
 
 export function emitAnnotations(annotations: Annotation[], sink: AnnotationSink): void {
-  const counts = { error: 0, warning: 0, notice: 0 }
-  const dropped = { error: 0, warning: 0, notice: 0 }
-  for (const a of annotations) {
-    if (counts[a.level] >= MAX_ANNOTATIONS_PER_LEVEL) {
-      dropped[a.level]++
-      continue
+  const byLevel = Object.fromEntries(
+    LEVELS.map(level => [level, rankAnnotations(annotations.filter(a => a.level === level))])
+  ) as Record<(typeof LEVELS)[number], Annotation[]>
+  const over = (level: (typeof LEVELS)[number]) => byLevel[level].length > MAX_ANNOTATIONS_PER_LEVEL
+  // The "more" line is itself a notice: it takes one of the ten notice slots when it is needed.
+  const needsNote = LEVELS.some(over)
+  const limit = (level: (typeof LEVELS)[number]) =>
+    level === 'notice' && needsNote ? MAX_ANNOTATIONS_PER_LEVEL - 1 : MAX_ANNOTATIONS_PER_LEVEL
+  const dropped: string[] = []
+  for (const level of LEVELS) {
+    const shown = byLevel[level].slice(0, limit(level))
+    for (const a of shown) {
+      const props: { file: string; startLine: number; startColumn?: number; title: string } = {
+        file: a.file,
+        startLine: a.line,
+        title: a.title
+      }
+      if (a.column !== undefined) props.startColumn = a.column
+      sink[level](a.message, props)
     }
-    counts[a.level]++
-    const props: { file: string; startLine: number; startColumn?: number; title: string } = {
-      file: a.file,
-      startLine: a.line,
-      title: a.title
-    }
-    if (a.column !== undefined) props.startColumn = a.column
-    sink[a.level](a.message, props)
+    const left = byLevel[level].length - shown.length
+    if (left > 0) dropped.push(`${left} more ${level}${left === 1 ? '' : 's'}`)
   }
-  const left = (Object.keys(dropped) as (keyof typeof dropped)[]).filter(l => dropped[l] > 0)
-  if (left.length > 0) {
-    const what = left.map(l => `${dropped[l]} ${l}${dropped[l] === 1 ? '' : 's'}`).join(', ')
+  if (dropped.length > 0) {
     sink.notice(
-      `${what} more not shown as annotations (limit ${MAX_ANNOTATIONS_PER_LEVEL} per level); see the report.`,
+      `${dropped.join(', ')} not shown as annotations (GitHub shows ${MAX_ANNOTATIONS_PER_LEVEL} per level ` +
+        `per step; the most important are shown). Every finding is in the report and the evidence artifact.`,
       { title: 'Annotations capped' }
     )
   }

@@ -1,6 +1,7 @@
 /**
- * One sticky PR comment per environment: found by its hidden marker (first line), created once,
- * then edited. Comments of other environments and other tools are never touched.
+ * One sticky PR comment per environment: found by its hidden marker (first line) and its author being
+ * this token's identity, created once, then edited. Comments of other environments, other tools and
+ * people (a human comment that starts with the marker included) are never touched.
  */
 import { getOctokit } from '@actions/github'
 import { commentMarker } from '../report/markdown.js'
@@ -11,7 +12,13 @@ export interface UpsertCommentOptions {
   repo: string
   issueNumber: number
   environment: string
-  body: string
+  /** The new body; or compose it from the existing comment's body (undefined: post nothing). */
+  body: string | ((existing: string | undefined) => string | undefined)
+  /**
+   * The login our comments are posted as. Default: the token's own (GET /user); an installation token
+   * (GITHUB_TOKEN) cannot read that, and then a bot author (github-actions[bot], an app's bot) is ours.
+   */
+  author?: string
   baseUrl?: string
   log?: (level: 'info' | 'warning', msg: string) => void
   /** 5xx retries per request (default 3) and the first backoff (default 1000 ms, doubled each time). */
@@ -28,6 +35,7 @@ interface IssueComment {
   id: number
   body?: string
   html_url: string
+  user?: { login?: string; type?: string } | null
 }
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -40,15 +48,23 @@ export async function upsertStickyComment(
     return skipped(log, 'No github-token was given, so the PR comment was not posted.')
   }
   const marker = commentMarker(opts.environment)
-  const body = firstLine(opts.body) === marker ? opts.body : `${marker}\n${opts.body}`
+  const withMarker = (text: string) => (firstLine(text) === marker ? text : `${marker}\n${text}`)
   const octokit = getOctokit(opts.token, {
     baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
   })
   retryServerErrors(octokit, opts.retry ?? {}, log)
   const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber }
+  const ours = ownComments(octokit, opts.author, log)
 
   try {
-    const [existing, ...duplicates] = await findComments(octokit, where, marker)
+    const [existing, ...duplicates] = await ours(await findComments(octokit, where, marker))
+    const composed =
+      typeof opts.body === 'function' ? opts.body(existing?.body ?? undefined) : opts.body
+    if (composed === undefined) {
+      log('info', `Nothing to post for ${opts.environment}: no comment was created.`)
+      return { action: 'skipped' }
+    }
+    const body = withMarker(composed)
     if (existing) {
       const { data } = await octokit.rest.issues.updateComment({
         owner: opts.owner,
@@ -63,7 +79,7 @@ export async function upsertStickyComment(
     const { data } = await octokit.rest.issues.createComment({ ...where, body })
     // Two runs that both found no comment both create one (and a retried POST may have created one
     // already): the oldest comment is the sticky one, so a newer one of ours gives way to it.
-    const [oldest] = await findComments(octokit, where, marker)
+    const [oldest] = await ours(await findComments(octokit, where, marker))
     if (oldest && oldest.id < data.id) {
       const { data: kept } = await octokit.rest.issues.updateComment({
         owner: opts.owner,
@@ -110,7 +126,42 @@ export async function upsertStickyComment(
 }
 
 /**
- * Every comment of ours for this environment, oldest first. Walks every page (100 a page) so an
+ * A filter keeping the comments this token posted. The identity is looked up once, and only when a
+ * comment carries the marker (an empty PR costs no extra request).
+ */
+function ownComments(
+  octokit: Octokit,
+  author: string | undefined,
+  log: (level: 'info' | 'warning', msg: string) => void
+): (comments: IssueComment[]) => Promise<IssueComment[]> {
+  let isOurs: Promise<(c: IssueComment) => boolean> | undefined
+  const lookUp = async (): Promise<(c: IssueComment) => boolean> => {
+    if (author) return c => c.user?.login === author
+    try {
+      const { data } = await octokit.rest.users.getAuthenticated()
+      return c => c.user?.login === data.login
+    } catch (error) {
+      // GITHUB_TOKEN and app tokens get 403 "Resource not accessible by integration": they post as a bot.
+      const status = (error as { status?: number }).status
+      if (status !== 403) {
+        log(
+          'info',
+          `Could not read the token's identity (HTTP ${status ?? '?'}); treating bot comments as ours.`
+        )
+      }
+      return c => c.user?.login === 'github-actions[bot]' || c.user?.type === 'Bot'
+    }
+  }
+  return async comments => {
+    if (comments.length === 0) return comments
+    isOurs ??= lookUp()
+    const keep = await isOurs
+    return comments.filter(keep)
+  }
+}
+
+/**
+ * Every comment for this environment (by marker), oldest first. Walks every page (100 a page) so an
  * old comment far down a busy PR is still found.
  */
 async function findComments(

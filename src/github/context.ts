@@ -14,6 +14,32 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv = process.env): number 
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined
 }
 
+/**
+ * The commit the report is about: on pull_request events the PR head (GITHUB_SHA is then the
+ * temporary merge commit nobody pushed), in a merge queue the queue's head, else GITHUB_SHA.
+ */
+export function headSha(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const payload = readEvent(env) as {
+    pull_request?: { head?: { sha?: unknown } }
+    merge_group?: { head_sha?: unknown }
+  }
+  const sha = env.GITHUB_EVENT_NAME?.startsWith('pull_request')
+    ? payload.pull_request?.head?.sha
+    : env.GITHUB_EVENT_NAME === 'merge_group'
+      ? payload.merge_group?.head_sha
+      : undefined
+  return typeof sha === 'string' && sha !== '' ? sha : env.GITHUB_SHA || undefined
+}
+
+function readEvent(env: NodeJS.ProcessEnv): object {
+  if (!env.GITHUB_EVENT_PATH) return {}
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) ?? {}
+  } catch {
+    return {}
+  }
+}
+
 /** Link to this workflow run, e.g. https://github.com/o/r/actions/runs/123. */
 export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'

@@ -1,7 +1,8 @@
 /**
  * The report as GitHub-flavoured markdown: the sticky PR comment, the job summary and report.md.
- * Kept under GitHub's 65,536-character comment limit by leaving out the least important sections
- * first (the schema diff is shortened before it is dropped); the status line and checks table stay.
+ * The comment and summary are kept under GitHub's 65,536-character comment limit by leaving out the
+ * least important sections first (the schema diff is shortened before it is dropped); the status line
+ * and checks table stay. report.md (`full`) is never cut. Long sections are collapsed in <details>.
  */
 import type {
   CheckResult,
@@ -15,6 +16,9 @@ import type {
   Report
 } from '../types.js'
 import { describeViolation } from '../conflicts/render.js'
+import { renderGlance } from './glance.js'
+import { renderForecast } from './forecast-section.js'
+import { renderFlags, renderSmoke } from './runbook-sections.js'
 
 export const GITHUB_COMMENT_LIMIT = 65_536
 const DEFAULT_MAX_LENGTH = 65_000
@@ -44,17 +48,42 @@ export function commentMarker(environment: string): string {
   return `<!-- migration-runbook:${environment} -->`
 }
 
+/** The hidden second line: the commit the report is about (a later run compares it with its own). */
+export function headMarker(sha: string): string {
+  return `<!-- migration-runbook:head=${sha} -->`
+}
+
+/** The commit recorded by headMarker in a comment body, if any. */
+export function headOf(body: string): string | undefined {
+  return /^<!-- migration-runbook:head=([0-9A-Za-z]+) -->$/m.exec(body)?.[1]
+}
+
+/** Checklist items only a person ticks: a reviewer's tick survives the comment's next update. */
+export const HUMAN_CHECKLIST_ITEMS = ['Schema diff reviewed', 'Production sign-off']
+
 export function renderReportMarkdown(
   report: Report,
-  opts: { artifactUrl?: string; maxLength?: number } = {}
+  /** full: nothing is cut (report.md); otherwise the text fits maxLength (the comment, the summary). */
+  opts: { artifactUrl?: string; maxLength?: number; full?: boolean } = {}
 ): string {
-  const maxLength = Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT)
-  const head = [commentMarker(report.environment), renderHeading(report), renderChecksTable(report)]
+  const maxLength = opts.full
+    ? Number.POSITIVE_INFINITY
+    : Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT)
+  const markers = [commentMarker(report.environment)]
+  if (report.run?.sha) markers.push(headMarker(report.run.sha))
+  const glance = renderGlance(report, schemaDiffText(report), formatDuration)
+  const head = [
+    markers.join('\n'),
+    renderHeading(report),
+    ...(glance ? [glance] : []),
+    renderChecksTable(report)
+  ]
   const sections: Section[] = [
     { name: 'migrations', priority: 3, text: renderMigrations(report) },
     { name: 'lint findings', priority: 5, text: renderLint(report) },
     { name: 'constraint conflicts', priority: 4, text: renderConflicts(report) },
     { name: 'rehearsal', priority: 6, text: renderRehearsal(report) },
+    { name: 'lock forecast', priority: 4, text: renderForecast(report) },
     {
       name: 'schema diff',
       priority: 9,
@@ -63,10 +92,12 @@ export function renderReportMarkdown(
     },
     { name: 'performance', priority: 7, text: renderPerformance(report) },
     { name: 'monitor charts', priority: 8, text: renderMonitor(report) },
+    { name: 'feature flags', priority: 4, text: renderFlags(report) },
+    { name: 'smoke checks', priority: 4, text: renderSmoke(report) },
     { name: 'sign-off checklist', priority: 1, text: renderChecklist(report) },
     { name: 'links', priority: 2, text: renderLinks(report, opts.artifactUrl) }
   ].filter(s => s.text !== '')
-  return fitToLimit(head, sections, maxLength)
+  return fitToLimit(head, sections, maxLength, opts.artifactUrl)
 }
 
 interface Section {
@@ -80,7 +111,12 @@ interface Section {
 
 const SEP = '\n\n'
 
-function fitToLimit(head: string[], sections: Section[], maxLength: number): string {
+function fitToLimit(
+  head: string[],
+  sections: Section[],
+  maxLength: number,
+  artifactUrl?: string
+): string {
   const headText = head.join(SEP)
   const noteReserve = 400
   let budget = maxLength - headText.length - noteReserve
@@ -104,24 +140,25 @@ function fitToLimit(head: string[], sections: Section[], maxLength: number): str
     }
   }
   const parts = [headText, ...sections.filter(s => chosen.has(s)).map(s => chosen.get(s) as string)]
-  if (cut.length > 0 || shortened.length > 0) parts.push(cutNote(cut, shortened))
+  if (cut.length > 0 || shortened.length > 0) parts.push(cutNote(cut, shortened, artifactUrl))
   const text = parts.join(SEP) + '\n'
   // Only a pathological checks table gets here: hard cut, the marker line survives.
   if (text.length > maxLength) {
-    const note = '\n\n' + cutNote(['the end of the checks table'], [])
+    const note = '\n\n' + cutNote(['the end of the checks table'], [], artifactUrl)
     return text.slice(0, Math.max(0, maxLength - note.length - 1)) + note + '\n'
   }
   return text
 }
 
-function cutNote(cut: string[], shortened: string[]): string {
+function cutNote(cut: string[], shortened: string[], artifactUrl?: string): string {
   const what = [
     shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
     cut.length > 0 ? `left out ${cut.join(', ')}` : ''
   ].filter(Boolean)
   return (
     `> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
-    `limit: ${what.join('; ')}. The full report is \`report.md\` in the run's artifact.`
+    `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
+    (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`)
   )
 }
 
@@ -213,7 +250,7 @@ function renderLint(report: Report): string {
   const active = findings.filter(f => !f.suppressed)
   const suppressed = findings.filter(f => f.suppressed)
   const icon = { error: '❌', warning: '⚠️', info: 'ℹ️' }
-  const lines = ['#### Lint findings', '']
+  const lines: string[] = []
   if (active.length > 0) {
     lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|')
     for (const f of active.slice(0, MAX_LINT_ROWS)) {
@@ -231,7 +268,12 @@ function renderLint(report: Report): string {
       lines.push(`- ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${cell(f.suppressed ?? '')}`)
     }
   }
-  return lines.join('\n')
+  const errors = active.filter(f => f.severity === 'error').length
+  return collapse(
+    `Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
+      `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`,
+    lines.join('\n')
+  )
 }
 
 function renderConflicts(report: Report): string {
@@ -248,7 +290,10 @@ function renderConflicts(report: Report): string {
     .join('\n\n')
 }
 
-/** The per-constraint table, then per violated constraint one line per sampled violation. */
+/**
+ * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
+ * one line per sampled violation.
+ */
 function conflictsTable(title: string, constraints: ConflictReport[]): string {
   if (constraints.length === 0) return ''
   const lines = [
@@ -272,13 +317,18 @@ function conflictsTable(title: string, constraints: ConflictReport[]): string {
     lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`)
   }
   let listed = 0
+  const samples: string[] = []
   for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
     if (listed >= MAX_VIOLATION_LINES) break
     const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed)
     listed += shown.length
     const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : ''
-    lines.push('', `${code(c.constraint)} on ${code(c.table)}${of}:`, '')
-    for (const s of shown) lines.push(`- ${code(describeViolation(c, s), 400)}`)
+    if (samples.length > 0) samples.push('')
+    samples.push(`${code(c.constraint)} on ${code(c.table)}${of}:`, '')
+    for (const s of shown) samples.push(`- ${code(describeViolation(c, s), 400)}`)
+  }
+  if (samples.length > 0) {
+    lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')))
   }
   return lines.join('\n')
 }
@@ -287,12 +337,7 @@ function renderRehearsal(report: Report): string {
   const check = findCheck(report, 'rehearsal')
   const migrations = (check?.details.migrations as RehearsalResult[] | undefined) ?? []
   if (migrations.length === 0) return ''
-  const lines = [
-    '#### Rehearsal (applied in a transaction, then rolled back)',
-    '',
-    '| | Migration | Duration | Locks taken |',
-    '|---|---|---:|---|'
-  ]
+  const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|']
   for (const m of migrations) {
     const icon = m.error ? '❌' : m.overBudget ? '⚠️' : '✅'
     const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_'
@@ -305,7 +350,7 @@ function renderRehearsal(report: Report): string {
       `| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`
     )
   }
-  return lines.join('\n')
+  return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'))
 }
 
 /** The schema-diff check's diff, else the rehearsal's diffs (validate has no schema-diff check). */
@@ -354,10 +399,9 @@ function renderPerformance(report: Report): string {
   const probes = (check?.details.probes as ProbeResult[] | undefined) ?? []
   const regressions = (check?.details.planRegressions as PlanRegression[] | undefined) ?? []
   if (probes.length === 0 && regressions.length === 0) return ''
-  const lines = ['#### Performance']
+  const lines: string[] = []
   if (probes.length > 0) {
     lines.push(
-      '',
       '| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |',
       '|---|---|---:|---:|---:|---:|---|'
     )
@@ -374,14 +418,21 @@ function renderPerformance(report: Report): string {
   }
   const regressed = regressions.filter(r => r.regressed)
   if (regressed.length > 0) {
-    lines.push('', '**Plan regressions**', '')
+    if (lines.length > 0) lines.push('')
+    lines.push('**Plan regressions**', '')
     for (const r of regressed) {
       lines.push(
         `- ${cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`
       )
     }
   }
-  return lines.join('\n')
+  if (lines.length === 0) return ''
+  const failed = probes.filter(p => !p.pass).length
+  return collapse(
+    `Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
+      `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`,
+    lines.join('\n')
+  )
 }
 
 function renderMonitor(report: Report): string {
@@ -390,14 +441,16 @@ function renderMonitor(report: Report): string {
   const breaches = (check?.details.breaches as string[] | undefined) ?? []
   const charts = series.map(renderChart).filter(c => c !== '')
   if (charts.length === 0 && breaches.length === 0) return ''
+  // Breaches stay visible; the charts are long and collapse.
   const lines = ['#### Monitor', '']
   if (breaches.length > 0) lines.push(...breaches.map(b => `- ❌ ${cell(b)}`), '')
-  lines.push(...charts)
+  if (charts.length > 0)
+    lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')))
   return lines.join('\n').trimEnd()
 }
 
 /** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
-function renderChart(s: MonitorSeries): string {
+export function renderChart(s: MonitorSeries): string {
   const points = downsample(
     s.points.filter(p => p.value !== null && Number.isFinite(p.value)),
     MAX_CHART_POINTS
@@ -493,10 +546,11 @@ export function signOffChecklist(report: Report): ChecklistItem[] {
       done: passed('verify'),
       note: notRun('verify')
     },
+    // A person reviews the diff: the tool only says whether there is one (a tick is kept on update).
     {
       label: 'Schema diff reviewed',
-      done: diffPresent,
-      note: diffPresent ? 'diff attached' : 'no diff in this run'
+      done: false,
+      note: diffPresent ? 'diff attached, awaiting review' : 'no diff in this run'
     },
     { label: 'Tests pass', done: passed('tests'), note: notRun('tests') },
     {
@@ -527,6 +581,11 @@ function renderLinks(report: Report, artifactUrl?: string): string {
 }
 
 // ---------- helpers ----------
+
+/** A collapsed section: the summary line stays visible, the body opens on a click. */
+function collapse(summary: string, body: string): string {
+  return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`
+}
 
 function findCheck(report: Report, id: string): CheckResult | undefined {
   return report.checks.find(c => c.id === id)
