@@ -22,8 +22,9 @@ const HEADLINES: Record<string, RegExp> = {
   cancel: /^SIG/,
   conflicts: /^(sweep|self-join|ratio)/,
   'constraint-order': /\bbest\b/,
+  forecast: /^forecast /,
   generate: /rows\/s/,
-  lint: /^lint +50000/,
+  lint: /^(lint +50000|corpus )/,
   'post-checks': /^(probe|plan baselines)/,
   'schema-snapshot': /^(snapshotSchema|pg_dump)/,
   validate: /^(validate total|rehearsal total|conflicts check:)/
@@ -37,7 +38,7 @@ interface Outcome {
 }
 
 /** Files in bench/ that are not benchmarks: this runner and shared helpers. */
-const NOT_BENCHMARKS = new Set(['run.ts', 'args.ts'])
+const NOT_BENCHMARKS = new Set(['run.ts', 'args.ts', 'lint-corpus.ts'])
 
 function allBenchmarks(): string[] {
   return readdirSync(BENCH_DIR)

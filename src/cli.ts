@@ -5,14 +5,13 @@
 import { parseArgs } from 'node:util'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { checkDatabaseUrl, parseInputs, type RawInputs } from './config/inputs.js'
-import { environmentPolicy } from './config/policy.js'
-import { policyFor, readBaselineSchema } from './embedded/baseline-inputs.js'
+// Only light modules are imported here: `--help` and `lint` must start fast (issue 14/15), so the stage
+// engine (pg, zod, the GitHub clients, ...) is imported below by the commands that run it.
+import type { RawInputs } from './config/inputs.js'
 import { ConfigError } from './config/errors.js'
 import { Redactor } from './report/redact.js'
-import { runStage, type RunOutcome } from './run.js'
+import type { RunOutcome } from './run.js'
 import type { EmbeddedServer } from './embedded/server.js'
-import { renderTable } from './report/table.js'
 import { STAGES, type CheckResult } from './types.js'
 import { VERSION } from './version.js'
 
@@ -31,7 +30,8 @@ Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
-  migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...
+  migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
+                        <file|dir>...
 
 Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
@@ -55,9 +55,12 @@ Options:
   --config <file>          default: <migrations-dir>/runbook.yml
   --artifacts-dir <dir>    default: artifacts
   --test-command <cmd>     functional tests to run against the target (overrides runbook.yml)
+  --env-file <file>        dotenv file (.env.staging) with feature flags and smoke variables; the
+                           environment's own variables win
   --demo-rows <n>          with --embedded/rehearse: allocations of demo data (default 20000)
   --json                   print summary.json instead of the table
   --format <f>             lint: text (default), json or sarif (GitHub code scanning)
+  --format-in <f>          lint: dbmate or goose files, lint only their up section
   -h, --help               this text
 `
 
@@ -100,8 +103,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           config: { type: 'string' },
           'artifacts-dir': { type: 'string' },
           'test-command': { type: 'string' },
+          'env-file': { type: 'string' },
           'demo-rows': { type: 'string' },
           format: { type: 'string' },
+          'format-in': { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
           force: { type: 'boolean', default: false },
@@ -123,7 +128,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Offline: no database, no environment; every path after the command is linted.
       const { runLintCommand } = await import('./lint/command.js')
       return await runLintCommand(
-        { paths: positionals.slice(1), format: values.format, config: values.config },
+        {
+          paths: positionals.slice(1),
+          format: values.format,
+          formatIn: values['format-in'],
+          config: values.config
+        },
         io
       )
     }
@@ -135,6 +145,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runInit } = await import('./init/index.js')
       return runInit(values, io)
     }
+    // One after the other: jest's ESM loader fails imports of shared modules that run at once.
+    const { checkDatabaseUrl, parseInputs } = await import('./config/inputs.js')
+    const { environmentPolicy } = await import('./config/policy.js')
+    const { policyFor, readBaselineSchema } = await import('./embedded/baseline-inputs.js')
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
     if (!Number.isInteger(demoRows) || demoRows < 0)
       fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
@@ -144,6 +158,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       config: values.config,
       'artifacts-dir': values['artifacts-dir'],
       'test-command': values['test-command'],
+      'env-file': values['env-file'],
       comment: 'never'
     }
 
@@ -178,7 +193,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         baselineFrom: baselineSource(),
         demoRows,
         redactor,
-        log: line => io.err(line)
+        log: line => io.err(line),
+        env: io.env
       })
       io.out(
         values.json
@@ -232,7 +248,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         log: line => io.err(line),
         setupSql: policy.setupSql,
         baselineSchema,
-        baselineFrom: baselineSource()
+        baselineFrom: baselineSource(),
+        noTransactionMarkers: policy.lint.noTransactionMarkers
       })
       preResults = [prepared.result]
       databaseUrl = prepared.url
@@ -247,8 +264,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         stage: command,
         'database-url': databaseUrl
       },
-      { root: io.cwd }
+      { root: io.cwd, env: io.env }
     )
+    const { runStage } = await import('./run.js')
+    const { renderTable } = await import('./report/table.js')
     const outcome: RunOutcome = await runStage({
       config,
       redactor,

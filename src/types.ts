@@ -7,7 +7,15 @@ import type { Logger } from './report/logger.js'
 import type { EvidenceWriter } from './report/evidence.js'
 import type { Redactor } from './report/redact.js'
 
-export const STAGES = ['validate', 'apply', 'verify', 'rollback', 'monitor'] as const
+export const STAGES = [
+  'validate',
+  'apply',
+  'verify',
+  'rollback',
+  'monitor',
+  // the scheduled monitor: one sample per run for every deploy of the last monitor.window
+  'monitor-window'
+] as const
 export type Stage = (typeof STAGES)[number]
 
 export const CHECK_IDS = [
@@ -26,13 +34,18 @@ export const CHECK_IDS = [
   'lint',
   'conflicts',
   'rehearsal',
+  // the test command can start (validate): programs, npm scripts and files it names exist
+  'tests-preflight',
   'apply',
   'verify',
   'schema-diff',
   'tests',
   'performance',
   'monitor',
-  'rollback'
+  'rollback',
+  // issue 13: the feature flags the deploy runs with, and the post-deploy smoke checks
+  'flags',
+  'smoke'
 ] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 

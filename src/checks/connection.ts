@@ -97,7 +97,8 @@ const WHAT_WRITES: Record<Stage, string> = {
   apply: 'the migration and its history row cannot be written',
   rollback: 'the rollback script and the history change cannot be written',
   verify: 'checks that record something (plan baselines) will fail',
-  monitor: 'monitor samples cannot be stored'
+  monitor: 'monitor samples cannot be stored',
+  'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
 }
 
 function describeSource(source: string): string {

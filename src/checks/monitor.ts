@@ -329,3 +329,28 @@ export const monitorCheck: Check = {
   title: 'Post-deploy health monitor',
   run: runMonitorCheck
 }
+
+/**
+ * One sample of one check over since..now, with its unit and static limits: what the scheduled monitor
+ * (stage monitor-window) takes once per run.
+ */
+export async function sampleMonitorCheck(
+  client: Queryable,
+  check: MonitorCheck,
+  probes: ProbeSpec[],
+  since: Date,
+  statementTimeoutMs: number
+): Promise<Sample & { unit: string; max?: number; min?: number }> {
+  const opts: MonitorOptions = {
+    durationMs: 0,
+    intervalMs: Math.max(1, Date.now() - since.getTime()),
+    checks: [check],
+    probes,
+    statementTimeoutMs
+  }
+  const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined
+  const s = probe
+    ? await sampleProbe(client, probe, opts)
+    : await sampleSql(client, check, since, opts)
+  return { ...s, unit: check.unit || (check.probe ? 'ms' : ''), ...limits(check, probes) }
+}

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { STAGES, type Stage } from '../types.js'
 import { ConfigError } from './errors.js'
+import { readRunVariables, type RunVariables } from './flags.js'
 
 export const COMMENT_MODES = ['auto', 'always', 'never'] as const
 
@@ -23,6 +24,7 @@ export type InputName =
   | 'artifact-name'
   | 'test-command'
   | 'artifacts-dir'
+  | 'env-file'
 
 export interface RunConfig {
   environment: string
@@ -35,6 +37,8 @@ export interface RunConfig {
   artifactName: string
   testCommand?: string
   artifactsDir: string
+  /** The job's environment and the env-file input: feature flags and smoke templates read these. */
+  variables?: RunVariables
 }
 
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
@@ -85,6 +89,8 @@ export interface ConfigLookup {
   root?: string
   /** Whether an absolute path exists; default: fs.existsSync. */
   exists?: (absolutePath: string) => boolean
+  /** The job's environment (feature flags, smoke templates); default: process.env. */
+  env?: NodeJS.ProcessEnv
 }
 
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/
@@ -160,6 +166,11 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
     comment: commentResult.data,
     artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
     testCommand: value('test-command'),
-    artifactsDir: value('artifacts-dir') ?? 'artifacts'
+    artifactsDir: value('artifacts-dir') ?? 'artifacts',
+    variables: readRunVariables(
+      value('env-file'),
+      lookup.env ?? process.env,
+      lookup.root ?? process.cwd()
+    )
   }
 }

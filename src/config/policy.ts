@@ -6,7 +6,25 @@ import { readFileSync, existsSync } from 'node:fs'
 import nodePath from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { backupFields, resolveBackupSetting, type BackupOff } from './backup-settings.js'
 import { ConfigError } from './errors.js'
+import { featureFlagSchema, resolveFeatureFlags, type FeatureFlagSpec } from './flags.js'
+import { lintSettingsOf, lintSettingsSchema, type LintSettings } from './lint-settings.js'
+import { smokeListSchema, type SmokeScenario } from './smoke.js'
+import {
+  linkForecastSources,
+  rehearsalFields,
+  resolveRehearsal,
+  type RehearsalSettings
+} from './rehearsal-settings.js'
+import {
+  DEFAULT_WINDOW_MS,
+  ON_BREACH,
+  rollbackWorkflowSchema,
+  spikeSchema,
+  windowSchema,
+  type OnBreach
+} from './monitor-settings.js'
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
@@ -133,7 +151,9 @@ const monitorCheckSchema = z
     /** Breach when value > max (or < min). */
     max: z.number().optional(),
     min: z.number().optional(),
-    unit: z.string().default('')
+    unit: z.string().default(''),
+    /** Scheduled monitor: breach when the rate grows more than factor × the previous sample's. */
+    spike: spikeSchema.optional()
   })
   .strict()
   .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
@@ -191,8 +211,11 @@ const environmentFields = {
     .object({
       duration: duration(DURATION_RULES['monitor.duration']),
       interval: duration(DURATION_RULES['monitor.interval']),
-      'on-breach': z.enum(['fail', 'rollback']).default('fail'),
-      checks: z.array(monitorCheckSchema).default([])
+      'on-breach': z.enum(ON_BREACH).default('fail'),
+      checks: z.array(monitorCheckSchema).default([]),
+      /** Scheduled monitor: deploys of this long ago are still sampled. */
+      window: windowSchema.optional(),
+      'rollback-workflow': rollbackWorkflowSchema
     })
     .superRefine((m, ctx) => {
       if (m.interval > m.duration) {
@@ -204,9 +227,12 @@ const environmentFields = {
       }
     })
     .optional(),
+  ...rehearsalFields,
   /** Treat this environment as production (strict defaults). */
   production: z.boolean().optional(),
-  target: targetSchema.optional()
+  smoke: smokeListSchema.optional(),
+  target: targetSchema.optional(),
+  ...backupFields
 }
 
 const environmentSchema = z.object(environmentFields).strict()
@@ -219,6 +245,8 @@ const fileSchema = z
      */
     'setup-sql': z.union([z.string(), z.array(z.string())]).optional(),
     defaults: environmentSchema.default({}),
+    'feature-flags': z.array(featureFlagSchema).default([]),
+    lint: lintSettingsSchema,
     environments: z.record(
       z.string(),
       environmentSchema.nullable().transform(v => v ?? {})
@@ -262,11 +290,19 @@ export interface EnvironmentPolicy {
   monitor?: {
     durationMs: number
     intervalMs: number
-    onBreach: 'fail' | 'rollback'
+    onBreach: OnBreach
     checks: MonitorCheckSpec[]
+    windowMs: number
+    rollbackWorkflow: string
   }
+  /** Shadow rehearsal and lock forecast (rehearsal-settings.ts). */
+  rehearsal?: RehearsalSettings
   /** The pinned target: the URL and server must match it before anything runs. */
   target?: TargetPin
+  /** Post-deploy smoke scenarios (HTTP, then SQL assertions, then cleanup). */
+  smoke: SmokeScenario[]
+  /** runbook.yml `backup: off` and its reason: the backup check is off on purpose. */
+  backupOff?: BackupOff
 }
 
 export interface Policy {
@@ -274,6 +310,10 @@ export interface Policy {
   environments: Record<string, EnvironmentPolicy>
   /** setup-sql, resolved: each entry's label (file or "runbook.yml setup-sql") and its SQL. */
   setupSql: { label: string; sql: string }[]
+  /** feature-flags: the flags the deploy depends on, with their allowed and expected values. */
+  featureFlags: FeatureFlagSpec[]
+  /** lint: markers and input format for `migration-runbook lint` (src/config/lint-settings.ts). */
+  lint: LintSettings
 }
 
 /** A setup-sql entry is a file when it is one path ending in .sql (no whitespace), else inline SQL. */
@@ -302,6 +342,7 @@ function resolveEnvironment(name: string, defaults: RawEnv, own: RawEnv): Enviro
   return {
     name,
     production,
+    smoke: e.smoke ?? [],
     supabaseProjectRef: e['supabase-project-ref'],
     lockTimeoutMs: e['lock-timeout'] ?? 5_000,
     statementTimeoutMs: e['statement-timeout'] ?? 15 * 60_000,
@@ -326,9 +367,12 @@ function resolveEnvironment(name: string, defaults: RawEnv, own: RawEnv): Enviro
           durationMs: e.monitor.duration,
           intervalMs: e.monitor.interval,
           onBreach: e.monitor['on-breach'],
-          checks: e.monitor.checks
+          checks: e.monitor.checks,
+          windowMs: e.monitor.window ?? DEFAULT_WINDOW_MS,
+          rollbackWorkflow: e.monitor['rollback-workflow']
         }
       : undefined,
+    rehearsal: resolveRehearsal(e, production, name),
     target: e.target
       ? {
           host: e.target.host,
@@ -336,7 +380,8 @@ function resolveEnvironment(name: string, defaults: RawEnv, own: RawEnv): Enviro
           database: e.target.database,
           projectRef: e.target['project-ref']
         }
-      : undefined
+      : undefined,
+    backupOff: resolveBackupSetting(e).off
   }
 }
 
@@ -359,6 +404,11 @@ export function parsePolicy(text: string, path: string): Policy {
     )
   const environments: Record<string, EnvironmentPolicy> = {}
   for (const [name, own] of Object.entries(result.data.environments)) {
+    const backupError = resolveBackupSetting({ ...result.data.defaults, ...own }).error
+    if (backupError)
+      throw new ConfigError(
+        `${path}: invalid runbook policy:\n  environments.${name}.${backupError}`
+      )
     const env = resolveEnvironment(name, result.data.defaults, own)
     const pinned = env.target?.projectRef
     if (pinned && env.supabaseProjectRef && pinned !== env.supabaseProjectRef)
@@ -367,7 +417,14 @@ export function parsePolicy(text: string, path: string): Policy {
       )
     environments[name] = env
   }
-  return { path, environments, setupSql: resolveSetupSql(result.data['setup-sql'], path) }
+  linkForecastSources(environments, path)
+  return {
+    path,
+    environments,
+    setupSql: resolveSetupSql(result.data['setup-sql'], path),
+    lint: lintSettingsOf(result.data.lint),
+    featureFlags: resolveFeatureFlags(result.data['feature-flags'], Object.keys(environments), path)
+  }
 }
 
 export function loadPolicy(path: string): Policy {

@@ -21,6 +21,7 @@ import { Logger } from '../report/logger.js'
 import type { Redactor } from '../report/redact.js'
 import { runStage, type RunOutcome } from '../run.js'
 import { generateCapacityData } from '../demo/generate.js'
+import { startRehearsalApi, type CapacityApi } from '../demo/api.js'
 import { renderTable } from '../report/table.js'
 import { startEmbeddedPostgres, type EmbeddedServer } from './server.js'
 import { snapshotSchema } from '../schema/index.js'
@@ -45,6 +46,8 @@ export interface PrepareOptions {
    * versions; its objects are read with the tool's own snapshot and replayed.
    */
   baselineFrom?: { environment: string; url: string }
+  /** runbook.yml lint.no-transaction-markers: the baseline applies such files outside a transaction too. */
+  noTransactionMarkers?: readonly string[]
 }
 
 export interface PreparedTarget {
@@ -144,7 +147,9 @@ export async function prepareEmbeddedTarget(
   opts: PrepareOptions
 ): Promise<PreparedTarget> {
   const t0 = Date.now()
-  const migrations = discoverMigrations(opts.migrationsDir, opts.cwd)
+  const migrations = discoverMigrations(opts.migrationsDir, opts.cwd, {
+    noTransactionMarkers: opts.noTransactionMarkers
+  })
   if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
     throw new ConfigError(
       `option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`
@@ -349,6 +354,8 @@ export interface RehearseOptions {
   redactor: Redactor
   log: (line: string) => void
   signal?: AbortSignal
+  /** The caller's environment (feature flags); default process.env. */
+  env?: NodeJS.ProcessEnv
 }
 
 export const REHEARSAL_STAGES: Stage[] = ['validate', 'apply', 'verify', 'rollback', 'apply']
@@ -370,6 +377,8 @@ export async function rehearse(
   const server = await startEmbeddedPostgres()
   const runs: RunOutcome[] = []
   const notes: string[] = []
+  // The reference capacity API the smoke checks call (issue 13), stopped with the server.
+  let api: CapacityApi | undefined
   try {
     const prepared = await prepareEmbeddedTarget(server, {
       cwd: opts.cwd,
@@ -381,11 +390,12 @@ export async function rehearse(
       databaseName: 'rehearsal',
       setupSql: policy.setupSql,
       baselineSchema,
-      baselineFrom: opts.baselineFrom
+      baselineFrom: opts.baselineFrom,
+      noTransactionMarkers: policy.lint.noTransactionMarkers
     })
-    const pending = discoverMigrations(migrationsDir, opts.cwd).filter(
-      m => !prepared.baseline.includes(m.version)
-    )
+    const pending = discoverMigrations(migrationsDir, opts.cwd, {
+      noTransactionMarkers: policy.lint.noTransactionMarkers
+    }).filter(m => !prepared.baseline.includes(m.version))
     const withoutRollback = pending.filter(m => !m.rollback)
     let stages = REHEARSAL_STAGES
     if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
@@ -397,6 +407,12 @@ export async function rehearse(
       )
       opts.log(notes[notes.length - 1])
     }
+    const smoke =
+      prepared.result.status === 'pass'
+        ? await startRehearsalApi(prepared.url, s => opts.redactor.add(s))
+        : undefined
+    api = smoke?.api
+    if (api) opts.log(`capacity API (smoke checks) on ${api.url}`)
     for (const [i, stage] of stages.entries()) {
       const config = parseInputs(
         {
@@ -406,7 +422,7 @@ export async function rehearse(
           'database-url': prepared.url,
           'artifacts-dir': path.join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
         },
-        { root: opts.cwd }
+        { root: opts.cwd, env: { ...(opts.env ?? process.env), ...smoke?.variables } }
       )
       opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`)
       const outcome = await runStage({
@@ -423,6 +439,7 @@ export async function rehearse(
       if (outcome.exitCode !== 0 || opts.signal?.aborted) break
     }
   } finally {
+    await api?.stop().catch(() => undefined)
     await server.stop().catch(() => undefined)
   }
   const failed = runs.some(r => r.exitCode !== 0)

@@ -55,6 +55,24 @@ CREATE TABLE IF NOT EXISTS migration_runbook.audit_log (
   details jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 CREATE INDEX IF NOT EXISTS audit_log_version_idx ON migration_runbook.audit_log (version, id);
+-- The scheduled monitor (stage monitor-window): one row per run, deploy and check. since..taken_at is
+-- the interval the value covers; threshold is the limit in force (a spike limit moves with the data).
+CREATE TABLE IF NOT EXISTS migration_runbook.monitor_samples (
+  id bigserial PRIMARY KEY,
+  run text NOT NULL,
+  environment text NOT NULL,
+  migration text NOT NULL,
+  "check" text NOT NULL,
+  value double precision,
+  threshold double precision,
+  unit text NOT NULL DEFAULT '',
+  breached boolean NOT NULL DEFAULT false,
+  error text,
+  since timestamptz NOT NULL,
+  taken_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS monitor_samples_series_idx
+  ON migration_runbook.monitor_samples (environment, migration, "check", taken_at);
 `
 
 /** Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race. */

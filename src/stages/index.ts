@@ -15,13 +15,18 @@ import { applyCheck } from '../checks/apply.js'
 import { verifyCheck } from '../checks/verify.js'
 import { schemaDiffCheck } from '../checks/schema-diff.js'
 import { testsCheck } from '../checks/tests.js'
+import { testsPreflightCheck } from '../checks/tests-preflight.js'
 import { performanceCheck } from '../checks/performance.js'
 import { monitorCheck } from '../checks/monitor.js'
 import { rollbackCheck } from '../checks/rollback.js'
+import { monitorWindowCheck } from '../checks/monitor-window.js'
+import { flagsCheck } from '../checks/flags.js'
+import { smokeCheck } from '../checks/smoke.js'
 
 /** validate: changes nothing; decides whether apply may run. */
 export const VALIDATE_CHECKS: Check[] = [
   connectionCheck,
+  flagsCheck,
   poolerCheck,
   backupCheck,
   driftCheck,
@@ -31,7 +36,8 @@ export const VALIDATE_CHECKS: Check[] = [
   extensionsCheck,
   lintCheck,
   conflictsCheck,
-  rehearsalCheck
+  rehearsalCheck,
+  testsPreflightCheck
 ]
 
 export const STAGE_CHECKS: Record<Stage, Check[]> = {
@@ -40,11 +46,24 @@ export const STAGE_CHECKS: Record<Stage, Check[]> = {
     ...VALIDATE_CHECKS,
     applyCheck,
     verifyCheck,
+    flagsCheck,
+    smokeCheck,
     schemaDiffCheck,
     testsCheck,
     performanceCheck
   ],
-  verify: [connectionCheck, driftCheck, verifyCheck, schemaDiffCheck, testsCheck, performanceCheck],
+  verify: [
+    connectionCheck,
+    driftCheck,
+    verifyCheck,
+    flagsCheck,
+    smokeCheck,
+    schemaDiffCheck,
+    testsCheck,
+    performanceCheck
+  ],
   rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
-  monitor: [connectionCheck, driftCheck, monitorCheck]
+  monitor: [connectionCheck, driftCheck, monitorCheck],
+  // No drift gate: a scheduled run must keep watching while a later PR is being prepared.
+  'monitor-window': [connectionCheck, monitorWindowCheck]
 }
