@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   L5: () => (/* binding */ renderWorkflows),
 /* harmony export */   Yx: () => (/* binding */ ACTION_REPOSITORY)
 /* harmony export */ });
-/* unused harmony exports ACTION_REF, UPLOAD_SARIF, renderPrWorkflow, renderDeployWorkflow */
+/* unused harmony exports ACTION_REF, PINNED_ACTIONS, UPLOAD_SARIF, BASELINE_SCRIPT, ANNOTATE_SCRIPT, GATE_SCRIPT, renderPrWorkflow, renderDeployWorkflow */
 /** The published action. Pin a major tag or a commit SHA. */
 const ACTION_REPOSITORY = 'your-org/migration-runbook';
 const ACTION_REF = 'v1';
@@ -21,13 +21,40 @@ env:
   MIGRATIONS_DIR: ${layout.migrationsDir}
   RUNBOOK_CONFIG: ${layout.configPath}`;
 }
-function runbookStep(action, environment, stage) {
-    return `      - name: Migration Runbook (${stage})
+/**
+ * Third-party actions, pinned by full commit SHA (a tag can be moved; a commit cannot), the release in a
+ * comment. All run on node24. The repository's own workflows use the same pins (a test holds them equal).
+ */
+const PINNED_ACTIONS = {
+    checkout: 'actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3',
+    setupNode: 'actions/setup-node@249970729cb0ef3589644e2896645e5dc5ba9c38 # v6.5.0',
+    uploadArtifact: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
+    uploadSarif: 'github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2'
+};
+/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
+const UPLOAD_SARIF = PINNED_ACTIONS.uploadSarif;
+const CHECKOUT = `      - uses: ${PINNED_ACTIONS.checkout}
+        with:
+          persist-credentials: false`;
+/**
+ * Node and the repository's dependencies, before any step that runs the action: the policy's test-command
+ * (npm run test:integration, say) runs in the action and the tests-preflight check looks for it in validate.
+ */
+const SETUP_NODE = `      - uses: ${PINNED_ACTIONS.setupNode}
+        with:
+          node-version: 24
+          cache: npm
+      - name: Install dependencies (the test command needs them)
+        run: npm ci`;
+/** The action's step. Backups: SUPABASE_ACCESS_TOKEN (secret) and SUPABASE_PROJECT_REF (variable). */
+function runbookStep(action, environment, stage, opts = {}) {
+    return `      - name: Migration Runbook (${stage})${opts.id ? `\n        id: ${opts.id}` : ''}${opts.condition ? `\n        if: ${opts.condition}` : ''}
         uses: ${action}
         env:
-          # Optional: with supabase-project-ref in the policy, the backup check asks Supabase for the
-          # newest backup. Unset, that check is skipped with a note.
+          # The backup check asks Supabase for the newest backup; production fails without it unless
+          # runbook.yml says backup: { off: true, reason: "..." }.
           SUPABASE_ACCESS_TOKEN: ${gh('secrets.SUPABASE_ACCESS_TOKEN')}
+          SUPABASE_PROJECT_REF: ${gh('vars.SUPABASE_PROJECT_REF')}
         with:
           environment: ${environment}
           stage: ${stage}
@@ -35,29 +62,72 @@ function runbookStep(action, environment, stage) {
           migrations-dir: ${gh('env.MIGRATIONS_DIR')}
           config: ${gh('env.RUNBOOK_CONFIG')}`;
 }
-/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
-const UPLOAD_SARIF = 'github/codeql-action/upload-sarif@dd903d2e4f5405488e5ef1422510ee31c8b32357 # v3.36.2';
-const CHECKOUT = `      - uses: actions/checkout@v5
-        with:
-          persist-credentials: false`;
+/**
+ * The newest migration version on the base branch: main deploys to staging, so that is what staging has
+ * applied, and the throwaway database is migrated up to it before the PR's migrations are rehearsed.
+ */
+const BASELINE_SCRIPT = `base="\${BASE_SHA:-HEAD^1}"
+newest="$(git ls-tree --name-only "$base" -- "$MIGRATIONS_DIR/" | sed -n 's#^.*/\\([0-9][0-9A-Za-z]*\\)_[^/]*\\.sql$#\\1#p' | sort -V | tail -n 1)"
+baseline=()
+if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
+echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`;
+/** Lint findings as workflow annotations: no token needed, so fork PRs get them too. Errors first. */
+const ANNOTATE_SCRIPT = `[ -s lint.sarif ] || exit 0
+jq -r '[.runs[].results[]] | sort_by(if .level == "error" then 0 else 1 end) | .[]
+  | "::\\(if .level == "error" then "error" else "warning" end) file=\\(.locations[0].physicalLocation.artifactLocation.uri),line=\\(.locations[0].physicalLocation.region.startLine // 1),title=\\(.ruleId)::\\(.message.text | gsub("\\n"; " "))"' lint.sarif`;
+/**
+ * The one required check. A skipped staging validation is not a pass: the migrations changed, so the gate
+ * fails until a maintainer has the validation run (and approved in the staging environment).
+ */
+const GATE_SCRIPT = `summary() { printf '%s\\n' "$@" >> "$GITHUB_STEP_SUMMARY"; }
+fail() {
+  echo "::error title=$1::$2"
+  summary "### migrations-gate: failed" "" "$2"
+  exit 1
+}
+echo "changes=$CHANGES ($CHANGED) rehearse=$REHEARSE validate-staging=$STAGING fork=$FORK"
+[ "$CHANGES" = success ] || fail "Migration checks failed" "The change detection ended $CHANGES."
+if [ "$CHANGED" != true ]; then
+  summary "No migration changes: nothing to gate."
+  exit 0
+fi
+[ "$REHEARSE" = success ] || fail "Rehearsal did not pass" "The lint and throwaway rehearsal ended $REHEARSE."
+case "$STAGING" in
+  success) summary "### migrations-gate: passed" "" "Rehearsed on a throwaway database and validated against staging." ;;
+  skipped)
+    why="it was skipped"
+    if [ "$FORK" = true ]; then why="this PR comes from a fork, which gets no secrets"; fi
+    fail "Staging validation did not run" "The migrations changed but were not validated against staging ($why): a maintainer must run/approve the staging validation before this can merge. Review the SQL, push the branch to this repository, and approve the staging deployment." ;;
+  *) fail "Staging validation did not pass" "Validation against staging ended $STAGING: a maintainer must run/approve the staging validation (re-run it, or approve the pending staging deployment)." ;;
+esac`;
+/** Indents a script for a \`run: |\` block at the given depth. */
+function block(script, indent) {
+    const pad = ' '.repeat(indent);
+    return script
+        .split('\n')
+        .map(l => (l ? pad + l : ''))
+        .join('\n');
+}
 function renderPrWorkflow(layout, opts = {}) {
     const repository = opts.repository ?? ACTION_REPOSITORY;
     const ref = opts.ref ?? ACTION_REF;
-    return `# Pull requests (written by migration-runbook init): when ${layout.migrationsDir}/ or the policy
-# changed, lint and rehearse the migrations on a throwaway Postgres, then validate them (read-only)
-# against staging. pull_request, never pull_request_target: fork PRs get no secrets, so staging is
-# skipped for them with a notice. No \`paths:\` filter: the migrations-gate job must report on every
-# PR so it can be the one required check (a skipped workflow never reports).
+    const cli = 'node .migration-runbook/dist/cli/index.js';
+    return `# Pull requests and merge queues (written by migration-runbook init): when ${layout.migrationsDir}/ or the
+# policy changed, lint the migrations and rehearse them on a throwaway Postgres on the runner (no secret:
+# fork PRs get it too), then validate them (read-only) against staging in a job bound to the staging
+# environment, whose reviewers gate it. pull_request, never pull_request_target. No \`paths:\` filter:
+# migrations-gate must report on every PR so it can be the one required check.
 name: Migrations (PR)
 
 on:
   pull_request:
+  merge_group:
 
 permissions:
   contents: read
 
 concurrency:
-  group: migrations-pr-${gh('github.event.pull_request.number')}
+  group: migrations-pr-${gh('github.event.pull_request.number || github.ref')}
   cancel-in-progress: true
 
 ${envBlock(layout)}
@@ -67,18 +137,22 @@ jobs:
     name: Did the migrations change?
     runs-on: ubuntu-24.04
     timeout-minutes: 5
+    permissions:
+      contents: read
     outputs:
       changed: ${gh('steps.diff.outputs.changed')}
     steps:
-      - uses: actions/checkout@v5
+      - uses: ${PINNED_ACTIONS.checkout}
         with:
-          # The PR merge commit and its first parent (the base branch tip) are enough to diff.
-          fetch-depth: 2
+          # pull_request: the merge commit and its first parent (the base tip). merge_group: the queue's base.
+          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
           persist-credentials: false
       - name: Did the migrations change?
         id: diff
+        env:
+          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
         run: |
-          files="$(git diff --name-only HEAD^1 HEAD -- "$MIGRATIONS_DIR/" "$RUNBOOK_CONFIG")"
+          files="$(git diff --name-only "\${BASE_SHA:-HEAD^1}" HEAD -- "$MIGRATIONS_DIR/" "$RUNBOOK_CONFIG")"
           if [ -n "$files" ]; then
             echo "changed=true" >> "$GITHUB_OUTPUT"
             { echo "### Migrations changed"; echo; echo "$files" | sed 's/^/- /'; } >> "$GITHUB_STEP_SUMMARY"
@@ -94,44 +168,57 @@ jobs:
     runs-on: ubuntu-24.04
     timeout-minutes: 20
     # security-events: write for the SARIF upload only (job permissions replace the workflow's).
-    # On a fork PR the token stays read-only and code scanning still takes the upload: no secret.
     permissions:
       contents: read
       actions: read
       security-events: write
     steps:
-${CHECKOUT}
+      - uses: ${PINNED_ACTIONS.checkout}
+        with:
+          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
+          persist-credentials: false
       # The CLI of the same release as the action, run from its own folder.
-      - uses: actions/checkout@v5
+      - uses: ${PINNED_ACTIONS.checkout}
         with:
           repository: ${repository}
           ref: ${ref}
           path: .migration-runbook
           persist-credentials: false
-      - uses: actions/setup-node@v5
-        with:
-          node-version: 24
+${SETUP_NODE}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
-      # Offline lint as SARIF for code scanning (annotations on the PR diff). Never fails the job:
-      # the rehearsal below lints again and gates, through migrations-gate.
+      # Offline lint as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
       - name: Lint (SARIF)
         timeout-minutes: 10
-        run: node .migration-runbook/dist/cli/index.js lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+        run: ${cli} lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+      - name: Annotate the lint findings
+        if: always()
+        run: |
+${block(ANNOTATE_SCRIPT, 10)}
       - name: Upload lint results to code scanning
         if: always()
-        # Fails where code scanning is off (a private repository without it): no gate depends on it.
+        # Fails where code scanning is off, and on fork PRs (read-only token): no gate depends on it.
         continue-on-error: true
         timeout-minutes: 10
         uses: ${UPLOAD_SARIF}
         with:
           sarif_file: lint.sarif
           category: migration-runbook-lint
+      # The throwaway database: the Supabase stand-in, runbook.yml setup-sql (your seed), demo data and
+      # every migration staging has, then validate → apply → verify → rollback → apply of the PR's.
       - name: Rehearse validate, apply, verify, rollback, apply
-        run: node .migration-runbook/dist/cli/index.js rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG"
+        env:
+          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+        run: |
+${block(BASELINE_SCRIPT, 10)}
+          ${cli} rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG" "\${baseline[@]}" 2>&1 | tee rehearsal.txt
+      - name: Job summary
+        if: always()
+        run: |
+          { echo "### Throwaway rehearsal"; echo; echo '\`\`\`'; tail -c 60000 rehearsal.txt 2>/dev/null; echo '\`\`\`'; } >> "$GITHUB_STEP_SUMMARY"
       - name: Upload rehearsal evidence
         if: always()
-        uses: actions/upload-artifact@v4
+        uses: ${PINNED_ACTIONS.uploadArtifact}
         with:
           name: migration-runbook-rehearsal
           path: artifacts/
@@ -139,70 +226,66 @@ ${CHECKOUT}
 
   validate-staging:
     name: Validate against staging
-    needs: rehearse
-    if: github.event.pull_request.head.repo.full_name == github.repository
+    needs: [changes, rehearse]
+    # Same-repository PRs and merge queues: a fork PR gets no secrets, and migrations-gate then fails
+    # until a maintainer runs it.
+    if: >-
+      needs.rehearse.result == 'success' &&
+      (github.event_name == 'merge_group' ||
+      github.event.pull_request.head.repo.full_name == github.repository)
     runs-on: ubuntu-24.04
     timeout-minutes: 30
     # Binds the job to the staging environment: its reviewers gate it, its DATABASE_URL secret is used.
-    environment: staging
+    environment:
+      name: staging
+      url: ${gh('steps.runbook.outputs.artifact-url')}
     permissions:
       contents: read
       pull-requests: write
     steps:
 ${CHECKOUT}
-${runbookStep(`${repository}@${ref}`, 'staging', 'validate')}
+${SETUP_NODE}
+${runbookStep(`${repository}@${ref}`, 'staging', 'validate', { id: 'runbook' })}
 
-  fork-notice:
-    name: Validate against staging (skipped for forks)
-    needs: changes
-    if: >-
-      needs.changes.outputs.changed == 'true' &&
-      github.event.pull_request.head.repo.full_name != github.repository
-    runs-on: ubuntu-24.04
-    steps:
-      - name: Explain why staging validation is skipped
-        run: |
-          msg="This PR comes from a fork, which gets no secrets: staging validation was skipped. The rehearsal on a throwaway database still ran."
-          echo "::notice title=Staging validation skipped::$msg"
-          echo "$msg" >> "$GITHUB_STEP_SUMMARY"
-
-  # The one required check: passes when the migrations did not change, or when every migration job
-  # that ran passed (skipped is fine: a fork PR skips staging). always() so it reports even when a
-  # job it needs failed.
   migrations-gate:
     name: migrations-gate
     needs: [changes, rehearse, validate-staging]
     if: always()
     runs-on: ubuntu-24.04
     timeout-minutes: 5
+    permissions: {}
     steps:
       - name: Gate
         env:
-          RESULTS: ${gh("join(needs.*.result, ' ')")}
+          CHANGES: ${gh('needs.changes.result')}
+          CHANGED: ${gh('needs.changes.outputs.changed')}
+          REHEARSE: ${gh('needs.rehearse.result')}
+          STAGING: ${gh("needs['validate-staging'].result")}
+          FORK: ${gh("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name != github.repository")}
         run: |
-          echo "needed jobs: $RESULTS"
-          for r in $RESULTS; do
-            if [ "$r" = failure ] || [ "$r" = cancelled ]; then
-              echo "::error title=Migration checks failed::a migration check did not pass ($RESULTS)"
-              exit 1
-            fi
-          done
+${block(GATE_SCRIPT, 10)}
 `;
 }
 /** One deploy job bound to its GitHub environment, in that environment's concurrency group. */
 function deployJob(o) {
+    const steps = o.stages.map((stage, i) => runbookStep(o.action, o.environment, stage, { id: i === 0 ? 'runbook' : stage }));
     return `  ${o.id}:
     name: ${o.name}
     if: ${o.condition}${o.needs ? `\n    needs: ${o.needs}` : ''}
     runs-on: ubuntu-24.04
     timeout-minutes: 60
-    environment: ${o.environment}
+    environment:
+      name: ${o.environment}
+      url: ${gh('steps.runbook.outputs.artifact-url')}
+    permissions:
+      contents: read
     concurrency:
       group: ${o.group}
       cancel-in-progress: false
     steps:
 ${CHECKOUT}
-${runbookStep(o.action, o.environment, o.stage)}`;
+${SETUP_NODE}
+${steps.join('\n')}`;
 }
 function renderDeployWorkflow(layout, opts = {}) {
     const action = `${opts.repository ?? ACTION_REPOSITORY}@${opts.ref ?? ACTION_REF}`;
@@ -212,11 +295,11 @@ function renderDeployWorkflow(layout, opts = {}) {
     if (!policyInFolder)
         paths.push(`'${layout.configPath}'`);
     return `# Deploy (written by migration-runbook init). A push to main that changes the migrations: apply to
-# staging, then to production once the production environment's required reviewers approve.
-# workflow_dispatch: any stage on either environment, by hand. Each job is bound to its GitHub
-# environment (its reviewers gate it, its DATABASE_URL secret is the one used) and joins that
-# environment's concurrency group, so two applies never run at once and a running one is never
-# cancelled.
+# staging, then, once the production environment's required reviewers approve, apply → verify → monitor
+# production in ONE job (one approval, one concurrency group; the monitor rolls back on a breach when
+# runbook.yml says on-breach: rollback). workflow_dispatch: any stage on either environment, by hand.
+# Each job joins its environment's concurrency group: two applies never run at once, and a running one
+# is never cancelled.
 name: Deploy migrations
 
 on:
@@ -250,18 +333,18 @@ ${deployJob({
         name: 'apply · staging',
         condition: "github.event_name == 'push'",
         environment: 'staging',
-        stage: 'apply',
+        stages: ['apply'],
         group: group('staging'),
         action
     })}
 
 ${deployJob({
         id: 'production',
-        name: 'apply · production',
+        name: 'apply → verify → monitor · production',
         condition: "github.event_name == 'push'",
         needs: 'staging',
         environment: 'production',
-        stage: 'apply',
+        stages: ['apply', 'verify', 'monitor'],
         group: group('production'),
         action
     })}
@@ -273,7 +356,7 @@ ${deployJob({
         name: `${gh('inputs.stage')} · ${gh('inputs.environment')}`,
         condition: "github.event_name == 'workflow_dispatch'",
         environment: gh('inputs.environment'),
-        stage: gh('inputs.stage'),
+        stages: [gh('inputs.stage')],
         group: `>-\n        ${group(gh('inputs.environment'))}${gh("(inputs.stage == 'validate' || inputs.stage == 'verify') && format('-{0}-{1}', github.run_id, github.run_attempt) || ''")}`,
         action
     })}
@@ -309,14 +392,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var lint = __webpack_require__(6576);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/config/policy.ts
-var policy = __webpack_require__(9706);
 // EXTERNAL MODULE: ./src/plan/files.ts
 var files = __webpack_require__(28);
 // EXTERNAL MODULE: ./src/sql/parser.ts
 var parser = __webpack_require__(7117);
-// EXTERNAL MODULE: ./src/lint/engine.ts + 4 modules
-var engine = __webpack_require__(2311);
+// EXTERNAL MODULE: ./src/lint/engine.ts + 6 modules
+var engine = __webpack_require__(8542);
+// EXTERNAL MODULE: ./src/lint/formats.ts
+var formats = __webpack_require__(4061);
 // EXTERNAL MODULE: ./src/init/workflows.ts
 var workflows = __webpack_require__(2968);
 // EXTERNAL MODULE: ./src/version.ts
@@ -423,11 +506,13 @@ function toSarif(findings, cwd, repoRoot) {
 
 ;// CONCATENATED MODULE: ./src/lint/command.ts
 /**
- * `migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...`: the lint rules
- * offline, with no database and no environment. Every table not created in the linted files counts as
- * existing. A folder is read as a migrations folder (<version>_<name>.sql with its rollback/ and verify/
- * sidecars; skipped names are warned on stderr); a file is linted as a migration whatever its name. Files
- * are linted in version order, so a table created by an earlier file is new to the later ones.
+ * `migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
+ * <file|dir>...`: the lint rules offline, with no database and no environment. Every table not created in
+ * the linted files counts as existing. A folder is read as a migrations folder (<version>_<name>.sql with its
+ * rollback/ and verify/ sidecars; skipped names are warned on stderr); a file is linted as a migration
+ * whatever its name. Files are linted in version order, so a table created by an earlier file is new to the
+ * later ones. With --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the
+ * config's lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
  */
 
@@ -440,13 +525,47 @@ function toSarif(findings, cwd, repoRoot) {
 
 
 const LINT_FORMATS = ['text', 'json', 'sarif'];
-const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--config runbook.yml] <file|dir>...';
+const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] <file|dir>...';
 function formatOf(value) {
     if (value === undefined)
         return 'text';
     if (LINT_FORMATS.includes(value))
         return value;
     throw new errors/* ConfigError */.x(`option --format is "${value}"; allowed: ${LINT_FORMATS.join(', ')}`);
+}
+function formatInOf(value) {
+    if (value === undefined || formats/* INPUT_FORMATS */.o.includes(value))
+        return value;
+    throw new errors/* ConfigError */.x(`option --format-in is "${value}"; allowed: ${formats/* INPUT_FORMATS */.o.join(', ')}`);
+}
+/** runbook.yml's lint settings when --config is given (zod and yaml are loaded only then). */
+async function lintSettings(config, cwd) {
+    if (config === undefined)
+        return { noTransactionMarkers: [] };
+    const { loadPolicy } = await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(815), __webpack_require__.e(716)]).then(__webpack_require__.bind(__webpack_require__, 2716));
+    return loadPolicy(external_node_path_default().resolve(cwd, config)).lint;
+}
+/**
+ * A migration as lint sees it: with --format-in only its up section (same lines, the rest blanked), and its
+ * transaction mode worked out from that section with the project's markers.
+ */
+function asLinted(m, reading) {
+    if (!reading.formatIn && reading.markers.length === 0)
+        return m;
+    const sql = reading.formatIn ? (0,formats/* upSection */.V)(m.sql, reading.formatIn, m.file) : m.sql;
+    const mode = (0,files/* transactionModeOf */.F8)(sql, m.file, reading.markers);
+    return {
+        file: m.file,
+        path: m.path,
+        sql,
+        checksum: m.checksum,
+        version: m.version,
+        name: m.name,
+        rollback: m.rollback,
+        verify: m.verify,
+        noTransaction: mode.noTransaction,
+        noTransactionReason: mode.reason
+    };
 }
 /** The repository root: the nearest folder up from `cwd` holding .git, else `cwd` itself. */
 function repositoryRoot(cwd) {
@@ -496,11 +615,15 @@ function renderText(findings, summary) {
 }
 async function runLintCommand(args, io) {
     const format = formatOf(args.format);
+    formatInOf(args.formatIn);
     if (args.paths.length === 0)
         throw new errors/* ConfigError */.x(`lint needs at least one file or folder: ${LINT_USAGE}`);
-    // Read and checked, so a broken policy is reported here too; no lint setting lives in it yet.
-    if (args.config)
-        (0,policy/* loadPolicy */.tb)(external_node_path_default().resolve(io.cwd, args.config));
+    // Read and checked, so a broken policy is reported here too; --format-in wins over lint.format-in.
+    const settings = await lintSettings(args.config, io.cwd);
+    const reading = {
+        formatIn: formatInOf(args.formatIn) ?? settings.formatIn,
+        markers: settings.noTransactionMarkers
+    };
     for (const p of args.paths) {
         if (!(0,external_node_fs_.existsSync)(external_node_path_default().resolve(io.cwd, p)))
             throw new errors/* ConfigError */.x(`path "${p}" does not exist; pass migration files or folders`);
@@ -514,7 +637,7 @@ async function runLintCommand(args, io) {
         if (seen.has(key))
             return;
         seen.add(key);
-        migrations.push(m);
+        migrations.push(asLinted(m, reading));
     };
     for (const p of args.paths) {
         const abs = external_node_path_default().resolve(io.cwd, p);

@@ -1,6 +1,333 @@
 export const id = 751;
-export const ids = [751];
+export const ids = [751,389];
 export const modules = {
+
+/***/ 3847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ER: () => (/* binding */ featureFlagSchema),
+  rE: () => (/* binding */ lookupVariable),
+  r2: () => (/* binding */ readRunVariables),
+  yl: () => (/* binding */ resolveFeatureFlags)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/config/env-file.ts
+/**
+ * A dotenv file (`.env.staging`): `NAME=value` lines, `#` comments, an optional `export ` prefix, values
+ * bare, 'single-quoted' (literal) or "double-quoted" (\n, \t, \", \\ escapes; may span lines). Small on
+ * purpose: the runbook's flag files need no interpolation, and a dependency would add nothing but surface.
+ */
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+/** The file's variables; `label` (the path) names the file and line in every error. */
+function parseEnvFile(text, label) {
+    const vars = {};
+    const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    let i = 0;
+    let line = 1;
+    const fail = (why) => {
+        throw new errors/* ConfigError */.x(`env file ${label}:${line}: ${why}; allowed: NAME=value lines, # comments, values bare, 'single' or "double" quoted`);
+    };
+    while (i < src.length) {
+        const end = src.indexOf('\n', i) === -1 ? src.length : src.indexOf('\n', i);
+        const raw = src.slice(i, end);
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i = end + 1;
+            line++;
+            continue;
+        }
+        const eq = raw.indexOf('=');
+        if (eq < 0)
+            fail(`"${trimmed.slice(0, 40)}" has no "="`);
+        const name = raw
+            .slice(0, eq)
+            .trim()
+            .replace(/^export\s+/, '');
+        if (!NAME.test(name))
+            fail(`"${name}" is not a variable name`);
+        let j = i + eq + 1;
+        while (src[j] === ' ' || src[j] === '\t')
+            j++;
+        const quote = src[j];
+        let value;
+        if (quote === '"' || quote === "'") {
+            // A quoted value ends at its closing quote, which may be lines later.
+            const startLine = line;
+            let out = '';
+            j++;
+            for (;;) {
+                if (j >= src.length) {
+                    line = startLine;
+                    fail(`${name}'s value opens a ${quote} quote that is never closed`);
+                }
+                const c = src[j];
+                if (c === quote)
+                    break;
+                if (c === '\n')
+                    line++;
+                if (quote === '"' && c === '\\' && j + 1 < src.length) {
+                    const next = src[j + 1];
+                    out += ESCAPES[next] ?? '\\' + next;
+                    j += 2;
+                    continue;
+                }
+                out += c;
+                j++;
+            }
+            value = out;
+            // After the closing quote only spaces and a comment may follow.
+            const restEnd = src.indexOf('\n', j) === -1 ? src.length : src.indexOf('\n', j);
+            const rest = src.slice(j + 1, restEnd).trim();
+            if (rest !== '' && !rest.startsWith('#'))
+                fail(`${name}'s quoted value is followed by "${rest.slice(0, 40)}"`);
+            i = restEnd + 1;
+        }
+        else {
+            // Bare: up to the end of the line; " #" starts a comment.
+            value = src
+                .slice(j, end)
+                .replace(/\s+#.*$/, '')
+                .trim();
+            i = end + 1;
+        }
+        vars[name] = value;
+        line++;
+    }
+    return vars;
+}
+
+;// CONCATENATED MODULE: ./src/config/flags.ts
+/**
+ * runbook.yml `feature-flags:` (the flags a deploy depends on, e.g. FEATURE_ALLOCATOR_ADJACENCY_MODE) and the
+ * variables a run reads them from: the job's environment and an optional dotenv file (`--env-file`,
+ * action input `env-file`). Only the front doors call readRunVariables; checks read RunConfig.
+ */
+
+
+
+
+
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const featureFlagSchema = schemas/* strictObject */.rej({
+    /** The environment variable the application reads. */
+    name: schemas/* string */.YjP().regex(VARIABLE, 'is not an environment variable name (letters, digits, _)'),
+    allowed: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** What the application uses when the variable is not set. */
+    default: schemas/* string */.YjP().min(1).optional(),
+    /** environment name -> the value that environment must run with. */
+    expected: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1)).default({}),
+    /** Lists per-venue overrides: one row per venue, columns `venue` and `value`. */
+    'overrides-sql': schemas/* string */.YjP().min(1).optional()
+})
+    .superRefine((f, ctx) => {
+    const allowed = f.allowed.join(', ');
+    if (f.default !== undefined && !f.allowed.includes(f.default))
+        ctx.addIssue({
+            code: 'custom',
+            path: ['default'],
+            message: `is "${f.default}"; allowed: ${allowed}`
+        });
+    for (const [env, value] of Object.entries(f.expected))
+        if (!f.allowed.includes(value))
+            ctx.addIssue({
+                code: 'custom',
+                path: ['expected', env],
+                message: `is "${value}"; allowed: ${allowed}`
+            });
+});
+/** The parsed list, after checking that every `expected` key names a defined environment. */
+function resolveFeatureFlags(raw, environments, policyPath) {
+    return raw.map((f, i) => {
+        for (const env of Object.keys(f.expected))
+            if (!environments.includes(env))
+                throw new errors/* ConfigError */.x(`${policyPath}: invalid runbook policy:\n  feature-flags.${i}.expected.${env}: "${env}" is not an environment; allowed: ${environments.join(', ')}`);
+        return {
+            name: f.name,
+            allowed: f.allowed,
+            default: f.default,
+            expected: f.expected,
+            overridesSql: f['overrides-sql']
+        };
+    });
+}
+/** Reads the env file (relative to `root`) and takes the job's environment. Throws ConfigError naming the input. */
+function readRunVariables(envFile, env, root) {
+    const environment = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && v !== '')
+            environment[k] = v;
+    if (envFile === undefined)
+        return { environment };
+    const file = external_node_path_default().resolve(root, envFile);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* ConfigError */.x(`input "env-file" is "${envFile}", which does not exist; allowed: a dotenv file (NAME=value lines), relative to the repository`);
+    return {
+        environment,
+        envFile: { path: envFile, variables: parseEnvFile((0,external_node_fs_.readFileSync)(file, 'utf8'), envFile) }
+    };
+}
+/** A variable's value and where it came from: the job's environment wins over the env file (dotenv's rule). */
+function lookupVariable(vars, name) {
+    const fromEnv = vars?.environment[name];
+    if (fromEnv !== undefined)
+        return { value: fromEnv, source: 'environment' };
+    const fromFile = vars?.envFile?.variables[name];
+    if (fromFile !== undefined && fromFile !== '')
+        return { value: fromFile, source: 'env-file' };
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ configCandidates),
+/* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs)
+/* harmony export */ });
+/* unused harmony exports COMMENT_MODES, defaultConfigPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/**
+ * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * An invalid value fails naming the input, the value and what is allowed; no database is touched.
+ */
+
+
+
+
+
+
+const COMMENT_MODES = ['auto', 'always', 'never'];
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+function describeValue(value) {
+    if (value === undefined || value === '')
+        return '(empty)';
+    return JSON.stringify(value);
+}
+/** Checks a URL's shape without ever echoing it (it holds the password). */
+function checkDatabaseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+    }
+    for (const [part, value] of [
+        ['user', parsed.username],
+        ['password', parsed.password],
+        ['database name', parsed.pathname]
+    ]) {
+        try {
+            decodeURIComponent(value);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+        }
+    }
+    if (!parsed.hostname) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+    }
+}
+const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
+/**
+ * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
+ * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
+ * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
+ * policy one level up.
+ */
+function configCandidates(migrationsDir) {
+    const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir;
+    const own = `${trimmed}/runbook.yml`;
+    if (!SUPABASE_MIGRATIONS.test(trimmed))
+        return [own];
+    return [own, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(trimmed), 'runbook.yml')];
+}
+/**
+ * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
+ * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
+ * neither existing is an error naming both.
+ */
+function defaultConfigPath(migrationsDir, lookup = {}) {
+    const candidates = configCandidates(migrationsDir);
+    if (candidates.length === 1)
+        return candidates[0];
+    const root = lookup.root ?? process.cwd();
+    const exists = lookup.exists ?? node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync;
+    const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
+    if (found)
+        return found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+}
+function parseInputs(raw, lookup = {}) {
+    const value = (name) => {
+        const v = raw[name];
+        return v === undefined || v.trim() === '' ? undefined : v.trim();
+    };
+    const stage = value('stage');
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a).safeParse(stage);
+    if (!stageResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
+    }
+    const environment = value('environment');
+    if (!environment || !ENV_NAME.test(environment)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+    }
+    const comment = value('comment') ?? 'auto';
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    if (!commentResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+    }
+    const databaseUrl = value('database-url');
+    if (!databaseUrl) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+    }
+    checkDatabaseUrl(databaseUrl);
+    const migrationsDir = value('migrations-dir') ?? 'migrations';
+    return {
+        environment,
+        stage: stageResult.data,
+        databaseUrl,
+        migrationsDir,
+        configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
+        githubToken: value('github-token'),
+        comment: commentResult.data,
+        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+        testCommand: value('test-command'),
+        artifactsDir: value('artifacts-dir') ?? 'artifacts',
+        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
+    };
+}
+
+
+/***/ }),
 
 /***/ 3751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -279,7 +606,7 @@ function runInit(flags, io) {
 /* harmony export */   L5: () => (/* binding */ renderWorkflows),
 /* harmony export */   Yx: () => (/* binding */ ACTION_REPOSITORY)
 /* harmony export */ });
-/* unused harmony exports ACTION_REF, UPLOAD_SARIF, renderPrWorkflow, renderDeployWorkflow */
+/* unused harmony exports ACTION_REF, PINNED_ACTIONS, UPLOAD_SARIF, BASELINE_SCRIPT, ANNOTATE_SCRIPT, GATE_SCRIPT, renderPrWorkflow, renderDeployWorkflow */
 /** The published action. Pin a major tag or a commit SHA. */
 const ACTION_REPOSITORY = 'your-org/migration-runbook';
 const ACTION_REF = 'v1';
@@ -291,13 +618,40 @@ env:
   MIGRATIONS_DIR: ${layout.migrationsDir}
   RUNBOOK_CONFIG: ${layout.configPath}`;
 }
-function runbookStep(action, environment, stage) {
-    return `      - name: Migration Runbook (${stage})
+/**
+ * Third-party actions, pinned by full commit SHA (a tag can be moved; a commit cannot), the release in a
+ * comment. All run on node24. The repository's own workflows use the same pins (a test holds them equal).
+ */
+const PINNED_ACTIONS = {
+    checkout: 'actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3',
+    setupNode: 'actions/setup-node@249970729cb0ef3589644e2896645e5dc5ba9c38 # v6.5.0',
+    uploadArtifact: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
+    uploadSarif: 'github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2'
+};
+/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
+const UPLOAD_SARIF = PINNED_ACTIONS.uploadSarif;
+const CHECKOUT = `      - uses: ${PINNED_ACTIONS.checkout}
+        with:
+          persist-credentials: false`;
+/**
+ * Node and the repository's dependencies, before any step that runs the action: the policy's test-command
+ * (npm run test:integration, say) runs in the action and the tests-preflight check looks for it in validate.
+ */
+const SETUP_NODE = `      - uses: ${PINNED_ACTIONS.setupNode}
+        with:
+          node-version: 24
+          cache: npm
+      - name: Install dependencies (the test command needs them)
+        run: npm ci`;
+/** The action's step. Backups: SUPABASE_ACCESS_TOKEN (secret) and SUPABASE_PROJECT_REF (variable). */
+function runbookStep(action, environment, stage, opts = {}) {
+    return `      - name: Migration Runbook (${stage})${opts.id ? `\n        id: ${opts.id}` : ''}${opts.condition ? `\n        if: ${opts.condition}` : ''}
         uses: ${action}
         env:
-          # Optional: with supabase-project-ref in the policy, the backup check asks Supabase for the
-          # newest backup. Unset, that check is skipped with a note.
+          # The backup check asks Supabase for the newest backup; production fails without it unless
+          # runbook.yml says backup: { off: true, reason: "..." }.
           SUPABASE_ACCESS_TOKEN: ${gh('secrets.SUPABASE_ACCESS_TOKEN')}
+          SUPABASE_PROJECT_REF: ${gh('vars.SUPABASE_PROJECT_REF')}
         with:
           environment: ${environment}
           stage: ${stage}
@@ -305,29 +659,72 @@ function runbookStep(action, environment, stage) {
           migrations-dir: ${gh('env.MIGRATIONS_DIR')}
           config: ${gh('env.RUNBOOK_CONFIG')}`;
 }
-/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
-const UPLOAD_SARIF = 'github/codeql-action/upload-sarif@dd903d2e4f5405488e5ef1422510ee31c8b32357 # v3.36.2';
-const CHECKOUT = `      - uses: actions/checkout@v5
-        with:
-          persist-credentials: false`;
+/**
+ * The newest migration version on the base branch: main deploys to staging, so that is what staging has
+ * applied, and the throwaway database is migrated up to it before the PR's migrations are rehearsed.
+ */
+const BASELINE_SCRIPT = `base="\${BASE_SHA:-HEAD^1}"
+newest="$(git ls-tree --name-only "$base" -- "$MIGRATIONS_DIR/" | sed -n 's#^.*/\\([0-9][0-9A-Za-z]*\\)_[^/]*\\.sql$#\\1#p' | sort -V | tail -n 1)"
+baseline=()
+if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
+echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`;
+/** Lint findings as workflow annotations: no token needed, so fork PRs get them too. Errors first. */
+const ANNOTATE_SCRIPT = `[ -s lint.sarif ] || exit 0
+jq -r '[.runs[].results[]] | sort_by(if .level == "error" then 0 else 1 end) | .[]
+  | "::\\(if .level == "error" then "error" else "warning" end) file=\\(.locations[0].physicalLocation.artifactLocation.uri),line=\\(.locations[0].physicalLocation.region.startLine // 1),title=\\(.ruleId)::\\(.message.text | gsub("\\n"; " "))"' lint.sarif`;
+/**
+ * The one required check. A skipped staging validation is not a pass: the migrations changed, so the gate
+ * fails until a maintainer has the validation run (and approved in the staging environment).
+ */
+const GATE_SCRIPT = `summary() { printf '%s\\n' "$@" >> "$GITHUB_STEP_SUMMARY"; }
+fail() {
+  echo "::error title=$1::$2"
+  summary "### migrations-gate: failed" "" "$2"
+  exit 1
+}
+echo "changes=$CHANGES ($CHANGED) rehearse=$REHEARSE validate-staging=$STAGING fork=$FORK"
+[ "$CHANGES" = success ] || fail "Migration checks failed" "The change detection ended $CHANGES."
+if [ "$CHANGED" != true ]; then
+  summary "No migration changes: nothing to gate."
+  exit 0
+fi
+[ "$REHEARSE" = success ] || fail "Rehearsal did not pass" "The lint and throwaway rehearsal ended $REHEARSE."
+case "$STAGING" in
+  success) summary "### migrations-gate: passed" "" "Rehearsed on a throwaway database and validated against staging." ;;
+  skipped)
+    why="it was skipped"
+    if [ "$FORK" = true ]; then why="this PR comes from a fork, which gets no secrets"; fi
+    fail "Staging validation did not run" "The migrations changed but were not validated against staging ($why): a maintainer must run/approve the staging validation before this can merge. Review the SQL, push the branch to this repository, and approve the staging deployment." ;;
+  *) fail "Staging validation did not pass" "Validation against staging ended $STAGING: a maintainer must run/approve the staging validation (re-run it, or approve the pending staging deployment)." ;;
+esac`;
+/** Indents a script for a \`run: |\` block at the given depth. */
+function block(script, indent) {
+    const pad = ' '.repeat(indent);
+    return script
+        .split('\n')
+        .map(l => (l ? pad + l : ''))
+        .join('\n');
+}
 function renderPrWorkflow(layout, opts = {}) {
     const repository = opts.repository ?? ACTION_REPOSITORY;
     const ref = opts.ref ?? ACTION_REF;
-    return `# Pull requests (written by migration-runbook init): when ${layout.migrationsDir}/ or the policy
-# changed, lint and rehearse the migrations on a throwaway Postgres, then validate them (read-only)
-# against staging. pull_request, never pull_request_target: fork PRs get no secrets, so staging is
-# skipped for them with a notice. No \`paths:\` filter: the migrations-gate job must report on every
-# PR so it can be the one required check (a skipped workflow never reports).
+    const cli = 'node .migration-runbook/dist/cli/index.js';
+    return `# Pull requests and merge queues (written by migration-runbook init): when ${layout.migrationsDir}/ or the
+# policy changed, lint the migrations and rehearse them on a throwaway Postgres on the runner (no secret:
+# fork PRs get it too), then validate them (read-only) against staging in a job bound to the staging
+# environment, whose reviewers gate it. pull_request, never pull_request_target. No \`paths:\` filter:
+# migrations-gate must report on every PR so it can be the one required check.
 name: Migrations (PR)
 
 on:
   pull_request:
+  merge_group:
 
 permissions:
   contents: read
 
 concurrency:
-  group: migrations-pr-${gh('github.event.pull_request.number')}
+  group: migrations-pr-${gh('github.event.pull_request.number || github.ref')}
   cancel-in-progress: true
 
 ${envBlock(layout)}
@@ -337,18 +734,22 @@ jobs:
     name: Did the migrations change?
     runs-on: ubuntu-24.04
     timeout-minutes: 5
+    permissions:
+      contents: read
     outputs:
       changed: ${gh('steps.diff.outputs.changed')}
     steps:
-      - uses: actions/checkout@v5
+      - uses: ${PINNED_ACTIONS.checkout}
         with:
-          # The PR merge commit and its first parent (the base branch tip) are enough to diff.
-          fetch-depth: 2
+          # pull_request: the merge commit and its first parent (the base tip). merge_group: the queue's base.
+          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
           persist-credentials: false
       - name: Did the migrations change?
         id: diff
+        env:
+          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
         run: |
-          files="$(git diff --name-only HEAD^1 HEAD -- "$MIGRATIONS_DIR/" "$RUNBOOK_CONFIG")"
+          files="$(git diff --name-only "\${BASE_SHA:-HEAD^1}" HEAD -- "$MIGRATIONS_DIR/" "$RUNBOOK_CONFIG")"
           if [ -n "$files" ]; then
             echo "changed=true" >> "$GITHUB_OUTPUT"
             { echo "### Migrations changed"; echo; echo "$files" | sed 's/^/- /'; } >> "$GITHUB_STEP_SUMMARY"
@@ -364,44 +765,57 @@ jobs:
     runs-on: ubuntu-24.04
     timeout-minutes: 20
     # security-events: write for the SARIF upload only (job permissions replace the workflow's).
-    # On a fork PR the token stays read-only and code scanning still takes the upload: no secret.
     permissions:
       contents: read
       actions: read
       security-events: write
     steps:
-${CHECKOUT}
+      - uses: ${PINNED_ACTIONS.checkout}
+        with:
+          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
+          persist-credentials: false
       # The CLI of the same release as the action, run from its own folder.
-      - uses: actions/checkout@v5
+      - uses: ${PINNED_ACTIONS.checkout}
         with:
           repository: ${repository}
           ref: ${ref}
           path: .migration-runbook
           persist-credentials: false
-      - uses: actions/setup-node@v5
-        with:
-          node-version: 24
+${SETUP_NODE}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
-      # Offline lint as SARIF for code scanning (annotations on the PR diff). Never fails the job:
-      # the rehearsal below lints again and gates, through migrations-gate.
+      # Offline lint as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
       - name: Lint (SARIF)
         timeout-minutes: 10
-        run: node .migration-runbook/dist/cli/index.js lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+        run: ${cli} lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+      - name: Annotate the lint findings
+        if: always()
+        run: |
+${block(ANNOTATE_SCRIPT, 10)}
       - name: Upload lint results to code scanning
         if: always()
-        # Fails where code scanning is off (a private repository without it): no gate depends on it.
+        # Fails where code scanning is off, and on fork PRs (read-only token): no gate depends on it.
         continue-on-error: true
         timeout-minutes: 10
         uses: ${UPLOAD_SARIF}
         with:
           sarif_file: lint.sarif
           category: migration-runbook-lint
+      # The throwaway database: the Supabase stand-in, runbook.yml setup-sql (your seed), demo data and
+      # every migration staging has, then validate → apply → verify → rollback → apply of the PR's.
       - name: Rehearse validate, apply, verify, rollback, apply
-        run: node .migration-runbook/dist/cli/index.js rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG"
+        env:
+          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+        run: |
+${block(BASELINE_SCRIPT, 10)}
+          ${cli} rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG" "\${baseline[@]}" 2>&1 | tee rehearsal.txt
+      - name: Job summary
+        if: always()
+        run: |
+          { echo "### Throwaway rehearsal"; echo; echo '\`\`\`'; tail -c 60000 rehearsal.txt 2>/dev/null; echo '\`\`\`'; } >> "$GITHUB_STEP_SUMMARY"
       - name: Upload rehearsal evidence
         if: always()
-        uses: actions/upload-artifact@v4
+        uses: ${PINNED_ACTIONS.uploadArtifact}
         with:
           name: migration-runbook-rehearsal
           path: artifacts/
@@ -409,70 +823,66 @@ ${CHECKOUT}
 
   validate-staging:
     name: Validate against staging
-    needs: rehearse
-    if: github.event.pull_request.head.repo.full_name == github.repository
+    needs: [changes, rehearse]
+    # Same-repository PRs and merge queues: a fork PR gets no secrets, and migrations-gate then fails
+    # until a maintainer runs it.
+    if: >-
+      needs.rehearse.result == 'success' &&
+      (github.event_name == 'merge_group' ||
+      github.event.pull_request.head.repo.full_name == github.repository)
     runs-on: ubuntu-24.04
     timeout-minutes: 30
     # Binds the job to the staging environment: its reviewers gate it, its DATABASE_URL secret is used.
-    environment: staging
+    environment:
+      name: staging
+      url: ${gh('steps.runbook.outputs.artifact-url')}
     permissions:
       contents: read
       pull-requests: write
     steps:
 ${CHECKOUT}
-${runbookStep(`${repository}@${ref}`, 'staging', 'validate')}
+${SETUP_NODE}
+${runbookStep(`${repository}@${ref}`, 'staging', 'validate', { id: 'runbook' })}
 
-  fork-notice:
-    name: Validate against staging (skipped for forks)
-    needs: changes
-    if: >-
-      needs.changes.outputs.changed == 'true' &&
-      github.event.pull_request.head.repo.full_name != github.repository
-    runs-on: ubuntu-24.04
-    steps:
-      - name: Explain why staging validation is skipped
-        run: |
-          msg="This PR comes from a fork, which gets no secrets: staging validation was skipped. The rehearsal on a throwaway database still ran."
-          echo "::notice title=Staging validation skipped::$msg"
-          echo "$msg" >> "$GITHUB_STEP_SUMMARY"
-
-  # The one required check: passes when the migrations did not change, or when every migration job
-  # that ran passed (skipped is fine: a fork PR skips staging). always() so it reports even when a
-  # job it needs failed.
   migrations-gate:
     name: migrations-gate
     needs: [changes, rehearse, validate-staging]
     if: always()
     runs-on: ubuntu-24.04
     timeout-minutes: 5
+    permissions: {}
     steps:
       - name: Gate
         env:
-          RESULTS: ${gh("join(needs.*.result, ' ')")}
+          CHANGES: ${gh('needs.changes.result')}
+          CHANGED: ${gh('needs.changes.outputs.changed')}
+          REHEARSE: ${gh('needs.rehearse.result')}
+          STAGING: ${gh("needs['validate-staging'].result")}
+          FORK: ${gh("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name != github.repository")}
         run: |
-          echo "needed jobs: $RESULTS"
-          for r in $RESULTS; do
-            if [ "$r" = failure ] || [ "$r" = cancelled ]; then
-              echo "::error title=Migration checks failed::a migration check did not pass ($RESULTS)"
-              exit 1
-            fi
-          done
+${block(GATE_SCRIPT, 10)}
 `;
 }
 /** One deploy job bound to its GitHub environment, in that environment's concurrency group. */
 function deployJob(o) {
+    const steps = o.stages.map((stage, i) => runbookStep(o.action, o.environment, stage, { id: i === 0 ? 'runbook' : stage }));
     return `  ${o.id}:
     name: ${o.name}
     if: ${o.condition}${o.needs ? `\n    needs: ${o.needs}` : ''}
     runs-on: ubuntu-24.04
     timeout-minutes: 60
-    environment: ${o.environment}
+    environment:
+      name: ${o.environment}
+      url: ${gh('steps.runbook.outputs.artifact-url')}
+    permissions:
+      contents: read
     concurrency:
       group: ${o.group}
       cancel-in-progress: false
     steps:
 ${CHECKOUT}
-${runbookStep(o.action, o.environment, o.stage)}`;
+${SETUP_NODE}
+${steps.join('\n')}`;
 }
 function renderDeployWorkflow(layout, opts = {}) {
     const action = `${opts.repository ?? ACTION_REPOSITORY}@${opts.ref ?? ACTION_REF}`;
@@ -482,11 +892,11 @@ function renderDeployWorkflow(layout, opts = {}) {
     if (!policyInFolder)
         paths.push(`'${layout.configPath}'`);
     return `# Deploy (written by migration-runbook init). A push to main that changes the migrations: apply to
-# staging, then to production once the production environment's required reviewers approve.
-# workflow_dispatch: any stage on either environment, by hand. Each job is bound to its GitHub
-# environment (its reviewers gate it, its DATABASE_URL secret is the one used) and joins that
-# environment's concurrency group, so two applies never run at once and a running one is never
-# cancelled.
+# staging, then, once the production environment's required reviewers approve, apply → verify → monitor
+# production in ONE job (one approval, one concurrency group; the monitor rolls back on a breach when
+# runbook.yml says on-breach: rollback). workflow_dispatch: any stage on either environment, by hand.
+# Each job joins its environment's concurrency group: two applies never run at once, and a running one
+# is never cancelled.
 name: Deploy migrations
 
 on:
@@ -520,18 +930,18 @@ ${deployJob({
         name: 'apply · staging',
         condition: "github.event_name == 'push'",
         environment: 'staging',
-        stage: 'apply',
+        stages: ['apply'],
         group: group('staging'),
         action
     })}
 
 ${deployJob({
         id: 'production',
-        name: 'apply · production',
+        name: 'apply → verify → monitor · production',
         condition: "github.event_name == 'push'",
         needs: 'staging',
         environment: 'production',
-        stage: 'apply',
+        stages: ['apply', 'verify', 'monitor'],
         group: group('production'),
         action
     })}
@@ -543,7 +953,7 @@ ${deployJob({
         name: `${gh('inputs.stage')} · ${gh('inputs.environment')}`,
         condition: "github.event_name == 'workflow_dispatch'",
         environment: gh('inputs.environment'),
-        stage: gh('inputs.stage'),
+        stages: [gh('inputs.stage')],
         group: `>-\n        ${group(gh('inputs.environment'))}${gh("(inputs.stage == 'validate' || inputs.stage == 'verify') && format('-{0}-{1}', github.run_id, github.run_attempt) || ''")}`,
         action
     })}

