@@ -21,6 +21,7 @@ import { LOCK_MODES, statementLocks } from '../lint/locks.js'
 import { rehearsalSettingsOf, type RehearsalSettings } from '../config/rehearsal-settings.js'
 import {
   countRows,
+  completeForeignKeyParents,
   createShadow,
   lockedTables,
   newShadowState,
@@ -153,6 +154,7 @@ async function prepareStatement(
       `shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`
     )
   }
+  await completeForeignKeyParents(client, s.ast, shadow)
   const text = redirectStatement(s.ast, shadow)
   const sh = main ? shadow.tables.get(main.table) : undefined
   return {

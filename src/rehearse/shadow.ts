@@ -6,7 +6,10 @@
  * The copy has the table's columns, defaults, CHECK and NOT NULL constraints (LIKE ... INCLUDING ALL EXCLUDING
  * INDEXES), its rows (or a TABLESAMPLE of about `maxRows` of them), then its primary key, unique and exclusion
  * constraints, indexes and triggers under their own names, built after the rows are in (a bulk build, as a
- * restore does). Foreign keys and policies are not copied: adding them would lock the live tables they name.
+ * restore does). Foreign keys come along NOT VALID when they point at the table itself or at a table already
+ * shadowed; any other foreign key gets a stand-in of the same name (CHECK (true) NOT VALID), because a real one
+ * would lock the live table it references until the rollback. Dropping, renaming or validating the constraint
+ * then works on the copy as on the live table. Policies are not copied.
  *
  * Statements are redirected by rewriting the parse tree (RangeVars and DROP's name lists) and deparsing it.
  */
@@ -182,6 +185,7 @@ export async function createShadow(
   )
   for (const c of constraints.rows)
     await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${quoteIdent(c.conname)} ${c.def}`)
+  await copyForeignKeys(client, state, t, shadow)
   const indexes = await client.query(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def,
             (SELECT relname FROM pg_class WHERE oid = i.indexrelid) AS relname,
@@ -212,6 +216,138 @@ export async function createShadow(
   state.tables.set(t.table, result)
   state.redirects.set(t.table, { schema: state.schema, name: t.name })
   return result
+}
+
+/** The table's own foreign keys on its shadow: see the module comment. */
+async function copyForeignKeys(
+  client: pg.ClientBase,
+  state: ShadowState,
+  t: LockedTable,
+  shadow: string
+): Promise<void> {
+  const fks = await client.query(
+    `SELECT k.conname, pg_get_constraintdef(k.oid) AS def, k.confrelid = k.conrelid AS self,
+            n.nspname || '.' || c.relname AS parent
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE k.conrelid = $1 AND k.contype = 'f' ORDER BY k.conname`,
+    [t.oid]
+  )
+  for (const fk of fks.rows) {
+    const name = quoteIdent(fk.conname)
+    const parent = fk.self
+      ? { schema: state.schema, name: t.name }
+      : state.tables.has(fk.parent)
+        ? state.redirects.get(fk.parent)
+        : undefined
+    if (!parent) {
+      await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} CHECK (true) NOT VALID`)
+      continue
+    }
+    const [stmt] = parseSql(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} ${fk.def}`).statements
+    if (!stmt) throw new Error(`could not parse the catalog's definition: ${fk.def}`)
+    walk(stmt.ast, (key, value) => {
+      if (key === 'Constraint' && value.contype === 'CONSTR_FOREIGN') {
+        value.pktable.schemaname = parent.schema
+        value.pktable.relname = parent.name
+        // The copy (maybe a sample) is not checked against its parent's copy: NOT VALID.
+        value.skip_validation = true
+        value.initially_valid = false
+      }
+    })
+    await client.query(deparseSync(stmt.ast as never))
+  }
+}
+
+const columnNames = (items: AstNode[] | undefined): string[] =>
+  (items ?? []).map(i => i.String?.sval as string)
+
+/**
+ * A sampled parent's copy lacks most rows a child's copy references, so adding or validating a foreign key
+ * between copies would fail where the live tables pass. Before such a statement, the parent's copy gets the
+ * live rows the child's copy references (read from the live parent: ACCESS SHARE only), its triggers off.
+ */
+export async function completeForeignKeyParents(
+  client: pg.ClientBase,
+  ast: AstNode,
+  state: ShadowState
+): Promise<void> {
+  const alter = ast.AlterTableStmt
+  if (!alter?.relation) return
+  const child = state.tables.get(qualifiedName(alter.relation))
+  if (!child) return
+  const childShadow = quoteQualified(child.shadowSchema, child.name)
+  for (const cmd of alter.cmds ?? []) {
+    const c = cmd.AlterTableCmd
+    let link: { parent: string; childCols: string[]; parentCols: string[] } | undefined
+    const con = c?.def?.Constraint
+    if (c?.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN') {
+      link = {
+        parent: qualifiedName(con.pktable),
+        childCols: columnNames(con.fk_attrs),
+        parentCols: columnNames(con.pk_attrs)
+      }
+    } else if (c?.subtype === 'AT_ValidateConstraint') {
+      const res = await client.query(
+        `SELECT n.nspname || '.' || p.relname AS parent,
+                array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
+                        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o) AS child_cols,
+                array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
+                        JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o) AS parent_cols
+           FROM pg_constraint k JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON n.oid = p.relnamespace
+          WHERE k.conrelid = to_regclass($1) AND k.conname = $2 AND k.contype = 'f'`,
+        [childShadow, c.name]
+      )
+      const r = res.rows[0]
+      // The parent is already the copy here: find which live table it stands for.
+      const parent =
+        r && [...state.tables.values()].find(t => `${t.shadowSchema}.${t.name}` === r.parent)
+      if (parent) link = { parent: parent.live, childCols: r.child_cols, parentCols: r.parent_cols }
+    }
+    const parent = link && state.tables.get(link.parent)
+    if (!link || !parent?.sampled) continue
+    await topUpParent(client, childShadow, link.childCols, parent, link.parentCols)
+  }
+}
+
+async function topUpParent(
+  client: pg.ClientBase,
+  childShadow: string,
+  childCols: string[],
+  parent: ShadowTable,
+  parentColsGiven: string[]
+): Promise<void> {
+  const [schema, name] = [parent.live.slice(0, parent.live.indexOf('.')), parent.name]
+  const live = quoteQualified(schema, name)
+  const copy = quoteQualified(parent.shadowSchema, parent.name)
+  const parentCols =
+    parentColsGiven.length > 0
+      ? parentColsGiven
+      : ((
+          await client.query(
+            `SELECT array(SELECT a.attname::text FROM pg_constraint k, unnest(k.conkey) WITH ORDINALITY u(n, o)
+                           JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n
+                          WHERE k.conrelid = to_regclass($1) AND k.contype = 'p' ORDER BY u.o) AS cols`,
+            [live]
+          )
+        ).rows[0].cols as string[])
+  if (parentCols.length === 0 || parentCols.length !== childCols.length) return
+  const cols = await client.query(
+    `SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
+      WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+    [live]
+  )
+  const names = cols.rows[0].names as string[]
+  const on = (alias: string, columns: string[]) =>
+    columns.map(n => `${alias}.${quoteIdent(n)}`).join(', ')
+  await client.query(`ALTER TABLE ${copy} DISABLE TRIGGER USER`)
+  const added = await client.query(
+    `INSERT INTO ${copy} (${names.map(quoteIdent).join(', ')}) OVERRIDING SYSTEM VALUE
+     SELECT ${on('p', names)} FROM ${live} p
+      WHERE (${on('p', parentCols)}) IN (SELECT ${on('c', childCols)} FROM ${childShadow} c)
+        AND NOT EXISTS (SELECT 1 FROM ${copy} q WHERE (${on('q', parentCols)}) = (${on('p', parentCols)}))`
+  )
+  await client.query(`ALTER TABLE ${copy} ENABLE TRIGGER USER`)
+  parent.rows += added.rowCount ?? 0
 }
 
 /** DROP's object lists (["public", "items"] or ["items"]) name tables and indexes without a RangeVar. */
