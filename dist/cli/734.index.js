@@ -2936,6 +2936,7 @@ async function createShadow(client, state, t, maxRows) {
       WHERE conrelid = $1 AND contype IN ('p', 'u', 'x') ORDER BY conname`, [t.oid]);
     for (const c of constraints.rows)
         await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${shadow_quoteIdent(c.conname)} ${c.def}`);
+    await copyForeignKeys(client, state, t, shadow);
     const indexes = await client.query(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def,
             (SELECT relname FROM pg_class WHERE oid = i.indexrelid) AS relname,
             EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
@@ -2962,6 +2963,106 @@ async function createShadow(client, state, t, maxRows) {
     state.tables.set(t.table, result);
     state.redirects.set(t.table, { schema: state.schema, name: t.name });
     return result;
+}
+/** The table's own foreign keys on its shadow: see the module comment. */
+async function copyForeignKeys(client, state, t, shadow) {
+    const fks = await client.query(`SELECT k.conname, pg_get_constraintdef(k.oid) AS def, k.confrelid = k.conrelid AS self,
+            n.nspname || '.' || c.relname AS parent
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE k.conrelid = $1 AND k.contype = 'f' ORDER BY k.conname`, [t.oid]);
+    for (const fk of fks.rows) {
+        const name = shadow_quoteIdent(fk.conname);
+        const parent = fk.self
+            ? { schema: state.schema, name: t.name }
+            : state.tables.has(fk.parent)
+                ? state.redirects.get(fk.parent)
+                : undefined;
+        if (!parent) {
+            await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} CHECK (true) NOT VALID`);
+            continue;
+        }
+        const [stmt] = (0,parser/* parseSql */.eg)(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} ${fk.def}`).statements;
+        if (!stmt)
+            throw new Error(`could not parse the catalog's definition: ${fk.def}`);
+        (0,parser/* walk */.GG)(stmt.ast, (key, value) => {
+            if (key === 'Constraint' && value.contype === 'CONSTR_FOREIGN') {
+                value.pktable.schemaname = parent.schema;
+                value.pktable.relname = parent.name;
+                // The copy (maybe a sample) is not checked against its parent's copy: NOT VALID.
+                value.skip_validation = true;
+                value.initially_valid = false;
+            }
+        });
+        await client.query((0,pgsql_parser/* deparseSync */.Wf)(stmt.ast));
+    }
+}
+const columnNames = (items) => (items ?? []).map(i => i.String?.sval);
+/**
+ * A sampled parent's copy lacks most rows a child's copy references, so adding or validating a foreign key
+ * between copies would fail where the live tables pass. Before such a statement, the parent's copy gets the
+ * live rows the child's copy references (read from the live parent: ACCESS SHARE only), its triggers off.
+ */
+async function completeForeignKeyParents(client, ast, state) {
+    const alter = ast.AlterTableStmt;
+    if (!alter?.relation)
+        return;
+    const child = state.tables.get((0,parser/* qualifiedName */.OL)(alter.relation));
+    if (!child)
+        return;
+    const childShadow = quoteQualified(child.shadowSchema, child.name);
+    for (const cmd of alter.cmds ?? []) {
+        const c = cmd.AlterTableCmd;
+        let link;
+        const con = c?.def?.Constraint;
+        if (c?.subtype === 'AT_AddConstraint' && con?.contype === 'CONSTR_FOREIGN') {
+            link = {
+                parent: (0,parser/* qualifiedName */.OL)(con.pktable),
+                childCols: columnNames(con.fk_attrs),
+                parentCols: columnNames(con.pk_attrs)
+            };
+        }
+        else if (c?.subtype === 'AT_ValidateConstraint') {
+            const res = await client.query(`SELECT n.nspname || '.' || p.relname AS parent,
+                array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
+                        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o) AS child_cols,
+                array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
+                        JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o) AS parent_cols
+           FROM pg_constraint k JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON n.oid = p.relnamespace
+          WHERE k.conrelid = to_regclass($1) AND k.conname = $2 AND k.contype = 'f'`, [childShadow, c.name]);
+            const r = res.rows[0];
+            // The parent is already the copy here: find which live table it stands for.
+            const parent = r && [...state.tables.values()].find(t => `${t.shadowSchema}.${t.name}` === r.parent);
+            if (parent)
+                link = { parent: parent.live, childCols: r.child_cols, parentCols: r.parent_cols };
+        }
+        const parent = link && state.tables.get(link.parent);
+        if (!link || !parent?.sampled)
+            continue;
+        await topUpParent(client, childShadow, link.childCols, parent, link.parentCols);
+    }
+}
+async function topUpParent(client, childShadow, childCols, parent, parentColsGiven) {
+    const [schema, name] = [parent.live.slice(0, parent.live.indexOf('.')), parent.name];
+    const live = quoteQualified(schema, name);
+    const copy = quoteQualified(parent.shadowSchema, parent.name);
+    const parentCols = parentColsGiven.length > 0
+        ? parentColsGiven
+        : (await client.query(`SELECT array(SELECT a.attname::text FROM pg_constraint k, unnest(k.conkey) WITH ORDINALITY u(n, o)
+                           JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n
+                          WHERE k.conrelid = to_regclass($1) AND k.contype = 'p' ORDER BY u.o) AS cols`, [live])).rows[0].cols;
+    if (parentCols.length === 0 || parentCols.length !== childCols.length)
+        return;
+    const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
+      WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [live]);
+    const names = cols.rows[0].names;
+    const on = (alias, columns) => columns.map(n => `${alias}.${shadow_quoteIdent(n)}`).join(', ');
+    await client.query(`ALTER TABLE ${copy} DISABLE TRIGGER USER`);
+    const added = await client.query(`INSERT INTO ${copy} (${names.map(shadow_quoteIdent).join(', ')}) OVERRIDING SYSTEM VALUE
+     SELECT ${on('p', names)} FROM ${live} p
+      WHERE (${on('p', parentCols)}) IN (SELECT ${on('c', childCols)} FROM ${childShadow} c)
+        AND NOT EXISTS (SELECT 1 FROM ${copy} q WHERE (${on('q', parentCols)}) = (${on('p', parentCols)}))`);
+    await client.query(`ALTER TABLE ${copy} ENABLE TRIGGER USER`);
+    parent.rows += added.rowCount ?? 0;
 }
 /** DROP's object lists (["public", "items"] or ["items"]) name tables and indexes without a RangeVar. */
 function redirectNameList(items, state) {
@@ -3160,6 +3261,7 @@ async function prepareStatement(client, s, shadow, fc, opts) {
         const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows);
         opts.log.info(`shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`);
     }
+    await completeForeignKeyParents(client, s.ast, shadow);
     const text = redirectStatement(s.ast, shadow);
     const sh = main ? shadow.tables.get(main.table) : undefined;
     return {
