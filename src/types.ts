@@ -174,6 +174,11 @@ export interface RehearsalResult {
   diffText: string
   overBudget: boolean
   error?: string
+  /**
+   * Shadow mode stopped before a statement it cannot move off the live tables (a DO block that locks one):
+   * `error` says which; not a failure of the migration.
+   */
+  unrehearsable?: boolean
   /** Where the failing statement is, when it failed. */
   file?: string
   line?: number

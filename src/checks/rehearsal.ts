@@ -13,7 +13,8 @@ import type pg from 'pg'
 import type { Annotation, Check, RehearsalResult, StageContext } from '../types.js'
 import type { Migration, SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
-import { relationsOf, type SqlStatement } from '../sql/parser.js'
+import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
+import { plpgsqlAnalysis } from '../lint/plpgsql.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import type { Logger } from '../report/logger.js'
 import { recordPlanBaselines } from './plan-baseline.js'
@@ -125,6 +126,7 @@ interface StatementTarget {
 async function prepareStatement(
   client: pg.ClientBase,
   s: SqlStatement,
+  fileSql: string,
   shadow: ShadowState,
   fc: ForecastOptions,
   opts: RehearsalOptions
@@ -147,6 +149,7 @@ async function prepareStatement(
       }
     }
   }
+  await refuseLiveLocksInDoBlock(client, s, fileSql, shadow)
   for (const t of locked) {
     if (shadow.tables.has(t.table)) continue
     const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows)
@@ -171,6 +174,36 @@ async function prepareStatement(
             rehearsedOn: 'shadow'
           }
         : undefined
+  }
+}
+
+/** Thrown before a statement shadow mode cannot move off the live tables. */
+const UNREHEARSABLE = 'MR_UNREHEARSABLE'
+
+/**
+ * A DO block's statements are strings to the parser and cannot be redirected to the copies: one that would lock
+ * an existing table more than ROW EXCLUSIVE would hold that lock on the live table until the rollback, and
+ * writers would wait on validate. The rehearsal stops before it instead (a warning, not a failure).
+ */
+async function refuseLiveLocksInDoBlock(
+  client: pg.ClientBase,
+  s: SqlStatement,
+  fileSql: string,
+  shadow: ShadowState
+): Promise<void> {
+  if (s.kind !== 'DoStmt') return
+  for (const inner of plpgsqlAnalysis(new TextIndex(fileSql), s).inner) {
+    const locked = (await lockedTables(client, inner.statement.ast)).filter(t =>
+      shadow.existing.has(t.oid)
+    )
+    if (locked.length === 0) continue
+    const t = locked[0]
+    throw Object.assign(
+      new Error(
+        `the DO block's "${firstLine(inner.statement.text, 60)}" (line ${inner.line}) would take ${t.lock} on the live table ${t.table}, and a DO block cannot be moved to a shadow copy: the shadow rehearsal stops here rather than make writers wait until the rollback. What follows is not rehearsed; rehearse it on staging (rehearsal: live) or move the statement out of the DO block.`
+      ),
+      { code: UNREHEARSABLE, statement: s }
+    )
   }
 }
 
@@ -310,7 +343,7 @@ export async function rehearseFiles(
       try {
         for (const s of statements) {
           const target =
-            fc && shadow ? await prepareStatement(client, s, shadow, fc, opts) : undefined
+            fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined
           const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent))
           // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
           await client.query(
@@ -377,6 +410,8 @@ export async function rehearseFiles(
               ? `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is new (created by the pending migrations) and empty, so no one waits on it, but its file's transaction holds its other locks as long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
               : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`
           }
+        } else if (err.code === UNREHEARSABLE) {
+          message = `${where}: ${err.message}`
         } else if (err.code === LOCK_NOT_AVAILABLE) {
           message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? relationsOf(s.ast).join(', ') : 'a touched table'}`
         } else {
@@ -392,6 +427,7 @@ export async function rehearseFiles(
           diffText: '',
           overBudget,
           error: message,
+          ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
           file: file.file,
           line: s?.line,
           ...(fc ? { forecasts } : {})
@@ -477,7 +513,7 @@ export const rehearsalCheck: Check = {
     const text = [
       ...results.map(r =>
         [
-          `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
+          `# ${r.version}: ${r.error ? (r.unrehearsable ? 'STOPPED (not rehearsed from here)' : 'FAILED') : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
           r.error ?? '',
           'locks held at the end:',
           ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
@@ -506,7 +542,8 @@ export const rehearsalCheck: Check = {
     }
     const failed = results.filter(r => r.error)
     const overBudget = failed.filter(r => r.overBudget)
-    const hardFailures = failed.filter(r => !r.overBudget)
+    const hardFailures = failed.filter(r => !r.overBudget && !r.unrehearsable)
+    const stopped = failed.filter(r => r.unrehearsable)
     const withLeftOut = (summary: string) => (leftOut ? `${summary}; ${leftOut}` : summary)
     if (hardFailures.length > 0) {
       const throwaway = ctx.state.get('throwawayTarget') === true
@@ -546,6 +583,20 @@ export const rehearsalCheck: Check = {
           details,
           annotations: annotate(overBudget, level, 'over the lock budget')
         }
+      }
+    }
+    if (stopped.length > 0) {
+      return {
+        status: 'warn',
+        summary: withLeftOut(
+          'the shadow rehearsal stopped before a DO block that locks a live table'
+        ),
+        reasons: [
+          ...stopped.map(r => r.error as string),
+          ...(leftOutReason ? [leftOutReason] : [])
+        ],
+        details,
+        annotations: annotate(stopped, 'warning', 'not rehearsed: DO block locks a live table')
       }
     }
     const total = results.reduce((n, r) => n + r.durationMs, 0)

@@ -339,10 +339,10 @@ function renderRehearsal(report: Report): string {
   if (migrations.length === 0) return ''
   const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|']
   for (const m of migrations) {
-    const icon = m.error ? '❌' : m.overBudget ? '⚠️' : '✅'
+    const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅'
     const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_'
     const note = m.error
-      ? ` (error: ${cell(m.error)})`
+      ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${cell(m.error)})`
       : m.overBudget
         ? ' (over the lock budget)'
         : ''
