@@ -231,7 +231,7 @@ function sleep(ms) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
 /* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28);
-/* harmony import */ var _lint_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8542);
+/* harmony import */ var _lint_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4609);
 /* harmony import */ var _lint_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(834);
 /* harmony import */ var _lint_secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4936);
 /* harmony import */ var _lint_volatility_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9338);
@@ -431,7 +431,7 @@ const lintCheck = {
 
 /***/ }),
 
-/***/ 8542:
+/***/ 4609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -537,1057 +537,16 @@ function longIdentifiers(text, seen = new Set()) {
 
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var lint_locks = __webpack_require__(4505);
-;// CONCATENATED MODULE: ./src/lint/escape-rules.ts
-/**
- * escapes-transaction and partial-rollback: SQL whose effects ROLLBACK does not undo. The rehearsal runs every
- * pending migration on the target inside a transaction it rolls back, so such a statement would do its work
- * for real during validation; lint (a gate before the rehearsal and apply) stops it first.
- *
- * Everything here reads the real parser's tree: statements (CopyStmt, AlterSystemStmt, ...) and function calls
- * (FuncCall), in top-level statements, in SQL and PL/pgSQL function bodies, DO blocks and EXECUTE '<constant>'.
- */
-
-
-const NOT_UNDONE = 'ROLLBACK cannot undo';
-const SERVER_FILES = `the database server's filesystem is outside the database, where ROLLBACK does not reach`;
-/** Built-in functions (pg_catalog): flagged unqualified or as pg_catalog.name, never in another schema. */
-const CORE_FUNCTIONS = {
-    lo_import: `reads a file from the database server's filesystem into a large object: ${SERVER_FILES}`,
-    lo_export: `writes a large object to a file on the database server: ${NOT_UNDONE} the file it wrote`,
-    pg_read_file: `reads a file on the database server: ${SERVER_FILES}`,
-    pg_read_binary_file: `reads a file on the database server: ${SERVER_FILES}`,
-    pg_stat_file: `reads file metadata on the database server: ${SERVER_FILES}`,
-    pg_ls_dir: `lists a directory on the database server: ${SERVER_FILES}`,
-    pg_ls_logdir: `lists the server's log directory: ${SERVER_FILES}`,
-    pg_ls_waldir: `lists the server's WAL directory: ${SERVER_FILES}`,
-    pg_ls_tmpdir: `lists the server's temporary directory: ${SERVER_FILES}`,
-    pg_ls_archive_statusdir: `lists the server's WAL archive status directory: ${SERVER_FILES}`,
-    pg_terminate_backend: `ends another session (its transaction is aborted, its client disconnected): ${NOT_UNDONE} that`,
-    pg_cancel_backend: `cancels another session's running query: ${NOT_UNDONE} the cancellation`,
-    pg_reload_conf: `makes the server reload its configuration files for every session: ${NOT_UNDONE} a reload`
-};
-/**
- * Extension functions (adminpack, dblink): they live where the extension was created, so they are also flagged
- * in the schemas extensions are put in (Supabase: extensions; plain PostgreSQL: public).
- */
-const EXTENSION_SCHEMAS = new Set(['pg_catalog', 'extensions', 'public']);
-const EXTENSION_FUNCTIONS = {
-    pg_file_write: `writes a file on the database server: ${NOT_UNDONE} the write`,
-    pg_file_rename: `renames a file on the database server: ${NOT_UNDONE} the rename`,
-    pg_file_unlink: `deletes a file on the database server: ${NOT_UNDONE} the deletion`,
-    pg_file_sync: `flushes a file on the database server to disk: ${SERVER_FILES}`,
-    pg_logdir_ls: `lists the server's log directory: ${SERVER_FILES}`
-};
-const DBLINK_CONNECT = `opens a connection to another database that outlives this transaction: what is sent through it leaves the database, and ${NOT_UNDONE} it`;
-const DBLINK_RUN = `runs SQL over a separate connection, in a transaction of its own that commits by itself: ${NOT_UNDONE} what it did`;
-function dblinkMessage(fn) {
-    return fn === 'dblink_connect' || fn === 'dblink_connect_u' ? DBLINK_CONNECT : DBLINK_RUN;
-}
-/** Link-making foreign data wrappers: a server of theirs reaches another PostgreSQL. */
-const REMOTE_WRAPPERS = new Set(['postgres_fdw', 'dblink_fdw']);
-/** Statement kinds that run their expressions now (not a definition kept for later, e.g. a view or a DEFAULT). */
-const RUNS_NOW = new Set([
-    'SelectStmt',
-    'InsertStmt',
-    'UpdateStmt',
-    'DeleteStmt',
-    'MergeStmt',
-    'CallStmt',
-    'CopyStmt',
-    'CreateTableAsStmt'
-]);
-/** A string constant as the parser sees it (A_Const sval), else undefined. */
-function stringConstant(node) {
-    const c = node?.A_Const;
-    return typeof c?.sval?.sval === 'string' ? c.sval.sval : undefined;
-}
-/** The function a FuncCall calls and its schema ('' when unqualified). */
-function calledFunction(call) {
-    const parts = (0,parser/* names */.Dy)(call.funcname);
-    if (parts.length === 1)
-        return { schema: '', fn: parts[0] };
-    if (parts.length === 2)
-        return { schema: parts[0], fn: parts[1] };
-    return undefined;
-}
-function has(table, key) {
-    return Object.prototype.hasOwnProperty.call(table, key);
-}
-function escapingCall(schema, fn) {
-    if ((schema === '' || schema === 'pg_catalog') && has(CORE_FUNCTIONS, fn))
-        return CORE_FUNCTIONS[fn];
-    if (schema !== '' && !EXTENSION_SCHEMAS.has(schema))
-        return undefined;
-    if (has(EXTENSION_FUNCTIONS, fn))
-        return EXTENSION_FUNCTIONS[fn];
-    if (fn === 'dblink' || fn.startsWith('dblink_'))
-        return dblinkMessage(fn);
-    return undefined;
-}
-/** The Supabase PostgREST reload (NOTIFY pgrst, 'reload schema'): meant to be sent when the migration commits. */
-const POSTGREST_CHANNEL = 'pgrst';
-function partialCall(schema, fn, call) {
-    if (schema !== '' && schema !== 'pg_catalog')
-        return undefined;
-    const first = stringConstant(call.args?.[0]);
-    const named = first === undefined ? '' : `'${first}'`;
-    if (fn === 'nextval')
-        return `nextval(${named}) takes sequence values that ROLLBACK does not give back: the rehearsal, rolled back on the target, still advances the sequence`;
-    if (fn === 'setval')
-        return `setval(${named}${named ? ', ...' : ''}) is not undone by ROLLBACK: the rehearsal, rolled back on the target, still moves the sequence, and so does a failed apply`;
-    if (fn === 'pg_notify' && first !== POSTGREST_CHANNEL)
-        return notifyMessage(`pg_notify(${named}${named ? ', ...' : ''})`);
-    return undefined;
-}
-function notifyMessage(what) {
-    return `${what} is delivered when the migration commits and listeners act on it: the rollback script cannot take it back (outside a transaction it is sent at once)`;
-}
-/**
- * Hits in one statement's tree. `runsNow`: the statement is executed by the migration (top level, a DO block),
- * not kept for later (a function body): partial-rollback is only about what the migration itself runs.
- */
-function escapeHits(ast, runsNow = true) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    const out = [];
-    const escape = (message, location) => {
-        out.push({ rule: 'escapes-transaction', message, location });
-    };
-    switch (kind) {
-        case 'CopyStmt': {
-            const dir = s.is_from ? 'FROM' : 'TO';
-            if (s.is_program)
-                escape(`COPY ... ${dir} PROGRAM runs a shell command on the database server as the postgres OS user: ${NOT_UNDONE} what the command did (the rehearsal would run it for real)`);
-            else if (typeof s.filename === 'string')
-                escape(s.is_from
-                    ? `COPY ... FROM '${s.filename}' reads a file on the database server: ${SERVER_FILES} (use COPY FROM STDIN from the client)`
-                    : `COPY ... TO '${s.filename}' writes a file on the database server: ${NOT_UNDONE} the file it wrote (use COPY TO STDOUT to the client)`);
-            break;
-        }
-        case 'CreateForeignServerStmt':
-            if (REMOTE_WRAPPERS.has(s.fdwname))
-                escape(`CREATE SERVER ${s.servername} FOREIGN DATA WRAPPER ${s.fdwname} links the database to another server: what is sent through it leaves this database, where ROLLBACK does not reach`);
-            break;
-        case 'CreateUserMappingStmt':
-            escape(`CREATE USER MAPPING stores credentials for remote server ${s.servername}: the connections made with them leave this database, where ROLLBACK does not reach`);
-            break;
-        case 'CreateSubscriptionStmt':
-            escape(`CREATE SUBSCRIPTION ${s.subname} connects to the publisher and creates a replication slot there: ${NOT_UNDONE} the slot on the other server (and PostgreSQL refuses it in a transaction block)`);
-            break;
-        case 'AlterSystemStmt':
-            escape(`ALTER SYSTEM${s.setstmt?.name ? ` (${s.setstmt.name})` : ''} rewrites postgresql.auto.conf on the server: ${NOT_UNDONE} the file change (and PostgreSQL refuses it in a transaction block)`);
-            break;
-        case 'CreatedbStmt':
-            escape(`CREATE DATABASE ${s.dbname} creates a database outside this one: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
-            break;
-        case 'DropdbStmt':
-            escape(`DROP DATABASE ${s.dbname} removes a whole database and its files: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
-            break;
-        case 'NotifyStmt':
-            if (runsNow && s.conditionname !== POSTGREST_CHANNEL)
-                out.push({ rule: 'partial-rollback', message: notifyMessage(`NOTIFY ${s.conditionname}`) });
-            break;
-    }
-    const partial = runsNow && RUNS_NOW.has(kind) && !(kind === 'CreateTableAsStmt' && s.into?.skipData);
-    (0,parser/* walk */.GG)(s, (key, node) => {
-        if (key !== 'FuncCall')
-            return;
-        const called = calledFunction(node);
-        if (!called)
-            return;
-        const escapes = escapingCall(called.schema, called.fn);
-        const shown = `${called.schema ? called.schema + '.' : ''}${called.fn}()`;
-        if (escapes)
-            escape(`${shown} ${escapes}`, node.location);
-        else if (partial) {
-            const message = partialCall(called.schema, called.fn, node);
-            if (message)
-                out.push({ rule: 'partial-rollback', message, location: node.location });
-        }
-    });
-    return out;
-}
-/** The character offset in `text` of a UTF-8 byte offset. */
-function charAt(text, byteOffset) {
-    return typeof byteOffset === 'number' ? new parser/* TextIndex */.UC(text).charOffset(byteOffset) : 0;
-}
-/**
- * A PL/pgSQL expression as SQL the parser accepts, with how it is written in the body: a statement (mode 0;
- * PERFORM is kept as "SELECT ..."), an expression (mode 2), or an assignment `target := expr` (modes 3-5).
- */
-function exprSql(e) {
-    if (e.parseMode === 0) {
-        return { sql: e.query, source: e.query, shift: 0 };
-    }
-    if (e.parseMode === 2)
-        return { sql: `SELECT ${e.query}`, source: e.query, shift: 7 };
-    if (e.parseMode >= 3 && e.parseMode <= 5) {
-        // The expression after the assignment operator (:= or =), found with the SQL scanner.
-        let tokens;
-        try {
-            tokens = (0,wasm.scanSync)(e.query).tokens;
-        }
-        catch {
-            return undefined;
-        }
-        const bytes = Buffer.from(e.query, 'utf8');
-        const op = tokens.find(t => {
-            const text = bytes.subarray(t.start, t.end).toString('utf8');
-            return text === ':=' || text === '=';
-        });
-        if (!op)
-            return undefined;
-        const rest = bytes.subarray(op.end).toString('utf8');
-        return { sql: `SELECT ${rest}`, source: e.query, shift: 7 - charAt(e.query, op.end) };
-    }
-    return undefined;
-}
-/** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
-function sqlHits(sql, runsNow) {
-    const parsed = (0,parser/* parseSql */.eg)(sql);
-    if (parsed.error)
-        return [];
-    return parsed.statements.flatMap(s => escapeHits(s.ast, runsNow));
-}
-/** `'copy ...'` (any string constant the parser accepts) -> its value, else undefined. */
-function constantOf(expr) {
-    if (!expr || expr.parseMode !== 2)
-        return undefined;
-    const parsed = (0,parser/* parseSql */.eg)(`SELECT ${expr.query}`);
-    const target = parsed.statements[0]?.ast.SelectStmt?.targetList;
-    if (parsed.error || parsed.statements.length !== 1 || target?.length !== 1)
-        return undefined;
-    return stringConstant(target[0].ResTarget?.val);
-}
-/** Dynamic SQL of a PL/pgSQL statement: EXECUTE, FOR ... IN EXECUTE, RETURN QUERY EXECUTE, OPEN ... FOR EXECUTE. */
-const DYNAMIC = {
-    PLpgSQL_stmt_dynexecute: 'query',
-    PLpgSQL_stmt_dynfors: 'query',
-    PLpgSQL_stmt_return_query: 'dynquery',
-    PLpgSQL_stmt_open: 'dynquery'
-};
-/**
- * Hits in a PL/pgSQL tree (parsePlpgsql): every SQL statement and expression it holds, and the constant strings
- * it EXECUTEs. `runsNow`: a DO block (true) or a function body (false).
- */
-function plpgsqlEscapeHits(tree, runsNow) {
-    const out = [];
-    const expression = (e, lineno, dynamic) => {
-        if (typeof e.query !== 'string')
-            return;
-        const executed = dynamic ? constantOf(e) : undefined;
-        if (executed !== undefined) {
-            // Executed text is not written as such in the body: the hit is at the constant's start.
-            for (const h of sqlHits(executed, runsNow))
-                out.push({ ...h, location: undefined, lineno, source: e.query, offset: 0 });
-            return;
-        }
-        const sql = exprSql(e);
-        if (!sql)
-            return;
-        for (const h of sqlHits(sql.sql, runsNow)) {
-            const offset = Math.max(charAt(sql.sql, h.location) - sql.shift, 0);
-            out.push({ ...h, location: undefined, lineno, source: sql.source, offset });
-        }
-    };
-    const visit = (node, lineno, dynamicKey) => {
-        if (Array.isArray(node)) {
-            for (const n of node)
-                visit(n, lineno);
-            return;
-        }
-        if (node === null || typeof node !== 'object')
-            return;
-        for (const [key, value] of Object.entries(node)) {
-            if (value === null || typeof value !== 'object')
-                continue;
-            if (key === 'PLpgSQL_expr') {
-                expression(value, lineno, dynamicKey !== undefined);
-                continue;
-            }
-            if (key.startsWith('PLpgSQL_stmt_') && !Array.isArray(value)) {
-                const line = typeof value.lineno === 'number' ? value.lineno : lineno;
-                const dyn = DYNAMIC[key];
-                for (const [k, v] of Object.entries(value))
-                    visit(v, line, k === dyn ? k : undefined);
-                continue;
-            }
-            visit(value, lineno, dynamicKey);
-        }
-    };
-    visit(tree, 1);
-    // PERFORM is kept as "SELECT ...": the hit is found in the body after "perform".
-    for (const h of out) {
-        if (h.source?.startsWith('SELECT ') && h.offset !== undefined) {
-            h.source = h.source.slice(7);
-            h.offset = Math.max(h.offset - 7, 0);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/lint/ddl-rules.ts
-/**
- * Lock rules for index maintenance, partitions and TRUNCATE (issue 14), and the prefer-robust hint. Like the
- * other lock rules they only speak about existing tables: a table created in the linted files has no rows.
- */
-
-/** schema.name of a possibly qualified name list (unqualified names are taken as public). */
-function qualified(parts) {
-    return parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`;
-}
-/** The table an index belongs to, when the linted files created it; undefined when it is not known. */
-function tableOfIndex(index, ctx) {
-    return ctx.indexTable?.(index);
-}
-/** Whether the index's table is existing: unknown indexes count as indexes of existing tables. */
-function indexOnExisting(index, ctx) {
-    const table = tableOfIndex(index, ctx);
-    return table === undefined || ctx.isExisting(table);
-}
-function onTable(index, ctx) {
-    const table = tableOfIndex(index, ctx);
-    return table ? `${table}` : 'its table';
-}
-function dropIndexFindings(s, ctx) {
-    if (s.removeType !== 'OBJECT_INDEX' || s.concurrent)
-        return [];
-    const indexes = (s.objects ?? []).map((o) => qualified((0,parser/* names */.Dy)(o.List?.items ?? [o])));
-    return indexes
-        .filter(i => indexOnExisting(i, ctx))
-        .map(i => ({
-        rule: 'require-concurrent-index-drop',
-        ...ctx.pos(undefined),
-        message: `DROP INDEX ${i} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${onTable(i, ctx)}: every read and write waits until it is dropped`,
-        anchorLine: ctx.anchorLine
-    }));
-}
-function reindexFindings(s, ctx) {
-    const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
-    if (concurrent)
-        return [];
-    const at = ctx.pos(undefined);
-    const one = (message) => [
-        { rule: 'require-concurrent-reindex', ...at, message, anchorLine: ctx.anchorLine }
-    ];
-    switch (s.kind) {
-        case 'REINDEX_OBJECT_INDEX': {
-            const index = (0,parser/* qualifiedName */.OL)(s.relation);
-            if (!indexOnExisting(index, ctx))
-                return [];
-            return one(`REINDEX INDEX ${index} without CONCURRENTLY blocks writes to ${onTable(index, ctx)} (SHARE) and reads through the index (ACCESS EXCLUSIVE) until it is rebuilt`);
-        }
-        case 'REINDEX_OBJECT_TABLE': {
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            if (!ctx.isExisting(table))
-                return [];
-            return one(`REINDEX TABLE ${table} without CONCURRENTLY blocks writes to ${table} (SHARE) and reads through each index (ACCESS EXCLUSIVE) until all are rebuilt`);
-        }
-        default: {
-            const what = String(s.kind ?? '')
-                .replace('REINDEX_OBJECT_', '')
-                .toLowerCase();
-            return one(`REINDEX ${what.toUpperCase()}${s.name ? ' ' + s.name : ''} without CONCURRENTLY rebuilds every index of every table in the ${what}, blocking writes to each table while its indexes are rebuilt`);
-        }
-    }
-}
-function detachFindings(s, ctx) {
-    const table = (0,parser/* qualifiedName */.OL)(s.relation);
-    if (!ctx.isExisting(table))
-        return [];
-    const out = [];
-    for (const [i, c] of (s.cmds ?? []).entries()) {
-        const cmd = c.AlterTableCmd ?? {};
-        if (cmd.subtype !== 'AT_DetachPartition' || cmd.def?.PartitionCmd?.concurrent)
-            continue;
-        // FINALIZE completes an interrupted DETACH ... CONCURRENTLY: there is nothing to make concurrent.
-        if (cmd.def?.PartitionCmd?.finalize)
-            continue;
-        const part = (0,parser/* qualifiedName */.OL)(cmd.def.PartitionCmd.name);
-        out.push({
-            rule: 'require-concurrent-detach',
-            ...(ctx.clause?.(i) ?? ctx.pos(undefined)),
-            message: `DETACH PARTITION ${part} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${table} and ${part}: every query on the partitioned table waits`,
-            anchorLine: ctx.anchorLine
-        });
-    }
-    return out;
-}
-function truncateFindings(s, ctx) {
-    if (s.behavior !== 'DROP_CASCADE')
-        return [];
-    const tables = (s.relations ?? []).map((r) => (0,parser/* qualifiedName */.OL)(r.RangeVar));
-    if (!tables.some(t => ctx.isExisting(t)))
-        return [];
-    return [
-        {
-            rule: 'truncate-cascade',
-            ...ctx.pos(undefined),
-            message: `TRUNCATE ${tables.join(', ')} CASCADE also empties every table that references ${tables.length > 1 ? 'them' : 'it'} by foreign key (ACCESS EXCLUSIVE on each), tables this statement does not name`,
-            anchorLine: ctx.anchorLine
-        }
-    ];
-}
-/** "INDEX public.a, public.b" for a DROP statement's objects. */
-function dropped(s) {
-    const what = String(s.removeType).replace('OBJECT_', '').replace('_', ' ');
-    const objects = (s.objects ?? []).map((o) => (0,parser/* names */.Dy)(o.List?.items ?? [o]).join('.'));
-    return `${what}${objects.length && objects.every(Boolean) ? ' ' + objects.join(', ') : ''}`;
-}
-/** Whether a DROP concerns an existing table (or an index of one), or an object other than a table or index. */
-function dropsFromExisting(s, ctx) {
-    const objects = (s.objects ?? []).map((o) => qualified((0,parser/* names */.Dy)(o.List?.items ?? [o])));
-    if (s.removeType === 'OBJECT_TABLE')
-        return objects.some(t => ctx.isExisting(t));
-    if (s.removeType === 'OBJECT_INDEX')
-        return objects.some(i => indexOnExisting(i, ctx));
-    return true;
-}
-/**
- * The CREATE/DROP statements that could say IF [NOT] EXISTS and do not. Like the lock rules, not on tables
- * (and their indexes and columns) the linted files create: nothing uses them yet.
- */
-function robustFindings(kind, s, ctx) {
-    const hint = (what, p = ctx.pos(undefined)) => ({
-        rule: 'prefer-robust',
-        ...p,
-        message: `${what}: running the file again fails here`,
-        anchorLine: ctx.anchorLine
-    });
-    switch (kind) {
-        case 'CreateStmt':
-            return s.if_not_exists
-                ? []
-                : [hint(`CREATE TABLE ${(0,parser/* qualifiedName */.OL)(s.relation)} without IF NOT EXISTS`)];
-        case 'IndexStmt':
-            // An unnamed index cannot say IF NOT EXISTS (and gets a fresh name each run).
-            return s.if_not_exists || !s.idxname || !ctx.isExisting((0,parser/* qualifiedName */.OL)(s.relation))
-                ? []
-                : [hint(`CREATE INDEX ${s.idxname} without IF NOT EXISTS`)];
-        case 'CreateSchemaStmt':
-            return s.if_not_exists ? [] : [hint(`CREATE SCHEMA ${s.schemaname} without IF NOT EXISTS`)];
-        case 'CreateSeqStmt':
-            return s.if_not_exists
-                ? []
-                : [hint(`CREATE SEQUENCE ${(0,parser/* qualifiedName */.OL)(s.sequence)} without IF NOT EXISTS`)];
-        case 'CreateExtensionStmt':
-            return s.if_not_exists ? [] : [hint(`CREATE EXTENSION ${s.extname} without IF NOT EXISTS`)];
-        case 'DropStmt':
-            return s.missing_ok || !dropsFromExisting(s, ctx)
-                ? []
-                : [hint(`DROP ${dropped(s)} without IF EXISTS`)];
-        case 'AlterTableStmt': {
-            const out = [];
-            if (!ctx.isExisting((0,parser/* qualifiedName */.OL)(s.relation)))
-                return out;
-            for (const [i, c] of (s.cmds ?? []).entries()) {
-                const cmd = c.AlterTableCmd ?? {};
-                const at = ctx.clause?.(i);
-                if (cmd.subtype === 'AT_AddColumn' && !cmd.missing_ok)
-                    out.push(hint(`ADD COLUMN ${cmd.def?.ColumnDef?.colname} without IF NOT EXISTS`, at));
-                if ((cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint') &&
-                    !cmd.missing_ok) {
-                    const what = cmd.subtype === 'AT_DropColumn' ? 'COLUMN' : 'CONSTRAINT';
-                    out.push(hint(`DROP ${what} ${cmd.name} without IF EXISTS`, at));
-                }
-            }
-            return out;
-        }
-        default:
-            return [];
-    }
-}
-/** The findings of this module for one statement. */
-function ddlFindings(ast, ctx) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    // In a transaction a failed file leaves nothing behind and runs again as written: IF [NOT] EXISTS would only
-    // hide drift. Outside one (CONCURRENTLY files, no-transaction markers) a file can stop halfway.
-    const out = ctx.noTransaction && !ctx.inside ? robustFindings(kind, s, ctx) : [];
-    switch (kind) {
-        case 'DropStmt':
-            out.push(...dropIndexFindings(s, ctx));
-            break;
-        case 'ReindexStmt':
-            out.push(...reindexFindings(s, ctx));
-            break;
-        case 'AlterTableStmt':
-            if (s.objtype === 'OBJECT_TABLE')
-                out.push(...detachFindings(s, ctx));
-            break;
-        case 'TruncateStmt':
-            out.push(...truncateFindings(s, ctx));
-            break;
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/lint/volatility.ts
-var lint_volatility = __webpack_require__(9338);
-;// CONCATENATED MODULE: ./src/lint/statement-rules.ts
-/** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
-
-
-
-
-const SERIAL_TYPES = new Set([
-    'serial',
-    'serial2',
-    'serial4',
-    'serial8',
-    'smallserial',
-    'bigserial'
-]);
-/** Supabase Realtime streams the changes of the tables in this publication. */
-const REALTIME_PUBLICATION = 'supabase_realtime';
-/**
- * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
- * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
- */
-function concurrentlyFinding(what, ctx) {
-    if (ctx.noTransaction && !ctx.inside)
-        return [];
-    const message = ctx.inside
-        ? `${what} inside ${ctx.inside} fails: CONCURRENTLY cannot run in a function or DO block`
-        : ctx.wrapped
-            ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
-            : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`;
-    return [
-        {
-            rule: 'concurrently-in-transaction',
-            ...ctx.pos(undefined),
-            message,
-            anchorLine: ctx.anchorLine
-        }
-    ];
-}
-function publicationFindings(kind, s, ctx) {
-    const at = ctx.pos(undefined);
-    if (kind === 'DropStmt') {
-        const dropped = (s.objects ?? []).map((o) => o.String?.sval);
-        // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
-        if (dropped.includes(REALTIME_PUBLICATION) &&
-            !ctx.noTransaction &&
-            ctx.publicationsCreated?.has(REALTIME_PUBLICATION))
-            return [
-                {
-                    rule: 'drop-supabase-publication',
-                    ...at,
-                    message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
-                    anchorLine: ctx.anchorLine,
-                    severity: 'warning'
-                }
-            ];
-        return dropped.includes(REALTIME_PUBLICATION)
-            ? [
-                {
-                    rule: 'drop-supabase-publication',
-                    ...at,
-                    message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
-                    anchorLine: ctx.anchorLine
-                }
-            ]
-            : [];
-    }
-    if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects')
-        return [];
-    const schemas = (s.pubobjects ?? []).some((o) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA');
-    return [
-        {
-            rule: 'drop-supabase-publication',
-            ...at,
-            message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
-            anchorLine: ctx.anchorLine,
-            severity: 'warning'
-        }
-    ];
-}
-function columnConstraints(def) {
-    return (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
-}
-/** `col IS NOT NULL` as a CHECK expression: the column name, else undefined. */
-function isNotNullCheckColumn(expr) {
-    const test = expr?.NullTest;
-    if (!test || test.nulltesttype !== 'IS_NOT_NULL')
-        return undefined;
-    const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
-    return fields.length === 1 ? fields[0] : undefined;
-}
-function addColumnFindings(table, def, at, ctx, out) {
-    const cons = columnConstraints(def);
-    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
-    const defaultCon = cons.find(c => c.contype === 'CONSTR_DEFAULT');
-    const filled = defaultCon ||
-        cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
-        SERIAL_TYPES.has(typeName);
-    const notNull = cons.some(c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
-    const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
-    if (notNull && !filled) {
-        push('add-column-not-null-without-default', `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`);
-    }
-    const call = SERIAL_TYPES.has(typeName)
-        ? undefined
-        : (0,lint_volatility/* volatileCallIn */.IM)(defaultCon?.raw_expr, ctx.volatility);
-    if (SERIAL_TYPES.has(typeName) || call) {
-        const what = call ? `${call.fn}()` : `${typeName} (nextval())`;
-        const why = call?.source === 'unknown'
-            ? ` (${call.fn}() is not a known function: taken as volatile offline; lint connected, or suppress if it is STABLE or IMMUTABLE)`
-            : '';
-        push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${what} rewrites every row of ${table} under ACCESS EXCLUSIVE${why}`);
-    }
-    const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN');
-    if (fk) {
-        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${(0,parser/* qualifiedName */.OL)(fk.pktable)} validates every row of ${table} while ${table} and ${(0,parser/* qualifiedName */.OL)(fk.pktable)} are locked SHARE ROW EXCLUSIVE`);
-    }
-}
-function alterTableFindings(s, ctx) {
-    const out = [];
-    const table = (0,parser/* qualifiedName */.OL)(s.relation);
-    if (s.objtype !== 'OBJECT_TABLE' || !ctx.isExisting(table))
-        return out;
-    for (const [i, c] of (s.cmds ?? []).entries()) {
-        const cmd = c.AlterTableCmd ?? {};
-        const con = cmd.def?.Constraint;
-        const location = con?.location ?? cmd.def?.ColumnDef?.location;
-        // A clause without a location in the tree (SET NOT NULL, TYPE, DROP COLUMN) is found by its first token.
-        const at = location === undefined ? (ctx.clause?.(i) ?? ctx.pos(undefined)) : ctx.pos(location);
-        const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
-        switch (cmd.subtype) {
-            case 'AT_AddConstraint': {
-                const name = con.conname ? ` ${con.conname}` : '';
-                if (con.contype === 'CONSTR_FOREIGN') {
-                    if (!con.skip_validation) {
-                        push('foreign-key-not-valid', `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${(0,parser/* qualifiedName */.OL)(con.pktable)} are locked SHARE ROW EXCLUSIVE`);
-                    }
-                }
-                else if (con.contype === 'CONSTR_CHECK' && !con.skip_validation) {
-                    push('constraint-full-scan', `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`);
-                }
-                else if (con.contype === 'CONSTR_EXCLUSION') {
-                    push('constraint-full-scan', `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`);
-                }
-                else if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') &&
-                    !con.indexname) {
-                    const what = con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
-                    push('constraint-full-scan', `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`);
-                }
-                break;
-            }
-            case 'AT_AddColumn':
-                addColumnFindings(table, cmd.def.ColumnDef, at, ctx, out);
-                break;
-            case 'AT_AlterColumnType':
-                push('alter-column-type', `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`);
-                break;
-            case 'AT_SetNotNull':
-                if (!ctx.notNullChecks.has(`${table}.${cmd.name}`)) {
-                    push('set-not-null-without-check', `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`);
-                }
-                break;
-            case 'AT_DropColumn':
-                push('drop-column', `DROP COLUMN ${cmd.name} on ${table} destroys its data`);
-                break;
-        }
-    }
-    return out;
-}
-function createFunctionFindings(s, ctx) {
-    const options = (s.options ?? []).map((o) => o.DefElem).filter(Boolean);
-    const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true);
-    const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
-    if (!definer || pinned)
-        return [];
-    const name = (0,parser/* names */.Dy)(s.funcname).join('.');
-    const at = ctx.pos(undefined);
-    return [
-        {
-            rule: 'security-definer-search-path',
-            ...at,
-            message: `SECURITY DEFINER function ${name} does not pin search_path`,
-            anchorLine: ctx.anchorLine
-        }
-    ];
-}
-/** The findings of one statement. */
-function statementFindings(ast, ctx) {
-    // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
-    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
-    const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : '';
-    const escapes = escapeHits(ast).map(h => ({
-        rule: h.rule,
-        ...ctx.pos(h.location),
-        message: inBody + h.message,
-        anchorLine: ctx.anchorLine
-    }));
-    return [...lockFindings(ast, ctx), ...escapes];
-}
-/** The lock and schema-change findings of one statement (what a statement inside a DO block gets too). */
-function lockFindings(ast, ctx) {
-    return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)];
-}
-function kindFindings(ast, ctx) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    const at = ctx.pos(undefined);
-    const one = (rule, message, p = at) => [
-        { rule, ...p, message, anchorLine: ctx.anchorLine }
-    ];
-    switch (kind) {
-        case 'AlterTableStmt': {
-            const detach = (s.cmds ?? []).find((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
-                c.AlterTableCmd.def?.PartitionCmd?.concurrent);
-            const out = detach
-                ? concurrentlyFinding(`DETACH PARTITION ${(0,parser/* qualifiedName */.OL)(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`, ctx)
-                : [];
-            return [...out, ...alterTableFindings(s, ctx)];
-        }
-        case 'IndexStmt': {
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            const out = [];
-            if (s.concurrent)
-                out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
-            if (!s.concurrent && ctx.isExisting(table)) {
-                out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`));
-            }
-            return out;
-        }
-        case 'DropStmt': {
-            if (s.concurrent)
-                return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx);
-            if (s.removeType === 'OBJECT_PUBLICATION')
-                return publicationFindings(kind, s, ctx);
-            if (s.removeType !== 'OBJECT_TABLE')
-                return [];
-            return (s.objects ?? [])
-                .map((o) => (0,parser/* names */.Dy)(o.List?.items))
-                .map((parts) => parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`)
-                .filter((t) => ctx.isExisting(t))
-                .flatMap((t) => one('drop-table', `DROP TABLE ${t} destroys its data`));
-        }
-        case 'ReindexStmt': {
-            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
-            return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : [];
-        }
-        case 'AlterPublicationStmt':
-            return publicationFindings(kind, s, ctx);
-        case 'RenameStmt': {
-            if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN')
-                return [];
-            const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            if (!ctx.isExisting(table))
-                return [];
-            const what = s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`;
-            return one('rename', `renaming ${what} to ${s.newname} breaks clients still using the old name`);
-        }
-        case 'CreateFunctionStmt':
-            return createFunctionFindings(s, ctx);
-        default:
-            return [];
-    }
-}
-const DDL_KINDS = /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/;
-/** Whether a statement kind changes the schema (for DDL inside function bodies). */
-function isDdl(kind) {
-    return DDL_KINDS.test(kind) && kind !== 'CreateTableAsStmt';
-}
-
-;// CONCATENATED MODULE: ./src/lint/plpgsql.ts
-/**
- * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
- * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
- * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
- */
-
-
-
-
-function optionValue(options, name) {
-    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
-}
-/** The PL/pgSQL body of a statement, if it has one. */
-function plpgsqlBody(stmt) {
-    let text;
-    let isDo = false;
-    if (stmt.kind === 'CreateFunctionStmt') {
-        const s = stmt.ast.CreateFunctionStmt;
-        const language = optionValue(s.options, 'language')?.String?.sval;
-        if (language?.toLowerCase() !== 'plpgsql')
-            return undefined;
-        text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
-    }
-    else if (stmt.kind === 'DoStmt') {
-        const s = stmt.ast.DoStmt;
-        const language = optionValue(s.args, 'language')?.String?.sval ?? 'plpgsql';
-        if (language.toLowerCase() !== 'plpgsql')
-            return undefined;
-        text = optionValue(s.args, 'as')?.String?.sval;
-        isDo = true;
-    }
-    if (text === undefined)
-        return undefined;
-    // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
-    const at = stmt.text.indexOf(text);
-    return { text, start: stmt.start + Math.max(at, 0), isDo, exact: at >= 0 };
-}
-/** The body of CREATE FUNCTION/PROCEDURE ... LANGUAGE sql written as a string (BEGIN ATOMIC is in the tree). */
-function sqlFunctionBody(stmt) {
-    if (stmt.kind !== 'CreateFunctionStmt')
-        return undefined;
-    const s = stmt.ast.CreateFunctionStmt;
-    const language = optionValue(s.options, 'language')?.String?.sval;
-    if (language?.toLowerCase() !== 'sql')
-        return undefined;
-    const text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
-    if (text === undefined)
-        return undefined;
-    const at = stmt.text.indexOf(text);
-    return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 };
-}
-/**
- * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
- * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
- */
-function sqlBodyFindings(file, stmt, body) {
-    const parsed = (0,parser/* parseSql */.eg)(body.text);
-    // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
-    if (parsed.error)
-        return [];
-    const bodyIndex = new parser/* TextIndex */.UC(body.text);
-    return parsed.statements.flatMap(s => escapeHits(s.ast, false).map(h => {
-        const at = body.exact && typeof h.location === 'number'
-            ? body.start + bodyIndex.charOffset(h.location)
-            : body.exact
-                ? body.start + s.start
-                : stmt.start;
-        return {
-            rule: h.rule,
-            ...file.lineColumn(at),
-            message: `in a function body: ${h.message}`,
-            anchorLine: stmt.line
-        };
-    }));
-}
-/** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
-function bodyHitPosition(file, body, bodyLine, hit) {
-    if (body.exact && hit.source !== undefined) {
-        let from = 0;
-        for (let l = 1; l < hit.lineno && from >= 0; l++) {
-            const nl = body.text.indexOf('\n', from);
-            from = nl < 0 ? -1 : nl + 1;
-        }
-        const found = from < 0 ? -1 : body.text.indexOf(hit.source, from);
-        if (found >= 0)
-            return file.lineColumn(body.start + found + (hit.offset ?? 0));
-    }
-    const line = bodyLine + hit.lineno - 1;
-    return { line, column: file.lineText(line).search(/\S/) + 1 || 1 };
-}
-/** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
-function constantString(expr) {
-    const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(expr);
-    return m ? m[1].replace(/''/g, "'") : undefined;
-}
-/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
-function locateBodyError(message, body) {
-    const near = /at or near "([^"]*)"/.exec(message)?.[1];
-    if (message.includes('at end of input'))
-        return body.start + body.text.trimEnd().length;
-    if (near === undefined)
-        return body.start;
-    try {
-        const bytes = Buffer.from(body.text, 'utf8');
-        const token = (0,wasm.scanSync)(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
-        if (token)
-            return body.start + bytes.subarray(0, token.start).toString('utf8').length;
-    }
-    catch {
-        // the body does not even scan: the body's start is all we can say
-    }
-    return body.start;
-}
-/** Character offset in the body where the n-th (1-based) line starts, or -1. */
-function lineStart(text, lineno) {
-    let from = 0;
-    for (let l = 1; l < lineno && from >= 0; l++) {
-        const nl = text.indexOf('\n', from);
-        from = nl < 0 ? -1 : nl + 1;
-    }
-    return from;
-}
-/** EXECUTE's constant: '...' (with '' for ') or $tag$...$tag$, and the map of its text back to the written one. */
-function executeConstant(expr) {
-    const lead = expr.length - expr.trimStart().length;
-    const quoted = constantString(expr);
-    if (quoted !== undefined) {
-        // Each ' of the value is written twice: count them before the offset.
-        return {
-            sql: quoted,
-            lead: lead + 1,
-            written: c => c + (quoted.slice(0, c).match(/'/g)?.length ?? 0)
-        };
-    }
-    const m = /^\s*(\$[A-Za-z_]*\$)([\s\S]*)\1\s*$/.exec(expr);
-    return m ? { sql: m[2], lead: lead + m[1].length, written: c => c } : undefined;
-}
-/**
- * The statements a DO block runs, with the way back to their place in the file. `tree` is the block's
- * PL/pgSQL parse tree; `body` its text as found in the statement.
- */
-function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
-    const out = [];
-    (0,parser/* walk */.GG)(tree, (key, node) => {
-        if (typeof node.lineno !== 'number')
-            return;
-        const written = key === 'PLpgSQL_stmt_execsql'
-            ? node.sqlstmt?.PLpgSQL_expr?.query
-            : key === 'PLpgSQL_stmt_dynexecute'
-                ? node.query?.PLpgSQL_expr?.query
-                : undefined;
-        if (typeof written !== 'string')
-            return;
-        const constant = key === 'PLpgSQL_stmt_dynexecute'
-            ? executeConstant(written)
-            : { sql: written, lead: 0, written: (c) => c };
-        if (!constant)
-            return;
-        const parsed = parsedBefore.get(constant.sql) ?? (0,parser/* parseSql */.eg)(constant.sql);
-        if (parsed.error)
-            return; // reported by plpgsqlFindings
-        const from = lineStart(body.text, node.lineno);
-        const found = body.exact && from >= 0 ? body.text.indexOf(written, from) : -1;
-        const line = bodyLine + node.lineno - 1;
-        const column = file.lineText(line).search(/\S/) + 1 || 1;
-        const fileOffset = (c) => found < 0 ? undefined : body.start + found + constant.lead + constant.written(c);
-        for (const statement of parsed.statements)
-            out.push({ statement, sql: constant.sql, fileOffset, line, column });
-    });
-    return out;
-}
-/**
- * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
- * file's text, built once per file: positions are looked up, never counted from the file's start.
- */
-function plpgsqlFindings(file, stmt) {
-    return plpgsqlAnalysis(file, stmt).findings;
-}
-/** plpgsqlFindings, and for a DO block the statements it runs (to get the same rules as the file's). */
-function plpgsqlAnalysis(file, stmt) {
-    const findings = plpgsqlBodyFindings(file, stmt);
-    const body = plpgsqlBody(stmt);
-    if (!body?.isDo || !findings.tree)
-        return { findings: findings.out, inner: [] };
-    const bodyLine = file.lineColumn(body.start).line;
-    return {
-        findings: findings.out,
-        inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
-    };
-}
-function plpgsqlBodyFindings(file, stmt) {
-    // The embedded statements parsed here, kept for doBlockStatements (parsing is most of lint's time).
-    const parsedSql = new Map();
-    const body = plpgsqlBody(stmt);
-    if (!body) {
-        const sqlBody = sqlFunctionBody(stmt);
-        return { out: sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : [], parsed: parsedSql };
-    }
-    const anchorLine = stmt.line;
-    let tree;
-    try {
-        tree = (0,parser/* parsePlpgsql */.Tu)(stmt.text);
-    }
-    catch (e) {
-        const message = e.message;
-        const { line, column } = file.lineColumn(locateBodyError(message, body));
-        // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
-        // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
-        // the rest is a warning, and the rehearsal compiles the body on the server.
-        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
-        return {
-            out: [
-                {
-                    rule: 'syntax-error',
-                    line,
-                    column,
-                    message: grammar
-                        ? `in the PL/pgSQL body: ${message}`
-                        : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
-                    anchorLine,
-                    ...(grammar ? {} : { severity: 'warning' })
-                }
-            ],
-            parsed: parsedSql
-        };
-    }
-    const bodyLine = file.lineColumn(body.start).line;
-    const out = [];
-    const where = body.isDo ? 'a DO block' : 'a function body';
-    // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
-    for (const hit of plpgsqlEscapeHits(tree, body.isDo)) {
-        out.push({
-            rule: hit.rule,
-            ...bodyHitPosition(file, body, bodyLine, hit),
-            message: `in ${where}: ${hit.message}`,
-            anchorLine
-        });
-    }
-    (0,parser/* walk */.GG)(tree, (key, node) => {
-        if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
-            return;
-        const sql = key === 'PLpgSQL_stmt_execsql'
-            ? node.sqlstmt?.PLpgSQL_expr?.query
-            : key === 'PLpgSQL_stmt_dynexecute'
-                ? constantString(node.query?.PLpgSQL_expr?.query ?? '')
-                : undefined;
-        if (typeof sql !== 'string')
-            return;
-        const line = bodyLine + node.lineno - 1;
-        const column = file.lineText(line).search(/\S/) + 1 || 1;
-        const parsed = (0,parser/* parseSql */.eg)(sql);
-        parsedSql.set(sql, parsed);
-        if (parsed.error) {
-            out.push({
-                rule: 'syntax-error',
-                line,
-                column,
-                message: `in the PL/pgSQL body: ${parsed.error.message}`,
-                anchorLine
-            });
-            return;
-        }
-        // A DO block in a migration is part of the migration: its DDL is the point, not a hazard (its statements
-        // get the file's lock rules through plpgsqlAnalysis).
-        if (body.isDo)
-            return;
-        for (const s of parsed.statements) {
-            if (s.kind === 'LockStmt') {
-                out.push({
-                    rule: 'lock-in-function',
-                    line,
-                    column,
-                    message: `LOCK TABLE inside ${where}: ${s.text}`,
-                    anchorLine
-                });
-            }
-            else if (isDdl(s.kind)) {
-                out.push({
-                    rule: 'ddl-in-function',
-                    line,
-                    column,
-                    message: `DDL inside ${where}: ${s.text.split('\n')[0]}`,
-                    anchorLine
-                });
-            }
-        }
-    });
-    return { out, tree, parsed: parsedSql };
-}
-
+// EXTERNAL MODULE: ./src/lint/plpgsql.ts
+var plpgsql = __webpack_require__(7078);
 // EXTERNAL MODULE: ./src/lint/position.ts
 var position = __webpack_require__(814);
 // EXTERNAL MODULE: ./src/lint/rules.ts
 var rules = __webpack_require__(834);
 // EXTERNAL MODULE: ./src/lint/secrets.ts
 var secrets = __webpack_require__(4936);
+// EXTERNAL MODULE: ./src/lint/statement-rules.ts + 1 modules
+var statement_rules = __webpack_require__(7289);
 ;// CONCATENATED MODULE: ./src/lint/suppress.ts
 /**
  * `-- runbook:allow <rule-id> <reason>` comments, also spelled `-- migration-runbook: allow <rule-id> because
@@ -1653,6 +612,8 @@ function findSuppression(allows, lines, rule, findingLine, anchorLine) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/lint/volatility.ts
+var lint_volatility = __webpack_require__(9338);
 ;// CONCATENATED MODULE: ./src/lint/engine.ts
 
 
@@ -1846,7 +807,7 @@ function lintSql(file, sql, opts) {
             volatility,
             inside: unit.inside
         };
-        const found = unit.inside ? lockFindings(ast, ctx) : statementFindings(ast, ctx);
+        const found = unit.inside ? (0,statement_rules/* lockFindings */.wZ)(ast, ctx) : (0,statement_rules/* statementFindings */.yo)(ast, ctx);
         for (const f of found)
             raw.push(unit.outerAnchorLine ? { ...f, outerAnchorLine: unit.outerAnchorLine } : f);
         for (const l of (0,lint_locks/* statementLocks */.MI)(ast)) {
@@ -1883,7 +844,7 @@ function lintSql(file, sql, opts) {
             for (const c of s.cmds ?? []) {
                 const cmd = c.AlterTableCmd ?? {};
                 const con = cmd.def?.Constraint;
-                const column = con?.contype === 'CONSTR_CHECK' ? isNotNullCheckColumn(con.raw_expr) : undefined;
+                const column = con?.contype === 'CONSTR_CHECK' ? (0,statement_rules/* isNotNullCheckColumn */.Bd)(con.raw_expr) : undefined;
                 if (column && con.skip_validation && con.conname)
                     notValidChecks.set(`${table}.${con.conname}`, column);
                 // NOT VALID proves nothing yet; unnamed, a later VALIDATE (of the generated name) is not matched.
@@ -1917,7 +878,7 @@ function lintSql(file, sql, opts) {
             pos: b => pos(b, start),
             at: c => index.lineColumn(stmt.start + c)
         });
-        const body = plpgsqlAnalysis(index, stmt);
+        const body = (0,plpgsql/* plpgsqlAnalysis */.u)(index, stmt);
         raw.push(...body.findings);
         // The statements a DO block runs take the same locks as the file's: same rules, at their own place.
         for (const inner of body.inner)
@@ -1986,6 +947,307 @@ function finish(file, sql, raw, allows, kind) {
 /** Findings that count: not suppressed. */
 function activeFindings(findings) {
     return findings.filter(f => f.suppressed === undefined);
+}
+
+
+/***/ }),
+
+/***/ 9752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ escapeHits),
+/* harmony export */   h: () => (/* binding */ plpgsqlEscapeHits)
+/* harmony export */ });
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
+/**
+ * escapes-transaction and partial-rollback: SQL whose effects ROLLBACK does not undo. The rehearsal runs every
+ * pending migration on the target inside a transaction it rolls back, so such a statement would do its work
+ * for real during validation; lint (a gate before the rehearsal and apply) stops it first.
+ *
+ * Everything here reads the real parser's tree: statements (CopyStmt, AlterSystemStmt, ...) and function calls
+ * (FuncCall), in top-level statements, in SQL and PL/pgSQL function bodies, DO blocks and EXECUTE '<constant>'.
+ */
+
+
+const NOT_UNDONE = 'ROLLBACK cannot undo';
+const SERVER_FILES = `the database server's filesystem is outside the database, where ROLLBACK does not reach`;
+/** Built-in functions (pg_catalog): flagged unqualified or as pg_catalog.name, never in another schema. */
+const CORE_FUNCTIONS = {
+    lo_import: `reads a file from the database server's filesystem into a large object: ${SERVER_FILES}`,
+    lo_export: `writes a large object to a file on the database server: ${NOT_UNDONE} the file it wrote`,
+    pg_read_file: `reads a file on the database server: ${SERVER_FILES}`,
+    pg_read_binary_file: `reads a file on the database server: ${SERVER_FILES}`,
+    pg_stat_file: `reads file metadata on the database server: ${SERVER_FILES}`,
+    pg_ls_dir: `lists a directory on the database server: ${SERVER_FILES}`,
+    pg_ls_logdir: `lists the server's log directory: ${SERVER_FILES}`,
+    pg_ls_waldir: `lists the server's WAL directory: ${SERVER_FILES}`,
+    pg_ls_tmpdir: `lists the server's temporary directory: ${SERVER_FILES}`,
+    pg_ls_archive_statusdir: `lists the server's WAL archive status directory: ${SERVER_FILES}`,
+    pg_terminate_backend: `ends another session (its transaction is aborted, its client disconnected): ${NOT_UNDONE} that`,
+    pg_cancel_backend: `cancels another session's running query: ${NOT_UNDONE} the cancellation`,
+    pg_reload_conf: `makes the server reload its configuration files for every session: ${NOT_UNDONE} a reload`
+};
+/**
+ * Extension functions (adminpack, dblink): they live where the extension was created, so they are also flagged
+ * in the schemas extensions are put in (Supabase: extensions; plain PostgreSQL: public).
+ */
+const EXTENSION_SCHEMAS = new Set(['pg_catalog', 'extensions', 'public']);
+const EXTENSION_FUNCTIONS = {
+    pg_file_write: `writes a file on the database server: ${NOT_UNDONE} the write`,
+    pg_file_rename: `renames a file on the database server: ${NOT_UNDONE} the rename`,
+    pg_file_unlink: `deletes a file on the database server: ${NOT_UNDONE} the deletion`,
+    pg_file_sync: `flushes a file on the database server to disk: ${SERVER_FILES}`,
+    pg_logdir_ls: `lists the server's log directory: ${SERVER_FILES}`
+};
+const DBLINK_CONNECT = `opens a connection to another database that outlives this transaction: what is sent through it leaves the database, and ${NOT_UNDONE} it`;
+const DBLINK_RUN = `runs SQL over a separate connection, in a transaction of its own that commits by itself: ${NOT_UNDONE} what it did`;
+function dblinkMessage(fn) {
+    return fn === 'dblink_connect' || fn === 'dblink_connect_u' ? DBLINK_CONNECT : DBLINK_RUN;
+}
+/** Link-making foreign data wrappers: a server of theirs reaches another PostgreSQL. */
+const REMOTE_WRAPPERS = new Set(['postgres_fdw', 'dblink_fdw']);
+/** Statement kinds that run their expressions now (not a definition kept for later, e.g. a view or a DEFAULT). */
+const RUNS_NOW = new Set([
+    'SelectStmt',
+    'InsertStmt',
+    'UpdateStmt',
+    'DeleteStmt',
+    'MergeStmt',
+    'CallStmt',
+    'CopyStmt',
+    'CreateTableAsStmt'
+]);
+/** A string constant as the parser sees it (A_Const sval), else undefined. */
+function stringConstant(node) {
+    const c = node?.A_Const;
+    return typeof c?.sval?.sval === 'string' ? c.sval.sval : undefined;
+}
+/** The function a FuncCall calls and its schema ('' when unqualified). */
+function calledFunction(call) {
+    const parts = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(call.funcname);
+    if (parts.length === 1)
+        return { schema: '', fn: parts[0] };
+    if (parts.length === 2)
+        return { schema: parts[0], fn: parts[1] };
+    return undefined;
+}
+function has(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key);
+}
+function escapingCall(schema, fn) {
+    if ((schema === '' || schema === 'pg_catalog') && has(CORE_FUNCTIONS, fn))
+        return CORE_FUNCTIONS[fn];
+    if (schema !== '' && !EXTENSION_SCHEMAS.has(schema))
+        return undefined;
+    if (has(EXTENSION_FUNCTIONS, fn))
+        return EXTENSION_FUNCTIONS[fn];
+    if (fn === 'dblink' || fn.startsWith('dblink_'))
+        return dblinkMessage(fn);
+    return undefined;
+}
+/** The Supabase PostgREST reload (NOTIFY pgrst, 'reload schema'): meant to be sent when the migration commits. */
+const POSTGREST_CHANNEL = 'pgrst';
+function partialCall(schema, fn, call) {
+    if (schema !== '' && schema !== 'pg_catalog')
+        return undefined;
+    const first = stringConstant(call.args?.[0]);
+    const named = first === undefined ? '' : `'${first}'`;
+    if (fn === 'nextval')
+        return `nextval(${named}) takes sequence values that ROLLBACK does not give back: the rehearsal, rolled back on the target, still advances the sequence`;
+    if (fn === 'setval')
+        return `setval(${named}${named ? ', ...' : ''}) is not undone by ROLLBACK: the rehearsal, rolled back on the target, still moves the sequence, and so does a failed apply`;
+    if (fn === 'pg_notify' && first !== POSTGREST_CHANNEL)
+        return notifyMessage(`pg_notify(${named}${named ? ', ...' : ''})`);
+    return undefined;
+}
+function notifyMessage(what) {
+    return `${what} is delivered when the migration commits and listeners act on it: the rollback script cannot take it back (outside a transaction it is sent at once)`;
+}
+/**
+ * Hits in one statement's tree. `runsNow`: the statement is executed by the migration (top level, a DO block),
+ * not kept for later (a function body): partial-rollback is only about what the migration itself runs.
+ */
+function escapeHits(ast, runsNow = true) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    const out = [];
+    const escape = (message, location) => {
+        out.push({ rule: 'escapes-transaction', message, location });
+    };
+    switch (kind) {
+        case 'CopyStmt': {
+            const dir = s.is_from ? 'FROM' : 'TO';
+            if (s.is_program)
+                escape(`COPY ... ${dir} PROGRAM runs a shell command on the database server as the postgres OS user: ${NOT_UNDONE} what the command did (the rehearsal would run it for real)`);
+            else if (typeof s.filename === 'string')
+                escape(s.is_from
+                    ? `COPY ... FROM '${s.filename}' reads a file on the database server: ${SERVER_FILES} (use COPY FROM STDIN from the client)`
+                    : `COPY ... TO '${s.filename}' writes a file on the database server: ${NOT_UNDONE} the file it wrote (use COPY TO STDOUT to the client)`);
+            break;
+        }
+        case 'CreateForeignServerStmt':
+            if (REMOTE_WRAPPERS.has(s.fdwname))
+                escape(`CREATE SERVER ${s.servername} FOREIGN DATA WRAPPER ${s.fdwname} links the database to another server: what is sent through it leaves this database, where ROLLBACK does not reach`);
+            break;
+        case 'CreateUserMappingStmt':
+            escape(`CREATE USER MAPPING stores credentials for remote server ${s.servername}: the connections made with them leave this database, where ROLLBACK does not reach`);
+            break;
+        case 'CreateSubscriptionStmt':
+            escape(`CREATE SUBSCRIPTION ${s.subname} connects to the publisher and creates a replication slot there: ${NOT_UNDONE} the slot on the other server (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'AlterSystemStmt':
+            escape(`ALTER SYSTEM${s.setstmt?.name ? ` (${s.setstmt.name})` : ''} rewrites postgresql.auto.conf on the server: ${NOT_UNDONE} the file change (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'CreatedbStmt':
+            escape(`CREATE DATABASE ${s.dbname} creates a database outside this one: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'DropdbStmt':
+            escape(`DROP DATABASE ${s.dbname} removes a whole database and its files: ${NOT_UNDONE} it (and PostgreSQL refuses it in a transaction block)`);
+            break;
+        case 'NotifyStmt':
+            if (runsNow && s.conditionname !== POSTGREST_CHANNEL)
+                out.push({ rule: 'partial-rollback', message: notifyMessage(`NOTIFY ${s.conditionname}`) });
+            break;
+    }
+    const partial = runsNow && RUNS_NOW.has(kind) && !(kind === 'CreateTableAsStmt' && s.into?.skipData);
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(s, (key, node) => {
+        if (key !== 'FuncCall')
+            return;
+        const called = calledFunction(node);
+        if (!called)
+            return;
+        const escapes = escapingCall(called.schema, called.fn);
+        const shown = `${called.schema ? called.schema + '.' : ''}${called.fn}()`;
+        if (escapes)
+            escape(`${shown} ${escapes}`, node.location);
+        else if (partial) {
+            const message = partialCall(called.schema, called.fn, node);
+            if (message)
+                out.push({ rule: 'partial-rollback', message, location: node.location });
+        }
+    });
+    return out;
+}
+/** The character offset in `text` of a UTF-8 byte offset. */
+function charAt(text, byteOffset) {
+    return typeof byteOffset === 'number' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(text).charOffset(byteOffset) : 0;
+}
+/**
+ * A PL/pgSQL expression as SQL the parser accepts, with how it is written in the body: a statement (mode 0;
+ * PERFORM is kept as "SELECT ..."), an expression (mode 2), or an assignment `target := expr` (modes 3-5).
+ */
+function exprSql(e) {
+    if (e.parseMode === 0) {
+        return { sql: e.query, source: e.query, shift: 0 };
+    }
+    if (e.parseMode === 2)
+        return { sql: `SELECT ${e.query}`, source: e.query, shift: 7 };
+    if (e.parseMode >= 3 && e.parseMode <= 5) {
+        // The expression after the assignment operator (:= or =), found with the SQL scanner.
+        let tokens;
+        try {
+            tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(e.query).tokens;
+        }
+        catch {
+            return undefined;
+        }
+        const bytes = Buffer.from(e.query, 'utf8');
+        const op = tokens.find(t => {
+            const text = bytes.subarray(t.start, t.end).toString('utf8');
+            return text === ':=' || text === '=';
+        });
+        if (!op)
+            return undefined;
+        const rest = bytes.subarray(op.end).toString('utf8');
+        return { sql: `SELECT ${rest}`, source: e.query, shift: 7 - charAt(e.query, op.end) };
+    }
+    return undefined;
+}
+/** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
+function sqlHits(sql, runsNow) {
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(sql);
+    if (parsed.error)
+        return [];
+    return parsed.statements.flatMap(s => escapeHits(s.ast, runsNow));
+}
+/** `'copy ...'` (any string constant the parser accepts) -> its value, else undefined. */
+function constantOf(expr) {
+    if (!expr || expr.parseMode !== 2)
+        return undefined;
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(`SELECT ${expr.query}`);
+    const target = parsed.statements[0]?.ast.SelectStmt?.targetList;
+    if (parsed.error || parsed.statements.length !== 1 || target?.length !== 1)
+        return undefined;
+    return stringConstant(target[0].ResTarget?.val);
+}
+/** Dynamic SQL of a PL/pgSQL statement: EXECUTE, FOR ... IN EXECUTE, RETURN QUERY EXECUTE, OPEN ... FOR EXECUTE. */
+const DYNAMIC = {
+    PLpgSQL_stmt_dynexecute: 'query',
+    PLpgSQL_stmt_dynfors: 'query',
+    PLpgSQL_stmt_return_query: 'dynquery',
+    PLpgSQL_stmt_open: 'dynquery'
+};
+/**
+ * Hits in a PL/pgSQL tree (parsePlpgsql): every SQL statement and expression it holds, and the constant strings
+ * it EXECUTEs. `runsNow`: a DO block (true) or a function body (false).
+ */
+function plpgsqlEscapeHits(tree, runsNow) {
+    const out = [];
+    const expression = (e, lineno, dynamic) => {
+        if (typeof e.query !== 'string')
+            return;
+        const executed = dynamic ? constantOf(e) : undefined;
+        if (executed !== undefined) {
+            // Executed text is not written as such in the body: the hit is at the constant's start.
+            for (const h of sqlHits(executed, runsNow))
+                out.push({ ...h, location: undefined, lineno, source: e.query, offset: 0 });
+            return;
+        }
+        const sql = exprSql(e);
+        if (!sql)
+            return;
+        for (const h of sqlHits(sql.sql, runsNow)) {
+            const offset = Math.max(charAt(sql.sql, h.location) - sql.shift, 0);
+            out.push({ ...h, location: undefined, lineno, source: sql.source, offset });
+        }
+    };
+    const visit = (node, lineno, dynamicKey) => {
+        if (Array.isArray(node)) {
+            for (const n of node)
+                visit(n, lineno);
+            return;
+        }
+        if (node === null || typeof node !== 'object')
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            if (value === null || typeof value !== 'object')
+                continue;
+            if (key === 'PLpgSQL_expr') {
+                expression(value, lineno, dynamicKey !== undefined);
+                continue;
+            }
+            if (key.startsWith('PLpgSQL_stmt_') && !Array.isArray(value)) {
+                const line = typeof value.lineno === 'number' ? value.lineno : lineno;
+                const dyn = DYNAMIC[key];
+                for (const [k, v] of Object.entries(value))
+                    visit(v, line, k === dyn ? k : undefined);
+                continue;
+            }
+            visit(value, lineno, dynamicKey);
+        }
+    };
+    visit(tree, 1);
+    // PERFORM is kept as "SELECT ...": the hit is found in the body after "perform".
+    for (const h of out) {
+        if (h.source?.startsWith('SELECT ') && h.offset !== undefined) {
+            h.source = h.source.slice(7);
+            h.offset = Math.max(h.offset - 7, 0);
+        }
+    }
+    return out;
 }
 
 
@@ -2339,6 +1601,311 @@ function statementLocks(ast) {
 function statementLabel(text) {
     const words = text.replace(/\s+/g, ' ').trim().split(' ');
     return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '');
+}
+
+
+/***/ }),
+
+/***/ 7078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ plpgsqlAnalysis)
+/* harmony export */ });
+/* unused harmony export plpgsqlFindings */
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
+/* harmony import */ var _escape_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9752);
+/* harmony import */ var _statement_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7289);
+/**
+ * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
+ * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
+ * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
+ */
+
+
+
+
+function optionValue(options, name) {
+    return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
+}
+/** The PL/pgSQL body of a statement, if it has one. */
+function plpgsqlBody(stmt) {
+    let text;
+    let isDo = false;
+    if (stmt.kind === 'CreateFunctionStmt') {
+        const s = stmt.ast.CreateFunctionStmt;
+        const language = optionValue(s.options, 'language')?.String?.sval;
+        if (language?.toLowerCase() !== 'plpgsql')
+            return undefined;
+        text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    }
+    else if (stmt.kind === 'DoStmt') {
+        const s = stmt.ast.DoStmt;
+        const language = optionValue(s.args, 'language')?.String?.sval ?? 'plpgsql';
+        if (language.toLowerCase() !== 'plpgsql')
+            return undefined;
+        text = optionValue(s.args, 'as')?.String?.sval;
+        isDo = true;
+    }
+    if (text === undefined)
+        return undefined;
+    // Dollar-quoted bodies appear verbatim in the statement; a quoted one ('' escapes) falls back to the statement start.
+    const at = stmt.text.indexOf(text);
+    return { text, start: stmt.start + Math.max(at, 0), isDo, exact: at >= 0 };
+}
+/** The body of CREATE FUNCTION/PROCEDURE ... LANGUAGE sql written as a string (BEGIN ATOMIC is in the tree). */
+function sqlFunctionBody(stmt) {
+    if (stmt.kind !== 'CreateFunctionStmt')
+        return undefined;
+    const s = stmt.ast.CreateFunctionStmt;
+    const language = optionValue(s.options, 'language')?.String?.sval;
+    if (language?.toLowerCase() !== 'sql')
+        return undefined;
+    const text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    if (text === undefined)
+        return undefined;
+    const at = stmt.text.indexOf(text);
+    return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 };
+}
+/**
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
+ * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ */
+function sqlBodyFindings(file, stmt, body) {
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(body.text);
+    // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
+    if (parsed.error)
+        return [];
+    const bodyIndex = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(body.text);
+    return parsed.statements.flatMap(s => (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHits */ .S)(s.ast, false).map(h => {
+        const at = body.exact && typeof h.location === 'number'
+            ? body.start + bodyIndex.charOffset(h.location)
+            : body.exact
+                ? body.start + s.start
+                : stmt.start;
+        return {
+            rule: h.rule,
+            ...file.lineColumn(at),
+            message: `in a function body: ${h.message}`,
+            anchorLine: stmt.line
+        };
+    }));
+}
+/** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
+function bodyHitPosition(file, body, bodyLine, hit) {
+    if (body.exact && hit.source !== undefined) {
+        let from = 0;
+        for (let l = 1; l < hit.lineno && from >= 0; l++) {
+            const nl = body.text.indexOf('\n', from);
+            from = nl < 0 ? -1 : nl + 1;
+        }
+        const found = from < 0 ? -1 : body.text.indexOf(hit.source, from);
+        if (found >= 0)
+            return file.lineColumn(body.start + found + (hit.offset ?? 0));
+    }
+    const line = bodyLine + hit.lineno - 1;
+    return { line, column: file.lineText(line).search(/\S/) + 1 || 1 };
+}
+/** `'drop table x'` -> `drop table x` (a constant EXECUTE string), else undefined. */
+function constantString(expr) {
+    const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(expr);
+    return m ? m[1].replace(/''/g, "'") : undefined;
+}
+/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
+function locateBodyError(message, body) {
+    const near = /at or near "([^"]*)"/.exec(message)?.[1];
+    if (message.includes('at end of input'))
+        return body.start + body.text.trimEnd().length;
+    if (near === undefined)
+        return body.start;
+    try {
+        const bytes = Buffer.from(body.text, 'utf8');
+        const token = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
+        if (token)
+            return body.start + bytes.subarray(0, token.start).toString('utf8').length;
+    }
+    catch {
+        // the body does not even scan: the body's start is all we can say
+    }
+    return body.start;
+}
+/** Character offset in the body where the n-th (1-based) line starts, or -1. */
+function lineStart(text, lineno) {
+    let from = 0;
+    for (let l = 1; l < lineno && from >= 0; l++) {
+        const nl = text.indexOf('\n', from);
+        from = nl < 0 ? -1 : nl + 1;
+    }
+    return from;
+}
+/** EXECUTE's constant: '...' (with '' for ') or $tag$...$tag$, and the map of its text back to the written one. */
+function executeConstant(expr) {
+    const lead = expr.length - expr.trimStart().length;
+    const quoted = constantString(expr);
+    if (quoted !== undefined) {
+        // Each ' of the value is written twice: count them before the offset.
+        return {
+            sql: quoted,
+            lead: lead + 1,
+            written: c => c + (quoted.slice(0, c).match(/'/g)?.length ?? 0)
+        };
+    }
+    const m = /^\s*(\$[A-Za-z_]*\$)([\s\S]*)\1\s*$/.exec(expr);
+    return m ? { sql: m[2], lead: lead + m[1].length, written: c => c } : undefined;
+}
+/**
+ * The statements a DO block runs, with the way back to their place in the file. `tree` is the block's
+ * PL/pgSQL parse tree; `body` its text as found in the statement.
+ */
+function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
+    const out = [];
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(tree, (key, node) => {
+        if (typeof node.lineno !== 'number')
+            return;
+        const written = key === 'PLpgSQL_stmt_execsql'
+            ? node.sqlstmt?.PLpgSQL_expr?.query
+            : key === 'PLpgSQL_stmt_dynexecute'
+                ? node.query?.PLpgSQL_expr?.query
+                : undefined;
+        if (typeof written !== 'string')
+            return;
+        const constant = key === 'PLpgSQL_stmt_dynexecute'
+            ? executeConstant(written)
+            : { sql: written, lead: 0, written: (c) => c };
+        if (!constant)
+            return;
+        const parsed = parsedBefore.get(constant.sql) ?? (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(constant.sql);
+        if (parsed.error)
+            return; // reported by plpgsqlFindings
+        const from = lineStart(body.text, node.lineno);
+        const found = body.exact && from >= 0 ? body.text.indexOf(written, from) : -1;
+        const line = bodyLine + node.lineno - 1;
+        const column = file.lineText(line).search(/\S/) + 1 || 1;
+        const fileOffset = (c) => found < 0 ? undefined : body.start + found + constant.lead + constant.written(c);
+        for (const statement of parsed.statements)
+            out.push({ statement, sql: constant.sql, fileOffset, line, column });
+    });
+    return out;
+}
+/**
+ * Findings for the PL/pgSQL body of `stmt` (none when it has no PL/pgSQL body). `file` is the index of the
+ * file's text, built once per file: positions are looked up, never counted from the file's start.
+ */
+function plpgsqlFindings(file, stmt) {
+    return plpgsqlAnalysis(file, stmt).findings;
+}
+/** plpgsqlFindings, and for a DO block the statements it runs (to get the same rules as the file's). */
+function plpgsqlAnalysis(file, stmt) {
+    const findings = plpgsqlBodyFindings(file, stmt);
+    const body = plpgsqlBody(stmt);
+    if (!body?.isDo || !findings.tree)
+        return { findings: findings.out, inner: [] };
+    const bodyLine = file.lineColumn(body.start).line;
+    return {
+        findings: findings.out,
+        inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
+    };
+}
+function plpgsqlBodyFindings(file, stmt) {
+    // The embedded statements parsed here, kept for doBlockStatements (parsing is most of lint's time).
+    const parsedSql = new Map();
+    const body = plpgsqlBody(stmt);
+    if (!body) {
+        const sqlBody = sqlFunctionBody(stmt);
+        return { out: sqlBody ? sqlBodyFindings(file, stmt, sqlBody) : [], parsed: parsedSql };
+    }
+    const anchorLine = stmt.line;
+    let tree;
+    try {
+        tree = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlpgsql */ .Tu)(stmt.text);
+    }
+    catch (e) {
+        const message = e.message;
+        const { line, column } = file.lineColumn(locateBodyError(message, body));
+        // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
+        // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
+        // the rest is a warning, and the rehearsal compiles the body on the server.
+        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
+        return {
+            out: [
+                {
+                    rule: 'syntax-error',
+                    line,
+                    column,
+                    message: grammar
+                        ? `in the PL/pgSQL body: ${message}`
+                        : `in the PL/pgSQL body, the offline parser (no catalog) reports: ${message}; the rehearsal checks it on the server`,
+                    anchorLine,
+                    ...(grammar ? {} : { severity: 'warning' })
+                }
+            ],
+            parsed: parsedSql
+        };
+    }
+    const bodyLine = file.lineColumn(body.start).line;
+    const out = [];
+    const where = body.isDo ? 'a DO block' : 'a function body';
+    // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
+    for (const hit of (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .plpgsqlEscapeHits */ .h)(tree, body.isDo)) {
+        out.push({
+            rule: hit.rule,
+            ...bodyHitPosition(file, body, bodyLine, hit),
+            message: `in ${where}: ${hit.message}`,
+            anchorLine
+        });
+    }
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(tree, (key, node) => {
+        if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
+            return;
+        const sql = key === 'PLpgSQL_stmt_execsql'
+            ? node.sqlstmt?.PLpgSQL_expr?.query
+            : key === 'PLpgSQL_stmt_dynexecute'
+                ? constantString(node.query?.PLpgSQL_expr?.query ?? '')
+                : undefined;
+        if (typeof sql !== 'string')
+            return;
+        const line = bodyLine + node.lineno - 1;
+        const column = file.lineText(line).search(/\S/) + 1 || 1;
+        const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(sql);
+        parsedSql.set(sql, parsed);
+        if (parsed.error) {
+            out.push({
+                rule: 'syntax-error',
+                line,
+                column,
+                message: `in the PL/pgSQL body: ${parsed.error.message}`,
+                anchorLine
+            });
+            return;
+        }
+        // A DO block in a migration is part of the migration: its DDL is the point, not a hazard (its statements
+        // get the file's lock rules through plpgsqlAnalysis).
+        if (body.isDo)
+            return;
+        for (const s of parsed.statements) {
+            if (s.kind === 'LockStmt') {
+                out.push({
+                    rule: 'lock-in-function',
+                    line,
+                    column,
+                    message: `LOCK TABLE inside ${where}: ${s.text}`,
+                    anchorLine
+                });
+            }
+            else if ((0,_statement_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .isDdl */ .T_)(s.kind)) {
+                out.push({
+                    rule: 'ddl-in-function',
+                    line,
+                    column,
+                    message: `DDL inside ${where}: ${s.text.split('\n')[0]}`,
+                    anchorLine
+                });
+            }
+        }
+    });
+    return { out, tree, parsed: parsedSql };
 }
 
 
@@ -2947,6 +2514,490 @@ function stringConstantPrefix(token) {
 }
 function isPassword(value) {
     return value.length > 0 && !PLACEHOLDER.test(value);
+}
+
+
+/***/ }),
+
+/***/ 7289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T_: () => (/* binding */ isDdl),
+  Bd: () => (/* binding */ isNotNullCheckColumn),
+  wZ: () => (/* binding */ lockFindings),
+  yo: () => (/* binding */ statementFindings)
+});
+
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
+;// CONCATENATED MODULE: ./src/lint/ddl-rules.ts
+/**
+ * Lock rules for index maintenance, partitions and TRUNCATE (issue 14), and the prefer-robust hint. Like the
+ * other lock rules they only speak about existing tables: a table created in the linted files has no rows.
+ */
+
+/** schema.name of a possibly qualified name list (unqualified names are taken as public). */
+function qualified(parts) {
+    return parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`;
+}
+/** The table an index belongs to, when the linted files created it; undefined when it is not known. */
+function tableOfIndex(index, ctx) {
+    return ctx.indexTable?.(index);
+}
+/** Whether the index's table is existing: unknown indexes count as indexes of existing tables. */
+function indexOnExisting(index, ctx) {
+    const table = tableOfIndex(index, ctx);
+    return table === undefined || ctx.isExisting(table);
+}
+function onTable(index, ctx) {
+    const table = tableOfIndex(index, ctx);
+    return table ? `${table}` : 'its table';
+}
+function dropIndexFindings(s, ctx) {
+    if (s.removeType !== 'OBJECT_INDEX' || s.concurrent)
+        return [];
+    const indexes = (s.objects ?? []).map((o) => qualified((0,parser/* names */.Dy)(o.List?.items ?? [o])));
+    return indexes
+        .filter(i => indexOnExisting(i, ctx))
+        .map(i => ({
+        rule: 'require-concurrent-index-drop',
+        ...ctx.pos(undefined),
+        message: `DROP INDEX ${i} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${onTable(i, ctx)}: every read and write waits until it is dropped`,
+        anchorLine: ctx.anchorLine
+    }));
+}
+function reindexFindings(s, ctx) {
+    const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
+    if (concurrent)
+        return [];
+    const at = ctx.pos(undefined);
+    const one = (message) => [
+        { rule: 'require-concurrent-reindex', ...at, message, anchorLine: ctx.anchorLine }
+    ];
+    switch (s.kind) {
+        case 'REINDEX_OBJECT_INDEX': {
+            const index = (0,parser/* qualifiedName */.OL)(s.relation);
+            if (!indexOnExisting(index, ctx))
+                return [];
+            return one(`REINDEX INDEX ${index} without CONCURRENTLY blocks writes to ${onTable(index, ctx)} (SHARE) and reads through the index (ACCESS EXCLUSIVE) until it is rebuilt`);
+        }
+        case 'REINDEX_OBJECT_TABLE': {
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            if (!ctx.isExisting(table))
+                return [];
+            return one(`REINDEX TABLE ${table} without CONCURRENTLY blocks writes to ${table} (SHARE) and reads through each index (ACCESS EXCLUSIVE) until all are rebuilt`);
+        }
+        default: {
+            const what = String(s.kind ?? '')
+                .replace('REINDEX_OBJECT_', '')
+                .toLowerCase();
+            return one(`REINDEX ${what.toUpperCase()}${s.name ? ' ' + s.name : ''} without CONCURRENTLY rebuilds every index of every table in the ${what}, blocking writes to each table while its indexes are rebuilt`);
+        }
+    }
+}
+function detachFindings(s, ctx) {
+    const table = (0,parser/* qualifiedName */.OL)(s.relation);
+    if (!ctx.isExisting(table))
+        return [];
+    const out = [];
+    for (const [i, c] of (s.cmds ?? []).entries()) {
+        const cmd = c.AlterTableCmd ?? {};
+        if (cmd.subtype !== 'AT_DetachPartition' || cmd.def?.PartitionCmd?.concurrent)
+            continue;
+        // FINALIZE completes an interrupted DETACH ... CONCURRENTLY: there is nothing to make concurrent.
+        if (cmd.def?.PartitionCmd?.finalize)
+            continue;
+        const part = (0,parser/* qualifiedName */.OL)(cmd.def.PartitionCmd.name);
+        out.push({
+            rule: 'require-concurrent-detach',
+            ...(ctx.clause?.(i) ?? ctx.pos(undefined)),
+            message: `DETACH PARTITION ${part} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${table} and ${part}: every query on the partitioned table waits`,
+            anchorLine: ctx.anchorLine
+        });
+    }
+    return out;
+}
+function truncateFindings(s, ctx) {
+    if (s.behavior !== 'DROP_CASCADE')
+        return [];
+    const tables = (s.relations ?? []).map((r) => (0,parser/* qualifiedName */.OL)(r.RangeVar));
+    if (!tables.some(t => ctx.isExisting(t)))
+        return [];
+    return [
+        {
+            rule: 'truncate-cascade',
+            ...ctx.pos(undefined),
+            message: `TRUNCATE ${tables.join(', ')} CASCADE also empties every table that references ${tables.length > 1 ? 'them' : 'it'} by foreign key (ACCESS EXCLUSIVE on each), tables this statement does not name`,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+/** "INDEX public.a, public.b" for a DROP statement's objects. */
+function dropped(s) {
+    const what = String(s.removeType).replace('OBJECT_', '').replace('_', ' ');
+    const objects = (s.objects ?? []).map((o) => (0,parser/* names */.Dy)(o.List?.items ?? [o]).join('.'));
+    return `${what}${objects.length && objects.every(Boolean) ? ' ' + objects.join(', ') : ''}`;
+}
+/** Whether a DROP concerns an existing table (or an index of one), or an object other than a table or index. */
+function dropsFromExisting(s, ctx) {
+    const objects = (s.objects ?? []).map((o) => qualified((0,parser/* names */.Dy)(o.List?.items ?? [o])));
+    if (s.removeType === 'OBJECT_TABLE')
+        return objects.some(t => ctx.isExisting(t));
+    if (s.removeType === 'OBJECT_INDEX')
+        return objects.some(i => indexOnExisting(i, ctx));
+    return true;
+}
+/**
+ * The CREATE/DROP statements that could say IF [NOT] EXISTS and do not. Like the lock rules, not on tables
+ * (and their indexes and columns) the linted files create: nothing uses them yet.
+ */
+function robustFindings(kind, s, ctx) {
+    const hint = (what, p = ctx.pos(undefined)) => ({
+        rule: 'prefer-robust',
+        ...p,
+        message: `${what}: running the file again fails here`,
+        anchorLine: ctx.anchorLine
+    });
+    switch (kind) {
+        case 'CreateStmt':
+            return s.if_not_exists
+                ? []
+                : [hint(`CREATE TABLE ${(0,parser/* qualifiedName */.OL)(s.relation)} without IF NOT EXISTS`)];
+        case 'IndexStmt':
+            // An unnamed index cannot say IF NOT EXISTS (and gets a fresh name each run).
+            return s.if_not_exists || !s.idxname || !ctx.isExisting((0,parser/* qualifiedName */.OL)(s.relation))
+                ? []
+                : [hint(`CREATE INDEX ${s.idxname} without IF NOT EXISTS`)];
+        case 'CreateSchemaStmt':
+            return s.if_not_exists ? [] : [hint(`CREATE SCHEMA ${s.schemaname} without IF NOT EXISTS`)];
+        case 'CreateSeqStmt':
+            return s.if_not_exists
+                ? []
+                : [hint(`CREATE SEQUENCE ${(0,parser/* qualifiedName */.OL)(s.sequence)} without IF NOT EXISTS`)];
+        case 'CreateExtensionStmt':
+            return s.if_not_exists ? [] : [hint(`CREATE EXTENSION ${s.extname} without IF NOT EXISTS`)];
+        case 'DropStmt':
+            return s.missing_ok || !dropsFromExisting(s, ctx)
+                ? []
+                : [hint(`DROP ${dropped(s)} without IF EXISTS`)];
+        case 'AlterTableStmt': {
+            const out = [];
+            if (!ctx.isExisting((0,parser/* qualifiedName */.OL)(s.relation)))
+                return out;
+            for (const [i, c] of (s.cmds ?? []).entries()) {
+                const cmd = c.AlterTableCmd ?? {};
+                const at = ctx.clause?.(i);
+                if (cmd.subtype === 'AT_AddColumn' && !cmd.missing_ok)
+                    out.push(hint(`ADD COLUMN ${cmd.def?.ColumnDef?.colname} without IF NOT EXISTS`, at));
+                if ((cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint') &&
+                    !cmd.missing_ok) {
+                    const what = cmd.subtype === 'AT_DropColumn' ? 'COLUMN' : 'CONSTRAINT';
+                    out.push(hint(`DROP ${what} ${cmd.name} without IF EXISTS`, at));
+                }
+            }
+            return out;
+        }
+        default:
+            return [];
+    }
+}
+/** The findings of this module for one statement. */
+function ddlFindings(ast, ctx) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    // In a transaction a failed file leaves nothing behind and runs again as written: IF [NOT] EXISTS would only
+    // hide drift. Outside one (CONCURRENTLY files, no-transaction markers) a file can stop halfway.
+    const out = ctx.noTransaction && !ctx.inside ? robustFindings(kind, s, ctx) : [];
+    switch (kind) {
+        case 'DropStmt':
+            out.push(...dropIndexFindings(s, ctx));
+            break;
+        case 'ReindexStmt':
+            out.push(...reindexFindings(s, ctx));
+            break;
+        case 'AlterTableStmt':
+            if (s.objtype === 'OBJECT_TABLE')
+                out.push(...detachFindings(s, ctx));
+            break;
+        case 'TruncateStmt':
+            out.push(...truncateFindings(s, ctx));
+            break;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/lint/escape-rules.ts
+var escape_rules = __webpack_require__(9752);
+// EXTERNAL MODULE: ./src/lint/volatility.ts
+var volatility = __webpack_require__(9338);
+;// CONCATENATED MODULE: ./src/lint/statement-rules.ts
+/** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
+
+
+
+
+const SERIAL_TYPES = new Set([
+    'serial',
+    'serial2',
+    'serial4',
+    'serial8',
+    'smallserial',
+    'bigserial'
+]);
+/** Supabase Realtime streams the changes of the tables in this publication. */
+const REALTIME_PUBLICATION = 'supabase_realtime';
+/**
+ * A CONCURRENTLY statement in a file that runs in a transaction: inside the file's BEGIN ... COMMIT, or mixed
+ * with other statements without a no-transaction marker. statementsOf refuses both, with the same reason.
+ */
+function concurrentlyFinding(what, ctx) {
+    if (ctx.noTransaction && !ctx.inside)
+        return [];
+    const message = ctx.inside
+        ? `${what} inside ${ctx.inside} fails: CONCURRENTLY cannot run in a function or DO block`
+        : ctx.wrapped
+            ? `${what} inside the file's BEGIN ... COMMIT fails: it cannot run in a transaction block (the Supabase CLI fails the same way)`
+            : `${what} shares the file with other statements and there is no no-transaction marker: refused, as the Supabase CLI would commit the statements before it on their own and run the rest in a new transaction`;
+    return [
+        {
+            rule: 'concurrently-in-transaction',
+            ...ctx.pos(undefined),
+            message,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+function publicationFindings(kind, s, ctx) {
+    const at = ctx.pos(undefined);
+    if (kind === 'DropStmt') {
+        const dropped = (s.objects ?? []).map((o) => o.String?.sval);
+        // Dropped and created again in the same transaction: atomic for subscribers, but the table list is replaced.
+        if (dropped.includes(REALTIME_PUBLICATION) &&
+            !ctx.noTransaction &&
+            ctx.publicationsCreated?.has(REALTIME_PUBLICATION))
+            return [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP then CREATE PUBLICATION ${REALTIME_PUBLICATION} in one transaction replaces its table list (like ALTER PUBLICATION ... SET TABLE): every table not in the new list stops sending Realtime changes`,
+                    anchorLine: ctx.anchorLine,
+                    severity: 'warning'
+                }
+            ];
+        return dropped.includes(REALTIME_PUBLICATION)
+            ? [
+                {
+                    rule: 'drop-supabase-publication',
+                    ...at,
+                    message: `DROP PUBLICATION ${REALTIME_PUBLICATION} stops Supabase Realtime for every table in it: postgres_changes subscribers receive nothing until it is created again and every table added back`,
+                    anchorLine: ctx.anchorLine
+                }
+            ]
+            : [];
+    }
+    if (s.pubname !== REALTIME_PUBLICATION || s.action !== 'AP_SetObjects')
+        return [];
+    const schemas = (s.pubobjects ?? []).some((o) => o.PublicationObjSpec?.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA');
+    return [
+        {
+            rule: 'drop-supabase-publication',
+            ...at,
+            message: `ALTER PUBLICATION ${REALTIME_PUBLICATION} SET ${schemas ? 'TABLES IN SCHEMA' : 'TABLE'} replaces the whole list: every table not named here stops sending Realtime changes`,
+            anchorLine: ctx.anchorLine,
+            severity: 'warning'
+        }
+    ];
+}
+function columnConstraints(def) {
+    return (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+}
+/** `col IS NOT NULL` as a CHECK expression: the column name, else undefined. */
+function isNotNullCheckColumn(expr) {
+    const test = expr?.NullTest;
+    if (!test || test.nulltesttype !== 'IS_NOT_NULL')
+        return undefined;
+    const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
+    return fields.length === 1 ? fields[0] : undefined;
+}
+function addColumnFindings(table, def, at, ctx, out) {
+    const cons = columnConstraints(def);
+    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
+    const defaultCon = cons.find(c => c.contype === 'CONSTR_DEFAULT');
+    const filled = defaultCon ||
+        cons.some(c => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
+        SERIAL_TYPES.has(typeName);
+    const notNull = cons.some(c => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY');
+    const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
+    if (notNull && !filled) {
+        push('add-column-not-null-without-default', `ADD COLUMN ${def.colname} NOT NULL without a DEFAULT on ${table} fails as soon as the table has a row`);
+    }
+    const call = SERIAL_TYPES.has(typeName)
+        ? undefined
+        : (0,volatility/* volatileCallIn */.IM)(defaultCon?.raw_expr, ctx.volatility);
+    if (SERIAL_TYPES.has(typeName) || call) {
+        const what = call ? `${call.fn}()` : `${typeName} (nextval())`;
+        const why = call?.source === 'unknown'
+            ? ` (${call.fn}() is not a known function: taken as volatile offline; lint connected, or suppress if it is STABLE or IMMUTABLE)`
+            : '';
+        push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${what} rewrites every row of ${table} under ACCESS EXCLUSIVE${why}`);
+    }
+    const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN');
+    if (fk) {
+        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${(0,parser/* qualifiedName */.OL)(fk.pktable)} validates every row of ${table} while ${table} and ${(0,parser/* qualifiedName */.OL)(fk.pktable)} are locked SHARE ROW EXCLUSIVE`);
+    }
+}
+function alterTableFindings(s, ctx) {
+    const out = [];
+    const table = (0,parser/* qualifiedName */.OL)(s.relation);
+    if (s.objtype !== 'OBJECT_TABLE' || !ctx.isExisting(table))
+        return out;
+    for (const [i, c] of (s.cmds ?? []).entries()) {
+        const cmd = c.AlterTableCmd ?? {};
+        const con = cmd.def?.Constraint;
+        const location = con?.location ?? cmd.def?.ColumnDef?.location;
+        // A clause without a location in the tree (SET NOT NULL, TYPE, DROP COLUMN) is found by its first token.
+        const at = location === undefined ? (ctx.clause?.(i) ?? ctx.pos(undefined)) : ctx.pos(location);
+        const push = (rule, message) => out.push({ rule, ...at, message, anchorLine: ctx.anchorLine });
+        switch (cmd.subtype) {
+            case 'AT_AddConstraint': {
+                const name = con.conname ? ` ${con.conname}` : '';
+                if (con.contype === 'CONSTR_FOREIGN') {
+                    if (!con.skip_validation) {
+                        push('foreign-key-not-valid', `FOREIGN KEY${name} on ${table} is validated at once, scanning ${table} while it and ${(0,parser/* qualifiedName */.OL)(con.pktable)} are locked SHARE ROW EXCLUSIVE`);
+                    }
+                }
+                else if (con.contype === 'CONSTR_CHECK' && !con.skip_validation) {
+                    push('constraint-full-scan', `CHECK${name} on ${table} scans every row under ACCESS EXCLUSIVE`);
+                }
+                else if (con.contype === 'CONSTR_EXCLUSION') {
+                    push('constraint-full-scan', `EXCLUDE${name} builds its index on ${table} under ACCESS EXCLUSIVE (no reads or writes until it finishes)`);
+                }
+                else if ((con.contype === 'CONSTR_UNIQUE' || con.contype === 'CONSTR_PRIMARY') &&
+                    !con.indexname) {
+                    const what = con.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY';
+                    push('constraint-full-scan', `${what}${name} builds its index on ${table} under ACCESS EXCLUSIVE`);
+                }
+                break;
+            }
+            case 'AT_AddColumn':
+                addColumnFindings(table, cmd.def.ColumnDef, at, ctx, out);
+                break;
+            case 'AT_AlterColumnType':
+                push('alter-column-type', `ALTER COLUMN ${cmd.name} TYPE on ${table} may rewrite the table and its indexes under ACCESS EXCLUSIVE`);
+                break;
+            case 'AT_SetNotNull':
+                if (!ctx.notNullChecks.has(`${table}.${cmd.name}`)) {
+                    push('set-not-null-without-check', `SET NOT NULL on ${table}.${cmd.name} scans the table under ACCESS EXCLUSIVE: no validated CHECK (${cmd.name} IS NOT NULL) precedes it`);
+                }
+                break;
+            case 'AT_DropColumn':
+                push('drop-column', `DROP COLUMN ${cmd.name} on ${table} destroys its data`);
+                break;
+        }
+    }
+    return out;
+}
+function createFunctionFindings(s, ctx) {
+    const options = (s.options ?? []).map((o) => o.DefElem).filter(Boolean);
+    const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true);
+    const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
+    if (!definer || pinned)
+        return [];
+    const name = (0,parser/* names */.Dy)(s.funcname).join('.');
+    const at = ctx.pos(undefined);
+    return [
+        {
+            rule: 'security-definer-search-path',
+            ...at,
+            message: `SECURITY DEFINER function ${name} does not pin search_path`,
+            anchorLine: ctx.anchorLine
+        }
+    ];
+}
+/** The findings of one statement. */
+function statementFindings(ast, ctx) {
+    // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
+    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
+    const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : '';
+    const escapes = (0,escape_rules/* escapeHits */.S)(ast).map(h => ({
+        rule: h.rule,
+        ...ctx.pos(h.location),
+        message: inBody + h.message,
+        anchorLine: ctx.anchorLine
+    }));
+    return [...lockFindings(ast, ctx), ...escapes];
+}
+/** The lock and schema-change findings of one statement (what a statement inside a DO block gets too). */
+function lockFindings(ast, ctx) {
+    return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)];
+}
+function kindFindings(ast, ctx) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    const at = ctx.pos(undefined);
+    const one = (rule, message, p = at) => [
+        { rule, ...p, message, anchorLine: ctx.anchorLine }
+    ];
+    switch (kind) {
+        case 'AlterTableStmt': {
+            const detach = (s.cmds ?? []).find((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' &&
+                c.AlterTableCmd.def?.PartitionCmd?.concurrent);
+            const out = detach
+                ? concurrentlyFinding(`DETACH PARTITION ${(0,parser/* qualifiedName */.OL)(detach.AlterTableCmd.def.PartitionCmd.name)} CONCURRENTLY`, ctx)
+                : [];
+            return [...out, ...alterTableFindings(s, ctx)];
+        }
+        case 'IndexStmt': {
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            const out = [];
+            if (s.concurrent)
+                out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
+            if (!s.concurrent && ctx.isExisting(table)) {
+                out.push(...one('require-concurrent-index', `CREATE INDEX${s.idxname ? ' ' + s.idxname : ''} on existing table ${table} without CONCURRENTLY blocks writes (SHARE lock) for the whole build`));
+            }
+            return out;
+        }
+        case 'DropStmt': {
+            if (s.concurrent)
+                return concurrentlyFinding('DROP INDEX CONCURRENTLY', ctx);
+            if (s.removeType === 'OBJECT_PUBLICATION')
+                return publicationFindings(kind, s, ctx);
+            if (s.removeType !== 'OBJECT_TABLE')
+                return [];
+            return (s.objects ?? [])
+                .map((o) => (0,parser/* names */.Dy)(o.List?.items))
+                .map((parts) => parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0]}`)
+                .filter((t) => ctx.isExisting(t))
+                .flatMap((t) => one('drop-table', `DROP TABLE ${t} destroys its data`));
+        }
+        case 'ReindexStmt': {
+            const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
+            return concurrent ? concurrentlyFinding('REINDEX CONCURRENTLY', ctx) : [];
+        }
+        case 'AlterPublicationStmt':
+            return publicationFindings(kind, s, ctx);
+        case 'RenameStmt': {
+            if (s.renameType !== 'OBJECT_TABLE' && s.renameType !== 'OBJECT_COLUMN')
+                return [];
+            const table = (0,parser/* qualifiedName */.OL)(s.relation);
+            if (!ctx.isExisting(table))
+                return [];
+            const what = s.renameType === 'OBJECT_TABLE' ? `table ${table}` : `column ${table}.${s.subname}`;
+            return one('rename', `renaming ${what} to ${s.newname} breaks clients still using the old name`);
+        }
+        case 'CreateFunctionStmt':
+            return createFunctionFindings(s, ctx);
+        default:
+            return [];
+    }
+}
+const DDL_KINDS = /^(Create|Alter|Drop|Rename|Index|Truncate|Comment|Grant|Rule|Cluster|Reindex|Refresh|Vacuum)/;
+/** Whether a statement kind changes the schema (for DDL inside function bodies). */
+function isDdl(kind) {
+    return DDL_KINDS.test(kind) && kind !== 'CreateTableAsStmt';
 }
 
 

@@ -396,8 +396,8 @@ var errors = __webpack_require__(7827);
 var files = __webpack_require__(28);
 // EXTERNAL MODULE: ./src/sql/parser.ts
 var parser = __webpack_require__(7117);
-// EXTERNAL MODULE: ./src/lint/engine.ts + 6 modules
-var engine = __webpack_require__(8542);
+// EXTERNAL MODULE: ./src/lint/engine.ts + 2 modules
+var engine = __webpack_require__(4609);
 // EXTERNAL MODULE: ./src/lint/formats.ts
 var formats = __webpack_require__(4061);
 // EXTERNAL MODULE: ./src/init/workflows.ts

@@ -2443,6 +2443,8 @@ const conflictsCheck = {
 
 // EXTERNAL MODULE: ./src/apply/statements.ts
 var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/lint/plpgsql.ts
+var plpgsql = __webpack_require__(7078);
 // EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
 var schema = __webpack_require__(5159);
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
@@ -3201,6 +3203,7 @@ function describeForecast(f) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -3235,7 +3238,7 @@ async function tableSize(client, table) {
  * (reading them only) and redirects the statement to the copies; in both modes, names the table whose rows
  * its time is forecast from.
  */
-async function prepareStatement(client, s, shadow, fc, opts) {
+async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
     await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`);
     await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`);
     const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
@@ -3255,6 +3258,7 @@ async function prepareStatement(client, s, shadow, fc, opts) {
             }
         };
     }
+    await refuseLiveLocksInDoBlock(client, s, fileSql, shadow);
     for (const t of locked) {
         if (shadow.tables.has(t.table))
             continue;
@@ -3278,6 +3282,24 @@ async function prepareStatement(client, s, shadow, fc, opts) {
             }
             : undefined
     };
+}
+/** Thrown before a statement shadow mode cannot move off the live tables. */
+const UNREHEARSABLE = 'MR_UNREHEARSABLE';
+/**
+ * A DO block's statements are strings to the parser and cannot be redirected to the copies: one that would lock
+ * an existing table more than ROW EXCLUSIVE would hold that lock on the live table until the rollback, and
+ * writers would wait on validate. The rehearsal stops before it instead (a warning, not a failure).
+ */
+async function refuseLiveLocksInDoBlock(client, s, fileSql, shadow) {
+    if (s.kind !== 'DoStmt')
+        return;
+    for (const inner of (0,plpgsql/* plpgsqlAnalysis */.u)(new parser/* TextIndex */.UC(fileSql), s).inner) {
+        const locked = (await lockedTables(client, inner.statement.ast)).filter(t => shadow.existing.has(t.oid));
+        if (locked.length === 0)
+            continue;
+        const t = locked[0];
+        throw Object.assign(new Error(`the DO block's "${(0,apply_statements/* firstLine */.TM)(inner.statement.text, 60)}" (line ${inner.line}) would take ${t.lock} on the live table ${t.table}, and a DO block cannot be moved to a shadow copy: the shadow rehearsal stops here rather than make writers wait until the rollback. What follows is not rehearsed; rehearse it on staging (rehearsal: live) or move the statement out of the DO block.`), { code: UNREHEARSABLE, statement: s });
+    }
 }
 /**
  * The diff names shadows where a new object refers to a shadowed table (a foreign key): they are shown as the
@@ -3383,7 +3405,7 @@ async function rehearseFiles(client, files, opts) {
             const forecasts = [];
             try {
                 for (const s of statements) {
-                    const target = fc && shadow ? await prepareStatement(client, s, shadow, fc, opts) : undefined;
+                    const target = fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined;
                     const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent));
                     // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
                     await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`);
@@ -3450,6 +3472,9 @@ async function rehearseFiles(client, files, opts) {
                             : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`;
                     }
                 }
+                else if (err.code === UNREHEARSABLE) {
+                    message = `${where}: ${err.message}`;
+                }
                 else if (err.code === LOCK_NOT_AVAILABLE) {
                     message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? (0,parser/* relationsOf */.nS)(s.ast).join(', ') : 'a touched table'}`;
                 }
@@ -3467,6 +3492,7 @@ async function rehearseFiles(client, files, opts) {
                     diffText: '',
                     overBudget,
                     error: message,
+                    ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
                     file: file.file,
                     line: s?.line,
                     ...(fc ? { forecasts } : {})
@@ -3545,7 +3571,7 @@ const rehearsalCheck = {
             ctx.log.warn(`rehearsal: ${leftOutReason}`);
         const text = [
             ...results.map(r => [
-                `# ${r.version}: ${r.error ? 'FAILED' : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
+                `# ${r.version}: ${r.error ? (r.unrehearsable ? 'STOPPED (not rehearsed from here)' : 'FAILED') : 'ok'} in ${r.durationMs} ms (${r.lockMs} ms in its statements; lock budget ${ctx.env.lockBudgetMs} ms per file)`,
                 r.error ?? '',
                 'locks held at the end:',
                 ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
@@ -3573,7 +3599,8 @@ const rehearsalCheck = {
         };
         const failed = results.filter(r => r.error);
         const overBudget = failed.filter(r => r.overBudget);
-        const hardFailures = failed.filter(r => !r.overBudget);
+        const hardFailures = failed.filter(r => !r.overBudget && !r.unrehearsable);
+        const stopped = failed.filter(r => r.unrehearsable);
         const withLeftOut = (summary) => (leftOut ? `${summary}; ${leftOut}` : summary);
         if (hardFailures.length > 0) {
             const throwaway = ctx.state.get('throwawayTarget') === true;
@@ -3610,6 +3637,18 @@ const rehearsalCheck = {
                     annotations: annotate(overBudget, level, 'over the lock budget')
                 };
             }
+        }
+        if (stopped.length > 0) {
+            return {
+                status: 'warn',
+                summary: withLeftOut('the shadow rehearsal stopped before a DO block that locks a live table'),
+                reasons: [
+                    ...stopped.map(r => r.error),
+                    ...(leftOutReason ? [leftOutReason] : [])
+                ],
+                details,
+                annotations: annotate(stopped, 'warning', 'not rehearsed: DO block locks a live table')
+            };
         }
         const total = results.reduce((n, r) => n + r.durationMs, 0);
         const shadowed = forecast.filter(f => f.rehearsedOn === 'shadow').length;
@@ -6991,10 +7030,10 @@ function renderRehearsal(report) {
         return '';
     const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|'];
     for (const m of migrations) {
-        const icon = m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
+        const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
         const locks = m.locks.map(l => `${markdown_code(l.relation)} ${markdown_cell(l.mode)}`).join(', ') || '_none_';
         const note = m.error
-            ? ` (error: ${markdown_cell(m.error)})`
+            ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${markdown_cell(m.error)})`
             : m.overBudget
                 ? ' (over the lock budget)'
                 : '';
