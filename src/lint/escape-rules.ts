@@ -6,8 +6,7 @@
  * Everything here reads the real parser's tree: statements (CopyStmt, AlterSystemStmt, ...) and function calls
  * (FuncCall), in top-level statements, in SQL and PL/pgSQL function bodies, DO blocks and EXECUTE '<constant>'.
  */
-import { scanSync } from 'libpg-query'
-import { names, parseSql, TextIndex, walk, type AstNode } from '../sql/parser.js'
+import { names, parseSql, scanTokens, TextIndex, walk, type AstNode } from '../sql/parser.js'
 
 export type EscapeRule = 'escapes-transaction' | 'partial-rollback'
 
@@ -230,7 +229,7 @@ function exprSql(e: Expr): { sql: string; source: string; shift: number } | unde
     // The expression after the assignment operator (:= or =), found with the SQL scanner.
     let tokens: { start: number; end: number }[]
     try {
-      tokens = scanSync(e.query).tokens
+      tokens = scanTokens(e.query)
     } catch {
       return undefined
     }

@@ -3,7 +3,7 @@
  * with only a NOTICE. Identifiers are read from the scanner's tokens (libpg_query's scanSync), so names in
  * comments and string constants are not counted; dollar-quoted bodies (functions, DO blocks) are scanned too.
  */
-import { scanSync } from 'libpg-query'
+import { scanTokens } from '../sql/parser.js'
 
 export const MAX_IDENTIFIER_BYTES = 63
 
@@ -53,7 +53,7 @@ export function longIdentifiers(text: string, seen = new Set<string>()): LongIde
   if (!mayHoldLongName(text)) return []
   let tokens: { start: number; end: number; tokenName: string }[]
   try {
-    tokens = scanSync(text).tokens
+    tokens = scanTokens(text)
   } catch {
     return [] // a text that does not scan is reported as a syntax error elsewhere
   }

@@ -3,11 +3,11 @@
  * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
  * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
  */
-import { scanSync } from 'libpg-query'
 import {
   names,
   parsePlpgsql,
   parseSql,
+  scanTokens,
   walk,
   type AstNode,
   type ParsedSql,
@@ -124,7 +124,7 @@ function locateBodyError(message: string, body: Body): number {
   if (near === undefined) return body.start
   try {
     const bytes = Buffer.from(body.text, 'utf8')
-    const token = scanSync(body.text).tokens.find(
+    const token = scanTokens(body.text).find(
       t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase()
     )
     if (token) return body.start + bytes.subarray(0, token.start).toString('utf8').length

@@ -1,6 +1,5 @@
 /** Locating parse-tree offsets (UTF-8 bytes into the parsed text) as 1-based line and column. */
-import { scanSync } from 'libpg-query'
-import { TextIndex } from '../sql/parser.js'
+import { scanTokens, TextIndex } from '../sql/parser.js'
 
 export interface Position {
   line: number
@@ -42,7 +41,7 @@ const ALTER_PREFIX = new Set([
 export function alterClauseOffsets(text: string): number[] {
   let tokens: { start: number; end: number }[]
   try {
-    tokens = scanSync(text).tokens
+    tokens = scanTokens(text)
   } catch {
     return []
   }

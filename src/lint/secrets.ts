@@ -2,8 +2,14 @@
  * Passwords written into files: connection strings with a password in any text (SQL, comments, YAML,
  * Markdown), and role passwords in SQL (CREATE ROLE x PASSWORD '...'). The password is never echoed.
  */
-import { scanSync } from 'libpg-query'
-import { parseSql, TextIndex, walk, type SqlStatement } from '../sql/parser.js'
+import {
+  parseSql,
+  scanTokens,
+  TextIndex,
+  walk,
+  type ScanToken,
+  type SqlStatement
+} from '../sql/parser.js'
 import type { Migration } from '../plan/files.js'
 import type { Redactor } from '../report/redact.js'
 
@@ -235,7 +241,7 @@ export function findSecretLiterals(sql: string, index = new TextIndex(sql)): Sec
   if (!MAYBE_SECRET.test(sql)) return []
   let tokens: ScanToken[]
   try {
-    tokens = scanSync(sql).tokens
+    tokens = scanTokens(sql)
   } catch {
     return secretsInText(sql).map(hit => ({ ...hit, where: 'text' as const }))
   }
@@ -287,7 +293,7 @@ export function passwordsInStatements(
 function passwordsFromTokens(sql: string, depth: number): PasswordLiteral[] {
   let tokens: ScanToken[]
   try {
-    tokens = scanSync(sql).tokens
+    tokens = scanTokens(sql)
   } catch {
     return [] // not even scannable (an unterminated quote): nothing can be said
   }
@@ -307,14 +313,6 @@ function passwordsFromTokens(sql: string, depth: number): PasswordLiteral[] {
       out.push({ value: hit.value, offset: at + hit.offset })
   })
   return out
-}
-
-interface ScanToken {
-  start: number
-  end: number
-  text: string
-  tokenName: string
-  keywordKind: number
 }
 
 const E_STRING_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }

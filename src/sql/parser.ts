@@ -226,6 +226,22 @@ export function parseSql(sql: string): ParsedSql {
   return { statements }
 }
 
+/** One scanner token; `start`/`end` are UTF-8 byte offsets into the scanned text. */
+export type ScanToken = import('libpg-query').ScanToken
+
+/**
+ * The scanner's tokens of `sql` (it also works on SQL that does not parse). Throws on what it cannot scan (an
+ * unterminated quote). Through this module so the WASM is loaded once, on first use, for every caller.
+ */
+export function scanTokens(sql: string): ScanToken[] {
+  return parser().scanSync(sql).tokens
+}
+
+/** A statement's raw parse result (`{ stmts: [...] }`), for callers that read the tree as libpg_query gives it. */
+export function parseRaw(sql: string): unknown {
+  return parser().parseSync(sql)
+}
+
 /** Parses a PL/pgSQL function body (CREATE FUNCTION ... LANGUAGE plpgsql). Throws on error. */
 export function parsePlpgsql(createFunctionSql: string): unknown {
   return parser().parsePlPgSQLSync(createFunctionSql)

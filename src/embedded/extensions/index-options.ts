@@ -6,7 +6,7 @@
  * registered from C, so instead the statement can be run without its WITH clause, on a database whose
  * vector is the stand-in (standInExtensionsIn), never on one with the real pgvector.
  */
-import { parseSync, scanSync } from 'libpg-query'
+import { parseRaw, scanTokens } from '../../sql/parser.js'
 
 /** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
 const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists'])
@@ -26,7 +26,7 @@ export interface IndexOptionsRewrite {
 export function withoutStandInIndexOptions(statement: string): IndexOptionsRewrite | undefined {
   let stmts: { stmt: Record<string, { accessMethod?: string; options?: unknown[] }> }[]
   try {
-    stmts = (parseSync(statement) as { stmts?: typeof stmts }).stmts ?? []
+    stmts = (parseRaw(statement) as { stmts?: typeof stmts }).stmts ?? []
   } catch {
     return undefined
   }
@@ -44,7 +44,7 @@ export function withoutStandInIndexOptions(statement: string): IndexOptionsRewri
     return undefined
   // Token offsets are UTF-8 bytes: cut the bytes from WITH to its closing parenthesis.
   const bytes = Buffer.from(statement, 'utf8')
-  const tokens = scanSync(statement).tokens
+  const tokens = scanTokens(statement)
   let depth = 0
   for (const [i, t] of tokens.entries()) {
     if (t.text === '(') depth++
