@@ -448,8 +448,6 @@ var parser = __webpack_require__(7117);
 var statements = __webpack_require__(1644);
 // EXTERNAL MODULE: ./src/plan/files.ts
 var files = __webpack_require__(28);
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
-var wasm = __webpack_require__(2627);
 ;// CONCATENATED MODULE: ./src/lint/identifier-rules.ts
 /**
  * identifier-too-long: PostgreSQL's scanner cuts every identifier to NAMEDATALEN - 1 = 63 bytes (UTF-8),
@@ -494,7 +492,7 @@ function longIdentifiers(text, seen = new Set()) {
         return [];
     let tokens;
     try {
-        tokens = (0,wasm.scanSync)(text).tokens;
+        tokens = (0,parser/* scanTokens */.we)(text);
     }
     catch {
         return []; // a text that does not scan is reported as a syntax error elsewhere
@@ -959,9 +957,7 @@ function activeFindings(findings) {
 /* harmony export */   S: () => (/* binding */ escapeHits),
 /* harmony export */   h: () => (/* binding */ plpgsqlEscapeHits)
 /* harmony export */ });
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
 /**
  * escapes-transaction and partial-rollback: SQL whose effects ROLLBACK does not undo. The rehearsal runs every
  * pending migration on the target inside a transaction it rolls back, so such a statement would do its work
@@ -970,7 +966,6 @@ function activeFindings(findings) {
  * Everything here reads the real parser's tree: statements (CopyStmt, AlterSystemStmt, ...) and function calls
  * (FuncCall), in top-level statements, in SQL and PL/pgSQL function bodies, DO blocks and EXECUTE '<constant>'.
  */
-
 
 const NOT_UNDONE = 'ROLLBACK cannot undo';
 const SERVER_FILES = `the database server's filesystem is outside the database, where ROLLBACK does not reach`;
@@ -1027,7 +1022,7 @@ function stringConstant(node) {
 }
 /** The function a FuncCall calls and its schema ('' when unqualified). */
 function calledFunction(call) {
-    const parts = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(call.funcname);
+    const parts = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(call.funcname);
     if (parts.length === 1)
         return { schema: '', fn: parts[0] };
     if (parts.length === 2)
@@ -1113,7 +1108,7 @@ function escapeHits(ast, runsNow = true) {
             break;
     }
     const partial = runsNow && RUNS_NOW.has(kind) && !(kind === 'CreateTableAsStmt' && s.into?.skipData);
-    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(s, (key, node) => {
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(s, (key, node) => {
         if (key !== 'FuncCall')
             return;
         const called = calledFunction(node);
@@ -1133,7 +1128,7 @@ function escapeHits(ast, runsNow = true) {
 }
 /** The character offset in `text` of a UTF-8 byte offset. */
 function charAt(text, byteOffset) {
-    return typeof byteOffset === 'number' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(text).charOffset(byteOffset) : 0;
+    return typeof byteOffset === 'number' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(text).charOffset(byteOffset) : 0;
 }
 /**
  * A PL/pgSQL expression as SQL the parser accepts, with how it is written in the body: a statement (mode 0;
@@ -1149,7 +1144,7 @@ function exprSql(e) {
         // The expression after the assignment operator (:= or =), found with the SQL scanner.
         let tokens;
         try {
-            tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(e.query).tokens;
+            tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(e.query);
         }
         catch {
             return undefined;
@@ -1168,7 +1163,7 @@ function exprSql(e) {
 }
 /** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
 function sqlHits(sql, runsNow) {
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(sql);
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
     if (parsed.error)
         return [];
     return parsed.statements.flatMap(s => escapeHits(s.ast, runsNow));
@@ -1177,7 +1172,7 @@ function sqlHits(sql, runsNow) {
 function constantOf(expr) {
     if (!expr || expr.parseMode !== 2)
         return undefined;
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(`SELECT ${expr.query}`);
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(`SELECT ${expr.query}`);
     const target = parsed.statements[0]?.ast.SelectStmt?.targetList;
     if (parsed.error || parsed.statements.length !== 1 || target?.length !== 1)
         return undefined;
@@ -1613,17 +1608,14 @@ function statementLabel(text) {
 /* harmony export */   u: () => (/* binding */ plpgsqlAnalysis)
 /* harmony export */ });
 /* unused harmony export plpgsqlFindings */
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
-/* harmony import */ var _escape_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9752);
-/* harmony import */ var _statement_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7289);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
+/* harmony import */ var _escape_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9752);
+/* harmony import */ var _statement_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7289);
 /**
  * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
  * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
  * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
  */
-
 
 
 
@@ -1639,7 +1631,7 @@ function plpgsqlBody(stmt) {
         const language = optionValue(s.options, 'language')?.String?.sval;
         if (language?.toLowerCase() !== 'plpgsql')
             return undefined;
-        text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+        text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
     }
     else if (stmt.kind === 'DoStmt') {
         const s = stmt.ast.DoStmt;
@@ -1663,7 +1655,7 @@ function sqlFunctionBody(stmt) {
     const language = optionValue(s.options, 'language')?.String?.sval;
     if (language?.toLowerCase() !== 'sql')
         return undefined;
-    const text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    const text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
     if (text === undefined)
         return undefined;
     const at = stmt.text.indexOf(text);
@@ -1674,12 +1666,12 @@ function sqlFunctionBody(stmt) {
  * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
  */
 function sqlBodyFindings(file, stmt, body) {
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(body.text);
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(body.text);
     // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
     if (parsed.error)
         return [];
-    const bodyIndex = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(body.text);
-    return parsed.statements.flatMap(s => (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHits */ .S)(s.ast, false).map(h => {
+    const bodyIndex = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(body.text);
+    return parsed.statements.flatMap(s => (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHits */ .S)(s.ast, false).map(h => {
         const at = body.exact && typeof h.location === 'number'
             ? body.start + bodyIndex.charOffset(h.location)
             : body.exact
@@ -1722,7 +1714,7 @@ function locateBodyError(message, body) {
         return body.start;
     try {
         const bytes = Buffer.from(body.text, 'utf8');
-        const token = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(body.text).tokens.find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
+        const token = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(body.text).find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
         if (token)
             return body.start + bytes.subarray(0, token.start).toString('utf8').length;
     }
@@ -1761,7 +1753,7 @@ function executeConstant(expr) {
  */
 function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
     const out = [];
-    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(tree, (key, node) => {
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(tree, (key, node) => {
         if (typeof node.lineno !== 'number')
             return;
         const written = key === 'PLpgSQL_stmt_execsql'
@@ -1776,7 +1768,7 @@ function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
             : { sql: written, lead: 0, written: (c) => c };
         if (!constant)
             return;
-        const parsed = parsedBefore.get(constant.sql) ?? (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(constant.sql);
+        const parsed = parsedBefore.get(constant.sql) ?? (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(constant.sql);
         if (parsed.error)
             return; // reported by plpgsqlFindings
         const from = lineStart(body.text, node.lineno);
@@ -1819,7 +1811,7 @@ function plpgsqlBodyFindings(file, stmt) {
     const anchorLine = stmt.line;
     let tree;
     try {
-        tree = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlpgsql */ .Tu)(stmt.text);
+        tree = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlpgsql */ .Tu)(stmt.text);
     }
     catch (e) {
         const message = e.message;
@@ -1848,7 +1840,7 @@ function plpgsqlBodyFindings(file, stmt) {
     const out = [];
     const where = body.isDo ? 'a DO block' : 'a function body';
     // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
-    for (const hit of (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .plpgsqlEscapeHits */ .h)(tree, body.isDo)) {
+    for (const hit of (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plpgsqlEscapeHits */ .h)(tree, body.isDo)) {
         out.push({
             rule: hit.rule,
             ...bodyHitPosition(file, body, bodyLine, hit),
@@ -1856,7 +1848,7 @@ function plpgsqlBodyFindings(file, stmt) {
             anchorLine
         });
     }
-    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(tree, (key, node) => {
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(tree, (key, node) => {
         if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
             return;
         const sql = key === 'PLpgSQL_stmt_execsql'
@@ -1868,7 +1860,7 @@ function plpgsqlBodyFindings(file, stmt) {
             return;
         const line = bodyLine + node.lineno - 1;
         const column = file.lineText(line).search(/\S/) + 1 || 1;
-        const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(sql);
+        const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
         parsedSql.set(sql, parsed);
         if (parsed.error) {
             out.push({
@@ -1894,7 +1886,7 @@ function plpgsqlBodyFindings(file, stmt) {
                     anchorLine
                 });
             }
-            else if ((0,_statement_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .isDdl */ .T_)(s.kind)) {
+            else if ((0,_statement_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .isDdl */ .T_)(s.kind)) {
                 out.push({
                     rule: 'ddl-in-function',
                     line,
@@ -1918,18 +1910,15 @@ function plpgsqlBodyFindings(file, stmt) {
 /* harmony export */   e: () => (/* binding */ alterClauseOffsets),
 /* harmony export */   f: () => (/* binding */ bytePositions)
 /* harmony export */ });
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
 /** Locating parse-tree offsets (UTF-8 bytes into the parsed text) as 1-based line and column. */
-
 
 /**
  * Returns a function mapping a byte offset of `text` to its line and column. The text is indexed once here,
  * so each lookup is a binary search (lint calls this for every finding of every statement).
  */
 function bytePositions(text) {
-    const index = typeof text === 'string' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(text) : text;
+    const index = typeof text === 'string' ? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(text) : text;
     return (byteOffset, fallback) => {
         if (typeof byteOffset !== 'number' || byteOffset < 0)
             return fallback;
@@ -1956,12 +1945,12 @@ const ALTER_PREFIX = new Set([
 function alterClauseOffsets(text) {
     let tokens;
     try {
-        tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(text).tokens;
+        tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(text);
     }
     catch {
         return [];
     }
-    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(text);
+    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(text);
     const bytes = Buffer.from(text, 'utf8');
     const word = (i) => i < tokens.length
         ? bytes.subarray(tokens[i].start, tokens[i].end).toString('utf8').toLowerCase()
@@ -2214,14 +2203,11 @@ function isRuleId(id) {
 /* harmony export */   yW: () => (/* binding */ passwordsInStatements)
 /* harmony export */ });
 /* unused harmony exports rolePasswordsIn, stringConstantValue */
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2627);
-/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7117);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
 /**
  * Passwords written into files: connection strings with a password in any text (SQL, comments, YAML,
  * Markdown), and role passwords in SQL (CREATE ROLE x PASSWORD '...'). The password is never echoed.
  */
-
 
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi;
 const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi;
@@ -2229,7 +2215,7 @@ const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi;
 const PLACEHOLDER = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^>]*>|\*+|\{\{.*\}\}|%[sv])$/;
 function findConnectionPasswords(text) {
     const hits = [];
-    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(text);
+    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(text);
     for (const m of text.matchAll(URL_WITH_PASSWORD)) {
         if (PLACEHOLDER.test(m[3]))
             continue;
@@ -2266,10 +2252,10 @@ function findPasswordLiterals(sql, depth = 0) {
     // Keywords cannot be escaped: without the word there is no PASSWORD option, and no need to parse.
     if (depth > MAX_NESTING || !/password/i.test(sql))
         return [];
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSql */ .eg)(sql);
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
     if (parsed.error)
         return passwordsFromTokens(sql, depth);
-    return passwordsInStatements(parsed.statements, new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(sql), depth);
+    return passwordsInStatements(parsed.statements, new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(sql), depth);
 }
 /** The distinct role (and user mapping) passwords written in SQL text, for the Redactor. */
 function rolePasswordsIn(sql) {
@@ -2410,12 +2396,12 @@ const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
  * and DO bodies included: they are string constants) and comment, as PostgreSQL's scanner splits the text.
  * Text the scanner cannot read (an unterminated quote) is searched whole. The parser must be loaded.
  */
-function findSecretLiterals(sql, index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(sql)) {
+function findSecretLiterals(sql, index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(sql)) {
     if (!MAYBE_SECRET.test(sql))
         return [];
     let tokens;
     try {
-        tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(sql).tokens;
+        tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(sql);
     }
     catch {
         return secretsInText(sql).map(hit => ({ ...hit, where: 'text' }));
@@ -2450,7 +2436,7 @@ function passwordsInStatements(statements, index, depth = 0) {
         }
         // Strings holding SQL: DO and function bodies, EXECUTE strings. Their hits are placed where the
         // string appears in the statement, verbatim (dollar quoting) or quoted ('' doubled), else at the statement.
-        (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .walk */ .GG)(stmt.ast, (_key, node) => {
+        (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(stmt.ast, (_key, node) => {
             const text = node.sval;
             if (typeof text !== 'string' || !/password/i.test(text))
                 return;
@@ -2466,12 +2452,12 @@ function passwordsInStatements(statements, index, depth = 0) {
 function passwordsFromTokens(sql, depth) {
     let tokens;
     try {
-        tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(sql).tokens;
+        tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(sql);
     }
     catch {
         return []; // not even scannable (an unterminated quote): nothing can be said
     }
-    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TextIndex */ .UC(sql);
+    const index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(sql);
     const out = [];
     tokens.forEach((t, i) => {
         if (t.tokenName !== 'SCONST')
@@ -3577,9 +3563,10 @@ function compareVersions(a, b) {
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
 /* harmony export */   px: () => (/* binding */ parserLoaded),
-/* harmony export */   qd: () => (/* binding */ loadParser)
+/* harmony export */   qd: () => (/* binding */ loadParser),
+/* harmony export */   we: () => (/* binding */ scanTokens)
 /* harmony export */ });
-/* unused harmony exports SqlSyntaxError, lineColumn, skipSpaceAndComments */
+/* unused harmony exports SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
 let loaded;
 let lib;
 /**
@@ -3588,7 +3575,7 @@ let lib;
  * that parses needs it.
  */
 function loadParser() {
-    loaded ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23)).then(async (m) => {
+    loaded ??= __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23)).then(async (m) => {
         await m.loadModule();
         lib = m;
     });
@@ -3776,6 +3763,17 @@ function parseSql(sql) {
         });
     }
     return { statements };
+}
+/**
+ * The scanner's tokens of `sql` (it also works on SQL that does not parse). Throws on what it cannot scan (an
+ * unterminated quote). Through this module so the WASM is loaded once, on first use, for every caller.
+ */
+function scanTokens(sql) {
+    return parser().scanSync(sql).tokens;
+}
+/** A statement's raw parse result (`{ stmts: [...] }`), for callers that read the tree as libpg_query gives it. */
+function parseRaw(sql) {
+    return parser().parseSync(sql);
 }
 /** Parses a PL/pgSQL function body (CREATE FUNCTION ... LANGUAGE plpgsql). Throws on error. */
 function parsePlpgsql(createFunctionSql) {

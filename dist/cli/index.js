@@ -421,7 +421,7 @@ async function runCli(argv, io) {
         }
         if (positionals[0] === 'lint') {
             // Offline: no database, no environment; every path after the command is linted.
-            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(282), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
+            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
             return await runLintCommand({
                 paths: positionals.slice(1),
                 format: values.format,
