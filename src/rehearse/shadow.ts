@@ -30,6 +30,8 @@ export interface ShadowTable {
   liveRows: number
   /** Rows copied into the shadow. */
   rows: number
+  /** The columns a copy is written through (not generated), in table order. */
+  columns: string[]
   sampled: boolean
   /** TABLESAMPLE SYSTEM percentage when sampled. */
   percent?: number
@@ -166,11 +168,12 @@ export async function createShadow(
   const liveRows = await countRows(client, t.oid, maxRows)
   await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`)
   const cols = await client.query(
-    `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS list FROM pg_attribute
+    `SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
     [t.oid]
   )
-  const list = cols.rows[0].list as string
+  const columns = cols.rows[0].names as string[]
+  const list = columns.map(quoteIdent).join(', ')
   const sampled = liveRows > maxRows
   // SYSTEM reads whole pages: about maxRows rows for a fraction of a full scan. REPEATABLE: the same sample.
   const percent = sampled ? Math.min(100, (100 * maxRows) / liveRows) : undefined
@@ -209,6 +212,7 @@ export async function createShadow(
     name: t.name,
     liveRows,
     rows: copied.rowCount ?? 0,
+    columns,
     sampled,
     percent,
     copyMs: Math.round(performance.now() - t0)
@@ -331,12 +335,7 @@ async function topUpParent(
           )
         ).rows[0].cols as string[])
   if (parentCols.length === 0 || parentCols.length !== childCols.length) return
-  const cols = await client.query(
-    `SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
-      WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
-    [live]
-  )
-  const names = cols.rows[0].names as string[]
+  const names = parent.columns
   const on = (alias: string, columns: string[]) =>
     columns.map(n => `${alias}.${quoteIdent(n)}`).join(', ')
   await client.query(`ALTER TABLE ${copy} DISABLE TRIGGER USER`)
