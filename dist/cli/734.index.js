@@ -2926,9 +2926,10 @@ async function createShadow(client, state, t, maxRows) {
     const shadow = quoteQualified(state.schema, t.name);
     const liveRows = await countRows(client, t.oid, maxRows);
     await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
-    const cols = await client.query(`SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS list FROM pg_attribute
+    const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
-    const list = cols.rows[0].list;
+    const columns = cols.rows[0].names;
+    const list = columns.map(shadow_quoteIdent).join(', ');
     const sampled = liveRows > maxRows;
     // SYSTEM reads whole pages: about maxRows rows for a fraction of a full scan. REPEATABLE: the same sample.
     const percent = sampled ? Math.min(100, (100 * maxRows) / liveRows) : undefined;
@@ -2958,6 +2959,7 @@ async function createShadow(client, state, t, maxRows) {
         name: t.name,
         liveRows,
         rows: copied.rowCount ?? 0,
+        columns,
         sampled,
         percent,
         copyMs: Math.round(performance.now() - t0)
@@ -3054,9 +3056,7 @@ async function topUpParent(client, childShadow, childCols, parent, parentColsGiv
                           WHERE k.conrelid = to_regclass($1) AND k.contype = 'p' ORDER BY u.o) AS cols`, [live])).rows[0].cols;
     if (parentCols.length === 0 || parentCols.length !== childCols.length)
         return;
-    const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
-      WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [live]);
-    const names = cols.rows[0].names;
+    const names = parent.columns;
     const on = (alias, columns) => columns.map(n => `${alias}.${shadow_quoteIdent(n)}`).join(', ');
     await client.query(`ALTER TABLE ${copy} DISABLE TRIGGER USER`);
     const added = await client.query(`INSERT INTO ${copy} (${names.map(shadow_quoteIdent).join(', ')}) OVERRIDING SYSTEM VALUE
