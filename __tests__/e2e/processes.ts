@@ -7,8 +7,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
-export const ACTION = path.join(ROOT, 'dist', 'index.js')
+// MR_DIST: a private build (scripts/build.mjs with MR_BUILD_OUT), so a test run is not hit by a rebuild of dist/.
+const DIST = process.env.MR_DIST ? path.resolve(process.env.MR_DIST) : path.join(ROOT, 'dist')
+export const CLI = path.join(DIST, 'cli', 'index.js')
+export const ACTION = path.join(DIST, 'index.js')
 
 export interface Finished {
   code: number | null

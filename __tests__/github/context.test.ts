@@ -25,19 +25,17 @@ test('pull request number from the event payload on pull_request events only', (
   ).toBeUndefined()
 })
 
-test('reads process.env by default', () => {
-  const saved = { ...process.env }
-  try {
-    process.env.GITHUB_EVENT_NAME = 'pull_request'
-    process.env.GITHUB_EVENT_PATH = eventFile({ pull_request: { number: 7 } })
-    process.env.GITHUB_SERVER_URL = 'https://github.com'
-    process.env.GITHUB_REPOSITORY = 'acme/bookings'
-    process.env.GITHUB_RUN_ID = '123'
-    expect(pullRequestNumber()).toBe(7)
-    expect(runUrl()).toBe('https://github.com/acme/bookings/actions/runs/123')
-  } finally {
-    process.env = saved
+test('reads the environment the front door passes (no default to process.env)', () => {
+  const env = {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 7 } }),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/bookings',
+    GITHUB_RUN_ID: '123'
   }
+  expect(pullRequestNumber(env)).toBe(7)
+  expect(runUrl(env)).toBe('https://github.com/acme/bookings/actions/runs/123')
+  expect(runUrl({})).toBeUndefined()
 })
 
 test('run and artifact URLs', () => {

@@ -173,27 +173,6 @@ export async function confirm(
   return res.rows[0].result
 }
 
-/**
- * Runs `fn` as a PostgREST request would: SET LOCAL ROLE plus request.jwt.claims, inside a
- * transaction that is rolled back afterwards (also on error, which is rethrown).
- */
-export async function asRole<T>(
-  client: pg.ClientBase,
-  role: 'anon' | 'authenticated',
-  userId: string | null,
-  fn: () => Promise<T>
-): Promise<T> {
-  const claims = JSON.stringify(userId ? { sub: userId, role } : { role })
-  await client.query('BEGIN')
-  try {
-    await client.query(`SET LOCAL ROLE ${role}`)
-    await client.query(`SELECT set_config('request.jwt.claims', $1, true)`, [claims])
-    return await fn()
-  } finally {
-    await client.query('ROLLBACK')
-  }
-}
-
 export async function liveOverlaps(client: pg.ClientBase): Promise<number> {
   const res = await client.query(
     `SELECT count(*)::int AS n FROM allocations a JOIN allocations b

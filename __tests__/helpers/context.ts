@@ -14,7 +14,9 @@ import { buildPlan, type Plan } from '../../src/plan/plan.js'
 import { EvidenceWriter } from '../../src/report/evidence.js'
 import { Logger } from '../../src/report/logger.js'
 import { Redactor } from '../../src/report/redact.js'
-import type { Stage, StageContext } from '../../src/types.js'
+import type { RunFacts, Stage, StageContext } from '../../src/types.js'
+import { parseTarget } from '../../src/db/target.js'
+import { randomUUID } from 'node:crypto'
 
 export interface MakeContextOptions {
   client: pg.Client
@@ -26,6 +28,11 @@ export interface MakeContextOptions {
   environment?: string
   plan?: Partial<Plan>
   artifactsDir?: string
+  /** The repository root (default: the working directory). */
+  root?: string
+  /** The job's environment (default: this process's). */
+  environ?: NodeJS.ProcessEnv
+  facts?: Partial<RunFacts>
 }
 
 export const DEFAULT_POLICY_YAML = 'environments:\n  staging: {}\n  production: {}\n'
@@ -72,7 +79,17 @@ export function makeContext(opts: MakeContextOptions): StageContext {
     log,
     evidence: new EvidenceWriter(artifactsDir, environment, redactor),
     redactor,
-    state: new Map(),
+    facts: {
+      runId: randomUUID(),
+      git: {},
+      root: opts.root ?? process.cwd(),
+      tokens: {},
+      target: parseTarget(opts.url),
+      throwaway: false,
+      environ: opts.environ ?? process.env,
+      ...opts.facts
+    },
+    shared: {},
     applied: []
   }
   opened.set(ctx, sessions)
@@ -100,4 +117,17 @@ export function pendingMigration(
     checksum: 'test',
     noTransaction: false
   }
+}
+
+/** The context with the job's environment `environ` (and the Supabase token it carries), as a front door would pass it. */
+export function withEnviron(ctx: StageContext, environ: NodeJS.ProcessEnv): StageContext {
+  ctx.facts = {
+    ...ctx.facts,
+    environ,
+    tokens: {
+      ...ctx.facts.tokens,
+      supabaseAccess: environ.SUPABASE_ACCESS_TOKEN?.trim() || undefined
+    }
+  }
+  return ctx
 }

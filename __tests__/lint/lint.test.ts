@@ -5,7 +5,9 @@ import { loadParser } from '../../src/sql/parser.js'
 import { lintSql, type LintOptions } from '../../src/lint/engine.js'
 import { statementLocks } from '../../src/lint/locks.js'
 import { parseSql } from '../../src/sql/parser.js'
-import { lintMigrations, lintOutcome, scanOtherFiles } from '../../src/checks/lint.js'
+import { lintOutcome } from '../../src/checks/lint.js'
+import { lintMigrations } from '../../src/lint/migrations.js'
+import { scanOtherFiles } from '../../src/lint/other-files.js'
 import { discoverMigrations } from '../../src/plan/files.js'
 
 beforeAll(loadParser)
@@ -224,7 +226,7 @@ test('a change set: tables of earlier migrations are new, sidecars linted, other
     '2_b.sql:2 transaction-control'
   ])
   expect(result.files).toBe(3)
-  const other = scanOtherFiles(dir, all)
+  const other = scanOtherFiles(process.cwd(), dir, all)
   expect(other.map(f => [path.basename(f.file), f.line, f.rule])).toEqual([
     ['RUNBOOK.md', 1, 'connection-string-password']
   ])

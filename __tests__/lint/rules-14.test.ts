@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { lintSql, type LintOptions } from '../../src/lint/engine.js'
-import { lintMigrations, lintOutcome } from '../../src/checks/lint.js'
+import { lintOutcome } from '../../src/checks/lint.js'
+import { lintMigrations } from '../../src/lint/migrations.js'
 import { toSarif } from '../../src/lint/sarif.js'
 import { RULES } from '../../src/lint/rules.js'
 import {

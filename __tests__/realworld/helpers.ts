@@ -6,7 +6,13 @@ import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { parseInputs } from '../../src/config/inputs.js'
 import { Redactor } from '../../src/report/redact.js'
 import { runStage } from '../../src/run.js'
-import type { CheckResult, Stage } from '../../src/types.js'
+import {
+  findCheck,
+  type CheckResult,
+  type Stage,
+  type CheckId,
+  type CheckResultOf
+} from '../../src/types.js'
 
 export interface Project {
   db: TestDatabase
@@ -26,7 +32,8 @@ export async function project(fixture: string): Promise<Project> {
       runStage({
         config: parseInputs({ environment, stage: name, 'database-url': db.url }),
         redactor: new Redactor(),
-        root: repo.root
+        root: repo.root,
+        environ: process.env
       }),
     async query(sql) {
       const c = await db.client()
@@ -43,8 +50,11 @@ export async function project(fixture: string): Promise<Project> {
   }
 }
 
-export function check(run: { report: { checks: CheckResult[] } }, id: string): CheckResult {
-  const c = run.report.checks.find(x => x.id === id)
+export function check<K extends CheckId>(
+  run: { report: { checks: CheckResult[] } },
+  id: K
+): CheckResultOf<K> {
+  const c = findCheck(run.report.checks, id)
   if (!c) throw new Error(`no ${id} check in ${run.report.checks.map(x => x.id).join(', ')}`)
   return c
 }

@@ -9,8 +9,7 @@ import path from 'node:path'
 import { buildPlan } from '../../src/plan/plan.js'
 import { discoverMigrations } from '../../src/plan/files.js'
 import { readHistory } from '../../src/plan/history.js'
-import { verifyCheck } from '../../src/checks/verify.js'
-import type { ExpectationResult } from '../../src/checks/derived.js'
+import { verifyCheck, type VerifyDetails } from '../../src/checks/verify.js'
 import { closeContext, makeContext } from '../helpers/context.js'
 import { check, project, type Project } from './helpers.js'
 
@@ -20,19 +19,8 @@ afterEach(async () => {
   p = undefined
 })
 
-interface Derived {
-  version: string
-  results: ExpectationResult[]
-}
-interface Dropped {
-  file: string
-  line: number
-  describe: string
-  reason: string
-}
-
-function results(v: { details: Record<string, unknown> }) {
-  return (v.details.derived as Derived[]).flatMap(d =>
+function results(v: { details?: Partial<VerifyDetails> }) {
+  return (v.details?.derived ?? []).flatMap(d =>
     d.results.map(r => ({ version: d.version, describe: r.describe, ok: r.ok }))
   )
 }
@@ -71,7 +59,7 @@ describe('quivr (supabase db diff migrations, many in one run)', () => {
       ok: true
     })
     // What a later migration dropped is no longer expected, and details say by what.
-    const followed = v.details.followed as Dropped[]
+    const followed = v.details.followed ?? []
     expect(followed).toContainEqual(
       expect.objectContaining({
         file: 'migrations/20240103175048_prod.sql',
@@ -132,7 +120,7 @@ describe('supabase storage (tenant migrations)', () => {
       ])
     )
     // A rename inside IF ... THEN in a DO block may or may not have run: unverified, and said so.
-    const uncertain = v.details.uncertain as Dropped[]
+    const uncertain = v.details.uncertain ?? []
     expect(uncertain).toContainEqual(
       expect.objectContaining({
         file: 'migrations/20200101000013_add_bucket_custom_limits.sql',
@@ -143,7 +131,7 @@ describe('supabase storage (tenant migrations)', () => {
       })
     )
     // DROP TABLE ... CASCADE takes the table's RLS setting and indexes with it.
-    const followed = v.details.followed as Dropped[]
+    const followed = v.details.followed ?? []
     expect(followed.map(f => f.describe)).toEqual(
       expect.arrayContaining([
         'row level security on for storage_tenant.prefixes',

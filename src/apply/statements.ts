@@ -16,13 +16,7 @@
  *   src/plan/files.ts); CONCURRENTLY mixed with other statements, without a no-transaction marker, is
  *   refused: under the CLI a later failure leaves it half applied and unrecorded.
  */
-import {
-  concurrentlyClause,
-  parseSql,
-  relationsOf,
-  type AstNode,
-  type SqlStatement
-} from '../sql/parser.js'
+import { concurrentlyClause, parseSql, type AstNode, type SqlStatement } from '../sql/parser.js'
 import { findNoTransactionMarker, type SqlFile } from '../plan/files.js'
 
 export class MigrationFileError extends Error {
@@ -239,13 +233,6 @@ export function statementsOf(file: SqlFile): SqlStatement[] {
 export function firstLine(text: string, max = 80): string {
   const line = text.split('\n', 1)[0].trim()
   return line.length > max ? line.slice(0, max - 1) + '…' : line
-}
-
-/** Every relation the statements of these files touch (for lock checks and state capture). */
-export function touchedRelations(statements: SqlStatement[]): string[] {
-  const out = new Set<string>()
-  for (const s of statements) for (const r of relationsOf(s.ast)) out.add(r)
-  return [...out].sort()
 }
 
 export function sleep(ms: number): Promise<void> {

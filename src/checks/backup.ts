@@ -4,13 +4,37 @@
  * enable it, except on a production environment, where it fails: production is not changed without a
  * restore point, unless runbook.yml turns the check off with a reason (`backup: off`), shown in the summary.
  */
-import {
-  getProjectBackups,
-  parseApiTimestamp,
-  type ProjectBackups
-} from '../supabase/management.js'
+import { getProjectBackups, type ProjectBackups } from '../supabase/management.js'
+import { judgeBackups, type RestorePoint } from '../supabase/backups.js'
 import type { Check, CheckOutcome, StageContext } from '../types.js'
-import { formatAge } from './sessions.js'
+
+/** What the backup check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    backup: BackupDetails
+  }
+}
+
+export interface BackupDetails {
+  /** The project asked (runbook.yml supabase-project-ref, else SUPABASE_PROJECT_REF), null when none. */
+  projectRef: string | null
+  /** A project ref and a token were both given, so the API was asked. */
+  configured: boolean
+  /** backup: { off: true } in runbook.yml, with its reason. */
+  off?: true
+  reason?: string
+  /** Not configured on a production environment (the check fails). */
+  production?: true
+  /** The API answered with an error: its HTTP status (null when there was no answer). */
+  httpStatus?: number | null
+  pitrEnabled?: boolean
+  walgEnabled?: boolean
+  /** How many backups the API listed. */
+  backups?: number
+  /** The newest restore point, null when there is none. */
+  latest?: RestorePoint | null
+  maxAgeMs?: number
+}
 
 export const HOW_TO_TURN_OFF =
   'or, when backups are handled elsewhere, set backup: { off: true, reason: "..." } for this environment in runbook.yml'
@@ -20,74 +44,12 @@ export const HOW_TO_ENABLE =
 
 const PROJECT_REF = /^[a-z0-9]{20}$/
 
-export interface RestorePoint {
-  kind: 'backup' | 'pitr'
-  at: string
-  ageMs: number
-}
-
-export interface BackupVerdict {
-  status: 'pass' | 'fail'
-  summary: string
-  reasons: string[]
-  latest: RestorePoint | null
-}
-
-/** The newest restore point (COMPLETED backup or PITR latest point) judged against maxAgeMs. */
-export function judgeBackups(data: ProjectBackups, nowMs: number, maxAgeMs: number): BackupVerdict {
-  const points: RestorePoint[] = []
-  for (const b of data.backups) {
-    if (b.status !== 'COMPLETED') continue
-    const at = parseApiTimestamp(b.inserted_at)
-    if (Number.isFinite(at))
-      points.push({ kind: 'backup', at: new Date(at).toISOString(), ageMs: nowMs - at })
-  }
-  const pitrLatest = data.physical_backup_data?.latest_physical_backup_date_unix
-  if (data.pitr_enabled && typeof pitrLatest === 'number') {
-    const at = pitrLatest * 1000
-    points.push({ kind: 'pitr', at: new Date(at).toISOString(), ageMs: nowMs - at })
-  }
-  points.sort((a, b) => a.ageMs - b.ageMs)
-  const latest = points[0] ?? null
-  const limit = formatAge(maxAgeMs)
-  if (!latest) {
-    const pitr = data.pitr_enabled
-      ? 'PITR is enabled but reports no restore point'
-      : 'PITR is not enabled'
-    return {
-      status: 'fail',
-      summary: 'no completed backup',
-      reasons: [`the project has no COMPLETED backup and ${pitr}; take a backup before migrating`],
-      latest
-    }
-  }
-  const what = latest.kind === 'pitr' ? 'PITR restore point' : 'completed backup'
-  if (latest.ageMs > maxAgeMs) {
-    return {
-      status: 'fail',
-      summary: `newest ${what} is ${formatAge(latest.ageMs)} old (limit ${limit})`,
-      reasons: [
-        `the newest ${what} is from ${latest.at}, ${formatAge(latest.ageMs)} ago, older than backup-max-age ${limit}; take a backup (or enable PITR) before migrating`
-      ],
-      latest
-    }
-  }
-  return {
-    status: 'pass',
-    summary: `newest ${what} is ${formatAge(Math.max(0, latest.ageMs))} old (limit ${limit})`,
-    reasons: [],
-    latest
-  }
-}
-
-export async function runBackup(
-  ctx: StageContext,
-  environ: NodeJS.ProcessEnv = process.env
-): Promise<CheckOutcome> {
+export async function runBackup(ctx: StageContext): Promise<CheckOutcome<BackupDetails>> {
+  const { environ } = ctx.facts
   // runbook.yml names the project; else the workflow passes it (an environment variable, vars.SUPABASE_PROJECT_REF).
   const envRef = environ.SUPABASE_PROJECT_REF?.trim() || undefined
   const ref = ctx.env.supabaseProjectRef ?? envRef
-  const token = environ.SUPABASE_ACCESS_TOKEN?.trim()
+  const token = ctx.facts.tokens.supabaseAccess
   if (ctx.env.backupOff) {
     const reason = ctx.redactor.redact(ctx.env.backupOff.reason)
     ctx.log.info(`backup: off in runbook.yml (${reason})`)
@@ -112,7 +74,7 @@ export async function runBackup(
       .filter(Boolean)
       .join(' and ')
     // A throwaway database (--embedded, rehearse) has no backup to find: nothing real is changed there.
-    if (ctx.env.production && ctx.state.get('throwawayTarget') !== true) {
+    if (ctx.env.production && !ctx.facts.throwaway) {
       ctx.log.error(`backup: not configured on production (${missing}); ${HOW_TO_ENABLE}`)
       return {
         status: 'fail',
@@ -167,7 +129,7 @@ export async function runBackup(
   }
 }
 
-export const backupCheck: Check = {
+export const backupCheck: Check<'backup'> = {
   id: 'backup',
   title: 'Recent backup',
   run: ctx => runBackup(ctx)

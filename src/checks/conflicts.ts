@@ -3,25 +3,29 @@
  * rows that would violate it. Any violation fails the check and is written to pre-migration-violations.txt.
  */
 import type { Check, ConflictReport } from '../types.js'
-import { loadParser, parseSql, qualifiedName } from '../sql/parser.js'
-import type { Migration } from '../plan/files.js'
-import { deriveConflictQueries, type DerivedConstraint } from '../conflicts/derive.js'
+import { loadParser } from '../sql/parser.js'
+import { deriveForMigrations } from '../conflicts/derive.js'
 import { runConflictChecks } from '../conflicts/run.js'
-import { renderViolations, violatedReason, violationLines } from '../conflicts/render.js'
+import {
+  renderConflictsTable,
+  renderViolations,
+  violatedReason,
+  violationLines
+} from '../conflicts/render.js'
 
-/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
-export function deriveForMigrations(pending: Migration[]): DerivedConstraint[] {
-  const created = new Set<string>()
-  const out: DerivedConstraint[] = []
-  for (const m of pending) {
-    out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }))
-    for (const s of parseSql(m.sql).statements)
-      if (s.kind === 'CreateStmt') created.add(qualifiedName(s.ast.CreateStmt.relation))
+/** What the conflicts check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    conflicts: ConflictsDetails
   }
-  return out
 }
 
-export const conflictsCheck: Check = {
+export interface ConflictsDetails {
+  /** One entry per derived constraint: its query, how many existing rows violate it, a sample of them. */
+  constraints: ConflictReport[]
+}
+
+export const conflictsCheck: Check<'conflicts'> = {
   id: 'conflicts',
   title: 'Existing rows that violate new constraints',
   run: async ctx => {
@@ -70,5 +74,15 @@ export const conflictsCheck: Check = {
         message: `${r.count} existing row(s) in ${r.table} violate this constraint; see pre-migration-violations.txt`
       }))
     }
-  }
+  },
+  sections: result => [
+    {
+      name: 'constraint conflicts',
+      priority: 4,
+      text: renderConflictsTable(
+        '#### Rows that would violate new constraints',
+        result.details.constraints ?? []
+      )
+    }
+  ]
 }

@@ -4,43 +4,35 @@
  * one of them again, warns otherwise.
  */
 import type { Check } from '../types.js'
-import type { Migration } from '../plan/files.js'
-import { parseSql, walk } from '../sql/parser.js'
-import { dropAdvice, findInvalidIndexes, type InvalidIndex } from '../db/invalid-indexes.js'
+import type { DriftItem } from '../plan/plan.js'
+import {
+  findInvalidIndexes,
+  indexesCreated,
+  invalidIndexReasons,
+  type InvalidIndex
+} from '../db/invalid-indexes.js'
 
-/** Index names the pending migrations create (CREATE INDEX [CONCURRENTLY] name). */
-function indexesCreated(pending: Migration[]): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const m of pending) {
-    for (const s of parseSql(m.sql).statements) {
-      walk(s.ast, (key, value) => {
-        if (key === 'IndexStmt' && typeof value.idxname === 'string')
-          out.set(value.idxname, `${m.file}:${s.line}`)
-      })
-    }
+/** What the drift check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    drift: DriftDetails
   }
-  return out
 }
 
-function invalidIndexReasons(invalid: InvalidIndex[], created: Map<string, string>) {
-  const blocking: string[] = []
-  const other: string[] = []
-  for (const ix of invalid) {
-    const where = created.get(ix.index)
-    const what = `index ${ix.schema}.${ix.index} on ${ix.table} is INVALID (an interrupted CREATE INDEX CONCURRENTLY left it)`
-    if (where)
-      blocking.push(
-        `${what}; ${where} creates it again and would fail with "already exists". Fix: ${dropAdvice(ix)} then rerun`
-      )
-    else
-      other.push(
-        `${what}: it slows writes and serves no query. Fix: ${dropAdvice(ix)} and recreate it`
-      )
-  }
-  return { blocking, other }
+export interface DriftDetails {
+  /** Versions in the history table, in order. */
+  applied: string[]
+  pending: string[]
+  /** Applied migrations whose file changed, history rows with no file. */
+  drift: DriftItem[]
+  /** Pending versions older than the newest applied one. */
+  outOfOrder: string[]
+  /** Applied versions with no checksum recorded (applied by another tool). */
+  withoutChecksum: string[]
+  invalidIndexes: InvalidIndex[]
 }
 
-export const driftCheck: Check = {
+export const driftCheck: Check<'drift'> = {
   id: 'drift',
   title: 'History matches the migration files',
   async run(ctx) {
@@ -49,7 +41,7 @@ export const driftCheck: Check = {
     const { blocking, other } = invalidIndexReasons(invalid, indexesCreated(plan.pending))
     const reasons = [...plan.drift.map(d => d.message), ...blocking]
     const unverified = plan.history.filter(h => h.checksum === null).map(h => h.version)
-    const details = {
+    const details: DriftDetails = {
       applied: plan.history.map(h => h.version),
       pending: plan.pending.map(m => m.version),
       drift: plan.drift,

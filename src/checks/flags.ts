@@ -6,7 +6,8 @@
  * overrides shows in the second listing.
  */
 import type pg from 'pg'
-import type { Check, CheckOutcome, CheckStatus, StageContext } from '../types.js'
+import type { Check, CheckOutcome, CheckStatus, StageContext, Report } from '../types.js'
+import { plainCell, resultsThatRan, STATUS_ICON } from '../report/format.js'
 import { lookupVariable, type FeatureFlagSpec } from '../config/flags.js'
 import { describeError } from '../db/connect.js'
 
@@ -36,7 +37,13 @@ export interface FlagResult {
   problems: string[]
 }
 
-/** details of the flags check: the contract with report/runbook-sections.ts. */
+/** What the flags check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    flags: FlagsDetails
+  }
+}
+
 export interface FlagsDetails {
   phase: 'before-apply' | 'after-apply' | 'check'
   flags: FlagResult[]
@@ -152,7 +159,10 @@ function describeFlag(f: FlagResult): string {
   return `${f.name}=${f.value ?? '(unset)'} (${f.source})${overrides}`
 }
 
-async function runFlags(ctx: StageContext, phase: FlagsDetails['phase']): Promise<CheckOutcome> {
+async function runFlags(
+  ctx: StageContext,
+  phase: FlagsDetails['phase']
+): Promise<CheckOutcome<FlagsDetails>> {
   const flags = ctx.policy.featureFlags
   if (flags.length === 0)
     return {
@@ -183,15 +193,67 @@ async function runFlags(ctx: StageContext, phase: FlagsDetails['phase']): Promis
  */
 function phaseOf(ctx: StageContext): FlagsDetails['phase'] {
   if (ctx.config.stage !== 'apply') return 'check'
-  if (ctx.state.has(RAN_BEFORE_APPLY)) return 'after-apply'
-  ctx.state.set(RAN_BEFORE_APPLY, true)
+  if (ctx.shared.flagsRanBeforeApply) return 'after-apply'
+  ctx.shared.flagsRanBeforeApply = true
   return 'before-apply'
 }
 
-const RAN_BEFORE_APPLY = 'flags:before-apply'
-
-export const flagsCheck: Check = {
+export const flagsCheck: Check<'flags'> = {
   id: 'flags',
   title: 'Feature flags',
-  run: ctx => runFlags(ctx, phaseOf(ctx))
+  run: ctx => runFlags(ctx, phaseOf(ctx)),
+  sections: (_result, report) => [{ name: 'feature flags', priority: 4, text: renderFlags(report) }]
+}
+
+// ---------- the report's section ----------
+
+const PHASE: Record<FlagsDetails['phase'], string> = {
+  'before-apply': 'before apply',
+  'after-apply': 'after apply',
+  check: ''
+}
+
+export function renderFlags(report: Report): string {
+  const results = resultsThatRan(report, 'flags')
+  if (results.length === 0) return ''
+  const out = ['### Feature flags', '']
+  for (const r of results) {
+    const d = r.details
+    if (!Array.isArray(d.flags)) continue
+    if (d.phase && PHASE[d.phase]) out.push(`**${PHASE[d.phase]}**`, '')
+    out.push(
+      '| | Flag | Value | From | Expected here | Venue overrides |',
+      '|---|---|---|---|---|---|'
+    )
+    for (const f of d.flags) {
+      const o = f.overrides
+      const overrides = !o
+        ? '—'
+        : o.error
+          ? `query failed: ${o.error}`
+          : o.total === 0
+            ? 'none'
+            : Object.entries(o.byValue)
+                .map(([v, n]) => `${v}: ${n}`)
+                .join(', ')
+      out.push(
+        `| ${STATUS_ICON[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${plainCell(f.value)}\``} | ${f.source === 'env-file' ? plainCell(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${plainCell(f.expected)}\`` : 'any allowed'} | ${plainCell(overrides)} |`
+      )
+    }
+    for (const f of d.flags) {
+      for (const p of f.problems) out.push(`- ${plainCell(p)}`)
+      const differing = f.overrides?.differing ?? []
+      if (differing.length > 0)
+        out.push(
+          `- \`${f.name}\`: venues that differ from the default \`${f.default ?? '(none)'}\`: ` +
+            differing
+              .slice(0, MAX_VENUES)
+              .map(v => `${plainCell(v.venue)} → \`${plainCell(v.value)}\``)
+              .join(', ') +
+            ((f.overrides?.total ?? 0) > MAX_VENUES ? ' (more in flags.json)' : '')
+        )
+    }
+    out.push('')
+  }
+  return out.join('\n').trimEnd()
 }

@@ -5,22 +5,31 @@
  * session or a long query does.
  */
 import type { Check, CheckOutcome, StageContext } from '../types.js'
-import { cancellableSleep } from '../cancel.js'
-import { findLockHolders, gateOutcome, type LockHolder } from './sessions.js'
+import {
+  findPersistentLockHolders,
+  gateOutcome,
+  LOCK_HOLDER_SETTLE_MS,
+  type LockHolder
+} from '../db/sessions.js'
 
-/** Long enough for an ordinary statement to finish, short enough not to slow validate down. */
-export const LOCK_HOLDER_SETTLE_MS = 500
-
-/** Holders whose very transaction (pid and start) is in both samples. */
-export function persistentHolders(first: LockHolder[], second: LockHolder[]): LockHolder[] {
-  return second.filter(s =>
-    first.some(
-      f => f.pid === s.pid && f.since === s.since && (s.pid !== null || f.query === s.query)
-    )
-  )
+/** What the lock-holders check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    'lock-holders': LockHoldersDetails
+  }
 }
 
-export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome> {
+export interface LockHoldersDetails {
+  mode: 'fail' | 'warn' | 'off'
+  /** The tables the pending migrations touch (schema.table). */
+  tables: string[]
+  /** Sessions that held a lock on them through the settle. */
+  sessions: LockHolder[]
+  /** Sessions that held one only briefly (gone after the settle): a busy table, not a blocker. */
+  transient?: number
+}
+
+export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome<LockHoldersDetails>> {
   const mode = ctx.env.lockHolders
   const tables = ctx.plan.touchedTables
   if (mode === 'off') {
@@ -37,19 +46,16 @@ export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome> {
       details: { mode, tables, sessions: [] }
     }
   }
-  const first = await findLockHolders(ctx.client, tables)
-  let sessions = first
-  let transient = 0
-  if (first.length > 0) {
-    await cancellableSleep(LOCK_HOLDER_SETTLE_MS, ctx.signal)
-    sessions = persistentHolders(first, await findLockHolders(ctx.client, tables))
-    transient = first.length - sessions.length
-    if (transient > 0)
-      ctx.log.info(
-        `lock-holders: ${transient} session${transient === 1 ? '' : 's'} held a lock for less than ${LOCK_HOLDER_SETTLE_MS} ms (a busy table, not a blocker)`
-      )
-  }
-  const outcome = gateOutcome(
+  const { holders: sessions, transient } = await findPersistentLockHolders(
+    ctx.client,
+    tables,
+    ctx.signal
+  )
+  if (transient > 0)
+    ctx.log.info(
+      `lock-holders: ${transient} session${transient === 1 ? '' : 's'} held a lock for less than ${LOCK_HOLDER_SETTLE_MS} ms (a busy table, not a blocker)`
+    )
+  const outcome = gateOutcome<LockHoldersDetails>(
     mode,
     sessions,
     {
@@ -63,7 +69,7 @@ export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome> {
   return outcome
 }
 
-export const lockHoldersCheck: Check = {
+export const lockHoldersCheck: Check<'lock-holders'> = {
   id: 'lock-holders',
   title: 'Lock holders on touched tables',
   run: runLockHolders

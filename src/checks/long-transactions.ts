@@ -1,8 +1,24 @@
 /** long-transactions: other sessions with a transaction open longer than the environment's limit. */
 import type { Check, CheckOutcome, StageContext } from '../types.js'
-import { findLongTransactions, formatAge, gateOutcome } from './sessions.js'
+import { findLongTransactions, formatAge, gateOutcome, type SessionInfo } from '../db/sessions.js'
 
-export async function runLongTransactions(ctx: StageContext): Promise<CheckOutcome> {
+/** What the long-transactions check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    'long-transactions': LongTransactionsDetails
+  }
+}
+
+export interface LongTransactionsDetails {
+  limitMs: number
+  mode: 'fail' | 'warn' | 'off'
+  /** Sessions whose transaction has been open at least limitMs. */
+  sessions: SessionInfo[]
+}
+
+export async function runLongTransactions(
+  ctx: StageContext
+): Promise<CheckOutcome<LongTransactionsDetails>> {
   const mode = ctx.env.longTransactions
   const limitMs = ctx.env.longTransactionLimitMs
   if (mode === 'off') {
@@ -14,7 +30,7 @@ export async function runLongTransactions(ctx: StageContext): Promise<CheckOutco
   }
   const sessions = await findLongTransactions(ctx.client, limitMs)
   const limit = formatAge(limitMs)
-  const outcome = gateOutcome(
+  const outcome = gateOutcome<LongTransactionsDetails>(
     mode,
     sessions,
     {
@@ -28,7 +44,7 @@ export async function runLongTransactions(ctx: StageContext): Promise<CheckOutco
   return outcome
 }
 
-export const longTransactionsCheck: Check = {
+export const longTransactionsCheck: Check<'long-transactions'> = {
   id: 'long-transactions',
   title: 'Long-running transactions',
   run: runLongTransactions

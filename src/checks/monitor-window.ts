@@ -5,7 +5,9 @@
  * each deploy's tracking comment with the window's charts so far, and on a breach acts by on-breach.
  */
 import type { Check, CheckOutcome, MonitorSeries, StageContext } from '../types.js'
-import { sampleMonitorCheck, validateMonitorChecks, type MonitorCheck } from './monitor.js'
+import { renderMonitorSection } from '../monitor/section.js'
+import { sampleMonitorCheck, validateMonitorChecks, type MonitorCheck } from '../monitor/engine.js'
+import type { MonitorDetails, MonitorWindowDetails } from '../monitor/details.js'
 import { ensureHistoryTables } from '../plan/history.js'
 import { findDeploys, type Deploy } from '../monitor/window.js'
 import {
@@ -20,6 +22,13 @@ import { githubTarget } from '../monitor/tracking.js'
 import { formatDuration } from '../config/policy.js'
 import { runUrl } from '../github/context.js'
 import { deployLabel } from '../report/monitor-window-section.js'
+
+/** Same id and same union as the in-job monitor (monitor.ts): this check fills MonitorWindowDetails. */
+declare module '../types.js' {
+  interface CheckDetails {
+    monitor: MonitorDetails
+  }
+}
 
 interface TakenSample {
   check: MonitorCheck
@@ -58,11 +67,13 @@ async function takeSamples(
   return out
 }
 
-function skip(summary: string, reasons: string[]): CheckOutcome {
+function skip(summary: string, reasons: string[]): CheckOutcome<MonitorWindowDetails> {
   return { status: 'skip', summary, reasons, details: { series: [], breaches: [], deploys: [] } }
 }
 
-export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOutcome> {
+export async function runMonitorWindowCheck(
+  ctx: StageContext
+): Promise<CheckOutcome<MonitorWindowDetails>> {
   const m = ctx.env.monitor
   if (!m || m.checks.length === 0)
     return skip('no monitor checks configured', [
@@ -90,7 +101,7 @@ export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOut
   )
 
   const taken = await takeSamples(ctx, checks, deploys, takenAt)
-  const runId = String(ctx.state.get('runId') ?? '')
+  const { runId } = ctx.facts
   const rows: StoredSample[] = deploys.flatMap(d =>
     taken.map(t => ({
       run: runId,
@@ -112,7 +123,7 @@ export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOut
   for (const b of breaches) ctx.log.warn(`monitor breach: ${b}`)
 
   const order = checks.map(c => c.name)
-  const target = githubTarget(ctx.config.githubToken ?? process.env.GITHUB_TOKEN, process.env)
+  const target = githubTarget(ctx.facts.tokens.github, ctx.facts.environ)
   const published: Published[] = []
   const allSeries: MonitorSeries[] = []
   const warnings: string[] = []
@@ -129,7 +140,7 @@ export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOut
       series,
       breaches,
       takenAt,
-      runUrl: runUrl(),
+      runUrl: runUrl(ctx.facts.environ),
       onBreach: m.onBreach,
       rollbackWorkflow: m.rollbackWorkflow,
       // Only a measured breach acts: a broken monitor query is reported, not rolled back.
@@ -148,13 +159,12 @@ export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOut
     'monitor-window.json',
     JSON.stringify({ takenAt, deploys, samples: rows, breaches, published }, null, 2) + '\n'
   )
-  const details = {
+  const details: MonitorWindowDetails = {
     series: allSeries,
     breaches,
     errors,
     deploys: deploys.map(d => ({ ...d, deployedAt: d.deployedAt.toISOString() })),
     windowMs: m.windowMs,
-    // Named apart from `onBreach`: the runner's in-job rollback must not fire in a scheduled run.
     onBreachPolicy: m.onBreach,
     published,
     warnings
@@ -175,8 +185,9 @@ export async function runMonitorWindowCheck(ctx: StageContext): Promise<CheckOut
   }
 }
 
-export const monitorWindowCheck: Check = {
+export const monitorWindowCheck: Check<'monitor'> = {
   id: 'monitor',
   title: 'Scheduled monitor (deploys of the last monitor.window)',
-  run: runMonitorWindowCheck
+  run: runMonitorWindowCheck,
+  sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 }

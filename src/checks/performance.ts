@@ -1,89 +1,61 @@
 /**
  * performance: the environment's probes against their p95 thresholds and expected indexes, the heaviest
  * pg_stat_statements queries on the touched tables, and plan regression against the recorded baseline.
- * Evidence: performance-test.txt (every plan in full); details: { probes, plans, topStatements, planRegressions }.
+ * Evidence: performance-test.txt (every plan in full).
  */
-import type { Check, CheckOutcome, StageContext } from '../types.js'
-import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
-import { probeReasons, runProbe, type ProbeRun } from '../perf/probe.js'
-import { topStatements, type TopStatements } from '../perf/statements.js'
-import { comparePlanBaselines, type PlanComparison } from './plan-baseline.js'
+import type {
+  Check,
+  CheckOutcome,
+  CheckResultOf,
+  PlanRegression,
+  ProbeResult,
+  StageContext
+} from '../types.js'
+import { code, cell, collapse, ms } from '../report/format.js'
+import {
+  probeReasons,
+  probeTimeoutMs,
+  runProbe,
+  type ProbePlan,
+  type ProbeRun
+} from '../perf/probe.js'
+import { topStatements, type TopStatement } from '../perf/statements.js'
+import { comparePlanBaselines, type PlanComparison } from '../perf/plan-baseline.js'
+import { fmtMs, renderPerformanceText } from '../perf/text.js'
 
-/** Per-run bound: generous against the threshold, never above the environment's statement timeout. */
-export function probeTimeoutMs(spec: ProbeSpec, env: EnvironmentPolicy): number {
-  return Math.min(env.statementTimeoutMs, Math.max(10_000, spec['max-p95-ms'] * 100))
+/** What the performance check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    performance: PerformanceDetails
+  }
 }
 
-function fmt(ms: number | undefined): string {
-  return ms === undefined || Number.isNaN(ms) ? 'n/a' : `${ms} ms`
+export interface PerformanceDetails {
+  probes: ProbeResult[]
+  /** Each probe's EXPLAIN ANALYZE and timings, in the order of probes. */
+  plans: ProbePlan[]
+  topStatements: TopStatement[]
+  planRegressions: PlanRegression[]
+  /** Where the plan baselines came from: this run, the table (an earlier apply), or nowhere. */
+  baselineSource: PlanComparison['source']
+  notes: string[]
 }
 
-export function renderPerformanceText(
-  environment: string,
-  runs: ProbeRun[],
-  top: TopStatements,
-  comparison: PlanComparison
-): string {
-  const out: string[] = [`# Performance test (environment ${environment})`, '']
-  out.push(`## Probes (${runs.length})`, '')
-  if (runs.length === 0) out.push('No probes configured in runbook.yml for this environment.', '')
-  for (const { result, plan } of runs) {
-    out.push(`### ${result.name}: ${result.pass ? 'PASS' : 'FAIL'}`)
-    out.push(`sql: ${plan.sql.trim()}`)
-    out.push(`params: ${JSON.stringify(plan.params)}`)
-    if (plan.error) {
-      out.push(
-        `error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`,
-        ''
-      )
-      continue
-    }
-    out.push(
-      `runs: ${result.runs}  p50: ${fmt(result.p50Ms)}  p95: ${fmt(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`
-    )
-    out.push(
-      `EXPLAIN ANALYZE: execution ${fmt(plan.executionTimeMs)}, planning ${fmt(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`
-    )
-    out.push(
-      `indexes used: ${result.indexesUsed.join(', ') || '(none)'}${result.expectedIndex ? `  expected: ${result.expectedIndex}` : ''}`
-    )
-    out.push(`samples (ms): ${plan.samplesMs.join(' ')}`)
-    for (const r of probeReasons({ result, plan })) out.push(`reason: ${r}`)
-    out.push(
-      'plan (EXPLAIN ANALYZE, BUFFERS, FORMAT JSON):',
-      JSON.stringify(plan.plan, null, 2),
-      ''
-    )
-  }
-  out.push('## Top statements on the touched tables (pg_stat_statements)', '')
-  if (top.note) out.push(top.note)
-  for (const s of top.statements) {
-    out.push(
-      `- calls ${s.calls}, total ${s.totalExecMs.toFixed(1)} ms, mean ${s.meanExecMs.toFixed(3)} ms, tables ${s.tables.join(', ')}: ${s.query.replace(/\s+/g, ' ').trim()}`
-    )
-  }
-  out.push('', `## Plan regression (baseline from ${comparison.source})`, '')
-  for (const n of comparison.notes) out.push(`note: ${n}`)
-  for (const r of comparison.regressions) {
-    out.push(
-      `- ${r.name}: ${r.regressed ? 'REGRESSED' : 'ok'}, cost ${r.beforeCost} -> ${r.afterCost}, indexes [${r.beforeIndexes.join(', ')}] -> [${r.afterIndexes.join(', ')}]`
-    )
-  }
-  for (const r of comparison.reasons) out.push(`reason: ${r}`)
-  return out.join('\n') + '\n'
-}
-
-export async function runPerformance(ctx: StageContext): Promise<CheckOutcome> {
+export async function runPerformance(ctx: StageContext): Promise<CheckOutcome<PerformanceDetails>> {
   const runs: ProbeRun[] = []
   for (const spec of ctx.env.probes) {
     const run = await runProbe(ctx.client, spec, probeTimeoutMs(spec, ctx.env))
     ctx.log.info(
-      `probe ${spec.name}: p50 ${fmt(run.result.p50Ms)}, p95 ${fmt(run.result.p95Ms)} (max ${spec['max-p95-ms']} ms), indexes ${run.result.indexesUsed.join(', ') || 'none'}`
+      `probe ${spec.name}: p50 ${fmtMs(run.result.p50Ms)}, p95 ${fmtMs(run.result.p95Ms)} (max ${spec['max-p95-ms']} ms), indexes ${run.result.indexesUsed.join(', ') || 'none'}`
     )
     runs.push(run)
   }
   const top = await topStatements(ctx.client, ctx.plan.touchedTables)
-  const comparison = await comparePlanBaselines(ctx)
+  const comparison = await comparePlanBaselines(ctx.client, {
+    environment: ctx.env.name,
+    planCostThreshold: ctx.env.planCostThreshold,
+    fromRun: ctx.shared.planBaselines
+  })
   ctx.evidence.write(
     'performance-test.txt',
     renderPerformanceText(ctx.env.name, runs, top, comparison)
@@ -91,7 +63,7 @@ export async function runPerformance(ctx: StageContext): Promise<CheckOutcome> {
 
   const reasons = [...runs.flatMap(probeReasons), ...comparison.reasons]
   const notes = [...(top.note ? [top.note] : []), ...comparison.notes]
-  const details = {
+  const details: PerformanceDetails = {
     probes: runs.map(r => r.result),
     plans: runs.map(r => r.plan),
     topStatements: top.statements,
@@ -118,8 +90,50 @@ export async function runPerformance(ctx: StageContext): Promise<CheckOutcome> {
   return { status: reasons.length > 0 ? 'fail' : 'pass', summary, reasons, details }
 }
 
-export const performanceCheck: Check = {
+/** The probes' timings and the plan regressions, collapsed. */
+export function renderPerformanceSection(check: CheckResultOf<'performance'> | undefined): string {
+  const probes = check?.details.probes ?? []
+  const regressions = check?.details.planRegressions ?? []
+  if (probes.length === 0 && regressions.length === 0) return ''
+  const lines: string[] = []
+  if (probes.length > 0) {
+    lines.push(
+      '| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |',
+      '|---|---|---:|---:|---:|---:|---|'
+    )
+    for (const p of probes) {
+      const indexes = p.indexesUsed.map(i => code(i)).join(', ') || '_none (seq scan)_'
+      const expected =
+        p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
+          ? ` (expected ${code(p.expectedIndex)})`
+          : ''
+      lines.push(
+        `| ${p.pass ? '✅' : '❌'} | ${cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`
+      )
+    }
+  }
+  const regressed = regressions.filter(r => r.regressed)
+  if (regressed.length > 0) {
+    if (lines.length > 0) lines.push('')
+    lines.push('**Plan regressions**', '')
+    for (const r of regressed) {
+      lines.push(
+        `- ${cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`
+      )
+    }
+  }
+  if (lines.length === 0) return ''
+  const failed = probes.filter(p => !p.pass).length
+  return collapse(
+    `Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
+      `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`,
+    lines.join('\n')
+  )
+}
+
+export const performanceCheck: Check<'performance'> = {
   id: 'performance',
   title: 'Performance probes and plan regression',
-  run: runPerformance
+  run: runPerformance,
+  sections: result => [{ name: 'performance', priority: 7, text: renderPerformanceSection(result) }]
 }

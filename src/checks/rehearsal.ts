@@ -1,7 +1,6 @@
 /**
  * rehearsal: every pending migration applied on the target inside one transaction that is always rolled back,
- * under the environment's lock budget per migration file (statement_timeout = what is left of the file's
- * budget, lock_timeout set), so a rehearsal never holds a file's locks longer than the budget. Records
+ * under the environment's lock budget per migration file (the engine: src/rehearse/engine.ts). Records
  * duration, the locks held at the end and the schema diff the migration would make; names the files a failure
  * left unrehearsed.
  *
@@ -9,444 +8,36 @@
  * run on shadow copies (src/rehearse/shadow.ts), so writers on the live tables never wait; either way each such
  * statement gets a lock forecast for the full table (src/rehearse/forecast.ts), judged against the budget.
  */
-import type pg from 'pg'
 import type { Annotation, Check, RehearsalResult, StageContext } from '../types.js'
 import type { Migration, SqlFile } from '../plan/files.js'
-import { firstLine, statementsOf } from '../apply/statements.js'
-import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
-import { plpgsqlAnalysis } from '../lint/plpgsql.js'
-import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
-import type { Logger } from '../report/logger.js'
-import { recordPlanBaselines } from './plan-baseline.js'
-import { LOCK_MODES, statementLocks } from '../lint/locks.js'
+import type { CheckResultOf } from '../types.js'
+import { code, cell, collapse, formatDuration } from '../report/format.js'
+import { renderForecast } from '../report/forecast-section.js'
+import { schemaDiffSection } from '../report/schema-diff.js'
+import { recordPlanBaselines } from '../perf/plan-baseline.js'
 import { rehearsalSettingsOf, type RehearsalSettings } from '../config/rehearsal-settings.js'
-import {
-  countRows,
-  completeForeignKeyParents,
-  createShadow,
-  lockedTables,
-  newShadowState,
-  redirectStatement,
-  type ShadowState
-} from '../rehearse/shadow.js'
-import {
-  describeForecast,
-  forecastModel,
-  scaleForecast,
-  type LockForecast
-} from '../rehearse/forecast.js'
+import { describeForecast, type LockForecast } from '../rehearse/forecast.js'
+import { rehearseFiles, type FileRehearsal } from '../rehearse/engine.js'
 
-const QUERY_CANCELED = '57014'
-/** The rehearsal's own reads (locks, schema snapshot) between statements. */
-const CATALOG_READ_TIMEOUT_MS = 30_000
-const LOCK_NOT_AVAILABLE = '55P03'
-/** Weakest to strongest, as the lint module orders them. */
-const LOCK_STRENGTH: readonly string[] = LOCK_MODES
-
-export interface HeldLock {
-  relation: string
-  mode: string
-}
-
-/** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
-export async function ownRelationLocks(client: pg.ClientBase): Promise<HeldLock[]> {
-  const res = await client.query(
-    `SELECT l.relation::regclass::text AS relation, l.mode
-       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`
-  )
-  const strongest = new Map<string, string>()
-  for (const r of res.rows) {
-    const prev = strongest.get(r.relation)
-    if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
-      strongest.set(r.relation, r.mode)
-  }
-  return [...strongest]
-    .map(([relation, mode]) => ({ relation, mode }))
-    .sort((a, b) => a.relation.localeCompare(b.relation))
-}
-
-async function tableSize(client: pg.ClientBase, table: string): Promise<string> {
-  const res = await client
-    .query(
-      `SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`,
-      [table]
-    )
-    .catch(() => ({ rows: [] as { size: string | null; rows: string | null }[] }))
-  const r = res.rows[0]
-  return r?.size ? `${r.size}, ~${Math.max(0, Number(r.rows))} rows` : 'size unknown'
-}
-
-export interface RehearsalOptions {
-  lockBudgetMs: number
-  lockTimeoutMs: number
-  log: Logger
-  /**
-   * Shadow rehearsal and the lock forecast (validate). Absent: every statement runs on the live tables and
-   * nothing is forecast (the rollback rehearsal).
-   */
-  forecast?: ForecastOptions
-}
-
-export interface ForecastOptions {
-  settings: RehearsalSettings
-  /** The run's environment, and the one the forecast is for with its lock budget. */
-  envName: string
-  forecastFor: string
-  budgetMs: number
-  /** Timeout of making a shadow copy (copying rows and building indexes is not lock time). */
-  copyTimeoutMs: number
-  /** The lock budget of the environment named row counts come from (else budgetMs). */
-  forecastBudgetMs: number
-}
-
-/** The existing table a statement locks most strongly, and the rows its time is measured on. */
-interface MeasuredTable {
-  table: string
-  lock: string
-  liveRows: number
-  rehearsedRows: number
-  sampled: boolean
-  rehearsedOn: 'shadow' | 'live'
-}
-
-interface StatementTarget {
-  /** The statement redirected to the shadows (undefined: run as written). */
-  text?: string
-  redirectedTo?: string
-  locked?: MeasuredTable
-}
-
-/**
- * Before a statement: in shadow mode, copies every existing table it would lock more than ROW EXCLUSIVE
- * (reading them only) and redirects the statement to the copies; in both modes, names the table whose rows
- * its time is forecast from.
- */
-async function prepareStatement(
-  client: pg.ClientBase,
-  s: SqlStatement,
-  fileSql: string,
-  shadow: ShadowState,
-  fc: ForecastOptions,
-  opts: RehearsalOptions
-): Promise<StatementTarget> {
-  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`)
-  await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`)
-  const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
-  const main = locked[0]
-  if (fc.settings.mode === 'live') {
-    if (!main) return {}
-    const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows)
-    return {
-      locked: {
-        table: main.table,
-        lock: main.lock,
-        liveRows: rows,
-        rehearsedRows: rows,
-        sampled: false,
-        rehearsedOn: 'live'
-      }
-    }
-  }
-  await refuseLiveLocksInDoBlock(client, s, fileSql, shadow)
-  for (const t of locked) {
-    if (shadow.tables.has(t.table)) continue
-    const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows)
-    opts.log.info(
-      `shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`
-    )
-  }
-  await completeForeignKeyParents(client, s.ast, shadow)
-  const text = redirectStatement(s.ast, shadow)
-  const sh = main ? shadow.tables.get(main.table) : undefined
-  return {
-    text,
-    redirectedTo: text ? firstLine(text, 80) : undefined,
-    locked:
-      main && sh
-        ? {
-            table: main.table,
-            lock: main.lock,
-            liveRows: sh.liveRows,
-            rehearsedRows: sh.rows,
-            sampled: sh.sampled,
-            rehearsedOn: 'shadow'
-          }
-        : undefined
+/** What the rehearsal check reports (CheckResult.details); read by the glance, the forecast and schema-diff sections. */
+declare module '../types.js' {
+  interface CheckDetails {
+    rehearsal: RehearsalDetails
   }
 }
 
-/** Thrown before a statement shadow mode cannot move off the live tables. */
-const UNREHEARSABLE = 'MR_UNREHEARSABLE'
-
-/**
- * A DO block's statements are strings to the parser and cannot be redirected to the copies: one that would lock
- * an existing table more than ROW EXCLUSIVE would hold that lock on the live table until the rollback, and
- * writers would wait on validate. The rehearsal stops before it instead (a warning, not a failure).
- */
-async function refuseLiveLocksInDoBlock(
-  client: pg.ClientBase,
-  s: SqlStatement,
-  fileSql: string,
-  shadow: ShadowState
-): Promise<void> {
-  if (s.kind !== 'DoStmt') return
-  for (const inner of plpgsqlAnalysis(new TextIndex(fileSql), s).inner) {
-    const locked = (await lockedTables(client, inner.statement.ast)).filter(t =>
-      shadow.existing.has(t.oid)
-    )
-    if (locked.length === 0) continue
-    const t = locked[0]
-    throw Object.assign(
-      new Error(
-        `the DO block's "${firstLine(inner.statement.text, 60)}" (line ${inner.line}) would take ${t.lock} on the live table ${t.table}, and a DO block cannot be moved to a shadow copy: the shadow rehearsal stops here rather than make writers wait until the rollback. What follows is not rehearsed; rehearse it on staging (rehearsal: live) or move the statement out of the DO block.`
-      ),
-      { code: UNREHEARSABLE, statement: s }
-    )
-  }
-}
-
-/**
- * The diff names shadows where a new object refers to a shadowed table (a foreign key): they are shown as the
- * live tables they stand for. The changes made to the shadows themselves are not in the diff: said once.
- */
-function shadowNote(diff: string, shadow: ShadowState | undefined): string {
-  if (!shadow || shadow.tables.size === 0) return diff
-  let text = diff
-  for (const t of shadow.tables.values())
-    text = text.split(`${t.shadowSchema}.${t.name}`).join(t.live)
-  const tables = [...shadow.tables.keys()].join(', ')
-  return `${text}\n(rehearsed on shadow copies, so not in this diff: the changes to ${tables})`
-}
-
-/** The statement's lock forecast from its measured time. */
-function forecastOf(
-  s: SqlStatement,
-  file: string,
-  l: MeasuredTable,
-  tookMs: number,
-  fc: ForecastOptions
-): LockForecast {
-  const named = fc.settings.forecast?.rows[l.table]
-  const tableRows = named ?? l.liveRows
-  const model = forecastModel(s.ast)
-  const forecastMs = Math.round(scaleForecast(tookMs, l.rehearsedRows, tableRows, model))
-  const budgetMs = named === undefined ? fc.budgetMs : fc.forecastBudgetMs
-  return {
-    file,
-    line: s.line,
-    statement: firstLine(s.text.replace(/\s+/g, ' '), 100),
-    lock: l.lock,
-    table: l.table,
-    tableRows,
-    liveRows: l.liveRows,
-    rehearsedRows: l.rehearsedRows,
-    sampled: l.sampled,
-    rehearsedOn: l.rehearsedOn,
-    measuredMs: Math.round(tookMs),
-    model,
-    forecastMs,
-    budgetMs,
-    overBudget: forecastMs > budgetMs,
-    rowsSource:
-      named === undefined
-        ? `rows counted on this database (${fc.envName})`
-        : (fc.settings.forecast?.source as string),
-    forecastFor: named === undefined ? fc.envName : fc.forecastFor
-  }
-}
-
-/** A rehearsed file; `lockMs` is what the budget is measured on. */
-export interface FileRehearsal extends RehearsalResult {
-  /**
-   * Time the file's own statements ran: how long its transaction would hold its locks in production (each
-   * migration commits on its own). The tool's catalog reads between statements are not counted.
-   */
-  lockMs: number
-  /** The lock forecast of the file's statements that lock an existing table more than ROW EXCLUSIVE. */
-  forecasts?: LockForecast[]
-}
-
-const strength = (mode: string) => LOCK_STRENGTH.indexOf(mode)
-
-/** Locks held now that were not held (at least as strongly) when the file started: the file's own. */
-function newLocks(now: HeldLock[], atStart: HeldLock[]): HeldLock[] {
-  const before = new Map(atStart.map(l => [l.relation, l.mode]))
-  return now.filter(l => {
-    const prev = before.get(l.relation)
-    return prev === undefined || strength(l.mode) > strength(prev)
-  })
-}
-
-/** 'public.items' names the relation regclass::text calls 'items' (in the search_path) or 'public.items'. */
-function sameRelation(qualified: string, regclass: string): boolean {
-  return qualified === regclass || qualified.endsWith(`.${regclass}`)
-}
-
-/**
- * The table and lock a statement cancelled by the budget would have held: the strongest lock it takes (the
- * lint module's table: the catalog cannot tell, the statement was cancelled), as strong as what the file
- * already holds on that table; else the strongest lock the file took before it; else the table it creates.
- */
-function blamedLock(
-  s: SqlStatement,
-  fileLocks: HeldLock[]
-): { table: string; mode: string } | undefined {
-  const all = statementLocks(s.ast)
-  const taking = all
-    .filter(l => l.lock !== 'none')
-    .map(l => {
-      const held = fileLocks.find(h => sameRelation(l.table, h.relation))
-      const mode = held && strength(held.mode) > strength(l.lock) ? held.mode : l.lock
-      return { table: l.table, mode }
-    })
-  const byStrength = (a: { mode: string }, b: { mode: string }) =>
-    strength(b.mode) - strength(a.mode)
-  const pick =
-    [...taking].sort(byStrength)[0] ??
-    [...fileLocks].map(l => ({ table: l.relation, mode: l.mode })).sort(byStrength)[0]
-  if (pick) return pick
-  // A table created by the statement is locked AccessExclusive by its creator until commit.
-  const created = all.find(l => l.lock === 'none')?.table ?? relationsOf(s.ast)[0]
-  return created ? { table: created, mode: 'AccessExclusiveLock' } : undefined
-}
-
-/**
- * Runs the files one after another in a single transaction and rolls it back. Returns one result per file
- * reached; stops at the first failure (later files would run against a state that never existed).
- *
- * The lock budget applies to each file: in production each migration commits on its own, so a file's locks are
- * held for as long as its statements run. Only the statements' own time is counted: the tool's catalog reads
- * (locks held, schema snapshots) between them run under a timeout of their own.
- */
-export async function rehearseFiles(
-  client: pg.Client,
-  files: { version: string; file: SqlFile }[],
-  opts: RehearsalOptions
-): Promise<FileRehearsal[]> {
-  const results: FileRehearsal[] = []
-  const fc = opts.forecast
-  const shadow = fc ? await newShadowState(client) : undefined
-  const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {}
-  let previous: SchemaSnapshot = await snapshotSchema(client, snapshotOpts)
-  await client.query('BEGIN')
-  try {
-    for (const { version, file } of files) {
-      const statements = statementsOf(file)
-      const t0 = performance.now()
-      await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
-      const atStart = await ownRelationLocks(client)
-      let locks: HeldLock[] = atStart
-      let spent = 0
-      const forecasts: LockForecast[] = []
-      try {
-        for (const s of statements) {
-          const target =
-            fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined
-          const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent))
-          // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
-          await client.query(
-            `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`
-          )
-          // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
-          // budget (a cut would lose the measurement).
-          const timeout = target?.text && fc ? fc.copyTimeoutMs : left
-          await client.query(`SET LOCAL statement_timeout = ${timeout}`)
-          const s0 = performance.now()
-          try {
-            await client.query(target?.text ?? s.text)
-          } catch (e) {
-            spent += performance.now() - s0
-            ;(e as { statement?: SqlStatement }).statement = s
-            ;(e as { redirectedTo?: string }).redirectedTo = target?.redirectedTo
-            throw e
-          }
-          const took = performance.now() - s0
-          spent += took
-          if (target?.locked && fc) {
-            const f = forecastOf(s, file.file, target.locked, took, fc)
-            forecasts.push(f)
-            opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`)
-          }
-          // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
-          await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
-          locks = await ownRelationLocks(client)
-        }
-        await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
-        const after = await snapshotSchema(client, snapshotOpts)
-        const durationMs = Math.round(performance.now() - t0)
-        results.push({
-          version,
-          durationMs,
-          lockMs: Math.round(spent),
-          locks,
-          diffText: shadowNote(renderDiff(diffSnapshots(previous, after)), shadow),
-          overBudget: false,
-          ...(fc ? { forecasts } : {})
-        })
-        previous = after
-        opts.log.info(
-          `rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`
-        )
-      } catch (e) {
-        const err = e as Error & { code?: string; statement?: SqlStatement }
-        const s = err.statement
-        const where = s ? `${file.file}:${s.line}` : file.file
-        let message: string
-        let overBudget = false
-        if (err.code === QUERY_CANCELED && s) {
-          overBudget = true
-          const blamed = blamedLock(s, newLocks(locks, atStart))
-          await client.query('ROLLBACK').catch(() => undefined)
-          await client.query('BEGIN')
-          const head = `${where}: "${firstLine(s.text, 60)}"`
-          if (!blamed) {
-            message = `${head} ran for more than ${opts.lockBudgetMs} ms (the lock budget, per migration file) and locks no table itself; its file's transaction would hold the locks it took before for that long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
-          } else {
-            const { table, mode } = blamed
-            const isNew = await relationIsNew(client, table)
-            message = isNew
-              ? `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is new (created by the pending migrations) and empty, so no one waits on it, but its file's transaction holds its other locks as long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
-              : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`
-          }
-        } else if (err.code === UNREHEARSABLE) {
-          message = `${where}: ${err.message}`
-        } else if (err.code === LOCK_NOT_AVAILABLE) {
-          message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? relationsOf(s.ast).join(', ') : 'a touched table'}`
-        } else {
-          message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
-        }
-        const redirectedTo = (e as { redirectedTo?: string }).redirectedTo
-        if (redirectedTo) message += ` (rehearsed on the shadow copy: ${redirectedTo})`
-        results.push({
-          version,
-          durationMs: Math.round(performance.now() - t0),
-          lockMs: Math.round(spent),
-          locks,
-          diffText: '',
-          overBudget,
-          error: message,
-          ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
-          file: file.file,
-          line: s?.line,
-          ...(fc ? { forecasts } : {})
-        })
-        break
-      }
-    }
-  } finally {
-    await client.query('ROLLBACK').catch(() => undefined)
-  }
-  return results
-}
-
-/** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
-async function relationIsNew(client: pg.ClientBase, table: string): Promise<boolean> {
-  const res = await client
-    .query(`SELECT to_regclass($1) IS NULL AS new`, [table])
-    .catch(() => ({ rows: [] as { new: boolean }[] }))
-  return res.rows[0]?.new === true
+export interface RehearsalDetails {
+  /** One per file reached, in order; the rehearsal stops at the first failure. */
+  migrations: FileRehearsal[]
+  /** Shadow or live (forecast-section.ts). */
+  rehearsalMode: RehearsalSettings['mode']
+  /** The lock forecast per statement that locks an existing table more than ROW EXCLUSIVE. */
+  forecast: LockForecast[]
+  /** Reached by no one: a failure stopped the rehearsal before them. */
+  notRehearsed: string[]
+  notRehearsedNote?: string
+  /** Marked no-transaction: cannot run inside the rolled-back transaction. */
+  noTransaction: string[]
 }
 
 /** GitHub annotations on the failing statement's file and line. */
@@ -470,7 +61,27 @@ function rehearsable(m: Migration): boolean {
   return !m.noTransaction
 }
 
-export const rehearsalCheck: Check = {
+/** Per migration: the time it took and the locks it took, applied in a transaction and rolled back. */
+export function renderRehearsalSection(check: CheckResultOf<'rehearsal'> | undefined): string {
+  const migrations: RehearsalResult[] = check?.details.migrations ?? []
+  if (migrations.length === 0) return ''
+  const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|']
+  for (const m of migrations) {
+    const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅'
+    const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_'
+    const note = m.error
+      ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${cell(m.error)})`
+      : m.overBudget
+        ? ' (over the lock budget)'
+        : ''
+    lines.push(
+      `| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`
+    )
+  }
+  return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'))
+}
+
+export const rehearsalCheck: Check<'rehearsal'> = {
   id: 'rehearsal',
   title: 'Rehearse in a rolled-back transaction',
   async run(ctx: StageContext) {
@@ -529,7 +140,7 @@ export const rehearsalCheck: Check = {
         : [])
     ].join('\n\n')
     ctx.evidence.write('rehearsal.txt', text)
-    const details = {
+    const details: RehearsalDetails = {
       migrations: results,
       // Shadow or live, and the lock forecast per statement that locks an existing table (forecast-section.ts).
       rehearsalMode: settings.mode,
@@ -546,7 +157,7 @@ export const rehearsalCheck: Check = {
     const stopped = failed.filter(r => r.unrehearsable)
     const withLeftOut = (summary: string) => (leftOut ? `${summary}; ${leftOut}` : summary)
     if (hardFailures.length > 0) {
-      const throwaway = ctx.state.get('throwawayTarget') === true
+      const throwaway = ctx.facts.throwaway
       return {
         status: 'fail',
         summary: withLeftOut('a pending migration fails on this database'),
@@ -609,5 +220,11 @@ export const rehearsalCheck: Check = {
       ),
       details
     }
-  }
+  },
+  sections: (result, report) => [
+    { name: 'rehearsal', priority: 6, text: renderRehearsalSection(result) },
+    { name: 'lock forecast', priority: 4, text: renderForecast(report) },
+    // validate has no schema-diff check: the rehearsal's diffs are the run's diff.
+    ...(report.checks.some(c => c.id === 'schema-diff') ? [] : [schemaDiffSection(report)])
+  ]
 }

@@ -2,7 +2,7 @@
  * schema-diff: the schema read from the catalogs (post-migration-schema.sql) and a structured diff against the
  * snapshot recorded before the first migration of this run (or before the newest applied one) in db-diff.txt.
  */
-import type { Check } from '../types.js'
+import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { schemaBefore } from '../plan/history.js'
 import {
   diffSnapshots,
@@ -12,46 +12,65 @@ import {
   snapshotSchema,
   type SchemaSnapshot
 } from '../schema/index.js'
+import { schemaDiffSection } from '../report/schema-diff.js'
 
-export const schemaDiffCheck: Check = {
-  id: 'schema-diff',
-  title: 'Schema snapshot and diff',
-  async run(ctx) {
-    const after =
-      (ctx.state.get('schemaAfter') as SchemaSnapshot | undefined) ??
-      (await snapshotSchema(ctx.client))
-    ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
-    const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version
-    const before = version
-      ? ((await schemaBefore(ctx.client, version)) as SchemaSnapshot | null)
-      : null
-    if (!before) {
-      ctx.evidence.write(
-        'db-diff.txt',
-        'no snapshot from before the migration was recorded (applied by another tool?)'
-      )
-      return {
-        status: 'warn',
-        summary: 'no before-snapshot to diff against',
-        reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
-        details: { diffText: '' }
-      }
-    }
-    const diff = diffSnapshots(before, after)
-    const diffText = renderDiff(diff)
-    ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`)
+/** What the schema-diff check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    'schema-diff': SchemaDiffDetails
+  }
+}
+
+export interface SchemaDiffDetails {
+  /** The diff as text ('' when there was no before-snapshot). */
+  diffText: string
+  added?: number
+  removed?: number
+  changed?: number
+  /** The migration whose before-snapshot the diff starts from. */
+  since?: string
+}
+
+async function runSchemaDiff(ctx: StageContext): Promise<CheckOutcome<SchemaDiffDetails>> {
+  const after = ctx.shared.schemaAfter ?? (await snapshotSchema(ctx.client))
+  ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
+  const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version
+  const before = version
+    ? ((await schemaBefore(ctx.client, version)) as SchemaSnapshot | null)
+    : null
+  if (!before) {
+    ctx.evidence.write(
+      'db-diff.txt',
+      'no snapshot from before the migration was recorded (applied by another tool?)'
+    )
     return {
-      status: 'pass',
-      summary: isEmptyDiff(diff)
-        ? 'no schema changes'
-        : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
-      details: {
-        diffText,
-        added: diff.added.length,
-        removed: diff.removed.length,
-        changed: diff.changed.length,
-        since: version
-      }
+      status: 'warn',
+      summary: 'no before-snapshot to diff against',
+      reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
+      details: { diffText: '' }
     }
   }
+  const diff = diffSnapshots(before, after)
+  const diffText = renderDiff(diff)
+  ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`)
+  return {
+    status: 'pass',
+    summary: isEmptyDiff(diff)
+      ? 'no schema changes'
+      : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+    details: {
+      diffText,
+      added: diff.added.length,
+      removed: diff.removed.length,
+      changed: diff.changed.length,
+      since: version
+    }
+  }
+}
+
+export const schemaDiffCheck: Check<'schema-diff'> = {
+  id: 'schema-diff',
+  title: 'Schema snapshot and diff',
+  run: runSchemaDiff,
+  sections: (_result, report) => [schemaDiffSection(report)]
 }

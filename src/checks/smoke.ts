@@ -3,11 +3,18 @@
  * application and the target database. A failed request reports the method, the URL without credentials,
  * the status and a body excerpt; header secrets are masked everywhere.
  */
-import type { Check, CheckOutcome, StageContext } from '../types.js'
+import type { Check, CheckOutcome, StageContext, Report } from '../types.js'
+import { plainCell, resultsThatRan, STATUS_ICON } from '../report/format.js'
 import { lookupVariable } from '../config/flags.js'
 import { runScenario, type SmokeScenarioResult } from '../smoke/run.js'
 
-/** details of the smoke check: the contract with report/runbook-sections.ts. */
+/** What the smoke check reports (CheckResult.details). */
+declare module '../types.js' {
+  interface CheckDetails {
+    smoke: SmokeDetails
+  }
+}
+
 export interface SmokeDetails {
   scenarios: SmokeScenarioResult[]
 }
@@ -27,7 +34,7 @@ export function describeScenarioFailure(s: SmokeScenarioResult): string[] {
   return lines
 }
 
-export async function runSmoke(ctx: StageContext): Promise<CheckOutcome> {
+export async function runSmoke(ctx: StageContext): Promise<CheckOutcome<SmokeDetails>> {
   const scenarios = ctx.env.smoke
   if (scenarios.length === 0)
     return {
@@ -76,8 +83,68 @@ export async function runSmoke(ctx: StageContext): Promise<CheckOutcome> {
   }
 }
 
-export const smokeCheck: Check = {
+export const smokeCheck: Check<'smoke'> = {
   id: 'smoke',
   title: 'Smoke checks',
-  run: runSmoke
+  run: runSmoke,
+  sections: (_result, report) => [{ name: 'smoke checks', priority: 4, text: renderSmoke(report) }]
+}
+
+// ---------- the report's section ----------
+
+const MAX_EXCERPT = 400
+
+export function renderSmoke(report: Report): string {
+  const results = resultsThatRan(report, 'smoke')
+  if (results.length === 0) return ''
+  const out = ['### Smoke checks', '']
+  for (const r of results) {
+    const d = r.details
+    if (!Array.isArray(d.scenarios)) continue
+    out.push(
+      '| | Scenario | Requests | SQL assertions | Cleanup | Time |',
+      '|---|---|---|---|---|---|'
+    )
+    for (const s of d.scenarios) {
+      const icon =
+        s.status === 'pass'
+          ? STATUS_ICON.pass
+          : s.status === 'fail'
+            ? STATUS_ICON.fail
+            : STATUS_ICON.warn
+      const count = (items: { ok: boolean }[]) =>
+        items.length === 0 ? '—' : `${items.filter(i => i.ok).length}/${items.length} ok`
+      out.push(
+        `| ${icon} | ${plainCell(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`
+      )
+    }
+    for (const s of d.scenarios) {
+      if (s.status === 'skip')
+        out.push(`- ${plainCell(s.name)}: ${plainCell(s.reason ?? 'not run')}`)
+      for (const q of s.requests.filter(q => !q.ok)) {
+        const x = q.exchange
+        out.push(
+          '',
+          `**${plainCell(s.name)}: ${plainCell(q.name)}** — ${plainCell(q.problems.join('; '))}`,
+          '',
+          '```',
+          x
+            ? `${x.method} ${x.url}\n→ ${x.status ?? x.error ?? ''} (${x.attempts} attempt${x.attempts === 1 ? '' : 's'}, ${x.durationMs} ms)` +
+                (x.excerpt ? `\n${x.excerpt.slice(0, MAX_EXCERPT).replace(/```/g, "'''")}` : '')
+            : '(not sent)',
+          '```'
+        )
+      }
+      for (const a of s.assertions.filter(a => !a.ok))
+        out.push(
+          `- ${plainCell(s.name)}: SQL assertion "${plainCell(a.name)}" ${plainCell(a.error ?? 'failed')}`
+        )
+      for (const c of s.cleanup.filter(c => !c.ok))
+        out.push(
+          `- ${plainCell(s.name)}: cleanup "${plainCell(c.name)}" failed: ${plainCell(c.error ?? '')}`
+        )
+    }
+    out.push('')
+  }
+  return out.join('\n').trimEnd()
 }

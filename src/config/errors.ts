@@ -2,8 +2,3 @@
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
-
-/** A gate refused to go on: exit code 1. */
-export class GateError extends Error {
-  override name = 'GateError'
-}

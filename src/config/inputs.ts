@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { STAGES, type Stage } from '../types.js'
 import { ConfigError } from './errors.js'
 import { readRunVariables, type RunVariables } from './flags.js'
+import { parseDatabaseUrl } from '../db/target.js'
 
 export const COMMENT_MODES = ['auto', 'always', 'never'] as const
 
@@ -41,6 +42,12 @@ export interface RunConfig {
   variables?: RunVariables
 }
 
+/**
+ * The database-url a front door passes when a target provider supplies the database (--embedded, rehearse):
+ * the provider's own URL replaces it before anything connects.
+ */
+export const PROVIDED_TARGET_URL = 'postgres://embedded@127.0.0.1/rehearsal'
+
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
 
 function describeValue(value: unknown): string {
@@ -50,14 +57,7 @@ function describeValue(value: unknown): string {
 
 /** Checks a URL's shape without ever echoing it (it holds the password). */
 export function checkDatabaseUrl(url: string): void {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new ConfigError(
-      'input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database'
-    )
-  }
+  const parsed = parseDatabaseUrl(url)
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new ConfigError(
       `input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`

@@ -7,6 +7,7 @@ import { deparseSync } from 'pgsql-parser'
 import type { ConflictReport } from '../types.js'
 import { names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import { bytePositions } from '../lint/position.js'
+import type { Migration } from '../plan/files.js'
 
 export interface ExcludeElement {
   /** SQL of the column or expression (columns quoted). */
@@ -209,6 +210,20 @@ export function deriveConflictQueries(
         }
       }
     }
+  }
+  return out
+}
+
+/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+export function deriveForMigrations(
+  pending: Pick<Migration, 'file' | 'sql'>[]
+): DerivedConstraint[] {
+  const created = new Set<string>()
+  const out: DerivedConstraint[] = []
+  for (const m of pending) {
+    out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }))
+    for (const s of parseSql(m.sql).statements)
+      if (s.kind === 'CreateStmt') created.add(qualifiedName(s.ast.CreateStmt.relation))
   }
   return out
 }

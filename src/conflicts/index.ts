@@ -1,5 +1,11 @@
 /** Data that would violate the constraints a script adds: derive the queries, run them, render the evidence. */
-export { deriveConflictQueries, deparseExpr, quoteIdent, quoteTable } from './derive.js'
+export {
+  deriveConflictQueries,
+  deriveForMigrations,
+  deparseExpr,
+  quoteIdent,
+  quoteTable
+} from './derive.js'
 export type { ConstraintSpec, DerivedConstraint, DeriveOptions, ExcludeElement } from './derive.js'
 export {
   exclusionSelfJoinSql,

@@ -6,6 +6,7 @@
  * The sample shapes come from queries.ts (one per constraint kind); an unknown shape is shown as JSON.
  */
 import type { ConflictReport } from '../types.js'
+import { code, cell, collapse } from '../report/format.js'
 
 type Json = Record<string, unknown>
 
@@ -163,6 +164,53 @@ export function renderViolations(reports: ConflictReport[], sampleCap: number): 
       lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`)
     for (const line of violationLines(r)) lines.push('  ' + line)
     lines.push('')
+  }
+  return lines.join('\n')
+}
+
+const MAX_CONFLICT_ROWS = 30
+/** Violation lines listed under the conflicts table, over all constraints. */
+const MAX_VIOLATION_LINES = 50
+
+/**
+ * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
+ * one line per sampled violation.
+ */
+export function renderConflictsTable(title: string, constraints: ConflictReport[]): string {
+  if (constraints.length === 0) return ''
+  const lines = [
+    title,
+    '',
+    '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
+    '|---|---|---|---|---:|---|---|'
+  ]
+  for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
+    const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅'
+    const sample = c.error
+      ? `error: ${cell(c.error)}`
+      : c.sample.length > 0
+        ? code(describeViolation(c, c.sample[0]), 200)
+        : ''
+    lines.push(
+      `| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`
+    )
+  }
+  if (constraints.length > MAX_CONFLICT_ROWS) {
+    lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`)
+  }
+  let listed = 0
+  const samples: string[] = []
+  for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
+    if (listed >= MAX_VIOLATION_LINES) break
+    const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed)
+    listed += shown.length
+    const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : ''
+    if (samples.length > 0) samples.push('')
+    samples.push(`${code(c.constraint)} on ${code(c.table)}${of}:`, '')
+    for (const s of shown) samples.push(`- ${code(describeViolation(c, s), 400)}`)
+  }
+  if (samples.length > 0) {
+    lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')))
   }
   return lines.join('\n')
 }

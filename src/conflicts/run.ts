@@ -2,6 +2,7 @@
  * Runs violation queries, each in its own READ ONLY transaction under SET LOCAL statement_timeout, always
  * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
  */
+import { describeError } from '../db/connect.js'
 import type pg from 'pg'
 import type { ConflictReport } from '../types.js'
 import { deriveConflictQueries, type DerivedConstraint } from './derive.js'
@@ -23,13 +24,6 @@ async function primaryKeyColumns(client: pg.Client, table: string): Promise<stri
     [table]
   )
   return rows.map(r => r.name)
-}
-
-function describeError(e: unknown, timeoutMs: number): string {
-  const err = e as Error & { code?: string; position?: string }
-  if (err.code === '57014')
-    return `cancelled by statement_timeout after ${timeoutMs} ms (code 57014)`
-  return `${err.message}${err.code ? ` (code ${err.code}${err.position ? `, position ${err.position}` : ''})` : ''}`
 }
 
 function checkOptions(opts: RunOptions): void {
@@ -79,7 +73,7 @@ export async function runConflictCheck(
     report.count = Number(rows[0].total)
     report.sample = rows[0].sample
   } catch (e) {
-    report.error = describeError(e, opts.timeoutMs)
+    report.error = describeError(e, { statementTimeoutMs: opts.timeoutMs })
   } finally {
     await client.query('ROLLBACK')
     report.durationMs = Math.round(performance.now() - started)

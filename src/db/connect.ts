@@ -32,10 +32,11 @@ export function isPgServerError(e: unknown): boolean {
 }
 
 /**
- * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
- * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
+ * An error for messages (the one formatter of Postgres errors). A server error carries Postgres's own fields:
+ * SQLSTATE, detail, hint, where. Anything else (a file system or socket error) keeps its own message and code,
+ * never labelled SQLSTATE. Given the statement_timeout in force, a statement it cancelled says so.
  */
-export function describeError(e: unknown): string {
+export function describeError(e: unknown, opts: { statementTimeoutMs?: number } = {}): string {
   if (!(e instanceof Error)) return String(e)
   const err = e as Error & {
     code?: string
@@ -48,6 +49,8 @@ export function describeError(e: unknown): string {
       ? `${err.message} (${err.code})`
       : err.message
   const parts = [err.message]
+  if (err.code === '57014' && opts.statementTimeoutMs !== undefined)
+    parts[0] = `cancelled by statement_timeout after ${opts.statementTimeoutMs} ms`
   if (err.code) parts.push(`(SQLSTATE ${err.code})`)
   if (err.detail) parts.push(`detail: ${err.detail}`)
   if (err.hint) parts.push(`hint: ${err.hint}`)

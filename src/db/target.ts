@@ -6,7 +6,7 @@
 import type pg from 'pg'
 import type { TargetPin } from '../config/policy.js'
 import { ConfigError } from '../config/errors.js'
-import type { CheckResult } from '../types.js'
+import type { CheckResultOf, Target } from '../types.js'
 
 /** What the run is connected to: from the parsed URL, and the server's own current_database(). */
 export interface TargetFacts {
@@ -46,9 +46,23 @@ function decode(value: string): string {
 const DIRECT_HOST = /^db\.([a-z0-9]+)\.supabase\.(?:co|in)$/i
 const POOLER_USER = /^[^.]+\.([a-z0-9]+)$/i
 
+/**
+ * The one parse of a database URL (the engine's target, the input check, the redactor). Not a URL: a
+ * ConfigError naming the input, never echoing the value (it holds the password).
+ */
+export function parseDatabaseUrl(databaseUrl: string): URL {
+  try {
+    return new URL(databaseUrl)
+  } catch {
+    throw new ConfigError(
+      'input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database'
+    )
+  }
+}
+
 /** The facts a URL gives (libpq's ?host= and ?port= win over the authority, as pg reads them). */
-export function urlFacts(databaseUrl: string): TargetFacts {
-  const url = new URL(databaseUrl)
+export function urlFacts(databaseUrl: string | URL): TargetFacts {
+  const url = typeof databaseUrl === 'string' ? parseDatabaseUrl(databaseUrl) : databaseUrl
   const host = (url.searchParams.get('host') || url.hostname)
     .replace(/^\[(.*)\]$/, '$1')
     .toLowerCase()
@@ -60,6 +74,25 @@ export function urlFacts(databaseUrl: string): TargetFacts {
   const pooler = POOLER_USER.exec(decode(url.username))
   if (pooler) projectRefs.push({ ref: pooler[1].toLowerCase(), from: 'the user name' })
   return { host, port, urlDatabase, projectRefs }
+}
+
+/**
+ * The run's target, parsed once from its URL (the engine does this; checks read ctx.facts.target).
+ * Throws a ConfigError naming the input, never echoing the URL.
+ */
+export function parseTarget(databaseUrl: string): Target {
+  const url = parseDatabaseUrl(databaseUrl)
+  const facts = urlFacts(url)
+  return {
+    url: databaseUrl,
+    host: facts.host,
+    port: facts.port,
+    database: facts.urlDatabase ?? 'postgres',
+    urlDatabase: facts.urlDatabase,
+    user: decode(url.username),
+    projectRefs: facts.projectRefs,
+    params: Object.fromEntries(url.searchParams)
+  }
 }
 
 /**
@@ -118,7 +151,7 @@ export interface PinOptions {
 export async function pinTarget(
   client: pg.Client,
   opts: PinOptions
-): Promise<CheckResult | undefined> {
+): Promise<CheckResultOf<'target'> | undefined> {
   const keys = pinnedKeys(opts.pin)
   if (!opts.pin || keys.length === 0 || opts.throwaway) return undefined
   const started = Date.now()
@@ -143,7 +176,6 @@ export async function pinTarget(
     )
   }
   return {
-    // 'target' is a check id of DESIGN §9; the cast goes once CHECK_IDS in src/types.ts lists it.
     id: 'target',
     title: 'Target matches its pin',
     status: 'pass',

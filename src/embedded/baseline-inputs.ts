@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { parseInputs, type RawInputs } from '../config/inputs.js'
+import { parseInputs, PROVIDED_TARGET_URL, type RawInputs } from '../config/inputs.js'
 import { ConfigError } from '../config/errors.js'
 import { loadPolicy, type Policy } from '../config/policy.js'
 
@@ -15,7 +15,7 @@ export function policyFor(inputs: RawInputs, environment: string, cwd: string): 
       ...inputs,
       environment,
       stage: 'validate',
-      'database-url': 'postgres://embedded@127.0.0.1/rehearsal'
+      'database-url': PROVIDED_TARGET_URL
     },
     { root: cwd }
   )

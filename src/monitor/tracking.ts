@@ -2,7 +2,7 @@
  * The scheduled monitor's GitHub side: the merged PR of a deploy's commit, an issue found again by a
  * hidden marker (refreshed, not duplicated), and the rollback workflow's dispatch.
  */
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 
 export interface GitHubTarget {
   token: string
@@ -16,7 +16,7 @@ export interface GitHubTarget {
 /** The target from the token and the runner's variables, or why there is none (nothing is posted). */
 export function githubTarget(
   token: string | undefined,
-  env: NodeJS.ProcessEnv
+  env: Readonly<Record<string, string | undefined>>
 ): GitHubTarget | { missing: string } {
   if (!token) return { missing: 'no github-token (or GITHUB_TOKEN) was given' }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
@@ -33,7 +33,11 @@ export function githubTarget(
   }
 }
 
-function octokitFor(t: GitHubTarget) {
+type Octokit = ReturnType<typeof getOctokit>
+
+/** Octokit is loaded when the scheduled monitor posts, not by every stage that has the check in its table. */
+async function octokitFor(t: GitHubTarget): Promise<Octokit> {
+  const { getOctokit } = await import('@actions/github')
   return getOctokit(t.token, { baseUrl: t.baseUrl })
 }
 
@@ -42,7 +46,9 @@ export async function pullRequestForCommit(
   t: GitHubTarget,
   sha: string
 ): Promise<number | undefined> {
-  const { data } = await octokitFor(t).rest.repos.listPullRequestsAssociatedWithCommit({
+  const { data } = await (
+    await octokitFor(t)
+  ).rest.repos.listPullRequestsAssociatedWithCommit({
     owner: t.owner,
     repo: t.repo,
     commit_sha: sha
@@ -69,7 +75,7 @@ export async function ensureIssue(
   t: GitHubTarget,
   issue: { key: string; title: string; body: string; labels: string[] }
 ): Promise<EnsuredIssue> {
-  const octokit = octokitFor(t)
+  const octokit = await octokitFor(t)
   const marker = issueMarker(issue.key)
   const body = `${marker}\n${issue.body}`
   const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
@@ -109,7 +115,9 @@ export async function dispatchRollback(
   workflow: string,
   environment: string
 ): Promise<void> {
-  await octokitFor(t).rest.actions.createWorkflowDispatch({
+  await (
+    await octokitFor(t)
+  ).rest.actions.createWorkflowDispatch({
     owner: t.owner,
     repo: t.repo,
     workflow_id: workflow,

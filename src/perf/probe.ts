@@ -4,7 +4,7 @@
  * probe never changes data, and under a statement_timeout, so a runaway probe cannot hang the stage.
  */
 import type pg from 'pg'
-import type { ProbeSpec } from '../config/policy.js'
+import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
 import type { ProbeResult } from '../types.js'
 import { explain, explainableSql, extendedQuery, type PlanNode } from './explain.js'
 import { elapsedMs, percentile, round3 } from './stats.js'
@@ -138,4 +138,12 @@ export function probeReasons(run: ProbeRun): string[] {
     )
   }
   return reasons
+}
+
+/** Per-run bound: generous against the threshold, never above the environment's statement timeout. */
+export function probeTimeoutMs(
+  spec: ProbeSpec,
+  env: Pick<EnvironmentPolicy, 'statementTimeoutMs'>
+): number {
+  return Math.min(env.statementTimeoutMs, Math.max(10_000, spec['max-p95-ms'] * 100))
 }

@@ -380,7 +380,7 @@ export interface DiscoveryOptions {
 /** Reads the migrations folder; see discoverMigrationsWithWarnings. */
 export function discoverMigrations(
   migrationsDir: string,
-  root = process.cwd(),
+  root: string,
   options: DiscoveryOptions = {}
 ): Migration[] {
   return discoverMigrationsWithWarnings(migrationsDir, root, options).migrations
@@ -394,7 +394,7 @@ export function discoverMigrations(
  */
 export function discoverMigrationsWithWarnings(
   migrationsDir: string,
-  root = process.cwd(),
+  root: string,
   options: DiscoveryOptions = {}
 ): Discovery {
   const dir = path.resolve(root, migrationsDir)

@@ -5,6 +5,7 @@
  */
 import type { Report } from '../types.js'
 import { formatMs, lockName, type LockForecast } from '../rehearse/forecast.js'
+import { findCheck } from '../types.js'
 
 /** One line for a table cell: no pipes, newlines or raw HTML. */
 function cell(text: string): string {
@@ -30,8 +31,8 @@ function measured(f: LockForecast): string {
 }
 
 export function renderForecast(report: Report): string {
-  const check = report.checks.find(c => c.id === 'rehearsal')
-  const forecasts = (check?.details.forecast as LockForecast[] | undefined) ?? []
+  const check = findCheck(report.checks, 'rehearsal')
+  const forecasts: LockForecast[] = check?.details.forecast ?? []
   if (forecasts.length === 0) return ''
   const mode = check?.details.rehearsalMode
   const lines = [

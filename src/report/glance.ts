@@ -4,6 +4,7 @@
  */
 import type { ConflictReport, RehearsalResult, Report } from '../types.js'
 import { LOCK_MODES } from '../lint/locks.js'
+import { findCheck } from '../types.js'
 
 /** PostgreSQL's table lock modes, weakest first (as lint orders them). */
 const LOCK_STRENGTH: readonly string[] = LOCK_MODES
@@ -36,8 +37,8 @@ function whatChanges(report: Report, diffText: string): string | undefined {
 }
 
 function whatItLocks(report: Report, formatDuration: (ms: number) => string): string | undefined {
-  const migrations = (report.checks.find(c => c.id === 'rehearsal')?.details.migrations ??
-    []) as RehearsalResult[]
+  const migrations: RehearsalResult[] =
+    findCheck(report.checks, 'rehearsal')?.details.migrations ?? []
   if (migrations.length === 0) return undefined
   const strongest = migrations
     .map(m => ({ m, lock: strongestLock(m.locks) }))
@@ -64,7 +65,7 @@ function strongestLock(
 }
 
 function dataInTheWay(report: Report): string | undefined {
-  const check = report.checks.find(c => c.id === 'conflicts')
+  const check = findCheck(report.checks, 'conflicts')
   if (!check || check.status === 'skip') return undefined
   const constraints = (check.details.constraints ?? []) as ConflictReport[]
   const violated = constraints.filter(c => !c.error && c.count > 0)

@@ -4,62 +4,26 @@
  * least important sections first (the schema diff is shortened before it is dropped); the status line
  * and checks table stay. report.md (`full`) is never cut. Long sections are collapsed in <details>.
  */
-import type {
-  CheckResult,
-  CheckStatus,
-  ConflictReport,
-  LintFinding,
-  MonitorSeries,
-  PlanRegression,
-  ProbeResult,
-  RehearsalResult,
-  Report
-} from '../types.js'
-import { describeViolation } from '../conflicts/render.js'
+import { type CheckResult, type CheckStatus, type Report, type ReportSection } from '../types.js'
+import { STAGE_TABLE } from '../stages/index.js'
 import { renderGlance } from './glance.js'
-import { renderForecast } from './forecast-section.js'
-import { renderFlags, renderSmoke } from './runbook-sections.js'
+import { cell, code, escapeText, formatDuration, STATUS_ICON } from './format.js'
+import { schemaDiffText } from './schema-diff.js'
+import { commentMarker, headMarker } from './markers.js'
+
+export { commentMarker, headMarker, headOf, HUMAN_CHECKLIST_ITEMS } from './markers.js'
+export { formatDuration } from './format.js'
+export { renderChart } from './format.js'
 
 export const GITHUB_COMMENT_LIMIT = 65_536
 const DEFAULT_MAX_LENGTH = 65_000
-const MAX_LINT_ROWS = 50
-const MAX_CONFLICT_ROWS = 30
-/** Violation lines listed under the conflicts table, over all constraints. */
-const MAX_VIOLATION_LINES = 50
-const MAX_CHART_POINTS = 60
-const MAX_CELL = 300
 
-const STATUS_ICON: Record<CheckStatus, string> = {
-  pass: '✅',
-  warn: '⚠️',
-  fail: '❌',
-  skip: '⏭️',
-  cancelled: '🛑'
-}
 const RUN_ICON: Record<Report['status'], string> = {
   passed: '✅',
   warned: '⚠️',
   failed: '❌',
   cancelled: '🛑'
 }
-
-/** The hidden first line that identifies this tool's comment for one environment. */
-export function commentMarker(environment: string): string {
-  return `<!-- migration-runbook:${environment} -->`
-}
-
-/** The hidden second line: the commit the report is about (a later run compares it with its own). */
-export function headMarker(sha: string): string {
-  return `<!-- migration-runbook:head=${sha} -->`
-}
-
-/** The commit recorded by headMarker in a comment body, if any. */
-export function headOf(body: string): string | undefined {
-  return /^<!-- migration-runbook:head=([0-9A-Za-z]+) -->$/m.exec(body)?.[1]
-}
-
-/** Checklist items only a person ticks: a reviewer's tick survives the comment's next update. */
-export const HUMAN_CHECKLIST_ITEMS = ['Schema diff reviewed', 'Production sign-off']
 
 export function renderReportMarkdown(
   report: Report,
@@ -78,49 +42,48 @@ export function renderReportMarkdown(
     ...(glance ? [glance] : []),
     renderChecksTable(report)
   ]
-  const sections: Section[] = [
+  const sections: ReportSection[] = [
     { name: 'migrations', priority: 3, text: renderMigrations(report) },
-    { name: 'lint findings', priority: 5, text: renderLint(report) },
-    { name: 'constraint conflicts', priority: 4, text: renderConflicts(report) },
-    { name: 'rehearsal', priority: 6, text: renderRehearsal(report) },
-    { name: 'lock forecast', priority: 4, text: renderForecast(report) },
-    {
-      name: 'schema diff',
-      priority: 9,
-      text: renderSchemaDiff(schemaDiffText(report)),
-      shrink: (budget: number) => renderSchemaDiff(schemaDiffText(report), budget)
-    },
-    { name: 'performance', priority: 7, text: renderPerformance(report) },
-    { name: 'monitor charts', priority: 8, text: renderMonitor(report) },
-    { name: 'feature flags', priority: 4, text: renderFlags(report) },
-    { name: 'smoke checks', priority: 4, text: renderSmoke(report) },
+    ...checkSections(report),
     { name: 'sign-off checklist', priority: 1, text: renderChecklist(report) },
     { name: 'links', priority: 2, text: renderLinks(report, opts.artifactUrl) }
   ].filter(s => s.text !== '')
   return fitToLimit(head, sections, maxLength, opts.artifactUrl)
 }
 
-interface Section {
-  name: string
-  /** Lower is more important: kept first when space runs out. */
-  priority: number
-  text: string
-  /** A shorter rendering that fits `budget` characters, or '' when none does. */
-  shrink?: (budget: number) => string
+/**
+ * The sections the checks render from their own results, in the order the stage runs them (a check that
+ * ran twice, like flags in apply, renders once and sees both results in the report).
+ */
+function checkSections(report: Report): ReportSection[] {
+  const stage = STAGE_TABLE[report.stage]
+  const known = stage ? [...stage.checks, ...(stage.followUp?.checks ?? [])] : []
+  const out: ReportSection[] = []
+  const seen = new Set<string>()
+  for (const result of report.checks) {
+    if (seen.has(result.id)) continue
+    seen.add(result.id)
+    const check = known.find(c => c.id === result.id)
+    // Each check's renderer takes its own result: the id ties the two together.
+    const render = check?.sections as
+      ((r: CheckResult, report: Report) => ReportSection[]) | undefined
+    if (render) out.push(...render(result, report))
+  }
+  return out
 }
 
 const SEP = '\n\n'
 
 function fitToLimit(
   head: string[],
-  sections: Section[],
+  sections: ReportSection[],
   maxLength: number,
   artifactUrl?: string
 ): string {
   const headText = head.join(SEP)
   const noteReserve = 400
   let budget = maxLength - headText.length - noteReserve
-  const chosen = new Map<Section, string>()
+  const chosen = new Map<ReportSection, string>()
   const cut: string[] = []
   const shortened: string[] = []
   for (const section of [...sections].sort((a, b) => a.priority - b.priority)) {
@@ -243,254 +206,6 @@ function renderMigrations(report: Report): string {
   ].join('\n')
 }
 
-function renderLint(report: Report): string {
-  const check = findCheck(report, 'lint')
-  const findings = (check?.details.findings as LintFinding[] | undefined) ?? []
-  if (findings.length === 0) return ''
-  const active = findings.filter(f => !f.suppressed)
-  const suppressed = findings.filter(f => f.suppressed)
-  const icon = { error: '❌', warning: '⚠️', info: 'ℹ️' }
-  const lines: string[] = []
-  if (active.length > 0) {
-    lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|')
-    for (const f of active.slice(0, MAX_LINT_ROWS)) {
-      lines.push(
-        `| ${icon[f.severity]} | ${code(f.rule)} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${cell(f.message)} | ${cell(f.advice)} |`
-      )
-    }
-    if (active.length > MAX_LINT_ROWS) lines.push('', `… and ${active.length - MAX_LINT_ROWS} more`)
-  } else {
-    lines.push('No active findings.')
-  }
-  if (suppressed.length > 0) {
-    lines.push('', `Suppressed with \`-- runbook:allow\` (${suppressed.length}):`)
-    for (const f of suppressed.slice(0, MAX_LINT_ROWS)) {
-      lines.push(`- ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${cell(f.suppressed ?? '')}`)
-    }
-  }
-  const errors = active.filter(f => f.severity === 'error').length
-  return collapse(
-    `Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
-      `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`,
-    lines.join('\n')
-  )
-}
-
-function renderConflicts(report: Report): string {
-  const check = findCheck(report, 'conflicts')
-  const constraints = (check?.details.constraints as ConflictReport[] | undefined) ?? []
-  // The rollback stage checks what its script re-adds against rows written since the migration.
-  const rollback = findCheck(report, 'rollback')
-  const reAdded = (rollback?.details.conflicts as ConflictReport[] | undefined) ?? []
-  return [
-    conflictsTable('#### Rows that would violate new constraints', constraints),
-    conflictsTable('#### Rows that would violate what the rollback re-adds', reAdded)
-  ]
-    .filter(Boolean)
-    .join('\n\n')
-}
-
-/**
- * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
- * one line per sampled violation.
- */
-function conflictsTable(title: string, constraints: ConflictReport[]): string {
-  if (constraints.length === 0) return ''
-  const lines = [
-    title,
-    '',
-    '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
-    '|---|---|---|---|---:|---|---|'
-  ]
-  for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
-    const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅'
-    const sample = c.error
-      ? `error: ${cell(c.error)}`
-      : c.sample.length > 0
-        ? code(describeViolation(c, c.sample[0]), 200)
-        : ''
-    lines.push(
-      `| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`
-    )
-  }
-  if (constraints.length > MAX_CONFLICT_ROWS) {
-    lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`)
-  }
-  let listed = 0
-  const samples: string[] = []
-  for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
-    if (listed >= MAX_VIOLATION_LINES) break
-    const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed)
-    listed += shown.length
-    const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : ''
-    if (samples.length > 0) samples.push('')
-    samples.push(`${code(c.constraint)} on ${code(c.table)}${of}:`, '')
-    for (const s of shown) samples.push(`- ${code(describeViolation(c, s), 400)}`)
-  }
-  if (samples.length > 0) {
-    lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')))
-  }
-  return lines.join('\n')
-}
-
-function renderRehearsal(report: Report): string {
-  const check = findCheck(report, 'rehearsal')
-  const migrations = (check?.details.migrations as RehearsalResult[] | undefined) ?? []
-  if (migrations.length === 0) return ''
-  const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|']
-  for (const m of migrations) {
-    const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅'
-    const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_'
-    const note = m.error
-      ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${cell(m.error)})`
-      : m.overBudget
-        ? ' (over the lock budget)'
-        : ''
-    lines.push(
-      `| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`
-    )
-  }
-  return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'))
-}
-
-/** The schema-diff check's diff, else the rehearsal's diffs (validate has no schema-diff check). */
-function schemaDiffText(report: Report): string {
-  const diff = findCheck(report, 'schema-diff')?.details.diffText
-  if (typeof diff === 'string' && diff.trim() !== '') return diff
-  const migrations = (findCheck(report, 'rehearsal')?.details.migrations as RehearsalResult[]) ?? []
-  return migrations
-    .filter(m => m.diffText && m.diffText.trim() !== '')
-    .map(m => `# ${m.version}\n${m.diffText}`)
-    .join('\n')
-}
-
-function renderSchemaDiff(diff: string, budget?: number): string {
-  if (diff.trim() === '') return ''
-  const lines = diff.replace(/\n+$/, '').split('\n')
-  const wrap = (body: string, note: string) => {
-    const fence = fenceFor(body)
-    const out = [
-      `<details><summary>Schema diff (${lines.length} lines)</summary>`,
-      '',
-      `${fence}diff`
-    ]
-    out.push(body, fence)
-    if (note) out.push(note)
-    out.push('</details>')
-    return out.join('\n')
-  }
-  const full = wrap(lines.join('\n'), '')
-  if (budget === undefined || full.length <= budget) return full
-  // Keep whole lines from the top until the budget is spent.
-  const overhead = wrap('', `\n… ${lines.length} of ${lines.length} lines cut`).length + 10
-  let room = budget - overhead
-  const kept: string[] = []
-  for (const line of lines) {
-    if (line.length + 1 > room) break
-    kept.push(line)
-    room -= line.length + 1
-  }
-  if (kept.length === 0) return ''
-  return wrap(kept.join('\n'), `\n… ${lines.length - kept.length} of ${lines.length} lines cut`)
-}
-
-function renderPerformance(report: Report): string {
-  const check = findCheck(report, 'performance')
-  const probes = (check?.details.probes as ProbeResult[] | undefined) ?? []
-  const regressions = (check?.details.planRegressions as PlanRegression[] | undefined) ?? []
-  if (probes.length === 0 && regressions.length === 0) return ''
-  const lines: string[] = []
-  if (probes.length > 0) {
-    lines.push(
-      '| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |',
-      '|---|---|---:|---:|---:|---:|---|'
-    )
-    for (const p of probes) {
-      const indexes = p.indexesUsed.map(i => code(i)).join(', ') || '_none (seq scan)_'
-      const expected =
-        p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
-          ? ` (expected ${code(p.expectedIndex)})`
-          : ''
-      lines.push(
-        `| ${p.pass ? '✅' : '❌'} | ${cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`
-      )
-    }
-  }
-  const regressed = regressions.filter(r => r.regressed)
-  if (regressed.length > 0) {
-    if (lines.length > 0) lines.push('')
-    lines.push('**Plan regressions**', '')
-    for (const r of regressed) {
-      lines.push(
-        `- ${cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`
-      )
-    }
-  }
-  if (lines.length === 0) return ''
-  const failed = probes.filter(p => !p.pass).length
-  return collapse(
-    `Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
-      `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`,
-    lines.join('\n')
-  )
-}
-
-function renderMonitor(report: Report): string {
-  const check = findCheck(report, 'monitor')
-  const series = (check?.details.series as MonitorSeries[] | undefined) ?? []
-  const breaches = (check?.details.breaches as string[] | undefined) ?? []
-  const charts = series.map(renderChart).filter(c => c !== '')
-  if (charts.length === 0 && breaches.length === 0) return ''
-  // Breaches stay visible; the charts are long and collapse.
-  const lines = ['#### Monitor', '']
-  if (breaches.length > 0) lines.push(...breaches.map(b => `- ❌ ${cell(b)}`), '')
-  if (charts.length > 0)
-    lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')))
-  return lines.join('\n').trimEnd()
-}
-
-/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
-export function renderChart(s: MonitorSeries): string {
-  const points = downsample(
-    s.points.filter(p => p.value !== null && Number.isFinite(p.value)),
-    MAX_CHART_POINTS
-  )
-  if (points.length === 0) return ''
-  const start = Date.parse(points[0].at)
-  const labels = points.map(p => {
-    const offset = Date.parse(p.at) - start
-    return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`
-  })
-  const values = points.map(p => round(p.value as number))
-  const threshold = s.max ?? s.min
-  const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`
-  const lines = [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${title.replace(/"/g, "'")}"`,
-    `  x-axis [${labels.join(', ')}]`,
-    `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
-    `  line [${values.join(', ')}]`
-  ]
-  if (threshold !== undefined)
-    lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`)
-  lines.push('```')
-  const legend =
-    threshold !== undefined
-      ? `\n${s.breached ? '❌' : '✅'} ${cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
-      : ''
-  return lines.join('\n') + legend + '\n'
-}
-
-function downsample<T>(items: T[], max: number): T[] {
-  if (items.length <= max) return items
-  const step = items.length / max
-  const out: T[] = []
-  for (let i = 0; i < max; i++) out.push(items[Math.floor(i * step)])
-  out[out.length - 1] = items[items.length - 1]
-  return out
-}
-
 interface ChecklistItem {
   label: string
   done: boolean
@@ -510,7 +225,7 @@ const PREFLIGHT: string[] = [
 
 /** The runbook's sign-off list, ticked from the results; production sign-off stays with a human. */
 export function signOffChecklist(report: Report): ChecklistItem[] {
-  const status = (id: string) => findCheck(report, id)?.status
+  const status = (id: string) => report.checks.find(c => c.id === id)?.status
   const passed = (id: string) => status(id) === 'pass'
   const ran = (id: string) => status(id) !== undefined && status(id) !== 'skip'
   const notRun = (id: string) => (ran(id) ? undefined : 'not run in this stage')
@@ -578,60 +293,4 @@ function renderLinks(report: Report, artifactUrl?: string): string {
   if (report.run?.actor) facts.push(`by @${report.run.actor}`)
   facts.push(`finished ${report.finishedAt}`)
   return [links.join(' · '), `<sub>${facts.join(' · ')}</sub>`].filter(Boolean).join('\n\n')
-}
-
-// ---------- helpers ----------
-
-/** A collapsed section: the summary line stays visible, the body opens on a click. */
-function collapse(summary: string, body: string): string {
-  return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`
-}
-
-function findCheck(report: Report, id: string): CheckResult | undefined {
-  return report.checks.find(c => c.id === id)
-}
-
-/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
-function cell(text: string, max = MAX_CELL): string {
-  const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat
-}
-
-/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
-function code(text: string, max = MAX_CELL): string {
-  let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'")
-  if (flat.length > max) flat = flat.slice(0, max - 1) + '…'
-  return '`' + flat.replace(/\|/g, '\\|') + '`'
-}
-
-function escapeText(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** A code fence longer than any backtick run in the body. */
-function fenceFor(body: string): string {
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length))
-  return '`'.repeat(longest + 1)
-}
-
-export function formatDuration(msValue: number): string {
-  if (!Number.isFinite(msValue)) return '–'
-  if (msValue < 1000) return `${Math.round(msValue)} ms`
-  if (msValue < 60_000) return `${(msValue / 1000).toFixed(1)} s`
-  const minutes = Math.floor(msValue / 60_000)
-  const seconds = Math.round((msValue % 60_000) / 1000)
-  return `${minutes}m ${String(seconds).padStart(2, '0')}s`
-}
-
-function ms(value: number): string {
-  return `${round(value)} ms`
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100
-}
-
-function formatOffset(msValue: number): string {
-  const s = Math.round(msValue / 1000)
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
 }

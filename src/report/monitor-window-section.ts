@@ -5,7 +5,7 @@
 import type { MonitorSeries } from '../types.js'
 import type { Deploy } from '../monitor/window.js'
 import { formatDuration } from '../config/policy.js'
-import { renderChart } from './markdown.js'
+import { renderChart } from './format.js'
 
 export interface TrackingView {
   environment: string

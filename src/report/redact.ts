@@ -3,6 +3,8 @@
  * form they could be printed in (raw, percent-encoded, decoded, form-encoded), and replaced by *** in every
  * log line, evidence file, comment and error message.
  */
+import { parseDatabaseUrl } from '../db/target.js'
+
 export type SecretSink = (secret: string) => void
 
 const ELLIPSIS = '…'
@@ -73,7 +75,7 @@ export class Redactor {
     this.add(url)
     let parsed: URL
     try {
-      parsed = new URL(url)
+      parsed = parseDatabaseUrl(url)
     } catch {
       return
     }

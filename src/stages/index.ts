@@ -1,5 +1,9 @@
-/** Each stage is a fixed list of checks (DESIGN §4). A failed gate stops what follows. */
-import type { Check, Stage } from '../types.js'
+/**
+ * The stage table: each stage is a fixed list of checks (DESIGN.md, "Stages"). A failed gate stops what
+ * follows. A stage may declare a follow-up: checks that run next, on the same target, when its results ask
+ * for it (monitor: a threshold breach with on-breach rollback runs the rollback checks).
+ */
+import type { AnyCheck, CheckResult, Stage } from '../types.js'
 import { connectionCheck } from '../checks/connection.js'
 import { poolerCheck } from '../checks/pooler.js'
 import { backupCheck } from '../checks/backup.js'
@@ -17,14 +21,17 @@ import { schemaDiffCheck } from '../checks/schema-diff.js'
 import { testsCheck } from '../checks/tests.js'
 import { testsPreflightCheck } from '../checks/tests-preflight.js'
 import { performanceCheck } from '../checks/performance.js'
-import { monitorCheck } from '../checks/monitor.js'
+import { monitorAsksRollback, monitorCheck } from '../checks/monitor.js'
 import { rollbackCheck } from '../checks/rollback.js'
+import { rollbackConflictsCheck } from '../checks/rollback-conflicts.js'
+import { rollbackRehearsalCheck } from '../checks/rollback-rehearsal.js'
+import { schemaEqualsBeforeCheck } from '../checks/schema-equals-before.js'
 import { monitorWindowCheck } from '../checks/monitor-window.js'
 import { flagsCheck } from '../checks/flags.js'
 import { smokeCheck } from '../checks/smoke.js'
 
 /** validate: changes nothing; decides whether apply may run. */
-export const VALIDATE_CHECKS: Check[] = [
+export const VALIDATE_CHECKS: readonly AnyCheck[] = [
   connectionCheck,
   flagsCheck,
   poolerCheck,
@@ -40,30 +47,55 @@ export const VALIDATE_CHECKS: Check[] = [
   testsPreflightCheck
 ]
 
-export const STAGE_CHECKS: Record<Stage, Check[]> = {
-  validate: VALIDATE_CHECKS,
-  apply: [
-    ...VALIDATE_CHECKS,
-    applyCheck,
-    verifyCheck,
-    flagsCheck,
-    smokeCheck,
-    schemaDiffCheck,
-    testsCheck,
-    performanceCheck
-  ],
-  verify: [
-    connectionCheck,
-    driftCheck,
-    verifyCheck,
-    flagsCheck,
-    smokeCheck,
-    schemaDiffCheck,
-    testsCheck,
-    performanceCheck
-  ],
-  rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
-  monitor: [connectionCheck, driftCheck, monitorCheck],
-  // No drift gate: a scheduled run must keep watching while a later PR is being prepared.
-  'monitor-window': [connectionCheck, monitorWindowCheck]
+/** After a deploy (apply) and on its own (verify): the database as the migrations left it, and the app on it. */
+export const POST_DEPLOY_CHECKS: readonly AnyCheck[] = [
+  verifyCheck,
+  flagsCheck,
+  smokeCheck,
+  schemaDiffCheck,
+  testsCheck,
+  performanceCheck
+]
+
+/** rollback: the newest applied migration's rollback script, checked, rehearsed and run. */
+export const ROLLBACK_CHECKS: readonly AnyCheck[] = [
+  rollbackConflictsCheck,
+  rollbackRehearsalCheck,
+  rollbackCheck,
+  schemaEqualsBeforeCheck
+]
+
+export interface FollowUp {
+  /** Whether the stage's results ask for the follow-up. */
+  when: (results: readonly CheckResult[]) => boolean
+  /** Logged when it starts. */
+  why: string
+  checks: readonly AnyCheck[]
 }
+
+export interface StageDefinition {
+  checks: readonly AnyCheck[]
+  followUp?: FollowUp
+}
+
+export const STAGE_TABLE: Record<Stage, StageDefinition> = {
+  validate: { checks: VALIDATE_CHECKS },
+  apply: { checks: [...VALIDATE_CHECKS, applyCheck, ...POST_DEPLOY_CHECKS] },
+  verify: { checks: [connectionCheck, driftCheck, ...POST_DEPLOY_CHECKS] },
+  rollback: { checks: [connectionCheck, poolerCheck, driftCheck, ...ROLLBACK_CHECKS] },
+  monitor: {
+    checks: [connectionCheck, driftCheck, monitorCheck],
+    followUp: {
+      when: monitorAsksRollback,
+      why: 'monitor breached its thresholds and on-breach is rollback: rolling back',
+      checks: ROLLBACK_CHECKS
+    }
+  },
+  // No drift gate: a scheduled run must keep watching while a later PR is being prepared.
+  'monitor-window': { checks: [connectionCheck, monitorWindowCheck] }
+}
+
+/** Every check a stage can run, once each: the report finds a result's renderers here. */
+export const ALL_CHECKS: readonly AnyCheck[] = [
+  ...new Set(Object.values(STAGE_TABLE).flatMap(s => [...s.checks, ...(s.followUp?.checks ?? [])]))
+]

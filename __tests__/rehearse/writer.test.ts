@@ -1,0 +1,123 @@
+/**
+ * Issue 11 §1: validate on a production-marked environment rehearses the overlap constraint on a shadow copy,
+ * so a writer inserting into the live allocations every 100 ms never waits (it waited 13.3 s when the
+ * rehearsal built the gist index on the live table). 300,000 allocations; the shadow is a ~10% sample
+ * (shadow-max-rows 30000) to keep the test short: the copy only reads the live table whatever its size.
+ */
+import { rmSync } from 'node:fs'
+import type pg from 'pg'
+import { capacityRepo, check, forecastOf, liveConstraint, type CapacityRepo } from './helpers.js'
+
+let repo: CapacityRepo
+
+beforeAll(async () => {
+  repo = await capacityRepo('shadow_writer', 300)
+}, 600_000)
+
+afterAll(async () => {
+  await repo?.db.drop()
+  if (repo) rmSync(repo.root, { recursive: true, force: true })
+})
+
+/** Inserts one allocation every 100 ms on its own connection; each insert's latency is recorded. */
+function startWriter(client: pg.Client, template: Record<string, string>) {
+  const latencies: number[] = []
+  let stop = false
+  let i = 0
+  const done = (async () => {
+    while (!stop) {
+      const next = performance.now() + 100
+      const t0 = performance.now()
+      // Far-future windows: never overlap an existing allocation.
+      await client.query(
+        `INSERT INTO public.allocations (restaurant_id, booking_id, resource_type, resource_id, "window")
+         VALUES ($1, $2, 'table', $3, tstzrange('2200-01-01'::timestamptz + $4 * interval '1 hour',
+                                               '2200-01-01'::timestamptz + $4 * interval '1 hour' + interval '30 minutes'))`,
+        [template.restaurant_id, template.booking_id, template.resource_id, i++]
+      )
+      latencies.push(performance.now() - t0)
+      await new Promise(r => setTimeout(r, Math.max(0, next - performance.now())))
+    }
+  })()
+  return {
+    latencies,
+    stop: async () => {
+      stop = true
+      await done
+    }
+  }
+}
+
+test('a writer never waits 1 s while validate rehearses on a production-marked environment', async () => {
+  expect(repo.allocations).toBe(300_000)
+  repo.writePolicy(
+    [
+      'version: 1',
+      'environments:',
+      '  staging: {}',
+      '  production:',
+      '    production: true',
+      // Below what the gist build takes on 300,000 rows anywhere (≥ 6 s measured): the forecast fails the run.
+      // Had the rehearsal locked the live table, the writer would have waited up to this budget (2 s).
+      '    lock-budget: 2s',
+      '    shadow-max-rows: 30000',
+      '    backup: { off: true, reason: "a test database" }',
+      ''
+    ].join('\n')
+  )
+  const before = await liveConstraint(repo.client)
+  const template = (
+    await repo.client.query(
+      `SELECT restaurant_id, booking_id, resource_id FROM public.allocations ORDER BY id LIMIT 1`
+    )
+  ).rows[0]
+  const writerClient = await repo.db.client()
+  const writer = startWriter(writerClient, template)
+  let run
+  try {
+    run = await repo.validate('production')
+  } finally {
+    await writer.stop()
+  }
+  const slowest = Math.max(...writer.latencies)
+  console.log(
+    `writer: ${writer.latencies.length} inserts, slowest ${slowest.toFixed(1)} ms during validate`
+  )
+  // The writer ran through the whole rehearsal and never waited on it.
+  expect(writer.latencies.length).toBeGreaterThan(10)
+  expect(slowest).toBeLessThan(1000)
+
+  const rehearsal = check(run.report, 'rehearsal')
+  console.log(run.markdown.slice(run.markdown.indexOf('#### Lock forecast')).split('<details>')[0])
+  expect(rehearsal.details.rehearsalMode).toBe('shadow')
+  const f = forecastOf(rehearsal, 'public.allocations', 'AccessExclusiveLock')
+  // Counted when the shadow was made: the 300,000 rows, plus what the writer had inserted by then.
+  expect(f.liveRows).toBeGreaterThanOrEqual(300_000)
+  expect(f.tableRows).toBe(f.liveRows)
+  expect(f).toMatchObject({ rehearsedOn: 'shadow', sampled: true, model: 'n log n' })
+  // SYSTEM sampling takes whole pages: about 10%.
+  expect(f.rehearsedRows).toBeGreaterThan(15_000)
+  expect(f.rehearsedRows).toBeLessThan(60_000)
+  expect(f.forecastMs).toBeGreaterThan(f.measuredMs * 10)
+  // The statements after it saw the shadow too (DROP INDEX of the shadow's index): the file ran without error.
+  const [migration] = rehearsal.details.migrations ?? []
+  expect(migration.error).toBeUndefined()
+  // Over the budget by forecast, not by holding a live lock that long: production fails.
+  expect(f.overBudget).toBe(true)
+  expect(rehearsal.status).toBe('fail')
+  expect(rehearsal.reasons.join('\n')).toContain(
+    `will hold ACCESS EXCLUSIVE on public.allocations for about`
+  )
+  // The comment shows the forecast table.
+  expect(run.markdown).toContain('#### Lock forecast')
+  expect(run.markdown).toMatch(
+    /\| `ALTER TABLE public\.allocations ADD CONSTRAINT allocations_no_overlap[^|]*\| ACCESS EXCLUSIVE on `public\.allocations` \| 300,\d{3} \| [^|]*shadow copy, [\d,]+ rows \(sample\)[^|]*\| \*\*[\d.]+ (s|ms)\*\* \(n log n\) \| 2\.0 s \|/
+  )
+  expect(run.markdown).toContain('Will hold ACCESS EXCLUSIVE on `public.allocations` for about')
+  // Rolled back: the live table keeps its old constraint, and the scratch schema is gone.
+  expect(await liveConstraint(repo.client)).toBe(before)
+  const scratch = await repo.client.query(
+    `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'mr\\_shadow\\_%'`
+  )
+  expect(scratch.rows).toEqual([])
+}, 600_000)

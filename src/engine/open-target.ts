@@ -1,0 +1,203 @@
+/**
+ * Step 1 of a run, open the target: a provider hands the engine a database URL (the one given, or a throwaway
+ * database it prepares), then the engine connects, compares the target with its pin and sets the session
+ * defaults. Every session of the run is tracked so a cancellation (SIGINT) cancels what each one is running.
+ */
+import type pg from 'pg'
+import type { CheckResult, Stage } from '../types.js'
+import type { EnvironmentPolicy, Policy } from '../config/policy.js'
+import { connect, describeError } from '../db/connect.js'
+import { pinTarget } from '../db/target.js'
+import type { Redactor } from '../report/redact.js'
+import type { Logger } from '../report/logger.js'
+
+/** What a provider needs to know about the run before it hands out a target. */
+export interface ProvideRequest {
+  stage: Stage
+  root: string
+  migrationsDir: string
+  /** The URL the front door was given (the real target, or, for a throwaway one, a placeholder). */
+  givenUrl: string
+  policy: Policy
+  redactor: Redactor
+  /** Progress lines for the terminal (not the run log). */
+  progress: (line: string) => void
+}
+
+export interface ProvidedTarget {
+  url: string
+  /** Work done before the stage (preparing a throwaway database), reported first; a failure skips the stage. */
+  preResults: CheckResult[]
+  /** Called once the run is over (stops a throwaway server). */
+  release: () => Promise<void>
+}
+
+/** Where the run's database comes from. */
+export interface TargetProvider {
+  /** A throwaway database (--embedded, rehearse): the pin is not compared, some gaps are its own. */
+  readonly throwaway: boolean
+  provide: (request: ProvideRequest) => Promise<ProvidedTarget>
+}
+
+/** The database the front door was given (--database-url, DATABASE_URL, the action's input). */
+export function urlTarget(opts: { throwaway?: boolean } = {}): TargetProvider {
+  return {
+    throwaway: opts.throwaway === true,
+    provide: async request => ({
+      url: request.givenUrl,
+      preResults: [],
+      release: async () => undefined
+    })
+  }
+}
+
+/** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
+export function connectionFailure(
+  status: 'fail' | 'cancelled',
+  summary: string,
+  reasons: string[],
+  startedAt: Date
+): CheckResult {
+  return {
+    id: 'connection',
+    title: 'Connect to the target',
+    status,
+    summary,
+    reasons,
+    details: {},
+    annotations: [],
+    durationMs: Date.now() - startedAt.getTime()
+  }
+}
+
+export interface TargetSessions {
+  /** Opens one more session to the target (probes, lock watchers), tracked for cancellation. */
+  open: (applicationName?: string) => Promise<pg.Client>
+  /** Stops cancelling; waits for a cancel in flight. */
+  stop: () => Promise<void>
+}
+
+/** The run's sessions to `url`, cancelled on the server when `signal` fires. */
+export function targetSessions(
+  url: string,
+  redactor: Redactor,
+  signal: AbortSignal
+): TargetSessions {
+  // Every session of this run, so a cancellation can cancel what each one is running.
+  const sessions = new Set<pg.Client>()
+  const open = async (applicationName?: string): Promise<pg.Client> => {
+    const c = await connect({ url, redactor, applicationName })
+    sessions.add(c)
+    c.once('end', () => sessions.delete(c))
+    await watchClientConnection(c)
+    return c
+  }
+  const canceller = cancelOnAbort(signal, sessions, () =>
+    connect({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 })
+  )
+  return { open, stop: canceller.stop }
+}
+
+export interface OpenTargetOptions {
+  url: string
+  /** host:port/database, for messages (never the URL). */
+  label: string
+  sessions: TargetSessions
+  redactor: Redactor
+  log: Logger
+  environment: string
+  policyPath: string
+  env: EnvironmentPolicy
+  throwaway: boolean
+  startedAt: Date
+}
+
+/**
+ * The main session, pinned. A connection failure is a failed `connection` result (the run still reports);
+ * a pin mismatch throws a ConfigError (exit 2) before anything runs.
+ */
+export async function openTarget(
+  opts: OpenTargetOptions
+): Promise<{ client?: pg.Client; results: CheckResult[] }> {
+  let client: pg.Client
+  try {
+    client = await opts.sessions.open()
+  } catch (e) {
+    const message = opts.redactor.redact(describeError(e))
+    opts.log.error(`cannot connect to ${opts.label}: ${message}`)
+    return {
+      results: [connectionFailure('fail', 'cannot connect', [message], opts.startedAt)]
+    }
+  }
+  // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
+  const pinned = await pinTarget(client, {
+    databaseUrl: opts.url,
+    environment: opts.environment,
+    policyPath: opts.policyPath,
+    pin: opts.env.target,
+    throwaway: opts.throwaway
+  })
+  return { client, results: pinned ? [pinned] : [] }
+}
+
+/**
+ * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
+ * the rehearsal set their own with SET LOCAL.
+ */
+export async function setSessionDefaults(client: pg.Client, env: EnvironmentPolicy): Promise<void> {
+  await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`)
+  await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`)
+}
+
+/**
+ * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
+ * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
+ * PostgreSQL 14+; on older servers this is a no-op.
+ */
+async function watchClientConnection(client: pg.Client): Promise<void> {
+  await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined)
+}
+
+/**
+ * On abort, cancel (pg_cancel_backend) the statement each session of the run is running, from a separate
+ * session, and again every second until the run has wound down (a statement started after the first cancel).
+ */
+function cancelOnAbort(
+  signal: AbortSignal,
+  sessions: Set<pg.Client>,
+  openCanceller: () => Promise<pg.Client>
+): { stop: () => Promise<void> } {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  const cancelAll = async () => {
+    const pids = [...sessions]
+      .map(c => (c as unknown as { processID?: number }).processID)
+      .filter((p): p is number => typeof p === 'number')
+    if (pids.length === 0) return
+    let canceller: pg.Client | undefined
+    try {
+      canceller = await openCanceller()
+      // An idle session ignores a cancel request: only running statements are hit.
+      await canceller.query('SELECT pg_cancel_backend(p) FROM unnest($1::int[]) AS p', [pids])
+    } catch {
+      // The server may be gone; the process exits anyway and the server then notices the closed socket.
+    } finally {
+      await canceller?.end().catch(() => undefined)
+    }
+  }
+  const onAbort = () => {
+    running = cancelAll()
+    timer = setInterval(() => {
+      running = running.then(cancelAll)
+    }, 1_000)
+  }
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return {
+    async stop() {
+      signal.removeEventListener('abort', onAbort)
+      if (timer) clearInterval(timer)
+      await running
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the rules may know of the target's catalog: the tables that exist and the volatility of its functions.
+ * Either may be unreadable (permissions): the rules then fall back to their offline assumptions, and the
+ * warning says which.
+ */
+import type pg from 'pg'
+import { catalogVolatility, type Volatility } from './volatility.js'
+
+export interface LintCatalog {
+  /** schema.table of every table, partitioned table, materialized view and foreign table. */
+  existingTables?: Set<string>
+  functionVolatility?: Map<string, Volatility>
+  /** One line per part that could not be read, and what the rules assume instead. */
+  warnings: string[]
+}
+
+async function existingTablesOf(client: Pick<pg.Client, 'query'>): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm', 'f')`
+  )
+  return new Set(rows.map(r => r.name))
+}
+
+export async function readLintCatalog(client: pg.Client): Promise<LintCatalog> {
+  const catalog: LintCatalog = { warnings: [] }
+  try {
+    catalog.existingTables = await existingTablesOf(client)
+  } catch (e) {
+    catalog.warnings.push(
+      `could not read the table list (${(e as Error).message}); every table not created in the change counts as existing`
+    )
+  }
+  try {
+    catalog.functionVolatility = await catalogVolatility(client)
+  } catch (e) {
+    catalog.warnings.push(
+      `could not read function volatility from pg_proc (${(e as Error).message}); functions outside the built-in list count as volatile`
+    )
+  }
+  return catalog
+}

@@ -1,0 +1,450 @@
+/**
+ * The rehearsal engine: migration files applied one after another inside one transaction that is always rolled
+ * back, under the lock budget per file (statement_timeout = what is left of the file's budget, lock_timeout
+ * set), so a rehearsal never holds a file's locks longer than the budget. Records duration, the locks held at
+ * the end and the schema diff each file would make; stops at the first failure.
+ *
+ * Shadow mode: statements that would lock an existing table more than ROW EXCLUSIVE run on shadow copies
+ * (shadow.ts), so writers on the live tables never wait; either way each such statement gets a lock forecast for
+ * the full table (forecast.ts), judged against the budget. Used by the rehearsal check (validate) and the
+ * rollback-rehearsal check (no forecast, live tables).
+ */
+import type pg from 'pg'
+import type { RehearsalResult } from '../types.js'
+import type { SqlFile } from '../plan/files.js'
+import { firstLine, statementsOf } from '../apply/statements.js'
+import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
+import { plpgsqlAnalysis } from '../lint/plpgsql.js'
+import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
+import type { Logger } from '../report/logger.js'
+import { LOCK_MODES, statementLocks } from '../lint/locks.js'
+import type { RehearsalSettings } from '../config/rehearsal-settings.js'
+import {
+  countRows,
+  completeForeignKeyParents,
+  createShadow,
+  lockedTables,
+  newShadowState,
+  redirectStatement,
+  type ShadowState
+} from './shadow.js'
+import { describeForecast, forecastModel, scaleForecast, type LockForecast } from './forecast.js'
+
+const QUERY_CANCELED = '57014'
+/** The rehearsal's own reads (locks, schema snapshot) between statements. */
+const CATALOG_READ_TIMEOUT_MS = 30_000
+const LOCK_NOT_AVAILABLE = '55P03'
+/** Weakest to strongest, as the lint module orders them. */
+const LOCK_STRENGTH: readonly string[] = LOCK_MODES
+
+export interface HeldLock {
+  relation: string
+  mode: string
+}
+
+/** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
+export async function ownRelationLocks(
+  client: pg.ClientBase,
+  /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
+  statementTimeoutMs?: number
+): Promise<HeldLock[]> {
+  const set =
+    statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `
+  const sent = await client.query(
+    `${set}SELECT l.relation::regclass::text AS relation, l.mode
+       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`
+  )
+  // Two statements in one query: pg returns one result each, the SELECT's is the last.
+  const res = Array.isArray(sent) ? (sent.at(-1) as pg.QueryResult) : sent
+  const strongest = new Map<string, string>()
+  for (const r of res.rows) {
+    const prev = strongest.get(r.relation)
+    if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
+      strongest.set(r.relation, r.mode)
+  }
+  return [...strongest]
+    .map(([relation, mode]) => ({ relation, mode }))
+    .sort((a, b) => a.relation.localeCompare(b.relation))
+}
+
+async function tableSize(client: pg.ClientBase, table: string): Promise<string> {
+  const res = await client
+    .query(
+      `SELECT pg_size_pretty(pg_total_relation_size(to_regclass($1))) AS size, (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass($1)) AS rows`,
+      [table]
+    )
+    .catch(() => ({ rows: [] as { size: string | null; rows: string | null }[] }))
+  const r = res.rows[0]
+  return r?.size ? `${r.size}, ~${Math.max(0, Number(r.rows))} rows` : 'size unknown'
+}
+
+export interface RehearsalOptions {
+  lockBudgetMs: number
+  lockTimeoutMs: number
+  log: Logger
+  /**
+   * Shadow rehearsal and the lock forecast (validate). Absent: every statement runs on the live tables and
+   * nothing is forecast (the rollback rehearsal).
+   */
+  forecast?: ForecastOptions
+}
+
+export interface ForecastOptions {
+  settings: RehearsalSettings
+  /** The run's environment, and the one the forecast is for with its lock budget. */
+  envName: string
+  forecastFor: string
+  budgetMs: number
+  /** Timeout of making a shadow copy (copying rows and building indexes is not lock time). */
+  copyTimeoutMs: number
+  /** The lock budget of the environment named row counts come from (else budgetMs). */
+  forecastBudgetMs: number
+}
+
+/** The existing table a statement locks most strongly, and the rows its time is measured on. */
+interface MeasuredTable {
+  table: string
+  lock: string
+  liveRows: number
+  rehearsedRows: number
+  sampled: boolean
+  rehearsedOn: 'shadow' | 'live'
+}
+
+interface StatementTarget {
+  /** The statement redirected to the shadows (undefined: run as written). */
+  text?: string
+  redirectedTo?: string
+  locked?: MeasuredTable
+}
+
+/**
+ * Before a statement: in shadow mode, copies every existing table it would lock more than ROW EXCLUSIVE
+ * (reading them only) and redirects the statement to the copies; in both modes, names the table whose rows
+ * its time is forecast from.
+ */
+async function prepareStatement(
+  client: pg.ClientBase,
+  s: SqlStatement,
+  fileSql: string,
+  shadow: ShadowState,
+  fc: ForecastOptions,
+  opts: RehearsalOptions
+): Promise<StatementTarget> {
+  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`)
+  await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`)
+  const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
+  const main = locked[0]
+  if (fc.settings.mode === 'live') {
+    if (!main) return {}
+    const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows)
+    return {
+      locked: {
+        table: main.table,
+        lock: main.lock,
+        liveRows: rows,
+        rehearsedRows: rows,
+        sampled: false,
+        rehearsedOn: 'live'
+      }
+    }
+  }
+  await refuseLiveLocksInDoBlock(client, s, fileSql, shadow)
+  for (const t of locked) {
+    if (shadow.tables.has(t.table)) continue
+    const sh = await createShadow(client, shadow, t, fc.settings.shadowMaxRows)
+    opts.log.info(
+      `shadow: ${t.table} (${sh.liveRows} rows) copied to ${sh.shadowSchema}.${sh.name}: ${sh.rows} rows${sh.sampled ? ` (TABLESAMPLE SYSTEM ${sh.percent?.toFixed(2)}%: more than shadow-max-rows ${fc.settings.shadowMaxRows})` : ''} in ${sh.copyMs} ms; the live table was only read`
+    )
+  }
+  await completeForeignKeyParents(client, s.ast, shadow)
+  const text = redirectStatement(s.ast, shadow)
+  const sh = main ? shadow.tables.get(main.table) : undefined
+  return {
+    text,
+    redirectedTo: text ? firstLine(text, 80) : undefined,
+    locked:
+      main && sh
+        ? {
+            table: main.table,
+            lock: main.lock,
+            liveRows: sh.liveRows,
+            rehearsedRows: sh.rows,
+            sampled: sh.sampled,
+            rehearsedOn: 'shadow'
+          }
+        : undefined
+  }
+}
+
+/** Thrown before a statement shadow mode cannot move off the live tables. */
+const UNREHEARSABLE = 'MR_UNREHEARSABLE'
+
+/**
+ * A DO block's statements are strings to the parser and cannot be redirected to the copies: one that would lock
+ * an existing table more than ROW EXCLUSIVE would hold that lock on the live table until the rollback, and
+ * writers would wait on validate. The rehearsal stops before it instead (a warning, not a failure).
+ */
+async function refuseLiveLocksInDoBlock(
+  client: pg.ClientBase,
+  s: SqlStatement,
+  fileSql: string,
+  shadow: ShadowState
+): Promise<void> {
+  if (s.kind !== 'DoStmt') return
+  for (const inner of plpgsqlAnalysis(new TextIndex(fileSql), s).inner) {
+    const locked = (await lockedTables(client, inner.statement.ast)).filter(t =>
+      shadow.existing.has(t.oid)
+    )
+    if (locked.length === 0) continue
+    const t = locked[0]
+    throw Object.assign(
+      new Error(
+        `the DO block's "${firstLine(inner.statement.text, 60)}" (line ${inner.line}) would take ${t.lock} on the live table ${t.table}, and a DO block cannot be moved to a shadow copy: the shadow rehearsal stops here rather than make writers wait until the rollback. What follows is not rehearsed; rehearse it on staging (rehearsal: live) or move the statement out of the DO block.`
+      ),
+      { code: UNREHEARSABLE, statement: s }
+    )
+  }
+}
+
+/**
+ * The diff names shadows where a new object refers to a shadowed table (a foreign key): they are shown as the
+ * live tables they stand for. The changes made to the shadows themselves are not in the diff: said once.
+ */
+function shadowNote(diff: string, shadow: ShadowState | undefined): string {
+  if (!shadow || shadow.tables.size === 0) return diff
+  let text = diff
+  for (const t of shadow.tables.values())
+    text = text.split(`${t.shadowSchema}.${t.name}`).join(t.live)
+  const tables = [...shadow.tables.keys()].join(', ')
+  return `${text}\n(rehearsed on shadow copies, so not in this diff: the changes to ${tables})`
+}
+
+/** The statement's lock forecast from its measured time. */
+function forecastOf(
+  s: SqlStatement,
+  file: string,
+  l: MeasuredTable,
+  tookMs: number,
+  fc: ForecastOptions
+): LockForecast {
+  const named = fc.settings.forecast?.rows[l.table]
+  const tableRows = named ?? l.liveRows
+  const model = forecastModel(s.ast)
+  const forecastMs = Math.round(scaleForecast(tookMs, l.rehearsedRows, tableRows, model))
+  const budgetMs = named === undefined ? fc.budgetMs : fc.forecastBudgetMs
+  return {
+    file,
+    line: s.line,
+    statement: firstLine(s.text.replace(/\s+/g, ' '), 100),
+    lock: l.lock,
+    table: l.table,
+    tableRows,
+    liveRows: l.liveRows,
+    rehearsedRows: l.rehearsedRows,
+    sampled: l.sampled,
+    rehearsedOn: l.rehearsedOn,
+    measuredMs: Math.round(tookMs),
+    model,
+    forecastMs,
+    budgetMs,
+    overBudget: forecastMs > budgetMs,
+    rowsSource:
+      named === undefined
+        ? `rows counted on this database (${fc.envName})`
+        : (fc.settings.forecast?.source as string),
+    forecastFor: named === undefined ? fc.envName : fc.forecastFor
+  }
+}
+
+/** A rehearsed file; `lockMs` is what the budget is measured on. */
+export interface FileRehearsal extends RehearsalResult {
+  /**
+   * Time the file's own statements ran: how long its transaction would hold its locks in production (each
+   * migration commits on its own). The tool's catalog reads between statements are not counted.
+   */
+  lockMs: number
+  /** The lock forecast of the file's statements that lock an existing table more than ROW EXCLUSIVE. */
+  forecasts?: LockForecast[]
+}
+
+const strength = (mode: string) => LOCK_STRENGTH.indexOf(mode)
+
+/** Locks held now that were not held (at least as strongly) when the file started: the file's own. */
+function newLocks(now: HeldLock[], atStart: HeldLock[]): HeldLock[] {
+  const before = new Map(atStart.map(l => [l.relation, l.mode]))
+  return now.filter(l => {
+    const prev = before.get(l.relation)
+    return prev === undefined || strength(l.mode) > strength(prev)
+  })
+}
+
+/** 'public.items' names the relation regclass::text calls 'items' (in the search_path) or 'public.items'. */
+function sameRelation(qualified: string, regclass: string): boolean {
+  return qualified === regclass || qualified.endsWith(`.${regclass}`)
+}
+
+/**
+ * The table and lock a statement cancelled by the budget would have held: the strongest lock it takes (the
+ * lint module's table: the catalog cannot tell, the statement was cancelled), as strong as what the file
+ * already holds on that table; else the strongest lock the file took before it; else the table it creates.
+ */
+function blamedLock(
+  s: SqlStatement,
+  fileLocks: HeldLock[]
+): { table: string; mode: string } | undefined {
+  const all = statementLocks(s.ast)
+  const taking = all
+    .filter(l => l.lock !== 'none')
+    .map(l => {
+      const held = fileLocks.find(h => sameRelation(l.table, h.relation))
+      const mode = held && strength(held.mode) > strength(l.lock) ? held.mode : l.lock
+      return { table: l.table, mode }
+    })
+  const byStrength = (a: { mode: string }, b: { mode: string }) =>
+    strength(b.mode) - strength(a.mode)
+  const pick =
+    [...taking].sort(byStrength)[0] ??
+    [...fileLocks].map(l => ({ table: l.relation, mode: l.mode })).sort(byStrength)[0]
+  if (pick) return pick
+  // A table created by the statement is locked AccessExclusive by its creator until commit.
+  const created = all.find(l => l.lock === 'none')?.table ?? relationsOf(s.ast)[0]
+  return created ? { table: created, mode: 'AccessExclusiveLock' } : undefined
+}
+
+/**
+ * Runs the files one after another in a single transaction and rolls it back. Returns one result per file
+ * reached; stops at the first failure (later files would run against a state that never existed).
+ *
+ * The lock budget applies to each file: in production each migration commits on its own, so a file's locks are
+ * held for as long as its statements run. Only the statements' own time is counted: the tool's catalog reads
+ * (locks held, schema snapshots) between them run under a timeout of their own.
+ */
+export async function rehearseFiles(
+  client: pg.Client,
+  files: { version: string; file: SqlFile }[],
+  opts: RehearsalOptions
+): Promise<FileRehearsal[]> {
+  const results: FileRehearsal[] = []
+  const fc = opts.forecast
+  const shadow = fc ? await newShadowState(client) : undefined
+  const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {}
+  let previous: SchemaSnapshot = await snapshotSchema(client, snapshotOpts)
+  await client.query('BEGIN')
+  try {
+    for (const { version, file } of files) {
+      const statements = statementsOf(file)
+      const t0 = performance.now()
+      const atStart = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+      let locks: HeldLock[] = atStart
+      let spent = 0
+      const forecasts: LockForecast[] = []
+      try {
+        for (const s of statements) {
+          const target =
+            fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined
+          const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent))
+          // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
+          // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
+          // SETs run under the catalog reads' timeout, not under `left`.
+          const timeout = target?.text && fc ? fc.copyTimeoutMs : left
+          await client.query(
+            `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
+              `SET LOCAL statement_timeout = ${timeout}`
+          )
+          const s0 = performance.now()
+          try {
+            await client.query(target?.text ?? s.text)
+          } catch (e) {
+            spent += performance.now() - s0
+            ;(e as { statement?: SqlStatement }).statement = s
+            ;(e as { redirectedTo?: string }).redirectedTo = target?.redirectedTo
+            throw e
+          }
+          const took = performance.now() - s0
+          spent += took
+          if (target?.locked && fc) {
+            const f = forecastOf(s, file.file, target.locked, took, fc)
+            forecasts.push(f)
+            opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`)
+          }
+          // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
+          locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+        }
+        await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
+        const after = await snapshotSchema(client, snapshotOpts)
+        const durationMs = Math.round(performance.now() - t0)
+        results.push({
+          version,
+          durationMs,
+          lockMs: Math.round(spent),
+          locks,
+          diffText: shadowNote(renderDiff(diffSnapshots(previous, after)), shadow),
+          overBudget: false,
+          ...(fc ? { forecasts } : {})
+        })
+        previous = after
+        opts.log.info(
+          `rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`
+        )
+      } catch (e) {
+        const err = e as Error & { code?: string; statement?: SqlStatement }
+        const s = err.statement
+        const where = s ? `${file.file}:${s.line}` : file.file
+        let message: string
+        let overBudget = false
+        if (err.code === QUERY_CANCELED && s) {
+          overBudget = true
+          const blamed = blamedLock(s, newLocks(locks, atStart))
+          await client.query('ROLLBACK').catch(() => undefined)
+          await client.query('BEGIN')
+          const head = `${where}: "${firstLine(s.text, 60)}"`
+          if (!blamed) {
+            message = `${head} ran for more than ${opts.lockBudgetMs} ms (the lock budget, per migration file) and locks no table itself; its file's transaction would hold the locks it took before for that long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
+          } else {
+            const { table, mode } = blamed
+            const isNew = await relationIsNew(client, table)
+            message = isNew
+              ? `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is new (created by the pending migrations) and empty, so no one waits on it, but its file's transaction holds its other locks as long. Move the slow part to a migration of its own, or raise lock-budget in runbook.yml.`
+              : `${head} would hold ${mode} on ${table} for more than ${opts.lockBudgetMs} ms (the lock budget); ${table} is ${await tableSize(client, table)}. Consider NOT VALID + VALIDATE, CONCURRENTLY, or a maintenance window (lock-budget in runbook.yml).`
+          }
+        } else if (err.code === UNREHEARSABLE) {
+          message = `${where}: ${err.message}`
+        } else if (err.code === LOCK_NOT_AVAILABLE) {
+          message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? relationsOf(s.ast).join(', ') : 'a touched table'}`
+        } else {
+          message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
+        }
+        const redirectedTo = (e as { redirectedTo?: string }).redirectedTo
+        if (redirectedTo) message += ` (rehearsed on the shadow copy: ${redirectedTo})`
+        results.push({
+          version,
+          durationMs: Math.round(performance.now() - t0),
+          lockMs: Math.round(spent),
+          locks,
+          diffText: '',
+          overBudget,
+          error: message,
+          ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
+          file: file.file,
+          line: s?.line,
+          ...(fc ? { forecasts } : {})
+        })
+        break
+      }
+    }
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined)
+  }
+  return results
+}
+
+/** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
+async function relationIsNew(client: pg.ClientBase, table: string): Promise<boolean> {
+  const res = await client
+    .query(`SELECT to_regclass($1) IS NULL AS new`, [table])
+    .catch(() => ({ rows: [] as { new: boolean }[] }))
+  return res.rows[0]?.new === true
+}

@@ -1,0 +1,99 @@
+/**
+ * revert: one migration's rollback script run under the apply lock, in one transaction under SET LOCAL
+ * lock_timeout and statement_timeout, with the migration's history row removed and a 'rolled-back' audit row
+ * written in the same transaction (the mirror of apply.ts). Bounded retries on lock_not_available only.
+ */
+import type pg from 'pg'
+import type { Logger } from '../report/logger.js'
+import type { Migration, SqlFile } from '../plan/files.js'
+import { ensureHistoryTables, removeApplied, writeAudit } from '../plan/history.js'
+import { runFileInTransaction, type StatementTiming } from '../apply/apply.js'
+import { acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
+import { statementsOf } from '../apply/statements.js'
+
+export interface RevertOptions {
+  environment: string
+  runId: string
+  gitSha?: string
+  actor?: string
+  lockTimeoutMs: number
+  statementTimeoutMs: number
+  retries: number
+  retryBackoffMs: number
+  advisoryLockWaitMs: number
+  log: Logger
+  signal?: AbortSignal
+  /** Masks secrets (a rollback script may set a role password too) in the audit row. */
+  redact?: (text: string) => string
+}
+
+export interface RevertedMigration {
+  version: string
+  name: string
+  /** The rollback script, relative to the repository root. */
+  file: string
+  durationMs: number
+  attempts: number
+  statements: StatementTiming[]
+}
+
+/** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
+export async function revertMigration(
+  client: pg.Client,
+  m: Migration,
+  script: SqlFile,
+  opts: RevertOptions
+): Promise<RevertedMigration> {
+  // Refuse a bad file before taking any lock or writing anything.
+  const statements = statementsOf(script)
+  await acquireApplyLock(client, opts.advisoryLockWaitMs)
+  try {
+    await ensureHistoryTables(client)
+    const startedAt = new Date()
+    const redact = opts.redact ?? ((t: string) => t)
+    const done = await runFileInTransaction(
+      client,
+      m,
+      script,
+      statements,
+      {
+        lockTimeoutMs: opts.lockTimeoutMs,
+        statementTimeoutMs: opts.statementTimeoutMs,
+        retries: opts.retries,
+        retryBackoffMs: opts.retryBackoffMs,
+        log: opts.log,
+        signal: opts.signal
+      },
+      async timings => {
+        const removed = await removeApplied(client, m.version)
+        if (removed !== 1)
+          throw new Error(
+            `history row of ${m.version} was not found while rolling back (removed ${removed})`
+          )
+        await writeAudit(client, {
+          runId: opts.runId,
+          environment: opts.environment,
+          stage: 'rollback',
+          version: m.version,
+          name: m.name,
+          checksum: script.checksum,
+          gitSha: opts.gitSha,
+          actor: opts.actor,
+          startedAt,
+          status: 'rolled-back',
+          details: JSON.parse(redact(JSON.stringify({ statements: timings })))
+        })
+      }
+    )
+    return {
+      version: m.version,
+      name: m.name,
+      file: script.file,
+      durationMs: done.durationMs,
+      attempts: done.attempts,
+      statements: done.timings
+    }
+  } finally {
+    await releaseApplyLock(client)
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The database side of verify: a migration's verify/ script run in a transaction that is always rolled
+ * back, the search_path the migrations' unqualified names resolved in, and which objects the schema
+ * snapshots hold (for derive's name resolution).
+ */
+import type pg from 'pg'
+import type { SqlFile } from '../plan/files.js'
+import { statementsOf } from '../apply/statements.js'
+import type { SchemaSnapshot } from '../schema/index.js'
+import type { ObjectClass } from './derived.js'
+
+/** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
+export async function runVerifyScript(
+  client: pg.Client,
+  file: SqlFile,
+  statementTimeoutMs: number
+): Promise<string | null> {
+  const statements = statementsOf(file)
+  await client.query('BEGIN')
+  try {
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, statementTimeoutMs)}`)
+    for (const s of statements) {
+      try {
+        await client.query(s.text)
+      } catch (e) {
+        const err = e as Error & { code?: string }
+        return `${file.file}:${s.line}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
+      }
+    }
+    return null
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined)
+  }
+}
+
+/**
+ * The search_path a session of this database starts with (database and role settings), existing schemas only:
+ * where the migrations' unqualified names went unless they set their own. The migrations may have changed
+ * this session's search_path: the value is read as RESET would restore it.
+ */
+export async function startingSearchPath(client: pg.Client): Promise<string[]> {
+  await client.query('BEGIN')
+  try {
+    await client.query(
+      `SELECT set_config('search_path', reset_val, true) FROM pg_settings WHERE name = 'search_path'`
+    )
+    const res = await client.query(`SELECT current_schemas(false)::text[] AS path`)
+    return res.rows[0].path as string[]
+  } catch {
+    return ['public']
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined)
+  }
+}
+
+/** Which objects exist in any of the snapshots: resolves unqualified names over a search_path. */
+export function existsIn(snapshots: SchemaSnapshot[]) {
+  const seen = new Set<string>()
+  for (const s of snapshots) {
+    for (const schema of s.schemas) seen.add(`schema ${schema}.${schema}`)
+    for (const o of s.objects) {
+      if (o.kind === 'function') seen.add(`function ${o.schema}.${o.name.split('(')[0]}`)
+      else if (['table', 'view', 'sequence', 'index'].includes(o.kind))
+        seen.add(`relation ${o.schema}.${o.name}`)
+    }
+  }
+  return (kind: ObjectClass, schema: string, name: string) => seen.has(`${kind} ${schema}.${name}`)
+}
