@@ -2,16 +2,34 @@ export const id = 309;
 export const ids = [309];
 export const modules = {
 
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ STAND_IN_MARKER)
+/* harmony export */ });
+/**
+ * The mark of the throwaway server's stand-in extensions (src/embedded/extensions): in their control file's
+ * comment, so any check can tell a stand-in (DDL only) from the real extension without loading their SQL.
+ */
+const STAND_IN_MARKER = 'migration-runbook stand-in';
+
+
+/***/ }),
+
 /***/ 6309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  bootstrapDatabase: () => (/* binding */ bootstrapDatabase),
+  freePort: () => (/* binding */ freePort),
+  loadEmbeddedPostgres: () => (/* binding */ loadEmbeddedPostgres),
   startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
 });
-
-// UNUSED EXPORTS: bootstrapDatabase, freePort, loadEmbeddedPostgres
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

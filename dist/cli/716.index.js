@@ -200,7 +200,7 @@ function lookupVariable(vars, name) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  environmentPolicy: () => (/* binding */ environmentPolicy),
+  q_: () => (/* binding */ environmentPolicy),
   a3: () => (/* binding */ formatDuration),
   loadPolicy: () => (/* binding */ loadPolicy)
 });

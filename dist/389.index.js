@@ -1,0 +1,355 @@
+export const id = 389;
+export const ids = [389];
+export const modules = {
+
+/***/ 23847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ER: () => (/* binding */ featureFlagSchema),
+  rE: () => (/* binding */ lookupVariable),
+  r2: () => (/* binding */ readRunVariables),
+  yl: () => (/* binding */ resolveFeatureFlags)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+;// CONCATENATED MODULE: ./src/config/env-file.ts
+/**
+ * A dotenv file (`.env.staging`): `NAME=value` lines, `#` comments, an optional `export ` prefix, values
+ * bare, 'single-quoted' (literal) or "double-quoted" (\n, \t, \", \\ escapes; may span lines). Small on
+ * purpose: the runbook's flag files need no interpolation, and a dependency would add nothing but surface.
+ */
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+/** The file's variables; `label` (the path) names the file and line in every error. */
+function parseEnvFile(text, label) {
+    const vars = {};
+    const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    let i = 0;
+    let line = 1;
+    const fail = (why) => {
+        throw new errors/* ConfigError */.x(`env file ${label}:${line}: ${why}; allowed: NAME=value lines, # comments, values bare, 'single' or "double" quoted`);
+    };
+    while (i < src.length) {
+        const end = src.indexOf('\n', i) === -1 ? src.length : src.indexOf('\n', i);
+        const raw = src.slice(i, end);
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i = end + 1;
+            line++;
+            continue;
+        }
+        const eq = raw.indexOf('=');
+        if (eq < 0)
+            fail(`"${trimmed.slice(0, 40)}" has no "="`);
+        const name = raw
+            .slice(0, eq)
+            .trim()
+            .replace(/^export\s+/, '');
+        if (!NAME.test(name))
+            fail(`"${name}" is not a variable name`);
+        let j = i + eq + 1;
+        while (src[j] === ' ' || src[j] === '\t')
+            j++;
+        const quote = src[j];
+        let value;
+        if (quote === '"' || quote === "'") {
+            // A quoted value ends at its closing quote, which may be lines later.
+            const startLine = line;
+            let out = '';
+            j++;
+            for (;;) {
+                if (j >= src.length) {
+                    line = startLine;
+                    fail(`${name}'s value opens a ${quote} quote that is never closed`);
+                }
+                const c = src[j];
+                if (c === quote)
+                    break;
+                if (c === '\n')
+                    line++;
+                if (quote === '"' && c === '\\' && j + 1 < src.length) {
+                    const next = src[j + 1];
+                    out += ESCAPES[next] ?? '\\' + next;
+                    j += 2;
+                    continue;
+                }
+                out += c;
+                j++;
+            }
+            value = out;
+            // After the closing quote only spaces and a comment may follow.
+            const restEnd = src.indexOf('\n', j) === -1 ? src.length : src.indexOf('\n', j);
+            const rest = src.slice(j + 1, restEnd).trim();
+            if (rest !== '' && !rest.startsWith('#'))
+                fail(`${name}'s quoted value is followed by "${rest.slice(0, 40)}"`);
+            i = restEnd + 1;
+        }
+        else {
+            // Bare: up to the end of the line; " #" starts a comment.
+            value = src
+                .slice(j, end)
+                .replace(/\s+#.*$/, '')
+                .trim();
+            i = end + 1;
+        }
+        vars[name] = value;
+        line++;
+    }
+    return vars;
+}
+
+;// CONCATENATED MODULE: ./src/config/flags.ts
+/**
+ * runbook.yml `feature-flags:` (the flags a deploy depends on, e.g. FEATURE_ALLOCATOR_ADJACENCY_MODE) and the
+ * variables a run reads them from: the job's environment and an optional dotenv file (`--env-file`,
+ * action input `env-file`). Only the front doors call readRunVariables; checks read RunConfig.
+ */
+
+
+
+
+
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const featureFlagSchema = schemas/* strictObject */.rej({
+    /** The environment variable the application reads. */
+    name: schemas/* string */.YjP().regex(VARIABLE, 'is not an environment variable name (letters, digits, _)'),
+    allowed: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    /** What the application uses when the variable is not set. */
+    default: schemas/* string */.YjP().min(1).optional(),
+    /** environment name -> the value that environment must run with. */
+    expected: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1)).default({}),
+    /** Lists per-venue overrides: one row per venue, columns `venue` and `value`. */
+    'overrides-sql': schemas/* string */.YjP().min(1).optional()
+})
+    .superRefine((f, ctx) => {
+    const allowed = f.allowed.join(', ');
+    if (f.default !== undefined && !f.allowed.includes(f.default))
+        ctx.addIssue({
+            code: 'custom',
+            path: ['default'],
+            message: `is "${f.default}"; allowed: ${allowed}`
+        });
+    for (const [env, value] of Object.entries(f.expected))
+        if (!f.allowed.includes(value))
+            ctx.addIssue({
+                code: 'custom',
+                path: ['expected', env],
+                message: `is "${value}"; allowed: ${allowed}`
+            });
+});
+/** The parsed list, after checking that every `expected` key names a defined environment. */
+function resolveFeatureFlags(raw, environments, policyPath) {
+    return raw.map((f, i) => {
+        for (const env of Object.keys(f.expected))
+            if (!environments.includes(env))
+                throw new errors/* ConfigError */.x(`${policyPath}: invalid runbook policy:\n  feature-flags.${i}.expected.${env}: "${env}" is not an environment; allowed: ${environments.join(', ')}`);
+        return {
+            name: f.name,
+            allowed: f.allowed,
+            default: f.default,
+            expected: f.expected,
+            overridesSql: f['overrides-sql']
+        };
+    });
+}
+/** Reads the env file (relative to `root`) and takes the job's environment. Throws ConfigError naming the input. */
+function readRunVariables(envFile, env, root) {
+    const environment = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && v !== '')
+            environment[k] = v;
+    if (envFile === undefined)
+        return { environment };
+    const file = external_node_path_default().resolve(root, envFile);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* ConfigError */.x(`input "env-file" is "${envFile}", which does not exist; allowed: a dotenv file (NAME=value lines), relative to the repository`);
+    return {
+        environment,
+        envFile: { path: envFile, variables: parseEnvFile((0,external_node_fs_.readFileSync)(file, 'utf8'), envFile) }
+    };
+}
+/** A variable's value and where it came from: the job's environment wins over the env file (dotenv's rule). */
+function lookupVariable(vars, name) {
+    const fromEnv = vars?.environment[name];
+    if (fromEnv !== undefined)
+        return { value: fromEnv, source: 'environment' };
+    const fromFile = vars?.envFile?.variables[name];
+    if (fromFile !== undefined && fromFile !== '')
+        return { value: fromFile, source: 'env-file' };
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 64389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs)
+/* harmony export */ });
+/* unused harmony exports COMMENT_MODES, PROVIDED_TARGET_URL, checkDatabaseUrl, configCandidates, defaultConfigPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9691);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37827);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23847);
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42513);
+/**
+ * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * An invalid value fails naming the input, the value and what is allowed; no database is touched.
+ */
+
+
+
+
+
+
+
+const COMMENT_MODES = ['auto', 'always', 'never'];
+/**
+ * The database-url a front door passes when a target provider supplies the database (--embedded, rehearse):
+ * the provider's own URL replaces it before anything connects.
+ */
+const PROVIDED_TARGET_URL = 'postgres://embedded@127.0.0.1/rehearsal';
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+function describeValue(value) {
+    if (value === undefined || value === '')
+        return '(empty)';
+    return JSON.stringify(value);
+}
+/** Checks a URL's shape without ever echoing it (it holds the password). */
+function checkDatabaseUrl(url) {
+    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+    }
+    for (const [part, value] of [
+        ['user', parsed.username],
+        ['password', parsed.password],
+        ['database name', parsed.pathname]
+    ]) {
+        try {
+            decodeURIComponent(value);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+        }
+    }
+    if (!parsed.hostname) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+    }
+}
+const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
+/**
+ * The policy files tried, in order, when `config` is not given: `<migrations-dir>/runbook.yml`, then, for
+ * a folder ending in `supabase/migrations`, `supabase/runbook.yml` beside it. Every Supabase CLI command
+ * prints "Skipping migration runbook.yml" for a file inside supabase/migrations, so that layout keeps the
+ * policy one level up.
+ */
+function configCandidates(migrationsDir) {
+    const trimmed = migrationsDir.replace(/[\\/]+$/, '') || migrationsDir;
+    const own = `${trimmed}/runbook.yml`;
+    if (!SUPABASE_MIGRATIONS.test(trimmed))
+        return [own];
+    return [own, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(trimmed), 'runbook.yml')];
+}
+/**
+ * The default `config` for a migrations folder (see configCandidates). With one candidate the path is
+ * returned unchecked: loadPolicy names it if it is missing. With two, the first that exists wins, and
+ * neither existing is an error naming both.
+ */
+function defaultConfigPath(migrationsDir, lookup = {}) {
+    const candidates = configCandidates(migrationsDir);
+    if (candidates.length === 1)
+        return candidates[0];
+    const root = lookup.root ?? process.cwd();
+    const exists = lookup.exists ?? node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync;
+    const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
+    if (found)
+        return found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+}
+function parseInputs(raw, lookup = {}) {
+    const value = (name) => {
+        const v = raw[name];
+        return v === undefined || v.trim() === '' ? undefined : v.trim();
+    };
+    const stage = value('stage');
+    const stageResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a).safeParse(stage);
+    if (!stageResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_6__/* .STAGES */ .a.join(', ')}`);
+    }
+    const environment = value('environment');
+    if (!environment || !ENV_NAME.test(environment)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+    }
+    const comment = value('comment') ?? 'auto';
+    const commentResult = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
+    if (!commentResult.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+    }
+    const databaseUrl = value('database-url');
+    if (!databaseUrl) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+    }
+    checkDatabaseUrl(databaseUrl);
+    const migrationsDir = value('migrations-dir') ?? 'migrations';
+    return {
+        environment,
+        stage: stageResult.data,
+        databaseUrl,
+        migrationsDir,
+        configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
+        githubToken: value('github-token'),
+        comment: commentResult.data,
+        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+        testCommand: value('test-command'),
+        artifactsDir: value('artifacts-dir') ?? 'artifacts',
+        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
+    };
+}
+
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ findCheck),
+/* harmony export */   a: () => (/* binding */ STAGES)
+/* harmony export */ });
+const STAGES = [
+    'validate',
+    'apply',
+    'verify',
+    'rollback',
+    'monitor',
+    // the scheduled monitor: one sample per run for every deploy of the last monitor.window
+    'monitor-window'
+];
+/** The result of check `id` among `checks` (the first one), typed by its id. */
+function findCheck(checks, id) {
+    return checks.find(c => c.id === id);
+}
+
+
+/***/ })
+
+};
