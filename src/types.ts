@@ -36,10 +36,10 @@ export interface CheckDetails {
 export type CheckId = keyof CheckDetails & string
 
 export interface BaselineDetails {
-  /** How the throwaway database got its starting shape. */
-  source?: string
-  applied?: string[]
-  [fact: string]: unknown
+  /** What was done to the throwaway database, in order (setup-sql, the baseline schema, the replayed migrations). */
+  steps: string[]
+  /** The versions recorded as applied before the stage ran. */
+  deployed: string[]
 }
 
 export interface TargetPinDetails {
