@@ -6,19 +6,12 @@
 import type { Report } from '../types.js'
 import { formatMs, lockName, type LockForecast } from '../rehearse/forecast.js'
 import { findCheck } from '../types.js'
+import { cell as formatCell, code as formatCode } from './format.js'
 
-/** One line for a table cell: no pipes, newlines or raw HTML. */
-function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-}
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`'
-}
+/** The forecast's cells are never shortened: a statement or a model cut at 300 characters would mislead. */
+const UNCUT = Number.POSITIVE_INFINITY
+const cell = (text: string) => formatCell(text, UNCUT)
+const code = (text: string) => formatCode(text, UNCUT)
 
 const count = (n: number) => n.toLocaleString('en-US')
 

@@ -5,7 +5,7 @@
 import type { MonitorSeries } from '../types.js'
 import type { Deploy } from '../monitor/window.js'
 import { formatDuration } from '../config/policy.js'
-import { renderChart } from './format.js'
+import { plainCell, renderChart } from './format.js'
 
 export interface TrackingView {
   environment: string
@@ -20,10 +20,6 @@ export interface TrackingView {
 
 function utc(d: Date): string {
   return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
 export function deployLabel(d: Deploy): string {
@@ -47,12 +43,12 @@ export function renderTracking(v: TrackingView): string {
       `${utc(v.takenAt)}${v.runUrl ? ` ([run](${v.runUrl}))` : ''}.`,
     ''
   ]
-  if (v.breaches.length > 0) lines.push(...v.breaches.map(b => `- ❌ ${cell(b)}`), '')
+  if (v.breaches.length > 0) lines.push(...v.breaches.map(b => `- ❌ ${plainCell(b)}`), '')
   lines.push('| check | latest | threshold | status |', '|---|---|---|---|')
   for (const s of v.series) {
     const threshold = s.max ?? s.min
     lines.push(
-      `| ${cell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`
+      `| ${plainCell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`
     )
   }
   lines.push('')
@@ -67,7 +63,7 @@ export function renderBreachIssue(
     `The scheduled monitor found a breach after \`${deployLabel(v.deploy)}\` was deployed to ${v.environment} ` +
       `(${utc(v.deploy.deployedAt)}).`,
     '',
-    ...v.breaches.map(b => `- ❌ ${cell(b)}`),
+    ...v.breaches.map(b => `- ❌ ${plainCell(b)}`),
     '',
     `On-breach policy: ${v.action}.`,
     v.others?.length
