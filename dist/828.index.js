@@ -7689,17 +7689,11 @@ var types = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/report/forecast-section.ts
 
 
-/** One line for a table cell: no pipes, newlines or raw HTML. */
-function cell(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|');
-}
-function code(text) {
-    return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`';
-}
+
+/** The forecast's cells are never shortened: a statement or a model cut at 300 characters would mislead. */
+const UNCUT = Number.POSITIVE_INFINITY;
+const cell = (text) => (0,format/* cell */.Hn)(text, UNCUT);
+const code = (text) => (0,format/* code */.aY)(text, UNCUT);
 const count = (n) => n.toLocaleString('en-US');
 function measured(f) {
     const where = f.rehearsedOn === 'shadow'
@@ -13094,9 +13088,6 @@ var policy = __webpack_require__(47632);
 function utc(d) {
     return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
-function monitor_window_section_cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 function deployLabel(d) {
     return `${d.version}_${d.name}`;
 }
@@ -13118,11 +13109,11 @@ function renderTracking(v) {
         ''
     ];
     if (v.breaches.length > 0)
-        lines.push(...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`), '');
+        lines.push(...v.breaches.map(b => `- ❌ ${(0,format/* plainCell */.dD)(b)}`), '');
     lines.push('| check | latest | threshold | status |', '|---|---|---|---|');
     for (const s of v.series) {
         const threshold = s.max ?? s.min;
-        lines.push(`| ${monitor_window_section_cell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
+        lines.push(`| ${(0,format/* plainCell */.dD)(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
     }
     lines.push('');
     lines.push(...v.series.map(format/* renderChart */.xt).filter(c => c !== ''));
@@ -13133,7 +13124,7 @@ function renderBreachIssue(v) {
         `The scheduled monitor found a breach after \`${deployLabel(v.deploy)}\` was deployed to ${v.environment} ` +
             `(${utc(v.deploy.deployedAt)}).`,
         '',
-        ...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`),
+        ...v.breaches.map(b => `- ❌ ${(0,format/* plainCell */.dD)(b)}`),
         '',
         `On-breach policy: ${v.action}.`,
         v.others?.length

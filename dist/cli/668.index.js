@@ -2783,17 +2783,11 @@ var types = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/forecast-section.ts
 
 
-/** One line for a table cell: no pipes, newlines or raw HTML. */
-function forecast_section_cell(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|');
-}
-function forecast_section_code(text) {
-    return '`' + text.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|') + '`';
-}
+
+/** The forecast's cells are never shortened: a statement or a model cut at 300 characters would mislead. */
+const UNCUT = Number.POSITIVE_INFINITY;
+const forecast_section_cell = (text) => cell(text, UNCUT);
+const forecast_section_code = (text) => code(text, UNCUT);
 const count = (n) => n.toLocaleString('en-US');
 function measured(f) {
     const where = f.rehearsedOn === 'shadow'
@@ -7330,9 +7324,6 @@ var config_policy = __webpack_require__(2716);
 function utc(d) {
     return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
-function monitor_window_section_cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 function deployLabel(d) {
     return `${d.version}_${d.name}`;
 }
@@ -7354,11 +7345,11 @@ function renderTracking(v) {
         ''
     ];
     if (v.breaches.length > 0)
-        lines.push(...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`), '');
+        lines.push(...v.breaches.map(b => `- ❌ ${plainCell(b)}`), '');
     lines.push('| check | latest | threshold | status |', '|---|---|---|---|');
     for (const s of v.series) {
         const threshold = s.max ?? s.min;
-        lines.push(`| ${monitor_window_section_cell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
+        lines.push(`| ${plainCell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
     }
     lines.push('');
     lines.push(...v.series.map(renderChart).filter(c => c !== ''));
@@ -7369,7 +7360,7 @@ function renderBreachIssue(v) {
         `The scheduled monitor found a breach after \`${deployLabel(v.deploy)}\` was deployed to ${v.environment} ` +
             `(${utc(v.deploy.deployedAt)}).`,
         '',
-        ...v.breaches.map(b => `- ❌ ${monitor_window_section_cell(b)}`),
+        ...v.breaches.map(b => `- ❌ ${plainCell(b)}`),
         '',
         `On-breach policy: ${v.action}.`,
         v.others?.length
