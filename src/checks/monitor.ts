@@ -112,5 +112,7 @@ export const monitorCheck: Check<'monitor'> = {
   id: 'monitor',
   title: 'Post-deploy health monitor',
   run: runMonitorCheck,
+  // Samples for the whole monitor duration: not watched for lock waits.
+  long: true,
   sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 }

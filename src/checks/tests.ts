@@ -100,5 +100,7 @@ export async function runTests(ctx: StageContext): Promise<CheckOutcome<TestsDet
 export const testsCheck: Check<'tests'> = {
   id: 'tests',
   title: 'Functional tests against the target',
-  run: runTests
+  run: runTests,
+  // Runs the project's suite for minutes: not watched for lock waits.
+  long: true
 }
