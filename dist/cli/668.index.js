@@ -5846,7 +5846,9 @@ async function runTests(ctx) {
 const testsCheck = {
     id: 'tests',
     title: 'Functional tests against the target',
-    run: runTests
+    run: runTests,
+    // Runs the project's suite for minutes: not watched for lock waits.
+    long: true
 };
 
 ;// CONCATENATED MODULE: ./src/shell/preflight.ts
@@ -6694,6 +6696,8 @@ const monitorCheck = {
     id: 'monitor',
     title: 'Post-deploy health monitor',
     run: runMonitorCheck,
+    // Samples for the whole monitor duration: not watched for lock waits.
+    long: true,
     sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
 
@@ -7739,6 +7743,8 @@ const monitorWindowCheck = {
     id: 'monitor',
     title: 'Scheduled monitor (deploys of the last monitor.window)',
     run: runMonitorWindowCheck,
+    // Same id as monitor, and was never watched either (its samples run up to the statement timeout).
+    long: true,
     sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
 
