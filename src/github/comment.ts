@@ -3,7 +3,7 @@
  * this token's identity, created once, then edited. Comments of other environments, other tools and
  * people (a human comment that starts with the marker included) are never touched.
  */
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import { commentMarker } from '../report/markers.js'
 
 export interface UpsertCommentOptions {
@@ -49,6 +49,8 @@ export async function upsertStickyComment(
   }
   const marker = commentMarker(opts.environment)
   const withMarker = (text: string) => (firstLine(text) === marker ? text : `${marker}\n${text}`)
+  // Loaded on first use: octokit is 1.6 MB of the bundle, and a run that posts no comment never needs it.
+  const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(opts.token, {
     baseUrl: opts.baseUrl ?? 'https://api.github.com'
   })
