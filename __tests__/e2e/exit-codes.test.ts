@@ -57,13 +57,22 @@ describe('every stage that passes exits 0', () => {
         ].join('\n')
       )
     )
+    const evidence = (name: string) =>
+      readFileSync(path.join(repo.root, 'artifacts', 'staging', name), 'utf8')
     const validate = await stage('validate')
     expect([validate.code, summary().status]).toEqual([0, 'passed'])
     expect(await appliedVersions()).toEqual([])
+    // validate's rehearsal diffs each file: it is the run's schema diff.
+    expect(evidence('rehearsal.txt')).toContain('public.items')
 
     const apply = await stage('apply')
     expect(apply.code).toBe(0)
     expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+    // apply's rehearsal takes no snapshots of its own (apply and verify snapshot each state once); the diff of
+    // what was applied is db-diff.txt's.
+    expect(evidence('rehearsal.txt')).toContain("no schema diff in an apply run's rehearsal")
+    expect(evidence('rehearsal.txt')).not.toContain('public.items')
+    expect(evidence('db-diff.txt')).toContain('public.items')
 
     expect((await stage('verify')).code).toBe(0)
     const monitor = await stage('monitor')

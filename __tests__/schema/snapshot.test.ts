@@ -235,6 +235,45 @@ test('an aborted transaction gives the server error, with its code', async () =>
   }
 })
 
+test('a snapshot is two round trips, in a transaction or not (a hosted database is far away)', async () => {
+  const other = await db.client()
+  const sent: string[] = []
+  const query = other.query.bind(other) as (...args: unknown[]) => unknown
+  ;(other as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    sent.push(String(args[0]))
+    return query(...args)
+  }
+  const outside = await snapshotSchema(other)
+  expect(sent).toHaveLength(2)
+  expect(sent[1]).toMatch(/ROLLBACK$/)
+  sent.length = 0
+  await other.query('BEGIN')
+  const inside = await snapshotSchema(other)
+  expect(sent.slice(1)).toHaveLength(2)
+  await other.query('ROLLBACK')
+  expect(inside.objects).toEqual(outside.objects)
+})
+
+test.each(['on', 'off'])(
+  'schema names with quotes and backslashes are read (standard_conforming_strings %s)',
+  async setting => {
+    const other = await db.client()
+    await other.query(`SET standard_conforming_strings = ${setting}`)
+    await other.query('BEGIN')
+    try {
+      await other.query(
+        `CREATE SCHEMA "it's\\odd"; CREATE TABLE "it's\\odd".t (id int PRIMARY KEY)`
+      )
+      const s = await snapshotSchema(other)
+      expect(s.schemas).toContain("it's\\odd")
+      expect(s.objects.find(o => o.kind === 'table' && o.schema === "it's\\odd")).toBeDefined()
+      expect(s.objects.some(o => o.kind === 'column' && o.schema === "it's\\odd")).toBe(true)
+    } finally {
+      await other.query('ROLLBACK')
+    }
+  }
+)
+
 test('bad options name the option and the value', async () => {
   await expect(
     snapshotSchema(client, { schemas: 'public' as unknown as string[] })

@@ -1,6 +1,7 @@
 /**
  * apply: each pending migration in its own transaction under SET LOCAL lock_timeout and statement_timeout,
- * its history row written in the same transaction, bounded retries with backoff on lock_not_available (55P03)
+ * its statements sent as one batch (batch.ts: one round trip per file), its history row written in the same
+ * transaction, bounded retries with backoff on lock_not_available (55P03)
  * only, all under a session advisory lock. A failure rolls the migration back whole and says what failed,
  * where (file:line) and Postgres's own code and detail.
  */
@@ -13,6 +14,7 @@ import { acquireApplyLock, releaseApplyLock } from './locks.js'
 import { firstLine, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
+import { BatchStatementError, runBatch } from './batch.js'
 
 export interface ApplyOptions {
   environment: string
@@ -82,14 +84,18 @@ function pgFields(e: PgError): string {
   return parts.join('; ')
 }
 
+/** Both timeouts in one round trip (after `prefix`, e.g. BEGIN, in the same one). */
 async function setTimeouts(
   client: pg.Client,
   scope: 'LOCAL' | 'SESSION',
   lockMs: number,
-  statementMs: number
+  statementMs: number,
+  prefix = ''
 ) {
-  await client.query(`SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}`)
-  await client.query(`SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`)
+  await client.query(
+    `${prefix}SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}; ` +
+      `SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`
+  )
 }
 
 async function runStatement(
@@ -111,6 +117,36 @@ async function runStatement(
   const ms = Math.round((performance.now() - t0) * 10) / 10
   timings.push({ line: s.line, statement: firstLine(s.text), ms })
   log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`)
+}
+
+/**
+ * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
+ * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
+ */
+async function runStatements(
+  client: pg.Client,
+  migration: SqlFile,
+  statements: SqlStatement[],
+  timings: StatementTiming[],
+  log: Logger,
+  signal?: AbortSignal
+): Promise<void> {
+  throwIfCancelled(signal, migration.file)
+  const record = (ms: number, i: number) => {
+    const s = statements[i]
+    timings.push({ line: s.line, statement: firstLine(s.text), ms })
+    log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`)
+  }
+  try {
+    ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`)).forEach(record)
+  } catch (e) {
+    if (!(e instanceof BatchStatementError)) throw e
+    e.completedMs.forEach(record)
+    const cause = e.cause
+    if (typeof cause !== 'object' || cause === null) throw e
+    ;(cause as PgError & { statement?: SqlStatement }).statement = statements[e.index]
+    throw cause
+  }
 }
 
 function failure(migration: Migration, file: SqlFile, e: unknown, attempts: number): ApplyError {
@@ -164,10 +200,8 @@ export async function runFileInTransaction(
     const timings: StatementTiming[] = []
     const t0 = performance.now()
     try {
-      await client.query('BEGIN')
-      await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs)
-      for (const s of statements)
-        await runStatement(client, file, s, timings, opts.log, opts.signal)
+      await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs, 'BEGIN; ')
+      await runStatements(client, file, statements, timings, opts.log, opts.signal)
       await finish(timings, attempt)
       await client.query('COMMIT')
       return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }

@@ -94,7 +94,10 @@ export const rehearsalCheck: Check<'rehearsal'> = {
     const settings = rehearsalSettingsOf(ctx.env)
     const forecastFor =
       settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name)
+    // apply snapshots each state for real and schema-diff diffs them: its rehearsal takes no snapshots of its own.
+    const schemaDiffs = ctx.config.stage === 'validate'
     const results = await rehearseFiles(ctx.client, files, {
+      schemaDiffs,
       lockBudgetMs: ctx.env.lockBudgetMs,
       lockTimeoutMs: ctx.env.lockTimeoutMs,
       log: ctx.log,
@@ -129,7 +132,9 @@ export const rehearsalCheck: Check<'rehearsal'> = {
           'locks held at the end:',
           ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
           '',
-          r.diffText
+          schemaDiffs || r.error
+            ? r.diffText
+            : "(no schema diff in an apply run's rehearsal: db-diff.txt has the applied change)"
         ].join('\n')
       ),
       ...(leftOut ? [`# ${leftOutReason}`] : []),

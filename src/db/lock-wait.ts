@@ -263,9 +263,15 @@ function watch(
   }
 }
 
+/** A session's server pid, read once per client (every check is watched: one round trip each adds up). */
+const pids = new WeakMap<pg.Client, number>()
+
 async function backendPid(client: pg.Client): Promise<number | undefined> {
+  const known = pids.get(client)
+  if (known !== undefined) return known
   try {
     const { rows } = await client.query('SELECT pg_backend_pid() AS pid')
+    pids.set(client, rows[0].pid)
     return rows[0].pid
   } catch {
     return (client as unknown as { processID?: number }).processID ?? undefined

@@ -38,23 +38,27 @@ export function bareIndexName(name: string): string {
   return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '')
 }
 
+/** BEGIN and the transaction's statement_timeout, in one round trip. */
+const beginWithTimeout = (timeoutMs: number) =>
+  `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`
+
 async function inRolledBackTransaction<T>(
   client: Queryable,
   timeoutMs: number,
   fn: () => Promise<T>
 ): Promise<T> {
-  await client.query('BEGIN')
+  await client.query(beginWithTimeout(timeoutMs))
   try {
-    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
-      String(Math.round(timeoutMs))
-    ])
     return await fn()
   } finally {
     await client.query('ROLLBACK')
   }
 }
 
-/** Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. */
+/**
+ * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. Each run has
+ * a transaction of its own, rolled back; one run's ROLLBACK and the next one's BEGIN share a round trip.
+ */
 export async function timeStatement(
   client: Queryable,
   sql: string,
@@ -64,12 +68,17 @@ export async function timeStatement(
 ): Promise<number[]> {
   const text = explainableSql(sql)
   const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    await inRolledBackTransaction(client, timeoutMs, async () => {
+  if (runs < 1) return samples
+  await client.query(beginWithTimeout(timeoutMs))
+  try {
+    for (let i = 0; i < runs; i++) {
+      if (i > 0) await client.query(`ROLLBACK; ${beginWithTimeout(timeoutMs)}`)
       const start = process.hrtime.bigint()
       await client.query(extendedQuery(text, params))
       samples.push(elapsedMs(start))
-    })
+    }
+  } finally {
+    await client.query('ROLLBACK')
   }
   return samples
 }

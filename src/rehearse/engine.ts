@@ -13,6 +13,7 @@ import type pg from 'pg'
 import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
+import { CLOCK_MS, sendBatch } from '../apply/batch.js'
 import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
 import { plpgsqlAnalysis } from '../lint/plpgsql.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
@@ -24,6 +25,7 @@ import {
   completeForeignKeyParents,
   createShadow,
   lockedTables,
+  mayLockExisting,
   newShadowState,
   redirectStatement,
   type ShadowState
@@ -46,20 +48,37 @@ export interface HeldLock {
 export async function ownRelationLocks(
   client: pg.ClientBase,
   /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
-  statementTimeoutMs?: number
+  statementTimeoutMs?: number,
+  /** SQL without results sent after the read in the same round trip (the next statement's SETs). */
+  then = ''
 ): Promise<HeldLock[]> {
   const set =
     statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `
-  const sent = await client.query(
-    `${set}SELECT l.relation::regclass::text AS relation, l.mode
-       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`
-  )
-  // Two statements in one query: pg returns one result each, the SELECT's is the last.
-  const res = Array.isArray(sent) ? (sent.at(-1) as pg.QueryResult) : sent
+  const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`)
+  // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
+  const res = Array.isArray(sent)
+    ? ((sent as pg.QueryResult[]).find(r => r.command === 'SELECT') as pg.QueryResult)
+    : sent
+  return strongestLocks(res.rows)
+}
+
+/**
+ * Our backend's granted relation locks, user relations only: OIDs below 16384 (FirstNormalObjectId) are
+ * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
+ * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
+ */
+const OWN_LOCKS_WHERE = `FROM pg_locks l
+  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`
+const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`
+
+/**
+ * The strongest mode per relation, sorted by relation. TOAST relations are left out, and so are relations
+ * dropped in this transaction (their OID no longer names one, and regclass prints the number).
+ */
+function strongestLocks(rows: readonly HeldLock[]): HeldLock[] {
   const strongest = new Map<string, string>()
-  for (const r of res.rows) {
+  for (const r of rows) {
+    if (r.relation.startsWith('pg_toast.') || /^\d+$/.test(r.relation)) continue
     const prev = strongest.get(r.relation)
     if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
       strongest.set(r.relation, r.mode)
@@ -67,6 +86,74 @@ export async function ownRelationLocks(
   return [...strongest]
     .map(([relation, mode]) => ({ relation, mode }))
     .sort((a, b) => a.relation.localeCompare(b.relation))
+}
+
+/** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
+const LOCKS_JSON = `(SELECT coalesce(json_agg(json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
+    ${OWN_LOCKS_WHERE})`
+
+/** Where a file's rehearsal stands: its locks after the last statement that ran, and its statements' time. */
+interface FileProgress {
+  locks: HeldLock[]
+  spent: number
+}
+
+/**
+ * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
+ * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
+ * statement path does between statements runs on the server, between them in the batch: the catalog reads'
+ * timeout, the locks held, the time the file's statements have spent (a transaction-local setting), and the
+ * next statement's lock_timeout and statement_timeout from what is left of the budget. A failure is rethrown
+ * as Postgres's error with the statement attached, `progress` as it stood before that statement.
+ */
+async function rehearseBatch(
+  client: pg.ClientBase,
+  file: string,
+  statements: readonly SqlStatement[],
+  opts: RehearsalOptions,
+  progress: FileProgress
+): Promise<void> {
+  const budget = opts.lockBudgetMs
+  const timeouts = (left: string) =>
+    `set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, floor(${left})))::int::text, true) AS mr_lock_timeout,
+     set_config('statement_timeout', greatest(1, floor(${left}))::int::text, true) AS mr_statement_timeout`
+  const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`
+  const startClock = `SELECT set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`
+  const t0 = performance.now()
+  const outcome = await sendBatch(client, statements, {
+    label: `migration-runbook: rehearsal of ${file} (rolled back)`,
+    prologue: [
+      catalogTimeout,
+      `SELECT set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+      startClock
+    ],
+    gap: [
+      catalogTimeout,
+      `WITH s AS MATERIALIZED (
+         SELECT set_config('mr.rehearsal_spent',
+                  (current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
+                   - current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
+       SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
+      startClock
+    ],
+    epilogue: [catalogTimeout]
+  })
+  const reads = outcome.results
+    .filter(r => r.rows[0] && 'mr_spent' in r.rows[0])
+    .map(r => r.rows[0] as { mr_spent: number; mr_locks: HeldLock[] })
+  const last = reads.at(-1)
+  if (last) {
+    progress.locks = strongestLocks(last.mr_locks)
+    progress.spent = Number(last.mr_spent)
+  }
+  if (outcome.error === undefined) return
+  const err = outcome.error as Error & { statement?: SqlStatement }
+  if (outcome.failedIndex !== undefined) {
+    err.statement = statements[outcome.failedIndex]
+    // The failing statement's own time is not read back: the batch's wall time bounds it.
+    progress.spent = Math.max(progress.spent, performance.now() - t0)
+  }
+  throw err
 }
 
 async function tableSize(client: pg.ClientBase, table: string): Promise<string> {
@@ -89,6 +176,12 @@ export interface RehearsalOptions {
    * nothing is forecast (the rollback rehearsal).
    */
   forecast?: ForecastOptions
+  /**
+   * Snapshot the schema before and after each file for its diff (default true). The apply stage turns it off:
+   * apply snapshots the same states for real and schema-diff diffs them, so the rehearsal's would be a
+   * second snapshot of each state.
+   */
+  schemaDiffs?: boolean
 }
 
 export interface ForecastOptions {
@@ -133,8 +226,9 @@ async function prepareStatement(
   fc: ForecastOptions,
   opts: RehearsalOptions
 ): Promise<StatementTarget> {
-  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`)
-  await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`)
+  await client.query(
+    `SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}; SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`
+  )
   const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
   const main = locked[0]
   if (fc.settings.mode === 'live') {
@@ -177,6 +271,16 @@ async function prepareStatement(
           }
         : undefined
   }
+}
+
+/**
+ * Whether prepareStatement has anything to do: a statement that names no relation that existed before the
+ * rehearsal, outside a DO block and with nothing shadowed yet, runs as written with no forecast, and costs no
+ * catalog round trip.
+ */
+function needsPreparation(s: SqlStatement, shadow: ShadowState, fc: ForecastOptions): boolean {
+  if (fc.settings.mode !== 'live' && (s.kind === 'DoStmt' || shadow.redirects.size > 0)) return true
+  return mayLockExisting(s.ast, shadow)
 }
 
 /** Thrown before a statement shadow mode cannot move off the live tables. */
@@ -329,31 +433,58 @@ export async function rehearseFiles(
 ): Promise<FileRehearsal[]> {
   const results: FileRehearsal[] = []
   const fc = opts.forecast
+  const diffs = opts.schemaDiffs !== false
   const shadow = fc ? await newShadowState(client) : undefined
   const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {}
-  let previous: SchemaSnapshot = await snapshotSchema(client, snapshotOpts)
+  let previous: SchemaSnapshot | undefined = diffs
+    ? await snapshotSchema(client, snapshotOpts)
+    : undefined
   await client.query('BEGIN')
+  // Round trips are what a rehearsal on a remote database costs: the locks held after a statement are read in
+  // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
+  // locks the previous one ended with.
+  let locks: HeldLock[] = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
   try {
     for (const { version, file } of files) {
       const statements = statementsOf(file)
       const t0 = performance.now()
-      const atStart = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
-      let locks: HeldLock[] = atStart
+      const atStart = locks
+      let stale = false
       let spent = 0
       const forecasts: LockForecast[] = []
+      const batched =
+        statements.length > 0 &&
+        !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)))
       try {
-        for (const s of statements) {
-          const target =
-            fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined
+        if (batched) {
+          const progress: FileProgress = { locks, spent }
+          try {
+            await rehearseBatch(client, file.file, statements, opts, progress)
+          } finally {
+            locks = progress.locks
+            spent = progress.spent
+          }
+        }
+        for (const s of batched ? [] : statements) {
+          let target: StatementTarget | undefined
+          if (fc && shadow && needsPreparation(s, shadow, fc)) {
+            // Shadow copies take locks of their own: read the statement's before making them.
+            if (stale) locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+            stale = false
+            target = await prepareStatement(client, s, file.sql, shadow, fc, opts)
+          }
           const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent))
           // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
           // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
           // SETs run under the catalog reads' timeout, not under `left`.
           const timeout = target?.text && fc ? fc.copyTimeoutMs : left
-          await client.query(
+          const sets =
             `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
-              `SET LOCAL statement_timeout = ${timeout}`
-          )
+            `SET LOCAL statement_timeout = ${timeout}`
+          // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
+          if (stale) locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets)
+          else await client.query(sets)
+          stale = false
           const s0 = performance.now()
           try {
             await client.query(target?.text ?? s.text)
@@ -363,6 +494,7 @@ export async function rehearseFiles(
             ;(e as { redirectedTo?: string }).redirectedTo = target?.redirectedTo
             throw e
           }
+          stale = true
           const took = performance.now() - s0
           spent += took
           if (target?.locked && fc) {
@@ -370,18 +502,20 @@ export async function rehearseFiles(
             forecasts.push(f)
             opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`)
           }
-          // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
-          locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
         }
-        await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`)
-        const after = await snapshotSchema(client, snapshotOpts)
+        // Also sets the catalog reads' statement_timeout for the snapshot (a batch's epilogue does it itself).
+        if (stale || statements.length === 0)
+          locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+        stale = false
+        const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined
         const durationMs = Math.round(performance.now() - t0)
         results.push({
           version,
           durationMs,
           lockMs: Math.round(spent),
           locks,
-          diffText: shadowNote(renderDiff(diffSnapshots(previous, after)), shadow),
+          diffText:
+            previous && after ? shadowNote(renderDiff(diffSnapshots(previous, after)), shadow) : '',
           overBudget: false,
           ...(fc ? { forecasts } : {})
         })

@@ -47,22 +47,32 @@ export interface ShadowState {
   redirects: Map<string, { schema: string; name: string }>
   /** Plain tables that existed before the rehearsal: the pending migrations' own tables need no shadow. */
   existing: Set<number>
+  /**
+   * Names (relname, as stored) of the relations outside the system schemas before the rehearsal: a statement that
+   * names none of them cannot lock an existing table, so it needs no catalog lookup (see mayLockExisting).
+   */
+  existingNames: Set<string>
 }
 
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
 export async function newShadowState(client: pg.ClientBase): Promise<ShadowState> {
   const res = await client.query(
     `SELECT pg_backend_pid() AS pid,
-            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids`
+            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids,
+            coalesce((SELECT array_agg(DISTINCT c.relname::text) FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+                         AND n.nspname NOT LIKE 'pg_toast%'), '{}') AS names`
   )
-  const { pid, oids } = res.rows[0]
+  const { pid, oids, names } = res.rows[0]
   return {
     // One schema per session: two validates at once must not wait on each other's uncommitted schema.
     schema: `mr_shadow_${pid}`,
     created: false,
     tables: new Map(),
     redirects: new Map(),
-    existing: new Set((oids as string[]).map(Number))
+    existing: new Set((oids as string[]).map(Number)),
+    existingNames: new Set(names as string[])
   }
 }
 
@@ -83,28 +93,60 @@ export interface LockedTable {
  * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
  */
 export async function lockedTables(client: pg.ClientBase, ast: AstNode): Promise<LockedTable[]> {
+  const wanted = strongLocks(ast)
+  if (wanted.length === 0) return []
+  // One round trip for every name (a remote database costs a round trip per query, not per row).
+  const res = await client.query(
+    `SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name
+       FROM unnest($1::text[], $2::bool[]) WITH ORDINALITY AS w(name, is_index, ord)
+       JOIN pg_class c ON c.oid = CASE WHEN w.is_index
+                                       THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(w.name))
+                                       ELSE to_regclass(w.name) END
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r'
+      ORDER BY w.ord`,
+    [wanted.map(w => quotedName(w.name)), wanted.map(w => w.isIndex)]
+  )
   const out: LockedTable[] = []
-  for (const l of statementLocks(ast)) {
-    if (LOCK_MODES.indexOf(l.lock) <= WRITERS_LOCK) continue
-    const isIndex = l.table.endsWith(' (index)')
-    const name = isIndex ? l.table.slice(0, -' (index)'.length) : l.table
-    const res = await client.query(
-      `SELECT c.oid, n.nspname AS schema, c.relname AS name
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind = 'r'
-          AND c.oid = CASE WHEN $2 THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1))
-                           ELSE to_regclass($1) END`,
-      [quotedName(name), isIndex]
-    )
-    const r = res.rows[0]
-    if (!r) continue
+  for (const r of res.rows) {
     const table = `${r.schema}.${r.name}`
     if (!out.some(o => o.table === table))
-      out.push({ table, lock: l.lock, oid: Number(r.oid), schema: r.schema, name: r.name })
+      out.push({
+        table,
+        lock: wanted[Number(r.ord) - 1].lock,
+        oid: Number(r.oid),
+        schema: r.schema,
+        name: r.name
+      })
   }
   return out.sort(
     (a, b) => LOCK_MODES.indexOf(b.lock as never) - LOCK_MODES.indexOf(a.lock as never)
   )
+}
+
+/** The relations a statement locks more than ROW EXCLUSIVE, as written (an index's lock is its table's). */
+function strongLocks(ast: AstNode): { name: string; isIndex: boolean; lock: string }[] {
+  return statementLocks(ast)
+    .filter(l => LOCK_MODES.indexOf(l.lock) > WRITERS_LOCK)
+    .map(l => {
+      const isIndex = l.table.endsWith(' (index)')
+      return {
+        name: isIndex ? l.table.slice(0, -' (index)'.length) : l.table,
+        isIndex,
+        lock: l.lock
+      }
+    })
+}
+
+/**
+ * Whether the statement may lock a relation that existed before the rehearsal more than ROW EXCLUSIVE, judged
+ * from the parse tree and the names read at the start: false means lockedTables would find nothing, without a
+ * round trip. Conservative: a name matches on its relname alone, whatever the schema.
+ */
+export function mayLockExisting(ast: AstNode, state: ShadowState): boolean {
+  // Every tail after a dot: a schema or table name may itself hold a dot.
+  const tails = (name: string) => name.split('.').map((_, i, parts) => parts.slice(i).join('.'))
+  return strongLocks(ast).some(({ name }) => tails(name).some(t => state.existingNames.has(t)))
 }
 
 /** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
@@ -142,10 +184,12 @@ async function regclassText(client: pg.ClientBase, oid: number): Promise<string>
 function onShadow(definition: string, schema: string, name: string): string {
   const [stmt] = parseSql(definition).statements
   if (!stmt) throw new Error(`could not parse the catalog's definition: ${definition}`)
-  const node = stmt.ast.IndexStmt ?? stmt.ast.CreateTrigStmt
+  // Parse results are shared (and frozen): rewrite a copy.
+  const ast = structuredClone(stmt.ast)
+  const node = ast.IndexStmt ?? ast.CreateTrigStmt
   node.relation.schemaname = schema
   node.relation.relname = name
-  return deparseSync(stmt.ast as never)
+  return deparseSync(ast as never)
 }
 
 /**
@@ -249,7 +293,9 @@ async function copyForeignKeys(
     }
     const [stmt] = parseSql(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} ${fk.def}`).statements
     if (!stmt) throw new Error(`could not parse the catalog's definition: ${fk.def}`)
-    walk(stmt.ast, (key, value) => {
+    // Parse results are shared (and frozen): rewrite a copy.
+    const ast = structuredClone(stmt.ast)
+    walk(ast, (key, value) => {
       if (key === 'Constraint' && value.contype === 'CONSTR_FOREIGN') {
         value.pktable.schemaname = parent.schema
         value.pktable.relname = parent.name
@@ -258,7 +304,7 @@ async function copyForeignKeys(
         value.initially_valid = false
       }
     })
-    await client.query(deparseSync(stmt.ast as never))
+    await client.query(deparseSync(ast as never))
   }
 }
 

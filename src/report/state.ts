@@ -58,27 +58,44 @@ export async function readTableStates(
   client: pg.ClientBase,
   tables: string[]
 ): Promise<TableState[]> {
+  if (tables.length === 0) return []
+  // Three round trips for all the tables (plus a count each): on a remote database a round trip costs far more
+  // than the catalog rows it reads.
+  const rels = await client.query(
+    `SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
+            pg_total_relation_size(c.oid) AS bytes,
+            pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
+            format('%I.%I', n.nspname, c.relname) AS qname,
+            (WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord)
+       JOIN pg_class c ON c.oid = to_regclass(t.name)
+       JOIN pg_namespace n ON n.oid = c.relnamespace`,
+    [tables]
+  )
+  const byTable = new Map(rels.rows.map(r => [tables[Number(r.ord) - 1], r]))
+  const oids = rels.rows.map(r => r.oid)
+  const cons = await client.query(
+    `SELECT conrelid AS oid, conname, contype, pg_get_constraintdef(oid) AS def,
+            CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
+       FROM pg_constraint WHERE conrelid = ANY($1::oid[]) ORDER BY conname`,
+    [oids]
+  )
+  const idx = await client.query(
+    `SELECT i.indrelid AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`,
+    [oids]
+  )
   const out: TableState[] = []
   for (const table of tables) {
-    const rel = await client.query(
-      `SELECT c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
-              pg_total_relation_size(c.oid) AS bytes,
-              pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
-              format('%I.%I', n.nspname, c.relname) AS qname,
-              (WITH RECURSIVE tree(oid) AS (
-                 SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-                 UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-               SELECT coalesce(bool_or(k.relkind = 'f'), false)
-                 FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.oid = to_regclass($1)`,
-      [table]
-    )
-    if (rel.rowCount === 0) {
+    const r = byTable.get(table)
+    if (!r) {
       out.push({ table, exists: false, constraints: [], indexes: [] })
       continue
     }
-    const r = rel.rows[0]
     const kind = KINDS[r.relkind] ?? r.relkind
     const estimate = Number(r.estimate)
     let rows: number | undefined = estimate
@@ -101,17 +118,6 @@ export async function readTableStates(
         rows = undefined
       }
     }
-    const cons = await client.query(
-      `SELECT conname, contype, pg_get_constraintdef(oid) AS def,
-              CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
-         FROM pg_constraint WHERE conrelid = $1 ORDER BY conname`,
-      [r.oid]
-    )
-    const idx = await client.query(
-      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1 ORDER BY c.relname`,
-      [r.oid]
-    )
     out.push({
       table,
       exists: true,
@@ -123,13 +129,15 @@ export async function readTableStates(
       totalBytes: Number(r.bytes),
       totalSize: r.size,
       rls: r.rls,
-      constraints: cons.rows.map(c => ({
-        name: c.conname,
-        type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
-        definition: c.def,
-        deferrable: c.deferrable
-      })),
-      indexes: idx.rows.map(i => ({ name: i.name, definition: i.def }))
+      constraints: cons.rows
+        .filter(c => c.oid === r.oid)
+        .map(c => ({
+          name: c.conname,
+          type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
+          definition: c.def,
+          deferrable: c.deferrable
+        })),
+      indexes: idx.rows.filter(i => i.oid === r.oid).map(i => ({ name: i.name, definition: i.def }))
     })
   }
   return out

@@ -98,15 +98,40 @@ export async function snapshotSchema(
     ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
   ])
 
-  return withPinnedSearchPath(client, async () => {
-    const head = await client.query<{ version: string }>(
-      "select current_setting('server_version') as version"
+  return withPinnedSearchPath(client, async (first, last) => {
+    const results = await batch(client, [
+      ...first,
+      "select current_setting('server_version') as version",
+      `select nspname,
+              format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
+         from pg_namespace`
+    ])
+    const [head, nsRows] = results.slice(first.length)
+    return readSnapshot(
+      client,
+      nsRows.rows as { nspname: string; def: string }[],
+      only,
+      exclude,
+      String(head.rows[0].version),
+      last
     )
-    return readSnapshot(client, only, exclude, head.rows[0].version)
   })
 }
 
 const SAVEPOINT = 'migration_runbook_snapshot'
+
+interface Rows {
+  rows: Record<string, unknown>[]
+}
+
+/**
+ * Statements of the tool's own sent as one simple-protocol query (one round trip: a hosted database is
+ * 10-100 ms away per query). Returns one result per statement, in order.
+ */
+async function batch(client: pg.ClientBase, statements: string[]): Promise<Rows[]> {
+  const res = (await client.query(statements.join(';\n'))) as unknown as Rows | Rows[]
+  return Array.isArray(res) ? res : [res]
+}
 
 /**
  * Deparsed expressions name objects relative to search_path, so it is pinned to pg_catalog while
@@ -114,45 +139,77 @@ const SAVEPOINT = 'migration_runbook_snapshot'
  * the caller's transaction the change is scoped by a savepoint (rolling back to it undoes SET LOCAL
  * and leaves the caller's transaction as it was); outside one, the reads run in a read-only
  * repeatable-read transaction of their own, which also gives them one consistent view.
+ *
+ * `read` gets the statements that open the scope (to send with its first query) and the ones that close it
+ * (to send with its last); when it fails, they are sent on their own.
  */
-async function withPinnedSearchPath<T>(client: pg.ClientBase, read: () => Promise<T>): Promise<T> {
-  let ownTransaction = false
-  try {
-    await client.query(`SAVEPOINT ${SAVEPOINT}`)
-  } catch (err) {
-    // 25P01 no_active_sql_transaction: not inside a transaction block
-    if ((err as { code?: string }).code !== '25P01') throw err
-    ownTransaction = true
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+async function withPinnedSearchPath<T>(
+  client: pg.ClientBase,
+  read: (first: string[], last: string[]) => Promise<T>
+): Promise<T> {
+  const pin = 'SET LOCAL search_path = pg_catalog'
+  // pg knows from the server whether the session is in a transaction ('I' idle, 'T' in one).
+  const status = (client as { getTransactionStatus?: () => string | null }).getTransactionStatus?.()
+  let ownTransaction = status === 'I'
+  let first: string[]
+  if (status === 'I') first = ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', pin]
+  else if (status === 'T') first = [`SAVEPOINT ${SAVEPOINT}`, pin]
+  else {
+    try {
+      await client.query(`SAVEPOINT ${SAVEPOINT}`)
+    } catch (err) {
+      // 25P01 no_active_sql_transaction: not inside a transaction block
+      if ((err as { code?: string }).code !== '25P01') throw err
+      ownTransaction = true
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    }
+    first = [pin]
   }
-  const end = ownTransaction
-    ? 'ROLLBACK'
-    : `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`
-  let result: T
+  const last = ownTransaction
+    ? ['ROLLBACK']
+    : [`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`, `RELEASE SAVEPOINT ${SAVEPOINT}`]
   try {
-    await client.query('SET LOCAL search_path = pg_catalog')
-    result = await read()
+    return await read(first, last)
   } catch (err) {
-    // The read's own error is the one worth reporting; the clean-up is best effort.
-    await client.query(end).catch(() => undefined)
+    // The read's own error is the one worth reporting; the clean-up is best effort (and harmless when the
+    // scope was never opened or is closed already: a warning, or an error that is dropped).
+    await client.query(last.join('; ')).catch(() => undefined)
     throw err
   }
-  await client.query(end)
-  return result
+}
+
+/** A Reader's query as written (`$1` is the schema list), run later in one batch with the others. */
+interface DeferredQuery {
+  text: string
+  params: unknown[]
+  resolve: (result: Rows) => void
+  reject: (error: unknown) => void
+}
+
+/** An E'' literal: correct whatever standard_conforming_strings says. */
+function textLiteral(value: string): string {
+  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+}
+
+/** `$1` of a reader's query replaced by its value, a text array (the readers' only parameter). */
+function inlined(q: DeferredQuery): string {
+  if (q.params.length === 0) return q.text
+  const [schemas] = q.params
+  if (q.params.length > 1 || !Array.isArray(schemas))
+    throw new Error('a snapshot reader takes one parameter, the schema list')
+  const literal = `ARRAY[${schemas.map(v => textLiteral(String(v))).join(', ')}]::text[]`
+  return q.text.replace(/\$1\b/g, literal)
 }
 
 async function readSnapshot(
   client: pg.ClientBase,
+  nsRows: { nspname: string; def: string }[],
   only: string[] | undefined,
   exclude: Set<string>,
-  serverVersion: string
+  serverVersion: string,
+  last: string[]
 ): Promise<SchemaSnapshot> {
-  const nsRows = await client.query<{ nspname: string; def: string }>(
-    `select nspname,
-            format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
-       from pg_namespace`
-  )
-  const namespaces = nsRows.rows.filter(r => {
+  const namespaces = nsRows.filter(r => {
     if (only) return only.includes(r.nspname)
     return !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname)
   })
@@ -166,8 +223,27 @@ async function readSnapshot(
     definition: r.def
   }))
 
-  // Each reader runs one catalog query; they share the session, so they run one after another.
-  for (const read of READERS) objects.push(...(await read(client, schemas)))
+  // Each reader runs one catalog query. They are collected first and sent in one round trip, with the
+  // statements that close the read's scope.
+  const deferred: DeferredQuery[] = []
+  let sent = false
+  const collecting = {
+    query: (text: string, params: unknown[] = []) =>
+      sent
+        ? Promise.reject(new Error('a snapshot reader runs one query, before its first await'))
+        : new Promise<Rows>((resolve, reject) => deferred.push({ text, params, resolve, reject }))
+  } as unknown as pg.ClientBase
+  const reading = READERS.map(read => read(collecting, schemas))
+  sent = true
+  try {
+    const results = await batch(client, [...deferred.map(inlined), ...last])
+    deferred.forEach((q, i) => q.resolve(results[i]))
+  } catch (err) {
+    for (const q of deferred) q.reject(err)
+    await Promise.allSettled(reading)
+    throw err
+  }
+  for (const found of await Promise.all(reading)) objects.push(...found)
 
   objects.sort((a, b) => byCodePoint(a.key, b.key))
   return {

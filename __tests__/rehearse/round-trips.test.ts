@@ -1,0 +1,226 @@
+/**
+ * The rehearsal's round trips: on a hosted database every query waits a network round trip, so the engine reads
+ * its own locks in the same round trip as the next statement's SETs, and skips the catalog lookup for statements
+ * that name no relation that existed before. Counted on a real client (every query still runs on the server).
+ */
+import type pg from 'pg'
+import { loadParser, parseSql } from '../../src/sql/parser.js'
+import { rehearseFiles, type RehearsalOptions } from '../../src/rehearse/engine.js'
+import { mayLockExisting, type ShadowState } from '../../src/rehearse/shadow.js'
+import { Logger } from '../../src/report/logger.js'
+import { Redactor } from '../../src/report/redact.js'
+import type { SqlFile } from '../../src/plan/files.js'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+
+let db: TestDatabase
+let client: pg.Client
+const sent: string[] = []
+
+beforeAll(async () => {
+  await loadParser()
+  db = await createTestDatabase('rehearse_rt')
+  client = await db.client()
+  await client.query(
+    `CREATE TABLE public.items (id int PRIMARY KEY, name text);
+     INSERT INTO public.items SELECT g, 'item ' || g FROM generate_series(1, 500) g;`
+  )
+  // Counts what is sent; the query itself runs on the server as always.
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text
+    sent.push(String(text))
+    return query(...args)
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await db?.drop()
+})
+
+function sqlFile(name: string, sql: string): { version: string; file: SqlFile } {
+  return {
+    version: name.split('_')[0],
+    file: { file: `migrations/${name}`, path: `/nowhere/${name}`, sql, checksum: 'x' }
+  }
+}
+
+function options(extra: Partial<RehearsalOptions> = {}): RehearsalOptions {
+  return {
+    lockBudgetMs: 10_000,
+    lockTimeoutMs: 2_000,
+    log: new Logger(new Redactor()),
+    forecast: {
+      settings: { mode: 'live', shadowMaxRows: 100_000 },
+      envName: 'staging',
+      forecastFor: 'staging',
+      budgetMs: 10_000,
+      copyTimeoutMs: 60_000,
+      forecastBudgetMs: 10_000
+    },
+    ...extra
+  }
+}
+
+/** Twelve statements on tables the migration creates: nothing existed before, so no catalog lookups. */
+const NEW_TABLES = [
+  'CREATE TABLE public.shelves (id int PRIMARY KEY, label text NOT NULL);',
+  'CREATE TABLE public.slots (id int PRIMARY KEY, shelf_id int NOT NULL REFERENCES public.shelves (id));',
+  'CREATE INDEX slots_shelf_idx ON public.slots (shelf_id);',
+  'ALTER TABLE public.shelves ENABLE ROW LEVEL SECURITY;',
+  'ALTER TABLE public.slots ENABLE ROW LEVEL SECURITY;',
+  'CREATE POLICY shelves_read ON public.shelves FOR SELECT USING (true);',
+  'CREATE POLICY slots_read ON public.slots FOR SELECT USING (true);',
+  'ALTER TABLE public.slots ADD COLUMN note text;',
+  'CREATE INDEX shelves_label_idx ON public.shelves (label);',
+  'COMMENT ON TABLE public.shelves IS $$where items go$$;',
+  'CREATE VIEW public.slot_labels AS SELECT s.id, h.label FROM public.slots s JOIN public.shelves h ON h.id = s.shelf_id;',
+  'ALTER TABLE public.slots ALTER COLUMN note SET DEFAULT $$none$$;'
+].join('\n')
+
+test('a file of statements on new tables is one batch: one round trip for its statements', async () => {
+  sent.length = 0
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260101000000_shelves.sql', NEW_TABLES)],
+    options({ schemaDiffs: false })
+  )
+  expect(r.error).toBeUndefined()
+  // The file's own locks are still read, after its last statement.
+  expect(r.locks.map(l => l.relation)).toEqual(expect.arrayContaining(['shelves', 'slots']))
+  expect(r.locks.find(l => l.relation === 'shelves')?.mode).toBe('AccessExclusiveLock')
+  expect(r.diffText).toBe('')
+  // The shadow state, BEGIN, the first lock read, the batch and the ROLLBACK. Statement by statement it was 6
+  // round trips per statement (two SETs, a lookup, SETs, the statement, a lock read).
+  expect(sent.length).toBeLessThanOrEqual(5)
+  const batch = sent.find(q => q.includes('CREATE TABLE public.shelves'))
+  expect(batch).toContain('CREATE VIEW public.slot_labels')
+  // What pg_stat_activity shows a DBA first.
+  expect(batch).toMatch(
+    /^-- migration-runbook: rehearsal of migrations\/20260101000000_shelves\.sql \(rolled back\)\n/
+  )
+  expect(sent.filter(q => q.includes('to_regclass'))).toEqual([])
+  // Nothing stayed: the transaction was rolled back.
+  const left = await client.query(`SELECT to_regclass('public.shelves') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
+test('with schema diffs (validate) each file still gets its diff, from two snapshots', async () => {
+  sent.length = 0
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260101000000_shelves.sql', NEW_TABLES)],
+    options()
+  )
+  expect(r.error).toBeUndefined()
+  expect(r.diffText).toContain('public.shelves')
+  expect(r.diffText).toContain('public.slots')
+})
+
+test('a statement on a table that existed before is still looked up, counted and forecast (statement by statement)', async () => {
+  sent.length = 0
+  const results = await rehearseFiles(
+    client,
+    [
+      sqlFile(
+        '20260102000000_items.sql',
+        'CREATE TABLE public.bins (id int PRIMARY KEY);\nALTER TABLE public.items ADD COLUMN weight int;\n'
+      )
+    ],
+    options({ schemaDiffs: false })
+  )
+  expect(results[0].error).toBeUndefined()
+  const forecasts = results[0].forecasts ?? []
+  expect(forecasts).toHaveLength(1)
+  expect(forecasts[0]).toMatchObject({
+    table: 'public.items',
+    lock: 'AccessExclusiveLock',
+    liveRows: 500,
+    rehearsedOn: 'live'
+  })
+  // One lookup for the ALTER, none for the CREATE TABLE of a new name; two round trips per statement besides.
+  expect(sent.filter(q => q.includes('to_regclass'))).toHaveLength(1)
+  expect(
+    sent.filter(
+      q => q.startsWith('SET LOCAL lock_timeout') || q.includes('; SET LOCAL lock_timeout')
+    )
+  ).toHaveLength(3)
+  expect(results[0].locks.find(l => l.relation === 'items')?.mode).toBe('AccessExclusiveLock')
+})
+
+test.each([
+  ['in a batch (nothing to forecast)', undefined],
+  ['statement by statement (a forecast for the existing table)', 'forecast']
+])(
+  'a file over the lock budget still names the table and the lock it would hold, %s',
+  async (_, how) => {
+    const base = options()
+    const t0 = performance.now()
+    const results = await rehearseFiles(
+      client,
+      [
+        sqlFile(
+          '20260103000000_slow.sql',
+          'ALTER TABLE public.items ADD COLUMN slow int;\nSELECT pg_sleep(0.2);\nSELECT pg_sleep(0.2);\nSELECT pg_sleep(0.2);\n'
+        )
+      ],
+      { ...base, lockBudgetMs: 300, forecast: how ? base.forecast : undefined }
+    )
+    expect(results[0].overBudget).toBe(true)
+    // Cut at the budget: the second sleep ran into what was left of it, the third never started.
+    expect(results[0].line).toBe(3)
+    expect(performance.now() - t0).toBeLessThan(2_000)
+    // The blame comes from the locks held before the cancelled statement.
+    expect(results[0].error).toMatch(/would hold AccessExclusiveLock on items for more than 300 ms/)
+    expect(results[0].lockMs).toBeGreaterThanOrEqual(290)
+  }
+)
+
+test.each([
+  ['statement by statement', 'DROP TABLE public.old_stuff;\nCREATE TABLE public.newer (id int);\n'],
+  [
+    'in a batch',
+    'CREATE TABLE public.scratch (id int);\nDROP TABLE public.scratch;\nCREATE TABLE public.newer (id int);\n'
+  ]
+])('locks of tables the file dropped are not listed (as bare OIDs), %s', async (_, sql) => {
+  await client.query('CREATE TABLE IF NOT EXISTS public.old_stuff (id int)')
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260104000000_drop.sql', sql)],
+    options({ schemaDiffs: false })
+  )
+  expect(r.error).toBeUndefined()
+  expect(r.locks.map(l => l.relation)).toContain('newer')
+  expect(
+    r.locks.filter(l => /^\d+$/.test(l.relation) || l.relation.startsWith('pg_toast.'))
+  ).toEqual([])
+})
+
+test('mayLockExisting: the parse tree and the names that existed decide, conservatively', () => {
+  const state = (names: string[]): ShadowState => ({
+    schema: 'mr_shadow_1',
+    created: false,
+    tables: new Map(),
+    redirects: new Map(),
+    existing: new Set(),
+    existingNames: new Set(names)
+  })
+  const ast = (sql: string) => parseSql(sql).statements[0].ast
+  const existing = state(['items', 'items_name_idx', 'odd.name'])
+  expect(mayLockExisting(ast('ALTER TABLE public.items ADD COLUMN x int'), existing)).toBe(true)
+  // In another schema the name still counts: the lookup decides, as before.
+  expect(mayLockExisting(ast('CREATE INDEX ON app.items (x)'), existing)).toBe(true)
+  expect(
+    mayLockExisting(ast('ALTER INDEX public.items_name_idx SET (fillfactor = 90)'), existing)
+  ).toBe(true)
+  // A quoted name with a dot in it.
+  expect(mayLockExisting(ast('ALTER TABLE public."odd.name" ADD COLUMN y int'), existing)).toBe(
+    true
+  )
+  expect(mayLockExisting(ast('CREATE TABLE public.bins (id int)'), existing)).toBe(false)
+  // A foreign key takes SHARE ROW EXCLUSIVE on the table it references.
+  expect(
+    mayLockExisting(ast('CREATE TABLE public.bins (id int REFERENCES public.items (id))'), existing)
+  ).toBe(true)
+  // Reading or writing rows (ROW EXCLUSIVE at most) never needs a shadow.
+  expect(mayLockExisting(ast('INSERT INTO public.items VALUES (1)'), existing)).toBe(false)
+})
