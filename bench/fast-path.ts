@@ -6,7 +6,7 @@
  * - overhead: the two capacity migrations in migrations/ applied to fresh databases of one embedded
  *   PostgreSQL, each first given the Supabase-like bootstrap of `--embedded`, by (a) `migration-runbook apply
  *   --env staging` with every gate, (b) `supabase db push` (the pinned devDependency) and (c) `psql -1 -f` of
- *   each file; median of BENCH_APPLY_RUNS (default 3), the three interleaved; target (a) ≤ 0.8 × (b). (a)
+ *   each file; median of BENCH_APPLY_RUNS (default 5), the three interleaved; target (a) ≤ 0.8 × (b). (a)
  *   runs its tests gate with BENCH_TEST_COMMAND (default `true`: the user's suite is not the tool's overhead).
  *   The per-check durations of (a), from its summary.json, are printed below.
  *
@@ -30,6 +30,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { freePort, startEmbeddedPostgres } from '../src/embedded/server.js'
+import { countRoundTrips } from './round-trips.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist')
@@ -263,10 +264,10 @@ async function overhead(runs: number, tmp: string): Promise<void> {
 
     const times: Record<Tool, number[]> = { apply: [], push: [], psql: [] }
     const checks: Map<string, number>[] = []
-    const runTool = async (tool: Tool, i: number): Promise<number> => {
-      const url = urls.get(`${tool}${i}`)!
+    const runTool = async (tool: Tool, i: number, through?: string): Promise<number> => {
+      const url = through ?? urls.get(`${tool}${i}`)!
       if (tool === 'apply') {
-        const artifacts = path.join(tmp, `artifacts-${i}`)
+        const artifacts = path.join(tmp, `artifacts-${i}${through ? '-rt' : ''}`)
         const r = await timed(
           process.execPath,
           [
@@ -284,7 +285,7 @@ async function overhead(runs: number, tmp: string): Promise<void> {
           { env: childEnv }
         )
         if (r.code !== 0) throw new Error(`apply exited ${r.code}:\n${r.output.slice(-3000)}`)
-        checks.push(checkDurations(artifacts))
+        if (!through) checks.push(checkDurations(artifacts))
         return r.ms
       }
       if (tool === 'push') {
@@ -337,6 +338,31 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       `ratio apply / supabase db push ${ratio.toFixed(2)}×   target ≤ ${RATIO_TARGET}× ${verdict(ratio <= RATIO_TARGET)}`
     )
 
+    // Round trips, counted once per tool on a database of its own behind a counting proxy (not timed): what
+    // each tool's time grows by per millisecond of latency to a remote database.
+    const proxy = await countRoundTrips(Number(new URL(urls.get('apply0')!).port))
+    try {
+      const trips: Record<Tool, { roundTrips: number; connections: number }> = {} as never
+      for (const t of tools) {
+        const direct = new URL(await server.createDatabase(`bench_rt_${t}`))
+        direct.port = String(proxy.port)
+        proxy.reset()
+        await runTool(t, 0, direct.toString())
+        trips[t] = proxy.counts()
+      }
+      console.log(
+        `\nround trips (simple queries + extended-protocol syncs, one run each through a counting proxy):`
+      )
+      for (const t of ['psql', 'push', 'apply'] as Tool[]) {
+        const at30 = median(times[t]) + trips[t].roundTrips * 30
+        console.log(
+          `round trips ${TOOL_LABEL[t].padEnd(36)} ${String(trips[t].roundTrips).padStart(5)} in ${trips[t].connections} connection(s); at 30 ms RTT about ${ms(at30)}`
+        )
+      }
+    } finally {
+      await proxy.close()
+    }
+
     // Where apply's time goes, from its own evidence.
     const ids = [...new Set(checks.flatMap(c => [...c.keys()]))]
     const rows = ids
@@ -355,7 +381,7 @@ async function overhead(runs: number, tmp: string): Promise<void> {
 
 async function main(): Promise<void> {
   const startupRuns = runsFromEnv('BENCH_STARTUP_RUNS', 5)
-  const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 3)
+  const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 5)
   requireBuild()
   console.log(
     `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`
