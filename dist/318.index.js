@@ -9,23 +9,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
-/* harmony import */ var _report_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70605);
-/**
- * One sticky PR comment per environment: found by its hidden marker (first line) and its author being
- * this token's identity, created once, then edited. Comments of other environments, other tools and
- * people (a human comment that starts with the marker included) are never touched.
- */
-
+/* harmony import */ var _report_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70605);
 
 async function upsertStickyComment(opts) {
     const log = opts.log ?? (() => { });
     if (!opts.token) {
         return skipped(log, 'No github-token was given, so the PR comment was not posted.');
     }
-    const marker = (0,_report_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(opts.environment);
+    const marker = (0,_report_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .commentMarker */ .Ql)(opts.environment);
     const withMarker = (text) => (firstLine(text) === marker ? text : `${marker}\n${text}`);
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__.getOctokit)(opts.token, {
+    // Loaded on first use: octokit is 1.6 MB of the bundle, and a run that posts no comment never needs it.
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const octokit = getOctokit(opts.token, {
         baseUrl: opts.baseUrl ?? 'https://api.github.com'
     });
     retryServerErrors(octokit, opts.retry ?? {}, log);

@@ -48,8 +48,8 @@ class Logger {
     }
 }
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 90 modules
-var stages = __webpack_require__(44419);
+// EXTERNAL MODULE: ./src/stages/index.ts + 91 modules
+var stages = __webpack_require__(90611);
 ;// CONCATENATED MODULE: ./src/db/lock-wait.ts
 /** How much of a blocker's query the message shows. */
 const QUERY_CHARS = 200;
@@ -236,9 +236,15 @@ function watch(open, pid, delayMs, pollMs) {
         }
     };
 }
+/** A session's server pid, read once per client (every check is watched: one round trip each adds up). */
+const pids = new WeakMap();
 async function backendPid(client) {
+    const known = pids.get(client);
+    if (known !== undefined)
+        return known;
     try {
         const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+        pids.set(client, rows[0].pid);
         return rows[0].pid;
     }
     catch {

@@ -3554,10 +3554,57 @@ function skipSpaceAndComments(sql, from, to) {
     return from;
 }
 /**
+ * Parsed texts, least recently used first. A run parses each pending file in many places (the plan, lint,
+ * conflicts, extensions, the rehearsal, apply, verify), and parsing was the run's largest CPU cost. Bounded by
+ * the text's size; results that parsed are frozen (see deepFreeze), so they can be shared.
+ */
+const parsedTexts = new Map();
+const PARSED_TEXTS_MAX_CHARS = 4_000_000;
+let parsedTextChars = 0;
+/**
+ * Freezes a parse result and everything in it: a caller that changed a shared tree would change it for every
+ * later caller, so it fails instead (ESM is strict mode). A caller that rewrites a tree clones it first.
+ */
+function deepFreeze(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v !== 'object' || v === null || Object.isFrozen(v))
+            continue;
+        Object.freeze(v);
+        for (const child of Object.values(v))
+            if (typeof child === 'object')
+                stack.push(child);
+    }
+    return value;
+}
+/**
  * Parses a whole SQL file. On a syntax error returns no statements and the error located in the file
- * (libpg_query rejects the whole string, so one error is all a file gets).
+ * (libpg_query rejects the whole string, so one error is all a file gets). A text parsed before returns the
+ * same (frozen) result.
  */
 function parseSql(sql) {
+    const known = parsedTexts.get(sql);
+    if (known) {
+        // Most recently used last.
+        parsedTexts.delete(sql);
+        parsedTexts.set(sql, known);
+        return known;
+    }
+    const parsed = parseText(sql);
+    if (parsed.error || sql.length > PARSED_TEXTS_MAX_CHARS)
+        return parsed;
+    parsedTexts.set(sql, deepFreeze(parsed));
+    parsedTextChars += sql.length;
+    for (const [text] of parsedTexts) {
+        if (parsedTextChars <= PARSED_TEXTS_MAX_CHARS)
+            break;
+        parsedTexts.delete(text);
+        parsedTextChars -= text.length;
+    }
+    return parsed;
+}
+function parseText(sql) {
     let tree;
     try {
         tree = parser().parseSync(sql);

@@ -10,11 +10,13 @@ export const modules = {
 /* harmony export */   KV: () => (/* binding */ applyMigrations),
 /* harmony export */   d5: () => (/* binding */ ApplyError)
 /* harmony export */ });
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8720);
-/* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3547);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8720);
+/* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3547);
 /* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1304);
 /* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1644);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9544);
+
 
 
 
@@ -46,9 +48,10 @@ function pgFields(e) {
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
 }
-async function setTimeouts(client, scope, lockMs, statementMs) {
-    await client.query(`SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}`);
-    await client.query(`SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`);
+/** Both timeouts in one round trip (after `prefix`, e.g. BEGIN, in the same one). */
+async function setTimeouts(client, scope, lockMs, statementMs, prefix = '') {
+    await client.query(`${prefix}SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}; ` +
+        `SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`);
 }
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
@@ -64,6 +67,32 @@ async function runStatement(client, migration, s, timings, log, signal) {
     const ms = Math.round((performance.now() - t0) * 10) / 10;
     timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text), ms });
     log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+}
+/**
+ * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
+ * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
+ */
+async function runStatements(client, migration, statements, timings, log, signal) {
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    const record = (ms, i) => {
+        const s = statements[i];
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    };
+    try {
+        ;
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_3__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`)).forEach(record);
+    }
+    catch (e) {
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_3__/* .BatchStatementError */ .Ew))
+            throw e;
+        e.completedMs.forEach(record);
+        const cause = e.cause;
+        if (typeof cause !== 'object' || cause === null)
+            throw e;
+        cause.statement = statements[e.index];
+        throw cause;
+    }
 }
 function failure(migration, file, e, attempts) {
     const err = e;
@@ -86,10 +115,8 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query('BEGIN');
-            await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs);
-            for (const s of statements)
-                await runStatement(client, file, s, timings, opts.log, opts.signal);
+            await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs, 'BEGIN; ');
+            await runStatements(client, file, statements, timings, opts.log, opts.signal);
             await finish(timings, attempt);
             await client.query('COMMIT');
             return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
@@ -138,14 +165,14 @@ async function applyInTransaction(client, m, opts) {
     const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
     const audit = auditBase(m, opts, started);
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
-        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
-        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .writeAudit */ .fs)(client, {
             ...audit,
             status: 'applied',
             schemaBefore,
             details: auditDetails({ statements: timings, attempts: attempt }, opts)
         });
-    }, failed => (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+    }, failed => (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .writeAudit */ .fs)(client, {
         ...audit,
         status: 'failed',
         details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
@@ -194,8 +221,8 @@ async function applyWithoutTransaction(client, m, opts) {
         }
         await client.query('BEGIN');
         try {
-            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
-            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAudit */ .fs)(client, {
+            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
+            await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .writeAudit */ .fs)(client, {
                 ...auditBase(m, opts, started),
                 status: 'applied',
                 details: auditDetails({ statements: timings, noTransaction: true }, opts)
@@ -233,8 +260,8 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .statementsOf */ .GX)(m);
     await (0,_locks_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireApplyLock */ .sw)(client, opts.advisoryLockWaitMs, 250, opts.signal);
     try {
-        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureHistoryTables */ .Y1)(client);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(client));
+        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureHistoryTables */ .Y1)(client);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .Lu)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -259,6 +286,121 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     finally {
         await (0,_locks_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseApplyLock */ .P$)(client);
     }
+}
+
+
+/***/ }),
+
+/***/ 9544:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ BatchStatementError),
+/* harmony export */   VU: () => (/* binding */ sendBatch),
+/* harmony export */   a7: () => (/* binding */ runBatch),
+/* harmony export */   aJ: () => (/* binding */ CLOCK_MS)
+/* harmony export */ });
+/* unused harmony export batchText */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/**
+ * A migration file's statements sent to the server as one simple-protocol query: one round trip for the file
+ * instead of one per statement. On a hosted database each round trip costs 10–100 ms (`supabase db push` sends
+ * a file as one batch too).
+ *
+ * The server's clock is read between statements (`clock_timestamp()`, in the same batch), so each statement's
+ * time is measured where it ran, not lost in the batch. Each statement still runs under its own
+ * statement_timeout: PostgreSQL 13+ times every statement of a multi-statement query separately. When one fails,
+ * the statements before it completed (their timestamps say when) and the server stops there; the transaction
+ * is then aborted, as it would be statement by statement.
+ */
+
+/** Server time in ms since the epoch, as a float (microseconds kept). */
+const CLOCK_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::float8';
+const CLOCK = `SELECT ${CLOCK_MS} AS mr_clock_ms`;
+/** Whole statements separated so that a trailing line comment in one cannot swallow the separator. */
+const SEPARATOR = '\n;\n';
+const TIMED = { prologue: [CLOCK], gap: [CLOCK] };
+/** The batch text: the prologue, then each statement followed by the gap, then the epilogue. */
+function batchText(statements, frame = TIMED) {
+    const label = frame.label ? `-- ${frame.label.replace(/[\r\n]+/g, ' ')}\n` : '';
+    return (label +
+        [
+            ...frame.prologue,
+            ...statements.flatMap(s => [s.text, ...frame.gap]),
+            ...(frame.epilogue ?? [])
+        ].join(SEPARATOR));
+}
+/** A statement of the batch failed: which one, and the durations of those before it. */
+class BatchStatementError extends Error {
+    cause;
+    index;
+    completedMs;
+    constructor(cause, 
+    /** Index in the statements array of the one that failed. */
+    index, completedMs) {
+        super(cause?.message ?? String(cause));
+        this.cause = cause;
+        this.index = index;
+        this.completedMs = completedMs;
+    }
+}
+/** pg's Query, counting the commands the server completed (a failure's position in the batch). */
+class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query {
+    completed = 0;
+    // Called by pg's client once per statement the server completed.
+    handleCommandComplete(msg, connection) {
+        this.completed++;
+        const base = pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query.prototype;
+        base.handleCommandComplete.call(this, msg, connection);
+    }
+    /** The results received so far (pg keeps them on the query until it ends). */
+    received() {
+        const results = this._results;
+        const all = Array.isArray(results) ? results : [results];
+        return all.filter(r => r.command !== null);
+    }
+}
+/** Sends the statements, framed, as one simple-protocol query in the client's current transaction. */
+async function sendBatch(client, statements, frame) {
+    const query = new CountingQuery(batchText(statements, frame));
+    const error = await new Promise(resolve => {
+        query.on('end', () => resolve(undefined));
+        query.on('error', (e) => resolve(e));
+        void client.query(query);
+    });
+    const results = query.received();
+    if (error === undefined)
+        return { results };
+    // The failing command's position: the prologue, then per statement the statement and its gap.
+    const at = query.completed - frame.prologue.length;
+    const per = 1 + frame.gap.length;
+    const failedIndex = at >= 0 && at % per === 0 ? at / per : undefined;
+    return { results, error, failedIndex };
+}
+/** Durations between consecutive clock reads: one per statement that completed. */
+function durations(results) {
+    const clocks = results
+        .filter(r => r.command === 'SELECT' && r.rows[0] && 'mr_clock_ms' in r.rows[0])
+        .map(r => Number(r.rows[0].mr_clock_ms));
+    return clocks.slice(1).map((t, i) => Math.round((t - clocks[i]) * 10) / 10);
+}
+/**
+ * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
+ * Throws BatchStatementError naming the statement that failed.
+ */
+async function runBatch(client, statements, label) {
+    if (statements.length === 0)
+        return [];
+    const outcome = await sendBatch(client, statements, { ...TIMED, label });
+    const completedMs = durations(outcome.results);
+    if (outcome.error !== undefined) {
+        if (outcome.failedIndex === undefined)
+            throw outcome.error;
+        throw new BatchStatementError(outcome.error, outcome.failedIndex, completedMs.slice(0, outcome.failedIndex));
+    }
+    if (completedMs.length !== statements.length)
+        throw new Error(`the batch of ${statements.length} statement(s) returned ${completedMs.length} timing(s): a statement returned more than one result`);
+    return completedMs;
 }
 
 
@@ -3278,6 +3420,8 @@ async function comparePlanBaselines(client, input) {
 var rehearsal_settings = __webpack_require__(3811);
 // EXTERNAL MODULE: ./src/apply/statements.ts
 var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/apply/batch.ts
+var batch = __webpack_require__(9544);
 // EXTERNAL MODULE: ./src/lint/plpgsql.ts
 var plpgsql = __webpack_require__(7078);
 // EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
@@ -3293,15 +3437,20 @@ const WRITERS_LOCK = locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
 async function newShadowState(client) {
     const res = await client.query(`SELECT pg_backend_pid() AS pid,
-            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids`);
-    const { pid, oids } = res.rows[0];
+            coalesce((SELECT array_agg(oid::int8) FROM pg_class WHERE relkind = 'r'), '{}') AS oids,
+            coalesce((SELECT array_agg(DISTINCT c.relname::text) FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+                         AND n.nspname NOT LIKE 'pg_toast%'), '{}') AS names`);
+    const { pid, oids, names } = res.rows[0];
     return {
         // One schema per session: two validates at once must not wait on each other's uncommitted schema.
         schema: `mr_shadow_${pid}`,
         created: false,
         tables: new Map(),
         redirects: new Map(),
-        existing: new Set(oids.map(Number))
+        existing: new Set(oids.map(Number)),
+        existingNames: new Set(names)
     };
 }
 const shadow_quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
@@ -3311,25 +3460,54 @@ const quoteQualified = (schema, name) => `${shadow_quoteIdent(schema)}.${shadow_
  * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
  */
 async function lockedTables(client, ast) {
+    const wanted = strongLocks(ast);
+    if (wanted.length === 0)
+        return [];
+    // One round trip for every name (a remote database costs a round trip per query, not per row).
+    const res = await client.query(`SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name
+       FROM unnest($1::text[], $2::bool[]) WITH ORDINALITY AS w(name, is_index, ord)
+       JOIN pg_class c ON c.oid = CASE WHEN w.is_index
+                                       THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(w.name))
+                                       ELSE to_regclass(w.name) END
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r'
+      ORDER BY w.ord`, [wanted.map(w => quotedName(w.name)), wanted.map(w => w.isIndex)]);
     const out = [];
-    for (const l of (0,locks/* statementLocks */.MI)(ast)) {
-        if (locks/* LOCK_MODES */.bx.indexOf(l.lock) <= WRITERS_LOCK)
-            continue;
-        const isIndex = l.table.endsWith(' (index)');
-        const name = isIndex ? l.table.slice(0, -' (index)'.length) : l.table;
-        const res = await client.query(`SELECT c.oid, n.nspname AS schema, c.relname AS name
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind = 'r'
-          AND c.oid = CASE WHEN $2 THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1))
-                           ELSE to_regclass($1) END`, [quotedName(name), isIndex]);
-        const r = res.rows[0];
-        if (!r)
-            continue;
+    for (const r of res.rows) {
         const table = `${r.schema}.${r.name}`;
         if (!out.some(o => o.table === table))
-            out.push({ table, lock: l.lock, oid: Number(r.oid), schema: r.schema, name: r.name });
+            out.push({
+                table,
+                lock: wanted[Number(r.ord) - 1].lock,
+                oid: Number(r.oid),
+                schema: r.schema,
+                name: r.name
+            });
     }
     return out.sort((a, b) => locks/* LOCK_MODES */.bx.indexOf(b.lock) - locks/* LOCK_MODES */.bx.indexOf(a.lock));
+}
+/** The relations a statement locks more than ROW EXCLUSIVE, as written (an index's lock is its table's). */
+function strongLocks(ast) {
+    return (0,locks/* statementLocks */.MI)(ast)
+        .filter(l => locks/* LOCK_MODES */.bx.indexOf(l.lock) > WRITERS_LOCK)
+        .map(l => {
+        const isIndex = l.table.endsWith(' (index)');
+        return {
+            name: isIndex ? l.table.slice(0, -' (index)'.length) : l.table,
+            isIndex,
+            lock: l.lock
+        };
+    });
+}
+/**
+ * Whether the statement may lock a relation that existed before the rehearsal more than ROW EXCLUSIVE, judged
+ * from the parse tree and the names read at the start: false means lockedTables would find nothing, without a
+ * round trip. Conservative: a name matches on its relname alone, whatever the schema.
+ */
+function mayLockExisting(ast, state) {
+    // Every tail after a dot: a schema or table name may itself hold a dot.
+    const tails = (name) => name.split('.').map((_, i, parts) => parts.slice(i).join('.'));
+    return strongLocks(ast).some(({ name }) => tails(name).some(t => state.existingNames.has(t)));
 }
 /** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
 function quotedName(qualified) {
@@ -3356,10 +3534,12 @@ function onShadow(definition, schema, name) {
     const [stmt] = (0,parser/* parseSql */.eg)(definition).statements;
     if (!stmt)
         throw new Error(`could not parse the catalog's definition: ${definition}`);
-    const node = stmt.ast.IndexStmt ?? stmt.ast.CreateTrigStmt;
+    // Parse results are shared (and frozen): rewrite a copy.
+    const ast = structuredClone(stmt.ast);
+    const node = ast.IndexStmt ?? ast.CreateTrigStmt;
     node.relation.schemaname = schema;
     node.relation.relname = name;
-    return (0,pgsql_parser/* deparseSync */.Wf)(stmt.ast);
+    return (0,pgsql_parser/* deparseSync */.Wf)(ast);
 }
 /**
  * Creates the shadow of one live table (the scratch schema on first use) and registers it and its indexes
@@ -3437,7 +3617,9 @@ async function copyForeignKeys(client, state, t, shadow) {
         const [stmt] = (0,parser/* parseSql */.eg)(`ALTER TABLE ${shadow} ADD CONSTRAINT ${name} ${fk.def}`).statements;
         if (!stmt)
             throw new Error(`could not parse the catalog's definition: ${fk.def}`);
-        (0,parser/* walk */.GG)(stmt.ast, (key, value) => {
+        // Parse results are shared (and frozen): rewrite a copy.
+        const ast = structuredClone(stmt.ast);
+        (0,parser/* walk */.GG)(ast, (key, value) => {
             if (key === 'Constraint' && value.contype === 'CONSTR_FOREIGN') {
                 value.pktable.schemaname = parent.schema;
                 value.pktable.relname = parent.name;
@@ -3446,7 +3628,7 @@ async function copyForeignKeys(client, state, t, shadow) {
                 value.initially_valid = false;
             }
         });
-        await client.query((0,pgsql_parser/* deparseSync */.Wf)(stmt.ast));
+        await client.query((0,pgsql_parser/* deparseSync */.Wf)(ast));
     }
 }
 const columnNames = (items) => (items ?? []).map(i => i.String?.sval);
@@ -3564,6 +3746,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -3573,16 +3756,34 @@ const LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 async function ownRelationLocks(client, 
 /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
-statementTimeoutMs) {
+statementTimeoutMs, 
+/** SQL without results sent after the read in the same round trip (the next statement's SETs). */
+then = '') {
     const set = statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `;
-    const sent = await client.query(`${set}SELECT l.relation::regclass::text AS relation, l.mode
-       FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`);
-    // Two statements in one query: pg returns one result each, the SELECT's is the last.
-    const res = Array.isArray(sent) ? sent.at(-1) : sent;
+    const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
+    // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
+    const res = Array.isArray(sent)
+        ? sent.find(r => r.command === 'SELECT')
+        : sent;
+    return strongestLocks(res.rows);
+}
+/**
+ * Our backend's granted relation locks, user relations only: OIDs below 16384 (FirstNormalObjectId) are
+ * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
+ * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
+ */
+const OWN_LOCKS_WHERE = `FROM pg_locks l
+  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`;
+const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`;
+/**
+ * The strongest mode per relation, sorted by relation. TOAST relations are left out, and so are relations
+ * dropped in this transaction (their OID no longer names one, and regclass prints the number).
+ */
+function strongestLocks(rows) {
     const strongest = new Map();
-    for (const r of res.rows) {
+    for (const r of rows) {
+        if (r.relation.startsWith('pg_toast.') || /^\d+$/.test(r.relation))
+            continue;
         const prev = strongest.get(r.relation);
         if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
             strongest.set(r.relation, r.mode);
@@ -3590,6 +3791,60 @@ statementTimeoutMs) {
     return [...strongest]
         .map(([relation, mode]) => ({ relation, mode }))
         .sort((a, b) => a.relation.localeCompare(b.relation));
+}
+/** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
+const LOCKS_JSON = `(SELECT coalesce(json_agg(json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
+    ${OWN_LOCKS_WHERE})`;
+/**
+ * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
+ * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
+ * statement path does between statements runs on the server, between them in the batch: the catalog reads'
+ * timeout, the locks held, the time the file's statements have spent (a transaction-local setting), and the
+ * next statement's lock_timeout and statement_timeout from what is left of the budget. A failure is rethrown
+ * as Postgres's error with the statement attached, `progress` as it stood before that statement.
+ */
+async function rehearseBatch(client, file, statements, opts, progress) {
+    const budget = opts.lockBudgetMs;
+    const timeouts = (left) => `set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, floor(${left})))::int::text, true) AS mr_lock_timeout,
+     set_config('statement_timeout', greatest(1, floor(${left}))::int::text, true) AS mr_statement_timeout`;
+    const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`;
+    const startClock = `SELECT set_config('mr.rehearsal_t', ${batch/* CLOCK_MS */.aJ}::text, true)`;
+    const t0 = performance.now();
+    const outcome = await (0,batch/* sendBatch */.VU)(client, statements, {
+        label: `migration-runbook: rehearsal of ${file} (rolled back)`,
+        prologue: [
+            catalogTimeout,
+            `SELECT set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+            startClock
+        ],
+        gap: [
+            catalogTimeout,
+            `WITH s AS MATERIALIZED (
+         SELECT set_config('mr.rehearsal_spent',
+                  (current_setting('mr.rehearsal_spent')::float8 + ${batch/* CLOCK_MS */.aJ}
+                   - current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
+       SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
+            startClock
+        ],
+        epilogue: [catalogTimeout]
+    });
+    const reads = outcome.results
+        .filter(r => r.rows[0] && 'mr_spent' in r.rows[0])
+        .map(r => r.rows[0]);
+    const last = reads.at(-1);
+    if (last) {
+        progress.locks = strongestLocks(last.mr_locks);
+        progress.spent = Number(last.mr_spent);
+    }
+    if (outcome.error === undefined)
+        return;
+    const err = outcome.error;
+    if (outcome.failedIndex !== undefined) {
+        err.statement = statements[outcome.failedIndex];
+        // The failing statement's own time is not read back: the batch's wall time bounds it.
+        progress.spent = Math.max(progress.spent, performance.now() - t0);
+    }
+    throw err;
 }
 async function tableSize(client, table) {
     const res = await client
@@ -3604,8 +3859,7 @@ async function tableSize(client, table) {
  * its time is forecast from.
  */
 async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
-    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}`);
-    await client.query(`SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`);
+    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}; SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`);
     const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
     const main = locked[0];
     if (fc.settings.mode === 'live') {
@@ -3647,6 +3901,16 @@ async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
             }
             : undefined
     };
+}
+/**
+ * Whether prepareStatement has anything to do: a statement that names no relation that existed before the
+ * rehearsal, outside a DO block and with nothing shadowed yet, runs as written with no forecast, and costs no
+ * catalog round trip.
+ */
+function needsPreparation(s, shadow, fc) {
+    if (fc.settings.mode !== 'live' && (s.kind === 'DoStmt' || shadow.redirects.size > 0))
+        return true;
+    return mayLockExisting(s.ast, shadow);
 }
 /** Thrown before a statement shadow mode cannot move off the live tables. */
 const UNREHEARSABLE = 'MR_UNREHEARSABLE';
@@ -3755,28 +4019,60 @@ function blamedLock(s, fileLocks) {
 async function rehearseFiles(client, files, opts) {
     const results = [];
     const fc = opts.forecast;
+    const diffs = opts.schemaDiffs !== false;
     const shadow = fc ? await newShadowState(client) : undefined;
     const snapshotOpts = shadow ? { excludeSchemas: [shadow.schema] } : {};
-    let previous = await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts);
+    let previous = diffs
+        ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts)
+        : undefined;
     await client.query('BEGIN');
+    // Round trips are what a rehearsal on a remote database costs: the locks held after a statement are read in
+    // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
+    // locks the previous one ended with.
+    let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
     try {
         for (const { version, file } of files) {
             const statements = (0,apply_statements/* statementsOf */.GX)(file);
             const t0 = performance.now();
-            const atStart = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
-            let locks = atStart;
+            const atStart = locks;
+            let stale = false;
             let spent = 0;
             const forecasts = [];
+            const batched = statements.length > 0 &&
+                !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
             try {
-                for (const s of statements) {
-                    const target = fc && shadow ? await prepareStatement(client, s, file.sql, shadow, fc, opts) : undefined;
+                if (batched) {
+                    const progress = { locks, spent };
+                    try {
+                        await rehearseBatch(client, file.file, statements, opts, progress);
+                    }
+                    finally {
+                        locks = progress.locks;
+                        spent = progress.spent;
+                    }
+                }
+                for (const s of batched ? [] : statements) {
+                    let target;
+                    if (fc && shadow && needsPreparation(s, shadow, fc)) {
+                        // Shadow copies take locks of their own: read the statement's before making them.
+                        if (stale)
+                            locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+                        stale = false;
+                        target = await prepareStatement(client, s, file.sql, shadow, fc, opts);
+                    }
                     const left = Math.max(1, Math.floor(opts.lockBudgetMs - spent));
                     // On a shadow the statement locks no live table: its time is judged by the forecast, not cut at the
                     // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
                     // SETs run under the catalog reads' timeout, not under `left`.
                     const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
-                    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
-                        `SET LOCAL statement_timeout = ${timeout}`);
+                    const sets = `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
+                        `SET LOCAL statement_timeout = ${timeout}`;
+                    // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
+                    if (stale)
+                        locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets);
+                    else
+                        await client.query(sets);
+                    stale = false;
                     const s0 = performance.now();
                     try {
                         await client.query(target?.text ?? s.text);
@@ -3787,6 +4083,7 @@ async function rehearseFiles(client, files, opts) {
                         e.redirectedTo = target?.redirectedTo;
                         throw e;
                     }
+                    stale = true;
                     const took = performance.now() - s0;
                     spent += took;
                     if (target?.locked && fc) {
@@ -3794,18 +4091,19 @@ async function rehearseFiles(client, files, opts) {
                         forecasts.push(f);
                         opts.log[f.overBudget ? 'warn' : 'info'](`lock forecast: ${describeForecast(f)}`);
                     }
-                    // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
-                    locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
                 }
-                await client.query(`SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`);
-                const after = await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts);
+                // Also sets the catalog reads' statement_timeout for the snapshot (a batch's epilogue does it itself).
+                if (stale || statements.length === 0)
+                    locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+                stale = false;
+                const after = diffs ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts) : undefined;
                 const durationMs = Math.round(performance.now() - t0);
                 results.push({
                     version,
                     durationMs,
                     lockMs: Math.round(spent),
                     locks,
-                    diffText: shadowNote((0,schema/* renderDiff */["in"])((0,schema/* diffSnapshots */.V1)(previous, after)), shadow),
+                    diffText: previous && after ? shadowNote((0,schema/* renderDiff */["in"])((0,schema/* diffSnapshots */.V1)(previous, after)), shadow) : '',
                     overBudget: false,
                     ...(fc ? { forecasts } : {})
                 });
@@ -3932,7 +4230,10 @@ const rehearsalCheck = {
         const files = pending.filter(rehearsable).map(m => ({ version: m.version, file: m }));
         const settings = (0,rehearsal_settings/* rehearsalSettingsOf */.QZ)(ctx.env);
         const forecastFor = settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name);
+        // apply snapshots each state for real and schema-diff diffs them: its rehearsal takes no snapshots of its own.
+        const schemaDiffs = ctx.config.stage === 'validate';
         const results = await rehearseFiles(ctx.client, files, {
+            schemaDiffs,
             lockBudgetMs: ctx.env.lockBudgetMs,
             lockTimeoutMs: ctx.env.lockTimeoutMs,
             log: ctx.log,
@@ -3966,7 +4267,9 @@ const rehearsalCheck = {
                 'locks held at the end:',
                 ...r.locks.map(l => `  ${l.mode} on ${l.relation}`),
                 '',
-                r.diffText
+                schemaDiffs || r.error
+                    ? r.diffText
+                    : "(no schema diff in an apply run's rehearsal: db-diff.txt has the applied change)"
             ].join('\n')),
             ...(leftOut ? [`# ${leftOutReason}`] : []),
             ...(forecast.length
@@ -4083,24 +4386,36 @@ const state_KINDS = {
 /** Relation kinds whose rows are never counted: reading them is not reading a local table. */
 const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
 async function readTableStates(client, tables) {
+    if (tables.length === 0)
+        return [];
+    // Three round trips for all the tables (plus a count each): on a remote database a round trip costs far more
+    // than the catalog rows it reads.
+    const rels = await client.query(`SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
+            pg_total_relation_size(c.oid) AS bytes,
+            pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
+            format('%I.%I', n.nspname, c.relname) AS qname,
+            (WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord)
+       JOIN pg_class c ON c.oid = to_regclass(t.name)
+       JOIN pg_namespace n ON n.oid = c.relnamespace`, [tables]);
+    const byTable = new Map(rels.rows.map(r => [tables[Number(r.ord) - 1], r]));
+    const oids = rels.rows.map(r => r.oid);
+    const cons = await client.query(`SELECT conrelid AS oid, conname, contype, pg_get_constraintdef(oid) AS def,
+            CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
+       FROM pg_constraint WHERE conrelid = ANY($1::oid[]) ORDER BY conname`, [oids]);
+    const idx = await client.query(`SELECT i.indrelid AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`, [oids]);
     const out = [];
     for (const table of tables) {
-        const rel = await client.query(`SELECT c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
-              pg_total_relation_size(c.oid) AS bytes,
-              pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
-              format('%I.%I', n.nspname, c.relname) AS qname,
-              (WITH RECURSIVE tree(oid) AS (
-                 SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-                 UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-               SELECT coalesce(bool_or(k.relkind = 'f'), false)
-                 FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.oid = to_regclass($1)`, [table]);
-        if (rel.rowCount === 0) {
+        const r = byTable.get(table);
+        if (!r) {
             out.push({ table, exists: false, constraints: [], indexes: [] });
             continue;
         }
-        const r = rel.rows[0];
         const kind = state_KINDS[r.relkind] ?? r.relkind;
         const estimate = Number(r.estimate);
         let rows = estimate;
@@ -4126,11 +4441,6 @@ async function readTableStates(client, tables) {
                 rows = undefined;
             }
         }
-        const cons = await client.query(`SELECT conname, contype, pg_get_constraintdef(oid) AS def,
-              CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
-         FROM pg_constraint WHERE conrelid = $1 ORDER BY conname`, [r.oid]);
-        const idx = await client.query(`SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1 ORDER BY c.relname`, [r.oid]);
         out.push({
             table,
             exists: true,
@@ -4142,13 +4452,15 @@ async function readTableStates(client, tables) {
             totalBytes: Number(r.bytes),
             totalSize: r.size,
             rls: r.rls,
-            constraints: cons.rows.map(c => ({
+            constraints: cons.rows
+                .filter(c => c.oid === r.oid)
+                .map(c => ({
                 name: c.conname,
                 type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
                 definition: c.def,
                 deferrable: c.deferrable
             })),
-            indexes: idx.rows.map(i => ({ name: i.name, definition: i.def }))
+            indexes: idx.rows.filter(i => i.oid === r.oid).map(i => ({ name: i.name, definition: i.def }))
         });
     }
     return out;
@@ -6185,28 +6497,38 @@ function bareIndexName(name) {
     const dot = name.lastIndexOf('.');
     return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
 }
+/** BEGIN and the transaction's statement_timeout, in one round trip. */
+const beginWithTimeout = (timeoutMs) => `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`;
 async function inRolledBackTransaction(client, timeoutMs, fn) {
-    await client.query('BEGIN');
+    await client.query(beginWithTimeout(timeoutMs));
     try {
-        await client.query(`SELECT set_config('statement_timeout', $1, true)`, [
-            String(Math.round(timeoutMs))
-        ]);
         return await fn();
     }
     finally {
         await client.query('ROLLBACK');
     }
 }
-/** Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. */
+/**
+ * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. Each run has
+ * a transaction of its own, rolled back; one run's ROLLBACK and the next one's BEGIN share a round trip.
+ */
 async function timeStatement(client, sql, params, runs, timeoutMs) {
     const text = explainableSql(sql);
     const samples = [];
-    for (let i = 0; i < runs; i++) {
-        await inRolledBackTransaction(client, timeoutMs, async () => {
+    if (runs < 1)
+        return samples;
+    await client.query(beginWithTimeout(timeoutMs));
+    try {
+        for (let i = 0; i < runs; i++) {
+            if (i > 0)
+                await client.query(`ROLLBACK; ${beginWithTimeout(timeoutMs)}`);
             const start = process.hrtime.bigint();
             await client.query(extendedQuery(text, params));
             samples.push(elapsedMs(start));
-        });
+        }
+    }
+    finally {
+        await client.query('ROLLBACK');
     }
     return samples;
 }
@@ -7125,8 +7447,6 @@ function judgeSample(s, previous) {
     return { threshold };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/report/markers.ts
 /** The hidden lines that identify this tool's PR comment and the commit it is about. */
 /** The hidden first line that identifies this tool's comment for one environment. */
@@ -7145,12 +7465,6 @@ function headOf(body) {
 const HUMAN_CHECKLIST_ITEMS = (/* unused pure expression or super */ null && (['Schema diff reviewed', 'Production sign-off']));
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
-/**
- * One sticky PR comment per environment: found by its hidden marker (first line) and its author being
- * this token's identity, created once, then edited. Comments of other environments, other tools and
- * people (a human comment that starts with the marker included) are never touched.
- */
-
 
 async function upsertStickyComment(opts) {
     const log = opts.log ?? (() => { });
@@ -7159,7 +7473,9 @@ async function upsertStickyComment(opts) {
     }
     const marker = commentMarker(opts.environment);
     const withMarker = (text) => (firstLine(text) === marker ? text : `${marker}\n${text}`);
-    const octokit = (0,github.getOctokit)(opts.token, {
+    // Loaded on first use: octokit is 1.6 MB of the bundle, and a run that posts no comment never needs it.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(opts.token, {
         baseUrl: opts.baseUrl ?? 'https://api.github.com'
     });
     retryServerErrors(octokit, opts.retry ?? {}, log);
@@ -7399,7 +7715,7 @@ function githubTarget(token, env) {
 }
 /** Octokit is loaded when the scheduled monitor posts, not by every stage that has the check in its table. */
 async function octokitFor(t) {
-    const { getOctokit } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     return getOctokit(t.token, { baseUrl: t.baseUrl });
 }
 /** The PR that brought `sha` in (GET /repos/:o/:r/commits/:sha/pulls): the merged one first. */
@@ -8647,9 +8963,15 @@ function watch(open, pid, delayMs, pollMs) {
         }
     };
 }
+/** A session's server pid, read once per client (every check is watched: one round trip each adds up). */
+const pids = new WeakMap();
 async function backendPid(client) {
+    const known = pids.get(client);
+    if (known !== undefined)
+        return known;
     try {
         const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+        pids.set(client, rows[0].pid);
         return rows[0].pid;
     }
     catch {
@@ -9696,52 +10018,89 @@ async function snapshotSchema(client, opts = {}) {
         ...BOOKKEEPING_SCHEMAS,
         ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
     ]);
-    return withPinnedSearchPath(client, async () => {
-        const head = await client.query("select current_setting('server_version') as version");
-        return readSnapshot(client, only, exclude, head.rows[0].version);
+    return withPinnedSearchPath(client, async (first, last) => {
+        const results = await batch(client, [
+            ...first,
+            "select current_setting('server_version') as version",
+            `select nspname,
+              format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
+         from pg_namespace`
+        ]);
+        const [head, nsRows] = results.slice(first.length);
+        return readSnapshot(client, nsRows.rows, only, exclude, String(head.rows[0].version), last);
     });
 }
 const SAVEPOINT = 'migration_runbook_snapshot';
+/**
+ * Statements of the tool's own sent as one simple-protocol query (one round trip: a hosted database is
+ * 10-100 ms away per query). Returns one result per statement, in order.
+ */
+async function batch(client, statements) {
+    const res = (await client.query(statements.join(';\n')));
+    return Array.isArray(res) ? res : [res];
+}
 /**
  * Deparsed expressions name objects relative to search_path, so it is pinned to pg_catalog while
  * reading: every session, whatever its settings, then reads the same fully qualified text. Inside
  * the caller's transaction the change is scoped by a savepoint (rolling back to it undoes SET LOCAL
  * and leaves the caller's transaction as it was); outside one, the reads run in a read-only
  * repeatable-read transaction of their own, which also gives them one consistent view.
+ *
+ * `read` gets the statements that open the scope (to send with its first query) and the ones that close it
+ * (to send with its last); when it fails, they are sent on their own.
  */
 async function withPinnedSearchPath(client, read) {
-    let ownTransaction = false;
+    const pin = 'SET LOCAL search_path = pg_catalog';
+    // pg knows from the server whether the session is in a transaction ('I' idle, 'T' in one).
+    const status = client.getTransactionStatus?.();
+    let ownTransaction = status === 'I';
+    let first;
+    if (status === 'I')
+        first = ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', pin];
+    else if (status === 'T')
+        first = [`SAVEPOINT ${SAVEPOINT}`, pin];
+    else {
+        try {
+            await client.query(`SAVEPOINT ${SAVEPOINT}`);
+        }
+        catch (err) {
+            // 25P01 no_active_sql_transaction: not inside a transaction block
+            if (err.code !== '25P01')
+                throw err;
+            ownTransaction = true;
+            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        }
+        first = [pin];
+    }
+    const last = ownTransaction
+        ? ['ROLLBACK']
+        : [`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`, `RELEASE SAVEPOINT ${SAVEPOINT}`];
     try {
-        await client.query(`SAVEPOINT ${SAVEPOINT}`);
+        return await read(first, last);
     }
     catch (err) {
-        // 25P01 no_active_sql_transaction: not inside a transaction block
-        if (err.code !== '25P01')
-            throw err;
-        ownTransaction = true;
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    }
-    const end = ownTransaction
-        ? 'ROLLBACK'
-        : `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`;
-    let result;
-    try {
-        await client.query('SET LOCAL search_path = pg_catalog');
-        result = await read();
-    }
-    catch (err) {
-        // The read's own error is the one worth reporting; the clean-up is best effort.
-        await client.query(end).catch(() => undefined);
+        // The read's own error is the one worth reporting; the clean-up is best effort (and harmless when the
+        // scope was never opened or is closed already: a warning, or an error that is dropped).
+        await client.query(last.join('; ')).catch(() => undefined);
         throw err;
     }
-    await client.query(end);
-    return result;
 }
-async function readSnapshot(client, only, exclude, serverVersion) {
-    const nsRows = await client.query(`select nspname,
-            format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
-       from pg_namespace`);
-    const namespaces = nsRows.rows.filter(r => {
+/** An E'' literal: correct whatever standard_conforming_strings says. */
+function textLiteral(value) {
+    return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+/** `$1` of a reader's query replaced by its value, a text array (the readers' only parameter). */
+function inlined(q) {
+    if (q.params.length === 0)
+        return q.text;
+    const [schemas] = q.params;
+    if (q.params.length > 1 || !Array.isArray(schemas))
+        throw new Error('a snapshot reader takes one parameter, the schema list');
+    const literal = `ARRAY[${schemas.map(v => textLiteral(String(v))).join(', ')}]::text[]`;
+    return q.text.replace(/\$1\b/g, literal);
+}
+async function readSnapshot(client, nsRows, only, exclude, serverVersion, last) {
+    const namespaces = nsRows.filter(r => {
         if (only)
             return only.includes(r.nspname);
         return !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname);
@@ -9754,9 +10113,29 @@ async function readSnapshot(client, only, exclude, serverVersion) {
         name: r.nspname,
         definition: r.def
     }));
-    // Each reader runs one catalog query; they share the session, so they run one after another.
-    for (const read of READERS)
-        objects.push(...(await read(client, schemas)));
+    // Each reader runs one catalog query. They are collected first and sent in one round trip, with the
+    // statements that close the read's scope.
+    const deferred = [];
+    let sent = false;
+    const collecting = {
+        query: (text, params = []) => sent
+            ? Promise.reject(new Error('a snapshot reader runs one query, before its first await'))
+            : new Promise((resolve, reject) => deferred.push({ text, params, resolve, reject }))
+    };
+    const reading = READERS.map(read => read(collecting, schemas));
+    sent = true;
+    try {
+        const results = await batch(client, [...deferred.map(inlined), ...last]);
+        deferred.forEach((q, i) => q.resolve(results[i]));
+    }
+    catch (err) {
+        for (const q of deferred)
+            q.reject(err);
+        await Promise.allSettled(reading);
+        throw err;
+    }
+    for (const found of await Promise.all(reading))
+        objects.push(...found);
     objects.sort((a, b) => byCodePoint(a.key, b.key));
     return {
         takenAt: new Date().toISOString(),

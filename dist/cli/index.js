@@ -483,7 +483,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(627), __nccwpck_require__.e(309), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: io.cwd,
@@ -524,14 +524,14 @@ async function runCli(argv, io) {
             'database-url': databaseUrl
         }, { root: io.cwd, env: io.env });
         const target = values.embedded
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
                 baselineSchema: values['baseline-schema'],
                 baselineFrom: baselineSource(),
                 demoRows
             })
             : undefined;
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(815), __nccwpck_require__.e(849), __nccwpck_require__.e(627), __nccwpck_require__.e(697), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 668));
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(627), __nccwpck_require__.e(309), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(668), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 668));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,
@@ -781,13 +781,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
 /***/ 6982:
 /***/ ((module) => {
 
@@ -1023,13 +1016,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

