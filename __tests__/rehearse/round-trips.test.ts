@@ -195,6 +195,28 @@ test.each([
   ).toEqual([])
 })
 
+test("a migration that puts its own schema first in search_path does not redirect the batch's own SQL", async () => {
+  // Functions named like pg_catalog's, in a schema the migration puts before pg_catalog.
+  await client.query(`CREATE SCHEMA IF NOT EXISTS trap;
+    CREATE OR REPLACE FUNCTION trap.pg_backend_pid() RETURNS int LANGUAGE sql AS 'SELECT 0';
+    CREATE OR REPLACE FUNCTION trap.clock_timestamp() RETURNS timestamptz LANGUAGE sql AS $$SELECT '2000-01-01'::timestamptz$$;`)
+  const [r] = await rehearseFiles(
+    client,
+    [
+      sqlFile(
+        '20260105000000_search_path.sql',
+        'SET LOCAL search_path = trap, pg_catalog, public;\nCREATE TABLE public.trapped (id int);\nSELECT pg_sleep(0.05);\n'
+      )
+    ],
+    options({ schemaDiffs: false })
+  )
+  expect(r.error).toBeUndefined()
+  // Our pid and the real clock: the locks are ours, the time spent is the statements' own.
+  expect(r.locks.map(l => l.relation)).toContain('trapped')
+  expect(r.lockMs).toBeGreaterThanOrEqual(45)
+  expect(r.lockMs).toBeLessThan(5_000)
+})
+
 test('mayLockExisting: the parse tree and the names that existed decide, conservatively', () => {
   const state = (names: string[]): ShadowState => ({
     schema: 'mr_shadow_1',

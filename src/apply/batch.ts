@@ -12,8 +12,11 @@
 import pg from 'pg'
 import type { SqlStatement } from '../sql/parser.js'
 
-/** Server time in ms since the epoch, as a float (microseconds kept). */
-export const CLOCK_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::float8'
+/**
+ * Server time in ms since the epoch, as a float (microseconds kept). The tool's own SQL in a batch names
+ * pg_catalog's functions in full: a migration may have set search_path before it runs.
+ */
+export const CLOCK_MS = '(extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::float8'
 const CLOCK = `SELECT ${CLOCK_MS} AS mr_clock_ms`
 
 /** Whole statements separated so that a trailing line comment in one cannot swallow the separator. */

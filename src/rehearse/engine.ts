@@ -67,8 +67,8 @@ export async function ownRelationLocks(
  * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
  * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
  */
-const OWN_LOCKS_WHERE = `FROM pg_locks l
-  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`
+const OWN_LOCKS_WHERE = `FROM pg_catalog.pg_locks l
+  WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`
 const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`
 
 /**
@@ -89,7 +89,7 @@ function strongestLocks(rows: readonly HeldLock[]): HeldLock[] {
 }
 
 /** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
-const LOCKS_JSON = `(SELECT coalesce(json_agg(json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
+const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
     ${OWN_LOCKS_WHERE})`
 
 /** Where a file's rehearsal stands: its locks after the last statement that ran, and its statements' time. */
@@ -115,24 +115,24 @@ async function rehearseBatch(
 ): Promise<void> {
   const budget = opts.lockBudgetMs
   const timeouts = (left: string) =>
-    `set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, floor(${left})))::int::text, true) AS mr_lock_timeout,
-     set_config('statement_timeout', greatest(1, floor(${left}))::int::text, true) AS mr_statement_timeout`
+    `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
+     pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`
   const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`
-  const startClock = `SELECT set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`
+  const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`
   const t0 = performance.now()
   const outcome = await sendBatch(client, statements, {
     label: `migration-runbook: rehearsal of ${file} (rolled back)`,
     prologue: [
       catalogTimeout,
-      `SELECT set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+      `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
       startClock
     ],
     gap: [
       catalogTimeout,
       `WITH s AS MATERIALIZED (
-         SELECT set_config('mr.rehearsal_spent',
-                  (current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
-                   - current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
+         SELECT pg_catalog.set_config('mr.rehearsal_spent',
+                  (pg_catalog.current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
+                   - pg_catalog.current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
        SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
       startClock
     ],
