@@ -8181,8 +8181,11 @@ var esm = __webpack_require__(83849);
  * is then aborted, as it would be statement by statement.
  */
 
-/** Server time in ms since the epoch, as a float (microseconds kept). */
-const CLOCK_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::float8';
+/**
+ * Server time in ms since the epoch, as a float (microseconds kept). The tool's own SQL in a batch names
+ * pg_catalog's functions in full: a migration may have set search_path before it runs.
+ */
+const CLOCK_MS = '(extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::float8';
 const CLOCK = `SELECT ${CLOCK_MS} AS mr_clock_ms`;
 /** Whole statements separated so that a trailing line comment in one cannot swallow the separator. */
 const SEPARATOR = '\n;\n';
@@ -9515,8 +9518,8 @@ then = '') {
  * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
  * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
  */
-const OWN_LOCKS_WHERE = `FROM pg_locks l
-  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`;
+const OWN_LOCKS_WHERE = `FROM pg_catalog.pg_locks l
+  WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`;
 const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`;
 /**
  * The strongest mode per relation, sorted by relation. TOAST relations are left out, and so are relations
@@ -9536,7 +9539,7 @@ function strongestLocks(rows) {
         .sort((a, b) => a.relation.localeCompare(b.relation));
 }
 /** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
-const LOCKS_JSON = `(SELECT coalesce(json_agg(json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
+const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
     ${OWN_LOCKS_WHERE})`;
 /**
  * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
@@ -9548,24 +9551,24 @@ const LOCKS_JSON = `(SELECT coalesce(json_agg(json_build_object('relation', l.re
  */
 async function rehearseBatch(client, file, statements, opts, progress) {
     const budget = opts.lockBudgetMs;
-    const timeouts = (left) => `set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, floor(${left})))::int::text, true) AS mr_lock_timeout,
-     set_config('statement_timeout', greatest(1, floor(${left}))::int::text, true) AS mr_statement_timeout`;
+    const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
+     pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
     const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`;
-    const startClock = `SELECT set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`;
+    const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`;
     const t0 = performance.now();
     const outcome = await sendBatch(client, statements, {
         label: `migration-runbook: rehearsal of ${file} (rolled back)`,
         prologue: [
             catalogTimeout,
-            `SELECT set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+            `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
             startClock
         ],
         gap: [
             catalogTimeout,
             `WITH s AS MATERIALIZED (
-         SELECT set_config('mr.rehearsal_spent',
-                  (current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
-                   - current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
+         SELECT pg_catalog.set_config('mr.rehearsal_spent',
+                  (pg_catalog.current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
+                   - pg_catalog.current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
        SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
