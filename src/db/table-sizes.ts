@@ -10,6 +10,16 @@ import { regclassName } from './sessions.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
+/**
+ * SQL: whether the relation `c` has foreign partitions or children, at any depth (counting its rows would read
+ * them: a remote service, or a failure without a user mapping). Shared with report/state.ts.
+ */
+export const FOREIGN_CHILDREN = `(WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid)`
+
 /** Never-analyzed tables up to this size get an exact count(*) instead of "unknown". */
 export const COUNT_MAX_BYTES = 16 * 1024 * 1024
 
@@ -42,11 +52,7 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
   const { rows } = await db.query(
     `SELECT u.name, c.oid::regclass::text AS regclass, c.relkind::text,
             s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed,
-            (WITH RECURSIVE tree(oid) AS (
-               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-             SELECT coalesce(bool_or(k.relkind = 'f'), false)
-               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+            ${FOREIGN_CHILDREN} AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i)
        LEFT JOIN pg_class c ON c.oid = to_regclass(($2::text[])[u.i])
        LEFT JOIN LATERAL (

@@ -8,6 +8,7 @@
  * transaction (a failed count would abort it).
  */
 import type pg from 'pg'
+import { FOREIGN_CHILDREN } from '../db/table-sizes.js'
 
 export interface TableState {
   table: string
@@ -66,11 +67,7 @@ export async function readTableStates(
             pg_total_relation_size(c.oid) AS bytes,
             pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
             format('%I.%I', n.nspname, c.relname) AS qname,
-            (WITH RECURSIVE tree(oid) AS (
-               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-             SELECT coalesce(bool_or(k.relkind = 'f'), false)
-               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+            ${FOREIGN_CHILDREN} AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord)
        JOIN pg_class c ON c.oid = to_regclass(t.name)
        JOIN pg_namespace n ON n.oid = c.relnamespace`,
