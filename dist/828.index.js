@@ -4397,6 +4397,15 @@ const lockHoldersCheck = {
 
 ;// CONCATENATED MODULE: ./src/db/table-sizes.ts
 
+/**
+ * SQL: whether the relation `c` has foreign partitions or children, at any depth (counting its rows would read
+ * them: a remote service, or a failure without a user mapping). Shared with report/state.ts.
+ */
+const FOREIGN_CHILDREN = `(WITH RECURSIVE tree(oid) AS (
+               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
+               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
+             SELECT coalesce(bool_or(k.relkind = 'f'), false)
+               FROM tree JOIN pg_class k ON k.oid = tree.oid)`;
 /** Never-analyzed tables up to this size get an exact count(*) instead of "unknown". */
 const COUNT_MAX_BYTES = 16 * 1024 * 1024;
 /** Relation kinds whose rows are not counted nor estimated. */
@@ -4414,11 +4423,7 @@ async function readTableSizes(db, tables) {
         return [];
     const { rows } = await db.query(`SELECT u.name, c.oid::regclass::text AS regclass, c.relkind::text,
             s.total_bytes, pg_size_pretty(s.total_bytes) AS total_pretty, s.reltuples, s.never_analyzed,
-            (WITH RECURSIVE tree(oid) AS (
-               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-             SELECT coalesce(bool_or(k.relkind = 'f'), false)
-               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+            ${FOREIGN_CHILDREN} AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS u(name, i)
        LEFT JOIN pg_class c ON c.oid = to_regclass(($2::text[])[u.i])
        LEFT JOIN LATERAL (
@@ -10419,6 +10424,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/state.ts
+
 const CONSTRAINT_TYPES = {
     c: 'CHECK',
     f: 'FOREIGN KEY',
@@ -10448,11 +10454,7 @@ async function readTableStates(client, tables) {
             pg_total_relation_size(c.oid) AS bytes,
             pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
             format('%I.%I', n.nspname, c.relname) AS qname,
-            (WITH RECURSIVE tree(oid) AS (
-               SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = c.oid
-               UNION SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.oid)
-             SELECT coalesce(bool_or(k.relkind = 'f'), false)
-               FROM tree JOIN pg_class k ON k.oid = tree.oid) AS foreign_children
+            ${FOREIGN_CHILDREN} AS foreign_children
        FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord)
        JOIN pg_class c ON c.oid = to_regclass(t.name)
        JOIN pg_namespace n ON n.oid = c.relnamespace`, [tables]);
