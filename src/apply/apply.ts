@@ -16,7 +16,8 @@ import type { SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 import { BatchStatementError, runBatch } from './batch.js'
 
-export interface ApplyOptions {
+/** A run under the apply lock (apply and revert): who and where for the audit log, timeouts, retries. */
+export interface LockedRunOptions {
   environment: string
   runId: string
   gitSha?: string
@@ -26,16 +27,19 @@ export interface ApplyOptions {
   retries: number
   retryBackoffMs: number
   advisoryLockWaitMs: number
-  allowOutOfOrder: boolean
   log: Logger
-  /** Schema snapshot taken before each migration, kept in the audit log for the rollback's check. */
-  snapshot?: (client: pg.Client) => Promise<unknown>
-  /** Called as soon as each migration has committed, so a later failure cannot hide it. */
-  onApplied?: (migration: AppliedMigration) => void
   /** A cancelled run starts no further statement or migration. */
   signal?: AbortSignal
   /** Masks secrets (role passwords in the SQL) in what is stored: the history's statements, the audit log. */
   redact?: (text: string) => string
+}
+
+export interface ApplyOptions extends LockedRunOptions {
+  allowOutOfOrder: boolean
+  /** Schema snapshot taken before each migration, kept in the audit log for the rollback's check. */
+  snapshot?: (client: pg.Client) => Promise<unknown>
+  /** Called as soon as each migration has committed, so a later failure cannot hide it. */
+  onApplied?: (migration: AppliedMigration) => void
 }
 
 export interface StatementTiming {
@@ -229,9 +233,9 @@ function statementTexts(statements: SqlStatement[], opts: ApplyOptions): string[
 }
 
 /** Audit details as stored: secrets masked. */
-function auditDetails(
+export function auditDetails(
   details: Record<string, unknown>,
-  opts: ApplyOptions
+  opts: Pick<LockedRunOptions, 'redact'>
 ): Record<string, unknown> {
   return opts.redact ? JSON.parse(opts.redact(JSON.stringify(details))) : details
 }

@@ -4,38 +4,22 @@
  * written in the same transaction (the mirror of apply.ts). Bounded retries on lock_not_available only.
  */
 import type pg from 'pg'
-import type { Logger } from '../report/logger.js'
 import type { Migration, SqlFile } from '../plan/files.js'
 import { ensureHistoryTables, removeApplied, writeAudit } from '../plan/history.js'
-import { runFileInTransaction, type StatementTiming } from '../apply/apply.js'
+import {
+  auditDetails,
+  runFileInTransaction,
+  type AppliedMigration,
+  type LockedRunOptions
+} from '../apply/apply.js'
 import { acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
 import { statementsOf } from '../apply/statements.js'
 
-export interface RevertOptions {
-  environment: string
-  runId: string
-  gitSha?: string
-  actor?: string
-  lockTimeoutMs: number
-  statementTimeoutMs: number
-  retries: number
-  retryBackoffMs: number
-  advisoryLockWaitMs: number
-  log: Logger
-  signal?: AbortSignal
-  /** Masks secrets (a rollback script may set a role password too) in the audit row. */
-  redact?: (text: string) => string
-}
+/** What revert takes: the apply lock's options, without apply's own (out-of-order, snapshots, callbacks). */
+export type RevertOptions = LockedRunOptions
 
-export interface RevertedMigration {
-  version: string
-  name: string
-  /** The rollback script, relative to the repository root. */
-  file: string
-  durationMs: number
-  attempts: number
-  statements: StatementTiming[]
-}
+/** A reverted migration; `file` is the rollback script, relative to the repository root. */
+export type RevertedMigration = AppliedMigration
 
 /** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
 export async function revertMigration(
@@ -50,7 +34,6 @@ export async function revertMigration(
   try {
     await ensureHistoryTables(client)
     const startedAt = new Date()
-    const redact = opts.redact ?? ((t: string) => t)
     const done = await runFileInTransaction(
       client,
       m,
@@ -81,7 +64,7 @@ export async function revertMigration(
           actor: opts.actor,
           startedAt,
           status: 'rolled-back',
-          details: JSON.parse(redact(JSON.stringify({ statements: timings })))
+          details: auditDetails({ statements: timings }, opts)
         })
       }
     )
