@@ -484,7 +484,6 @@ export async function rehearseFiles(
           // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
           if (stale) locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets)
           else await client.query(sets)
-          stale = false
           const s0 = performance.now()
           try {
             await client.query(target?.text ?? s.text)
@@ -506,7 +505,6 @@ export async function rehearseFiles(
         // Also sets the catalog reads' statement_timeout for the snapshot (a batch's epilogue does it itself).
         if (stale || statements.length === 0)
           locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
-        stale = false
         const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined
         const durationMs = Math.round(performance.now() - t0)
         results.push({
