@@ -9823,7 +9823,6 @@ async function rehearseFiles(client, files, opts) {
                         locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets);
                     else
                         await client.query(sets);
-                    stale = false;
                     const s0 = performance.now();
                     try {
                         await client.query(target?.text ?? s.text);
@@ -9846,7 +9845,6 @@ async function rehearseFiles(client, files, opts) {
                 // Also sets the catalog reads' statement_timeout for the snapshot (a batch's epilogue does it itself).
                 if (stale || statements.length === 0)
                     locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
-                stale = false;
                 const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined;
                 const durationMs = Math.round(performance.now() - t0);
                 results.push({
@@ -13085,7 +13083,6 @@ async function revertMigration(client, m, script, opts) {
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const startedAt = new Date();
-        const redact = opts.redact ?? ((t) => t);
         const done = await runFileInTransaction(client, m, script, statements, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
@@ -13108,7 +13105,7 @@ async function revertMigration(client, m, script, opts) {
                 actor: opts.actor,
                 startedAt,
                 status: 'rolled-back',
-                details: JSON.parse(redact(JSON.stringify({ statements: timings })))
+                details: auditDetails({ statements: timings }, opts)
             });
         });
         return {

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HT: () => (/* binding */ runFileInTransaction),
 /* harmony export */   KV: () => (/* binding */ applyMigrations),
+/* harmony export */   WV: () => (/* binding */ auditDetails),
 /* harmony export */   d5: () => (/* binding */ ApplyError)
 /* harmony export */ });
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8720);
@@ -4080,7 +4081,6 @@ async function rehearseFiles(client, files, opts) {
                         locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets);
                     else
                         await client.query(sets);
-                    stale = false;
                     const s0 = performance.now();
                     try {
                         await client.query(target?.text ?? s.text);
@@ -4103,7 +4103,6 @@ async function rehearseFiles(client, files, opts) {
                 // Also sets the catalog reads' statement_timeout for the snapshot (a batch's epilogue does it itself).
                 if (stale || statements.length === 0)
                     locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
-                stale = false;
                 const after = diffs ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts) : undefined;
                 const durationMs = Math.round(performance.now() - t0);
                 results.push({
@@ -7041,7 +7040,6 @@ async function revertMigration(client, m, script, opts) {
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const startedAt = new Date();
-        const redact = opts.redact ?? ((t) => t);
         const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, statements, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
@@ -7064,7 +7062,7 @@ async function revertMigration(client, m, script, opts) {
                 actor: opts.actor,
                 startedAt,
                 status: 'rolled-back',
-                details: JSON.parse(redact(JSON.stringify({ statements: timings })))
+                details: (0,apply/* auditDetails */.WV)({ statements: timings }, opts)
             });
         });
         return {
