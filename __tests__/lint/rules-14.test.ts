@@ -7,12 +7,13 @@
 import { readFileSync } from 'node:fs'
 import { lintSql, type LintOptions } from '../../src/lint/engine.js'
 import { lintOutcome } from '../../src/checks/lint.js'
-import { lintMigrations } from '../../src/lint/migrations.js'
+import { lintedSql, lintMigrations } from '../../src/lint/migrations.js'
 import { toSarif } from '../../src/lint/sarif.js'
 import { RULES } from '../../src/lint/rules.js'
 import {
   BUILT_IN_VOLATILITY,
   catalogVolatility,
+  functionNamesIn,
   type Volatility
 } from '../../src/lint/volatility.js'
 import { loadParser } from '../../src/sql/parser.js'
@@ -309,6 +310,23 @@ describe('connected: volatility from the target pg_proc', () => {
     expect(connected[0].message).not.toContain('not a known function')
     const offline = lintMigrations(pending).findings.filter(f => f.rule === 'volatile-default')
     expect(offline.map(f => f.line)).toEqual([1, 2])
+    // The check reads only the functions the files may call, and lints the same.
+    const only = functionNamesIn(lintedSql(pending))
+    expect(only).toEqual(expect.arrayContaining(['tenant_default', 'ticket_code']))
+    const some = await catalogVolatility(client, only)
+    expect(some.get('tenant_default')).toBe('stable')
+    expect(some.has('random')).toBe(false)
+    expect(lintMigrations(pending, undefined, some).findings).toEqual(connected)
+  })
+
+  test('the functions a DO block calls are among the names read', async () => {
+    const sql = `DO $$ BEGIN EXECUTE 'ALTER TABLE public.tickets ADD COLUMN t text DEFAULT public."Tenant_Default"()'; PERFORM now(); END $$;
+      ALTER TABLE public.tickets ADD COLUMN c text DEFAULT md5(clock_timestamp()::text);`
+    const only = functionNamesIn([sql])
+    expect(only).toEqual(expect.arrayContaining(['now', 'md5', 'clock_timestamp', 'perform']))
+    expect(only?.some(n => n.includes(' '))).toBe(false)
+    // A text that does not parse: every function is read.
+    expect(functionNamesIn(['ALTER TABLE oops ADD COLUMN'])).toBeUndefined()
   })
 })
 

@@ -22,7 +22,11 @@ async function existingTablesOf(client: Pick<pg.Client, 'query'>): Promise<Set<s
   return new Set(rows.map(r => r.name))
 }
 
-export async function readLintCatalog(client: pg.Client): Promise<LintCatalog> {
+/** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
+export async function readLintCatalog(
+  client: pg.Client,
+  functionNames?: readonly string[]
+): Promise<LintCatalog> {
   const catalog: LintCatalog = { warnings: [] }
   try {
     catalog.existingTables = await existingTablesOf(client)
@@ -32,7 +36,7 @@ export async function readLintCatalog(client: pg.Client): Promise<LintCatalog> {
     )
   }
   try {
-    catalog.functionVolatility = await catalogVolatility(client)
+    catalog.functionVolatility = await catalogVolatility(client, functionNames)
   } catch (e) {
     catalog.warnings.push(
       `could not read function volatility from pg_proc (${(e as Error).message}); functions outside the built-in list count as volatile`

@@ -73,6 +73,11 @@ export function lintMigrations(
   return out
 }
 
+/** The SQL texts lintMigrations lints: each pending migration, its rollback and its verify script. */
+export function lintedSql(pending: readonly Migration[]): string[] {
+  return pending.flatMap(m => [m.sql, m.rollback?.sql, m.verify?.sql].filter(s => s !== undefined))
+}
+
 export function toAnnotation(f: LintFinding): Annotation {
   return {
     level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
