@@ -65,7 +65,8 @@ const WHAT_WRITES: Record<Stage, string> = {
 }
 
 export async function runConnection(ctx: StageContext): Promise<CheckOutcome<ConnectionDetails>> {
-  const facts = await readConnectionFacts(ctx.client, ctx.plan.extensions)
+  const { reads, ...facts } = await readConnectionFacts(ctx.client, ctx.plan.extensions)
+  ctx.shared.serverReads = reads
   ctx.log.info(
     `connected: PostgreSQL ${facts.serverVersion} (${facts.serverVersionNum}), database ${facts.database}, user ${facts.user}, in recovery: ${facts.inRecovery}, default_transaction_read_only: ${facts.defaultReadOnly ? 'on' : 'off'}`
   )

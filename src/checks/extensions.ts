@@ -42,8 +42,14 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome<Ext
       details: { extensions: [] }
     }
   }
-  const role = await readRoleFacts(ctx.client)
-  const facts = await readExtensionFacts(ctx.client, needed.names)
+  // What the connection check read already (nothing changes between them) is not read again.
+  const seen = ctx.shared.serverReads
+  const role = seen?.role ?? (await readRoleFacts(ctx.client))
+  const known = new Map(seen?.extensions.map(f => [f.name, f]))
+  const unread = needed.names.filter(n => !known.has(n))
+  if (unread.length > 0)
+    for (const f of await readExtensionFacts(ctx.client, unread)) known.set(f.name, f)
+  const facts = needed.names.map(n => known.get(n)).filter(f => f !== undefined)
   const verdicts: NeededExtension[] = facts.map(f => ({
     ...judgeExtension(f, role),
     neededBecause: needed.because[f.name]
