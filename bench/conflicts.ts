@@ -7,7 +7,7 @@
  */
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/embedded/server.js'
-import { loadParser } from '../src/sql/parser.js'
+import { loadDeparser, loadParser } from '../src/sql/parser.js'
 import { deriveConflictQueries, runConflictChecks } from '../src/conflicts/index.js'
 
 const WINDOWS_PER_RESOURCE = 1000
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   await client.connect()
   try {
     await loadParser()
+    await loadDeparser()
     const resources = Math.ceil(rows / WINDOWS_PER_RESOURCE)
     await client.query('DROP TABLE IF EXISTS bench_allocations')
     await client.query(`CREATE TABLE bench_allocations (

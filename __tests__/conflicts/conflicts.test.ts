@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { loadParser } from '../../src/sql/parser.js'
+import { loadDeparser, loadParser } from '../../src/sql/parser.js'
 import {
   deriveConflictQueries,
   findRollbackConflicts,
@@ -14,6 +14,7 @@ const opts = { timeoutMs: 30_000, sample: 5 }
 
 beforeAll(async () => {
   await loadParser()
+  await loadDeparser()
   db = await createTestDatabase('conflicts')
   client = await db.client()
   await client.query(`

@@ -3,7 +3,7 @@
  * rows that would violate it. Any violation fails the check and is written to pre-migration-violations.txt.
  */
 import type { Check, ConflictReport } from '../types.js'
-import { loadParser } from '../sql/parser.js'
+import { loadParser, withDeparser } from '../sql/parser.js'
 import { deriveForMigrations } from '../conflicts/derive.js'
 import { runConflictChecks } from '../conflicts/run.js'
 import {
@@ -30,7 +30,7 @@ export const conflictsCheck: Check<'conflicts'> = {
   title: 'Existing rows that violate new constraints',
   run: async ctx => {
     await loadParser()
-    const derived = deriveForMigrations(ctx.plan.pending)
+    const derived = await withDeparser(() => deriveForMigrations(ctx.plan.pending))
     if (derived.length === 0) {
       return {
         status: 'skip',

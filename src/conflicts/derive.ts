@@ -3,9 +3,8 @@
  * unique indexes), CHECK, FOREIGN KEY, NOT NULL. Tables the script creates have no rows and are skipped;
  * NOT VALID constraints check no existing rows until a VALIDATE CONSTRAINT in the same script.
  */
-import { deparseSync } from 'pgsql-parser'
 import type { ConflictReport } from '../types.js'
-import { names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
+import { deparse, names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import { bytePositions } from '../lint/position.js'
 import type { Migration } from '../plan/files.js'
 
@@ -50,7 +49,7 @@ export function quoteTable(table: string): string {
 
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 export function deparseExpr(node: AstNode): string {
-  return deparseSync(node as never)
+  return deparse(node)
 }
 
 function columnsIn(expr: AstNode): string[] {

@@ -7,6 +7,7 @@ import type pg from 'pg'
 import type { ConflictReport } from '../types.js'
 import { deriveConflictQueries, type DerivedConstraint } from './derive.js'
 import { rowIdSql, violationSql } from './queries.js'
+import { withDeparser } from '../sql/parser.js'
 
 export interface RunOptions {
   timeoutMs: number
@@ -102,5 +103,5 @@ export async function findRollbackConflicts(
   sql: string,
   opts: RunOptions
 ): Promise<ConflictReport[]> {
-  return runConflictChecks(client, deriveConflictQueries(file, sql), opts)
+  return runConflictChecks(client, await withDeparser(() => deriveConflictQueries(file, sql)), opts)
 }

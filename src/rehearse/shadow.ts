@@ -14,9 +14,15 @@
  * Statements are redirected by rewriting the parse tree (RangeVars and DROP's name lists) and deparsing it.
  */
 import type pg from 'pg'
-import { deparseSync } from 'pgsql-parser'
 import { statementLocks, LOCK_MODES } from '../lint/locks.js'
-import { parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
+import {
+  deparse,
+  loadDeparser,
+  parseSql,
+  qualifiedName,
+  walk,
+  type AstNode
+} from '../sql/parser.js'
 
 /** Locks stronger than this on a live table make a statement run on the shadow. */
 const WRITERS_LOCK = LOCK_MODES.indexOf('RowExclusiveLock')
@@ -189,7 +195,7 @@ function onShadow(definition: string, schema: string, name: string): string {
   const node = ast.IndexStmt ?? ast.CreateTrigStmt
   node.relation.schemaname = schema
   node.relation.relname = name
-  return deparseSync(ast as never)
+  return deparse(ast)
 }
 
 /**
@@ -203,6 +209,8 @@ export async function createShadow(
   maxRows: number
 ): Promise<ShadowTable> {
   const t0 = performance.now()
+  // The copy's indexes and the statements redirected to it are deparsed.
+  await loadDeparser()
   if (!state.created) {
     await client.query(`CREATE SCHEMA ${quoteIdent(state.schema)}`)
     state.created = true
@@ -304,7 +312,7 @@ async function copyForeignKeys(
         value.initially_valid = false
       }
     })
-    await client.query(deparseSync(ast as never))
+    await client.query(deparse(ast))
   }
 }
 
@@ -432,5 +440,5 @@ export function redirectStatement(ast: AstNode, state: ShadowState): string | un
     for (const o of drop.objects ?? [])
       if (o.List?.items && redirectNameList(o.List.items, state)) changed = true
   }
-  return changed ? deparseSync(copy as never) : undefined
+  return changed ? deparse(copy) : undefined
 }
