@@ -17,8 +17,15 @@ export interface RoundTripCounter {
   close(): Promise<void>
 }
 
-/** Listens on 127.0.0.1 (a free port) and forwards every connection to 127.0.0.1:`targetPort`. */
-export async function countRoundTrips(targetPort: number): Promise<RoundTripCounter> {
+/**
+ * Listens on 127.0.0.1 (a free port) and forwards every connection to 127.0.0.1:`targetPort`. With `latencyMs`,
+ * what the server sends reaches the client that much later: a database that far away (the order of the bytes is
+ * kept: every chunk waits as long).
+ */
+export async function countRoundTrips(
+  targetPort: number,
+  opts: { latencyMs?: number } = {}
+): Promise<RoundTripCounter> {
   let roundTrips = 0
   let connections = 0
   const sockets = new Set<net.Socket>()
@@ -54,7 +61,11 @@ export async function countRoundTrips(targetPort: number): Promise<RoundTripCoun
         skip = 1 + pending.readInt32BE(1)
       }
     })
-    upstream.on('data', (chunk: Buffer) => client.write(chunk))
+    const latency = opts.latencyMs ?? 0
+    upstream.on('data', (chunk: Buffer) => {
+      if (latency > 0) setTimeout(() => client.writable && client.write(chunk), latency)
+      else client.write(chunk)
+    })
     const close = () => {
       client.destroy()
       upstream.destroy()

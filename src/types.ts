@@ -200,6 +200,12 @@ export interface Check<K extends CheckId = CheckId> {
   sections?: (result: CheckResultOf<K>, report: Report) => ReportSection[]
   /** Runs for minutes by design (tests, monitor): not watched for lock waits (the watcher polls). */
   long?: boolean
+  /**
+   * Reads only, changes nothing and needs no fact an earlier check hands on: it may run alongside its neighbours
+   * that are concurrent too, each on a session of its own (see stages/runner.ts). On a database 30 ms away the
+   * preflight's round trips then overlap instead of adding up.
+   */
+  concurrent?: boolean
 }
 /** Any check of the stage table. */
 export type AnyCheck = { [K in CheckId]: Check<K> }[CheckId]

@@ -132,5 +132,6 @@ export async function runBackup(ctx: StageContext): Promise<CheckOutcome<BackupD
 export const backupCheck: Check<'backup'> = {
   id: 'backup',
   title: 'Recent backup',
+  concurrent: true,
   run: ctx => runBackup(ctx)
 }

@@ -76,5 +76,6 @@ export async function runConnection(ctx: StageContext): Promise<CheckOutcome<Con
 export const connectionCheck: Check<'connection'> = {
   id: 'connection',
   title: 'Connection and server',
+  concurrent: true,
   run: runConnection
 }

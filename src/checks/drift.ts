@@ -35,6 +35,7 @@ export interface DriftDetails {
 export const driftCheck: Check<'drift'> = {
   id: 'drift',
   title: 'History matches the migration files',
+  concurrent: true,
   async run(ctx) {
     const { plan } = ctx
     const invalid = await findInvalidIndexes(ctx.client)

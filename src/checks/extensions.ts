@@ -104,5 +104,6 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome<Ext
 export const extensionsCheck: Check<'extensions'> = {
   id: 'extensions',
   title: 'Extensions available',
+  concurrent: true,
   run: runExtensions
 }

@@ -201,6 +201,7 @@ function phaseOf(ctx: StageContext): FlagsDetails['phase'] {
 export const flagsCheck: Check<'flags'> = {
   id: 'flags',
   title: 'Feature flags',
+  concurrent: true,
   run: ctx => runFlags(ctx, phaseOf(ctx)),
   sections: (_result, report) => [{ name: 'feature flags', priority: 4, text: renderFlags(report) }]
 }

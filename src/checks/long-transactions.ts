@@ -47,5 +47,6 @@ export async function runLongTransactions(
 export const longTransactionsCheck: Check<'long-transactions'> = {
   id: 'long-transactions',
   title: 'Long-running transactions',
+  concurrent: true,
   run: runLongTransactions
 }

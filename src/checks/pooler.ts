@@ -68,5 +68,6 @@ export async function runPooler(ctx: StageContext): Promise<CheckOutcome<PoolerD
 export const poolerCheck: Check<'pooler'> = {
   id: 'pooler',
   title: 'Connection pooler mode',
+  concurrent: true,
   run: runPooler
 }

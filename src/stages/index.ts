@@ -30,7 +30,10 @@ import { monitorWindowCheck } from '../checks/monitor-window.js'
 import { flagsCheck } from '../checks/flags.js'
 import { smokeCheck } from '../checks/smoke.js'
 
-/** validate: changes nothing; decides whether apply may run. */
+/**
+ * validate: changes nothing; decides whether apply may run. The first eight are concurrent and run side by side
+ * (the runner's small pool); lock-holders comes after them, when no other session of the run reads a table.
+ */
 export const VALIDATE_CHECKS: readonly AnyCheck[] = [
   connectionCheck,
   flagsCheck,
@@ -38,10 +41,10 @@ export const VALIDATE_CHECKS: readonly AnyCheck[] = [
   backupCheck,
   driftCheck,
   longTransactionsCheck,
-  lockHoldersCheck,
-  tableSizesCheck,
   extensionsCheck,
   lintCheck,
+  lockHoldersCheck,
+  tableSizesCheck,
   conflictsCheck,
   rehearsalCheck,
   testsPreflightCheck

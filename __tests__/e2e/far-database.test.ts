@@ -1,0 +1,120 @@
+/**
+ * A database that is far away (issue 15): the preflight's read-only checks run side by side on a small pool of
+ * sessions once a round trip costs 5 ms or more, so their round trips overlap (here 30 ms, a hosted project's). Through the door a shell uses
+ * (dist/cli/index.js), against a real server behind a proxy that delays what the server sends.
+ */
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { countRoundTrips, type RoundTripCounter } from '../../bench/round-trips.js'
+import { baseEnv, cli } from './processes.js'
+
+let db: TestDatabase
+let repo: FixtureRepo
+let far: RoundTripCounter
+let near: RoundTripCounter
+
+const through = (proxy: RoundTripCounter) => {
+  const u = new URL(db.url)
+  u.port = String(proxy.port)
+  return u.toString()
+}
+const validate = (proxy: RoundTripCounter) =>
+  cli(['validate', '--env', 'staging'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: through(proxy) })
+  })
+
+function summary(): { status: string; checks: { id: string; status: string; summary: string }[] } {
+  return JSON.parse(
+    readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
+  )
+}
+
+/** The most checks running at once, from the log's start (▶) and result (✔ ! ✖ - ⊘) lines. */
+function mostAtOnce(log: string): number {
+  let running = 0
+  let most = 0
+  for (const line of log.split('\n')) {
+    if (/^▶ [a-z-]+: /.test(line)) most = Math.max(most, ++running)
+    else if (/^[✔!✖\-⊘] [a-z-]+: /.test(line)) running--
+  }
+  return most
+}
+
+const VALIDATE_ORDER = [
+  'connection',
+  'flags',
+  'pooler',
+  'backup',
+  'drift',
+  'long-transactions',
+  'extensions',
+  'lint',
+  'lock-holders',
+  'table-sizes',
+  'conflicts',
+  'rehearsal',
+  'tests-preflight'
+]
+
+beforeAll(async () => {
+  db = await createTestDatabase('e2e_far')
+  const port = Number(new URL(db.url).port)
+  far = await countRoundTrips(port, { latencyMs: 30 })
+  near = await countRoundTrips(port)
+})
+beforeEach(() => {
+  repo = copyFixture('basic')
+  far.reset()
+  near.reset()
+})
+afterEach(() => rmSync(repo.root, { recursive: true, force: true }))
+afterAll(async () => {
+  await far?.close()
+  await near?.close()
+  await db?.drop()
+})
+
+test('far away, the preflight runs on three sessions; the report and the outcome are those of a near run', async () => {
+  const nearRun = await validate(near)
+  expect(nearRun.code).toBe(0)
+  const nearSummary = summary()
+  const nearSessions = near.counts().connections
+
+  const farRun = await validate(far)
+  expect(farRun.code).toBe(0)
+  const farSummary = summary()
+  // Two more sessions than next to the server: the group's.
+  expect(far.counts().connections).toBe(nearSessions + 2)
+  // Side by side: some check of the group started before another one had finished.
+  expect(mostAtOnce(farRun.stderr)).toBeGreaterThanOrEqual(2)
+  expect(mostAtOnce(nearRun.stderr)).toBe(1)
+  // The same checks, in the table's order, with the same outcomes.
+  expect(farSummary.checks.map(c => c.id)).toEqual(VALIDATE_ORDER)
+  expect(farSummary.checks.map(c => [c.id, c.status])).toEqual(
+    nearSummary.checks.map(c => [c.id, c.status])
+  )
+  expect(farSummary.status).toBe(nearSummary.status)
+}, 120_000)
+
+test('far away, a gate that fails in the group still stops everything after it, and nothing changes', async () => {
+  const admin = await db.client()
+  await admin.query(`ALTER DATABASE ${db.name} SET default_transaction_read_only = on`)
+  try {
+    const run = await validate(far)
+    expect(run.code).toBe(1)
+    const checks = summary().checks
+    expect(checks.map(c => c.id)).toEqual(VALIDATE_ORDER)
+    expect(checks[0]).toMatchObject({ id: 'connection', status: 'fail' })
+    // Checks of the group already running when it failed are reported as they ran; none after the group ran.
+    for (const c of checks.slice(VALIDATE_ORDER.indexOf('lock-holders')))
+      expect([c.id, c.status, c.summary]).toEqual([c.id, 'skip', 'not run: connection failed'])
+  } finally {
+    await admin.query(`ALTER DATABASE ${db.name} RESET default_transaction_read_only`)
+  }
+  const c = await db.client()
+  const left = await c.query(`SELECT to_regclass('public.items') AS t`)
+  expect(left.rows[0].t).toBeNull()
+}, 120_000)
