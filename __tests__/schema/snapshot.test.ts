@@ -254,6 +254,36 @@ test('a snapshot is two round trips, in a transaction or not (a hosted database 
   expect(inside.objects).toEqual(outside.objects)
 })
 
+test('the catalog queries are prepared once per session; a session that lost them falls back to plain ones', async () => {
+  const other = await db.client()
+  const sent: string[] = []
+  const query = other.query.bind(other) as (...args: unknown[]) => unknown
+  ;(other as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    sent.push(String(args[0]))
+    return query(...args)
+  }
+  const first = await snapshotSchema(other)
+  expect(sent[1]).toMatch(/PREPARE migration_runbook_snapshot_\w+ AS/)
+  sent.length = 0
+  // The second is planned no more: EXECUTE only, and the same objects.
+  const second = await snapshotSchema(other)
+  expect(sent[1]).toMatch(/EXECUTE migration_runbook_snapshot_/)
+  expect(sent[1]).not.toMatch(/PREPARE|select/i)
+  expect(second.objects).toEqual(first.objects)
+  // A pooler's DISCARD ALL (or another server session): the EXECUTE fails, the snapshot is taken plainly.
+  await other.query('DEALLOCATE ALL')
+  sent.length = 0
+  const third = await snapshotSchema(other)
+  expect(third.objects).toEqual(first.objects)
+  expect(sent.at(-1)).not.toMatch(/PREPARE|EXECUTE/)
+  // Inside a transaction too, which is left as it was.
+  await other.query('BEGIN')
+  await other.query('CREATE TABLE public.prepared_probe (id int)')
+  const inside = await snapshotSchema(other)
+  expect(inside.objects.some(o => o.key === 'table public.prepared_probe')).toBe(true)
+  await other.query('ROLLBACK')
+})
+
 test.each(['on', 'off'])(
   'schema names with quotes and backslashes are read (standard_conforming_strings %s)',
   async setting => {
