@@ -66,3 +66,34 @@ test('foreign tables, views, materialized views and tables with foreign partitio
   expect(text).toContain('public.price_ratios: view: not counted, ')
   expect(text).toMatch(/public\.prices: 2 rows, /)
 })
+
+test('the small tables are counted in one round trip; one that refuses SELECT gets its own error, the rest their counts', async () => {
+  await client.query(`
+    CREATE TABLE public.fees (id int); INSERT INTO public.fees VALUES (1), (2), (3);
+    CREATE TABLE public.secret_fees (id int);
+    DO $$ BEGIN CREATE ROLE state_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+    GRANT USAGE ON SCHEMA public TO state_reader;
+    GRANT SELECT ON public.prices, public.fees TO state_reader;`)
+  const sent: string[] = []
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  const counting = {
+    query: (...args: unknown[]) => {
+      sent.push(String(args[0]))
+      return query(...args)
+    }
+  } as unknown as pg.Client
+  const tables = ['public.prices', 'public.fees', 'public.secret_fees']
+  const states = await readTableStates(counting, tables)
+  expect(states.map(s => s.rows)).toEqual([2, 3, 0])
+  expect(sent.filter(q => q.includes('count(*)'))).toHaveLength(1)
+
+  await client.query('SET ROLE state_reader')
+  try {
+    sent.length = 0
+    const limited = await readTableStates(counting, tables)
+    expect(limited.map(s => s.rows)).toEqual([2, 3, undefined])
+    expect(limited[2].countError).toMatch(/permission denied for table secret_fees/)
+  } finally {
+    await client.query('RESET ROLE')
+  }
+})

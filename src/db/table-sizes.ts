@@ -47,6 +47,31 @@ const KINDS: Record<string, string> = {
   S: 'sequence'
 }
 
+/**
+ * Exact row counts of relations (names as SQL, quoted), in one round trip: count(*) of each in one SELECT list.
+ * When that fails (one table refuses SELECT), each is counted on its own, so the error is the table's own.
+ */
+export async function countRows(db: Queryable, relations: string[]): Promise<(number | Error)[]> {
+  if (relations.length === 0) return []
+  try {
+    const { rows } = await db.query(
+      `SELECT ${relations.map((r, i) => `(SELECT count(*) FROM ${r})::bigint AS n${i}`).join(', ')}`
+    )
+    return relations.map((_, i) => Number(rows[0][`n${i}`]))
+  } catch {
+    const out: (number | Error)[] = []
+    for (const r of relations) {
+      try {
+        const { rows } = await db.query(`SELECT count(*)::bigint AS n FROM ${r}`)
+        out.push(Number(rows[0].n))
+      } catch (e) {
+        out.push(e as Error)
+      }
+    }
+    return out
+  }
+}
+
 export async function readTableSizes(db: Queryable, tables: string[]): Promise<TableSize[]> {
   if (tables.length === 0) return []
   const { rows } = await db.query(

@@ -8,7 +8,7 @@
  * transaction (a failed count would abort it).
  */
 import type pg from 'pg'
-import { FOREIGN_CHILDREN } from '../db/table-sizes.js'
+import { countRows, FOREIGN_CHILDREN } from '../db/table-sizes.js'
 
 export interface TableState {
   table: string
@@ -60,8 +60,8 @@ export async function readTableStates(
   tables: string[]
 ): Promise<TableState[]> {
   if (tables.length === 0) return []
-  // Three round trips for all the tables (plus a count each): on a remote database a round trip costs far more
-  // than the catalog rows it reads.
+  // Four round trips for all the tables (the small ones' counts in one): on a remote database a round trip costs
+  // far more than the catalog rows it reads.
   const rels = await client.query(
     `SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
             pg_total_relation_size(c.oid) AS bytes,
@@ -86,6 +86,18 @@ export async function readTableStates(
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`,
     [oids]
   )
+  // The small tables are counted exactly, all in one round trip.
+  const counted = rels.rows.filter(
+    r =>
+      !NOT_COUNTED.has(r.relkind) && !r.foreign_children && Number(r.estimate) < EXACT_COUNT_LIMIT
+  )
+  const counts = new Map<string, number | Error>()
+  ;(
+    await countRows(
+      client,
+      counted.map(r => r.qname)
+    )
+  ).forEach((n, i) => counts.set(counted[i].qname, n))
   const out: TableState[] = []
   for (const table of tables) {
     const r = byTable.get(table)
@@ -106,12 +118,12 @@ export async function readTableStates(
       notCounted = `${kind} with foreign partitions or children`
       rows = undefined
     } else if (estimate < EXACT_COUNT_LIMIT) {
-      try {
-        const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`)
-        rows = Number(count.rows[0].n)
+      const count = counts.get(r.qname)
+      if (typeof count === 'number') {
+        rows = count
         estimated = false
-      } catch (e) {
-        countError = (e as Error).message
+      } else {
+        countError = count?.message ?? 'not counted'
         rows = undefined
       }
     }
