@@ -149,6 +149,8 @@ export interface Target {
  * check that writes it and the checks that read it.
  */
 export interface SharedFacts {
+  /** apply → verify, schema-diff: the snapshot taken before each migration (as the audit log keeps it). */
+  schemasBefore?: Map<string, import('./schema/snapshot.js').SchemaSnapshot>
   /** connection → extensions: the role and the planned extensions, as read before any change (read once). */
   serverReads?: import('./db/server-facts.js').ServerReads
   /** verify → schema-diff: the schema after the migrations, so it is read once. */

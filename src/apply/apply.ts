@@ -37,7 +37,7 @@ export interface LockedRunOptions {
 export interface ApplyOptions extends LockedRunOptions {
   allowOutOfOrder: boolean
   /** Schema snapshot taken before each migration, kept in the audit log for the rollback's check. */
-  snapshot?: (client: pg.Client) => Promise<unknown>
+  snapshot?: (client: pg.Client, migration: Migration) => Promise<unknown>
   /** Called as soon as each migration has committed, so a later failure cannot hide it. */
   onApplied?: (migration: AppliedMigration) => void
 }
@@ -263,7 +263,7 @@ async function applyInTransaction(
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
   const started = new Date()
-  const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined
+  const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined
   const audit = auditBase(m, opts, started)
   const run = await runFileInTransaction(
     client,

@@ -108,7 +108,12 @@ async function runApply(ctx: StageContext): Promise<CheckOutcome<ApplyDetails>> 
       advisoryLockWaitMs: env.advisoryLockWaitMs,
       allowOutOfOrder: env.allowOutOfOrder,
       log: ctx.log,
-      snapshot: client => snapshotSchema(client),
+      snapshot: async (client, m) => {
+        const before = await snapshotSchema(client)
+        // verify and schema-diff read it from here, not back from the audit log.
+        ;(ctx.shared.schemasBefore ??= new Map()).set(m.version, before)
+        return before
+      },
       signal: ctx.signal,
       redact: text => ctx.redactor.redact(text),
       onApplied: done => {

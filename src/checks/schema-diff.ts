@@ -36,7 +36,7 @@ async function runSchemaDiff(ctx: StageContext): Promise<CheckOutcome<SchemaDiff
   ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
   const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version
   const before = version
-    ? ((await schemaBefore(ctx.client, version)) as SchemaSnapshot | null)
+    ? ((await schemaBefore(ctx.client, version, ctx.shared.schemasBefore)) as SchemaSnapshot | null)
     : null
   if (!before) {
     ctx.evidence.write(

@@ -60,7 +60,11 @@ async function runVerify(ctx: StageContext): Promise<CheckOutcome<VerifyDetails>
   // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
   // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
   // later migration deliberately changed).
-  const beforeRun = (await schemaBefore(ctx.client, targets[0].version)) as SchemaSnapshot | null
+  const beforeRun = (await schemaBefore(
+    ctx.client,
+    targets[0].version,
+    ctx.shared.schemasBefore
+  )) as SchemaSnapshot | null
   const run = deriveRunExpectations(
     targets.map(m => ({ version: m.version, file: m.file, statements: statementsOf(m) })),
     {
@@ -73,7 +77,11 @@ async function runVerify(ctx: StageContext): Promise<CheckOutcome<VerifyDetails>
     const mine = run.expectations
       .filter(e => e.version === m.version)
       .map(({ version: _version, file: _file, ...e }) => e)
-    const before = (await schemaBefore(ctx.client, m.version)) as SchemaSnapshot | null
+    const before = (await schemaBefore(
+      ctx.client,
+      m.version,
+      ctx.shared.schemasBefore
+    )) as SchemaSnapshot | null
     const results = checkExpectations(mine, after, before ?? undefined)
     derived.push({ version: m.version, results })
     for (const r of results.filter(x => !x.ok)) {

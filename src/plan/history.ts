@@ -147,8 +147,16 @@ export async function writeAudit(client: Queryable, e: AuditEntry): Promise<void
   )
 }
 
-/** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
-export async function schemaBefore(client: Queryable, version: string): Promise<unknown | null> {
+/**
+ * The schema snapshot recorded before `version` was last applied (for the rollback's equality check). `known`:
+ * the snapshots this run took itself (apply), used as they are instead of read back.
+ */
+export async function schemaBefore(
+  client: Queryable,
+  version: string,
+  known?: ReadonlyMap<string, unknown>
+): Promise<unknown | null> {
+  if (known?.has(version)) return known.get(version)
   // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
   const exists = await client.query(
     `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
