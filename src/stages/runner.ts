@@ -107,13 +107,19 @@ export const GROUP_FROM_ROUND_TRIP_MS = 5
 
 const roundTrips = new WeakMap<pg.Client, Promise<boolean>>()
 
-/** Whether a round trip to the server takes GROUP_FROM_ROUND_TRIP_MS or more (measured once per session). */
+/**
+ * Whether a round trip to the server takes GROUP_FROM_ROUND_TRIP_MS or more: the faster of two, so a busy
+ * moment next to the server is not taken for distance. Measured once per session.
+ */
 function roundTripsDominate(client: pg.Client): Promise<boolean> {
   let known = roundTrips.get(client)
   if (!known) {
-    const t0 = performance.now()
-    known = client.query('SELECT 1').then(
-      () => performance.now() - t0 >= GROUP_FROM_ROUND_TRIP_MS,
+    const once = async () => {
+      const t0 = performance.now()
+      await client.query('SELECT 1')
+      return performance.now() - t0
+    }
+    known = (async () => Math.min(await once(), await once()) >= GROUP_FROM_ROUND_TRIP_MS)().catch(
       () => false
     )
     roundTrips.set(client, known)
