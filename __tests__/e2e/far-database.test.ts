@@ -8,7 +8,7 @@ import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { countRoundTrips, type RoundTripCounter } from '../../bench/round-trips.js'
-import { baseEnv, cli } from './processes.js'
+import { baseEnv, cli, CLI, start } from './processes.js'
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -117,4 +117,35 @@ test('far away, a gate that fails in the group still stops everything after it, 
   const c = await db.client()
   const left = await c.query(`SELECT to_regclass('public.items') AS t`)
   expect(left.rows[0].t).toBeNull()
+}, 120_000)
+
+test('far away, SIGINT while the group runs: the run reports cancelled, exits 1 and leaves no session behind', async () => {
+  const run = start(CLI, ['validate', '--env', 'staging'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: through(far) })
+  })
+  // Two checks of the group have started: it is running side by side.
+  await run.waitFor(/▶ flags: [\s\S]*▶ pooler: /)
+  run.child.kill('SIGINT')
+  const done = await run.done
+  expect(done.code).toBe(1)
+  const s = summary()
+  expect(s.status).toBe('cancelled')
+  expect(s.checks.map(c => c.id)).toEqual(VALIDATE_ORDER)
+  expect(s.checks.some(c => c.status === 'cancelled')).toBe(true)
+  const after = s.checks.slice(VALIDATE_ORDER.indexOf('lock-holders'))
+  expect(after.map(c => [c.id, c.status, c.summary])).toEqual(
+    after.map(c => [c.id, 'skip', 'not run: the run was cancelled'])
+  )
+  // A backend ends a moment after its client closed: wait up to 2 s.
+  const c = await db.client()
+  const ours = async () =>
+    (
+      await c.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name LIKE 'migration-runbook%'`
+      )
+    ).rows[0].n as number
+  for (let i = 0; i < 20 && (await ours()) > 0; i++) await new Promise(r => setTimeout(r, 100))
+  expect(await ours()).toBe(0)
 }, 120_000)
