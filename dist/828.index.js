@@ -2420,8 +2420,13 @@ async function writeAudit(client, e) {
         JSON.stringify(e.details ?? {})
     ]);
 }
-/** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
-async function schemaBefore(client, version) {
+/**
+ * The schema snapshot recorded before `version` was last applied (for the rollback's equality check). `known`:
+ * the snapshots this run took itself (apply), used as they are instead of read back.
+ */
+async function schemaBefore(client, version, known) {
+    if (known?.has(version))
+        return known.get(version);
     // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
     const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok)
@@ -3071,6 +3076,7 @@ function schemaDiffSection(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ loadDeparser),
 /* harmony export */   Dy: () => (/* binding */ names),
 /* harmony export */   GG: () => (/* binding */ walk),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
@@ -3078,13 +3084,15 @@ function schemaDiffSection(report) {
 /* harmony export */   UC: () => (/* binding */ TextIndex),
 /* harmony export */   _T: () => (/* binding */ concurrentlyClause),
 /* harmony export */   eg: () => (/* binding */ parseSql),
+/* harmony export */   f9: () => (/* binding */ withDeparser),
+/* harmony export */   jP: () => (/* binding */ deparse),
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
 /* harmony export */   px: () => (/* binding */ parserLoaded),
 /* harmony export */   qd: () => (/* binding */ loadParser),
 /* harmony export */   we: () => (/* binding */ scanTokens)
 /* harmony export */ });
-/* unused harmony exports SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
+/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
 let loaded;
 let lib;
 /**
@@ -3093,7 +3101,7 @@ let lib;
  * that parses needs it.
  */
 function loadParser() {
-    loaded ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23)).then(async (m) => {
+    loaded ??= __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23)).then(async (m) => {
         await m.loadModule();
         lib = m;
     });
@@ -3108,6 +3116,48 @@ function parser() {
 /** Whether loadParser() has finished (parseSql would report a parser that is not loaded as a syntax error). */
 function parserLoaded() {
     return lib !== undefined;
+}
+let deparserLoading;
+let deparseSync;
+/**
+ * Loads the deparser once, on first use: 500 kB of JavaScript (~35 ms to compile and run at start-up) that a run
+ * needs only to rewrite a statement for a shadow copy or to write a constraint's expression into a query.
+ */
+function loadDeparser() {
+    deparserLoading ??= Promise.all(/* import() */[__webpack_require__.e(627), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 18309)).then(m => {
+        deparseSync = m.deparseSync;
+    });
+    return deparserLoading;
+}
+/** deparse() before loadDeparser() has finished. */
+class DeparserNotLoaded extends Error {
+    name = 'DeparserNotLoaded';
+    constructor() {
+        super('the SQL deparser is not loaded: await loadDeparser() first');
+    }
+}
+/** The SQL text of a parse tree (libpg_query's deparser: SQL that Postgres reads back as the same tree). */
+function deparse(node) {
+    if (!deparseSync)
+        throw new DeparserNotLoaded();
+    return deparseSync(node);
+}
+/**
+ * Runs a pure function that may deparse: when it turns out to need the deparser, loads it and runs the function
+ * again. Most runs derive nothing that needs it, and never load it.
+ */
+async function withDeparser(fn) {
+    if (!deparseSync) {
+        try {
+            return fn();
+        }
+        catch (e) {
+            if (!(e instanceof DeparserNotLoaded))
+                throw e;
+        }
+        await loadDeparser();
+    }
+    return fn();
 }
 class SqlSyntaxError extends Error {
     offset;
@@ -3792,10 +3842,9 @@ async function readConnectionFacts(db, plannedExtensions) {
        FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`);
     const role = await readRoleFacts(db);
     let canCreateExtensions = role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
-    if (plannedExtensions.length > 0) {
-        const facts = await readExtensionFacts(db, plannedExtensions);
-        canCreateExtensions = facts.every(f => judgeExtension(f, role).creatable);
-    }
+    const extensions = plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : [];
+    if (plannedExtensions.length > 0)
+        canCreateExtensions = extensions.every(f => judgeExtension(f, role).creatable);
     return {
         serverVersion: rows[0].server_version,
         serverVersionNum: rows[0].server_version_num,
@@ -3805,7 +3854,8 @@ async function readConnectionFacts(db, plannedExtensions) {
         isSuperuser: role.isSuperuser,
         defaultReadOnly: rows[0].default_read_only,
         readOnlySource: rows[0].read_only_source,
-        canCreateExtensions
+        canCreateExtensions,
+        reads: { role, extensions }
     };
 }
 /** Where default_transaction_read_only was set, in words (from pg_settings.source). */
@@ -3885,13 +3935,15 @@ const WHAT_WRITES = {
     'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
 };
 async function runConnection(ctx) {
-    const facts = await readConnectionFacts(ctx.client, ctx.plan.extensions);
+    const { reads, ...facts } = await readConnectionFacts(ctx.client, ctx.plan.extensions);
+    ctx.shared.serverReads = reads;
     ctx.log.info(`connected: PostgreSQL ${facts.serverVersion} (${facts.serverVersionNum}), database ${facts.database}, user ${facts.user}, in recovery: ${facts.inRecovery}, default_transaction_read_only: ${facts.defaultReadOnly ? 'on' : 'off'}`);
     return judgeConnection(facts, ctx.config.stage);
 }
 const connectionCheck = {
     id: 'connection',
     title: 'Connection and server',
+    concurrent: true,
     run: runConnection
 };
 
@@ -3982,6 +4034,7 @@ async function runPooler(ctx) {
 const poolerCheck = {
     id: 'pooler',
     title: 'Connection pooler mode',
+    concurrent: true,
     run: runPooler
 };
 
@@ -4225,6 +4278,7 @@ async function runBackup(ctx) {
 const backupCheck = {
     id: 'backup',
     title: 'Recent backup',
+    concurrent: true,
     run: ctx => runBackup(ctx)
 };
 
@@ -4286,6 +4340,7 @@ function invalidIndexReasons(invalid, created) {
 const driftCheck = {
     id: 'drift',
     title: 'History matches the migration files',
+    concurrent: true,
     async run(ctx) {
         const { plan } = ctx;
         const invalid = await findInvalidIndexes(ctx.client);
@@ -4356,6 +4411,7 @@ async function runLongTransactions(ctx) {
 const longTransactionsCheck = {
     id: 'long-transactions',
     title: 'Long-running transactions',
+    concurrent: true,
     run: runLongTransactions
 };
 
@@ -4418,6 +4474,31 @@ const KINDS = {
     f: 'foreign table',
     S: 'sequence'
 };
+/**
+ * Exact row counts of relations (names as SQL, quoted), in one round trip: count(*) of each in one SELECT list.
+ * When that fails (one table refuses SELECT), each is counted on its own, so the error is the table's own.
+ */
+async function countRows(db, relations) {
+    if (relations.length === 0)
+        return [];
+    try {
+        const { rows } = await db.query(`SELECT ${relations.map((r, i) => `(SELECT count(*) FROM ${r})::bigint AS n${i}`).join(', ')}`);
+        return relations.map((_, i) => Number(rows[0][`n${i}`]));
+    }
+    catch {
+        const out = [];
+        for (const r of relations) {
+            try {
+                const { rows } = await db.query(`SELECT count(*)::bigint AS n FROM ${r}`);
+                out.push(Number(rows[0].n));
+            }
+            catch (e) {
+                out.push(e);
+            }
+        }
+        return out;
+    }
+}
 async function readTableSizes(db, tables) {
     if (tables.length === 0)
         return [];
@@ -4527,8 +4608,15 @@ async function runExtensions(ctx) {
             details: { extensions: [] }
         };
     }
-    const role = await readRoleFacts(ctx.client);
-    const facts = await readExtensionFacts(ctx.client, needed.names);
+    // What the connection check read already (nothing changes between them) is not read again.
+    const seen = ctx.shared.serverReads;
+    const role = seen?.role ?? (await readRoleFacts(ctx.client));
+    const known = new Map(seen?.extensions.map(f => [f.name, f]));
+    const unread = needed.names.filter(n => !known.has(n));
+    if (unread.length > 0)
+        for (const f of await readExtensionFacts(ctx.client, unread))
+            known.set(f.name, f);
+    const facts = needed.names.map(n => known.get(n)).filter(f => f !== undefined);
     const verdicts = facts.map(f => ({
         ...judgeExtension(f, role),
         neededBecause: needed.because[f.name]
@@ -4576,6 +4664,7 @@ async function runExtensions(ctx) {
 const extensionsCheck = {
     id: 'extensions',
     title: 'Extensions available',
+    concurrent: true,
     run: runExtensions
 };
 
@@ -4664,14 +4753,53 @@ function volatileCallIn(expr, resolve = fn => resolveVolatility(fn)) {
     return undefined;
 }
 const PROVOLATILE = { i: 'immutable', s: 'stable', v: 'volatile' };
+/** A scanned token that can name a function: an identifier or keyword, or a quoted identifier. */
+const WORD = /^(?:"([^"]+)"|([\p{L}_][\p{L}\p{N}_$]*))$/u;
 /**
- * Every function's volatility by bare name, read from the target's pg_proc. Overloads (and same-named
- * functions in other schemas) that disagree are marked `<name>#mixed` and take the most volatile value.
+ * The names a set of SQL texts may call a function by, lower case: every function call in their parse trees,
+ * and every word of a DO block's body (its statements are strings to the parser). A superset of what the rules
+ * ask catalogVolatility about. Undefined when a text does not parse: then every name is read.
  */
-async function catalogVolatility(client) {
+function functionNamesIn(sqls) {
+    const out = new Set();
+    for (const sql of sqls) {
+        const parsed = (0,parser/* parseSql */.eg)(sql);
+        if (parsed.error)
+            return undefined;
+        for (const s of parsed.statements) {
+            for (const fn of functionsCalled(s.ast))
+                out.add(fn);
+            if (s.kind !== 'DoStmt')
+                continue;
+            for (const arg of s.ast.DoStmt.args ?? []) {
+                const body = arg.DefElem?.defname === 'as' ? arg.DefElem.arg?.String?.sval : undefined;
+                if (typeof body !== 'string')
+                    continue;
+                try {
+                    for (const t of (0,parser/* scanTokens */.we)(body)) {
+                        const word = WORD.exec(t.text);
+                        if (word)
+                            out.add((word[1] ?? word[2]).toLowerCase());
+                    }
+                }
+                catch {
+                    return undefined;
+                }
+            }
+        }
+    }
+    return [...out];
+}
+/**
+ * Function volatility by bare name, read from the target's pg_proc: every function, or only those `only` names
+ * (pg_proc has ~3,000 rows, a 30 ms read and as many rows to decode, where a migration calls a handful).
+ * Overloads (and same-named functions in other schemas) that disagree are marked `<name>#mixed` and take the
+ * most volatile value.
+ */
+async function catalogVolatility(client, only) {
     // 'i' < 's' < 'v': max() is the most volatile, min() the least.
     const { rows } = await client.query(`SELECT lower(proname) AS name, max(provolatile::text) AS most, min(provolatile::text) AS least
-       FROM pg_proc GROUP BY lower(proname)`);
+       FROM pg_proc${only ? ' WHERE lower(proname) = ANY($1::text[])' : ''} GROUP BY lower(proname)`, only ? [only] : []);
     const out = new Map();
     for (const r of rows) {
         out.set(r.name, PROVOLATILE[r.most] ?? 'volatile');
@@ -4700,7 +4828,8 @@ async function existingTablesOf(client) {
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
     return new Set(rows.map(r => r.name));
 }
-async function readLintCatalog(client) {
+/** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
+async function readLintCatalog(client, functionNames) {
     const catalog = { warnings: [] };
     try {
         catalog.existingTables = await existingTablesOf(client);
@@ -4709,7 +4838,7 @@ async function readLintCatalog(client) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
     }
     try {
-        catalog.functionVolatility = await catalogVolatility(client);
+        catalog.functionVolatility = await catalogVolatility(client, functionNames);
     }
     catch (e) {
         catalog.warnings.push(`could not read function volatility from pg_proc (${e.message}); functions outside the built-in list count as volatile`);
@@ -6768,6 +6897,10 @@ function lintMigrations(pending, existingTables, functionVolatility) {
     }
     return out;
 }
+/** The SQL texts lintMigrations lints: each pending migration, its rollback and its verify script. */
+function lintedSql(pending) {
+    return pending.flatMap(m => [m.sql, m.rollback?.sql, m.verify?.sql].filter(s => s !== undefined));
+}
 function toAnnotation(f) {
     return {
         level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
@@ -6865,6 +6998,7 @@ function scanOtherFiles(root, migrationsDir, allMigrations) {
 
 
 
+
 /** The outcome of a lint run: fail on any active error, warn on any active warning. */
 function lintOutcome(result) {
     const { status, summary, reasons, annotations } = summarizeLint(result);
@@ -6915,9 +7049,11 @@ function renderLintSection(check) {
 const lintCheck = {
     id: 'lint',
     title: 'Lint pending migrations',
+    concurrent: true,
     run: async (ctx) => {
         await (0,parser/* loadParser */.qd)();
-        const catalog = await readLintCatalog(ctx.client);
+        // Only the functions the files call: the whole of pg_proc is a 30 ms read.
+        const catalog = await readLintCatalog(ctx.client, functionNamesIn(lintedSql(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
         const result = lintMigrations(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility);
@@ -6940,15 +7076,7 @@ const lintCheck = {
     sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]
 };
 
-// EXTERNAL MODULE: ./node_modules/pgsql-parser/index.js
-var pgsql_parser = __webpack_require__(18309);
 ;// CONCATENATED MODULE: ./src/conflicts/derive.ts
-/**
- * Which constraints a script adds, read from its parse tree: EXCLUDE, UNIQUE / PRIMARY KEY (constraints and
- * unique indexes), CHECK, FOREIGN KEY, NOT NULL. Tables the script creates have no rows and are skipped;
- * NOT VALID constraints check no existing rows until a VALIDATE CONSTRAINT in the same script.
- */
-
 
 
 function quoteIdent(name) {
@@ -6961,7 +7089,7 @@ function quoteTable(table) {
 }
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 function deparseExpr(node) {
-    return (0,pgsql_parser/* deparseSync */.Wf)(node);
+    return (0,parser/* deparse */.jP)(node);
 }
 function columnsIn(expr) {
     const out = new Set();
@@ -7312,6 +7440,7 @@ function violationSql(d, ctx) {
 
 
 
+
 async function primaryKeyColumns(client, table) {
     const { rows } = await client.query(`SELECT a.attname AS name
        FROM pg_index i
@@ -7377,7 +7506,7 @@ async function runConflictChecks(client, derived, opts) {
  * would reject. The parser must be loaded.
  */
 async function findRollbackConflicts(client, file, sql, opts) {
-    return runConflictChecks(client, deriveConflictQueries(file, sql), opts);
+    return runConflictChecks(client, await (0,parser/* withDeparser */.f9)(() => deriveConflictQueries(file, sql)), opts);
 }
 
 ;// CONCATENATED MODULE: ./src/conflicts/render.ts
@@ -7594,7 +7723,7 @@ const conflictsCheck = {
     title: 'Existing rows that violate new constraints',
     run: async (ctx) => {
         await (0,parser/* loadParser */.qd)();
-        const derived = deriveForMigrations(ctx.plan.pending);
+        const derived = await (0,parser/* withDeparser */.f9)(() => deriveForMigrations(ctx.plan.pending));
         if (derived.length === 0) {
             return {
                 status: 'skip',
@@ -8319,6 +8448,35 @@ function checkNames(input, value) {
     return value;
 }
 async function snapshotSchema(client, opts = {}) {
+    try {
+        return await takeSnapshot(client, opts);
+    }
+    catch (err) {
+        const code = err.code;
+        if ((code === NO_SUCH_PREPARED || code === PREPARED_ALREADY) &&
+            preparedOn.get(client) !== 'off') {
+            // The session is not the one that prepared them (a pooler hands out server sessions), or it lost them
+            // (DISCARD ALL): plain statements on this client from now on.
+            preparedOn.set(client, 'off');
+            return takeSnapshot(client, opts);
+        }
+        throw err;
+    }
+}
+/** SQLSTATEs of EXECUTE of a name the session does not have, and of PREPARE of one it has. */
+const NO_SUCH_PREPARED = '26000';
+const PREPARED_ALREADY = '42P05';
+/**
+ * The snapshot's statements this session has PREPAREd, by name ('off': prepare nothing on this client). A run
+ * snapshots two or three times on one session (before each migration, after them); prepared, the dozen
+ * catalog queries are planned once: planning is 15-20 ms of a snapshot's 40-60 (measured with psql).
+ * PREPARE is not transactional: a rollback, to a savepoint or of the transaction, keeps them.
+ */
+const preparedOn = new WeakMap();
+function preparedName(text) {
+    return `migration_runbook_snapshot_${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 20)}`;
+}
+async function takeSnapshot(client, opts) {
     const only = checkNames('schemas', opts.schemas);
     const exclude = new Set([
         ...BOOKKEEPING_SCHEMAS,
@@ -8431,8 +8589,25 @@ async function readSnapshot(client, nsRows, only, exclude, serverVersion, last) 
     const reading = READERS.map(read => read(collecting, schemas));
     sent = true;
     try {
-        const results = await batch(client, [...deferred.map(inlined), ...last]);
-        deferred.forEach((q, i) => q.resolve(results[i]));
+        // Each query as PREPARE and EXECUTE the first time on this session, as EXECUTE after.
+        const texts = deferred.map(inlined);
+        const prepared = preparedOn.get(client);
+        const sent = [];
+        const resultOf = [];
+        for (const text of texts) {
+            if (prepared === 'off') {
+                resultOf.push(sent.push(text) - 1);
+                continue;
+            }
+            const name = preparedName(text);
+            if (!prepared?.has(name))
+                sent.push(`PREPARE ${name} AS ${text}`);
+            resultOf.push(sent.push(`EXECUTE ${name}`) - 1);
+        }
+        const results = await batch(client, [...sent, ...last]);
+        if (prepared !== 'off')
+            preparedOn.set(client, new Set([...(prepared ?? []), ...texts.map(preparedName)]));
+        deferred.forEach((q, i) => q.resolve(results[resultOf[i]]));
     }
     catch (err) {
         for (const q of deferred)
@@ -9182,7 +9357,6 @@ function lineDiff(a, b) {
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 
-
 /** Locks stronger than this on a live table make a statement run on the shadow. */
 const WRITERS_LOCK = lint_locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
@@ -9266,7 +9440,7 @@ function quotedName(qualified) {
     return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1));
 }
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
-async function countRows(client, oid, maxRows) {
+async function shadow_countRows(client, oid, maxRows) {
     const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
         oid
     ]);
@@ -9290,7 +9464,7 @@ function onShadow(definition, schema, name) {
     const node = ast.IndexStmt ?? ast.CreateTrigStmt;
     node.relation.schemaname = schema;
     node.relation.relname = name;
-    return (0,pgsql_parser/* deparseSync */.Wf)(ast);
+    return (0,parser/* deparse */.jP)(ast);
 }
 /**
  * Creates the shadow of one live table (the scratch schema on first use) and registers it and its indexes
@@ -9298,13 +9472,15 @@ function onShadow(definition, schema, name) {
  */
 async function createShadow(client, state, t, maxRows) {
     const t0 = performance.now();
+    // The copy's indexes and the statements redirected to it are deparsed.
+    await (0,parser/* loadDeparser */.BS)();
     if (!state.created) {
         await client.query(`CREATE SCHEMA ${shadow_quoteIdent(state.schema)}`);
         state.created = true;
     }
     const live = quoteQualified(t.schema, t.name);
     const shadow = quoteQualified(state.schema, t.name);
-    const liveRows = await countRows(client, t.oid, maxRows);
+    const liveRows = await shadow_countRows(client, t.oid, maxRows);
     await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
     const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
@@ -9379,7 +9555,7 @@ async function copyForeignKeys(client, state, t, shadow) {
                 value.initially_valid = false;
             }
         });
-        await client.query((0,pgsql_parser/* deparseSync */.Wf)(ast));
+        await client.query((0,parser/* deparse */.jP)(ast));
     }
 }
 const columnNames = (items) => (items ?? []).map(i => i.String?.sval);
@@ -9486,7 +9662,7 @@ function redirectStatement(ast, state) {
             if (o.List?.items && redirectNameList(o.List.items, state))
                 changed = true;
     }
-    return changed ? (0,pgsql_parser/* deparseSync */.Wf)(copy) : undefined;
+    return changed ? (0,parser/* deparse */.jP)(copy) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rehearse/engine.ts
@@ -9550,9 +9726,12 @@ const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_o
  * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
  * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
- * timeout, the locks held, the time the file's statements have spent (a transaction-local setting), and the
- * next statement's lock_timeout and statement_timeout from what is left of the budget. A failure is rethrown
- * as Postgres's error with the statement attached, `progress` as it stood before that statement.
+ * timeout, the time the file's statements have spent (a transaction-local setting), and the next statement's
+ * lock_timeout and statement_timeout from what is left of the budget. The locks held are read once, after the
+ * last statement: a pg_locks read between every two statements cost ~1 ms of server time each (50 ms for the
+ * capacity baseline). A failure is rethrown as Postgres's error with the statement attached; `progress` then
+ * holds the locks of the statements that completed, from the lint module's table (an aborted transaction
+ * cannot read pg_locks).
  */
 async function rehearseBatch(client, file, statements, opts, progress) {
     const budget = opts.lockBudgetMs;
@@ -9565,7 +9744,7 @@ async function rehearseBatch(client, file, statements, opts, progress) {
         label: `migration-runbook: rehearsal of ${file} (rolled back)`,
         prologue: [
             catalogTimeout,
-            `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+            `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${timeouts(String(budget))}`,
             startClock
         ],
         gap: [
@@ -9574,28 +9753,40 @@ async function rehearseBatch(client, file, statements, opts, progress) {
          SELECT pg_catalog.set_config('mr.rehearsal_spent',
                   (pg_catalog.current_setting('mr.rehearsal_spent')::float8 + ${CLOCK_MS}
                    - pg_catalog.current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
-       SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
+       SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
-        epilogue: [catalogTimeout]
+        epilogue: [catalogTimeout, `SELECT ${LOCKS_JSON} AS mr_locks`]
     });
-    const reads = outcome.results
-        .filter(r => r.rows[0] && 'mr_spent' in r.rows[0])
-        .map(r => r.rows[0]);
-    const last = reads.at(-1);
-    if (last) {
-        progress.locks = strongestLocks(last.mr_locks);
-        progress.spent = Number(last.mr_spent);
-    }
+    const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined);
+    const spent = rows.filter(row => 'mr_spent' in row).at(-1);
+    if (spent)
+        progress.spent = Number(spent.mr_spent);
+    const locks = rows.find(row => 'mr_locks' in row);
+    if (locks)
+        progress.locks = strongestLocks(locks.mr_locks);
     if (outcome.error === undefined)
         return;
     const err = outcome.error;
     if (outcome.failedIndex !== undefined) {
         err.statement = statements[outcome.failedIndex];
+        progress.locks = lockedBefore(statements, outcome.failedIndex, progress.locks);
         // The failing statement's own time is not read back: the batch's wall time bounds it.
         progress.spent = Math.max(progress.spent, performance.now() - t0);
     }
     throw err;
+}
+/**
+ * The locks a file held before its statement `index`: those held when it started, and those the lint module's
+ * table says each completed statement takes (named as written, schema-qualified). A table a statement creates
+ * ('none' there: no one else can see it yet) is held AccessExclusive by its creator until commit.
+ */
+function lockedBefore(statements, index, atStart) {
+    const taken = statements
+        .slice(0, index)
+        .flatMap(s => (0,lint_locks/* statementLocks */.MI)(s.ast))
+        .map(l => ({ relation: l.table, mode: l.lock === 'none' ? 'AccessExclusiveLock' : l.lock }));
+    return strongestLocks([...atStart, ...taken]);
 }
 async function tableSize(client, table) {
     const res = await client
@@ -9616,7 +9807,7 @@ async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
     if (fc.settings.mode === 'live') {
         if (!main)
             return {};
-        const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows);
+        const rows = await shadow_countRows(client, main.oid, fc.settings.shadowMaxRows);
         return {
             locked: {
                 table: main.table,
@@ -10295,7 +10486,7 @@ function auditBase(m, opts, startedAt) {
 async function applyInTransaction(client, m, opts) {
     const statements = statementsOf(m);
     const started = new Date();
-    const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
         await (0,plan_history/* recordApplied */.RC)(client, m.version, m.name, statementTexts(statements, opts));
@@ -10446,8 +10637,8 @@ const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
 async function readTableStates(client, tables) {
     if (tables.length === 0)
         return [];
-    // Three round trips for all the tables (plus a count each): on a remote database a round trip costs far more
-    // than the catalog rows it reads.
+    // Four round trips for all the tables (the small ones' counts in one): on a remote database a round trip costs
+    // far more than the catalog rows it reads.
     const rels = await client.query(`SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
             pg_total_relation_size(c.oid) AS bytes,
             pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
@@ -10463,6 +10654,10 @@ async function readTableStates(client, tables) {
        FROM pg_constraint WHERE conrelid = ANY($1::oid[]) ORDER BY conname`, [oids]);
     const idx = await client.query(`SELECT i.indrelid AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`, [oids]);
+    // The small tables are counted exactly, all in one round trip.
+    const counted = rels.rows.filter(r => !state_NOT_COUNTED.has(r.relkind) && !r.foreign_children && Number(r.estimate) < EXACT_COUNT_LIMIT);
+    const counts = new Map();
+    (await countRows(client, counted.map(r => r.qname))).forEach((n, i) => counts.set(counted[i].qname, n));
     const out = [];
     for (const table of tables) {
         const r = byTable.get(table);
@@ -10485,13 +10680,13 @@ async function readTableStates(client, tables) {
             rows = undefined;
         }
         else if (estimate < EXACT_COUNT_LIMIT) {
-            try {
-                const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`);
-                rows = Number(count.rows[0].n);
+            const count = counts.get(r.qname);
+            if (typeof count === 'number') {
+                rows = count;
                 estimated = false;
             }
-            catch (e) {
-                countError = e.message;
+            else {
+                countError = count?.message ?? 'not counted';
                 rows = undefined;
             }
         }
@@ -10623,7 +10818,11 @@ async function runApply(ctx) {
             advisoryLockWaitMs: env.advisoryLockWaitMs,
             allowOutOfOrder: env.allowOutOfOrder,
             log: ctx.log,
-            snapshot: client => snapshotSchema(client),
+            snapshot: async (client, m) => {
+                const before = await snapshotSchema(client);
+                (ctx.shared.schemasBefore ??= new Map()).set(m.version, before);
+                return before;
+            },
             signal: ctx.signal,
             redact: text => ctx.redactor.redact(text),
             onApplied: done => {
@@ -11804,7 +12003,7 @@ async function runVerify(ctx) {
     // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
     // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
     // later migration deliberately changed).
-    const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
+    const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version, ctx.shared.schemasBefore));
     const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: statementsOf(m) })), {
         searchPath: await startingSearchPath(ctx.client),
         exists: existsIn(beforeRun ? [beforeRun, after] : [after])
@@ -11815,7 +12014,7 @@ async function runVerify(ctx) {
         const mine = run.expectations
             .filter(e => e.version === m.version)
             .map(({ version: _version, file: _file, ...e }) => e);
-        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
+        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version, ctx.shared.schemasBefore));
         const results = checkExpectations(mine, after, before ?? undefined);
         derived.push({ version: m.version, results });
         for (const r of results.filter(x => !x.ok)) {
@@ -11902,7 +12101,7 @@ async function runSchemaDiff(ctx) {
     ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after));
     const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
     const before = version
-        ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version))
+        ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version, ctx.shared.schemasBefore))
         : null;
     if (!before) {
         ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
@@ -14011,6 +14210,7 @@ function phaseOf(ctx) {
 const flagsCheck = {
     id: 'flags',
     title: 'Feature flags',
+    concurrent: true,
     run: ctx => runFlags(ctx, phaseOf(ctx)),
     sections: (_result, report) => [{ name: 'feature flags', priority: 4, text: renderFlags(report) }]
 };
@@ -14532,7 +14732,10 @@ function renderSmoke(report) {
 
 
 
-/** validate: changes nothing; decides whether apply may run. */
+/**
+ * validate: changes nothing; decides whether apply may run. The first eight are concurrent and run side by side
+ * (the runner's small pool); lock-holders comes after them, when no other session of the run reads a table.
+ */
 const VALIDATE_CHECKS = [
     connectionCheck,
     flagsCheck,
@@ -14540,10 +14743,10 @@ const VALIDATE_CHECKS = [
     backupCheck,
     driftCheck,
     longTransactionsCheck,
-    lockHoldersCheck,
-    tableSizesCheck,
     extensionsCheck,
     lintCheck,
+    lockHoldersCheck,
+    tableSizesCheck,
     conflictsCheck,
     rehearsalCheck,
     testsPreflightCheck

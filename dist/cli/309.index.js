@@ -11916,17 +11916,16 @@ exports.BaseVisitor = BaseVisitor;
 /***/ 8309:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
-__webpack_unused_export__ = ({ value: true });
-exports.Wf = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deparseSync = exports.deparse = exports.parseSync = exports.parse = exports.loadModule = void 0;
 var libpg_query_1 = __webpack_require__(2627);
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return libpg_query_1.loadModule; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return libpg_query_1.parse; } });
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return libpg_query_1.parseSync; } });
+Object.defineProperty(exports, "loadModule", ({ enumerable: true, get: function () { return libpg_query_1.loadModule; } }));
+Object.defineProperty(exports, "parse", ({ enumerable: true, get: function () { return libpg_query_1.parse; } }));
+Object.defineProperty(exports, "parseSync", ({ enumerable: true, get: function () { return libpg_query_1.parseSync; } }));
 var pgsql_deparser_1 = __webpack_require__(7830);
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return pgsql_deparser_1.deparse; } });
-Object.defineProperty(exports, "Wf", ({ enumerable: true, get: function () { return pgsql_deparser_1.deparseSync; } }));
+Object.defineProperty(exports, "deparse", ({ enumerable: true, get: function () { return pgsql_deparser_1.deparse; } }));
+Object.defineProperty(exports, "deparseSync", ({ enumerable: true, get: function () { return pgsql_deparser_1.deparseSync; } }));
 
 
 /***/ })

@@ -1266,6 +1266,7 @@ function statementLabel(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FL: () => (/* binding */ lintedSql),
 /* harmony export */   JW: () => (/* binding */ lintMigrations),
 /* harmony export */   tn: () => (/* binding */ summarizeLint)
 /* harmony export */ });
@@ -1328,6 +1329,10 @@ function lintMigrations(pending, existingTables, functionVolatility) {
         }
     }
     return out;
+}
+/** The SQL texts lintMigrations lints: each pending migration, its rollback and its verify script. */
+function lintedSql(pending) {
+    return pending.flatMap(m => [m.sql, m.rollback?.sql, m.verify?.sql].filter(s => s !== undefined));
 }
 function toAnnotation(f) {
     return {
@@ -2827,7 +2832,8 @@ function isDdl(kind) {
 /* harmony export */   IM: () => (/* binding */ volatileCallIn),
 /* harmony export */   T8: () => (/* binding */ catalogVolatility),
 /* harmony export */   iq: () => (/* binding */ declaredVolatility),
-/* harmony export */   sz: () => (/* binding */ resolveVolatility)
+/* harmony export */   sz: () => (/* binding */ resolveVolatility),
+/* harmony export */   w$: () => (/* binding */ functionNamesIn)
 /* harmony export */ });
 /* unused harmony exports BUILT_IN_VOLATILITY, functionsCalled */
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
@@ -2913,14 +2919,53 @@ function volatileCallIn(expr, resolve = fn => resolveVolatility(fn)) {
     return undefined;
 }
 const PROVOLATILE = { i: 'immutable', s: 'stable', v: 'volatile' };
+/** A scanned token that can name a function: an identifier or keyword, or a quoted identifier. */
+const WORD = /^(?:"([^"]+)"|([\p{L}_][\p{L}\p{N}_$]*))$/u;
 /**
- * Every function's volatility by bare name, read from the target's pg_proc. Overloads (and same-named
- * functions in other schemas) that disagree are marked `<name>#mixed` and take the most volatile value.
+ * The names a set of SQL texts may call a function by, lower case: every function call in their parse trees,
+ * and every word of a DO block's body (its statements are strings to the parser). A superset of what the rules
+ * ask catalogVolatility about. Undefined when a text does not parse: then every name is read.
  */
-async function catalogVolatility(client) {
+function functionNamesIn(sqls) {
+    const out = new Set();
+    for (const sql of sqls) {
+        const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
+        if (parsed.error)
+            return undefined;
+        for (const s of parsed.statements) {
+            for (const fn of functionsCalled(s.ast))
+                out.add(fn);
+            if (s.kind !== 'DoStmt')
+                continue;
+            for (const arg of s.ast.DoStmt.args ?? []) {
+                const body = arg.DefElem?.defname === 'as' ? arg.DefElem.arg?.String?.sval : undefined;
+                if (typeof body !== 'string')
+                    continue;
+                try {
+                    for (const t of (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(body)) {
+                        const word = WORD.exec(t.text);
+                        if (word)
+                            out.add((word[1] ?? word[2]).toLowerCase());
+                    }
+                }
+                catch {
+                    return undefined;
+                }
+            }
+        }
+    }
+    return [...out];
+}
+/**
+ * Function volatility by bare name, read from the target's pg_proc: every function, or only those `only` names
+ * (pg_proc has ~3,000 rows, a 30 ms read and as many rows to decode, where a migration calls a handful).
+ * Overloads (and same-named functions in other schemas) that disagree are marked `<name>#mixed` and take the
+ * most volatile value.
+ */
+async function catalogVolatility(client, only) {
     // 'i' < 's' < 'v': max() is the most volatile, min() the least.
     const { rows } = await client.query(`SELECT lower(proname) AS name, max(provolatile::text) AS most, min(provolatile::text) AS least
-       FROM pg_proc GROUP BY lower(proname)`);
+       FROM pg_proc${only ? ' WHERE lower(proname) = ANY($1::text[])' : ''} GROUP BY lower(proname)`, only ? [only] : []);
     const out = new Map();
     for (const r of rows) {
         out.set(r.name, PROVOLATILE[r.most] ?? 'volatile');
@@ -3384,6 +3429,7 @@ function compareVersions(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ loadDeparser),
 /* harmony export */   Dy: () => (/* binding */ names),
 /* harmony export */   GG: () => (/* binding */ walk),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
@@ -3391,13 +3437,15 @@ function compareVersions(a, b) {
 /* harmony export */   UC: () => (/* binding */ TextIndex),
 /* harmony export */   _T: () => (/* binding */ concurrentlyClause),
 /* harmony export */   eg: () => (/* binding */ parseSql),
+/* harmony export */   f9: () => (/* binding */ withDeparser),
+/* harmony export */   jP: () => (/* binding */ deparse),
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
 /* harmony export */   px: () => (/* binding */ parserLoaded),
 /* harmony export */   qd: () => (/* binding */ loadParser),
 /* harmony export */   we: () => (/* binding */ scanTokens)
 /* harmony export */ });
-/* unused harmony exports SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
+/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
 let loaded;
 let lib;
 /**
@@ -3421,6 +3469,48 @@ function parser() {
 /** Whether loadParser() has finished (parseSql would report a parser that is not loaded as a syntax error). */
 function parserLoaded() {
     return lib !== undefined;
+}
+let deparserLoading;
+let deparseSync;
+/**
+ * Loads the deparser once, on first use: 500 kB of JavaScript (~35 ms to compile and run at start-up) that a run
+ * needs only to rewrite a statement for a shadow copy or to write a constraint's expression into a query.
+ */
+function loadDeparser() {
+    deparserLoading ??= Promise.all(/* import() */[__webpack_require__.e(627), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 8309)).then(m => {
+        deparseSync = m.deparseSync;
+    });
+    return deparserLoading;
+}
+/** deparse() before loadDeparser() has finished. */
+class DeparserNotLoaded extends Error {
+    name = 'DeparserNotLoaded';
+    constructor() {
+        super('the SQL deparser is not loaded: await loadDeparser() first');
+    }
+}
+/** The SQL text of a parse tree (libpg_query's deparser: SQL that Postgres reads back as the same tree). */
+function deparse(node) {
+    if (!deparseSync)
+        throw new DeparserNotLoaded();
+    return deparseSync(node);
+}
+/**
+ * Runs a pure function that may deparse: when it turns out to need the deparser, loads it and runs the function
+ * again. Most runs derive nothing that needs it, and never load it.
+ */
+async function withDeparser(fn) {
+    if (!deparseSync) {
+        try {
+            return fn();
+        }
+        catch (e) {
+            if (!(e instanceof DeparserNotLoaded))
+                throw e;
+        }
+        await loadDeparser();
+    }
+    return fn();
 }
 class SqlSyntaxError extends Error {
     offset;

@@ -163,7 +163,7 @@ function auditBase(m, opts, startedAt) {
 async function applyInTransaction(client, m, opts) {
     const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .statementsOf */ .GX)(m);
     const started = new Date();
-    const schemaBefore = opts.snapshot ? await opts.snapshot(client) : undefined;
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
     const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => {
         await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_4__/* .recordApplied */ .RC)(client, m.version, m.name, statementTexts(statements, opts));
@@ -643,8 +643,13 @@ async function writeAudit(client, e) {
         JSON.stringify(e.details ?? {})
     ]);
 }
-/** The schema snapshot recorded before `version` was last applied (for the rollback's equality check). */
-async function schemaBefore(client, version) {
+/**
+ * The schema snapshot recorded before `version` was last applied (for the rollback's equality check). `known`:
+ * the snapshots this run took itself (apply), used as they are instead of read back.
+ */
+async function schemaBefore(client, version, known) {
+    if (known?.has(version))
+        return known.get(version);
     // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
     const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok)
@@ -1129,10 +1134,9 @@ async function readConnectionFacts(db, plannedExtensions) {
        FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`);
     const role = await readRoleFacts(db);
     let canCreateExtensions = role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
-    if (plannedExtensions.length > 0) {
-        const facts = await readExtensionFacts(db, plannedExtensions);
-        canCreateExtensions = facts.every(f => judgeExtension(f, role).creatable);
-    }
+    const extensions = plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : [];
+    if (plannedExtensions.length > 0)
+        canCreateExtensions = extensions.every(f => judgeExtension(f, role).creatable);
     return {
         serverVersion: rows[0].server_version,
         serverVersionNum: rows[0].server_version_num,
@@ -1142,7 +1146,8 @@ async function readConnectionFacts(db, plannedExtensions) {
         isSuperuser: role.isSuperuser,
         defaultReadOnly: rows[0].default_read_only,
         readOnlySource: rows[0].read_only_source,
-        canCreateExtensions
+        canCreateExtensions,
+        reads: { role, extensions }
     };
 }
 /** Where default_transaction_read_only was set, in words (from pg_settings.source). */
@@ -1222,13 +1227,15 @@ const WHAT_WRITES = {
     'monitor-window': 'monitor samples cannot be stored in migration_runbook.monitor_samples'
 };
 async function runConnection(ctx) {
-    const facts = await readConnectionFacts(ctx.client, ctx.plan.extensions);
+    const { reads, ...facts } = await readConnectionFacts(ctx.client, ctx.plan.extensions);
+    ctx.shared.serverReads = reads;
     ctx.log.info(`connected: PostgreSQL ${facts.serverVersion} (${facts.serverVersionNum}), database ${facts.database}, user ${facts.user}, in recovery: ${facts.inRecovery}, default_transaction_read_only: ${facts.defaultReadOnly ? 'on' : 'off'}`);
     return judgeConnection(facts, ctx.config.stage);
 }
 const connectionCheck = {
     id: 'connection',
     title: 'Connection and server',
+    concurrent: true,
     run: runConnection
 };
 
@@ -1319,6 +1326,7 @@ async function runPooler(ctx) {
 const poolerCheck = {
     id: 'pooler',
     title: 'Connection pooler mode',
+    concurrent: true,
     run: runPooler
 };
 
@@ -1562,6 +1570,7 @@ async function runBackup(ctx) {
 const backupCheck = {
     id: 'backup',
     title: 'Recent backup',
+    concurrent: true,
     run: ctx => runBackup(ctx)
 };
 
@@ -1623,6 +1632,7 @@ function invalidIndexReasons(invalid, created) {
 const driftCheck = {
     id: 'drift',
     title: 'History matches the migration files',
+    concurrent: true,
     async run(ctx) {
         const { plan } = ctx;
         const invalid = await findInvalidIndexes(ctx.client);
@@ -1693,6 +1703,7 @@ async function runLongTransactions(ctx) {
 const longTransactionsCheck = {
     id: 'long-transactions',
     title: 'Long-running transactions',
+    concurrent: true,
     run: runLongTransactions
 };
 
@@ -1755,6 +1766,31 @@ const KINDS = {
     f: 'foreign table',
     S: 'sequence'
 };
+/**
+ * Exact row counts of relations (names as SQL, quoted), in one round trip: count(*) of each in one SELECT list.
+ * When that fails (one table refuses SELECT), each is counted on its own, so the error is the table's own.
+ */
+async function countRows(db, relations) {
+    if (relations.length === 0)
+        return [];
+    try {
+        const { rows } = await db.query(`SELECT ${relations.map((r, i) => `(SELECT count(*) FROM ${r})::bigint AS n${i}`).join(', ')}`);
+        return relations.map((_, i) => Number(rows[0][`n${i}`]));
+    }
+    catch {
+        const out = [];
+        for (const r of relations) {
+            try {
+                const { rows } = await db.query(`SELECT count(*)::bigint AS n FROM ${r}`);
+                out.push(Number(rows[0].n));
+            }
+            catch (e) {
+                out.push(e);
+            }
+        }
+        return out;
+    }
+}
 async function readTableSizes(db, tables) {
     if (tables.length === 0)
         return [];
@@ -1864,8 +1900,15 @@ async function runExtensions(ctx) {
             details: { extensions: [] }
         };
     }
-    const role = await readRoleFacts(ctx.client);
-    const facts = await readExtensionFacts(ctx.client, needed.names);
+    // What the connection check read already (nothing changes between them) is not read again.
+    const seen = ctx.shared.serverReads;
+    const role = seen?.role ?? (await readRoleFacts(ctx.client));
+    const known = new Map(seen?.extensions.map(f => [f.name, f]));
+    const unread = needed.names.filter(n => !known.has(n));
+    if (unread.length > 0)
+        for (const f of await readExtensionFacts(ctx.client, unread))
+            known.set(f.name, f);
+    const facts = needed.names.map(n => known.get(n)).filter(f => f !== undefined);
     const verdicts = facts.map(f => ({
         ...judgeExtension(f, role),
         neededBecause: needed.because[f.name]
@@ -1913,6 +1956,7 @@ async function runExtensions(ctx) {
 const extensionsCheck = {
     id: 'extensions',
     title: 'Extensions available',
+    concurrent: true,
     run: runExtensions
 };
 
@@ -2032,7 +2076,8 @@ async function existingTablesOf(client) {
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
     return new Set(rows.map(r => r.name));
 }
-async function readLintCatalog(client) {
+/** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
+async function readLintCatalog(client, functionNames) {
     const catalog = { warnings: [] };
     try {
         catalog.existingTables = await existingTablesOf(client);
@@ -2041,7 +2086,7 @@ async function readLintCatalog(client) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
     }
     try {
-        catalog.functionVolatility = await (0,volatility/* catalogVolatility */.T8)(client);
+        catalog.functionVolatility = await (0,volatility/* catalogVolatility */.T8)(client, functionNames);
     }
     catch (e) {
         catalog.warnings.push(`could not read function volatility from pg_proc (${e.message}); functions outside the built-in list count as volatile`);
@@ -2054,6 +2099,7 @@ var migrations = __webpack_require__(4840);
 // EXTERNAL MODULE: ./src/lint/other-files.ts
 var other_files = __webpack_require__(2589);
 ;// CONCATENATED MODULE: ./src/checks/lint.ts
+
 
 
 
@@ -2109,9 +2155,11 @@ function renderLintSection(check) {
 const lintCheck = {
     id: 'lint',
     title: 'Lint pending migrations',
+    concurrent: true,
     run: async (ctx) => {
         await (0,parser/* loadParser */.qd)();
-        const catalog = await readLintCatalog(ctx.client);
+        // Only the functions the files call: the whole of pg_proc is a 30 ms read.
+        const catalog = await readLintCatalog(ctx.client, (0,volatility/* functionNamesIn */.w$)((0,migrations/* lintedSql */.FL)(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
         const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility);
@@ -2134,17 +2182,9 @@ const lintCheck = {
     sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]
 };
 
-// EXTERNAL MODULE: ./node_modules/pgsql-parser/index.js
-var pgsql_parser = __webpack_require__(8309);
 // EXTERNAL MODULE: ./src/lint/position.ts
 var position = __webpack_require__(814);
 ;// CONCATENATED MODULE: ./src/conflicts/derive.ts
-/**
- * Which constraints a script adds, read from its parse tree: EXCLUDE, UNIQUE / PRIMARY KEY (constraints and
- * unique indexes), CHECK, FOREIGN KEY, NOT NULL. Tables the script creates have no rows and are skipped;
- * NOT VALID constraints check no existing rows until a VALIDATE CONSTRAINT in the same script.
- */
-
 
 
 function quoteIdent(name) {
@@ -2157,7 +2197,7 @@ function quoteTable(table) {
 }
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 function deparseExpr(node) {
-    return (0,pgsql_parser/* deparseSync */.Wf)(node);
+    return (0,parser/* deparse */.jP)(node);
 }
 function columnsIn(expr) {
     const out = new Set();
@@ -2508,6 +2548,7 @@ function violationSql(d, ctx) {
 
 
 
+
 async function primaryKeyColumns(client, table) {
     const { rows } = await client.query(`SELECT a.attname AS name
        FROM pg_index i
@@ -2573,7 +2614,7 @@ async function runConflictChecks(client, derived, opts) {
  * would reject. The parser must be loaded.
  */
 async function findRollbackConflicts(client, file, sql, opts) {
-    return runConflictChecks(client, deriveConflictQueries(file, sql), opts);
+    return runConflictChecks(client, await (0,parser/* withDeparser */.f9)(() => deriveConflictQueries(file, sql)), opts);
 }
 
 ;// CONCATENATED MODULE: ./src/conflicts/render.ts
@@ -2790,7 +2831,7 @@ const conflictsCheck = {
     title: 'Existing rows that violate new constraints',
     run: async (ctx) => {
         await (0,parser/* loadParser */.qd)();
-        const derived = deriveForMigrations(ctx.plan.pending);
+        const derived = await (0,parser/* withDeparser */.f9)(() => deriveForMigrations(ctx.plan.pending));
         if (derived.length === 0) {
             return {
                 status: 'skip',
@@ -3440,7 +3481,6 @@ var locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 
-
 /** Locks stronger than this on a live table make a statement run on the shadow. */
 const WRITERS_LOCK = locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
@@ -3524,7 +3564,7 @@ function quotedName(qualified) {
     return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1));
 }
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
-async function countRows(client, oid, maxRows) {
+async function shadow_countRows(client, oid, maxRows) {
     const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
         oid
     ]);
@@ -3548,7 +3588,7 @@ function onShadow(definition, schema, name) {
     const node = ast.IndexStmt ?? ast.CreateTrigStmt;
     node.relation.schemaname = schema;
     node.relation.relname = name;
-    return (0,pgsql_parser/* deparseSync */.Wf)(ast);
+    return (0,parser/* deparse */.jP)(ast);
 }
 /**
  * Creates the shadow of one live table (the scratch schema on first use) and registers it and its indexes
@@ -3556,13 +3596,15 @@ function onShadow(definition, schema, name) {
  */
 async function createShadow(client, state, t, maxRows) {
     const t0 = performance.now();
+    // The copy's indexes and the statements redirected to it are deparsed.
+    await (0,parser/* loadDeparser */.BS)();
     if (!state.created) {
         await client.query(`CREATE SCHEMA ${shadow_quoteIdent(state.schema)}`);
         state.created = true;
     }
     const live = quoteQualified(t.schema, t.name);
     const shadow = quoteQualified(state.schema, t.name);
-    const liveRows = await countRows(client, t.oid, maxRows);
+    const liveRows = await shadow_countRows(client, t.oid, maxRows);
     await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
     const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
@@ -3637,7 +3679,7 @@ async function copyForeignKeys(client, state, t, shadow) {
                 value.initially_valid = false;
             }
         });
-        await client.query((0,pgsql_parser/* deparseSync */.Wf)(ast));
+        await client.query((0,parser/* deparse */.jP)(ast));
     }
 }
 const columnNames = (items) => (items ?? []).map(i => i.String?.sval);
@@ -3744,7 +3786,7 @@ function redirectStatement(ast, state) {
             if (o.List?.items && redirectNameList(o.List.items, state))
                 changed = true;
     }
-    return changed ? (0,pgsql_parser/* deparseSync */.Wf)(copy) : undefined;
+    return changed ? (0,parser/* deparse */.jP)(copy) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rehearse/engine.ts
@@ -3808,9 +3850,12 @@ const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_o
  * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
  * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
- * timeout, the locks held, the time the file's statements have spent (a transaction-local setting), and the
- * next statement's lock_timeout and statement_timeout from what is left of the budget. A failure is rethrown
- * as Postgres's error with the statement attached, `progress` as it stood before that statement.
+ * timeout, the time the file's statements have spent (a transaction-local setting), and the next statement's
+ * lock_timeout and statement_timeout from what is left of the budget. The locks held are read once, after the
+ * last statement: a pg_locks read between every two statements cost ~1 ms of server time each (50 ms for the
+ * capacity baseline). A failure is rethrown as Postgres's error with the statement attached; `progress` then
+ * holds the locks of the statements that completed, from the lint module's table (an aborted transaction
+ * cannot read pg_locks).
  */
 async function rehearseBatch(client, file, statements, opts, progress) {
     const budget = opts.lockBudgetMs;
@@ -3823,7 +3868,7 @@ async function rehearseBatch(client, file, statements, opts, progress) {
         label: `migration-runbook: rehearsal of ${file} (rolled back)`,
         prologue: [
             catalogTimeout,
-            `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(String(budget))}`,
+            `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${timeouts(String(budget))}`,
             startClock
         ],
         gap: [
@@ -3832,28 +3877,40 @@ async function rehearseBatch(client, file, statements, opts, progress) {
          SELECT pg_catalog.set_config('mr.rehearsal_spent',
                   (pg_catalog.current_setting('mr.rehearsal_spent')::float8 + ${batch/* CLOCK_MS */.aJ}
                    - pg_catalog.current_setting('mr.rehearsal_t')::float8)::text, true)::float8 AS spent)
-       SELECT s.spent AS mr_spent, ${LOCKS_JSON} AS mr_locks, ${timeouts(`${budget} - s.spent`)} FROM s`,
+       SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
-        epilogue: [catalogTimeout]
+        epilogue: [catalogTimeout, `SELECT ${LOCKS_JSON} AS mr_locks`]
     });
-    const reads = outcome.results
-        .filter(r => r.rows[0] && 'mr_spent' in r.rows[0])
-        .map(r => r.rows[0]);
-    const last = reads.at(-1);
-    if (last) {
-        progress.locks = strongestLocks(last.mr_locks);
-        progress.spent = Number(last.mr_spent);
-    }
+    const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined);
+    const spent = rows.filter(row => 'mr_spent' in row).at(-1);
+    if (spent)
+        progress.spent = Number(spent.mr_spent);
+    const locks = rows.find(row => 'mr_locks' in row);
+    if (locks)
+        progress.locks = strongestLocks(locks.mr_locks);
     if (outcome.error === undefined)
         return;
     const err = outcome.error;
     if (outcome.failedIndex !== undefined) {
         err.statement = statements[outcome.failedIndex];
+        progress.locks = lockedBefore(statements, outcome.failedIndex, progress.locks);
         // The failing statement's own time is not read back: the batch's wall time bounds it.
         progress.spent = Math.max(progress.spent, performance.now() - t0);
     }
     throw err;
+}
+/**
+ * The locks a file held before its statement `index`: those held when it started, and those the lint module's
+ * table says each completed statement takes (named as written, schema-qualified). A table a statement creates
+ * ('none' there: no one else can see it yet) is held AccessExclusive by its creator until commit.
+ */
+function lockedBefore(statements, index, atStart) {
+    const taken = statements
+        .slice(0, index)
+        .flatMap(s => (0,locks/* statementLocks */.MI)(s.ast))
+        .map(l => ({ relation: l.table, mode: l.lock === 'none' ? 'AccessExclusiveLock' : l.lock }));
+    return strongestLocks([...atStart, ...taken]);
 }
 async function tableSize(client, table) {
     const res = await client
@@ -3874,7 +3931,7 @@ async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
     if (fc.settings.mode === 'live') {
         if (!main)
             return {};
-        const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows);
+        const rows = await shadow_countRows(client, main.oid, fc.settings.shadowMaxRows);
         return {
             locked: {
                 table: main.table,
@@ -4396,8 +4453,8 @@ const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
 async function readTableStates(client, tables) {
     if (tables.length === 0)
         return [];
-    // Three round trips for all the tables (plus a count each): on a remote database a round trip costs far more
-    // than the catalog rows it reads.
+    // Four round trips for all the tables (the small ones' counts in one): on a remote database a round trip costs
+    // far more than the catalog rows it reads.
     const rels = await client.query(`SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
             pg_total_relation_size(c.oid) AS bytes,
             pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
@@ -4413,6 +4470,10 @@ async function readTableStates(client, tables) {
        FROM pg_constraint WHERE conrelid = ANY($1::oid[]) ORDER BY conname`, [oids]);
     const idx = await client.query(`SELECT i.indrelid AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`, [oids]);
+    // The small tables are counted exactly, all in one round trip.
+    const counted = rels.rows.filter(r => !state_NOT_COUNTED.has(r.relkind) && !r.foreign_children && Number(r.estimate) < EXACT_COUNT_LIMIT);
+    const counts = new Map();
+    (await countRows(client, counted.map(r => r.qname))).forEach((n, i) => counts.set(counted[i].qname, n));
     const out = [];
     for (const table of tables) {
         const r = byTable.get(table);
@@ -4435,13 +4496,13 @@ async function readTableStates(client, tables) {
             rows = undefined;
         }
         else if (estimate < EXACT_COUNT_LIMIT) {
-            try {
-                const count = await client.query(`SELECT count(*)::bigint AS n FROM ${r.qname}`);
-                rows = Number(count.rows[0].n);
+            const count = counts.get(r.qname);
+            if (typeof count === 'number') {
+                rows = count;
                 estimated = false;
             }
-            catch (e) {
-                countError = e.message;
+            else {
+                countError = count?.message ?? 'not counted';
                 rows = undefined;
             }
         }
@@ -4573,7 +4634,11 @@ async function runApply(ctx) {
             advisoryLockWaitMs: env.advisoryLockWaitMs,
             allowOutOfOrder: env.allowOutOfOrder,
             log: ctx.log,
-            snapshot: client => (0,schema/* snapshotSchema */.ap)(client),
+            snapshot: async (client, m) => {
+                const before = await (0,schema/* snapshotSchema */.ap)(client);
+                (ctx.shared.schemasBefore ??= new Map()).set(m.version, before);
+                return before;
+            },
             signal: ctx.signal,
             redact: text => ctx.redactor.redact(text),
             onApplied: done => {
@@ -5756,7 +5821,7 @@ async function runVerify(ctx) {
     // (derived.ts): what a later migration drops, renames or redefines changes what an earlier one expects,
     // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
     // later migration deliberately changed).
-    const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version));
+    const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version, ctx.shared.schemasBefore));
     const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
         searchPath: await startingSearchPath(ctx.client),
         exists: existsIn(beforeRun ? [beforeRun, after] : [after])
@@ -5767,7 +5832,7 @@ async function runVerify(ctx) {
         const mine = run.expectations
             .filter(e => e.version === m.version)
             .map(({ version: _version, file: _file, ...e }) => e);
-        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version));
+        const before = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, m.version, ctx.shared.schemasBefore));
         const results = checkExpectations(mine, after, before ?? undefined);
         derived.push({ version: m.version, results });
         for (const r of results.filter(x => !x.ok)) {
@@ -5854,7 +5919,7 @@ async function runSchemaDiff(ctx) {
     ctx.evidence.write('post-migration-schema.sql', (0,schema/* renderSnapshotSql */.ny)(after));
     const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
     const before = version
-        ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version))
+        ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version, ctx.shared.schemasBefore))
         : null;
     if (!before) {
         ctx.evidence.write('db-diff.txt', 'no snapshot from before the migration was recorded (applied by another tool?)');
@@ -8206,6 +8271,7 @@ function phaseOf(ctx) {
 const flagsCheck = {
     id: 'flags',
     title: 'Feature flags',
+    concurrent: true,
     run: ctx => runFlags(ctx, phaseOf(ctx)),
     sections: (_result, report) => [{ name: 'feature flags', priority: 4, text: renderFlags(report) }]
 };
@@ -8727,7 +8793,10 @@ function renderSmoke(report) {
 
 
 
-/** validate: changes nothing; decides whether apply may run. */
+/**
+ * validate: changes nothing; decides whether apply may run. The first eight are concurrent and run side by side
+ * (the runner's small pool); lock-holders comes after them, when no other session of the run reads a table.
+ */
 const VALIDATE_CHECKS = [
     connectionCheck,
     flagsCheck,
@@ -8735,10 +8804,10 @@ const VALIDATE_CHECKS = [
     backupCheck,
     driftCheck,
     longTransactionsCheck,
-    lockHoldersCheck,
-    tableSizesCheck,
     extensionsCheck,
     lintCheck,
+    lockHoldersCheck,
+    tableSizesCheck,
     conflictsCheck,
     rehearsalCheck,
     testsPreflightCheck
@@ -9053,75 +9122,180 @@ function watchTiming(lockTimeoutMs) {
     };
 }
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' };
+/** Runs one check on `ctx.client` and shapes its result: a thrown error is a failed check, a cancelled run wins. */
+async function runOne(ctx, check) {
+    ctx.log.info(`▶ ${check.id}: ${check.title}`);
+    const t0 = performance.now();
+    let result;
+    try {
+        // A lock timeout in a check names the relation and who blocks it, not just "lock timeout".
+        // Checks that run for minutes by design are not watched (the watcher polls every 100 ms).
+        const runCheck = () => check.run(ctx);
+        const outcome = check.long
+            ? await runCheck()
+            : await withLockDiagnosis(ctx.client, ctx.connect, runCheck, {
+                label: `check "${check.id}"`,
+                ...watchTiming(ctx.env.lockTimeoutMs)
+            });
+        // The one place a check's own details type meets the union of all results: id and details belong together.
+        result = {
+            id: check.id,
+            title: check.title,
+            ...outcome,
+            reasons: (outcome.reasons ?? []).map(r => ctx.redactor.redact(r)),
+            summary: ctx.redactor.redact(outcome.summary),
+            details: outcome.details ?? {},
+            annotations: outcome.annotations ?? [],
+            durationMs: Math.round(performance.now() - t0)
+        };
+    }
+    catch (e) {
+        // A check that throws is a failed check, never a crash: the report is still written.
+        const message = ctx.redactor.redact((0,connect/* describeError */.Uc)(e));
+        result = {
+            id: check.id,
+            title: check.title,
+            status: 'fail',
+            summary: `error: ${message.split('\n')[0]}`,
+            reasons: [message],
+            details: {},
+            annotations: [],
+            durationMs: Math.round(performance.now() - t0)
+        };
+    }
+    if (ctx.signal.aborted) {
+        // Whatever the check made of its cancelled statement (a failure, a rollback), the truth is: cancelled.
+        result = {
+            ...result,
+            status: 'cancelled',
+            summary: `cancelled after ${result.durationMs} ms (${String(ctx.signal.reason?.message ?? 'signal')}); its work was rolled back`,
+            reasons: [
+                `cancelled while running: ${result.summary}`,
+                ...result.reasons.filter(r => r !== result.summary)
+            ],
+            annotations: []
+        };
+    }
+    ctx.log.info(`${MARK[result.status]} ${check.id}: ${result.summary} (${result.durationMs} ms)`);
+    for (const r of result.reasons)
+        (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`);
+    return result;
+}
+/** Sessions a group of concurrent checks runs on besides the run's own: three at once in all. */
+const EXTRA_SESSIONS = 2;
+/** The fewest concurrent checks in a row that run as a group. */
+const MIN_GROUP = 3;
+/**
+ * The round trip from which a group pays. Next to the server (~0.3 ms) the preflight is CPU (the lint) and catalog
+ * reads, and opening two more sessions costs more than it saves (~20 ms, measured); 30 ms away its ~17 round
+ * trips in a row cost ~500 ms, side by side ~150 ms.
+ */
+const GROUP_FROM_ROUND_TRIP_MS = 5;
+const roundTrips = new WeakMap();
+/**
+ * Whether a round trip to the server takes GROUP_FROM_ROUND_TRIP_MS or more: the faster of two, so a busy
+ * moment next to the server is not taken for distance. Measured once per session.
+ */
+function roundTripsDominate(client) {
+    let known = roundTrips.get(client);
+    if (!known) {
+        const once = async () => {
+            const t0 = performance.now();
+            await client.query('SELECT 1');
+            return performance.now() - t0;
+        };
+        known = (async () => Math.min(await once(), await once()) >= GROUP_FROM_ROUND_TRIP_MS)().catch(() => false);
+        roundTrips.set(client, known);
+    }
+    return known;
+}
+/**
+ * One more session for a concurrent group, with the run's session defaults. Undefined when the server refuses
+ * it (a connection limit): the group then runs on fewer sessions.
+ */
+async function groupSession(ctx) {
+    let client;
+    try {
+        client = await ctx.connect();
+        await client.query(`SET lock_timeout = ${ctx.env.lockTimeoutMs}; SET statement_timeout = ${ctx.env.statementTimeoutMs}`);
+        return client;
+    }
+    catch {
+        await client?.end().catch(() => undefined);
+        return undefined;
+    }
+}
+/**
+ * Concurrent checks next to each other in the table, run side by side: the run's session and up to
+ * EXTRA_SESSIONS more each take the next check in table order. The results are in table order. Once one fails
+ * or the run is cancelled, no further check of the group starts (as in order, a failed gate stops what follows);
+ * those already running finish, and are reported as they ran.
+ */
+async function runGroup(ctx, group) {
+    const results = group.map(() => undefined);
+    let next = 0;
+    let stoppedBy;
+    const worker = async (client) => {
+        for (;;) {
+            if (ctx.signal.aborted && !stoppedBy)
+                stoppedBy = 'the run was cancelled';
+            if (stoppedBy || next >= group.length)
+                return;
+            const i = next++;
+            const result = await runOne({ ...ctx, client }, group[i]);
+            results[i] = result;
+            if (result.status === 'fail')
+                stoppedBy ??= `${result.id} failed`;
+            if (result.status === 'cancelled')
+                stoppedBy ??= 'the run was cancelled';
+        }
+    };
+    const extra = [];
+    for (let k = 0; k < Math.min(EXTRA_SESSIONS, group.length - 1); k++)
+        extra.push(groupSession(ctx));
+    const workers = [
+        worker(ctx.client),
+        ...extra.map(async (opening) => {
+            const client = await opening;
+            if (!client)
+                return;
+            try {
+                await worker(client);
+            }
+            finally {
+                await client.end().catch(() => undefined);
+            }
+        })
+    ];
+    await Promise.all(workers);
+    return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? 'the run was cancelled'));
+}
 async function runChecks(ctx, checks, results = []) {
     let stoppedBy;
-    for (const check of checks) {
+    for (let i = 0; i < checks.length;) {
         if (ctx.signal.aborted && !stoppedBy)
             stoppedBy = 'the run was cancelled';
         if (stoppedBy) {
-            results.push(notRun(check, stoppedBy));
+            results.push(notRun(checks[i++], stoppedBy));
             continue;
         }
-        ctx.log.info(`▶ ${check.id}: ${check.title}`);
-        const t0 = performance.now();
-        let result;
-        try {
-            // A lock timeout in a check names the relation and who blocks it, not just "lock timeout".
-            // Checks that run for minutes by design are not watched (the watcher polls every 100 ms).
-            const runCheck = () => check.run(ctx);
-            const outcome = check.long
-                ? await runCheck()
-                : await withLockDiagnosis(ctx.client, ctx.connect, runCheck, {
-                    label: `check "${check.id}"`,
-                    ...watchTiming(ctx.env.lockTimeoutMs)
-                });
-            // The one place a check's own details type meets the union of all results: id and details belong together.
-            result = {
-                id: check.id,
-                title: check.title,
-                ...outcome,
-                reasons: (outcome.reasons ?? []).map(r => ctx.redactor.redact(r)),
-                summary: ctx.redactor.redact(outcome.summary),
-                details: outcome.details ?? {},
-                annotations: outcome.annotations ?? [],
-                durationMs: Math.round(performance.now() - t0)
-            };
+        let end = i + 1;
+        while (checks[i].concurrent && end < checks.length && checks[end].concurrent)
+            end++;
+        // Two cheap checks are not worth a session of their own, nor is a server round trips do not dominate.
+        if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client)))
+            end = i + 1;
+        const ran = end - i > 1 ? await runGroup(ctx, checks.slice(i, end)) : [await runOne(ctx, checks[i])];
+        i = end;
+        for (const result of ran) {
+            results.push(result);
+            if (stoppedBy)
+                continue;
+            if (result.status === 'fail')
+                stoppedBy = `${result.id} failed`;
+            if (result.status === 'cancelled')
+                stoppedBy = 'the run was cancelled';
         }
-        catch (e) {
-            // A check that throws is a failed check, never a crash: the report is still written.
-            const message = ctx.redactor.redact((0,connect/* describeError */.Uc)(e));
-            result = {
-                id: check.id,
-                title: check.title,
-                status: 'fail',
-                summary: `error: ${message.split('\n')[0]}`,
-                reasons: [message],
-                details: {},
-                annotations: [],
-                durationMs: Math.round(performance.now() - t0)
-            };
-        }
-        if (ctx.signal.aborted) {
-            // Whatever the check made of its cancelled statement (a failure, a rollback), the truth is: cancelled.
-            result = {
-                ...result,
-                status: 'cancelled',
-                summary: `cancelled after ${result.durationMs} ms (${String(ctx.signal.reason?.message ?? 'signal')}); its work was rolled back`,
-                reasons: [
-                    `cancelled while running: ${result.summary}`,
-                    ...result.reasons.filter(r => r !== result.summary)
-                ],
-                annotations: []
-            };
-        }
-        ctx.log.info(`${MARK[result.status]} ${check.id}: ${result.summary} (${result.durationMs} ms)`);
-        for (const r of result.reasons)
-            (result.status === 'fail' ? ctx.log.error : ctx.log.warn).call(ctx.log, `  ${r}`);
-        results.push(result);
-        if (result.status === 'fail')
-            stoppedBy = `${check.id} failed`;
-        if (result.status === 'cancelled')
-            stoppedBy = 'the run was cancelled';
     }
     return results;
 }
@@ -10016,6 +10190,35 @@ function checkNames(input, value) {
     return value;
 }
 async function snapshotSchema(client, opts = {}) {
+    try {
+        return await takeSnapshot(client, opts);
+    }
+    catch (err) {
+        const code = err.code;
+        if ((code === NO_SUCH_PREPARED || code === PREPARED_ALREADY) &&
+            preparedOn.get(client) !== 'off') {
+            // The session is not the one that prepared them (a pooler hands out server sessions), or it lost them
+            // (DISCARD ALL): plain statements on this client from now on.
+            preparedOn.set(client, 'off');
+            return takeSnapshot(client, opts);
+        }
+        throw err;
+    }
+}
+/** SQLSTATEs of EXECUTE of a name the session does not have, and of PREPARE of one it has. */
+const NO_SUCH_PREPARED = '26000';
+const PREPARED_ALREADY = '42P05';
+/**
+ * The snapshot's statements this session has PREPAREd, by name ('off': prepare nothing on this client). A run
+ * snapshots two or three times on one session (before each migration, after them); prepared, the dozen
+ * catalog queries are planned once: planning is 15-20 ms of a snapshot's 40-60 (measured with psql).
+ * PREPARE is not transactional: a rollback, to a savepoint or of the transaction, keeps them.
+ */
+const preparedOn = new WeakMap();
+function preparedName(text) {
+    return `migration_runbook_snapshot_${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 20)}`;
+}
+async function takeSnapshot(client, opts) {
     const only = checkNames('schemas', opts.schemas);
     const exclude = new Set([
         ...BOOKKEEPING_SCHEMAS,
@@ -10128,8 +10331,25 @@ async function readSnapshot(client, nsRows, only, exclude, serverVersion, last) 
     const reading = READERS.map(read => read(collecting, schemas));
     sent = true;
     try {
-        const results = await batch(client, [...deferred.map(inlined), ...last]);
-        deferred.forEach((q, i) => q.resolve(results[i]));
+        // Each query as PREPARE and EXECUTE the first time on this session, as EXECUTE after.
+        const texts = deferred.map(inlined);
+        const prepared = preparedOn.get(client);
+        const sent = [];
+        const resultOf = [];
+        for (const text of texts) {
+            if (prepared === 'off') {
+                resultOf.push(sent.push(text) - 1);
+                continue;
+            }
+            const name = preparedName(text);
+            if (!prepared?.has(name))
+                sent.push(`PREPARE ${name} AS ${text}`);
+            resultOf.push(sent.push(`EXECUTE ${name}`) - 1);
+        }
+        const results = await batch(client, [...sent, ...last]);
+        if (prepared !== 'off')
+            preparedOn.set(client, new Set([...(prepared ?? []), ...texts.map(preparedName)]));
+        deferred.forEach((q, i) => q.resolve(results[resultOf[i]]));
     }
     catch (err) {
         for (const q of deferred)
