@@ -235,7 +235,8 @@ test('an aborted transaction gives the server error, with its code', async () =>
   }
 })
 
-test('a snapshot is two round trips, in a transaction or not (a hosted database is far away)', async () => {
+/** A new session whose queries are recorded as sent (each still runs on the server). */
+async function recordingClient(): Promise<{ other: pg.Client; sent: string[] }> {
   const other = await db.client()
   const sent: string[] = []
   const query = other.query.bind(other) as (...args: unknown[]) => unknown
@@ -243,6 +244,11 @@ test('a snapshot is two round trips, in a transaction or not (a hosted database 
     sent.push(String(args[0]))
     return query(...args)
   }
+  return { other, sent }
+}
+
+test('a snapshot is two round trips, in a transaction or not (a hosted database is far away)', async () => {
+  const { other, sent } = await recordingClient()
   const outside = await snapshotSchema(other)
   expect(sent).toHaveLength(2)
   expect(sent[1]).toMatch(/ROLLBACK$/)
@@ -255,13 +261,7 @@ test('a snapshot is two round trips, in a transaction or not (a hosted database 
 })
 
 test('the catalog queries are prepared once per session; a session that lost them falls back to plain ones', async () => {
-  const other = await db.client()
-  const sent: string[] = []
-  const query = other.query.bind(other) as (...args: unknown[]) => unknown
-  ;(other as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
-    sent.push(String(args[0]))
-    return query(...args)
-  }
+  const { other, sent } = await recordingClient()
   const first = await snapshotSchema(other)
   expect(sent[1]).toMatch(/PREPARE migration_runbook_snapshot_\w+ AS/)
   sent.length = 0
