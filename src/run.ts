@@ -24,7 +24,7 @@ import {
   urlTarget,
   type TargetProvider
 } from './engine/open-target.js'
-import { buildContext, loadRunSetup, makePlan, runFacts } from './engine/context.js'
+import { buildContext, loadRunSetup, makePlan, parseNewest, runFacts } from './engine/context.js'
 import { runStageChecks } from './engine/run-checks.js'
 import { buildReport, writeEvidence } from './engine/evidence.js'
 
@@ -120,7 +120,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         for (const check of STAGE_TABLE[config.stage].checks)
           results.push(notRun(check, `${preFailed.id} failed`))
       } else {
-        const opened = await openTarget({
+        const opening = openTarget({
           url: config.databaseUrl,
           label,
           sessions,
@@ -132,6 +132,9 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
           throwaway,
           startedAt
         })
+        // The connection is under way: validate and apply parse their pending migrations next.
+        if (config.stage === 'validate' || config.stage === 'apply') parseNewest(setup.migrations)
+        const opened = await opening
         client = opened.client
         results.push(...opened.results)
       }

@@ -109,6 +109,28 @@ export function analysePending(pending: Migration[]): {
 }
 
 /** The plan against what the target has applied. */
+/** At most this many of the newest migrations, and this much SQL, are parsed ahead (parseNewest). */
+const AHEAD_FILES = 3
+const AHEAD_CHARS = 256 * 1024
+
+/**
+ * Parses the newest migrations ahead, while the server opens the session: they are the likely pending ones,
+ * which makePlan parses once the history is read, and the parse is cached by text. Locally that hides ~30 ms of
+ * CPU behind the server's fork and authentication; a hosted database's TLS handshake hides more.
+ */
+export function parseNewest(migrations: readonly Migration[]): void {
+  let chars = 0
+  for (const m of migrations.slice(-AHEAD_FILES).reverse()) {
+    chars += m.sql.length
+    if (chars > AHEAD_CHARS) return
+    try {
+      parseSql(m.sql)
+    } catch {
+      // Only a head start: makePlan parses (and reports) it in its turn.
+    }
+  }
+}
+
 export async function makePlan(
   client: pg.Client,
   migrationsDir: string,
