@@ -34,6 +34,8 @@ import { countRoundTrips } from './round-trips.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist')
+/** The round trip of the far run: a hosted Supabase project seen from a CI runner is 10–100 ms away. */
+const FAR_MS = Number(process.env.BENCH_FAR_MS ?? 30)
 const CLI = path.join(DIST, 'cli', 'index.js')
 const ACTION = path.join(DIST, 'index.js')
 const SUPABASE = path.join(ROOT, 'node_modules', '.bin', 'supabase')
@@ -361,6 +363,32 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       }
     } finally {
       await proxy.close()
+    }
+
+    // The same, measured: one run each through a proxy that delays what the server sends by FAR_MS (a hosted
+    // project's distance). apply's read-only preflight then runs side by side (see src/stages/runner.ts).
+    const far = await countRoundTrips(Number(new URL(urls.get('apply0')!).port), {
+      latencyMs: FAR_MS
+    })
+    try {
+      console.log(`
+at a ${FAR_MS} ms round trip (one run each through a delaying proxy, spawn to exit):`)
+      const farMs: Partial<Record<Tool, number>> = {}
+      for (const t of tools) {
+        const direct = new URL(await server.createDatabase(`bench_far_${t}`))
+        direct.port = String(far.port)
+        far.reset()
+        farMs[t] = await runTool(t, 0, direct.toString())
+        const { roundTrips, connections } = far.counts()
+        console.log(
+          `far ${TOOL_LABEL[t].padEnd(36)} ${ms(farMs[t]!).padStart(8)}   (${roundTrips} round trips, ${connections} connection(s))`
+        )
+      }
+      console.log(
+        `far ratio apply / supabase db push ${(farMs.apply! / farMs.push!).toFixed(2)}× (the target is measured next to the server, above)`
+      )
+    } finally {
+      await far.close()
     }
 
     // Where apply's time goes, from its own evidence.
