@@ -149,3 +149,35 @@ test('far away, SIGINT while the group runs: the run reports cancelled, exits 1 
   for (let i = 0; i < 20 && (await ours()) > 0; i++) await new Promise(r => setTimeout(r, 100))
   expect(await ours()).toBe(0)
 }, 120_000)
+
+test('far away, a role at its connection limit: the group runs on the sessions it gets, with the same outcome', async () => {
+  // Superusers are exempt from connection limits: a role that owns the database (so it may create in public).
+  const admin = await db.client()
+  const role = `far_limited_${Date.now().toString(36)}`
+  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'far-pw' CONNECTION LIMIT 1`)
+  await admin.query(`ALTER DATABASE ${db.name} OWNER TO ${role}`)
+  const as = (proxy: RoundTripCounter) => {
+    const u = new URL(through(proxy))
+    u.username = role
+    u.password = 'far-pw'
+    return u.toString()
+  }
+  const validateAs = (proxy: RoundTripCounter) =>
+    cli(['validate', '--env', 'staging'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: as(proxy) })
+    })
+  try {
+    const nearRun = await validateAs(near)
+    const nearChecks = summary().checks.map(c => [c.id, c.status])
+    const farRun = await validateAs(far)
+    expect(farRun.code).toBe(nearRun.code)
+    expect(summary().checks.map(c => [c.id, c.status])).toEqual(nearChecks)
+    // The two extra sessions were refused (too many connections for the role): one check at a time.
+    expect(mostAtOnce(farRun.stderr)).toBe(1)
+    expect(farRun.stdout + farRun.stderr).not.toContain('too many connections')
+  } finally {
+    await admin.query(`ALTER DATABASE ${db.name} OWNER TO CURRENT_USER`)
+    await admin.query(`DROP ROLE ${role}`)
+  }
+}, 120_000)
