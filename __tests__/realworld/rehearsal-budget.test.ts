@@ -12,7 +12,7 @@ afterEach(async () => {
   p = undefined
 })
 
-test('7 pending files, each within the 600 ms budget, seconds in all: every one is rehearsed and passes', async () => {
+test('7 pending files, each within the 800 ms budget, seconds in all: every one is rehearsed and passes', async () => {
   p = await project('realworld-quivr-syncs')
   const run = await p.stage('validate')
   const r = check(run, 'rehearsal')
@@ -29,10 +29,12 @@ test('7 pending files, each within the 600 ms budget, seconds in all: every one 
     '20240610141546'
   ])
   expect(files.reduce((n, f) => n + f.durationMs, 0)).toBeGreaterThan(900)
-  // 480 short statements: what counts is their own time, not the reads the tool makes after each one.
+  // 480 short statements: what counts is their own time, not the reads the tool makes after each one. Their time
+  // is 400-530 ms here, the whole file's 1.3-1.6 s: the budget (800 ms, 600 before) sits between with room for a
+  // loaded CI machine (at 600 one CI run went over).
   const init = files[0]
-  expect(init.lockMs).toBeLessThan(600)
-  expect(init.durationMs).toBeGreaterThan(600)
+  expect(init.lockMs).toBeLessThan(800)
+  expect(init.durationMs).toBeGreaterThan(800)
   expect(init.lockMs).toBeLessThan(init.durationMs)
   expect(r.summary).toMatch(/^7 migration\(s\) rehearsed in \d+ ms, rolled back/)
 })
@@ -57,7 +59,7 @@ select 1, 'file-' || g from generate_series(1, 3) g, pg_sleep(1);
   expect(r.status).toBe('warn') // staging: over-budget warns
   expect(r.reasons).toHaveLength(2)
   expect(r.reasons[0]).toMatch(
-    /^migrations\/20240521144817_syncs-files\.sql:8: "insert into "public"\."syncs_files" .*" would hold AccessExclusiveLock on public\.syncs_files for more than 600 ms \(the lock budget\)/
+    /^migrations\/20240521144817_syncs-files\.sql:8: "insert into "public"\."syncs_files" .*" would hold AccessExclusiveLock on public\.syncs_files for more than 800 ms \(the lock budget\)/
   )
   expect(r.reasons[0]).toContain(
     'public.syncs_files is new (created by the pending migrations) and empty'
