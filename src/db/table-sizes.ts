@@ -51,7 +51,10 @@ const KINDS: Record<string, string> = {
  * Exact row counts of relations (names as SQL, quoted), in one round trip: count(*) of each in one SELECT list.
  * When that fails (one table refuses SELECT), each is counted on its own, so the error is the table's own.
  */
-export async function countRows(db: Queryable, relations: string[]): Promise<(number | Error)[]> {
+export async function exactRowCounts(
+  db: Queryable,
+  relations: string[]
+): Promise<(number | Error)[]> {
   if (relations.length === 0) return []
   try {
     const { rows } = await db.query(
@@ -94,6 +97,8 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
     [tables, tables.map(regclassName)]
   )
   const out: TableSize[] = []
+  // Never-analyzed tables small enough to count, counted together once their sizes are known.
+  const toCount: { size: TableSize; regclass: string }[] = []
   for (const r of rows) {
     if (r.regclass === null) {
       out.push({ table: r.name, exists: false })
@@ -115,9 +120,7 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
       if (r.foreign_children) size.kind = `${size.kind} with foreign partitions or children`
     } else if (r.never_analyzed) {
       if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p')) {
-        const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`)
-        size.rows = Number(count.rows[0].n)
-        size.rowsSource = 'count'
+        toCount.push({ size, regclass: r.regclass })
       } else {
         size.rows = null
         size.rowsSource = 'unknown'
@@ -125,6 +128,16 @@ export async function readTableSizes(db: Queryable, tables: string[]): Promise<T
     }
     out.push(size)
   }
+  const counts = await exactRowCounts(
+    db,
+    toCount.map(c => c.regclass)
+  )
+  counts.forEach((n, i) => {
+    // A count that fails fails the read, as it did table by table.
+    if (n instanceof Error) throw n
+    toCount[i].size.rows = n
+    toCount[i].size.rowsSource = 'count'
+  })
   return out
 }
 

@@ -8,7 +8,7 @@
  * transaction (a failed count would abort it).
  */
 import type pg from 'pg'
-import { countRows, FOREIGN_CHILDREN } from '../db/table-sizes.js'
+import { exactRowCounts, FOREIGN_CHILDREN } from '../db/table-sizes.js'
 
 export interface TableState {
   table: string
@@ -93,7 +93,7 @@ export async function readTableStates(
   )
   const counts = new Map<string, number | Error>()
   ;(
-    await countRows(
+    await exactRowCounts(
       client,
       counted.map(r => r.qname)
     )
