@@ -49,12 +49,12 @@ export async function readConnectionFacts(
        FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`
   )
   const role = await readRoleFacts(db)
-  let canCreateExtensions =
-    role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0
   const extensions =
     plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : []
-  if (plannedExtensions.length > 0)
-    canCreateExtensions = extensions.every(f => judgeExtension(f, role).creatable)
+  const canCreateExtensions =
+    extensions.length > 0
+      ? extensions.every(f => judgeExtension(f, role).creatable)
+      : role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0
   return {
     serverVersion: rows[0].server_version,
     serverVersionNum: rows[0].server_version_num,

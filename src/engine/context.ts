@@ -108,7 +108,6 @@ export function analysePending(pending: Migration[]): {
   return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() }
 }
 
-/** The plan against what the target has applied. */
 /** At most this many of the newest migrations, and this much SQL, are parsed ahead (parseNewest). */
 const AHEAD_FILES = 3
 const AHEAD_CHARS = 256 * 1024
@@ -131,6 +130,7 @@ export function parseNewest(migrations: readonly Migration[]): void {
   }
 }
 
+/** The plan against what the target has applied. */
 export async function makePlan(
   client: pg.Client,
   migrationsDir: string,

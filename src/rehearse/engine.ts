@@ -67,9 +67,8 @@ export async function ownRelationLocks(
  * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
  * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
  */
-const OWN_LOCKS_WHERE = `FROM pg_catalog.pg_locks l
+const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode FROM pg_catalog.pg_locks l
   WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`
-const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`
 
 /**
  * The strongest mode per relation, sorted by relation. TOAST relations are left out, and so are relations
@@ -87,10 +86,6 @@ function strongestLocks(rows: readonly HeldLock[]): HeldLock[] {
     .map(([relation, mode]) => ({ relation, mode }))
     .sort((a, b) => a.relation.localeCompare(b.relation))
 }
-
-/** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
-const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
-    ${OWN_LOCKS_WHERE})`
 
 /** Where a file's rehearsal stands: the locks it holds, and its statements' time. */
 interface FileProgress {
@@ -139,14 +134,18 @@ async function rehearseBatch(
        SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
       startClock
     ],
-    epilogue: [catalogTimeout, `SELECT ${LOCKS_JSON} AS mr_locks`]
+    // ownRelationLocks' read, the batch's last command.
+    epilogue: [catalogTimeout, `SELECT ${OWN_LOCKS_LIST}`]
   })
-  const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined)
-  const spent = rows.filter(row => 'mr_spent' in row).at(-1)
+  const spent = outcome.results
+    .map(r => r.rows[0])
+    .filter(row => row !== undefined && 'mr_spent' in row)
+    .at(-1)
   if (spent) progress.spent = Number(spent.mr_spent)
-  const locks = rows.find(row => 'mr_locks' in row)
-  if (locks) progress.locks = strongestLocks(locks.mr_locks as HeldLock[])
-  if (outcome.error === undefined) return
+  if (outcome.error === undefined) {
+    progress.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []) as unknown as HeldLock[])
+    return
+  }
   const err = outcome.error as Error & { statement?: SqlStatement }
   if (outcome.failedIndex !== undefined) {
     err.statement = statements[outcome.failedIndex]
