@@ -8,7 +8,7 @@ import type { CheckResult, Report } from './types.js'
 import type { RunConfig } from './config/inputs.js'
 import type { Policy } from './config/policy.js'
 import type { Plan } from './plan/plan.js'
-import { describeError } from './db/connect.js'
+import { describeError, setSessionDefaults } from './db/connect.js'
 import { Logger, type LogSink } from './report/logger.js'
 import type { EvidenceWriter } from './report/evidence.js'
 import type { Redactor } from './report/redact.js'
@@ -19,7 +19,6 @@ import { VERSION } from './version.js'
 import {
   connectionFailure,
   openTarget,
-  setSessionDefaults,
   targetSessions,
   urlTarget,
   type TargetProvider

@@ -27,6 +27,19 @@ export async function connect(opts: ConnectOptions): Promise<pg.Client> {
 }
 
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
+/**
+ * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
+ * the rehearsal set their own with SET LOCAL. Both in one round trip.
+ */
+export async function setSessionDefaults(
+  client: pg.Client,
+  env: { lockTimeoutMs: number; statementTimeoutMs: number }
+): Promise<void> {
+  await client.query(
+    `SET lock_timeout = ${env.lockTimeoutMs}; SET statement_timeout = ${env.statementTimeoutMs}`
+  )
+}
+
 export function isPgServerError(e: unknown): boolean {
   return e instanceof pg.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e)
 }

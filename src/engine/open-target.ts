@@ -141,15 +141,6 @@ export async function openTarget(
 }
 
 /**
- * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
- * the rehearsal set their own with SET LOCAL.
- */
-export async function setSessionDefaults(client: pg.Client, env: EnvironmentPolicy): Promise<void> {
-  await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`)
-  await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`)
-}
-
-/**
  * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
  * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
  * PostgreSQL 14+; on older servers this is a no-op.

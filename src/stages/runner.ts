@@ -4,7 +4,7 @@
  */
 import type pg from 'pg'
 import type { AnyCheck, CheckOutcome, CheckResult, RunStatus, StageContext } from '../types.js'
-import { describeError } from '../db/connect.js'
+import { describeError, setSessionDefaults } from '../db/connect.js'
 import { withLockDiagnosis } from '../db/lock-wait.js'
 
 /** A check that did not run, and why (a gate before it failed, the run was cancelled). */
@@ -31,6 +31,15 @@ function watchTiming(lockTimeoutMs: number): { delayMs: number; pollMs: number }
     delayMs: Math.max(50, Math.floor(lockTimeoutMs / 2)),
     pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
   }
+}
+
+const CANCELLED = 'the run was cancelled'
+
+/** What a result stops: after a failed gate or a cancelled run nothing further starts, and why. */
+function stopReason(result: CheckResult): string | undefined {
+  if (result.status === 'fail') return `${result.id} failed`
+  if (result.status === 'cancelled') return CANCELLED
+  return undefined
 }
 
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' } as const
@@ -135,9 +144,7 @@ async function groupSession(ctx: StageContext): Promise<pg.Client | undefined> {
   let client: pg.Client | undefined
   try {
     client = await ctx.connect()
-    await client.query(
-      `SET lock_timeout = ${ctx.env.lockTimeoutMs}; SET statement_timeout = ${ctx.env.statementTimeoutMs}`
-    )
+    await setSessionDefaults(client, ctx.env)
     return client
   } catch {
     await client?.end().catch(() => undefined)
@@ -157,13 +164,11 @@ async function runGroup(ctx: StageContext, group: readonly AnyCheck[]): Promise<
   let stoppedBy: string | undefined
   const worker = async (client: pg.Client): Promise<void> => {
     for (;;) {
-      if (ctx.signal.aborted && !stoppedBy) stoppedBy = 'the run was cancelled'
+      if (ctx.signal.aborted) stoppedBy ??= CANCELLED
       if (stoppedBy || next >= group.length) return
       const i = next++
-      const result = await runOne({ ...ctx, client }, group[i])
-      results[i] = result
-      if (result.status === 'fail') stoppedBy ??= `${result.id} failed`
-      if (result.status === 'cancelled') stoppedBy ??= 'the run was cancelled'
+      results[i] = await runOne({ ...ctx, client }, group[i])
+      stoppedBy ??= stopReason(results[i])
     }
   }
   const extra: Promise<pg.Client | undefined>[] = []
@@ -181,7 +186,7 @@ async function runGroup(ctx: StageContext, group: readonly AnyCheck[]): Promise<
     })
   ]
   await Promise.all(workers)
-  return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? 'the run was cancelled'))
+  return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED))
 }
 
 export async function runChecks(
@@ -191,23 +196,21 @@ export async function runChecks(
 ): Promise<CheckResult[]> {
   let stoppedBy: string | undefined
   for (let i = 0; i < checks.length;) {
-    if (ctx.signal.aborted && !stoppedBy) stoppedBy = 'the run was cancelled'
+    if (ctx.signal.aborted) stoppedBy ??= CANCELLED
     if (stoppedBy) {
       results.push(notRun(checks[i++], stoppedBy))
       continue
     }
     let end = i + 1
     while (checks[i].concurrent && end < checks.length && checks[end].concurrent) end++
-    // Two cheap checks are not worth a session of their own, nor is a server round trips do not dominate.
+    // Two cheap checks are not worth a session of their own, nor is a group next to the server.
     if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client))) end = i + 1
     const ran =
       end - i > 1 ? await runGroup(ctx, checks.slice(i, end)) : [await runOne(ctx, checks[i])]
     i = end
     for (const result of ran) {
       results.push(result)
-      if (stoppedBy) continue
-      if (result.status === 'fail') stoppedBy = `${result.id} failed`
-      if (result.status === 'cancelled') stoppedBy = 'the run was cancelled'
+      stoppedBy ??= stopReason(result)
     }
   }
   return results
