@@ -340,56 +340,50 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       `ratio apply / supabase db push ${ratio.toFixed(2)}×   target ≤ ${RATIO_TARGET}× ${verdict(ratio <= RATIO_TARGET)}`
     )
 
-    // Round trips, counted once per tool on a database of its own behind a counting proxy (not timed): what
-    // each tool's time grows by per millisecond of latency to a remote database.
-    const proxy = await countRoundTrips(Number(new URL(urls.get('apply0')!).port))
-    try {
-      const trips: Record<Tool, { roundTrips: number; connections: number }> = {} as never
-      for (const t of tools) {
-        const direct = new URL(await server.createDatabase(`bench_rt_${t}`))
-        direct.port = String(proxy.port)
-        proxy.reset()
-        await runTool(t, 0, direct.toString())
-        trips[t] = proxy.counts()
+    /** One run of each tool, on a database of its own, through a proxy that counts (and may delay). */
+    const throughProxy = async (latencyMs: number, prefix: string) => {
+      const proxy = await countRoundTrips(Number(new URL(urls.get('apply0')!).port), { latencyMs })
+      try {
+        const out = {} as Record<Tool, { ms: number; roundTrips: number; connections: number }>
+        for (const t of tools) {
+          const direct = new URL(await server.createDatabase(`${prefix}_${t}`))
+          direct.port = String(proxy.port)
+          proxy.reset()
+          const took = await runTool(t, 0, direct.toString())
+          out[t] = { ms: took, ...proxy.counts() }
+        }
+        return out
+      } finally {
+        await proxy.close()
       }
+    }
+
+    // Round trips, counted once per tool behind a counting proxy (not timed): what each tool's time grows by per
+    // millisecond of latency to a remote database.
+    const trips = await throughProxy(0, 'bench_rt')
+    console.log(
+      `\nround trips (simple queries + extended-protocol syncs, one run each through a counting proxy):`
+    )
+    for (const t of ['psql', 'push', 'apply'] as Tool[]) {
+      const at30 = median(times[t]) + trips[t].roundTrips * 30
       console.log(
-        `\nround trips (simple queries + extended-protocol syncs, one run each through a counting proxy):`
+        `round trips ${TOOL_LABEL[t].padEnd(36)} ${String(trips[t].roundTrips).padStart(5)} in ${trips[t].connections} connection(s); at 30 ms RTT about ${ms(at30)}`
       )
-      for (const t of ['psql', 'push', 'apply'] as Tool[]) {
-        const at30 = median(times[t]) + trips[t].roundTrips * 30
-        console.log(
-          `round trips ${TOOL_LABEL[t].padEnd(36)} ${String(trips[t].roundTrips).padStart(5)} in ${trips[t].connections} connection(s); at 30 ms RTT about ${ms(at30)}`
-        )
-      }
-    } finally {
-      await proxy.close()
     }
 
     // The same, measured: one run each through a proxy that delays what the server sends by FAR_MS (a hosted
     // project's distance). apply's read-only preflight then runs side by side (see src/stages/runner.ts).
-    const far = await countRoundTrips(Number(new URL(urls.get('apply0')!).port), {
-      latencyMs: FAR_MS
-    })
-    try {
-      console.log(`
-at a ${FAR_MS} ms round trip (one run each through a delaying proxy, spawn to exit):`)
-      const farMs: Partial<Record<Tool, number>> = {}
-      for (const t of tools) {
-        const direct = new URL(await server.createDatabase(`bench_far_${t}`))
-        direct.port = String(far.port)
-        far.reset()
-        farMs[t] = await runTool(t, 0, direct.toString())
-        const { roundTrips, connections } = far.counts()
-        console.log(
-          `far ${TOOL_LABEL[t].padEnd(36)} ${ms(farMs[t]!).padStart(8)}   (${roundTrips} round trips, ${connections} connection(s))`
-        )
-      }
+    const far = await throughProxy(FAR_MS, 'bench_far')
+    console.log(
+      `\nat a ${FAR_MS} ms round trip (one run each through a delaying proxy, spawn to exit):`
+    )
+    for (const t of tools)
       console.log(
-        `far ratio apply / supabase db push ${(farMs.apply! / farMs.push!).toFixed(2)}× (the target is measured next to the server, above)`
+        `far ${TOOL_LABEL[t].padEnd(36)} ${ms(far[t].ms).padStart(8)}   (${far[t].roundTrips} round trips, ${far[t].connections} connection(s))`
       )
-    } finally {
-      await far.close()
-    }
+    console.log(
+      `far ratio apply / supabase db push ${(far.apply.ms / far.push.ms).toFixed(2)}× (the target is measured next to the server, above)`
+    )
 
     // Where apply's time goes, from its own evidence.
     const ids = [...new Set(checks.flatMap(c => [...c.keys()]))]
