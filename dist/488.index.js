@@ -322,6 +322,15 @@ function watchTiming(lockTimeoutMs) {
         pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
     };
 }
+const CANCELLED = 'the run was cancelled';
+/** What a result stops: after a failed gate or a cancelled run nothing further starts, and why. */
+function stopReason(result) {
+    if (result.status === 'fail')
+        return `${result.id} failed`;
+    if (result.status === 'cancelled')
+        return CANCELLED;
+    return undefined;
+}
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' };
 /** Runs one check on `ctx.client` and shapes its result: a thrown error is a failed check, a cancelled run wins. */
 async function runOne(ctx, check) {
@@ -418,7 +427,7 @@ async function groupSession(ctx) {
     let client;
     try {
         client = await ctx.connect();
-        await client.query(`SET lock_timeout = ${ctx.env.lockTimeoutMs}; SET statement_timeout = ${ctx.env.statementTimeoutMs}`);
+        await (0,connect/* setSessionDefaults */.dF)(client, ctx.env);
         return client;
     }
     catch {
@@ -438,17 +447,13 @@ async function runGroup(ctx, group) {
     let stoppedBy;
     const worker = async (client) => {
         for (;;) {
-            if (ctx.signal.aborted && !stoppedBy)
-                stoppedBy = 'the run was cancelled';
+            if (ctx.signal.aborted)
+                stoppedBy ??= CANCELLED;
             if (stoppedBy || next >= group.length)
                 return;
             const i = next++;
-            const result = await runOne({ ...ctx, client }, group[i]);
-            results[i] = result;
-            if (result.status === 'fail')
-                stoppedBy ??= `${result.id} failed`;
-            if (result.status === 'cancelled')
-                stoppedBy ??= 'the run was cancelled';
+            results[i] = await runOne({ ...ctx, client }, group[i]);
+            stoppedBy ??= stopReason(results[i]);
         }
     };
     const extra = [];
@@ -469,13 +474,13 @@ async function runGroup(ctx, group) {
         })
     ];
     await Promise.all(workers);
-    return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? 'the run was cancelled'));
+    return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED));
 }
 async function runChecks(ctx, checks, results = []) {
     let stoppedBy;
     for (let i = 0; i < checks.length;) {
-        if (ctx.signal.aborted && !stoppedBy)
-            stoppedBy = 'the run was cancelled';
+        if (ctx.signal.aborted)
+            stoppedBy ??= CANCELLED;
         if (stoppedBy) {
             results.push(notRun(checks[i++], stoppedBy));
             continue;
@@ -483,19 +488,14 @@ async function runChecks(ctx, checks, results = []) {
         let end = i + 1;
         while (checks[i].concurrent && end < checks.length && checks[end].concurrent)
             end++;
-        // Two cheap checks are not worth a session of their own, nor is a server round trips do not dominate.
+        // Two cheap checks are not worth a session of their own, nor is a group next to the server.
         if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client)))
             end = i + 1;
         const ran = end - i > 1 ? await runGroup(ctx, checks.slice(i, end)) : [await runOne(ctx, checks[i])];
         i = end;
         for (const result of ran) {
             results.push(result);
-            if (stoppedBy)
-                continue;
-            if (result.status === 'fail')
-                stoppedBy = `${result.id} failed`;
-            if (result.status === 'cancelled')
-                stoppedBy = 'the run was cancelled';
+            stoppedBy ??= stopReason(result);
         }
     }
     return results;
@@ -584,14 +584,6 @@ async function openTarget(opts) {
         throwaway: opts.throwaway
     });
     return { client, results: pinned ? [pinned] : [] };
-}
-/**
- * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
- * the rehearsal set their own with SET LOCAL.
- */
-async function setSessionDefaults(client, env) {
-    await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
-    await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
 }
 /**
  * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
@@ -771,7 +763,6 @@ function analysePending(pending) {
     }
     return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() };
 }
-/** The plan against what the target has applied. */
 /** At most this many of the newest migrations, and this much SQL, are parsed ahead (parseNewest). */
 const AHEAD_FILES = 3;
 const AHEAD_CHARS = 256 * 1024;
@@ -794,6 +785,7 @@ function parseNewest(migrations) {
         }
     }
 }
+/** The plan against what the target has applied. */
 async function makePlan(client, migrationsDir, migrations) {
     const history = await (0,plan_history/* readHistory */.Lu)(client);
     const pendingFirst = (0,plan/* buildPlan */.G)(migrationsDir, migrations, history);
@@ -981,7 +973,7 @@ async function runStage(opts) {
                 try {
                     // 2. Build the context: session defaults and the plan against the target's history.
                     try {
-                        await setSessionDefaults(c, setup.env);
+                        await (0,connect/* setSessionDefaults */.dF)(c, setup.env);
                         plan = await makePlan(c, config.migrationsDir, setup.migrations);
                     }
                     catch (e) {

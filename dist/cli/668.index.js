@@ -463,6 +463,7 @@ async function releaseApplyLock(client) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dF: () => (/* binding */ setSessionDefaults),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
 /* unused harmony export isPgServerError */
@@ -487,6 +488,13 @@ async function connect(opts) {
     return client;
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
+/**
+ * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
+ * the rehearsal set their own with SET LOCAL. Both in one round trip.
+ */
+async function setSessionDefaults(client, env) {
+    await client.query(`SET lock_timeout = ${env.lockTimeoutMs}; SET statement_timeout = ${env.statementTimeoutMs}`);
+}
 function isPgServerError(e) {
     return e instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
 }
@@ -1133,10 +1141,10 @@ async function readConnectionFacts(db, plannedExtensions) {
             s.source AS read_only_source
        FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`);
     const role = await readRoleFacts(db);
-    let canCreateExtensions = role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
     const extensions = plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : [];
-    if (plannedExtensions.length > 0)
-        canCreateExtensions = extensions.every(f => judgeExtension(f, role).creatable);
+    const canCreateExtensions = extensions.length > 0
+        ? extensions.every(f => judgeExtension(f, role).creatable)
+        : role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
     return {
         serverVersion: rows[0].server_version,
         serverVersionNum: rows[0].server_version_num,
@@ -1770,7 +1778,7 @@ const KINDS = {
  * Exact row counts of relations (names as SQL, quoted), in one round trip: count(*) of each in one SELECT list.
  * When that fails (one table refuses SELECT), each is counted on its own, so the error is the table's own.
  */
-async function countRows(db, relations) {
+async function exactRowCounts(db, relations) {
     if (relations.length === 0)
         return [];
     try {
@@ -1811,6 +1819,8 @@ async function readTableSizes(db, tables) {
        ) s ON c.oid IS NOT NULL
       ORDER BY u.i`, [tables, tables.map(regclassName)]);
     const out = [];
+    // Never-analyzed tables small enough to count, counted together once their sizes are known.
+    const toCount = [];
     for (const r of rows) {
         if (r.regclass === null) {
             out.push({ table: r.name, exists: false });
@@ -1834,9 +1844,7 @@ async function readTableSizes(db, tables) {
         }
         else if (r.never_analyzed) {
             if (totalBytes <= COUNT_MAX_BYTES && (r.relkind === 'r' || r.relkind === 'p')) {
-                const count = await db.query(`SELECT count(*)::bigint AS n FROM ${r.regclass}`);
-                size.rows = Number(count.rows[0].n);
-                size.rowsSource = 'count';
+                toCount.push({ size, regclass: r.regclass });
             }
             else {
                 size.rows = null;
@@ -1845,6 +1853,14 @@ async function readTableSizes(db, tables) {
         }
         out.push(size);
     }
+    const counts = await exactRowCounts(db, toCount.map(c => c.regclass));
+    counts.forEach((n, i) => {
+        // A count that fails fails the read, as it did table by table.
+        if (n instanceof Error)
+            throw n;
+        toCount[i].size.rows = n;
+        toCount[i].size.rowsSource = 'count';
+    });
     return out;
 }
 /** Like pg_size_pretty: 8192 bytes, 16 kB, 3 MB. */
@@ -3564,7 +3580,7 @@ function quotedName(qualified) {
     return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1));
 }
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
-async function shadow_countRows(client, oid, maxRows) {
+async function countRows(client, oid, maxRows) {
     const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
         oid
     ]);
@@ -3604,7 +3620,7 @@ async function createShadow(client, state, t, maxRows) {
     }
     const live = quoteQualified(t.schema, t.name);
     const shadow = quoteQualified(state.schema, t.name);
-    const liveRows = await shadow_countRows(client, t.oid, maxRows);
+    const liveRows = await countRows(client, t.oid, maxRows);
     await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
     const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
@@ -3823,9 +3839,8 @@ then = '') {
  * initdb's (pg_catalog, information_schema), which a migration does not create. No join to pg_class: it costs
  * three times the read, once per statement. What the join used to leave out is left out by strongestLocks.
  */
-const OWN_LOCKS_WHERE = `FROM pg_catalog.pg_locks l
+const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode FROM pg_catalog.pg_locks l
   WHERE l.pid = pg_catalog.pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.relation::int8 >= 16384`;
-const OWN_LOCKS_LIST = `l.relation::regclass::text AS relation, l.mode ${OWN_LOCKS_WHERE}`;
 /**
  * The strongest mode per relation, sorted by relation. TOAST relations are left out, and so are relations
  * dropped in this transaction (their OID no longer names one, and regclass prints the number).
@@ -3843,9 +3858,6 @@ function strongestLocks(rows) {
         .map(([relation, mode]) => ({ relation, mode }))
         .sort((a, b) => a.relation.localeCompare(b.relation));
 }
-/** ownRelationLocks' read as one JSON value, for a SELECT list inside a batch. */
-const LOCKS_JSON = `(SELECT coalesce(pg_catalog.json_agg(pg_catalog.json_build_object('relation', l.relation::regclass::text, 'mode', l.mode)), '[]'::json)
-    ${OWN_LOCKS_WHERE})`;
 /**
  * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
  * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
@@ -3880,17 +3892,19 @@ async function rehearseBatch(client, file, statements, opts, progress) {
        SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
-        epilogue: [catalogTimeout, `SELECT ${LOCKS_JSON} AS mr_locks`]
+        // ownRelationLocks' read, the batch's last command.
+        epilogue: [catalogTimeout, `SELECT ${OWN_LOCKS_LIST}`]
     });
-    const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined);
-    const spent = rows.filter(row => 'mr_spent' in row).at(-1);
+    const spent = outcome.results
+        .map(r => r.rows[0])
+        .filter(row => row !== undefined && 'mr_spent' in row)
+        .at(-1);
     if (spent)
         progress.spent = Number(spent.mr_spent);
-    const locks = rows.find(row => 'mr_locks' in row);
-    if (locks)
-        progress.locks = strongestLocks(locks.mr_locks);
-    if (outcome.error === undefined)
+    if (outcome.error === undefined) {
+        progress.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []));
         return;
+    }
     const err = outcome.error;
     if (outcome.failedIndex !== undefined) {
         err.statement = statements[outcome.failedIndex];
@@ -3931,7 +3945,7 @@ async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
     if (fc.settings.mode === 'live') {
         if (!main)
             return {};
-        const rows = await shadow_countRows(client, main.oid, fc.settings.shadowMaxRows);
+        const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows);
         return {
             locked: {
                 table: main.table,
@@ -4473,7 +4487,7 @@ async function readTableStates(client, tables) {
     // The small tables are counted exactly, all in one round trip.
     const counted = rels.rows.filter(r => !state_NOT_COUNTED.has(r.relkind) && !r.foreign_children && Number(r.estimate) < EXACT_COUNT_LIMIT);
     const counts = new Map();
-    (await countRows(client, counted.map(r => r.qname))).forEach((n, i) => counts.set(counted[i].qname, n));
+    (await exactRowCounts(client, counted.map(r => r.qname))).forEach((n, i) => counts.set(counted[i].qname, n));
     const out = [];
     for (const table of tables) {
         const r = byTable.get(table);
@@ -9121,6 +9135,15 @@ function watchTiming(lockTimeoutMs) {
         pollMs: Math.max(20, Math.min(100, Math.floor(lockTimeoutMs / 6)))
     };
 }
+const CANCELLED = 'the run was cancelled';
+/** What a result stops: after a failed gate or a cancelled run nothing further starts, and why. */
+function stopReason(result) {
+    if (result.status === 'fail')
+        return `${result.id} failed`;
+    if (result.status === 'cancelled')
+        return CANCELLED;
+    return undefined;
+}
 const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '-', cancelled: '⊘' };
 /** Runs one check on `ctx.client` and shapes its result: a thrown error is a failed check, a cancelled run wins. */
 async function runOne(ctx, check) {
@@ -9217,7 +9240,7 @@ async function groupSession(ctx) {
     let client;
     try {
         client = await ctx.connect();
-        await client.query(`SET lock_timeout = ${ctx.env.lockTimeoutMs}; SET statement_timeout = ${ctx.env.statementTimeoutMs}`);
+        await (0,connect/* setSessionDefaults */.dF)(client, ctx.env);
         return client;
     }
     catch {
@@ -9237,17 +9260,13 @@ async function runGroup(ctx, group) {
     let stoppedBy;
     const worker = async (client) => {
         for (;;) {
-            if (ctx.signal.aborted && !stoppedBy)
-                stoppedBy = 'the run was cancelled';
+            if (ctx.signal.aborted)
+                stoppedBy ??= CANCELLED;
             if (stoppedBy || next >= group.length)
                 return;
             const i = next++;
-            const result = await runOne({ ...ctx, client }, group[i]);
-            results[i] = result;
-            if (result.status === 'fail')
-                stoppedBy ??= `${result.id} failed`;
-            if (result.status === 'cancelled')
-                stoppedBy ??= 'the run was cancelled';
+            results[i] = await runOne({ ...ctx, client }, group[i]);
+            stoppedBy ??= stopReason(results[i]);
         }
     };
     const extra = [];
@@ -9268,13 +9287,13 @@ async function runGroup(ctx, group) {
         })
     ];
     await Promise.all(workers);
-    return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? 'the run was cancelled'));
+    return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED));
 }
 async function runChecks(ctx, checks, results = []) {
     let stoppedBy;
     for (let i = 0; i < checks.length;) {
-        if (ctx.signal.aborted && !stoppedBy)
-            stoppedBy = 'the run was cancelled';
+        if (ctx.signal.aborted)
+            stoppedBy ??= CANCELLED;
         if (stoppedBy) {
             results.push(notRun(checks[i++], stoppedBy));
             continue;
@@ -9282,19 +9301,14 @@ async function runChecks(ctx, checks, results = []) {
         let end = i + 1;
         while (checks[i].concurrent && end < checks.length && checks[end].concurrent)
             end++;
-        // Two cheap checks are not worth a session of their own, nor is a server round trips do not dominate.
+        // Two cheap checks are not worth a session of their own, nor is a group next to the server.
         if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client)))
             end = i + 1;
         const ran = end - i > 1 ? await runGroup(ctx, checks.slice(i, end)) : [await runOne(ctx, checks[i])];
         i = end;
         for (const result of ran) {
             results.push(result);
-            if (stoppedBy)
-                continue;
-            if (result.status === 'fail')
-                stoppedBy = `${result.id} failed`;
-            if (result.status === 'cancelled')
-                stoppedBy = 'the run was cancelled';
+            stoppedBy ??= stopReason(result);
         }
     }
     return results;
@@ -9379,14 +9393,6 @@ async function openTarget(opts) {
         throwaway: opts.throwaway
     });
     return { client, results: pinned ? [pinned] : [] };
-}
-/**
- * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
- * the rehearsal set their own with SET LOCAL.
- */
-async function setSessionDefaults(client, env) {
-    await client.query(`SET lock_timeout = ${env.lockTimeoutMs}`);
-    await client.query(`SET statement_timeout = ${env.statementTimeoutMs}`);
 }
 /**
  * Ask the server to notice a vanished client (a SIGKILLed runner) within a second, even in the middle of a
@@ -9557,7 +9563,6 @@ function analysePending(pending) {
     }
     return { touchedTables: [...tables].sort(), extensions: [...extensions].sort() };
 }
-/** The plan against what the target has applied. */
 /** At most this many of the newest migrations, and this much SQL, are parsed ahead (parseNewest). */
 const AHEAD_FILES = 3;
 const AHEAD_CHARS = 256 * 1024;
@@ -9580,6 +9585,7 @@ function parseNewest(migrations) {
         }
     }
 }
+/** The plan against what the target has applied. */
 async function makePlan(client, migrationsDir, migrations) {
     const history = await (0,plan_history/* readHistory */.Lu)(client);
     const pendingFirst = (0,plan/* buildPlan */.G)(migrationsDir, migrations, history);
@@ -10090,7 +10096,7 @@ async function runStage(opts) {
                 try {
                     // 2. Build the context: session defaults and the plan against the target's history.
                     try {
-                        await setSessionDefaults(c, setup.env);
+                        await (0,connect/* setSessionDefaults */.dF)(c, setup.env);
                         plan = await makePlan(c, config.migrationsDir, setup.migrations);
                     }
                     catch (e) {
