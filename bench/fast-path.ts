@@ -12,10 +12,11 @@
  *
  *   npm run build && npm run bench -- --only fast-path
  *   BENCH_DIST=/tmp/my-dist node --import tsx bench/fast-path.ts    # another build of dist/
+ *   BENCH_NODE=/path/to/node24 npm run bench -- --only fast-path     # the tool on another Node (the action's)
  *
  * A missed target is printed as MISS and is not an error; a tool that fails is (exit 1).
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -36,6 +37,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist')
 /** The round trip of the far run: a hosted Supabase project seen from a CI runner is 10–100 ms away. */
 const FAR_MS = Number(process.env.BENCH_FAR_MS ?? 30)
+/**
+ * The Node that runs the tool's CLI and action (default: the one running the bench). GitHub runs the action on
+ * node24 (action.yml): BENCH_NODE=<path to a node 24 binary> measures it as it runs there.
+ */
+const NODE = process.env.BENCH_NODE ? path.resolve(process.env.BENCH_NODE) : process.execPath
 const CLI = path.join(DIST, 'cli', 'index.js')
 const ACTION = path.join(DIST, 'index.js')
 const SUPABASE = path.join(ROOT, 'node_modules', '.bin', 'supabase')
@@ -138,8 +144,8 @@ function requireBuild(): void {
 
 async function startUp(runs: number): Promise<void> {
   const closedPort = await freePort()
-  const floor = await repeat(runs, () => timed(process.execPath, ['-e', '0']))
-  const help = await repeat(runs, () => timed(process.execPath, [CLI, '--help']))
+  const floor = await repeat(runs, () => timed(NODE, ['-e', '0']))
+  const help = await repeat(runs, () => timed(NODE, [CLI, '--help']))
   if (help.some(r => r.code !== 0)) throw new Error(`cli --help failed: ${help[0].output}`)
   const artifacts = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-action-'))
   try {
@@ -161,9 +167,7 @@ async function startUp(runs: number): Promise<void> {
       GITHUB_SHA: 'abc123',
       RUNNER_TEMP: artifacts
     }
-    const action = await repeat(runs, () =>
-      timed(process.execPath, [ACTION], { env, untilVisibleLine: true })
-    )
+    const action = await repeat(runs, () => timed(NODE, [ACTION], { env, untilVisibleLine: true }))
     if (action.some(r => r.firstLineMs === undefined))
       throw new Error(`the action wrote no line: ${action[0].output}`)
     const helpMs = median(help.map(r => r.ms))
@@ -271,7 +275,7 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       if (tool === 'apply') {
         const artifacts = path.join(tmp, `artifacts-${i}${through ? '-rt' : ''}`)
         const r = await timed(
-          process.execPath,
+          NODE,
           [
             CLI,
             'apply',
@@ -401,12 +405,20 @@ async function overhead(runs: number, tmp: string): Promise<void> {
   }
 }
 
+function nodeVersion(): string {
+  if (NODE === process.execPath) return process.version
+  const r = spawnSync(NODE, ['--version'], { encoding: 'utf8' })
+  if (r.status !== 0)
+    throw new Error(`BENCH_NODE=${NODE} does not run: ${r.error?.message ?? r.stderr}`)
+  return `${r.stdout.trim()} (BENCH_NODE)`
+}
+
 async function main(): Promise<void> {
   const startupRuns = runsFromEnv('BENCH_STARTUP_RUNS', 5)
   const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 5)
   requireBuild()
   console.log(
-    `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`
+    `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${nodeVersion()}, load ${os.loadavg()[0].toFixed(1)}`
   )
   await startUp(startupRuns)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-fast-path-'))

@@ -3,13 +3,8 @@
  * signal cancels the run, which still writes its evidence and updates the PR comment. The exit code is
  * set explicitly at the end.
  */
-import { setFlagsFromString } from 'node:v8'
 import { runAction } from './action.js'
 import { trapSignals } from './cancel.js'
-
-// The parser's WASM compiled by the baseline compiler only: a run parses a few files, and optimising them
-// (TurboFan tier-up) costs more CPU than it saves (see cli-main.ts). Set before anything loads the parser.
-setFlagsFromString('--liftoff-only')
 
 const trap = trapSignals({
   hardDeadlineMs: 9_000,

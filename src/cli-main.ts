@@ -3,15 +3,8 @@
  * The CLI's process: signals in, an exit code out. The code is passed to process.exit explicitly once
  * everything is stopped, so no dependency's exit hook can change it.
  */
-import { setFlagsFromString } from 'node:v8'
 import { runCli } from './cli.js'
 import { trapSignals } from './cancel.js'
-
-// Every command is short for the parser: optimising its WASM (TurboFan tier-up) costs more CPU than it saves
-// (lint of 100 files: 1.0 s of CPU with it, 0.4 s with the baseline compiler only; `apply` of the two capacity
-// migrations with every gate: 2.0 s, 1.35 s; issue 15). V8 reads the flag when the module is compiled, on
-// first use of the parser, so it is set before anything loads it.
-setFlagsFromString('--liftoff-only')
 
 // pg asks whether it runs on Cloudflare Workers by reading navigator.userAgent. Node 20 has no navigator, so pg
 // builds a Response to find out, which loads Node's whole fetch stack (~40 ms of every run). Node 21+ defines

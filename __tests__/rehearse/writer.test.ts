@@ -1,6 +1,6 @@
 /**
  * Issue 11 §1: validate on a production-marked environment rehearses the overlap constraint on a shadow copy,
- * so a writer inserting into the live allocations every 100 ms never waits (it waited 13.3 s when the
+ * so a writer inserting into the live allocations every 25 ms never waits (it waited 13.3 s when the
  * rehearsal built the gist index on the live table). 300,000 allocations; the shadow is a ~10% sample
  * (shadow-max-rows 30000) to keep the test short: the copy only reads the live table whatever its size.
  */
@@ -9,6 +9,8 @@ import type pg from 'pg'
 import { capacityRepo, check, forecastOf, liveConstraint, type CapacityRepo } from './helpers.js'
 
 let repo: CapacityRepo
+
+const WRITER_PERIOD_MS = 25
 
 beforeAll(async () => {
   repo = await capacityRepo('shadow_writer', 300)
@@ -19,14 +21,17 @@ afterAll(async () => {
   if (repo) rmSync(repo.root, { recursive: true, force: true })
 })
 
-/** Inserts one allocation every 100 ms on its own connection; each insert's latency is recorded. */
+/**
+ * Inserts one allocation every 25 ms on its own connection; each insert's latency is recorded. A tight period:
+ * validate itself takes well under a second here, and a 100 ms writer once managed only 7 inserts in CI.
+ */
 function startWriter(client: pg.Client, template: Record<string, string>) {
   const latencies: number[] = []
   let stop = false
   let i = 0
   const done = (async () => {
     while (!stop) {
-      const next = performance.now() + 100
+      const next = performance.now() + WRITER_PERIOD_MS
       const t0 = performance.now()
       // Far-future windows: never overlap an existing allocation.
       await client.query(
@@ -80,15 +85,16 @@ test('a writer never waits 1 s while validate rehearses on a production-marked e
     await writer.stop()
   }
   const slowest = Math.max(...writer.latencies)
-  // What validate ran, and for how long: the writer's count depends on it (one CI run saw 7 inserts, not
-  // reproduced in 6 runs here, with and without load).
+  // What validate ran, and for how long: the writer's count depends on it.
   const ran = run.report.checks.map(c => `${c.id} ${c.status} ${c.durationMs} ms`).join(', ')
   console.log(
     `writer: ${writer.latencies.length} inserts, slowest ${slowest.toFixed(1)} ms during validate (${ran})`
   )
-  // The writer ran through the whole rehearsal and never waited on it.
-  expect(writer.latencies.length).toBeGreaterThan(10)
+  // The writer ran through the whole of validate (an insert in flight when it ended is counted, however long it
+  // waited) and never waited on it.
+  // The wait first: when both fail, it is the one that says what went wrong.
   expect(slowest).toBeLessThan(1000)
+  expect(writer.latencies.length).toBeGreaterThan(10)
 
   const rehearsal = check(run.report, 'rehearsal')
   console.log(run.markdown.slice(run.markdown.indexOf('#### Lock forecast')).split('<details>')[0])
