@@ -1035,10 +1035,17 @@ async function readRoleFacts(db) {
 }
 async function readExtensionFacts(db, wanted) {
     const { rows } = await db.query(`SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
-            coalesce(v.trusted, false) AS trusted, coalesce(e.comment LIKE $2 || '%', false) AS stand_in
+            CASE WHEN e.name IS NOT NULL AND e.installed_version IS NULL
+                  AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), false)
+                 -- An uncorrelated subquery: run once, and only when a row gets here.
+                 THEN (e.name || '@' || e.default_version) = ANY (
+                        (SELECT coalesce(array_agg(v.name || '@' || v.version), '{}')
+                           FROM pg_available_extension_versions v
+                          WHERE v.trusted AND v.name = ANY ($1::text[]))::text[])
+                 ELSE false END AS trusted,
+            coalesce(e.comment LIKE $2 || '%', false) AS stand_in
        FROM unnest($1::text[]) AS w(name)
        LEFT JOIN pg_available_extensions e ON e.name = w.name
-       LEFT JOIN pg_available_extension_versions v ON v.name = e.name AND v.version = e.default_version
       ORDER BY w.name`, [wanted, stand_in/* STAND_IN_MARKER */.Y]);
     return rows.map(r => ({
         name: r.name,
