@@ -237,8 +237,10 @@ const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT'])
  * and DO bodies included: they are string constants) and comment, as PostgreSQL's scanner splits the text.
  * Text the scanner cannot read (an unterminated quote) is searched whole. The parser must be loaded.
  */
-export function findSecretLiterals(sql: string, index = new TextIndex(sql)): SecretLiteral[] {
+export function findSecretLiterals(sql: string, given?: TextIndex): SecretLiteral[] {
+  // Before the index: a run checks every migration file, and most hold no secret to place.
   if (!MAYBE_SECRET.test(sql)) return []
+  const index = given ?? new TextIndex(sql)
   let tokens: ScanToken[]
   try {
     tokens = scanTokens(sql)
