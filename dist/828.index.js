@@ -1785,9 +1785,11 @@ const COMMENT_TOKENS = new Set(['SQL_COMMENT', 'C_COMMENT']);
  * and DO bodies included: they are string constants) and comment, as PostgreSQL's scanner splits the text.
  * Text the scanner cannot read (an unterminated quote) is searched whole. The parser must be loaded.
  */
-function findSecretLiterals(sql, index = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(sql)) {
+function findSecretLiterals(sql, given) {
+    // Before the index: a run checks every migration file, and most hold no secret to place.
     if (!MAYBE_SECRET.test(sql))
         return [];
+    const index = given ?? new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(sql);
     let tokens;
     try {
         tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(sql);
