@@ -3,14 +3,8 @@
  * signal cancels the run, which still writes its evidence and updates the PR comment. The exit code is
  * set explicitly at the end.
  */
-import module from 'node:module'
 import { runAction } from './action.js'
 import { trapSignals } from './cancel.js'
-
-// Node 22.1+ can keep V8's compiled code of the chunks loaded from here on (the engine, ~1.4 MB) on disk and
-// reuse it next run (os.tmpdir()/node-compile-cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off): ~20 ms of
-// start-up on Node 24, measured to the first line. Node 20 has no such cache.
-;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
 
 const trap = trapSignals({
   hardDeadlineMs: 9_000,

@@ -3,14 +3,8 @@
  * The CLI's process: signals in, an exit code out. The code is passed to process.exit explicitly once
  * everything is stopped, so no dependency's exit hook can change it.
  */
-import module from 'node:module'
 import { runCli } from './cli.js'
 import { trapSignals } from './cancel.js'
-
-// Node 22.1+ can keep V8's compiled code of the chunks loaded from here on (the engine, ~1.4 MB) on disk and
-// reuse it next run (os.tmpdir()/node-compile-cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off): ~20 ms of
-// start-up on Node 24, measured to the first line. Node 20 has no such cache.
-;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
 
 // pg asks whether it runs on Cloudflare Workers by reading navigator.userAgent. Node 20 has no navigator, so pg
 // builds a Response to find out, which loads Node's whole fetch stack (~40 ms of every run). Node 21+ defines
