@@ -83,18 +83,14 @@ function trapSignals(opts) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7475);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(833);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7475);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
 /**
  * The CLI's process: signals in, an exit code out. The code is passed to process.exit explicitly once
  * everything is stopped, so no dependency's exit hook can change it.
  */
 
 
-
-node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
 // pg asks whether it runs on Cloudflare Workers by reading navigator.userAgent. Node 20 has no navigator, so pg
 // builds a Response to find out, which loads Node's whole fetch stack (~40 ms of every run). Node 21+ defines
 // navigator.userAgent itself ("Node.js/<major>"): Node 20 gets the same answer. (The action runs on Node 24.)
@@ -111,14 +107,14 @@ const exit = (code) => {
     setTimeout(() => process.exit(code), 2_000).unref();
     return undefined;
 };
-const trap = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .trapSignals */ .rm)({
+const trap = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .trapSignals */ .rm)({
     hardDeadlineMs: 9_000,
     exit: code => process.exit(code),
     onFirst: sig => process.stderr.write(`\nreceived ${sig}: cancelling the running statement, rolling back, writing the evidence (send it again to exit at once)\n`)
 });
 let code;
 try {
-    code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
+    code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
         out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
         err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
         env: process.env,
@@ -907,13 +903,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
