@@ -22,8 +22,9 @@ afterAll(async () => {
 })
 
 /**
- * Inserts one allocation every 25 ms on its own connection; each insert's latency is recorded. A tight period:
- * validate itself takes well under a second here, and a 100 ms writer once managed only 7 inserts in CI.
+ * Inserts one allocation every 25 ms on its own connection; each insert's latency is recorded. Validate takes
+ * ~5 s here (~180 inserts); a 100 ms writer once recorded only 7 in a CI run, cause unknown: more samples make
+ * a short wait harder to miss.
  */
 function startWriter(client: pg.Client, template: Record<string, string>) {
   const latencies: number[] = []
