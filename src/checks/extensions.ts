@@ -48,7 +48,7 @@ export async function runExtensions(ctx: StageContext): Promise<CheckOutcome<Ext
   const known = new Map(seen?.extensions.map(f => [f.name, f]))
   const unread = needed.names.filter(n => !known.has(n))
   if (unread.length > 0)
-    for (const f of await readExtensionFacts(ctx.client, unread)) known.set(f.name, f)
+    for (const f of await readExtensionFacts(ctx.client, unread, role)) known.set(f.name, f)
   const facts = needed.names.map(n => known.get(n)).filter(f => f !== undefined)
   const verdicts: NeededExtension[] = facts.map(f => ({
     ...judgeExtension(f, role),

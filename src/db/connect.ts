@@ -26,7 +26,6 @@ export async function connect(opts: ConnectOptions): Promise<pg.Client> {
   return client
 }
 
-/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 /**
  * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
@@ -40,6 +39,7 @@ export async function setSessionDefaults(
   )
 }
 
+/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 export function isPgServerError(e: unknown): boolean {
   return e instanceof pg.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e)
 }

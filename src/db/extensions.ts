@@ -189,12 +189,12 @@ export async function readRoleFacts(db: Queryable): Promise<RoleFacts> {
 
 export async function readExtensionFacts(
   db: Queryable,
-  wanted: string[]
+  wanted: string[],
+  role: Pick<RoleFacts, 'isSuperuser'>
 ): Promise<ExtensionFacts[]> {
   const { rows } = await db.query(
     `SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
-            CASE WHEN e.name IS NOT NULL AND e.installed_version IS NULL
-                  AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), false)
+            CASE WHEN e.name IS NOT NULL AND e.installed_version IS NULL AND NOT $3::boolean
                  -- An uncorrelated subquery: run once, and only when a row gets here.
                  THEN (e.name || '@' || e.default_version) = ANY (
                         (SELECT coalesce(array_agg(v.name || '@' || v.version), '{}')
@@ -205,7 +205,7 @@ export async function readExtensionFacts(
        FROM unnest($1::text[]) AS w(name)
        LEFT JOIN pg_available_extensions e ON e.name = w.name
       ORDER BY w.name`,
-    [wanted, STAND_IN_MARKER]
+    [wanted, STAND_IN_MARKER, role.isSuperuser]
   )
   return rows.map(r => ({
     name: r.name,

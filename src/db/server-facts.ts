@@ -50,7 +50,7 @@ export async function readConnectionFacts(
   )
   const role = await readRoleFacts(db)
   const extensions =
-    plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : []
+    plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions, role) : []
   const canCreateExtensions =
     extensions.length > 0
       ? extensions.every(f => judgeExtension(f, role).creatable)
