@@ -1117,7 +1117,6 @@ async function connect(opts) {
     }
     return client;
 }
-/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 /**
  * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
@@ -1125,6 +1124,7 @@ async function connect(opts) {
 async function setSessionDefaults(client, env) {
     await client.query(`SET lock_timeout = ${env.lockTimeoutMs}; SET statement_timeout = ${env.statementTimeoutMs}`);
 }
+/** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
     return e instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError || (typeof e === 'object' && e !== null && 'severity' in e);
 }
@@ -3767,10 +3767,9 @@ async function readRoleFacts(db) {
                 .filter(Boolean)
     };
 }
-async function readExtensionFacts(db, wanted) {
+async function readExtensionFacts(db, wanted, role) {
     const { rows } = await db.query(`SELECT w.name, e.name IS NOT NULL AS available, e.default_version, e.installed_version,
-            CASE WHEN e.name IS NOT NULL AND e.installed_version IS NULL
-                  AND NOT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), false)
+            CASE WHEN e.name IS NOT NULL AND e.installed_version IS NULL AND NOT $3::boolean
                  -- An uncorrelated subquery: run once, and only when a row gets here.
                  THEN (e.name || '@' || e.default_version) = ANY (
                         (SELECT coalesce(array_agg(v.name || '@' || v.version), '{}')
@@ -3780,7 +3779,7 @@ async function readExtensionFacts(db, wanted) {
             coalesce(e.comment LIKE $2 || '%', false) AS stand_in
        FROM unnest($1::text[]) AS w(name)
        LEFT JOIN pg_available_extensions e ON e.name = w.name
-      ORDER BY w.name`, [wanted, STAND_IN_MARKER]);
+      ORDER BY w.name`, [wanted, STAND_IN_MARKER, role.isSuperuser]);
     return rows.map(r => ({
         name: r.name,
         available: r.available,
@@ -3884,7 +3883,7 @@ async function readConnectionFacts(db, plannedExtensions) {
             s.source AS read_only_source
        FROM pg_settings s WHERE s.name = 'default_transaction_read_only'`);
     const role = await readRoleFacts(db);
-    const extensions = plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions) : [];
+    const extensions = plannedExtensions.length > 0 ? await readExtensionFacts(db, plannedExtensions, role) : [];
     const canCreateExtensions = extensions.length > 0
         ? extensions.every(f => judgeExtension(f, role).creatable)
         : role.isSuperuser || role.hasDatabaseCreate || (role.privilegedExtensions?.length ?? 0) > 0;
@@ -4665,7 +4664,7 @@ async function runExtensions(ctx) {
     const known = new Map(seen?.extensions.map(f => [f.name, f]));
     const unread = needed.names.filter(n => !known.has(n));
     if (unread.length > 0)
-        for (const f of await readExtensionFacts(ctx.client, unread))
+        for (const f of await readExtensionFacts(ctx.client, unread, role))
             known.set(f.name, f);
     const facts = needed.names.map(n => known.get(n)).filter(f => f !== undefined);
     const verdicts = facts.map(f => ({
