@@ -369,9 +369,9 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       `\nround trips (simple queries + extended-protocol syncs, one run each through a counting proxy):`
     )
     for (const t of ['psql', 'push', 'apply'] as Tool[]) {
-      const at30 = median(times[t]) + trips[t].roundTrips * 30
+      const estimate = median(times[t]) + trips[t].roundTrips * FAR_MS
       console.log(
-        `round trips ${TOOL_LABEL[t].padEnd(36)} ${String(trips[t].roundTrips).padStart(5)} in ${trips[t].connections} connection(s); at 30 ms RTT about ${ms(at30)}`
+        `round trips ${TOOL_LABEL[t].padEnd(36)} ${String(trips[t].roundTrips).padStart(5)} in ${trips[t].connections} connection(s); at ${FAR_MS} ms RTT about ${ms(estimate)}`
       )
     }
 
