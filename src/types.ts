@@ -208,6 +208,13 @@ export interface Check<K extends CheckId = CheckId> {
    * preflight's round trips then overlap instead of adding up.
    */
   concurrent?: boolean
+  /**
+   * May start when the stage starts, on a session of its own, before the gates in front of it have passed: asked
+   * on that session, it answers why that cannot touch anything the gates protect, or undefined (then it runs in
+   * its place). Its result waits for its turn; when a gate before it fails, it is stopped and discarded, its log
+   * lines and evidence files unwritten (see stages/runner.ts).
+   */
+  startEarly?: (ctx: StageContext) => Promise<string | undefined>
 }
 /** Any check of the stage table. */
 export type AnyCheck = { [K in CheckId]: Check<K> }[CheckId]

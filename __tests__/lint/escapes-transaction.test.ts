@@ -209,3 +209,23 @@ test('in rollback and verify scripts too', () => {
   expect(lint("copy public.t to '/tmp/t.csv';\n", 'rollback')).toHaveLength(1)
   expect(lint('select pg_reload_conf();\n', 'verify')).toHaveLength(1)
 })
+
+test('a PL/pgSQL expression is read whatever its spelling: U& escapes and upper case still find the call', () => {
+  // The body is only parsed where a flagged word could be (escape-rules.ts MAY_HIT); U& spells any name.
+  const sql = `create function public.peek() returns text language plpgsql as $$
+declare
+  v_total int := 0;
+begin
+  v_total := v_total + 1;
+  return U&"\\0070g_read_file"('/etc/hostname');
+end $$;
+create function public.peek2() returns text language plpgsql as $$
+begin
+  return PG_LS_DIR('/');
+end $$;
+`
+  expect(lint(sql).map(f => [f.line, f.message.split(':')[1].trim().split(' ')[0]])).toEqual([
+    [6, 'pg_read_file()'],
+    [10, 'pg_ls_dir()']
+  ])
+})

@@ -6,6 +6,7 @@ import { makeContext } from '../helpers/context.js'
 import {
   comparePlanBaselines,
   loadPlanBaselines,
+  persistPlanBaselines,
   recordPlanBaselines,
   type PlanBaseline
 } from '../../src/perf/plan-baseline.js'
@@ -212,4 +213,28 @@ test('validate: a probe with a second statement after it explains nothing and ru
   const guard = await client.query('select hit from public.probe_guard')
   expect(guard.rows).toEqual([{ hit: false }])
   await client.query('DROP TABLE public.probe_guard')
+})
+
+test('apply with nothing to record: no table is made where none is, and stored baselines are cleared', async () => {
+  const fresh = await createTestDatabase('plan_baseline_none')
+  try {
+    const c = await fresh.client()
+    await persistPlanBaselines(c, 'staging', [])
+    const made = await c.query(
+      `select to_regclass('migration_runbook.plan_baselines') is not null as ok`
+    )
+    expect(made.rows[0].ok).toBe(false)
+  } finally {
+    await fresh.drop()
+  }
+  // Here the table holds an earlier apply's baselines: an apply with none left replaces them with none.
+  const before = await client.query(
+    `select count(*)::int as n from migration_runbook.plan_baselines where environment = 'staging'`
+  )
+  expect(before.rows[0].n).toBeGreaterThan(0)
+  await persistPlanBaselines(client, 'staging', [])
+  const after = await client.query(
+    `select count(*)::int as n from migration_runbook.plan_baselines where environment = 'staging'`
+  )
+  expect(after.rows[0].n).toBe(0)
 })

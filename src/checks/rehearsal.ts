@@ -18,6 +18,7 @@ import { recordPlanBaselines } from '../perf/plan-baseline.js'
 import { rehearsalSettingsOf, type RehearsalSettings } from '../config/rehearsal-settings.js'
 import { describeForecast, type LockForecast } from '../rehearse/forecast.js'
 import { rehearseFiles, type FileRehearsal } from '../rehearse/engine.js'
+import { createsOnlyNewObjects } from '../rehearse/early.js'
 
 /** What the rehearsal check reports (CheckResult.details); read by the glance, the forecast and schema-diff sections. */
 declare module '../types.js' {
@@ -226,6 +227,11 @@ export const rehearsalCheck: Check<'rehearsal'> = {
       details
     }
   },
+  // Nothing the gates before it guard (tables in use) can be reached: it runs alongside them (rehearse/early.ts).
+  startEarly: async ctx =>
+    (await createsOnlyNewObjects(ctx.client, ctx.plan.pending))
+      ? 'the pending migrations only create new objects and change those'
+      : undefined,
   sections: (result, report) => [
     { name: 'rehearsal', priority: 6, text: renderRehearsalSection(result) },
     { name: 'lock forecast', priority: 4, text: renderForecast(report) },

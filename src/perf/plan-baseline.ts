@@ -184,6 +184,13 @@ export async function persistPlanBaselines(
   environment: string,
   baselines: PlanBaseline[]
 ): Promise<void> {
+  // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
+  if (baselines.length === 0) {
+    const { rows } = await client.query<{ ok: boolean }>(
+      `SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`
+    )
+    if (!rows[0]?.ok) return
+  }
   await client.query('BEGIN')
   try {
     // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.

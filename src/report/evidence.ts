@@ -29,6 +29,25 @@ export class EvidenceWriter {
     return this.write(name, JSON.stringify(value, null, 2))
   }
 
+  /**
+   * A writer whose files wait: release() writes them here. For work that starts early and is reported in its
+   * place (stages/runner.ts): a result that is discarded leaves no file behind.
+   */
+  hold(): { evidence: EvidenceWriter; release: () => void } {
+    const held: [string, string][] = []
+    const evidence = Object.create(this) as EvidenceWriter
+    evidence.write = (name, content) => {
+      held.push([name, content])
+      return path.join(this.dir, name)
+    }
+    return {
+      evidence,
+      release: () => {
+        for (const [name, content] of held.splice(0)) this.write(name, content)
+      }
+    }
+  }
+
   /** Every file in the evidence folder (for upload). */
   files(): string[] {
     try {

@@ -35,4 +35,18 @@ export class Logger {
   text(): string {
     return this.lines.join('\n') + '\n'
   }
+
+  /**
+   * A logger whose lines wait: release() writes them to this one, in order. For work that starts early and
+   * is reported in its place (stages/runner.ts); what is never released is never written.
+   */
+  hold(): { log: Logger; release: () => void } {
+    const held: [LogLevel, string][] = []
+    return {
+      log: new Logger(this.redactor, (level, text) => held.push([level, text])),
+      release: () => {
+        for (const [level, text] of held.splice(0)) this.write(level, text)
+      }
+    }
+  }
 }

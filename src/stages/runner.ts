@@ -189,11 +189,97 @@ async function runGroup(ctx: StageContext, group: readonly AnyCheck[]): Promise<
   return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED))
 }
 
+/** A check started before its turn (Check.startEarly), waiting to be reported in its place or discarded. */
+interface EarlyRun {
+  /** Its result, its log lines and evidence written now; undefined: it did not start, run it in its place. */
+  adopt: () => Promise<CheckResult | undefined>
+  /** A gate before it failed or the run was cancelled: stop it, wait for its session to close, drop its result. */
+  discard: (why: string) => Promise<void>
+}
+
+function startEarly(ctx: StageContext, check: AnyCheck): EarlyRun {
+  const held = ctx.log.hold()
+  const files = ctx.evidence.hold()
+  const stop = new AbortController()
+  let session: pg.Client | undefined
+  let why: string | undefined
+  let settled = false
+  const running = (async (): Promise<CheckResult | undefined> => {
+    session = await groupSession(ctx)
+    if (!session) return undefined
+    try {
+      const early: StageContext = {
+        ...ctx,
+        client: session,
+        log: held.log,
+        evidence: files.evidence,
+        signal: AbortSignal.any([ctx.signal, stop.signal])
+      }
+      why = await check.startEarly?.(early)
+      if (!why || early.signal.aborted) return undefined
+      return await runOne(early, check)
+    } finally {
+      await session.end().catch(() => undefined)
+    }
+  })()
+    .catch(() => undefined)
+    .finally(() => {
+      settled = true
+    })
+  let done = false
+  return {
+    async adopt() {
+      done = true
+      const result = await running
+      if (!result) return undefined
+      ctx.log.info(
+        `${check.id}: started early, alongside the checks before it, on a session of its own: ${why}`
+      )
+      held.release()
+      files.release()
+      return result
+    },
+    async discard(reason) {
+      if (done) return
+      done = true
+      stop.abort(new Error(reason))
+      const pid = (session as unknown as { processID?: number } | undefined)?.processID
+      if (!settled && pid)
+        await ctx.client.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined)
+      if (await running)
+        ctx.log.info(
+          `${check.id}: had started early on a session of its own (${why}); stopped and discarded: ${reason}`
+        )
+    }
+  }
+}
+
 export async function runChecks(
   ctx: StageContext,
   checks: readonly AnyCheck[],
   results: CheckResult[] = []
 ): Promise<CheckResult[]> {
+  const early = new Map<AnyCheck, EarlyRun>()
+  // Only a check with others before it gains by starting early.
+  if (!ctx.signal.aborted)
+    for (const check of checks.slice(1))
+      if (check.startEarly) early.set(check, startEarly(ctx, check))
+  let stoppedBy: string | undefined = 'the run stopped'
+  try {
+    stoppedBy = await runInOrder(ctx, checks, results, early)
+  } finally {
+    // Adopted ones are done; any other was overtaken by a failed gate or a cancellation.
+    for (const run of early.values()) await run.discard(stoppedBy ?? CANCELLED)
+  }
+  return results
+}
+
+async function runInOrder(
+  ctx: StageContext,
+  checks: readonly AnyCheck[],
+  results: CheckResult[],
+  early: Map<AnyCheck, EarlyRun>
+): Promise<string | undefined> {
   let stoppedBy: string | undefined
   for (let i = 0; i < checks.length;) {
     if (ctx.signal.aborted) stoppedBy ??= CANCELLED
@@ -201,8 +287,21 @@ export async function runChecks(
       results.push(notRun(checks[i++], stoppedBy))
       continue
     }
+    const adopted = await early.get(checks[i])?.adopt()
+    if (adopted) {
+      results.push(adopted)
+      stoppedBy ??= stopReason(adopted)
+      i++
+      continue
+    }
     let end = i + 1
-    while (checks[i].concurrent && end < checks.length && checks[end].concurrent) end++
+    while (
+      checks[i].concurrent &&
+      end < checks.length &&
+      checks[end].concurrent &&
+      !early.has(checks[end])
+    )
+      end++
     // Two cheap checks are not worth a session of their own, nor is a group next to the server.
     if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client))) end = i + 1
     const ran =
@@ -213,7 +312,7 @@ export async function runChecks(
       stoppedBy ??= stopReason(result)
     }
   }
-  return results
+  return stoppedBy
 }
 
 export function overallStatus(results: CheckResult[]): RunStatus {
