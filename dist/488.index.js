@@ -46,10 +46,24 @@ class Logger {
     text() {
         return this.lines.join('\n') + '\n';
     }
+    /**
+     * A logger whose lines wait: release() writes them to this one, in order. For work that starts early and
+     * is reported in its place (stages/runner.ts); what is never released is never written.
+     */
+    hold() {
+        const held = [];
+        return {
+            log: new Logger(this.redactor, (level, text) => held.push([level, text])),
+            release: () => {
+                for (const [level, text] of held.splice(0))
+                    this.write(level, text);
+            }
+        };
+    }
 }
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 91 modules
-var stages = __webpack_require__(90611);
+// EXTERNAL MODULE: ./src/stages/index.ts + 92 modules
+var stages = __webpack_require__(32634);
 ;// CONCATENATED MODULE: ./src/db/lock-wait.ts
 /** How much of a blocker's query the message shows. */
 const QUERY_CHARS = 200;
@@ -476,7 +490,82 @@ async function runGroup(ctx, group) {
     await Promise.all(workers);
     return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED));
 }
+function startEarly(ctx, check) {
+    const held = ctx.log.hold();
+    const files = ctx.evidence.hold();
+    const stop = new AbortController();
+    let session;
+    let why;
+    let settled = false;
+    const running = (async () => {
+        session = await groupSession(ctx);
+        if (!session)
+            return undefined;
+        try {
+            const early = {
+                ...ctx,
+                client: session,
+                log: held.log,
+                evidence: files.evidence,
+                signal: AbortSignal.any([ctx.signal, stop.signal])
+            };
+            why = await check.startEarly?.(early);
+            if (!why || early.signal.aborted)
+                return undefined;
+            return await runOne(early, check);
+        }
+        finally {
+            await session.end().catch(() => undefined);
+        }
+    })()
+        .catch(() => undefined)
+        .finally(() => {
+        settled = true;
+    });
+    let done = false;
+    return {
+        async adopt() {
+            done = true;
+            const result = await running;
+            if (!result)
+                return undefined;
+            ctx.log.info(`${check.id}: started early, alongside the checks before it, on a session of its own: ${why}`);
+            held.release();
+            files.release();
+            return result;
+        },
+        async discard(reason) {
+            if (done)
+                return;
+            done = true;
+            stop.abort(new Error(reason));
+            const pid = session?.processID;
+            if (!settled && pid)
+                await ctx.client.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+            if (await running)
+                ctx.log.info(`${check.id}: had started early on a session of its own (${why}); stopped and discarded: ${reason}`);
+        }
+    };
+}
 async function runChecks(ctx, checks, results = []) {
+    const early = new Map();
+    // Only a check with others before it gains by starting early.
+    if (!ctx.signal.aborted)
+        for (const check of checks.slice(1))
+            if (check.startEarly)
+                early.set(check, startEarly(ctx, check));
+    let stoppedBy = 'the run stopped';
+    try {
+        stoppedBy = await runInOrder(ctx, checks, results, early);
+    }
+    finally {
+        // Adopted ones are done; any other was overtaken by a failed gate or a cancellation.
+        for (const run of early.values())
+            await run.discard(stoppedBy ?? CANCELLED);
+    }
+    return results;
+}
+async function runInOrder(ctx, checks, results, early) {
     let stoppedBy;
     for (let i = 0; i < checks.length;) {
         if (ctx.signal.aborted)
@@ -485,8 +574,18 @@ async function runChecks(ctx, checks, results = []) {
             results.push(notRun(checks[i++], stoppedBy));
             continue;
         }
+        const adopted = await early.get(checks[i])?.adopt();
+        if (adopted) {
+            results.push(adopted);
+            stoppedBy ??= stopReason(adopted);
+            i++;
+            continue;
+        }
         let end = i + 1;
-        while (checks[i].concurrent && end < checks.length && checks[end].concurrent)
+        while (checks[i].concurrent &&
+            end < checks.length &&
+            checks[end].concurrent &&
+            !early.has(checks[end]))
             end++;
         // Two cheap checks are not worth a session of their own, nor is a group next to the server.
         if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client)))
@@ -498,7 +597,7 @@ async function runChecks(ctx, checks, results = []) {
             stoppedBy ??= stopReason(result);
         }
     }
-    return results;
+    return stoppedBy;
 }
 function overallStatus(results) {
     if (results.some(r => r.status === 'cancelled'))
@@ -681,6 +780,25 @@ class EvidenceWriter {
     }
     writeJson(name, value) {
         return this.write(name, JSON.stringify(value, null, 2));
+    }
+    /**
+     * A writer whose files wait: release() writes them here. For work that starts early and is reported in its
+     * place (stages/runner.ts): a result that is discarded leaves no file behind.
+     */
+    hold() {
+        const held = [];
+        const evidence = Object.create(this);
+        evidence.write = (name, content) => {
+            held.push([name, content]);
+            return external_node_path_default().join(this.dir, name);
+        };
+        return {
+            evidence,
+            release: () => {
+                for (const [name, content] of held.splice(0))
+                    this.write(name, content);
+            }
+        };
     }
     /** Every file in the evidence folder (for upload). */
     files() {

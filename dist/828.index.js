@@ -2638,8 +2638,8 @@ __webpack_require__.d(__webpack_exports__, {
   signOffChecklist: () => (/* binding */ signOffChecklist)
 });
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 91 modules
-var stages = __webpack_require__(90611);
+// EXTERNAL MODULE: ./src/stages/index.ts + 92 modules
+var stages = __webpack_require__(32634);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(34505);
 // EXTERNAL MODULE: ./src/types.ts
@@ -3488,7 +3488,7 @@ function concurrentlyClause(stmt) {
 
 /***/ }),
 
-/***/ 90611:
+/***/ 32634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5380,8 +5380,17 @@ function exprSql(e) {
     }
     return undefined;
 }
+/**
+ * A word the SQL of every hit contains: the keyword of a flagged statement (COPY, CREATE SERVER, CREATE USER
+ * MAPPING, CREATE SUBSCRIPTION, ALTER SYSTEM, CREATE/DROP DATABASE, NOTIFY) or part of a flagged function's
+ * name (pg_, lo_, dblink, nextval, setval); U& can spell any identifier. Most expressions in a PL/pgSQL body
+ * (`v_total := v_total + 1`) have none, and each parse of one costs a call into the parser.
+ */
+const MAY_HIT = /copy|server|mapping|subscription|system|database|notify|nextval|setval|pg_|lo_|dblink|u&/i;
 /** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
 function sqlHits(sql, runsNow) {
+    if (!MAY_HIT.test(sql))
+        return [];
     const parsed = (0,parser/* parseSql */.eg)(sql);
     if (parsed.error)
         return [];
@@ -8234,6 +8243,12 @@ async function recordPlanBaselines(run, opts = {}) {
 }
 /** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
 async function persistPlanBaselines(client, environment, baselines) {
+    // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
+    if (baselines.length === 0) {
+        const { rows } = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
+        if (!rows[0]?.ok)
+            return;
+    }
     await client.query('BEGIN');
     try {
         // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
@@ -10163,7 +10178,118 @@ async function relationIsNew(client, table) {
     return res.rows[0]?.new === true;
 }
 
+;// CONCATENATED MODULE: ./src/rehearse/early.ts
+
+
+/** Statements that create or change definitions only: no rows are read or written, no code of the server runs. */
+const DEFINITION_ONLY = new Set([
+    'CreateStmt',
+    'IndexStmt',
+    'AlterTableStmt',
+    'CreatePolicyStmt',
+    'AlterPolicyStmt',
+    'CreateTrigStmt',
+    'CreateFunctionStmt',
+    'CreateExtensionStmt',
+    'CreateSeqStmt',
+    'CreateEnumStmt',
+    'CompositeTypeStmt',
+    'CreateDomainStmt',
+    'CommentStmt',
+    'GrantStmt',
+    'DropStmt',
+    'CreateSchemaStmt'
+]);
+/** GRANT/REVOKE object kinds whose objects are not tables: a function's or schema's ACL locks no table. */
+const GRANT_WITHOUT_TABLES = new Set([
+    'OBJECT_FUNCTION',
+    'OBJECT_PROCEDURE',
+    'OBJECT_ROUTINE',
+    'OBJECT_SCHEMA',
+    'OBJECT_TYPE',
+    'OBJECT_DOMAIN'
+]);
+/** DROP kinds allowed (without CASCADE, which could reach objects of existing tables). */
+const DROPPABLE = new Set([
+    'OBJECT_TABLE',
+    'OBJECT_INDEX',
+    'OBJECT_SEQUENCE',
+    'OBJECT_VIEW',
+    'OBJECT_POLICY',
+    'OBJECT_TRIGGER',
+    'OBJECT_FUNCTION',
+    'OBJECT_TYPE'
+]);
+/** A statement's relations when it is definition-only on them; undefined when it is of another kind. */
+function definitionRelations(ast) {
+    const [kind] = Object.keys(ast);
+    if (!DEFINITION_ONLY.has(kind))
+        return undefined;
+    const s = ast[kind] ?? {};
+    if (kind === 'GrantStmt') {
+        if (s.targtype !== 'ACL_TARGET_OBJECT')
+            return undefined;
+        if (GRANT_WITHOUT_TABLES.has(s.objtype))
+            return [];
+        if (s.objtype !== 'OBJECT_TABLE' && s.objtype !== 'OBJECT_SEQUENCE')
+            return undefined;
+        return (0,parser/* relationsOf */.nS)(ast);
+    }
+    if (kind === 'DropStmt' && (!DROPPABLE.has(s.removeType) || s.behavior === 'DROP_CASCADE'))
+        return undefined;
+    // CREATE SCHEMA ... CREATE TABLE ...: its elements are statements of their own.
+    if (kind === 'CreateSchemaStmt' && (s.schemaElts ?? []).length > 0)
+        return undefined;
+    const named = new Set((0,parser/* relationsOf */.nS)(ast));
+    for (const l of (0,lint_locks/* statementLocks */.MI)(ast))
+        named.add(l.table.replace(/ \(index\)$/, ''));
+    return [...named];
+}
+/**
+ * The relations the pending migrations name, when every statement is definition-only; undefined when one is not
+ * (or a file does not parse). Those relations must not exist yet for the rehearsal to start early.
+ */
+function definitionOnlyRelations(pending) {
+    const relations = new Set();
+    for (const m of pending) {
+        const parsed = (0,parser/* parseSql */.eg)(m.sql);
+        if (parsed.error)
+            return undefined;
+        for (const s of parsed.statements) {
+            const named = definitionRelations(s.ast);
+            if (!named)
+                return undefined;
+            for (const r of named)
+                relations.add(r);
+        }
+    }
+    return [...relations];
+}
+const early_quoteIdent = (s) => '"' + s.replace(/"/g, '""') + '"';
+/**
+ * Whether the pending migrations only create objects and change what they create: definition-only statements
+ * on relations that do not exist on the target yet, by their schema-qualified name and by their bare name.
+ */
+async function createsOnlyNewObjects(db, pending) {
+    if (pending.length === 0)
+        return false;
+    const relations = definitionOnlyRelations(pending);
+    if (!relations)
+        return false;
+    if (relations.length === 0)
+        return true;
+    const candidates = relations.flatMap(r => {
+        const dot = r.indexOf('.');
+        const schema = r.slice(0, dot);
+        const name = r.slice(dot + 1);
+        return [`${early_quoteIdent(schema)}.${early_quoteIdent(name)}`, early_quoteIdent(name)];
+    });
+    const { rows } = await db.query('SELECT EXISTS (SELECT 1 FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NOT NULL) AS found', [candidates]);
+    return rows[0]?.found === false;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
 
 
 
@@ -10340,6 +10466,10 @@ const rehearsalCheck = {
             details
         };
     },
+    // Nothing the gates before it guard (tables in use) can be reached: it runs alongside them (rehearse/early.ts).
+    startEarly: async (ctx) => (await createsOnlyNewObjects(ctx.client, ctx.plan.pending))
+        ? 'the pending migrations only create new objects and change those'
+        : undefined,
     sections: (result, report) => [
         { name: 'rehearsal', priority: 6, text: renderRehearsalSection(result) },
         { name: 'lock forecast', priority: 4, text: renderForecast(report) },

@@ -937,8 +937,17 @@ function exprSql(e) {
     }
     return undefined;
 }
+/**
+ * A word the SQL of every hit contains: the keyword of a flagged statement (COPY, CREATE SERVER, CREATE USER
+ * MAPPING, CREATE SUBSCRIPTION, ALTER SYSTEM, CREATE/DROP DATABASE, NOTIFY) or part of a flagged function's
+ * name (pg_, lo_, dblink, nextval, setval); U& can spell any identifier. Most expressions in a PL/pgSQL body
+ * (`v_total := v_total + 1`) have none, and each parse of one costs a call into the parser.
+ */
+const MAY_HIT = /copy|server|mapping|subscription|system|database|notify|nextval|setval|pg_|lo_|dblink|u&/i;
 /** The hits of SQL text embedded in a body (an expression, or an EXECUTE'd constant). */
 function sqlHits(sql, runsNow) {
+    if (!MAY_HIT.test(sql))
+        return [];
     const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
     if (parsed.error)
         return [];

@@ -1,5 +1,5 @@
-export const id = 668;
-export const ids = [668];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
 /***/ 5256:
@@ -750,12 +750,26 @@ class Logger {
     text() {
         return this.lines.join('\n') + '\n';
     }
+    /**
+     * A logger whose lines wait: release() writes them to this one, in order. For work that starts early and
+     * is reported in its place (stages/runner.ts); what is never released is never written.
+     */
+    hold() {
+        const held = [];
+        return {
+            log: new Logger(this.redactor, (level, text) => held.push([level, text])),
+            release: () => {
+                for (const [level, text] of held.splice(0))
+                    this.write(level, text);
+            }
+        };
+    }
 }
 
 
 /***/ }),
 
-/***/ 668:
+/***/ 1506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3374,6 +3388,12 @@ async function recordPlanBaselines(run, opts = {}) {
 }
 /** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
 async function persistPlanBaselines(client, environment, baselines) {
+    // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
+    if (baselines.length === 0) {
+        const { rows } = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
+        if (!rows[0]?.ok)
+            return;
+    }
     await client.query('BEGIN');
     try {
         // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
@@ -4259,7 +4279,118 @@ async function relationIsNew(client, table) {
     return res.rows[0]?.new === true;
 }
 
+;// CONCATENATED MODULE: ./src/rehearse/early.ts
+
+
+/** Statements that create or change definitions only: no rows are read or written, no code of the server runs. */
+const DEFINITION_ONLY = new Set([
+    'CreateStmt',
+    'IndexStmt',
+    'AlterTableStmt',
+    'CreatePolicyStmt',
+    'AlterPolicyStmt',
+    'CreateTrigStmt',
+    'CreateFunctionStmt',
+    'CreateExtensionStmt',
+    'CreateSeqStmt',
+    'CreateEnumStmt',
+    'CompositeTypeStmt',
+    'CreateDomainStmt',
+    'CommentStmt',
+    'GrantStmt',
+    'DropStmt',
+    'CreateSchemaStmt'
+]);
+/** GRANT/REVOKE object kinds whose objects are not tables: a function's or schema's ACL locks no table. */
+const GRANT_WITHOUT_TABLES = new Set([
+    'OBJECT_FUNCTION',
+    'OBJECT_PROCEDURE',
+    'OBJECT_ROUTINE',
+    'OBJECT_SCHEMA',
+    'OBJECT_TYPE',
+    'OBJECT_DOMAIN'
+]);
+/** DROP kinds allowed (without CASCADE, which could reach objects of existing tables). */
+const DROPPABLE = new Set([
+    'OBJECT_TABLE',
+    'OBJECT_INDEX',
+    'OBJECT_SEQUENCE',
+    'OBJECT_VIEW',
+    'OBJECT_POLICY',
+    'OBJECT_TRIGGER',
+    'OBJECT_FUNCTION',
+    'OBJECT_TYPE'
+]);
+/** A statement's relations when it is definition-only on them; undefined when it is of another kind. */
+function definitionRelations(ast) {
+    const [kind] = Object.keys(ast);
+    if (!DEFINITION_ONLY.has(kind))
+        return undefined;
+    const s = ast[kind] ?? {};
+    if (kind === 'GrantStmt') {
+        if (s.targtype !== 'ACL_TARGET_OBJECT')
+            return undefined;
+        if (GRANT_WITHOUT_TABLES.has(s.objtype))
+            return [];
+        if (s.objtype !== 'OBJECT_TABLE' && s.objtype !== 'OBJECT_SEQUENCE')
+            return undefined;
+        return (0,parser/* relationsOf */.nS)(ast);
+    }
+    if (kind === 'DropStmt' && (!DROPPABLE.has(s.removeType) || s.behavior === 'DROP_CASCADE'))
+        return undefined;
+    // CREATE SCHEMA ... CREATE TABLE ...: its elements are statements of their own.
+    if (kind === 'CreateSchemaStmt' && (s.schemaElts ?? []).length > 0)
+        return undefined;
+    const named = new Set((0,parser/* relationsOf */.nS)(ast));
+    for (const l of (0,locks/* statementLocks */.MI)(ast))
+        named.add(l.table.replace(/ \(index\)$/, ''));
+    return [...named];
+}
+/**
+ * The relations the pending migrations name, when every statement is definition-only; undefined when one is not
+ * (or a file does not parse). Those relations must not exist yet for the rehearsal to start early.
+ */
+function definitionOnlyRelations(pending) {
+    const relations = new Set();
+    for (const m of pending) {
+        const parsed = (0,parser/* parseSql */.eg)(m.sql);
+        if (parsed.error)
+            return undefined;
+        for (const s of parsed.statements) {
+            const named = definitionRelations(s.ast);
+            if (!named)
+                return undefined;
+            for (const r of named)
+                relations.add(r);
+        }
+    }
+    return [...relations];
+}
+const early_quoteIdent = (s) => '"' + s.replace(/"/g, '""') + '"';
+/**
+ * Whether the pending migrations only create objects and change what they create: definition-only statements
+ * on relations that do not exist on the target yet, by their schema-qualified name and by their bare name.
+ */
+async function createsOnlyNewObjects(db, pending) {
+    if (pending.length === 0)
+        return false;
+    const relations = definitionOnlyRelations(pending);
+    if (!relations)
+        return false;
+    if (relations.length === 0)
+        return true;
+    const candidates = relations.flatMap(r => {
+        const dot = r.indexOf('.');
+        const schema = r.slice(0, dot);
+        const name = r.slice(dot + 1);
+        return [`${early_quoteIdent(schema)}.${early_quoteIdent(name)}`, early_quoteIdent(name)];
+    });
+    const { rows } = await db.query('SELECT EXISTS (SELECT 1 FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NOT NULL) AS found', [candidates]);
+    return rows[0]?.found === false;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
 
 
 
@@ -4436,6 +4567,10 @@ const rehearsalCheck = {
             details
         };
     },
+    // Nothing the gates before it guard (tables in use) can be reached: it runs alongside them (rehearse/early.ts).
+    startEarly: async (ctx) => (await createsOnlyNewObjects(ctx.client, ctx.plan.pending))
+        ? 'the pending migrations only create new objects and change those'
+        : undefined,
     sections: (result, report) => [
         { name: 'rehearsal', priority: 6, text: renderRehearsalSection(result) },
         { name: 'lock forecast', priority: 4, text: renderForecast(report) },
@@ -9295,7 +9430,82 @@ async function runGroup(ctx, group) {
     await Promise.all(workers);
     return results.map((r, i) => r ?? notRun(group[i], stoppedBy ?? CANCELLED));
 }
+function startEarly(ctx, check) {
+    const held = ctx.log.hold();
+    const files = ctx.evidence.hold();
+    const stop = new AbortController();
+    let session;
+    let why;
+    let settled = false;
+    const running = (async () => {
+        session = await groupSession(ctx);
+        if (!session)
+            return undefined;
+        try {
+            const early = {
+                ...ctx,
+                client: session,
+                log: held.log,
+                evidence: files.evidence,
+                signal: AbortSignal.any([ctx.signal, stop.signal])
+            };
+            why = await check.startEarly?.(early);
+            if (!why || early.signal.aborted)
+                return undefined;
+            return await runOne(early, check);
+        }
+        finally {
+            await session.end().catch(() => undefined);
+        }
+    })()
+        .catch(() => undefined)
+        .finally(() => {
+        settled = true;
+    });
+    let done = false;
+    return {
+        async adopt() {
+            done = true;
+            const result = await running;
+            if (!result)
+                return undefined;
+            ctx.log.info(`${check.id}: started early, alongside the checks before it, on a session of its own: ${why}`);
+            held.release();
+            files.release();
+            return result;
+        },
+        async discard(reason) {
+            if (done)
+                return;
+            done = true;
+            stop.abort(new Error(reason));
+            const pid = session?.processID;
+            if (!settled && pid)
+                await ctx.client.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+            if (await running)
+                ctx.log.info(`${check.id}: had started early on a session of its own (${why}); stopped and discarded: ${reason}`);
+        }
+    };
+}
 async function runChecks(ctx, checks, results = []) {
+    const early = new Map();
+    // Only a check with others before it gains by starting early.
+    if (!ctx.signal.aborted)
+        for (const check of checks.slice(1))
+            if (check.startEarly)
+                early.set(check, startEarly(ctx, check));
+    let stoppedBy = 'the run stopped';
+    try {
+        stoppedBy = await runInOrder(ctx, checks, results, early);
+    }
+    finally {
+        // Adopted ones are done; any other was overtaken by a failed gate or a cancellation.
+        for (const run of early.values())
+            await run.discard(stoppedBy ?? CANCELLED);
+    }
+    return results;
+}
+async function runInOrder(ctx, checks, results, early) {
     let stoppedBy;
     for (let i = 0; i < checks.length;) {
         if (ctx.signal.aborted)
@@ -9304,8 +9514,18 @@ async function runChecks(ctx, checks, results = []) {
             results.push(notRun(checks[i++], stoppedBy));
             continue;
         }
+        const adopted = await early.get(checks[i])?.adopt();
+        if (adopted) {
+            results.push(adopted);
+            stoppedBy ??= stopReason(adopted);
+            i++;
+            continue;
+        }
         let end = i + 1;
-        while (checks[i].concurrent && end < checks.length && checks[end].concurrent)
+        while (checks[i].concurrent &&
+            end < checks.length &&
+            checks[end].concurrent &&
+            !early.has(checks[end]))
             end++;
         // Two cheap checks are not worth a session of their own, nor is a group next to the server.
         if (end - i < MIN_GROUP || !(await roundTripsDominate(ctx.client)))
@@ -9317,7 +9537,7 @@ async function runChecks(ctx, checks, results = []) {
             stoppedBy ??= stopReason(result);
         }
     }
-    return results;
+    return stoppedBy;
 }
 function overallStatus(results) {
     if (results.some(r => r.status === 'cancelled'))
@@ -9487,6 +9707,25 @@ class EvidenceWriter {
     }
     writeJson(name, value) {
         return this.write(name, JSON.stringify(value, null, 2));
+    }
+    /**
+     * A writer whose files wait: release() writes them here. For work that starts early and is reported in its
+     * place (stages/runner.ts): a result that is discarded leaves no file behind.
+     */
+    hold() {
+        const held = [];
+        const evidence = Object.create(this);
+        evidence.write = (name, content) => {
+            held.push([name, content]);
+            return external_node_path_default().join(this.dir, name);
+        };
+        return {
+            evidence,
+            release: () => {
+                for (const [name, content] of held.splice(0))
+                    this.write(name, content);
+            }
+        };
     }
     /** Every file in the evidence folder (for upload). */
     files() {
