@@ -20,6 +20,7 @@ import {
   connectionFailure,
   openTarget,
   targetSessions,
+  PROBE,
   urlTarget,
   type TargetProvider
 } from './engine/open-target.js'
@@ -136,6 +137,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         const opened = await opening
         client = opened.client
         results.push(...opened.results)
+        // A check that may start early gets its session opened now, alongside the pin and the plan.
+        if (client && STAGE_TABLE[config.stage].checks.some(c => c.startEarly)) sessions.warm()
       }
       if (client) {
         const c = client
@@ -163,7 +166,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
               setup,
               plan,
               client: c,
-              connect: () => sessions.open('migration-runbook-probe'),
+              connect: () => sessions.open(PROBE),
               log,
               redactor,
               facts,

@@ -121,6 +121,8 @@ test('a migration that touches an existing table: the rehearsal waits for the ga
   expect(again.code).toBe(0)
   expect(again.stderr).not.toMatch(/started early/)
   expect(summary().checks.find(c => c.id === 'rehearsal')).toMatchObject({ status: 'pass' })
+  // The session opened for it (warm, before the plan was known) was closed unused.
+  expect(await runSessions()).toEqual([])
 })
 
 test('a gate before it fails: the early rehearsal is stopped and discarded, and leaves nothing behind', async () => {

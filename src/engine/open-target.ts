@@ -73,7 +73,12 @@ export function connectionFailure(
 export interface TargetSessions {
   /** Opens one more session to the target (probes, lock watchers), tracked for cancellation. */
   open: (applicationName?: string) => Promise<pg.Client>
-  /** Stops cancelling; waits for a cancel in flight. */
+  /**
+   * Starts opening a probe session now, for the next open('migration-runbook-probe') to take: a check that starts
+   * early (Check.startEarly) then finds its session ready instead of waiting for the fork and authentication.
+   */
+  warm: () => void
+  /** Stops cancelling; waits for a cancel in flight; closes a warm session nobody took. */
   stop: () => Promise<void>
 }
 
@@ -95,8 +100,30 @@ export function targetSessions(
   const canceller = cancelOnAbort(signal, sessions, () =>
     connect({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 })
   )
-  return { open, stop: canceller.stop }
+  let warm: Promise<pg.Client> | undefined
+  return {
+    open: applicationName => {
+      const ready = applicationName === PROBE ? warm : undefined
+      if (!ready) return open(applicationName)
+      warm = undefined
+      return ready
+    },
+    warm: () => {
+      warm ??= open(PROBE)
+      // Refused (a connection limit): the next open tries again, and says why if it fails too.
+      warm.catch(() => (warm = undefined))
+    },
+    stop: async () => {
+      await canceller.stop()
+      const left = warm
+      warm = undefined
+      await left?.then(c => c.end()).catch(() => undefined)
+    }
+  }
 }
+
+/** The application name of the run's extra sessions (probes, watchers, sessions of checks started early). */
+export const PROBE = 'migration-runbook-probe'
 
 export interface OpenTargetOptions {
   url: string

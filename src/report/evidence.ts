@@ -6,6 +6,7 @@ import type { Redactor } from './redact.js'
 export class EvidenceWriter {
   readonly dir: string
   readonly written = new Set<string>()
+  private made = false
 
   constructor(
     artifactsDir: string,
@@ -18,7 +19,11 @@ export class EvidenceWriter {
   write(name: string, content: string): string {
     if (name.includes('/') || name.includes('..'))
       throw new Error(`evidence file name "${name}" must be a plain file name`)
-    mkdirSync(this.dir, { recursive: true })
+    // Once per run: a run writes a dozen files, and each mkdir is a few system calls.
+    if (!this.made) {
+      mkdirSync(this.dir, { recursive: true })
+      this.made = true
+    }
     const file = path.join(this.dir, name)
     writeFileSync(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'))
     this.written.add(name)

@@ -363,7 +363,9 @@ export function walk(node: unknown, visit: (key: string, value: AstNode) => void
     return
   }
   if (node === null || typeof node !== 'object') return
-  for (const [key, value] of Object.entries(node as AstNode)) {
+  // for...in, not Object.entries: no array per node (a parse tree is plain JSON, with no inherited keys).
+  for (const key in node as AstNode) {
+    const value = (node as AstNode)[key]
     if (value !== null && typeof value === 'object') {
       if (!Array.isArray(value)) visit(key, value)
       walk(value, visit)
