@@ -656,8 +656,30 @@ function targetSessions(url, redactor, signal) {
         return c;
     };
     const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
-    return { open, stop: canceller.stop };
+    let warm;
+    return {
+        open: applicationName => {
+            const ready = applicationName === PROBE ? warm : undefined;
+            if (!ready)
+                return open(applicationName);
+            warm = undefined;
+            return ready;
+        },
+        warm: () => {
+            warm ??= open(PROBE);
+            // Refused (a connection limit): the next open tries again, and says why if it fails too.
+            warm.catch(() => (warm = undefined));
+        },
+        stop: async () => {
+            await canceller.stop();
+            const left = warm;
+            warm = undefined;
+            await left?.then(c => c.end()).catch(() => undefined);
+        }
+    };
 }
+/** The application name of the run's extra sessions (probes, watchers, sessions of checks started early). */
+const PROBE = 'migration-runbook-probe';
 /**
  * The main session, pinned. A connection failure is a failed `connection` result (the run still reports);
  * a pin mismatch throws a ConfigError (exit 2) before anything runs.
@@ -765,6 +787,7 @@ class EvidenceWriter {
     redactor;
     dir;
     written = new Set();
+    made = false;
     constructor(artifactsDir, environment, redactor) {
         this.redactor = redactor;
         this.dir = external_node_path_default().resolve(artifactsDir, environment);
@@ -772,7 +795,11 @@ class EvidenceWriter {
     write(name, content) {
         if (name.includes('/') || name.includes('..'))
             throw new Error(`evidence file name "${name}" must be a plain file name`);
-        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        // Once per run: a run writes a dozen files, and each mkdir is a few system calls.
+        if (!this.made) {
+            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+            this.made = true;
+        }
         const file = external_node_path_default().join(this.dir, name);
         (0,external_node_fs_.writeFileSync)(file, this.redactor.redact(content.endsWith('\n') ? content : content + '\n'));
         this.written.add(name);
@@ -1085,6 +1112,9 @@ async function runStage(opts) {
                 const opened = await opening;
                 client = opened.client;
                 results.push(...opened.results);
+                // A check that may start early gets its session opened now, alongside the pin and the plan.
+                if (client && stages/* STAGE_TABLE */.Kp[config.stage].checks.some(c => c.startEarly))
+                    sessions.warm();
             }
             if (client) {
                 const c = client;
@@ -1106,7 +1136,7 @@ async function runStage(opts) {
                             setup,
                             plan,
                             client: c,
-                            connect: () => sessions.open('migration-runbook-probe'),
+                            connect: () => sessions.open(PROBE),
                             log,
                             redactor,
                             facts,

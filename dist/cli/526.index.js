@@ -3793,7 +3793,9 @@ function walk(node, visit) {
     }
     if (node === null || typeof node !== 'object')
         return;
-    for (const [key, value] of Object.entries(node)) {
+    // for...in, not Object.entries: no array per node (a parse tree is plain JSON, with no inherited keys).
+    for (const key in node) {
+        const value = node[key];
         if (value !== null && typeof value === 'object') {
             if (!Array.isArray(value))
                 visit(key, value);

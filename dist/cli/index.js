@@ -100,7 +100,32 @@ if (typeof globalThis.navigator === 'undefined')
         configurable: true,
         writable: true
     });
+/**
+ * The log's lines, written once per turn of the event loop: a run logs ~200 lines, many in bursts (the lint's lock
+ * table, apply's statements), and on Linux each write to a pipe is a blocking system call. Flushed before stdout
+ * is written and before the process exits, so nothing is reordered or lost.
+ */
+function lineWriter(stream) {
+    let pending = '';
+    const flush = () => {
+        if (!pending)
+            return;
+        const text = pending;
+        pending = '';
+        stream.write(text);
+    };
+    return {
+        write: text => {
+            if (!pending)
+                setImmediate(flush);
+            pending += text.endsWith('\n') ? text : text + '\n';
+        },
+        flush
+    };
+}
+const log = lineWriter(process.stderr);
 const exit = (code) => {
+    log.flush();
     // Let what is already written to a pipe drain first.
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     // A closed pipe never calls back: leave anyway.
@@ -109,14 +134,20 @@ const exit = (code) => {
 };
 const trap = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .trapSignals */ .rm)({
     hardDeadlineMs: 9_000,
-    exit: code => process.exit(code),
-    onFirst: sig => process.stderr.write(`\nreceived ${sig}: cancelling the running statement, rolling back, writing the evidence (send it again to exit at once)\n`)
+    exit: code => {
+        log.flush();
+        process.exit(code);
+    },
+    onFirst: sig => log.write(`\nreceived ${sig}: cancelling the running statement, rolling back, writing the evidence (send it again to exit at once)\n`)
 });
 let code;
 try {
     code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
-        out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-        err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+        out: text => {
+            log.flush();
+            process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+        },
+        err: log.write,
         env: process.env,
         cwd: process.cwd(),
         signal: trap.signal
@@ -125,7 +156,7 @@ try {
 catch (e) {
     // runCli reports every error itself (redacted); this is a last resort that prints no message, which
     // could hold a secret.
-    process.stderr.write(`error: internal failure (${e?.name ?? 'unknown'})\n`);
+    log.write(`error: internal failure (${e?.name ?? 'unknown'})`);
     code = 1;
 }
 trap.dispose();
