@@ -198,3 +198,35 @@ test('cancelled while the early rehearsal waits on a lock: its statement is canc
   const { rows } = await c.query(`SELECT to_regclass('public.early_orders') AS orders`)
   expect(rows[0].orders).toBeNull()
 })
+
+test('a gate fails while the early rehearsal waits on a lock: it is cancelled at once, not waited for', async () => {
+  newObjectsOnly()
+  repo.write(
+    '20250303000000_keys.sql',
+    "CREATE TABLE public.early_keys (id int, token text DEFAULT 'sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv');\n"
+  )
+  const policy = readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8')
+  repo.write(
+    'runbook.yml',
+    policy
+      .replace('lock-timeout: 300ms', 'lock-timeout: 30s')
+      .replace('lock-budget: 5s', 'lock-budget: 60s')
+  )
+  const holder = await db.client()
+  await holder.query('BEGIN')
+  await holder.query('CREATE TABLE public.early_orders (id int)')
+  try {
+    const t0 = Date.now()
+    const r = await run('apply')
+    // Waited for, the rehearsal would have held the run for the 30 s lock timeout.
+    expect(Date.now() - t0).toBeLessThan(15_000)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/rehearsal: had started early .*; stopped and discarded: lint failed/)
+    expect(summary().checks.find(c => c.id === 'rehearsal')).toMatchObject({
+      summary: 'not run: lint failed'
+    })
+    expect(await runSessions()).toEqual([])
+  } finally {
+    await holder.query('ROLLBACK')
+  }
+})
