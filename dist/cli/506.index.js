@@ -9480,8 +9480,11 @@ function startEarly(ctx, check) {
             done = true;
             stop.abort(new Error(reason));
             const pid = session?.processID;
-            if (!settled && pid)
+            // A cancel that lands between two statements is ignored by the server: again until it has stopped.
+            while (!settled && pid) {
                 await ctx.client.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+                await Promise.race([running, new Promise(resolve => setTimeout(resolve, 200).unref())]);
+            }
             if (await running)
                 ctx.log.info(`${check.id}: had started early on a session of its own (${why}); stopped and discarded: ${reason}`);
         }
