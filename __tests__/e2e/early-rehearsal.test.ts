@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
-import { baseEnv, cli, CLI, start } from './processes.js'
+import { baseEnv, cli, CLI, start, VALIDATE_ORDER } from './processes.js'
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -81,21 +81,7 @@ test('new objects only: the rehearsal runs alongside the gates, is reported in i
   expect(rehearsal).toBeGreaterThan(conflicts)
   expect(r.stderr.search(EARLY)).toBeLessThan(rehearsal)
   const checks = summary().checks
-  expect(checks.map(c => c.id).slice(0, 13)).toEqual([
-    'connection',
-    'flags',
-    'pooler',
-    'backup',
-    'drift',
-    'long-transactions',
-    'extensions',
-    'lint',
-    'lock-holders',
-    'table-sizes',
-    'conflicts',
-    'rehearsal',
-    'tests-preflight'
-  ])
+  expect(checks.map(c => c.id).slice(0, VALIDATE_ORDER.length)).toEqual(VALIDATE_ORDER)
   expect(checks.find(c => c.id === 'rehearsal')).toMatchObject({ status: 'pass' })
   expect(checks.find(c => c.id === 'apply')).toMatchObject({ status: 'pass' })
   expect(

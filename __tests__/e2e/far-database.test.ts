@@ -8,7 +8,7 @@ import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { countRoundTrips, type RoundTripCounter } from '../../bench/round-trips.js'
-import { baseEnv, cli, CLI, start } from './processes.js'
+import { baseEnv, cli, CLI, start, VALIDATE_ORDER } from './processes.js'
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -42,22 +42,6 @@ function mostAtOnce(log: string): number {
   }
   return most
 }
-
-const VALIDATE_ORDER = [
-  'connection',
-  'flags',
-  'pooler',
-  'backup',
-  'drift',
-  'long-transactions',
-  'extensions',
-  'lint',
-  'lock-holders',
-  'table-sizes',
-  'conflicts',
-  'rehearsal',
-  'tests-preflight'
-]
 
 beforeAll(async () => {
   db = await createTestDatabase('e2e_far')

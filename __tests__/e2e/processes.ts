@@ -12,6 +12,23 @@ const DIST = process.env.MR_DIST ? path.resolve(process.env.MR_DIST) : path.join
 export const CLI = path.join(DIST, 'cli', 'index.js')
 export const ACTION = path.join(DIST, 'index.js')
 
+/** The checks of validate (and the head of apply), in the stage table's order, as a report lists them. */
+export const VALIDATE_ORDER = [
+  'connection',
+  'flags',
+  'pooler',
+  'backup',
+  'drift',
+  'long-transactions',
+  'extensions',
+  'lint',
+  'lock-holders',
+  'table-sizes',
+  'conflicts',
+  'rehearsal',
+  'tests-preflight'
+]
+
 export interface Finished {
   code: number | null
   signal: NodeJS.Signals | null
