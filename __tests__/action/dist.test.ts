@@ -200,3 +200,25 @@ test('an unknown stage fails before any connection, naming the input and the all
   ).not.toContain('secretpw')
   expect(github.requests).toHaveLength(0)
 })
+
+test('through the action, migrations that only create new objects are rehearsed alongside the gates', async () => {
+  for (const f of ['20250101000000_create_items.sql', '20250201000000_add_sku.sql'])
+    rmSync(path.join(repo.dir, f))
+  rmSync(path.join(repo.dir, 'rollback'), { recursive: true, force: true })
+  rmSync(path.join(repo.dir, 'verify'), { recursive: true, force: true })
+  repo.write(
+    '20250301000000_orders.sql',
+    'CREATE TABLE public.action_orders (id bigint PRIMARY KEY, total numeric NOT NULL);\nCREATE INDEX action_orders_total_idx ON public.action_orders (total);\n'
+  )
+  const r = await runAction({ environment: 'staging', stage: 'apply', 'database-url': db.url })
+  expect(r.code).toBe(0)
+  expect(JSON.parse(r.outputs.applied)).toEqual(['20250301000000'])
+  // The early start is said once, before the rehearsal's own lines, which keep their place after the gates.
+  const early = r.stdout.indexOf('rehearsal: started early')
+  expect(early).toBeGreaterThan(r.stdout.search(/conflicts: /))
+  expect(r.stdout.indexOf('▶ rehearsal')).toBeGreaterThan(early)
+  expect(github.comments[0].body).toMatch(/rehearsal/)
+  const c = await db.client()
+  const { rows } = await c.query(`SELECT to_regclass('public.action_orders') IS NOT NULL AS ok`)
+  expect(rows[0].ok).toBe(true)
+})
