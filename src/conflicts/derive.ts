@@ -7,6 +7,8 @@ import type { ConflictReport } from '../types.js'
 import { deparse, names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import { bytePositions } from '../lint/position.js'
 import type { Migration } from '../plan/files.js'
+import { quoteIdent } from '../db/connect.js'
+import { regclassName } from '../db/sessions.js'
 
 export interface ExcludeElement {
   /** SQL of the column or expression (columns quoted). */
@@ -37,15 +39,10 @@ export interface DerivedConstraint {
   spec: ConstraintSpec
 }
 
-export function quoteIdent(name: string): string {
-  return '"' + name.replace(/"/g, '""') + '"'
-}
+export { quoteIdent }
 
 /** "public.t" -> "public"."t" */
-export function quoteTable(table: string): string {
-  const dot = table.indexOf('.')
-  return `${quoteIdent(table.slice(0, dot))}.${quoteIdent(table.slice(dot + 1))}`
-}
+export const quoteTable = regclassName
 
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 export function deparseExpr(node: AstNode): string {

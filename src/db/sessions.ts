@@ -5,6 +5,7 @@
 import type pg from 'pg'
 import type { CheckOutcome } from '../types.js'
 import { cancellableSleep } from '../cancel.js'
+import { quoteIdent } from './connect.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -59,10 +60,9 @@ export function formatAge(ms: number): string {
 /** Quotes 'schema.table' for to_regclass (names from the parser are already case-folded). */
 export function regclassName(qualified: string): string {
   const dot = qualified.indexOf('.')
-  const quote = (s: string) => '"' + s.replace(/"/g, '""') + '"'
   return dot < 0
-    ? quote(qualified)
-    : `${quote(qualified.slice(0, dot))}.${quote(qualified.slice(dot + 1))}`
+    ? quoteIdent(qualified)
+    : `${quoteIdent(qualified.slice(0, dot))}.${quoteIdent(qualified.slice(dot + 1))}`
 }
 
 interface SessionRow {

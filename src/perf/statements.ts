@@ -3,6 +3,7 @@
  * the database (preloading alone is not enough); when it is not, callers get `available: false` and a note.
  */
 import type pg from 'pg'
+import { quoteIdent } from '../db/connect.js'
 import { loadParser, parseSql, relationsOf } from '../sql/parser.js'
 
 type Queryable = Pick<pg.Client, 'query'>
@@ -22,10 +23,6 @@ export interface TopStatements {
   available: boolean
   note?: string
   statements: TopStatement[]
-}
-
-function quoteIdent(name: string): string {
-  return '"' + name.replace(/"/g, '""') + '"'
 }
 
 /** Statements EXPLAIN accepts; DDL and utility commands in pg_stat_statements are left out. */

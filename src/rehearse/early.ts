@@ -13,6 +13,8 @@ import type pg from 'pg'
 import type { Migration } from '../plan/files.js'
 import { parseSql, relationsOf, type AstNode } from '../sql/parser.js'
 import { statementLocks } from '../lint/locks.js'
+import { quoteIdent } from '../db/connect.js'
+import { regclassName } from '../db/sessions.js'
 
 /** Statements that create or change definitions only: no rows are read or written, no code of the server runs. */
 const DEFINITION_ONLY = new Set([
@@ -94,8 +96,6 @@ export function definitionOnlyRelations(pending: readonly Migration[]): string[]
   return [...relations]
 }
 
-const quoteIdent = (s: string): string => '"' + s.replace(/"/g, '""') + '"'
-
 /**
  * Whether the pending migrations only create objects and change what they create: definition-only statements
  * on relations that do not exist on the target yet, by their schema-qualified name and by their bare name.
@@ -108,12 +108,10 @@ export async function createsOnlyNewObjects(
   const relations = definitionOnlyRelations(pending)
   if (!relations) return false
   if (relations.length === 0) return true
-  const candidates = relations.flatMap(r => {
-    const dot = r.indexOf('.')
-    const schema = r.slice(0, dot)
-    const name = r.slice(dot + 1)
-    return [`${quoteIdent(schema)}.${quoteIdent(name)}`, quoteIdent(name)]
-  })
+  const candidates = relations.flatMap(r => [
+    regclassName(r),
+    quoteIdent(r.slice(r.indexOf('.') + 1))
+  ])
   const { rows } = await db.query<{ found: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NOT NULL) AS found',
     [candidates]

@@ -15,6 +15,8 @@
  */
 import type pg from 'pg'
 import { statementLocks, LOCK_MODES } from '../lint/locks.js'
+import { quoteIdent } from '../db/connect.js'
+import { regclassName } from '../db/sessions.js'
 import {
   deparse,
   loadDeparser,
@@ -82,7 +84,6 @@ export async function newShadowState(client: pg.ClientBase): Promise<ShadowState
   }
 }
 
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
 const quoteQualified = (schema: string, name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`
 
 /** A table lock a statement takes, with the table resolved (an index's lock is its table's). */
@@ -111,7 +112,7 @@ export async function lockedTables(client: pg.ClientBase, ast: AstNode): Promise
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r'
       ORDER BY w.ord`,
-    [wanted.map(w => quotedName(w.name)), wanted.map(w => w.isIndex)]
+    [wanted.map(w => regclassName(w.name)), wanted.map(w => w.isIndex)]
   )
   const out: LockedTable[] = []
   for (const r of res.rows) {
@@ -153,12 +154,6 @@ export function mayLockExisting(ast: AstNode, state: ShadowState): boolean {
   // Every tail after a dot: a schema or table name may itself hold a dot.
   const tails = (name: string) => name.split('.').map((_, i, parts) => parts.slice(i).join('.'))
   return strongLocks(ast).some(({ name }) => tails(name).some(t => state.existingNames.has(t)))
-}
-
-/** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
-function quotedName(qualified: string): string {
-  const dot = qualified.indexOf('.')
-  return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1))
 }
 
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
