@@ -792,6 +792,7 @@ var parser = __webpack_require__(7117);
 var cancel = __webpack_require__(833);
 ;// CONCATENATED MODULE: ./src/db/sessions.ts
 
+
 const QUERY_PREVIEW_CHARS = 200;
 /**
  * Other sessions' query text goes into reasons, logs and the PR comment: hide the literals that are
@@ -819,10 +820,9 @@ function formatAge(ms) {
 /** Quotes 'schema.table' for to_regclass (names from the parser are already case-folded). */
 function regclassName(qualified) {
     const dot = qualified.indexOf('.');
-    const quote = (s) => '"' + s.replace(/"/g, '""') + '"';
     return dot < 0
-        ? quote(qualified)
-        : `${quote(qualified.slice(0, dot))}.${quote(qualified.slice(dot + 1))}`;
+        ? (0,connect/* quoteIdent */.v4)(qualified)
+        : `${(0,connect/* quoteIdent */.v4)(qualified.slice(0, dot))}.${(0,connect/* quoteIdent */.v4)(qualified.slice(dot + 1))}`;
 }
 function toSession(r) {
     const ageMs = Math.max(0, Math.round(Number(r.age_ms ?? 0)));
@@ -2223,14 +2223,11 @@ var position = __webpack_require__(814);
 ;// CONCATENATED MODULE: ./src/conflicts/derive.ts
 
 
-function quoteIdent(name) {
-    return '"' + name.replace(/"/g, '""') + '"';
-}
+
+
+
 /** "public.t" -> "public"."t" */
-function quoteTable(table) {
-    const dot = table.indexOf('.');
-    return `${quoteIdent(table.slice(0, dot))}.${quoteIdent(table.slice(dot + 1))}`;
-}
+const quoteTable = regclassName;
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 function deparseExpr(node) {
     return (0,parser/* deparse */.jP)(node);
@@ -2247,7 +2244,7 @@ function columnsIn(expr) {
     return [...out];
 }
 function indexElemSql(elem) {
-    return elem.name ? quoteIdent(elem.name) : `(${deparseExpr(elem.expr)})`;
+    return elem.name ? (0,connect/* quoteIdent */.v4)(elem.name) : `(${deparseExpr(elem.expr)})`;
 }
 function fromConstraint(con) {
     switch (con.contype) {
@@ -2266,7 +2263,7 @@ function fromConstraint(con) {
                 return undefined; // USING INDEX: the index already holds the rows
             return {
                 kind: con.contype === 'CONSTR_UNIQUE' ? 'unique' : 'primary-key',
-                columns: (0,parser/* names */.Dy)(con.keys).map(quoteIdent),
+                columns: (0,parser/* names */.Dy)(con.keys).map(connect/* quoteIdent */.v4),
                 nullsNotDistinct: !!con.nulls_not_distinct
             };
         case 'CONSTR_CHECK':
@@ -2426,7 +2423,7 @@ function columnLabel(expr) {
 function rowIdSql(pkColumns) {
     if (pkColumns.length === 0)
         return `json_build_object('ctid', t.ctid::text)`;
-    return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${quoteIdent(c)}`).join(', ')})`;
+    return `json_build_object(${pkColumns.map(c => `${literal(c)}, t.${(0,connect/* quoteIdent */.v4)(c)}`).join(', ')})`;
 }
 /** json_build_object of labels and SQL values, in the given order. */
 function jsonObject(pairs) {
@@ -2528,7 +2525,7 @@ function uniqueSql(table, spec, ctx) {
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
 }
 function checkSql(table, spec, ctx) {
-    const values = jsonObject(spec.columns.map(c => [c, `t.${quoteIdent(c)}`]));
+    const values = jsonObject(spec.columns.map(c => [c, `t.${(0,connect/* quoteIdent */.v4)(c)}`]));
     // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
     return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
   FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
@@ -2538,8 +2535,8 @@ function foreignKeySql(table, spec, ctx) {
     if (refColumns.length !== spec.columns.length) {
         throw new Error(`foreign key on ${table} has ${spec.columns.length} column(s) but ${spec.refTable} has ${refColumns.length} key column(s)`);
     }
-    const fk = spec.columns.map(c => `t.${quoteIdent(c)}`);
-    const match = fk.map((c, i) => `p.${quoteIdent(refColumns[i])} = ${c}`);
+    const fk = spec.columns.map(c => `t.${(0,connect/* quoteIdent */.v4)(c)}`);
+    const match = fk.map((c, i) => `p.${(0,connect/* quoteIdent */.v4)(refColumns[i])} = ${c}`);
     const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${quoteTable(spec.refTable)} p WHERE ${match.join(' AND ')})`;
     // MATCH FULL also rejects keys that are partly NULL.
     const partial = spec.matchFull && fk.length > 1
@@ -2552,7 +2549,7 @@ function foreignKeySql(table, spec, ctx) {
 }
 function notNullSql(table, spec, ctx) {
     // A new NOT NULL column without a default has no value in any existing row.
-    const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`;
+    const where = spec.newColumn ? 'true' : `t.${(0,connect/* quoteIdent */.v4)(spec.column)} IS NULL`;
     const newColumn = spec.newColumn ? `, true AS new_column` : '';
     return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`, ctx.sample);
 }
@@ -3206,9 +3203,7 @@ async function serverVersionNum(client) {
 
 ;// CONCATENATED MODULE: ./src/perf/statements.ts
 
-function statements_quoteIdent(name) {
-    return '"' + name.replace(/"/g, '""') + '"';
-}
+
 /** Statements EXPLAIN accepts; DDL and utility commands in pg_stat_statements are left out. */
 const DML_KINDS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 const DML_START = /^\s*(select|insert|update|delete|merge|with|values|table)\b/i;
@@ -3254,7 +3249,7 @@ async function topStatements(client, tables, limit = 10) {
         };
     }
     await (0,parser/* loadParser */.qd)();
-    const view = `${statements_quoteIdent(ext.rows[0].schema)}.pg_stat_statements`;
+    const view = `${(0,connect/* quoteIdent */.v4)(ext.rows[0].schema)}.pg_stat_statements`;
     let res;
     try {
         // Read more than `limit`: most rows are about other tables and get filtered out below.
@@ -3523,6 +3518,8 @@ var locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 
+
+
 /** Locks stronger than this on a live table make a statement run on the shadow. */
 const WRITERS_LOCK = locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
@@ -3544,8 +3541,7 @@ async function newShadowState(client) {
         existingNames: new Set(names)
     };
 }
-const shadow_quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
-const quoteQualified = (schema, name) => `${shadow_quoteIdent(schema)}.${shadow_quoteIdent(name)}`;
+const quoteQualified = (schema, name) => `${(0,connect/* quoteIdent */.v4)(schema)}.${(0,connect/* quoteIdent */.v4)(name)}`;
 /**
  * The existing plain tables the statement would lock more than ROW EXCLUSIVE (what writers would wait on),
  * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
@@ -3562,7 +3558,7 @@ async function lockedTables(client, ast) {
                                        ELSE to_regclass(w.name) END
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r'
-      ORDER BY w.ord`, [wanted.map(w => quotedName(w.name)), wanted.map(w => w.isIndex)]);
+      ORDER BY w.ord`, [wanted.map(w => regclassName(w.name)), wanted.map(w => w.isIndex)]);
     const out = [];
     for (const r of res.rows) {
         const table = `${r.schema}.${r.name}`;
@@ -3600,11 +3596,6 @@ function mayLockExisting(ast, state) {
     const tails = (name) => name.split('.').map((_, i, parts) => parts.slice(i).join('.'));
     return strongLocks(ast).some(({ name }) => tails(name).some(t => state.existingNames.has(t)));
 }
-/** 'public.items' as to_regclass reads it (each part quoted: names are stored as written). */
-function quotedName(qualified) {
-    const dot = qualified.indexOf('.');
-    return quoteQualified(qualified.slice(0, dot), qualified.slice(dot + 1));
-}
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
 async function countRows(client, oid, maxRows) {
     const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
@@ -3641,7 +3632,7 @@ async function createShadow(client, state, t, maxRows) {
     // The copy's indexes and the statements redirected to it are deparsed.
     await (0,parser/* loadDeparser */.BS)();
     if (!state.created) {
-        await client.query(`CREATE SCHEMA ${shadow_quoteIdent(state.schema)}`);
+        await client.query(`CREATE SCHEMA ${(0,connect/* quoteIdent */.v4)(state.schema)}`);
         state.created = true;
     }
     const live = quoteQualified(t.schema, t.name);
@@ -3651,7 +3642,7 @@ async function createShadow(client, state, t, maxRows) {
     const cols = await client.query(`SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
       WHERE attrelid = $1 AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`, [t.oid]);
     const columns = cols.rows[0].names;
-    const list = columns.map(shadow_quoteIdent).join(', ');
+    const list = columns.map(connect/* quoteIdent */.v4).join(', ');
     const sampled = liveRows > maxRows;
     // SYSTEM reads whole pages: about maxRows rows for a fraction of a full scan. REPEATABLE: the same sample.
     const percent = sampled ? Math.min(100, (100 * maxRows) / liveRows) : undefined;
@@ -3660,7 +3651,7 @@ async function createShadow(client, state, t, maxRows) {
     const constraints = await client.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
       WHERE conrelid = $1 AND contype IN ('p', 'u', 'x') ORDER BY conname`, [t.oid]);
     for (const c of constraints.rows)
-        await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${shadow_quoteIdent(c.conname)} ${c.def}`);
+        await client.query(`ALTER TABLE ${shadow} ADD CONSTRAINT ${(0,connect/* quoteIdent */.v4)(c.conname)} ${c.def}`);
     await copyForeignKeys(client, state, t, shadow);
     const indexes = await client.query(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def,
             (SELECT relname FROM pg_class WHERE oid = i.indexrelid) AS relname,
@@ -3697,7 +3688,7 @@ async function copyForeignKeys(client, state, t, shadow) {
        FROM pg_constraint k JOIN pg_class c ON c.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE k.conrelid = $1 AND k.contype = 'f' ORDER BY k.conname`, [t.oid]);
     for (const fk of fks.rows) {
-        const name = shadow_quoteIdent(fk.conname);
+        const name = (0,connect/* quoteIdent */.v4)(fk.conname);
         const parent = fk.self
             ? { schema: state.schema, name: t.name }
             : state.tables.has(fk.parent)
@@ -3781,9 +3772,9 @@ async function topUpParent(client, childShadow, childCols, parent, parentColsGiv
     if (parentCols.length === 0 || parentCols.length !== childCols.length)
         return;
     const names = parent.columns;
-    const on = (alias, columns) => columns.map(n => `${alias}.${shadow_quoteIdent(n)}`).join(', ');
+    const on = (alias, columns) => columns.map(n => `${alias}.${(0,connect/* quoteIdent */.v4)(n)}`).join(', ');
     await client.query(`ALTER TABLE ${copy} DISABLE TRIGGER USER`);
-    const added = await client.query(`INSERT INTO ${copy} (${names.map(shadow_quoteIdent).join(', ')}) OVERRIDING SYSTEM VALUE
+    const added = await client.query(`INSERT INTO ${copy} (${names.map(connect/* quoteIdent */.v4).join(', ')}) OVERRIDING SYSTEM VALUE
      SELECT ${on('p', names)} FROM ${live} p
       WHERE (${on('p', parentCols)}) IN (SELECT ${on('c', childCols)} FROM ${childShadow} c)
         AND NOT EXISTS (SELECT 1 FROM ${copy} q WHERE (${on('q', parentCols)}) = (${on('p', parentCols)}))`);
@@ -4282,6 +4273,8 @@ async function relationIsNew(client, table) {
 ;// CONCATENATED MODULE: ./src/rehearse/early.ts
 
 
+
+
 /** Statements that create or change definitions only: no rows are read or written, no code of the server runs. */
 const DEFINITION_ONLY = new Set([
     'CreateStmt',
@@ -4366,7 +4359,6 @@ function definitionOnlyRelations(pending) {
     }
     return [...relations];
 }
-const early_quoteIdent = (s) => '"' + s.replace(/"/g, '""') + '"';
 /**
  * Whether the pending migrations only create objects and change what they create: definition-only statements
  * on relations that do not exist on the target yet, by their schema-qualified name and by their bare name.
@@ -4379,12 +4371,10 @@ async function createsOnlyNewObjects(db, pending) {
         return false;
     if (relations.length === 0)
         return true;
-    const candidates = relations.flatMap(r => {
-        const dot = r.indexOf('.');
-        const schema = r.slice(0, dot);
-        const name = r.slice(dot + 1);
-        return [`${early_quoteIdent(schema)}.${early_quoteIdent(name)}`, early_quoteIdent(name)];
-    });
+    const candidates = relations.flatMap(r => [
+        regclassName(r),
+        (0,connect/* quoteIdent */.v4)(r.slice(r.indexOf('.') + 1))
+    ]);
     const { rows } = await db.query('SELECT EXISTS (SELECT 1 FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NOT NULL) AS found', [candidates]);
     return rows[0]?.found === false;
 }
