@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { clearMigrations, copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import {
   fakeRuntimeToken,
   startFakeArtifactService,
@@ -202,10 +202,7 @@ test('an unknown stage fails before any connection, naming the input and the all
 })
 
 test('through the action, migrations that only create new objects are rehearsed alongside the gates', async () => {
-  for (const f of ['20250101000000_create_items.sql', '20250201000000_add_sku.sql'])
-    rmSync(path.join(repo.dir, f))
-  rmSync(path.join(repo.dir, 'rollback'), { recursive: true, force: true })
-  rmSync(path.join(repo.dir, 'verify'), { recursive: true, force: true })
+  clearMigrations(repo)
   repo.write(
     '20250301000000_orders.sql',
     'CREATE TABLE public.action_orders (id bigint PRIMARY KEY, total numeric NOT NULL);\nCREATE INDEX action_orders_total_idx ON public.action_orders (total);\n'

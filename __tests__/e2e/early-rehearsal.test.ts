@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { clearMigrations, copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { baseEnv, cli, CLI, start, VALIDATE_ORDER } from './processes.js'
 
 let db: TestDatabase
@@ -26,10 +26,7 @@ function summary(): { status: string; checks: { id: string; status: string; summ
 
 /** The new-objects-only migrations: two files, the second changing what the first created. */
 function newObjectsOnly(): void {
-  for (const f of ['20250101000000_create_items.sql', '20250201000000_add_sku.sql'])
-    rmSync(path.join(repo.dir, f))
-  rmSync(path.join(repo.dir, 'rollback'), { recursive: true, force: true })
-  rmSync(path.join(repo.dir, 'verify'), { recursive: true, force: true })
+  clearMigrations(repo)
   repo.write(
     '20250301000000_orders.sql',
     `CREATE TABLE public.early_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, total numeric NOT NULL);

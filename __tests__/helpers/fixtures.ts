@@ -1,5 +1,5 @@
 /** Copies a fixture migrations folder to a temp directory, so a test may edit files (drift) freely. */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,4 +19,11 @@ export function copyFixture(name: string): FixtureRepo {
   const dir = path.join(root, 'migrations')
   cpSync(path.join(FIXTURES, name), dir, { recursive: true })
   return { root, dir, write: (relative, sql) => writeFileSync(path.join(dir, relative), sql) }
+}
+
+/** Removes a fixture copy's migrations and their rollback/ and verify/ scripts; runbook.yml stays. */
+export function clearMigrations(repo: FixtureRepo): void {
+  for (const f of readdirSync(repo.dir))
+    if (f.endsWith('.sql') || f === 'rollback' || f === 'verify')
+      rmSync(path.join(repo.dir, f), { recursive: true, force: true })
 }
