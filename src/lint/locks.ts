@@ -18,6 +18,9 @@ export const LOCK_MODES = [
 ] as const
 export type LockMode = (typeof LOCK_MODES)[number]
 
+/** How a lock taken through an index names it: "schema.index (index)" (lockedRelation reads it back). */
+const INDEX_SUFFIX = ' (index)'
+
 export interface TableLock {
   lock: LockMode
   table: string
@@ -122,7 +125,7 @@ function dropLocks(stmt: AstNode): TableLock[] {
       // The index's table is not named in the statement; the lock is on the index and its table.
       return lists.map(l => ({
         lock: stmt.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-        table: nameFromList(l) + ' (index)'
+        table: nameFromList(l) + INDEX_SUFFIX
       }))
     case 'OBJECT_POLICY':
     case 'OBJECT_TRIGGER':
@@ -133,6 +136,12 @@ function dropLocks(stmt: AstNode): TableLock[] {
   }
 }
 
+/** A TableLock's relation as named, and whether it is an index (its table is locked through it). */
+export function lockedRelation(l: TableLock): { name: string; isIndex: boolean } {
+  const isIndex = l.table.endsWith(INDEX_SUFFIX)
+  return { name: isIndex ? l.table.slice(0, -INDEX_SUFFIX.length) : l.table, isIndex }
+}
+
 /** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
 export function statementLocks(ast: AstNode): TableLock[] {
   const [kind] = Object.keys(ast)
@@ -140,7 +149,9 @@ export function statementLocks(ast: AstNode): TableLock[] {
   switch (kind) {
     case 'AlterTableStmt':
       if (s.objtype === 'OBJECT_INDEX')
-        return [{ lock: 'ShareUpdateExclusiveLock', table: qualifiedName(s.relation) + ' (index)' }]
+        return [
+          { lock: 'ShareUpdateExclusiveLock', table: qualifiedName(s.relation) + INDEX_SUFFIX }
+        ]
       return alterTableLocks(s)
     case 'CreateStmt':
       return createTableLocks(s)
@@ -159,7 +170,7 @@ export function statementLocks(ast: AstNode): TableLock[] {
         {
           lock:
             s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-          table: qualifiedName(s.relation) + (s.renameType === 'OBJECT_INDEX' ? ' (index)' : '')
+          table: qualifiedName(s.relation) + (s.renameType === 'OBJECT_INDEX' ? INDEX_SUFFIX : '')
         }
       ]
     case 'CreatePolicyStmt':
@@ -193,7 +204,7 @@ export function statementLocks(ast: AstNode): TableLock[] {
         (o: AstNode) => o.DefElem?.defname === 'concurrently'
       )
       // REINDEX INDEX names the index: its table is locked (and the index itself ACCESS EXCLUSIVE).
-      const index = s.kind === 'REINDEX_OBJECT_INDEX' ? ' (index)' : ''
+      const index = s.kind === 'REINDEX_OBJECT_INDEX' ? INDEX_SUFFIX : ''
       return s.relation
         ? [
             {

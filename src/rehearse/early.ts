@@ -12,7 +12,7 @@
 import type pg from 'pg'
 import type { Migration } from '../plan/files.js'
 import { parseSql, relationsOf, type AstNode } from '../sql/parser.js'
-import { statementLocks } from '../lint/locks.js'
+import { lockedRelation, statementLocks } from '../lint/locks.js'
 import { quoteIdent } from '../db/connect.js'
 import { regclassName } from '../db/sessions.js'
 
@@ -74,7 +74,7 @@ function definitionRelations(ast: AstNode): string[] | undefined {
   // CREATE SCHEMA ... CREATE TABLE ...: its elements are statements of their own.
   if (kind === 'CreateSchemaStmt' && (s.schemaElts ?? []).length > 0) return undefined
   const named = new Set(relationsOf(ast))
-  for (const l of statementLocks(ast)) named.add(l.table.replace(/ \(index\)$/, ''))
+  for (const l of statementLocks(ast)) named.add(lockedRelation(l).name)
   return [...named]
 }
 

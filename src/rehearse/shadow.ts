@@ -14,7 +14,7 @@
  * Statements are redirected by rewriting the parse tree (RangeVars and DROP's name lists) and deparsing it.
  */
 import type pg from 'pg'
-import { statementLocks, LOCK_MODES } from '../lint/locks.js'
+import { lockedRelation, statementLocks, LOCK_MODES } from '../lint/locks.js'
 import { quoteIdent } from '../db/connect.js'
 import { regclassName } from '../db/sessions.js'
 import {
@@ -135,14 +135,7 @@ export async function lockedTables(client: pg.ClientBase, ast: AstNode): Promise
 function strongLocks(ast: AstNode): { name: string; isIndex: boolean; lock: string }[] {
   return statementLocks(ast)
     .filter(l => LOCK_MODES.indexOf(l.lock) > WRITERS_LOCK)
-    .map(l => {
-      const isIndex = l.table.endsWith(' (index)')
-      return {
-        name: isIndex ? l.table.slice(0, -' (index)'.length) : l.table,
-        isIndex,
-        lock: l.lock
-      }
-    })
+    .map(l => ({ ...lockedRelation(l), lock: l.lock }))
 }
 
 /**
