@@ -1349,7 +1349,8 @@ function firstLine(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MI: () => (/* binding */ statementLocks),
 /* harmony export */   OQ: () => (/* binding */ statementLabel),
-/* harmony export */   bx: () => (/* binding */ LOCK_MODES)
+/* harmony export */   bx: () => (/* binding */ LOCK_MODES),
+/* harmony export */   vk: () => (/* binding */ lockedRelation)
 /* harmony export */ });
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27117);
 /**
@@ -1369,6 +1370,8 @@ const LOCK_MODES = [
     'ExclusiveLock',
     'AccessExclusiveLock'
 ];
+/** How a lock taken through an index names it: "schema.index (index)" (lockedRelation reads it back). */
+const INDEX_SUFFIX = ' (index)';
 function stronger(a, b) {
     return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
 }
@@ -1465,7 +1468,7 @@ function dropLocks(stmt) {
             // The index's table is not named in the statement; the lock is on the index and its table.
             return lists.map(l => ({
                 lock: stmt.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-                table: nameFromList(l) + ' (index)'
+                table: nameFromList(l) + INDEX_SUFFIX
             }));
         case 'OBJECT_POLICY':
         case 'OBJECT_TRIGGER':
@@ -1475,6 +1478,11 @@ function dropLocks(stmt) {
             return [];
     }
 }
+/** A TableLock's relation as named, and whether it is an index (its table is locked through it). */
+function lockedRelation(l) {
+    const isIndex = l.table.endsWith(INDEX_SUFFIX);
+    return { name: isIndex ? l.table.slice(0, -INDEX_SUFFIX.length) : l.table, isIndex };
+}
 /** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
 function statementLocks(ast) {
     const [kind] = Object.keys(ast);
@@ -1482,7 +1490,9 @@ function statementLocks(ast) {
     switch (kind) {
         case 'AlterTableStmt':
             if (s.objtype === 'OBJECT_INDEX')
-                return [{ lock: 'ShareUpdateExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + ' (index)' }];
+                return [
+                    { lock: 'ShareUpdateExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + INDEX_SUFFIX }
+                ];
             return alterTableLocks(s);
         case 'CreateStmt':
             return createTableLocks(s);
@@ -1501,7 +1511,7 @@ function statementLocks(ast) {
             return [
                 {
                     lock: s.renameType === 'OBJECT_INDEX' ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock',
-                    table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + (s.renameType === 'OBJECT_INDEX' ? ' (index)' : '')
+                    table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + (s.renameType === 'OBJECT_INDEX' ? INDEX_SUFFIX : '')
                 }
             ];
         case 'CreatePolicyStmt':
@@ -1533,7 +1543,7 @@ function statementLocks(ast) {
         case 'ReindexStmt': {
             const concurrent = (s.params ?? []).some((o) => o.DefElem?.defname === 'concurrently');
             // REINDEX INDEX names the index: its table is locked (and the index itself ACCESS EXCLUSIVE).
-            const index = s.kind === 'REINDEX_OBJECT_INDEX' ? ' (index)' : '';
+            const index = s.kind === 'REINDEX_OBJECT_INDEX' ? INDEX_SUFFIX : '';
             return s.relation
                 ? [
                     {
@@ -9478,14 +9488,7 @@ async function lockedTables(client, ast) {
 function strongLocks(ast) {
     return (0,lint_locks/* statementLocks */.MI)(ast)
         .filter(l => lint_locks/* LOCK_MODES */.bx.indexOf(l.lock) > WRITERS_LOCK)
-        .map(l => {
-        const isIndex = l.table.endsWith(' (index)');
-        return {
-            name: isIndex ? l.table.slice(0, -' (index)'.length) : l.table,
-            isIndex,
-            lock: l.lock
-        };
-    });
+        .map(l => ({ ...(0,lint_locks/* lockedRelation */.vk)(l), lock: l.lock }));
 }
 /**
  * Whether the statement may lock a relation that existed before the rehearsal more than ROW EXCLUSIVE, judged
@@ -10237,7 +10240,7 @@ function definitionRelations(ast) {
         return undefined;
     const named = new Set((0,parser/* relationsOf */.nS)(ast));
     for (const l of (0,lint_locks/* statementLocks */.MI)(ast))
-        named.add(l.table.replace(/ \(index\)$/, ''));
+        named.add((0,lint_locks/* lockedRelation */.vk)(l).name);
     return [...named];
 }
 /**

@@ -3577,14 +3577,7 @@ async function lockedTables(client, ast) {
 function strongLocks(ast) {
     return (0,locks/* statementLocks */.MI)(ast)
         .filter(l => locks/* LOCK_MODES */.bx.indexOf(l.lock) > WRITERS_LOCK)
-        .map(l => {
-        const isIndex = l.table.endsWith(' (index)');
-        return {
-            name: isIndex ? l.table.slice(0, -' (index)'.length) : l.table,
-            isIndex,
-            lock: l.lock
-        };
-    });
+        .map(l => ({ ...(0,locks/* lockedRelation */.vk)(l), lock: l.lock }));
 }
 /**
  * Whether the statement may lock a relation that existed before the rehearsal more than ROW EXCLUSIVE, judged
@@ -4336,7 +4329,7 @@ function definitionRelations(ast) {
         return undefined;
     const named = new Set((0,parser/* relationsOf */.nS)(ast));
     for (const l of (0,locks/* statementLocks */.MI)(ast))
-        named.add(l.table.replace(/ \(index\)$/, ''));
+        named.add((0,locks/* lockedRelation */.vk)(l).name);
     return [...named];
 }
 /**
