@@ -185,12 +185,7 @@ export async function persistPlanBaselines(
   baselines: PlanBaseline[]
 ): Promise<void> {
   // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
-  if (baselines.length === 0) {
-    const { rows } = await client.query<{ ok: boolean }>(
-      `SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`
-    )
-    if (!rows[0]?.ok) return
-  }
+  if (baselines.length === 0 && !(await baselineTableExists(client))) return
   await client.query('BEGIN')
   try {
     // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
@@ -222,15 +217,19 @@ export async function persistPlanBaselines(
   }
 }
 
+async function baselineTableExists(client: Queryable): Promise<boolean> {
+  const { rows } = await client.query<{ ok: boolean }>(
+    `SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`
+  )
+  return rows[0]?.ok === true
+}
+
 /** The environment's stored baselines; null when the table does not exist (reads only, creates nothing). */
 export async function loadPlanBaselines(
   client: Queryable,
   environment: string
 ): Promise<PlanBaseline[] | null> {
-  const exists = await client.query(
-    `SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`
-  )
-  if (!exists.rows[0].ok) return null
+  if (!(await baselineTableExists(client))) return null
   const res = await client.query(
     `SELECT name, sql, params, total_cost, indexes, plan, recorded_at
        FROM migration_runbook.plan_baselines WHERE environment = $1 ORDER BY name`,
