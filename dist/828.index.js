@@ -8251,11 +8251,8 @@ async function recordPlanBaselines(run, opts = {}) {
 /** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
 async function persistPlanBaselines(client, environment, baselines) {
     // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
-    if (baselines.length === 0) {
-        const { rows } = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
-        if (!rows[0]?.ok)
-            return;
-    }
+    if (baselines.length === 0 && !(await baselineTableExists(client)))
+        return;
     await client.query('BEGIN');
     try {
         // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
@@ -8284,10 +8281,13 @@ async function persistPlanBaselines(client, environment, baselines) {
         throw e;
     }
 }
+async function baselineTableExists(client) {
+    const { rows } = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
+    return rows[0]?.ok === true;
+}
 /** The environment's stored baselines; null when the table does not exist (reads only, creates nothing). */
 async function loadPlanBaselines(client, environment) {
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.plan_baselines') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await baselineTableExists(client)))
         return null;
     const res = await client.query(`SELECT name, sql, params, total_cost, indexes, plan, recorded_at
        FROM migration_runbook.plan_baselines WHERE environment = $1 ORDER BY name`, [environment]);
