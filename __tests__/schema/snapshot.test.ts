@@ -50,6 +50,10 @@ CREATE VIEW public.confirmed AS SELECT id, table_no FROM public.allocations WHER
 -- Hosted Supabase's default privileges grant anon everything on new tables: narrow it to SELECT.
 REVOKE ALL ON public.allocations FROM anon;
 GRANT SELECT ON public.allocations TO anon;
+REVOKE ALL ON FUNCTION public.touch() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.touch() TO service_role;
+-- A grant on a function of an extension's is the extension's business, like the function itself.
+GRANT EXECUTE ON FUNCTION extensions.gbt_int4_consistent(internal, integer, smallint, oid, internal) TO anon;
 CREATE SCHEMA supabase_migrations;
 CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY);
 CREATE SCHEMA migration_runbook;
@@ -120,6 +124,10 @@ test('extensions are listed but the functions they own are not', async () => {
   expect(touch?.definition).toContain('NEW.created_at := now();')
   expect(touch?.hash).toMatch(/^[0-9a-f]{64}$/)
   expect(findObject(s, 'function', 'auth.uid')).toBeDefined()
+  // so are the grants on them; an extension's function has none in the snapshot, granted or not
+  const grants = s.objects.filter(o => o.kind === 'grant').map(o => o.definition)
+  expect(grants).toContain('GRANT EXECUTE ON FUNCTION public.touch() TO service_role')
+  expect(grants.filter(g => g.includes('gbt_'))).toEqual([])
 })
 
 test('columns keep order, type, NOT NULL and defaults; constraints state deferrability', async () => {
