@@ -10472,7 +10472,7 @@ const BOOKKEEPING_SCHEMAS = ['supabase_migrations', 'migration_runbook'];
 const SYSTEM_SCHEMA = /^(pg_catalog|information_schema|pg_toast.*|pg_temp.*)$/;
 /** SQL fragment: the object (catalog `cls`, oid expression `oid`) does not belong to an extension. */
 function notExtensionOwned(cls, oid) {
-    return `not exists (select 1 from pg_depend d where d.classid = '${cls}'::regclass and d.objid = ${oid} and d.deptype = 'e')`;
+    return `${oid} not in (select d.objid from pg_depend d where d.classid = '${cls}'::regclass and d.deptype = 'e')`;
 }
 function checkNames(input, value) {
     if (value === undefined)
@@ -11021,7 +11021,7 @@ const readGrants = async (client, schemas) => {
                  else 'table ' end || n.nspname || '.' || c.relname,
             ${grantee}, ${privs}
        from pg_class c join pg_namespace n on n.oid = c.relnamespace, aclexplode(c.relacl) a
-      where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and n.nspname = any($1)
+      where c.relacl is not null and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and n.nspname = any($1)
         and a.grantee <> c.relowner and ${notExtensionOwned('pg_class', 'c.oid')}
       group by c.relkind, n.nspname, c.relname, a.grantee
      union all
@@ -11039,7 +11039,7 @@ const readGrants = async (client, schemas) => {
             'function ' || n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')',
             ${grantee}, ${privs}
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace, aclexplode(p.proacl) a
-      where n.nspname = any($1) and a.grantee <> p.proowner
+      where p.proacl is not null and n.nspname = any($1) and a.grantee <> p.proowner
         and ${notExtensionOwned('pg_proc', 'p.oid')}
       group by p.prokind, n.nspname, p.proname, p.proargtypes, a.grantee`, [schemas]);
     return rows.map(r => {
