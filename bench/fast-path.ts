@@ -6,7 +6,7 @@
  * - overhead: the two capacity migrations in migrations/ applied to fresh databases of one embedded
  *   PostgreSQL, each first given the Supabase-like bootstrap of `--embedded`, by (a) `migration-runbook apply
  *   --env staging` with every gate, (b) `supabase db push` (the pinned devDependency) and (c) `psql -1 -f` of
- *   each file; median of BENCH_APPLY_RUNS (default 5), the three interleaved; target (a) ≤ 0.8 × (b). (a)
+ *   each file; median of BENCH_APPLY_RUNS (default 9), the three interleaved; target (a) ≤ 0.8 × (b). (a)
  *   runs its tests gate with BENCH_TEST_COMMAND (default `true`: the user's suite is not the tool's overhead).
  *   The per-check durations of (a), from its summary.json, are printed below.
  * - NODE_EXTRA_CA_CERTS: when the environment sets it, Node 20 reads and parses that bundle when it starts (Node 22+
@@ -368,6 +368,11 @@ async function overhead(runs: number, tmp: string): Promise<void> {
     console.log(
       `ratio apply / supabase db push ${ratio.toFixed(2)}×   target ≤ ${RATIO_TARGET}× ${verdict(ratio <= RATIO_TARGET)}`
     )
+    // Each round's apply over the push that ran next to it: how far one sitting's noise moves the ratio.
+    const perRound = times.apply.map((a, i) => a / times.push[i]).sort((a, b) => a - b)
+    console.log(
+      `  per round (apply / the push of the same round): ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}×, median ${median(perRound).toFixed(2)}×`
+    )
     if (EXTRA_CA) {
       const bare = median(times.applyBare) / median(times.push)
       console.log(
@@ -446,7 +451,7 @@ function nodeVersion(): string {
 
 async function main(): Promise<void> {
   const startupRuns = runsFromEnv('BENCH_STARTUP_RUNS', 5)
-  const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 5)
+  const applyRuns = runsFromEnv('BENCH_APPLY_RUNS', 9)
   requireBuild()
   console.log(
     `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${nodeVersion()}, load ${os.loadavg()[0].toFixed(1)}`

@@ -29,7 +29,8 @@ function benchFile(name: string): string {
 const HEADLINES: Record<string, RegExp> = {
   cancel: /^SIG/,
   conflicts: /^(sweep|self-join|ratio)/,
-  'fast-path': /^(start-up (cli|action)|overhead |ratio apply|with NODE_EXTRA_CA_CERTS unset)/,
+  'fast-path':
+    /^(start-up (cli|action)|overhead |ratio apply|per round|with NODE_EXTRA_CA_CERTS unset)/,
   'constraint-order': /\bbest\b/,
   forecast: /^forecast /,
   generate: /rows\/s/,
