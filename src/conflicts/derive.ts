@@ -8,7 +8,6 @@ import { deparse, names, parseSql, qualifiedName, walk, type AstNode } from '../
 import { bytePositions } from '../lint/position.js'
 import type { Migration } from '../plan/files.js'
 import { quoteIdent } from '../db/connect.js'
-import { regclassName } from '../db/sessions.js'
 
 export interface ExcludeElement {
   /** SQL of the column or expression (columns quoted). */
@@ -38,11 +37,6 @@ export interface DerivedConstraint {
   kind: ConflictReport['kind']
   spec: ConstraintSpec
 }
-
-export { quoteIdent }
-
-/** "public.t" -> "public"."t" */
-export const quoteTable = regclassName
 
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 export function deparseExpr(node: AstNode): string {

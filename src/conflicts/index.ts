@@ -1,11 +1,5 @@
 /** Data that would violate the constraints a script adds: derive the queries, run them, render the evidence. */
-export {
-  deriveConflictQueries,
-  deriveForMigrations,
-  deparseExpr,
-  quoteIdent,
-  quoteTable
-} from './derive.js'
+export { deriveConflictQueries, deriveForMigrations, deparseExpr } from './derive.js'
 export type { ConstraintSpec, DerivedConstraint, DeriveOptions, ExcludeElement } from './derive.js'
 export {
   exclusionSelfJoinSql,

@@ -11,7 +11,9 @@
  * Samples are built with json (not jsonb) so objects keep the constraint's column order: a reviewer reads
  * `resource_id=…, restaurant_id=…` in the order the constraint declares them (jsonb sorts keys by length).
  */
-import { quoteIdent, quoteTable, type ConstraintSpec, type DerivedConstraint } from './derive.js'
+import type { ConstraintSpec, DerivedConstraint } from './derive.js'
+import { quoteIdent } from '../db/connect.js'
+import { regclassName as quoteTable } from '../db/sessions.js'
 
 export interface QueryContext {
   /** SQL of a jsonb row identity over alias `t`, e.g. jsonb_build_object('id', t."id"). */
