@@ -7151,10 +7151,6 @@ const lintCheck = {
 
 
 
-
-
-/** "public.t" -> "public"."t" */
-const quoteTable = regclassName;
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
 function deparseExpr(node) {
     return (0,parser/* deparse */.jP)(node);
@@ -7324,19 +7320,7 @@ function deriveForMigrations(pending) {
 }
 
 ;// CONCATENATED MODULE: ./src/conflicts/queries.ts
-/**
- * The violation query of each derived constraint. Every query returns one row: `total` (how many rows or
- * keys violate) and `sample` (a jsonb array of at most `sample` examples, with row ids).
- *
- * Exclusion constraints (`=` columns and one `&&` range) use a sort-based sweep instead of a self-join:
- * rows are partitioned by the `=` columns and ordered by where their range starts; a row overlaps an
- * earlier one exactly when it starts before the furthest end seen so far in its partition. Ends compare with
- * their bounds: [1,2) and [2,3) touch without overlapping, [1,2] and [2,3) overlap; empty ranges overlap
- * nothing; an unbounded end is past everything. One sort instead of a quadratic join per partition.
- *
- * Samples are built with json (not jsonb) so objects keep the constraint's column order: a reviewer reads
- * `resource_id=…, restaurant_id=…` in the order the constraint declares them (jsonb sorts keys by length).
- */
+
 
 /** A SQL string literal. */
 function literal(text) {
@@ -7380,7 +7364,7 @@ function exclusionSweepSql(table, spec, ctx) {
     const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]));
     return `WITH candidates AS NOT MATERIALIZED (
   SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
-  FROM ${quoteTable(table)} t
+  FROM ${regclassName(table)} t
   WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
 ), sweep AS (
   SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
@@ -7404,9 +7388,9 @@ function exclusionSweepSql(table, spec, ctx) {
 SELECT (SELECT count(*) FROM conflicts) AS total,
        (SELECT coalesce(json_agg(json_build_object(
                  'key', ${keyObject},
-                 'row', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.row_ctid),
+                 'row', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.row_ctid),
                  'range', p.r::text,
-                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.with_ctid),
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.with_ctid),
                  'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
           FROM pairs p) AS sample`;
 }
@@ -7423,12 +7407,12 @@ function exclusionSelfJoinSql(table, spec, ctx) {
     const key = jsonObject(labelled.filter(x => x.eq).map(x => [x.label, `b.${x.k}`]));
     const values = (alias) => jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]));
     return wrap(`  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
-         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = b.row_ctid) AS "row",
          ${values('b')} AS "values",
-         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
          ${values('a')} AS other_values
-  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) a
-  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) b
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) b
     ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
   ORDER BY b.row_ctid, a.row_ctid`, ctx.sample);
 }
@@ -7448,14 +7432,14 @@ function uniqueSql(table, spec, ctx) {
     ];
     return wrap(`  SELECT ${key} AS "key",
          count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
-  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${quoteTable(table)} t WHERE ${filter.join(' AND ')}) g
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${regclassName(table)} t WHERE ${filter.join(' AND ')}) g
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
 }
 function checkSql(table, spec, ctx) {
     const values = jsonObject(spec.columns.map(c => [c, `t.${(0,connect/* quoteIdent */.v4)(c)}`]));
     // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
     return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
-  FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
+  FROM ${regclassName(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
 }
 function foreignKeySql(table, spec, ctx) {
     const refColumns = spec.refColumns.length ? spec.refColumns : (ctx.refColumns ?? []);
@@ -7464,7 +7448,7 @@ function foreignKeySql(table, spec, ctx) {
     }
     const fk = spec.columns.map(c => `t.${(0,connect/* quoteIdent */.v4)(c)}`);
     const match = fk.map((c, i) => `p.${(0,connect/* quoteIdent */.v4)(refColumns[i])} = ${c}`);
-    const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${quoteTable(spec.refTable)} p WHERE ${match.join(' AND ')})`;
+    const missing = `${fk.map(c => `${c} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${regclassName(spec.refTable)} p WHERE ${match.join(' AND ')})`;
     // MATCH FULL also rejects keys that are partly NULL.
     const partial = spec.matchFull && fk.length > 1
         ? ` OR num_nulls(${fk.join(', ')}) BETWEEN 1 AND ${fk.length - 1}`
@@ -7472,13 +7456,13 @@ function foreignKeySql(table, spec, ctx) {
     const key = jsonObject(spec.columns.map((c, i) => [c, fk[i]]));
     const references = `${spec.refTable} (${refColumns.join(', ')})`;
     return wrap(`  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
-  FROM ${quoteTable(table)} t WHERE (${missing})${partial}`, ctx.sample);
+  FROM ${regclassName(table)} t WHERE (${missing})${partial}`, ctx.sample);
 }
 function notNullSql(table, spec, ctx) {
     // A new NOT NULL column without a default has no value in any existing row.
     const where = spec.newColumn ? 'true' : `t.${(0,connect/* quoteIdent */.v4)(spec.column)} IS NULL`;
     const newColumn = spec.newColumn ? `, true AS new_column` : '';
-    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`, ctx.sample);
+    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${regclassName(table)} t WHERE ${where}`, ctx.sample);
 }
 /** The violation query of a derived constraint. */
 function violationSql(d, ctx) {
