@@ -104,6 +104,87 @@ test('a file of statements on new tables is one batch: one round trip for its st
   expect(left.rows[0].t).toBeNull()
 })
 
+test('files on new tables are one batch together: one round trip for all, each file with its own result', async () => {
+  sent.length = 0
+  const results = await rehearseFiles(
+    client,
+    [
+      sqlFile('20260101000000_shelves.sql', NEW_TABLES),
+      sqlFile(
+        '20260101000001_bins.sql',
+        'CREATE TABLE public.bins (id int PRIMARY KEY, shelf_id int REFERENCES public.shelves (id));\nSELECT pg_sleep(0.05);\n'
+      ),
+      sqlFile('20260101000002_crates.sql', 'CREATE TABLE public.crates (id int PRIMARY KEY);\n')
+    ],
+    options({ schemaDiffs: false })
+  )
+  expect(results.map(r => [r.version, r.error])).toEqual([
+    ['20260101000000', undefined],
+    ['20260101000001', undefined],
+    ['20260101000002', undefined]
+  ])
+  const batches = sent.filter(q => q.includes('CREATE TABLE'))
+  expect(batches).toHaveLength(1)
+  expect(batches[0]).toMatch(
+    /^-- migration-runbook: rehearsal of 3 files, migrations\/20260101000000_shelves\.sql, /
+  )
+  // Each file's locks are read after its last statement: the second holds the first's tables too (one transaction).
+  expect(results[0].locks.map(l => l.relation)).not.toContain('bins')
+  expect(results[1].locks.map(l => l.relation)).toEqual(expect.arrayContaining(['shelves', 'bins']))
+  expect(results[2].locks.map(l => l.relation)).toContain('crates')
+  // Each file's time is its own, read from the server's clock.
+  expect(results[1].lockMs).toBeGreaterThanOrEqual(45)
+  expect(results[1].durationMs).toBeGreaterThanOrEqual(45)
+  expect(results[0].lockMs).toBeLessThan(results[1].lockMs)
+  expect(results[2].lockMs).toBeLessThan(45)
+  const left = await client.query(`SELECT to_regclass('public.bins') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
+test('in one batch, a failure in the second file names its statement; the first passed, the third never ran', async () => {
+  const results = await rehearseFiles(
+    client,
+    [
+      sqlFile('20260106000000_ok.sql', 'CREATE TABLE public.fine (id int PRIMARY KEY);\n'),
+      sqlFile(
+        '20260106000001_broken.sql',
+        'CREATE TABLE public.also_fine (id int);\n\nCREATE INDEX broken_idx ON public.also_fine (no_such_column);\n'
+      ),
+      sqlFile('20260106000002_after.sql', 'CREATE TABLE public.after_all (id int);\n')
+    ],
+    options({ schemaDiffs: false })
+  )
+  expect(results).toHaveLength(2)
+  expect(results[0].error).toBeUndefined()
+  expect(results[1].error).toMatch(
+    /^migrations\/20260106000001_broken\.sql:3: column "no_such_column" does not exist/
+  )
+  expect(results[1].line).toBe(3)
+  // The locks before the failing statement, from the lint module's table: the first file's and also_fine.
+  expect(results[1].locks.map(l => l.relation)).toEqual(
+    expect.arrayContaining(['fine', 'public.also_fine'])
+  )
+})
+
+test('in one batch each file has a lock budget of its own', async () => {
+  const sleepy = 'CREATE TABLE public.%s (id int);\nSELECT pg_sleep(0.2);\n'
+  const results = await rehearseFiles(
+    client,
+    [
+      sqlFile('20260107000000_a.sql', sleepy.replace('%s', 'sleepy_a')),
+      sqlFile('20260107000001_b.sql', sleepy.replace('%s', 'sleepy_b'))
+    ],
+    options({ schemaDiffs: false, lockBudgetMs: 300 })
+  )
+  // 400 ms in all, 200 ms per file: under a budget of 300 ms per file.
+  expect(results.map(r => [r.error, r.overBudget])).toEqual([
+    [undefined, false],
+    [undefined, false]
+  ])
+  expect(results[1].lockMs).toBeGreaterThanOrEqual(190)
+  expect(results[1].lockMs).toBeLessThan(300)
+})
+
 test('with schema diffs (validate) each file still gets its diff, from two snapshots', async () => {
   sent.length = 0
   const [r] = await rehearseFiles(

@@ -102,19 +102,65 @@ export async function sendBatch(
   statements: readonly SqlStatement[],
   frame: BatchFrame
 ): Promise<BatchOutcome> {
-  const query = new CountingQuery(batchText(statements, frame))
+  const [outcome] = await sendBatches(client, [{ statements, frame }])
+  return outcome
+}
+
+/** Commands a framed part sends: its prologue, each statement and its gap, its epilogue. */
+function commandCount(part: BatchPart): number {
+  return (
+    part.frame.prologue.length +
+    part.statements.length * (1 + part.frame.gap.length) +
+    (part.frame.epilogue?.length ?? 0)
+  )
+}
+
+export interface BatchPart {
+  statements: readonly SqlStatement[]
+  frame: BatchFrame
+}
+
+/**
+ * Several framed parts (a file each) as one simple-protocol query: one round trip for all of them. One outcome
+ * per part that ran, in order; the server stops at the first failure, so the last outcome is the one with the
+ * error and the parts after it have none. Each statement completes exactly one command (the parser splits the
+ * files), so the commands completed say where each part's results start and where a failure was.
+ */
+export async function sendBatches(
+  client: pg.ClientBase,
+  parts: readonly BatchPart[]
+): Promise<BatchOutcome[]> {
+  // Only the first part's label: it is what pg_stat_activity shows, the top of the query.
+  const text = parts
+    .map((p, i) => batchText(p.statements, i === 0 ? p.frame : { ...p.frame, label: undefined }))
+    .join(SEPARATOR)
+  const query = new CountingQuery(text)
   const error = await new Promise<unknown>(resolve => {
     query.on('end', () => resolve(undefined))
     query.on('error', (e: Error) => resolve(e))
     void client.query(query as unknown as pg.QueryConfig)
   })
   const results = query.received()
-  if (error === undefined) return { results }
-  // The failing command's position: the prologue, then per statement the statement and its gap.
-  const at = query.completed - frame.prologue.length
-  const per = 1 + frame.gap.length
-  const failedIndex = at >= 0 && at % per === 0 ? at / per : undefined
-  return { results, error, failedIndex }
+  const outcomes: BatchOutcome[] = []
+  let first = 0
+  for (const part of parts) {
+    const count = commandCount(part)
+    if (error === undefined || query.completed >= first + count) {
+      outcomes.push({ results: results.slice(first, first + count) })
+      first += count
+      continue
+    }
+    // The failing command's position in its part: the prologue, then per statement the statement and its gap.
+    const at = query.completed - first - part.frame.prologue.length
+    const per = 1 + part.frame.gap.length
+    const failedIndex =
+      at >= 0 && at < part.statements.length * per && at % per === 0 ? at / per : undefined
+    outcomes.push({ results: results.slice(first), error, failedIndex })
+    return outcomes
+  }
+  // Every command completed and still an error (the connection ended before the server said it was ready).
+  if (error !== undefined) outcomes[outcomes.length - 1].error = error
+  return outcomes
 }
 
 /** Durations between consecutive clock reads: one per statement that completed. */

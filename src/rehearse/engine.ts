@@ -13,10 +13,11 @@ import type pg from 'pg'
 import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
-import { CLOCK_MS, sendBatch } from '../apply/batch.js'
+import { CLOCK_MS, sendBatches } from '../apply/batch.js'
 import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
 import { plpgsqlAnalysis } from '../lint/plpgsql.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
+import { byCodePoint } from '../schema/snapshot.js'
 import type { Logger } from '../report/logger.js'
 import { LOCK_MODES, statementLocks } from '../lint/locks.js'
 import type { RehearsalSettings } from '../config/rehearsal-settings.js'
@@ -82,44 +83,50 @@ function strongestLocks(rows: readonly HeldLock[]): HeldLock[] {
     if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
       strongest.set(r.relation, r.mode)
   }
-  return [...strongest]
-    .map(([relation, mode]) => ({ relation, mode }))
-    .sort((a, b) => a.relation.localeCompare(b.relation))
+  return (
+    [...strongest]
+      .map(([relation, mode]) => ({ relation, mode }))
+      // By code point: localeCompare sets up an ICU collator on its first use (12–50 ms).
+      .sort((a, b) => byCodePoint(a.relation, b.relation))
+  )
 }
 
 /** Where a file's rehearsal stands: the locks it holds, and its statements' time. */
 interface FileProgress {
   locks: HeldLock[]
   spent: number
+  /** Server time from the file's first statement to the end of its last (files batched with others). */
+  serverMs?: number
+  /** Postgres's error, with the statement that failed attached when it was one of the file's. */
+  error?: Error & { statement?: SqlStatement }
 }
 
 /**
- * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
- * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
+ * Files whose statements need no preparation (no shadow, no forecast: they name no relation that existed before),
+ * rehearsed as one batch: one round trip for all of them (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
  * timeout, the time the file's statements have spent (a transaction-local setting), and the next statement's
- * lock_timeout and statement_timeout from what is left of the budget. The locks held are read once, after the
- * last statement: a pg_locks read between every two statements cost ~1 ms of server time each (50 ms for the
- * capacity baseline). A failure is rethrown as Postgres's error with the statement attached; `progress` then
- * holds the locks of the statements that completed, from the lint module's table (an aborted transaction
- * cannot read pg_locks).
+ * lock_timeout and statement_timeout from what is left of the file's budget. Each file starts with a budget of
+ * its own. The locks held are read once per file, after its last statement: a pg_locks read between every two
+ * statements cost ~1 ms of server time each (50 ms for the capacity baseline).
+ *
+ * One progress per file that ran, in order; the last one has the error when a statement failed (the server stops
+ * there): its locks are then those of the statements that completed, from the lint module's table (an aborted
+ * transaction cannot read pg_locks).
  */
-async function rehearseBatch(
+async function rehearseBatches(
   client: pg.ClientBase,
-  file: string,
-  statements: readonly SqlStatement[],
+  files: readonly { file: string; statements: readonly SqlStatement[] }[],
   opts: RehearsalOptions,
-  progress: FileProgress
-): Promise<void> {
+  locksAtStart: HeldLock[]
+): Promise<FileProgress[]> {
   const budget = opts.lockBudgetMs
   const timeouts = (left: string) =>
     `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`
   const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`
-  const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`
-  const t0 = performance.now()
-  const outcome = await sendBatch(client, statements, {
-    label: `migration-runbook: rehearsal of ${file} (rolled back)`,
+  const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)::float8 AS mr_t`
+  const frame = {
     prologue: [
       catalogTimeout,
       `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${timeouts(String(budget))}`,
@@ -134,26 +141,50 @@ async function rehearseBatch(
        SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
       startClock
     ],
-    // ownRelationLocks' read, the batch's last command.
+    // ownRelationLocks' read, each file's last command.
     epilogue: [catalogTimeout, `SELECT ${OWN_LOCKS_LIST}`]
-  })
-  const spent = outcome.results
-    .map(r => r.rows[0])
-    .filter(row => row !== undefined && 'mr_spent' in row)
-    .at(-1)
-  if (spent) progress.spent = Number(spent.mr_spent)
-  if (outcome.error === undefined) {
-    progress.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []) as unknown as HeldLock[])
-    return
   }
-  const err = outcome.error as Error & { statement?: SqlStatement }
-  if (outcome.failedIndex !== undefined) {
-    err.statement = statements[outcome.failedIndex]
-    progress.locks = lockedBefore(statements, outcome.failedIndex, progress.locks)
-    // The failing statement's own time is not read back: the batch's wall time bounds it.
-    progress.spent = Math.max(progress.spent, performance.now() - t0)
+  const names = files.map(f => f.file)
+  const label = `migration-runbook: rehearsal of ${names.length === 1 ? names[0] : `${names.length} files, ${names.join(', ')}`} (rolled back)`
+  const t0 = performance.now()
+  const outcomes = await sendBatches(
+    client,
+    files.map((f, i) => ({
+      statements: f.statements,
+      frame: i === 0 ? { ...frame, label } : frame
+    }))
+  )
+  const progress: FileProgress[] = []
+  let locks = locksAtStart
+  let serverBefore = 0
+  for (const [i, outcome] of outcomes.entries()) {
+    const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined)
+    const spent = rows.filter(row => 'mr_spent' in row).at(-1)
+    const clocks = rows.filter(row => 'mr_t' in row).map(row => Number(row.mr_t))
+    const p: FileProgress = {
+      locks,
+      spent: spent ? Number(spent.mr_spent) : 0,
+      ...(clocks.length > 1 ? { serverMs: clocks[clocks.length - 1] - clocks[0] } : {})
+    }
+    progress.push(p)
+    if (outcome.error === undefined) {
+      locks = p.locks = strongestLocks(
+        (outcome.results.at(-1)?.rows ?? []) as unknown as HeldLock[]
+      )
+      serverBefore += p.serverMs ?? 0
+      continue
+    }
+    const err = outcome.error as Error & { statement?: SqlStatement }
+    p.error = err
+    if (outcome.failedIndex !== undefined) {
+      const statements = files[i].statements
+      err.statement = statements[outcome.failedIndex]
+      p.locks = lockedBefore(statements, outcome.failedIndex, locks)
+      // The failing statement's own time is not read back: the batch's wall time, less the files before it, bounds it.
+      p.spent = Math.max(p.spent, performance.now() - t0 - serverBefore)
+    }
   }
-  throw err
+  return progress
 }
 
 /**
@@ -461,26 +492,48 @@ export async function rehearseFiles(
   // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
   // locks the previous one ended with.
   let locks: HeldLock[] = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+  const batchable = (statements: readonly SqlStatement[]) =>
+    statements.length > 0 &&
+    !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)))
+  // Files already rehearsed in the batch of a file before them, by index.
+  let batchedAhead = new Map<number, FileProgress>()
   try {
-    for (const { version, file } of files) {
+    for (const [index, { version, file }] of files.entries()) {
       const statements = statementsOf(file)
       const t0 = performance.now()
       const atStart = locks
       let stale = false
       let spent = 0
       const forecasts: LockForecast[] = []
-      const batched =
-        statements.length > 0 &&
-        !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)))
+      const batched = batchable(statements)
+      let serverMs: number | undefined
       try {
         if (batched) {
-          const progress: FileProgress = { locks, spent }
-          try {
-            await rehearseBatch(client, file.file, statements, opts, progress)
-          } finally {
-            locks = progress.locks
-            spent = progress.spent
+          if (!batchedAhead.has(index)) {
+            // This file and the batchable files right after it, in one round trip: no snapshot is taken
+            // between files without diffs, so nothing needs to run in between.
+            const run = [index]
+            while (
+              !diffs &&
+              run.length < files.length - index &&
+              batchable(statementsOf(files[index + run.length].file))
+            )
+              run.push(index + run.length)
+            const progress = await rehearseBatches(
+              client,
+              run.map(k => ({ file: files[k].file.file, statements: statementsOf(files[k].file) })),
+              opts,
+              locks
+            )
+            batchedAhead = new Map(progress.map((p, k) => [run[k], p]))
+            // One file alone keeps its wall time; files batched together each get their server time.
+            if (run.length === 1) batchedAhead.get(index)!.serverMs = undefined
           }
+          const done = batchedAhead.get(index) as FileProgress
+          locks = done.locks
+          spent = done.spent
+          serverMs = done.serverMs
+          if (done.error) throw done.error
         }
         for (const s of batched ? [] : statements) {
           let target: StatementTarget | undefined
@@ -523,7 +576,7 @@ export async function rehearseFiles(
         if (stale || statements.length === 0)
           locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
         const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined
-        const durationMs = Math.round(performance.now() - t0)
+        const durationMs = Math.round(serverMs ?? performance.now() - t0)
         results.push({
           version,
           durationMs,
@@ -570,7 +623,7 @@ export async function rehearseFiles(
         if (redirectedTo) message += ` (rehearsed on the shadow copy: ${redirectedTo})`
         results.push({
           version,
-          durationMs: Math.round(performance.now() - t0),
+          durationMs: Math.round(Math.max(performance.now() - t0, spent)),
           lockMs: Math.round(spent),
           locks,
           diffText: '',
