@@ -24,7 +24,14 @@ import {
   urlTarget,
   type TargetProvider
 } from './engine/open-target.js'
-import { buildContext, loadRunSetup, makePlan, parseNewest, runFacts } from './engine/context.js'
+import {
+  buildContext,
+  loadRunSetup,
+  makePlan,
+  parseNewest,
+  registerMigrationSecrets,
+  runFacts
+} from './engine/context.js'
 import { runStageChecks } from './engine/run-checks.js'
 import { buildReport, writeEvidence } from './engine/evidence.js'
 
@@ -80,9 +87,14 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
   parserLoading.catch(() => undefined)
   const setup = await loadRunSetup({ config: opts.config, root, redactor, policy: opts.policy })
   const signal = opts.signal ?? new AbortController().signal
+  const secrets = registerMigrationSecrets(redactor, setup.migrations)
+  secrets.catch(() => undefined)
 
   // 1. Open the target: the provider's database (a throwaway one is prepared here), connected and pinned.
   const provider = opts.target ?? urlTarget({ throwaway: opts.throwaway })
+  // A provider of its own (a throwaway server) logs what it prepares: the SQL's secrets are masked first. The
+  // given URL's provider logs nothing: its session connects while the parser loads (see below).
+  if (opts.target) await secrets
   const provided = await provider.provide({
     stage: opts.config.stage,
     root,
@@ -104,23 +116,32 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       database: facts.target.database
     }
     const label = `${target.host}:${target.port}/${target.database}`
-    for (const w of setup.warnings) log.warn(w)
-    log.info(
-      `migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`
-    )
-
     const results: CheckResult[] = [...(opts.preResults ?? []), ...provided.preResults]
     const preFailed = results.find(r => r.status === 'fail')
     let plan: Plan | undefined
     const applied: string[] = []
     const sessions = targetSessions(config.databaseUrl, redactor, signal)
+    // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
+    // reported by openTarget, after the secrets are registered.
+    const connecting = preFailed ? undefined : sessions.open()
+    connecting?.catch(() => undefined)
+    // A check that may start early gets its session opened as soon as the main one is in (not at the same time:
+    // a refused password is then not tried twice at once, and poolers ban repeats).
+    if (STAGE_TABLE[config.stage].checks.some(c => c.startEarly))
+      connecting?.then(() => sessions.warm()).catch(() => undefined)
     let client: pg.Client | undefined
     try {
+      await secrets
+      for (const w of setup.warnings) log.warn(w)
+      log.info(
+        `migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`
+      )
       if (preFailed) {
         for (const check of STAGE_TABLE[config.stage].checks)
           results.push(notRun(check, `${preFailed.id} failed`))
       } else {
         const opening = openTarget({
+          connecting: connecting as Promise<pg.Client>,
           url: config.databaseUrl,
           label,
           sessions,
@@ -137,8 +158,6 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         const opened = await opening
         client = opened.client
         results.push(...opened.results)
-        // A check that may start early gets its session opened now, alongside the pin and the plan.
-        if (client && STAGE_TABLE[config.stage].checks.some(c => c.startEarly)) sessions.warm()
       }
       if (client) {
         const c = client
@@ -191,6 +210,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
         }
       }
     } finally {
+      // The early connection, when nothing took it (an error before openTarget, a pin that did not match).
+      if (!client) await connecting?.then(c => c.end()).catch(() => undefined)
       await client?.end().catch(() => undefined)
       await sessions.stop()
     }

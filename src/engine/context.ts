@@ -37,7 +37,7 @@ export interface RunSetup {
 
 /**
  * Loads the policy (unless the caller already has it: rehearse loads it once for all its stages), discovers
- * the migrations, prepares the evidence folder and the parser.
+ * the migrations, prepares the evidence folder (role passwords in the SQL: registerMigrationSecrets).
  */
 export async function loadRunSetup(opts: {
   config: RunConfig
@@ -52,9 +52,6 @@ export async function loadRunSetup(opts: {
   const discovered = discoverMigrationsWithWarnings(config.migrationsDir, root, {
     noTransactionMarkers: policy.lint.noTransactionMarkers
   })
-  await loadParser()
-  // Role passwords written in migration SQL are secrets too: masked before anything is logged.
-  registerRolePasswords(redactor, discovered.migrations)
   const evidence = new EvidenceWriter(
     path.resolve(root, config.artifactsDir),
     config.environment,
@@ -62,6 +59,18 @@ export async function loadRunSetup(opts: {
   )
   checkWritableFolder(evidence.dir, config.artifactsDir)
   return { policy, env, migrations: discovered.migrations, warnings: discovered.warnings, evidence }
+}
+
+/**
+ * Role passwords written in migration SQL are secrets too: masked before anything is logged. Needs the parser,
+ * so it is a step of its own: the run connects while the parser loads, and logs nothing before this.
+ */
+export async function registerMigrationSecrets(
+  redactor: Redactor,
+  migrations: Migration[]
+): Promise<void> {
+  await loadParser()
+  registerRolePasswords(redactor, migrations)
 }
 
 /** The run's facts, built once from what the front door read and the target the provider handed out. */

@@ -78,7 +78,7 @@ export interface TargetSessions {
    * early (Check.startEarly) then finds its session ready instead of waiting for the fork and authentication.
    */
   warm: () => void
-  /** Stops cancelling; waits for a cancel in flight; closes a warm session nobody took. */
+  /** Stops cancelling; waits for a cancel in flight; closes a warm session nobody took; warms no more. */
   stop: () => Promise<void>
 }
 
@@ -101,6 +101,7 @@ export function targetSessions(
     connect({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 })
   )
   let warm: Promise<pg.Client> | undefined
+  let stopped = false
   return {
     open: applicationName => {
       const ready = applicationName === PROBE ? warm : undefined
@@ -109,11 +110,13 @@ export function targetSessions(
       return ready
     },
     warm: () => {
+      if (stopped) return
       warm ??= open(PROBE)
       // Refused (a connection limit): the next open tries again, and says why if it fails too.
       warm.catch(() => (warm = undefined))
     },
     stop: async () => {
+      stopped = true
       await canceller.stop()
       const left = warm
       warm = undefined
@@ -126,6 +129,8 @@ export function targetSessions(
 export const PROBE = 'migration-runbook-probe'
 
 export interface OpenTargetOptions {
+  /** The main session, its connection started by the caller (sessions.open()). */
+  connecting: Promise<pg.Client>
   url: string
   /** host:port/database, for messages (never the URL). */
   label: string
@@ -148,7 +153,7 @@ export async function openTarget(
 ): Promise<{ client?: pg.Client; results: CheckResult[] }> {
   let client: pg.Client
   try {
-    client = await opts.sessions.open()
+    client = await opts.connecting
   } catch (e) {
     const message = opts.redactor.redact(describeError(e))
     opts.log.error(`cannot connect to ${opts.label}: ${message}`)
