@@ -6,14 +6,14 @@
 import type { Report } from '../types.js'
 import { formatMs, lockName, type LockForecast } from '../rehearse/forecast.js'
 import { findCheck } from '../types.js'
-import { cell as formatCell, code as formatCode } from './format.js'
+import { cell as formatCell, code as formatCode, withThousands } from './format.js'
 
 /** The forecast's cells are never shortened: a statement or a model cut at 300 characters would mislead. */
 const UNCUT = Number.POSITIVE_INFINITY
 const cell = (text: string) => formatCell(text, UNCUT)
 const code = (text: string) => formatCode(text, UNCUT)
 
-const count = (n: number) => n.toLocaleString('en-US')
+const count = withThousands
 
 function measured(f: LockForecast): string {
   const where =

@@ -7,7 +7,7 @@
 import { type CheckResult, type CheckStatus, type Report, type ReportSection } from '../types.js'
 import { STAGE_TABLE } from '../stages/index.js'
 import { renderGlance } from './glance.js'
-import { cell, code, escapeText, formatDuration, STATUS_ICON } from './format.js'
+import { cell, code, escapeText, formatDuration, STATUS_ICON, withThousands } from './format.js'
 import { schemaDiffText } from './schema-diff.js'
 import { commentMarker, headMarker } from './markers.js'
 
@@ -119,7 +119,7 @@ function cutNote(cut: string[], shortened: string[], artifactUrl?: string): stri
     cut.length > 0 ? `left out ${cut.join(', ')}` : ''
   ].filter(Boolean)
   return (
-    `> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
+    `> ✂️ **Report cut** to stay under GitHub's ${withThousands(GITHUB_COMMENT_LIMIT)}-character ` +
     `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
     (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`)
   )
