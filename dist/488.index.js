@@ -660,6 +660,7 @@ function targetSessions(url, redactor, signal) {
     };
     const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
     let warm;
+    let stopped = false;
     return {
         open: applicationName => {
             const ready = applicationName === PROBE ? warm : undefined;
@@ -669,11 +670,14 @@ function targetSessions(url, redactor, signal) {
             return ready;
         },
         warm: () => {
+            if (stopped)
+                return;
             warm ??= open(PROBE);
             // Refused (a connection limit): the next open tries again, and says why if it fails too.
             warm.catch(() => (warm = undefined));
         },
         stop: async () => {
+            stopped = true;
             await canceller.stop();
             const left = warm;
             warm = undefined;
@@ -690,7 +694,7 @@ const PROBE = 'migration-runbook-probe';
 async function openTarget(opts) {
     let client;
     try {
-        client = await opts.sessions.open();
+        client = await opts.connecting;
     }
     catch (e) {
         const message = opts.redactor.redact((0,connect/* describeError */.Uc)(e));
@@ -860,7 +864,7 @@ class EvidenceWriter {
 
 /**
  * Loads the policy (unless the caller already has it: rehearse loads it once for all its stages), discovers
- * the migrations, prepares the evidence folder and the parser.
+ * the migrations, prepares the evidence folder (role passwords in the SQL: registerMigrationSecrets).
  */
 async function loadRunSetup(opts) {
     const { config, root, redactor } = opts;
@@ -870,12 +874,17 @@ async function loadRunSetup(opts) {
     const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
         noTransactionMarkers: policy.lint.noTransactionMarkers
     });
-    await (0,parser/* loadParser */.qd)();
-    // Role passwords written in migration SQL are secrets too: masked before anything is logged.
-    (0,secrets/* registerRolePasswords */.Yu)(redactor, discovered.migrations);
     const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
     checkWritableFolder(evidence.dir, config.artifactsDir);
     return { policy, env, migrations: discovered.migrations, warnings: discovered.warnings, evidence };
+}
+/**
+ * Role passwords written in migration SQL are secrets too: masked before anything is logged. Needs the parser,
+ * so it is a step of its own: the run connects while the parser loads, and logs nothing before this.
+ */
+async function registerMigrationSecrets(redactor, migrations) {
+    await (0,parser/* loadParser */.qd)();
+    (0,secrets/* registerRolePasswords */.Yu)(redactor, migrations);
 }
 /** The run's facts, built once from what the front door read and the target the provider handed out. */
 function runFacts(opts) {
@@ -1059,8 +1068,14 @@ async function runStage(opts) {
     parserLoading.catch(() => undefined);
     const setup = await loadRunSetup({ config: opts.config, root, redactor, policy: opts.policy });
     const signal = opts.signal ?? new AbortController().signal;
+    const secrets = registerMigrationSecrets(redactor, setup.migrations);
+    secrets.catch(() => undefined);
     // 1. Open the target: the provider's database (a throwaway one is prepared here), connected and pinned.
     const provider = opts.target ?? urlTarget({ throwaway: opts.throwaway });
+    // A provider of its own (a throwaway server) logs what it prepares: the SQL's secrets are masked first. The
+    // given URL's provider logs nothing: its session connects while the parser loads (see below).
+    if (opts.target)
+        await secrets;
     const provided = await provider.provide({
         stage: opts.config.stage,
         root,
@@ -1082,22 +1097,32 @@ async function runStage(opts) {
             database: facts.target.database
         };
         const label = `${target.host}:${target.port}/${target.database}`;
-        for (const w of setup.warnings)
-            log.warn(w);
-        log.info(`migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
         const results = [...(opts.preResults ?? []), ...provided.preResults];
         const preFailed = results.find(r => r.status === 'fail');
         let plan;
         const applied = [];
         const sessions = targetSessions(config.databaseUrl, redactor, signal);
+        // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
+        // reported by openTarget, after the secrets are registered.
+        const connecting = preFailed ? undefined : sessions.open();
+        connecting?.catch(() => undefined);
+        // A check that may start early gets its session opened as soon as the main one is in (not at the same time:
+        // a refused password is then not tried twice at once, and poolers ban repeats).
+        if (stages/* STAGE_TABLE */.Kp[config.stage].checks.some(c => c.startEarly))
+            connecting?.then(() => sessions.warm()).catch(() => undefined);
         let client;
         try {
+            await secrets;
+            for (const w of setup.warnings)
+                log.warn(w);
+            log.info(`migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
             if (preFailed) {
                 for (const check of stages/* STAGE_TABLE */.Kp[config.stage].checks)
                     results.push(notRun(check, `${preFailed.id} failed`));
             }
             else {
                 const opening = openTarget({
+                    connecting: connecting,
                     url: config.databaseUrl,
                     label,
                     sessions,
@@ -1115,9 +1140,6 @@ async function runStage(opts) {
                 const opened = await opening;
                 client = opened.client;
                 results.push(...opened.results);
-                // A check that may start early gets its session opened now, alongside the pin and the plan.
-                if (client && stages/* STAGE_TABLE */.Kp[config.stage].checks.some(c => c.startEarly))
-                    sessions.warm();
             }
             if (client) {
                 const c = client;
@@ -1159,6 +1181,9 @@ async function runStage(opts) {
             }
         }
         finally {
+            // The early connection, when nothing took it (an error before openTarget, a pin that did not match).
+            if (!client)
+                await connecting?.then(c => c.end()).catch(() => undefined);
             await client?.end().catch(() => undefined);
             await sessions.stop();
         }

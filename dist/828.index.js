@@ -2507,6 +2507,7 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cm: () => (/* binding */ withThousands),
 /* harmony export */   Hn: () => (/* binding */ cell),
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   X1: () => (/* binding */ escapeText),
@@ -2564,6 +2565,17 @@ function escapeText(text) {
 function fenceFor(body) {
     const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
     return '`'.repeat(longest + 1);
+}
+/**
+ * An integer with thousands separators, as toLocaleString('en-US') writes it: not through ICU, whose number
+ * formatter costs 25–40 ms to set up on its first use in a process.
+ */
+function withThousands(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const [whole, fraction] = String(Math.abs(n)).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 function formatDuration(msValue) {
     if (!Number.isFinite(msValue))
@@ -2834,7 +2846,7 @@ function cutNote(cut, shortened, artifactUrl) {
         shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
         cut.length > 0 ? `left out ${cut.join(', ')}` : ''
     ].filter(Boolean);
-    return (`> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
+    return (`> ✂️ **Report cut** to stay under GitHub's ${(0,format/* withThousands */.Cm)(GITHUB_COMMENT_LIMIT)}-character ` +
         `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
         (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
 }
@@ -7924,7 +7936,7 @@ var types = __webpack_require__(38522);
 const UNCUT = Number.POSITIVE_INFINITY;
 const cell = (text) => (0,format/* cell */.Hn)(text, UNCUT);
 const code = (text) => (0,format/* code */.aY)(text, UNCUT);
-const count = (n) => n.toLocaleString('en-US');
+const count = format/* withThousands */.Cm;
 function measured(f) {
     const where = f.rehearsedOn === 'shadow'
         ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
@@ -8422,20 +8434,53 @@ class CountingQuery extends esm/* default.Query */.Ay.Query {
 }
 /** Sends the statements, framed, as one simple-protocol query in the client's current transaction. */
 async function sendBatch(client, statements, frame) {
-    const query = new CountingQuery(batchText(statements, frame));
+    const [outcome] = await sendBatches(client, [{ statements, frame }]);
+    return outcome;
+}
+/** Commands a framed part sends: its prologue, each statement and its gap, its epilogue. */
+function commandCount(part) {
+    return (part.frame.prologue.length +
+        part.statements.length * (1 + part.frame.gap.length) +
+        (part.frame.epilogue?.length ?? 0));
+}
+/**
+ * Several framed parts (a file each) as one simple-protocol query: one round trip for all of them. One outcome
+ * per part that ran, in order; the server stops at the first failure, so the last outcome is the one with the
+ * error and the parts after it have none. Each statement completes exactly one command (the parser splits the
+ * files), so the commands completed say where each part's results start and where a failure was.
+ */
+async function sendBatches(client, parts) {
+    // Only the first part's label: it is what pg_stat_activity shows, the top of the query.
+    const text = parts
+        .map((p, i) => batchText(p.statements, i === 0 ? p.frame : { ...p.frame, label: undefined }))
+        .join(SEPARATOR);
+    const query = new CountingQuery(text);
     const error = await new Promise(resolve => {
         query.on('end', () => resolve(undefined));
         query.on('error', (e) => resolve(e));
         void client.query(query);
     });
     const results = query.received();
-    if (error === undefined)
-        return { results };
-    // The failing command's position: the prologue, then per statement the statement and its gap.
-    const at = query.completed - frame.prologue.length;
-    const per = 1 + frame.gap.length;
-    const failedIndex = at >= 0 && at % per === 0 ? at / per : undefined;
-    return { results, error, failedIndex };
+    const outcomes = [];
+    let first = 0;
+    for (const part of parts) {
+        const count = commandCount(part);
+        if (error === undefined || query.completed >= first + count) {
+            outcomes.push({ results: results.slice(first, first + count) });
+            first += count;
+            continue;
+        }
+        // The failing command's position in its part: the prologue, then per statement the statement and its gap.
+        const at = query.completed - first - part.frame.prologue.length;
+        const per = 1 + part.frame.gap.length;
+        const failedIndex = at >= 0 && at < part.statements.length * per && at % per === 0 ? at / per : undefined;
+        outcomes.push({ results: results.slice(first), error, failedIndex });
+        return outcomes;
+    }
+    // Every command completed and still an error (the connection ended before the server said it was ready).
+    if (error !== undefined)
+        outcomes[outcomes.length - 1].error = error;
+    return outcomes;
 }
 /** Durations between consecutive clock reads: one per statement that completed. */
 function durations(results) {
@@ -9719,6 +9764,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -9759,30 +9805,31 @@ function strongestLocks(rows) {
         if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
             strongest.set(r.relation, r.mode);
     }
-    return [...strongest]
+    return ([...strongest]
         .map(([relation, mode]) => ({ relation, mode }))
-        .sort((a, b) => a.relation.localeCompare(b.relation));
+        // By code point: localeCompare sets up an ICU collator on its first use (12–50 ms).
+        .sort((a, b) => byCodePoint(a.relation, b.relation)));
 }
 /**
- * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
- * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
+ * Files whose statements need no preparation (no shadow, no forecast: they name no relation that existed before),
+ * rehearsed as one batch: one round trip for all of them (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
  * timeout, the time the file's statements have spent (a transaction-local setting), and the next statement's
- * lock_timeout and statement_timeout from what is left of the budget. The locks held are read once, after the
- * last statement: a pg_locks read between every two statements cost ~1 ms of server time each (50 ms for the
- * capacity baseline). A failure is rethrown as Postgres's error with the statement attached; `progress` then
- * holds the locks of the statements that completed, from the lint module's table (an aborted transaction
- * cannot read pg_locks).
+ * lock_timeout and statement_timeout from what is left of the file's budget. Each file starts with a budget of
+ * its own. The locks held are read once per file, after its last statement: a pg_locks read between every two
+ * statements cost ~1 ms of server time each (50 ms for the capacity baseline).
+ *
+ * One progress per file that ran, in order; the last one has the error when a statement failed (the server stops
+ * there): its locks are then those of the statements that completed, from the lint module's table (an aborted
+ * transaction cannot read pg_locks).
  */
-async function rehearseBatch(client, file, statements, opts, progress) {
+async function rehearseBatches(client, files, opts, locksAtStart) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
     const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`;
-    const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)`;
-    const t0 = performance.now();
-    const outcome = await sendBatch(client, statements, {
-        label: `migration-runbook: rehearsal of ${file} (rolled back)`,
+    const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)::float8 AS mr_t`;
+    const frame = {
         prologue: [
             catalogTimeout,
             `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${timeouts(String(budget))}`,
@@ -9797,27 +9844,45 @@ async function rehearseBatch(client, file, statements, opts, progress) {
        SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
-        // ownRelationLocks' read, the batch's last command.
+        // ownRelationLocks' read, each file's last command.
         epilogue: [catalogTimeout, `SELECT ${OWN_LOCKS_LIST}`]
-    });
-    const spent = outcome.results
-        .map(r => r.rows[0])
-        .filter(row => row !== undefined && 'mr_spent' in row)
-        .at(-1);
-    if (spent)
-        progress.spent = Number(spent.mr_spent);
-    if (outcome.error === undefined) {
-        progress.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []));
-        return;
+    };
+    const names = files.map(f => f.file);
+    const label = `migration-runbook: rehearsal of ${names.length === 1 ? names[0] : `${names.length} files, ${names.join(', ')}`} (rolled back)`;
+    const t0 = performance.now();
+    const outcomes = await sendBatches(client, files.map((f, i) => ({
+        statements: f.statements,
+        frame: i === 0 ? { ...frame, label } : frame
+    })));
+    const progress = [];
+    let locks = locksAtStart;
+    let serverBefore = 0;
+    for (const [i, outcome] of outcomes.entries()) {
+        const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined);
+        const spent = rows.filter(row => 'mr_spent' in row).at(-1);
+        const clocks = rows.filter(row => 'mr_t' in row).map(row => Number(row.mr_t));
+        const p = {
+            locks,
+            spent: spent ? Number(spent.mr_spent) : 0,
+            ...(clocks.length > 1 ? { serverMs: clocks[clocks.length - 1] - clocks[0] } : {})
+        };
+        progress.push(p);
+        if (outcome.error === undefined) {
+            locks = p.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []));
+            serverBefore += p.serverMs ?? 0;
+            continue;
+        }
+        const err = outcome.error;
+        p.error = err;
+        if (outcome.failedIndex !== undefined) {
+            const statements = files[i].statements;
+            err.statement = statements[outcome.failedIndex];
+            p.locks = lockedBefore(statements, outcome.failedIndex, locks);
+            // The failing statement's own time is not read back: the batch's wall time, less the files before it, bounds it.
+            p.spent = Math.max(p.spent, performance.now() - t0 - serverBefore);
+        }
     }
-    const err = outcome.error;
-    if (outcome.failedIndex !== undefined) {
-        err.statement = statements[outcome.failedIndex];
-        progress.locks = lockedBefore(statements, outcome.failedIndex, progress.locks);
-        // The failing statement's own time is not read back: the batch's wall time bounds it.
-        progress.spent = Math.max(progress.spent, performance.now() - t0);
-    }
-    throw err;
+    return progress;
 }
 /**
  * The locks a file held before its statement `index`: those held when it started, and those the lint module's
@@ -10015,26 +10080,42 @@ async function rehearseFiles(client, files, opts) {
     // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
     // locks the previous one ended with.
     let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+    const batchable = (statements) => statements.length > 0 &&
+        !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
+    // Files already rehearsed in the batch of a file before them, by index.
+    let batchedAhead = new Map();
     try {
-        for (const { version, file } of files) {
+        for (const [index, { version, file }] of files.entries()) {
             const statements = statementsOf(file);
             const t0 = performance.now();
             const atStart = locks;
             let stale = false;
             let spent = 0;
             const forecasts = [];
-            const batched = statements.length > 0 &&
-                !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
+            const batched = batchable(statements);
+            let serverMs;
             try {
                 if (batched) {
-                    const progress = { locks, spent };
-                    try {
-                        await rehearseBatch(client, file.file, statements, opts, progress);
+                    if (!batchedAhead.has(index)) {
+                        // This file and the batchable files right after it, in one round trip: no snapshot is taken
+                        // between files without diffs, so nothing needs to run in between.
+                        const run = [index];
+                        while (!diffs &&
+                            run.length < files.length - index &&
+                            batchable(statementsOf(files[index + run.length].file)))
+                            run.push(index + run.length);
+                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: statementsOf(files[k].file) })), opts, locks);
+                        batchedAhead = new Map(progress.map((p, k) => [run[k], p]));
+                        // One file alone keeps its wall time; files batched together each get their server time.
+                        if (run.length === 1)
+                            batchedAhead.get(index).serverMs = undefined;
                     }
-                    finally {
-                        locks = progress.locks;
-                        spent = progress.spent;
-                    }
+                    const done = batchedAhead.get(index);
+                    locks = done.locks;
+                    spent = done.spent;
+                    serverMs = done.serverMs;
+                    if (done.error)
+                        throw done.error;
                 }
                 for (const s of batched ? [] : statements) {
                     let target;
@@ -10080,7 +10161,7 @@ async function rehearseFiles(client, files, opts) {
                 if (stale || statements.length === 0)
                     locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
                 const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined;
-                const durationMs = Math.round(performance.now() - t0);
+                const durationMs = Math.round(serverMs ?? performance.now() - t0);
                 results.push({
                     version,
                     durationMs,
@@ -10130,7 +10211,7 @@ async function rehearseFiles(client, files, opts) {
                     message += ` (rehearsed on the shadow copy: ${redirectedTo})`;
                 results.push({
                     version,
-                    durationMs: Math.round(performance.now() - t0),
+                    durationMs: Math.round(Math.max(performance.now() - t0, spent)),
                     lockMs: Math.round(spent),
                     locks,
                     diffText: '',

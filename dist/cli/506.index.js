@@ -297,11 +297,11 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ BatchStatementError),
-/* harmony export */   VU: () => (/* binding */ sendBatch),
+/* harmony export */   LJ: () => (/* binding */ sendBatches),
 /* harmony export */   a7: () => (/* binding */ runBatch),
 /* harmony export */   aJ: () => (/* binding */ CLOCK_MS)
 /* harmony export */ });
-/* unused harmony export batchText */
+/* unused harmony exports batchText, sendBatch */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 /**
  * A migration file's statements sent to the server as one simple-protocol query: one round trip for the file
@@ -366,20 +366,53 @@ class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query 
 }
 /** Sends the statements, framed, as one simple-protocol query in the client's current transaction. */
 async function sendBatch(client, statements, frame) {
-    const query = new CountingQuery(batchText(statements, frame));
+    const [outcome] = await sendBatches(client, [{ statements, frame }]);
+    return outcome;
+}
+/** Commands a framed part sends: its prologue, each statement and its gap, its epilogue. */
+function commandCount(part) {
+    return (part.frame.prologue.length +
+        part.statements.length * (1 + part.frame.gap.length) +
+        (part.frame.epilogue?.length ?? 0));
+}
+/**
+ * Several framed parts (a file each) as one simple-protocol query: one round trip for all of them. One outcome
+ * per part that ran, in order; the server stops at the first failure, so the last outcome is the one with the
+ * error and the parts after it have none. Each statement completes exactly one command (the parser splits the
+ * files), so the commands completed say where each part's results start and where a failure was.
+ */
+async function sendBatches(client, parts) {
+    // Only the first part's label: it is what pg_stat_activity shows, the top of the query.
+    const text = parts
+        .map((p, i) => batchText(p.statements, i === 0 ? p.frame : { ...p.frame, label: undefined }))
+        .join(SEPARATOR);
+    const query = new CountingQuery(text);
     const error = await new Promise(resolve => {
         query.on('end', () => resolve(undefined));
         query.on('error', (e) => resolve(e));
         void client.query(query);
     });
     const results = query.received();
-    if (error === undefined)
-        return { results };
-    // The failing command's position: the prologue, then per statement the statement and its gap.
-    const at = query.completed - frame.prologue.length;
-    const per = 1 + frame.gap.length;
-    const failedIndex = at >= 0 && at % per === 0 ? at / per : undefined;
-    return { results, error, failedIndex };
+    const outcomes = [];
+    let first = 0;
+    for (const part of parts) {
+        const count = commandCount(part);
+        if (error === undefined || query.completed >= first + count) {
+            outcomes.push({ results: results.slice(first, first + count) });
+            first += count;
+            continue;
+        }
+        // The failing command's position in its part: the prologue, then per statement the statement and its gap.
+        const at = query.completed - first - part.frame.prologue.length;
+        const per = 1 + part.frame.gap.length;
+        const failedIndex = at >= 0 && at < part.statements.length * per && at % per === 0 ? at / per : undefined;
+        outcomes.push({ results: results.slice(first), error, failedIndex });
+        return outcomes;
+    }
+    // Every command completed and still an error (the connection ended before the server said it was ready).
+    if (error !== undefined)
+        outcomes[outcomes.length - 1].error = error;
+    return outcomes;
 }
 /** Durations between consecutive clock reads: one per statement that completed. */
 function durations(results) {
@@ -2042,6 +2075,17 @@ function fenceFor(body) {
     const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
     return '`'.repeat(longest + 1);
 }
+/**
+ * An integer with thousands separators, as toLocaleString('en-US') writes it: not through ICU, whose number
+ * formatter costs 25–40 ms to set up on its first use in a process.
+ */
+function withThousands(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const [whole, fraction] = String(Math.abs(n)).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
 function formatDuration(msValue) {
     if (!Number.isFinite(msValue))
         return '–';
@@ -2997,7 +3041,7 @@ var types = __webpack_require__(8522);
 const UNCUT = Number.POSITIVE_INFINITY;
 const forecast_section_cell = (text) => cell(text, UNCUT);
 const forecast_section_code = (text) => code(text, UNCUT);
-const count = (n) => n.toLocaleString('en-US');
+const count = withThousands;
 function measured(f) {
     const where = f.rehearsedOn === 'shadow'
         ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
@@ -3495,8 +3539,10 @@ var apply_statements = __webpack_require__(1644);
 var batch = __webpack_require__(9544);
 // EXTERNAL MODULE: ./src/lint/plpgsql.ts
 var plpgsql = __webpack_require__(7078);
-// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
-var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/schema/index.ts + 2 modules
+var schema = __webpack_require__(7675);
+// EXTERNAL MODULE: ./src/schema/snapshot.ts
+var snapshot = __webpack_require__(9856);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
@@ -3808,6 +3854,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -3848,30 +3895,31 @@ function strongestLocks(rows) {
         if (!prev || LOCK_STRENGTH.indexOf(r.mode) > LOCK_STRENGTH.indexOf(prev))
             strongest.set(r.relation, r.mode);
     }
-    return [...strongest]
+    return ([...strongest]
         .map(([relation, mode]) => ({ relation, mode }))
-        .sort((a, b) => a.relation.localeCompare(b.relation));
+        // By code point: localeCompare sets up an ICU collator on its first use (12–50 ms).
+        .sort((a, b) => (0,snapshot/* byCodePoint */.HH)(a.relation, b.relation)));
 }
 /**
- * A file whose statements need no preparation (no shadow, no forecast: they name no relation that existed
- * before), rehearsed as one batch: one round trip for the file (see src/apply/batch.ts). What the statement by
+ * Files whose statements need no preparation (no shadow, no forecast: they name no relation that existed before),
+ * rehearsed as one batch: one round trip for all of them (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
  * timeout, the time the file's statements have spent (a transaction-local setting), and the next statement's
- * lock_timeout and statement_timeout from what is left of the budget. The locks held are read once, after the
- * last statement: a pg_locks read between every two statements cost ~1 ms of server time each (50 ms for the
- * capacity baseline). A failure is rethrown as Postgres's error with the statement attached; `progress` then
- * holds the locks of the statements that completed, from the lint module's table (an aborted transaction
- * cannot read pg_locks).
+ * lock_timeout and statement_timeout from what is left of the file's budget. Each file starts with a budget of
+ * its own. The locks held are read once per file, after its last statement: a pg_locks read between every two
+ * statements cost ~1 ms of server time each (50 ms for the capacity baseline).
+ *
+ * One progress per file that ran, in order; the last one has the error when a statement failed (the server stops
+ * there): its locks are then those of the statements that completed, from the lint module's table (an aborted
+ * transaction cannot read pg_locks).
  */
-async function rehearseBatch(client, file, statements, opts, progress) {
+async function rehearseBatches(client, files, opts, locksAtStart) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
     const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`;
-    const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${batch/* CLOCK_MS */.aJ}::text, true)`;
-    const t0 = performance.now();
-    const outcome = await (0,batch/* sendBatch */.VU)(client, statements, {
-        label: `migration-runbook: rehearsal of ${file} (rolled back)`,
+    const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${batch/* CLOCK_MS */.aJ}::text, true)::float8 AS mr_t`;
+    const frame = {
         prologue: [
             catalogTimeout,
             `SELECT pg_catalog.set_config('mr.rehearsal_spent', '0', true)::float8 AS mr_spent, ${timeouts(String(budget))}`,
@@ -3886,27 +3934,45 @@ async function rehearseBatch(client, file, statements, opts, progress) {
        SELECT s.spent AS mr_spent, ${timeouts(`${budget} - s.spent`)} FROM s`,
             startClock
         ],
-        // ownRelationLocks' read, the batch's last command.
+        // ownRelationLocks' read, each file's last command.
         epilogue: [catalogTimeout, `SELECT ${OWN_LOCKS_LIST}`]
-    });
-    const spent = outcome.results
-        .map(r => r.rows[0])
-        .filter(row => row !== undefined && 'mr_spent' in row)
-        .at(-1);
-    if (spent)
-        progress.spent = Number(spent.mr_spent);
-    if (outcome.error === undefined) {
-        progress.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []));
-        return;
+    };
+    const names = files.map(f => f.file);
+    const label = `migration-runbook: rehearsal of ${names.length === 1 ? names[0] : `${names.length} files, ${names.join(', ')}`} (rolled back)`;
+    const t0 = performance.now();
+    const outcomes = await (0,batch/* sendBatches */.LJ)(client, files.map((f, i) => ({
+        statements: f.statements,
+        frame: i === 0 ? { ...frame, label } : frame
+    })));
+    const progress = [];
+    let locks = locksAtStart;
+    let serverBefore = 0;
+    for (const [i, outcome] of outcomes.entries()) {
+        const rows = outcome.results.map(r => r.rows[0]).filter(row => row !== undefined);
+        const spent = rows.filter(row => 'mr_spent' in row).at(-1);
+        const clocks = rows.filter(row => 'mr_t' in row).map(row => Number(row.mr_t));
+        const p = {
+            locks,
+            spent: spent ? Number(spent.mr_spent) : 0,
+            ...(clocks.length > 1 ? { serverMs: clocks[clocks.length - 1] - clocks[0] } : {})
+        };
+        progress.push(p);
+        if (outcome.error === undefined) {
+            locks = p.locks = strongestLocks((outcome.results.at(-1)?.rows ?? []));
+            serverBefore += p.serverMs ?? 0;
+            continue;
+        }
+        const err = outcome.error;
+        p.error = err;
+        if (outcome.failedIndex !== undefined) {
+            const statements = files[i].statements;
+            err.statement = statements[outcome.failedIndex];
+            p.locks = lockedBefore(statements, outcome.failedIndex, locks);
+            // The failing statement's own time is not read back: the batch's wall time, less the files before it, bounds it.
+            p.spent = Math.max(p.spent, performance.now() - t0 - serverBefore);
+        }
     }
-    const err = outcome.error;
-    if (outcome.failedIndex !== undefined) {
-        err.statement = statements[outcome.failedIndex];
-        progress.locks = lockedBefore(statements, outcome.failedIndex, progress.locks);
-        // The failing statement's own time is not read back: the batch's wall time bounds it.
-        progress.spent = Math.max(progress.spent, performance.now() - t0);
-    }
-    throw err;
+    return progress;
 }
 /**
  * The locks a file held before its statement `index`: those held when it started, and those the lint module's
@@ -4104,26 +4170,42 @@ async function rehearseFiles(client, files, opts) {
     // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
     // locks the previous one ended with.
     let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+    const batchable = (statements) => statements.length > 0 &&
+        !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
+    // Files already rehearsed in the batch of a file before them, by index.
+    let batchedAhead = new Map();
     try {
-        for (const { version, file } of files) {
+        for (const [index, { version, file }] of files.entries()) {
             const statements = (0,apply_statements/* statementsOf */.GX)(file);
             const t0 = performance.now();
             const atStart = locks;
             let stale = false;
             let spent = 0;
             const forecasts = [];
-            const batched = statements.length > 0 &&
-                !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
+            const batched = batchable(statements);
+            let serverMs;
             try {
                 if (batched) {
-                    const progress = { locks, spent };
-                    try {
-                        await rehearseBatch(client, file.file, statements, opts, progress);
+                    if (!batchedAhead.has(index)) {
+                        // This file and the batchable files right after it, in one round trip: no snapshot is taken
+                        // between files without diffs, so nothing needs to run in between.
+                        const run = [index];
+                        while (!diffs &&
+                            run.length < files.length - index &&
+                            batchable((0,apply_statements/* statementsOf */.GX)(files[index + run.length].file)))
+                            run.push(index + run.length);
+                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: (0,apply_statements/* statementsOf */.GX)(files[k].file) })), opts, locks);
+                        batchedAhead = new Map(progress.map((p, k) => [run[k], p]));
+                        // One file alone keeps its wall time; files batched together each get their server time.
+                        if (run.length === 1)
+                            batchedAhead.get(index).serverMs = undefined;
                     }
-                    finally {
-                        locks = progress.locks;
-                        spent = progress.spent;
-                    }
+                    const done = batchedAhead.get(index);
+                    locks = done.locks;
+                    spent = done.spent;
+                    serverMs = done.serverMs;
+                    if (done.error)
+                        throw done.error;
                 }
                 for (const s of batched ? [] : statements) {
                     let target;
@@ -4169,7 +4251,7 @@ async function rehearseFiles(client, files, opts) {
                 if (stale || statements.length === 0)
                     locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
                 const after = diffs ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts) : undefined;
-                const durationMs = Math.round(performance.now() - t0);
+                const durationMs = Math.round(serverMs ?? performance.now() - t0);
                 results.push({
                     version,
                     durationMs,
@@ -4219,7 +4301,7 @@ async function rehearseFiles(client, files, opts) {
                     message += ` (rehearsed on the shadow copy: ${redirectedTo})`;
                 results.push({
                     version,
-                    durationMs: Math.round(performance.now() - t0),
+                    durationMs: Math.round(Math.max(performance.now() - t0, spent)),
                     lockMs: Math.round(spent),
                     locks,
                     diffText: '',
@@ -9563,6 +9645,7 @@ function targetSessions(url, redactor, signal) {
     };
     const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
     let warm;
+    let stopped = false;
     return {
         open: applicationName => {
             const ready = applicationName === PROBE ? warm : undefined;
@@ -9572,11 +9655,14 @@ function targetSessions(url, redactor, signal) {
             return ready;
         },
         warm: () => {
+            if (stopped)
+                return;
             warm ??= open(PROBE);
             // Refused (a connection limit): the next open tries again, and says why if it fails too.
             warm.catch(() => (warm = undefined));
         },
         stop: async () => {
+            stopped = true;
             await canceller.stop();
             const left = warm;
             warm = undefined;
@@ -9593,7 +9679,7 @@ const PROBE = 'migration-runbook-probe';
 async function openTarget(opts) {
     let client;
     try {
-        client = await opts.sessions.open();
+        client = await opts.connecting;
     }
     catch (e) {
         const message = opts.redactor.redact((0,connect/* describeError */.Uc)(e));
@@ -9754,7 +9840,7 @@ class EvidenceWriter {
 
 /**
  * Loads the policy (unless the caller already has it: rehearse loads it once for all its stages), discovers
- * the migrations, prepares the evidence folder and the parser.
+ * the migrations, prepares the evidence folder (role passwords in the SQL: registerMigrationSecrets).
  */
 async function loadRunSetup(opts) {
     const { config, root, redactor } = opts;
@@ -9764,12 +9850,17 @@ async function loadRunSetup(opts) {
     const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
         noTransactionMarkers: policy.lint.noTransactionMarkers
     });
-    await (0,parser/* loadParser */.qd)();
-    // Role passwords written in migration SQL are secrets too: masked before anything is logged.
-    (0,secrets/* registerRolePasswords */.Yu)(redactor, discovered.migrations);
     const evidence = new EvidenceWriter(external_node_path_default().resolve(root, config.artifactsDir), config.environment, redactor);
     checkWritableFolder(evidence.dir, config.artifactsDir);
     return { policy, env, migrations: discovered.migrations, warnings: discovered.warnings, evidence };
+}
+/**
+ * Role passwords written in migration SQL are secrets too: masked before anything is logged. Needs the parser,
+ * so it is a step of its own: the run connects while the parser loads, and logs nothing before this.
+ */
+async function registerMigrationSecrets(redactor, migrations) {
+    await (0,parser/* loadParser */.qd)();
+    (0,secrets/* registerRolePasswords */.Yu)(redactor, migrations);
 }
 /** The run's facts, built once from what the front door read and the target the provider handed out. */
 function runFacts(opts) {
@@ -10052,7 +10143,7 @@ function cutNote(cut, shortened, artifactUrl) {
         shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
         cut.length > 0 ? `left out ${cut.join(', ')}` : ''
     ].filter(Boolean);
-    return (`> ✂️ **Report cut** to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character ` +
+    return (`> ✂️ **Report cut** to stay under GitHub's ${withThousands(GITHUB_COMMENT_LIMIT)}-character ` +
         `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
         (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
 }
@@ -10276,8 +10367,14 @@ async function runStage(opts) {
     parserLoading.catch(() => undefined);
     const setup = await loadRunSetup({ config: opts.config, root, redactor, policy: opts.policy });
     const signal = opts.signal ?? new AbortController().signal;
+    const secrets = registerMigrationSecrets(redactor, setup.migrations);
+    secrets.catch(() => undefined);
     // 1. Open the target: the provider's database (a throwaway one is prepared here), connected and pinned.
     const provider = opts.target ?? urlTarget({ throwaway: opts.throwaway });
+    // A provider of its own (a throwaway server) logs what it prepares: the SQL's secrets are masked first. The
+    // given URL's provider logs nothing: its session connects while the parser loads (see below).
+    if (opts.target)
+        await secrets;
     const provided = await provider.provide({
         stage: opts.config.stage,
         root,
@@ -10299,22 +10396,32 @@ async function runStage(opts) {
             database: facts.target.database
         };
         const label = `${target.host}:${target.port}/${target.database}`;
-        for (const w of setup.warnings)
-            log.warn(w);
-        log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
         const results = [...(opts.preResults ?? []), ...provided.preResults];
         const preFailed = results.find(r => r.status === 'fail');
         let plan;
         const applied = [];
         const sessions = targetSessions(config.databaseUrl, redactor, signal);
+        // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
+        // reported by openTarget, after the secrets are registered.
+        const connecting = preFailed ? undefined : sessions.open();
+        connecting?.catch(() => undefined);
+        // A check that may start early gets its session opened as soon as the main one is in (not at the same time:
+        // a refused password is then not tried twice at once, and poolers ban repeats).
+        if (STAGE_TABLE[config.stage].checks.some(c => c.startEarly))
+            connecting?.then(() => sessions.warm()).catch(() => undefined);
         let client;
         try {
+            await secrets;
+            for (const w of setup.warnings)
+                log.warn(w);
+            log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
             if (preFailed) {
                 for (const check of STAGE_TABLE[config.stage].checks)
                     results.push(notRun(check, `${preFailed.id} failed`));
             }
             else {
                 const opening = openTarget({
+                    connecting: connecting,
                     url: config.databaseUrl,
                     label,
                     sessions,
@@ -10332,9 +10439,6 @@ async function runStage(opts) {
                 const opened = await opening;
                 client = opened.client;
                 results.push(...opened.results);
-                // A check that may start early gets its session opened now, alongside the pin and the plan.
-                if (client && STAGE_TABLE[config.stage].checks.some(c => c.startEarly))
-                    sessions.warm();
             }
             if (client) {
                 const c = client;
@@ -10376,6 +10480,9 @@ async function runStage(opts) {
             }
         }
         finally {
+            // The early connection, when nothing took it (an error before openTarget, a pin that did not match).
+            if (!client)
+                await connecting?.then(c => c.end()).catch(() => undefined);
             await client?.end().catch(() => undefined);
             await sessions.stop();
         }
@@ -10410,25 +10517,328 @@ async function runStage(opts) {
 
 /***/ }),
 
-/***/ 5159:
+/***/ 7675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   V1: () => (/* reexport */ diffSnapshots),
-  Z: () => (/* reexport */ findObject),
+  Z: () => (/* reexport */ snapshot/* findObject */.Z),
   $7: () => (/* reexport */ isEmptyDiff),
   "in": () => (/* reexport */ renderDiff),
   ny: () => (/* reexport */ renderSnapshotSql),
-  ap: () => (/* reexport */ snapshotSchema)
+  ap: () => (/* reexport */ snapshot/* snapshotSchema */.ap)
 });
 
 // UNUSED EXPORTS: BOOKKEEPING_SCHEMAS, SCHEMA_OBJECT_KINDS, canonicalConstraintDef
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/schema/snapshot.ts
+// EXTERNAL MODULE: ./src/schema/snapshot.ts
+var snapshot = __webpack_require__(9856);
+;// CONCATENATED MODULE: ./src/schema/diff.ts
+/** A structured diff of two schema snapshots: objects matched by key, compared by definition. */
+
+function checkSnapshot(name, s) {
+    const objects = s?.objects;
+    if (!Array.isArray(objects)) {
+        throw new Error(`diffSnapshots: "${name}" must be a schema snapshot with an objects array, got ${s === null ? 'null' : typeof s}`);
+    }
+    return s;
+}
+function diffSnapshots(before, after) {
+    const old = new Map(checkSnapshot('before', before).objects.map(o => [o.key, o]));
+    const now = new Map(checkSnapshot('after', after).objects.map(o => [o.key, o]));
+    const diff = { added: [], removed: [], changed: [] };
+    for (const [key, o] of now) {
+        const was = old.get(key);
+        if (!was)
+            diff.added.push({ kind: 'added', object: o, after: o.definition });
+        else if (was.definition !== o.definition || was.hash !== o.hash) {
+            diff.changed.push({ kind: 'changed', object: o, before: was.definition, after: o.definition });
+        }
+    }
+    for (const [key, o] of old) {
+        if (!now.has(key))
+            diff.removed.push({ kind: 'removed', object: o, before: o.definition });
+    }
+    diff.changed.push(...columnOrderChanges(before.objects, after.objects, now));
+    const byKey = (a, b) => (0,snapshot/* byCodePoint */.HH)(a.object.key, b.object.key) || (0,snapshot/* byCodePoint */.HH)(a.before ?? '', b.before ?? '');
+    diff.added.sort(byKey);
+    diff.removed.sort(byKey);
+    diff.changed.sort(byKey);
+    return diff;
+}
+/** table key -> column names in position order */
+function columnOrder(objects) {
+    const cols = new Map();
+    for (const o of objects) {
+        if (o.kind !== 'column')
+            continue;
+        const table = `table ${o.schema}.${o.table}`;
+        const list = cols.get(table) ?? [];
+        list.push(o);
+        cols.set(table, list);
+    }
+    const out = new Map();
+    for (const [table, list] of cols) {
+        out.set(table, list.sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(c => c.name));
+    }
+    return out;
+}
+/**
+ * A table whose surviving columns now come in another order (it was rebuilt) is reported as a
+ * change of the table. Added or dropped columns alone do not count: they are their own changes.
+ */
+function columnOrderChanges(before, after, now) {
+    const old = columnOrder(before);
+    const changes = [];
+    for (const [table, cols] of columnOrder(after)) {
+        const was = old.get(table);
+        const o = now.get(table);
+        if (!was || !o)
+            continue;
+        const common = new Set(was.filter(c => cols.includes(c)));
+        const a = was.filter(c => common.has(c));
+        const b = cols.filter(c => common.has(c));
+        if (a.join('\u0000') !== b.join('\u0000')) {
+            changes.push({
+                kind: 'changed',
+                object: o,
+                before: `column order: ${a.join(', ')}`,
+                after: `column order: ${b.join(', ')}`
+            });
+        }
+    }
+    return changes;
+}
+function isEmptyDiff(d) {
+    return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
+}
+
+;// CONCATENATED MODULE: ./src/schema/render.ts
+/** Text forms of snapshots and diffs: post-migration-schema.sql and db-diff.txt. Deterministic. */
+
+/** 'CREATE [FOREIGN |UNLOGGED ]TABLE schema.table' at the start of a table definition. */
+const TABLE_HEAD = /^CREATE (?:FOREIGN |UNLOGGED )?TABLE (?:"(?:[^"]|"")*"|[^ ."]+)\.(?:"(?:[^"]|"")*"|[^ ."]+)/;
+const SECTION_ORDER = ['schema', 'extension', 'type', 'sequence', 'function'];
+const SECTION_TITLES = {
+    schema: 'Schemas',
+    extension: 'Extensions',
+    type: 'Types',
+    sequence: 'Sequences',
+    function: 'Functions'
+};
+/**
+ * Readable DDL-ish text of a snapshot: schemas, extensions, types, sequences, functions, then each
+ * table with its columns, constraints, indexes, RLS, policies and triggers, then views and grants.
+ * The time the snapshot was taken is left out so the same schema always renders the same bytes.
+ */
+function renderSnapshotSql(s) {
+    const counts = new Map();
+    for (const o of s.objects)
+        counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+    const countText = [...counts.entries()]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    const out = [
+        '-- Schema snapshot (migration-runbook), read from the catalogs',
+        `-- server: PostgreSQL ${s.serverVersion}`,
+        `-- schemas: ${s.schemas.join(', ') || '(none)'}`,
+        `-- objects: ${countText || 'none'}`,
+        ''
+    ];
+    for (const kind of SECTION_ORDER) {
+        const list = s.objects.filter(o => o.kind === kind);
+        if (list.length === 0)
+            continue;
+        out.push(`-- ${SECTION_TITLES[kind]}`);
+        for (const o of list)
+            out.push(statement(o.definition));
+        out.push('');
+    }
+    const byTable = groupByTable(s.objects);
+    for (const t of s.objects.filter(o => o.kind === 'table')) {
+        out.push(`-- Table ${t.schema}.${t.name}`, ...renderTable(t, byTable.get(tableId(t)) ?? []), '');
+    }
+    const views = s.objects.filter(o => o.kind === 'view');
+    for (const v of views) {
+        out.push(`-- View ${v.schema}.${v.name}`, statement(v.definition));
+        for (const o of byTable.get(tableId(v)) ?? []) {
+            if (o.kind === 'index' || o.kind === 'trigger')
+                out.push(statement(o.definition));
+        }
+        out.push('');
+    }
+    const grants = s.objects.filter(o => o.kind === 'grant');
+    if (grants.length > 0) {
+        out.push('-- Grants (the owners\u2019 own rights not shown)');
+        for (const g of grants)
+            out.push(statement(g.definition));
+        out.push('');
+    }
+    return out.join('\n');
+}
+function tableId(o) {
+    return `${o.schema}\u0000${o.table ?? o.name}`;
+}
+function groupByTable(objects) {
+    const map = new Map();
+    for (const o of objects) {
+        if (o.table === undefined || o.kind === 'table' || o.kind === 'grant')
+            continue;
+        const id = tableId(o);
+        const list = map.get(id) ?? [];
+        list.push(o);
+        map.set(id, list);
+    }
+    return map;
+}
+function renderTable(t, parts) {
+    const columns = parts
+        .filter(o => o.kind === 'column')
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const constraints = parts.filter(o => o.kind === 'constraint');
+    const body = [
+        ...columns.map(c => `  ${c.definition}`),
+        ...constraints.map(c => `  CONSTRAINT ${c.name} ${c.definition}`)
+    ];
+    const head = TABLE_HEAD.exec(t.definition)?.[0] ?? t.definition;
+    const tail = t.definition.slice(head.length);
+    const lines = [`${head} (`, body.join(',\n'), `)${tail};`];
+    // Indexes that back a constraint of the same name come with the constraint.
+    const constraintNames = new Set(constraints.map(c => c.name));
+    for (const o of parts) {
+        if (o.kind === 'index' && !constraintNames.has(o.name))
+            lines.push(statement(o.definition));
+    }
+    for (const o of parts) {
+        if (o.kind === 'rls' && !o.definition.includes('DISABLE ROW LEVEL SECURITY, NO FORCE')) {
+            lines.push(statement(o.definition));
+        }
+    }
+    for (const kind of ['policy', 'trigger']) {
+        for (const o of parts)
+            if (o.kind === kind)
+                lines.push(statement(o.definition));
+    }
+    return lines;
+}
+function statement(definition) {
+    return `${definition};`;
+}
+/**
+ * db-diff.txt: '+' added, '-' removed, '~' changed with the old and the new definition (a line diff
+ * for multi-line definitions such as function bodies); 'no schema changes' when empty.
+ */
+function renderDiff(d) {
+    if (isEmptyDiff(d))
+        return 'no schema changes\n';
+    const out = [
+        `schema diff: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`
+    ];
+    if (d.added.length > 0) {
+        out.push('', 'added:');
+        for (const c of d.added)
+            out.push(`+ ${c.object.key}`, indent(c.after ?? '', '    '));
+    }
+    if (d.removed.length > 0) {
+        out.push('', 'removed:');
+        for (const c of d.removed)
+            out.push(`- ${c.object.key}`, indent(c.before ?? '', '    '));
+    }
+    if (d.changed.length > 0) {
+        out.push('', 'changed:');
+        for (const c of d.changed)
+            out.push(...renderChange(c));
+    }
+    return out.join('\n') + '\n';
+}
+function indent(text, prefix) {
+    return text
+        .split('\n')
+        .map(l => prefix + l)
+        .join('\n');
+}
+function renderChange(c) {
+    const before = c.before ?? '';
+    const after = c.after ?? '';
+    const lines = [`~ ${c.object.key}`];
+    if (!before.includes('\n') && !after.includes('\n')) {
+        lines.push(`    - ${before}`, `    + ${after}`);
+        return lines;
+    }
+    return lines.concat(lineDiff(before.split('\n'), after.split('\n')));
+}
+/** Above this many cells the LCS table is not worth it: print both versions whole. */
+const MAX_LCS_CELLS = 4_000_000;
+const CONTEXT = 2;
+/** A small LCS line diff with two lines of context around each change. */
+function lineDiff(a, b) {
+    if (a.length * b.length > MAX_LCS_CELLS) {
+        return [...a.map(l => `    - ${l}`), ...b.map(l => `    + ${l}`)];
+    }
+    const n = a.length;
+    const m = b.length;
+    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..]
+    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const ops = [];
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[i] === b[j]) {
+            ops.push({ op: ' ', line: a[i] });
+            i++;
+            j++;
+        }
+        else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            ops.push({ op: '-', line: a[i++] });
+        }
+        else {
+            ops.push({ op: '+', line: b[j++] });
+        }
+    }
+    const near = ops.map((_, k) => ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(o => o.op !== ' '));
+    const out = [];
+    let skipped = false;
+    ops.forEach((o, k) => {
+        if (!near[k]) {
+            if (!skipped)
+                out.push('    ...');
+            skipped = true;
+            return;
+        }
+        skipped = false;
+        out.push(`    ${o.op} ${o.line}`);
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/schema/index.ts
+/** Schema snapshot (from the catalogs), structured diff, and their text forms. */
+
+
+
+
+
+/***/ }),
+
+/***/ 9856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HH: () => (/* binding */ byCodePoint),
+/* harmony export */   Z: () => (/* binding */ findObject),
+/* harmony export */   ap: () => (/* binding */ snapshotSchema)
+/* harmony export */ });
+/* unused harmony exports SCHEMA_OBJECT_KINDS, BOOKKEEPING_SCHEMAS, canonicalConstraintDef */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * A schema snapshot read straight from the catalogs (no pg_dump: it is often missing or of the wrong
  * major version on CI runners). One catalog query per object kind; objects sorted by key so two
@@ -10493,7 +10903,7 @@ const PREPARED_ALREADY = '42P05';
  */
 const preparedOn = new WeakMap();
 function preparedName(text) {
-    return `migration_runbook_snapshot_${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 20)}`;
+    return `migration_runbook_snapshot_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 20)}`;
 }
 async function takeSnapshot(client, opts) {
     const only = checkNames('schemas', opts.schemas);
@@ -10824,7 +11234,7 @@ const readFunctions = async (client, schemas) => {
             schema: r.nspname,
             name: r.proname,
             definition,
-            hash: (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex')
+            hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(definition).digest('hex')
         };
     });
 };
@@ -10847,7 +11257,7 @@ const readViews = async (client, schemas) => {
             schema: r.nspname,
             name: r.relname,
             definition,
-            hash: (0,external_node_crypto_.createHash)('sha256').update(definition).digest('hex')
+            hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(definition).digest('hex')
         };
     });
 };
@@ -11082,296 +11492,6 @@ function findObject(s, kind, name, table) {
 function byCodePoint(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-
-;// CONCATENATED MODULE: ./src/schema/diff.ts
-/** A structured diff of two schema snapshots: objects matched by key, compared by definition. */
-
-function checkSnapshot(name, s) {
-    const objects = s?.objects;
-    if (!Array.isArray(objects)) {
-        throw new Error(`diffSnapshots: "${name}" must be a schema snapshot with an objects array, got ${s === null ? 'null' : typeof s}`);
-    }
-    return s;
-}
-function diffSnapshots(before, after) {
-    const old = new Map(checkSnapshot('before', before).objects.map(o => [o.key, o]));
-    const now = new Map(checkSnapshot('after', after).objects.map(o => [o.key, o]));
-    const diff = { added: [], removed: [], changed: [] };
-    for (const [key, o] of now) {
-        const was = old.get(key);
-        if (!was)
-            diff.added.push({ kind: 'added', object: o, after: o.definition });
-        else if (was.definition !== o.definition || was.hash !== o.hash) {
-            diff.changed.push({ kind: 'changed', object: o, before: was.definition, after: o.definition });
-        }
-    }
-    for (const [key, o] of old) {
-        if (!now.has(key))
-            diff.removed.push({ kind: 'removed', object: o, before: o.definition });
-    }
-    diff.changed.push(...columnOrderChanges(before.objects, after.objects, now));
-    const byKey = (a, b) => byCodePoint(a.object.key, b.object.key) || byCodePoint(a.before ?? '', b.before ?? '');
-    diff.added.sort(byKey);
-    diff.removed.sort(byKey);
-    diff.changed.sort(byKey);
-    return diff;
-}
-/** table key -> column names in position order */
-function columnOrder(objects) {
-    const cols = new Map();
-    for (const o of objects) {
-        if (o.kind !== 'column')
-            continue;
-        const table = `table ${o.schema}.${o.table}`;
-        const list = cols.get(table) ?? [];
-        list.push(o);
-        cols.set(table, list);
-    }
-    const out = new Map();
-    for (const [table, list] of cols) {
-        out.set(table, list.sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(c => c.name));
-    }
-    return out;
-}
-/**
- * A table whose surviving columns now come in another order (it was rebuilt) is reported as a
- * change of the table. Added or dropped columns alone do not count: they are their own changes.
- */
-function columnOrderChanges(before, after, now) {
-    const old = columnOrder(before);
-    const changes = [];
-    for (const [table, cols] of columnOrder(after)) {
-        const was = old.get(table);
-        const o = now.get(table);
-        if (!was || !o)
-            continue;
-        const common = new Set(was.filter(c => cols.includes(c)));
-        const a = was.filter(c => common.has(c));
-        const b = cols.filter(c => common.has(c));
-        if (a.join('\u0000') !== b.join('\u0000')) {
-            changes.push({
-                kind: 'changed',
-                object: o,
-                before: `column order: ${a.join(', ')}`,
-                after: `column order: ${b.join(', ')}`
-            });
-        }
-    }
-    return changes;
-}
-function isEmptyDiff(d) {
-    return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
-}
-
-;// CONCATENATED MODULE: ./src/schema/render.ts
-/** Text forms of snapshots and diffs: post-migration-schema.sql and db-diff.txt. Deterministic. */
-
-/** 'CREATE [FOREIGN |UNLOGGED ]TABLE schema.table' at the start of a table definition. */
-const TABLE_HEAD = /^CREATE (?:FOREIGN |UNLOGGED )?TABLE (?:"(?:[^"]|"")*"|[^ ."]+)\.(?:"(?:[^"]|"")*"|[^ ."]+)/;
-const SECTION_ORDER = ['schema', 'extension', 'type', 'sequence', 'function'];
-const SECTION_TITLES = {
-    schema: 'Schemas',
-    extension: 'Extensions',
-    type: 'Types',
-    sequence: 'Sequences',
-    function: 'Functions'
-};
-/**
- * Readable DDL-ish text of a snapshot: schemas, extensions, types, sequences, functions, then each
- * table with its columns, constraints, indexes, RLS, policies and triggers, then views and grants.
- * The time the snapshot was taken is left out so the same schema always renders the same bytes.
- */
-function renderSnapshotSql(s) {
-    const counts = new Map();
-    for (const o of s.objects)
-        counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
-    const countText = [...counts.entries()]
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ');
-    const out = [
-        '-- Schema snapshot (migration-runbook), read from the catalogs',
-        `-- server: PostgreSQL ${s.serverVersion}`,
-        `-- schemas: ${s.schemas.join(', ') || '(none)'}`,
-        `-- objects: ${countText || 'none'}`,
-        ''
-    ];
-    for (const kind of SECTION_ORDER) {
-        const list = s.objects.filter(o => o.kind === kind);
-        if (list.length === 0)
-            continue;
-        out.push(`-- ${SECTION_TITLES[kind]}`);
-        for (const o of list)
-            out.push(statement(o.definition));
-        out.push('');
-    }
-    const byTable = groupByTable(s.objects);
-    for (const t of s.objects.filter(o => o.kind === 'table')) {
-        out.push(`-- Table ${t.schema}.${t.name}`, ...renderTable(t, byTable.get(tableId(t)) ?? []), '');
-    }
-    const views = s.objects.filter(o => o.kind === 'view');
-    for (const v of views) {
-        out.push(`-- View ${v.schema}.${v.name}`, statement(v.definition));
-        for (const o of byTable.get(tableId(v)) ?? []) {
-            if (o.kind === 'index' || o.kind === 'trigger')
-                out.push(statement(o.definition));
-        }
-        out.push('');
-    }
-    const grants = s.objects.filter(o => o.kind === 'grant');
-    if (grants.length > 0) {
-        out.push('-- Grants (the owners\u2019 own rights not shown)');
-        for (const g of grants)
-            out.push(statement(g.definition));
-        out.push('');
-    }
-    return out.join('\n');
-}
-function tableId(o) {
-    return `${o.schema}\u0000${o.table ?? o.name}`;
-}
-function groupByTable(objects) {
-    const map = new Map();
-    for (const o of objects) {
-        if (o.table === undefined || o.kind === 'table' || o.kind === 'grant')
-            continue;
-        const id = tableId(o);
-        const list = map.get(id) ?? [];
-        list.push(o);
-        map.set(id, list);
-    }
-    return map;
-}
-function renderTable(t, parts) {
-    const columns = parts
-        .filter(o => o.kind === 'column')
-        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-    const constraints = parts.filter(o => o.kind === 'constraint');
-    const body = [
-        ...columns.map(c => `  ${c.definition}`),
-        ...constraints.map(c => `  CONSTRAINT ${c.name} ${c.definition}`)
-    ];
-    const head = TABLE_HEAD.exec(t.definition)?.[0] ?? t.definition;
-    const tail = t.definition.slice(head.length);
-    const lines = [`${head} (`, body.join(',\n'), `)${tail};`];
-    // Indexes that back a constraint of the same name come with the constraint.
-    const constraintNames = new Set(constraints.map(c => c.name));
-    for (const o of parts) {
-        if (o.kind === 'index' && !constraintNames.has(o.name))
-            lines.push(statement(o.definition));
-    }
-    for (const o of parts) {
-        if (o.kind === 'rls' && !o.definition.includes('DISABLE ROW LEVEL SECURITY, NO FORCE')) {
-            lines.push(statement(o.definition));
-        }
-    }
-    for (const kind of ['policy', 'trigger']) {
-        for (const o of parts)
-            if (o.kind === kind)
-                lines.push(statement(o.definition));
-    }
-    return lines;
-}
-function statement(definition) {
-    return `${definition};`;
-}
-/**
- * db-diff.txt: '+' added, '-' removed, '~' changed with the old and the new definition (a line diff
- * for multi-line definitions such as function bodies); 'no schema changes' when empty.
- */
-function renderDiff(d) {
-    if (isEmptyDiff(d))
-        return 'no schema changes\n';
-    const out = [
-        `schema diff: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`
-    ];
-    if (d.added.length > 0) {
-        out.push('', 'added:');
-        for (const c of d.added)
-            out.push(`+ ${c.object.key}`, indent(c.after ?? '', '    '));
-    }
-    if (d.removed.length > 0) {
-        out.push('', 'removed:');
-        for (const c of d.removed)
-            out.push(`- ${c.object.key}`, indent(c.before ?? '', '    '));
-    }
-    if (d.changed.length > 0) {
-        out.push('', 'changed:');
-        for (const c of d.changed)
-            out.push(...renderChange(c));
-    }
-    return out.join('\n') + '\n';
-}
-function indent(text, prefix) {
-    return text
-        .split('\n')
-        .map(l => prefix + l)
-        .join('\n');
-}
-function renderChange(c) {
-    const before = c.before ?? '';
-    const after = c.after ?? '';
-    const lines = [`~ ${c.object.key}`];
-    if (!before.includes('\n') && !after.includes('\n')) {
-        lines.push(`    - ${before}`, `    + ${after}`);
-        return lines;
-    }
-    return lines.concat(lineDiff(before.split('\n'), after.split('\n')));
-}
-/** Above this many cells the LCS table is not worth it: print both versions whole. */
-const MAX_LCS_CELLS = 4_000_000;
-const CONTEXT = 2;
-/** A small LCS line diff with two lines of context around each change. */
-function lineDiff(a, b) {
-    if (a.length * b.length > MAX_LCS_CELLS) {
-        return [...a.map(l => `    - ${l}`), ...b.map(l => `    + ${l}`)];
-    }
-    const n = a.length;
-    const m = b.length;
-    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..]
-    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-    for (let i = n - 1; i >= 0; i--) {
-        for (let j = m - 1; j >= 0; j--) {
-            lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-        }
-    }
-    const ops = [];
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && a[i] === b[j]) {
-            ops.push({ op: ' ', line: a[i] });
-            i++;
-            j++;
-        }
-        else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-            ops.push({ op: '-', line: a[i++] });
-        }
-        else {
-            ops.push({ op: '+', line: b[j++] });
-        }
-    }
-    const near = ops.map((_, k) => ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(o => o.op !== ' '));
-    const out = [];
-    let skipped = false;
-    ops.forEach((o, k) => {
-        if (!near[k]) {
-            if (!skipped)
-                out.push('    ...');
-            skipped = true;
-            return;
-        }
-        skipped = false;
-        out.push(`    ${o.op} ${o.line}`);
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/schema/index.ts
-/** Schema snapshot (from the catalogs), structured diff, and their text forms. */
-
-
-
 
 
 /***/ })

@@ -767,8 +767,8 @@ async function startRehearsalApi(databaseUrl, addSecret) {
 var report_table = __webpack_require__(790);
 // EXTERNAL MODULE: ./src/engine/embedded-target.ts
 var embedded_target = __webpack_require__(2158);
-// EXTERNAL MODULE: ./src/schema/index.ts + 3 modules
-var schema = __webpack_require__(5159);
+// EXTERNAL MODULE: ./src/schema/index.ts + 2 modules
+var schema = __webpack_require__(7675);
 ;// CONCATENATED MODULE: ./src/embedded/rehearse.ts
 /**
  * The README's main job: on a throwaway Postgres, apply what is deployed (every migration but the newest, or up
