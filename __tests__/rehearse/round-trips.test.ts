@@ -185,6 +185,33 @@ test('in one batch each file has a lock budget of its own', async () => {
   expect(results[1].lockMs).toBeLessThan(300)
 })
 
+test('a statement cancelled from outside (SIGINT, a DBA) is reported as cancelled, not as over the lock budget', async () => {
+  const other = await db.client()
+  try {
+    const pid = (client as unknown as { processID: number }).processID
+    const rehearsing = rehearseFiles(
+      client,
+      [
+        sqlFile('20260108000000_a.sql', 'CREATE TABLE public.cancel_a (id int);\n'),
+        sqlFile(
+          '20260108000001_b.sql',
+          'CREATE TABLE public.cancel_b (id int);\nSELECT pg_sleep(5);\n'
+        )
+      ],
+      options({ schemaDiffs: false })
+    )
+    await new Promise(resolve => setTimeout(resolve, 400))
+    await other.query('SELECT pg_cancel_backend($1)', [pid])
+    const results = await rehearsing
+    expect(results[1].line).toBe(2)
+    expect(results[1].overBudget).toBe(false)
+    expect(results[1].error).toMatch(/canceling statement due to user request \(SQLSTATE 57014\)/)
+    expect(results[1].error).not.toMatch(/lock budget/)
+  } finally {
+    await other.end()
+  }
+})
+
 test('with schema diffs (validate) each file still gets its diff, from two snapshots', async () => {
   sent.length = 0
   const [r] = await rehearseFiles(
