@@ -4270,7 +4270,11 @@ async function rehearseFiles(client, files, opts) {
                 const where = s ? `${file.file}:${s.line}` : file.file;
                 let message;
                 let overBudget = false;
-                if (err.code === QUERY_CANCELED && s) {
+                // 57014 is also a cancel from outside (SIGINT's pg_cancel_backend, a DBA): only the budget's own
+                // statement_timeout is "over the budget" (the message, or, on a server in another language, the time).
+                const cutAtBudget = err.code === QUERY_CANCELED &&
+                    (/statement timeout/.test(err.message) || spent >= opts.lockBudgetMs * 0.9);
+                if (cutAtBudget && s) {
                     overBudget = true;
                     const blamed = blamedLock(s, newLocks(locks, atStart));
                     await client.query('ROLLBACK').catch(() => undefined);
