@@ -18,7 +18,10 @@ const EARLY = /rehearsal: started early, alongside the checks before it, on a se
 const run = (stage: string) =>
   cli([stage, '--env', 'staging'], { cwd: repo.root, env: baseEnv({ DATABASE_URL: db.url }) })
 
-function summary(): { status: string; checks: { id: string; status: string; summary: string }[] } {
+function summary(): {
+  status: string
+  checks: { id: string; status: string; summary: string; reasons: string[] }[]
+} {
   return JSON.parse(
     readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
   )
@@ -170,7 +173,12 @@ test('cancelled while the early rehearsal waits on a lock: its statement is canc
     expect(summary().status).toBe('cancelled')
     // Reported in its place, as what it was when the signal came: running, then cancelled.
     expect(r.stderr).toMatch(EARLY)
-    expect(summary().checks.find(c => c.id === 'rehearsal')).toMatchObject({ status: 'cancelled' })
+    const rehearsal = summary().checks.find(c => c.id === 'rehearsal')
+    expect(rehearsal).toMatchObject({ status: 'cancelled' })
+    // What it made of its cancelled statement: cancelled, not the migration's failure nor its lock budget.
+    const reasons = rehearsal?.reasons.join('\n')
+    expect(reasons).toMatch(/canceling statement due to user request/)
+    expect(reasons).not.toMatch(/lock budget|fails on this database/)
     expect(summary().checks.find(c => c.id === 'apply')).toMatchObject({ status: 'skip' })
     expect(await runSessions()).toEqual([])
   } finally {

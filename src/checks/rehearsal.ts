@@ -166,7 +166,12 @@ export const rehearsalCheck: Check<'rehearsal'> = {
       const throwaway = ctx.facts.throwaway
       return {
         status: 'fail',
-        summary: withLeftOut('a pending migration fails on this database'),
+        // A statement cancelled by the run's own SIGINT is not the migration's failure.
+        summary: withLeftOut(
+          ctx.signal.aborted
+            ? 'cancelled before the rehearsal finished'
+            : 'a pending migration fails on this database'
+        ),
         reasons: [
           ...hardFailures.map(r =>
             throwaway &&
