@@ -4567,7 +4567,10 @@ const rehearsalCheck = {
             const throwaway = ctx.facts.throwaway;
             return {
                 status: 'fail',
-                summary: withLeftOut('a pending migration fails on this database'),
+                // A statement cancelled by the run's own SIGINT is not the migration's failure.
+                summary: withLeftOut(ctx.signal.aborted
+                    ? 'cancelled before the rehearsal finished'
+                    : 'a pending migration fails on this database'),
                 reasons: [
                     ...hardFailures.map(r => throwaway &&
                         /extension "[^"]+" is not available|extension control file/.test(r.error ?? '')
