@@ -6788,14 +6788,38 @@ async function inRolledBackTransaction(client, timeoutMs, fn) {
         await client.query('ROLLBACK');
     }
 }
+/** SQLSTATE of a write in a read-only transaction. */
+const READ_ONLY_SQL_TRANSACTION = '25006';
 /**
- * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing. Each run has
- * a transaction of its own, rolled back; one run's ROLLBACK and the next one's BEGIN share a round trip.
+ * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing.
+ *
+ * All runs share one read-only transaction, rolled back: no round trip between two runs (on a hosted database
+ * 20 runs paid 20 more round trips, ~0.6 s at 30 ms). A probe that writes, or calls what writes, is refused by
+ * the server at its first run, before it changed anything; it is then timed with a transaction of its own per
+ * run, rolled back, so each run sees the data as it was (one run's ROLLBACK and the next one's BEGIN share a
+ * round trip).
  */
 async function timeStatement(client, sql, params, runs, timeoutMs) {
     const text = explainableSql(sql);
     const samples = [];
     if (runs < 1)
+        return samples;
+    await client.query(`${beginWithTimeout(timeoutMs)}; SET TRANSACTION READ ONLY`);
+    try {
+        for (let i = 0; i < runs; i++) {
+            const start = process.hrtime.bigint();
+            await client.query(extendedQuery(text, params));
+            samples.push(elapsedMs(start));
+        }
+    }
+    catch (e) {
+        if (samples.length > 0 || e.code !== READ_ONLY_SQL_TRANSACTION)
+            throw e;
+    }
+    finally {
+        await client.query('ROLLBACK');
+    }
+    if (samples.length === runs)
         return samples;
     await client.query(beginWithTimeout(timeoutMs));
     try {
