@@ -10,11 +10,11 @@ import { mayLockExisting, type ShadowState } from '../../src/rehearse/shadow.js'
 import { Logger } from '../../src/report/logger.js'
 import { Redactor } from '../../src/report/redact.js'
 import type { SqlFile } from '../../src/plan/files.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
 
 let db: TestDatabase
 let client: pg.Client
-const sent: string[] = []
+let sent: string[] = []
 
 beforeAll(async () => {
   await loadParser()
@@ -24,13 +24,7 @@ beforeAll(async () => {
     `CREATE TABLE public.items (id int PRIMARY KEY, name text);
      INSERT INTO public.items SELECT g, 'item ' || g FROM generate_series(1, 500) g;`
   )
-  // Counts what is sent; the query itself runs on the server as always.
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown
-  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text
-    sent.push(String(text))
-    return query(...args)
-  }
+  sent = recordQueries(client)
 }, 120_000)
 
 afterAll(async () => {
@@ -164,6 +158,22 @@ test('in one batch, a failure in the second file names its statement; the first 
   expect(results[1].locks.map(l => l.relation)).toEqual(
     expect.arrayContaining(['fine', 'public.also_fine'])
   )
+})
+
+test('a file that does not parse is not pulled into the batch of the files before it: they pass, it fails in its turn', async () => {
+  const log: string[] = []
+  const logger = new Logger(new Redactor(), (_level, line) => log.push(line))
+  await expect(
+    rehearseFiles(
+      client,
+      [
+        sqlFile('20260109000000_fine.sql', 'CREATE TABLE public.before_bad (id int);\n'),
+        sqlFile('20260109000001_bad.sql', 'CREATE TABLE public.bad (id int;\n')
+      ],
+      options({ schemaDiffs: false, log: logger })
+    )
+  ).rejects.toThrow(/migrations\/20260109000001_bad\.sql:1:/)
+  expect(log.join('\n')).toMatch(/rehearsed migrations\/20260109000000_fine\.sql in/)
 })
 
 test('in one batch each file has a lock budget of its own', async () => {

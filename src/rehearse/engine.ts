@@ -95,7 +95,10 @@ function strongestLocks(rows: readonly HeldLock[]): HeldLock[] {
 interface FileProgress {
   locks: HeldLock[]
   spent: number
-  /** Server time from the file's first statement to the end of its last (files batched with others). */
+  /**
+   * Server time from the file's first statement to the end of its last, when batched with other files (a file
+   * alone keeps its wall time).
+   */
   serverMs?: number
   /** Postgres's error, with the statement that failed attached when it was one of the file's. */
   error?: Error & { statement?: SqlStatement }
@@ -164,7 +167,9 @@ async function rehearseBatches(
     const p: FileProgress = {
       locks,
       spent: spent ? Number(spent.mr_spent) : 0,
-      ...(clocks.length > 1 ? { serverMs: clocks[clocks.length - 1] - clocks[0] } : {})
+      ...(files.length > 1 && clocks.length > 1
+        ? { serverMs: clocks[clocks.length - 1] - clocks[0] }
+        : {})
     }
     progress.push(p)
     if (outcome.error === undefined) {
@@ -495,11 +500,21 @@ export async function rehearseFiles(
   const batchable = (statements: readonly SqlStatement[]) =>
     statements.length > 0 &&
     !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)))
+  // Each file's statements, split once. A file that cannot be split (a syntax error) is left out of the batch of
+  // the files before it: statementsOf throws for it at its own turn, as it always did.
+  const split = files.map(({ file }) => {
+    try {
+      return statementsOf(file)
+    } catch {
+      return undefined
+    }
+  })
   // Files already rehearsed in the batch of a file before them, by index.
   let batchedAhead = new Map<number, FileProgress>()
   try {
     for (const [index, { version, file }] of files.entries()) {
-      const statements = statementsOf(file)
+      // A file that did not split is split again here, to throw its error in its turn.
+      const statements = split[index] ?? statementsOf(file)
       const t0 = performance.now()
       const atStart = locks
       let stale = false
@@ -516,18 +531,16 @@ export async function rehearseFiles(
             while (
               !diffs &&
               run.length < files.length - index &&
-              batchable(statementsOf(files[index + run.length].file))
+              batchable(split[index + run.length] ?? [])
             )
               run.push(index + run.length)
             const progress = await rehearseBatches(
               client,
-              run.map(k => ({ file: files[k].file.file, statements: statementsOf(files[k].file) })),
+              run.map(k => ({ file: files[k].file.file, statements: split[k] ?? [] })),
               opts,
               locks
             )
             batchedAhead = new Map(progress.map((p, k) => [run[k], p]))
-            // One file alone keeps its wall time; files batched together each get their server time.
-            if (run.length === 1) batchedAhead.get(index)!.serverMs = undefined
           }
           const done = batchedAhead.get(index) as FileProgress
           locks = done.locks
