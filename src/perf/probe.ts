@@ -42,12 +42,13 @@ export function bareIndexName(name: string): string {
 const beginWithTimeout = (timeoutMs: number) =>
   `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`
 
+/** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
 async function inRolledBackTransaction<T>(
   client: Queryable,
-  timeoutMs: number,
+  begin: string,
   fn: () => Promise<T>
 ): Promise<T> {
-  await client.query(beginWithTimeout(timeoutMs))
+  await client.query(begin)
   try {
     return await fn()
   } finally {
@@ -57,6 +58,29 @@ async function inRolledBackTransaction<T>(
 
 /** SQLSTATE of a write in a read-only transaction. */
 const READ_ONLY_SQL_TRANSACTION = '25006'
+
+/**
+ * Times `runs` executions of the probe in a transaction opened by `begin` and rolled back at the end, with
+ * `between` (when given) sent before each run after the first. Samples are pushed to `samples` as they are taken.
+ */
+async function timedRuns(
+  client: Queryable,
+  query: pg.QueryConfig,
+  runs: number,
+  begin: string,
+  samples: number[],
+  between?: string
+): Promise<number[]> {
+  return inRolledBackTransaction(client, begin, async () => {
+    for (let i = 0; i < runs; i++) {
+      if (i > 0 && between) await client.query(between)
+      const start = process.hrtime.bigint()
+      await client.query(query)
+      samples.push(elapsedMs(start))
+    }
+    return samples
+  })
+}
 
 /**
  * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing.
@@ -74,34 +98,16 @@ export async function timeStatement(
   runs: number,
   timeoutMs: number
 ): Promise<number[]> {
-  const text = explainableSql(sql)
-  const samples: number[] = []
-  if (runs < 1) return samples
-  await client.query(`${beginWithTimeout(timeoutMs)}; SET TRANSACTION READ ONLY`)
+  if (runs < 1) return []
+  const query = extendedQuery(explainableSql(sql), params)
+  const begin = beginWithTimeout(timeoutMs)
+  const shared: number[] = []
   try {
-    for (let i = 0; i < runs; i++) {
-      const start = process.hrtime.bigint()
-      await client.query(extendedQuery(text, params))
-      samples.push(elapsedMs(start))
-    }
+    return await timedRuns(client, query, runs, `${begin}; SET TRANSACTION READ ONLY`, shared)
   } catch (e) {
-    if (samples.length > 0 || (e as { code?: string }).code !== READ_ONLY_SQL_TRANSACTION) throw e
-  } finally {
-    await client.query('ROLLBACK')
+    if (shared.length > 0 || (e as { code?: string }).code !== READ_ONLY_SQL_TRANSACTION) throw e
   }
-  if (samples.length === runs) return samples
-  await client.query(beginWithTimeout(timeoutMs))
-  try {
-    for (let i = 0; i < runs; i++) {
-      if (i > 0) await client.query(`ROLLBACK; ${beginWithTimeout(timeoutMs)}`)
-      const start = process.hrtime.bigint()
-      await client.query(extendedQuery(text, params))
-      samples.push(elapsedMs(start))
-    }
-  } finally {
-    await client.query('ROLLBACK')
-  }
-  return samples
+  return timedRuns(client, query, runs, begin, [], `ROLLBACK; ${begin}`)
 }
 
 export async function runProbe(
@@ -124,7 +130,7 @@ export async function runProbe(
   }
   try {
     // EXPLAIN ANALYZE first: it also warms the cache the timed runs then read.
-    const explained = await inRolledBackTransaction(client, timeoutMs, () =>
+    const explained = await inRolledBackTransaction(client, beginWithTimeout(timeoutMs), () =>
       explain(client, spec.sql, params, { analyze: true })
     )
     plan.executionTimeMs = explained.executionTimeMs
