@@ -22,6 +22,21 @@ function adminUrl(): string {
   return url
 }
 
+/**
+ * Records the text of every query `client` sends from now on, in order: what a far database would wait a round
+ * trip for. Each query still runs on the server as always.
+ */
+export function recordQueries(client: pg.Client): string[] {
+  const sent: string[] = []
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text
+    sent.push(String(text))
+    return query(...args)
+  }
+  return sent
+}
+
 export function urlForDatabase(name: string): string {
   const u = new URL(adminUrl())
   u.pathname = '/' + name

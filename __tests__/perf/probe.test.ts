@@ -5,11 +5,11 @@
  */
 import type pg from 'pg'
 import { timeStatement } from '../../src/perf/probe.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
 
 let db: TestDatabase
 let client: pg.Client
-const sent: string[] = []
+let sent: string[] = []
 
 beforeAll(async () => {
   db = await createTestDatabase('perf_probe')
@@ -18,12 +18,7 @@ beforeAll(async () => {
     CREATE TABLE public.items (id int PRIMARY KEY, restaurant_id int NOT NULL);
     INSERT INTO public.items SELECT g, g % 50 FROM generate_series(1, 1000) g;
     CREATE SEQUENCE public.ticket;`)
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown
-  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text
-    sent.push(String(text))
-    return query(...args)
-  }
+  sent = recordQueries(client)
 }, 120_000)
 
 afterAll(async () => {

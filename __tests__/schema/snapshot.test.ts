@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
 import {
   SCHEMA_OBJECT_KINDS,
   diffSnapshots,
@@ -246,13 +246,7 @@ test('an aborted transaction gives the server error, with its code', async () =>
 /** A new session whose queries are recorded as sent (each still runs on the server). */
 async function recordingClient(): Promise<{ other: pg.Client; sent: string[] }> {
   const other = await db.client()
-  const sent: string[] = []
-  const query = other.query.bind(other) as (...args: unknown[]) => unknown
-  ;(other as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
-    sent.push(String(args[0]))
-    return query(...args)
-  }
-  return { other, sent }
+  return { other, sent: recordQueries(other) }
 }
 
 test('a snapshot is two round trips, in a transaction or not (a hosted database is far away)', async () => {
