@@ -3954,7 +3954,9 @@ async function rehearseBatches(client, files, opts, locksAtStart) {
         const p = {
             locks,
             spent: spent ? Number(spent.mr_spent) : 0,
-            ...(clocks.length > 1 ? { serverMs: clocks[clocks.length - 1] - clocks[0] } : {})
+            ...(files.length > 1 && clocks.length > 1
+                ? { serverMs: clocks[clocks.length - 1] - clocks[0] }
+                : {})
         };
         progress.push(p);
         if (outcome.error === undefined) {
@@ -4172,11 +4174,22 @@ async function rehearseFiles(client, files, opts) {
     let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
     const batchable = (statements) => statements.length > 0 &&
         !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
+    // Each file's statements, split once. A file that cannot be split (a syntax error) is left out of the batch of
+    // the files before it: statementsOf throws for it at its own turn, as it always did.
+    const split = files.map(({ file }) => {
+        try {
+            return (0,apply_statements/* statementsOf */.GX)(file);
+        }
+        catch {
+            return undefined;
+        }
+    });
     // Files already rehearsed in the batch of a file before them, by index.
     let batchedAhead = new Map();
     try {
         for (const [index, { version, file }] of files.entries()) {
-            const statements = (0,apply_statements/* statementsOf */.GX)(file);
+            // A file that did not split is split again here, to throw its error in its turn.
+            const statements = split[index] ?? (0,apply_statements/* statementsOf */.GX)(file);
             const t0 = performance.now();
             const atStart = locks;
             let stale = false;
@@ -4192,13 +4205,10 @@ async function rehearseFiles(client, files, opts) {
                         const run = [index];
                         while (!diffs &&
                             run.length < files.length - index &&
-                            batchable((0,apply_statements/* statementsOf */.GX)(files[index + run.length].file)))
+                            batchable(split[index + run.length] ?? []))
                             run.push(index + run.length);
-                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: (0,apply_statements/* statementsOf */.GX)(files[k].file) })), opts, locks);
+                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: split[k] ?? [] })), opts, locks);
                         batchedAhead = new Map(progress.map((p, k) => [run[k], p]));
-                        // One file alone keeps its wall time; files batched together each get their server time.
-                        if (run.length === 1)
-                            batchedAhead.get(index).serverMs = undefined;
                     }
                     const done = batchedAhead.get(index);
                     locks = done.locks;
@@ -6779,8 +6789,9 @@ function bareIndexName(name) {
 }
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
 const beginWithTimeout = (timeoutMs) => `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`;
-async function inRolledBackTransaction(client, timeoutMs, fn) {
-    await client.query(beginWithTimeout(timeoutMs));
+/** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
+async function inRolledBackTransaction(client, begin, fn) {
+    await client.query(begin);
     try {
         return await fn();
     }
@@ -6791,6 +6802,22 @@ async function inRolledBackTransaction(client, timeoutMs, fn) {
 /** SQLSTATE of a write in a read-only transaction. */
 const READ_ONLY_SQL_TRANSACTION = '25006';
 /**
+ * Times `runs` executions of the probe in a transaction opened by `begin` and rolled back at the end, with
+ * `between` (when given) sent before each run after the first. Samples are pushed to `samples` as they are taken.
+ */
+async function timedRuns(client, query, runs, begin, samples, between) {
+    return inRolledBackTransaction(client, begin, async () => {
+        for (let i = 0; i < runs; i++) {
+            if (i > 0 && between)
+                await client.query(between);
+            const start = process.hrtime.bigint();
+            await client.query(query);
+            samples.push(elapsedMs(start));
+        }
+        return samples;
+    });
+}
+/**
  * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing.
  *
  * All runs share one read-only transaction, rolled back: no round trip between two runs (on a hosted database
@@ -6800,41 +6827,19 @@ const READ_ONLY_SQL_TRANSACTION = '25006';
  * round trip).
  */
 async function timeStatement(client, sql, params, runs, timeoutMs) {
-    const text = explainableSql(sql);
-    const samples = [];
     if (runs < 1)
-        return samples;
-    await client.query(`${beginWithTimeout(timeoutMs)}; SET TRANSACTION READ ONLY`);
+        return [];
+    const query = extendedQuery(explainableSql(sql), params);
+    const begin = beginWithTimeout(timeoutMs);
+    const shared = [];
     try {
-        for (let i = 0; i < runs; i++) {
-            const start = process.hrtime.bigint();
-            await client.query(extendedQuery(text, params));
-            samples.push(elapsedMs(start));
-        }
+        return await timedRuns(client, query, runs, `${begin}; SET TRANSACTION READ ONLY`, shared);
     }
     catch (e) {
-        if (samples.length > 0 || e.code !== READ_ONLY_SQL_TRANSACTION)
+        if (shared.length > 0 || e.code !== READ_ONLY_SQL_TRANSACTION)
             throw e;
     }
-    finally {
-        await client.query('ROLLBACK');
-    }
-    if (samples.length === runs)
-        return samples;
-    await client.query(beginWithTimeout(timeoutMs));
-    try {
-        for (let i = 0; i < runs; i++) {
-            if (i > 0)
-                await client.query(`ROLLBACK; ${beginWithTimeout(timeoutMs)}`);
-            const start = process.hrtime.bigint();
-            await client.query(extendedQuery(text, params));
-            samples.push(elapsedMs(start));
-        }
-    }
-    finally {
-        await client.query('ROLLBACK');
-    }
-    return samples;
+    return timedRuns(client, query, runs, begin, [], `ROLLBACK; ${begin}`);
 }
 async function runProbe(client, spec, timeoutMs) {
     const params = spec.params ?? [];
@@ -6852,7 +6857,7 @@ async function runProbe(client, spec, timeoutMs) {
     };
     try {
         // EXPLAIN ANALYZE first: it also warms the cache the timed runs then read.
-        const explained = await inRolledBackTransaction(client, timeoutMs, () => explain(client, spec.sql, params, { analyze: true }));
+        const explained = await inRolledBackTransaction(client, beginWithTimeout(timeoutMs), () => explain(client, spec.sql, params, { analyze: true }));
         plan.executionTimeMs = explained.executionTimeMs;
         plan.planningTimeMs = explained.planningTimeMs;
         plan.totalCost = explained.totalCost;
