@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { rmSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { applyMigrations, ApplyError, type ApplyOptions } from '../../src/apply/apply.js'
 import { discoverMigrations } from '../../src/plan/files.js'
@@ -84,6 +84,24 @@ test('apply writes both history tables in the same transaction as the change', a
   expect(log.text()).toMatch(
     /migrations\/20250201000000_add_sku\.sql:3 ALTER TABLE public\.items ADD CONSTRAINT .* ms\)/
   )
+})
+
+test('each migration commits with its history row and audit entry in one round trip', async () => {
+  const sent = recordQueries(client)
+  await apply()
+  const commits = sent.filter(q => /\bCOMMIT$/.test(q))
+  expect(commits).toHaveLength(2)
+  for (const [i, version] of ['20250101000000', '20250201000000'].entries()) {
+    expect(commits[i]).toContain(`INSERT INTO supabase_migrations.schema_migrations`)
+    expect(commits[i]).toContain(`'${version}'`)
+    expect(commits[i]).toContain('INSERT INTO migration_runbook.audit_log')
+  }
+  // Nothing else writes either table on the way.
+  expect(
+    sent.filter(
+      q => /INSERT INTO (supabase_migrations|migration_runbook)\./.test(q) && !/\bCOMMIT$/.test(q)
+    )
+  ).toEqual([])
 })
 
 test('a second apply does nothing', async () => {

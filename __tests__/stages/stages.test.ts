@@ -192,6 +192,15 @@ describe('rollback', () => {
     expect(await versions()).toEqual(['20250101000000'])
     const tags = await query(`SELECT to_regclass('public.item_tags') AS t`)
     expect(tags.rows[0].t).toBeNull()
+    // The audit entry was committed with the rollback (sent with its COMMIT), statements and all.
+    const audit = await query(
+      `SELECT version, stage, jsonb_array_length(details->'statements') AS statements
+         FROM migration_runbook.audit_log WHERE status = 'rolled-back'`
+    )
+    expect(audit.rows).toEqual([
+      { version: '20250201000000', stage: 'rollback', statements: expect.any(Number) }
+    ])
+    expect(audit.rows[0].statements).toBeGreaterThan(0)
   })
 
   test('refuses when rows written since would violate what the rollback re-adds, changing nothing', async () => {

@@ -9,7 +9,13 @@ import type pg from 'pg'
 import type { Logger } from '../report/logger.js'
 import type { Migration, SqlFile } from '../plan/files.js'
 import { buildPlan } from '../plan/plan.js'
-import { ensureHistoryTables, readHistory, recordApplied, writeAudit } from '../plan/history.js'
+import {
+  ensureHistoryTables,
+  readHistory,
+  recordAppliedSql,
+  writeAudit,
+  writeAuditSql
+} from '../plan/history.js'
 import { acquireApplyLock, releaseApplyLock } from './locks.js'
 import { firstLine, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
@@ -188,7 +194,8 @@ export interface TransactionalRun {
 
 /**
  * Runs a file's statements in one transaction under SET LOCAL timeouts, then `finish` (history, audit) in the
- * same transaction, and commits. Retries the whole transaction on lock_not_available only; any other error
+ * same transaction, and commits. `finish` may also return statements (SQL text, no parameters): they are sent
+ * with the COMMIT, in one round trip. Retries the whole transaction on lock_not_available only; any other error
  * rolls back and is rethrown as an ApplyError naming file:line. `onFailure` runs after the rollback.
  */
 export async function runFileInTransaction(
@@ -197,7 +204,7 @@ export async function runFileInTransaction(
   file: SqlFile,
   statements: SqlStatement[],
   opts: TransactionalRun,
-  finish: (timings: StatementTiming[], attempt: number) => Promise<void>,
+  finish: (timings: StatementTiming[], attempt: number) => Promise<string[]>,
   onFailure: (error: ApplyError) => Promise<void> = async () => undefined
 ): Promise<{ timings: StatementTiming[]; attempts: number; durationMs: number }> {
   for (let attempt = 1; ; attempt++) {
@@ -206,8 +213,8 @@ export async function runFileInTransaction(
     try {
       await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs, 'BEGIN; ')
       await runStatements(client, file, statements, timings, opts.log, opts.signal)
-      await finish(timings, attempt)
-      await client.query('COMMIT')
+      const withCommit = await finish(timings, attempt)
+      await client.query([...withCommit, 'COMMIT'].join(';\n'))
       return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined)
@@ -271,15 +278,15 @@ async function applyInTransaction(
     m,
     statements,
     opts,
-    async (timings, attempt) => {
-      await recordApplied(client, m.version, m.name, statementTexts(statements, opts))
-      await writeAudit(client, {
+    async (timings, attempt) => [
+      recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
+      writeAuditSql({
         ...audit,
         status: 'applied',
         schemaBefore,
         details: auditDetails({ statements: timings, attempts: attempt }, opts)
       })
-    },
+    ],
     failed =>
       writeAudit(client, {
         ...audit,
@@ -344,15 +351,20 @@ async function applyWithoutTransaction(
         }
       }
     }
-    await client.query('BEGIN')
     try {
-      await recordApplied(client, m.version, m.name, statementTexts(statements, opts))
-      await writeAudit(client, {
-        ...auditBase(m, opts, started),
-        status: 'applied',
-        details: auditDetails({ statements: timings, noTransaction: true }, opts)
-      })
-      await client.query('COMMIT')
+      // History row and audit entry in one transaction, in one round trip.
+      await client.query(
+        [
+          'BEGIN',
+          recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
+          writeAuditSql({
+            ...auditBase(m, opts, started),
+            status: 'applied',
+            details: auditDetails({ statements: timings, noTransaction: true }, opts)
+          }),
+          'COMMIT'
+        ].join(';\n')
+      )
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw new ApplyError(

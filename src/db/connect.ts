@@ -74,3 +74,11 @@ export function describeError(e: unknown, opts: { statementTimeoutMs?: number } 
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"'
 }
+
+/**
+ * A string as an E'' literal: read the same whatever standard_conforming_strings says. Replace, not a loop over
+ * characters: a history row's statements can be megabytes (pg's escapeLiteral took 0.9 s for 4.5 MB).
+ */
+export function quoteLiteral(value: string): string {
+  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+}

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg'
 import type { Migration, SqlFile } from '../plan/files.js'
-import { ensureHistoryTables, removeApplied, writeAudit } from '../plan/history.js'
+import { ensureHistoryTables, removeApplied, writeAuditSql } from '../plan/history.js'
 import {
   auditDetails,
   runFileInTransaction,
@@ -53,19 +53,22 @@ export async function revertMigration(
           throw new Error(
             `history row of ${m.version} was not found while rolling back (removed ${removed})`
           )
-        await writeAudit(client, {
-          runId: opts.runId,
-          environment: opts.environment,
-          stage: 'rollback',
-          version: m.version,
-          name: m.name,
-          checksum: script.checksum,
-          gitSha: opts.gitSha,
-          actor: opts.actor,
-          startedAt,
-          status: 'rolled-back',
-          details: auditDetails({ statements: timings }, opts)
-        })
+        // The audit entry goes with the COMMIT, in one round trip.
+        return [
+          writeAuditSql({
+            runId: opts.runId,
+            environment: opts.environment,
+            stage: 'rollback',
+            version: m.version,
+            name: m.name,
+            checksum: script.checksum,
+            gitSha: opts.gitSha,
+            actor: opts.actor,
+            startedAt,
+            status: 'rolled-back',
+            details: auditDetails({ statements: timings }, opts)
+          })
+        ]
       }
     )
     return {

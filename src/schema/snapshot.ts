@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
+import { quoteLiteral } from '../db/connect.js'
 
 export type SchemaObjectKind =
   | 'schema'
@@ -220,18 +221,13 @@ interface DeferredQuery {
   reject: (error: unknown) => void
 }
 
-/** An E'' literal: correct whatever standard_conforming_strings says. */
-function textLiteral(value: string): string {
-  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-}
-
 /** `$1` of a reader's query replaced by its value, a text array (the readers' only parameter). */
 function inlined(q: DeferredQuery): string {
   if (q.params.length === 0) return q.text
   const [schemas] = q.params
   if (q.params.length > 1 || !Array.isArray(schemas))
     throw new Error('a snapshot reader takes one parameter, the schema list')
-  const literal = `ARRAY[${schemas.map(v => textLiteral(String(v))).join(', ')}]::text[]`
+  const literal = `ARRAY[${schemas.map(v => quoteLiteral(String(v))).join(', ')}]::text[]`
   return q.text.replace(/\$1\b/g, literal)
 }
 

@@ -16,9 +16,10 @@ export async function runVerifyScript(
   statementTimeoutMs: number
 ): Promise<string | null> {
   const statements = statementsOf(file)
-  await client.query('BEGIN')
   try {
-    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, statementTimeoutMs)}`)
+    await client.query(
+      `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`
+    )
     for (const s of statements) {
       try {
         await client.query(s.text)
@@ -39,17 +40,18 @@ export async function runVerifyScript(
  * this session's search_path: the value is read as RESET would restore it.
  */
 export async function startingSearchPath(client: pg.Client): Promise<string[]> {
-  await client.query('BEGIN')
+  // One round trip: the reset, the read and the rollback that undoes the reset.
   try {
-    await client.query(
-      `SELECT set_config('search_path', reset_val, true) FROM pg_settings WHERE name = 'search_path'`
-    )
-    const res = await client.query(`SELECT current_schemas(false)::text[] AS path`)
-    return res.rows[0].path as string[]
+    const results = (await client.query(
+      `BEGIN;
+       SELECT set_config('search_path', reset_val, true) FROM pg_settings WHERE name = 'search_path';
+       SELECT current_schemas(false)::text[] AS path;
+       ROLLBACK`
+    )) as unknown as pg.QueryResult<{ path: string[] }>[]
+    return results[2].rows[0].path
   } catch {
-    return ['public']
-  } finally {
     await client.query('ROLLBACK').catch(() => undefined)
+    return ['public']
   }
 }
 
