@@ -10933,23 +10933,25 @@ const state_NOT_COUNTED = new Set(['f', 'v', 'm']);
 async function readTableStates(client, tables) {
     if (tables.length === 0)
         return [];
-    // Four round trips for all the tables (the small ones' counts in one): on a remote database a round trip costs
-    // far more than the catalog rows it reads.
+    // Two round trips for all the tables: the relations with their constraints and indexes, then the small ones'
+    // counts in one. On a remote database a round trip costs far more than the catalog rows it reads.
     const rels = await client.query(`SELECT t.ord, c.oid, c.relkind::text AS relkind, c.reltuples::bigint AS estimate,
             pg_total_relation_size(c.oid) AS bytes,
             pg_size_pretty(pg_total_relation_size(c.oid)) AS size, c.relrowsecurity AS rls,
             format('%I.%I', n.nspname, c.relname) AS qname,
-            ${FOREIGN_CHILDREN} AS foreign_children
+            ${FOREIGN_CHILDREN} AS foreign_children,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'name', k.conname, 'type', k.contype, 'definition', pg_get_constraintdef(k.oid),
+                      'deferrable', CASE WHEN k.condeferrable THEN (CASE WHEN k.condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END)
+                    ORDER BY k.conname), '[]')
+               FROM pg_constraint k WHERE k.conrelid = c.oid) AS constraints,
+            (SELECT coalesce(json_agg(json_build_object('name', ic.relname, 'definition', pg_get_indexdef(i.indexrelid))
+                    ORDER BY ic.relname), '[]')
+               FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid) AS indexes
        FROM unnest($1::text[]) WITH ORDINALITY AS t(name, ord)
        JOIN pg_class c ON c.oid = to_regclass(t.name)
        JOIN pg_namespace n ON n.oid = c.relnamespace`, [tables]);
     const byTable = new Map(rels.rows.map(r => [tables[Number(r.ord) - 1], r]));
-    const oids = rels.rows.map(r => r.oid);
-    const cons = await client.query(`SELECT conrelid AS oid, conname, contype, pg_get_constraintdef(oid) AS def,
-            CASE WHEN condeferrable THEN (CASE WHEN condeferred THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END) ELSE 'NOT DEFERRABLE' END AS deferrable
-       FROM pg_constraint WHERE conrelid = ANY($1::oid[]) ORDER BY conname`, [oids]);
-    const idx = await client.query(`SELECT i.indrelid AS oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY($1::oid[]) ORDER BY c.relname`, [oids]);
     // The small tables are counted exactly, all in one round trip.
     const counted = rels.rows.filter(r => !state_NOT_COUNTED.has(r.relkind) && !r.foreign_children && Number(r.estimate) < EXACT_COUNT_LIMIT);
     const counts = new Map();
@@ -10997,15 +10999,11 @@ async function readTableStates(client, tables) {
             totalBytes: Number(r.bytes),
             totalSize: r.size,
             rls: r.rls,
-            constraints: cons.rows
-                .filter(c => c.oid === r.oid)
-                .map(c => ({
-                name: c.conname,
-                type: CONSTRAINT_TYPES[c.contype] ?? c.contype,
-                definition: c.def,
-                deferrable: c.deferrable
+            constraints: r.constraints.map(c => ({
+                ...c,
+                type: CONSTRAINT_TYPES[c.type] ?? c.type
             })),
-            indexes: idx.rows.filter(i => i.oid === r.oid).map(i => ({ name: i.name, definition: i.def }))
+            indexes: r.indexes
         });
     }
     return out;

@@ -86,6 +86,8 @@ test('the small tables are counted in one round trip; one that refuses SELECT ge
   const states = await readTableStates(counting, tables)
   expect(states.map(s => s.rows)).toEqual([2, 3, 0])
   expect(sent.filter(q => q.includes('count(*)'))).toHaveLength(1)
+  // Two round trips for all three tables: relations (with constraints and indexes), then the counts.
+  expect(sent).toHaveLength(2)
 
   await client.query('SET ROLE state_reader')
   try {
@@ -96,4 +98,67 @@ test('the small tables are counted in one round trip; one that refuses SELECT ge
   } finally {
     await client.query('RESET ROLE')
   }
+})
+
+test("each table's constraints and indexes, by name, with their kind and deferrability", async () => {
+  await client.query(`
+    CREATE TABLE public.st_parent (id int PRIMARY KEY);
+    CREATE TABLE public.st_child (
+      id int CONSTRAINT st_child_pk PRIMARY KEY,
+      parent_id int CONSTRAINT st_child_fk REFERENCES public.st_parent (id) DEFERRABLE INITIALLY DEFERRED,
+      qty int CONSTRAINT st_child_qty CHECK (qty > 0),
+      code text CONSTRAINT st_child_code UNIQUE
+    );
+    CREATE INDEX st_child_a_idx ON public.st_child (qty);`)
+  const [child, parent] = await readTableStates(client, ['public.st_child', 'public.st_parent'])
+  expect(child.constraints).toEqual([
+    {
+      name: 'st_child_code',
+      type: 'UNIQUE',
+      definition: 'UNIQUE (code)',
+      deferrable: 'NOT DEFERRABLE'
+    },
+    {
+      name: 'st_child_fk',
+      type: 'FOREIGN KEY',
+      definition: 'FOREIGN KEY (parent_id) REFERENCES st_parent(id) DEFERRABLE INITIALLY DEFERRED',
+      deferrable: 'DEFERRABLE INITIALLY DEFERRED'
+    },
+    {
+      name: 'st_child_pk',
+      type: 'PRIMARY KEY',
+      definition: 'PRIMARY KEY (id)',
+      deferrable: 'NOT DEFERRABLE'
+    },
+    {
+      name: 'st_child_qty',
+      type: 'CHECK',
+      definition: 'CHECK ((qty > 0))',
+      deferrable: 'NOT DEFERRABLE'
+    }
+  ])
+  expect(child.indexes).toEqual([
+    {
+      name: 'st_child_a_idx',
+      definition: 'CREATE INDEX st_child_a_idx ON public.st_child USING btree (qty)'
+    },
+    {
+      name: 'st_child_code',
+      definition: 'CREATE UNIQUE INDEX st_child_code ON public.st_child USING btree (code)'
+    },
+    {
+      name: 'st_child_pk',
+      definition: 'CREATE UNIQUE INDEX st_child_pk ON public.st_child USING btree (id)'
+    }
+  ])
+  expect(parent.constraints.map(c => c.name)).toEqual(['st_parent_pkey'])
+  expect(parent.indexes.map(i => i.name)).toEqual(['st_parent_pkey'])
+  const text = renderTableStates('Touched tables', [child], {
+    constraints: true,
+    indexes: true,
+    sizes: false
+  })
+  expect(text).toContain(
+    '  constraint st_child_fk FOREIGN KEY: FOREIGN KEY (parent_id) REFERENCES st_parent(id) DEFERRABLE INITIALLY DEFERRED [DEFERRABLE INITIALLY DEFERRED]'
+  )
 })
