@@ -19,6 +19,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/zod.ts
+var zod = __webpack_require__(72379);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -121,6 +123,7 @@ function parseEnvFile(text, label) {
 
 
 
+
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const featureFlagSchema = schemas/* strictObject */.rej({
     /** The environment variable the application reads. */
@@ -214,6 +217,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
+// EXTERNAL MODULE: ./src/config/zod.ts
+var zod = __webpack_require__(72379);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -224,6 +229,7 @@ var core = __webpack_require__(88532);
  * (PITR on the provider, a snapshot taken by another job), which the check's summary then shows.
  * Either `backup: { off: true, reason: "..." }` or `backup: off` with `backup-reason: "..."`.
  */
+
 
 const REASON_RULE = 'allowed: a non-empty reason, e.g. "PITR on the provider"';
 const BACKUP_RULE = 'allowed: off, or { off: true, reason: "..." } (leave backup out to keep the check on)';
@@ -402,6 +408,7 @@ function upSection(sql, format, file) {
  */
 
 
+
 const marker = schemas/* unknown */.L5J().transform((v, ctx) => {
     const fail = (why) => {
         ctx.addIssue({
@@ -453,6 +460,7 @@ function lintSettingsOf(raw) {
  * environment or env file, or a value an earlier request saved. SQL never gets text substituted: values go
  * in as `params` ($1, $2, ...).
  */
+
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
 const SAVE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -534,6 +542,7 @@ var rehearsal_settings = __webpack_require__(3811);
  * policy.ts): the window of deploys watched, what a breach does, and the spike rule of a check.
  */
 
+
 const HOUR = 3_600_000;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/;
 const monitor_settings_UNIT_MS = { m: 60_000, h: HOUR, d: 24 * HOUR };
@@ -583,6 +592,7 @@ const rollbackWorkflowSchema = schemas/* string */.YjP()
 
 
 // js-yaml, not yaml: a third of the parse and import time at start-up (measured in bench/fast-path.ts).
+
 
 
 
@@ -934,8 +944,9 @@ function environmentPolicy(policy, name) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37827);
+/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72379);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37827);
 /**
  * runbook.yml keys of the shadow rehearsal and the lock forecast (issue 11 §1):
  *
@@ -951,12 +962,13 @@ function environmentPolicy(policy, name) {
 
 
 
+
 const DEFAULT_SHADOW_MAX_ROWS = 2_000_000;
 const MAX_ROWS_LIMIT = 1_000_000_000;
 /** schema.table or table (taken as public.table); identifiers as PostgreSQL folds them, unquoted. */
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/;
 /** { schema.table: rows }; keys are checked here so the message names the key (zod's says "Invalid key"). */
-const rowCounts = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number ≥ 0' })
+const rowCounts = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number ≥ 0' })
     .int('is not a whole number; allowed: a whole number ≥ 0')
     .min(0, 'is negative; allowed: a whole number ≥ 0'))
     .superRefine((rows, ctx) => {
@@ -968,21 +980,21 @@ const rowCounts = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPAC
                 message: `is not a table name; allowed: schema.table or table`
             });
 });
-const forecastSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    'rows-from': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+const forecastSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    'rows-from': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
     rows: rowCounts.optional(),
-    'table-sizes': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional()
+    'table-sizes': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional()
 })
     .refine(f => [f['rows-from'], f.rows, f['table-sizes']].filter(v => v !== undefined).length === 1, {
     message: 'names no or several sources; allowed: exactly one of rows-from, rows, table-sizes'
 });
 /** Spread into the environment schema of policy.ts. */
 const rehearsalFields = {
-    rehearsal: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['shadow', 'live'], {
+    rehearsal: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['shadow', 'live'], {
         error: issue => `is ${JSON.stringify(issue.input)}; allowed: shadow (rehearse locking statements on a copy) or live`
     })
         .optional(),
-    'shadow-max-rows': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
+    'shadow-max-rows': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
         .int('is not a whole number; allowed: a whole number from 1 to 1000000000')
         .min(1, 'is below 1; allowed: a whole number from 1 to 1000000000')
         .max(MAX_ROWS_LIMIT, 'is above 1000000000; allowed: a whole number from 1 to 1000000000')
@@ -1025,17 +1037,17 @@ function readTableSizesFile(file, envName, policyPath) {
     const where = `${policyPath}: invalid runbook policy:\n  environments.${envName}.forecast.table-sizes`;
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(policyPath), file);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${where}: is "${file}", which does not exist (paths are relative to the policy file); allowed: a table-sizes result (report JSON of a production run)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${file}", which does not exist (paths are relative to the policy file); allowed: a table-sizes result (report JSON of a production run)`);
     let json;
     try {
         json = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${where}: "${file}" is not JSON (${e.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: "${file}" is not JSON (${e.message})`);
     }
     const rows = rowsFromTableSizes(json);
     if (!rows)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${where}: "${file}" holds no table-sizes result; allowed: a run's report JSON with a table-sizes check, or that check's details`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: "${file}" holds no table-sizes result; allowed: a run's report JSON with a table-sizes check, or that check's details`);
     return rows;
 }
 /** The settings of one environment (defaults merged in); production environments rehearse on a shadow. */
@@ -1070,9 +1082,9 @@ function linkForecastSources(environments, policyPath) {
         const where = `${policyPath}: invalid runbook policy:\n  environments.${name}.forecast.rows-from`;
         const source = environments[from];
         if (!source)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${where}: is "${from}", which is not an environment; allowed: ${Object.keys(environments).join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${from}", which is not an environment; allowed: ${Object.keys(environments).join(', ')}`);
         if (!source.rehearsal?.tableRows)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${where}: is "${from}", which names no table-rows; allowed: an environment with table-rows: { schema.table: rows }`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${from}", which names no table-rows; allowed: an environment with table-rows: { schema.table: rows }`);
         env.rehearsal.forecast = {
             rows: source.rehearsal.tableRows,
             source: `${from}'s row counts named in runbook.yml (environments.${from}.table-rows)`
@@ -1083,6 +1095,24 @@ function linkForecastSources(environments, policyPath) {
 function rehearsalSettingsOf(env) {
     return env.rehearsal ?? resolveRehearsal({}, env.production);
 }
+
+
+/***/ }),
+
+/***/ 72379:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88532);
+/**
+ * zod's configuration, set once before any schema is built: a module that builds schemas imports this module
+ * before it imports zod (`import './zod.js'`).
+ * jitless: a run parses each schema once or twice, and zod's JIT compiles a function (new Function) per object
+ * schema on its first parse, which costs more than it saves. zod reads the setting when a schema is built.
+ * Only `config` is imported here: re-exporting zod's namespace object from a module of ours would keep all of
+ * zod in the bundle (887 KB instead of 378 KB, measured).
+ */
+
+(0,zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)({ jitless: true });
 
 
 /***/ }),
@@ -4144,6 +4174,8 @@ const poolerCheck = {
     run: runPooler
 };
 
+// EXTERNAL MODULE: ./src/config/zod.ts
+var zod = __webpack_require__(72379);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/supabase/management.ts
@@ -4151,6 +4183,7 @@ var schemas = __webpack_require__(9691);
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
  * The access token is a secret: it goes in the Authorization header and nowhere else (not in errors).
  */
+
 
 const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com';
 const backupSchema = schemas/* object */.Ikc({

@@ -28,14 +28,14 @@ test('7 pending files, each within the 800 ms budget, seconds in all: every one 
     '20240608095352',
     '20240610141546'
   ])
-  expect(files.reduce((n, f) => n + f.durationMs, 0)).toBeGreaterThan(900)
-  // 480 short statements: what counts is their own time, not the reads the tool makes after each one. Their time
-  // is 400-530 ms here, the whole file's 1.3-1.6 s: the budget (800 ms, 600 before) sits between with room for a
-  // loaded CI machine (at 600 one CI run went over).
+  // More than one file's budget in all: the budget is per file, not per run.
+  expect(files.reduce((n, f) => n + f.durationMs, 0)).toBeGreaterThan(800)
+  // 480 short statements: what counts is their own time, not the reads the tool makes after each one. Those reads
+  // are most of the file's time, ~3x its own on a fast machine and a loaded one alike (0.26 of 0.79 s; 0.4-0.53
+  // of 1.3-1.6 s). An absolute threshold (whole time > 800 ms) flipped with the machine's speed.
   const init = files[0]
   expect(init.lockMs).toBeLessThan(800)
-  expect(init.durationMs).toBeGreaterThan(800)
-  expect(init.lockMs).toBeLessThan(init.durationMs)
+  expect(init.durationMs).toBeGreaterThan(1.5 * init.lockMs)
   expect(r.summary).toMatch(/^7 migration\(s\) rehearsed in \d+ ms, rolled back/)
 })
 

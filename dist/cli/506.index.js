@@ -1436,6 +1436,8 @@ const poolerCheck = {
     run: runPooler
 };
 
+// EXTERNAL MODULE: ./src/config/zod.ts
+var zod = __webpack_require__(2379);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/supabase/management.ts
@@ -1443,6 +1445,7 @@ var schemas = __webpack_require__(9691);
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
  * The access token is a secret: it goes in the Authorization header and nowhere else (not in errors).
  */
+
 
 const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com';
 const backupSchema = schemas/* object */.Ikc({

@@ -3,6 +3,7 @@
  * (PITR on the provider, a snapshot taken by another job), which the check's summary then shows.
  * Either `backup: { off: true, reason: "..." }` or `backup: off` with `backup-reason: "..."`.
  */
+import './zod.js'
 import { z } from 'zod'
 
 const REASON_RULE = 'allowed: a non-empty reason, e.g. "PITR on the provider"'

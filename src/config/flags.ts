@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import './zod.js'
 import { z } from 'zod'
 import { ConfigError } from './errors.js'
 import { parseEnvFile } from './env-file.js'

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import './zod.js'
 import { z } from 'zod'
 import { STAGES, type Stage } from '../types.js'
 import { ConfigError } from './errors.js'

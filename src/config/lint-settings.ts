@@ -11,6 +11,7 @@
  *   case and runs of spaces, followed by nothing or a space.
  * - `format-in`: how `migration-runbook lint` reads a file (src/lint/formats.ts); `--format-in` overrides it.
  */
+import './zod.js'
 import { z } from 'zod'
 import { INPUT_FORMATS, type InputFormat } from '../lint/formats.js'
 

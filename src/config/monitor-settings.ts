@@ -2,6 +2,7 @@
  * The scheduled monitor's keys of `environments.<env>.monitor` in runbook.yml (zod pieces used by
  * policy.ts): the window of deploys watched, what a breach does, and the spike rule of a check.
  */
+import './zod.js'
 import { z } from 'zod'
 
 const HOUR = 3_600_000

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import nodePath from 'node:path'
 // js-yaml, not yaml: a third of the parse and import time at start-up (measured in bench/fast-path.ts).
 import { CORE_SCHEMA, load } from 'js-yaml'
+import './zod.js'
 import { z } from 'zod'
 import { backupFields, resolveBackupSetting, type BackupOff } from './backup-settings.js'
 import { ConfigError } from './errors.js'

@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import nodePath from 'node:path'
+import './zod.js'
 import { z } from 'zod'
 import { ConfigError } from './errors.js'
 

@@ -4,6 +4,7 @@
  * environment or env file, or a value an earlier request saved. SQL never gets text substituted: values go
  * in as `params` ($1, $2, ...).
  */
+import './zod.js'
 import { z } from 'zod'
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const

@@ -2,6 +2,7 @@
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
  * The access token is a secret: it goes in the Authorization header and nowhere else (not in errors).
  */
+import '../config/zod.js'
 import { z } from 'zod'
 
 export const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com'
