@@ -294,12 +294,20 @@ test.each(['on', 'off'])(
     await other.query('BEGIN')
     try {
       await other.query(
-        `CREATE SCHEMA "it's\\odd"; CREATE TABLE "it's\\odd".t (id int PRIMARY KEY)`
+        `CREATE SCHEMA "it's\\odd"; CREATE TABLE "it's\\odd".t (id int PRIMARY KEY);
+         CREATE SCHEMA "we""ird,{a}"; CREATE TABLE "we""ird,{a}".t (id int)`
       )
       const s = await snapshotSchema(other)
       expect(s.schemas).toContain("it's\\odd")
       expect(s.objects.find(o => o.kind === 'table' && o.schema === "it's\\odd")).toBeDefined()
       expect(s.objects.some(o => o.kind === 'column' && o.schema === "it's\\odd")).toBe(true)
+      // The schema list reaches the catalog queries as one text[] literal: its own specials (" , { }) too.
+      const only = await snapshotSchema(other, { schemas: ["it's\\odd", 'we"ird,{a}'] })
+      expect(only.schemas).toEqual(["it's\\odd", 'we"ird,{a}'])
+      expect(only.objects.filter(o => o.kind === 'table').map(o => o.schema)).toEqual([
+        "it's\\odd",
+        'we"ird,{a}'
+      ])
     } finally {
       await other.query('ROLLBACK')
     }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
-import { quoteLiteral } from '../db/connect.js'
+import { quoteTextArray } from '../db/connect.js'
 
 export type SchemaObjectKind =
   | 'schema'
@@ -227,7 +227,7 @@ function inlined(q: DeferredQuery): string {
   const [schemas] = q.params
   if (q.params.length > 1 || !Array.isArray(schemas))
     throw new Error('a snapshot reader takes one parameter, the schema list')
-  const literal = `ARRAY[${schemas.map(v => quoteLiteral(String(v))).join(', ')}]::text[]`
+  const literal = quoteTextArray(schemas.map(String))
   return q.text.replace(/\$1\b/g, literal)
 }
 
