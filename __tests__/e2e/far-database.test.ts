@@ -3,7 +3,7 @@
  * sessions once a round trip costs 5 ms or more, so their round trips overlap (here 30 ms, a hosted project's). Through the door a shell uses
  * (dist/cli/index.js), against a real server behind a proxy that delays what the server sends.
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
@@ -165,3 +165,63 @@ test('far away, a role at its connection limit: the group runs on the sessions i
     await admin.query(`DROP ROLE ${role}`)
   }
 }, 120_000)
+
+describe('a probe on a database 30 ms away', () => {
+  let probeDb: TestDatabase
+  let proxy: RoundTripCounter
+  beforeAll(async () => {
+    probeDb = await createTestDatabase('e2e_far_probe')
+    proxy = await countRoundTrips(Number(new URL(probeDb.url).port), { latencyMs: 30 })
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await probeDb?.drop()
+  })
+
+  test('apply: the probe is timed on the server, so a 20 ms p95 threshold holds for a query of well under 1 ms', async () => {
+    // Timed on the client, every run took at least the round trip (30 ms): the gate failed after the apply.
+    const policy = readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      'defaults:\n',
+      `defaults:
+  probes:
+    - name: item-by-name
+      sql: select id from public.items where name = $1
+      params: ["b"]
+      runs: 10
+      max-p95-ms: 20
+`
+    )
+    writeFileSync(path.join(repo.dir, 'runbook.yml'), policy)
+    const u = new URL(probeDb.url)
+    u.port = String(proxy.port)
+    const run = await cli(['apply', '--env', 'staging', '--test-command', 'true'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: u.toString() })
+    })
+    const report = JSON.parse(
+      readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
+    ) as {
+      checks: {
+        id: string
+        status: string
+        details: {
+          probes?: { name: string; p95Ms: number; pass: boolean }[]
+          plans?: { samplesMs: number[]; timedOn?: string }[]
+        }
+      }[]
+    }
+    const performance = report.checks.find(c => c.id === 'performance')!
+    expect([run.code, performance.status]).toEqual([0, 'pass'])
+    expect(performance.details.probes).toEqual([
+      expect.objectContaining({ name: 'item-by-name', pass: true })
+    ])
+    expect(performance.details.probes![0].p95Ms).toBeLessThan(20)
+    expect(performance.details.plans![0]).toMatchObject({ timedOn: 'server' })
+    expect(performance.details.plans![0].samplesMs).toHaveLength(10)
+    expect(run.stderr).toMatch(/✔ performance: 1\/1 probes within thresholds/)
+    // The migrations are in: the probe looked at the applied table.
+    const c = await probeDb.client()
+    const applied = await c.query('SELECT count(*)::int AS n FROM public.items')
+    expect(applied.rows[0].n).toBe(3)
+  }, 120_000)
+})

@@ -6830,13 +6830,16 @@ function elapsedMs(startNs) {
 ;// CONCATENATED MODULE: ./src/perf/probe.ts
 
 
+
+
 /** "public.foo_idx" and "foo_idx" name the same index for the expectation (plans carry bare names). */
 function bareIndexName(name) {
     const dot = name.lastIndexOf('.');
     return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
 }
+const statementTimeout = (timeoutMs) => `SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`;
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
-const beginWithTimeout = (timeoutMs) => `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`;
+const beginWithTimeout = (timeoutMs) => `BEGIN; ${statementTimeout(timeoutMs)}`;
 /** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
 async function inRolledBackTransaction(client, begin, fn) {
     await client.query(begin);
@@ -6866,17 +6869,109 @@ async function timedRuns(client, query, runs, begin, samples, between) {
     });
 }
 /**
- * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing.
+ * The probe's text with each `$n` written as the literal of its value (an untyped literal, resolved by its
+ * context as the untyped parameter would be; null as NULL), for a batch of the simple protocol. Undefined when
+ * the parser cannot vouch for exactly one statement, or the values do not fill the placeholders one to one: a
+ * batch must not run a second statement (`; COMMIT; ...` would escape the rolled-back transaction), and the
+ * server's own error about the values is the one to report.
+ */
+async function inlinedStatement(sql, params) {
+    await (0,parser/* loadParser */.qd)();
+    const text = explainableSql(sql);
+    const parsed = (0,parser/* parseSql */.eg)(text);
+    if (parsed.error || parsed.statements.length !== 1)
+        return undefined;
+    const index = new parser/* TextIndex */.UC(text);
+    const used = new Set();
+    let out = '';
+    let at = 0;
+    for (const token of (0,parser/* scanTokens */.we)(text)) {
+        if (token.tokenName !== 'PARAM')
+            continue;
+        const n = Number(token.text.slice(1));
+        if (!Number.isInteger(n) || n < 1 || n > params.length)
+            return undefined;
+        used.add(n);
+        const value = params[n - 1];
+        const literal = value === null || value === undefined ? 'NULL' : (0,connect/* quoteLiteral */.ce)(String(value));
+        out += text.slice(at, index.charOffset(token.start)) + literal;
+        at = index.charOffset(token.end);
+    }
+    if (used.size !== params.length)
+        return undefined;
+    return out + text.slice(at);
+}
+/** The server's clock in ms, read by one statement of a batch. */
+const CLOCK = 'SELECT (extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::float8 AS mr_t';
+const SAVEPOINT = 'migration_runbook_probe';
+/**
+ * `runs` executions of `text`, each between two reads of the server's clock, in one simple query that opens a
+ * transaction and ends with its ROLLBACK: one round trip. Read-only: all runs share the read-only transaction.
+ * Otherwise each run is rolled back to a savepoint before the next, so each sees the data as it was. On an
+ * error the server skips the rest of the batch, so the transaction is rolled back on its own.
+ */
+async function serverTimedRuns(client, text, runs, timeoutMs, readOnly) {
+    const statements = [
+        'BEGIN',
+        statementTimeout(timeoutMs),
+        ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
+    ];
+    const clocks = [];
+    for (let i = 0; i < runs; i++) {
+        if (!readOnly)
+            statements.push(`SAVEPOINT ${SAVEPOINT}`);
+        const before = statements.push(CLOCK) - 1;
+        statements.push(text);
+        const after = statements.push(CLOCK) - 1;
+        if (!readOnly)
+            statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        clocks.push([before, after]);
+    }
+    statements.push('ROLLBACK');
+    let results;
+    try {
+        // A newline before each `;`: a probe ending in a -- comment must not swallow it.
+        results = (await client.query(statements.join('\n;\n')));
+    }
+    catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+    }
+    return clocks.map(([before, after]) => Number(results[after].rows[0].mr_t) - Number(results[before].rows[0].mr_t));
+}
+/**
+ * Times `runs` executions of the probe (see the module's comment): on the server in one round trip when the
+ * parser vouches for the text, else on the client, one round trip per run.
  *
- * All runs share one read-only transaction, rolled back: no round trip between two runs (on a hosted database
- * 20 runs paid 20 more round trips, ~0.6 s at 30 ms). A probe that writes, or calls what writes, is refused by
- * the server at its first run, before it changed anything; it is then timed with a transaction of its own per
- * run, rolled back, so each run sees the data as it was (one run's ROLLBACK and the next one's BEGIN share a
- * round trip).
+ * Read-only first: a probe that writes, or calls what writes, is refused by the server at its first write,
+ * before it changed anything; it is then timed in a read-write transaction, each run undone before the next.
  */
 async function timeStatement(client, sql, params, runs, timeoutMs) {
     if (runs < 1)
-        return [];
+        return { samplesMs: [], timedOn: 'server' };
+    const text = await inlinedStatement(sql, params);
+    if (text === undefined)
+        return {
+            samplesMs: await clientTimedRuns(client, sql, params, runs, timeoutMs),
+            timedOn: 'client'
+        };
+    let samplesMs;
+    try {
+        samplesMs = await serverTimedRuns(client, text, runs, timeoutMs, true);
+    }
+    catch (e) {
+        if (e.code !== READ_ONLY_SQL_TRANSACTION)
+            throw e;
+        samplesMs = await serverTimedRuns(client, text, runs, timeoutMs, false);
+    }
+    return { samplesMs, timedOn: 'server' };
+}
+/**
+ * Wall times on the client, one query per run, nothing else inside the timing; all runs share one read-only
+ * transaction, or (a probe that writes, refused at its first run) each run has a transaction of its own, rolled
+ * back (one run's ROLLBACK and the next one's BEGIN share a round trip).
+ */
+async function clientTimedRuns(client, sql, params, runs, timeoutMs) {
     const query = extendedQuery(explainableSql(sql), params);
     const begin = beginWithTimeout(timeoutMs);
     const shared = [];
@@ -6911,7 +7006,9 @@ async function runProbe(client, spec, timeoutMs) {
         plan.totalCost = explained.totalCost;
         plan.indexes = explained.indexes;
         plan.plan = explained.plan;
-        plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(round3);
+        const timed = await timeStatement(client, spec.sql, params, spec.runs, timeoutMs);
+        plan.samplesMs = timed.samplesMs.map(round3);
+        plan.timedOn = timed.timedOn;
     }
     catch (e) {
         const err = e;
@@ -6967,7 +7064,7 @@ function renderPerformanceText(environment, runs, top, comparison) {
             out.push(`error: ${plan.error.message}${plan.error.code ? ` (SQLSTATE ${plan.error.code})` : ''}`, '');
             continue;
         }
-        out.push(`runs: ${result.runs}  p50: ${fmtMs(result.p50Ms)}  p95: ${fmtMs(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`);
+        out.push(`runs: ${result.runs}  p50: ${fmtMs(result.p50Ms)}  p95: ${fmtMs(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (${plan.timedOn === 'client' ? 'wall time on the client, a round trip per run' : 'time on the server'})`);
         out.push(`EXPLAIN ANALYZE: execution ${fmtMs(plan.executionTimeMs)}, planning ${fmtMs(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`);
         out.push(`indexes used: ${result.indexesUsed.join(', ') || '(none)'}${result.expectedIndex ? `  expected: ${result.expectedIndex}` : ''}`);
         out.push(`samples (ms): ${plan.samplesMs.join(' ')}`);
@@ -7157,8 +7254,8 @@ async function sampleSql(client, check, since, opts) {
 }
 async function sampleProbe(client, probe, opts) {
     try {
-        const samples = await timeStatement(client, probe.sql, probe.params ?? [], probe.runs, opts.statementTimeoutMs);
-        return { value: round3(percentile(samples, 95)) };
+        const { samplesMs } = await timeStatement(client, probe.sql, probe.params ?? [], probe.runs, opts.statementTimeoutMs);
+        return { value: round3(percentile(samplesMs, 95)) };
     }
     catch (e) {
         return { value: null, error: engine_errorText(e) };

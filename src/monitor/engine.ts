@@ -113,14 +113,14 @@ async function sampleProbe(
   opts: MonitorOptions
 ): Promise<Sample> {
   try {
-    const samples = await timeStatement(
+    const { samplesMs } = await timeStatement(
       client,
       probe.sql,
       probe.params ?? [],
       probe.runs,
       opts.statementTimeoutMs
     )
-    return { value: round3(percentile(samples, 95)) }
+    return { value: round3(percentile(samplesMs, 95)) }
   } catch (e) {
     return { value: null, error: errorText(e) }
   }

@@ -1,11 +1,18 @@
 /**
- * One performance probe: EXPLAIN (ANALYZE, BUFFERS) once, then the plain statement `runs` times, timed on the
- * client (the latency the application sees). Every execution sits in a transaction that is rolled back, so a
- * probe never changes data, and under a statement_timeout, so a runaway probe cannot hang the stage.
+ * One performance probe: EXPLAIN (ANALYZE, BUFFERS) once, then the plain statement `runs` times. Each run is
+ * timed on the server: clock_timestamp() read just before it and just after it, all runs in one batch, one
+ * round trip. That is the query's time as an application next to the database sees it, without the round trip
+ * from wherever the runbook runs: timed on the client, a runner 250 ms from the database measured a 0.5 ms
+ * query at 253 ms and failed its 200 ms threshold after the migrations were applied (through a latency proxy).
+ * Text the parser cannot vouch for as one statement is timed on the client, a round trip per run, as before.
+ * Every execution sits in a transaction that is rolled back, so a probe never changes data, and under a
+ * statement_timeout, so a runaway probe cannot hang the stage.
  */
 import type pg from 'pg'
 import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
 import type { ProbeResult } from '../types.js'
+import { quoteLiteral } from '../db/connect.js'
+import { loadParser, parseSql, scanTokens, TextIndex } from '../sql/parser.js'
 import { explain, explainableSql, extendedQuery, type PlanNode } from './explain.js'
 import { elapsedMs, percentile, round3 } from './stats.js'
 
@@ -22,8 +29,9 @@ export interface ProbePlan {
   totalCost?: number
   indexes: string[]
   plan?: PlanNode
-  /** Client-side wall time of each plain run, ms. */
+  /** Time of each plain run, ms: on the server (one batch), or on the client when the text could not be batched. */
   samplesMs: number[]
+  timedOn?: TimedOn
   error?: { message: string; code?: string; position?: string }
 }
 
@@ -38,9 +46,11 @@ export function bareIndexName(name: string): string {
   return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '')
 }
 
+const statementTimeout = (timeoutMs: number) =>
+  `SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`
+
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
-const beginWithTimeout = (timeoutMs: number) =>
-  `BEGIN; SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`
+const beginWithTimeout = (timeoutMs: number) => `BEGIN; ${statementTimeout(timeoutMs)}`
 
 /** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
 async function inRolledBackTransaction<T>(
@@ -82,14 +92,98 @@ async function timedRuns(
   })
 }
 
+/** Where a probe's runs were timed: see the module's comment. */
+export type TimedOn = 'server' | 'client'
+
+export interface TimedRuns {
+  samplesMs: number[]
+  timedOn: TimedOn
+}
+
 /**
- * Wall times of `runs` executions of the probe; one query per run, nothing else inside the timing.
+ * The probe's text with each `$n` written as the literal of its value (an untyped literal, resolved by its
+ * context as the untyped parameter would be; null as NULL), for a batch of the simple protocol. Undefined when
+ * the parser cannot vouch for exactly one statement, or the values do not fill the placeholders one to one: a
+ * batch must not run a second statement (`; COMMIT; ...` would escape the rolled-back transaction), and the
+ * server's own error about the values is the one to report.
+ */
+export async function inlinedStatement(
+  sql: string,
+  params: readonly unknown[]
+): Promise<string | undefined> {
+  await loadParser()
+  const text = explainableSql(sql)
+  const parsed = parseSql(text)
+  if (parsed.error || parsed.statements.length !== 1) return undefined
+  const index = new TextIndex(text)
+  const used = new Set<number>()
+  let out = ''
+  let at = 0
+  for (const token of scanTokens(text)) {
+    if (token.tokenName !== 'PARAM') continue
+    const n = Number(token.text.slice(1))
+    if (!Number.isInteger(n) || n < 1 || n > params.length) return undefined
+    used.add(n)
+    const value = params[n - 1]
+    const literal = value === null || value === undefined ? 'NULL' : quoteLiteral(String(value))
+    out += text.slice(at, index.charOffset(token.start)) + literal
+    at = index.charOffset(token.end)
+  }
+  if (used.size !== params.length) return undefined
+  return out + text.slice(at)
+}
+
+/** The server's clock in ms, read by one statement of a batch. */
+const CLOCK = 'SELECT (extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::float8 AS mr_t'
+const SAVEPOINT = 'migration_runbook_probe'
+
+/**
+ * `runs` executions of `text`, each between two reads of the server's clock, in one simple query that opens a
+ * transaction and ends with its ROLLBACK: one round trip. Read-only: all runs share the read-only transaction.
+ * Otherwise each run is rolled back to a savepoint before the next, so each sees the data as it was. On an
+ * error the server skips the rest of the batch, so the transaction is rolled back on its own.
+ */
+async function serverTimedRuns(
+  client: Queryable,
+  text: string,
+  runs: number,
+  timeoutMs: number,
+  readOnly: boolean
+): Promise<number[]> {
+  const statements = [
+    'BEGIN',
+    statementTimeout(timeoutMs),
+    ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
+  ]
+  const clocks: [number, number][] = []
+  for (let i = 0; i < runs; i++) {
+    if (!readOnly) statements.push(`SAVEPOINT ${SAVEPOINT}`)
+    const before = statements.push(CLOCK) - 1
+    statements.push(text)
+    const after = statements.push(CLOCK) - 1
+    if (!readOnly) statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
+    clocks.push([before, after])
+  }
+  statements.push('ROLLBACK')
+  let results: { rows: { mr_t?: unknown }[] }[]
+  try {
+    // A newline before each `;`: a probe ending in a -- comment must not swallow it.
+    results = (await client.query(statements.join('\n;\n'))) as unknown as typeof results
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  }
+  return clocks.map(
+    ([before, after]) => Number(results[after].rows[0].mr_t) - Number(results[before].rows[0].mr_t)
+  )
+}
+
+/**
+ * Times `runs` executions of the probe (see the module's comment): on the server in one round trip when the
+ * parser vouches for the text, else on the client, one round trip per run.
  *
- * All runs share one read-only transaction, rolled back: no round trip between two runs (on a hosted database
- * 20 runs paid 20 more round trips, ~0.6 s at 30 ms). A probe that writes, or calls what writes, is refused by
- * the server at its first run, before it changed anything; it is then timed with a transaction of its own per
- * run, rolled back, so each run sees the data as it was (one run's ROLLBACK and the next one's BEGIN share a
- * round trip).
+ * Read-only first: a probe that writes, or calls what writes, is refused by the server at its first write,
+ * before it changed anything; it is then timed in a read-write transaction, each run undone before the next.
  */
 export async function timeStatement(
   client: Queryable,
@@ -97,8 +191,36 @@ export async function timeStatement(
   params: unknown[],
   runs: number,
   timeoutMs: number
+): Promise<TimedRuns> {
+  if (runs < 1) return { samplesMs: [], timedOn: 'server' }
+  const text = await inlinedStatement(sql, params)
+  if (text === undefined)
+    return {
+      samplesMs: await clientTimedRuns(client, sql, params, runs, timeoutMs),
+      timedOn: 'client'
+    }
+  let samplesMs: number[]
+  try {
+    samplesMs = await serverTimedRuns(client, text, runs, timeoutMs, true)
+  } catch (e) {
+    if ((e as { code?: string }).code !== READ_ONLY_SQL_TRANSACTION) throw e
+    samplesMs = await serverTimedRuns(client, text, runs, timeoutMs, false)
+  }
+  return { samplesMs, timedOn: 'server' }
+}
+
+/**
+ * Wall times on the client, one query per run, nothing else inside the timing; all runs share one read-only
+ * transaction, or (a probe that writes, refused at its first run) each run has a transaction of its own, rolled
+ * back (one run's ROLLBACK and the next one's BEGIN share a round trip).
+ */
+async function clientTimedRuns(
+  client: Queryable,
+  sql: string,
+  params: unknown[],
+  runs: number,
+  timeoutMs: number
 ): Promise<number[]> {
-  if (runs < 1) return []
   const query = extendedQuery(explainableSql(sql), params)
   const begin = beginWithTimeout(timeoutMs)
   const shared: number[] = []
@@ -138,9 +260,9 @@ export async function runProbe(
     plan.totalCost = explained.totalCost
     plan.indexes = explained.indexes
     plan.plan = explained.plan
-    plan.samplesMs = (await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)).map(
-      round3
-    )
+    const timed = await timeStatement(client, spec.sql, params, spec.runs, timeoutMs)
+    plan.samplesMs = timed.samplesMs.map(round3)
+    plan.timedOn = timed.timedOn
   } catch (e) {
     const err = e as Error & { code?: string; position?: string }
     plan.error = { message: err.message, code: err.code, position: err.position }

@@ -29,7 +29,7 @@ export function renderPerformanceText(
       continue
     }
     out.push(
-      `runs: ${result.runs}  p50: ${fmtMs(result.p50Ms)}  p95: ${fmtMs(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (client wall time)`
+      `runs: ${result.runs}  p50: ${fmtMs(result.p50Ms)}  p95: ${fmtMs(result.p95Ms)}  max-p95: ${result.maxP95Ms} ms (${plan.timedOn === 'client' ? 'wall time on the client, a round trip per run' : 'time on the server'})`
     )
     out.push(
       `EXPLAIN ANALYZE: execution ${fmtMs(plan.executionTimeMs)}, planning ${fmtMs(plan.planningTimeMs)}, estimated cost ${plan.totalCost}`
