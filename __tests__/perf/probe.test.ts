@@ -6,7 +6,7 @@
  * timed on the client, a round trip per run. Either way nothing a probe does stays.
  */
 import pg from 'pg'
-import { inlinedStatement, timeStatement } from '../../src/perf/probe.js'
+import { inlinedStatement, PROBE_BATCH_ROWS, timeStatement } from '../../src/perf/probe.js'
 import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
 import { countRoundTrips, type RoundTripCounter } from '../../bench/round-trips.js'
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 const inTransaction = (c: pg.Client) =>
   (c as unknown as { getTransactionStatus: () => string }).getTransactionStatus() !== 'I'
 
-test('a read-only probe: every run timed on the server, all of them in one round trip', async () => {
+test('a read-only probe: every run timed on the server, the first alone, the rest in one more round trip', async () => {
   sent.length = 0
   const timed = await timeStatement(
     client,
@@ -44,18 +44,38 @@ test('a read-only probe: every run timed on the server, all of them in one round
   expect(timed.timedOn).toBe('server')
   expect(timed.samplesMs).toHaveLength(5)
   expect(timed.samplesMs.every(ms => ms > 0 && ms < 1_000)).toBe(true)
-  // One batch: BEGIN, the timeout, read only, five runs between clock reads, ROLLBACK.
-  expect(sent).toHaveLength(1)
-  const statements = sent[0].split('\n;\n')
-  expect(statements.slice(0, 3)).toEqual([
+  // Two batches: BEGIN, the timeout, read only and the first run between clock reads; then the other four
+  // runs and ROLLBACK.
+  expect(sent).toHaveLength(2)
+  const [first, rest] = sent.map(q => q.split('\n;\n'))
+  const probe = "select count(*) from public.items where restaurant_id = E'7'"
+  expect(first).toEqual([
     'BEGIN',
     'SET LOCAL statement_timeout = 10000',
-    'SET TRANSACTION READ ONLY'
+    'SET TRANSACTION READ ONLY',
+    expect.stringContaining('clock_timestamp()'),
+    probe,
+    expect.stringContaining('clock_timestamp()')
   ])
-  expect(statements.filter(s => s.includes('restaurant_id = '))).toEqual(
-    Array(5).fill("select count(*) from public.items where restaurant_id = E'7'")
+  expect(rest.filter(s => s === probe)).toHaveLength(4)
+  expect(rest.at(-1)).toBe('ROLLBACK')
+  expect(inTransaction(client)).toBe(false)
+})
+
+test('a probe that returns many rows is sent in smaller batches: no more than PROBE_BATCH_ROWS rows held at once', async () => {
+  sent.length = 0
+  const rows = Math.floor(PROBE_BATCH_ROWS / 2.5)
+  const timed = await timeStatement(
+    client,
+    'select g from generate_series(1, $1::int) g',
+    [rows],
+    5,
+    10_000
   )
-  expect(statements.at(-1)).toBe('ROLLBACK')
+  expect(timed.samplesMs).toHaveLength(5)
+  // The first run alone, then two runs a batch.
+  const runsPerBatch = sent.map(q => q.split('\n;\n').filter(s => s.startsWith('select g')).length)
+  expect(runsPerBatch).toEqual([1, 2, 2])
   expect(inTransaction(client)).toBe(false)
 })
 
@@ -107,12 +127,14 @@ test.each([
     const timed = await timeStatement(client, sql, [], 3, 10_000)
     expect(timed).toMatchObject({ timedOn: 'server' })
     expect(timed.samplesMs).toHaveLength(3)
-    // Refused in the read-only batch (then its ROLLBACK), then one read-write batch: three round trips.
-    expect(sent).toHaveLength(3)
+    // Refused in the read-only batch (then its ROLLBACK), then two read-write batches: four round trips.
+    expect(sent).toHaveLength(4)
     expect(sent[1]).toBe('ROLLBACK')
-    expect(
-      sent[2].split('\n;\n').filter(s => s === 'ROLLBACK TO SAVEPOINT migration_runbook_probe')
-    ).toHaveLength(3)
+    const undone = sent
+      .slice(2)
+      .flatMap(q => q.split('\n;\n'))
+      .filter(s => s === 'ROLLBACK TO SAVEPOINT migration_runbook_probe')
+    expect(undone).toHaveLength(3)
     const left = await client.query(
       `SELECT (SELECT count(*)::int FROM public.items WHERE restaurant_id = 3) AS rows,
               (SELECT last_value FROM public.ticket) AS last, (SELECT is_called FROM public.ticket) AS called`
@@ -155,7 +177,7 @@ describe('a database 150 ms away', () => {
     await far?.close()
   })
 
-  test('its distance is in no sample: the query is timed where it runs, in one round trip', async () => {
+  test('its distance is in no sample: the query is timed where it runs, in two round trips', async () => {
     far.reset()
     const timed = await timeStatement(
       farClient,
@@ -164,7 +186,7 @@ describe('a database 150 ms away', () => {
       10,
       10_000
     )
-    expect(far.counts().roundTrips).toBe(1)
+    expect(far.counts().roundTrips).toBe(2)
     expect(timed.timedOn).toBe('server')
     // Each sample is the server's time for a count over 1,000 rows, far below the 150 ms each way.
     expect(Math.max(...timed.samplesMs)).toBeLessThan(100)

@@ -6905,43 +6905,61 @@ async function inlinedStatement(sql, params) {
 const CLOCK = 'SELECT (extract(epoch FROM pg_catalog.clock_timestamp()) * 1000)::float8 AS mr_t';
 const SAVEPOINT = 'migration_runbook_probe';
 /**
- * `runs` executions of `text`, each between two reads of the server's clock, in one simple query that opens a
- * transaction and ends with its ROLLBACK: one round trip. Read-only: all runs share the read-only transaction.
+ * At most this many result rows held at once: a batch keeps every run's rows until it ends, and a probe may
+ * return many (runs go up to 1,000). Timed one at a time, each run's rows were dropped before the next.
+ */
+const PROBE_BATCH_ROWS = 20_000;
+/**
+ * `runs` executions of `text`, each between two reads of the server's clock, in simple-protocol batches of one
+ * transaction, rolled back by the last batch. The first batch is one run, which shows how many rows a run
+ * returns; the next take as many runs as PROBE_BATCH_ROWS allows: all the rest for a hot query (two round trips
+ * in all), one each for a probe that returns a table. Read-only: all runs share the read-only transaction.
  * Otherwise each run is rolled back to a savepoint before the next, so each sees the data as it was. On an
- * error the server skips the rest of the batch, so the transaction is rolled back on its own.
+ * error the server skips the rest of the batch; the transaction is then rolled back on its own.
  */
 async function serverTimedRuns(client, text, runs, timeoutMs, readOnly) {
-    const statements = [
-        'BEGIN',
-        statementTimeout(timeoutMs),
-        ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
-    ];
-    const clocks = [];
-    for (let i = 0; i < runs; i++) {
-        if (!readOnly)
-            statements.push(`SAVEPOINT ${SAVEPOINT}`);
-        const before = statements.push(CLOCK) - 1;
-        statements.push(text);
-        const after = statements.push(CLOCK) - 1;
-        if (!readOnly)
-            statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-        clocks.push([before, after]);
-    }
-    statements.push('ROLLBACK');
-    let results;
+    const samples = [];
+    let perBatch = 1;
+    let open = false;
     try {
-        // A newline before each `;`: a probe ending in a -- comment must not swallow it.
-        results = (await client.query(statements.join('\n;\n')));
+        while (samples.length < runs) {
+            const n = Math.min(perBatch, runs - samples.length);
+            const statements = open
+                ? []
+                : ['BEGIN', statementTimeout(timeoutMs), ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])];
+            const clocks = [];
+            for (let i = 0; i < n; i++) {
+                if (!readOnly)
+                    statements.push(`SAVEPOINT ${SAVEPOINT}`);
+                clocks.push(statements.push(CLOCK) - 1);
+                statements.push(text);
+                statements.push(CLOCK);
+                if (!readOnly)
+                    statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+            }
+            const last = samples.length + n === runs;
+            if (last)
+                statements.push('ROLLBACK');
+            open = true;
+            // A newline before each `;`: a probe ending in a -- comment must not swallow it.
+            const results = (await client.query(statements.join('\n;\n')));
+            open = !last;
+            for (const before of clocks)
+                samples.push(Number(results[before + 2].rows[0].mr_t) - Number(results[before].rows[0].mr_t));
+            const rows = Math.max(1, results[clocks[0] + 1].rows.length);
+            perBatch = Math.max(1, Math.floor(PROBE_BATCH_ROWS / rows));
+        }
     }
     catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (open)
+            await client.query('ROLLBACK').catch(() => undefined);
         throw e;
     }
-    return clocks.map(([before, after]) => Number(results[after].rows[0].mr_t) - Number(results[before].rows[0].mr_t));
+    return samples;
 }
 /**
- * Times `runs` executions of the probe (see the module's comment): on the server in one round trip when the
- * parser vouches for the text, else on the client, one round trip per run.
+ * Times `runs` executions of the probe (see the module's comment): on the server, in batches, when the parser
+ * vouches for the text; else on the client, one round trip per run.
  *
  * Read-only first: a probe that writes, or calls what writes, is refused by the server at its first write,
  * before it changed anything; it is then timed in a read-write transaction, each run undone before the next.

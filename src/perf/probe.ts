@@ -1,12 +1,12 @@
 /**
  * One performance probe: EXPLAIN (ANALYZE, BUFFERS) once, then the plain statement `runs` times. Each run is
- * timed on the server: clock_timestamp() read just before it and just after it, all runs in one batch, one
- * round trip. That is the query's time as an application next to the database sees it, without the round trip
- * from wherever the runbook runs: timed on the client, a runner 250 ms from the database measured a 0.5 ms
- * query at 253 ms and failed its 200 ms threshold after the migrations were applied (through a latency proxy).
- * Text the parser cannot vouch for as one statement is timed on the client, a round trip per run, as before.
- * Every execution sits in a transaction that is rolled back, so a probe never changes data, and under a
- * statement_timeout, so a runaway probe cannot hang the stage.
+ * timed on the server: clock_timestamp() read just before it and just after it, the runs sent in batches (two
+ * round trips for a hot query). That is the query's time as an application next to the database sees it,
+ * without the round trip from wherever the runbook runs: timed on the client, a runner 250 ms from the database
+ * measured a 0.5 ms query at 253 ms and failed its 200 ms threshold after the migrations were applied (through
+ * a latency proxy). Text the parser cannot vouch for as one statement is timed on the client, a round trip per
+ * run, as before. Every execution sits in a transaction that is rolled back, so a probe never changes data, and
+ * under a statement_timeout, so a runaway probe cannot hang the stage.
  */
 import type pg from 'pg'
 import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
@@ -138,10 +138,18 @@ const CLOCK = 'SELECT (extract(epoch FROM pg_catalog.clock_timestamp()) * 1000):
 const SAVEPOINT = 'migration_runbook_probe'
 
 /**
- * `runs` executions of `text`, each between two reads of the server's clock, in one simple query that opens a
- * transaction and ends with its ROLLBACK: one round trip. Read-only: all runs share the read-only transaction.
+ * At most this many result rows held at once: a batch keeps every run's rows until it ends, and a probe may
+ * return many (runs go up to 1,000). Timed one at a time, each run's rows were dropped before the next.
+ */
+export const PROBE_BATCH_ROWS = 20_000
+
+/**
+ * `runs` executions of `text`, each between two reads of the server's clock, in simple-protocol batches of one
+ * transaction, rolled back by the last batch. The first batch is one run, which shows how many rows a run
+ * returns; the next take as many runs as PROBE_BATCH_ROWS allows: all the rest for a hot query (two round trips
+ * in all), one each for a probe that returns a table. Read-only: all runs share the read-only transaction.
  * Otherwise each run is rolled back to a savepoint before the next, so each sees the data as it was. On an
- * error the server skips the rest of the batch, so the transaction is rolled back on its own.
+ * error the server skips the rest of the batch; the transaction is then rolled back on its own.
  */
 async function serverTimedRuns(
   client: Queryable,
@@ -150,37 +158,48 @@ async function serverTimedRuns(
   timeoutMs: number,
   readOnly: boolean
 ): Promise<number[]> {
-  const statements = [
-    'BEGIN',
-    statementTimeout(timeoutMs),
-    ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
-  ]
-  const clocks: [number, number][] = []
-  for (let i = 0; i < runs; i++) {
-    if (!readOnly) statements.push(`SAVEPOINT ${SAVEPOINT}`)
-    const before = statements.push(CLOCK) - 1
-    statements.push(text)
-    const after = statements.push(CLOCK) - 1
-    if (!readOnly) statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
-    clocks.push([before, after])
-  }
-  statements.push('ROLLBACK')
-  let results: { rows: { mr_t?: unknown }[] }[]
+  const samples: number[] = []
+  let perBatch = 1
+  let open = false
   try {
-    // A newline before each `;`: a probe ending in a -- comment must not swallow it.
-    results = (await client.query(statements.join('\n;\n'))) as unknown as typeof results
+    while (samples.length < runs) {
+      const n = Math.min(perBatch, runs - samples.length)
+      const statements = open
+        ? []
+        : ['BEGIN', statementTimeout(timeoutMs), ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])]
+      const clocks: number[] = []
+      for (let i = 0; i < n; i++) {
+        if (!readOnly) statements.push(`SAVEPOINT ${SAVEPOINT}`)
+        clocks.push(statements.push(CLOCK) - 1)
+        statements.push(text)
+        statements.push(CLOCK)
+        if (!readOnly) statements.push(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`)
+      }
+      const last = samples.length + n === runs
+      if (last) statements.push('ROLLBACK')
+      open = true
+      // A newline before each `;`: a probe ending in a -- comment must not swallow it.
+      const results = (await client.query(statements.join('\n;\n'))) as unknown as {
+        rows: { mr_t?: unknown }[]
+      }[]
+      open = !last
+      for (const before of clocks)
+        samples.push(
+          Number(results[before + 2].rows[0].mr_t) - Number(results[before].rows[0].mr_t)
+        )
+      const rows = Math.max(1, results[clocks[0] + 1].rows.length)
+      perBatch = Math.max(1, Math.floor(PROBE_BATCH_ROWS / rows))
+    }
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined)
+    if (open) await client.query('ROLLBACK').catch(() => undefined)
     throw e
   }
-  return clocks.map(
-    ([before, after]) => Number(results[after].rows[0].mr_t) - Number(results[before].rows[0].mr_t)
-  )
+  return samples
 }
 
 /**
- * Times `runs` executions of the probe (see the module's comment): on the server in one round trip when the
- * parser vouches for the text, else on the client, one round trip per run.
+ * Times `runs` executions of the probe (see the module's comment): on the server, in batches, when the parser
+ * vouches for the text; else on the client, one round trip per run.
  *
  * Read-only first: a probe that writes, or calls what writes, is refused by the server at its first write,
  * before it changed anything; it is then timed in a read-write transaction, each run undone before the next.
