@@ -158,6 +158,22 @@ test('an overrides query that fails is a warning with the error, not a crash', a
   expect(outcome.reasons?.[0]).toMatch(/overrides query failed: .*no_such_table.* does not exist/)
 })
 
+test('an overrides query with a second statement is refused: a COMMIT cannot end the read-only transaction', async () => {
+  const ctx = context('staging', {})
+  ctx.policy = parsePolicy(
+    POLICY.replace(
+      '       ORDER BY r.name\n',
+      '       ORDER BY r.name; COMMIT; CREATE TABLE public.escaped_flags (id int)\n'
+    ),
+    'runbook.yml'
+  )
+  const outcome = await flagsCheck.run(ctx)
+  expect(outcome.status).toBe('warn')
+  expect(outcome.reasons?.[0]).toMatch(/overrides query failed: cannot insert multiple commands/)
+  const left = await cap.client.query(`SELECT to_regclass('public.escaped_flags') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
 describe('configuration', () => {
   test('runbook.yml: a default or expected value outside allowed, and an unknown environment, are refused', () => {
     expect(() =>

@@ -166,6 +166,26 @@ test('a failing SQL assertion fails after passing requests; saved values reach t
   expect(again.result.summary).toBe('1/1 scenario passed')
 })
 
+test('an assertion with a second statement is refused: a COMMIT cannot end the read-only transaction', async () => {
+  const { result, ctx } = await runSmoke(`
+- name: escape
+  requests:
+    - method: GET
+      url: \${API}/ok
+  assertions:
+    - name: two statements
+      sql: SELECT true; COMMIT; CREATE TABLE public.escaped_smoke (id int)
+`)
+  expect(result.status).toBe('fail')
+  expect(result.reasons).toEqual([
+    expect.stringMatching(
+      /^smoke "escape", SQL assertion "two statements": cannot insert multiple commands into a prepared statement/
+    )
+  ])
+  const left = await ctx.client.query(`SELECT to_regclass('public.escaped_smoke') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
 test('a header secret is masked in the summary, the log, the evidence and the comment, even when echoed', async () => {
   const { result, ctx, log } = await runSmoke(`
 - name: echo

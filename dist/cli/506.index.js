@@ -498,6 +498,7 @@ async function releaseApplyLock(client) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K0: () => (/* binding */ extendedQuery),
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
@@ -581,6 +582,14 @@ function quoteLiteral(value) {
 function quoteTextArray(values) {
     const elements = values.map(v => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
     return `${quoteLiteral(`{${elements.join(',')}}`)}::text[]`;
+}
+/**
+ * A query sent with the extended protocol even without values: the server then runs exactly one statement
+ * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
+ * the queryMode field that pg reads.
+ */
+function extendedQuery(text, values) {
+    return { text, values, queryMode: 'extended' };
 }
 
 
@@ -3190,6 +3199,7 @@ function schemaDiffSection(report) {
 
 ;// CONCATENATED MODULE: ./src/perf/explain.ts
 
+
 const INDEX_NODES = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
 /** Nodes that read a relation through an index (a Bitmap Index Scan names only the index, its heap parent the table). */
 const INDEXED_READS = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Heap Scan']);
@@ -3215,7 +3225,7 @@ async function explain(client, sql, params = [], opts = {}) {
         await refuseMultipleStatements(sql);
     const res = opts.generic
         ? await client.query(text)
-        : await client.query(extendedQuery(text, params));
+        : await client.query((0,connect/* extendedQuery */.K0)(text, params));
     const doc = parseExplainRow(res.rows[0]);
     const plan = doc.Plan;
     return {
@@ -3225,14 +3235,6 @@ async function explain(client, sql, params = [], opts = {}) {
         planningTimeMs: typeof doc['Planning Time'] === 'number' ? doc['Planning Time'] : undefined,
         indexes: indexesUsed(plan)
     };
-}
-/**
- * A query sent with the extended protocol even without values: the server then runs exactly one statement
- * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
- * the queryMode field that pg reads.
- */
-function extendedQuery(text, values) {
-    return { text, values, queryMode: 'extended' };
 }
 async function refuseMultipleStatements(sql) {
     await (0,parser/* loadParser */.qd)();
@@ -6990,7 +6992,7 @@ async function timeStatement(client, sql, params, runs, timeoutMs) {
  * back (one run's ROLLBACK and the next one's BEGIN share a round trip).
  */
 async function clientTimedRuns(client, sql, params, runs, timeoutMs) {
-    const query = extendedQuery(explainableSql(sql), params);
+    const query = (0,connect/* extendedQuery */.K0)(explainableSql(sql), params);
     const begin = beginWithTimeout(timeoutMs);
     const shared = [];
     try {
@@ -7245,7 +7247,7 @@ async function sampleSql(client, check, since, opts) {
         await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
               set_config('migration_runbook.interval_ms', $3, true)`, [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]);
         // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
-        const res = await client.query(extendedQuery(check.sql, check.params ?? []));
+        const res = await client.query((0,connect/* extendedQuery */.K0)(check.sql, check.params ?? []));
         if (res.rows.length === 0)
             return { value: null };
         if (!res.fields.some(f => f.name === 'value')) {
@@ -8547,10 +8549,11 @@ var flags = __webpack_require__(3847);
 /** Venues named in a report: enough to act on, few enough for a comment. */
 const MAX_VENUES = 50;
 async function listOverrides(client, flag, sql) {
-    // Read only by the server's word: the listing cannot change the target.
+    // Read only by the server's word: the listing cannot change the target. One statement only: a COMMIT in the
+    // text cannot end the read-only transaction.
     await client.query('BEGIN TRANSACTION READ ONLY');
     try {
-        const res = await client.query(sql);
+        const res = await client.query((0,connect/* extendedQuery */.K0)(sql, []));
         const byValue = {};
         const differing = [];
         for (const row of res.rows) {
@@ -8986,10 +8989,11 @@ async function runAssertion(step, index, lookup, client) {
     const name = step.name ?? `assertion ${index + 1}`;
     try {
         const params = fillParams(step, lookup, name);
-        // Read only by the server's word: an assertion cannot change the target.
+        // Read only by the server's word: an assertion cannot change the target. One statement only (without
+        // values pg would send the simple protocol): a COMMIT in the text cannot end the read-only transaction.
         await client.query('BEGIN TRANSACTION READ ONLY');
         try {
-            const res = await client.query(step.sql, params);
+            const res = await client.query((0,connect/* extendedQuery */.K0)(step.sql, params));
             const row = res.rows[0];
             if (!row)
                 return { name, ok: false, error: 'returned no row, expected one' };

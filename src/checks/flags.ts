@@ -9,7 +9,7 @@ import type pg from 'pg'
 import type { Check, CheckOutcome, CheckStatus, StageContext, Report } from '../types.js'
 import { plainCell, resultsThatRan, STATUS_ICON } from '../report/format.js'
 import { lookupVariable, type FeatureFlagSpec } from '../config/flags.js'
-import { describeError } from '../db/connect.js'
+import { describeError, extendedQuery } from '../db/connect.js'
 
 /** Venues named in a report: enough to act on, few enough for a comment. */
 const MAX_VENUES = 50
@@ -54,10 +54,11 @@ async function listOverrides(
   flag: FeatureFlagSpec,
   sql: string
 ): Promise<FlagOverrides> {
-  // Read only by the server's word: the listing cannot change the target.
+  // Read only by the server's word: the listing cannot change the target. One statement only: a COMMIT in the
+  // text cannot end the read-only transaction.
   await client.query('BEGIN TRANSACTION READ ONLY')
   try {
-    const res = await client.query<{ venue: unknown; value: unknown }>(sql)
+    const res = await client.query<{ venue: unknown; value: unknown }>(extendedQuery(sql, []))
     const byValue: Record<string, number> = {}
     const differing: FlagOverrides['differing'] = []
     for (const row of res.rows) {

@@ -92,3 +92,12 @@ export function quoteTextArray(values: readonly string[]): string {
   const elements = values.map(v => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)
   return `${quoteLiteral(`{${elements.join(',')}}`)}::text[]`
 }
+
+/**
+ * A query sent with the extended protocol even without values: the server then runs exactly one statement
+ * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
+ * the queryMode field that pg reads.
+ */
+export function extendedQuery(text: string, values: unknown[]): pg.QueryConfig {
+  return { text, values, queryMode: 'extended' } as pg.QueryConfig
+}

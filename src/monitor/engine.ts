@@ -11,7 +11,7 @@
 import type pg from 'pg'
 import type { MonitorSeries } from '../types.js'
 import type { MonitorCheckSpec, ProbeSpec } from '../config/policy.js'
-import { extendedQuery } from '../perf/explain.js'
+import { extendedQuery } from '../db/connect.js'
 import { timeStatement } from '../perf/probe.js'
 import { percentile, round3 } from '../perf/stats.js'
 import { cancellableSleep, CancelledError } from '../cancel.js'

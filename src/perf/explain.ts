@@ -4,6 +4,7 @@
  */
 import type pg from 'pg'
 import { loadParser, parseSql } from '../sql/parser.js'
+import { extendedQuery } from '../db/connect.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -74,15 +75,6 @@ export async function explain(
     planningTimeMs: typeof doc['Planning Time'] === 'number' ? doc['Planning Time'] : undefined,
     indexes: indexesUsed(plan)
   }
-}
-
-/**
- * A query sent with the extended protocol even without values: the server then runs exactly one statement
- * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
- * the queryMode field that pg reads.
- */
-export function extendedQuery(text: string, values: unknown[]): pg.QueryConfig {
-  return { text, values, queryMode: 'extended' } as pg.QueryConfig
 }
 
 async function refuseMultipleStatements(sql: string): Promise<void> {

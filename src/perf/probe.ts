@@ -11,9 +11,9 @@
 import type pg from 'pg'
 import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
 import type { ProbeResult } from '../types.js'
-import { quoteLiteral } from '../db/connect.js'
+import { extendedQuery, quoteLiteral } from '../db/connect.js'
 import { loadParser, parseSql, scanTokens, TextIndex } from '../sql/parser.js'
-import { explain, explainableSql, extendedQuery, type PlanNode } from './explain.js'
+import { explain, explainableSql, type PlanNode } from './explain.js'
 import { elapsedMs, percentile, round3 } from './stats.js'
 
 type Queryable = Pick<pg.Client, 'query'>

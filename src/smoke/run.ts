@@ -4,7 +4,7 @@
  */
 import type pg from 'pg'
 import type { SmokeRequest, SmokeScenario, SmokeSqlStep } from '../config/smoke.js'
-import { describeError } from '../db/connect.js'
+import { describeError, extendedQuery } from '../db/connect.js'
 import type { Redactor } from '../report/redact.js'
 import { sendRequest, type HttpExchange } from './http.js'
 import { jsonEqual, readJsonPath } from './json-path.js'
@@ -138,10 +138,11 @@ async function runAssertion(
   const name = step.name ?? `assertion ${index + 1}`
   try {
     const params = fillParams(step, lookup, name)
-    // Read only by the server's word: an assertion cannot change the target.
+    // Read only by the server's word: an assertion cannot change the target. One statement only (without
+    // values pg would send the simple protocol): a COMMIT in the text cannot end the read-only transaction.
     await client.query('BEGIN TRANSACTION READ ONLY')
     try {
-      const res = await client.query<Record<string, unknown>>(step.sql, params)
+      const res = await client.query<Record<string, unknown>>(extendedQuery(step.sql, params))
       const row = res.rows[0]
       if (!row) return { name, ok: false, error: 'returned no row, expected one' }
       const first = Object.values(row)[0]
