@@ -568,10 +568,13 @@ function quoteIdent(name) {
     return '"' + name.replace(/"/g, '""') + '"';
 }
 /**
- * A string as an E'' literal: read the same whatever standard_conforming_strings says. Replace, not a loop over
+ * A value as an SQL literal, for text sent without parameters (a simple-protocol batch takes none): a string as
+ * an E'' literal, read the same whatever standard_conforming_strings says; null as NULL. Replace, not a loop over
  * characters: a history row's statements can be megabytes (pg's escapeLiteral took 0.9 s for 4.5 MB).
  */
 function quoteLiteral(value) {
+    if (value === null)
+        return 'NULL';
     return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 /**
@@ -699,19 +702,15 @@ async function recordApplied(client, version, name, statements) {
     await client.query(`${HISTORY_INSERT} ($1, $2, $3)`, [version, statements, name]);
 }
 const HISTORY_INSERT = 'INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES';
-/** A value as an SQL literal: for statements sent with others in one simple query, which takes no parameters. */
-function literal(value) {
-    return value === null ? 'NULL' : (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(value);
-}
 /**
  * recordApplied and writeAudit as SQL text, to be sent with the COMMIT in one round trip (a hosted database is
  * 10-100 ms away per query). Untyped literals take their column's type, as parameters do.
  */
 function recordAppliedSql(version, name, statements) {
-    return `${HISTORY_INSERT} (${literal(version)}, ${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteTextArray */ .rX)(statements)}, ${literal(name)})`;
+    return `${HISTORY_INSERT} (${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(version)}, ${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteTextArray */ .rX)(statements)}, ${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(name)})`;
 }
 function writeAuditSql(e) {
-    return `${AUDIT_INSERT} (${auditValues(e).map(literal).join(', ')})`;
+    return `${AUDIT_INSERT} (${auditValues(e).map(_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce).join(', ')})`;
 }
 async function removeApplied(client, version) {
     const res = await client.query(`DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`, [version]);
@@ -6895,7 +6894,7 @@ async function inlinedStatement(sql, params) {
             return undefined;
         used.add(n);
         const value = params[n - 1];
-        const literal = value === null || value === undefined ? 'NULL' : (0,connect/* quoteLiteral */.ce)(String(value));
+        const literal = (0,connect/* quoteLiteral */.ce)(value === null || value === undefined ? null : String(value));
         out += text.slice(at, index.charOffset(token.start)) + literal;
         at = index.charOffset(token.end);
     }
@@ -6922,13 +6921,17 @@ const PROBE_BATCH_ROWS = 20_000;
 async function serverTimedRuns(client, text, runs, timeoutMs, readOnly) {
     const samples = [];
     let perBatch = 1;
-    let open = false;
     try {
         while (samples.length < runs) {
             const n = Math.min(perBatch, runs - samples.length);
-            const statements = open
-                ? []
-                : ['BEGIN', statementTimeout(timeoutMs), ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])];
+            // The first batch opens the transaction; the last one rolls it back.
+            const statements = samples.length === 0
+                ? [
+                    'BEGIN',
+                    statementTimeout(timeoutMs),
+                    ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
+                ]
+                : [];
             const clocks = [];
             for (let i = 0; i < n; i++) {
                 if (!readOnly)
@@ -6942,10 +6945,8 @@ async function serverTimedRuns(client, text, runs, timeoutMs, readOnly) {
             const last = samples.length + n === runs;
             if (last)
                 statements.push('ROLLBACK');
-            open = true;
             // A newline before each `;`: a probe ending in a -- comment must not swallow it.
             const results = (await client.query(statements.join('\n;\n')));
-            open = !last;
             for (const before of clocks)
                 samples.push(Number(results[before + 2].rows[0].mr_t) - Number(results[before].rows[0].mr_t));
             const rows = Math.max(1, results[clocks[0] + 1].rows.length);
@@ -6953,8 +6954,8 @@ async function serverTimedRuns(client, text, runs, timeoutMs, readOnly) {
         }
     }
     catch (e) {
-        if (open)
-            await client.query('ROLLBACK').catch(() => undefined);
+        // The batch that failed opened the transaction or found it open: the server skipped its ROLLBACK.
+        await client.query('ROLLBACK').catch(() => undefined);
         throw e;
     }
     return samples;

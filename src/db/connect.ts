@@ -76,10 +76,12 @@ export function quoteIdent(name: string): string {
 }
 
 /**
- * A string as an E'' literal: read the same whatever standard_conforming_strings says. Replace, not a loop over
+ * A value as an SQL literal, for text sent without parameters (a simple-protocol batch takes none): a string as
+ * an E'' literal, read the same whatever standard_conforming_strings says; null as NULL. Replace, not a loop over
  * characters: a history row's statements can be megabytes (pg's escapeLiteral took 0.9 s for 4.5 MB).
  */
-export function quoteLiteral(value: string): string {
+export function quoteLiteral(value: string | null): string {
+  if (value === null) return 'NULL'
   return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 

@@ -125,7 +125,7 @@ export async function inlinedStatement(
     if (!Number.isInteger(n) || n < 1 || n > params.length) return undefined
     used.add(n)
     const value = params[n - 1]
-    const literal = value === null || value === undefined ? 'NULL' : quoteLiteral(String(value))
+    const literal = quoteLiteral(value === null || value === undefined ? null : String(value))
     out += text.slice(at, index.charOffset(token.start)) + literal
     at = index.charOffset(token.end)
   }
@@ -160,13 +160,18 @@ async function serverTimedRuns(
 ): Promise<number[]> {
   const samples: number[] = []
   let perBatch = 1
-  let open = false
   try {
     while (samples.length < runs) {
       const n = Math.min(perBatch, runs - samples.length)
-      const statements = open
-        ? []
-        : ['BEGIN', statementTimeout(timeoutMs), ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])]
+      // The first batch opens the transaction; the last one rolls it back.
+      const statements =
+        samples.length === 0
+          ? [
+              'BEGIN',
+              statementTimeout(timeoutMs),
+              ...(readOnly ? ['SET TRANSACTION READ ONLY'] : [])
+            ]
+          : []
       const clocks: number[] = []
       for (let i = 0; i < n; i++) {
         if (!readOnly) statements.push(`SAVEPOINT ${SAVEPOINT}`)
@@ -177,12 +182,10 @@ async function serverTimedRuns(
       }
       const last = samples.length + n === runs
       if (last) statements.push('ROLLBACK')
-      open = true
       // A newline before each `;`: a probe ending in a -- comment must not swallow it.
       const results = (await client.query(statements.join('\n;\n'))) as unknown as {
         rows: { mr_t?: unknown }[]
       }[]
-      open = !last
       for (const before of clocks)
         samples.push(
           Number(results[before + 2].rows[0].mr_t) - Number(results[before].rows[0].mr_t)
@@ -191,7 +194,8 @@ async function serverTimedRuns(
       perBatch = Math.max(1, Math.floor(PROBE_BATCH_ROWS / rows))
     }
   } catch (e) {
-    if (open) await client.query('ROLLBACK').catch(() => undefined)
+    // The batch that failed opened the transaction or found it open: the server skipped its ROLLBACK.
+    await client.query('ROLLBACK').catch(() => undefined)
     throw e
   }
   return samples

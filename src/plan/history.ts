@@ -121,21 +121,16 @@ export async function recordApplied(
 const HISTORY_INSERT =
   'INSERT INTO supabase_migrations.schema_migrations (version, statements, name) VALUES'
 
-/** A value as an SQL literal: for statements sent with others in one simple query, which takes no parameters. */
-function literal(value: string | null): string {
-  return value === null ? 'NULL' : quoteLiteral(value)
-}
-
 /**
  * recordApplied and writeAudit as SQL text, to be sent with the COMMIT in one round trip (a hosted database is
  * 10-100 ms away per query). Untyped literals take their column's type, as parameters do.
  */
 export function recordAppliedSql(version: string, name: string, statements: string[]): string {
-  return `${HISTORY_INSERT} (${literal(version)}, ${quoteTextArray(statements)}, ${literal(name)})`
+  return `${HISTORY_INSERT} (${quoteLiteral(version)}, ${quoteTextArray(statements)}, ${quoteLiteral(name)})`
 }
 
 export function writeAuditSql(e: AuditEntry): string {
-  return `${AUDIT_INSERT} (${auditValues(e).map(literal).join(', ')})`
+  return `${AUDIT_INSERT} (${auditValues(e).map(quoteLiteral).join(', ')})`
 }
 
 export async function removeApplied(client: Queryable, version: string): Promise<number> {
