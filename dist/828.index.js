@@ -1131,7 +1131,9 @@ function rehearsalSettingsOf(env) {
 /* harmony export */ });
 /* unused harmony export isPgServerError */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96400);
 /** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
+
 
 async function connect(opts) {
     const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
@@ -1155,7 +1157,7 @@ async function connect(opts) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query(`SET lock_timeout = ${env.lockTimeoutMs}; SET statement_timeout = ${env.statementTimeoutMs}`);
+    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .setTimeoutsSql */ .V)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
@@ -1216,6 +1218,43 @@ function quoteTextArray(values) {
  */
 function extendedQuery(text, values) {
     return { text, values, queryMode: 'extended' };
+}
+
+
+/***/ }),
+
+/***/ 96400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ setTimeoutsSql),
+/* harmony export */   a: () => (/* binding */ timeoutSetting)
+/* harmony export */ });
+/**
+ * lock_timeout and statement_timeout, set one way everywhere: whole milliseconds, never 0. PostgreSQL reads 0
+ * as no limit at all, so a rounding down to 0 would let a statement run forever, or a lock wait hold up every
+ * query queued behind it; and a caller passing 0 for "no limit" is refused rather than silently given one.
+ */
+/** A timeout as PostgreSQL is given it: rounded to whole milliseconds, at least 1. */
+function timeoutSetting(ms) {
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new Error(`a timeout of ${ms} ms; allowed: a positive number of milliseconds (0 would mean no limit in PostgreSQL)`);
+    }
+    return Math.max(1, Math.round(ms));
+}
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
+    const sets = [];
+    if (timeouts.lockMs !== undefined) {
+        sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
+    }
+    if (timeouts.statementMs !== undefined) {
+        sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
+    }
+    return sets.join('; ');
 }
 
 
@@ -7415,6 +7454,8 @@ function deriveForMigrations(pending) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/db/timeouts.ts
+var db_timeouts = __webpack_require__(96400);
 ;// CONCATENATED MODULE: ./src/conflicts/queries.ts
 
 
@@ -7589,6 +7630,7 @@ function violationSql(d, ctx) {
 
 
 
+
 async function primaryKeyColumns(client, table) {
     const { rows } = await client.query(`SELECT a.attname AS name
        FROM pg_index i
@@ -7623,7 +7665,7 @@ async function runConflictCheck(client, d, opts) {
     const started = performance.now();
     await client.query('BEGIN READ ONLY');
     try {
-        await client.query(`SET LOCAL statement_timeout = ${opts.timeoutMs}`);
+        await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: opts.timeoutMs }));
         const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
         const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
             ? await primaryKeyColumns(client, d.spec.refTable)
@@ -9839,6 +9881,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -9851,7 +9894,9 @@ async function ownRelationLocks(client,
 statementTimeoutMs, 
 /** SQL without results sent after the read in the same round trip (the next statement's SETs). */
 then = '') {
-    const set = statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `;
+    const set = statementTimeoutMs === undefined
+        ? ''
+        : `${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}; `;
     const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
     // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
     const res = Array.isArray(sent)
@@ -9901,7 +9946,7 @@ async function rehearseBatches(client, files, opts, locksAtStart) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
-    const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`;
+    const catalogTimeout = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS });
     const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)::float8 AS mr_t`;
     const frame = {
         prologue: [
@@ -9985,7 +10030,7 @@ async function tableSize(client, table) {
  * its time is forecast from.
  */
 async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
-    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}; SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`);
+    await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs }));
     const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
     const main = locked[0];
     if (fc.settings.mode === 'live') {
@@ -10215,8 +10260,10 @@ async function rehearseFiles(client, files, opts) {
                     // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
                     // SETs run under the catalog reads' timeout, not under `left`.
                     const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
-                    const sets = `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
-                        `SET LOCAL statement_timeout = ${timeout}`;
+                    const sets = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', {
+                        lockMs: Math.min(opts.lockTimeoutMs, left),
+                        statementMs: timeout
+                    });
                     // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
                     if (stale)
                         locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets);
@@ -10640,27 +10687,37 @@ const APPLY_LOCK_KEY = 0x6d72756e;
 class AdvisoryLockTimeout extends Error {
     name = 'AdvisoryLockTimeout';
 }
-async function acquireApplyLock(client, waitMs, pollMs = 250, signal) {
-    const deadline = Date.now() + waitMs;
+async function acquireApplyLock(client, wait) {
+    const deadline = Date.now() + wait.waitMs;
+    let told = false;
     for (;;) {
+        (0,cancel/* throwIfCancelled */.dZ)(wait.signal, 'waiting for the apply lock');
         const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
             APPLY_LOCK_KEY
         ]);
         if (res.rows[0].ok)
             return;
-        if (Date.now() >= deadline) {
-            const holder = await client.query(`SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
-           FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
-            const h = holder.rows[0];
-            const who = h
-                ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
-                : 'another session';
-            throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(waitMs / 1000)} s ` +
-                '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
+        const timedOut = Date.now() >= deadline;
+        if (timedOut || (!told && wait.onWait)) {
+            const who = await applyLockHolder(client);
+            if (timedOut)
+                throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
+                    '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
+            wait.onWait?.(`the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`);
+            told = true;
         }
-        await (0,cancel/* cancellableSleep */.u_)(Math.min(pollMs, Math.max(0, deadline - Date.now())), signal);
+        await (0,cancel/* cancellableSleep */.u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
     }
+}
+/** The session holding the apply lock on this database, described for a message. */
+async function applyLockHolder(client) {
+    const holder = await client.query(`SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
+    const h = holder.rows[0];
+    return h
+        ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+        : 'another session';
 }
 async function releaseApplyLock(client) {
     await client
@@ -10669,6 +10726,7 @@ async function releaseApplyLock(client) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
+
 
 
 
@@ -10700,11 +10758,6 @@ function pgFields(e) {
     if (e.where)
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
-}
-/** Both timeouts in one round trip (after `prefix`, e.g. BEGIN, in the same one). */
-async function setTimeouts(client, scope, lockMs, statementMs, prefix = '') {
-    await client.query(`${prefix}SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}; ` +
-        `SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`);
 }
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
@@ -10769,7 +10822,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs, 'BEGIN; ');
+            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
             await runStatements(client, file, statements, timings, opts.log, opts.signal);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -10852,7 +10905,7 @@ async function applyWithoutTransaction(client, m, opts) {
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs);
+    await client.query((0,db_timeouts/* setTimeoutsSql */.V)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
     try {
         for (const s of statements) {
             for (let attempt = 1;; attempt++) {
@@ -10915,7 +10968,11 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
         statementsOf(m);
-    await acquireApplyLock(client, opts.advisoryLockWaitMs, 250, opts.signal);
+    await acquireApplyLock(client, {
+        waitMs: opts.advisoryLockWaitMs,
+        signal: opts.signal,
+        onWait: message => opts.log.info(message)
+    });
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* readHistory */.Lu)(client));
@@ -12253,11 +12310,12 @@ function checkExpectations(expectations, after, before) {
 
 ;// CONCATENATED MODULE: ./src/verify/database.ts
 
+
 /** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
 async function runVerifyScript(client, file, statementTimeoutMs) {
     const statements = statementsOf(file);
     try {
-        await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`);
+        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}`);
         for (const s of statements) {
             try {
                 await client.query(s.text);
@@ -13070,12 +13128,13 @@ function elapsedMs(startNs) {
 
 
 
+
 /** "public.foo_idx" and "foo_idx" name the same index for the expectation (plans carry bare names). */
 function bareIndexName(name) {
     const dot = name.lastIndexOf('.');
     return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
 }
-const statementTimeout = (timeoutMs) => `SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`;
+const statementTimeout = (timeoutMs) => (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: timeoutMs });
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
 const beginWithTimeout = (timeoutMs) => `BEGIN; ${statementTimeout(timeoutMs)}`;
 /** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
@@ -13455,6 +13514,7 @@ function renderMonitorSection(check) {
 
 
 
+
 function engine_errorText(e) {
     const err = e;
     return `${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
@@ -13483,7 +13543,11 @@ async function sampleSql(client, check, since, opts) {
     await client.query('BEGIN');
     try {
         await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
-              set_config('migration_runbook.interval_ms', $3, true)`, [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]);
+              set_config('migration_runbook.interval_ms', $3, true)`, [
+            String((0,db_timeouts/* timeoutSetting */.a)(opts.statementTimeoutMs)),
+            since.toISOString(),
+            String(opts.intervalMs)
+        ]);
         // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
         const res = await client.query((0,connect/* extendedQuery */.K0)(check.sql, check.params ?? []));
         if (res.rows.length === 0)
@@ -13744,7 +13808,11 @@ const monitorCheck = {
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = statementsOf(script);
-    await acquireApplyLock(client, opts.advisoryLockWaitMs);
+    await acquireApplyLock(client, {
+        waitMs: opts.advisoryLockWaitMs,
+        signal: opts.signal,
+        onWait: message => opts.log.info(message)
+    });
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const startedAt = new Date();

@@ -118,7 +118,7 @@ describe('against PostgreSQL', () => {
       environment: 'test',
       runId: 'adoption',
       lockTimeoutMs: 5_000,
-      statementTimeoutMs: 0,
+      statementTimeoutMs: 60 * 60_000,
       retries: 0,
       retryBackoffMs: 0,
       advisoryLockWaitMs: 5_000,

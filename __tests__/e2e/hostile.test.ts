@@ -1,13 +1,13 @@
 /**
  * What a hostile tester tried, through the CLI bundle as a child process against a real database: secrets in
  * migration SQL, bytes that are not UTF-8, empty and comment-only files, a read-only target, a lock held by
- * someone else.
+ * someone else, a rollback cancelled while another run holds the apply lock.
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
-import { baseEnv, cli } from './processes.js'
+import { baseEnv, cli, CLI, start } from './processes.js'
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -188,4 +188,70 @@ test('a swapped secret: the URL does not match the environment pin, exit 2, noth
     `SELECT to_regnamespace('supabase_migrations') AS history, to_regclass('public.items') AS items`
   )
   expect(touched.rows[0]).toEqual({ history: null, items: null })
+})
+
+describe('a rollback while another run holds the apply lock', () => {
+  /** A session of "another deploy" holding the apply lock (the advisory lock every run takes). */
+  async function otherRunHoldingTheLock() {
+    const holder = await db.client()
+    await holder.query(`SET application_name = 'other-deploy'`)
+    await holder.query('SELECT pg_advisory_lock($1::bigint)', [0x6d72756e])
+    return holder
+  }
+  const waiting =
+    /the apply lock is held by pid \d+ \(other-deploy, user [^)]+\): waiting up to 60 s/
+
+  async function appliedWithALongWait() {
+    expect((await stage('apply')).code).toBe(0)
+    repo.write(
+      'runbook.yml',
+      readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+        'advisory-lock-wait: 2s',
+        'advisory-lock-wait: 60s'
+      )
+    )
+  }
+
+  async function state() {
+    const c = await db.client()
+    const { rows } = await c.query(
+      `SELECT (SELECT array_agg(version ORDER BY version) FROM supabase_migrations.schema_migrations) AS versions,
+              to_regclass('public.item_tags') IS NOT NULL AS tags`
+    )
+    return rows[0]
+  }
+
+  test('it says who holds the lock, and SIGINT stops the wait at once: nothing is rolled back', async () => {
+    await appliedWithALongWait()
+    const holder = await otherRunHoldingTheLock()
+    const run = start(CLI, ['rollback', '--env', 'staging'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    await run.waitFor(waiting, 30_000)
+    const t0 = Date.now()
+    run.child.kill('SIGINT')
+    const done = await run.done
+    // Before, the wait ignored the signal: the hard deadline ended the process at 9 s, exit 130, no evidence.
+    expect(Date.now() - t0).toBeLessThan(10_000)
+    expect(done.code).toBe(1)
+    expect(summary().status).toBe('cancelled')
+    expect(await state()).toEqual({ versions: ['20250101000000', '20250201000000'], tags: true })
+    await holder.query('SELECT pg_advisory_unlock_all()')
+  }, 60_000)
+
+  test('it waits while the lock is held and rolls back once it is released', async () => {
+    await appliedWithALongWait()
+    const holder = await otherRunHoldingTheLock()
+    const run = start(CLI, ['rollback', '--env', 'staging'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    await run.waitFor(waiting, 30_000)
+    expect(await state()).toEqual({ versions: ['20250101000000', '20250201000000'], tags: true })
+    await holder.query('SELECT pg_advisory_unlock_all()')
+    const done = await run.done
+    expect(done.code).toBe(0)
+    expect(await state()).toEqual({ versions: ['20250101000000'], tags: false })
+  }, 60_000)
 })

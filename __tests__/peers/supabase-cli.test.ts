@@ -42,7 +42,7 @@ async function applyFirst(count: number): Promise<void> {
     environment: 'test',
     runId: 'peer',
     lockTimeoutMs: 5_000,
-    statementTimeoutMs: 0,
+    statementTimeoutMs: 60 * 60_000,
     retries: 0,
     retryBackoffMs: 0,
     advisoryLockWaitMs: 5_000,

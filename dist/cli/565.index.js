@@ -37,6 +37,8 @@ var statements = __webpack_require__(1644);
 var plan_history = __webpack_require__(3547);
 // EXTERNAL MODULE: ./src/db/connect.ts
 var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/db/timeouts.ts
+var timeouts = __webpack_require__(6400);
 ;// CONCATENATED MODULE: ./src/schema/replay.ts
 
 /** duplicate schema, object, table, function, column, alias: the destination has the object already. */
@@ -613,6 +615,7 @@ var schema = __webpack_require__(7675);
 
 
 
+
 /** A step of preparing the throwaway database failed: where, and Postgres's own words. */
 class BaselineStepError extends Error {
     file;
@@ -663,9 +666,7 @@ async function readSource(url, redactor) {
     const source = await (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-baseline' });
     try {
         // Read only, by the server's word: nothing of this step can write to the source.
-        await source.query('SET default_transaction_read_only = on');
-        await source.query('SET statement_timeout = 60000');
-        await source.query('SET lock_timeout = 5000');
+        await source.query(`SET default_transaction_read_only = on; ${(0,timeouts/* setTimeoutsSql */.V)('SESSION', { lockMs: 5_000, statementMs: 60_000 })}`);
         const snapshot = await (0,schema/* snapshotSchema */.ap)(source);
         const applied = (await (0,plan_history/* readHistory */.Lu)(source)).map(h => h.version);
         return { snapshot, applied };
@@ -798,7 +799,8 @@ async function prepareEmbeddedTarget(server, opts) {
                     environment: 'embedded-baseline',
                     runId: 'baseline',
                     lockTimeoutMs: 5_000,
-                    statementTimeoutMs: 0,
+                    // A throwaway database: generous, but a limit (0 is refused: it would mean none).
+                    statementTimeoutMs: 60 * 60_000,
                     retries: 0,
                     retryBackoffMs: 0,
                     advisoryLockWaitMs: 5_000,

@@ -16,6 +16,7 @@ import {
   writeAudit,
   writeAuditSql
 } from '../plan/history.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import { acquireApplyLock, releaseApplyLock } from './locks.js'
 import { firstLine, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
@@ -92,20 +93,6 @@ function pgFields(e: PgError): string {
   if (e.hint) parts.push(`hint: ${e.hint}`)
   if (e.where) parts.push(`where: ${e.where.split('\n')[0]}`)
   return parts.join('; ')
-}
-
-/** Both timeouts in one round trip (after `prefix`, e.g. BEGIN, in the same one). */
-async function setTimeouts(
-  client: pg.Client,
-  scope: 'LOCAL' | 'SESSION',
-  lockMs: number,
-  statementMs: number,
-  prefix = ''
-) {
-  await client.query(
-    `${prefix}SET ${scope} lock_timeout = ${Math.max(0, Math.round(lockMs))}; ` +
-      `SET ${scope} statement_timeout = ${Math.max(0, Math.round(statementMs))}`
-  )
 }
 
 async function runStatement(
@@ -211,7 +198,9 @@ export async function runFileInTransaction(
     const timings: StatementTiming[] = []
     const t0 = performance.now()
     try {
-      await setTimeouts(client, 'LOCAL', opts.lockTimeoutMs, opts.statementTimeoutMs, 'BEGIN; ')
+      await client.query(
+        `BEGIN; ${setTimeoutsSql('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`
+      )
       await runStatements(client, file, statements, timings, opts.log, opts.signal)
       const withCommit = await finish(timings, attempt)
       await client.query([...withCommit, 'COMMIT'].join(';\n'))
@@ -322,7 +311,9 @@ async function applyWithoutTransaction(
   const previous = await client.query(
     `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
   )
-  await setTimeouts(client, 'SESSION', opts.lockTimeoutMs, opts.statementTimeoutMs)
+  await client.query(
+    setTimeoutsSql('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })
+  )
   try {
     for (const s of statements) {
       for (let attempt = 1; ; attempt++) {
@@ -406,7 +397,11 @@ export async function applyMigrations(
 ): Promise<AppliedMigration[]> {
   // Refuse bad files before taking any lock or writing anything.
   for (const m of migrations) statementsOf(m)
-  await acquireApplyLock(client, opts.advisoryLockWaitMs, 250, opts.signal)
+  await acquireApplyLock(client, {
+    waitMs: opts.advisoryLockWaitMs,
+    signal: opts.signal,
+    onWait: message => opts.log.info(message)
+  })
   try {
     await ensureHistoryTables(client)
     const plan = buildPlan(migrationsDir, migrations, await readHistory(client))

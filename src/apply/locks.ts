@@ -1,6 +1,6 @@
 /** The session advisory lock that makes two runs never apply to one database at once. */
 import type pg from 'pg'
-import { cancellableSleep } from '../cancel.js'
+import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 export const APPLY_LOCK_KEY = 0x6d72756e
@@ -9,36 +9,57 @@ export class AdvisoryLockTimeout extends Error {
   override name = 'AdvisoryLockTimeout'
 }
 
-export async function acquireApplyLock(
-  client: pg.Client,
-  waitMs: number,
-  pollMs = 250,
+export interface ApplyLockWait {
+  /** How long to wait for another run to release the lock (advisory-lock-wait); 0 tries once. */
+  waitMs: number
+  pollMs?: number
+  /** A cancelled run stops waiting at once. */
   signal?: AbortSignal
-): Promise<void> {
-  const deadline = Date.now() + waitMs
+  /** Told once, when the lock is held by another session and the wait begins: who holds it. */
+  onWait?: (message: string) => void
+}
+
+export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): Promise<void> {
+  const deadline = Date.now() + wait.waitMs
+  let told = false
   for (;;) {
+    throwIfCancelled(wait.signal, 'waiting for the apply lock')
     const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
       APPLY_LOCK_KEY
     ])
     if (res.rows[0].ok) return
-    if (Date.now() >= deadline) {
-      const holder = await client.query(
-        `SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
-           FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        [APPLY_LOCK_KEY]
+    const timedOut = Date.now() >= deadline
+    if (timedOut || (!told && wait.onWait)) {
+      const who = await applyLockHolder(client)
+      if (timedOut)
+        throw new AdvisoryLockTimeout(
+          `another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
+            '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
+        )
+      wait.onWait?.(
+        `the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`
       )
-      const h = holder.rows[0]
-      const who = h
-        ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
-        : 'another session'
-      throw new AdvisoryLockTimeout(
-        `another migration run holds the apply lock on this database: ${who}; waited ${Math.round(waitMs / 1000)} s ` +
-          '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
-      )
+      told = true
     }
-    await cancellableSleep(Math.min(pollMs, Math.max(0, deadline - Date.now())), signal)
+    await cancellableSleep(
+      Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())),
+      wait.signal
+    )
   }
+}
+
+/** The session holding the apply lock on this database, described for a message. */
+async function applyLockHolder(client: pg.Client): Promise<string> {
+  const holder = await client.query(
+    `SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [APPLY_LOCK_KEY]
+  )
+  const h = holder.rows[0]
+  return h
+    ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+    : 'another session'
 }
 
 export async function releaseApplyLock(client: pg.Client): Promise<void> {

@@ -3,6 +3,7 @@
  * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
  */
 import { describeError } from '../db/connect.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import type pg from 'pg'
 import type { ConflictReport } from '../types.js'
 import { deriveConflictQueries, type DerivedConstraint } from './derive.js'
@@ -61,7 +62,7 @@ export async function runConflictCheck(
   const started = performance.now()
   await client.query('BEGIN READ ONLY')
   try {
-    await client.query(`SET LOCAL statement_timeout = ${opts.timeoutMs}`)
+    await client.query(setTimeoutsSql('LOCAL', { statementMs: opts.timeoutMs }))
     const rowId = rowIdSql(await primaryKeyColumns(client, d.table))
     const refColumns =
       d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0

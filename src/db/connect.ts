@@ -1,6 +1,7 @@
 /** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
 import pg from 'pg'
 import type { Redactor } from '../report/redact.js'
+import { setTimeoutsSql } from './timeouts.js'
 
 export interface ConnectOptions {
   url: string
@@ -35,7 +36,7 @@ export async function setSessionDefaults(
   env: { lockTimeoutMs: number; statementTimeoutMs: number }
 ): Promise<void> {
   await client.query(
-    `SET lock_timeout = ${env.lockTimeoutMs}; SET statement_timeout = ${env.statementTimeoutMs}`
+    setTimeoutsSql('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs })
   )
 }
 

@@ -14,6 +14,7 @@ import { applyMigrations, ApplyError } from '../apply/apply.js'
 import { MigrationFileError } from '../apply/statements.js'
 import { ensureHistoryTables, readHistory, recordApplied } from '../plan/history.js'
 import { connect, describeError } from '../db/connect.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import { replay, replayStatements, runInSavepoint } from '../schema/replay.js'
 import type { SchemaSnapshot } from '../schema/snapshot.js'
 import { loadParser, parseSql } from '../sql/parser.js'
@@ -128,9 +129,9 @@ async function readSource(
   const source = await connect({ url, redactor, applicationName: 'migration-runbook-baseline' })
   try {
     // Read only, by the server's word: nothing of this step can write to the source.
-    await source.query('SET default_transaction_read_only = on')
-    await source.query('SET statement_timeout = 60000')
-    await source.query('SET lock_timeout = 5000')
+    await source.query(
+      `SET default_transaction_read_only = on; ${setTimeoutsSql('SESSION', { lockMs: 5_000, statementMs: 60_000 })}`
+    )
     const snapshot = await snapshotSchema(source)
     const applied = (await readHistory(source)).map(h => h.version)
     return { snapshot, applied }
@@ -283,7 +284,8 @@ export async function prepareEmbeddedTarget(
           environment: 'embedded-baseline',
           runId: 'baseline',
           lockTimeoutMs: 5_000,
-          statementTimeoutMs: 0,
+          // A throwaway database: generous, but a limit (0 is refused: it would mean none).
+          statementTimeoutMs: 60 * 60_000,
           retries: 0,
           retryBackoffMs: 0,
           advisoryLockWaitMs: 5_000,

@@ -12,6 +12,7 @@ import type pg from 'pg'
 import type { MonitorSeries } from '../types.js'
 import type { MonitorCheckSpec, ProbeSpec } from '../config/policy.js'
 import { extendedQuery } from '../db/connect.js'
+import { timeoutSetting } from '../db/timeouts.js'
 import { timeStatement } from '../perf/probe.js'
 import { percentile, round3 } from '../perf/stats.js'
 import { cancellableSleep, CancelledError } from '../cancel.js'
@@ -82,7 +83,11 @@ async function sampleSql(
     await client.query(
       `SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
               set_config('migration_runbook.interval_ms', $3, true)`,
-      [String(opts.statementTimeoutMs), since.toISOString(), String(opts.intervalMs)]
+      [
+        String(timeoutSetting(opts.statementTimeoutMs)),
+        since.toISOString(),
+        String(opts.intervalMs)
+      ]
     )
     // One statement only: a COMMIT in the text cannot end the rolled-back transaction.
     const res = await client.query(extendedQuery(check.sql!, check.params ?? []))

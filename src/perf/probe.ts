@@ -12,6 +12,7 @@ import type pg from 'pg'
 import type { EnvironmentPolicy, ProbeSpec } from '../config/policy.js'
 import type { ProbeResult } from '../types.js'
 import { extendedQuery, quoteLiteral } from '../db/connect.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import { loadParser, parseSql, scanTokens, TextIndex } from '../sql/parser.js'
 import { explain, explainableSql, type PlanNode } from './explain.js'
 import { elapsedMs, percentile, round3 } from './stats.js'
@@ -46,8 +47,7 @@ export function bareIndexName(name: string): string {
   return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '')
 }
 
-const statementTimeout = (timeoutMs: number) =>
-  `SET LOCAL statement_timeout = ${Math.max(0, Math.round(timeoutMs))}`
+const statementTimeout = (timeoutMs: number) => setTimeoutsSql('LOCAL', { statementMs: timeoutMs })
 
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
 const beginWithTimeout = (timeoutMs: number) => `BEGIN; ${statementTimeout(timeoutMs)}`

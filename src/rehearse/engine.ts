@@ -13,6 +13,7 @@ import type pg from 'pg'
 import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import { CLOCK_MS, sendBatches } from '../apply/batch.js'
 import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
 import { plpgsqlAnalysis } from '../lint/plpgsql.js'
@@ -54,7 +55,9 @@ export async function ownRelationLocks(
   then = ''
 ): Promise<HeldLock[]> {
   const set =
-    statementTimeoutMs === undefined ? '' : `SET LOCAL statement_timeout = ${statementTimeoutMs}; `
+    statementTimeoutMs === undefined
+      ? ''
+      : `${setTimeoutsSql('LOCAL', { statementMs: statementTimeoutMs })}; `
   const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`)
   // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
   const res = Array.isArray(sent)
@@ -127,7 +130,7 @@ async function rehearseBatches(
   const timeouts = (left: string) =>
     `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`
-  const catalogTimeout = `SET LOCAL statement_timeout = ${CATALOG_READ_TIMEOUT_MS}`
+  const catalogTimeout = setTimeoutsSql('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS })
   const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)::float8 AS mr_t`
   const frame = {
     prologue: [
@@ -280,7 +283,7 @@ async function prepareStatement(
   opts: RehearsalOptions
 ): Promise<StatementTarget> {
   await client.query(
-    `SET LOCAL lock_timeout = ${Math.max(1, opts.lockTimeoutMs)}; SET LOCAL statement_timeout = ${fc.copyTimeoutMs}`
+    setTimeoutsSql('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs })
   )
   const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
   const main = locked[0]
@@ -561,9 +564,10 @@ export async function rehearseFiles(
           // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
           // SETs run under the catalog reads' timeout, not under `left`.
           const timeout = target?.text && fc ? fc.copyTimeoutMs : left
-          const sets =
-            `SET LOCAL lock_timeout = ${Math.max(1, Math.min(opts.lockTimeoutMs, left))}; ` +
-            `SET LOCAL statement_timeout = ${timeout}`
+          const sets = setTimeoutsSql('LOCAL', {
+            lockMs: Math.min(opts.lockTimeoutMs, left),
+            statementMs: timeout
+          })
           // Our own catalog reads must not be cancelled by what is left of the budget, nor counted in it.
           if (stale) locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, sets)
           else await client.query(sets)

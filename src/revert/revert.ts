@@ -30,7 +30,11 @@ export async function revertMigration(
 ): Promise<RevertedMigration> {
   // Refuse a bad file before taking any lock or writing anything.
   const statements = statementsOf(script)
-  await acquireApplyLock(client, opts.advisoryLockWaitMs)
+  await acquireApplyLock(client, {
+    waitMs: opts.advisoryLockWaitMs,
+    signal: opts.signal,
+    onWait: message => opts.log.info(message)
+  })
   try {
     await ensureHistoryTables(client)
     const startedAt = new Date()

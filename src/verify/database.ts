@@ -6,6 +6,7 @@
 import type pg from 'pg'
 import type { SqlFile } from '../plan/files.js'
 import { statementsOf } from '../apply/statements.js'
+import { setTimeoutsSql } from '../db/timeouts.js'
 import type { SchemaSnapshot } from '../schema/index.js'
 import type { ObjectClass } from './derived.js'
 
@@ -17,9 +18,7 @@ export async function runVerifyScript(
 ): Promise<string | null> {
   const statements = statementsOf(file)
   try {
-    await client.query(
-      `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.round(statementTimeoutMs))}`
-    )
+    await client.query(`BEGIN; ${setTimeoutsSql('LOCAL', { statementMs: statementTimeoutMs })}`)
     for (const s of statements) {
       try {
         await client.query(s.text)

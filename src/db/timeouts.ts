@@ -1,0 +1,37 @@
+/**
+ * lock_timeout and statement_timeout, set one way everywhere: whole milliseconds, never 0. PostgreSQL reads 0
+ * as no limit at all, so a rounding down to 0 would let a statement run forever, or a lock wait hold up every
+ * query queued behind it; and a caller passing 0 for "no limit" is refused rather than silently given one.
+ */
+
+export type TimeoutScope = 'LOCAL' | 'SESSION'
+
+export interface Timeouts {
+  lockMs?: number
+  statementMs?: number
+}
+
+/** A timeout as PostgreSQL is given it: rounded to whole milliseconds, at least 1. */
+export function timeoutSetting(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new Error(
+      `a timeout of ${ms} ms; allowed: a positive number of milliseconds (0 would mean no limit in PostgreSQL)`
+    )
+  }
+  return Math.max(1, Math.round(ms))
+}
+
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string {
+  const sets: string[] = []
+  if (timeouts.lockMs !== undefined) {
+    sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`)
+  }
+  if (timeouts.statementMs !== undefined) {
+    sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`)
+  }
+  return sets.join('; ')
+}
