@@ -240,6 +240,30 @@ describe('a rollback while another run holds the apply lock', () => {
     await holder.query('SELECT pg_advisory_unlock_all()')
   }, 60_000)
 
+  test('a newer migration applied while it waited: it refuses to roll back under it, and nothing changes', async () => {
+    await appliedWithALongWait()
+    const holder = await otherRunHoldingTheLock()
+    const run = start(CLI, ['rollback', '--env', 'staging'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    await run.waitFor(waiting, 30_000)
+    // What the other run did while holding the lock: it applied a third migration.
+    await holder.query(`CREATE TABLE public.notes (id int PRIMARY KEY);
+      INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20250301000000', 'notes')`)
+    await holder.query('SELECT pg_advisory_unlock_all()')
+    const done = await run.done
+    // Before, it rolled 20250201000000 back under 20250301000000 and exited 0.
+    expect(done.code).toBe(1)
+    expect(done.stdout + done.stderr).toContain(
+      '20250201000000 is not the newest applied migration any more: 20250301000000 was applied after it'
+    )
+    expect(await state()).toEqual({
+      versions: ['20250101000000', '20250201000000', '20250301000000'],
+      tags: true
+    })
+  }, 60_000)
+
   test('it waits while the lock is held and rolls back once it is released', async () => {
     await appliedWithALongWait()
     const holder = await otherRunHoldingTheLock()

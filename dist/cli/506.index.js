@@ -7579,6 +7579,7 @@ async function revertMigration(client, m, script, opts) {
     });
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
+        await refuseIfNoLongerNewest(client, m);
         const startedAt = new Date();
         const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, statements, {
             lockTimeoutMs: opts.lockTimeoutMs,
@@ -7588,6 +7589,8 @@ async function revertMigration(client, m, script, opts) {
             log: opts.log,
             signal: opts.signal
         }, async (timings) => {
+            // Again in the transaction: a `supabase db push` takes no apply lock.
+            await refuseIfNoLongerNewest(client, m);
             const removed = await (0,plan_history/* removeApplied */.AY)(client, m.version);
             if (removed !== 1)
                 throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
@@ -7620,6 +7623,23 @@ async function revertMigration(client, m, script, opts) {
     finally {
         await (0,apply_locks/* releaseApplyLock */.P$)(client);
     }
+}
+/**
+ * The target was chosen from the history read before the apply lock was taken: while this run waited for it,
+ * another run may have rolled the same migration back or applied a newer one. Rolling back under a newer
+ * migration would leave the history out of order (and a CASCADE in the script could take the newer one's
+ * objects with it), so the run stops with nothing changed.
+ */
+async function refuseIfNoLongerNewest(client, m) {
+    const history = await (0,plan_history/* readHistory */.Lu)(client);
+    const newest = history.at(-1)?.version;
+    if (newest === m.version)
+        return;
+    const what = history.some(h => h.version === m.version)
+        ? `${newest} was applied after it`
+        : 'it is no longer applied';
+    throw new Error(`${m.version} is not the newest applied migration any more: ${what}, by another run while this one ` +
+        'was planned or waited for the apply lock. Nothing was rolled back; re-run the rollback to roll back the newest.');
 }
 
 ;// CONCATENATED MODULE: ./src/revert/target.ts

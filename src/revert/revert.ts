@@ -5,7 +5,7 @@
  */
 import type pg from 'pg'
 import type { Migration, SqlFile } from '../plan/files.js'
-import { ensureHistoryTables, removeApplied, writeAuditSql } from '../plan/history.js'
+import { ensureHistoryTables, readHistory, removeApplied, writeAuditSql } from '../plan/history.js'
 import {
   auditDetails,
   runFileInTransaction,
@@ -37,6 +37,7 @@ export async function revertMigration(
   })
   try {
     await ensureHistoryTables(client)
+    await refuseIfNoLongerNewest(client, m)
     const startedAt = new Date()
     const done = await runFileInTransaction(
       client,
@@ -52,6 +53,8 @@ export async function revertMigration(
         signal: opts.signal
       },
       async timings => {
+        // Again in the transaction: a `supabase db push` takes no apply lock.
+        await refuseIfNoLongerNewest(client, m)
         const removed = await removeApplied(client, m.version)
         if (removed !== 1)
           throw new Error(
@@ -86,4 +89,23 @@ export async function revertMigration(
   } finally {
     await releaseApplyLock(client)
   }
+}
+
+/**
+ * The target was chosen from the history read before the apply lock was taken: while this run waited for it,
+ * another run may have rolled the same migration back or applied a newer one. Rolling back under a newer
+ * migration would leave the history out of order (and a CASCADE in the script could take the newer one's
+ * objects with it), so the run stops with nothing changed.
+ */
+async function refuseIfNoLongerNewest(client: pg.Client, m: Migration): Promise<void> {
+  const history = await readHistory(client)
+  const newest = history.at(-1)?.version
+  if (newest === m.version) return
+  const what = history.some(h => h.version === m.version)
+    ? `${newest} was applied after it`
+    : 'it is no longer applied'
+  throw new Error(
+    `${m.version} is not the newest applied migration any more: ${what}, by another run while this one ` +
+      'was planned or waited for the apply lock. Nothing was rolled back; re-run the rollback to roll back the newest.'
+  )
 }
