@@ -229,3 +229,61 @@ test('a no-transaction migration runs statement by statement (CREATE INDEX CONCU
   )
   expect([t.rows[0].l, t.rows[0].s]).toEqual(['1234ms', '7s'])
 })
+
+/** The top of a file `supabase db pull` writes: pg_dump's session settings, no limits, an empty search_path. */
+const PG_DUMP_HEADER = `SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+`
+
+test("a file that sets lock_timeout = 0 still runs under runbook.yml's: a held lock fails it, it does not queue", async () => {
+  await apply()
+  repo.write(
+    '20250301000000_remote_schema.sql',
+    PG_DUMP_HEADER + 'ALTER TABLE public.items ADD COLUMN note text;\n'
+  )
+  const holder = await db.client()
+  await holder.query('BEGIN; SELECT count(*) FROM public.items')
+  // Before, the file's own lock_timeout = 0 held: the ALTER queued until the holder ended, 3 s later.
+  const release = setTimeout(() => void holder.query('ROLLBACK'), 3_000)
+  const t0 = Date.now()
+  const err = await apply(client, { retries: 0 }).catch(e => e)
+  const waitedMs = Date.now() - t0
+  clearTimeout(release)
+  await holder.query('ROLLBACK')
+  expect(err).toBeInstanceOf(ApplyError)
+  expect(err.code).toBe('55P03')
+  expect(err.message).toContain('migrations/20250301000000_remote_schema.sql:11')
+  expect(waitedMs).toBeLessThan(2_500)
+  expect(await columnExists('items', 'note')).toBe(false)
+  expect(log.lines.join('\n')).toContain(
+    'migrations/20250301000000_remote_schema.sql:1 may change lock_timeout or statement_timeout'
+  )
+})
+
+test('the session is as before once the migrations are applied: their SETs do not reach the checks after', async () => {
+  await client.query(`SET lock_timeout = '1234ms'; SET statement_timeout = '7s'`)
+  const before = await client.query(
+    `SELECT current_user AS role, current_setting('search_path') AS path, current_setting('row_security') AS rls`
+  )
+  repo.write(
+    '20250301000000_remote_schema.sql',
+    PG_DUMP_HEADER + 'CREATE TABLE public.notes (id int PRIMARY KEY);\n'
+  )
+  const applied = await apply()
+  expect(applied.map(m => m.version)).toContain('20250301000000')
+  const after = await client.query(
+    `SELECT current_user AS role, current_setting('search_path') AS path, current_setting('row_security') AS rls,
+            current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s`
+  )
+  expect(after.rows[0]).toEqual({ ...before.rows[0], l: '1234ms', s: '7s' })
+  // An unqualified name resolves as in a fresh session.
+  await expect(client.query('SELECT count(*) FROM notes')).resolves.toBeDefined()
+})

@@ -279,3 +279,31 @@ describe('a rollback while another run holds the apply lock', () => {
     expect(await state()).toEqual({ versions: ['20250101000000'], tags: false })
   }, 60_000)
 })
+
+test('a file as `supabase db pull` writes it (pg_dump SETs, search_path emptied): applied and verified as a fresh session would', async () => {
+  repo.write(
+    '20250301000000_remote_schema.sql',
+    `SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+CREATE TABLE public.notes (id int PRIMARY KEY);
+`
+  )
+  // A verify script as people write them: unqualified names, the default search_path.
+  repo.write('verify/20250301000000_remote_schema.sql', 'SELECT 1 FROM notes LIMIT 1;\n')
+  const r = await stage('apply')
+  // Before, the file's empty search_path stayed on the session: verify failed with relation "notes" does not exist.
+  expect(r.code).toBe(0)
+  expect(summary().checks.find(c => c.id === 'verify')?.status).toBe('pass')
+  expect(r.stdout + r.stderr).toContain(
+    'migrations/20250301000000_remote_schema.sql:1 may change lock_timeout or statement_timeout'
+  )
+  expect((await stage('verify')).code).toBe(0)
+})

@@ -16,9 +16,10 @@ import {
   writeAudit,
   writeAuditSql
 } from '../plan/history.js'
-import { setTimeoutsSql } from '../db/timeouts.js'
+import { setTimeoutsSql, setTimeoutsStatements } from '../db/timeouts.js'
+import { keepSessionSettings } from '../db/session-settings.js'
 import { acquireApplyLock, releaseApplyLock } from './locks.js'
-import { firstLine, statementsOf } from './statements.js'
+import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 import { BatchStatementError, runBatch } from './batch.js'
@@ -125,17 +126,33 @@ async function runStatements(
   migration: SqlFile,
   statements: SqlStatement[],
   timings: StatementTiming[],
-  log: Logger,
-  signal?: AbortSignal
+  opts: TransactionalRun
 ): Promise<void> {
+  const { log, signal } = opts
   throwIfCancelled(signal, migration.file)
   const record = (ms: number, i: number) => {
     const s = statements[i]
     timings.push({ line: s.line, statement: firstLine(s.text), ms })
     log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`)
   }
+  // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
+  // they are set again after each of its statements.
+  const resetting = statements.find(mayChangeTimeouts)
+  if (resetting)
+    log.warn(
+      `${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
+        `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`
+    )
+  const after = resetting
+    ? setTimeoutsStatements('LOCAL', {
+        lockMs: opts.lockTimeoutMs,
+        statementMs: opts.statementTimeoutMs
+      })
+    : []
   try {
-    ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`)).forEach(record)
+    ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(
+      record
+    )
   } catch (e) {
     if (!(e instanceof BatchStatementError)) throw e
     e.completedMs.forEach(record)
@@ -201,7 +218,7 @@ export async function runFileInTransaction(
       await client.query(
         `BEGIN; ${setTimeoutsSql('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`
       )
-      await runStatements(client, file, statements, timings, opts.log, opts.signal)
+      await runStatements(client, file, statements, timings, opts)
       const withCommit = await finish(timings, attempt)
       await client.query([...withCommit, 'COMMIT'].join(';\n'))
       return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }
@@ -311,14 +328,17 @@ async function applyWithoutTransaction(
   const previous = await client.query(
     `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
   )
-  await client.query(
-    setTimeoutsSql('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })
-  )
+  const sessionTimeouts = setTimeoutsSql('SESSION', {
+    lockMs: opts.lockTimeoutMs,
+    statementMs: opts.statementTimeoutMs
+  })
+  await client.query(sessionTimeouts)
   try {
     for (const s of statements) {
       for (let attempt = 1; ; attempt++) {
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)
+          if (mayChangeTimeouts(s)) await client.query(sessionTimeouts)
           break
         } catch (e) {
           const err = e as PgError
@@ -402,6 +422,7 @@ export async function applyMigrations(
     signal: opts.signal,
     onWait: message => opts.log.info(message)
   })
+  const restoreSession = await keepSessionSettings(client)
   try {
     await ensureHistoryTables(client)
     const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
@@ -432,6 +453,7 @@ export async function applyMigrations(
     }
     return applied
   } finally {
+    await restoreSession()
     await releaseApplyLock(client)
   }
 }

@@ -173,15 +173,17 @@ function durations(results: ResultLike[]): number[] {
 
 /**
  * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
+ * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
  * Throws BatchStatementError naming the statement that failed.
  */
 export async function runBatch(
   client: pg.ClientBase,
   statements: readonly SqlStatement[],
-  label?: string
+  label?: string,
+  after: readonly string[] = []
 ): Promise<number[]> {
   if (statements.length === 0) return []
-  const outcome = await sendBatch(client, statements, { ...TIMED, label })
+  const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label })
   const completedMs = durations(outcome.results)
   if (outcome.error !== undefined) {
     if (outcome.failedIndex === undefined) throw outcome.error

@@ -238,3 +238,19 @@ export function firstLine(text: string, max = 80): string {
 export function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))
 }
+
+/** The run's limits: a statement that may change one is followed by the runbook's own values again. */
+const GUARDED = /\b(lock_timeout|statement_timeout)\b/i
+
+/**
+ * Whether a statement may change lock_timeout or statement_timeout for the rest of the transaction: a SET or
+ * RESET of either, RESET ALL, or one that names either anywhere in its tree (set_config('lock_timeout', ...),
+ * a SET inside a DO block). A false positive only costs setting the runbook's values again.
+ */
+export function mayChangeTimeouts(s: SqlStatement): boolean {
+  if (s.kind === 'VariableSetStmt') {
+    const v = (s.ast as { VariableSetStmt: { kind?: string; name?: string } }).VariableSetStmt
+    if (v.kind === 'VAR_RESET_ALL') return true
+  }
+  return GUARDED.test(JSON.stringify(s.ast))
+}

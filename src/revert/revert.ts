@@ -14,6 +14,7 @@ import {
 } from '../apply/apply.js'
 import { acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
 import { statementsOf } from '../apply/statements.js'
+import { keepSessionSettings } from '../db/session-settings.js'
 
 /** What revert takes: the apply lock's options, without apply's own (out-of-order, snapshots, callbacks). */
 export type RevertOptions = LockedRunOptions
@@ -35,6 +36,7 @@ export async function revertMigration(
     signal: opts.signal,
     onWait: message => opts.log.info(message)
   })
+  const restoreSession = await keepSessionSettings(client)
   try {
     await ensureHistoryTables(client)
     await refuseIfNoLongerNewest(client, m)
@@ -87,6 +89,7 @@ export async function revertMigration(
       statements: done.timings
     }
   } finally {
+    await restoreSession()
     await releaseApplyLock(client)
   }
 }
