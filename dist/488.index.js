@@ -62,8 +62,8 @@ class Logger {
     }
 }
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 92 modules
-var stages = __webpack_require__(32634);
+// EXTERNAL MODULE: ./src/stages/index.ts + 93 modules
+var stages = __webpack_require__(44062);
 ;// CONCATENATED MODULE: ./src/db/lock-wait.ts
 /** How much of a blocker's query the message shows. */
 const QUERY_CHARS = 200;

@@ -7,12 +7,27 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fallbackNames: () => (/* binding */ fallbackNames),
 /* harmony export */   uploadEvidence: () => (/* binding */ uploadEvidence)
 /* harmony export */ });
 /**
  * Uploads the evidence folder as one workflow artifact. An upload problem must not hide the run's
  * result, so every failure comes back as a warning instead of an exception.
+ *
+ * Artifact names are unique per workflow run, and a re-run job is the same run: its upload under the first
+ * attempt's name is refused (409 Conflict). The evidence of a re-run (often the attempt that applied) must not
+ * be lost, so it goes under a name of its own, and the first attempt's artifact stays as it was.
  */
+/** Further names to try, in order, when a name is taken on this workflow run. */
+function fallbackNames(name, runAttempt) {
+    const attempt = Number(runAttempt);
+    const base = Number.isInteger(attempt) && attempt > 1 ? `${name}-attempt-${attempt}` : name;
+    return [
+        ...(base === name ? [] : [base]),
+        ...Array.from({ length: 4 }, (_, i) => `${base}-${i + 2}`)
+    ];
+}
+const isNameTaken = (e) => /\(409\)/.test(e?.message ?? '');
 async function uploadEvidence(opts) {
     if (opts.files.length === 0) {
         return { warning: `Artifact "${opts.name}" was not uploaded: there are no evidence files.` };
@@ -21,10 +36,29 @@ async function uploadEvidence(opts) {
         // @actions/artifact brings the Azure storage SDK: loaded only when there is something to upload.
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351), __webpack_require__.e(659), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
         const client = new DefaultArtifactClient();
-        const result = await client.uploadArtifact(opts.name, opts.files, opts.rootDirectory, {
-            retentionDays: opts.retentionDays
-        });
-        return { id: result.id, size: result.size };
+        const names = [opts.name, ...fallbackNames(opts.name, opts.runAttempt)];
+        for (const [i, name] of names.entries()) {
+            try {
+                const result = await client.uploadArtifact(name, opts.files, opts.rootDirectory, {
+                    retentionDays: opts.retentionDays
+                });
+                return {
+                    id: result.id,
+                    size: result.size,
+                    name,
+                    ...(i === 0
+                        ? {}
+                        : {
+                            notice: `Artifact "${opts.name}" already exists on this workflow run (an earlier attempt or step): this evidence is uploaded as "${name}".`
+                        })
+                };
+            }
+            catch (e) {
+                if (!isNameTaken(e) || i === names.length - 1)
+                    throw e;
+            }
+        }
+        throw new Error('no name left to try');
     }
     catch (error) {
         return {

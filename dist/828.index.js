@@ -1157,7 +1157,7 @@ async function connect(opts) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .setTimeoutsSql */ .V)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
+    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
@@ -1227,8 +1227,9 @@ function extendedQuery(text, values) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ setTimeoutsSql),
-/* harmony export */   a: () => (/* binding */ timeoutSetting)
+/* harmony export */   TV: () => (/* binding */ setTimeoutsStatements),
+/* harmony export */   VU: () => (/* binding */ setTimeoutsSql),
+/* harmony export */   aA: () => (/* binding */ timeoutSetting)
 /* harmony export */ });
 /**
  * lock_timeout and statement_timeout, set one way everywhere: whole milliseconds, never 0. PostgreSQL reads 0
@@ -1242,11 +1243,8 @@ function timeoutSetting(ms) {
     }
     return Math.max(1, Math.round(ms));
 }
-/**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
- */
-function setTimeoutsSql(scope, timeouts) {
+/** The SET statements for the given timeouts, lock_timeout first (see setTimeoutsSql). */
+function setTimeoutsStatements(scope, timeouts) {
     const sets = [];
     if (timeouts.lockMs !== undefined) {
         sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
@@ -1254,7 +1252,14 @@ function setTimeoutsSql(scope, timeouts) {
     if (timeouts.statementMs !== undefined) {
         sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
     }
-    return sets.join('; ');
+    return sets;
+}
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
+    return setTimeoutsStatements(scope, timeouts).join('; ');
 }
 
 
@@ -2780,8 +2785,8 @@ __webpack_require__.d(__webpack_exports__, {
   signOffChecklist: () => (/* binding */ signOffChecklist)
 });
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 92 modules
-var stages = __webpack_require__(32634);
+// EXTERNAL MODULE: ./src/stages/index.ts + 93 modules
+var stages = __webpack_require__(44062);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(34505);
 // EXTERNAL MODULE: ./src/types.ts
@@ -3632,7 +3637,7 @@ function concurrentlyClause(stmt) {
 
 /***/ }),
 
-/***/ 32634:
+/***/ 44062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5234,6 +5239,21 @@ function firstLine(text, max = 80) {
 }
 function sleep(ms) {
     return new Promise(resolve => setTimeout(resolve, ms));
+}
+/** The run's limits: a statement that may change one is followed by the runbook's own values again. */
+const GUARDED = /\b(lock_timeout|statement_timeout)\b/i;
+/**
+ * Whether a statement may change lock_timeout or statement_timeout for the rest of the transaction: a SET or
+ * RESET of either, RESET ALL, or one that names either anywhere in its tree (set_config('lock_timeout', ...),
+ * a SET inside a DO block). A false positive only costs setting the runbook's values again.
+ */
+function mayChangeTimeouts(s) {
+    if (s.kind === 'VariableSetStmt') {
+        const v = s.ast.VariableSetStmt;
+        if (v.kind === 'VAR_RESET_ALL')
+            return true;
+    }
+    return GUARDED.test(JSON.stringify(s.ast));
 }
 
 ;// CONCATENATED MODULE: ./src/lint/identifier-rules.ts
@@ -7665,7 +7685,7 @@ async function runConflictCheck(client, d, opts) {
     const started = performance.now();
     await client.query('BEGIN READ ONLY');
     try {
-        await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: opts.timeoutMs }));
+        await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: opts.timeoutMs }));
         const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
         const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
             ? await primaryKeyColumns(client, d.spec.refTable)
@@ -8610,12 +8630,13 @@ function durations(results) {
 }
 /**
  * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
+ * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
  * Throws BatchStatementError naming the statement that failed.
  */
-async function runBatch(client, statements, label) {
+async function runBatch(client, statements, label, after = []) {
     if (statements.length === 0)
         return [];
-    const outcome = await sendBatch(client, statements, { ...TIMED, label });
+    const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label });
     const completedMs = durations(outcome.results);
     if (outcome.error !== undefined) {
         if (outcome.failedIndex === undefined)
@@ -9896,7 +9917,7 @@ statementTimeoutMs,
 then = '') {
     const set = statementTimeoutMs === undefined
         ? ''
-        : `${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}; `;
+        : `${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}; `;
     const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
     // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
     const res = Array.isArray(sent)
@@ -9946,7 +9967,7 @@ async function rehearseBatches(client, files, opts, locksAtStart) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
-    const catalogTimeout = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS });
+    const catalogTimeout = (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS });
     const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${CLOCK_MS}::text, true)::float8 AS mr_t`;
     const frame = {
         prologue: [
@@ -10030,7 +10051,7 @@ async function tableSize(client, table) {
  * its time is forecast from.
  */
 async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
-    await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs }));
+    await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs }));
     const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
     const main = locked[0];
     if (fc.settings.mode === 'live') {
@@ -10260,7 +10281,7 @@ async function rehearseFiles(client, files, opts) {
                     // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
                     // SETs run under the catalog reads' timeout, not under `left`.
                     const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
-                    const sets = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', {
+                    const sets = (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', {
                         lockMs: Math.min(opts.lockTimeoutMs, left),
                         statementMs: timeout
                     });
@@ -10680,6 +10701,33 @@ const rehearsalCheck = {
 var plan_plan = __webpack_require__(48720);
 // EXTERNAL MODULE: ./src/plan/history.ts
 var plan_history = __webpack_require__(43547);
+;// CONCATENATED MODULE: ./src/db/session-settings.ts
+
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. Errors while restoring are left to the next query to report
+ * (a session that is gone cannot be restored).
+ */
+async function keepSessionSettings(client) {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
+    const restore = [
+        'RESET SESSION AUTHORIZATION',
+        'RESET ROLE',
+        'RESET ALL',
+        ...(rows.length === 0
+            ? []
+            : [
+                `SELECT ${rows
+                    .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
+                    .join(', ')}`
+            ])
+    ].join('; ');
+    return async () => {
+        await client.query(restore).catch(() => undefined);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/apply/locks.ts
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
@@ -10733,6 +10781,7 @@ async function releaseApplyLock(client) {
 
 
 
+
 /** A failed apply: which file and line, and Postgres's own fields. */
 class ApplyError extends Error {
     file;
@@ -10778,16 +10827,29 @@ async function runStatement(client, migration, s, timings, log, signal) {
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
  * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
  */
-async function runStatements(client, migration, statements, timings, log, signal) {
+async function runStatements(client, migration, statements, timings, opts) {
+    const { log, signal } = opts;
     (0,cancel/* throwIfCancelled */.dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
         timings.push({ line: s.line, statement: firstLine(s.text), ms });
         log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`);
     };
+    // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
+    // they are set again after each of its statements.
+    const resetting = statements.find(mayChangeTimeouts);
+    if (resetting)
+        log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
+            `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`);
+    const after = resetting
+        ? (0,db_timeouts/* setTimeoutsStatements */.TV)('LOCAL', {
+            lockMs: opts.lockTimeoutMs,
+            statementMs: opts.statementTimeoutMs
+        })
+        : [];
     try {
         ;
-        (await runBatch(client, statements, `migration-runbook: ${migration.file}`)).forEach(record);
+        (await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
     }
     catch (e) {
         if (!(e instanceof BatchStatementError))
@@ -10822,8 +10884,8 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
-            await runStatements(client, file, statements, timings, opts.log, opts.signal);
+            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
+            await runStatements(client, file, statements, timings, opts);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
             return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
@@ -10905,12 +10967,18 @@ async function applyWithoutTransaction(client, m, opts) {
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,db_timeouts/* setTimeoutsSql */.V)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
+    const sessionTimeouts = (0,db_timeouts/* setTimeoutsSql */.VU)('SESSION', {
+        lockMs: opts.lockTimeoutMs,
+        statementMs: opts.statementTimeoutMs
+    });
+    await client.query(sessionTimeouts);
     try {
         for (const s of statements) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
+                    if (mayChangeTimeouts(s))
+                        await client.query(sessionTimeouts);
                     break;
                 }
                 catch (e) {
@@ -10973,6 +11041,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
+    const restoreSession = await keepSessionSettings(client);
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* readHistory */.Lu)(client));
@@ -10998,6 +11067,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         return applied;
     }
     finally {
+        await restoreSession();
         await releaseApplyLock(client);
     }
 }
@@ -12315,7 +12385,7 @@ function checkExpectations(expectations, after, before) {
 async function runVerifyScript(client, file, statementTimeoutMs) {
     const statements = statementsOf(file);
     try {
-        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}`);
+        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}`);
         for (const s of statements) {
             try {
                 await client.query(s.text);
@@ -13134,7 +13204,7 @@ function bareIndexName(name) {
     const dot = name.lastIndexOf('.');
     return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
 }
-const statementTimeout = (timeoutMs) => (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: timeoutMs });
+const statementTimeout = (timeoutMs) => (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: timeoutMs });
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
 const beginWithTimeout = (timeoutMs) => `BEGIN; ${statementTimeout(timeoutMs)}`;
 /** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
@@ -13544,7 +13614,7 @@ async function sampleSql(client, check, since, opts) {
     try {
         await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
               set_config('migration_runbook.interval_ms', $3, true)`, [
-            String((0,db_timeouts/* timeoutSetting */.a)(opts.statementTimeoutMs)),
+            String((0,db_timeouts/* timeoutSetting */.aA)(opts.statementTimeoutMs)),
             since.toISOString(),
             String(opts.intervalMs)
         ]);
@@ -13804,6 +13874,7 @@ const monitorCheck = {
 
 
 
+
 /** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
@@ -13813,6 +13884,7 @@ async function revertMigration(client, m, script, opts) {
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
+    const restoreSession = await keepSessionSettings(client);
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
@@ -13857,6 +13929,7 @@ async function revertMigration(client, m, script, opts) {
         };
     }
     finally {
+        await restoreSession();
         await releaseApplyLock(client);
     }
 }

@@ -78,8 +78,10 @@ export async function runAction(
       name: config.artifactName,
       files: outcome.evidence.files(),
       rootDirectory: outcome.evidence.dir,
-      retentionDays
+      retentionDays,
+      runAttempt: env.GITHUB_RUN_ATTEMPT
     })
+    if (upload.notice) core.notice(redactor.redact(upload.notice))
     if (upload.warning) core.warning(redactor.redact(upload.warning))
     const uploadedUrl = upload.id !== undefined ? artifactUrl(upload.id, env) : undefined
     if (upload.id !== undefined) core.setOutput('artifact-id', String(upload.id))

@@ -142,6 +142,26 @@ test('node dist/index.js applies to a real database, sets outputs, uploads evide
   expect(github.comments[0].body).not.toContain(password)
 })
 
+test("a re-run job (GITHUB_RUN_ATTEMPT=2, the same workflow run) keeps its evidence: the first attempt's name is taken", async () => {
+  const inputs = { environment: 'staging', stage: 'validate', 'database-url': db.url }
+  const first = await runAction(inputs, { GITHUB_RUN_ATTEMPT: '1' })
+  const rerun = await runAction(inputs, { GITHUB_RUN_ATTEMPT: '2' })
+  expect([first.code, rerun.code]).toEqual([0, 0])
+  expect(first.outputs['artifact-id']).toBe('4242')
+  // Before, the service refused the name (409) and the re-run's evidence was a warning, not an artifact.
+  expect(rerun.outputs['artifact-id']).toBe('4243')
+  expect(artifacts.names).toEqual([
+    'migration-runbook-staging-validate',
+    'migration-runbook-staging-validate-attempt-2'
+  ])
+  expect(rerun.stdout).toContain(
+    '::notice::Artifact "migration-runbook-staging-validate" already exists on this workflow run'
+  )
+  expect(rerun.stdout).not.toContain('::warning::Artifact')
+  // The PR comment links the re-run's own artifact.
+  expect(github.comments[0].body).toContain('/artifacts/4243')
+})
+
 test("lint through the bundle reports the runbook's bare `window` at file:line:column and fails validate", async () => {
   repo.write(
     '20250301000000_overlap.sql',

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { uploadEvidence } from '../../src/github/artifact.js'
+import { fallbackNames, uploadEvidence } from '../../src/github/artifact.js'
 import {
   fakeRuntimeToken,
   startFakeArtifactService,
@@ -72,4 +72,35 @@ test('outside a runner (no runtime token) it warns', async () => {
 test('no files: a warning, nothing sent', async () => {
   const result = await uploadEvidence({ name: 'evidence', files: [], rootDirectory: dir })
   expect(result.warning).toMatch(/no evidence files/)
+})
+
+test('a re-run job (same workflow run, name taken: 409) uploads under a name of its own; the first stays', async () => {
+  service = await startFakeArtifactService({ artifactId: 4242 })
+  pointAt(service.url)
+  const name = 'migration-runbook-production-apply'
+  const first = await uploadEvidence({ name, files, rootDirectory: dir, runAttempt: '1' })
+  const rerun = await uploadEvidence({ name, files, rootDirectory: dir, runAttempt: '2' })
+  expect(first).toMatchObject({ id: 4242, name })
+  expect(rerun.warning).toBeUndefined()
+  expect(rerun).toMatchObject({ id: 4243, name: `${name}-attempt-2` })
+  expect(rerun.notice).toBe(
+    `Artifact "${name}" already exists on this workflow run (an earlier attempt or step): this evidence is uploaded as "${name}-attempt-2".`
+  )
+  // Two steps of one attempt with the same artifact-name: the second is numbered.
+  const again = await uploadEvidence({ name, files, rootDirectory: dir, runAttempt: '1' })
+  expect(again).toMatchObject({ id: 4244, name: `${name}-2` })
+  expect(service.names).toEqual([name, `${name}-attempt-2`, `${name}-2`])
+})
+
+test('fallback names: the attempt first on a re-run, then numbered; a bad attempt value is ignored', () => {
+  expect(fallbackNames('e', '3')).toEqual([
+    'e-attempt-3',
+    'e-attempt-3-2',
+    'e-attempt-3-3',
+    'e-attempt-3-4',
+    'e-attempt-3-5'
+  ])
+  expect(fallbackNames('e', '1')).toEqual(['e-2', 'e-3', 'e-4', 'e-5'])
+  expect(fallbackNames('e', 'x')).toEqual(['e-2', 'e-3', 'e-4', 'e-5'])
+  expect(fallbackNames('e')).toEqual(['e-2', 'e-3', 'e-4', 'e-5'])
 })

@@ -167,8 +167,10 @@ export interface FakeArtifactService {
   requests: RecordedRequest[]
   /** Bytes received by blob block uploads, in order. */
   uploadedBytes: () => number
-  /** The name from CreateArtifact, once called. */
+  /** The name from CreateArtifact, once called (the last one). */
   created: { name?: string; expiresAt?: string }
+  /** Every artifact name created on this "workflow run", in order. */
+  names: string[]
   close(): Promise<void>
 }
 
@@ -181,6 +183,7 @@ export async function startFakeArtifactService(
 ): Promise<FakeArtifactService> {
   const requests: RecordedRequest[] = []
   const created: FakeArtifactService['created'] = {}
+  const names: string[] = []
   let bytes = 0
   let base = ''
   const twirp = '/twirp/github.actions.results.api.v1.ArtifactService/'
@@ -202,6 +205,14 @@ export async function startFakeArtifactService(
         })
       }
       const request = JSON.parse(body.toString())
+      // As GitHub's service: a name is unique per workflow run, and a re-run job is the same run.
+      if (names.includes(request.name)) {
+        return sendJson(res, 409, {
+          code: 'already_exists',
+          msg: 'an artifact with this name already exists on the workflow run'
+        })
+      }
+      names.push(request.name)
       created.name = request.name
       created.expiresAt = request.expires_at ?? request.expiresAt
       return sendJson(res, 200, {
@@ -210,7 +221,11 @@ export async function startFakeArtifactService(
       })
     }
     if (method === 'POST' && url.pathname === `${twirp}FinalizeArtifact`) {
-      return sendJson(res, 200, { ok: true, artifact_id: String(opts.artifactId ?? 4242) })
+      // One id per artifact: the first gets artifactId, the next ones count up from it.
+      return sendJson(res, 200, {
+        ok: true,
+        artifact_id: String((opts.artifactId ?? 4242) + names.length - 1)
+      })
     }
     if (method === 'PUT' && url.pathname.startsWith('/devstoreaccount1/')) {
       if (url.searchParams.get('comp') === 'block') bytes += body.length
@@ -230,6 +245,7 @@ export async function startFakeArtifactService(
     url: base,
     requests,
     created,
+    names,
     uploadedBytes: () => bytes,
     close: () => close(server)
   }

@@ -11,13 +11,15 @@ export const modules = {
 /* harmony export */   WV: () => (/* binding */ auditDetails),
 /* harmony export */   d5: () => (/* binding */ ApplyError)
 /* harmony export */ });
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8720);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8720);
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6400);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1304);
-/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9544);
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6400);
+/* harmony import */ var _db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4778);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1304);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9544);
+
 
 
 
@@ -54,7 +56,7 @@ function pgFields(e) {
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -63,26 +65,39 @@ async function runStatement(client, migration, s, timings, log, signal) {
         throw e;
     }
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(s.text), ms });
-    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
 }
 /**
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
  * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
  */
-async function runStatements(client, migration, statements, timings, log, signal) {
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+async function runStatements(client, migration, statements, timings, opts) {
+    const { log, signal } = opts;
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
-        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(s.text), ms });
-        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
+    // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
+    // they are set again after each of its statements.
+    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK);
+    if (resetting)
+        log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
+            `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`);
+    const after = resetting
+        ? (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsStatements */ .TV)('LOCAL', {
+            lockMs: opts.lockTimeoutMs,
+            statementMs: opts.statementTimeoutMs
+        })
+        : [];
     try {
         ;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_4__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`)).forEach(record);
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_5__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_4__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_5__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -96,7 +111,7 @@ function failure(migration, file, e, attempts) {
     const err = e;
     const s = err.statement;
     const where = s ? `${file.file}:${s.line}` : file.file;
-    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
     if (err.code === LOCK_NOT_AVAILABLE) {
         return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
             `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
@@ -114,8 +129,8 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .setTimeoutsSql */ .V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
-            await runStatements(client, file, statements, timings, opts.log, opts.signal);
+            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
+            await runStatements(client, file, statements, timings, opts);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
             return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
@@ -126,7 +141,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -159,7 +174,7 @@ function auditBase(m, opts, startedAt) {
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .statementsOf */ .GX)(m);
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
@@ -190,26 +205,32 @@ async function applyInTransaction(client, m, opts) {
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
 async function applyWithoutTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .statementsOf */ .GX)(m);
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_5__/* .setTimeoutsSql */ .V)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
+    const sessionTimeouts = (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('SESSION', {
+        lockMs: opts.lockTimeoutMs,
+        statementMs: opts.statementTimeoutMs
+    });
+    await client.query(sessionTimeouts);
     try {
         for (const s of statements) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
+                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK)(s))
+                        await client.query(sessionTimeouts);
                     break;
                 }
                 catch (e) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -259,15 +280,16 @@ async function applyWithoutTransaction(client, m, opts) {
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
-        (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .statementsOf */ .GX)(m);
-    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_1__/* .acquireApplyLock */ .sw)(client, {
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .acquireApplyLock */ .sw)(client, {
         waitMs: opts.advisoryLockWaitMs,
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
+    const restoreSession = await (0,_db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .keepSessionSettings */ .X)(client);
     try {
         await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureHistoryTables */ .Y1)(client);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -278,7 +300,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
                 ? await applyWithoutTransaction(client, m, opts)
@@ -290,7 +312,8 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         return applied;
     }
     finally {
-        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_1__/* .releaseApplyLock */ .P$)(client);
+        await restoreSession();
+        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .releaseApplyLock */ .P$)(client);
     }
 }
 
@@ -428,12 +451,13 @@ function durations(results) {
 }
 /**
  * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
+ * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
  * Throws BatchStatementError naming the statement that failed.
  */
-async function runBatch(client, statements, label) {
+async function runBatch(client, statements, label, after = []) {
     if (statements.length === 0)
         return [];
-    const outcome = await sendBatch(client, statements, { ...TIMED, label });
+    const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label });
     const completedMs = durations(outcome.results);
     if (outcome.error !== undefined) {
         if (outcome.failedIndex === undefined)
@@ -545,7 +569,7 @@ async function connect(opts) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .setTimeoutsSql */ .V)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
+    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_1__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
@@ -611,6 +635,42 @@ function extendedQuery(text, values) {
 
 /***/ }),
 
+/***/ 4778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ keepSessionSettings)
+/* harmony export */ });
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
+
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. Errors while restoring are left to the next query to report
+ * (a session that is gone cannot be restored).
+ */
+async function keepSessionSettings(client) {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
+    const restore = [
+        'RESET SESSION AUTHORIZATION',
+        'RESET ROLE',
+        'RESET ALL',
+        ...(rows.length === 0
+            ? []
+            : [
+                `SELECT ${rows
+                    .map(r => `pg_catalog.set_config(${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.name)}, ${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.setting)}, false)`)
+                    .join(', ')}`
+            ])
+    ].join('; ');
+    return async () => {
+        await client.query(restore).catch(() => undefined);
+    };
+}
+
+
+/***/ }),
+
 /***/ 4148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -630,8 +690,9 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ setTimeoutsSql),
-/* harmony export */   a: () => (/* binding */ timeoutSetting)
+/* harmony export */   TV: () => (/* binding */ setTimeoutsStatements),
+/* harmony export */   VU: () => (/* binding */ setTimeoutsSql),
+/* harmony export */   aA: () => (/* binding */ timeoutSetting)
 /* harmony export */ });
 /**
  * lock_timeout and statement_timeout, set one way everywhere: whole milliseconds, never 0. PostgreSQL reads 0
@@ -645,11 +706,8 @@ function timeoutSetting(ms) {
     }
     return Math.max(1, Math.round(ms));
 }
-/**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
- */
-function setTimeoutsSql(scope, timeouts) {
+/** The SET statements for the given timeouts, lock_timeout first (see setTimeoutsSql). */
+function setTimeoutsStatements(scope, timeouts) {
     const sets = [];
     if (timeouts.lockMs !== undefined) {
         sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
@@ -657,7 +715,14 @@ function setTimeoutsSql(scope, timeouts) {
     if (timeouts.statementMs !== undefined) {
         sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
     }
-    return sets.join('; ');
+    return sets;
+}
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
+    return setTimeoutsStatements(scope, timeouts).join('; ');
 }
 
 
@@ -2756,7 +2821,7 @@ async function runConflictCheck(client, d, opts) {
     const started = performance.now();
     await client.query('BEGIN READ ONLY');
     try {
-        await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: opts.timeoutMs }));
+        await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: opts.timeoutMs }));
         const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
         const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
             ? await primaryKeyColumns(client, d.spec.refTable)
@@ -3975,7 +4040,7 @@ statementTimeoutMs,
 then = '') {
     const set = statementTimeoutMs === undefined
         ? ''
-        : `${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}; `;
+        : `${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}; `;
     const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
     // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
     const res = Array.isArray(sent)
@@ -4025,7 +4090,7 @@ async function rehearseBatches(client, files, opts, locksAtStart) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
-    const catalogTimeout = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS });
+    const catalogTimeout = (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: CATALOG_READ_TIMEOUT_MS });
     const startClock = `SELECT pg_catalog.set_config('mr.rehearsal_t', ${batch/* CLOCK_MS */.aJ}::text, true)::float8 AS mr_t`;
     const frame = {
         prologue: [
@@ -4109,7 +4174,7 @@ async function tableSize(client, table) {
  * its time is forecast from.
  */
 async function prepareStatement(client, s, fileSql, shadow, fc, opts) {
-    await client.query((0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs }));
+    await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs }));
     const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid));
     const main = locked[0];
     if (fc.settings.mode === 'live') {
@@ -4339,7 +4404,7 @@ async function rehearseFiles(client, files, opts) {
                     // budget (a cut would lose the measurement). Both SETs in one round trip, lock_timeout first: the
                     // SETs run under the catalog reads' timeout, not under `left`.
                     const timeout = target?.text && fc ? fc.copyTimeoutMs : left;
-                    const sets = (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', {
+                    const sets = (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', {
                         lockMs: Math.min(opts.lockTimeoutMs, left),
                         statementMs: timeout
                     });
@@ -6074,7 +6139,7 @@ function checkExpectations(expectations, after, before) {
 async function runVerifyScript(client, file, statementTimeoutMs) {
     const statements = (0,apply_statements/* statementsOf */.GX)(file);
     try {
-        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: statementTimeoutMs })}`);
+        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}`);
         for (const s of statements) {
             try {
                 await client.query(s.text);
@@ -6898,7 +6963,7 @@ function bareIndexName(name) {
     const dot = name.lastIndexOf('.');
     return (dot >= 0 ? name.slice(dot + 1) : name).replace(/^"|"$/g, '');
 }
-const statementTimeout = (timeoutMs) => (0,db_timeouts/* setTimeoutsSql */.V)('LOCAL', { statementMs: timeoutMs });
+const statementTimeout = (timeoutMs) => (0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: timeoutMs });
 /** BEGIN and the transaction's statement_timeout, in one round trip. */
 const beginWithTimeout = (timeoutMs) => `BEGIN; ${statementTimeout(timeoutMs)}`;
 /** `fn` in a transaction opened by `begin` (see beginWithTimeout), always rolled back. */
@@ -7308,7 +7373,7 @@ async function sampleSql(client, check, since, opts) {
     try {
         await client.query(`SELECT set_config('statement_timeout', $1, true), set_config('migration_runbook.since', $2, true),
               set_config('migration_runbook.interval_ms', $3, true)`, [
-            String((0,db_timeouts/* timeoutSetting */.a)(opts.statementTimeoutMs)),
+            String((0,db_timeouts/* timeoutSetting */.aA)(opts.statementTimeoutMs)),
             since.toISOString(),
             String(opts.intervalMs)
         ]);
@@ -7563,7 +7628,10 @@ const monitorCheck = {
     sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
 
+// EXTERNAL MODULE: ./src/db/session-settings.ts
+var session_settings = __webpack_require__(4778);
 ;// CONCATENATED MODULE: ./src/revert/revert.ts
+
 
 
 
@@ -7577,6 +7645,7 @@ async function revertMigration(client, m, script, opts) {
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
+    const restoreSession = await (0,session_settings/* keepSessionSettings */.X)(client);
     try {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
@@ -7621,6 +7690,7 @@ async function revertMigration(client, m, script, opts) {
         };
     }
     finally {
+        await restoreSession();
         await (0,apply_locks/* releaseApplyLock */.P$)(client);
     }
 }

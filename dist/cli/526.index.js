@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ mayChangeTimeouts),
 /* harmony export */   GX: () => (/* binding */ statementsOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   is: () => (/* binding */ transactionShape),
@@ -202,6 +203,21 @@ function firstLine(text, max = 80) {
 }
 function sleep(ms) {
     return new Promise(resolve => setTimeout(resolve, ms));
+}
+/** The run's limits: a statement that may change one is followed by the runbook's own values again. */
+const GUARDED = /\b(lock_timeout|statement_timeout)\b/i;
+/**
+ * Whether a statement may change lock_timeout or statement_timeout for the rest of the transaction: a SET or
+ * RESET of either, RESET ALL, or one that names either anywhere in its tree (set_config('lock_timeout', ...),
+ * a SET inside a DO block). A false positive only costs setting the runbook's values again.
+ */
+function mayChangeTimeouts(s) {
+    if (s.kind === 'VariableSetStmt') {
+        const v = s.ast.VariableSetStmt;
+        if (v.kind === 'VAR_RESET_ALL')
+            return true;
+    }
+    return GUARDED.test(JSON.stringify(s.ast));
 }
 
 

@@ -849,7 +849,7 @@ async function readSource(url, redactor) {
     const source = await (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-baseline' });
     try {
         // Read only, by the server's word: nothing of this step can write to the source.
-        await source.query(`SET default_transaction_read_only = on; ${(0,timeouts/* setTimeoutsSql */.V)('SESSION', { lockMs: 5_000, statementMs: 60_000 })}`);
+        await source.query(`SET default_transaction_read_only = on; ${(0,timeouts/* setTimeoutsSql */.VU)('SESSION', { lockMs: 5_000, statementMs: 60_000 })}`);
         const snapshot = await (0,schema/* snapshotSchema */.ap)(source);
         const applied = (await (0,plan_history/* readHistory */.Lu)(source)).map(h => h.version);
         return { snapshot, applied };
