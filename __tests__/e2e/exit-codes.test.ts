@@ -225,6 +225,21 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
     }
   })
 
+  test('a version used more than once (as in a real Lovable project): 2, naming both files and the way out; rehearse starts no server', async () => {
+    repo.write('20250201000000_add_notes.sql', 'CREATE TABLE public.notes (id int);\n')
+    const r = await stage('validate')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'a version is used more than once in migrations: 20250201000000 (20250201000000_add_notes.sql, 20250201000000_add_sku.sql).'
+    )
+    expect(r.stderr).toContain('give each file a version of its own')
+    expect(await appliedVersions()).toEqual([])
+    const rehearsal = await run(['rehearse'])
+    expect(rehearsal.code).toBe(2)
+    expect(rehearsal.stderr).toContain('used more than once')
+    expect(rehearsal.stdout + rehearsal.stderr).not.toContain('starting a throwaway PostgreSQL')
+  })
+
   test('an --artifacts-dir that cannot be written is refused before connecting', async () => {
     writeFileSync(path.join(repo.root, 'not-a-folder'), 'x')
     const r = await run(['apply', '--env', 'staging', '--artifacts-dir', 'not-a-folder'], {

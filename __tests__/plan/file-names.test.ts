@@ -95,3 +95,30 @@ test('versions whose file-name order differs from their number order are refused
       'give every version the same number of digits, e.g. the 14-digit timestamps `supabase migration new` writes'
   )
 })
+
+test('versions used more than once are all named in one refusal; the Supabase CLI stops at the first duplicate key', async () => {
+  project = supabaseProject({
+    '20251218000000_legal_hold.sql': 'create table public.legal_hold (id int);',
+    '20251218000000_versions.sql': 'create table public.versions (id int);',
+    '20251219_a.sql': 'create table public.a (id int);',
+    '20251219_b.sql': 'create table public.b (id int);',
+    '20251219_c.sql': 'create table public.c (id int);'
+  })
+  expect(() => discoverMigrationsWithWarnings(DIR, project!)).toThrow(ConfigError)
+  expect(() => discoverMigrationsWithWarnings(DIR, project!)).toThrow(
+    `2 versions are used more than once in ${DIR}: 20251218000000 (20251218000000_legal_hold.sql, 20251218000000_versions.sql); ` +
+      '20251219 (20251219_a.sql, 20251219_b.sql, 20251219_c.sql).'
+  )
+  // What the message says of the CLI, checked: the first file applies, the second fails, nothing after.
+  const push = await supabaseDbPush(project, db.url)
+  expect(push.code).not.toBe(0)
+  expect(push.output).toContain(
+    'duplicate key value violates unique constraint "schema_migrations_pkey"'
+  )
+  const c = await db.client()
+  const made = await c.query(
+    `SELECT to_regclass('public.legal_hold') IS NOT NULL AS first, to_regclass('public.versions') IS NOT NULL AS second,
+            to_regclass('public.a') IS NOT NULL AS later`
+  )
+  expect(made.rows[0]).toEqual({ first: true, second: false, later: false })
+})

@@ -3376,6 +3376,7 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     const migrations = [];
     const warnings = [];
     const seen = new Map();
+    const duplicates = new Map();
     const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).sort();
     for (const [i, entry] of entries.entries()) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, entry);
@@ -3393,8 +3394,10 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
         }
         const { version, name } = found;
         const other = seen.get(version);
-        if (other)
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`version ${version} is used twice: ${other} and ${entry}`);
+        if (other) {
+            duplicates.set(version, [...(duplicates.get(version) ?? [other]), entry]);
+            continue;
+        }
         seen.set(version, entry);
         const base = readSqlFile(abs, root, 'migration');
         const sidecar = (sub) => {
@@ -3408,6 +3411,14 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
             rollback: sidecar('rollback'),
             verify: sidecar('verify')
         }, options.noTransactionMarkers ?? []));
+    }
+    if (duplicates.size > 0) {
+        // All of them at once: a folder merged from several branches often has more than one.
+        const list = [...duplicates].map(([v, files]) => `${v} (${files.join(', ')})`).join('; ');
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${duplicates.size === 1 ? 'a version is' : `${duplicates.size} versions are`} used more than once in ${migrationsDir}: ${list}. ` +
+            'The history keeps one row per version (`supabase db push` applies the first, then fails on the next ' +
+            'with a duplicate key and applies nothing after it): give each file a version of its own, a ' +
+            'timestamp newer than the last applied one where it is not applied yet');
     }
     const names = new Set(seen.values());
     for (const sub of SIDECAR_FOLDERS) {

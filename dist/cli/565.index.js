@@ -862,6 +862,10 @@ async function rehearse(opts) {
     const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
     // Bad usage is found before any server starts. The policy is loaded once, for every stage.
     const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
+    // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read once up front.
+    (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
+        noTransactionMarkers: policy.lint.noTransactionMarkers
+    });
     // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
     const target = (0,embedded_target.embeddedTarget)({
         baseline: opts.baseline,

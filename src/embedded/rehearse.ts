@@ -375,6 +375,10 @@ export async function rehearse(
   const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts'
   // Bad usage is found before any server starts. The policy is loaded once, for every stage.
   const policy = policyFor(opts.inputs, opts.environment, opts.cwd)
+  // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read once up front.
+  discoverMigrations(migrationsDir, opts.cwd, {
+    noTransactionMarkers: policy.lint.noTransactionMarkers
+  })
   // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
   const target = embeddedTarget({
     baseline: opts.baseline,

@@ -406,6 +406,7 @@ export function discoverMigrationsWithWarnings(
   const migrations: Migration[] = []
   const warnings: string[] = []
   const seen = new Map<string, string>()
+  const duplicates = new Map<string, string[]>()
   const entries = readdirSync(dir).sort()
   for (const [i, entry] of entries.entries()) {
     const abs = path.join(dir, entry)
@@ -423,7 +424,10 @@ export function discoverMigrationsWithWarnings(
     }
     const { version, name } = found
     const other = seen.get(version)
-    if (other) throw new ConfigError(`version ${version} is used twice: ${other} and ${entry}`)
+    if (other) {
+      duplicates.set(version, [...(duplicates.get(version) ?? [other]), entry])
+      continue
+    }
     seen.set(version, entry)
     const base = readSqlFile(abs, root, 'migration')
     const sidecar = (sub: string): SqlFile | undefined => {
@@ -441,6 +445,16 @@ export function discoverMigrationsWithWarnings(
         },
         options.noTransactionMarkers ?? []
       )
+    )
+  }
+  if (duplicates.size > 0) {
+    // All of them at once: a folder merged from several branches often has more than one.
+    const list = [...duplicates].map(([v, files]) => `${v} (${files.join(', ')})`).join('; ')
+    throw new ConfigError(
+      `${duplicates.size === 1 ? 'a version is' : `${duplicates.size} versions are`} used more than once in ${migrationsDir}: ${list}. ` +
+        'The history keeps one row per version (`supabase db push` applies the first, then fails on the next ' +
+        'with a duplicate key and applies nothing after it): give each file a version of its own, a ' +
+        'timestamp newer than the last applied one where it is not applied yet'
     )
   }
   const names = new Set(seen.values())
