@@ -2796,8 +2796,8 @@ __webpack_require__.d(__webpack_exports__, {
   signOffChecklist: () => (/* binding */ signOffChecklist)
 });
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 93 modules
-var stages = __webpack_require__(44062);
+// EXTERNAL MODULE: ./src/stages/index.ts + 94 modules
+var stages = __webpack_require__(55345);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(34505);
 // EXTERNAL MODULE: ./src/types.ts
@@ -3254,13 +3254,14 @@ function schemaDiffSection(report) {
 /* harmony export */   eg: () => (/* binding */ parseSql),
 /* harmony export */   f9: () => (/* binding */ withDeparser),
 /* harmony export */   jP: () => (/* binding */ deparse),
+/* harmony export */   kY: () => (/* binding */ parseRaw),
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
 /* harmony export */   px: () => (/* binding */ parserLoaded),
 /* harmony export */   qd: () => (/* binding */ loadParser),
 /* harmony export */   we: () => (/* binding */ scanTokens)
 /* harmony export */ });
-/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
+/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments */
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -3648,7 +3649,7 @@ function concurrentlyClause(stmt) {
 
 /***/ }),
 
-/***/ 44062:
+/***/ 55345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8518,6 +8519,87 @@ async function comparePlanBaselines(client, input) {
 
 // EXTERNAL MODULE: ./src/config/rehearsal-settings.ts
 var rehearsal_settings = __webpack_require__(3811);
+;// CONCATENATED MODULE: ./src/db/stand-in-index.ts
+
+
+/** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
+const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists']);
+/**
+ * For one CREATE INDEX statement using hnsw or ivfflat whose WITH options are all pgvector's: the statement
+ * without them. Otherwise (another statement, other options, a syntax error) undefined, and the statement
+ * should run as written. Needs the parser loaded (loadParser() of src/sql/parser.ts).
+ */
+function withoutStandInIndexOptions(statement) {
+    let stmts;
+    try {
+        stmts = (0,parser/* parseRaw */.kY)(statement).stmts ?? [];
+    }
+    catch {
+        return undefined;
+    }
+    const index = stmts.length === 1 ? stmts[0]?.stmt.IndexStmt : undefined;
+    if (!index || !['hnsw', 'ivfflat'].includes(index.accessMethod ?? ''))
+        return undefined;
+    const options = (index.options ?? []);
+    if (options.length === 0 ||
+        !options.every(o => !o.DefElem?.defnamespace && PGVECTOR_INDEX_OPTIONS.has(o.DefElem?.defname ?? '')))
+        return undefined;
+    // Token offsets are UTF-8 bytes: cut the bytes from WITH to its closing parenthesis.
+    const bytes = Buffer.from(statement, 'utf8');
+    const tokens = (0,parser/* scanTokens */.we)(statement);
+    let depth = 0;
+    for (const [i, t] of tokens.entries()) {
+        if (t.text === '(')
+            depth++;
+        else if (t.text === ')')
+            depth--;
+        else if (depth === 0 && t.text.toLowerCase() === 'with' && tokens[i + 1]?.text === '(') {
+            let inner = 0;
+            for (const close of tokens.slice(i + 1)) {
+                if (close.text === '(')
+                    inner++;
+                else if (close.text === ')' && --inner === 0) {
+                    const before = bytes.subarray(0, t.start).toString('utf8');
+                    const after = bytes.subarray(close.end).toString('utf8');
+                    return {
+                        sql: before.replace(/\s+$/, '') + (after.match(/^\s*$/) ? '' : ' ' + after.trimStart()),
+                        dropped: bytes.subarray(t.start, close.end).toString('utf8')
+                    };
+                }
+            }
+        }
+    }
+    return undefined;
+}
+/** A CREATE INDEX using hnsw or ivfflat with options: the only statements adaptToStandIns may change. */
+function mayNeedAdapting(s) {
+    if (s.kind !== 'IndexStmt')
+        return false;
+    const index = s.ast.IndexStmt;
+    return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0;
+}
+/**
+ * The statements to run in place of `statements` on this server: as written, unless its `vector` is the
+ * throwaway server's stand-in, where pgvector's index options are left out and `onAdapted` is told which.
+ * Asks the server only when a statement could need it; outside a transaction, or where a failed query would
+ * not matter (it is one catalog read).
+ */
+async function adaptToStandIns(client, statements, onAdapted) {
+    if (!statements.some(mayNeedAdapting))
+        return statements;
+    const { rows } = await client.query(`SELECT coalesce(bool_or(comment LIKE $1 || '%'), false) AS stand_in
+       FROM pg_catalog.pg_available_extensions WHERE name = 'vector'`, [STAND_IN_MARKER]);
+    if (!rows[0].stand_in)
+        return statements;
+    return statements.map(s => {
+        const rewrite = mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined;
+        if (!rewrite)
+            return s;
+        onAdapted(s, rewrite.dropped);
+        return { ...s, text: rewrite.sql };
+    });
+}
+
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(83849);
 ;// CONCATENATED MODULE: ./src/apply/batch.ts
@@ -9914,6 +9996,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -10245,6 +10328,11 @@ async function rehearseFiles(client, files, opts) {
             return undefined;
         }
     });
+    // On the throwaway server's stand-in vector, pgvector's index options are left out (db/stand-in-index.ts).
+    for (const [k, statements] of split.entries()) {
+        if (statements)
+            split[k] = await adaptToStandIns(client, statements, (s, dropped) => opts.log.info(`  ${files[k].file.file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without ${dropped}`));
+    }
     // Files already rehearsed in the batch of a file before them, by index.
     let batchedAhead = new Map();
     try {
@@ -10793,6 +10881,7 @@ async function releaseApplyLock(client) {
 
 
 
+
 /** A failed apply: which file and line, and Postgres's own fields. */
 class ApplyError extends Error {
     file;
@@ -10818,6 +10907,10 @@ function pgFields(e) {
     if (e.where)
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
+}
+/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
+function standInNote(file, log) {
+    return (s, dropped) => log.info(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`);
 }
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
@@ -10941,10 +11034,11 @@ function auditBase(m, opts, startedAt) {
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
     const statements = statementsOf(m);
+    const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
-    const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => [
+    const done = await runFileInTransaction(client, m, m, run, opts, async (timings, attempt) => [
         (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
         (0,plan_history/* writeAuditSql */.jj)({
             ...audit,
@@ -10961,9 +11055,9 @@ async function applyInTransaction(client, m, opts) {
         version: m.version,
         name: m.name,
         file: m.file,
-        durationMs: run.durationMs,
-        attempts: run.attempts,
-        statements: run.timings
+        durationMs: done.durationMs,
+        attempts: done.attempts,
+        statements: done.timings
     };
 }
 /**
@@ -10972,6 +11066,7 @@ async function applyInTransaction(client, m, opts) {
  */
 async function applyWithoutTransaction(client, m, opts) {
     const statements = statementsOf(m);
+    const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log));
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
@@ -10984,7 +11079,7 @@ async function applyWithoutTransaction(client, m, opts) {
     });
     await client.query(sessionTimeouts);
     try {
-        for (const s of statements) {
+        for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
@@ -13886,6 +13981,7 @@ const monitorCheck = {
 
 
 
+
 /** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
@@ -13900,7 +13996,8 @@ async function revertMigration(client, m, script, opts) {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
         const startedAt = new Date();
-        const done = await runFileInTransaction(client, m, script, statements, {
+        const run = await adaptToStandIns(client, statements, standInNote(script.file, opts.log));
+        const done = await runFileInTransaction(client, m, script, run, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
             retries: opts.retries,

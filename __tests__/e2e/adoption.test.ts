@@ -241,3 +241,45 @@ test('hosted-only extensions (pgvector, pg_net) rehearse on the stand-ins, and t
   expect(extensions?.status).toBe('warn')
   expect(extensions?.reasons.join('\n')).toMatch(/vector: a stand-in/)
 }, 120_000)
+
+test("pgvector's index options (ivfflat lists, hnsw m and ef_construction): deployed and pending files rehearse on the stand-in", async () => {
+  // Found on a real project: `with (lists = 100)` failed the baseline with `unrecognized parameter "lists"`.
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  const migrations = path.join(repo, 'supabase', 'migrations')
+  writeFileSync(
+    path.join(migrations, '20240501000000_chunks.sql'),
+    [
+      'create extension if not exists vector with schema extensions;',
+      'create table public.chunks (id bigint primary key, embedding extensions.vector(768) not null);',
+      'create index chunks_embedding_idx on public.chunks',
+      '  using ivfflat (embedding extensions.vector_cosine_ops)',
+      '  with (lists = 100);',
+      ''
+    ].join('\n')
+  )
+  writeFileSync(
+    path.join(migrations, '20240601000000_chunks_hnsw.sql'),
+    [
+      'drop index public.chunks_embedding_idx;',
+      'create index chunks_embedding_hnsw_idx on public.chunks using hnsw (embedding extensions.vector_cosine_ops) with (m = 16, ef_construction = 64);',
+      ''
+    ].join('\n')
+  )
+  const r = await run(['rehearse', '--demo-rows', '0'])
+  const out = r.stdout + r.stderr
+  expect(out).not.toContain('unrecognized parameter')
+  expect(r.code).toBe(0)
+  // The deployed file (the baseline), then the pending one in the rehearsal and in the apply.
+  expect(out).toContain(
+    "supabase/migrations/20240501000000_chunks.sql:3: this server's vector is the throwaway stand-in, which takes no index options: built without with (lists = 100)"
+  )
+  expect(out).toContain(
+    "supabase/migrations/20240601000000_chunks_hnsw.sql:2: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without with (m = 16, ef_construction = 64)"
+  )
+  expect(out).toContain(
+    "supabase/migrations/20240601000000_chunks_hnsw.sql:2: this server's vector is the throwaway stand-in, which takes no index options: built without with (m = 16, ef_construction = 64)"
+  )
+}, 120_000)

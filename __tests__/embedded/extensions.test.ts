@@ -28,7 +28,7 @@ import {
   standInExtensionsIn,
   type StandInExtension
 } from '../../src/embedded/extensions/index.js'
-import { withoutStandInIndexOptions } from '../../src/embedded/extensions/index-options.js'
+import { withoutStandInIndexOptions } from '../../src/db/stand-in-index.js'
 import { loadParser } from '../../src/sql/parser.js'
 
 /** A pgvector migration as Supabase's guides write it: table, hnsw index, match_documents in SQL and plpgsql. */

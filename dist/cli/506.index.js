@@ -9,16 +9,19 @@ export const modules = {
 /* harmony export */   HT: () => (/* binding */ runFileInTransaction),
 /* harmony export */   KV: () => (/* binding */ applyMigrations),
 /* harmony export */   WV: () => (/* binding */ auditDetails),
-/* harmony export */   d5: () => (/* binding */ ApplyError)
+/* harmony export */   d5: () => (/* binding */ ApplyError),
+/* harmony export */   ic: () => (/* binding */ standInNote)
 /* harmony export */ });
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8720);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8720);
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6400);
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6400);
 /* harmony import */ var _db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4778);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1304);
-/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9544);
+/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1304);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
+
 
 
 
@@ -53,10 +56,14 @@ function pgFields(e) {
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
 }
+/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
+function standInNote(file, log) {
+    return (s, dropped) => log.info(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`);
+}
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -65,8 +72,8 @@ async function runStatement(client, migration, s, timings, log, signal) {
         throw e;
     }
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
-    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
 }
 /**
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
@@ -74,30 +81,30 @@ async function runStatement(client, migration, s, timings, log, signal) {
  */
 async function runStatements(client, migration, statements, timings, opts) {
     const { log, signal } = opts;
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
-        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
-        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
     // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
     // they are set again after each of its statements.
-    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK);
+    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
             `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`);
     const after = resetting
-        ? (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsStatements */ .TV)('LOCAL', {
+        ? (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', {
             lockMs: opts.lockTimeoutMs,
             statementMs: opts.statementTimeoutMs
         })
         : [];
     try {
         ;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_5__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_6__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_5__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_6__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -111,7 +118,7 @@ function failure(migration, file, e, attempts) {
     const err = e;
     const s = err.statement;
     const where = s ? `${file.file}:${s.line}` : file.file;
-    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
     if (err.code === LOCK_NOT_AVAILABLE) {
         return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
             `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
@@ -129,7 +136,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
+            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
             await runStatements(client, file, statements, timings, opts);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -141,7 +148,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -174,11 +181,12 @@ function auditBase(m, opts, startedAt) {
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._)(client, statements, standInNote(m.file, opts.log));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
-    const run = await runFileInTransaction(client, m, m, statements, opts, async (timings, attempt) => [
+    const done = await runFileInTransaction(client, m, m, run, opts, async (timings, attempt) => [
         (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
         (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .writeAuditSql */ .jj)({
             ...audit,
@@ -195,9 +203,9 @@ async function applyInTransaction(client, m, opts) {
         version: m.version,
         name: m.name,
         file: m.file,
-        durationMs: run.durationMs,
-        attempts: run.attempts,
-        statements: run.timings
+        durationMs: done.durationMs,
+        attempts: done.attempts,
+        statements: done.timings
     };
 }
 /**
@@ -205,24 +213,25 @@ async function applyInTransaction(client, m, opts) {
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
 async function applyWithoutTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._)(client, statements, standInNote(m.file, opts.log));
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    const sessionTimeouts = (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('SESSION', {
+    const sessionTimeouts = (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', {
         lockMs: opts.lockTimeoutMs,
         statementMs: opts.statementTimeoutMs
     });
     await client.query(sessionTimeouts);
     try {
-        for (const s of statements) {
+        for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
-                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK)(s))
+                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
                         await client.query(sessionTimeouts);
                     break;
                 }
@@ -230,7 +239,7 @@ async function applyWithoutTransaction(client, m, opts) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -280,8 +289,8 @@ async function applyWithoutTransaction(client, m, opts) {
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
-        (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
-    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .acquireApplyLock */ .sw)(client, {
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .acquireApplyLock */ .sw)(client, {
         waitMs: opts.advisoryLockWaitMs,
         signal: opts.signal,
         onWait: message => opts.log.info(message)
@@ -289,7 +298,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     const restoreSession = await (0,_db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .keepSessionSettings */ .X)(client);
     try {
         await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureHistoryTables */ .Y1)(client);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -300,7 +309,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
                 ? await applyWithoutTransaction(client, m, opts)
@@ -313,7 +322,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     }
     finally {
         await restoreSession();
-        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .releaseApplyLock */ .P$)(client);
+        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseApplyLock */ .P$)(client);
     }
 }
 
@@ -666,6 +675,98 @@ async function keepSessionSettings(client) {
     return async () => {
         await client.query(restore).catch(() => undefined);
     };
+}
+
+
+/***/ }),
+
+/***/ 9437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ adaptToStandIns)
+/* harmony export */ });
+/* unused harmony export withoutStandInIndexOptions */
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
+/* harmony import */ var _stand_in_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4148);
+
+
+/** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
+const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists']);
+/**
+ * For one CREATE INDEX statement using hnsw or ivfflat whose WITH options are all pgvector's: the statement
+ * without them. Otherwise (another statement, other options, a syntax error) undefined, and the statement
+ * should run as written. Needs the parser loaded (loadParser() of src/sql/parser.ts).
+ */
+function withoutStandInIndexOptions(statement) {
+    let stmts;
+    try {
+        stmts = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRaw */ .kY)(statement).stmts ?? [];
+    }
+    catch {
+        return undefined;
+    }
+    const index = stmts.length === 1 ? stmts[0]?.stmt.IndexStmt : undefined;
+    if (!index || !['hnsw', 'ivfflat'].includes(index.accessMethod ?? ''))
+        return undefined;
+    const options = (index.options ?? []);
+    if (options.length === 0 ||
+        !options.every(o => !o.DefElem?.defnamespace && PGVECTOR_INDEX_OPTIONS.has(o.DefElem?.defname ?? '')))
+        return undefined;
+    // Token offsets are UTF-8 bytes: cut the bytes from WITH to its closing parenthesis.
+    const bytes = Buffer.from(statement, 'utf8');
+    const tokens = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(statement);
+    let depth = 0;
+    for (const [i, t] of tokens.entries()) {
+        if (t.text === '(')
+            depth++;
+        else if (t.text === ')')
+            depth--;
+        else if (depth === 0 && t.text.toLowerCase() === 'with' && tokens[i + 1]?.text === '(') {
+            let inner = 0;
+            for (const close of tokens.slice(i + 1)) {
+                if (close.text === '(')
+                    inner++;
+                else if (close.text === ')' && --inner === 0) {
+                    const before = bytes.subarray(0, t.start).toString('utf8');
+                    const after = bytes.subarray(close.end).toString('utf8');
+                    return {
+                        sql: before.replace(/\s+$/, '') + (after.match(/^\s*$/) ? '' : ' ' + after.trimStart()),
+                        dropped: bytes.subarray(t.start, close.end).toString('utf8')
+                    };
+                }
+            }
+        }
+    }
+    return undefined;
+}
+/** A CREATE INDEX using hnsw or ivfflat with options: the only statements adaptToStandIns may change. */
+function mayNeedAdapting(s) {
+    if (s.kind !== 'IndexStmt')
+        return false;
+    const index = s.ast.IndexStmt;
+    return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0;
+}
+/**
+ * The statements to run in place of `statements` on this server: as written, unless its `vector` is the
+ * throwaway server's stand-in, where pgvector's index options are left out and `onAdapted` is told which.
+ * Asks the server only when a statement could need it; outside a transaction, or where a failed query would
+ * not matter (it is one catalog read).
+ */
+async function adaptToStandIns(client, statements, onAdapted) {
+    if (!statements.some(mayNeedAdapting))
+        return statements;
+    const { rows } = await client.query(`SELECT coalesce(bool_or(comment LIKE $1 || '%'), false) AS stand_in
+       FROM pg_catalog.pg_available_extensions WHERE name = 'vector'`, [_stand_in_js__WEBPACK_IMPORTED_MODULE_1__/* .STAND_IN_MARKER */ .Y]);
+    if (!rows[0].stand_in)
+        return statements;
+    return statements.map(s => {
+        const rewrite = mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined;
+        if (!rewrite)
+            return s;
+        onAdapted(s, rewrite.dropped);
+        return { ...s, text: rewrite.sql };
+    });
 }
 
 
@@ -3705,6 +3806,8 @@ async function comparePlanBaselines(client, input) {
 var rehearsal_settings = __webpack_require__(3811);
 // EXTERNAL MODULE: ./src/apply/statements.ts
 var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/db/stand-in-index.ts
+var stand_in_index = __webpack_require__(9437);
 // EXTERNAL MODULE: ./src/apply/batch.ts
 var batch = __webpack_require__(9544);
 // EXTERNAL MODULE: ./src/lint/plpgsql.ts
@@ -4016,6 +4119,7 @@ function redirectStatement(ast, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/rehearse/engine.ts
+
 
 
 
@@ -4357,6 +4461,11 @@ async function rehearseFiles(client, files, opts) {
             return undefined;
         }
     });
+    // On the throwaway server's stand-in vector, pgvector's index options are left out (db/stand-in-index.ts).
+    for (const [k, statements] of split.entries()) {
+        if (statements)
+            split[k] = await (0,stand_in_index/* adaptToStandIns */._)(client, statements, (s, dropped) => opts.log.info(`  ${files[k].file.file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without ${dropped}`));
+    }
     // Files already rehearsed in the batch of a file before them, by index.
     let batchedAhead = new Map();
     try {
@@ -7636,6 +7745,7 @@ var session_settings = __webpack_require__(4778);
 
 
 
+
 /** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
@@ -7650,7 +7760,8 @@ async function revertMigration(client, m, script, opts) {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
         const startedAt = new Date();
-        const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, statements, {
+        const run = await (0,stand_in_index/* adaptToStandIns */._)(client, statements, (0,apply/* standInNote */.ic)(script.file, opts.log));
+        const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, run, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
             retries: opts.retries,

@@ -3487,13 +3487,14 @@ function compareVersions(a, b) {
 /* harmony export */   eg: () => (/* binding */ parseSql),
 /* harmony export */   f9: () => (/* binding */ withDeparser),
 /* harmony export */   jP: () => (/* binding */ deparse),
+/* harmony export */   kY: () => (/* binding */ parseRaw),
 /* harmony export */   l6: () => (/* binding */ extensionsCreated),
 /* harmony export */   nS: () => (/* binding */ relationsOf),
 /* harmony export */   px: () => (/* binding */ parserLoaded),
 /* harmony export */   qd: () => (/* binding */ loadParser),
 /* harmony export */   we: () => (/* binding */ scanTokens)
 /* harmony export */ });
-/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments, parseRaw */
+/* unused harmony exports DeparserNotLoaded, SqlSyntaxError, lineColumn, skipSpaceAndComments */
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /**

@@ -18,6 +18,7 @@ import {
 } from '../plan/history.js'
 import { setTimeoutsSql, setTimeoutsStatements } from '../db/timeouts.js'
 import { keepSessionSettings } from '../db/session-settings.js'
+import { adaptToStandIns } from '../db/stand-in-index.js'
 import { acquireApplyLock, releaseApplyLock } from './locks.js'
 import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
@@ -94,6 +95,14 @@ function pgFields(e: PgError): string {
   if (e.hint) parts.push(`hint: ${e.hint}`)
   if (e.where) parts.push(`where: ${e.where.split('\n')[0]}`)
   return parts.join('; ')
+}
+
+/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
+export function standInNote(file: string, log: Logger) {
+  return (s: SqlStatement, dropped: string) =>
+    log.info(
+      `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`
+    )
 }
 
 async function runStatement(
@@ -275,14 +284,15 @@ async function applyInTransaction(
   opts: ApplyOptions
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
+  const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log))
   const started = new Date()
   const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined
   const audit = auditBase(m, opts, started)
-  const run = await runFileInTransaction(
+  const done = await runFileInTransaction(
     client,
     m,
     m,
-    statements,
+    run,
     opts,
     async (timings, attempt) => [
       recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
@@ -304,9 +314,9 @@ async function applyInTransaction(
     version: m.version,
     name: m.name,
     file: m.file,
-    durationMs: run.durationMs,
-    attempts: run.attempts,
-    statements: run.timings
+    durationMs: done.durationMs,
+    attempts: done.attempts,
+    statements: done.timings
   }
 }
 
@@ -320,6 +330,7 @@ async function applyWithoutTransaction(
   opts: ApplyOptions
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
+  const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log))
   const timings: StatementTiming[] = []
   const started = new Date()
   const t0 = performance.now()
@@ -334,7 +345,7 @@ async function applyWithoutTransaction(
   })
   await client.query(sessionTimeouts)
   try {
-    for (const s of statements) {
+    for (const s of run) {
       for (let attempt = 1; ; attempt++) {
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)

@@ -9,12 +9,14 @@ import { ensureHistoryTables, readHistory, removeApplied, writeAuditSql } from '
 import {
   auditDetails,
   runFileInTransaction,
+  standInNote,
   type AppliedMigration,
   type LockedRunOptions
 } from '../apply/apply.js'
 import { acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
 import { statementsOf } from '../apply/statements.js'
 import { keepSessionSettings } from '../db/session-settings.js'
+import { adaptToStandIns } from '../db/stand-in-index.js'
 
 /** What revert takes: the apply lock's options, without apply's own (out-of-order, snapshots, callbacks). */
 export type RevertOptions = LockedRunOptions
@@ -41,11 +43,12 @@ export async function revertMigration(
     await ensureHistoryTables(client)
     await refuseIfNoLongerNewest(client, m)
     const startedAt = new Date()
+    const run = await adaptToStandIns(client, statements, standInNote(script.file, opts.log))
     const done = await runFileInTransaction(
       client,
       m,
       script,
-      statements,
+      run,
       {
         lockTimeoutMs: opts.lockTimeoutMs,
         statementTimeoutMs: opts.statementTimeoutMs,

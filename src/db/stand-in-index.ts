@@ -2,11 +2,13 @@
  * The one thing the vector stand-in cannot take: pgvector's index options. Its hnsw and ivfflat access
  * methods use the server's hash index handler, which accepts no reloption but fillfactor, so
  * `CREATE INDEX ... USING hnsw (...) WITH (m = 16, ef_construction = 64)` fails with
- * `unrecognized parameter "m"` (and ivfflat's `WITH (lists = 100)` likewise). Reloptions can only be
- * registered from C, so instead the statement can be run without its WITH clause, on a database whose
- * vector is the stand-in (standInExtensionsIn), never on one with the real pgvector.
+ * `unrecognized parameter "m"` (and ivfflat's `WITH (lists = 100)` likewise): most Supabase projects with
+ * embeddings write one. Reloptions can only be registered from C, so instead the statement runs without its
+ * WITH clause, on a server whose vector is the stand-in (adaptToStandIns), never on one with the real pgvector.
  */
-import { parseRaw, scanTokens } from '../../sql/parser.js'
+import type pg from 'pg'
+import { parseRaw, scanTokens, type SqlStatement } from '../sql/parser.js'
+import { STAND_IN_MARKER } from './stand-in.js'
 
 /** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
 const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists'])
@@ -65,4 +67,37 @@ export function withoutStandInIndexOptions(statement: string): IndexOptionsRewri
     }
   }
   return undefined
+}
+
+/** A CREATE INDEX using hnsw or ivfflat with options: the only statements adaptToStandIns may change. */
+function mayNeedAdapting(s: SqlStatement): boolean {
+  if (s.kind !== 'IndexStmt') return false
+  const index = (s.ast as { IndexStmt: { accessMethod?: string; options?: unknown[] } }).IndexStmt
+  return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0
+}
+
+/**
+ * The statements to run in place of `statements` on this server: as written, unless its `vector` is the
+ * throwaway server's stand-in, where pgvector's index options are left out and `onAdapted` is told which.
+ * Asks the server only when a statement could need it; outside a transaction, or where a failed query would
+ * not matter (it is one catalog read).
+ */
+export async function adaptToStandIns(
+  client: Pick<pg.ClientBase, 'query'>,
+  statements: SqlStatement[],
+  onAdapted: (s: SqlStatement, dropped: string) => void
+): Promise<SqlStatement[]> {
+  if (!statements.some(mayNeedAdapting)) return statements
+  const { rows } = await client.query(
+    `SELECT coalesce(bool_or(comment LIKE $1 || '%'), false) AS stand_in
+       FROM pg_catalog.pg_available_extensions WHERE name = 'vector'`,
+    [STAND_IN_MARKER]
+  )
+  if (!rows[0].stand_in) return statements
+  return statements.map(s => {
+    const rewrite = mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined
+    if (!rewrite) return s
+    onAdapted(s, rewrite.dropped)
+    return { ...s, text: rewrite.sql }
+  })
 }
