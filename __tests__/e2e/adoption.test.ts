@@ -5,7 +5,15 @@
  * be prepared is a failed check with evidence, not a stack trace.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -282,4 +290,30 @@ test("pgvector's index options (ivfflat lists, hnsw m and ef_construction): depl
   expect(out).toContain(
     "supabase/migrations/20240601000000_chunks_hnsw.sql:2: this server's vector is the throwaway stand-in, which takes no index options: built without with (m = 16, ef_construction = 64)"
   )
+}, 120_000)
+
+test('a folder whose files the Supabase CLI skips (Lovable-style names): rehearse says there is nothing to rehearse, exit 0', async () => {
+  // Found on a real project: three `<timestamp>-<uuid>.sql` files; the rollback stage then failed (1) with
+  // "nothing is applied: there is nothing to roll back".
+  const migrations = path.join(repo, 'supabase', 'migrations')
+  rmSync(migrations, { recursive: true, force: true })
+  mkdirSync(migrations)
+  writeFileSync(
+    path.join(migrations, '20250614140938-0a53ed38-ab63-483c-89cc-91812da1fad1.sql'),
+    'create table public.profiles (id uuid primary key);\n'
+  )
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  const r = await run(['rehearse', '--demo-rows', '0'])
+  const out = r.stdout + r.stderr
+  expect(out).toContain(
+    'Skipping migration supabase/migrations/20250614140938-0a53ed38-ab63-483c-89cc-91812da1fad1.sql...'
+  )
+  expect(out).toContain(
+    'WARN nothing to rehearse: no pending migration in supabase/migrations; rollback not rehearsed.'
+  )
+  expect(out).not.toContain('nothing to roll back')
+  expect(r.code).toBe(0)
 }, 120_000)

@@ -1078,7 +1078,17 @@ async function rehearse(opts) {
         }).filter(m => !prepared.baseline.includes(m.version));
         const withoutRollback = pending.filter(m => !m.rollback);
         let stages = REHEARSAL_STAGES;
-        if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
+        if (pending.length === 0 && prepared.result.status === 'pass') {
+            // Nothing to apply, so nothing this round trip could roll back: the rollback stage would only fail.
+            stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK;
+            notes.push(`WARN nothing to rehearse: no pending migration in ${migrationsDir}` +
+                (prepared.baseline.length > 0
+                    ? ` (the baseline deployed all ${prepared.baseline.length})`
+                    : '') +
+                '; rollback not rehearsed.');
+            opts.log(notes[notes.length - 1]);
+        }
+        else if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
             stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK;
             const dir = external_node_path_default().join(migrationsDir, 'rollback');
             notes.push(`WARN rollback not rehearsed: ${withoutRollback.map(m => m.file).join(', ')} ha${withoutRollback.length > 1 ? 've' : 's'} no rollback script. ` +

@@ -408,7 +408,18 @@ export async function rehearse(
     }).filter(m => !prepared.baseline.includes(m.version))
     const withoutRollback = pending.filter(m => !m.rollback)
     let stages = REHEARSAL_STAGES
-    if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
+    if (pending.length === 0 && prepared.result.status === 'pass') {
+      // Nothing to apply, so nothing this round trip could roll back: the rollback stage would only fail.
+      stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK
+      notes.push(
+        `WARN nothing to rehearse: no pending migration in ${migrationsDir}` +
+          (prepared.baseline.length > 0
+            ? ` (the baseline deployed all ${prepared.baseline.length})`
+            : '') +
+          '; rollback not rehearsed.'
+      )
+      opts.log(notes[notes.length - 1])
+    } else if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
       stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK
       const dir = path.join(migrationsDir, 'rollback')
       notes.push(
