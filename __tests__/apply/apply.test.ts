@@ -2,7 +2,7 @@ import pg from 'pg'
 import { rmSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, recordQueries, type TestDatabase } from '../helpers/db.js'
-import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { copyFixture, PG_DUMP_HEADER, type FixtureRepo } from '../helpers/fixtures.js'
 import { applyMigrations, ApplyError, type ApplyOptions } from '../../src/apply/apply.js'
 import { discoverMigrations } from '../../src/plan/files.js'
 import { buildPlan } from '../../src/plan/plan.js'
@@ -229,19 +229,6 @@ test('a no-transaction migration runs statement by statement (CREATE INDEX CONCU
   )
   expect([t.rows[0].l, t.rows[0].s]).toEqual(['1234ms', '7s'])
 })
-
-/** The top of a file `supabase db pull` writes: pg_dump's session settings, no limits, an empty search_path. */
-const PG_DUMP_HEADER = `SET statement_timeout = 0;
-SET lock_timeout = 0;
-SET idle_in_transaction_session_timeout = 0;
-SET client_encoding = 'UTF8';
-SET standard_conforming_strings = on;
-SELECT pg_catalog.set_config('search_path', '', false);
-SET check_function_bodies = false;
-SET xmloption = content;
-SET client_min_messages = warning;
-SET row_security = off;
-`
 
 test("a file that sets lock_timeout = 0 still runs under runbook.yml's: a held lock fails it, it does not queue", async () => {
   await apply()

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
+import { copyFixture, PG_DUMP_HEADER, type FixtureRepo } from '../helpers/fixtures.js'
 import { baseEnv, cli, CLI, start } from './processes.js'
 
 let db: TestDatabase
@@ -212,6 +212,18 @@ describe('a rollback while another run holds the apply lock', () => {
     )
   }
 
+  /** Applied with a 60 s advisory-lock-wait, the lock held by "another deploy", a rollback started and waiting. */
+  async function rollbackWaitingForTheLock() {
+    await appliedWithALongWait()
+    const holder = await otherRunHoldingTheLock()
+    const run = start(CLI, ['rollback', '--env', 'staging'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    await run.waitFor(waiting, 30_000)
+    return { holder, run }
+  }
+
   async function state() {
     const c = await db.client()
     const { rows } = await c.query(
@@ -222,13 +234,7 @@ describe('a rollback while another run holds the apply lock', () => {
   }
 
   test('it says who holds the lock, and SIGINT stops the wait at once: nothing is rolled back', async () => {
-    await appliedWithALongWait()
-    const holder = await otherRunHoldingTheLock()
-    const run = start(CLI, ['rollback', '--env', 'staging'], {
-      cwd: repo.root,
-      env: baseEnv({ DATABASE_URL: db.url })
-    })
-    await run.waitFor(waiting, 30_000)
+    const { holder, run } = await rollbackWaitingForTheLock()
     const t0 = Date.now()
     run.child.kill('SIGINT')
     const done = await run.done
@@ -241,13 +247,7 @@ describe('a rollback while another run holds the apply lock', () => {
   }, 60_000)
 
   test('a newer migration applied while it waited: it refuses to roll back under it, and nothing changes', async () => {
-    await appliedWithALongWait()
-    const holder = await otherRunHoldingTheLock()
-    const run = start(CLI, ['rollback', '--env', 'staging'], {
-      cwd: repo.root,
-      env: baseEnv({ DATABASE_URL: db.url })
-    })
-    await run.waitFor(waiting, 30_000)
+    const { holder, run } = await rollbackWaitingForTheLock()
     // What the other run did while holding the lock: it applied a third migration.
     await holder.query(`CREATE TABLE public.notes (id int PRIMARY KEY);
       INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20250301000000', 'notes')`)
@@ -265,13 +265,7 @@ describe('a rollback while another run holds the apply lock', () => {
   }, 60_000)
 
   test('it waits while the lock is held and rolls back once it is released', async () => {
-    await appliedWithALongWait()
-    const holder = await otherRunHoldingTheLock()
-    const run = start(CLI, ['rollback', '--env', 'staging'], {
-      cwd: repo.root,
-      env: baseEnv({ DATABASE_URL: db.url })
-    })
-    await run.waitFor(waiting, 30_000)
+    const { holder, run } = await rollbackWaitingForTheLock()
     expect(await state()).toEqual({ versions: ['20250101000000', '20250201000000'], tags: true })
     await holder.query('SELECT pg_advisory_unlock_all()')
     const done = await run.done
@@ -283,18 +277,7 @@ describe('a rollback while another run holds the apply lock', () => {
 test('a file as `supabase db pull` writes it (pg_dump SETs, search_path emptied): applied and verified as a fresh session would', async () => {
   repo.write(
     '20250301000000_remote_schema.sql',
-    `SET statement_timeout = 0;
-SET lock_timeout = 0;
-SET idle_in_transaction_session_timeout = 0;
-SET client_encoding = 'UTF8';
-SET standard_conforming_strings = on;
-SELECT pg_catalog.set_config('search_path', '', false);
-SET check_function_bodies = false;
-SET xmloption = content;
-SET client_min_messages = warning;
-SET row_security = off;
-CREATE TABLE public.notes (id int PRIMARY KEY);
-`
+    PG_DUMP_HEADER + 'CREATE TABLE public.notes (id int PRIMARY KEY);\n'
   )
   // A verify script as people write them: unqualified names, the default search_path.
   repo.write('verify/20250301000000_remote_schema.sql', 'SELECT 1 FROM notes LIMIT 1;\n')

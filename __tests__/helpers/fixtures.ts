@@ -27,3 +27,16 @@ export function clearMigrations(repo: FixtureRepo): void {
     if (f.endsWith('.sql') || f === 'rollback' || f === 'verify')
       rmSync(path.join(repo.dir, f), { recursive: true, force: true })
 }
+
+/** The top of a file `supabase db pull` writes: pg_dump's session settings, no limits, an empty search_path. */
+export const PG_DUMP_HEADER = `SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+`
