@@ -10805,8 +10805,8 @@ var plan_history = __webpack_require__(43547);
 /**
  * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
  * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. Errors while restoring are left to the next query to report
- * (a session that is gone cannot be restored).
+ * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
+ * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
  */
 async function keepSessionSettings(client) {
     const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
@@ -10821,9 +10821,9 @@ async function keepSessionSettings(client) {
                     .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
                     .join(', ')}`
             ])
-    ].join('; ');
-    return async () => {
-        await client.query(restore).catch(() => undefined);
+    ];
+    return async (first) => {
+        await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
     };
 }
 
@@ -10866,11 +10866,8 @@ async function applyLockHolder(client) {
         ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
         : 'another session';
 }
-async function releaseApplyLock(client) {
-    await client
-        .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
-        .catch(() => undefined);
-}
+/** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
+const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
 
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
 
@@ -11173,8 +11170,8 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         return applied;
     }
     finally {
-        await restoreSession();
-        await releaseApplyLock(client);
+        // The lock first: a failure while restoring must not keep it.
+        await restoreSession(RELEASE_APPLY_LOCK_SQL);
     }
 }
 
@@ -14037,8 +14034,8 @@ async function revertMigration(client, m, script, opts) {
         };
     }
     finally {
-        await restoreSession();
-        await releaseApplyLock(client);
+        // The lock first: a failure while restoring must not keep it.
+        await restoreSession(RELEASE_APPLY_LOCK_SQL);
     }
 }
 /**

@@ -321,8 +321,8 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         return applied;
     }
     finally {
-        await restoreSession();
-        await (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseApplyLock */ .P$)(client);
+        // The lock first: a failure while restoring must not keep it.
+        await restoreSession(_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .RELEASE_APPLY_LOCK_SQL */ .Ol);
     }
 }
 
@@ -485,7 +485,7 @@ async function runBatch(client, statements, label, after = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ releaseApplyLock),
+/* harmony export */   Ol: () => (/* binding */ RELEASE_APPLY_LOCK_SQL),
 /* harmony export */   oL: () => (/* binding */ AdvisoryLockTimeout),
 /* harmony export */   sw: () => (/* binding */ acquireApplyLock)
 /* harmony export */ });
@@ -529,11 +529,8 @@ async function applyLockHolder(client) {
         ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
         : 'another session';
 }
-async function releaseApplyLock(client) {
-    await client
-        .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
-        .catch(() => undefined);
-}
+/** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
+const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
 
 
 /***/ }),
@@ -655,8 +652,8 @@ function extendedQuery(text, values) {
 /**
  * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
  * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. Errors while restoring are left to the next query to report
- * (a session that is gone cannot be restored).
+ * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
+ * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
  */
 async function keepSessionSettings(client) {
     const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
@@ -671,9 +668,9 @@ async function keepSessionSettings(client) {
                     .map(r => `pg_catalog.set_config(${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.name)}, ${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.setting)}, false)`)
                     .join(', ')}`
             ])
-    ].join('; ');
-    return async () => {
-        await client.query(restore).catch(() => undefined);
+    ];
+    return async (first) => {
+        await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
     };
 }
 
@@ -7801,8 +7798,8 @@ async function revertMigration(client, m, script, opts) {
         };
     }
     finally {
-        await restoreSession();
-        await (0,apply_locks/* releaseApplyLock */.P$)(client);
+        // The lock first: a failure while restoring must not keep it.
+        await restoreSession(apply_locks/* RELEASE_APPLY_LOCK_SQL */.Ol);
     }
 }
 /**

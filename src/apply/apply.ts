@@ -19,7 +19,7 @@ import {
 import { setTimeoutsSql, setTimeoutsStatements } from '../db/timeouts.js'
 import { keepSessionSettings } from '../db/session-settings.js'
 import { adaptToStandIns } from '../db/stand-in-index.js'
-import { acquireApplyLock, releaseApplyLock } from './locks.js'
+import { acquireApplyLock, RELEASE_APPLY_LOCK_SQL } from './locks.js'
 import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
@@ -464,7 +464,7 @@ export async function applyMigrations(
     }
     return applied
   } finally {
-    await restoreSession()
-    await releaseApplyLock(client)
+    // The lock first: a failure while restoring must not keep it.
+    await restoreSession(RELEASE_APPLY_LOCK_SQL)
   }
 }

@@ -62,8 +62,5 @@ async function applyLockHolder(client: pg.Client): Promise<string> {
     : 'another session'
 }
 
-export async function releaseApplyLock(client: pg.Client): Promise<void> {
-  await client
-    .query('SELECT pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
-    .catch(() => undefined)
-}
+/** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
+export const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`

@@ -11,10 +11,12 @@ import { quoteLiteral } from './connect.js'
 /**
  * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
  * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. Errors while restoring are left to the next query to report
- * (a session that is gone cannot be restored).
+ * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
+ * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
  */
-export async function keepSessionSettings(client: pg.ClientBase): Promise<() => Promise<void>> {
+export async function keepSessionSettings(
+  client: pg.ClientBase
+): Promise<(first?: string) => Promise<void>> {
   const { rows } = await client.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`
   )
@@ -32,8 +34,8 @@ export async function keepSessionSettings(client: pg.ClientBase): Promise<() => 
             )
             .join(', ')}`
         ])
-  ].join('; ')
-  return async () => {
-    await client.query(restore).catch(() => undefined)
+  ]
+  return async first => {
+    await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined)
   }
 }

@@ -13,7 +13,7 @@ import {
   type AppliedMigration,
   type LockedRunOptions
 } from '../apply/apply.js'
-import { acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
+import { acquireApplyLock, RELEASE_APPLY_LOCK_SQL } from '../apply/locks.js'
 import { statementsOf } from '../apply/statements.js'
 import { keepSessionSettings } from '../db/session-settings.js'
 import { adaptToStandIns } from '../db/stand-in-index.js'
@@ -92,8 +92,8 @@ export async function revertMigration(
       statements: done.timings
     }
   } finally {
-    await restoreSession()
-    await releaseApplyLock(client)
+    // The lock first: a failure while restoring must not keep it.
+    await restoreSession(RELEASE_APPLY_LOCK_SQL)
   }
 }
 
