@@ -141,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'init') {
       // Scaffolding only: no database, no environment.
       const { runInit } = await import('./init/index.js')
-      return runInit(values, io)
+      return await runInit(values, io)
     }
     // One after the other: jest's ESM loader fails imports of shared modules that run at once.
     const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } =

@@ -302,9 +302,14 @@ test('a folder whose files the Supabase CLI skips (Lovable-style names): rehears
     path.join(migrations, '20250614140938-0a53ed38-ab63-483c-89cc-91812da1fad1.sql'),
     'create table public.profiles (id uuid primary key);\n'
   )
-  writeFileSync(
-    path.join(repo, 'supabase', 'runbook.yml'),
-    'version: 1\nenvironments:\n  staging: {}\n'
+  // init says so first: before, it counted the file as a migration ("1 migration").
+  const init = await run(['init'])
+  expect(init.code).toBe(0)
+  expect(init.stdout).toContain(
+    'Supabase CLI layout: supabase/migrations/ (0 migrations, 1 skipped)'
+  )
+  expect(init.stdout).toContain(
+    'WARN 1 file(s) skipped, as the Supabase CLI skips them: rename a migration to <timestamp>_<name>.sql'
   )
   const r = await run(['rehearse', '--demo-rows', '0'])
   const out = r.stdout + r.stderr

@@ -300,3 +300,19 @@ describe('bad usage exits 2 naming what was wrong', () => {
     expect(existsSync(path.join(root, 'migrations/runbook.yml'))).toBe(false)
   })
 })
+
+test('a folder the stages will refuse (a version used twice): init still writes, and says what to fix first', async () => {
+  makeRepo('supabase')
+  const dir = path.join(root, 'supabase', 'migrations')
+  const [first] = readdirSync(dir)
+    .filter(f => f.endsWith('.sql'))
+    .sort()
+  writeFileSync(path.join(dir, first.replace(/_.*$/, '_again.sql')), 'select 1;\n')
+  const r = await cli(['init'])
+  expect(r.code).toBe(0)
+  expect(r.out).toContain('Supabase CLI layout: supabase/migrations/ (5 .sql files)')
+  expect(r.out).toContain(
+    'WARN the stages will refuse this folder until it is fixed: a version is used more than once in supabase/migrations'
+  )
+  expect(existsSync(path.join(root, 'supabase', 'runbook.yml'))).toBe(true)
+})

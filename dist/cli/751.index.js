@@ -367,6 +367,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -547,6 +551,8 @@ function writeInit(plan, opts) {
 
 
 
+
+
 /** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
 const STAGE_ONLY = [
     'env',
@@ -566,10 +572,38 @@ function refuseStageOptions(flags) {
         throw new errors/* ConfigError */.x(`option --${given[0]} does not apply to init; allowed: --migrations-dir <dir>, --force, --print`);
     }
 }
-function describeLayout(layout) {
+async function viewFolder(root, migrationsDir) {
+    // A CONCURRENTLY file is parsed to decide how it runs.
+    await (0,parser/* loadParser */.qd)();
+    try {
+        const { migrations, warnings } = (0,files/* discoverMigrationsWithWarnings */.Aq)(migrationsDir, root);
+        return { migrations: migrations.length, skipped: warnings };
+    }
+    catch (e) {
+        if (!(e instanceof errors/* ConfigError */.x))
+            throw e;
+        return { migrations: 0, skipped: [], refused: e.message };
+    }
+}
+function describeLayout(layout, folder) {
     const kind = layout.kind === 'supabase' ? 'Supabase CLI layout' : 'migrations folder';
-    const count = `${layout.migrationCount} migration${layout.migrationCount === 1 ? '' : 's'}`;
+    const count = folder.refused
+        ? `${layout.migrationCount} .sql file${layout.migrationCount === 1 ? '' : 's'}`
+        : `${folder.migrations} migration${folder.migrations === 1 ? '' : 's'}` +
+            (folder.skipped.length > 0 ? `, ${folder.skipped.length} skipped` : '');
     return `${kind}: ${layout.migrationsDir}/ (${count}); policy: ${layout.configPath}`;
+}
+/** What the stages will say of the folder, said now: skipped files, or why they will refuse it. */
+function describeFolderProblems(folder) {
+    if (folder.refused)
+        return [`WARN the stages will refuse this folder until it is fixed: ${folder.refused}`];
+    if (folder.skipped.length === 0)
+        return [];
+    return [
+        ...folder.skipped.map(w => `WARN ${w}`),
+        `WARN ${folder.skipped.length} file(s) skipped, as the Supabase CLI skips them: rename a migration to ` +
+            '<timestamp>_<name>.sql (what `supabase migration new` writes) to have it applied.'
+    ];
 }
 /** The commands to run next; the CLI's own default folder is migrations/, so others are named. */
 function nextCommands(layout) {
@@ -604,11 +638,12 @@ function renderPrint(plan, force) {
     })
         .join('\n');
 }
-function runInit(flags, io) {
+async function runInit(flags, io) {
     refuseStageOptions(flags);
     const force = flags.force === true;
     const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] });
-    const found = describeLayout(plan.layout);
+    const folder = await viewFolder(io.cwd, plan.layout.migrationsDir);
+    const found = [describeLayout(plan.layout, folder), ...describeFolderProblems(folder)].join('\n');
     if (flags.print === true) {
         io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`);
     }

@@ -460,7 +460,7 @@ async function runCli(argv, io) {
         }
         if (positionals[0] === 'lint') {
             // Offline: no database, no environment; every path after the command is linted.
-            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(526), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
+            const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
             return await runLintCommand({
                 paths: positionals.slice(1),
                 format: values.format,
@@ -473,8 +473,8 @@ async function runCli(argv, io) {
         const command = positionals[0];
         if (command === 'init') {
             // Scaffolding only: no database, no environment.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
-            return runInit(values, io);
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
+            return await runInit(values, io);
         }
         // One after the other: jest's ESM loader fails imports of shared modules that run at once.
         const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
@@ -506,7 +506,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(506), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(506), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: io.cwd,
@@ -554,7 +554,7 @@ async function runCli(argv, io) {
                 demoRows
             })
             : undefined;
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(506), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1506));
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(506), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1506));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,

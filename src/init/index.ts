@@ -4,6 +4,8 @@
  * Bad usage throws a ConfigError (the CLI exits 2).
  */
 import { ConfigError } from '../config/errors.js'
+import { discoverMigrationsWithWarnings } from '../plan/files.js'
+import { loadParser } from '../sql/parser.js'
 import type { Layout } from './layout.js'
 import { planInit, writeInit, type InitPlan } from './plan.js'
 
@@ -47,10 +49,44 @@ function refuseStageOptions(flags: InitFlags): void {
   }
 }
 
-function describeLayout(layout: Layout): string {
+/** The folder as the stages will read it: its migrations, the files skipped and why, or why it is refused. */
+interface FolderView {
+  migrations: number
+  skipped: string[]
+  refused?: string
+}
+
+async function viewFolder(root: string, migrationsDir: string): Promise<FolderView> {
+  // A CONCURRENTLY file is parsed to decide how it runs.
+  await loadParser()
+  try {
+    const { migrations, warnings } = discoverMigrationsWithWarnings(migrationsDir, root)
+    return { migrations: migrations.length, skipped: warnings }
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e
+    return { migrations: 0, skipped: [], refused: e.message }
+  }
+}
+
+function describeLayout(layout: Layout, folder: FolderView): string {
   const kind = layout.kind === 'supabase' ? 'Supabase CLI layout' : 'migrations folder'
-  const count = `${layout.migrationCount} migration${layout.migrationCount === 1 ? '' : 's'}`
+  const count = folder.refused
+    ? `${layout.migrationCount} .sql file${layout.migrationCount === 1 ? '' : 's'}`
+    : `${folder.migrations} migration${folder.migrations === 1 ? '' : 's'}` +
+      (folder.skipped.length > 0 ? `, ${folder.skipped.length} skipped` : '')
   return `${kind}: ${layout.migrationsDir}/ (${count}); policy: ${layout.configPath}`
+}
+
+/** What the stages will say of the folder, said now: skipped files, or why they will refuse it. */
+function describeFolderProblems(folder: FolderView): string[] {
+  if (folder.refused)
+    return [`WARN the stages will refuse this folder until it is fixed: ${folder.refused}`]
+  if (folder.skipped.length === 0) return []
+  return [
+    ...folder.skipped.map(w => `WARN ${w}`),
+    `WARN ${folder.skipped.length} file(s) skipped, as the Supabase CLI skips them: rename a migration to ` +
+      '<timestamp>_<name>.sql (what `supabase migration new` writes) to have it applied.'
+  ]
 }
 
 /** The commands to run next; the CLI's own default folder is migrations/, so others are named. */
@@ -89,11 +125,12 @@ function renderPrint(plan: InitPlan, force: boolean): string {
     .join('\n')
 }
 
-export function runInit(flags: InitFlags, io: InitIo): number {
+export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {
   refuseStageOptions(flags)
   const force = flags.force === true
   const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] })
-  const found = describeLayout(plan.layout)
+  const folder = await viewFolder(io.cwd, plan.layout.migrationsDir)
+  const found = [describeLayout(plan.layout, folder), ...describeFolderProblems(folder)].join('\n')
   if (flags.print === true) {
     io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`)
   } else {
