@@ -274,3 +274,31 @@ test('the session is as before once the migrations are applied: their SETs do no
   // An unqualified name resolves as in a fresh session.
   await expect(client.query('SELECT count(*) FROM notes')).resolves.toBeDefined()
 })
+
+test('a file may tighten the timeouts, never loosen them: a tighter value stays, 0 or a looser one is capped', async () => {
+  await apply()
+  const readBack = `INSERT INTO public.seen SELECT current_setting('lock_timeout'), current_setting('statement_timeout');\n`
+  const body =
+    'CREATE TABLE public.seen (lock text, stmt text);\n' +
+    "SET lock_timeout = '100ms';\n" +
+    readBack +
+    "SET lock_timeout = 0;\nSET statement_timeout = '2h';\n" +
+    readBack +
+    "SELECT pg_catalog.set_config('statement_timeout', '5s', false);\n" +
+    readBack
+  repo.write('20250301000000_own_timeouts.sql', body)
+  repo.write(
+    '20250302000000_own_timeouts_no_tx.sql',
+    '-- migration-runbook: no-transaction\n' +
+      body.replace('CREATE TABLE public.seen (lock text, stmt text);\n', '')
+  )
+  await apply(client, { lockTimeoutMs: 200, statementTimeoutMs: 30_000 })
+  const { rows } = await client.query('SELECT lock, stmt FROM public.seen')
+  const inFile = [
+    { lock: '100ms', stmt: '30s' },
+    { lock: '200ms', stmt: '30s' },
+    { lock: '200ms', stmt: '5s' }
+  ]
+  // In its transaction, then statement by statement outside one: the same.
+  expect(rows).toEqual([...inFile, ...inFile])
+})

@@ -87,17 +87,20 @@ async function runStatements(client, migration, statements, timings, opts) {
         timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
         log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
-    // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
-    // they are set again after each of its statements.
+    // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) may tighten runbook.yml's,
+    // never loosen them: they are capped again after each of its statements.
     const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
     if (resetting)
-        log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
-            `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`);
+        log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
+            `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
+            'a tighter value of its own stays, a looser one or 0 (no limit) does not');
     const after = resetting
-        ? (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', {
-            lockMs: opts.lockTimeoutMs,
-            statementMs: opts.statementTimeoutMs
-        })
+        ? [
+            (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('LOCAL', {
+                lockMs: opts.lockTimeoutMs,
+                statementMs: opts.statementTimeoutMs
+            })
+        ]
         : [];
     try {
         ;
@@ -221,18 +224,17 @@ async function applyWithoutTransaction(client, m, opts) {
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    const sessionTimeouts = (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', {
-        lockMs: opts.lockTimeoutMs,
-        statementMs: opts.statementTimeoutMs
-    });
-    await client.query(sessionTimeouts);
+    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
                     if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
-                        await client.query(sessionTimeouts);
+                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('SESSION', {
+                            lockMs: opts.lockTimeoutMs,
+                            statementMs: opts.statementTimeoutMs
+                        }));
                     break;
                 }
                 catch (e) {
@@ -788,7 +790,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TV: () => (/* binding */ setTimeoutsStatements),
+/* harmony export */   $P: () => (/* binding */ capTimeoutsSql),
 /* harmony export */   VU: () => (/* binding */ setTimeoutsSql),
 /* harmony export */   aA: () => (/* binding */ timeoutSetting)
 /* harmony export */ });
@@ -804,8 +806,11 @@ function timeoutSetting(ms) {
     }
     return Math.max(1, Math.round(ms));
 }
-/** The SET statements for the given timeouts, lock_timeout first (see setTimeoutsSql). */
-function setTimeoutsStatements(scope, timeouts) {
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
     const sets = [];
     if (timeouts.lockMs !== undefined) {
         sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
@@ -813,14 +818,20 @@ function setTimeoutsStatements(scope, timeouts) {
     if (timeouts.statementMs !== undefined) {
         sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
     }
-    return sets;
+    return sets.join('; ');
 }
 /**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
+ * One statement that caps both timeouts at the given ones: a value in force that is tighter stays, a looser one
+ * or 0 (no limit) becomes the cap. What follows a statement of a migration that may have set its own: a
+ * migration may tighten the runbook's limits, never loosen them.
  */
-function setTimeoutsSql(scope, timeouts) {
-    return setTimeoutsStatements(scope, timeouts).join('; ');
+function capTimeoutsSql(scope, caps) {
+    const lock = timeoutSetting(caps.lockMs);
+    const statement = timeoutSetting(caps.statementMs);
+    return (`SELECT pg_catalog.set_config(s.name, (CASE WHEN s.setting::bigint = 0 THEN c.cap ` +
+        `ELSE least(s.setting::bigint, c.cap) END)::text, ${scope === 'LOCAL'}) AS mr_capped ` +
+        `FROM pg_catalog.pg_settings s JOIN (VALUES ('lock_timeout', ${lock}::bigint), ` +
+        `('statement_timeout', ${statement}::bigint)) AS c(name, cap) ON c.name = s.name`);
 }
 
 

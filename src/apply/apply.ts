@@ -16,7 +16,7 @@ import {
   writeAudit,
   writeAuditSql
 } from '../plan/history.js'
-import { setTimeoutsSql, setTimeoutsStatements } from '../db/timeouts.js'
+import { capTimeoutsSql, setTimeoutsSql } from '../db/timeouts.js'
 import { keepSessionSettings } from '../db/session-settings.js'
 import { adaptToStandIns } from '../db/stand-in-index.js'
 import { acquireApplyLock, RELEASE_APPLY_LOCK_SQL } from './locks.js'
@@ -144,19 +144,22 @@ async function runStatements(
     timings.push({ line: s.line, statement: firstLine(s.text), ms })
     log.info(`  ${migration.file}:${s.line} ${firstLine(s.text, 60)} (${ms} ms)`)
   }
-  // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) runs under the runbook's:
-  // they are set again after each of its statements.
+  // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) may tighten runbook.yml's,
+  // never loosen them: they are capped again after each of its statements.
   const resetting = statements.find(mayChangeTimeouts)
   if (resetting)
     log.warn(
-      `${migration.file}:${resetting.line} may change lock_timeout or statement_timeout; ` +
-        `its statements run under runbook.yml's (${opts.lockTimeoutMs} ms, ${opts.statementTimeoutMs} ms) all the same`
+      `${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
+        `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
+        'a tighter value of its own stays, a looser one or 0 (no limit) does not'
     )
   const after = resetting
-    ? setTimeoutsStatements('LOCAL', {
-        lockMs: opts.lockTimeoutMs,
-        statementMs: opts.statementTimeoutMs
-      })
+    ? [
+        capTimeoutsSql('LOCAL', {
+          lockMs: opts.lockTimeoutMs,
+          statementMs: opts.statementTimeoutMs
+        })
+      ]
     : []
   try {
     ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(
@@ -339,17 +342,21 @@ async function applyWithoutTransaction(
   const previous = await client.query(
     `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
   )
-  const sessionTimeouts = setTimeoutsSql('SESSION', {
-    lockMs: opts.lockTimeoutMs,
-    statementMs: opts.statementTimeoutMs
-  })
-  await client.query(sessionTimeouts)
+  await client.query(
+    setTimeoutsSql('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })
+  )
   try {
     for (const s of run) {
       for (let attempt = 1; ; attempt++) {
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)
-          if (mayChangeTimeouts(s)) await client.query(sessionTimeouts)
+          if (mayChangeTimeouts(s))
+            await client.query(
+              capTimeoutsSql('SESSION', {
+                lockMs: opts.lockTimeoutMs,
+                statementMs: opts.statementTimeoutMs
+              })
+            )
           break
         } catch (e) {
           const err = e as PgError

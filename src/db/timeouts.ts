@@ -21,8 +21,11 @@ export function timeoutSetting(ms: number): number {
   return Math.max(1, Math.round(ms))
 }
 
-/** The SET statements for the given timeouts, lock_timeout first (see setTimeoutsSql). */
-export function setTimeoutsStatements(scope: TimeoutScope, timeouts: Timeouts): string[] {
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string {
   const sets: string[] = []
   if (timeouts.lockMs !== undefined) {
     sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`)
@@ -30,13 +33,21 @@ export function setTimeoutsStatements(scope: TimeoutScope, timeouts: Timeouts): 
   if (timeouts.statementMs !== undefined) {
     sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`)
   }
-  return sets
+  return sets.join('; ')
 }
 
 /**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
+ * One statement that caps both timeouts at the given ones: a value in force that is tighter stays, a looser one
+ * or 0 (no limit) becomes the cap. What follows a statement of a migration that may have set its own: a
+ * migration may tighten the runbook's limits, never loosen them.
  */
-export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string {
-  return setTimeoutsStatements(scope, timeouts).join('; ')
+export function capTimeoutsSql(scope: TimeoutScope, caps: Required<Timeouts>): string {
+  const lock = timeoutSetting(caps.lockMs)
+  const statement = timeoutSetting(caps.statementMs)
+  return (
+    `SELECT pg_catalog.set_config(s.name, (CASE WHEN s.setting::bigint = 0 THEN c.cap ` +
+    `ELSE least(s.setting::bigint, c.cap) END)::text, ${scope === 'LOCAL'}) AS mr_capped ` +
+    `FROM pg_catalog.pg_settings s JOIN (VALUES ('lock_timeout', ${lock}::bigint), ` +
+    `('statement_timeout', ${statement}::bigint)) AS c(name, cap) ON c.name = s.name`
+  )
 }
