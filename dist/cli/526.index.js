@@ -1929,6 +1929,12 @@ const RULES = {
         suppressible: true,
         advice: 'Fails on a table with rows: add the column with a constant DEFAULT, or nullable, backfill, then add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it and SET NOT NULL.'
     },
+    'index-mutable-function': {
+        severity: 'error',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: "An index's expressions and WHERE predicate must give the same result forever: PostgreSQL refuses now(), CURRENT_DATE, random() and any other function not IMMUTABLE there (42P17). Index the column and filter by time in the query, or make the predicate a fixed value (WHERE status = 'live')."
+    },
     'volatile-default': {
         severity: 'warning',
         appliesTo: CHANGES,
@@ -2793,6 +2799,50 @@ function statementFindings(ast, ctx) {
 function lockFindings(ast, ctx) {
     return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)];
 }
+/**
+ * CREATE INDEX whose expressions or WHERE predicate call what is not IMMUTABLE: PostgreSQL refuses it (42P17).
+ * Only functions whose volatility is known (the catalog, the built-in list, the linted files) are judged, so an
+ * unknown function of the project's is never a false error. SQL value functions (CURRENT_DATE,
+ * CURRENT_TIMESTAMP, LOCALTIME, CURRENT_USER, ...) are never IMMUTABLE.
+ */
+function mutableIndexFindings(s, ctx) {
+    const parts = [
+        ['predicate', s.whereClause],
+        ...(s.indexParams ?? []).map((p) => ['expression', p.IndexElem?.expr])
+    ];
+    const resolve = ctx.volatility ?? ((fn) => (0,volatility/* resolveVolatility */.sz)(fn));
+    for (const [where, expr] of parts) {
+        let found;
+        (0,parser/* walk */.GG)({ expr }, (key, value) => {
+            if (found)
+                return;
+            if (key === 'SQLValueFunction') {
+                const op = String(value.op ?? '')
+                    .replace(/^SVFOP_/, '')
+                    .replace(/_N$/, '');
+                found = { what: `${op}, which is stable`, location: value.location };
+            }
+            else if (key === 'FuncCall') {
+                const fn = (0,parser/* names */.Dy)(value.funcname).pop()?.toLowerCase();
+                const r = fn ? resolve(fn) : undefined;
+                if (r && r.source !== 'unknown' && r.volatility !== 'immutable')
+                    found = { what: `${r.fn}(), which is ${r.volatility}`, location: value.location };
+            }
+        });
+        if (!found)
+            continue;
+        const name = s.idxname ? ` ${s.idxname}` : '';
+        return [
+            {
+                rule: 'index-mutable-function',
+                ...ctx.pos(found.location),
+                message: `CREATE INDEX${name}: its ${where} uses ${found.what}; PostgreSQL refuses it (functions in index ${where} must be marked IMMUTABLE, 42P17)`,
+                anchorLine: ctx.anchorLine
+            }
+        ];
+    }
+    return [];
+}
 function kindFindings(ast, ctx) {
     const [kind] = Object.keys(ast);
     const s = ast[kind] ?? {};
@@ -2811,7 +2861,7 @@ function kindFindings(ast, ctx) {
         }
         case 'IndexStmt': {
             const table = (0,parser/* qualifiedName */.OL)(s.relation);
-            const out = [];
+            const out = [...mutableIndexFindings(s, ctx)];
             if (s.concurrent)
                 out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx));
             if (!s.concurrent && ctx.isExisting(table)) {

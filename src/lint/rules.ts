@@ -87,6 +87,13 @@ export const RULES = {
     advice:
       'Fails on a table with rows: add the column with a constant DEFAULT, or nullable, backfill, then add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it and SET NOT NULL.'
   },
+  'index-mutable-function': {
+    severity: 'error',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      "An index's expressions and WHERE predicate must give the same result forever: PostgreSQL refuses now(), CURRENT_DATE, random() and any other function not IMMUTABLE there (42P17). Index the column and filter by time in the query, or make the predicate a fixed value (WHERE status = 'live')."
+  },
   'volatile-default': {
     severity: 'warning',
     appliesTo: CHANGES,

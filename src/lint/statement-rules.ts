@@ -1,10 +1,10 @@
 /** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
-import { names, qualifiedName, type AstNode } from '../sql/parser.js'
+import { names, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import { ddlFindings } from './ddl-rules.js'
 import { escapeHits } from './escape-rules.js'
 import type { Position } from './position.js'
 import type { RuleId } from './rules.js'
-import { volatileCallIn, type VolatilityResolver } from './volatility.js'
+import { resolveVolatility, volatileCallIn, type VolatilityResolver } from './volatility.js'
 
 export interface RawFinding {
   rule: RuleId
@@ -288,6 +288,50 @@ export function lockFindings(ast: AstNode, ctx: StatementContext): RawFinding[] 
   return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)]
 }
 
+/**
+ * CREATE INDEX whose expressions or WHERE predicate call what is not IMMUTABLE: PostgreSQL refuses it (42P17).
+ * Only functions whose volatility is known (the catalog, the built-in list, the linted files) are judged, so an
+ * unknown function of the project's is never a false error. SQL value functions (CURRENT_DATE,
+ * CURRENT_TIMESTAMP, LOCALTIME, CURRENT_USER, ...) are never IMMUTABLE.
+ */
+function mutableIndexFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
+  const parts: [where: string, expr: AstNode | undefined][] = [
+    ['predicate', s.whereClause],
+    ...(s.indexParams ?? []).map(
+      (p: AstNode) => ['expression', p.IndexElem?.expr] as [string, AstNode | undefined]
+    )
+  ]
+  const resolve = ctx.volatility ?? ((fn: string) => resolveVolatility(fn))
+  for (const [where, expr] of parts) {
+    let found: { what: string; location?: number } | undefined
+    walk({ expr }, (key, value) => {
+      if (found) return
+      if (key === 'SQLValueFunction') {
+        const op = String(value.op ?? '')
+          .replace(/^SVFOP_/, '')
+          .replace(/_N$/, '')
+        found = { what: `${op}, which is stable`, location: value.location }
+      } else if (key === 'FuncCall') {
+        const fn = names(value.funcname).pop()?.toLowerCase()
+        const r = fn ? resolve(fn) : undefined
+        if (r && r.source !== 'unknown' && r.volatility !== 'immutable')
+          found = { what: `${r.fn}(), which is ${r.volatility}`, location: value.location }
+      }
+    })
+    if (!found) continue
+    const name = s.idxname ? ` ${s.idxname}` : ''
+    return [
+      {
+        rule: 'index-mutable-function',
+        ...ctx.pos(found.location),
+        message: `CREATE INDEX${name}: its ${where} uses ${found.what}; PostgreSQL refuses it (functions in index ${where} must be marked IMMUTABLE, 42P17)`,
+        anchorLine: ctx.anchorLine
+      }
+    ]
+  }
+  return []
+}
+
 function kindFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
   const [kind] = Object.keys(ast)
   const s = ast[kind] ?? {}
@@ -312,7 +356,7 @@ function kindFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
     }
     case 'IndexStmt': {
       const table = qualifiedName(s.relation)
-      const out: RawFinding[] = []
+      const out: RawFinding[] = [...mutableIndexFindings(s, ctx)]
       if (s.concurrent)
         out.push(...concurrentlyFinding(`CREATE INDEX CONCURRENTLY on ${table}`, ctx))
       if (!s.concurrent && ctx.isExisting(table)) {

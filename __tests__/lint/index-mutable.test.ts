@@ -1,0 +1,62 @@
+/**
+ * index-mutable-function: an index whose expression or predicate is not IMMUTABLE, which PostgreSQL refuses
+ * (42P17). Found on a real project (`CREATE INDEX ... WHERE end_at > now()`): the lint was silent and the
+ * throwaway baseline failed. Each case is linted and run on a real server: flagged exactly when refused.
+ */
+import { lintSql, type LintOptions } from '../../src/lint/engine.js'
+import { loadParser } from '../../src/sql/parser.js'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+
+const migration: LintOptions = { kind: 'migration', noTransaction: false }
+const TABLE = 'CREATE TABLE public.beacons (id int, status text, end_at timestamptz, email text);'
+
+/** Index statements whose functions the lint knows (built-in list): flagged iff the server refuses them. */
+const CASES = [
+  'CREATE INDEX idx_active ON public.beacons (status, end_at) WHERE end_at > now();',
+  'CREATE INDEX idx_svf ON public.beacons (status) WHERE end_at > CURRENT_TIMESTAMP;',
+  'CREATE INDEX idx_date ON public.beacons (status) WHERE end_at > CURRENT_DATE - 1;',
+  'CREATE INDEX idx_random ON public.beacons ((random()));',
+  'CREATE INDEX idx_lower ON public.beacons (lower(email));',
+  "CREATE INDEX idx_live ON public.beacons (status) WHERE status = 'live';",
+  'CREATE INDEX idx_plain ON public.beacons (end_at);'
+]
+
+let db: TestDatabase
+beforeAll(async () => {
+  await loadParser()
+  db = await createTestDatabase('lint_index_mutable')
+  await (await db.client()).query(TABLE)
+})
+afterAll(() => db.drop())
+
+test.each(CASES)('flagged exactly when PostgreSQL refuses it: %s', async statement => {
+  const findings = lintSql('m.sql', `${TABLE}\n${statement}`, migration).findings.filter(
+    f => f.rule === 'index-mutable-function'
+  )
+  const c = await db.client()
+  await c.query('BEGIN')
+  const refused = await c
+    .query(statement)
+    .then(() => undefined)
+    .catch((e: { code?: string }) => e.code)
+  await c.query('ROLLBACK')
+  expect(findings.length > 0).toBe(refused === '42P17')
+  if (refused) expect(refused).toBe('42P17')
+})
+
+test('the finding points at the call and names it, with how to write the index instead', () => {
+  const [f] = lintSql('m.sql', `${TABLE}\n${CASES[0]}\n${CASES[1]}`, migration).findings
+  expect(`${f.line}:${f.column}`).toBe('2:75')
+  expect(f.severity).toBe('error')
+  expect(f.message).toBe(
+    'CREATE INDEX idx_active: its predicate uses now(), which is stable; PostgreSQL refuses it (functions in index predicate must be marked IMMUTABLE, 42P17)'
+  )
+  expect(f.advice).toContain('filter by time in the query')
+})
+
+test("a function of the project's that the lint cannot judge offline is not a false error", () => {
+  const sql = `${TABLE}\nCREATE INDEX idx_mine ON public.beacons (status) WHERE public.is_open(end_at);`
+  expect(lintSql('m.sql', sql, migration).findings.map(f => f.rule)).not.toContain(
+    'index-mutable-function'
+  )
+})
