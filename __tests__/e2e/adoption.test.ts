@@ -212,7 +212,7 @@ test('setup-sql gives the throwaway database what the project needs beyond the s
   expect(r.stdout).not.toContain('setup-sql FAIL')
 }, 120_000)
 
-test('hosted-only extensions (pgvector, pg_net) rehearse on the stand-ins, and the report says they are stand-ins', async () => {
+test('hosted-only extensions (pgvector, pg_net, pg_cron) rehearse on the stand-ins, and the report says they are stand-ins', async () => {
   writeFileSync(
     path.join(repo, 'supabase', 'runbook.yml'),
     'version: 1\nenvironments:\n  staging: {}\n'
@@ -239,6 +239,8 @@ test('hosted-only extensions (pgvector, pg_net) rehearse on the stand-ins, and t
       '  return new;',
       'end $$;',
       'create trigger documents_index after insert on public.documents for each row execute function public.notify_indexer();',
+      'create extension if not exists pg_cron with schema pg_catalog;',
+      "select cron.schedule('reindex-documents', '0 3 * * *', $$select count(*) from public.documents$$);",
       ''
     ].join('\n')
   )
@@ -248,6 +250,7 @@ test('hosted-only extensions (pgvector, pg_net) rehearse on the stand-ins, and t
   const extensions = validate.checks.find(c => c.id === 'extensions')
   expect(extensions?.status).toBe('warn')
   expect(extensions?.reasons.join('\n')).toMatch(/vector: a stand-in/)
+  expect(extensions?.reasons.join('\n')).toMatch(/pg_cron: a stand-in/)
 }, 120_000)
 
 test("pgvector's index options (ivfflat lists, hnsw m and ef_construction): deployed and pending files rehearse on the stand-in", async () => {

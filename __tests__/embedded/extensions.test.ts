@@ -162,6 +162,7 @@ describe('stand-in extensions on a throwaway server', () => {
     )
     expect(available.rows.map(r => [r.name, r.default_version])).toEqual([
       ['http', '1.6'],
+      ['pg_cron', '1.6'],
       ['pg_net', '0.14.0'],
       ['supabase_vault', '0.3.1'],
       ['vector', '0.8.0'],
@@ -268,6 +269,39 @@ describe('stand-in extensions on a throwaway server', () => {
       `SELECT public.fetch_status('https://example.com') AS pl, public.fetch_status_sql('https://example.com') AS sql`
     )
     expect(status.rows).toEqual([{ pl: null, sql: null }])
+  })
+
+  test('pg_cron as Supabase writes it: schedule (a name replaces), alter_job, unschedule; nothing runs', async () => {
+    await apply(
+      client,
+      'cron migration',
+      `create extension if not exists pg_cron with schema pg_catalog;
+       grant usage on schema cron to postgres;
+       create table public.events (id bigint primary key, created_at timestamptz not null default now());
+       select cron.schedule('purge-events', '0 3 * * *', $$delete from public.events where created_at < now() - interval '30 days'$$);
+       select cron.schedule('purge-events', '0 4 * * *', $$delete from public.events where created_at < now() - interval '7 days'$$);
+       select cron.schedule('30 seconds', 'select 1');
+       select cron.alter_job((select jobid from cron.job where jobname = 'purge-events'), active := false);`
+    )
+    const jobs = await client.query(
+      `SELECT jobname, schedule, command LIKE '%7 days%' AS newest, active FROM cron.job ORDER BY jobid`
+    )
+    expect(jobs.rows).toEqual([
+      { jobname: 'purge-events', schedule: '0 4 * * *', newest: true, active: false },
+      { jobname: null, schedule: '30 seconds', newest: false, active: true }
+    ])
+    await expect(
+      client.query(`SELECT cron.schedule('x', 'every day', 'select 1')`)
+    ).rejects.toThrow('invalid schedule: every day')
+    await client.query(`SELECT cron.unschedule('purge-events')`)
+    await expect(client.query(`SELECT cron.unschedule('purge-events')`)).rejects.toThrow(
+      "could not find valid entry for job 'purge-events'"
+    )
+    // The real one's schema is fixed, as here: another is refused.
+    await client.query('DROP EXTENSION pg_cron')
+    await expect(client.query('CREATE EXTENSION pg_cron WITH SCHEMA extensions')).rejects.toThrow(
+      'must be installed in schema "pg_catalog"'
+    )
   })
 
   test('supabase_vault: create_secret, decrypted_secrets, update_secret, in schema vault', async () => {
@@ -445,7 +479,7 @@ describe('installStandInExtensions on a directory', () => {
     )
     writeFileSync(path.join(dir, 'http--1.6.sql'), '-- somebody else\nSELECT 1;\n')
     const result = installStandInExtensions(dir)
-    expect(result.installed).toEqual(['vector', 'pg_net', 'supabase_vault', 'wrappers'])
+    expect(result.installed).toEqual(['vector', 'pg_net', 'pg_cron', 'supabase_vault', 'wrappers'])
     expect(result.notes).toEqual([
       `${path.join(dir, 'http--1.6.sql')} is not a stand-in's: left alone, no stand-in for http`
     ])
@@ -463,7 +497,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, supabase_vault, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, wrappers$/
       )
     ])
     const missing = path.join(dir, 'nope')

@@ -26,9 +26,9 @@
  *   creates in public is granted to anon, authenticated and service_role.
  *
  * Deliberately left out
- * - Hosted extensions the embedded server does not ship: pg_graphql (graphql_public stays empty),
- *   supabase_vault (no vault schema), pgsodium, pgjwt, pg_net, pg_cron. A migration that needs one fails
- *   the extensions check, which is the honest answer.
+ * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions):
+ *   pg_graphql (graphql_public stays empty), pgsodium, pgjwt, postgis. A migration that needs one fails the
+ *   extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),

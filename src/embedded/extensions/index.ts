@@ -1,6 +1,6 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -14,6 +14,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path'
 import pg from 'pg'
 import { HTTP_SQL } from './http.js'
+import { PG_CRON_SQL } from './pg-cron.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { SUPABASE_VAULT_SQL } from './supabase-vault.js'
 import { VECTOR_SQL } from './vector.js'
@@ -67,6 +68,17 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'requests are queued and never sent',
     relocatable: false,
     sql: PG_NET_SQL
+  },
+  {
+    name: 'pg_cron',
+    version: '1.6',
+    upstream: 'pg_cron',
+    behaviour:
+      'schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and ' +
+      'alter_job exist so migrations apply; jobs are recorded and never run',
+    relocatable: false,
+    schema: 'pg_catalog',
+    sql: PG_CRON_SQL
   },
   {
     name: 'supabase_vault',

@@ -1,5 +1,5 @@
-export const id = 690;
-export const ids = [690];
+export const id = 340;
+export const ids = [340];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 6309:
+/***/ 2340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -72,9 +72,9 @@ var esm = __webpack_require__(3849);
  *   creates in public is granted to anon, authenticated and service_role.
  *
  * Deliberately left out
- * - Hosted extensions the embedded server does not ship: pg_graphql (graphql_public stays empty),
- *   supabase_vault (no vault schema), pgsodium, pgjwt, pg_net, pg_cron. A migration that needs one fails
- *   the extensions check, which is the honest answer.
+ * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions):
+ *   pg_graphql (graphql_public stays empty), pgsodium, pgjwt, postgis. A migration that needs one fails the
+ *   extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
@@ -563,6 +563,129 @@ CREATE FUNCTION @extschema@.text_to_bytea(data text) RETURNS bytea
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_to($1, 'UTF8') $$;
 CREATE FUNCTION @extschema@.bytea_to_text(data bytea) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_from($1, 'UTF8') $$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pg-cron.ts
+/**
+ * Stand-in for pg_cron 1.6 (the version hosted Supabase runs), written from its documented interface: schema
+ * cron, the cron.job and cron.job_run_details tables, and cron.schedule / schedule_in_database / unschedule /
+ * alter_job with the real signatures. As the real one, the control file fixes the schema to pg_catalog
+ * (`create extension pg_cron with schema pg_catalog`, as Supabase's docs write it) and the functions create
+ * schema cron's objects; scheduling a job with a name the same user already has replaces it, and an unknown
+ * job to unschedule or alter is an error. Nothing ever runs: there is no background worker.
+ */
+const PG_CRON_SQL = String.raw `
+CREATE SCHEMA cron;
+GRANT USAGE ON SCHEMA cron TO public;
+
+CREATE SEQUENCE cron.jobid_seq;
+CREATE SEQUENCE cron.runid_seq;
+GRANT USAGE ON SEQUENCE cron.jobid_seq TO public;
+
+CREATE TABLE cron.job (
+  jobid bigint PRIMARY KEY DEFAULT pg_catalog.nextval('cron.jobid_seq'),
+  schedule text NOT NULL,
+  command text NOT NULL,
+  nodename text NOT NULL DEFAULT 'localhost',
+  nodeport integer NOT NULL DEFAULT pg_catalog.inet_server_port(),
+  database text NOT NULL DEFAULT pg_catalog.current_database(),
+  username text NOT NULL DEFAULT CURRENT_USER,
+  active boolean NOT NULL DEFAULT true,
+  jobname name,
+  CONSTRAINT jobname_username_uniq UNIQUE (jobname, username)
+);
+GRANT SELECT ON cron.job TO public;
+ALTER TABLE cron.job ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cron_job_policy ON cron.job USING (username OPERATOR(pg_catalog.=) CURRENT_USER);
+
+CREATE TABLE cron.job_run_details (
+  jobid bigint,
+  runid bigint PRIMARY KEY DEFAULT pg_catalog.nextval('cron.runid_seq'),
+  job_pid integer,
+  database text,
+  username text,
+  command text,
+  status text,
+  return_message text,
+  start_time timestamptz,
+  end_time timestamptz
+);
+GRANT SELECT, DELETE ON cron.job_run_details TO public;
+ALTER TABLE cron.job_run_details ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cron_job_run_details_policy ON cron.job_run_details
+  USING (username OPERATOR(pg_catalog.=) CURRENT_USER);
+
+-- The schedules pg_cron accepts: five cron fields, '[1-59] seconds', or an @-macro.
+CREATE FUNCTION cron._check_schedule(schedule text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF schedule IS NULL OR schedule !~ '^\s*(@(yearly|annually|monthly|weekly|daily|hourly|reboot)|[1-5]?[0-9] seconds?|\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s*$' THEN
+    RAISE EXCEPTION 'invalid schedule: %', schedule;
+  END IF;
+  RETURN schedule;
+END
+$$;
+
+CREATE FUNCTION cron.schedule_in_database(
+  job_name text, schedule text, command text, database text, username text DEFAULT NULL, active boolean DEFAULT true
+) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  id bigint;
+BEGIN
+  INSERT INTO cron.job (schedule, command, database, username, active, jobname)
+  VALUES (cron._check_schedule(schedule), command, database, coalesce(username, CURRENT_USER), active, job_name)
+  ON CONFLICT ON CONSTRAINT jobname_username_uniq DO UPDATE
+    SET schedule = EXCLUDED.schedule, command = EXCLUDED.command, database = EXCLUDED.database,
+        active = EXCLUDED.active
+  RETURNING jobid INTO id;
+  RETURN id;
+END
+$$;
+
+CREATE FUNCTION cron.schedule(job_name text, schedule text, command text) RETURNS bigint
+  LANGUAGE sql AS $$ SELECT cron.schedule_in_database(job_name, schedule, command, pg_catalog.current_database()) $$;
+
+CREATE FUNCTION cron.schedule(schedule text, command text) RETURNS bigint LANGUAGE sql AS $$
+  INSERT INTO cron.job (schedule, command) VALUES (cron._check_schedule(schedule), command) RETURNING jobid
+$$;
+
+CREATE FUNCTION cron.unschedule(job_id bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM cron.job WHERE jobid = job_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'could not find valid entry for job %', job_id;
+  END IF;
+  RETURN true;
+END
+$$;
+
+CREATE FUNCTION cron.unschedule(job_name text) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM cron.job WHERE jobname = job_name AND username = CURRENT_USER;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'could not find valid entry for job ''%''', job_name;
+  END IF;
+  RETURN true;
+END
+$$;
+
+CREATE FUNCTION cron.alter_job(
+  job_id bigint, schedule text DEFAULT NULL, command text DEFAULT NULL, database text DEFAULT NULL,
+  username text DEFAULT NULL, active boolean DEFAULT NULL
+) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE cron.job j
+     SET schedule = CASE WHEN alter_job.schedule IS NULL THEN j.schedule
+                         ELSE cron._check_schedule(alter_job.schedule) END,
+         command = coalesce(alter_job.command, j.command),
+         database = coalesce(alter_job.database, j.database),
+         username = coalesce(alter_job.username, j.username),
+         active = coalesce(alter_job.active, j.active)
+   WHERE j.jobid = job_id;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'could not find valid entry for job %', job_id;
+  END IF;
+END
+$$;
 `;
 
 ;// CONCATENATED MODULE: ./src/embedded/extensions/pg-net.ts
@@ -1086,7 +1209,7 @@ var stand_in = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -1096,6 +1219,7 @@ var stand_in = __webpack_require__(4148);
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
 
 
 
@@ -1134,6 +1258,16 @@ const STAND_IN_EXTENSIONS = [
             'requests are queued and never sent',
         relocatable: false,
         sql: PG_NET_SQL
+    },
+    {
+        name: 'pg_cron',
+        version: '1.6',
+        upstream: 'pg_cron',
+        behaviour: 'schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and ' +
+            'alter_job exist so migrations apply; jobs are recorded and never run',
+        relocatable: false,
+        schema: 'pg_catalog',
+        sql: PG_CRON_SQL
     },
     {
         name: 'supabase_vault',
