@@ -569,10 +569,11 @@ CREATE FUNCTION @extschema@.bytea_to_text(data bytea) RETURNS text
 /**
  * Stand-in for pg_cron 1.6 (the version hosted Supabase runs), written from its documented interface: schema
  * cron, the cron.job and cron.job_run_details tables, and cron.schedule / schedule_in_database / unschedule /
- * alter_job with the real signatures. As the real one, the control file fixes the schema to pg_catalog
- * (`create extension pg_cron with schema pg_catalog`, as Supabase's docs write it) and the functions create
- * schema cron's objects; scheduling a job with a name the same user already has replaces it, and an unknown
- * job to unschedule or alter is an error. Nothing ever runs: there is no background worker.
+ * alter_job with the real signatures. Its objects are in schema cron whatever WITH SCHEMA says: projects write
+ * `with schema pg_catalog` (Supabase's docs) and `with schema extensions` (supabase-community/postgres-new,
+ * deployed on hosted Supabase), and both must apply. Scheduling a job with a name the same user already has
+ * replaces it, and an unknown job to unschedule or alter is an error. Nothing ever runs: there is no
+ * background worker.
  */
 const PG_CRON_SQL = String.raw `
 CREATE SCHEMA cron;
@@ -1266,7 +1267,6 @@ const STAND_IN_EXTENSIONS = [
         behaviour: 'schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and ' +
             'alter_job exist so migrations apply; jobs are recorded and never run',
         relocatable: false,
-        schema: 'pg_catalog',
         sql: PG_CRON_SQL
     },
     {

@@ -77,7 +77,6 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and ' +
       'alter_job exist so migrations apply; jobs are recorded and never run',
     relocatable: false,
-    schema: 'pg_catalog',
     sql: PG_CRON_SQL
   },
   {
