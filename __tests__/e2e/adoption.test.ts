@@ -241,6 +241,8 @@ test('hosted-only extensions (pgvector, pg_net, pg_cron) rehearse on the stand-i
       'create trigger documents_index after insert on public.documents for each row execute function public.notify_indexer();',
       'create extension if not exists pg_cron with schema pg_catalog;',
       "select cron.schedule('reindex-documents', '0 3 * * *', $$select count(*) from public.documents$$);",
+      // Vault without creating it: hosted projects come with it (supabase-community/postgres-new does this).
+      "create function public.indexer_key() returns text language sql as $$ select decrypted_secret from vault.decrypted_secrets where name = 'indexer' $$;",
       ''
     ].join('\n')
   )

@@ -429,8 +429,12 @@ describe('stand-in extensions on a throwaway server', () => {
          create function nearest(q vector) returns float language sql
            as $$ select min(embedding <-> q) from items $$;`
       )
-      // First existing schema of "$user", public, extensions: public, as on hosted.
-      expect((await standInExtensionsIn(c)).map(e => e.schema)).toEqual(['public'])
+      // First existing schema of "$user", public, extensions: public, as on hosted. Vault comes installed, as on
+      // hosted projects (the bootstrap).
+      expect((await standInExtensionsIn(c)).map(e => [e.name, e.schema])).toEqual([
+        ['supabase_vault', 'vault'],
+        ['vector', 'public']
+      ])
       // Supabase's linter advice ("extension in public"): move it. SQL-standard bodies keep working.
       await c.query('ALTER EXTENSION vector SET SCHEMA extensions')
       const r = await c.query(

@@ -72,7 +72,8 @@ var esm = __webpack_require__(3849);
  *   creates in public is granted to anon, authenticated and service_role.
  *
  * Deliberately left out
- * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions):
+ * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
+ *   supabase_vault's is installed, as Vault is on hosted projects):
  *   pg_graphql (graphql_public stays empty), pgsodium, pgjwt, postgis. A migration that needs one fails the
  *   extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
@@ -175,6 +176,17 @@ $search_path$;
 
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+
+-- Hosted projects come with Vault (supabase_vault, schema vault): migrations use vault.secrets and
+-- vault.create_secret without creating it (supabase-community/postgres-new does). Here it is the stand-in
+-- (src/embedded/extensions), when the server has it.
+DO $vault$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'supabase_vault') THEN
+    CREATE EXTENSION IF NOT EXISTS supabase_vault;
+  END IF;
+END
+$vault$;
 
 GRANT USAGE ON SCHEMA public, extensions, auth, storage, realtime, graphql_public
   TO postgres, anon, authenticated, service_role;
