@@ -8658,6 +8658,13 @@ async function adaptToStandIns(client, statements, onAdapted) {
         return { ...s, text: rewrite.sql };
     });
 }
+/**
+ * `onAdapted` for adaptToStandIns that logs the statement's file:line and what was left out; `done` is what
+ * happened to the statement (built by apply and revert, rehearsed by the rehearsal).
+ */
+function standInNote(file, done, log) {
+    return (s, dropped) => log(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${dropped}`);
+}
 
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(83849);
@@ -10390,7 +10397,7 @@ async function rehearseFiles(client, files, opts) {
     // On the throwaway server's stand-in vector, pgvector's index options are left out (db/stand-in-index.ts).
     for (const [k, statements] of split.entries()) {
         if (statements)
-            split[k] = await adaptToStandIns(client, statements, (s, dropped) => opts.log.info(`  ${files[k].file.file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without ${dropped}`));
+            split[k] = await adaptToStandIns(client, statements, standInNote(files[k].file.file, 'rehearsed', line => opts.log.info(line)));
     }
     // Files already rehearsed in the batch of a file before them, by index.
     let batchedAhead = new Map();
@@ -10888,6 +10895,7 @@ async function keepSessionSettings(client) {
 
 ;// CONCATENATED MODULE: ./src/apply/locks.ts
 
+
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 const APPLY_LOCK_KEY = 0x6d72756e;
 class AdvisoryLockTimeout extends Error {
@@ -10927,9 +10935,28 @@ async function applyLockHolder(client) {
 }
 /** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
 const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
+/**
+ * `fn` with the apply lock held (waited for as `acquireApplyLock` does, saying who holds it), then the lock
+ * released and the session handed back as it was found (db/session-settings.ts: a migration's SETs must not
+ * reach what runs after), both in one round trip, the unlock first: a failure while restoring must not keep it.
+ * What apply and revert both run under.
+ */
+async function withApplyLock(client, opts, fn) {
+    await acquireApplyLock(client, {
+        waitMs: opts.advisoryLockWaitMs,
+        signal: opts.signal,
+        onWait: message => opts.log.info(message)
+    });
+    const restoreSession = await keepSessionSettings(client);
+    try {
+        return await fn();
+    }
+    finally {
+        await restoreSession(RELEASE_APPLY_LOCK_SQL);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
-
 
 
 
@@ -10964,9 +10991,9 @@ function pgFields(e) {
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
 }
-/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
-function standInNote(file, log) {
-    return (s, dropped) => log.info(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`);
+/** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
+function limitsOf(opts) {
+    return { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs };
 }
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
@@ -11002,14 +11029,7 @@ async function runStatements(client, migration, statements, timings, opts) {
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
             `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
-    const after = resetting
-        ? [
-            (0,db_timeouts/* capTimeoutsSql */.$P)('LOCAL', {
-                lockMs: opts.lockTimeoutMs,
-                statementMs: opts.statementTimeoutMs
-            })
-        ]
-        : [];
+    const after = resetting ? [(0,db_timeouts/* capTimeoutsSql */.$P)('LOCAL', limitsOf(opts))] : [];
     try {
         ;
         (await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
@@ -11047,7 +11067,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
+            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', limitsOf(opts))}`);
             await runStatements(client, file, statements, timings, opts);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -11093,7 +11113,7 @@ function auditBase(m, opts, startedAt) {
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
     const statements = statementsOf(m);
-    const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log));
+    const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
@@ -11125,24 +11145,21 @@ async function applyInTransaction(client, m, opts) {
  */
 async function applyWithoutTransaction(client, m, opts) {
     const statements = statementsOf(m);
-    const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log));
+    const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
+    await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('SESSION', limitsOf(opts)));
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
                     if (mayChangeTimeouts(s))
-                        await client.query((0,db_timeouts/* capTimeoutsSql */.$P)('SESSION', {
-                            lockMs: opts.lockTimeoutMs,
-                            statementMs: opts.statementTimeoutMs
-                        }));
+                        await client.query((0,db_timeouts/* capTimeoutsSql */.$P)('SESSION', limitsOf(opts)));
                     break;
                 }
                 catch (e) {
@@ -11200,13 +11217,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
         statementsOf(m);
-    await acquireApplyLock(client, {
-        waitMs: opts.advisoryLockWaitMs,
-        signal: opts.signal,
-        onWait: message => opts.log.info(message)
-    });
-    const restoreSession = await keepSessionSettings(client);
-    try {
+    return withApplyLock(client, opts, async () => {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* readHistory */.Lu)(client));
         if (plan.drift.length > 0)
@@ -11229,11 +11240,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             opts.onApplied?.(done);
         }
         return applied;
-    }
-    finally {
-        // The lock first: a failure while restoring must not keep it.
-        await restoreSession(RELEASE_APPLY_LOCK_SQL);
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/state.ts
@@ -14039,22 +14046,15 @@ const monitorCheck = {
 
 
 
-
 /** Runs `script` (the rollback of `m`) and removes `m`'s history row, all or nothing. Throws on failure. */
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = statementsOf(script);
-    await acquireApplyLock(client, {
-        waitMs: opts.advisoryLockWaitMs,
-        signal: opts.signal,
-        onWait: message => opts.log.info(message)
-    });
-    const restoreSession = await keepSessionSettings(client);
-    try {
+    return withApplyLock(client, opts, async () => {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
         const startedAt = new Date();
-        const run = await adaptToStandIns(client, statements, standInNote(script.file, opts.log));
+        const run = await adaptToStandIns(client, statements, standInNote(script.file, 'built', line => opts.log.info(line)));
         const done = await runFileInTransaction(client, m, script, run, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
@@ -14093,11 +14093,7 @@ async function revertMigration(client, m, script, opts) {
             attempts: done.attempts,
             statements: done.timings
         };
-    }
-    finally {
-        // The lock first: a failure while restoring must not keep it.
-        await restoreSession(RELEASE_APPLY_LOCK_SQL);
-    }
+    });
 }
 /**
  * The target was chosen from the history read before the apply lock was taken: while this run waited for it,

@@ -9,19 +9,16 @@ export const modules = {
 /* harmony export */   HT: () => (/* binding */ runFileInTransaction),
 /* harmony export */   KV: () => (/* binding */ applyMigrations),
 /* harmony export */   WV: () => (/* binding */ auditDetails),
-/* harmony export */   d5: () => (/* binding */ ApplyError),
-/* harmony export */   ic: () => (/* binding */ standInNote)
+/* harmony export */   d5: () => (/* binding */ ApplyError)
 /* harmony export */ });
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8720);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8720);
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6400);
-/* harmony import */ var _db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4778);
-/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1304);
-/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
-
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6400);
+/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9437);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3556);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9544);
 
 
 
@@ -56,14 +53,14 @@ function pgFields(e) {
         parts.push(`where: ${e.where.split('\n')[0]}`);
     return parts.join('; ');
 }
-/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
-function standInNote(file, log) {
-    return (s, dropped) => log.info(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`);
+/** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
+function limitsOf(opts) {
+    return { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs };
 }
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -72,8 +69,8 @@ async function runStatement(client, migration, s, timings, log, signal) {
         throw e;
     }
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
-    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
 }
 /**
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
@@ -81,33 +78,26 @@ async function runStatement(client, migration, s, timings, log, signal) {
  */
 async function runStatements(client, migration, statements, timings, opts) {
     const { log, signal } = opts;
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
-        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
-        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
     // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) may tighten runbook.yml's,
     // never loosen them: they are capped again after each of its statements.
-    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
+    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
             `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
-    const after = resetting
-        ? [
-            (0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('LOCAL', {
-                lockMs: opts.lockTimeoutMs,
-                statementMs: opts.statementTimeoutMs
-            })
-        ]
-        : [];
+    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
     try {
         ;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_6__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_5__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_6__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_5__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -121,7 +111,7 @@ function failure(migration, file, e, attempts) {
     const err = e;
     const s = err.statement;
     const where = s ? `${file.file}:${s.line}` : file.file;
-    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
     if (err.code === LOCK_NOT_AVAILABLE) {
         return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
             `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
@@ -139,7 +129,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`);
+            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('LOCAL', limitsOf(opts))}`);
             await runStatements(client, file, statements, timings, opts);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -151,7 +141,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -184,8 +174,8 @@ function auditBase(m, opts, startedAt) {
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._)(client, statements, standInNote(m.file, opts.log));
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
@@ -216,32 +206,29 @@ async function applyInTransaction(client, m, opts) {
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
 async function applyWithoutTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._)(client, statements, standInNote(m.file, opts.log));
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }));
+    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
-                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
-                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('SESSION', {
-                            lockMs: opts.lockTimeoutMs,
-                            statementMs: opts.statementTimeoutMs
-                        }));
+                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK)(s))
+                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
                     break;
                 }
                 catch (e) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -291,16 +278,10 @@ async function applyWithoutTransaction(client, m, opts) {
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
-        (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
-    await (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .acquireApplyLock */ .sw)(client, {
-        waitMs: opts.advisoryLockWaitMs,
-        signal: opts.signal,
-        onWait: message => opts.log.info(message)
-    });
-    const restoreSession = await (0,_db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .keepSessionSettings */ .X)(client);
-    try {
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
+    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .withApplyLock */ .s5)(client, opts, async () => {
         await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureHistoryTables */ .Y1)(client);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -311,7 +292,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
                 ? await applyWithoutTransaction(client, m, opts)
@@ -321,11 +302,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             opts.onApplied?.(done);
         }
         return applied;
-    }
-    finally {
-        // The lock first: a failure while restoring must not keep it.
-        await restoreSession(_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .RELEASE_APPLY_LOCK_SQL */ .Ol);
-    }
+    });
 }
 
 
@@ -483,16 +460,51 @@ async function runBatch(client, statements, label, after = []) {
 
 /***/ }),
 
-/***/ 1304:
+/***/ 3556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ol: () => (/* binding */ RELEASE_APPLY_LOCK_SQL),
-/* harmony export */   oL: () => (/* binding */ AdvisoryLockTimeout),
-/* harmony export */   sw: () => (/* binding */ acquireApplyLock)
-/* harmony export */ });
-/* unused harmony export APPLY_LOCK_KEY */
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(833);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oL: () => (/* binding */ AdvisoryLockTimeout),
+  s5: () => (/* binding */ withApplyLock)
+});
+
+// UNUSED EXPORTS: APPLY_LOCK_KEY, acquireApplyLock
+
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+;// CONCATENATED MODULE: ./src/db/session-settings.ts
+
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
+ * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
+ */
+async function keepSessionSettings(client) {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
+    const restore = [
+        'RESET SESSION AUTHORIZATION',
+        'RESET ROLE',
+        'RESET ALL',
+        ...(rows.length === 0
+            ? []
+            : [
+                `SELECT ${rows
+                    .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
+                    .join(', ')}`
+            ])
+    ];
+    return async (first) => {
+        await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/apply/locks.ts
+
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 const APPLY_LOCK_KEY = 0x6d72756e;
@@ -503,7 +515,7 @@ async function acquireApplyLock(client, wait) {
     const deadline = Date.now() + wait.waitMs;
     let told = false;
     for (;;) {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(wait.signal, 'waiting for the apply lock');
+        (0,cancel/* throwIfCancelled */.dZ)(wait.signal, 'waiting for the apply lock');
         const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
             APPLY_LOCK_KEY
         ]);
@@ -518,7 +530,7 @@ async function acquireApplyLock(client, wait) {
             wait.onWait?.(`the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`);
             told = true;
         }
-        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellableSleep */ .u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
+        await (0,cancel/* cancellableSleep */.u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
     }
 }
 /** The session holding the apply lock on this database, described for a message. */
@@ -533,6 +545,26 @@ async function applyLockHolder(client) {
 }
 /** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
 const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
+/**
+ * `fn` with the apply lock held (waited for as `acquireApplyLock` does, saying who holds it), then the lock
+ * released and the session handed back as it was found (db/session-settings.ts: a migration's SETs must not
+ * reach what runs after), both in one round trip, the unlock first: a failure while restoring must not keep it.
+ * What apply and revert both run under.
+ */
+async function withApplyLock(client, opts, fn) {
+    await acquireApplyLock(client, {
+        waitMs: opts.advisoryLockWaitMs,
+        signal: opts.signal,
+        onWait: message => opts.log.info(message)
+    });
+    const restoreSession = await keepSessionSettings(client);
+    try {
+        return await fn();
+    }
+    finally {
+        await restoreSession(RELEASE_APPLY_LOCK_SQL);
+    }
+}
 
 
 /***/ }),
@@ -643,47 +675,12 @@ function extendedQuery(text, values) {
 
 /***/ }),
 
-/***/ 4778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ keepSessionSettings)
-/* harmony export */ });
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
-
-/**
- * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
- * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
- * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
- */
-async function keepSessionSettings(client) {
-    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
-    const restore = [
-        'RESET SESSION AUTHORIZATION',
-        'RESET ROLE',
-        'RESET ALL',
-        ...(rows.length === 0
-            ? []
-            : [
-                `SELECT ${rows
-                    .map(r => `pg_catalog.set_config(${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.name)}, ${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.setting)}, false)`)
-                    .join(', ')}`
-            ])
-    ];
-    return async (first) => {
-        await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
-    };
-}
-
-
-/***/ }),
-
 /***/ 9437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ adaptToStandIns)
+/* harmony export */   _f: () => (/* binding */ adaptToStandIns),
+/* harmony export */   ic: () => (/* binding */ standInNote)
 /* harmony export */ });
 /* unused harmony export withoutStandInIndexOptions */
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
@@ -766,6 +763,13 @@ async function adaptToStandIns(client, statements, onAdapted) {
         onAdapted(s, rewrite.dropped);
         return { ...s, text: rewrite.sql };
     });
+}
+/**
+ * `onAdapted` for adaptToStandIns that logs the statement's file:line and what was left out; `done` is what
+ * happened to the statement (built by apply and revert, rehearsed by the rehearsal).
+ */
+function standInNote(file, done, log) {
+    return (s, dropped) => log(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${dropped}`);
 }
 
 
@@ -4472,7 +4476,7 @@ async function rehearseFiles(client, files, opts) {
     // On the throwaway server's stand-in vector, pgvector's index options are left out (db/stand-in-index.ts).
     for (const [k, statements] of split.entries()) {
         if (statements)
-            split[k] = await (0,stand_in_index/* adaptToStandIns */._)(client, statements, (s, dropped) => opts.log.info(`  ${files[k].file.file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without ${dropped}`));
+            split[k] = await (0,stand_in_index/* adaptToStandIns */._f)(client, statements, (0,stand_in_index/* standInNote */.ic)(files[k].file.file, 'rehearsed', line => opts.log.info(line)));
     }
     // Files already rehearsed in the batch of a file before them, by index.
     let batchedAhead = new Map();
@@ -4939,8 +4943,8 @@ const rehearsalCheck = {
 
 // EXTERNAL MODULE: ./src/apply/apply.ts
 var apply = __webpack_require__(5256);
-// EXTERNAL MODULE: ./src/apply/locks.ts
-var apply_locks = __webpack_require__(1304);
+// EXTERNAL MODULE: ./src/apply/locks.ts + 1 modules
+var apply_locks = __webpack_require__(3556);
 ;// CONCATENATED MODULE: ./src/report/state.ts
 
 const CONSTRAINT_TYPES = {
@@ -7745,10 +7749,7 @@ const monitorCheck = {
     sections: result => [{ name: 'monitor charts', priority: 8, text: renderMonitorSection(result) }]
 };
 
-// EXTERNAL MODULE: ./src/db/session-settings.ts
-var session_settings = __webpack_require__(4778);
 ;// CONCATENATED MODULE: ./src/revert/revert.ts
-
 
 
 
@@ -7758,17 +7759,11 @@ var session_settings = __webpack_require__(4778);
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = (0,apply_statements/* statementsOf */.GX)(script);
-    await (0,apply_locks/* acquireApplyLock */.sw)(client, {
-        waitMs: opts.advisoryLockWaitMs,
-        signal: opts.signal,
-        onWait: message => opts.log.info(message)
-    });
-    const restoreSession = await (0,session_settings/* keepSessionSettings */.X)(client);
-    try {
+    return (0,apply_locks/* withApplyLock */.s5)(client, opts, async () => {
         await (0,plan_history/* ensureHistoryTables */.Y1)(client);
         await refuseIfNoLongerNewest(client, m);
         const startedAt = new Date();
-        const run = await (0,stand_in_index/* adaptToStandIns */._)(client, statements, (0,apply/* standInNote */.ic)(script.file, opts.log));
+        const run = await (0,stand_in_index/* adaptToStandIns */._f)(client, statements, (0,stand_in_index/* standInNote */.ic)(script.file, 'built', line => opts.log.info(line)));
         const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, run, {
             lockTimeoutMs: opts.lockTimeoutMs,
             statementTimeoutMs: opts.statementTimeoutMs,
@@ -7807,11 +7802,7 @@ async function revertMigration(client, m, script, opts) {
             attempts: done.attempts,
             statements: done.timings
         };
-    }
-    finally {
-        // The lock first: a failure while restoring must not keep it.
-        await restoreSession(apply_locks/* RELEASE_APPLY_LOCK_SQL */.Ol);
-    }
+    });
 }
 /**
  * The target was chosen from the history read before the apply lock was taken: while this run waited for it,

@@ -862,8 +862,8 @@ async function rehearse(opts) {
     const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
     // Bad usage is found before any server starts. The policy is loaded once, for every stage.
     const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
-    // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read once up front.
-    (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
+    // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read here, once.
+    const migrations = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
         noTransactionMarkers: policy.lint.noTransactionMarkers
     });
     // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
@@ -890,9 +890,7 @@ async function rehearse(opts) {
             redactor: opts.redactor,
             progress: opts.log
         });
-        const pending = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
-            noTransactionMarkers: policy.lint.noTransactionMarkers
-        }).filter(m => !prepared.baseline.includes(m.version));
+        const pending = migrations.filter(m => !prepared.baseline.includes(m.version));
         const withoutRollback = pending.filter(m => !m.rollback);
         let stages = REHEARSAL_STAGES;
         if (pending.length === 0 && prepared.result.status === 'pass') {

@@ -16,10 +16,9 @@ import {
   writeAudit,
   writeAuditSql
 } from '../plan/history.js'
-import { capTimeoutsSql, setTimeoutsSql } from '../db/timeouts.js'
-import { keepSessionSettings } from '../db/session-settings.js'
-import { adaptToStandIns } from '../db/stand-in-index.js'
-import { acquireApplyLock, RELEASE_APPLY_LOCK_SQL } from './locks.js'
+import { capTimeoutsSql, setTimeoutsSql, type Timeouts } from '../db/timeouts.js'
+import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
+import { withApplyLock } from './locks.js'
 import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
 import type { SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
@@ -97,12 +96,9 @@ function pgFields(e: PgError): string {
   return parts.join('; ')
 }
 
-/** The log line of a statement run without pgvector's index options on a stand-in vector (see stand-in-index.ts). */
-export function standInNote(file: string, log: Logger) {
-  return (s: SqlStatement, dropped: string) =>
-    log.info(
-      `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: built without ${dropped}`
-    )
+/** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
+function limitsOf(opts: TransactionalRun): Required<Timeouts> {
+  return { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs }
 }
 
 async function runStatement(
@@ -153,14 +149,7 @@ async function runStatements(
         `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
         'a tighter value of its own stays, a looser one or 0 (no limit) does not'
     )
-  const after = resetting
-    ? [
-        capTimeoutsSql('LOCAL', {
-          lockMs: opts.lockTimeoutMs,
-          statementMs: opts.statementTimeoutMs
-        })
-      ]
-    : []
+  const after = resetting ? [capTimeoutsSql('LOCAL', limitsOf(opts))] : []
   try {
     ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(
       record
@@ -227,9 +216,7 @@ export async function runFileInTransaction(
     const timings: StatementTiming[] = []
     const t0 = performance.now()
     try {
-      await client.query(
-        `BEGIN; ${setTimeoutsSql('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })}`
-      )
+      await client.query(`BEGIN; ${setTimeoutsSql('LOCAL', limitsOf(opts))}`)
       await runStatements(client, file, statements, timings, opts)
       const withCommit = await finish(timings, attempt)
       await client.query([...withCommit, 'COMMIT'].join(';\n'))
@@ -287,7 +274,11 @@ async function applyInTransaction(
   opts: ApplyOptions
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
-  const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log))
+  const run = await adaptToStandIns(
+    client,
+    statements,
+    standInNote(m.file, 'built', line => opts.log.info(line))
+  )
   const started = new Date()
   const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined
   const audit = auditBase(m, opts, started)
@@ -333,7 +324,11 @@ async function applyWithoutTransaction(
   opts: ApplyOptions
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
-  const run = await adaptToStandIns(client, statements, standInNote(m.file, opts.log))
+  const run = await adaptToStandIns(
+    client,
+    statements,
+    standInNote(m.file, 'built', line => opts.log.info(line))
+  )
   const timings: StatementTiming[] = []
   const started = new Date()
   const t0 = performance.now()
@@ -342,21 +337,13 @@ async function applyWithoutTransaction(
   const previous = await client.query(
     `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
   )
-  await client.query(
-    setTimeoutsSql('SESSION', { lockMs: opts.lockTimeoutMs, statementMs: opts.statementTimeoutMs })
-  )
+  await client.query(setTimeoutsSql('SESSION', limitsOf(opts)))
   try {
     for (const s of run) {
       for (let attempt = 1; ; attempt++) {
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)
-          if (mayChangeTimeouts(s))
-            await client.query(
-              capTimeoutsSql('SESSION', {
-                lockMs: opts.lockTimeoutMs,
-                statementMs: opts.statementTimeoutMs
-              })
-            )
+          if (mayChangeTimeouts(s)) await client.query(capTimeoutsSql('SESSION', limitsOf(opts)))
           break
         } catch (e) {
           const err = e as PgError
@@ -435,13 +422,7 @@ export async function applyMigrations(
 ): Promise<AppliedMigration[]> {
   // Refuse bad files before taking any lock or writing anything.
   for (const m of migrations) statementsOf(m)
-  await acquireApplyLock(client, {
-    waitMs: opts.advisoryLockWaitMs,
-    signal: opts.signal,
-    onWait: message => opts.log.info(message)
-  })
-  const restoreSession = await keepSessionSettings(client)
-  try {
+  return withApplyLock(client, opts, async () => {
     await ensureHistoryTables(client)
     const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
     if (plan.drift.length > 0)
@@ -470,8 +451,5 @@ export async function applyMigrations(
       opts.onApplied?.(done)
     }
     return applied
-  } finally {
-    // The lock first: a failure while restoring must not keep it.
-    await restoreSession(RELEASE_APPLY_LOCK_SQL)
-  }
+  })
 }

@@ -1,6 +1,7 @@
 /** The session advisory lock that makes two runs never apply to one database at once. */
 import type pg from 'pg'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
+import { keepSessionSettings } from '../db/session-settings.js'
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 export const APPLY_LOCK_KEY = 0x6d72756e
@@ -63,4 +64,28 @@ async function applyLockHolder(client: pg.Client): Promise<string> {
 }
 
 /** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
-export const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`
+const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`
+
+/**
+ * `fn` with the apply lock held (waited for as `acquireApplyLock` does, saying who holds it), then the lock
+ * released and the session handed back as it was found (db/session-settings.ts: a migration's SETs must not
+ * reach what runs after), both in one round trip, the unlock first: a failure while restoring must not keep it.
+ * What apply and revert both run under.
+ */
+export async function withApplyLock<T>(
+  client: pg.Client,
+  opts: { advisoryLockWaitMs: number; signal?: AbortSignal; log: { info: (line: string) => void } },
+  fn: () => Promise<T>
+): Promise<T> {
+  await acquireApplyLock(client, {
+    waitMs: opts.advisoryLockWaitMs,
+    signal: opts.signal,
+    onWait: message => opts.log.info(message)
+  })
+  const restoreSession = await keepSessionSettings(client)
+  try {
+    return await fn()
+  } finally {
+    await restoreSession(RELEASE_APPLY_LOCK_SQL)
+  }
+}

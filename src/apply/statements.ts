@@ -249,7 +249,7 @@ const GUARDED = /\b(lock_timeout|statement_timeout)\b/i
  */
 export function mayChangeTimeouts(s: SqlStatement): boolean {
   if (s.kind === 'VariableSetStmt') {
-    const v = (s.ast as { VariableSetStmt: { kind?: string; name?: string } }).VariableSetStmt
+    const v = (s.ast as { VariableSetStmt: { kind?: string } }).VariableSetStmt
     if (v.kind === 'VAR_RESET_ALL') return true
   }
   return GUARDED.test(JSON.stringify(s.ast))

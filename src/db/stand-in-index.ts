@@ -101,3 +101,18 @@ export async function adaptToStandIns(
     return { ...s, text: rewrite.sql }
   })
 }
+
+/**
+ * `onAdapted` for adaptToStandIns that logs the statement's file:line and what was left out; `done` is what
+ * happened to the statement (built by apply and revert, rehearsed by the rehearsal).
+ */
+export function standInNote(
+  file: string,
+  done: 'built' | 'rehearsed',
+  log: (line: string) => void
+) {
+  return (s: SqlStatement, dropped: string) =>
+    log(
+      `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${dropped}`
+    )
+}

@@ -375,8 +375,8 @@ export async function rehearse(
   const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts'
   // Bad usage is found before any server starts. The policy is loaded once, for every stage.
   const policy = policyFor(opts.inputs, opts.environment, opts.cwd)
-  // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read once up front.
-  discoverMigrations(migrationsDir, opts.cwd, {
+  // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read here, once.
+  const migrations = discoverMigrations(migrationsDir, opts.cwd, {
     noTransactionMarkers: policy.lint.noTransactionMarkers
   })
   // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
@@ -403,9 +403,7 @@ export async function rehearse(
       redactor: opts.redactor,
       progress: opts.log
     })
-    const pending = discoverMigrations(migrationsDir, opts.cwd, {
-      noTransactionMarkers: policy.lint.noTransactionMarkers
-    }).filter(m => !prepared.baseline.includes(m.version))
+    const pending = migrations.filter(m => !prepared.baseline.includes(m.version))
     const withoutRollback = pending.filter(m => !m.rollback)
     let stages = REHEARSAL_STAGES
     if (pending.length === 0 && prepared.result.status === 'pass') {

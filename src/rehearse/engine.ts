@@ -14,7 +14,7 @@ import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
 import { setTimeoutsSql } from '../db/timeouts.js'
-import { adaptToStandIns } from '../db/stand-in-index.js'
+import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { CLOCK_MS, sendBatches } from '../apply/batch.js'
 import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
 import { plpgsqlAnalysis } from '../lint/plpgsql.js'
@@ -516,10 +516,10 @@ export async function rehearseFiles(
   // On the throwaway server's stand-in vector, pgvector's index options are left out (db/stand-in-index.ts).
   for (const [k, statements] of split.entries()) {
     if (statements)
-      split[k] = await adaptToStandIns(client, statements, (s, dropped) =>
-        opts.log.info(
-          `  ${files[k].file.file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: rehearsed without ${dropped}`
-        )
+      split[k] = await adaptToStandIns(
+        client,
+        statements,
+        standInNote(files[k].file.file, 'rehearsed', line => opts.log.info(line))
       )
   }
   // Files already rehearsed in the batch of a file before them, by index.

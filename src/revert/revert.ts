@@ -9,14 +9,12 @@ import { ensureHistoryTables, readHistory, removeApplied, writeAuditSql } from '
 import {
   auditDetails,
   runFileInTransaction,
-  standInNote,
   type AppliedMigration,
   type LockedRunOptions
 } from '../apply/apply.js'
-import { acquireApplyLock, RELEASE_APPLY_LOCK_SQL } from '../apply/locks.js'
+import { withApplyLock } from '../apply/locks.js'
 import { statementsOf } from '../apply/statements.js'
-import { keepSessionSettings } from '../db/session-settings.js'
-import { adaptToStandIns } from '../db/stand-in-index.js'
+import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 
 /** What revert takes: the apply lock's options, without apply's own (out-of-order, snapshots, callbacks). */
 export type RevertOptions = LockedRunOptions
@@ -33,17 +31,15 @@ export async function revertMigration(
 ): Promise<RevertedMigration> {
   // Refuse a bad file before taking any lock or writing anything.
   const statements = statementsOf(script)
-  await acquireApplyLock(client, {
-    waitMs: opts.advisoryLockWaitMs,
-    signal: opts.signal,
-    onWait: message => opts.log.info(message)
-  })
-  const restoreSession = await keepSessionSettings(client)
-  try {
+  return withApplyLock(client, opts, async () => {
     await ensureHistoryTables(client)
     await refuseIfNoLongerNewest(client, m)
     const startedAt = new Date()
-    const run = await adaptToStandIns(client, statements, standInNote(script.file, opts.log))
+    const run = await adaptToStandIns(
+      client,
+      statements,
+      standInNote(script.file, 'built', line => opts.log.info(line))
+    )
     const done = await runFileInTransaction(
       client,
       m,
@@ -91,10 +87,7 @@ export async function revertMigration(
       attempts: done.attempts,
       statements: done.timings
     }
-  } finally {
-    // The lock first: a failure while restoring must not keep it.
-    await restoreSession(RELEASE_APPLY_LOCK_SQL)
-  }
+  })
 }
 
 /**
