@@ -1228,6 +1228,7 @@ function extendedQuery(text, values) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $P: () => (/* binding */ capTimeoutsSql),
+/* harmony export */   TV: () => (/* binding */ setTimeoutsStatements),
 /* harmony export */   VU: () => (/* binding */ setTimeoutsSql),
 /* harmony export */   aA: () => (/* binding */ timeoutSetting)
 /* harmony export */ });
@@ -1243,11 +1244,8 @@ function timeoutSetting(ms) {
     }
     return Math.max(1, Math.round(ms));
 }
-/**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
- */
-function setTimeoutsSql(scope, timeouts) {
+/** The SET statements for the given timeouts, one per setting; lock_timeout first (see setTimeoutsSql). */
+function setTimeoutsStatements(scope, timeouts) {
     const sets = [];
     if (timeouts.lockMs !== undefined) {
         sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
@@ -1255,7 +1253,14 @@ function setTimeoutsSql(scope, timeouts) {
     if (timeouts.statementMs !== undefined) {
         sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
     }
-    return sets.join('; ');
+    return sets;
+}
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
+    return setTimeoutsStatements(scope, timeouts).join('; ');
 }
 /**
  * One statement that caps both timeouts at the given ones: a value in force that is tighter stays, a looser one
@@ -2024,9 +2029,11 @@ function isPassword(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile, discoverMigrations, compareVersions */
+/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile, discoverMigrations */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2450,9 +2457,21 @@ function refuseNameOrderMismatch(byVersion, migrationsDir) {
             `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`);
     }
 }
+/** A version as a number, or undefined for one that is not all digits (a history row another tool wrote). */
+function versionNumber(v) {
+    return /^\d+$/.test(v) ? BigInt(v) : undefined;
+}
+/** Numeric order; a version that is not all digits sorts after every numeric one, in code-point order. */
 function compareVersions(a, b) {
-    const x = BigInt(a);
-    const y = BigInt(b);
+    const x = versionNumber(a);
+    const y = versionNumber(b);
+    if (x === undefined || y === undefined) {
+        if (x !== undefined)
+            return -1;
+        if (y !== undefined)
+            return 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -2473,6 +2492,8 @@ function compareVersions(a, b) {
 /* harmony export */ });
 /* unused harmony exports HISTORY_DDL, recordApplied */
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68008);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28);
+
 
 const HISTORY_DDL = `
 CREATE SCHEMA IF NOT EXISTS supabase_migrations;
@@ -2522,10 +2543,12 @@ CREATE INDEX IF NOT EXISTS monitor_samples_series_idx
  * Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race
  * (CREATE ... IF NOT EXISTS is not safe against a concurrent create: 23505 on pg_namespace). The lock and the
  * DDL go in one simple query, which the server runs as one transaction: a transaction-level lock taken by a
- * query of its own would be released as that query ends, before the DDL.
+ * query of its own would be released as that query ends, before the DDL. Returns the history, read in the same
+ * query: apply and revert need it next, and a hosted database is 10–100 ms away per round trip.
  */
 async function ensureHistoryTables(client) {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}`);
+    const results = (await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}\n${historySql(true)}`));
+    return historyRows(results[results.length - 1].rows);
 }
 /** Reads history without creating anything (validate must change nothing). */
 async function readHistory(client) {
@@ -2534,14 +2557,26 @@ async function readHistory(client) {
     const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0];
     if (!hasHistory)
         return [];
+    const res = await client.query(historySql(hasAudit));
+    return historyRows(res.rows);
+}
+/** The history rows, each with the checksum its last apply recorded in the audit log (when there is one). */
+function historySql(hasAudit) {
     const checksum = hasAudit
         ? `(SELECT a.checksum FROM migration_runbook.audit_log a
          WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
         : 'NULL::text';
-    const res = await client.query(`SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`);
-    return res.rows
-        .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
-        .sort((a, b) => BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0);
+    return `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`;
+}
+/** Rows of historySql, oldest version first. */
+function historyRows(rows) {
+    return rows
+        .map(r => ({
+        version: String(r.version),
+        name: r.name ?? null,
+        checksum: r.checksum ?? null
+    }))
+        .sort((a, b) => (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(a.version, b.version));
 }
 async function recordApplied(client, version, name, statements) {
     await client.query(`${HISTORY_INSERT} ($1, $2, $3)`, [version, statements, name]);
@@ -2610,6 +2645,9 @@ async function schemaBefore(client, version, known) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ buildPlan)
 /* harmony export */ });
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28);
+/** The plan: what is on disk, what the database says is applied, what is pending, and any drift. */
+
 function buildPlan(migrationsDir, migrations, history, analysis = {
     touchedTables: [],
     extensions: []
@@ -2635,9 +2673,10 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
         }
     }
     const pending = migrations.filter(m => !applied.has(m.version));
+    // A row another tool wrote with a version that is not a number is drift (no file has it), not an order.
     const newestApplied = history.reduce((max, h) => {
-        const v = BigInt(h.version);
-        return max === null || v > max ? v : max;
+        const v = (0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .versionNumber */ .e1)(h.version);
+        return v === undefined || (max !== null && v <= max) ? max : v;
     }, null);
     const outOfOrder = newestApplied === null
         ? []
@@ -8366,6 +8405,7 @@ async function topStatements(client, tables, limit = 10) {
 ;// CONCATENATED MODULE: ./src/perf/plan-baseline.ts
 
 
+
 const GENERIC_PLAN_MIN_VERSION = 160000;
 const TOP_STATEMENTS = 10;
 const PLAN_BASELINES_DDL = `
@@ -8454,33 +8494,41 @@ async function recordPlanBaselines(run, opts = {}) {
         await persistPlanBaselines(run.client, run.env.name, baselines);
     return { baselines, notes, persisted: opts.persist === true };
 }
-/** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
+/**
+ * Replaces the environment's stored baselines (creating the table if missing), in one transaction sent as one
+ * round trip: a hosted database is 10–100 ms away per query, and there is a row per probe.
+ */
 async function persistPlanBaselines(client, environment, baselines) {
     // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
     if (baselines.length === 0 && !(await baselineTableExists(client)))
         return;
-    await client.query('BEGIN');
-    try {
+    // Untyped literals take their column's type, as parameters would.
+    const rows = baselines.map(b => `(${[
+        (0,connect/* quoteLiteral */.ce)(environment),
+        (0,connect/* quoteLiteral */.ce)(b.name),
+        (0,connect/* quoteLiteral */.ce)(b.sql),
+        (0,connect/* quoteLiteral */.ce)(JSON.stringify(b.params)),
+        (0,connect/* quoteLiteral */.ce)(String(b.totalCost)),
+        (0,connect/* quoteTextArray */.rX)(b.indexes),
+        (0,connect/* quoteLiteral */.ce)(JSON.stringify(b.plan)),
+        (0,connect/* quoteLiteral */.ce)(b.recordedAt)
+    ].join(', ')})`);
+    const statements = [
+        'BEGIN',
         // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`);
-        await client.query(PLAN_BASELINES_DDL);
-        await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [
-            environment
-        ]);
-        for (const b of baselines) {
-            await client.query(`INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-                environment,
-                b.name,
-                b.sql,
-                JSON.stringify(b.params),
-                b.totalCost,
-                b.indexes,
-                JSON.stringify(b.plan),
-                b.recordedAt
-            ]);
-        }
-        await client.query('COMMIT');
+        `SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`,
+        PLAN_BASELINES_DDL.trim().replace(/;$/, ''),
+        `DELETE FROM migration_runbook.plan_baselines WHERE environment = ${(0,connect/* quoteLiteral */.ce)(environment)}`,
+        ...(rows.length
+            ? [
+                `INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
+         VALUES ${rows.join(',\n')}`
+            ]
+            : []),
+        'COMMIT'
+    ];
+    try {
+        await client.query(statements.join(';\n'));
     }
     catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -8788,14 +8836,21 @@ function durations(results) {
     return clocks.slice(1).map((t, i) => Math.round((t - clocks[i]) * 10) / 10);
 }
 /**
- * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
- * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
- * Throws BatchStatementError naming the statement that failed.
+ * Runs the statements as one batch in the client's current transaction (or in the one `around.before` opens)
+ * and returns each one's duration in ms. Throws BatchStatementError naming the statement that failed.
  */
-async function runBatch(client, statements, label, after = []) {
-    if (statements.length === 0)
+async function runBatch(client, statements, label, around = {}) {
+    const before = around.before ?? [];
+    if (statements.length === 0) {
+        if (before.length > 0)
+            await client.query(before.join(';\n'));
         return [];
-    const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label });
+    }
+    const outcome = await sendBatch(client, statements, {
+        prologue: [...before, CLOCK],
+        gap: [CLOCK, ...(around.after ?? [])],
+        label
+    });
     const completedMs = durations(outcome.results);
     if (outcome.error !== undefined) {
         if (outcome.failedIndex === undefined)
@@ -11014,7 +11069,7 @@ async function runStatement(client, migration, s, timings, log, signal) {
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
  * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
  */
-async function runStatements(client, migration, statements, timings, opts) {
+async function runStatements(client, migration, statements, timings, opts, before) {
     const { log, signal } = opts;
     (0,cancel/* throwIfCancelled */.dZ)(signal, migration.file);
     const record = (ms, i) => {
@@ -11031,8 +11086,8 @@ async function runStatements(client, migration, statements, timings, opts) {
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
     const after = resetting ? [(0,db_timeouts/* capTimeoutsSql */.$P)('LOCAL', limitsOf(opts))] : [];
     try {
-        ;
-        (await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
+        const label = `migration-runbook: ${migration.file}`;
+        (await runBatch(client, statements, label, { before, after })).forEach(record);
     }
     catch (e) {
         if (!(e instanceof BatchStatementError))
@@ -11067,8 +11122,9 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', limitsOf(opts))}`);
-            await runStatements(client, file, statements, timings, opts);
+            // BEGIN and the SET LOCALs ride in the file's own round trip.
+            const begin = ['BEGIN', ...(0,db_timeouts/* setTimeoutsStatements */.TV)('LOCAL', limitsOf(opts))];
+            await runStatements(client, file, statements, timings, opts, begin);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
             return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
@@ -11218,8 +11274,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     for (const m of migrations)
         statementsOf(m);
     return withApplyLock(client, opts, async () => {
-        await (0,plan_history/* ensureHistoryTables */.Y1)(client);
-        const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* readHistory */.Lu)(client));
+        const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* ensureHistoryTables */.Y1)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -12552,24 +12607,32 @@ function checkExpectations(expectations, after, before) {
 ;// CONCATENATED MODULE: ./src/verify/database.ts
 
 
-/** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
+
+/**
+ * Runs a verify script in a transaction that is rolled back; returns the error message or null. The BEGIN, the
+ * script and the ROLLBACK go in one round trip (batch.ts); the server stops at a failing statement.
+ */
 async function runVerifyScript(client, file, statementTimeoutMs) {
     const statements = statementsOf(file);
+    let rolledBack = false;
     try {
-        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}`);
-        for (const s of statements) {
-            try {
-                await client.query(s.text);
-            }
-            catch (e) {
-                const err = e;
-                return `${file.file}:${s.line}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
-            }
+        const outcome = await sendBatch(client, statements, {
+            label: `migration-runbook: verify ${file.file}`,
+            prologue: ['BEGIN', ...(0,db_timeouts/* setTimeoutsStatements */.TV)('LOCAL', { statementMs: statementTimeoutMs })],
+            gap: [],
+            epilogue: ['ROLLBACK']
+        });
+        if (outcome.error === undefined) {
+            rolledBack = true;
+            return null;
         }
-        return null;
+        const err = outcome.error;
+        const at = outcome.failedIndex === undefined ? '' : `:${statements[outcome.failedIndex].line}`;
+        return `${file.file}${at}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
     }
     finally {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!rolledBack)
+            await client.query('ROLLBACK').catch(() => undefined);
     }
 }
 /**
@@ -14051,8 +14114,7 @@ async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = statementsOf(script);
     return withApplyLock(client, opts, async () => {
-        await (0,plan_history/* ensureHistoryTables */.Y1)(client);
-        await refuseIfNoLongerNewest(client, m);
+        refuseIfNoLongerNewest(await (0,plan_history/* ensureHistoryTables */.Y1)(client), m);
         const startedAt = new Date();
         const run = await adaptToStandIns(client, statements, standInNote(script.file, 'built', line => opts.log.info(line)));
         const done = await runFileInTransaction(client, m, script, run, {
@@ -14064,7 +14126,7 @@ async function revertMigration(client, m, script, opts) {
             signal: opts.signal
         }, async (timings) => {
             // Again in the transaction: a `supabase db push` takes no apply lock.
-            await refuseIfNoLongerNewest(client, m);
+            refuseIfNoLongerNewest(await (0,plan_history/* readHistory */.Lu)(client), m);
             const removed = await (0,plan_history/* removeApplied */.AY)(client, m.version);
             if (removed !== 1)
                 throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
@@ -14101,8 +14163,7 @@ async function revertMigration(client, m, script, opts) {
  * migration would leave the history out of order (and a CASCADE in the script could take the newer one's
  * objects with it), so the run stops with nothing changed.
  */
-async function refuseIfNoLongerNewest(client, m) {
-    const history = await (0,plan_history/* readHistory */.Lu)(client);
+function refuseIfNoLongerNewest(history, m) {
     const newest = history.at(-1)?.version;
     if (newest === m.version)
         return;

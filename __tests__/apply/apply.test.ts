@@ -102,6 +102,18 @@ test('each migration commits with its history row and audit entry in one round t
       q => /INSERT INTO (supabase_migrations|migration_runbook)\./.test(q) && !/\bCOMMIT$/.test(q)
     )
   ).toEqual([])
+  // BEGIN and the SET LOCALs ride in each file's batch, and the history is read with its DDL: no round trip
+  // of their own (a hosted database is 10–100 ms away per query).
+  const batches = sent.filter(q => q.startsWith('-- migration-runbook: migrations/'))
+  expect(batches).toHaveLength(2)
+  for (const b of batches)
+    expect(b.split('\n;\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^-- migration-runbook: .*\nBEGIN$/),
+      'SET LOCAL lock_timeout = 200',
+      'SET LOCAL statement_timeout = 30000'
+    ])
+  expect(sent.filter(q => /^BEGIN\b/.test(q))).toEqual([])
+  expect(sent.filter(q => q.includes('to_regclass'))).toEqual([])
 })
 
 test('a second apply does nothing', async () => {

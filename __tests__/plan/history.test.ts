@@ -4,8 +4,10 @@
  */
 import type pg from 'pg'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { buildPlan } from '../../src/plan/plan.js'
 import {
   ensureHistoryTables,
+  readHistory,
   recordApplied,
   recordAppliedSql,
   writeAudit,
@@ -122,4 +124,20 @@ test('a migration with no statements is recorded with an empty array, as the par
     `SELECT statements FROM supabase_migrations.schema_migrations WHERE version = '3'`
   )
   expect(r.rows[0].statements).toEqual([])
+})
+
+test('a history row another tool wrote with a version that is not a number is drift, not a crash', async () => {
+  await client.query('DROP SCHEMA IF EXISTS supabase_migrations, migration_runbook CASCADE')
+  await ensureHistoryTables(client)
+  for (const v of ['20250102000000', 'manual-fix', '20250101000000'])
+    await client.query(recordAppliedSql(v, 'x', []))
+  // Before: "Cannot convert manual-fix to a BigInt" from the sort, in validate, apply and rollback alike.
+  const created = await ensureHistoryTables(client)
+  const read = await readHistory(client)
+  expect(read.map(h => h.version)).toEqual(['20250101000000', '20250102000000', 'manual-fix'])
+  expect(created).toEqual(read)
+  const plan = buildPlan('supabase/migrations', [], read)
+  expect(plan.drift.map(d => d.version)).toEqual(['20250101000000', '20250102000000', 'manual-fix'])
+  expect(plan.drift[2].message).toContain('manual-fix')
+  expect(plan.outOfOrder).toEqual([])
 })

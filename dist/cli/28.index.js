@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
 /* harmony export */   F8: () => (/* binding */ transactionModeOf),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   g8: () => (/* binding */ MIGRATION_FILE),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker),
 /* harmony export */   lF: () => (/* binding */ discoverMigrations),
@@ -439,9 +440,21 @@ function refuseNameOrderMismatch(byVersion, migrationsDir) {
             `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`);
     }
 }
+/** A version as a number, or undefined for one that is not all digits (a history row another tool wrote). */
+function versionNumber(v) {
+    return /^\d+$/.test(v) ? BigInt(v) : undefined;
+}
+/** Numeric order; a version that is not all digits sorts after every numeric one, in code-point order. */
 function compareVersions(a, b) {
-    const x = BigInt(a);
-    const y = BigInt(b);
+    const x = versionNumber(a);
+    const y = versionNumber(b);
+    if (x === undefined || y === undefined) {
+        if (x !== undefined)
+            return -1;
+        if (y !== undefined)
+            return 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
     return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -11,14 +11,14 @@ export const modules = {
 /* harmony export */   WV: () => (/* binding */ auditDetails),
 /* harmony export */   d5: () => (/* binding */ ApplyError)
 /* harmony export */ });
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8720);
-/* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6400);
-/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9437);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3556);
-/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9544);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8720);
+/* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3547);
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6400);
+/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3556);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
 
 
 
@@ -60,7 +60,7 @@ function limitsOf(opts) {
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -69,35 +69,35 @@ async function runStatement(client, migration, s, timings, log, signal) {
         throw e;
     }
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
-    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
 }
 /**
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
  * logged as before. A failing statement is rethrown as Postgres's own error, with the statement attached.
  */
-async function runStatements(client, migration, statements, timings, opts) {
+async function runStatements(client, migration, statements, timings, opts, before) {
     const { log, signal } = opts;
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
-        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text), ms });
-        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
     // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) may tighten runbook.yml's,
     // never loosen them: they are capped again after each of its statements.
-    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK);
+    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
             `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
-    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
+    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
     try {
-        ;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_5__/* .runBatch */ .a7)(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(record);
+        const label = `migration-runbook: ${migration.file}`;
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_6__/* .runBatch */ .a7)(client, statements, label, { before, after })).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_5__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_6__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -111,7 +111,7 @@ function failure(migration, file, e, attempts) {
     const err = e;
     const s = err.statement;
     const where = s ? `${file.file}:${s.line}` : file.file;
-    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
     if (err.code === LOCK_NOT_AVAILABLE) {
         return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
             `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
@@ -129,8 +129,9 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
         const timings = [];
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; ${(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('LOCAL', limitsOf(opts))}`);
-            await runStatements(client, file, statements, timings, opts);
+            // BEGIN and the SET LOCALs ride in the file's own round trip.
+            const begin = ['BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
+            await runStatements(client, file, statements, timings, opts, begin);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
             return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) };
@@ -141,7 +142,7 @@ async function runFileInTransaction(client, m, file, statements, opts, finish, o
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -174,20 +175,20 @@ function auditBase(m, opts, startedAt) {
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
     const done = await runFileInTransaction(client, m, m, run, opts, async (timings, attempt) => [
-        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
-        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .writeAuditSql */ .jj)({
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
             ...audit,
             status: 'applied',
             schemaBefore,
             details: auditDetails({ statements: timings, attempts: attempt }, opts)
         })
-    ], failed => (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .writeAudit */ .fs)(client, {
+    ], failed => (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAudit */ .fs)(client, {
         ...audit,
         status: 'failed',
         details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
@@ -206,29 +207,29 @@ async function applyInTransaction(client, m, opts) {
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
 async function applyWithoutTransaction(client, m, opts) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_1__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
+    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
-                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .mayChangeTimeouts */ .EK)(s))
-                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_6__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
+                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
+                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
                     break;
                 }
                 catch (e) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -241,8 +242,8 @@ async function applyWithoutTransaction(client, m, opts) {
             // History row and audit entry in one transaction, in one round trip.
             await client.query([
                 'BEGIN',
-                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
-                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .writeAuditSql */ .jj)({
+                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
+                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
                     ...auditBase(m, opts, started),
                     status: 'applied',
                     details: auditDetails({ statements: timings, noTransaction: true }, opts)
@@ -278,10 +279,9 @@ async function applyWithoutTransaction(client, m, opts) {
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
-        (0,_statements_js__WEBPACK_IMPORTED_MODULE_3__/* .statementsOf */ .GX)(m);
-    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_2__/* .withApplyLock */ .s5)(client, opts, async () => {
-        await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureHistoryTables */ .Y1)(client);
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client));
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async () => {
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -292,7 +292,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const m of plan.pending) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
                 ? await applyWithoutTransaction(client, m, opts)
@@ -314,10 +314,11 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ BatchStatementError),
 /* harmony export */   LJ: () => (/* binding */ sendBatches),
+/* harmony export */   VU: () => (/* binding */ sendBatch),
 /* harmony export */   a7: () => (/* binding */ runBatch),
 /* harmony export */   aJ: () => (/* binding */ CLOCK_MS)
 /* harmony export */ });
-/* unused harmony exports batchText, sendBatch */
+/* unused harmony export batchText */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 /**
  * A migration file's statements sent to the server as one simple-protocol query: one round trip for the file
@@ -438,14 +439,21 @@ function durations(results) {
     return clocks.slice(1).map((t, i) => Math.round((t - clocks[i]) * 10) / 10);
 }
 /**
- * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
- * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
- * Throws BatchStatementError naming the statement that failed.
+ * Runs the statements as one batch in the client's current transaction (or in the one `around.before` opens)
+ * and returns each one's duration in ms. Throws BatchStatementError naming the statement that failed.
  */
-async function runBatch(client, statements, label, after = []) {
-    if (statements.length === 0)
+async function runBatch(client, statements, label, around = {}) {
+    const before = around.before ?? [];
+    if (statements.length === 0) {
+        if (before.length > 0)
+            await client.query(before.join(';\n'));
         return [];
-    const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label });
+    }
+    const outcome = await sendBatch(client, statements, {
+        prologue: [...before, CLOCK],
+        gap: [CLOCK, ...(around.after ?? [])],
+        label
+    });
     const completedMs = durations(outcome.results);
     if (outcome.error !== undefined) {
         if (outcome.failedIndex === undefined)
@@ -795,6 +803,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $P: () => (/* binding */ capTimeoutsSql),
+/* harmony export */   TV: () => (/* binding */ setTimeoutsStatements),
 /* harmony export */   VU: () => (/* binding */ setTimeoutsSql),
 /* harmony export */   aA: () => (/* binding */ timeoutSetting)
 /* harmony export */ });
@@ -810,11 +819,8 @@ function timeoutSetting(ms) {
     }
     return Math.max(1, Math.round(ms));
 }
-/**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
- */
-function setTimeoutsSql(scope, timeouts) {
+/** The SET statements for the given timeouts, one per setting; lock_timeout first (see setTimeoutsSql). */
+function setTimeoutsStatements(scope, timeouts) {
     const sets = [];
     if (timeouts.lockMs !== undefined) {
         sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`);
@@ -822,7 +828,14 @@ function setTimeoutsSql(scope, timeouts) {
     if (timeouts.statementMs !== undefined) {
         sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`);
     }
-    return sets.join('; ');
+    return sets;
+}
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+function setTimeoutsSql(scope, timeouts) {
+    return setTimeoutsStatements(scope, timeouts).join('; ');
 }
 /**
  * One statement that caps both timeouts at the given ones: a value in force that is tighter stays, a looser one
@@ -856,6 +869,8 @@ function capTimeoutsSql(scope, caps) {
 /* harmony export */ });
 /* unused harmony export HISTORY_DDL */
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28);
+
 
 const HISTORY_DDL = `
 CREATE SCHEMA IF NOT EXISTS supabase_migrations;
@@ -905,10 +920,12 @@ CREATE INDEX IF NOT EXISTS monitor_samples_series_idx
  * Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race
  * (CREATE ... IF NOT EXISTS is not safe against a concurrent create: 23505 on pg_namespace). The lock and the
  * DDL go in one simple query, which the server runs as one transaction: a transaction-level lock taken by a
- * query of its own would be released as that query ends, before the DDL.
+ * query of its own would be released as that query ends, before the DDL. Returns the history, read in the same
+ * query: apply and revert need it next, and a hosted database is 10–100 ms away per round trip.
  */
 async function ensureHistoryTables(client) {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}`);
+    const results = (await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}\n${historySql(true)}`));
+    return historyRows(results[results.length - 1].rows);
 }
 /** Reads history without creating anything (validate must change nothing). */
 async function readHistory(client) {
@@ -917,14 +934,26 @@ async function readHistory(client) {
     const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0];
     if (!hasHistory)
         return [];
+    const res = await client.query(historySql(hasAudit));
+    return historyRows(res.rows);
+}
+/** The history rows, each with the checksum its last apply recorded in the audit log (when there is one). */
+function historySql(hasAudit) {
     const checksum = hasAudit
         ? `(SELECT a.checksum FROM migration_runbook.audit_log a
          WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
         : 'NULL::text';
-    const res = await client.query(`SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`);
-    return res.rows
-        .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
-        .sort((a, b) => BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0);
+    return `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`;
+}
+/** Rows of historySql, oldest version first. */
+function historyRows(rows) {
+    return rows
+        .map(r => ({
+        version: String(r.version),
+        name: r.name ?? null,
+        checksum: r.checksum ?? null
+    }))
+        .sort((a, b) => (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(a.version, b.version));
 }
 async function recordApplied(client, version, name, statements) {
     await client.query(`${HISTORY_INSERT} ($1, $2, $3)`, [version, statements, name]);
@@ -993,6 +1022,9 @@ async function schemaBefore(client, version, known) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ buildPlan)
 /* harmony export */ });
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28);
+/** The plan: what is on disk, what the database says is applied, what is pending, and any drift. */
+
 function buildPlan(migrationsDir, migrations, history, analysis = {
     touchedTables: [],
     extensions: []
@@ -1018,9 +1050,10 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
         }
     }
     const pending = migrations.filter(m => !applied.has(m.version));
+    // A row another tool wrote with a version that is not a number is drift (no file has it), not an order.
     const newestApplied = history.reduce((max, h) => {
-        const v = BigInt(h.version);
-        return max === null || v > max ? v : max;
+        const v = (0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .versionNumber */ .e1)(h.version);
+        return v === undefined || (max !== null && v <= max) ? max : v;
     }, null);
     const outOfOrder = newestApplied === null
         ? []
@@ -3604,6 +3637,7 @@ async function topStatements(client, tables, limit = 10) {
 ;// CONCATENATED MODULE: ./src/perf/plan-baseline.ts
 
 
+
 const GENERIC_PLAN_MIN_VERSION = 160000;
 const TOP_STATEMENTS = 10;
 const PLAN_BASELINES_DDL = `
@@ -3692,33 +3726,41 @@ async function recordPlanBaselines(run, opts = {}) {
         await persistPlanBaselines(run.client, run.env.name, baselines);
     return { baselines, notes, persisted: opts.persist === true };
 }
-/** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
+/**
+ * Replaces the environment's stored baselines (creating the table if missing), in one transaction sent as one
+ * round trip: a hosted database is 10–100 ms away per query, and there is a row per probe.
+ */
 async function persistPlanBaselines(client, environment, baselines) {
     // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
     if (baselines.length === 0 && !(await baselineTableExists(client)))
         return;
-    await client.query('BEGIN');
-    try {
+    // Untyped literals take their column's type, as parameters would.
+    const rows = baselines.map(b => `(${[
+        (0,connect/* quoteLiteral */.ce)(environment),
+        (0,connect/* quoteLiteral */.ce)(b.name),
+        (0,connect/* quoteLiteral */.ce)(b.sql),
+        (0,connect/* quoteLiteral */.ce)(JSON.stringify(b.params)),
+        (0,connect/* quoteLiteral */.ce)(String(b.totalCost)),
+        (0,connect/* quoteTextArray */.rX)(b.indexes),
+        (0,connect/* quoteLiteral */.ce)(JSON.stringify(b.plan)),
+        (0,connect/* quoteLiteral */.ce)(b.recordedAt)
+    ].join(', ')})`);
+    const statements = [
+        'BEGIN',
         // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`);
-        await client.query(PLAN_BASELINES_DDL);
-        await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [
-            environment
-        ]);
-        for (const b of baselines) {
-            await client.query(`INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-                environment,
-                b.name,
-                b.sql,
-                JSON.stringify(b.params),
-                b.totalCost,
-                b.indexes,
-                JSON.stringify(b.plan),
-                b.recordedAt
-            ]);
-        }
-        await client.query('COMMIT');
+        `SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`,
+        PLAN_BASELINES_DDL.trim().replace(/;$/, ''),
+        `DELETE FROM migration_runbook.plan_baselines WHERE environment = ${(0,connect/* quoteLiteral */.ce)(environment)}`,
+        ...(rows.length
+            ? [
+                `INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
+         VALUES ${rows.join(',\n')}`
+            ]
+            : []),
+        'COMMIT'
+    ];
+    try {
+        await client.query(statements.join(';\n'));
     }
     catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -6256,24 +6298,32 @@ function checkExpectations(expectations, after, before) {
 ;// CONCATENATED MODULE: ./src/verify/database.ts
 
 
-/** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
+
+/**
+ * Runs a verify script in a transaction that is rolled back; returns the error message or null. The BEGIN, the
+ * script and the ROLLBACK go in one round trip (batch.ts); the server stops at a failing statement.
+ */
 async function runVerifyScript(client, file, statementTimeoutMs) {
     const statements = (0,apply_statements/* statementsOf */.GX)(file);
+    let rolledBack = false;
     try {
-        await client.query(`BEGIN; ${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}`);
-        for (const s of statements) {
-            try {
-                await client.query(s.text);
-            }
-            catch (e) {
-                const err = e;
-                return `${file.file}:${s.line}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
-            }
+        const outcome = await (0,batch/* sendBatch */.VU)(client, statements, {
+            label: `migration-runbook: verify ${file.file}`,
+            prologue: ['BEGIN', ...(0,db_timeouts/* setTimeoutsStatements */.TV)('LOCAL', { statementMs: statementTimeoutMs })],
+            gap: [],
+            epilogue: ['ROLLBACK']
+        });
+        if (outcome.error === undefined) {
+            rolledBack = true;
+            return null;
         }
-        return null;
+        const err = outcome.error;
+        const at = outcome.failedIndex === undefined ? '' : `:${statements[outcome.failedIndex].line}`;
+        return `${file.file}${at}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
     }
     finally {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!rolledBack)
+            await client.query('ROLLBACK').catch(() => undefined);
     }
 }
 /**
@@ -7760,8 +7810,7 @@ async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = (0,apply_statements/* statementsOf */.GX)(script);
     return (0,apply_locks/* withApplyLock */.s5)(client, opts, async () => {
-        await (0,plan_history/* ensureHistoryTables */.Y1)(client);
-        await refuseIfNoLongerNewest(client, m);
+        refuseIfNoLongerNewest(await (0,plan_history/* ensureHistoryTables */.Y1)(client), m);
         const startedAt = new Date();
         const run = await (0,stand_in_index/* adaptToStandIns */._f)(client, statements, (0,stand_in_index/* standInNote */.ic)(script.file, 'built', line => opts.log.info(line)));
         const done = await (0,apply/* runFileInTransaction */.HT)(client, m, script, run, {
@@ -7773,7 +7822,7 @@ async function revertMigration(client, m, script, opts) {
             signal: opts.signal
         }, async (timings) => {
             // Again in the transaction: a `supabase db push` takes no apply lock.
-            await refuseIfNoLongerNewest(client, m);
+            refuseIfNoLongerNewest(await (0,plan_history/* readHistory */.Lu)(client), m);
             const removed = await (0,plan_history/* removeApplied */.AY)(client, m.version);
             if (removed !== 1)
                 throw new Error(`history row of ${m.version} was not found while rolling back (removed ${removed})`);
@@ -7810,8 +7859,7 @@ async function revertMigration(client, m, script, opts) {
  * migration would leave the history out of order (and a CASCADE in the script could take the newer one's
  * objects with it), so the run stops with nothing changed.
  */
-async function refuseIfNoLongerNewest(client, m) {
-    const history = await (0,plan_history/* readHistory */.Lu)(client);
+function refuseIfNoLongerNewest(history, m) {
     const newest = history.at(-1)?.version;
     if (newest === m.version)
         return;

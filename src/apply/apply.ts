@@ -11,12 +11,16 @@ import type { Migration, SqlFile } from '../plan/files.js'
 import { buildPlan } from '../plan/plan.js'
 import {
   ensureHistoryTables,
-  readHistory,
   recordAppliedSql,
   writeAudit,
   writeAuditSql
 } from '../plan/history.js'
-import { capTimeoutsSql, setTimeoutsSql, type Timeouts } from '../db/timeouts.js'
+import {
+  capTimeoutsSql,
+  setTimeoutsSql,
+  setTimeoutsStatements,
+  type Timeouts
+} from '../db/timeouts.js'
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { withApplyLock } from './locks.js'
 import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
@@ -131,7 +135,8 @@ async function runStatements(
   migration: SqlFile,
   statements: SqlStatement[],
   timings: StatementTiming[],
-  opts: TransactionalRun
+  opts: TransactionalRun,
+  before: readonly string[]
 ): Promise<void> {
   const { log, signal } = opts
   throwIfCancelled(signal, migration.file)
@@ -151,9 +156,8 @@ async function runStatements(
     )
   const after = resetting ? [capTimeoutsSql('LOCAL', limitsOf(opts))] : []
   try {
-    ;(await runBatch(client, statements, `migration-runbook: ${migration.file}`, after)).forEach(
-      record
-    )
+    const label = `migration-runbook: ${migration.file}`
+    ;(await runBatch(client, statements, label, { before, after })).forEach(record)
   } catch (e) {
     if (!(e instanceof BatchStatementError)) throw e
     e.completedMs.forEach(record)
@@ -216,8 +220,9 @@ export async function runFileInTransaction(
     const timings: StatementTiming[] = []
     const t0 = performance.now()
     try {
-      await client.query(`BEGIN; ${setTimeoutsSql('LOCAL', limitsOf(opts))}`)
-      await runStatements(client, file, statements, timings, opts)
+      // BEGIN and the SET LOCALs ride in the file's own round trip.
+      const begin = ['BEGIN', ...setTimeoutsStatements('LOCAL', limitsOf(opts))]
+      await runStatements(client, file, statements, timings, opts, begin)
       const withCommit = await finish(timings, attempt)
       await client.query([...withCommit, 'COMMIT'].join(';\n'))
       return { timings, attempts: attempt, durationMs: Math.round(performance.now() - t0) }
@@ -423,8 +428,7 @@ export async function applyMigrations(
   // Refuse bad files before taking any lock or writing anything.
   for (const m of migrations) statementsOf(m)
   return withApplyLock(client, opts, async () => {
-    await ensureHistoryTables(client)
-    const plan = buildPlan(migrationsDir, migrations, await readHistory(client))
+    const plan = buildPlan(migrationsDir, migrations, await ensureHistoryTables(client))
     if (plan.drift.length > 0)
       throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
     if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {

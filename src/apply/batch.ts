@@ -171,19 +171,34 @@ function durations(results: ResultLike[]): number[] {
   return clocks.slice(1).map((t, i) => Math.round((t - clocks[i]) * 10) / 10)
 }
 
+/** The tool's own statements around a file's in runBatch (each one complete statement, without results). */
+export interface BatchAround {
+  /** Sent first, untimed: `BEGIN` and the transaction's SET LOCALs ride in the file's round trip. */
+  before?: readonly string[]
+  /** Sent after each statement's clock read, untimed. */
+  after?: readonly string[]
+}
+
 /**
- * Runs the statements as one batch in the client's current transaction and returns each one's duration in ms.
- * `after`: the tool's own statements (without results) sent after each statement's clock read, untimed.
- * Throws BatchStatementError naming the statement that failed.
+ * Runs the statements as one batch in the client's current transaction (or in the one `around.before` opens)
+ * and returns each one's duration in ms. Throws BatchStatementError naming the statement that failed.
  */
 export async function runBatch(
   client: pg.ClientBase,
   statements: readonly SqlStatement[],
   label?: string,
-  after: readonly string[] = []
+  around: BatchAround = {}
 ): Promise<number[]> {
-  if (statements.length === 0) return []
-  const outcome = await sendBatch(client, statements, { ...TIMED, gap: [CLOCK, ...after], label })
+  const before = around.before ?? []
+  if (statements.length === 0) {
+    if (before.length > 0) await client.query(before.join(';\n'))
+    return []
+  }
+  const outcome = await sendBatch(client, statements, {
+    prologue: [...before, CLOCK],
+    gap: [CLOCK, ...(around.after ?? [])],
+    label
+  })
   const completedMs = durations(outcome.results)
   if (outcome.error !== undefined) {
     if (outcome.failedIndex === undefined) throw outcome.error

@@ -21,11 +21,8 @@ export function timeoutSetting(ms: number): number {
   return Math.max(1, Math.round(ms))
 }
 
-/**
- * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
- * statement_timeout in force while it is set is still the previous one.
- */
-export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string {
+/** The SET statements for the given timeouts, one per setting; lock_timeout first (see setTimeoutsSql). */
+export function setTimeoutsStatements(scope: TimeoutScope, timeouts: Timeouts): string[] {
   const sets: string[] = []
   if (timeouts.lockMs !== undefined) {
     sets.push(`SET ${scope} lock_timeout = ${timeoutSetting(timeouts.lockMs)}`)
@@ -33,7 +30,15 @@ export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string 
   if (timeouts.statementMs !== undefined) {
     sets.push(`SET ${scope} statement_timeout = ${timeoutSetting(timeouts.statementMs)}`)
   }
-  return sets.join('; ')
+  return sets
+}
+
+/**
+ * The SET statements for the given timeouts, `; `-joined to share a round trip; lock_timeout first, so the
+ * statement_timeout in force while it is set is still the previous one.
+ */
+export function setTimeoutsSql(scope: TimeoutScope, timeouts: Timeouts): string {
+  return setTimeoutsStatements(scope, timeouts).join('; ')
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type PlanNode
 } from './explain.js'
 import { topStatements } from './statements.js'
+import { quoteLiteral, quoteTextArray } from '../db/connect.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -178,7 +179,10 @@ export async function recordPlanBaselines(
   return { baselines, notes, persisted: opts.persist === true }
 }
 
-/** Replaces the environment's stored baselines (creating the table if missing), in one transaction. */
+/**
+ * Replaces the environment's stored baselines (creating the table if missing), in one transaction sent as one
+ * round trip: a hosted database is 10–100 ms away per query, and there is a row per probe.
+ */
 export async function persistPlanBaselines(
   client: Queryable,
   environment: string,
@@ -186,31 +190,36 @@ export async function persistPlanBaselines(
 ): Promise<void> {
   // Nothing to store and nothing stored (a first apply whose probes name tables it creates): no DDL to run.
   if (baselines.length === 0 && !(await baselineTableExists(client))) return
-  await client.query('BEGIN')
-  try {
+  // Untyped literals take their column's type, as parameters would.
+  const rows = baselines.map(
+    b =>
+      `(${[
+        quoteLiteral(environment),
+        quoteLiteral(b.name),
+        quoteLiteral(b.sql),
+        quoteLiteral(JSON.stringify(b.params)),
+        quoteLiteral(String(b.totalCost)),
+        quoteTextArray(b.indexes),
+        quoteLiteral(JSON.stringify(b.plan)),
+        quoteLiteral(b.recordedAt)
+      ].join(', ')})`
+  )
+  const statements = [
+    'BEGIN',
     // Serialised so two first runs do not race on CREATE TABLE IF NOT EXISTS.
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`)
-    await client.query(PLAN_BASELINES_DDL)
-    await client.query('DELETE FROM migration_runbook.plan_baselines WHERE environment = $1', [
-      environment
-    ])
-    for (const b of baselines) {
-      await client.query(
-        `INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          environment,
-          b.name,
-          b.sql,
-          JSON.stringify(b.params),
-          b.totalCost,
-          b.indexes,
-          JSON.stringify(b.plan),
-          b.recordedAt
+    `SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'))`,
+    PLAN_BASELINES_DDL.trim().replace(/;$/, ''),
+    `DELETE FROM migration_runbook.plan_baselines WHERE environment = ${quoteLiteral(environment)}`,
+    ...(rows.length
+      ? [
+          `INSERT INTO migration_runbook.plan_baselines (environment, name, sql, params, total_cost, indexes, plan, recorded_at)
+         VALUES ${rows.join(',\n')}`
         ]
-      )
-    }
-    await client.query('COMMIT')
+      : []),
+    'COMMIT'
+  ]
+  try {
+    await client.query(statements.join(';\n'))
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e

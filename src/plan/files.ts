@@ -503,8 +503,19 @@ function refuseNameOrderMismatch(byVersion: Migration[], migrationsDir: string):
   }
 }
 
+/** A version as a number, or undefined for one that is not all digits (a history row another tool wrote). */
+export function versionNumber(v: string): bigint | undefined {
+  return /^\d+$/.test(v) ? BigInt(v) : undefined
+}
+
+/** Numeric order; a version that is not all digits sorts after every numeric one, in code-point order. */
 export function compareVersions(a: string, b: string): number {
-  const x = BigInt(a)
-  const y = BigInt(b)
+  const x = versionNumber(a)
+  const y = versionNumber(b)
+  if (x === undefined || y === undefined) {
+    if (x !== undefined) return -1
+    if (y !== undefined) return 1
+    return a < b ? -1 : a > b ? 1 : 0
+  }
   return x < y ? -1 : x > y ? 1 : 0
 }

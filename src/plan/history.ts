@@ -5,6 +5,7 @@
  */
 import type pg from 'pg'
 import { quoteLiteral, quoteTextArray } from '../db/connect.js'
+import { compareVersions } from './files.js'
 
 export interface HistoryRow {
   version: string
@@ -80,12 +81,14 @@ CREATE INDEX IF NOT EXISTS monitor_samples_series_idx
  * Creates the history tables if missing. Serialised by an advisory lock so concurrent first runs do not race
  * (CREATE ... IF NOT EXISTS is not safe against a concurrent create: 23505 on pg_namespace). The lock and the
  * DDL go in one simple query, which the server runs as one transaction: a transaction-level lock taken by a
- * query of its own would be released as that query ends, before the DDL.
+ * query of its own would be released as that query ends, before the DDL. Returns the history, read in the same
+ * query: apply and revert need it next, and a hosted database is 10–100 ms away per round trip.
  */
-export async function ensureHistoryTables(client: Queryable): Promise<void> {
-  await client.query(
-    `SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}`
-  )
+export async function ensureHistoryTables(client: Queryable): Promise<HistoryRow[]> {
+  const results = (await client.query(
+    `SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}\n${historySql(true)}`
+  )) as unknown as { rows: Record<string, unknown>[] }[]
+  return historyRows(results[results.length - 1].rows)
 }
 
 /** Reads history without creating anything (validate must change nothing). */
@@ -95,18 +98,28 @@ export async function readHistory(client: Queryable): Promise<HistoryRow[]> {
                                             to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit`)
   const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0]
   if (!hasHistory) return []
+  const res = await client.query(historySql(hasAudit))
+  return historyRows(res.rows)
+}
+
+/** The history rows, each with the checksum its last apply recorded in the audit log (when there is one). */
+function historySql(hasAudit: boolean): string {
   const checksum = hasAudit
     ? `(SELECT a.checksum FROM migration_runbook.audit_log a
          WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
     : 'NULL::text'
-  const res = await client.query(
-    `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`
-  )
-  return res.rows
-    .map(r => ({ version: String(r.version), name: r.name ?? null, checksum: r.checksum ?? null }))
-    .sort((a, b) =>
-      BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0
-    )
+  return `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`
+}
+
+/** Rows of historySql, oldest version first. */
+function historyRows(rows: Record<string, unknown>[]): HistoryRow[] {
+  return rows
+    .map(r => ({
+      version: String(r.version),
+      name: (r.name as string | null) ?? null,
+      checksum: (r.checksum as string | null) ?? null
+    }))
+    .sort((a, b) => compareVersions(a.version, b.version))
 }
 
 export async function recordApplied(

@@ -1,5 +1,5 @@
 /** The plan: what is on disk, what the database says is applied, what is pending, and any drift. */
-import type { Migration } from './files.js'
+import { versionNumber, type Migration } from './files.js'
 import type { HistoryRow } from './history.js'
 
 export interface DriftItem {
@@ -51,9 +51,10 @@ export function buildPlan(
     }
   }
   const pending = migrations.filter(m => !applied.has(m.version))
+  // A row another tool wrote with a version that is not a number is drift (no file has it), not an order.
   const newestApplied = history.reduce<bigint | null>((max, h) => {
-    const v = BigInt(h.version)
-    return max === null || v > max ? v : max
+    const v = versionNumber(h.version)
+    return v === undefined || (max !== null && v <= max) ? max : v
   }, null)
   const outOfOrder =
     newestApplied === null

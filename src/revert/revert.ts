@@ -5,7 +5,13 @@
  */
 import type pg from 'pg'
 import type { Migration, SqlFile } from '../plan/files.js'
-import { ensureHistoryTables, readHistory, removeApplied, writeAuditSql } from '../plan/history.js'
+import {
+  ensureHistoryTables,
+  readHistory,
+  removeApplied,
+  writeAuditSql,
+  type HistoryRow
+} from '../plan/history.js'
 import {
   auditDetails,
   runFileInTransaction,
@@ -32,8 +38,7 @@ export async function revertMigration(
   // Refuse a bad file before taking any lock or writing anything.
   const statements = statementsOf(script)
   return withApplyLock(client, opts, async () => {
-    await ensureHistoryTables(client)
-    await refuseIfNoLongerNewest(client, m)
+    refuseIfNoLongerNewest(await ensureHistoryTables(client), m)
     const startedAt = new Date()
     const run = await adaptToStandIns(
       client,
@@ -55,7 +60,7 @@ export async function revertMigration(
       },
       async timings => {
         // Again in the transaction: a `supabase db push` takes no apply lock.
-        await refuseIfNoLongerNewest(client, m)
+        refuseIfNoLongerNewest(await readHistory(client), m)
         const removed = await removeApplied(client, m.version)
         if (removed !== 1)
           throw new Error(
@@ -96,8 +101,7 @@ export async function revertMigration(
  * migration would leave the history out of order (and a CASCADE in the script could take the newer one's
  * objects with it), so the run stops with nothing changed.
  */
-async function refuseIfNoLongerNewest(client: pg.Client, m: Migration): Promise<void> {
-  const history = await readHistory(client)
+function refuseIfNoLongerNewest(history: HistoryRow[], m: Migration): void {
   const newest = history.at(-1)?.version
   if (newest === m.version) return
   const what = history.some(h => h.version === m.version)

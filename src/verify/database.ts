@@ -6,30 +6,38 @@
 import type pg from 'pg'
 import type { SqlFile } from '../plan/files.js'
 import { statementsOf } from '../apply/statements.js'
-import { setTimeoutsSql } from '../db/timeouts.js'
+import { setTimeoutsStatements } from '../db/timeouts.js'
+import { sendBatch } from '../apply/batch.js'
 import type { SchemaSnapshot } from '../schema/index.js'
 import type { ObjectClass } from './derived.js'
 
-/** Runs a verify script in a transaction that is rolled back; returns the error message or null. */
+/**
+ * Runs a verify script in a transaction that is rolled back; returns the error message or null. The BEGIN, the
+ * script and the ROLLBACK go in one round trip (batch.ts); the server stops at a failing statement.
+ */
 export async function runVerifyScript(
   client: pg.Client,
   file: SqlFile,
   statementTimeoutMs: number
 ): Promise<string | null> {
   const statements = statementsOf(file)
+  let rolledBack = false
   try {
-    await client.query(`BEGIN; ${setTimeoutsSql('LOCAL', { statementMs: statementTimeoutMs })}`)
-    for (const s of statements) {
-      try {
-        await client.query(s.text)
-      } catch (e) {
-        const err = e as Error & { code?: string }
-        return `${file.file}:${s.line}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
-      }
+    const outcome = await sendBatch(client, statements, {
+      label: `migration-runbook: verify ${file.file}`,
+      prologue: ['BEGIN', ...setTimeoutsStatements('LOCAL', { statementMs: statementTimeoutMs })],
+      gap: [],
+      epilogue: ['ROLLBACK']
+    })
+    if (outcome.error === undefined) {
+      rolledBack = true
+      return null
     }
-    return null
+    const err = outcome.error as Error & { code?: string }
+    const at = outcome.failedIndex === undefined ? '' : `:${statements[outcome.failedIndex].line}`
+    return `${file.file}${at}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
   } finally {
-    await client.query('ROLLBACK').catch(() => undefined)
+    if (!rolledBack) await client.query('ROLLBACK').catch(() => undefined)
   }
 }
 
