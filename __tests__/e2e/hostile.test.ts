@@ -139,6 +139,27 @@ test('a read-only target fails the connection gate (1) before anything runs, wit
   expect(summary().checks.find(x => x.id === 'apply')?.status).toBe('skip')
 })
 
+test('a history row another tool wrote with a version that is not a number: drift (1), named, nothing runs', async () => {
+  const c = await db.client()
+  await c.query(`CREATE SCHEMA supabase_migrations;
+    CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY, statements text[], name text);
+    INSERT INTO supabase_migrations.schema_migrations VALUES ('manual-fix', '{}', 'by hand')`)
+  for (const name of ['validate', 'apply']) {
+    // Before: "Cannot convert manual-fix to a BigInt", reported as the history being unreadable.
+    const r = await stage(name)
+    expect(r.code).toBe(1)
+    const drift = summary().checks.find(k => k.id === 'drift')
+    expect(drift?.status).toBe('fail')
+    expect(drift?.reasons.join('\n')).toContain(
+      'version manual-fix (by hand) is recorded as applied but no file manual-fix_*.sql exists'
+    )
+    expect(r.stdout + r.stderr).not.toContain('BigInt')
+  }
+  const left = await c.query(`SELECT version FROM supabase_migrations.schema_migrations`)
+  expect(left.rows).toEqual([{ version: 'manual-fix' }])
+  expect((await c.query(`SELECT to_regclass('public.items') AS t`)).rows[0].t).toBeNull()
+})
+
 test('a lock held by another session: the timeout names the relation and who holds it', async () => {
   expect((await stage('apply')).code).toBe(0)
   repo.write(
