@@ -1,7 +1,8 @@
 /**
  * What a hostile tester tried, through the CLI bundle as a child process against a real database: secrets in
  * migration SQL, bytes that are not UTF-8, empty and comment-only files, a read-only target, a lock held by
- * someone else, a rollback cancelled while another run holds the apply lock.
+ * someone else, a rollback cancelled while another run holds the apply lock, history that other tools wrote (an
+ * older Supabase CLI's table, a version that is not a number).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -158,6 +159,33 @@ test('a history row another tool wrote with a version that is not a number: drif
   const left = await c.query(`SELECT version FROM supabase_migrations.schema_migrations`)
   expect(left.rows).toEqual([{ version: 'manual-fix' }])
   expect((await c.query(`SELECT to_regclass('public.items') AS t`)).rows[0].t).toBeNull()
+})
+
+test('a history table an older Supabase CLI created (version only): validate reads it and changes nothing, apply adds the columns as db push does', async () => {
+  const c = await db.client()
+  await c.query(`CREATE SCHEMA supabase_migrations;
+    CREATE TABLE supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY)`)
+  const columns = async () =>
+    (
+      await c.query(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_schema = 'supabase_migrations' AND table_name = 'schema_migrations' ORDER BY ordinal_position`
+      )
+    ).rows.map(r => r.column_name)
+  // Before: "column s.name does not exist (SQLSTATE 42703)", exit 1, in every stage.
+  const v = await stage('validate')
+  expect(v.code).toBe(0)
+  expect(await columns()).toEqual(['version'])
+  const a = await stage('apply')
+  expect(a.code).toBe(0)
+  expect(await columns()).toEqual(['version', 'statements', 'name'])
+  const rows = await c.query(
+    `SELECT version, name, cardinality(statements) > 0 AS has_statements FROM supabase_migrations.schema_migrations ORDER BY version`
+  )
+  expect(rows.rows).toEqual([
+    { version: '20250101000000', name: 'create_items', has_statements: true },
+    { version: '20250201000000', name: 'add_sku', has_statements: true }
+  ])
 })
 
 test('a lock held by another session: the timeout names the relation and who holds it', async () => {

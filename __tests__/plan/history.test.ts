@@ -141,3 +141,29 @@ test('a history row another tool wrote with a version that is not a number is dr
   expect(plan.drift[2].message).toContain('manual-fix')
   expect(plan.outOfOrder).toEqual([])
 })
+
+test('a table an older Supabase CLI created (version only) is read with null names, and completed as db push does', async () => {
+  await client.query('DROP SCHEMA IF EXISTS supabase_migrations, migration_runbook CASCADE')
+  await client.query(`CREATE SCHEMA supabase_migrations;
+    CREATE TABLE supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY);
+    INSERT INTO supabase_migrations.schema_migrations VALUES ('20250101000000')`)
+  expect(await readHistory(client)).toEqual([
+    { version: '20250101000000', name: null, checksum: null }
+  ])
+  const created = await ensureHistoryTables(client)
+  expect(created).toEqual([{ version: '20250101000000', name: null, checksum: null }])
+  await client.query(recordAppliedSql('20250102000000', 'second', ['select 1']))
+  expect((await readHistory(client)).map(h => [h.version, h.name])).toEqual([
+    ['20250101000000', null],
+    ['20250102000000', 'second']
+  ])
+  // A complete table is not altered again: no ACCESS EXCLUSIVE on every run.
+  const before = await client.query(
+    `SELECT xmin::text AS x FROM pg_class WHERE oid = 'supabase_migrations.schema_migrations'::regclass`
+  )
+  await ensureHistoryTables(client)
+  const after = await client.query(
+    `SELECT xmin::text AS x FROM pg_class WHERE oid = 'supabase_migrations.schema_migrations'::regclass`
+  )
+  expect(after.rows[0].x).toBe(before.rows[0].x)
+})

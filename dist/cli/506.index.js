@@ -879,6 +879,22 @@ CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (
   statements text[],
   name text
 );
+-- A table an older Supabase CLI created has only version (or version and statements): the columns are added as
+-- \`supabase db push\` adds them, only when missing (ALTER TABLE takes ACCESS EXCLUSIVE even with IF NOT EXISTS).
+DO $migration_runbook$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                  WHERE attrelid = 'supabase_migrations.schema_migrations'::regclass
+                    AND attname = 'statements' AND NOT attisdropped) THEN
+    ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN statements text[];
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                  WHERE attrelid = 'supabase_migrations.schema_migrations'::regclass
+                    AND attname = 'name' AND NOT attisdropped) THEN
+    ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN name text;
+  END IF;
+END
+$migration_runbook$;
 CREATE SCHEMA IF NOT EXISTS migration_runbook;
 CREATE TABLE IF NOT EXISTS migration_runbook.audit_log (
   id bigserial PRIMARY KEY,
@@ -927,23 +943,30 @@ async function ensureHistoryTables(client) {
     const results = (await client.query(`SELECT pg_advisory_xact_lock(hashtext('migration_runbook.ddl'));\n${HISTORY_DDL}\n${historySql(true)}`));
     return historyRows(results[results.length - 1].rows);
 }
-/** Reads history without creating anything (validate must change nothing). */
+/**
+ * Reads history without creating anything (validate must change nothing). A table an older Supabase CLI created
+ * may have no name column: the names are then null, as `supabase migration list` shows them.
+ */
 async function readHistory(client) {
-    const exists = await client.query(`SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
-                                            to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit`);
-    const { has_history: hasHistory, has_audit: hasAudit } = exists.rows[0];
+    const exists = await client.query(`SELECT
+      to_regclass('supabase_migrations.schema_migrations') IS NOT NULL AS has_history,
+      to_regclass('migration_runbook.audit_log') IS NOT NULL AS has_audit,
+      EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+               WHERE attrelid = to_regclass('supabase_migrations.schema_migrations')
+                 AND attname = 'name' AND NOT attisdropped) AS has_name`);
+    const { has_history: hasHistory, has_audit: hasAudit, has_name: hasName } = exists.rows[0];
     if (!hasHistory)
         return [];
-    const res = await client.query(historySql(hasAudit));
+    const res = await client.query(historySql(hasAudit, hasName));
     return historyRows(res.rows);
 }
 /** The history rows, each with the checksum its last apply recorded in the audit log (when there is one). */
-function historySql(hasAudit) {
+function historySql(hasAudit, hasName = true) {
     const checksum = hasAudit
         ? `(SELECT a.checksum FROM migration_runbook.audit_log a
          WHERE a.version = s.version AND a.status = 'applied' ORDER BY a.id DESC LIMIT 1)`
         : 'NULL::text';
-    return `SELECT s.version, s.name, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`;
+    return `SELECT s.version, ${hasName ? 's.name' : 'NULL::text AS name'}, ${checksum} AS checksum FROM supabase_migrations.schema_migrations s`;
 }
 /** Rows of historySql, oldest version first. */
 function historyRows(rows) {
