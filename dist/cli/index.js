@@ -83,7 +83,7 @@ function trapSignals(opts) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7475);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5581);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(833);
 /**
  * The CLI's process: signals in, an exit code out. The code is passed to process.exit explicitly once
@@ -167,187 +167,23 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7475:
+/***/ 5581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
-});
-
-// UNUSED EXPORTS: defaultMigrationsDir
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
-// EXTERNAL MODULE: ./src/db/target.ts
-var target = __nccwpck_require__(2513);
-;// CONCATENATED MODULE: ./src/report/redact.ts
-/**
- * Secret scrubbing. The database URL and its password are registered the moment they are read, in every
- * form they could be printed in (raw, percent-encoded, decoded, form-encoded), and replaced by *** in every
- * log line, evidence file, comment and error message.
- */
-
-const ELLIPSIS = '…';
-/** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
-const MIN_CUT = 3;
-/** Whether the first k characters of `secret` are the k characters of `text` before `end`. */
-function endsWithStartOf(text, end, secret, k) {
-    for (let i = 0; i < k; i++)
-        if (text.charCodeAt(end - k + i) !== secret.charCodeAt(i))
-            return false;
-    return true;
-}
-/** Length of the longest start of a secret (at least MIN_CUT long) that ends at `end` in `text`, else 0. */
-function longestCutSecret(text, end, secrets) {
-    let best = 0;
-    for (const s of secrets) {
-        for (let k = Math.min(s.length - 1, end); k >= Math.max(MIN_CUT, best + 1); k--) {
-            if (endsWithStartOf(text, end, s, k)) {
-                best = k;
-                break;
-            }
-        }
-    }
-    return best;
-}
-class Redactor {
-    secrets = new Set();
-    sinks = [];
-    /** The secrets longest first: sorted on the first redact after a change, not for every line. */
-    longestFirst;
-    /** Called for each secret form, e.g. core.setSecret in the action. */
-    onSecret(sink) {
-        this.sinks.push(sink);
-        for (const s of this.secrets)
-            sink(s);
-    }
-    add(secret) {
-        if (!secret || secret.length < 3 || this.secrets.has(secret))
-            return;
-        this.secrets.add(secret);
-        this.longestFirst = undefined;
-        for (const sink of this.sinks)
-            sink(secret);
-    }
-    /**
-     * Registers a secret written inside SQL, e.g. a role's PASSWORD '...' (see rolePasswordsIn), in the forms
-     * logs and evidence quote it: as the server reads it, quotes doubled ('it''s'), backslash-escaped
-     * (E'it\'s'), doubled twice (a string inside a DO block's EXECUTE '...'), each also JSON-escaped.
-     */
-    addSqlSecret(value) {
-        const doubled = value.replace(/'/g, "''");
-        const forms = [
-            value,
-            doubled,
-            doubled.replace(/'/g, "''"),
-            value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
-        ];
-        for (const f of forms) {
-            this.add(f);
-            this.add(JSON.stringify(f).slice(1, -1));
-        }
-    }
-    /** Registers a connection string: the whole URL, its password and user:password in all encodings. */
-    addDatabaseUrl(url) {
-        this.add(url);
-        let parsed;
-        try {
-            parsed = (0,target/* parseDatabaseUrl */.mx)(url);
-        }
-        catch {
-            return;
-        }
-        // libpq also takes the password as a query parameter (?password=...).
-        const rawPassword = parsed.password || encodeURIComponent(parsed.searchParams.get('password') ?? '');
-        if (!rawPassword)
-            return;
-        const forms = new Set([rawPassword]);
-        try {
-            forms.add(decodeURIComponent(rawPassword));
-        }
-        catch {
-            // malformed percent-encoding: the raw form is still registered
-        }
-        for (const f of [...forms]) {
-            forms.add(encodeURIComponent(f));
-            forms.add(encodeURIComponent(f).replace(/%20/g, '+'));
-            forms.add(new URLSearchParams({ p: f }).toString().slice(2));
-            forms.add(JSON.stringify(f).slice(1, -1));
-        }
-        for (const f of forms)
-            this.add(f);
-        // The URL without the scheme, and as node's URL serialises it.
-        this.add(parsed.toString());
-    }
-    redact(text) {
-        if (!text)
-            return text;
-        let out = text;
-        // Longest first so a URL is replaced whole before its password inside it.
-        this.longestFirst ??= [...this.secrets].sort((a, b) => b.length - a.length);
-        const secrets = this.longestFirst;
-        for (const s of secrets) {
-            if (out.includes(s))
-                out = out.split(s).join('***');
-        }
-        return out.includes(ELLIPSIS) ? this.redactCutSecrets(out, secrets) : out;
-    }
-    /**
-     * Statement texts are shortened for logs ("CREATE ROLE app PASSWORD 'correct horse…"): a secret cut by
-     * the ellipsis is no longer found whole, so a start of a secret right before an ellipsis is masked too.
-     */
-    redactCutSecrets(text, secrets) {
-        let out = text;
-        for (let at = out.indexOf(ELLIPSIS); at >= 0; at = out.indexOf(ELLIPSIS, at + 1)) {
-            const end = out[at - 1] === ' ' ? at - 1 : at;
-            const cut = longestCutSecret(out, end, secrets);
-            if (cut > 0) {
-                out = out.slice(0, end - cut) + '***' + out.slice(end);
-                at += 3 - cut;
-            }
-        }
-        return out;
-    }
-    /** A copy of an error whose message and Postgres fields are scrubbed. */
-    redactError(error) {
-        const e = error instanceof Error ? error : new Error(String(error));
-        const copy = new Error(this.redact(e.message));
-        copy.name = e.name;
-        for (const key of [
-            'severity',
-            'code',
-            'detail',
-            'hint',
-            'position',
-            'where',
-            'constraint',
-            'table',
-            'schema'
-        ]) {
-            const v = e[key];
-            if (typeof v === 'string')
-                copy[key] = this.redact(v);
-        }
-        if (e.stack)
-            copy.stack = this.redact(e.stack);
-        return copy;
-    }
-}
-
-// EXTERNAL MODULE: ./src/types.ts
-var types = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/cli.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ runCli)
+/* harmony export */ });
+/* unused harmony export defaultMigrationsDir */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7827);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(649);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
 /**
  * The CLI front end: flags in, the same engine as the action, a terminal table and an exit code out
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
@@ -359,7 +195,7 @@ var version = __nccwpck_require__(311);
 
 
 
-const USAGE = `migration-runbook ${version/* VERSION */.x}
+const USAGE = `migration-runbook ${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}
 
 Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
@@ -368,7 +204,7 @@ Usage:
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
                         <file|dir>...
 
-Stages: ${types/* STAGES */.a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
@@ -403,22 +239,22 @@ Options:
  * every command works there without --migrations-dir.
  */
 function defaultMigrationsDir(cwd) {
-    const supabase = external_node_path_default().join(cwd, 'supabase', 'migrations');
-    return (0,external_node_fs_.existsSync)(supabase) && !(0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, 'migrations'))
+    const supabase = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'supabase', 'migrations');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(supabase) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'migrations'))
         ? 'supabase/migrations'
         : 'migrations';
 }
 function fail(message) {
-    throw new errors/* ConfigError */.x(message);
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(message);
 }
 async function runCli(argv, io) {
-    const redactor = new Redactor();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
     // Mask the URL the moment it is read, before anything could print it.
     redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '');
     try {
         let parsed;
         try {
-            parsed = (0,external_node_util_.parseArgs)({
+            parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
                 args: argv,
                 allowPositionals: true,
                 strict: true,
@@ -525,8 +361,8 @@ async function runCli(argv, io) {
                 : outcome.table);
             return outcome.exitCode;
         }
-        if (!types/* STAGES */.a.includes(command)) {
-            fail(`command is "${command}"; allowed: ${[...types/* STAGES */.a, 'rehearse'].join(', ')}`);
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.includes(command)) {
+            fail(`command is "${command}"; allowed: ${[..._types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a, 'rehearse'].join(', ')}`);
         }
         if (values['baseline-from'] !== undefined && !values.embedded)
             fail('option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database');
@@ -572,11 +408,11 @@ async function runCli(argv, io) {
         io.out(values.json
             ? JSON.stringify(outcome.report, null, 2)
             : renderTable([outcome.report]) +
-                `\nevidence: ${external_node_path_default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
+                `\nevidence: ${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
         return outcome.exitCode;
     }
     catch (e) {
-        if (e instanceof errors/* ConfigError */.x) {
+        if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x) {
             io.err(`error: ${redactor.redact(e.message)}`);
             return 2;
         }
@@ -756,6 +592,180 @@ async function pinTarget(client, opts) {
         annotations: [],
         durationMs: Date.now() - started
     };
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor),
+/* harmony export */   u: () => (/* binding */ isErrorLike)
+/* harmony export */ });
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2513);
+/**
+ * Secret scrubbing. The database URL and its password are registered the moment they are read, in every
+ * form they could be printed in (raw, percent-encoded, decoded, form-encoded), and replaced by *** in every
+ * log line, evidence file, comment and error message.
+ */
+
+const ELLIPSIS = '…';
+/** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
+const MIN_CUT = 3;
+/** Whether the first k characters of `secret` are the k characters of `text` before `end`. */
+function endsWithStartOf(text, end, secret, k) {
+    for (let i = 0; i < k; i++)
+        if (text.charCodeAt(end - k + i) !== secret.charCodeAt(i))
+            return false;
+    return true;
+}
+/** Length of the longest start of a secret (at least MIN_CUT long) that ends at `end` in `text`, else 0. */
+function longestCutSecret(text, end, secrets) {
+    let best = 0;
+    for (const s of secrets) {
+        for (let k = Math.min(s.length - 1, end); k >= Math.max(MIN_CUT, best + 1); k--) {
+            if (endsWithStartOf(text, end, s, k)) {
+                best = k;
+                break;
+            }
+        }
+    }
+    return best;
+}
+class Redactor {
+    secrets = new Set();
+    sinks = [];
+    /** The secrets longest first: sorted on the first redact after a change, not for every line. */
+    longestFirst;
+    /** Called for each secret form, e.g. core.setSecret in the action. */
+    onSecret(sink) {
+        this.sinks.push(sink);
+        for (const s of this.secrets)
+            sink(s);
+    }
+    add(secret) {
+        if (!secret || secret.length < 3 || this.secrets.has(secret))
+            return;
+        this.secrets.add(secret);
+        this.longestFirst = undefined;
+        for (const sink of this.sinks)
+            sink(secret);
+    }
+    /**
+     * Registers a secret written inside SQL, e.g. a role's PASSWORD '...' (see rolePasswordsIn), in the forms
+     * logs and evidence quote it: as the server reads it, quotes doubled ('it''s'), backslash-escaped
+     * (E'it\'s'), doubled twice (a string inside a DO block's EXECUTE '...'), each also JSON-escaped.
+     */
+    addSqlSecret(value) {
+        const doubled = value.replace(/'/g, "''");
+        const forms = [
+            value,
+            doubled,
+            doubled.replace(/'/g, "''"),
+            value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
+        ];
+        for (const f of forms) {
+            this.add(f);
+            this.add(JSON.stringify(f).slice(1, -1));
+        }
+    }
+    /** Registers a connection string: the whole URL, its password and user:password in all encodings. */
+    addDatabaseUrl(url) {
+        this.add(url);
+        let parsed;
+        try {
+            parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDatabaseUrl */ .mx)(url);
+        }
+        catch {
+            return;
+        }
+        // libpq also takes the password as a query parameter (?password=...).
+        const rawPassword = parsed.password || encodeURIComponent(parsed.searchParams.get('password') ?? '');
+        if (!rawPassword)
+            return;
+        const forms = new Set([rawPassword]);
+        try {
+            forms.add(decodeURIComponent(rawPassword));
+        }
+        catch {
+            // malformed percent-encoding: the raw form is still registered
+        }
+        for (const f of [...forms]) {
+            forms.add(encodeURIComponent(f));
+            forms.add(encodeURIComponent(f).replace(/%20/g, '+'));
+            forms.add(new URLSearchParams({ p: f }).toString().slice(2));
+            forms.add(JSON.stringify(f).slice(1, -1));
+        }
+        for (const f of forms)
+            this.add(f);
+        // The URL without the scheme, and as node's URL serialises it.
+        this.add(parsed.toString());
+    }
+    redact(text) {
+        if (!text)
+            return text;
+        let out = text;
+        // Longest first so a URL is replaced whole before its password inside it.
+        this.longestFirst ??= [...this.secrets].sort((a, b) => b.length - a.length);
+        const secrets = this.longestFirst;
+        for (const s of secrets) {
+            if (out.includes(s))
+                out = out.split(s).join('***');
+        }
+        return out.includes(ELLIPSIS) ? this.redactCutSecrets(out, secrets) : out;
+    }
+    /**
+     * Statement texts are shortened for logs ("CREATE ROLE app PASSWORD 'correct horse…"): a secret cut by
+     * the ellipsis is no longer found whole, so a start of a secret right before an ellipsis is masked too.
+     */
+    redactCutSecrets(text, secrets) {
+        let out = text;
+        for (let at = out.indexOf(ELLIPSIS); at >= 0; at = out.indexOf(ELLIPSIS, at + 1)) {
+            const end = out[at - 1] === ' ' ? at - 1 : at;
+            const cut = longestCutSecret(out, end, secrets);
+            if (cut > 0) {
+                out = out.slice(0, end - cut) + '***' + out.slice(end);
+                at += 3 - cut;
+            }
+        }
+        return out;
+    }
+    /** A copy of an error whose message and Postgres fields are scrubbed. */
+    redactError(error) {
+        // Duck-typed, not instanceof: an error made in another realm (a vm context, Node's core under a test runner)
+        // keeps its code and fields too.
+        const e = isErrorLike(error) ? error : new Error(String(error));
+        const copy = new Error(this.redact(e.message));
+        copy.name = e.name;
+        for (const key of [
+            'severity',
+            'code',
+            'detail',
+            'hint',
+            'position',
+            'where',
+            'constraint',
+            'table',
+            'schema'
+        ]) {
+            const v = e[key];
+            if (typeof v === 'string')
+                copy[key] = this.redact(v);
+        }
+        if (e.stack)
+            copy.stack = this.redact(e.stack);
+        return copy;
+    }
+}
+/** An Error, or an object shaped like one (from another realm: instanceof Error is false there). */
+function isErrorLike(value) {
+    return (value instanceof Error ||
+        (typeof value === 'object' &&
+            value !== null &&
+            typeof value.message === 'string' &&
+            typeof value.name === 'string'));
 }
 
 

@@ -1,6 +1,6 @@
 /** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
 import pg from 'pg'
-import type { Redactor } from '../report/redact.js'
+import { isErrorLike, type Redactor } from '../report/redact.js'
 import { setTimeoutsSql } from './timeouts.js'
 
 export interface ConnectOptions {
@@ -11,20 +11,101 @@ export interface ConnectOptions {
 }
 
 export async function connect(opts: ConnectOptions): Promise<pg.Client> {
-  const client = new pg.Client({
-    connectionString: opts.url,
-    application_name: opts.applicationName ?? 'migration-runbook',
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 15_000
-  })
-  // An idle client's socket error would otherwise crash the process with the raw error.
-  client.on('error', () => undefined)
+  const mode = sslModeOf(opts.url)
   try {
-    await client.connect()
+    return await connectOnce(opts, libpqSsl(opts.url, mode))
   } catch (e) {
-    await client.end().catch(() => undefined)
-    throw opts.redactor.redactError(e)
+    // libpq's prefer (and allow): encrypted when the server can, in the clear when it cannot.
+    if (
+      (mode === 'prefer' || mode === 'allow') &&
+      (e as Error).message.startsWith(NO_SSL_ON_SERVER)
+    )
+      return connectOnce(opts, withSslMode(opts.url, 'disable'))
+    throw e
   }
-  return client
+}
+
+async function connectOnce(opts: ConnectOptions, connectionString: string): Promise<pg.Client> {
+  let client: pg.Client | undefined
+  try {
+    client = new pg.Client({
+      connectionString,
+      application_name: opts.applicationName ?? 'migration-runbook',
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 15_000
+    })
+    // An idle client's socket error would otherwise crash the process with the raw error.
+    client.on('error', () => undefined)
+    await client.connect()
+    return client
+  } catch (e) {
+    await client?.end().catch(() => undefined)
+    throw opts.redactor.redactError(withTlsHint(e, sslModeOf(connectionString)))
+  }
+}
+
+/** What pg says when the server answers an SSLRequest with N. */
+const NO_SSL_ON_SERVER = 'The server does not support SSL connections'
+
+/** The URL's sslmode, lower-cased; undefined when it sets none (or is not a URL: pg then says why). */
+export function sslModeOf(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get('sslmode')?.toLowerCase() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+function withSslMode(url: string, mode: string): string {
+  const u = new URL(url)
+  u.searchParams.set('sslmode', mode)
+  return u.toString()
+}
+
+/**
+ * The URL as pg should read it so that sslmode means what it means to libpq, psql and the Supabase CLI (the same
+ * URL is given to all of them): require encrypts without verifying the certificate (verify-ca when sslrootcert
+ * is given), verify-ca checks the chain, verify-full the chain and the host name. pg 8 reads require, prefer and
+ * verify-ca as verify-full against the machine's CAs, and a Supabase project's certificate is signed by
+ * Supabase's own root CA: `?sslmode=require`, as Supabase's docs and Vercel's integration write it, failed with
+ * "self-signed certificate in certificate chain" where psql and `supabase db push` connect. pg's own no-verify,
+ * and a URL that says how to read itself (uselibpqcompat), are left as they are.
+ */
+function libpqSsl(url: string, mode: string | undefined): string {
+  if (!mode || mode === 'no-verify' || mode === 'disable') return url
+  if (/[?&]uselibpqcompat=/i.test(url)) return url
+  // allow: libpq tries in the clear first; here SSL first, then in the clear (as prefer): encrypted when possible.
+  const read = mode === 'allow' ? withSslMode(url, 'prefer') : url
+  const hash = read.indexOf('#')
+  const [head, tail] = hash === -1 ? [read, ''] : [read.slice(0, hash), read.slice(hash)]
+  return `${head}${head.includes('?') ? '&' : '?'}uselibpqcompat=true${tail}`
+}
+
+/** Node's codes for a certificate that could not be verified. */
+const UNVERIFIED_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED'
+])
+
+/** A TLS failure, with what to change in the URL (the error's own message and code are kept). */
+function withTlsHint(e: unknown, mode: string | undefined): unknown {
+  if (!isErrorLike(e)) return e
+  const code = (e as Error & { code?: string }).code
+  let hint: string | undefined
+  if (code && UNVERIFIED_CERTIFICATE.has(code))
+    hint =
+      `the server's certificate could not be verified (sslmode=${mode ?? 'verify-full'}): add sslrootcert=<file> with the ` +
+      "server's root CA to the URL (Supabase: the project's Database settings, SSL configuration), or use " +
+      'sslmode=require to encrypt without verifying the certificate, as psql and the Supabase CLI do'
+  else if (e.message === NO_SSL_ON_SERVER)
+    hint = `the URL asks for sslmode=${mode}; this server does not offer SSL (sslmode=disable or prefer connects to it)`
+  if (!hint) return e
+  e.message = `${e.message}: ${hint}`
+  return e
 }
 
 /**

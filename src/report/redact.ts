@@ -131,7 +131,9 @@ export class Redactor {
 
   /** A copy of an error whose message and Postgres fields are scrubbed. */
   redactError(error: unknown): Error {
-    const e = error instanceof Error ? error : new Error(String(error))
+    // Duck-typed, not instanceof: an error made in another realm (a vm context, Node's core under a test runner)
+    // keeps its code and fields too.
+    const e = isErrorLike(error) ? error : new Error(String(error))
     const copy = new Error(this.redact(e.message))
     copy.name = e.name
     for (const key of [
@@ -151,4 +153,15 @@ export class Redactor {
     if (e.stack) copy.stack = this.redact(e.stack)
     return copy
   }
+}
+
+/** An Error, or an object shaped like one (from another realm: instanceof Error is false there). */
+export function isErrorLike(value: unknown): value is Error {
+  return (
+    value instanceof Error ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { message?: unknown }).message === 'string' &&
+      typeof (value as { name?: unknown }).name === 'string')
+  )
 }
