@@ -2,7 +2,8 @@
  * A TCP proxy in front of a local PostgreSQL that counts the round trips its clients make: one per simple Query
  * ('Q') message and one per Sync ('S') that ends an extended-protocol batch. Each is a wait for the server, so on
  * a remote database (a hosted Supabase project is 10–100 ms away) a tool's time grows by about round trips × RTT,
- * whatever it takes locally. Plain-text protocol only (the bench's tools connect with sslmode=disable).
+ * whatever it takes locally. Plain-text protocol only: the embedded server offers no TLS, so a client that asks
+ * (SSLRequest, answered N) goes on in the clear.
  */
 import net from 'node:net'
 
@@ -11,7 +12,10 @@ const PROTOCOL_3 = 196608
 
 export interface RoundTripCounter {
   port: number
-  /** Round trips and connections since the last reset. */
+  /**
+   * Round trips and sessions (connections) since the last reset. A session is a connection that sent a startup
+   * message: node-postgres, told sslmode=prefer, closes the connection the server answered N and opens another.
+   */
   counts(): { roundTrips: number; connections: number }
   reset(): void
   close(): Promise<void>
@@ -30,7 +34,6 @@ export async function countRoundTrips(
   let connections = 0
   const sockets = new Set<net.Socket>()
   const server = net.createServer(client => {
-    connections++
     const upstream = net.connect(targetPort, '127.0.0.1')
     sockets.add(client).add(upstream)
     // Frontend messages: untyped (int32 length, then a code) until the startup message; then type byte + int32
@@ -51,7 +54,10 @@ export async function countRoundTrips(
         if (!started) {
           if (pending.length < 8) return
           const length = pending.readInt32BE(0)
-          if (pending.readInt32BE(4) === PROTOCOL_3) started = true
+          if (pending.readInt32BE(4) === PROTOCOL_3) {
+            started = true
+            connections++
+          }
           skip = length
           continue
         }

@@ -106,6 +106,18 @@ describe('connect', () => {
     }
   })
 
+  test("no sslmode reads as libpq's default, prefer: encrypted here, in the clear on a server without SSL", async () => {
+    const c = await connect({ url, redactor })
+    const plain = await connect({ url: urlForDatabase('postgres'), redactor })
+    try {
+      expect(await encrypted(c)).toBe(true)
+      expect(await encrypted(plain)).toBe(false)
+    } finally {
+      await c.end()
+      await plain.end()
+    }
+  })
+
   test('sslmode=require against a server without SSL says so, and what connects', async () => {
     const err = await connect({
       url: withParams('sslmode=require', urlForDatabase('postgres')),

@@ -589,7 +589,7 @@ async function withApplyLock(client, opts, fn) {
 /* harmony export */   rX: () => (/* binding */ quoteTextArray),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
-/* unused harmony exports sslModeOf, isPgServerError */
+/* unused harmony exports sslModeOf, effectiveSslMode, isPgServerError */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6400);
@@ -598,7 +598,7 @@ async function withApplyLock(client, opts, fn) {
 
 
 async function connect(opts) {
-    const mode = sslModeOf(opts.url);
+    const mode = effectiveSslMode(opts.url);
     try {
         return await connectOnce(opts, libpqSsl(opts.url, mode));
     }
@@ -625,7 +625,7 @@ async function connectOnce(opts, connectionString) {
     }
     catch (e) {
         await client?.end().catch(() => undefined);
-        throw opts.redactor.redactError(withTlsHint(e, sslModeOf(connectionString)));
+        throw opts.redactor.redactError(withTlsHint(e, effectiveSslMode(connectionString)));
     }
 }
 /** What pg says when the server answers an SSLRequest with N. */
@@ -639,10 +639,35 @@ function sslModeOf(url) {
         return undefined;
     }
 }
+/**
+ * The sslmode the URL is read with: its own, else libpq's default, prefer (psql and the Supabase CLI encrypt when
+ * the server offers TLS; pg alone would connect in the clear). A URL with pg's own `ssl=` says what it wants.
+ * PGSSLMODE is not consulted: sslmode lives in the URL.
+ */
+function effectiveSslMode(url) {
+    const given = sslModeOf(url);
+    if (given)
+        return given;
+    try {
+        return new URL(url).searchParams.has('ssl') ? undefined : 'prefer';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The URL with sslmode set: appended as text when absent (the user name and password stay byte for byte). */
 function withSslMode(url, mode) {
-    const u = new URL(url);
-    u.searchParams.set('sslmode', mode);
-    return u.toString();
+    if (sslModeOf(url)) {
+        const u = new URL(url);
+        u.searchParams.set('sslmode', mode);
+        return u.toString();
+    }
+    return withParam(url, 'sslmode', mode);
+}
+function withParam(url, key, value) {
+    const hash = url.indexOf('#');
+    const [head, tail] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+    return `${head}${head.includes('?') ? '&' : '?'}${key}=${value}${tail}`;
 }
 /**
  * The URL as pg should read it so that sslmode means what it means to libpq, psql and the Supabase CLI (the same
@@ -659,10 +684,8 @@ function libpqSsl(url, mode) {
     if (/[?&]uselibpqcompat=/i.test(url))
         return url;
     // allow: libpq tries in the clear first; here SSL first, then in the clear (as prefer): encrypted when possible.
-    const read = mode === 'allow' ? withSslMode(url, 'prefer') : url;
-    const hash = read.indexOf('#');
-    const [head, tail] = hash === -1 ? [read, ''] : [read.slice(0, hash), read.slice(hash)];
-    return `${head}${head.includes('?') ? '&' : '?'}uselibpqcompat=true${tail}`;
+    const read = mode === 'allow' || !sslModeOf(url) ? withSslMode(url, 'prefer') : url;
+    return withParam(read, 'uselibpqcompat', 'true');
 }
 /** Node's codes for a certificate that could not be verified. */
 const UNVERIFIED_CERTIFICATE = new Set([

@@ -11,7 +11,7 @@ export interface ConnectOptions {
 }
 
 export async function connect(opts: ConnectOptions): Promise<pg.Client> {
-  const mode = sslModeOf(opts.url)
+  const mode = effectiveSslMode(opts.url)
   try {
     return await connectOnce(opts, libpqSsl(opts.url, mode))
   } catch (e) {
@@ -39,7 +39,7 @@ async function connectOnce(opts: ConnectOptions, connectionString: string): Prom
     return client
   } catch (e) {
     await client?.end().catch(() => undefined)
-    throw opts.redactor.redactError(withTlsHint(e, sslModeOf(connectionString)))
+    throw opts.redactor.redactError(withTlsHint(e, effectiveSslMode(connectionString)))
   }
 }
 
@@ -55,10 +55,35 @@ export function sslModeOf(url: string): string | undefined {
   }
 }
 
+/**
+ * The sslmode the URL is read with: its own, else libpq's default, prefer (psql and the Supabase CLI encrypt when
+ * the server offers TLS; pg alone would connect in the clear). A URL with pg's own `ssl=` says what it wants.
+ * PGSSLMODE is not consulted: sslmode lives in the URL.
+ */
+export function effectiveSslMode(url: string): string | undefined {
+  const given = sslModeOf(url)
+  if (given) return given
+  try {
+    return new URL(url).searchParams.has('ssl') ? undefined : 'prefer'
+  } catch {
+    return undefined
+  }
+}
+
+/** The URL with sslmode set: appended as text when absent (the user name and password stay byte for byte). */
 function withSslMode(url: string, mode: string): string {
-  const u = new URL(url)
-  u.searchParams.set('sslmode', mode)
-  return u.toString()
+  if (sslModeOf(url)) {
+    const u = new URL(url)
+    u.searchParams.set('sslmode', mode)
+    return u.toString()
+  }
+  return withParam(url, 'sslmode', mode)
+}
+
+function withParam(url: string, key: string, value: string): string {
+  const hash = url.indexOf('#')
+  const [head, tail] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)]
+  return `${head}${head.includes('?') ? '&' : '?'}${key}=${value}${tail}`
 }
 
 /**
@@ -74,10 +99,8 @@ function libpqSsl(url: string, mode: string | undefined): string {
   if (!mode || mode === 'no-verify' || mode === 'disable') return url
   if (/[?&]uselibpqcompat=/i.test(url)) return url
   // allow: libpq tries in the clear first; here SSL first, then in the clear (as prefer): encrypted when possible.
-  const read = mode === 'allow' ? withSslMode(url, 'prefer') : url
-  const hash = read.indexOf('#')
-  const [head, tail] = hash === -1 ? [read, ''] : [read.slice(0, hash), read.slice(hash)]
-  return `${head}${head.includes('?') ? '&' : '?'}uselibpqcompat=true${tail}`
+  const read = mode === 'allow' || !sslModeOf(url) ? withSslMode(url, 'prefer') : url
+  return withParam(read, 'uselibpqcompat', 'true')
 }
 
 /** Node's codes for a certificate that could not be verified. */
