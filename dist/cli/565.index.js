@@ -698,9 +698,7 @@ async function prepareEmbeddedTarget(server, opts) {
                 ? migrations
                 : migrations.slice(0, -1)
             : migrations.filter(m => (0,files/* compareVersions */.Zy)(m.version, opts.baseline) <= 0);
-    // The throwaway server offers no TLS: said in its URL, so no session asks for it first (sslmode's default is
-    // prefer, see db/connect.ts: a refused request costs a second connection).
-    const url = `${await server.createDatabase(opts.databaseName ?? 'runbook')}?sslmode=disable`;
+    const url = await server.createDatabase(opts.databaseName ?? 'runbook');
     opts.redactor.addDatabaseUrl(url);
     await (0,parser/* loadParser */.qd)();
     (0,secrets/* registerRolePasswords */.Yu)(opts.redactor, migrations);

@@ -57,18 +57,28 @@ export function sslModeOf(url: string): string | undefined {
 
 /**
  * The sslmode the URL is read with: its own, else libpq's default, prefer (psql and the Supabase CLI encrypt when
- * the server offers TLS; pg alone would connect in the clear). A URL with pg's own `ssl=` says what it wants.
+ * the server offers TLS; pg alone would connect in the clear). Two exceptions, where TLS protects nothing and a
+ * refused request costs a second connection (pg cannot go on in the clear on the socket the server answered N):
+ * a loopback or Unix-socket host, read as pg's default (no TLS). A URL with pg's own `ssl=` says what it wants.
  * PGSSLMODE is not consulted: sslmode lives in the URL.
  */
 export function effectiveSslMode(url: string): string | undefined {
   const given = sslModeOf(url)
   if (given) return given
   try {
-    return new URL(url).searchParams.has('ssl') ? undefined : 'prefer'
+    const u = new URL(url)
+    if (u.searchParams.has('ssl')) return undefined
+    const host = (u.searchParams.get('host') || u.hostname)
+      .replace(/^\[(.*)\]$/, '$1')
+      .toLowerCase()
+    return LOCAL_HOST.test(host) ? undefined : 'prefer'
   } catch {
     return undefined
   }
 }
+
+/** localhost, 127.0.0.0/8, ::1, a Unix socket directory, or no host at all (pg's default: localhost). */
+const LOCAL_HOST = /^(?:|localhost|127(?:\.\d{1,3}){3}|::1|\/.*)$/
 
 /** The URL with sslmode set: appended as text when absent (the user name and password stay byte for byte). */
 function withSslMode(url: string, mode: string): string {

@@ -168,9 +168,7 @@ export async function prepareEmbeddedTarget(
         ? migrations
         : migrations.slice(0, -1)
       : migrations.filter(m => compareVersions(m.version, opts.baseline as string) <= 0)
-  // The throwaway server offers no TLS: said in its URL, so no session asks for it first (sslmode's default is
-  // prefer, see db/connect.ts: a refused request costs a second connection).
-  const url = `${await server.createDatabase(opts.databaseName ?? 'runbook')}?sslmode=disable`
+  const url = await server.createDatabase(opts.databaseName ?? 'runbook')
   opts.redactor.addDatabaseUrl(url)
   await loadParser()
   registerRolePasswords(opts.redactor, migrations)
