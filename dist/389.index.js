@@ -203,7 +203,7 @@ function lookupVariable(vars, name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseInputs: () => (/* binding */ parseInputs)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MODES, PROVIDED_TARGET_URL, checkDatabaseUrl, configCandidates, defaultConfigPath */
+/* unused harmony exports COMMENT_MODES, PROVIDED_TARGET_URL, checkDatabaseUrl, SSL_MODES, configCandidates, defaultConfigPath */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -258,6 +258,34 @@ function checkDatabaseUrl(url) {
     }
     if (!parsed.hostname) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+    }
+    checkTlsParams(parsed);
+}
+/** libpq's sslmode values, and node-postgres's own no-verify. */
+const SSL_MODES = [
+    'disable',
+    'allow',
+    'prefer',
+    'require',
+    'verify-ca',
+    'verify-full',
+    'no-verify'
+];
+/**
+ * sslmode and the certificate files, refused before anything connects: an unknown sslmode would otherwise be read
+ * as verify-full by node-postgres (libpq refuses it), and a missing file fails only at connect time.
+ */
+function checkTlsParams(url) {
+    const mode = url.searchParams.get('sslmode');
+    if (mode !== null && !SSL_MODES.includes(mode.toLowerCase()))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`);
+    if (mode?.toLowerCase() === 'verify-ca' && !url.searchParams.get('sslrootcert'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
+            "file sslrootcert names (e.g. the Supabase project's root certificate); add it, or use sslmode=require");
+    for (const key of ['sslrootcert', 'sslcert', 'sslkey']) {
+        const file = url.searchParams.get(key);
+        if (file !== null && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`);
     }
 }
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;

@@ -91,6 +91,18 @@ describe('connect', () => {
     expect(err.code).toBe('ERR_TLS_CERT_ALTNAME_INVALID')
   })
 
+  test('sslmode=verify-ca verifies the chain, not the host name (libpq)', async () => {
+    const c = await connect({
+      url: withParams(`sslmode=verify-ca&sslrootcert=${encodeURIComponent(CA)}&host=127.1`),
+      redactor
+    })
+    try {
+      expect(await encrypted(c)).toBe(true)
+    } finally {
+      await c.end()
+    }
+  })
+
   test('sslmode=prefer encrypts when the server offers SSL and connects in the clear when it does not', async () => {
     const c = await connect({ url: withParams('sslmode=prefer'), redactor })
     const plain = await connect({
@@ -156,6 +168,30 @@ describe('through the CLI', () => {
   let repo: FixtureRepo
   beforeEach(() => (repo = copyFixture('basic')))
   afterEach(() => rmSync(repo.root, { recursive: true, force: true }))
+
+  test.each([
+    [
+      'sslmode=requir',
+      'has sslmode="requir"; allowed: disable, allow, prefer, require, verify-ca, verify-full, no-verify'
+    ],
+    ['sslmode=verify-ca', 'has sslmode=verify-ca without sslrootcert'],
+    [
+      'sslmode=verify-full&sslrootcert=certs/prod-ca-2021.crt',
+      'has sslrootcert="certs/prod-ca-2021.crt", which does not exist'
+    ]
+  ])(
+    'a bad TLS parameter (%s) is refused before anything connects: exit 2, named, no password',
+    async (params, expected) => {
+      const target = withParams(params)
+      const r = await cli(['validate', '--env', 'staging'], {
+        cwd: repo.root,
+        env: baseEnv({ DATABASE_URL: target })
+      })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`input "database-url" ${expected}`)
+      expect(r.stdout + r.stderr).not.toContain(decodeURIComponent(new URL(url).password))
+    }
+  )
 
   test('apply with a Supabase-style URL (?sslmode=require) connects encrypted and applies', async () => {
     const target = withParams('sslmode=require')

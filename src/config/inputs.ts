@@ -82,6 +82,42 @@ export function checkDatabaseUrl(url: string): void {
       'input "database-url" has no host; expected postgres://user:password@host:5432/database'
     )
   }
+  checkTlsParams(parsed)
+}
+
+/** libpq's sslmode values, and node-postgres's own no-verify. */
+export const SSL_MODES = [
+  'disable',
+  'allow',
+  'prefer',
+  'require',
+  'verify-ca',
+  'verify-full',
+  'no-verify'
+] as const
+
+/**
+ * sslmode and the certificate files, refused before anything connects: an unknown sslmode would otherwise be read
+ * as verify-full by node-postgres (libpq refuses it), and a missing file fails only at connect time.
+ */
+function checkTlsParams(url: URL): void {
+  const mode = url.searchParams.get('sslmode')
+  if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode.toLowerCase()))
+    throw new ConfigError(
+      `input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`
+    )
+  if (mode?.toLowerCase() === 'verify-ca' && !url.searchParams.get('sslrootcert'))
+    throw new ConfigError(
+      'input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
+        "file sslrootcert names (e.g. the Supabase project's root certificate); add it, or use sslmode=require"
+    )
+  for (const key of ['sslrootcert', 'sslcert', 'sslkey']) {
+    const file = url.searchParams.get(key)
+    if (file !== null && !existsSync(file))
+      throw new ConfigError(
+        `input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`
+      )
+  }
 }
 
 /** Where parseInputs looks for the default policy file: the repository root and how to test a path. */
