@@ -280,6 +280,36 @@ describe('a fresh database', () => {
     })
   })
 
+  test('a Database Webhook as `supabase db pull` writes it: the trigger is created, a write records the call', async () => {
+    await client.query(`CREATE TABLE public.hooked (id int PRIMARY KEY);
+      CREATE OR REPLACE TRIGGER "hooked_webhook" AFTER INSERT OR UPDATE ON "public"."hooked" FOR EACH ROW
+        EXECUTE FUNCTION "supabase_functions"."http_request"('https://example.com/hook', 'POST',
+          '{"Content-type":"application/json"}', '{}', '5000')`)
+    try {
+      await client.query('INSERT INTO public.hooked VALUES (1)')
+      const calls = await client.query(
+        `SELECT hook_table_id::regclass::text AS t, hook_name FROM supabase_functions.hooks`
+      )
+      expect(calls.rows).toEqual([{ t: 'hooked', hook_name: 'hooked_webhook' }])
+      // A webhook with a method the real function refuses fails the same way here.
+      await client.query(`CREATE TRIGGER bad_webhook AFTER INSERT ON public.hooked FOR EACH ROW
+        EXECUTE FUNCTION supabase_functions.http_request('https://example.com', 'PUT')`)
+      await expect(client.query('INSERT INTO public.hooked VALUES (2)')).rejects.toThrow(
+        'method argument PUT is invalid'
+      )
+    } finally {
+      await client.query('DROP TABLE public.hooked; TRUNCATE supabase_functions.hooks')
+    }
+  })
+
+  test("pgsodium's schema exists for `supabase db pull`'s CREATE EXTENSION ... WITH SCHEMA, the extension does not", async () => {
+    const r = await client.query(
+      `SELECT to_regnamespace('pgsodium') IS NOT NULL AS schema,
+              EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pgsodium') AS extension`
+    )
+    expect(r.rows).toEqual([{ schema: true, extension: false }])
+  })
+
   test('supabase_realtime exists and publishes nothing yet', async () => {
     const pub = await client.query(
       `SELECT p.puballtables, (SELECT count(*)::int FROM pg_publication_tables t WHERE t.pubname = p.pubname) AS tables

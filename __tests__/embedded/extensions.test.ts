@@ -4,6 +4,7 @@
  * supabase_vault and wrappers apply; pg_extension says which extensions are stand-ins; and the installer
  * never touches a real extension's files.
  */
+import { createHmac } from 'node:crypto'
 import {
   chmodSync,
   copyFileSync,
@@ -164,6 +165,8 @@ describe('stand-in extensions on a throwaway server', () => {
       ['http', '1.6'],
       ['pg_cron', '1.6'],
       ['pg_net', '0.14.0'],
+      ['pgjwt', '0.2.0'],
+      ['pgsodium', '3.1.8'],
       ['supabase_vault', '0.3.1'],
       ['vector', '0.8.0'],
       ['wrappers', '0.5.3']
@@ -334,6 +337,111 @@ describe('stand-in extensions on a throwaway server', () => {
     ).rejects.toThrow(/already exists|must be installed in schema "vault"/)
   })
 
+  test('pgsodium as `supabase db pull` writes it: keys, deterministic AEAD columns, valid_key, its roles', async () => {
+    await apply(
+      client,
+      'pgsodium migration',
+      `CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium";
+       create table public.provider_keys (
+         id bigint generated always as identity primary key,
+         provider_key text not null,
+         key_id uuid not null default (pgsodium.create_key()).id references pgsodium.key(id),
+         nonce bytea not null default pgsodium.crypto_aead_det_noncegen()
+       );
+       create view public.decrypted_provider_keys as
+         select id, convert_from(pgsodium.crypto_aead_det_decrypt(
+                  decode(provider_key, 'base64'), convert_to(id::text, 'utf8'), key_id, nonce), 'utf8') as plain
+           from public.provider_keys;
+       do $$
+       declare k uuid;
+       begin
+         select id into k from pgsodium.valid_key where name = 'api_keys' limit 1;
+         if k is null then
+           k := (pgsodium.create_key(name := 'api_keys', key_context := 'api')).id;
+         end if;
+       end $$;
+       grant select on public.decrypted_provider_keys to pgsodium_keyiduser;`
+    )
+    await client.query(
+      `insert into public.provider_keys (provider_key)
+       values (encode(pgsodium.crypto_aead_det_encrypt(convert_to('sk-1', 'utf8'), convert_to('1', 'utf8'),
+                      (select id from pgsodium.valid_key where name = 'api_keys')), 'base64'))`
+    )
+    const rows = await client.query(
+      `select d.plain, length(k.nonce) as nonce_bytes, (select count(*)::int from pgsodium.valid_key) as keys
+         from public.decrypted_provider_keys d join public.provider_keys k using (id)`
+    )
+    expect(rows.rows).toEqual([{ plain: 'sk-1', nonce_bytes: 16, keys: 2 }])
+    // Its schema is fixed, as the real one's is; the roles are the server's (a second database finds them).
+    await expect(client.query('CREATE EXTENSION pgsodium WITH SCHEMA extensions')).rejects.toThrow(
+      /already exists/
+    )
+    const other = new pg.Client({
+      connectionString: await server.createDatabase('standins_sodium')
+    })
+    await other.connect()
+    try {
+      await other.query('CREATE EXTENSION pgsodium')
+      const schema = await other.query(
+        `SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE extname = 'pgsodium'`
+      )
+      expect(schema.rows).toEqual([{ nspname: 'pgsodium' }])
+    } finally {
+      await other.end()
+    }
+    // Transparent column encryption needs the real module: the gap, said by Postgres itself.
+    await expect(
+      client.query(
+        `SECURITY LABEL FOR pgsodium ON COLUMN public.provider_keys.provider_key IS 'ENCRYPT WITH KEY COLUMN key_id'`
+      )
+    ).rejects.toThrow(/security label provider "pgsodium" is not loaded/)
+  })
+
+  test('pgjwt signs HS256/384/512 tokens any JWT library verifies, and verifies theirs', async () => {
+    await apply(
+      client,
+      'pgjwt migration',
+      `CREATE EXTENSION IF NOT EXISTS "pgjwt" WITH SCHEMA "extensions"`
+    )
+    // jwt.io's example token, signed with "your-256-bit-secret".
+    const known =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
+    const verified = await client.query(
+      `SELECT payload->>'name' AS name, valid FROM extensions.verify($1, 'your-256-bit-secret')`,
+      [known]
+    )
+    expect(verified.rows).toEqual([{ name: 'John Doe', valid: true }])
+    const wrong = await client.query(`SELECT valid FROM extensions.verify($1, 'another-secret')`, [
+      known
+    ])
+    expect(wrong.rows).toEqual([{ valid: false }])
+    for (const [alg, digest] of [
+      ['HS256', 'sha256'],
+      ['HS384', 'sha384'],
+      ['HS512', 'sha512']
+    ]) {
+      // A secret longer than the block is hashed first (RFC 2104): covered by the 200-byte one.
+      for (const secret of ['s3cr3t', 'k'.repeat(200)]) {
+        const token = (
+          await client.query(
+            `SELECT extensions.sign('{"role":"authenticated","sub":"42"}'::json, $1, $2) AS t`,
+            [secret, alg]
+          )
+        ).rows[0].t as string
+        const [header, payload, signature] = token.split('.')
+        const expected = createHmac(digest, secret)
+          .update(`${header}.${payload}`)
+          .digest('base64url')
+        expect(signature).toBe(expected)
+        expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg, typ: 'JWT' })
+        expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
+          role: 'authenticated',
+          sub: '42'
+        })
+      }
+    }
+  })
+
   test('wrappers: wrapper, server and foreign table create; querying one fails at once', async () => {
     await apply(
       client,
@@ -360,6 +468,8 @@ describe('stand-in extensions on a throwaway server', () => {
       ['http', '1.6', 'extensions'],
       ['pg_cron', '1.6', 'extensions'],
       ['pg_net', '0.14.0', 'extensions'],
+      ['pgjwt', '0.2.0', 'extensions'],
+      ['pgsodium', '3.1.8', 'pgsodium'],
       ['supabase_vault', '0.3.1', 'vault'],
       ['vector', '0.8.0', 'extensions'],
       ['wrappers', '0.5.3', 'extensions']
@@ -487,7 +597,15 @@ describe('installStandInExtensions on a directory', () => {
     )
     writeFileSync(path.join(dir, 'http--1.6.sql'), '-- somebody else\nSELECT 1;\n')
     const result = installStandInExtensions(dir)
-    expect(result.installed).toEqual(['vector', 'pg_net', 'pg_cron', 'supabase_vault', 'wrappers'])
+    expect(result.installed).toEqual([
+      'vector',
+      'pg_net',
+      'pg_cron',
+      'supabase_vault',
+      'pgsodium',
+      'pgjwt',
+      'wrappers'
+    ])
     expect(result.notes).toEqual([
       `${path.join(dir, 'http--1.6.sql')} is not a stand-in's: left alone, no stand-in for http`
     ])
@@ -505,7 +623,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers$/
       )
     ])
     const missing = path.join(dir, 'nope')

@@ -21,15 +21,17 @@
  * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
  *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
  * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - supabase_functions.http_request(), the trigger function of Database Webhooks: it checks its arguments and
+ *   records the call in supabase_functions.hooks; nothing is sent.
  * - The publication supabase_realtime, publishing no table.
  * - Hosted grants: usage on the schemas to the API roles, and default privileges so that what postgres
  *   creates in public is granted to anon, authenticated and service_role.
  *
  * Deliberately left out
  * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
- *   supabase_vault's is installed, as Vault is on hosted projects):
- *   pg_graphql (graphql_public stays empty), pgsodium, pgjwt, postgis. A migration that needs one fails the
- *   extensions check, which is the honest answer.
+ *   supabase_vault's is installed, as Vault is on hosted projects; pgsodium's schema exists, see below):
+ *   pg_graphql (graphql_public stays empty), postgis. A migration that needs one fails the extensions check,
+ *   which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
@@ -141,6 +143,11 @@ BEGIN
   END IF;
 END
 $vault$;
+
+-- Projects made before pgsodium's deprecation have it, in schema pgsodium, and \`supabase db pull\` writes
+-- CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium" into their dumps: WITH SCHEMA needs the schema.
+-- The extension itself (the stand-in) is not installed: newer projects do not have it.
+CREATE SCHEMA IF NOT EXISTS pgsodium;
 
 GRANT USAGE ON SCHEMA public, extensions, auth, storage, realtime, graphql_public
   TO postgres, anon, authenticated, service_role;
@@ -433,6 +440,41 @@ AS $$
   SELECT nullif(current_setting('realtime.topic', true), '')::text
 $$;
 ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
+
+-- Database Webhooks (the dashboard's Database → Webhooks) are triggers calling
+-- supabase_functions.http_request(url, method, headers, params, timeout_ms), and \`supabase db pull\` writes them
+-- into the dumps. Here the arguments are checked as the real function checks them and the call is recorded in
+-- supabase_functions.hooks; no request is sent.
+CREATE SCHEMA IF NOT EXISTS supabase_functions AUTHORIZATION supabase_admin;
+CREATE TABLE IF NOT EXISTS supabase_functions.hooks (
+  id bigserial PRIMARY KEY,
+  hook_table_id integer NOT NULL,
+  hook_name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  request_id bigint
+);
+ALTER TABLE supabase_functions.hooks OWNER TO supabase_admin;
+CREATE OR REPLACE FUNCTION supabase_functions.http_request() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = supabase_functions
+AS $$
+BEGIN
+  IF TG_ARGV[0] IS NULL THEN
+    RAISE EXCEPTION 'url argument is missing';
+  END IF;
+  IF TG_ARGV[1] IS NULL THEN
+    RAISE EXCEPTION 'method argument is missing';
+  END IF;
+  IF TG_ARGV[1] NOT IN ('GET', 'POST') THEN
+    RAISE EXCEPTION 'method argument % is invalid', TG_ARGV[1];
+  END IF;
+  INSERT INTO supabase_functions.hooks (hook_table_id, hook_name) VALUES (TG_RELID, TG_NAME);
+  RETURN NEW;
+END
+$$;
+ALTER FUNCTION supabase_functions.http_request() OWNER TO supabase_admin;
+GRANT USAGE ON SCHEMA supabase_functions TO postgres, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION supabase_functions.http_request() TO postgres, anon, authenticated, service_role;
+GRANT ALL ON supabase_functions.hooks TO postgres;
 
 -- Publications belong to one database. Hosted creates it empty; migrations add tables to it.
 DO $publication$

@@ -1,6 +1,6 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -16,6 +16,8 @@ import pg from 'pg'
 import { HTTP_SQL } from './http.js'
 import { PG_CRON_SQL } from './pg-cron.js'
 import { PG_NET_SQL } from './pg-net.js'
+import { PGJWT_SQL } from './pgjwt.js'
+import { PGSODIUM_SQL } from './pgsodium.js'
 import { SUPABASE_VAULT_SQL } from './supabase-vault.js'
 import { VECTOR_SQL } from './vector.js'
 import { WRAPPERS_SQL, WRAPPERS_VERSION } from './wrappers.js'
@@ -89,6 +91,28 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
     relocatable: false,
     schema: 'vault',
     sql: SUPABASE_VAULT_SQL
+  },
+  {
+    name: 'pgsodium',
+    version: '3.1.8',
+    upstream: 'pgsodium',
+    behaviour:
+      'schema pgsodium, its roles, pgsodium.key, valid_key, create_key and the crypto_aead_det/aead_ietf/secretbox ' +
+      'functions exist so migrations apply; nothing is encrypted (the functions return the message), and ' +
+      'SECURITY LABEL FOR pgsodium fails',
+    relocatable: false,
+    schema: 'pgsodium',
+    sql: PGSODIUM_SQL
+  },
+  {
+    name: 'pgjwt',
+    version: '0.2.0',
+    upstream: 'pgjwt',
+    behaviour:
+      'url_encode, url_decode, algorithm_sign, sign and verify with HS256/384/512 over the built-in digests; ' +
+      'verify does not check exp or nbf',
+    relocatable: false,
+    sql: PGJWT_SQL
   },
   {
     name: 'wrappers',
