@@ -6533,6 +6533,46 @@ function plpgsqlAnalysis(file, stmt) {
         inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
     };
 }
+/**
+ * parsePlpgsql, retried when the offline compiler takes a variable of a user-defined type for a row: with no
+ * catalog it cannot tell an enum or domain (`v_frequency transaction_frequency;`) from a composite type, and
+ * refuses `v_frequency := ...` with "is not a scalar variable", which the server accepts. The variable is then
+ * declared as text and the body parsed again, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses
+ * that follow do not depend on variable types. When it still fails, the first error is the one reported.
+ */
+function parseGuessingScalars(text) {
+    let first;
+    let current = text;
+    for (let guesses = 0;; guesses++) {
+        try {
+            return (0,parser/* parsePlpgsql */.Tu)(current);
+        }
+        catch (e) {
+            first ??= e;
+            const variable = /"([^"]+)" is not a scalar variable/.exec(e.message)?.[1];
+            const next = variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current;
+            if (next === current)
+                throw first;
+            current = next;
+        }
+    }
+}
+const MAX_SCALAR_GUESSES = 8;
+/**
+ * The text with the first declaration of `variable` after DECLARE (`name type;`, `:=`, DEFAULT, NOT NULL, on
+ * one line) typed text; the text as it was when there is none.
+ */
+function declaredAsText(text, variable) {
+    const start = text.search(/\bdeclare\b/i);
+    if (start < 0)
+        return text;
+    const name = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const declaration = new RegExp(`(\\s${name}\\s+)(?!constant\\b)([^;:=\\n]+?)(\\s*(?:;|:=|=|\\bdefault\\b|\\bnot\\s+null\\b|\\bcollate\\b))`, 'i');
+    return (text.slice(0, start) +
+        text
+            .slice(start)
+            .replace(declaration, (_all, head, _type, tail) => `${head}text${tail}`));
+}
 function plpgsqlBodyFindings(file, stmt) {
     // The embedded statements parsed here, kept for doBlockStatements (parsing is most of lint's time).
     const parsedSql = new Map();
@@ -6544,7 +6584,7 @@ function plpgsqlBodyFindings(file, stmt) {
     const anchorLine = stmt.line;
     let tree;
     try {
-        tree = (0,parser/* parsePlpgsql */.Tu)(stmt.text);
+        tree = parseGuessingScalars(stmt.text);
     }
     catch (e) {
         const message = e.message;

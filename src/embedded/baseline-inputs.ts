@@ -31,3 +31,11 @@ export function readBaselineSchema(file: string, cwd: string): { file: string; s
     )
   return { file: path.relative(cwd, abs) || file, sql: readFileSync(abs, 'utf8') }
 }
+
+/** --baseline: one of the folder's versions, or a ConfigError naming the option and what is allowed. */
+export function checkBaselineVersion(baseline: string, versions: readonly string[]): void {
+  if (!versions.includes(baseline))
+    throw new ConfigError(
+      `option --baseline is "${baseline}"; allowed: one of ${versions.join(', ') || '(no migrations)'}`
+    )
+}

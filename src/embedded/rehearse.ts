@@ -6,8 +6,7 @@
 import path from 'node:path'
 import type pg from 'pg'
 import { parseInputs, PROVIDED_TARGET_URL, type RawInputs } from '../config/inputs.js'
-import { ConfigError } from '../config/errors.js'
-import { policyFor } from './baseline-inputs.js'
+import { checkBaselineVersion, policyFor } from './baseline-inputs.js'
 import { discoverMigrations, compareVersions } from '../plan/files.js'
 import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations, ApplyError } from '../apply/apply.js'
@@ -152,11 +151,11 @@ export async function prepareEmbeddedTarget(
   const migrations = discoverMigrations(opts.migrationsDir, opts.cwd, {
     noTransactionMarkers: opts.noTransactionMarkers
   })
-  if (opts.baseline !== undefined && !migrations.some(m => m.version === opts.baseline)) {
-    throw new ConfigError(
-      `option --baseline is "${opts.baseline}"; allowed: one of ${migrations.map(m => m.version).join(', ') || '(no migrations)'}`
+  if (opts.baseline !== undefined)
+    checkBaselineVersion(
+      opts.baseline,
+      migrations.map(m => m.version)
     )
-  }
   // --baseline-from: the target's shape and history, read before anything is created here.
   const source = opts.baselineFrom
     ? await readSource(opts.baselineFrom.url, opts.redactor)

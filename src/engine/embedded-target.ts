@@ -9,7 +9,8 @@ import type { Stage } from '../types.js'
 import { environmentPolicy } from '../config/policy.js'
 import type { EmbeddedServer } from '../embedded/server.js'
 import type { PreparedTarget } from '../embedded/rehearse.js'
-import { readBaselineSchema } from '../embedded/baseline-inputs.js'
+import { checkBaselineVersion, readBaselineSchema } from '../embedded/baseline-inputs.js'
+import { discoverMigrations } from '../plan/files.js'
 import type { ProvideRequest, ProvidedTarget, TargetProvider } from './open-target.js'
 
 export interface EmbeddedTargetOptions {
@@ -49,6 +50,13 @@ export function embeddedTarget(opts: EmbeddedTargetOptions): EmbeddedTarget {
   const start = async (request: ProvideRequest): Promise<PreparedTarget> => {
     // Bad usage is found before the server starts.
     if (opts.baselineFrom) environmentPolicy(request.policy, opts.baselineFrom.environment)
+    if (opts.baseline !== undefined)
+      checkBaselineVersion(
+        opts.baseline,
+        discoverMigrations(request.migrationsDir, request.root, {
+          noTransactionMarkers: request.policy.lint.noTransactionMarkers
+        }).map(m => m.version)
+      )
     const baselineSchema =
       opts.baselineSchema !== undefined
         ? readBaselineSchema(opts.baselineSchema, request.root)

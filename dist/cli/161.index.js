@@ -1,5 +1,5 @@
-export const id = 340;
-export const ids = [340];
+export const id = 161;
+export const ids = [161];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 2340:
+/***/ 4161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -67,15 +67,17 @@ var esm = __webpack_require__(3849);
  * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
  *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
  * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - supabase_functions.http_request(), the trigger function of Database Webhooks: it checks its arguments and
+ *   records the call in supabase_functions.hooks; nothing is sent.
  * - The publication supabase_realtime, publishing no table.
  * - Hosted grants: usage on the schemas to the API roles, and default privileges so that what postgres
  *   creates in public is granted to anon, authenticated and service_role.
  *
  * Deliberately left out
  * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
- *   supabase_vault's is installed, as Vault is on hosted projects):
- *   pg_graphql (graphql_public stays empty), pgsodium, pgjwt, postgis. A migration that needs one fails the
- *   extensions check, which is the honest answer.
+ *   supabase_vault's is installed, as Vault is on hosted projects; pgsodium's schema exists, see below):
+ *   pg_graphql (graphql_public stays empty), postgis. A migration that needs one fails the extensions check,
+ *   which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
@@ -187,6 +189,11 @@ BEGIN
   END IF;
 END
 $vault$;
+
+-- Projects made before pgsodium's deprecation have it, in schema pgsodium, and \`supabase db pull\` writes
+-- CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium" into their dumps: WITH SCHEMA needs the schema.
+-- The extension itself (the stand-in) is not installed: newer projects do not have it.
+CREATE SCHEMA IF NOT EXISTS pgsodium;
 
 GRANT USAGE ON SCHEMA public, extensions, auth, storage, realtime, graphql_public
   TO postgres, anon, authenticated, service_role;
@@ -479,6 +486,41 @@ AS $$
   SELECT nullif(current_setting('realtime.topic', true), '')::text
 $$;
 ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
+
+-- Database Webhooks (the dashboard's Database → Webhooks) are triggers calling
+-- supabase_functions.http_request(url, method, headers, params, timeout_ms), and \`supabase db pull\` writes them
+-- into the dumps. Here the arguments are checked as the real function checks them and the call is recorded in
+-- supabase_functions.hooks; no request is sent.
+CREATE SCHEMA IF NOT EXISTS supabase_functions AUTHORIZATION supabase_admin;
+CREATE TABLE IF NOT EXISTS supabase_functions.hooks (
+  id bigserial PRIMARY KEY,
+  hook_table_id integer NOT NULL,
+  hook_name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  request_id bigint
+);
+ALTER TABLE supabase_functions.hooks OWNER TO supabase_admin;
+CREATE OR REPLACE FUNCTION supabase_functions.http_request() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = supabase_functions
+AS $$
+BEGIN
+  IF TG_ARGV[0] IS NULL THEN
+    RAISE EXCEPTION 'url argument is missing';
+  END IF;
+  IF TG_ARGV[1] IS NULL THEN
+    RAISE EXCEPTION 'method argument is missing';
+  END IF;
+  IF TG_ARGV[1] NOT IN ('GET', 'POST') THEN
+    RAISE EXCEPTION 'method argument % is invalid', TG_ARGV[1];
+  END IF;
+  INSERT INTO supabase_functions.hooks (hook_table_id, hook_name) VALUES (TG_RELID, TG_NAME);
+  RETURN NEW;
+END
+$$;
+ALTER FUNCTION supabase_functions.http_request() OWNER TO supabase_admin;
+GRANT USAGE ON SCHEMA supabase_functions TO postgres, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION supabase_functions.http_request() TO postgres, anon, authenticated, service_role;
+GRANT ALL ON supabase_functions.hooks TO postgres;
 
 -- Publications belong to one database. Hosted creates it empty; migrations add tables to it.
 DO $publication$
@@ -869,6 +911,240 @@ GRANT ALL ON ALL SEQUENCES IN SCHEMA net TO PUBLIC;
 GRANT ALL ON ALL TABLES IN SCHEMA net TO PUBLIC;
 `;
 
+;// CONCATENATED MODULE: ./src/embedded/extensions/pgjwt.ts
+/**
+ * Stand-in for pgjwt 0.2.0 (the version hosted Supabase runs; `supabase db pull` writes `CREATE EXTENSION IF NOT
+ * EXISTS "pgjwt" WITH SCHEMA "extensions"`), written from its documented interface: url_encode, url_decode,
+ * algorithm_sign, sign and verify with the real signatures. Unlike the other stand-ins it computes: HS256/384/512
+ * are HMACs over the server's own sha256/sha384/sha512 (no pgcrypto needed), so a token signed here verifies
+ * here and with any JWT library. verify does not check exp or nbf.
+ */
+const PGJWT_SQL = String.raw `
+CREATE FUNCTION @extschema@.url_encode(data bytea) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT pg_catalog.translate(pg_catalog.encode(data, 'base64'), E'+/=\n', '-_')
+$$;
+
+CREATE FUNCTION @extschema@.url_decode(data text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+  SELECT pg_catalog.decode(
+    pg_catalog.translate(data, '-_', '+/') ||
+      pg_catalog.repeat('=', (4 - pg_catalog.length(data) % 4) % 4),
+    'base64')
+$$;
+
+-- HMAC (RFC 2104) over the built-in digests: block size 64 bytes for SHA-256, 128 for SHA-384/512.
+CREATE FUNCTION @extschema@._hmac(message bytea, secret bytea, digest text) RETURNS bytea
+  LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  block integer := CASE digest WHEN 'sha256' THEN 64 ELSE 128 END;
+  k bytea := secret;
+  inner_key bytea;
+  outer_key bytea;
+  i integer;
+BEGIN
+  IF pg_catalog.length(k) > block THEN
+    k := CASE digest WHEN 'sha256' THEN pg_catalog.sha256(k) WHEN 'sha384' THEN pg_catalog.sha384(k)
+                     ELSE pg_catalog.sha512(k) END;
+  END IF;
+  k := k || pg_catalog.decode(pg_catalog.repeat('00', block - pg_catalog.length(k)), 'hex');
+  inner_key := k;
+  outer_key := k;
+  FOR i IN 0 .. block - 1 LOOP
+    inner_key := pg_catalog.set_byte(inner_key, i, pg_catalog.get_byte(k, i) # 54);
+    outer_key := pg_catalog.set_byte(outer_key, i, pg_catalog.get_byte(k, i) # 92);
+  END LOOP;
+  RETURN CASE digest
+    WHEN 'sha256' THEN pg_catalog.sha256(outer_key || pg_catalog.sha256(inner_key || message))
+    WHEN 'sha384' THEN pg_catalog.sha384(outer_key || pg_catalog.sha384(inner_key || message))
+    ELSE pg_catalog.sha512(outer_key || pg_catalog.sha512(inner_key || message)) END;
+END
+$$;
+
+CREATE FUNCTION @extschema@.algorithm_sign(signables text, secret text, algorithm text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT @extschema@.url_encode(@extschema@._hmac(
+    pg_catalog.convert_to(signables, 'utf8'), pg_catalog.convert_to(secret, 'utf8'),
+    CASE algorithm WHEN 'HS256' THEN 'sha256' WHEN 'HS384' THEN 'sha384' WHEN 'HS512' THEN 'sha512' END))
+  WHERE algorithm IN ('HS256', 'HS384', 'HS512')
+$$;
+
+CREATE FUNCTION @extschema@.sign(payload json, secret text, algorithm text DEFAULT 'HS256') RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  WITH signables AS (
+    SELECT @extschema@.url_encode(pg_catalog.convert_to('{"alg":"' || algorithm || '","typ":"JWT"}', 'utf8'))
+           || '.' || @extschema@.url_encode(pg_catalog.convert_to(payload::text, 'utf8')) AS data
+  )
+  SELECT data || '.' || @extschema@.algorithm_sign(data, secret, algorithm) FROM signables
+$$;
+
+CREATE FUNCTION @extschema@.verify(token text, secret text, algorithm text DEFAULT 'HS256')
+  RETURNS TABLE(header json, payload json, valid boolean) LANGUAGE sql IMMUTABLE AS $$
+  SELECT pg_catalog.convert_from(@extschema@.url_decode(r[1]), 'utf8')::json,
+         pg_catalog.convert_from(@extschema@.url_decode(r[2]), 'utf8')::json,
+         r[3] = @extschema@.algorithm_sign(r[1] || '.' || r[2], secret, algorithm)
+    FROM pg_catalog.regexp_split_to_array(token, '\.') AS r
+$$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pgsodium.ts
+/**
+ * Stand-in for pgsodium 3.1.8 (the version hosted Supabase runs, in schema pgsodium: the control file fixes it, as
+ * the real one does), written from its documented interface: `supabase db pull` writes `CREATE EXTENSION IF NOT
+ * EXISTS "pgsodium" WITH SCHEMA "pgsodium"` into every dump of an older project, and migrations use its key table
+ * and the deterministic AEAD functions. Here: the roles pgsodium_keyiduser/keyholder/keymaker, the key_status and
+ * key_type enums, pgsodium.key and the valid_key view, create_key, the crypto_aead_det_*, crypto_aead_ietf_* and
+ * crypto_secretbox* functions with the real signatures, randombytes_*, crypto_generichash. There is no key and no
+ * cipher: "encryption" returns the message as it is (the database is thrown away after the run). Transparent
+ * column encryption (`SECURITY LABEL FOR pgsodium`) needs the real module's label provider and fails.
+ */
+const PGSODIUM_SQL = String.raw `
+DO $$
+BEGIN
+  -- Cluster-wide: a second database of the same server finds them.
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'pgsodium_keyiduser') THEN
+    CREATE ROLE pgsodium_keyiduser NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'pgsodium_keyholder') THEN
+    CREATE ROLE pgsodium_keyholder NOLOGIN IN ROLE pgsodium_keyiduser;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'pgsodium_keymaker') THEN
+    CREATE ROLE pgsodium_keymaker NOLOGIN IN ROLE pgsodium_keyholder;
+  END IF;
+END
+$$;
+GRANT USAGE ON SCHEMA pgsodium TO pgsodium_keyiduser;
+
+CREATE TYPE pgsodium.key_status AS ENUM ('default', 'valid', 'invalid', 'expired');
+CREATE TYPE pgsodium.key_type AS ENUM (
+  'aead-ietf', 'aead-det', 'hmacsha512', 'hmacsha256', 'auth', 'shorthash', 'generichash', 'kdf',
+  'secretbox', 'secretstream', 'stream_xchacha20'
+);
+
+-- n random bytes from the server's own generator (no libsodium here).
+CREATE FUNCTION pgsodium.randombytes_buf(size integer) RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pg_catalog.substr(
+    pg_catalog.decode(pg_catalog.string_agg(pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', ''), ''), 'hex'),
+    1, size)
+    FROM pg_catalog.generate_series(1, (size + 15) / 16)
+$$;
+CREATE FUNCTION pgsodium.randombytes_random() RETURNS integer LANGUAGE sql VOLATILE AS $$
+  SELECT (pg_catalog.random() * 2147483647)::integer
+$$;
+CREATE FUNCTION pgsodium.randombytes_uniform(upper_bound integer) RETURNS integer LANGUAGE sql VOLATILE AS $$
+  SELECT (pg_catalog.random() * upper_bound)::integer % upper_bound
+$$;
+
+CREATE TABLE pgsodium.key (
+  id uuid PRIMARY KEY DEFAULT pg_catalog.gen_random_uuid(),
+  status pgsodium.key_status DEFAULT 'valid',
+  created timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  expires timestamptz,
+  key_type pgsodium.key_type,
+  key_id bigserial,
+  key_context bytea DEFAULT '\x7067736f6469756d',
+  name text UNIQUE,
+  associated_data text DEFAULT 'associated',
+  raw_key bytea,
+  raw_key_nonce bytea,
+  parent_key uuid REFERENCES pgsodium.key (id),
+  comment text,
+  user_data text
+);
+GRANT SELECT ON pgsodium.key TO pgsodium_keyiduser;
+
+CREATE VIEW pgsodium.valid_key AS
+SELECT id, name, status, key_type, key_id, key_context, created, expires, associated_data
+  FROM pgsodium.key
+ WHERE status IN ('valid', 'default')
+   AND CASE WHEN expires IS NULL THEN true ELSE expires > pg_catalog.now() END;
+GRANT SELECT ON pgsodium.valid_key TO pgsodium_keyiduser;
+
+CREATE FUNCTION pgsodium.create_key(
+  key_type pgsodium.key_type = 'aead-det', name text = NULL, raw_key bytea = NULL, raw_key_nonce bytea = NULL,
+  parent_key uuid = NULL, key_context bytea = '\x7067736f6469756d', expires timestamptz = NULL,
+  associated_data text = ''
+) RETURNS pgsodium.valid_key LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  new_id uuid;
+  created pgsodium.valid_key;
+BEGIN
+  INSERT INTO pgsodium.key (key_type, name, raw_key, raw_key_nonce, parent_key, key_context, expires, associated_data)
+  VALUES (create_key.key_type, create_key.name, create_key.raw_key, create_key.raw_key_nonce,
+          create_key.parent_key, create_key.key_context, create_key.expires, create_key.associated_data)
+  RETURNING pgsodium.key.id INTO new_id;
+  SELECT * INTO created FROM pgsodium.valid_key v WHERE v.id = new_id;
+  RETURN created;
+END
+$$;
+
+CREATE FUNCTION pgsodium.crypto_aead_det_keygen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(32)
+$$;
+CREATE FUNCTION pgsodium.crypto_aead_det_noncegen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(16)
+$$;
+CREATE FUNCTION pgsodium.crypto_aead_det_encrypt(message bytea, additional bytea, key bytea, nonce bytea = NULL)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_det_encrypt(
+  message bytea, additional bytea, key_id bigint, context bytea = 'pgsodium', nonce bytea = NULL
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_det_encrypt(message bytea, additional bytea, key_uuid uuid, nonce bytea = NULL)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_det_decrypt(message bytea, additional bytea, key bytea, nonce bytea = NULL)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_det_decrypt(
+  message bytea, additional bytea, key_id bigint, context bytea = 'pgsodium', nonce bytea = NULL
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_det_decrypt(message bytea, additional bytea, key_uuid uuid, nonce bytea = NULL)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+
+CREATE FUNCTION pgsodium.crypto_aead_ietf_keygen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(32)
+$$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_noncegen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(12)
+$$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_encrypt(message bytea, additional bytea, nonce bytea, key bytea)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_encrypt(
+  message bytea, additional bytea, nonce bytea, key_id bigint, context bytea = 'pgsodium'
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_encrypt(message bytea, additional bytea, nonce bytea, key_uuid uuid)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_decrypt(message bytea, additional bytea, nonce bytea, key bytea)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_decrypt(
+  message bytea, additional bytea, nonce bytea, key_id bigint, context bytea = 'pgsodium'
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_aead_ietf_decrypt(message bytea, additional bytea, nonce bytea, key_uuid uuid)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+
+CREATE FUNCTION pgsodium.crypto_secretbox_keygen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(32)
+$$;
+CREATE FUNCTION pgsodium.crypto_secretbox_noncegen() RETURNS bytea LANGUAGE sql VOLATILE AS $$
+  SELECT pgsodium.randombytes_buf(24)
+$$;
+CREATE FUNCTION pgsodium.crypto_secretbox(message bytea, nonce bytea, key bytea)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_secretbox(message bytea, nonce bytea, key_id bigint, context bytea = 'pgsodium')
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_secretbox(message bytea, nonce bytea, key_uuid uuid)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_secretbox_open(ciphertext bytea, nonce bytea, key bytea)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT ciphertext $$;
+CREATE FUNCTION pgsodium.crypto_secretbox_open(
+  message bytea, nonce bytea, key_id bigint, context bytea = 'pgsodium'
+) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
+CREATE FUNCTION pgsodium.crypto_secretbox_open(message bytea, nonce bytea, key_uuid uuid)
+  RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT message $$;
+
+CREATE FUNCTION pgsodium.crypto_generichash(message bytea, key bytea = NULL)
+  RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT pg_catalog.sha256(coalesce(key, '') || message) $$;
+
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgsodium TO pgsodium_keyiduser;
+SELECT pg_catalog.pg_extension_config_dump('pgsodium.key', '');
+`;
+
 ;// CONCATENATED MODULE: ./src/embedded/extensions/supabase-vault.ts
 /**
  * Stand-in for supabase_vault 0.3.1, written from its documented interface: schema vault (the control file
@@ -1222,7 +1498,7 @@ var stand_in = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -1232,6 +1508,8 @@ var stand_in = __webpack_require__(4148);
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
+
 
 
 
@@ -1290,6 +1568,26 @@ const STAND_IN_EXTENSIONS = [
         relocatable: false,
         schema: 'vault',
         sql: SUPABASE_VAULT_SQL
+    },
+    {
+        name: 'pgsodium',
+        version: '3.1.8',
+        upstream: 'pgsodium',
+        behaviour: 'schema pgsodium, its roles, pgsodium.key, valid_key, create_key and the crypto_aead_det/aead_ietf/secretbox ' +
+            'functions exist so migrations apply; nothing is encrypted (the functions return the message), and ' +
+            'SECURITY LABEL FOR pgsodium fails',
+        relocatable: false,
+        schema: 'pgsodium',
+        sql: PGSODIUM_SQL
+    },
+    {
+        name: 'pgjwt',
+        version: '0.2.0',
+        upstream: 'pgjwt',
+        behaviour: 'url_encode, url_decode, algorithm_sign, sign and verify with HS256/384/512 over the built-in digests; ' +
+            'verify does not check exp or nbf',
+        relocatable: false,
+        sql: PGJWT_SQL
     },
     {
         name: 'wrappers',
