@@ -164,6 +164,7 @@ describe('stand-in extensions on a throwaway server', () => {
     expect(available.rows.map(r => [r.name, r.default_version])).toEqual([
       ['http', '1.6'],
       ['pg_cron', '1.6'],
+      ['pg_graphql', '1.5.11'],
       ['pg_net', '0.14.0'],
       ['pgjwt', '0.2.0'],
       ['pgsodium', '3.1.8'],
@@ -397,6 +398,22 @@ describe('stand-in extensions on a throwaway server', () => {
     ).rejects.toThrow(/security label provider "pgsodium" is not loaded/)
   })
 
+  test("pg_graphql is there from the start, as on hosted: a dump's CREATE EXTENSION is a no-op, directives read, nothing resolves", async () => {
+    await apply(
+      client,
+      'graphql migration',
+      `CREATE EXTENSION IF NOT EXISTS "pg_graphql" WITH SCHEMA "graphql";
+       create table public.gql_items (id int primary key);
+       comment on table public.gql_items is e'@graphql({"totalCount": {"enabled": true}})';`
+    )
+    const r = await client.query(
+      `SELECT graphql.comment_directive(obj_description('public.gql_items'::regclass, 'pg_class')) AS directive,
+              graphql.resolve('{ gqlItemsCollection { totalCount } }') -> 'errors' -> 0 ->> 'message' AS error`
+    )
+    expect(r.rows[0].directive).toEqual({ totalCount: { enabled: true } })
+    expect(r.rows[0].error).toContain('stand-in')
+  })
+
   test('pgjwt signs HS256/384/512 tokens any JWT library verifies, and verifies theirs', async () => {
     await apply(
       client,
@@ -467,6 +484,7 @@ describe('stand-in extensions on a throwaway server', () => {
     expect(standIns.map(e => [e.name, e.version, e.schema])).toEqual([
       ['http', '1.6', 'extensions'],
       ['pg_cron', '1.6', 'extensions'],
+      ['pg_graphql', '1.5.11', 'graphql'],
       ['pg_net', '0.14.0', 'extensions'],
       ['pgjwt', '0.2.0', 'extensions'],
       ['pgsodium', '3.1.8', 'pgsodium'],
@@ -539,9 +557,10 @@ describe('stand-in extensions on a throwaway server', () => {
          create function nearest(q vector) returns float language sql
            as $$ select min(embedding <-> q) from items $$;`
       )
-      // First existing schema of "$user", public, extensions: public, as on hosted. Vault comes installed, as on
-      // hosted projects (the bootstrap).
+      // First existing schema of "$user", public, extensions: public, as on hosted. Vault and pg_graphql come
+      // installed, as on hosted projects (the bootstrap).
       expect((await standInExtensionsIn(c)).map(e => [e.name, e.schema])).toEqual([
+        ['pg_graphql', 'graphql'],
         ['supabase_vault', 'vault'],
         ['vector', 'public']
       ])
@@ -602,6 +621,7 @@ describe('installStandInExtensions on a directory', () => {
       'pg_net',
       'pg_cron',
       'supabase_vault',
+      'pg_graphql',
       'pgsodium',
       'pgjwt',
       'wrappers'
@@ -623,7 +643,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers$/
       )
     ])
     const missing = path.join(dir, 'nope')

@@ -29,9 +29,8 @@
  *
  * Deliberately left out
  * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
- *   supabase_vault's is installed, as Vault is on hosted projects; pgsodium's schema exists, see below):
- *   pg_graphql (graphql_public stays empty), postgis. A migration that needs one fails the extensions check,
- *   which is the honest answer.
+ *   supabase_vault's and pg_graphql's are installed, as on hosted projects; pgsodium's schema exists, see
+ *   below): postgis. A migration that needs it fails the extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
@@ -143,6 +142,16 @@ BEGIN
   END IF;
 END
 $vault$;
+
+-- Hosted projects come with pg_graphql in schema graphql, and \`supabase db pull\` writes CREATE EXTENSION IF NOT
+-- EXISTS "pg_graphql" WITH SCHEMA "graphql" into every dump. Here it is the stand-in, when the server has it.
+DO $graphql$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pg_graphql') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_graphql;
+  END IF;
+END
+$graphql$;
 
 -- Projects made before pgsodium's deprecation have it, in schema pgsodium, and \`supabase db pull\` writes
 -- CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium" into their dumps: WITH SCHEMA needs the schema.

@@ -1,6 +1,6 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -15,6 +15,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { HTTP_SQL } from './http.js'
 import { PG_CRON_SQL } from './pg-cron.js'
+import { PG_GRAPHQL_SQL } from './pg-graphql.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { PGJWT_SQL } from './pgjwt.js'
 import { PGSODIUM_SQL } from './pgsodium.js'
@@ -91,6 +92,17 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
     relocatable: false,
     schema: 'vault',
     sql: SUPABASE_VAULT_SQL
+  },
+  {
+    name: 'pg_graphql',
+    version: '1.5.11',
+    upstream: 'pg_graphql',
+    behaviour:
+      'schema graphql, graphql.resolve, comment_directive and exception exist so migrations apply; ' +
+      'resolve answers with an error, nothing is resolved',
+    relocatable: false,
+    schema: 'graphql',
+    sql: PG_GRAPHQL_SQL
   },
   {
     name: 'pgsodium',

@@ -1,5 +1,5 @@
-export const id = 161;
-export const ids = [161];
+export const id = 159;
+export const ids = [159];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 4161:
+/***/ 6159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -75,9 +75,8 @@ var esm = __webpack_require__(3849);
  *
  * Deliberately left out
  * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
- *   supabase_vault's is installed, as Vault is on hosted projects; pgsodium's schema exists, see below):
- *   pg_graphql (graphql_public stays empty), postgis. A migration that needs one fails the extensions check,
- *   which is the honest answer.
+ *   supabase_vault's and pg_graphql's are installed, as on hosted projects; pgsodium's schema exists, see
+ *   below): postgis. A migration that needs it fails the extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
  * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
@@ -189,6 +188,16 @@ BEGIN
   END IF;
 END
 $vault$;
+
+-- Hosted projects come with pg_graphql in schema graphql, and \`supabase db pull\` writes CREATE EXTENSION IF NOT
+-- EXISTS "pg_graphql" WITH SCHEMA "graphql" into every dump. Here it is the stand-in, when the server has it.
+DO $graphql$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pg_graphql') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_graphql;
+  END IF;
+END
+$graphql$;
 
 -- Projects made before pgsodium's deprecation have it, in schema pgsodium, and \`supabase db pull\` writes
 -- CREATE EXTENSION IF NOT EXISTS "pgsodium" WITH SCHEMA "pgsodium" into their dumps: WITH SCHEMA needs the schema.
@@ -741,6 +750,38 @@ BEGIN
   END IF;
 END
 $$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pg-graphql.ts
+/**
+ * Stand-in for pg_graphql 1.5.11 (installed on every hosted Supabase project, in schema graphql: the control file
+ * fixes it, as the real one does). `supabase db pull` writes `CREATE EXTENSION IF NOT EXISTS "pg_graphql" WITH
+ * SCHEMA "graphql"` into every dump, and migrations set `@graphql(...)` comment directives on their tables. Here:
+ * graphql.resolve with the real signature, answering with a GraphQL error (nothing is resolved),
+ * graphql.comment_directive (reads the JSON of an `@graphql(...)` comment, as the real one does) and
+ * graphql.exception.
+ */
+const PG_GRAPHQL_SQL = String.raw `
+CREATE FUNCTION graphql.exception(message text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION USING errcode = '22000', message = message;
+END
+$$;
+
+CREATE FUNCTION graphql.comment_directive(comment_ text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+  SELECT (pg_catalog.regexp_match(comment_, '@graphql\((.*)\)', 's'))[1]::jsonb
+$$;
+
+CREATE FUNCTION graphql.resolve(
+  query text DEFAULT NULL, variables jsonb DEFAULT '{}', "operationName" text DEFAULT NULL,
+  extensions jsonb DEFAULT NULL
+) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT pg_catalog.jsonb_build_object('data', NULL, 'errors', pg_catalog.jsonb_build_array(
+    pg_catalog.jsonb_build_object('message', 'pg_graphql is a stand-in on this throwaway database: nothing is resolved')))
+$$;
+
+GRANT USAGE ON SCHEMA graphql TO public;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphql TO public;
 `;
 
 ;// CONCATENATED MODULE: ./src/embedded/extensions/pg-net.ts
@@ -1498,7 +1539,7 @@ var stand_in = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
+ * pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
  * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
  * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
  * methods exist; nothing is computed or sent.
@@ -1508,6 +1549,7 @@ var stand_in = __webpack_require__(4148);
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
 
 
 
@@ -1568,6 +1610,16 @@ const STAND_IN_EXTENSIONS = [
         relocatable: false,
         schema: 'vault',
         sql: SUPABASE_VAULT_SQL
+    },
+    {
+        name: 'pg_graphql',
+        version: '1.5.11',
+        upstream: 'pg_graphql',
+        behaviour: 'schema graphql, graphql.resolve, comment_directive and exception exist so migrations apply; ' +
+            'resolve answers with an error, nothing is resolved',
+        relocatable: false,
+        schema: 'graphql',
+        sql: PG_GRAPHQL_SQL
     },
     {
         name: 'pgsodium',
