@@ -6,8 +6,8 @@
 import path from 'node:path'
 import type pg from 'pg'
 import { parseInputs, PROVIDED_TARGET_URL, type RawInputs } from '../config/inputs.js'
-import { checkBaselineVersion, policyFor } from './baseline-inputs.js'
-import { discoverMigrations, compareVersions } from '../plan/files.js'
+import { policyFor } from './baseline-inputs.js'
+import { discoverMigrations, compareVersions, type Migration } from '../plan/files.js'
 import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations, ApplyError } from '../apply/apply.js'
 import { MigrationFileError } from '../apply/statements.js'
@@ -47,8 +47,11 @@ export interface PrepareOptions {
    * versions; its objects are read with the tool's own snapshot and replayed.
    */
   baselineFrom?: { environment: string; url: string }
-  /** runbook.yml lint.no-transaction-markers: the baseline applies such files outside a transaction too. */
-  noTransactionMarkers?: readonly string[]
+  /**
+   * The migrations folder as the caller read it (discoverMigrations, with runbook.yml's no-transaction markers),
+   * `baseline` already checked against it: read once, before the server started.
+   */
+  migrations: Migration[]
 }
 
 export interface PreparedTarget {
@@ -148,14 +151,7 @@ export async function prepareEmbeddedTarget(
   opts: PrepareOptions
 ): Promise<PreparedTarget> {
   const t0 = Date.now()
-  const migrations = discoverMigrations(opts.migrationsDir, opts.cwd, {
-    noTransactionMarkers: opts.noTransactionMarkers
-  })
-  if (opts.baseline !== undefined)
-    checkBaselineVersion(
-      opts.baseline,
-      migrations.map(m => m.version)
-    )
+  const migrations = opts.migrations
   // --baseline-from: the target's shape and history, read before anything is created here.
   const source = opts.baselineFrom
     ? await readSource(opts.baselineFrom.url, opts.redactor)

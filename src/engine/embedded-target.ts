@@ -50,12 +50,15 @@ export function embeddedTarget(opts: EmbeddedTargetOptions): EmbeddedTarget {
   const start = async (request: ProvideRequest): Promise<PreparedTarget> => {
     // Bad usage is found before the server starts.
     if (opts.baselineFrom) environmentPolicy(request.policy, opts.baselineFrom.environment)
+    // The folder, read once: a refused one (a duplicate version, bytes that are not UTF-8) and an unknown
+    // --baseline are bad usage too.
+    const migrations = discoverMigrations(request.migrationsDir, request.root, {
+      noTransactionMarkers: request.policy.lint.noTransactionMarkers
+    })
     if (opts.baseline !== undefined)
       checkBaselineVersion(
         opts.baseline,
-        discoverMigrations(request.migrationsDir, request.root, {
-          noTransactionMarkers: request.policy.lint.noTransactionMarkers
-        }).map(m => m.version)
+        migrations.map(m => m.version)
       )
     const baselineSchema =
       opts.baselineSchema !== undefined
@@ -80,7 +83,7 @@ export function embeddedTarget(opts: EmbeddedTargetOptions): EmbeddedTarget {
         setupSql: request.policy.setupSql,
         baselineSchema,
         baselineFrom: opts.baselineFrom,
-        noTransactionMarkers: request.policy.lint.noTransactionMarkers
+        migrations
       })
     } catch (e) {
       await stop()
