@@ -1131,9 +1131,11 @@ function rehearsalSettingsOf(env) {
 /* harmony export */ });
 /* unused harmony exports sslModeOf, effectiveSslMode, isPgServerError */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20649);
-/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96400);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20649);
+/* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96400);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42513);
 /** Opening sessions to the target. Errors are rethrown redacted: a connection error may echo the URL. */
+
 
 
 
@@ -1194,10 +1196,7 @@ function effectiveSslMode(url) {
         const u = new URL(url);
         if (u.searchParams.has('ssl'))
             return undefined;
-        const host = (u.searchParams.get('host') || u.hostname)
-            .replace(/^\[(.*)\]$/, '$1')
-            .toLowerCase();
-        return LOCAL_HOST.test(host) ? undefined : 'prefer';
+        return LOCAL_HOST.test((0,_target_js__WEBPACK_IMPORTED_MODULE_1__/* .urlFacts */ .b9)(u).host) ? undefined : 'prefer';
     }
     catch {
         return undefined;
@@ -1249,7 +1248,7 @@ const UNVERIFIED_CERTIFICATE = new Set([
 ]);
 /** A TLS failure, with what to change in the URL (the error's own message and code are kept). */
 function withTlsHint(e, mode) {
-    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(e))
+    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorLike */ .u)(e))
         return e;
     const code = e.code;
     let hint;
@@ -1270,7 +1269,7 @@ function withTlsHint(e, mode) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_2__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
+    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {

@@ -678,11 +678,7 @@ async function readSource(url, redactor) {
  */
 async function prepareEmbeddedTarget(server, opts) {
     const t0 = Date.now();
-    const migrations = (0,files/* discoverMigrations */.lF)(opts.migrationsDir, opts.cwd, {
-        noTransactionMarkers: opts.noTransactionMarkers
-    });
-    if (opts.baseline !== undefined)
-        (0,baseline_inputs/* checkBaselineVersion */.wr)(opts.baseline, migrations.map(m => m.version));
+    const migrations = opts.migrations;
     // --baseline-from: the target's shape and history, read before anything is created here.
     const source = opts.baselineFrom
         ? await readSource(opts.baselineFrom.url, opts.redactor)

@@ -247,10 +247,13 @@ function embeddedTarget(opts) {
         // Bad usage is found before the server starts.
         if (opts.baselineFrom)
             (0,_config_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentPolicy */ .q_)(request.policy, opts.baselineFrom.environment);
+        // The folder, read once: a refused one (a duplicate version, bytes that are not UTF-8) and an unknown
+        // --baseline are bad usage too.
+        const migrations = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverMigrations */ .lF)(request.migrationsDir, request.root, {
+            noTransactionMarkers: request.policy.lint.noTransactionMarkers
+        });
         if (opts.baseline !== undefined)
-            (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBaselineVersion */ .wr)(opts.baseline, (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverMigrations */ .lF)(request.migrationsDir, request.root, {
-                noTransactionMarkers: request.policy.lint.noTransactionMarkers
-            }).map(m => m.version));
+            (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .checkBaselineVersion */ .wr)(opts.baseline, migrations.map(m => m.version));
         const baselineSchema = opts.baselineSchema !== undefined
             ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .dg)(opts.baselineSchema, request.root)
             : undefined;
@@ -273,7 +276,7 @@ function embeddedTarget(opts) {
                 setupSql: request.policy.setupSql,
                 baselineSchema,
                 baselineFrom: opts.baselineFrom,
-                noTransactionMarkers: request.policy.lint.noTransactionMarkers
+                migrations
             });
         }
         catch (e) {

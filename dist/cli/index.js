@@ -442,11 +442,12 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b9: () => (/* binding */ urlFacts),
 /* harmony export */   hu: () => (/* binding */ parseTarget),
 /* harmony export */   mx: () => (/* binding */ parseDatabaseUrl),
 /* harmony export */   xG: () => (/* binding */ pinTarget)
 /* harmony export */ });
-/* unused harmony exports pinnedKeys, urlFacts, compareTarget */
+/* unused harmony exports pinnedKeys, compareTarget */
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7827);
 
 const PIN_KEYS = ['host', 'port', 'database', 'project-ref'];

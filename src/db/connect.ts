@@ -2,6 +2,7 @@
 import pg from 'pg'
 import { isErrorLike, type Redactor } from '../report/redact.js'
 import { setTimeoutsSql } from './timeouts.js'
+import { urlFacts } from './target.js'
 
 export interface ConnectOptions {
   url: string
@@ -68,10 +69,7 @@ export function effectiveSslMode(url: string): string | undefined {
   try {
     const u = new URL(url)
     if (u.searchParams.has('ssl')) return undefined
-    const host = (u.searchParams.get('host') || u.hostname)
-      .replace(/^\[(.*)\]$/, '$1')
-      .toLowerCase()
-    return LOCAL_HOST.test(host) ? undefined : 'prefer'
+    return LOCAL_HOST.test(urlFacts(u).host) ? undefined : 'prefer'
   } catch {
     return undefined
   }
