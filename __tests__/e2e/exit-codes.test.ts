@@ -82,6 +82,41 @@ describe('every stage that passes exits 0', () => {
     expect(rollback.code).toBe(0)
     expect(await appliedVersions()).toEqual(['20250101000000'])
   })
+
+  test('as a role that is not a superuser (as Supabase\'s own "postgres" role): every stage in turn', async () => {
+    // Owner of the database and of public, no superuser: what a hosted project's migrations run as.
+    const admin = await db.client()
+    const role = `mr_owner_${Date.now().toString(36)}`
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'owner-pw' NOSUPERUSER`)
+    await admin.query(`ALTER DATABASE ${db.name} OWNER TO ${role}`)
+    await admin.query(`ALTER SCHEMA public OWNER TO ${role}`)
+    const url = new URL(db.url)
+    url.username = role
+    url.password = 'owner-pw'
+    const as = (name: string) => run([name, '--env', 'staging'], { DATABASE_URL: url.toString() })
+    try {
+      for (const name of ['validate', 'apply', 'verify', 'monitor'])
+        expect([name, (await as(name)).code, summary().status]).toEqual([name, 0, 'passed'])
+      expect(await appliedVersions()).toEqual(['20250101000000', '20250201000000'])
+      // The history and the audit log were created by the role itself.
+      const owners = await admin.query(
+        `SELECT c.relname, pg_get_userbyid(c.relowner) AS owner FROM pg_class c
+          WHERE c.oid IN (to_regclass('supabase_migrations.schema_migrations'), to_regclass('public.items'))
+          ORDER BY 1`
+      )
+      expect(owners.rows).toEqual([
+        { relname: 'items', owner: role },
+        { relname: 'schema_migrations', owner: role }
+      ])
+      expect((await as('rollback')).code).toBe(0)
+      expect(await appliedVersions()).toEqual(['20250101000000'])
+    } finally {
+      await admin.query(`ALTER DATABASE ${db.name} OWNER TO CURRENT_USER`)
+      await admin.query(`REASSIGN OWNED BY ${role} TO CURRENT_USER`)
+      await admin.query(`DROP OWNED BY ${role}`)
+      await admin.query(`DROP ROLE ${role}`)
+    }
+  })
 })
 
 describe('a stage whose gate fails exits 1', () => {
