@@ -36,6 +36,8 @@ Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → ro
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
+Run from inside a project, the nearest directory above with supabase/migrations (or migrations/runbook.yml)
+is the project, up to the repository's top, unless a path option is given.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -62,6 +64,37 @@ Options:
   --format-in <f>          lint: dbmate or goose files, lint only their up section
   -h, --help               this text
 `
+
+/** Options naming a path: given any of them, paths stay relative to the working directory, as typed. */
+const PATH_OPTIONS = ['migrations-dir', 'config', 'artifacts-dir', 'env-file', 'baseline-schema']
+
+/**
+ * The project a command runs on. Run from inside it (supabase/migrations, a package beside it), the Supabase CLI
+ * finds it by walking up to supabase/config.toml; so does this, to the nearest directory with supabase/migrations
+ * or migrations/runbook.yml, stopping at the repository's top (.git). The working directory when it has a
+ * migrations folder of its own, when a path option is given (relative paths mean what was typed), or when
+ * nothing is found (the usual error then names what is missing).
+ */
+export function projectRoot(
+  cwd: string,
+  given: Record<string, unknown>,
+  exists: (p: string) => boolean = existsSync
+): string {
+  if (PATH_OPTIONS.some(o => given[o] !== undefined)) return cwd
+  const isProject = (dir: string) =>
+    exists(path.join(dir, 'supabase', 'migrations')) ||
+    exists(path.join(dir, 'migrations', 'runbook.yml'))
+  if (isProject(cwd) || exists(path.join(cwd, 'migrations'))) return cwd
+  for (
+    let dir = path.dirname(cwd), below = cwd;
+    dir !== below;
+    below = dir, dir = path.dirname(dir)
+  ) {
+    if (exists(path.join(below, '.git'))) break
+    if (isProject(dir)) return dir
+  }
+  return cwd
+}
 
 /**
  * The Supabase CLI's layout when the repository has supabase/migrations and no migrations/: after `init`,
@@ -143,17 +176,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runInit } = await import('./init/index.js')
       return await runInit(values, io)
     }
+    const root = projectRoot(io.cwd, values)
+    if (root !== io.cwd)
+      io.err(
+        `project: ${root} (the nearest directory above this one with its migrations, as the Supabase CLI finds supabase/config.toml)`
+      )
     // One after the other: jest's ESM loader fails imports of shared modules that run at once.
     const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } =
       await import('./config/inputs.js')
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
     if (!Number.isInteger(demoRows) || demoRows < 0)
       fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
-    const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(io.cwd)
+    const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(root)
     const common: RawInputs = {
       'migrations-dir': migrationsDir,
       config: values.config,
-      'artifacts-dir': values['artifacts-dir'],
+      // Found above: the evidence goes to the project's artifacts/, named in full where the run prints it.
+      'artifacts-dir':
+        values['artifacts-dir'] ?? (root === io.cwd ? undefined : path.join(root, 'artifacts')),
       'test-command': values['test-command'],
       'env-file': values['env-file'],
       comment: 'never'
@@ -182,7 +222,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { rehearse } = await import('./embedded/rehearse.js')
       const outcome = await rehearse({
         signal: io.signal,
-        cwd: io.cwd,
+        cwd: root,
         environment: values.env ?? 'staging',
         inputs: common,
         baseline: values.baseline,
@@ -233,7 +273,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         stage: command,
         'database-url': databaseUrl
       },
-      { root: io.cwd, env: io.env }
+      { root, env: io.env }
     )
     const target = values.embedded
       ? (await import('./engine/embedded-target.js')).embeddedTarget({
@@ -248,7 +288,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const outcome: RunOutcome = await runStage({
       config,
       redactor,
-      root: io.cwd,
+      root,
       environ: io.env,
       rollbackVersion: values.migration,
       signal: io.signal,

@@ -83,6 +83,25 @@ describe('every stage that passes exits 0', () => {
     expect(await appliedVersions()).toEqual(['20250101000000'])
   })
 
+  test('run from inside the migrations folder: the project above it is found, as the Supabase CLI finds its own', async () => {
+    const inside = await cli(['validate', '--env', 'staging'], {
+      cwd: repo.dir,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    expect(inside.code).toBe(0)
+    expect(inside.stderr).toContain(`project: ${repo.root} (the nearest directory above`)
+    expect(inside.stdout).toContain(`evidence: ${path.join('..', 'artifacts', 'staging')}`)
+    expect(summary().status).toBe('passed')
+    // A path option: what was typed, from where it was typed (no walk, no line).
+    const typed = await cli(['validate', '--env', 'staging', '--config', 'runbook.yml'], {
+      cwd: repo.dir,
+      env: baseEnv({ DATABASE_URL: db.url })
+    })
+    expect(typed.stderr).not.toContain('project:')
+    expect(typed.code).toBe(2)
+    expect(typed.stderr).toContain('input "migrations-dir" is "migrations", which is not a folder')
+  })
+
   test('as a role that is not a superuser (as Supabase\'s own "postgres" role): every stage in turn', async () => {
     // Owner of the database and of public, no superuser: what a hosted project's migrations run as.
     const admin = await db.client()

@@ -142,7 +142,7 @@ const trap = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .trapSignals */ .rm)({
 });
 let code;
 try {
-    code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+    code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
         out: text => {
             log.flush();
             process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -171,9 +171,9 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runCli)
+/* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony export defaultMigrationsDir */
+/* unused harmony exports projectRoot, defaultMigrationsDir */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -208,6 +208,8 @@ Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.join(', ')}; re
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
+Run from inside a project, the nearest directory above with supabase/migrations (or migrations/runbook.yml)
+is the project, up to the repository's top, unless a path option is given.
 
 Options:
   --env <name>             environment in runbook.yml (rehearse: default staging)
@@ -234,6 +236,30 @@ Options:
   --format-in <f>          lint: dbmate or goose files, lint only their up section
   -h, --help               this text
 `;
+/** Options naming a path: given any of them, paths stay relative to the working directory, as typed. */
+const PATH_OPTIONS = ['migrations-dir', 'config', 'artifacts-dir', 'env-file', 'baseline-schema'];
+/**
+ * The project a command runs on. Run from inside it (supabase/migrations, a package beside it), the Supabase CLI
+ * finds it by walking up to supabase/config.toml; so does this, to the nearest directory with supabase/migrations
+ * or migrations/runbook.yml, stopping at the repository's top (.git). The working directory when it has a
+ * migrations folder of its own, when a path option is given (relative paths mean what was typed), or when
+ * nothing is found (the usual error then names what is missing).
+ */
+function projectRoot(cwd, given, exists = node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync) {
+    if (PATH_OPTIONS.some(o => given[o] !== undefined))
+        return cwd;
+    const isProject = (dir) => exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'supabase', 'migrations')) ||
+        exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'migrations', 'runbook.yml'));
+    if (isProject(cwd) || exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'migrations')))
+        return cwd;
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(cwd), below = cwd; dir !== below; below = dir, dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir)) {
+        if (exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(below, '.git')))
+            break;
+        if (isProject(dir))
+            return dir;
+    }
+    return cwd;
+}
 /**
  * The Supabase CLI's layout when the repository has supabase/migrations and no migrations/: after `init`,
  * every command works there without --migrations-dir.
@@ -312,16 +338,20 @@ async function runCli(argv, io) {
             const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
             return await runInit(values, io);
         }
+        const root = projectRoot(io.cwd, values);
+        if (root !== io.cwd)
+            io.err(`project: ${root} (the nearest directory above this one with its migrations, as the Supabase CLI finds supabase/config.toml)`);
         // One after the other: jest's ESM loader fails imports of shared modules that run at once.
         const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
-        const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(io.cwd);
+        const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(root);
         const common = {
             'migrations-dir': migrationsDir,
             config: values.config,
-            'artifacts-dir': values['artifacts-dir'],
+            // Found above: the evidence goes to the project's artifacts/, named in full where the run prints it.
+            'artifacts-dir': values['artifacts-dir'] ?? (root === io.cwd ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, 'artifacts')),
             'test-command': values['test-command'],
             'env-file': values['env-file'],
             comment: 'never'
@@ -345,7 +375,7 @@ async function runCli(argv, io) {
             const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(506), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
-                cwd: io.cwd,
+                cwd: root,
                 environment: values.env ?? 'staging',
                 inputs: common,
                 baseline: values.baseline,
@@ -381,7 +411,7 @@ async function runCli(argv, io) {
             environment: values.env,
             stage: command,
             'database-url': databaseUrl
-        }, { root: io.cwd, env: io.env });
+        }, { root, env: io.env });
         const target = values.embedded
             ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
@@ -395,7 +425,7 @@ async function runCli(argv, io) {
         const outcome = await runStage({
             config,
             redactor,
-            root: io.cwd,
+            root,
             environ: io.env,
             rollbackVersion: values.migration,
             signal: io.signal,
