@@ -7083,6 +7083,26 @@ function tablesWithPolicies(statements) {
             out.add((0,parser/* qualifiedName */.OL)(s.ast.CreatePolicyStmt.table));
     return out;
 }
+/**
+ * A syntax error on the line after `COPY ... FROM stdin;` is the first of the rows pg_dump writes for psql to
+ * send: no migration runner can (`supabase db push` fails with a protocol error). Says what to write instead.
+ */
+function copyFromStdinHint(sql, errorLine) {
+    let lineStart = 0;
+    for (let n = 1; n < errorLine && lineStart >= 0; n++)
+        lineStart = sql.indexOf('\n', lineStart) + 1;
+    if (lineStart <= 0)
+        return undefined;
+    const last = (0,parser/* parseSql */.eg)(sql.slice(0, lineStart)).statements.at(-1);
+    if (last?.kind !== 'CopyStmt')
+        return undefined;
+    const copy = last.ast.CopyStmt;
+    if (!copy.is_from || copy.filename)
+        return undefined;
+    return (`; the lines after "COPY ... FROM stdin" (line ${last.line}) are rows for psql to send, and a migration is ` +
+        'sent as SQL (by this tool and by `supabase db push` alike): write them as INSERT statements ' +
+        '(pg_dump --column-inserts), or load them outside the migration');
+}
 /** Tables that get a CREATE POLICY in `sql` (for a change set's policyTables). */
 function policyTablesOf(sql) {
     // Keywords cannot be quoted or escaped in SQL: without the word there is no CREATE POLICY, and no need
@@ -7120,7 +7140,7 @@ function lintSql(file, sql, opts) {
             rule: 'syntax-error',
             line: e.line,
             column: e.column,
-            message: e.message,
+            message: e.message + (copyFromStdinHint(sql, e.line) ?? ''),
             anchorLine: e.line
         });
         // A file that does not parse is still scanned for role passwords (PASSWORD followed by a string).

@@ -33,6 +33,26 @@ test("the runbook's bare `window` is a syntax error at `window`", () => {
   ])
 })
 
+test('rows after COPY ... FROM stdin (as pg_dump writes data): the syntax error says what they are and what to write', () => {
+  const copy =
+    'CREATE TABLE t (id int, name text);\nCOPY public.t (id, name) FROM stdin;\n1\tone\n\\.\n'
+  const [finding] = lintSql('m.sql', copy, migration).findings
+  expect(finding).toMatchObject({ rule: 'syntax-error', line: 3 })
+  expect(finding.message).toContain(
+    'the lines after "COPY ... FROM stdin" (line 2) are rows for psql'
+  )
+  expect(finding.message).toContain('pg_dump --column-inserts')
+  // Any other syntax error, and COPY from a file, keep the parser's message alone.
+  for (const sql of [
+    'CREATE TABLE t (id int);\nSELEC 1;\n',
+    "COPY public.t FROM '/tmp/t.csv';\n1\tone\n"
+  ]) {
+    const [other] = lintSql('m.sql', sql, migration).findings
+    expect(other).toMatchObject({ rule: 'syntax-error', line: 2 })
+    expect(other.message).not.toContain('COPY')
+  }
+})
+
 test('lock levels per statement follow the PostgreSQL docs', () => {
   const locks = (sql: string) =>
     parseSql(sql).statements.flatMap(s => statementLocks(s.ast).map(l => `${l.lock} ${l.table}`))
