@@ -434,14 +434,13 @@ function roundTripsDominate(client) {
     return known;
 }
 /**
- * One more session for a concurrent group, with the run's session defaults. Undefined when the server refuses
+ * One more session for a concurrent group (ctx.connect: with the run's session defaults). Undefined when the server refuses
  * it (a connection limit): the group then runs on fewer sessions.
  */
 async function groupSession(ctx) {
     let client;
     try {
         client = await ctx.connect();
-        await (0,connect/* setSessionDefaults */.dF)(client, ctx.env);
         return client;
     }
     catch {
@@ -648,14 +647,16 @@ function connectionFailure(status, summary, reasons, startedAt) {
     };
 }
 /** The run's sessions to `url`, cancelled on the server when `signal` fires. */
-function targetSessions(url, redactor, signal) {
+function targetSessions(url, redactor, signal, 
+/** The run's session timeouts (setSessionDefaults), set on every session as it opens. */
+defaults) {
     // Every session of this run, so a cancellation can cancel what each one is running.
     const sessions = new Set();
     const open = async (applicationName) => {
         const c = await (0,connect/* connect */.Ng)({ url, redactor, applicationName });
         sessions.add(c);
         c.once('end', () => sessions.delete(c));
-        await watchClientConnection(c);
+        await prepareSession(c, defaults);
         return c;
     };
     const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
@@ -718,8 +719,24 @@ async function openTarget(opts) {
  * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
  * PostgreSQL 14+; on older servers this is a no-op.
  */
-async function watchClientConnection(client) {
-    await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+const WATCH_CLIENT = `SET client_connection_check_interval = '1s'`;
+/**
+ * A new session's setup in one round trip: the run's timeouts and the watch for a vanished client. A server that
+ * refuses the watch (before PostgreSQL 14, a pooler) fails the whole query, which runs as one transaction and so
+ * sets nothing: the timeouts are then set on their own.
+ */
+async function prepareSession(client, defaults) {
+    if (!defaults) {
+        await client.query(WATCH_CLIENT).catch(() => undefined);
+        return;
+    }
+    const timeouts = (0,connect/* sessionDefaultsSql */.$2)(defaults);
+    try {
+        await client.query(`${timeouts}; ${WATCH_CLIENT}`);
+    }
+    catch {
+        await client.query(timeouts);
+    }
 }
 /**
  * On abort, cancel (pg_cancel_backend) the statement each session of the run is running, from a separate
@@ -1101,7 +1118,7 @@ async function runStage(opts) {
         const preFailed = results.find(r => r.status === 'fail');
         let plan;
         const applied = [];
-        const sessions = targetSessions(config.databaseUrl, redactor, signal);
+        const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
         // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
         // reported by openTarget, after the secrets are registered.
         const connecting = preFailed ? undefined : sessions.open();
@@ -1144,9 +1161,9 @@ async function runStage(opts) {
             if (client) {
                 const c = client;
                 try {
-                    // 2. Build the context: session defaults and the plan against the target's history.
+                    // 2. Build the context: the plan against the target's history (the session has the run's defaults since
+                    // it opened: targetSessions).
                     try {
-                        await (0,connect/* setSessionDefaults */.dF)(c, setup.env);
                         plan = await makePlan(c, config.migrationsDir, setup.migrations);
                     }
                     catch (e) {

@@ -1121,15 +1121,15 @@ function rehearsalSettingsOf(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ sessionDefaultsSql),
 /* harmony export */   K0: () => (/* binding */ extendedQuery),
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
-/* harmony export */   dF: () => (/* binding */ setSessionDefaults),
 /* harmony export */   rX: () => (/* binding */ quoteTextArray),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
-/* unused harmony exports sslModeOf, effectiveSslMode, isPgServerError */
+/* unused harmony exports sslModeOf, effectiveSslMode, setSessionDefaults, isPgServerError */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20649);
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96400);
@@ -1269,7 +1269,14 @@ function withTlsHint(e, mode) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
+    await client.query(sessionDefaultsSql(env));
+}
+/** The SETs of setSessionDefaults (the run's sessions send them with their other setup: src/engine/open-target.ts). */
+function sessionDefaultsSql(env) {
+    return (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .setTimeoutsSql */ .VU)('SESSION', {
+        lockMs: env.lockTimeoutMs,
+        statementMs: env.statementTimeoutMs
+    });
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
@@ -10328,11 +10335,13 @@ async function ownRelationLocks(client,
 /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
 statementTimeoutMs, 
 /** SQL without results sent after the read in the same round trip (the next statement's SETs). */
-then = '') {
+then = '', 
+/** SQL without results sent first in the same round trip (the rehearsal's BEGIN). */
+before = '') {
     const set = statementTimeoutMs === undefined
         ? ''
         : `${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}; `;
-    const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
+    const sent = await client.query(`${before ? `${before}; ` : ''}${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
     // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
     const res = Array.isArray(sent)
         ? sent.find(r => r.command === 'SELECT')
@@ -10632,11 +10641,10 @@ async function rehearseFiles(client, files, opts) {
     let previous = diffs
         ? await snapshotSchema(client, snapshotOpts)
         : undefined;
-    await client.query('BEGIN');
-    // Round trips are what a rehearsal on a remote database costs: the locks held after a statement are read in
-    // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
-    // locks the previous one ended with.
-    let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+    // Round trips are what a rehearsal on a remote database costs: the transaction opens with the first read of
+    // the locks held, the locks held after a statement are read in the same round trip as the next statement's
+    // SETs (nothing runs in between), and a file starts with the locks the previous one ended with.
+    let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, '', 'BEGIN');
     const batchable = (statements) => statements.length > 0 &&
         !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
     // Each file's statements, split once. A file that cannot be split (a syntax error) is left out of the batch of

@@ -8,7 +8,7 @@ import type { CheckResult, Report } from './types.js'
 import type { RunConfig } from './config/inputs.js'
 import type { Policy } from './config/policy.js'
 import type { Plan } from './plan/plan.js'
-import { describeError, setSessionDefaults } from './db/connect.js'
+import { describeError } from './db/connect.js'
 import { Logger, type LogSink } from './report/logger.js'
 import type { EvidenceWriter } from './report/evidence.js'
 import type { Redactor } from './report/redact.js'
@@ -120,7 +120,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     const preFailed = results.find(r => r.status === 'fail')
     let plan: Plan | undefined
     const applied: string[] = []
-    const sessions = targetSessions(config.databaseUrl, redactor, signal)
+    const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env)
     // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
     // reported by openTarget, after the secrets are registered.
     const connecting = preFailed ? undefined : sessions.open()
@@ -162,9 +162,9 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       if (client) {
         const c = client
         try {
-          // 2. Build the context: session defaults and the plan against the target's history.
+          // 2. Build the context: the plan against the target's history (the session has the run's defaults since
+          // it opened: targetSessions).
           try {
-            await setSessionDefaults(c, setup.env)
             plan = await makePlan(c, config.migrationsDir, setup.migrations)
           } catch (e) {
             // Reported like any failed check, so the evidence, summary and comment still say what happened.

@@ -171,7 +171,7 @@ export interface StageContext {
   env: EnvironmentPolicy
   plan: Plan
   client: pg.Client
-  /** Open another session to the same database (for lock probes, concurrent work). */
+  /** Open another session to the same database, with the run's session defaults (lock probes, concurrent work). */
   connect: () => Promise<pg.Client>
   log: Logger
   evidence: EvidenceWriter

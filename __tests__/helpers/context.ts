@@ -9,7 +9,7 @@ import path from 'node:path'
 import type pg from 'pg'
 import { environmentPolicy, parsePolicy } from '../../src/config/policy.js'
 import type { RunConfig } from '../../src/config/inputs.js'
-import { connect } from '../../src/db/connect.js'
+import { connect, setSessionDefaults } from '../../src/db/connect.js'
 import { buildPlan, type Plan } from '../../src/plan/plan.js'
 import { EvidenceWriter } from '../../src/report/evidence.js'
 import { Logger } from '../../src/report/logger.js'
@@ -74,6 +74,8 @@ export function makeContext(opts: MakeContextOptions): StageContext {
         applicationName: 'migration-runbook-test'
       })
       sessions.push(c)
+      // As the run's sessions open (src/engine/open-target.ts): with its timeouts.
+      await setSessionDefaults(c, env)
       return c
     },
     log,

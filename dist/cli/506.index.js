@@ -581,15 +581,15 @@ async function withApplyLock(client, opts, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ sessionDefaultsSql),
 /* harmony export */   K0: () => (/* binding */ extendedQuery),
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
-/* harmony export */   dF: () => (/* binding */ setSessionDefaults),
 /* harmony export */   rX: () => (/* binding */ quoteTextArray),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
-/* unused harmony exports sslModeOf, effectiveSslMode, isPgServerError */
+/* unused harmony exports sslModeOf, effectiveSslMode, setSessionDefaults, isPgServerError */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(649);
 /* harmony import */ var _timeouts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6400);
@@ -729,7 +729,14 @@ function withTlsHint(e, mode) {
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
 async function setSessionDefaults(client, env) {
-    await client.query((0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .setTimeoutsSql */ .VU)('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs }));
+    await client.query(sessionDefaultsSql(env));
+}
+/** The SETs of setSessionDefaults (the run's sessions send them with their other setup: src/engine/open-target.ts). */
+function sessionDefaultsSql(env) {
+    return (0,_timeouts_js__WEBPACK_IMPORTED_MODULE_3__/* .setTimeoutsSql */ .VU)('SESSION', {
+        lockMs: env.lockTimeoutMs,
+        statementMs: env.statementTimeoutMs
+    });
 }
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */
 function isPgServerError(e) {
@@ -4330,11 +4337,13 @@ async function ownRelationLocks(client,
 /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
 statementTimeoutMs, 
 /** SQL without results sent after the read in the same round trip (the next statement's SETs). */
-then = '') {
+then = '', 
+/** SQL without results sent first in the same round trip (the rehearsal's BEGIN). */
+before = '') {
     const set = statementTimeoutMs === undefined
         ? ''
         : `${(0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: statementTimeoutMs })}; `;
-    const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
+    const sent = await client.query(`${before ? `${before}; ` : ''}${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`);
     // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
     const res = Array.isArray(sent)
         ? sent.find(r => r.command === 'SELECT')
@@ -4634,11 +4643,10 @@ async function rehearseFiles(client, files, opts) {
     let previous = diffs
         ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts)
         : undefined;
-    await client.query('BEGIN');
-    // Round trips are what a rehearsal on a remote database costs: the locks held after a statement are read in
-    // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
-    // locks the previous one ended with.
-    let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
+    // Round trips are what a rehearsal on a remote database costs: the transaction opens with the first read of
+    // the locks held, the locks held after a statement are read in the same round trip as the next statement's
+    // SETs (nothing runs in between), and a file starts with the locks the previous one ended with.
+    let locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, '', 'BEGIN');
     const batchable = (statements) => statements.length > 0 &&
         !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)));
     // Each file's statements, split once. A file that cannot be split (a syntax error) is left out of the batch of
@@ -10083,14 +10091,13 @@ function roundTripsDominate(client) {
     return known;
 }
 /**
- * One more session for a concurrent group, with the run's session defaults. Undefined when the server refuses
+ * One more session for a concurrent group (ctx.connect: with the run's session defaults). Undefined when the server refuses
  * it (a connection limit): the group then runs on fewer sessions.
  */
 async function groupSession(ctx) {
     let client;
     try {
         client = await ctx.connect();
-        await (0,connect/* setSessionDefaults */.dF)(client, ctx.env);
         return client;
     }
     catch {
@@ -10293,14 +10300,16 @@ function connectionFailure(status, summary, reasons, startedAt) {
     };
 }
 /** The run's sessions to `url`, cancelled on the server when `signal` fires. */
-function targetSessions(url, redactor, signal) {
+function targetSessions(url, redactor, signal, 
+/** The run's session timeouts (setSessionDefaults), set on every session as it opens. */
+defaults) {
     // Every session of this run, so a cancellation can cancel what each one is running.
     const sessions = new Set();
     const open = async (applicationName) => {
         const c = await (0,connect/* connect */.Ng)({ url, redactor, applicationName });
         sessions.add(c);
         c.once('end', () => sessions.delete(c));
-        await watchClientConnection(c);
+        await prepareSession(c, defaults);
         return c;
     };
     const canceller = cancelOnAbort(signal, sessions, () => (0,connect/* connect */.Ng)({ url, redactor, applicationName: 'migration-runbook-cancel', connectTimeoutMs: 3_000 }));
@@ -10363,8 +10372,24 @@ async function openTarget(opts) {
  * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
  * PostgreSQL 14+; on older servers this is a no-op.
  */
-async function watchClientConnection(client) {
-    await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+const WATCH_CLIENT = `SET client_connection_check_interval = '1s'`;
+/**
+ * A new session's setup in one round trip: the run's timeouts and the watch for a vanished client. A server that
+ * refuses the watch (before PostgreSQL 14, a pooler) fails the whole query, which runs as one transaction and so
+ * sets nothing: the timeouts are then set on their own.
+ */
+async function prepareSession(client, defaults) {
+    if (!defaults) {
+        await client.query(WATCH_CLIENT).catch(() => undefined);
+        return;
+    }
+    const timeouts = (0,connect/* sessionDefaultsSql */.$2)(defaults);
+    try {
+        await client.query(`${timeouts}; ${WATCH_CLIENT}`);
+    }
+    catch {
+        await client.query(timeouts);
+    }
 }
 /**
  * On abort, cancel (pg_cancel_backend) the statement each session of the run is running, from a separate
@@ -11060,7 +11085,7 @@ async function runStage(opts) {
         const preFailed = results.find(r => r.status === 'fail');
         let plan;
         const applied = [];
-        const sessions = targetSessions(config.databaseUrl, redactor, signal);
+        const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
         // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
         // reported by openTarget, after the secrets are registered.
         const connecting = preFailed ? undefined : sessions.open();
@@ -11103,9 +11128,9 @@ async function runStage(opts) {
             if (client) {
                 const c = client;
                 try {
-                    // 2. Build the context: session defaults and the plan against the target's history.
+                    // 2. Build the context: the plan against the target's history (the session has the run's defaults since
+                    // it opened: targetSessions).
                     try {
-                        await (0,connect/* setSessionDefaults */.dF)(c, setup.env);
                         plan = await makePlan(c, config.migrationsDir, setup.migrations);
                     }
                     catch (e) {

@@ -143,13 +143,21 @@ function withTlsHint(e: unknown, mode: string | undefined): unknown {
  * Session defaults, so no catalog read or EXPLAIN can wait forever behind another session's lock; apply and
  * the rehearsal set their own with SET LOCAL. Both in one round trip.
  */
-export async function setSessionDefaults(
-  client: pg.Client,
-  env: { lockTimeoutMs: number; statementTimeoutMs: number }
-): Promise<void> {
-  await client.query(
-    setTimeoutsSql('SESSION', { lockMs: env.lockTimeoutMs, statementMs: env.statementTimeoutMs })
-  )
+export async function setSessionDefaults(client: pg.Client, env: SessionTimeouts): Promise<void> {
+  await client.query(sessionDefaultsSql(env))
+}
+
+export interface SessionTimeouts {
+  lockTimeoutMs: number
+  statementTimeoutMs: number
+}
+
+/** The SETs of setSessionDefaults (the run's sessions send them with their other setup: src/engine/open-target.ts). */
+export function sessionDefaultsSql(env: SessionTimeouts): string {
+  return setTimeoutsSql('SESSION', {
+    lockMs: env.lockTimeoutMs,
+    statementMs: env.statementTimeoutMs
+  })
 }
 
 /** True for an error the server sent (it has a severity), as opposed to a socket, file or program error. */

@@ -6,7 +6,7 @@
 import type pg from 'pg'
 import type { CheckResult, Stage } from '../types.js'
 import type { EnvironmentPolicy, Policy } from '../config/policy.js'
-import { connect, describeError } from '../db/connect.js'
+import { connect, describeError, sessionDefaultsSql, type SessionTimeouts } from '../db/connect.js'
 import { pinTarget } from '../db/target.js'
 import type { Redactor } from '../report/redact.js'
 import type { Logger } from '../report/logger.js'
@@ -86,7 +86,9 @@ export interface TargetSessions {
 export function targetSessions(
   url: string,
   redactor: Redactor,
-  signal: AbortSignal
+  signal: AbortSignal,
+  /** The run's session timeouts (setSessionDefaults), set on every session as it opens. */
+  defaults?: SessionTimeouts
 ): TargetSessions {
   // Every session of this run, so a cancellation can cancel what each one is running.
   const sessions = new Set<pg.Client>()
@@ -94,7 +96,7 @@ export function targetSessions(
     const c = await connect({ url, redactor, applicationName })
     sessions.add(c)
     c.once('end', () => sessions.delete(c))
-    await watchClientConnection(c)
+    await prepareSession(c, defaults)
     return c
   }
   const canceller = cancelOnAbort(signal, sessions, () =>
@@ -177,8 +179,24 @@ export async function openTarget(
  * long statement: without it, a killed run's CREATE INDEX goes on holding ACCESS EXCLUSIVE to the end.
  * PostgreSQL 14+; on older servers this is a no-op.
  */
-async function watchClientConnection(client: pg.Client): Promise<void> {
-  await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined)
+const WATCH_CLIENT = `SET client_connection_check_interval = '1s'`
+
+/**
+ * A new session's setup in one round trip: the run's timeouts and the watch for a vanished client. A server that
+ * refuses the watch (before PostgreSQL 14, a pooler) fails the whole query, which runs as one transaction and so
+ * sets nothing: the timeouts are then set on their own.
+ */
+async function prepareSession(client: pg.Client, defaults?: SessionTimeouts): Promise<void> {
+  if (!defaults) {
+    await client.query(WATCH_CLIENT).catch(() => undefined)
+    return
+  }
+  const timeouts = sessionDefaultsSql(defaults)
+  try {
+    await client.query(`${timeouts}; ${WATCH_CLIENT}`)
+  } catch {
+    await client.query(timeouts)
+  }
 }
 
 /**

@@ -53,13 +53,17 @@ export async function ownRelationLocks(
   /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
   statementTimeoutMs?: number,
   /** SQL without results sent after the read in the same round trip (the next statement's SETs). */
-  then = ''
+  then = '',
+  /** SQL without results sent first in the same round trip (the rehearsal's BEGIN). */
+  before = ''
 ): Promise<HeldLock[]> {
   const set =
     statementTimeoutMs === undefined
       ? ''
       : `${setTimeoutsSql('LOCAL', { statementMs: statementTimeoutMs })}; `
-  const sent = await client.query(`${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`)
+  const sent = await client.query(
+    `${before ? `${before}; ` : ''}${set}SELECT ${OWN_LOCKS_LIST}${then ? `; ${then}` : ''}`
+  )
   // Several statements in one query: pg returns one result each; the SELECT's is the one with rows to read.
   const res = Array.isArray(sent)
     ? ((sent as pg.QueryResult[]).find(r => r.command === 'SELECT') as pg.QueryResult)
@@ -497,11 +501,10 @@ export async function rehearseFiles(
   let previous: SchemaSnapshot | undefined = diffs
     ? await snapshotSchema(client, snapshotOpts)
     : undefined
-  await client.query('BEGIN')
-  // Round trips are what a rehearsal on a remote database costs: the locks held after a statement are read in
-  // the same round trip as the next statement's SETs (nothing runs in between), and a file starts with the
-  // locks the previous one ended with.
-  let locks: HeldLock[] = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
+  // Round trips are what a rehearsal on a remote database costs: the transaction opens with the first read of
+  // the locks held, the locks held after a statement are read in the same round trip as the next statement's
+  // SETs (nothing runs in between), and a file starts with the locks the previous one ended with.
+  let locks: HeldLock[] = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS, '', 'BEGIN')
   const batchable = (statements: readonly SqlStatement[]) =>
     statements.length > 0 &&
     !(fc && shadow && statements.some(s => needsPreparation(s, shadow, fc)))

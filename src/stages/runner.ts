@@ -4,7 +4,7 @@
  */
 import type pg from 'pg'
 import type { AnyCheck, CheckOutcome, CheckResult, RunStatus, StageContext } from '../types.js'
-import { describeError, setSessionDefaults } from '../db/connect.js'
+import { describeError } from '../db/connect.js'
 import { withLockDiagnosis } from '../db/lock-wait.js'
 
 /** A check that did not run, and why (a gate before it failed, the run was cancelled). */
@@ -137,14 +137,13 @@ function roundTripsDominate(client: pg.Client): Promise<boolean> {
 }
 
 /**
- * One more session for a concurrent group, with the run's session defaults. Undefined when the server refuses
+ * One more session for a concurrent group (ctx.connect: with the run's session defaults). Undefined when the server refuses
  * it (a connection limit): the group then runs on fewer sessions.
  */
 async function groupSession(ctx: StageContext): Promise<pg.Client | undefined> {
   let client: pg.Client | undefined
   try {
     client = await ctx.connect()
-    await setSessionDefaults(client, ctx.env)
     return client
   } catch {
     await client?.end().catch(() => undefined)
