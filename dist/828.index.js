@@ -1186,7 +1186,7 @@ function sslModeOf(url) {
  * the server offers TLS; pg alone would connect in the clear). Two exceptions, where TLS protects nothing and a
  * refused request costs a second connection (pg cannot go on in the clear on the socket the server answered N):
  * a loopback or Unix-socket host, read as pg's default (no TLS). A URL with pg's own `ssl=` says what it wants.
- * PGSSLMODE is not consulted: sslmode lives in the URL.
+ * PGSSLMODE and the other libpq TLS variables reach here in the URL (config/inputs.ts, withLibpqTlsEnvironment).
  */
 function effectiveSslMode(url) {
     const given = sslModeOf(url);

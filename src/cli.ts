@@ -182,7 +182,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `project: ${root} (the nearest directory above this one with its migrations, as the Supabase CLI finds supabase/config.toml)`
       )
     // One after the other: jest's ESM loader fails imports of shared modules that run at once.
-    const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } =
+    const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL, withLibpqTlsEnvironment } =
       await import('./config/inputs.js')
     const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows'])
     if (!Number.isInteger(demoRows) || demoRows < 0)
@@ -212,9 +212,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         fail(
           `option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`
         )
-      checkDatabaseUrl(url)
+      const withTlsEnvironment = withLibpqTlsEnvironment(url, io.env)
+      checkDatabaseUrl(withTlsEnvironment)
       // Whether runbook.yml defines <env> is checked by the engine, with the policy it loads once.
-      return { environment: from, url }
+      return { environment: from, url: withTlsEnvironment }
     }
 
     if (command === 'rehearse') {

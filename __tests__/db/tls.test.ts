@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/embedded/s
 import { connect, effectiveSslMode } from '../../src/db/connect.js'
 import { Redactor } from '../../src/report/redact.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
-import { urlForDatabase } from '../helpers/db.js'
+import { createTestDatabase, urlForDatabase } from '../helpers/db.js'
 import { baseEnv, cli } from '../e2e/processes.js'
 
 const TLS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tls')
@@ -192,6 +192,56 @@ describe('through the CLI', () => {
       expect(r.stdout + r.stderr).not.toContain(decodeURIComponent(new URL(url).password))
     }
   )
+
+  test("libpq's PGSSLMODE and PGSSLROOTCERT apply where the URL says nothing, as for psql; the URL's own sslmode wins", async () => {
+    const validate = (env: NodeJS.ProcessEnv, target = url) =>
+      cli(['validate', '--env', 'staging'], {
+        cwd: repo.root,
+        env: baseEnv({ DATABASE_URL: target, ...env })
+      })
+    // Without the variables a loopback host is read in the clear; with verify-full and no root CA the
+    // certificate cannot be verified: the variable was read.
+    expect((await validate({})).code).toBe(0)
+    const unverified = await validate({ PGSSLMODE: 'verify-full' })
+    expect(unverified.code).toBe(1)
+    expect(unverified.stdout + unverified.stderr).toContain(
+      "the server's certificate could not be verified (sslmode=verify-full)"
+    )
+    expect((await validate({ PGSSLMODE: 'verify-full', PGSSLROOTCERT: CA })).code).toBe(0)
+    expect((await validate({ PGSSLMODE: 'verify-full' }, withParams('sslmode=disable'))).code).toBe(
+      0
+    )
+    // A bad value is refused before anything connects, naming the variable.
+    const bad = await validate({ PGSSLMODE: 'requir' })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('environment variable PGSSLMODE is "requir"; allowed: disable,')
+    const missing = await validate({ PGSSLMODE: 'verify-ca', PGSSLROOTCERT: 'no/such/ca.crt' })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain(
+      'environment variable PGSSLROOTCERT is "no/such/ca.crt", which does not exist'
+    )
+  })
+
+  test('PGSSLMODE=require against a server without SSL fails the connection gate: no silent fall back to the clear', async () => {
+    const plain = await createTestDatabase('tls_plain')
+    // Host 0.0.0.0 reaches this machine's server (Linux) without being a loopback name: read as a remote host,
+    // whose default, prefer, falls back to the clear.
+    const remote = new URL(plain.url)
+    remote.hostname = '0.0.0.0'
+    try {
+      const run = (env: NodeJS.ProcessEnv) =>
+        cli(['validate', '--env', 'staging'], {
+          cwd: repo.root,
+          env: baseEnv({ DATABASE_URL: remote.toString(), ...env })
+        })
+      expect((await run({})).code).toBe(0)
+      const r = await run({ PGSSLMODE: 'require' })
+      expect(r.code).toBe(1)
+      expect(r.stdout + r.stderr).toContain('this server does not offer SSL')
+    } finally {
+      await plain.drop()
+    }
+  })
 
   test('apply with a Supabase-style URL (?sslmode=require) connects encrypted and applies', async () => {
     const target = withParams('sslmode=require')

@@ -204,7 +204,8 @@ function lookupVariable(vars, name) {
 /* harmony export */   J: () => (/* binding */ configCandidates),
 /* harmony export */   PROVIDED_TARGET_URL: () => (/* binding */ PROVIDED_TARGET_URL),
 /* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
-/* harmony export */   parseInputs: () => (/* binding */ parseInputs)
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   withLibpqTlsEnvironment: () => (/* binding */ withLibpqTlsEnvironment)
 /* harmony export */ });
 /* unused harmony exports COMMENT_MODES, SSL_MODES, defaultConfigPath */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -263,6 +264,50 @@ function checkDatabaseUrl(url) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
     checkTlsParams(parsed);
+}
+/** libpq's TLS environment variables and the URL parameter each stands in for. */
+const LIBPQ_TLS_ENV = [
+    ['PGSSLMODE', 'sslmode'],
+    ['PGSSLROOTCERT', 'sslrootcert'],
+    ['PGSSLCERT', 'sslcert'],
+    ['PGSSLKEY', 'sslkey']
+];
+/**
+ * The database URL with libpq's TLS environment variables applied where the URL says nothing, as libpq applies
+ * them (psql, the Supabase CLI): PGSSLMODE=require in a job's environment must not be read as prefer, which
+ * falls back to no encryption. A URL with node-postgres's own `ssl=` is left alone, and so is one the embedded
+ * provider stands for. A bad value is refused naming the variable.
+ */
+function withLibpqTlsEnvironment(url, env) {
+    if (url === PROVIDED_TARGET_URL)
+        return url;
+    let parsed;
+    try {
+        parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDatabaseUrl */ .mx)(url);
+    }
+    catch {
+        return url; // checkDatabaseUrl says what is wrong with it
+    }
+    if (parsed.searchParams.has('ssl'))
+        return url;
+    let result = url;
+    for (const [variable, param] of LIBPQ_TLS_ENV) {
+        const value = env[variable]?.trim();
+        if (!value || parsed.searchParams.has(param))
+            continue;
+        if (param === 'sslmode' && !SSL_MODES.includes(value.toLowerCase()))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`);
+        if (param !== 'sslmode' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`);
+        result = withQueryParam(result, param, value);
+    }
+    return result;
+}
+/** The URL with key=value appended as text (the user name and password stay byte for byte). */
+function withQueryParam(url, key, value) {
+    const hash = url.indexOf('#');
+    const [head, tail] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+    return `${head}${head.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}${tail}`;
 }
 /** libpq's sslmode values, and node-postgres's own no-verify. */
 const SSL_MODES = [
@@ -344,12 +389,13 @@ function parseInputs(raw, lookup = {}) {
     if (!databaseUrl) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
-    checkDatabaseUrl(databaseUrl);
+    const withTlsEnvironment = withLibpqTlsEnvironment(databaseUrl, lookup.env ?? process.env);
+    checkDatabaseUrl(withTlsEnvironment);
     const migrationsDir = value('migrations-dir') ?? 'migrations';
     return {
         environment,
         stage: stageResult.data,
-        databaseUrl,
+        databaseUrl: withTlsEnvironment,
         migrationsDir,
         configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
         githubToken: value('github-token'),

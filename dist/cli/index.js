@@ -342,7 +342,7 @@ async function runCli(argv, io) {
         if (root !== io.cwd)
             io.err(`project: ${root} (the nearest directory above this one with its migrations, as the Supabase CLI finds supabase/config.toml)`);
         // One after the other: jest's ESM loader fails imports of shared modules that run at once.
-        const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
+        const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL, withLibpqTlsEnvironment } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
@@ -366,9 +366,10 @@ async function runCli(argv, io) {
             const url = values['database-url'] ?? io.env.DATABASE_URL;
             if (!url)
                 fail(`option --baseline-from is "${from}": pass that environment's database with --database-url or DATABASE_URL (it is only read)`);
-            checkDatabaseUrl(url);
+            const withTlsEnvironment = withLibpqTlsEnvironment(url, io.env);
+            checkDatabaseUrl(withTlsEnvironment);
             // Whether runbook.yml defines <env> is checked by the engine, with the policy it loads once.
-            return { environment: from, url };
+            return { environment: from, url: withTlsEnvironment };
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.

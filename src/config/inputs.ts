@@ -85,6 +85,56 @@ export function checkDatabaseUrl(url: string): void {
   checkTlsParams(parsed)
 }
 
+/** libpq's TLS environment variables and the URL parameter each stands in for. */
+const LIBPQ_TLS_ENV = [
+  ['PGSSLMODE', 'sslmode'],
+  ['PGSSLROOTCERT', 'sslrootcert'],
+  ['PGSSLCERT', 'sslcert'],
+  ['PGSSLKEY', 'sslkey']
+] as const
+
+/**
+ * The database URL with libpq's TLS environment variables applied where the URL says nothing, as libpq applies
+ * them (psql, the Supabase CLI): PGSSLMODE=require in a job's environment must not be read as prefer, which
+ * falls back to no encryption. A URL with node-postgres's own `ssl=` is left alone, and so is one the embedded
+ * provider stands for. A bad value is refused naming the variable.
+ */
+export function withLibpqTlsEnvironment(
+  url: string,
+  env: Readonly<Record<string, string | undefined>>
+): string {
+  if (url === PROVIDED_TARGET_URL) return url
+  let parsed: URL
+  try {
+    parsed = parseDatabaseUrl(url)
+  } catch {
+    return url // checkDatabaseUrl says what is wrong with it
+  }
+  if (parsed.searchParams.has('ssl')) return url
+  let result = url
+  for (const [variable, param] of LIBPQ_TLS_ENV) {
+    const value = env[variable]?.trim()
+    if (!value || parsed.searchParams.has(param)) continue
+    if (param === 'sslmode' && !(SSL_MODES as readonly string[]).includes(value.toLowerCase()))
+      throw new ConfigError(
+        `environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`
+      )
+    if (param !== 'sslmode' && !existsSync(value))
+      throw new ConfigError(
+        `environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`
+      )
+    result = withQueryParam(result, param, value)
+  }
+  return result
+}
+
+/** The URL with key=value appended as text (the user name and password stay byte for byte). */
+function withQueryParam(url: string, key: string, value: string): string {
+  const hash = url.indexOf('#')
+  const [head, tail] = hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)]
+  return `${head}${head.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}${tail}`
+}
+
 /** libpq's sslmode values, and node-postgres's own no-verify. */
 export const SSL_MODES = [
   'disable',
@@ -191,12 +241,13 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
       'input "database-url" is empty; it is required (pass the environment\'s database secret)'
     )
   }
-  checkDatabaseUrl(databaseUrl)
+  const withTlsEnvironment = withLibpqTlsEnvironment(databaseUrl, lookup.env ?? process.env)
+  checkDatabaseUrl(withTlsEnvironment)
   const migrationsDir = value('migrations-dir') ?? 'migrations'
   return {
     environment,
     stage: stageResult.data,
-    databaseUrl,
+    databaseUrl: withTlsEnvironment,
     migrationsDir,
     configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
     githubToken: value('github-token'),
