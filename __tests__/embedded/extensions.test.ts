@@ -169,6 +169,7 @@ describe('stand-in extensions on a throwaway server', () => {
       ['pg_graphql', '1.5.11'],
       ['pg_net', '0.14.0'],
       ['pgjwt', '0.2.0'],
+      ['pgmq', '1.5.1'],
       ['pgsodium', '3.1.8'],
       ['supabase_vault', '0.3.1'],
       ['vector', '0.8.0'],
@@ -311,6 +312,90 @@ describe('stand-in extensions on a throwaway server', () => {
          FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_cron'`
     )
     expect(moved.rows).toEqual([{ schema: 'extensions', job: true }])
+  })
+
+  test('pgmq as Supabase Queues uses it: queues, pgmq_public wrappers, send, read under a visibility timeout, archive, delete', async () => {
+    // The wrappers as a real project's `supabase db pull` wrote them (Supabase Queues' "expose via PostgREST").
+    await apply(
+      client,
+      'queues migration',
+      `create extension if not exists pgmq;
+       create schema if not exists pgmq_public;
+       create or replace function pgmq_public.send(queue_name text, message jsonb, sleep_seconds integer default 0)
+         returns setof bigint language plpgsql security definer set search_path = '' as
+         $$ begin return query select * from pgmq.send( queue_name := queue_name, msg := message, delay := sleep_seconds ); end; $$;
+       create or replace function pgmq_public.read(queue_name text, sleep_seconds integer, n integer)
+         returns setof pgmq.message_record language plpgsql security definer set search_path = '' as
+         $$ begin return query select * from pgmq.read( queue_name := queue_name, vt := sleep_seconds, qty := n , conditional := '{}'::jsonb ); end; $$;
+       create or replace function pgmq_public.archive(queue_name text, message_id bigint)
+         returns boolean language plpgsql security definer set search_path = '' as
+         $$ begin return pgmq.archive( queue_name := queue_name, msg_id := message_id ); end; $$;
+       create or replace function pgmq_public.delete(queue_name text, message_id bigint)
+         returns boolean language plpgsql security definer set search_path = '' as
+         $$ begin return pgmq.delete( queue_name := queue_name, msg_id := message_id ); end; $$;
+       select from pgmq.create('thought_processing');
+       select from pgmq.create_unlogged('session_closing');`
+    )
+    const one = async (sql: string, params: unknown[] = []) =>
+      (await client.query(sql, params)).rows
+    expect(await one('SELECT queue_name, is_unlogged FROM pgmq.list_queues()')).toEqual([
+      { queue_name: 'session_closing', is_unlogged: true },
+      { queue_name: 'thought_processing', is_unlogged: false }
+    ])
+    const [a] = await one(
+      `SELECT * FROM pgmq_public.send('thought_processing', '{"id": 1, "kind": "a"}')`
+    )
+    await one(
+      `SELECT * FROM pgmq.send_batch('thought_processing', ARRAY['{"id": 2, "kind": "b"}', '{"id": 3, "kind": "a"}']::jsonb[])`
+    )
+    await one(`SELECT * FROM pgmq.send('thought_processing', '{"id": 4}', 3600)`)
+    // Read two under a 30 s visibility timeout: the oldest first; read again, they are hidden.
+    const first = await one(
+      `SELECT msg_id, read_ct, message->>'id' AS id FROM pgmq_public.read('thought_processing', 30, 2)`
+    )
+    expect(first.map(r => [r.id, r.read_ct])).toEqual([
+      ['1', 1],
+      ['2', 1]
+    ])
+    expect(first[0].msg_id).toBe(a.send)
+    // Conditional read; the delayed message stays invisible.
+    expect(
+      (
+        await one(
+          `SELECT message->>'id' AS id FROM pgmq.read('thought_processing', 30, 10, '{"kind": "a"}')`
+        )
+      ).map(r => r.id)
+    ).toEqual(['3'])
+    expect(await one(`SELECT * FROM pgmq.read('thought_processing', 30, 10)`)).toEqual([])
+    expect(
+      await one('SELECT pgmq_public.archive($1, $2) AS ok', ['thought_processing', first[0].msg_id])
+    ).toEqual([{ ok: true }])
+    expect(
+      await one('SELECT pgmq_public.delete($1, $2) AS ok', ['thought_processing', first[1].msg_id])
+    ).toEqual([{ ok: true }])
+    expect(
+      await one('SELECT pgmq.delete($1, $2::bigint) AS ok', ['thought_processing', 999])
+    ).toEqual([{ ok: false }])
+    expect(await one(`SELECT message->>'id' AS id FROM pgmq.a_thought_processing`)).toEqual([
+      { id: '1' }
+    ])
+    const [m] = await one(
+      `SELECT queue_length, queue_visible_length, total_messages FROM pgmq.metrics('thought_processing')`
+    )
+    expect(m).toEqual({ queue_length: '2', queue_visible_length: '0', total_messages: '4' })
+    // pop takes the next visible message away; set_vt makes one visible now.
+    await one(
+      `SELECT * FROM pgmq.set_vt('thought_processing', (SELECT max(msg_id) FROM pgmq.q_thought_processing), 0)`
+    )
+    expect(
+      (await one(`SELECT message->>'id' AS id FROM pgmq.pop('thought_processing')`)).map(r => r.id)
+    ).toEqual(['4'])
+    expect(await one(`SELECT pgmq.purge_queue('thought_processing') AS n`)).toEqual([{ n: '1' }])
+    expect(await one(`SELECT pgmq.drop_queue('session_closing') AS ok`)).toEqual([{ ok: true }])
+    expect(await one(`SELECT to_regclass('pgmq.q_session_closing') AS t`)).toEqual([{ t: null }])
+    await expect(client.query(`SELECT pgmq.create('bad; name')`)).rejects.toThrow(
+      'queue name contains invalid characters'
+    )
   })
 
   test('supabase_vault: create_secret, decrypted_secrets, update_secret, in schema vault', async () => {
@@ -509,6 +594,7 @@ describe('stand-in extensions on a throwaway server', () => {
       ['pg_graphql', '1.5.11', 'graphql'],
       ['pg_net', '0.14.0', 'extensions'],
       ['pgjwt', '0.2.0', 'extensions'],
+      ['pgmq', '1.5.1', 'pgmq'],
       ['pgsodium', '3.1.8', 'pgsodium'],
       ['supabase_vault', '0.3.1', 'vault'],
       ['vector', '0.8.0', 'extensions'],
@@ -646,6 +732,7 @@ describe('installStandInExtensions on a directory', () => {
       'pg_graphql',
       'pgsodium',
       'pgjwt',
+      'pgmq',
       'hypopg',
       'index_advisor',
       'wrappers'
@@ -667,7 +754,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, hypopg, index_advisor, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers$/
       )
     ])
     const missing = path.join(dir, 'nope')

@@ -1,6 +1,6 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
- * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, hypopg, index_advisor, wrappers): pure-SQL extensions
+ * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers): pure-SQL extensions
  * written into the throwaway server's share/extension directory, so `CREATE EXTENSION [IF NOT EXISTS] vector
  * [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be rehearsed. DDL only,
  * pgjwt's signatures aside: the types, functions, operators and access methods exist; nothing is computed or sent.
@@ -19,6 +19,7 @@ import { PG_GRAPHQL_SQL } from './pg-graphql.js'
 import { HYPOPG_SQL, INDEX_ADVISOR_SQL } from './index-advisor.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { PGJWT_SQL } from './pgjwt.js'
+import { PGMQ_SQL } from './pgmq.js'
 import { PGSODIUM_SQL } from './pgsodium.js'
 import { SUPABASE_VAULT_SQL } from './supabase-vault.js'
 import { VECTOR_SQL } from './vector.js'
@@ -126,6 +127,18 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'verify does not check exp or nbf',
     relocatable: false,
     sql: PGJWT_SQL
+  },
+  {
+    name: 'pgmq',
+    version: '1.5.1',
+    upstream: 'pgmq (Supabase Queues)',
+    behaviour:
+      'pgmq.meta, the message/queue/metrics types and create, send, send_batch, read, read_with_poll, pop, ' +
+      'archive, delete, set_vt, purge_queue, drop_queue, list_queues and metrics work on plain queue tables; ' +
+      'partitioned queues are made unpartitioned (no pg_partman)',
+    relocatable: false,
+    schema: 'pgmq',
+    sql: PGMQ_SQL
   },
   {
     name: 'hypopg',
