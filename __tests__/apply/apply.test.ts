@@ -106,12 +106,21 @@ test('each migration commits with its history row and audit entry in one round t
   // of their own (a hosted database is 10–100 ms away per query).
   const batches = sent.filter(q => q.startsWith('-- migration-runbook: migrations/'))
   expect(batches).toHaveLength(2)
-  for (const b of batches)
-    expect(b.split('\n;\n').slice(0, 3)).toEqual([
-      expect.stringMatching(/^-- migration-runbook: .*\nBEGIN$/),
-      'SET LOCAL lock_timeout = 200',
-      'SET LOCAL statement_timeout = 30000'
-    ])
+  expect(batches[0].split('\n;\n').slice(0, 3)).toEqual([
+    expect.stringMatching(/^-- migration-runbook: .*\nBEGIN$/),
+    'SET LOCAL lock_timeout = 200',
+    'SET LOCAL statement_timeout = 30000'
+  ])
+  // The second file starts from the session as the run found it (as on `supabase db push`), in the same trip
+  // (this test's session has no settings of its own to set again).
+  expect(batches[1].split('\n;\n').slice(0, 6)).toEqual([
+    expect.stringMatching(/^-- migration-runbook: .*\nRESET SESSION AUTHORIZATION$/),
+    'RESET ROLE',
+    'RESET ALL',
+    'BEGIN',
+    'SET LOCAL lock_timeout = 200',
+    'SET LOCAL statement_timeout = 30000'
+  ])
   expect(sent.filter(q => /^BEGIN\b/.test(q))).toEqual([])
   expect(sent.filter(q => q.includes('to_regclass'))).toEqual([])
 })

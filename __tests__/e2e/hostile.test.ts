@@ -339,3 +339,22 @@ test('a file as `supabase db pull` writes it (pg_dump SETs, search_path emptied)
   )
   expect((await stage('verify')).code).toBe(0)
 })
+
+test('a file after a `supabase db pull` one names its tables unqualified: rehearsed and applied from a fresh session, as `supabase db push` runs each file', async () => {
+  // Found on a real project: the dump's empty search_path reached the next file, "relation ... does not exist".
+  repo.write(
+    '20250301000000_remote_schema.sql',
+    PG_DUMP_HEADER + 'CREATE TABLE public.notes (id int PRIMARY KEY);\nSET ROLE postgres;\n'
+  )
+  repo.write(
+    '20250302000000_by_hand.sql',
+    "ALTER TABLE notes ADD COLUMN body text;\nINSERT INTO notes VALUES (1, current_setting('search_path'));\n"
+  )
+  const r = await stage('apply')
+  expect(r.code).toBe(0)
+  expect(summary().checks.find(c => c.id === 'rehearsal')?.status).toBe('pass')
+  const c = await db.client()
+  const row = await c.query('SELECT body FROM public.notes WHERE id = 1')
+  expect(row.rows[0].body).not.toBe('')
+  expect(row.rows[0].body).toContain('public')
+})

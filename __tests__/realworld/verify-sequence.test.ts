@@ -108,7 +108,7 @@ describe('supabase storage (tenant migrations)', () => {
     const all = results(v)
     expect(all.filter(r => !r.ok)).toEqual([])
     const describes = all.map(r => r.describe)
-    // Unqualified names went where SET search_path = storage_tenant, ... put them, across files.
+    // Unqualified names went where the file's SET search_path = storage_tenant, ... put them.
     expect(describes).toEqual(
       expect.arrayContaining([
         'table storage_tenant.buckets exists',
@@ -165,7 +165,7 @@ describe('supabase storage (tenant migrations)', () => {
     const v = await verifyAll(p)
     expect(v.status).toBe('fail')
     expect(v.reasons).toEqual([
-      'migrations/20200101000011_add_trigger_to_auto_update_updated_at_column.sql:1: expected function storage_tenant.update_updated_at_column replaced; not found'
+      'migrations/20200101000011_add_trigger_to_auto_update_updated_at_column.sql:4: expected function storage_tenant.update_updated_at_column replaced; not found'
     ])
   })
 })

@@ -124,13 +124,15 @@ function failure(migration, file, e, attempts) {
  * with the COMMIT, in one round trip. Retries the whole transaction on lock_not_available only; any other error
  * rolls back and is rethrown as an ApplyError naming file:line. `onFailure` runs after the rollback.
  */
-async function runFileInTransaction(client, m, file, statements, opts, finish, onFailure = async () => undefined) {
+async function runFileInTransaction(client, m, file, statements, opts, finish, onFailure = async () => undefined, 
+/** Session-level statements sent first (the session put back as the run found it: sessionBetweenFiles). */
+fresh = []) {
     for (let attempt = 1;; attempt++) {
         const timings = [];
         const t0 = performance.now();
         try {
-            // BEGIN and the SET LOCALs ride in the file's own round trip.
-            const begin = ['BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
+            // The fresh session, BEGIN and the SET LOCALs ride in the file's own round trip.
+            const begin = [...fresh, 'BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
             await runStatements(client, file, statements, timings, opts, begin);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -174,7 +176,7 @@ function auditBase(m, opts, startedAt) {
     };
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
-async function applyInTransaction(client, m, opts) {
+async function applyInTransaction(client, m, opts, fresh) {
     const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
     const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
@@ -192,7 +194,7 @@ async function applyInTransaction(client, m, opts) {
         ...audit,
         status: 'failed',
         details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
-    }));
+    }), fresh);
     return {
         version: m.version,
         name: m.name,
@@ -206,7 +208,9 @@ async function applyInTransaction(client, m, opts) {
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
-async function applyWithoutTransaction(client, m, opts) {
+async function applyWithoutTransaction(client, m, opts, fresh) {
+    if (fresh.length > 0)
+        await client.query(fresh.join(';\n'));
     const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
     const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
@@ -280,7 +284,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
     // Refuse bad files before taking any lock or writing anything.
     for (const m of migrations)
         (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
-    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async () => {
+    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async (session) => {
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client));
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
@@ -291,12 +295,14 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         const applied = [];
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
-        for (const m of plan.pending) {
+        for (const [i, m] of plan.pending.entries()) {
             (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
+            const fresh = i === 0 ? [] : session.reset;
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
             const done = m.noTransaction
-                ? await applyWithoutTransaction(client, m, opts)
-                : await applyInTransaction(client, m, opts);
+                ? await applyWithoutTransaction(client, m, opts, fresh)
+                : await applyInTransaction(client, m, opts, fresh);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);
             opts.onApplied?.(done);
@@ -486,12 +492,6 @@ var cancel = __webpack_require__(833);
 var connect = __webpack_require__(8008);
 ;// CONCATENATED MODULE: ./src/db/session-settings.ts
 
-/**
- * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
- * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again, after `first` (SQL of the caller's, e.g. releasing a lock) in the
- * same round trip. Errors are left to the next query to report (a session that is gone cannot be restored).
- */
 async function keepSessionSettings(client) {
     const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
     const restore = [
@@ -506,8 +506,11 @@ async function keepSessionSettings(client) {
                     .join(', ')}`
             ])
     ];
-    return async (first) => {
-        await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
+    return {
+        reset: restore,
+        restore: async (first) => {
+            await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
+        }
     };
 }
 
@@ -565,12 +568,12 @@ async function withApplyLock(client, opts, fn) {
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
-    const restoreSession = await keepSessionSettings(client);
+    const session = await keepSessionSettings(client);
     try {
-        return await fn();
+        return await fn(session);
     }
     finally {
-        await restoreSession(RELEASE_APPLY_LOCK_SQL);
+        await session.restore(RELEASE_APPLY_LOCK_SQL);
     }
 }
 
@@ -4395,6 +4398,19 @@ function strongestLocks(rows) {
         .sort((a, b) => (0,snapshot/* byCodePoint */.HH)(a.relation, b.relation)));
 }
 /**
+ * What puts the session back between two files, as apply does (src/apply/apply.ts) and as `supabase db push`'s
+ * fresh session per file is: a dump's `set_config('search_path', '', false)` must not reach the next file. Inside
+ * the rehearsal's transaction, so its rollback puts back the session's own settings; meanwhile the timeouts
+ * are the rehearsal's SET LOCALs and the watch for a vanished client is set again (PostgreSQL 14+).
+ */
+const FRESH_SESSION = [
+    'RESET SESSION AUTHORIZATION',
+    'RESET ROLE',
+    'RESET ALL',
+    `SELECT pg_catalog.set_config('client_connection_check_interval', '1s', false) AS mr_watch
+     WHERE pg_catalog.current_setting('client_connection_check_interval', true) IS NOT NULL`
+];
+/**
  * Files whose statements need no preparation (no shadow, no forecast: they name no relation that existed before),
  * rehearsed as one batch: one round trip for all of them (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
@@ -4407,7 +4423,9 @@ function strongestLocks(rows) {
  * there): its locks are then those of the statements that completed, from the lint module's table (an aborted
  * transaction cannot read pg_locks).
  */
-async function rehearseBatches(client, files, opts, locksAtStart) {
+async function rehearseBatches(client, files, opts, locksAtStart, 
+/** The first of these files follows another of this rehearsal: it starts from a fresh session too. */
+afterAnother) {
     const budget = opts.lockBudgetMs;
     const timeouts = (left) => `pg_catalog.set_config('lock_timeout', greatest(1, least(${Math.max(1, opts.lockTimeoutMs)}, pg_catalog.floor(${left})))::int::text, true) AS mr_lock_timeout,
      pg_catalog.set_config('statement_timeout', greatest(1, pg_catalog.floor(${left}))::int::text, true) AS mr_statement_timeout`;
@@ -4437,7 +4455,11 @@ async function rehearseBatches(client, files, opts, locksAtStart) {
     const t0 = performance.now();
     const outcomes = await (0,batch/* sendBatches */.LJ)(client, files.map((f, i) => ({
         statements: f.statements,
-        frame: i === 0 ? { ...frame, label } : frame
+        frame: {
+            ...frame,
+            ...(i === 0 ? { label } : {}),
+            ...(i > 0 || afterAnother ? { prologue: [...FRESH_SESSION, ...frame.prologue] } : {})
+        }
     })));
     const progress = [];
     let locks = locksAtStart;
@@ -4706,7 +4728,7 @@ async function rehearseFiles(client, files, opts) {
                             run.length < files.length - index &&
                             batchable(split[index + run.length] ?? []))
                             run.push(index + run.length);
-                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: split[k] ?? [] })), opts, locks);
+                        const progress = await rehearseBatches(client, run.map(k => ({ file: files[k].file.file, statements: split[k] ?? [] })), opts, locks, index > 0);
                         batchedAhead = new Map(progress.map((p, k) => [run[k], p]));
                     }
                     const done = batchedAhead.get(index);
@@ -4716,6 +4738,10 @@ async function rehearseFiles(client, files, opts) {
                     if (done.error)
                         throw done.error;
                 }
+                // A file rehearsed statement by statement starts from a fresh session too (its SETs run under the locks
+                // read first, so the reset goes alone).
+                if (!batched && index > 0)
+                    await client.query(FRESH_SESSION.join(';\n'));
                 for (const s of batched ? [] : statements) {
                     let target;
                     if (fc && shadow && needsPreparation(s, shadow, fc)) {
@@ -5631,8 +5657,10 @@ class Follower {
         this.sessionPath = this.defaultPath;
     }
     endOfFile() {
-        // SET LOCAL ends with the migration's transaction; a plain SET stays for the session (the next files).
+        // SET LOCAL ends with the migration's transaction, and apply starts the next file from a fresh session (as
+        // `supabase db push` does): a plain SET ends with its file too.
         this.localPath = undefined;
+        this.sessionPath = this.defaultPath;
     }
     path() {
         return (this.localPath ?? this.sessionPath).filter(s => s !== '$user' && s !== 'pg_temp');

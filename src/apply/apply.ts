@@ -214,14 +214,16 @@ export async function runFileInTransaction(
   statements: SqlStatement[],
   opts: TransactionalRun,
   finish: (timings: StatementTiming[], attempt: number) => Promise<string[]>,
-  onFailure: (error: ApplyError) => Promise<void> = async () => undefined
+  onFailure: (error: ApplyError) => Promise<void> = async () => undefined,
+  /** Session-level statements sent first (the session put back as the run found it: sessionBetweenFiles). */
+  fresh: readonly string[] = []
 ): Promise<{ timings: StatementTiming[]; attempts: number; durationMs: number }> {
   for (let attempt = 1; ; attempt++) {
     const timings: StatementTiming[] = []
     const t0 = performance.now()
     try {
-      // BEGIN and the SET LOCALs ride in the file's own round trip.
-      const begin = ['BEGIN', ...setTimeoutsStatements('LOCAL', limitsOf(opts))]
+      // The fresh session, BEGIN and the SET LOCALs ride in the file's own round trip.
+      const begin = [...fresh, 'BEGIN', ...setTimeoutsStatements('LOCAL', limitsOf(opts))]
       await runStatements(client, file, statements, timings, opts, begin)
       const withCommit = await finish(timings, attempt)
       await client.query([...withCommit, 'COMMIT'].join(';\n'))
@@ -276,7 +278,8 @@ function auditBase(m: Migration, opts: ApplyOptions, startedAt: Date) {
 async function applyInTransaction(
   client: pg.Client,
   m: Migration,
-  opts: ApplyOptions
+  opts: ApplyOptions,
+  fresh: readonly string[]
 ): Promise<AppliedMigration> {
   const statements = statementsOf(m)
   const run = await adaptToStandIns(
@@ -307,7 +310,8 @@ async function applyInTransaction(
         ...audit,
         status: 'failed',
         details: auditDetails({ error: failed.message, code: failed.code ?? null }, opts)
-      })
+      }),
+    fresh
   )
   return {
     version: m.version,
@@ -326,8 +330,10 @@ async function applyInTransaction(
 async function applyWithoutTransaction(
   client: pg.Client,
   m: Migration,
-  opts: ApplyOptions
+  opts: ApplyOptions,
+  fresh: readonly string[]
 ): Promise<AppliedMigration> {
+  if (fresh.length > 0) await client.query(fresh.join(';\n'))
   const statements = statementsOf(m)
   const run = await adaptToStandIns(
     client,
@@ -427,7 +433,7 @@ export async function applyMigrations(
 ): Promise<AppliedMigration[]> {
   // Refuse bad files before taking any lock or writing anything.
   for (const m of migrations) statementsOf(m)
-  return withApplyLock(client, opts, async () => {
+  return withApplyLock(client, opts, async session => {
     const plan = buildPlan(migrationsDir, migrations, await ensureHistoryTables(client))
     if (plan.drift.length > 0)
       throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
@@ -440,14 +446,16 @@ export async function applyMigrations(
     const applied: AppliedMigration[] = []
     if (plan.pending.length === 0)
       opts.log.info('nothing to apply: every migration is already applied')
-    for (const m of plan.pending) {
+    for (const [i, m] of plan.pending.entries()) {
       throwIfCancelled(opts.signal, `applying ${m.file}`)
+      // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
+      const fresh = i === 0 ? [] : session.reset
       opts.log.info(
         `applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`
       )
       const done = m.noTransaction
-        ? await applyWithoutTransaction(client, m, opts)
-        : await applyInTransaction(client, m, opts)
+        ? await applyWithoutTransaction(client, m, opts, fresh)
+        : await applyInTransaction(client, m, opts, fresh)
       opts.log.info(
         `applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`
       )

@@ -1,7 +1,7 @@
 /** The session advisory lock that makes two runs never apply to one database at once. */
 import type pg from 'pg'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
-import { keepSessionSettings } from '../db/session-settings.js'
+import { keepSessionSettings, type KeptSession } from '../db/session-settings.js'
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
 export const APPLY_LOCK_KEY = 0x6d72756e
@@ -75,17 +75,17 @@ const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOC
 export async function withApplyLock<T>(
   client: pg.Client,
   opts: { advisoryLockWaitMs: number; signal?: AbortSignal; log: { info: (line: string) => void } },
-  fn: () => Promise<T>
+  fn: (session: KeptSession) => Promise<T>
 ): Promise<T> {
   await acquireApplyLock(client, {
     waitMs: opts.advisoryLockWaitMs,
     signal: opts.signal,
     onWait: message => opts.log.info(message)
   })
-  const restoreSession = await keepSessionSettings(client)
+  const session = await keepSessionSettings(client)
   try {
-    return await fn()
+    return await fn(session)
   } finally {
-    await restoreSession(RELEASE_APPLY_LOCK_SQL)
+    await session.restore(RELEASE_APPLY_LOCK_SQL)
   }
 }

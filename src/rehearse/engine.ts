@@ -113,6 +113,20 @@ interface FileProgress {
 }
 
 /**
+ * What puts the session back between two files, as apply does (src/apply/apply.ts) and as `supabase db push`'s
+ * fresh session per file is: a dump's `set_config('search_path', '', false)` must not reach the next file. Inside
+ * the rehearsal's transaction, so its rollback puts back the session's own settings; meanwhile the timeouts
+ * are the rehearsal's SET LOCALs and the watch for a vanished client is set again (PostgreSQL 14+).
+ */
+const FRESH_SESSION: readonly string[] = [
+  'RESET SESSION AUTHORIZATION',
+  'RESET ROLE',
+  'RESET ALL',
+  `SELECT pg_catalog.set_config('client_connection_check_interval', '1s', false) AS mr_watch
+     WHERE pg_catalog.current_setting('client_connection_check_interval', true) IS NOT NULL`
+]
+
+/**
  * Files whose statements need no preparation (no shadow, no forecast: they name no relation that existed before),
  * rehearsed as one batch: one round trip for all of them (see src/apply/batch.ts). What the statement by
  * statement path does between statements runs on the server, between them in the batch: the catalog reads'
@@ -129,7 +143,9 @@ async function rehearseBatches(
   client: pg.ClientBase,
   files: readonly { file: string; statements: readonly SqlStatement[] }[],
   opts: RehearsalOptions,
-  locksAtStart: HeldLock[]
+  locksAtStart: HeldLock[],
+  /** The first of these files follows another of this rehearsal: it starts from a fresh session too. */
+  afterAnother: boolean
 ): Promise<FileProgress[]> {
   const budget = opts.lockBudgetMs
   const timeouts = (left: string) =>
@@ -163,7 +179,11 @@ async function rehearseBatches(
     client,
     files.map((f, i) => ({
       statements: f.statements,
-      frame: i === 0 ? { ...frame, label } : frame
+      frame: {
+        ...frame,
+        ...(i === 0 ? { label } : {}),
+        ...(i > 0 || afterAnother ? { prologue: [...FRESH_SESSION, ...frame.prologue] } : {})
+      }
     }))
   )
   const progress: FileProgress[] = []
@@ -555,7 +575,8 @@ export async function rehearseFiles(
               client,
               run.map(k => ({ file: files[k].file.file, statements: split[k] ?? [] })),
               opts,
-              locks
+              locks,
+              index > 0
             )
             batchedAhead = new Map(progress.map((p, k) => [run[k], p]))
           }
@@ -565,6 +586,9 @@ export async function rehearseFiles(
           serverMs = done.serverMs
           if (done.error) throw done.error
         }
+        // A file rehearsed statement by statement starts from a fresh session too (its SETs run under the locks
+        // read first, so the reset goes alone).
+        if (!batched && index > 0) await client.query(FRESH_SESSION.join(';\n'))
         for (const s of batched ? [] : statements) {
           let target: StatementTarget | undefined
           if (fc && shadow && needsPreparation(s, shadow, fc)) {

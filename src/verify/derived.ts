@@ -300,8 +300,10 @@ class Follower {
   }
 
   endOfFile(): void {
-    // SET LOCAL ends with the migration's transaction; a plain SET stays for the session (the next files).
+    // SET LOCAL ends with the migration's transaction, and apply starts the next file from a fresh session (as
+    // `supabase db push` does): a plain SET ends with its file too.
     this.localPath = undefined
+    this.sessionPath = this.defaultPath
   }
 
   private path(): string[] {
