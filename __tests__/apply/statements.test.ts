@@ -16,6 +16,9 @@ beforeAll(async () => {
   db = await createTestDatabase('apply_statements')
   client = await db.client()
   await client.query('CREATE TABLE public.seed (id int, note text)')
+  await client.query(
+    'CREATE PROCEDURE public.loosen() LANGUAGE plpgsql AS $$ BEGIN SET LOCAL lock_timeout = 0; END $$'
+  )
 }, 60_000)
 
 afterAll(async () => {
@@ -49,15 +52,22 @@ const changing = [
   "SELECT set_config(E'lock\\x5ftimeout', '0', true)",
   "SELECT set_config(U&'statement\\005ftimeout', '0', true)",
   "SELECT set_config(U&'lock!005ftimeout' UESCAPE '!', '0', true)",
-  'DO $$ BEGIN SET LOCAL lock_timeout = 0; END $$'
-  // Not caught (a known gap, as dynamic SQL is): an escape inside a DO block's body, which is one string to the parser.
+  'DO $$ BEGIN SET LOCAL lock_timeout = 0; END $$',
+  // Names the text never spells: computed, run as dynamic SQL, escaped inside a DO body (one string to the parser).
+  "SELECT set_config('lock' || '_timeout', '0', true)",
+  "DO $$ BEGIN EXECUTE 'SET LOCAL lock' || '_timeout = 0'; END $$",
+  "DO $$ BEGIN PERFORM set_config(E'statement\\x5ftimeout', '0', true); END $$",
+  // A procedure may SET anything.
+  'CALL public.loosen()'
+  // Not caught (a known gap): a function that SETs, called from a query (SELECT f()).
 ]
 
 const unchanged = [
   "INSERT INTO public.seed (id, note) VALUES (1, 'it''s a \\ backslash')",
   "INSERT INTO public.seed (id, note) VALUES (2, E'tab\\there')",
   'SET LOCAL work_mem = 65536',
-  "SELECT set_config('application_name', 'seed', true)"
+  "SELECT set_config('application_name', 'seed', true)",
+  "DO $$ BEGIN INSERT INTO public.seed (id, note) VALUES (3, 'in a block'); END $$"
 ]
 
 test.each(changing)('caught: %s', async sql => {

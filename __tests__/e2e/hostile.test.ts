@@ -217,6 +217,45 @@ test('a lock held by another session: the timeout names the relation and who hol
   }
 })
 
+test("a migration that loosens lock_timeout by dynamic SQL is still held to the runbook's: a reader's lock fails the rehearsal within it, nothing queues", async () => {
+  expect((await stage('apply')).code).toBe(0)
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      '  staging: {}',
+      '  staging:\n    lock-timeout: 1s\n    lock-holders: warn\n    long-transactions: warn'
+    )
+  )
+  // The text never spells the setting's name: only running it shows what it sets.
+  repo.write(
+    '20250301000000_note.sql',
+    "DO $$ BEGIN EXECUTE 'SET LOCAL lock' || '_timeout = 0'; END $$;\nALTER TABLE public.items ADD COLUMN note text;\n"
+  )
+  const holder = await db.client()
+  await holder.query('BEGIN')
+  await holder.query('SELECT count(*) FROM public.items')
+  // Without the cap the ALTER queues behind the reader until it ends, 20 s later, and then goes through.
+  const release = setTimeout(() => void holder.query('ROLLBACK').catch(() => undefined), 20_000)
+  try {
+    const t0 = Date.now()
+    const r = await stage('apply')
+    const tookMs = Date.now() - t0
+    expect(r.code).toBe(1)
+    expect(tookMs).toBeLessThan(15_000)
+    expect(r.stderr + r.stdout).toContain(
+      'note.sql:2: could not get a lock within lock_timeout (1000 ms): another session holds a conflicting lock on public.items'
+    )
+    const c = await db.client()
+    const col = await c.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note'`
+    )
+    expect(col.rowCount).toBe(0)
+  } finally {
+    clearTimeout(release)
+    await holder.query('ROLLBACK').catch(() => undefined)
+  }
+}, 60_000)
+
 test('a swapped secret: the URL does not match the environment pin, exit 2, nothing runs, no password shown', async () => {
   repo.write(
     'runbook.yml',

@@ -206,10 +206,28 @@ function sleep(ms) {
 }
 /** The run's limits: a statement that may change one is followed by the runbook's own values again. */
 const GUARDED = /\b(lock_timeout|statement_timeout)\b/i;
+/** In a DO block's body (one string to the parser): what may set a name the text does not spell. */
+const DYNAMIC_IN_BODY = /\bexecute\b|\bcall\b|set_config|\\|u&/i;
+/** Whether the tree calls set_config with a first argument that is not a string literal. */
+function setsComputedName(ast) {
+    let computed = false;
+    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(ast, (key, value) => {
+        if (computed || key !== 'FuncCall')
+            return;
+        if ((0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(value.funcname).pop()?.toLowerCase() !== 'set_config')
+            return;
+        if (typeof value.args?.[0]?.A_Const?.sval?.sval !== 'string')
+            computed = true;
+    });
+    return computed;
+}
 /**
  * Whether a statement may change lock_timeout or statement_timeout for the rest of the transaction: a SET or
  * RESET of either, RESET ALL, or one that names either anywhere in its tree (set_config('lock_timeout', ...),
- * a SET inside a DO block). A false positive only costs setting the runbook's values again.
+ * a SET inside a DO block). Also, since what they set cannot be read from the text: a CALL (a procedure may SET
+ * anything), a set_config whose name is not a literal, and a DO block whose body runs dynamic SQL (EXECUTE),
+ * calls set_config or a procedure, or holds an escape. A false positive only costs setting the runbook's values
+ * again; a function that SETs, called from a query, is still not seen.
  */
 function mayChangeTimeouts(s) {
     if (s.kind === 'VariableSetStmt') {
@@ -217,6 +235,12 @@ function mayChangeTimeouts(s) {
         if (v.kind === 'VAR_RESET_ALL')
             return true;
     }
+    if (s.kind === 'CallStmt')
+        return true;
+    if (s.kind === 'DoStmt' && DYNAMIC_IN_BODY.test(s.text))
+        return true;
+    if (/set_config/i.test(s.text) && setsComputedName(s.ast))
+        return true;
     // Cheap first: the tree's names and strings come from the text, so a name the text does not spell (with no
     // escape that could spell it: E'\x5f', U&'\005f') is not in the tree. A seed file of 20,000 INSERTs: -130 ms.
     if (!/\\|u&/i.test(s.text) && !GUARDED.test(s.text))
