@@ -30,12 +30,13 @@ Usage:
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
-                        <file|dir>...
+                        [<file|dir>...]
 
 Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
-lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
+lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error; with no
+path, the project's migrations folder.
 Run from inside a project, the nearest directory above with supabase/migrations (or migrations/runbook.yml)
 is the project, up to the repository's top, unless a path option is given.
 
@@ -107,6 +108,19 @@ export function defaultMigrationsDir(cwd: string): string {
     : 'migrations'
 }
 
+/**
+ * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
+ * none when there is no such folder (lint then says what it needs).
+ */
+function projectMigrations(io: CliIo, values: Record<string, unknown>): string[] {
+  const root = projectRoot(io.cwd, values)
+  const dir = path.join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)))
+  if (!existsSync(dir)) return []
+  const shown = path.relative(io.cwd, dir) || '.'
+  io.err(`lint: ${shown} (no path given: the project's migrations)`)
+  return [shown]
+}
+
 function fail(message: string): never {
   throw new ConfigError(message)
 }
@@ -160,7 +174,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runLintCommand } = await import('./lint/command.js')
       return await runLintCommand(
         {
-          paths: positionals.slice(1),
+          paths: positionals.length > 1 ? positionals.slice(1) : projectMigrations(io, values),
           format: values.format,
           formatIn: values['format-in'],
           config: values.config

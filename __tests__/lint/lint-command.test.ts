@@ -300,8 +300,19 @@ test('a password in another file of a folder is an error, named relative to the 
   expect(r.out).not.toContain('hunter2')
 })
 
+test("no path: the project's migrations folder, found from a folder inside the project", async () => {
+  write('app/.git/HEAD', 'ref: refs/heads/main\n')
+  write('app/supabase/migrations/20250101000000_a.sql', 'CREATE INDEX a_idx ON public.a (id);\n')
+  mkdirSync(path.join(root, 'app', 'web', 'src'), { recursive: true })
+  const r = await cli(['lint'], path.join(root, 'app', 'web', 'src'))
+  expect(r.err).toContain(
+    "lint: ../../supabase/migrations (no path given: the project's migrations)"
+  )
+  expect(r.out).toMatch(/^\.\.\/\.\.\/supabase\/migrations\/20250101000000_a\.sql:1:1: \w+ /m)
+})
+
 describe('bad usage exits 2', () => {
-  test('no paths', async () => {
+  test('no paths, and no migrations folder here or above', async () => {
     const r = await cli(['lint'])
     expect(r.code).toBe(2)
     expect(r.err).toContain('lint needs at least one file or folder')

@@ -199,10 +199,23 @@ describe('file names: one rule', () => {
     expect(refusal().message).toMatch(/^migrations\/rollback\/1_a\.SQL: the extension must be/)
   })
 
+  test('any name the Supabase CLI applies is a migration (supabase/dbdev deploys names with "@")', () => {
+    write({
+      '20230411175952_langchain@embedding_search-1.1.1.sql': 'SELECT 1;\n',
+      '20230411175953_add index.sql': 'SELECT 2;\n',
+      '20230411175954_.sql': 'SELECT 3;\n'
+    })
+    expect(discoverMigrations('migrations', root).map(m => [m.version, m.name])).toEqual([
+      ['20230411175952', 'langchain@embedding_search-1.1.1'],
+      ['20230411175953', 'add index'],
+      ['20230411175954', '']
+    ])
+  })
+
   test('a name the Supabase CLI would apply but this runbook cannot is refused, not skipped', () => {
-    write({ '20251113203000_add index.sql': 'SELECT 1;\n' })
+    write({ '20251113203000_add\tindex.sql': 'SELECT 1;\n' })
     expect(refusal().message).toMatch(
-      /^migrations\/20251113203000_add index\.sql: file name must be <version>_<name>\.sql .* \(the Supabase CLI would apply this file, so it is not skipped\)$/
+      /^migrations\/20251113203000_add\tindex\.sql: file name must be <version>_<name>\.sql .* \(the Supabase CLI would apply this file, so it is not skipped\)$/
     )
   })
 

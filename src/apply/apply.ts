@@ -23,8 +23,13 @@ import {
 } from '../db/timeouts.js'
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { withApplyLock } from './locks.js'
-import { firstLine, mayChangeTimeouts, statementsOf } from './statements.js'
-import type { SqlStatement } from '../sql/parser.js'
+import {
+  firstLine,
+  hasOwnTransactionControl,
+  mayChangeTimeouts,
+  statementsOf
+} from './statements.js'
+import { parseSql, type SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 import { BatchStatementError, runBatch } from './batch.js'
 
@@ -36,6 +41,8 @@ export interface LockedRunOptions {
   actor?: string
   lockTimeoutMs: number
   statementTimeoutMs: number
+  /** Whose limits these are, as the log names them (default "runbook.yml's"). */
+  limitsFrom?: string
   retries: number
   retryBackoffMs: number
   advisoryLockWaitMs: number
@@ -52,6 +59,11 @@ export interface ApplyOptions extends LockedRunOptions {
   snapshot?: (client: pg.Client, migration: Migration) => Promise<unknown>
   /** Called as soon as each migration has committed, so a later failure cannot hide it. */
   onApplied?: (migration: AppliedMigration) => void
+  /**
+   * The migrations are deployed ones, replayed into a throwaway baseline: a file with transaction control of
+   * its own, refused in a pending one, is replayed as `supabase db push` ran it (replayAsWritten).
+   */
+  replayingDeployed?: boolean
 }
 
 export interface StatementTiming {
@@ -151,7 +163,7 @@ async function runStatements(
   if (resetting)
     log.warn(
       `${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
-        `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
+        `${opts.limitsFrom ?? "runbook.yml's"} at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
         'a tighter value of its own stays, a looser one or 0 (no limit) does not'
     )
   const after = resetting ? [capTimeoutsSql('LOCAL', limitsOf(opts))] : []
@@ -195,6 +207,8 @@ function failure(migration: Migration, file: SqlFile, e: unknown, attempts: numb
 export interface TransactionalRun {
   lockTimeoutMs: number
   statementTimeoutMs: number
+  /** Whose limits these are, as the log names them (default "runbook.yml's"). */
+  limitsFrom?: string
   retries: number
   retryBackoffMs: number
   log: Logger
@@ -422,6 +436,74 @@ async function applyWithoutTransaction(
 }
 
 /**
+ * A deployed file with transaction control of its own (a BEGIN ... COMMIT in the middle), replayed into a
+ * throwaway baseline: `supabase db push` ran it as written, its statements in one batch, each COMMIT keeping what
+ * came before and each END resetting what the block SET LOCAL. It is replayed the same way to reach the state it
+ * left (the runbook's transaction around it would change both), then recorded in a transaction of its own.
+ */
+async function replayAsWritten(
+  client: pg.Client,
+  m: Migration,
+  opts: ApplyOptions,
+  fresh: readonly string[]
+): Promise<AppliedMigration> {
+  opts.log.info(
+    `${m.file}: transaction control of its own; replayed as written, as supabase db push ran it (deployed, not pending)`
+  )
+  const statements = parseSql(m.sql).statements
+  const run = await adaptToStandIns(
+    client,
+    statements,
+    standInNote(m.file, 'built', line => opts.log.info(line))
+  )
+  const started = new Date()
+  const t0 = performance.now()
+  let ms: number[]
+  try {
+    ms = await runBatch(client, run, `migration-runbook: ${m.file} (as written)`, {
+      before: [...fresh, ...setTimeoutsStatements('SESSION', limitsOf(opts))]
+    })
+  } catch (e) {
+    // A failure inside the file's own BEGIN leaves that block open.
+    await client.query('ROLLBACK').catch(() => undefined)
+    const cause = (e instanceof BatchStatementError ? e.cause : e) as PgError
+    const s = e instanceof BatchStatementError ? run[e.index] : undefined
+    throw new ApplyError(
+      `${s ? `${m.file}:${s.line}: "${firstLine(s.text, 70)}"` : m.file} failed: ${pgFields(cause)}`,
+      m.file,
+      s?.line,
+      cause.code,
+      cause.detail
+    )
+  }
+  const timings = ms.map((x, i) => ({
+    line: run[i].line,
+    statement: firstLine(run[i].text),
+    ms: x
+  }))
+  await client.query(
+    [
+      'BEGIN',
+      recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
+      writeAuditSql({
+        ...auditBase(m, opts, started),
+        status: 'applied',
+        details: auditDetails({ statements: timings, noTransaction: true }, opts)
+      }),
+      'COMMIT'
+    ].join(';\n')
+  )
+  return {
+    version: m.version,
+    name: m.name,
+    file: m.file,
+    durationMs: Math.round(performance.now() - t0),
+    attempts: 1,
+    statements: timings
+  }
+}
+
+/**
  * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
  * apply each migration once. Stops at the first failure.
  */
@@ -431,10 +513,13 @@ export async function applyMigrations(
   migrations: Migration[],
   opts: ApplyOptions
 ): Promise<AppliedMigration[]> {
-  // Refuse bad files before taking any lock or writing anything.
-  for (const m of migrations) statementsOf(m)
+  const asWritten = new Set(
+    opts.replayingDeployed ? migrations.filter(hasOwnTransactionControl).map(m => m.version) : []
+  )
   return withApplyLock(client, opts, async session => {
     const plan = buildPlan(migrationsDir, migrations, await ensureHistoryTables(client))
+    // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
+    for (const m of plan.pending) if (!asWritten.has(m.version)) statementsOf(m)
     if (plan.drift.length > 0)
       throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
     if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -453,9 +538,11 @@ export async function applyMigrations(
       opts.log.info(
         `applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`
       )
-      const done = m.noTransaction
-        ? await applyWithoutTransaction(client, m, opts, fresh)
-        : await applyInTransaction(client, m, opts, fresh)
+      const done = asWritten.has(m.version)
+        ? await replayAsWritten(client, m, opts, fresh)
+        : m.noTransaction
+          ? await applyWithoutTransaction(client, m, opts, fresh)
+          : await applyInTransaction(client, m, opts, fresh)
       opts.log.info(
         `applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`
       )

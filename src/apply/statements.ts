@@ -127,6 +127,9 @@ function problemMessage(s: SqlStatement, all: SqlStatement[]): string | undefine
     return `${quoted}: AND CHAIN opens a new transaction that the Supabase CLI would record the version in and leave open. Use a plain COMMIT at the end of the file.`
   }
   if (s === last && BEGIN_KINDS.has(transactionKind(first)) && first !== last) return undefined
+  // It closes a BEGIN in the middle of the file: that BEGIN is the problem, and is reported.
+  const opener = all.filter(x => x.index < s.index && x.kind === 'TransactionStmt').pop()
+  if (opener && opener !== first && BEGIN_KINDS.has(transactionKind(opener))) return undefined
   if (s === last) {
     return (
       `${quoted} at the end of a file that does not start with BEGIN: under the Supabase CLI it only ends the implicit transaction its batch runs in (PostgreSQL warns "there is no transaction in progress"). ` +
@@ -235,6 +238,27 @@ export function statementsOf(file: SqlFile): SqlStatement[] {
     )
   }
   return shape.statements
+}
+
+/**
+ * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
+ * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
+ */
+export function hasOwnTransactionControl(file: SqlFile): boolean {
+  const parsed = parseSql(file.sql)
+  if (parsed.error) return false
+  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
+  return transactionShape(parsed.statements, marker).problems.length > 0
+}
+
+/**
+ * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
+ * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ */
+export function appliedStatementsOf(file: SqlFile): SqlStatement[] {
+  if (!hasOwnTransactionControl(file)) return statementsOf(file)
+  return parseSql(file.sql).statements.filter(s => s.kind !== 'TransactionStmt')
 }
 
 export function firstLine(text: string, max = 80): string {

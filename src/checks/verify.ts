@@ -4,7 +4,7 @@
  */
 import type { Annotation, Check, CheckOutcome, StageContext } from '../types.js'
 import type { Migration } from '../plan/files.js'
-import { statementsOf } from '../apply/statements.js'
+import { appliedStatementsOf } from '../apply/statements.js'
 import { schemaBefore } from '../plan/history.js'
 import { snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import {
@@ -66,7 +66,7 @@ async function runVerify(ctx: StageContext): Promise<CheckOutcome<VerifyDetails>
     ctx.shared.schemasBefore
   )) as SchemaSnapshot | null
   const run = deriveRunExpectations(
-    targets.map(m => ({ version: m.version, file: m.file, statements: statementsOf(m) })),
+    targets.map(m => ({ version: m.version, file: m.file, statements: appliedStatementsOf(m) })),
     {
       searchPath: await startingSearchPath(ctx.client),
       exists: existsIn(beforeRun ? [beforeRun, after] : [after])

@@ -11,6 +11,7 @@ import { discoverMigrations, compareVersions, type Migration } from '../plan/fil
 import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations, ApplyError } from '../apply/apply.js'
 import { MigrationFileError } from '../apply/statements.js'
+import { throwawayGap } from './throwaway-gaps.js'
 import { ensureHistoryTables, readHistory, recordApplied } from '../plan/history.js'
 import { connect, describeError } from '../db/connect.js'
 import { setTimeoutsSql } from '../db/timeouts.js'
@@ -73,29 +74,10 @@ class BaselineStepError extends Error {
   }
 }
 
-/**
- * Extensions hosted Supabase offers that the embedded server does not ship: a migration creating one cannot
- * run on the throwaway database, which is the throwaway server's gap, not the migration's fault.
- */
-const HOSTED_ONLY_EXTENSION =
-  /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/
-
 /** The fix to print for a failure while preparing the throwaway database. */
 function baselineAdvice(message: string): string {
-  const ext = HOSTED_ONLY_EXTENSION.exec(message)
-  if (ext)
-    return (
-      `the throwaway server does not ship extension "${ext[1] ?? ext[2]}" (hosted Supabase does): the gap is the ` +
-      "throwaway database's, not your migration's. Rehearse against a database that has it " +
-      '(--database-url of a Supabase branch or staging), or create a stand-in for what the migrations use in setup-sql: in runbook.yml'
-    )
-  const provider = /security label provider "([^"]+)" is not loaded/.exec(message)
-  if (provider)
-    return (
-      `the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
-      "the gap is the throwaway database's, not your migration's. Rehearse against a database that has it " +
-      '(--database-url of a Supabase branch or staging)'
-    )
+  const gap = throwawayGap(message)
+  if (gap) return gap
   if (/does not exist/.test(message))
     return (
       'the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
@@ -288,13 +270,15 @@ export async function prepareEmbeddedTarget(
           lockTimeoutMs: 5_000,
           // A throwaway database: generous, but a limit (0 is refused: it would mean none).
           statementTimeoutMs: 60 * 60_000,
+          limitsFrom: "the throwaway baseline's",
           retries: 0,
           retryBackoffMs: 0,
           advisoryLockWaitMs: 5_000,
           allowOutOfOrder: false,
           log,
           snapshot: c => snapshotSchema(c),
-          redact: text => opts.redactor.redact(text)
+          redact: text => opts.redactor.redact(text),
+          replayingDeployed: true
         })
       } catch (e) {
         if (e instanceof ApplyError || e instanceof MigrationFileError)

@@ -33,7 +33,7 @@ export const LINT_FORMATS = ['text', 'json', 'sarif'] as const
 export type LintFormat = (typeof LINT_FORMATS)[number]
 
 export const LINT_USAGE =
-  'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] <file|dir>...'
+  'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [<file|dir>...]'
 
 export interface LintCommandIo {
   out: (text: string) => void
