@@ -2,7 +2,8 @@
  * The Supabase stand-in every throwaway database gets (src/embedded/bootstrap.ts): a fresh database has
  * the objects of a fresh hosted project, and a small app's real-style migrations (fixture supabase-app,
  * Supabase CLI layout) apply to it and behave: the signup trigger on auth.users, RLS with auth.uid(),
- * storage policies with storage.foldername(), uuid_generate_v4() unqualified, the realtime publication.
+ * storage policies with storage.foldername(), uuid_generate_v4() unqualified, the realtime publication, and
+ * Broadcast from the database (realtime.send, realtime.broadcast_changes).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -36,6 +37,24 @@ const PLATFORM_ROLES = [
   'supabase_realtime_admin',
   'supabase_storage_admin'
 ]
+
+/**
+ * Broadcast from the database as projects write it (repro-realtime-send, repro-realtime-broadcast): realtime.send from
+ * a function, realtime.broadcast_changes from a trigger with `set search_path = ''`, and a row written at once.
+ */
+const BROADCAST_MIGRATION = `
+create table public.runs (id uuid primary key default gen_random_uuid(), status text not null default 'created');
+create or replace function public.notify_run(run_id uuid) returns void language sql set search_path = '' as $$
+  select realtime.send(jsonb_build_object('run_id', run_id), 'run:started', 'run:' || run_id::text, false);
+$$;
+create or replace function public.runs_broadcast() returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+  perform realtime.broadcast_changes('runs:' || new.id::text, tg_op, tg_op, tg_table_name, tg_table_schema, new, old);
+  return new;
+end $$;
+create trigger runs_broadcast after insert or update on public.runs for each row execute function public.runs_broadcast();
+insert into public.runs default values;
+`
 
 function migrationFiles(): string[] {
   return readdirSync(MIGRATIONS)
@@ -299,6 +318,120 @@ describe('a fresh database', () => {
       )
     } finally {
       await client.query('DROP TABLE public.hooked; TRUNCATE supabase_functions.hooks')
+    }
+  })
+
+  test('Broadcast from the database: realtime.send and realtime.broadcast_changes work from a function and a trigger', async () => {
+    // The Realtime server's definitions (supabase/realtime tenant migrations), owner and grants as a hosted dump shows.
+    const functions = await client.query(
+      `SELECT p.proname, pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result,
+              pg_get_userbyid(p.proowner) AS owner,
+              (SELECT array_agg(g::text ORDER BY g COLLATE "C")
+                 FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END AS g
+                         FROM aclexplode(p.proacl) a WHERE a.privilege_type = 'EXECUTE') x) AS execute,
+              has_function_privilege('authenticated', p.oid, 'EXECUTE')
+                AND has_function_privilege('service_role', p.oid, 'EXECUTE') AS api_roles
+         FROM pg_proc p WHERE p.pronamespace = 'realtime'::regnamespace
+          AND p.proname IN ('send', 'broadcast_changes') ORDER BY 1`
+    )
+    const grants = { owner: 'supabase_realtime_admin', api_roles: true, result: 'void' }
+    const execute = ['PUBLIC', 'dashboard_user', 'postgres', 'supabase_realtime_admin']
+    expect(functions.rows).toEqual([
+      {
+        proname: 'broadcast_changes',
+        args:
+          'topic_name text, event_name text, operation text, table_name text, table_schema text, ' +
+          "new record, old record, level text DEFAULT 'ROW'::text",
+        execute,
+        ...grants
+      },
+      {
+        proname: 'send',
+        args: 'payload jsonb, event text, topic text, private boolean DEFAULT true',
+        execute,
+        ...grants
+      }
+    ])
+
+    const notices: string[] = []
+    const onNotice = (n: { message?: string }) => notices.push(String(n.message))
+    client.on('notice', onNotice)
+    try {
+      await client.query('BEGIN')
+      try {
+        await client.query(BROADCAST_MIGRATION)
+        await client.query('COMMIT')
+      } catch (err) {
+        await client.query('ROLLBACK')
+        throw err
+      }
+      await client.query(`UPDATE public.runs SET status = 'started'`)
+      await client.query('SELECT public.notify_run(id) FROM public.runs')
+      // No partition takes the messages (hosted, the Realtime server adds one a day): they are dropped quietly.
+      expect(notices).toEqual([])
+      const none = await client.query('SELECT count(*)::int AS n FROM realtime.messages')
+      expect(none.rows).toEqual([{ n: 0 }])
+
+      // With a partition, the messages are what the Realtime server would read and send.
+      const run = (await client.query<{ id: string }>('SELECT id FROM public.runs')).rows[0].id
+      const other = '00000000-0000-0000-0000-000000000001'
+      await client.query('BEGIN')
+      try {
+        await client.query(
+          'CREATE TABLE realtime.messages_today PARTITION OF realtime.messages DEFAULT'
+        )
+        await client.query(`UPDATE public.runs SET status = 'done'`)
+        await client.query('SELECT public.notify_run($1)', [other])
+        const messages = await client.query(
+          `SELECT topic, event, extension, private, payload - 'id' AS payload, payload ? 'id' AS has_id
+             FROM realtime.messages ORDER BY event COLLATE "C"`
+        )
+        expect(messages.rows).toEqual([
+          {
+            topic: `runs:${run}`,
+            event: 'UPDATE',
+            extension: 'broadcast',
+            private: true,
+            payload: {
+              operation: 'UPDATE',
+              table: 'runs',
+              schema: 'public',
+              record: { id: run, status: 'done' },
+              old_record: { id: run, status: 'started' }
+            },
+            has_id: true
+          },
+          {
+            topic: `run:${other}`,
+            event: 'run:started',
+            extension: 'broadcast',
+            private: false,
+            payload: { run_id: other },
+            has_id: true
+          }
+        ])
+        // send sets the topic Realtime Authorization policies read, for the rest of the transaction.
+        expect((await client.query('SELECT realtime.topic() AS t')).rows).toEqual([
+          { t: `run:${other}` }
+        ])
+      } finally {
+        await client.query('ROLLBACK')
+      }
+      expect(notices).toEqual([])
+      // As hosted: a statement-level trigger is refused.
+      await expect(
+        client.query(
+          `SELECT realtime.broadcast_changes('t', 'INSERT', 'INSERT', 'runs', 'public', NULL::public.runs,
+                                             NULL::public.runs, 'STATEMENT')`
+        )
+      ).rejects.toThrow(
+        'Failed to process the row: function can only be triggered for each row, not for each statement'
+      )
+    } finally {
+      client.removeListener('notice', onNotice)
+      await client.query(
+        'DROP TABLE IF EXISTS public.runs; DROP FUNCTION IF EXISTS public.notify_run(uuid), public.runs_broadcast()'
+      )
     }
   })
 

@@ -1,8 +1,8 @@
 /**
  * Stand-ins for the hosted-only extensions (src/embedded/extensions): on a real throwaway server started by
  * startEmbeddedPostgres, the migrations real Supabase projects write with vector, pg_net, http,
- * supabase_vault and wrappers apply; pg_extension says which extensions are stand-ins; and the installer
- * never touches a real extension's files.
+ * supabase_vault, wrappers, pg_jsonschema and pg_hashids apply; pg_extension says which extensions are
+ * stand-ins; and the installer never touches a real extension's files.
  */
 import { createHmac } from 'node:crypto'
 import {
@@ -119,6 +119,42 @@ language sql
 as $$ select (extensions.http_get(url)).status $$;
 `
 
+/**
+ * A JSON Schema using every keyword the pg_jsonschema stand-in checks (and format, which it ignores), and a row
+ * that satisfies it.
+ */
+const PROFILE_SCHEMA = JSON.stringify({
+  type: 'object',
+  required: ['name', 'age'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 20 },
+    age: { type: 'integer', minimum: 0, exclusiveMaximum: 150 },
+    email: { type: 'string', pattern: '^[^@]+@[^@]+$', format: 'email' },
+    middle: { type: ['string', 'null'] },
+    role: { enum: ['admin', 'member'] },
+    kind: { const: 'person' },
+    tags: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 3 },
+    contact: { anyOf: [{ type: 'null' }, { type: 'object', required: ['phone'] }] },
+    score: { oneOf: [{ type: 'integer' }, { type: 'number', maximum: 1 }] },
+    nickname: { not: { const: 'root' } },
+    meta: { allOf: [{ type: 'object' }, { additionalProperties: { type: 'number' } }] }
+  }
+})
+const VALID_PROFILE = {
+  name: 'Ada',
+  age: 36,
+  email: 'ada@example.com',
+  middle: null,
+  role: 'admin',
+  kind: 'person',
+  tags: ['math'],
+  contact: null,
+  score: 0.5,
+  nickname: 'ada',
+  meta: { a: 1 }
+}
+
 /** Runs a migration in a transaction, as the engine does; the error says which migration failed. */
 async function apply(client: pg.Client, label: string, sql: string): Promise<void> {
   await client.query('BEGIN')
@@ -167,6 +203,8 @@ describe('stand-in extensions on a throwaway server', () => {
       ['index_advisor', '0.2.0'],
       ['pg_cron', '1.6'],
       ['pg_graphql', '1.5.11'],
+      ['pg_hashids', '1.3'],
+      ['pg_jsonschema', '0.3.3'],
       ['pg_net', '0.14.0'],
       ['pgjwt', '0.2.0'],
       ['pgmq', '1.5.1'],
@@ -564,6 +602,239 @@ describe('stand-in extensions on a throwaway server', () => {
     }
   })
 
+  test('pg_jsonschema as a migration writes it: CHECK (jsonb_matches_schema(...)) keeps valid rows and rejects others (23514)', async () => {
+    // The repro's migration: `create extension ... with schema extensions`, then a CHECK calling it qualified.
+    await apply(
+      client,
+      'jsonschema migration',
+      `create extension if not exists pg_jsonschema with schema extensions;
+       create table public.docs (id bigint primary key,
+         body jsonb not null check (extensions.jsonb_matches_schema('{"type":"object"}', body)));
+       create table public.profiles_js (id bigint primary key,
+         data jsonb not null check (jsonb_matches_schema('${PROFILE_SCHEMA}', data)),
+         raw json check (json_matches_schema('{"type": "array", "items": {"type": "integer"}}', raw)));`
+    )
+    // The real signatures (pg_jsonschema 0.3.3's src/lib.rs), IMMUTABLE STRICT as pgrx declares them.
+    const functions = await client.query(
+      `SELECT p.proname, pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result,
+              p.provolatile, p.proisstrict
+         FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+         JOIN pg_extension e ON e.oid = d.refobjid
+        WHERE e.extname = 'pg_jsonschema' AND p.proname !~ '^_' ORDER BY 1`
+    )
+    expect(functions.rows).toEqual(
+      [
+        ['json_matches_schema', 'schema json, instance json', 'boolean'],
+        ['jsonb_matches_schema', 'schema json, instance jsonb', 'boolean'],
+        ['jsonschema_is_valid', 'schema json', 'boolean'],
+        ['jsonschema_validation_errors', 'schema json, instance json', 'text[]']
+      ].map(([proname, args, result]) => ({
+        proname,
+        args,
+        result,
+        provolatile: 'i',
+        proisstrict: true
+      }))
+    )
+    await client.query(`INSERT INTO public.docs VALUES (1, '{"a": 1}')`)
+    await expect(client.query(`INSERT INTO public.docs VALUES (2, '[1]')`)).rejects.toMatchObject({
+      code: '23514'
+    })
+    await client.query(`INSERT INTO public.profiles_js VALUES (1, $1, '[1, 2]')`, [VALID_PROFILE])
+    const invalid: Record<string, unknown> = {
+      type: { ...VALID_PROFILE, name: 7 },
+      'type list': { ...VALID_PROFILE, middle: 1 },
+      integer: { ...VALID_PROFILE, age: 36.5 },
+      required: { name: 'Ada' },
+      additionalProperties: { ...VALID_PROFILE, extra: true },
+      minLength: { ...VALID_PROFILE, name: '' },
+      maxLength: { ...VALID_PROFILE, name: 'x'.repeat(21) },
+      minimum: { ...VALID_PROFILE, age: -1 },
+      exclusiveMaximum: { ...VALID_PROFILE, age: 150 },
+      pattern: { ...VALID_PROFILE, email: 'nope' },
+      enum: { ...VALID_PROFILE, role: 'owner' },
+      const: { ...VALID_PROFILE, kind: 'robot' },
+      items: { ...VALID_PROFILE, tags: [1] },
+      minItems: { ...VALID_PROFILE, tags: [] },
+      maxItems: { ...VALID_PROFILE, tags: ['a', 'b', 'c', 'd'] },
+      anyOf: { ...VALID_PROFILE, contact: { email: 'x' } },
+      oneOf: { ...VALID_PROFILE, score: 1 },
+      not: { ...VALID_PROFILE, nickname: 'root' },
+      allOf: { ...VALID_PROFILE, meta: { a: 'x' } }
+    }
+    const codes: Record<string, string> = {}
+    for (const [keyword, data] of Object.entries(invalid)) {
+      codes[keyword] = await client
+        .query(`INSERT INTO public.profiles_js VALUES (2, $1)`, [data])
+        .then(
+          () => 'accepted',
+          (e: { code?: string }) => String(e.code)
+        )
+    }
+    expect(codes).toEqual(Object.fromEntries(Object.keys(invalid).map(k => [k, '23514'])))
+    await expect(
+      client.query(`INSERT INTO public.profiles_js VALUES (3, $1, '[1, "a"]')`, [VALID_PROFILE])
+    ).rejects.toMatchObject({ code: '23514' })
+    expect((await client.query('SELECT count(*)::int AS n FROM public.profiles_js')).rows).toEqual([
+      { n: 1 }
+    ])
+  })
+
+  test("pg_jsonschema's validation errors, schema checks and gaps read as the real one's", async () => {
+    const r = await client.query(
+      `SELECT extensions.jsonschema_validation_errors('{"maxLength": 4}', '"123456789"') AS too_long,
+              extensions.jsonschema_validation_errors('{"maxLength": 4}', '"foo"') AS none,
+              extensions.jsonschema_validation_errors($1, '{"foo": 1, "bar": [], "baz": "1"}') AS three,
+              extensions.jsonschema_is_valid('{"type": "object"}') AS valid,
+              extensions.jsonschema_is_valid('{"type": "obj"}') AS invalid,
+              extensions.json_matches_schema('{"format": "email"}', '"not an email"') AS format_ignored`,
+      [
+        // pg_jsonschema's own test (src/lib.rs): properties in name order, each error worded by jsonschema-rs.
+        JSON.stringify({
+          type: 'object',
+          properties: {
+            foo: { type: 'string' },
+            bar: { type: 'number' },
+            baz: { type: 'boolean' },
+            additionalProperties: false
+          }
+        })
+      ]
+    )
+    expect(r.rows).toEqual([
+      {
+        too_long: ['"123456789" is longer than 4 characters'],
+        none: [],
+        three: [
+          '[] is not of type "number"',
+          '"1" is not of type "boolean"',
+          '1 is not of type "string"'
+        ],
+        valid: true,
+        invalid: false,
+        format_ignored: true
+      }
+    ])
+    // The real one cannot compile such a schema and fails the statement; so does the stand-in.
+    await expect(
+      client.query(`SELECT extensions.jsonb_matches_schema('{"type": "obj"}', '{}')`)
+    ).rejects.toThrow(/^Invalid schema: /)
+  })
+
+  test('pg_hashids computes the ids the real extension computes, in generated columns too, and decodes them', async () => {
+    // The repro's migration: a generated column needs an IMMUTABLE id_encode.
+    await apply(
+      client,
+      'hashids migration',
+      `create extension if not exists pg_hashids with schema extensions;
+       create table public.short_links (id bigint primary key);
+       alter table public.short_links add column slug text generated always as (extensions.id_encode(id)) stored;
+       create unique index on public.short_links (extensions.id_encode(id, 'this is my salt', 8));
+       insert into public.short_links values (0), (1), (1001), (928728);`
+    )
+    const slugs = await client.query('SELECT id, slug FROM public.short_links ORDER BY id')
+    expect(slugs.rows.map(r => [r.id, r.slug])).toEqual([
+      ['0', 'gY'],
+      ['1', 'jR'],
+      ['1001', 'jNl'],
+      ['928728', 'R8ZN0']
+    ])
+    // Known ids: pg_hashids' regression test (sql/pg_hashids.sql), hashids.js's README and its tests
+    // (default-params, custom-params: salt, minimum length 30 and a custom alphabet).
+    const custom = `'this is my salt', 30, 'xzal86grmb4jhysfoqp3we7291kuct5iv0nd'`
+    const vectors: [string, string][] = [
+      ['id_encode(1234567, $$This is my salt$$)', 'Pdzxp'],
+      ['id_encode(1234567, $$This is my salt$$, 10)', 'PlRPdzxpR7'],
+      [
+        `id_encode(1234567, $$This is my salt$$, 10, $$abcdefghijABCDxFGHIJ1234567890$$)`,
+        '3GJ956J9B9'
+      ],
+      ['hash_encode(1234567, $$This is my salt$$, 10)', 'PlRPdzxpR7'],
+      ['id_encode(12345, $$this is my salt$$)', 'NkK9'],
+      ['id_encode(ARRAY[1, 2, 3]::bigint[], $$this is my salt$$)', 'laHquq'],
+      ['id_encode(ARRAY[1, 2, 3]::bigint[])', 'o2fXhV'],
+      ['id_encode(ARRAY[0, 0, 1]::bigint[])', 'jQcMcW'],
+      ['id_encode(9007199254740991)', 'lEW77X7g527'],
+      [
+        'id_encode(ARRAY[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]::bigint[])',
+        'BrtltWt2tyt1tvt7tJt2t1tD'
+      ],
+      [`id_encode(0, ${custom})`, 'nej1m3d5a6yn875e7gr9kbwpqol02q'],
+      [`id_encode(ARRAY[1, 2, 3]::bigint[], ${custom})`, '18apy3wlqkjvd5h1id7mn5ore2d06b'],
+      [`id_encode(ARRAY[1, 0, 0]::bigint[], ${custom})`, 'o60edky1ng3vl9hbfavwr5pa2q8mb9'],
+      [
+        `id_encode(ARRAY[10000000000, 0, 0, 0, 999999999999999]::bigint[], ${custom})`,
+        '5430bd2jo0lxyfkfjfyojej5adqdy4'
+      ],
+      [
+        `id_encode(ARRAY[9007199254740991, 9007199254740991, 9007199254740991]::bigint[], ${custom})`,
+        'aa5kow86ano1pt3e1aqm239awkt9pk380w9l3q6'
+      ]
+    ]
+    const encoded = await client.query(
+      `SELECT ${vectors.map(([call], i) => `extensions.${call} AS v${i}`).join(', ')}`
+    )
+    expect(vectors.map((_, i) => encoded.rows[0][`v${i}`])).toEqual(vectors.map(([, id]) => id))
+    const decoded = await client.query(
+      `SELECT extensions.id_decode('jNl') AS a,
+              extensions.id_decode('PlRPdzxpR7', 'This is my salt', 10) AS b,
+              extensions.id_decode_once('3GJ956J9B9', 'This is my salt', 10, 'abcdefghijABCDxFGHIJ1234567890') AS c,
+              extensions.id_decode('5430bd2jo0lxyfkfjfyojej5adqdy4', ${custom}) AS d,
+              extensions.hash_decode('PlRPdzxpR7', 'This is my salt', 10) AS e`
+    )
+    expect(decoded.rows).toEqual([
+      {
+        a: ['1001'],
+        b: ['1234567'],
+        c: '1234567',
+        d: ['10000000000', '0', '0', '0', '999999999999999'],
+        e: 1234567
+      }
+    ])
+    // hashids.js's min-length test, and the C library's unsigned numbers: what is encoded decodes back.
+    const roundTrips = await client.query(
+      `SELECT m, length(extensions.id_encode('{1,2,3}'::bigint[], '', m)) >= m AS long_enough,
+              extensions.id_decode(extensions.id_encode('{1,2,3}'::bigint[], '', m), '', m) AS back
+         FROM unnest(ARRAY[0, 1, 10, 999, 1000]) AS m
+       UNION ALL
+       SELECT 8, true, extensions.id_decode(extensions.id_encode(n, 's', 8), 's', 8)
+         FROM unnest(ARRAY[-1, -9223372036854775808, 9223372036854775807]::bigint[]) AS n`
+    )
+    expect(roundTrips.rows.map(r => [r.m, r.long_enough, r.back])).toEqual([
+      [0, true, ['1', '2', '3']],
+      [1, true, ['1', '2', '3']],
+      [10, true, ['1', '2', '3']],
+      [999, true, ['1', '2', '3']],
+      [1000, true, ['1', '2', '3']],
+      [8, true, ['-1']],
+      [8, true, ['-9223372036854775808']],
+      [8, true, ['9223372036854775807']]
+    ])
+    await expect(client.query(`SELECT extensions.id_encode(1, '', 0, 'abc')`)).rejects.toThrow(
+      'alphabet is too short'
+    )
+    await expect(client.query(`SELECT extensions.id_decode('jN!')`)).rejects.toThrow('invalid hash')
+    // The real 1.3 signatures (pg_hashids--1.3.sql).
+    const signatures = await client.query<{ f: string }>(
+      `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' ||
+              pg_get_function_result(p.oid) AS f
+         FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+         JOIN pg_extension e ON e.oid = d.refobjid
+        WHERE e.extname = 'pg_hashids' AND p.proname !~ '^_' AND p.provolatile = 'i' AND p.proisstrict`
+    )
+    const tails = ['', ', text', ', text, integer', ', text, integer, text']
+    expect(signatures.rows.map(r => r.f).sort()).toEqual(
+      [
+        'hash_decode(text, text, integer) integer',
+        ...tails.slice(0, 3).map(t => `hash_encode(bigint${t}) text`),
+        ...tails.map(t => `id_decode(text${t}) bigint[]`),
+        ...tails.map(t => `id_decode_once(text${t}) bigint`),
+        ...tails.map(t => `id_encode(bigint${t}) text`),
+        ...tails.map(t => `id_encode(bigint[]${t}) text`)
+      ].sort()
+    )
+  })
+
   test('wrappers: wrapper, server and foreign table create; querying one fails at once', async () => {
     await apply(
       client,
@@ -592,6 +863,8 @@ describe('stand-in extensions on a throwaway server', () => {
       ['index_advisor', '0.2.0', 'extensions'],
       ['pg_cron', '1.6', 'extensions'],
       ['pg_graphql', '1.5.11', 'graphql'],
+      ['pg_hashids', '1.3', 'extensions'],
+      ['pg_jsonschema', '0.3.3', 'extensions'],
       ['pg_net', '0.14.0', 'extensions'],
       ['pgjwt', '0.2.0', 'extensions'],
       ['pgmq', '1.5.1', 'pgmq'],
@@ -735,7 +1008,9 @@ describe('installStandInExtensions on a directory', () => {
       'pgmq',
       'hypopg',
       'index_advisor',
-      'wrappers'
+      'wrappers',
+      'pg_jsonschema',
+      'pg_hashids'
     ])
     expect(result.notes).toEqual([
       `${path.join(dir, 'http--1.6.sql')} is not a stand-in's: left alone, no stand-in for http`
@@ -754,7 +1029,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema, pg_hashids$/
       )
     ])
     const missing = path.join(dir, 'nope')

