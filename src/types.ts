@@ -270,6 +270,11 @@ export interface ConflictReport {
   query: string
   durationMs: number
   error?: string
+  /**
+   * Why the constraint is left to the rehearsal (count 0, no query): the existing rows get no value known before
+   * the migration runs for a column it adds that the constraint reads.
+   */
+  rehearsal?: string
 }
 
 export interface RehearsalResult {

@@ -31,7 +31,13 @@ export const modules = {
 
 
 
-const MIGRATION_FILE = /^(\d{1,20})_([A-Za-z0-9][A-Za-z0-9_.-]*)\.sql$/;
+/**
+ * `<version>_<name>.sql`: the Supabase CLI's pattern (any name; supabase/dbdev deploys names like
+ * `langchain@embedding_search-1.1.1`), except that the version fits a bigint and the name holds no control
+ * character (it is written to logs, annotations and reports one line each).
+ */
+// eslint-disable-next-line no-control-regex
+const MIGRATION_FILE = /^(\d{1,20})_([^\x00-\x1f\x7f]*)\.sql$/;
 /**
  * Comments that mark a migration to run outside a transaction, statement by statement: this runbook's own
  * and the equivalent of other runners, so a folder brought from one of them keeps its meaning. Each is
@@ -280,7 +286,7 @@ function classify(entry, shown, isFile) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: the extension must be ".sql" in lower case; rename it to ${lower} (the Supabase CLI skips "${entry}", so it would never be applied)`);
     }
     if (SUPABASE_MIGRATION_FILE.test(entry)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name of letters, digits, "_", "." and "-" starting with a letter or digit, e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${shown}: file name must be <version>_<name>.sql with a numeric version of at most 20 digits and a name without control characters (tabs, line breaks), e.g. 20251113203000_add_index.sql (the Supabase CLI would apply this file, so it is not skipped)`);
     }
     return {
         kind: 'skip',

@@ -528,7 +528,7 @@ function toSarif(findings, cwd, repoRoot) {
 
 
 const LINT_FORMATS = ['text', 'json', 'sarif'];
-const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] <file|dir>...';
+const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [<file|dir>...]';
 function formatOf(value) {
     if (value === undefined)
         return 'text';

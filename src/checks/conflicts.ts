@@ -1,12 +1,15 @@
 /**
  * The `conflicts` check: for every constraint the pending migrations add to tables that have rows, the existing
  * rows that would violate it. Any violation fails the check and is written to pre-migration-violations.txt.
+ * A column the migrations add reads as the value adding it gives the existing rows (its DEFAULT or NULL); when
+ * none is known beforehand, the constraint is left to the rehearsal (which runs the ALTER on the rows).
  */
 import type { Check, ConflictReport } from '../types.js'
 import { loadParser, withDeparser } from '../sql/parser.js'
 import { deriveForMigrations } from '../conflicts/derive.js'
 import { runConflictChecks } from '../conflicts/run.js'
 import {
+  checkedByRehearsal,
   renderConflictsTable,
   renderViolations,
   violatedReason,
@@ -45,12 +48,15 @@ export const conflictsCheck: Check<'conflicts'> = {
     for (const r of reports) {
       const where = `${r.file}:${r.line} ${r.constraint} on ${r.table}`
       if (r.error) ctx.log.warn(`conflicts ${where}: not checked: ${r.error}`)
+      else if (r.rehearsal) ctx.log.info(`conflicts ${where}: ${checkedByRehearsal(r.rehearsal)}`)
       else ctx.log.info(`conflicts ${where}: ${r.count} violation(s) in ${r.durationMs} ms`)
       // Each sampled violation on its own line: the key, the rows' ids and (EXCLUDE) both ranges.
       for (const line of violationLines(r)) ctx.log.error(`  ${line}`)
     }
     const violated = reports.filter(r => !r.error && r.count > 0)
     const failed = reports.filter(r => r.error)
+    // Columns the migrations add with no value known beforehand: the rehearsal runs the ALTER on the rows.
+    const rehearsed = reports.filter(r => !r.error && r.rehearsal)
     ctx.evidence.write(
       'pre-migration-violations.txt',
       renderViolations(reports, ctx.env.conflictsSample)
@@ -58,7 +64,7 @@ export const conflictsCheck: Check<'conflicts'> = {
     const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass'
     return {
       status,
-      summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked`,
+      summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}`,
       reasons: [
         ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
         ...failed.map(

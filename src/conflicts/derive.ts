@@ -2,6 +2,10 @@
  * Which constraints a script adds, read from its parse tree: EXCLUDE, UNIQUE / PRIMARY KEY (constraints and
  * unique indexes), CHECK, FOREIGN KEY, NOT NULL. Tables the script creates have no rows and are skipped;
  * NOT VALID constraints check no existing rows until a VALIDATE CONSTRAINT in the same script.
+ *
+ * A column the pending migrations add to a table with rows does not exist in the target yet: every existing row
+ * will hold its DEFAULT (or NULL). A constraint reading it carries the column (`newColumns`), so the query can
+ * give the rows that value, or leave the constraint to the rehearsal when no one value stands for them.
  */
 import type { ConflictReport } from '../types.js'
 import { deparse, names, parseSql, qualifiedName, walk, type AstNode } from '../sql/parser.js'
@@ -28,6 +32,29 @@ export type ConstraintSpec =
     }
   | { kind: 'not-null'; column: string; newColumn: boolean }
 
+/**
+ * A column the pending migrations add (before the constraint that reads it) to a table with rows. Adding it
+ * gives every existing row the DEFAULT, evaluated once when it is not volatile, or NULL.
+ */
+export interface NewColumn {
+  /** schema.table it is added to. */
+  table: string
+  name: string
+  /** Where it is added. */
+  file: string
+  line: number
+  /** Its type as written, e.g. varchar(20)[]. */
+  type: string
+  /** Its DEFAULT as written, if any. */
+  default?: string
+  /** The functions its DEFAULT calls, each as its name parts (schema-qualified if written so). */
+  calls: string[][]
+  /** SQL of the value every existing row gets: CAST(<default> AS <type>) or CAST(NULL AS <type>), with its COLLATE. */
+  value: string
+  /** Why no one value stands for the existing rows (identity, generated, serial, written before the constraint). */
+  unknown?: string
+}
+
 export interface DerivedConstraint {
   file: string
   line: number
@@ -36,6 +63,8 @@ export interface DerivedConstraint {
   constraint: string
   kind: ConflictReport['kind']
   spec: ConstraintSpec
+  /** The columns it reads that the pending migrations add (of its table, or the table a foreign key references). */
+  newColumns?: NewColumn[]
 }
 
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
@@ -51,6 +80,24 @@ function columnsIn(expr: AstNode): string[] {
       if (parts.length) out.add(parts[parts.length - 1])
     }
   })
+  return [...out]
+}
+
+/** The columns of its own table a constraint reads: keys, FK columns, EXCLUDE elements, CHECK and WHERE. */
+function constraintColumns(con: AstNode): string[] {
+  const out = new Set([...names(con.keys), ...names(con.fk_attrs)])
+  walk({ e: con.raw_expr, w: con.where_clause, x: con.exclusions }, (key, value) => {
+    if (key === 'IndexElem' && value.name) out.add(value.name)
+  })
+  for (const c of columnsIn({ e: con.raw_expr, w: con.where_clause, x: con.exclusions })) out.add(c)
+  return [...out]
+}
+
+/** The columns a unique index reads: its columns, expressions and WHERE. */
+function indexColumns(s: AstNode): string[] {
+  const out = new Set<string>()
+  for (const p of s.indexParams ?? []) if (p.IndexElem?.name) out.add(p.IndexElem.name)
+  for (const c of columnsIn({ p: s.indexParams, w: s.whereClause })) out.add(c)
   return [...out]
 }
 
@@ -112,9 +159,97 @@ function describe(spec: ConstraintSpec): string {
   }
 }
 
+/** A column added to a table with rows, as the tree gives it (deparsed only when a constraint reads it). */
+interface AddedColumn {
+  table: string
+  file: string
+  line: number
+  def: AstNode
+  unknown?: string
+}
+
+/** Columns added by the scripts so far: table -> column name -> how it is added. */
+export type AddedColumns = Map<string, Map<string, AddedColumn>>
+
 export interface DeriveOptions {
   /** Tables created by earlier scripts of the change set: empty, nothing to check. */
   createdTables?: Set<string>
+  /**
+   * Columns earlier scripts of the change set add to tables with rows; updated in place with the columns this
+   * script adds, drops, renames or writes.
+   */
+  addedColumns?: AddedColumns
+}
+
+const STATEMENT_NAMES: Record<string, string> = {
+  UpdateStmt: 'UPDATE',
+  MergeStmt: 'MERGE',
+  InsertStmt: 'INSERT ... ON CONFLICT DO UPDATE',
+  DoStmt: 'DO block',
+  CallStmt: 'CALL',
+  SelectStmt: 'function call'
+}
+
+/**
+ * What a statement may change in existing rows, for the columns added before it: the tables it updates, or
+ * `any` (a DO block, a procedure or a function called by SELECT may write anything). INSERT adds rows (which the
+ * rehearsal checks) and DELETE removes them: neither changes what an existing row holds.
+ */
+function rowWrites(stmt: AstNode, kind: string): { what: string; tables: Set<string> | 'any' } {
+  const tables = new Set<string>()
+  let what = ''
+  if (kind === 'DoStmt' || kind === 'CallStmt')
+    return { what: STATEMENT_NAMES[kind], tables: 'any' }
+  let calls = false
+  walk(stmt, (key, value) => {
+    const written =
+      key === 'UpdateStmt' ||
+      key === 'MergeStmt' ||
+      (key === 'InsertStmt' && value.onConflictClause?.action === 'ONCONFLICT_UPDATE')
+    if (written && value.relation) {
+      tables.add(qualifiedName(value.relation))
+      what ||= STATEMENT_NAMES[key]
+    }
+    if (key === 'FuncCall' && names(value.funcname).pop() !== 'set_config') calls = true
+  })
+  if (kind === 'SelectStmt' && calls) return { what: STATEMENT_NAMES.SelectStmt, tables: 'any' }
+  return { what, tables }
+}
+
+/** The column as a constraint reading it sees it (deparsed here: only then is the deparser needed). */
+function newColumn(name: string, a: AddedColumn): NewColumn {
+  const def = a.def
+  const cons: AstNode[] = (def.constraints ?? []).map((k: AstNode) => k.Constraint).filter(Boolean)
+  const dflt = cons.find(k => k.contype === 'CONSTR_DEFAULT')?.raw_expr
+  const typeName = names(def.typeName?.names).pop() ?? ''
+  let unknown = a.unknown
+  if (cons.some(k => k.contype === 'CONSTR_IDENTITY'))
+    unknown ??= `${name} is an identity column: existing rows get their values when the ALTER runs`
+  if (cons.some(k => k.contype === 'CONSTR_GENERATED'))
+    unknown ??= `${name} is a generated column: existing rows get their values when the ALTER runs`
+  if (/serial/i.test(typeName))
+    unknown ??= `${name} is ${typeName}: existing rows get their values from a sequence when the ALTER runs`
+  const calls: string[][] = []
+  walk({ dflt }, (key, value) => {
+    if (key === 'FuncCall') calls.push(names(value.funcname))
+  })
+  const cast: AstNode = {
+    TypeCast: { arg: dflt ?? { A_Const: { isnull: true } }, typeName: def.typeName }
+  }
+  const value = def.collClause
+    ? { CollateClause: { arg: cast, collname: def.collClause.collname } }
+    : cast
+  return {
+    table: a.table,
+    name,
+    file: a.file,
+    line: a.line,
+    type: deparse({ TypeName: def.typeName }),
+    ...(dflt ? { default: deparseExpr(dflt) } : {}),
+    calls,
+    value: deparse(value),
+    ...(unknown ? { unknown } : {})
+  }
 }
 
 /** The constraints `sql` adds to tables that already have rows. The parser must be loaded (loadParser()). */
@@ -126,19 +261,99 @@ export function deriveConflictQueries(
   const { statements } = parseSql(sql)
   const pos = bytePositions(sql)
   const created = new Set(opts.createdTables ?? [])
-  const notValid = new Map<string, { spec: ConstraintSpec; line: number }>()
+  const added: AddedColumns = opts.addedColumns ?? new Map()
+  const notValid = new Map<
+    string,
+    { spec: ConstraintSpec; line: number; columns: string[]; refs?: string[] }
+  >()
   const out: DerivedConstraint[] = []
+  const addedTo = (table: string): Map<string, AddedColumn> => {
+    let columns = added.get(table)
+    if (!columns) added.set(table, (columns = new Map()))
+    return columns
+  }
   const add = (
     table: string,
     line: number,
     name: string | undefined,
-    spec: ConstraintSpec
+    spec: ConstraintSpec,
+    columns: string[],
+    refs: string[] = []
   ): void => {
-    out.push({ file, line, table, constraint: name ?? describe(spec), kind: spec.kind, spec })
+    // The added columns it reads, as they are at this point of the change set.
+    const own = columns.flatMap(c => {
+      const a = added.get(table)?.get(c)
+      return a ? [newColumn(c, a)] : []
+    })
+    const referenced =
+      spec.kind === 'foreign-key'
+        ? refs.flatMap(c => {
+            const a = added.get(spec.refTable)?.get(c)
+            return a ? [newColumn(c, a)] : []
+          })
+        : []
+    const newColumns = [...own, ...referenced]
+    out.push({
+      file,
+      line,
+      table,
+      constraint: name ?? describe(spec),
+      kind: spec.kind,
+      spec,
+      ...(newColumns.length ? { newColumns } : {})
+    })
+  }
+  /** A constraint node of ALTER TABLE ADD CONSTRAINT, or of a column ADD COLUMN adds (its column filled in). */
+  const addConstraint = (
+    table: string,
+    con: AstNode,
+    start: { line: number; column: number },
+    ofNewColumn = false
+  ): void => {
+    const spec = fromConstraint(con)
+    if (!spec) return
+    const line = pos(con.location, start).line
+    const columns = constraintColumns(con)
+    const refs = names(con.pk_attrs)
+    if (con.skip_validation) {
+      if (con.conname) notValid.set(`${table}.${con.conname}`, { spec, line, columns, refs })
+      return
+    }
+    add(table, line, con.conname, spec, columns, refs)
+    // A primary key also makes its columns NOT NULL (a new column's NOT NULL is derived with the column).
+    if (spec.kind === 'primary-key' && !ofNewColumn) {
+      for (const column of names(con.keys))
+        add(table, line, undefined, { kind: 'not-null', column, newColumn: false }, [column])
+    }
   }
   for (const stmt of statements) {
     const start = { line: stmt.line, column: stmt.column }
+    const where = `${file}:${stmt.line}`
+    // What this statement writes into existing rows: an added column no longer holds one value for all.
+    const writes = added.size ? rowWrites(stmt.ast, stmt.kind) : { what: '', tables: new Set() }
+    for (const [table, columns] of added) {
+      if (writes.tables !== 'any' && !writes.tables.has(table)) continue
+      for (const [name, a] of columns)
+        if (!a.unknown)
+          columns.set(name, {
+            ...a,
+            unknown: `existing rows may get other values of ${name} from the ${writes.what} at ${where}`
+          })
+    }
     if (stmt.kind === 'CreateStmt') created.add(qualifiedName(stmt.ast.CreateStmt.relation))
+    if (stmt.kind === 'RenameStmt') {
+      const r = stmt.ast.RenameStmt
+      const columns =
+        r.renameType === 'OBJECT_COLUMN' && r.relation
+          ? added.get(qualifiedName(r.relation))
+          : undefined
+      const a = columns?.get(r.subname)
+      if (columns && a) {
+        columns.delete(r.subname)
+        columns.set(r.newname, a)
+      }
+      continue
+    }
     if (stmt.kind === 'IndexStmt') {
       const s = stmt.ast.IndexStmt
       const table = qualifiedName(s.relation)
@@ -149,7 +364,7 @@ export function deriveConflictQueries(
         where: s.whereClause ? deparseExpr(s.whereClause) : undefined,
         nullsNotDistinct: !!s.nulls_not_distinct
       }
-      add(table, stmt.line, s.idxname, spec)
+      add(table, stmt.line, s.idxname, spec, indexColumns(s))
       continue
     }
     if (stmt.kind !== 'AlterTableStmt') continue
@@ -157,28 +372,35 @@ export function deriveConflictQueries(
     if (s.objtype !== 'OBJECT_TABLE') continue
     const table = qualifiedName(s.relation)
     if (created.has(table)) continue
+    // PostgreSQL adds, drops and retypes columns before it adds constraints, whatever the order of the clauses.
+    for (const c of s.cmds ?? []) {
+      const cmd = c.AlterTableCmd ?? {}
+      if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) {
+        const def = cmd.def.ColumnDef
+        addedTo(table).set(def.colname, { table, file, line: pos(def.location, start).line, def })
+      } else if (cmd.subtype === 'AT_DropColumn') {
+        added.get(table)?.delete(cmd.name)
+      } else if (cmd.subtype === 'AT_AlterColumnType') {
+        const a = added.get(table)?.get(cmd.name)
+        if (a && !a.unknown)
+          addedTo(table).set(cmd.name, {
+            ...a,
+            unknown: `the type of ${cmd.name} changes at ${where}`
+          })
+      }
+    }
     for (const c of s.cmds ?? []) {
       const cmd = c.AlterTableCmd ?? {}
       const con = cmd.def?.Constraint
       if (cmd.subtype === 'AT_AddConstraint' && con) {
-        const spec = fromConstraint(con)
-        if (!spec) continue
-        const line = pos(con.location, start).line
-        if (con.skip_validation) {
-          if (con.conname) notValid.set(`${table}.${con.conname}`, { spec, line })
-          continue
-        }
-        add(table, line, con.conname, spec)
-        // A primary key also makes its columns NOT NULL.
-        if (spec.kind === 'primary-key') {
-          for (const column of names(con.keys))
-            add(table, line, undefined, { kind: 'not-null', column, newColumn: false })
-        }
+        addConstraint(table, con, start)
       } else if (cmd.subtype === 'AT_ValidateConstraint') {
         const pending = notValid.get(`${table}.${cmd.name}`)
-        if (pending) add(table, stmt.line, cmd.name, pending.spec)
+        if (pending) add(table, stmt.line, cmd.name, pending.spec, pending.columns, pending.refs)
       } else if (cmd.subtype === 'AT_SetNotNull') {
-        add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false })
+        add(table, stmt.line, undefined, { kind: 'not-null', column: cmd.name, newColumn: false }, [
+          cmd.name
+        ])
       } else if (cmd.subtype === 'AT_AddColumn') {
         const def = cmd.def.ColumnDef
         const cons: AstNode[] = (def.constraints ?? [])
@@ -192,11 +414,22 @@ export function deriveConflictQueries(
         )
         const serial = /serial/i.test(names(def.typeName?.names).pop() ?? '')
         if (notNull && !filled && !serial) {
-          add(table, pos(def.location, start).line, undefined, {
-            kind: 'not-null',
-            column: def.colname,
-            newColumn: true
-          })
+          add(
+            table,
+            pos(def.location, start).line,
+            undefined,
+            { kind: 'not-null', column: def.colname, newColumn: true },
+            []
+          )
+        }
+        // The column's own CHECK, UNIQUE, PRIMARY KEY and REFERENCES hold for the existing rows too.
+        const column = [{ String: { sval: def.colname } }]
+        for (const k of cons) {
+          if (k.contype === 'CONSTR_CHECK') addConstraint(table, k, start, true)
+          else if (k.contype === 'CONSTR_UNIQUE' || k.contype === 'CONSTR_PRIMARY')
+            addConstraint(table, { ...k, keys: column }, start, true)
+          else if (k.contype === 'CONSTR_FOREIGN')
+            addConstraint(table, { ...k, fk_attrs: column }, start, true)
         }
       }
     }
@@ -204,14 +437,18 @@ export function deriveConflictQueries(
   return out
 }
 
-/** Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty. */
+/**
+ * Derived constraints of pending migrations in order; a table an earlier pending migration creates is empty, a
+ * column an earlier one adds holds its DEFAULT or NULL.
+ */
 export function deriveForMigrations(
   pending: Pick<Migration, 'file' | 'sql'>[]
 ): DerivedConstraint[] {
   const created = new Set<string>()
+  const addedColumns: AddedColumns = new Map()
   const out: DerivedConstraint[] = []
   for (const m of pending) {
-    out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created }))
+    out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created, addedColumns }))
     for (const s of parseSql(m.sql).statements)
       if (s.kind === 'CreateStmt') created.add(qualifiedName(s.ast.CreateStmt.relation))
   }

@@ -1,6 +1,13 @@
 /** Data that would violate the constraints a script adds: derive the queries, run them, render the evidence. */
 export { deriveConflictQueries, deriveForMigrations, deparseExpr } from './derive.js'
-export type { ConstraintSpec, DerivedConstraint, DeriveOptions, ExcludeElement } from './derive.js'
+export type {
+  AddedColumns,
+  ConstraintSpec,
+  DerivedConstraint,
+  DeriveOptions,
+  ExcludeElement,
+  NewColumn
+} from './derive.js'
 export {
   exclusionSelfJoinSql,
   exclusionSweepSql,
@@ -10,6 +17,7 @@ export {
 } from './queries.js'
 export { findRollbackConflicts, runConflictCheck, runConflictChecks } from './run.js'
 export {
+  checkedByRehearsal,
   describeViolation,
   formatRange,
   formatRowId,

