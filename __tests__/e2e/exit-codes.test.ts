@@ -329,7 +329,7 @@ test('an unreachable server is a failed connection gate (1), with evidence', asy
 })
 
 describe('lint: offline, no database, no environment', () => {
-  test('0 when clean, 1 on an error-level finding, 2 on bad usage; SARIF 2.1.0 for code scanning', async () => {
+  test("0 when clean, 1 on an error-level finding, 2 on bad usage; SARIF 2.1.0 for code scanning; no path: the project's migrations", async () => {
     const clean = await run(['lint', 'migrations'])
     expect(clean.code).toBe(0)
     repo.write(
@@ -352,6 +352,10 @@ describe('lint: offline, no database, no environment', () => {
     })
     expect((await run(['lint', '--format', 'xml', 'migrations'])).code).toBe(2)
     expect((await run(['lint', 'no-such-folder'])).code).toBe(2)
-    expect((await run(['lint'])).code).toBe(2)
+    // No path: the project's migrations folder, as `lint migrations`.
+    const here = await run(['lint'])
+    expect(here.code).toBe(1)
+    expect(here.stderr).toContain("lint: migrations (no path given: the project's migrations)")
+    expect(here.stdout).toContain('migrations/20250301000000_overlap.sql:2:66: error syntax-error')
   })
 })
