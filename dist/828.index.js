@@ -12138,6 +12138,22 @@ async function applyInTransaction(client, m, opts, fresh) {
     };
 }
 /**
+ * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
+ * written): one transaction of their own, in one round trip.
+ */
+function recordRanSql(m, statements, timings, opts, started) {
+    return [
+        'BEGIN',
+        (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
+        (0,plan_history/* writeAuditSql */.jj)({
+            ...auditBase(m, opts, started),
+            status: 'applied',
+            details: auditDetails({ statements: timings, noTransaction: true }, opts)
+        }),
+        'COMMIT'
+    ].join(';\n');
+}
+/**
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
@@ -12176,17 +12192,7 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
             }
         }
         try {
-            // History row and audit entry in one transaction, in one round trip.
-            await client.query([
-                'BEGIN',
-                (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
-                (0,plan_history/* writeAuditSql */.jj)({
-                    ...auditBase(m, opts, started),
-                    status: 'applied',
-                    details: auditDetails({ statements: timings, noTransaction: true }, opts)
-                }),
-                'COMMIT'
-            ].join(';\n'));
+            await client.query(recordRanSql(m, statements, timings, opts, started));
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
@@ -12239,16 +12245,7 @@ async function replayAsWritten(client, m, opts, fresh) {
         statement: firstLine(run[i].text),
         ms: x
     }));
-    await client.query([
-        'BEGIN',
-        (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
-        (0,plan_history/* writeAuditSql */.jj)({
-            ...auditBase(m, opts, started),
-            status: 'applied',
-            details: auditDetails({ statements: timings, noTransaction: true }, opts)
-        }),
-        'COMMIT'
-    ].join(';\n'));
+    await client.query(recordRanSql(m, statements, timings, opts, started));
     return {
         version: m.version,
         name: m.name,

@@ -251,52 +251,43 @@ test('a no-transaction migration runs statement by statement (CREATE INDEX CONCU
   expect([t.rows[0].l, t.rows[0].s]).toEqual(['1234ms', '7s'])
 })
 
-test("a file that sets lock_timeout = 0 still runs under runbook.yml's: a held lock fails it, it does not queue", async () => {
-  await apply()
-  repo.write(
+test.each([
+  [
+    "pg_dump's header",
     '20250301000000_remote_schema.sql',
-    PG_DUMP_HEADER + 'ALTER TABLE public.items ADD COLUMN note text;\n'
-  )
-  const holder = await db.client()
-  await holder.query('BEGIN; SELECT count(*) FROM public.items')
-  // Before, the file's own lock_timeout = 0 held: the ALTER queued until the holder ended, 3 s later.
-  const release = setTimeout(() => void holder.query('ROLLBACK'), 3_000)
-  const t0 = Date.now()
-  const err = await apply(client, { retries: 0 }).catch(e => e)
-  const waitedMs = Date.now() - t0
-  clearTimeout(release)
-  await holder.query('ROLLBACK')
-  expect(err).toBeInstanceOf(ApplyError)
-  expect(err.code).toBe('55P03')
-  expect(err.message).toContain('migrations/20250301000000_remote_schema.sql:11')
-  expect(waitedMs).toBeLessThan(2_500)
-  expect(await columnExists('items', 'note')).toBe(false)
-  expect(log.lines.join('\n')).toContain(
-    'migrations/20250301000000_remote_schema.sql:1 may change lock_timeout or statement_timeout'
-  )
-})
-
-test('a file that sets lock_timeout = 0 by dynamic SQL is capped too: a held lock fails it, it does not queue', async () => {
-  await apply()
-  repo.write(
+    PG_DUMP_HEADER + 'ALTER TABLE public.items ADD COLUMN note text;\n',
+    11
+  ],
+  [
+    'dynamic SQL',
     '20250301000000_dynamic.sql',
-    "DO $$ BEGIN EXECUTE 'SET LOCAL lock' || '_timeout = 0'; END $$;\nALTER TABLE public.items ADD COLUMN note text;\n"
-  )
-  const holder = await db.client()
-  await holder.query('BEGIN; SELECT count(*) FROM public.items')
-  // Before, the DO block's SET held: the ALTER queued until the holder ended, 3 s later, and then went through.
-  const release = setTimeout(() => void holder.query('ROLLBACK'), 3_000)
-  const t0 = Date.now()
-  const err = await apply(client, { retries: 0 }).catch(e => e)
-  const waitedMs = Date.now() - t0
-  clearTimeout(release)
-  await holder.query('ROLLBACK')
-  expect(err).toBeInstanceOf(ApplyError)
-  expect(err.code).toBe('55P03')
-  expect(err.message).toContain('migrations/20250301000000_dynamic.sql:2')
-  expect(waitedMs).toBeLessThan(2_500)
-  expect(await columnExists('items', 'note')).toBe(false)
-})
+    "DO $$ BEGIN EXECUTE 'SET LOCAL lock' || '_timeout = 0'; END $$;\nALTER TABLE public.items ADD COLUMN note text;\n",
+    2
+  ]
+])(
+  "a file that sets lock_timeout = 0 (%s) still runs under runbook.yml's: a held lock fails it, it does not queue",
+  async (_how, file, sql, line) => {
+    await apply()
+    repo.write(file, sql)
+    const holder = await db.client()
+    await holder.query('BEGIN; SELECT count(*) FROM public.items')
+    // Before, the file's own lock_timeout = 0 held: the ALTER queued until the holder ended, 3 s later.
+    const release = setTimeout(() => void holder.query('ROLLBACK'), 3_000)
+    const t0 = Date.now()
+    const err = await apply(client, { retries: 0 }).catch(e => e)
+    const waitedMs = Date.now() - t0
+    clearTimeout(release)
+    await holder.query('ROLLBACK')
+    expect(err).toBeInstanceOf(ApplyError)
+    expect(err.code).toBe('55P03')
+    expect(err.message).toContain(`migrations/${file}:${line}`)
+    expect(waitedMs).toBeLessThan(2_500)
+    expect(await columnExists('items', 'note')).toBe(false)
+    expect(log.lines.join('\n')).toContain(
+      `migrations/${file}:1 may change lock_timeout or statement_timeout`
+    )
+  }
+)
 
 test('the session is as before once the migrations are applied: their SETs do not reach the checks after', async () => {
   await client.query(`SET lock_timeout = '1234ms'; SET statement_timeout = '7s'`)

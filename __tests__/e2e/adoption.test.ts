@@ -38,6 +38,26 @@ function readJson(file: string): {
   return JSON.parse(readFileSync(path.join(repo, file), 'utf8'))
 }
 
+/** A database `supabase db push` has migrated with the repository's files, and a minimal runbook.yml. */
+async function migratedBySupabaseCli(name: string): Promise<TestDatabase> {
+  const migrated = await createTestDatabase(name)
+  const push = await promisify(execFile)(
+    SUPABASE,
+    ['db', 'push', '--db-url', `${migrated.url}?sslmode=disable`, '--yes'],
+    {
+      cwd: repo,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      timeout: 60_000
+    }
+  )
+  expect(push.stdout + push.stderr).toContain('Finished supabase db push')
+  writeFileSync(
+    path.join(repo, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  return migrated
+}
+
 beforeEach(() => {
   repo = mkdtempSync(path.join(os.tmpdir(), 'mr-adopt-'))
   cpSync(FIXTURE, repo, { recursive: true })
@@ -67,21 +87,7 @@ test('init, then rehearse: green with no other flag or edit', async () => {
 }, 120_000)
 
 test('every stage works on a database only the Supabase CLI has migrated', async () => {
-  db = await createTestDatabase('adopt_cli')
-  const push = await promisify(execFile)(
-    SUPABASE,
-    ['db', 'push', '--db-url', `${db.url}?sslmode=disable`, '--yes'],
-    {
-      cwd: repo,
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
-      timeout: 60_000
-    }
-  )
-  expect(push.stdout + push.stderr).toContain('Finished supabase db push')
-  writeFileSync(
-    path.join(repo, 'supabase', 'runbook.yml'),
-    'version: 1\nenvironments:\n  staging: {}\n'
-  )
+  db = await migratedBySupabaseCli('adopt_cli')
   const env = { DATABASE_URL: db.url }
   const common = ['--env', 'staging', '--migrations-dir', 'supabase/migrations']
   const verify = await run(['verify', ...common], env)
@@ -115,21 +121,7 @@ test("a file db push applied with BEGIN ... COMMIT of its own (Supabase's realti
       ''
     ].join('\n')
   )
-  db = await createTestDatabase('adopt_cli_begin')
-  const push = await promisify(execFile)(
-    SUPABASE,
-    ['db', 'push', '--db-url', `${db.url}?sslmode=disable`, '--yes'],
-    {
-      cwd: repo,
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
-      timeout: 60_000
-    }
-  )
-  expect(push.stdout + push.stderr).toContain('Finished supabase db push')
-  writeFileSync(
-    path.join(repo, 'supabase', 'runbook.yml'),
-    'version: 1\nenvironments:\n  staging: {}\n'
-  )
+  db = await migratedBySupabaseCli('adopt_cli_begin')
   const env = { DATABASE_URL: db.url }
   const common = ['--env', 'staging', '--migrations-dir', 'supabase/migrations']
   const verify = await run(['verify', ...common], env)

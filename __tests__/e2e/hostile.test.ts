@@ -35,6 +35,14 @@ function allFiles(dir: string): string[] {
   })
 }
 
+/** runbook.yml of the fixture with `from` replaced by `to`. */
+function editPolicy(from: string, to: string): void {
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(from, to)
+  )
+}
+
 beforeEach(async () => {
   db = await createTestDatabase('e2e_hostile')
   repo = copyFixture('basic')
@@ -190,13 +198,7 @@ test('a history table an older Supabase CLI created (version only): validate rea
 
 test('a lock held by another session: the timeout names the relation and who holds it', async () => {
   expect((await stage('apply')).code).toBe(0)
-  repo.write(
-    'runbook.yml',
-    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
-      '  staging: {}',
-      '  staging:\n    lock-holders: warn\n    long-transactions: warn'
-    )
-  )
+  editPolicy('  staging: {}', '  staging:\n    lock-holders: warn\n    long-transactions: warn')
   repo.write(
     '20250301000000_price_index.sql',
     'CREATE INDEX items_price_idx ON public.items (price);\n'
@@ -219,12 +221,9 @@ test('a lock held by another session: the timeout names the relation and who hol
 
 test("a migration that loosens lock_timeout by dynamic SQL is still held to the runbook's: a reader's lock fails the rehearsal within it, nothing queues", async () => {
   expect((await stage('apply')).code).toBe(0)
-  repo.write(
-    'runbook.yml',
-    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
-      '  staging: {}',
-      '  staging:\n    lock-timeout: 1s\n    lock-holders: warn\n    long-transactions: warn'
-    )
+  editPolicy(
+    '  staging: {}',
+    '  staging:\n    lock-timeout: 1s\n    lock-holders: warn\n    long-transactions: warn'
   )
   // The text never spells the setting's name: only running it shows what it sets.
   repo.write(
@@ -257,12 +256,9 @@ test("a migration that loosens lock_timeout by dynamic SQL is still held to the 
 }, 60_000)
 
 test('a swapped secret: the URL does not match the environment pin, exit 2, nothing runs, no password shown', async () => {
-  repo.write(
-    'runbook.yml',
-    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
-      '  production:\n    production: true',
-      '  production:\n    production: true\n    target:\n      database: app_production'
-    )
+  editPolicy(
+    '  production:\n    production: true',
+    '  production:\n    production: true\n    target:\n      database: app_production'
   )
   const r = await cli(['apply', '--env', 'production'], {
     cwd: repo.root,
@@ -291,13 +287,7 @@ describe('a rollback while another run holds the apply lock', () => {
 
   async function appliedWithALongWait() {
     expect((await stage('apply')).code).toBe(0)
-    repo.write(
-      'runbook.yml',
-      readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
-        'advisory-lock-wait: 2s',
-        'advisory-lock-wait: 60s'
-      )
-    )
+    editPolicy('advisory-lock-wait: 2s', 'advisory-lock-wait: 60s')
   }
 
   /** Applied with a 60 s advisory-lock-wait, the lock held by "another deploy", a rollback started and waiting. */

@@ -207,6 +207,22 @@ async function applyInTransaction(client, m, opts, fresh) {
     };
 }
 /**
+ * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
+ * written): one transaction of their own, in one round trip.
+ */
+function recordRanSql(m, statements, timings, opts, started) {
+    return [
+        'BEGIN',
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
+        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
+            ...auditBase(m, opts, started),
+            status: 'applied',
+            details: auditDetails({ statements: timings, noTransaction: true }, opts)
+        }),
+        'COMMIT'
+    ].join(';\n');
+}
+/**
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
@@ -245,17 +261,7 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
             }
         }
         try {
-            // History row and audit entry in one transaction, in one round trip.
-            await client.query([
-                'BEGIN',
-                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
-                (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
-                    ...auditBase(m, opts, started),
-                    status: 'applied',
-                    details: auditDetails({ statements: timings, noTransaction: true }, opts)
-                }),
-                'COMMIT'
-            ].join(';\n'));
+            await client.query(recordRanSql(m, statements, timings, opts, started));
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
@@ -308,16 +314,7 @@ async function replayAsWritten(client, m, opts, fresh) {
         statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(run[i].text),
         ms: x
     }));
-    await client.query([
-        'BEGIN',
-        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
-        (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
-            ...auditBase(m, opts, started),
-            status: 'applied',
-            details: auditDetails({ statements: timings, noTransaction: true }, opts)
-        }),
-        'COMMIT'
-    ].join(';\n'));
+    await client.query(recordRanSql(m, statements, timings, opts, started));
     return {
         version: m.version,
         name: m.name,

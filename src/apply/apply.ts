@@ -338,6 +338,29 @@ async function applyInTransaction(
 }
 
 /**
+ * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
+ * written): one transaction of their own, in one round trip.
+ */
+function recordRanSql(
+  m: Migration,
+  statements: SqlStatement[],
+  timings: StatementTiming[],
+  opts: ApplyOptions,
+  started: Date
+): string {
+  return [
+    'BEGIN',
+    recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
+    writeAuditSql({
+      ...auditBase(m, opts, started),
+      status: 'applied',
+      details: auditDetails({ statements: timings, noTransaction: true }, opts)
+    }),
+    'COMMIT'
+  ].join(';\n')
+}
+
+/**
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
@@ -393,19 +416,7 @@ async function applyWithoutTransaction(
       }
     }
     try {
-      // History row and audit entry in one transaction, in one round trip.
-      await client.query(
-        [
-          'BEGIN',
-          recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
-          writeAuditSql({
-            ...auditBase(m, opts, started),
-            status: 'applied',
-            details: auditDetails({ statements: timings, noTransaction: true }, opts)
-          }),
-          'COMMIT'
-        ].join(';\n')
-      )
+      await client.query(recordRanSql(m, statements, timings, opts, started))
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw new ApplyError(
@@ -481,18 +492,7 @@ async function replayAsWritten(
     statement: firstLine(run[i].text),
     ms: x
   }))
-  await client.query(
-    [
-      'BEGIN',
-      recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
-      writeAuditSql({
-        ...auditBase(m, opts, started),
-        status: 'applied',
-        details: auditDetails({ statements: timings, noTransaction: true }, opts)
-      }),
-      'COMMIT'
-    ].join(';\n')
-  )
+  await client.query(recordRanSql(m, statements, timings, opts, started))
   return {
     version: m.version,
     name: m.name,
