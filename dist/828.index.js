@@ -7040,6 +7040,17 @@ function plpgsqlBodyFindings(file, stmt) {
                     anchorLine
                 });
             }
+            else if (s.kind === 'RefreshMatViewStmt') {
+                // Refreshing a view from a function (a cron job) is routine; only the plain form blocks its readers.
+                if (!s.ast.RefreshMatViewStmt.concurrent)
+                    out.push({
+                        rule: 'ddl-in-function',
+                        line,
+                        column,
+                        message: `REFRESH MATERIALIZED VIEW without CONCURRENTLY inside ${where}: each call holds ACCESS EXCLUSIVE on the view while it refreshes, so its readers wait; use REFRESH MATERIALIZED VIEW CONCURRENTLY (the view needs a unique index)`,
+                        anchorLine
+                    });
+            }
             else if (isDdl(s.kind)) {
                 out.push({
                     rule: 'ddl-in-function',
@@ -7630,6 +7641,15 @@ function lintSql(file, sql, opts) {
         }
         if (kind === 'CreateTableAsStmt' && ast.CreateTableAsStmt.into?.rel)
             created.add(createdName(ast.CreateTableAsStmt.into.rel));
+        // A new table moved to another schema or renamed is still new (grida moves its tables with SET SCHEMA).
+        const moved = ast.AlterObjectSchemaStmt;
+        if (kind === 'AlterObjectSchemaStmt' && moved.objectType === 'OBJECT_TABLE' && moved.relation)
+            if (isNew((0,parser/* qualifiedName */.OL)(moved.relation)))
+                created.add(`${moved.newschema}.${moved.relation.relname}`);
+        const renamed = ast.RenameStmt;
+        if (kind === 'RenameStmt' && renamed.renameType === 'OBJECT_TABLE' && renamed.relation)
+            if (isNew((0,parser/* qualifiedName */.OL)(renamed.relation)))
+                created.add(`${renamed.relation.schemaname ?? 'public'}.${renamed.newname}`);
         if (kind === 'IndexStmt' && ast.IndexStmt.idxname) {
             const s = ast.IndexStmt;
             const idx = `${s.relation.schemaname ?? 'public'}.${s.idxname}`;
@@ -10991,6 +11011,25 @@ const CATALOG_READ_TIMEOUT_MS = 30_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 /** Weakest to strongest, as the lint module orders them. */
 const LOCK_STRENGTH = lint_locks/* LOCK_MODES */.bx;
+/** Most names shown per lock mode in the log: a first migration's locks run to hundreds (every index it builds). */
+const NAMES_PER_MODE = 8;
+/** The locks held, by mode, strongest first: "AccessExclusiveLock on a, b; AccessShareLock on c and 117 more". */
+function describeLocks(locks) {
+    if (locks.length === 0)
+        return 'no relation locks';
+    const byMode = new Map();
+    for (const l of locks)
+        byMode.set(l.mode, [...(byMode.get(l.mode) ?? []), l.relation]);
+    const strength = (mode) => lint_locks/* LOCK_MODES */.bx.indexOf(mode);
+    return [...byMode]
+        .sort(([a], [b]) => strength(b) - strength(a))
+        .map(([mode, names]) => {
+        const shown = names.slice(0, NAMES_PER_MODE).join(', ');
+        const more = names.length - NAMES_PER_MODE;
+        return `${mode} on ${shown}${more > 0 ? ` and ${more} more` : ''}`;
+    })
+        .join('; ');
+}
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 async function ownRelationLocks(client, 
 /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
@@ -11436,7 +11475,7 @@ async function rehearseFiles(client, files, opts) {
                     ...(fc ? { forecasts } : {})
                 });
                 previous = after;
-                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
+                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${describeLocks(locks)}`);
             }
             catch (e) {
                 const err = e;

@@ -213,6 +213,20 @@ DO $$ BEGIN ALTER TABLE t ADD COLUMN z int; END $$;`
   expect(rules(sql)).toEqual(['5:3 lock-in-function', '6:3 ddl-in-function', '10:20 syntax-error'])
 })
 
+test('PL/pgSQL bodies: REFRESH MATERIALIZED VIEW is routine there, only without CONCURRENTLY a warning about its lock', () => {
+  // coinhub-uit/server refreshes a view from a function; it read "DDL inside a function body".
+  const sql = `CREATE FUNCTION refresh_plans() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  REFRESH MATERIALIZED VIEW CONCURRENTLY available_plan;
+  REFRESH MATERIALIZED VIEW available_plan;
+END $$;`
+  const found = lintSql('m.sql', sql, { kind: 'migration', noTransaction: false }).findings
+  expect(found.map(f => `${f.line}:${f.column} ${f.rule}`)).toEqual(['4:3 ddl-in-function'])
+  expect(found[0].message).toContain(
+    'REFRESH MATERIALIZED VIEW without CONCURRENTLY inside a function body: each call holds ACCESS EXCLUSIVE on the view'
+  )
+})
+
 test('rollback and verify scripts get the rules that make sense for them', () => {
   const sql =
     'ALTER TABLE bookings DROP COLUMN x;\nDROP TABLE y;\nCREATE INDEX i ON bookings (a);\nCOMMIT;'
@@ -224,6 +238,26 @@ test('rollback and verify scripts get the rules that make sense for them', () =>
   expect(() =>
     lintSql('m.sql', 'SELECT 1', { kind: 'deploy' as never, noTransaction: false })
   ).toThrow(/"kind" is "deploy"; allowed: migration, rollback, verify/)
+})
+
+test('a table the change set creates stays new when a later migration moves it to another schema or renames it', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'lint-'))
+  const dir = path.join(root, 'migrations')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    path.join(dir, '1_a.sql'),
+    'CREATE TABLE public.policy (id int);\nCREATE TABLE public.t (id int);\n'
+  )
+  writeFileSync(
+    path.join(dir, '2_b.sql'),
+    'CREATE SCHEMA ciam;\nALTER TABLE public.policy SET SCHEMA ciam;\nALTER TABLE public.t RENAME TO u;\n'
+  )
+  writeFileSync(
+    path.join(dir, '3_c.sql'),
+    'CREATE INDEX policy_id_idx ON ciam.policy (id);\nCREATE INDEX u_id_idx ON public.u (id);\n'
+  )
+  const result = lintMigrations(discoverMigrations('migrations', root))
+  expect(result.findings.filter(f => f.rule === 'require-concurrent-index')).toEqual([])
 })
 
 test('a change set: tables of earlier migrations are new, sidecars linted, other files scanned, outcome fails on errors', () => {

@@ -370,3 +370,25 @@ test('mayLockExisting: the parse tree and the names that existed decide, conserv
   // Reading or writing rows (ROW EXCLUSIVE at most) never needs a shadow.
   expect(mayLockExisting(ast('INSERT INTO public.items VALUES (1)'), existing)).toBe(false)
 })
+
+test("the log's lock line groups the file's locks by mode, strongest first, and shortens a long list", async () => {
+  const log = new Logger(new Redactor())
+  const indexes = Array.from(
+    { length: 12 },
+    (_, i) => `CREATE INDEX items_name_${i}_idx ON public.items (name, id);`
+  )
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260102000000_items_indexes.sql', indexes.join('\n'))],
+    options({ schemaDiffs: false, log })
+  )
+  expect(r.error).toBeUndefined()
+  const line = log.lines.find(l =>
+    l.includes('rehearsed migrations/20260102000000_items_indexes.sql')
+  )
+  // Before: every lock, one by one, in the order read (a first migration's line ran to 6 kB).
+  expect(line).toMatch(
+    /holds AccessExclusiveLock on items_name_\d+_idx, [^;]* and 4 more; ShareLock on items; AccessShareLock on items_pkey$/
+  )
+  expect(line?.match(/items_name_\d+_idx/g)).toHaveLength(8)
+})

@@ -4415,14 +4415,14 @@ var schema = __webpack_require__(7675);
 // EXTERNAL MODULE: ./src/schema/snapshot.ts
 var snapshot = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/lint/locks.ts
-var locks = __webpack_require__(4505);
+var lint_locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 
 
 
 /** Locks stronger than this on a live table make a statement run on the shadow. */
-const WRITERS_LOCK = locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
+const WRITERS_LOCK = lint_locks/* LOCK_MODES */.bx.indexOf('RowExclusiveLock');
 /** Reads the session's pid and the existing tables; call before the rehearsal's first statement. */
 async function newShadowState(client) {
     const res = await client.query(`SELECT pg_backend_pid() AS pid,
@@ -4472,13 +4472,13 @@ async function lockedTables(client, ast) {
                 name: r.name
             });
     }
-    return out.sort((a, b) => locks/* LOCK_MODES */.bx.indexOf(b.lock) - locks/* LOCK_MODES */.bx.indexOf(a.lock));
+    return out.sort((a, b) => lint_locks/* LOCK_MODES */.bx.indexOf(b.lock) - lint_locks/* LOCK_MODES */.bx.indexOf(a.lock));
 }
 /** The relations a statement locks more than ROW EXCLUSIVE, as written (an index's lock is its table's). */
 function strongLocks(ast) {
-    return (0,locks/* statementLocks */.MI)(ast)
-        .filter(l => locks/* LOCK_MODES */.bx.indexOf(l.lock) > WRITERS_LOCK)
-        .map(l => ({ ...(0,locks/* lockedRelation */.vk)(l), lock: l.lock }));
+    return (0,lint_locks/* statementLocks */.MI)(ast)
+        .filter(l => lint_locks/* LOCK_MODES */.bx.indexOf(l.lock) > WRITERS_LOCK)
+        .map(l => ({ ...(0,lint_locks/* lockedRelation */.vk)(l), lock: l.lock }));
 }
 /**
  * Whether the statement may lock a relation that existed before the rehearsal more than ROW EXCLUSIVE, judged
@@ -4733,7 +4733,26 @@ const QUERY_CANCELED = '57014';
 const CATALOG_READ_TIMEOUT_MS = 30_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 /** Weakest to strongest, as the lint module orders them. */
-const LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
+const LOCK_STRENGTH = lint_locks/* LOCK_MODES */.bx;
+/** Most names shown per lock mode in the log: a first migration's locks run to hundreds (every index it builds). */
+const NAMES_PER_MODE = 8;
+/** The locks held, by mode, strongest first: "AccessExclusiveLock on a, b; AccessShareLock on c and 117 more". */
+function describeLocks(locks) {
+    if (locks.length === 0)
+        return 'no relation locks';
+    const byMode = new Map();
+    for (const l of locks)
+        byMode.set(l.mode, [...(byMode.get(l.mode) ?? []), l.relation]);
+    const strength = (mode) => lint_locks/* LOCK_MODES */.bx.indexOf(mode);
+    return [...byMode]
+        .sort(([a], [b]) => strength(b) - strength(a))
+        .map(([mode, names]) => {
+        const shown = names.slice(0, NAMES_PER_MODE).join(', ');
+        const more = names.length - NAMES_PER_MODE;
+        return `${mode} on ${shown}${more > 0 ? ` and ${more} more` : ''}`;
+    })
+        .join('; ');
+}
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 async function ownRelationLocks(client, 
 /** Set statement_timeout to this first, in the same round trip (the rehearsal does it per statement). */
@@ -4881,7 +4900,7 @@ afterAnother) {
 function lockedBefore(statements, index, atStart) {
     const taken = statements
         .slice(0, index)
-        .flatMap(s => (0,locks/* statementLocks */.MI)(s.ast))
+        .flatMap(s => (0,lint_locks/* statementLocks */.MI)(s.ast))
         .map(l => ({ relation: l.table, mode: l.lock === 'none' ? 'AccessExclusiveLock' : l.lock }));
     return strongestLocks([...atStart, ...taken]);
 }
@@ -5030,7 +5049,7 @@ function sameRelation(qualified, regclass) {
  * already holds on that table; else the strongest lock the file took before it; else the table it creates.
  */
 function blamedLock(s, fileLocks) {
-    const all = (0,locks/* statementLocks */.MI)(s.ast);
+    const all = (0,lint_locks/* statementLocks */.MI)(s.ast);
     const taking = all
         .filter(l => l.lock !== 'none')
         .map(l => {
@@ -5179,7 +5198,7 @@ async function rehearseFiles(client, files, opts) {
                     ...(fc ? { forecasts } : {})
                 });
                 previous = after;
-                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`);
+                opts.log.info(`rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${describeLocks(locks)}`);
             }
             catch (e) {
                 const err = e;
@@ -5315,8 +5334,8 @@ function definitionRelations(ast) {
     if (kind === 'CreateSchemaStmt' && (s.schemaElts ?? []).length > 0)
         return undefined;
     const named = new Set((0,parser/* relationsOf */.nS)(ast));
-    for (const l of (0,locks/* statementLocks */.MI)(ast))
-        named.add((0,locks/* lockedRelation */.vk)(l).name);
+    for (const l of (0,lint_locks/* statementLocks */.MI)(ast))
+        named.add((0,lint_locks/* lockedRelation */.vk)(l).name);
     return [...named];
 }
 /**
@@ -5558,7 +5577,7 @@ const rehearsalCheck = {
 // EXTERNAL MODULE: ./src/apply/apply.ts
 var apply = __webpack_require__(5256);
 // EXTERNAL MODULE: ./src/apply/locks.ts + 1 modules
-var apply_locks = __webpack_require__(3556);
+var locks = __webpack_require__(3556);
 ;// CONCATENATED MODULE: ./src/report/state.ts
 
 const CONSTRAINT_TYPES = {
@@ -5798,13 +5817,13 @@ async function runApply(ctx) {
     catch (e) {
         if (e instanceof apply/* ApplyError */.d5 ||
             e instanceof apply_statements/* MigrationFileError */.lm ||
-            e instanceof apply_locks/* AdvisoryLockTimeout */.oL ||
+            e instanceof locks/* AdvisoryLockTimeout */.oL ||
             e instanceof cancel/* CancelledError */.cc) {
             const file = e.file;
             const line = e.line;
             const done = applied.map(a => a.version);
             const notApplied = pendingBefore.filter(v => !done.includes(v));
-            const what = e instanceof apply_locks/* AdvisoryLockTimeout */.oL
+            const what = e instanceof locks/* AdvisoryLockTimeout */.oL
                 ? 'another run holds the apply lock'
                 : done.length === 0
                     ? 'apply failed; nothing was applied'
@@ -8383,7 +8402,7 @@ const monitorCheck = {
 async function revertMigration(client, m, script, opts) {
     // Refuse a bad file before taking any lock or writing anything.
     const statements = (0,apply_statements/* statementsOf */.GX)(script);
-    return (0,apply_locks/* withApplyLock */.s5)(client, opts, async () => {
+    return (0,locks/* withApplyLock */.s5)(client, opts, async () => {
         refuseIfNoLongerNewest(await (0,plan_history/* ensureHistoryTables */.Y1)(client), m);
         const startedAt = new Date();
         const run = await (0,stand_in_index/* adaptToStandIns */._f)(client, statements, (0,stand_in_index/* standInNote */.ic)(script.file, 'built', line => opts.log.info(line)));
@@ -11088,7 +11107,7 @@ async function runStageChecks(ctx, migrations, results) {
 
 
 /** PostgreSQL's table lock modes, weakest first (as lint orders them). */
-const glance_LOCK_STRENGTH = locks/* LOCK_MODES */.bx;
+const glance_LOCK_STRENGTH = lint_locks/* LOCK_MODES */.bx;
 const MAX_LOCK_LINES = 5;
 function renderGlance(report, diffText, formatDuration) {
     const lines = [

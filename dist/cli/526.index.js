@@ -692,6 +692,15 @@ function lintSql(file, sql, opts) {
         }
         if (kind === 'CreateTableAsStmt' && ast.CreateTableAsStmt.into?.rel)
             created.add(createdName(ast.CreateTableAsStmt.into.rel));
+        // A new table moved to another schema or renamed is still new (grida moves its tables with SET SCHEMA).
+        const moved = ast.AlterObjectSchemaStmt;
+        if (kind === 'AlterObjectSchemaStmt' && moved.objectType === 'OBJECT_TABLE' && moved.relation)
+            if (isNew((0,parser/* qualifiedName */.OL)(moved.relation)))
+                created.add(`${moved.newschema}.${moved.relation.relname}`);
+        const renamed = ast.RenameStmt;
+        if (kind === 'RenameStmt' && renamed.renameType === 'OBJECT_TABLE' && renamed.relation)
+            if (isNew((0,parser/* qualifiedName */.OL)(renamed.relation)))
+                created.add(`${renamed.relation.schemaname ?? 'public'}.${renamed.newname}`);
         if (kind === 'IndexStmt' && ast.IndexStmt.idxname) {
             const s = ast.IndexStmt;
             const idx = `${s.relation.schemaname ?? 'public'}.${s.idxname}`;
@@ -2192,6 +2201,17 @@ function plpgsqlBodyFindings(file, stmt) {
                     message: `LOCK TABLE inside ${where}: ${s.text}`,
                     anchorLine
                 });
+            }
+            else if (s.kind === 'RefreshMatViewStmt') {
+                // Refreshing a view from a function (a cron job) is routine; only the plain form blocks its readers.
+                if (!s.ast.RefreshMatViewStmt.concurrent)
+                    out.push({
+                        rule: 'ddl-in-function',
+                        line,
+                        column,
+                        message: `REFRESH MATERIALIZED VIEW without CONCURRENTLY inside ${where}: each call holds ACCESS EXCLUSIVE on the view while it refreshes, so its readers wait; use REFRESH MATERIALIZED VIEW CONCURRENTLY (the view needs a unique index)`,
+                        anchorLine
+                    });
             }
             else if ((0,statement_rules/* isDdl */.T_)(s.kind)) {
                 out.push({

@@ -314,6 +314,15 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     }
     if (kind === 'CreateTableAsStmt' && ast.CreateTableAsStmt.into?.rel)
       created.add(createdName(ast.CreateTableAsStmt.into.rel))
+    // A new table moved to another schema or renamed is still new (grida moves its tables with SET SCHEMA).
+    const moved = ast.AlterObjectSchemaStmt
+    if (kind === 'AlterObjectSchemaStmt' && moved.objectType === 'OBJECT_TABLE' && moved.relation)
+      if (isNew(qualifiedName(moved.relation)))
+        created.add(`${moved.newschema}.${moved.relation.relname}`)
+    const renamed = ast.RenameStmt
+    if (kind === 'RenameStmt' && renamed.renameType === 'OBJECT_TABLE' && renamed.relation)
+      if (isNew(qualifiedName(renamed.relation)))
+        created.add(`${renamed.relation.schemaname ?? 'public'}.${renamed.newname}`)
     if (kind === 'IndexStmt' && ast.IndexStmt.idxname) {
       const s = ast.IndexStmt
       const idx = `${s.relation.schemaname ?? 'public'}.${s.idxname}`

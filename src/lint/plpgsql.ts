@@ -399,6 +399,16 @@ function plpgsqlBodyFindings(
           message: `LOCK TABLE inside ${where}: ${s.text}`,
           anchorLine
         })
+      } else if (s.kind === 'RefreshMatViewStmt') {
+        // Refreshing a view from a function (a cron job) is routine; only the plain form blocks its readers.
+        if (!s.ast.RefreshMatViewStmt.concurrent)
+          out.push({
+            rule: 'ddl-in-function',
+            line,
+            column,
+            message: `REFRESH MATERIALIZED VIEW without CONCURRENTLY inside ${where}: each call holds ACCESS EXCLUSIVE on the view while it refreshes, so its readers wait; use REFRESH MATERIALIZED VIEW CONCURRENTLY (the view needs a unique index)`,
+            anchorLine
+          })
       } else if (isDdl(s.kind)) {
         out.push({
           rule: 'ddl-in-function',

@@ -47,6 +47,25 @@ export interface HeldLock {
   mode: string
 }
 
+/** Most names shown per lock mode in the log: a first migration's locks run to hundreds (every index it builds). */
+const NAMES_PER_MODE = 8
+
+/** The locks held, by mode, strongest first: "AccessExclusiveLock on a, b; AccessShareLock on c and 117 more". */
+export function describeLocks(locks: readonly HeldLock[]): string {
+  if (locks.length === 0) return 'no relation locks'
+  const byMode = new Map<string, string[]>()
+  for (const l of locks) byMode.set(l.mode, [...(byMode.get(l.mode) ?? []), l.relation])
+  const strength = (mode: string) => (LOCK_MODES as readonly string[]).indexOf(mode)
+  return [...byMode]
+    .sort(([a], [b]) => strength(b) - strength(a))
+    .map(([mode, names]) => {
+      const shown = names.slice(0, NAMES_PER_MODE).join(', ')
+      const more = names.length - NAMES_PER_MODE
+      return `${mode} on ${shown}${more > 0 ? ` and ${more} more` : ''}`
+    })
+    .join('; ')
+}
+
 /** Relation locks our own backend holds, strongest mode per relation, catalogs left out. */
 export async function ownRelationLocks(
   client: pg.ClientBase,
@@ -644,7 +663,7 @@ export async function rehearseFiles(
         })
         previous = after
         opts.log.info(
-          `rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${locks.map(l => `${l.mode} on ${l.relation}`).join(', ') || 'no relation locks'}`
+          `rehearsed ${file.file} in ${durationMs} ms (${Math.round(spent)} ms in its statements); holds ${describeLocks(locks)}`
         )
       } catch (e) {
         const err = e as Error & { code?: string; statement?: SqlStatement }
