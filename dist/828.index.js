@@ -9494,6 +9494,40 @@ async function comparePlanBaselines(client, input) {
 
 // EXTERNAL MODULE: ./src/config/rehearsal-settings.ts
 var rehearsal_settings = __webpack_require__(3811);
+;// CONCATENATED MODULE: ./src/db/session-settings.ts
+
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
+ * session that is gone cannot be restored).
+ */
+/** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
+const SESSION_RESET = [
+    'RESET SESSION AUTHORIZATION',
+    'RESET ROLE',
+    'RESET ALL'
+];
+async function keepSessionSettings(client) {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
+    const restore = [
+        ...SESSION_RESET,
+        ...(rows.length === 0
+            ? []
+            : [
+                `SELECT ${rows
+                    .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
+                    .join(', ')}`
+            ])
+    ];
+    return {
+        reset: restore,
+        restore: async (first) => {
+            await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/db/stand-in-index.ts
 
 
@@ -11005,6 +11039,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -11080,9 +11115,7 @@ function strongestLocks(rows) {
  * are the rehearsal's SET LOCALs and the watch for a vanished client is set again (PostgreSQL 14+).
  */
 const FRESH_SESSION = [
-    'RESET SESSION AUTHORIZATION',
-    'RESET ROLE',
-    'RESET ALL',
+    ...SESSION_RESET,
     `SELECT pg_catalog.set_config('client_connection_check_interval', '1s', false) AS mr_watch
      WHERE pg_catalog.current_setting('client_connection_check_interval', true) IS NOT NULL`
 ];
@@ -11902,30 +11935,6 @@ const rehearsalCheck = {
 var plan_plan = __webpack_require__(48720);
 // EXTERNAL MODULE: ./src/plan/history.ts
 var plan_history = __webpack_require__(43547);
-;// CONCATENATED MODULE: ./src/db/session-settings.ts
-
-async function keepSessionSettings(client) {
-    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
-    const restore = [
-        'RESET SESSION AUTHORIZATION',
-        'RESET ROLE',
-        'RESET ALL',
-        ...(rows.length === 0
-            ? []
-            : [
-                `SELECT ${rows
-                    .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
-                    .join(', ')}`
-            ])
-    ];
-    return {
-        reset: restore,
-        restore: async (first) => {
-            await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/apply/locks.ts
 
 

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3547);
 /* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6400);
 /* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3556);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1304);
 /* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7117);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(833);
@@ -526,47 +526,16 @@ async function runBatch(client, statements, label, around = {}) {
 
 /***/ }),
 
-/***/ 3556:
+/***/ 1304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  oL: () => (/* binding */ AdvisoryLockTimeout),
-  s5: () => (/* binding */ withApplyLock)
-});
-
-// UNUSED EXPORTS: APPLY_LOCK_KEY, acquireApplyLock
-
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
-// EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(8008);
-;// CONCATENATED MODULE: ./src/db/session-settings.ts
-
-async function keepSessionSettings(client) {
-    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
-    const restore = [
-        'RESET SESSION AUTHORIZATION',
-        'RESET ROLE',
-        'RESET ALL',
-        ...(rows.length === 0
-            ? []
-            : [
-                `SELECT ${rows
-                    .map(r => `pg_catalog.set_config(${(0,connect/* quoteLiteral */.ce)(r.name)}, ${(0,connect/* quoteLiteral */.ce)(r.setting)}, false)`)
-                    .join(', ')}`
-            ])
-    ];
-    return {
-        reset: restore,
-        restore: async (first) => {
-            await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/apply/locks.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   oL: () => (/* binding */ AdvisoryLockTimeout),
+/* harmony export */   s5: () => (/* binding */ withApplyLock)
+/* harmony export */ });
+/* unused harmony exports APPLY_LOCK_KEY, acquireApplyLock */
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(833);
+/* harmony import */ var _db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4778);
 
 
 /** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
@@ -578,7 +547,7 @@ async function acquireApplyLock(client, wait) {
     const deadline = Date.now() + wait.waitMs;
     let told = false;
     for (;;) {
-        (0,cancel/* throwIfCancelled */.dZ)(wait.signal, 'waiting for the apply lock');
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(wait.signal, 'waiting for the apply lock');
         const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
             APPLY_LOCK_KEY
         ]);
@@ -593,7 +562,7 @@ async function acquireApplyLock(client, wait) {
             wait.onWait?.(`the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`);
             told = true;
         }
-        await (0,cancel/* cancellableSleep */.u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
+        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellableSleep */ .u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
     }
 }
 /** The session holding the apply lock on this database, described for a message. */
@@ -620,7 +589,7 @@ async function withApplyLock(client, opts, fn) {
         signal: opts.signal,
         onWait: message => opts.log.info(message)
     });
-    const session = await keepSessionSettings(client);
+    const session = await (0,_db_session_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .keepSessionSettings */ .X)(client);
     try {
         return await fn(session);
     }
@@ -852,6 +821,50 @@ function quoteTextArray(values) {
  */
 function extendedQuery(text, values) {
     return { text, values, queryMode: 'extended' };
+}
+
+
+/***/ }),
+
+/***/ 4778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ keepSessionSettings),
+/* harmony export */   n: () => (/* binding */ SESSION_RESET)
+/* harmony export */ });
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
+
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
+ * session that is gone cannot be restored).
+ */
+/** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
+const SESSION_RESET = [
+    'RESET SESSION AUTHORIZATION',
+    'RESET ROLE',
+    'RESET ALL'
+];
+async function keepSessionSettings(client) {
+    const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
+    const restore = [
+        ...SESSION_RESET,
+        ...(rows.length === 0
+            ? []
+            : [
+                `SELECT ${rows
+                    .map(r => `pg_catalog.set_config(${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.name)}, ${(0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce)(r.setting)}, false)`)
+                    .join(', ')}`
+            ])
+    ];
+    return {
+        reset: restore,
+        restore: async (first) => {
+            await client.query([...(first ? [first] : []), ...restore].join('; ')).catch(() => undefined);
+        }
+    };
 }
 
 
@@ -4404,6 +4417,8 @@ async function comparePlanBaselines(client, input) {
 var rehearsal_settings = __webpack_require__(3811);
 // EXTERNAL MODULE: ./src/apply/statements.ts
 var apply_statements = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/db/session-settings.ts
+var session_settings = __webpack_require__(4778);
 // EXTERNAL MODULE: ./src/db/stand-in-index.ts
 var stand_in_index = __webpack_require__(9437);
 // EXTERNAL MODULE: ./src/apply/batch.ts
@@ -4728,6 +4743,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -4803,9 +4819,7 @@ function strongestLocks(rows) {
  * are the rehearsal's SET LOCALs and the watch for a vanished client is set again (PostgreSQL 14+).
  */
 const FRESH_SESSION = [
-    'RESET SESSION AUTHORIZATION',
-    'RESET ROLE',
-    'RESET ALL',
+    ...session_settings/* SESSION_RESET */.n,
     `SELECT pg_catalog.set_config('client_connection_check_interval', '1s', false) AS mr_watch
      WHERE pg_catalog.current_setting('client_connection_check_interval', true) IS NOT NULL`
 ];
@@ -5576,8 +5590,8 @@ const rehearsalCheck = {
 
 // EXTERNAL MODULE: ./src/apply/apply.ts
 var apply = __webpack_require__(5256);
-// EXTERNAL MODULE: ./src/apply/locks.ts + 1 modules
-var locks = __webpack_require__(3556);
+// EXTERNAL MODULE: ./src/apply/locks.ts
+var locks = __webpack_require__(1304);
 ;// CONCATENATED MODULE: ./src/report/state.ts
 
 const CONSTRAINT_TYPES = {

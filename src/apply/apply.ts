@@ -33,22 +33,26 @@ import { parseSql, type SqlStatement } from '../sql/parser.js'
 import { cancellableSleep, throwIfCancelled } from '../cancel.js'
 import { BatchStatementError, runBatch } from './batch.js'
 
-/** A run under the apply lock (apply and revert): who and where for the audit log, timeouts, retries. */
-export interface LockedRunOptions {
-  environment: string
-  runId: string
-  gitSha?: string
-  actor?: string
+/** A file's run in a transaction of its own: its timeouts and retries. */
+export interface TransactionalRun {
   lockTimeoutMs: number
   statementTimeoutMs: number
   /** Whose limits these are, as the log names them (default "runbook.yml's"). */
   limitsFrom?: string
   retries: number
   retryBackoffMs: number
-  advisoryLockWaitMs: number
   log: Logger
   /** A cancelled run starts no further statement or migration. */
   signal?: AbortSignal
+}
+
+/** A run under the apply lock (apply and revert): who and where for the audit log, timeouts, retries. */
+export interface LockedRunOptions extends TransactionalRun {
+  environment: string
+  runId: string
+  gitSha?: string
+  actor?: string
+  advisoryLockWaitMs: number
   /** Masks secrets (role passwords in the SQL) in what is stored: the history's statements, the audit log. */
   redact?: (text: string) => string
 }
@@ -202,17 +206,6 @@ function failure(migration: Migration, file: SqlFile, e: unknown, attempts: numb
     err.code,
     err.detail
   )
-}
-
-export interface TransactionalRun {
-  lockTimeoutMs: number
-  statementTimeoutMs: number
-  /** Whose limits these are, as the log names them (default "runbook.yml's"). */
-  limitsFrom?: string
-  retries: number
-  retryBackoffMs: number
-  log: Logger
-  signal?: AbortSignal
 }
 
 /**

@@ -15,6 +15,13 @@ import { quoteLiteral } from './connect.js'
  * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
  * session that is gone cannot be restored).
  */
+/** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
+export const SESSION_RESET: readonly string[] = [
+  'RESET SESSION AUTHORIZATION',
+  'RESET ROLE',
+  'RESET ALL'
+]
+
 export interface KeptSession {
   /** Statements (no parameters) that put the session back as it was found; the last one returns a row. */
   reset: readonly string[]
@@ -27,9 +34,7 @@ export async function keepSessionSettings(client: pg.ClientBase): Promise<KeptSe
     `SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`
   )
   const restore = [
-    'RESET SESSION AUTHORIZATION',
-    'RESET ROLE',
-    'RESET ALL',
+    ...SESSION_RESET,
     ...(rows.length === 0
       ? []
       : [

@@ -1,10 +1,9 @@
 /**
  * What the throwaway server's stand-ins cannot take, and how the statements run there instead. pgvector's index
- * options: the vector stand-in's Its hnsw and ivfflat access
- * methods use the server's hash index handler, which accepts no reloption but fillfactor, so
- * `CREATE INDEX ... USING hnsw (...) WITH (m = 16, ef_construction = 64)` fails with
- * `unrecognized parameter "m"` (and ivfflat's `WITH (lists = 100)` likewise): most Supabase projects with
- * embeddings write one. Reloptions can only be registered from C, so instead the statement runs without its
+ * options: the vector stand-in's hnsw and ivfflat access methods use the server's hash index handler, which
+ * accepts no reloption but fillfactor, so `CREATE INDEX ... USING hnsw (...) WITH (m = 16, ef_construction = 64)`
+ * fails with `unrecognized parameter "m"` (and ivfflat's `WITH (lists = 100)` likewise): most Supabase projects
+ * with embeddings write one. Reloptions can only be registered from C, so instead the statement runs without its
  * WITH clause, on a server whose vector is the stand-in (adaptToStandIns), never on one with the real pgvector.
  * pgsodium's security labels (Transparent Column Encryption, in `supabase db pull` dumps of older projects):
  * a label provider is registered from C too, so `SECURITY LABEL FOR pgsodium ...` fails with `security label

@@ -14,6 +14,7 @@ import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
 import { setTimeoutsSql } from '../db/timeouts.js'
+import { SESSION_RESET } from '../db/session-settings.js'
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { CLOCK_MS, sendBatches } from '../apply/batch.js'
 import { relationsOf, TextIndex, type SqlStatement } from '../sql/parser.js'
@@ -138,9 +139,7 @@ interface FileProgress {
  * are the rehearsal's SET LOCALs and the watch for a vanished client is set again (PostgreSQL 14+).
  */
 const FRESH_SESSION: readonly string[] = [
-  'RESET SESSION AUTHORIZATION',
-  'RESET ROLE',
-  'RESET ALL',
+  ...SESSION_RESET,
   `SELECT pg_catalog.set_config('client_connection_check_interval', '1s', false) AS mr_watch
      WHERE pg_catalog.current_setting('client_connection_check_interval', true) IS NOT NULL`
 ]
