@@ -102,7 +102,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     givenUrl: opts.config.databaseUrl,
     policy: setup.policy,
     redactor,
-    progress: line => opts.logSink?.('info', redactor.redact(line))
+    progress: line => opts.logSink?.('info', redactor.redact(line)),
+    signal
   })
   try {
     const config: RunConfig = { ...opts.config, databaseUrl: provided.url }
@@ -117,7 +118,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     }
     const label = `${target.host}:${target.port}/${target.database}`
     const results: CheckResult[] = [...(opts.preResults ?? []), ...provided.preResults]
-    const preFailed = results.find(r => r.status === 'fail')
+    const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled')
     let plan: Plan | undefined
     const applied: string[] = []
     const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env)
@@ -138,7 +139,12 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       )
       if (preFailed) {
         for (const check of STAGE_TABLE[config.stage].checks)
-          results.push(notRun(check, `${preFailed.id} failed`))
+          results.push(
+            notRun(
+              check,
+              `${preFailed.id} ${preFailed.status === 'cancelled' ? 'was cancelled' : 'failed'}`
+            )
+          )
       } else {
         const opening = openTarget({
           connecting: connecting as Promise<pg.Client>,

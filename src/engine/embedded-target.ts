@@ -83,7 +83,8 @@ export function embeddedTarget(opts: EmbeddedTargetOptions): EmbeddedTarget {
         setupSql: request.policy.setupSql,
         baselineSchema,
         baselineFrom: opts.baselineFrom,
-        migrations
+        migrations,
+        signal: request.signal
       })
     } catch (e) {
       await stop()

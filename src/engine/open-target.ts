@@ -22,6 +22,8 @@ export interface ProvideRequest {
   redactor: Redactor
   /** Progress lines for the terminal (not the run log). */
   progress: (line: string) => void
+  /** The run's cancellation: preparing a throwaway database stops at it too. */
+  signal?: AbortSignal
 }
 
 export interface ProvidedTarget {
