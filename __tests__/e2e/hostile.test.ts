@@ -107,23 +107,27 @@ test('a byte that is not UTF-8 is refused (2) at file:line:column, and nothing i
   expect(t.rows[0].t).toBeNull()
 })
 
-test('an empty migration is refused (2); a comment-only one is applied with 0 statements', async () => {
-  repo.write('20250301000000_empty.sql', '\n  \n')
-  const empty = await stage('validate')
-  expect(empty.code).toBe(2)
-  expect(empty.stderr).toContain('20250301000000_empty.sql')
-  expect(empty.stderr).toContain('empty migration')
+test('an empty migration is applied as 0 statements with a warning (supabase db push applies it); so is a comment-only one', async () => {
+  repo.write('20250301000000_empty.sql', '')
+  const empty = await stage('apply')
+  expect(empty.code).toBe(0)
+  expect(empty.stderr).toContain(
+    'migrations/20250301000000_empty.sql: empty migration (0 bytes): nothing to run; it is applied as 0 statements and its version recorded'
+  )
+  const c = await db.client()
+  const recorded = await c.query(
+    `SELECT cardinality(statements) AS n FROM supabase_migrations.schema_migrations WHERE version = '20250301000000'`
+  )
+  expect(recorded.rows[0].n).toBe(0)
 
-  rmSync(path.join(repo.dir, '20250301000000_empty.sql'))
   repo.write(
-    '20250301000000_note.sql',
+    '20250301000001_note.sql',
     '-- Nothing to do: kept for the history of the numbering.\n'
   )
   const r = await stage('apply')
   expect(r.code).toBe(0)
-  const c = await db.client()
   const row = await c.query(
-    `SELECT cardinality(statements) AS n FROM supabase_migrations.schema_migrations WHERE version = '20250301000000'`
+    `SELECT cardinality(statements) AS n FROM supabase_migrations.schema_migrations WHERE version = '20250301000001'`
   )
   expect(row.rows[0].n).toBe(0)
 })

@@ -97,16 +97,56 @@ test('a UTF-8 byte order mark is accepted and dropped: same text, same checksum,
   expect(parseSql(m.sql).error).toBeUndefined()
 })
 
+describe('files that cannot be used', () => {
+  test.each([
+    ['UTF-16LE', [0xff, 0xfe]],
+    ['UTF-16BE', [0xfe, 0xff]]
+  ])('a %s file (byte order mark) is named as such, not as Latin-1', (encoding, bom) => {
+    const text = 'SELECT 1;\n'
+    const body = Buffer.from(text, 'utf16le')
+    const bytes = encoding === 'UTF-16LE' ? body : body.swap16()
+    write({ '1_a.sql': Buffer.concat([Buffer.from(bom), bytes]) })
+    const message = refusal().message
+    expect(message).toMatch(new RegExp(`^migrations/1_a\\.sql: the file is ${encoding} \\(`))
+    expect(message).toContain('save the file as UTF-8')
+    expect(message).not.toContain('Latin-1')
+  })
+
+  test('every unusable file is named at once, not only the first', () => {
+    write({
+      '1_a.sql': Buffer.from([0xff, 0xfe, 0x53, 0x00]),
+      '2_b.sql': 'SELECT 1;\n',
+      '3_c.sql': Buffer.from([0x53, 0xe9, 0x0a]),
+      'rollback/2_b.sql': '\n'
+    })
+    const message = refusal().message
+    expect(message.split('\n')).toEqual([
+      '3 files in migrations cannot be used:',
+      expect.stringMatching(/^- migrations\/1_a\.sql: the file is UTF-16LE /),
+      '- migrations/rollback/2_b.sql: empty rollback script (whitespace only); delete it or add SQL',
+      expect.stringMatching(/^- migrations\/3_c\.sql:1:2: invalid UTF-8 byte 0xe9/)
+    ])
+  })
+})
+
 describe('empty and comment-only files', () => {
   test.each([
     ['0 bytes', ''],
     ['whitespace only', ' \n\t\r\n']
-  ])('an empty migration (%s) is refused', (what, content) => {
-    write({ '1_a.sql': content })
-    expect(refusal().message).toBe(
-      `migrations/1_a.sql: empty migration (${what}); delete it or add SQL`
-    )
-  })
+  ])(
+    'an empty migration (%s) is read as 0 statements, with a warning (supabase db push applies it)',
+    (what, content) => {
+      write({ '1_a.sql': content, '2_b.sql': 'SELECT 1;\n' })
+      const { migrations, warnings } = discover()
+      expect(migrations.map(m => [m.version, m.sql])).toEqual([
+        ['1', content],
+        ['2', 'SELECT 1;\n']
+      ])
+      expect(warnings).toEqual([
+        `migrations/1_a.sql: empty migration (${what}): nothing to run; it is applied as 0 statements and its version recorded, as \`supabase db push\` does`
+      ])
+    }
+  )
 
   test('an empty rollback script is refused too', () => {
     write({ '1_a.sql': 'SELECT 1;\n', 'rollback/1_a.sql': '\n' })

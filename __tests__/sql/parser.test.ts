@@ -23,3 +23,14 @@ test("the runbook's bare `window` is reported at `window`, line and column", () 
   expect(error?.message).toBe('syntax error at or near "window"')
   expect([error?.line, error?.column]).toEqual([3, 43])
 })
+
+test.each([
+  ['empty', ''],
+  ['whitespace', ' \n\t\r\n'],
+  ['a comment', '-- nothing to do\n']
+])(
+  'a text with no statement (%s) parses to none, no error (libpg_query alone refuses an empty one)',
+  (_what, text) => {
+    expect(parseSql(text)).toEqual({ statements: [] })
+  }
+)

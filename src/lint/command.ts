@@ -111,8 +111,11 @@ export function repositoryRoot(cwd: string): string {
   }
 }
 
-/** One file named on the command line, read as a migration whatever its name (no sidecars). */
-function singleFile(abs: string, cwd: string): Migration {
+/**
+ * One file named on the command line, read as a migration whatever its name (no sidecars). An empty one is
+ * linted as 0 statements, with a warning (as in a folder: `supabase db push` applies it and records its version).
+ */
+function singleFile(abs: string, cwd: string, warn: (line: string) => void): Migration {
   const file = path.relative(cwd, abs) || abs
   let bytes: Buffer
   try {
@@ -122,8 +125,8 @@ function singleFile(abs: string, cwd: string): Migration {
   }
   const sql = decodeSqlFile(bytes, file)
   if (/^[ \t\n\r\f\v]*$/.test(sql))
-    throw new ConfigError(
-      `${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`
+    warn(
+      `${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}): nothing to lint`
     )
   const m = MIGRATION_FILE.exec(path.basename(abs))
   const mode = transactionModeOf(sql, file)
@@ -187,7 +190,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
       for (const w of found.warnings) io.err(`warning: ${w}`)
       found.migrations.forEach(add)
       folders.push({ dir: abs, migrations: found.migrations })
-    } else add(singleFile(abs, io.cwd))
+    } else add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
   }
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)

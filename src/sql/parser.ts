@@ -297,6 +297,9 @@ export function parseSql(sql: string): ParsedSql {
 }
 
 function parseText(sql: string): ParsedSql {
+  // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
+  // `supabase migration new` writes such files.
+  if (/^[ \t\n\r\f\v]*$/.test(sql)) return { statements: [] }
   let tree: { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] }
   try {
     tree = parser().parseSync(sql) as typeof tree
