@@ -17,7 +17,7 @@ test('one ADD COLUMN, one ADD CONSTRAINT, one SET NOT NULL, one TYPE, one DROP C
   const sql = [
     '/* 20240405 — orders: payment columns */',
     'ALTER TABLE ONLY "billing"."orders"',
-    '  ADD COLUMN paid_by uuid REFERENCES auth.users (id),',
+    '  ADD COLUMN paid_by uuid DEFAULT auth.uid() REFERENCES auth.users (id),',
     '  -- a comment between clauses',
     '  ADD CONSTRAINT orders_total_fk FOREIGN KEY (currency, total) REFERENCES billing.prices (currency, amount),',
     '  ALTER COLUMN status SET NOT NULL,',

@@ -37,7 +37,7 @@ test('migration-runbook lint --format sarif: per-clause and DO-block positions, 
     'db/migrations/20250301000000_orders_payment.sql',
     [
       'ALTER TABLE public.orders',
-      '  ADD COLUMN paid_by uuid REFERENCES auth.users (id),',
+      '  ADD COLUMN paid_by uuid DEFAULT auth.uid() REFERENCES auth.users (id),',
       '  ALTER COLUMN status SET NOT NULL;',
       'DO $$',
       'BEGIN',

@@ -75,17 +75,18 @@ test('REINDEX without CONCURRENTLY: index, table and schema forms', () => {
   expect(rules('REINDEX TABLE CONCURRENTLY public.orders;')).toEqual([])
 })
 
-test('ADD COLUMN ... REFERENCES on an existing table validates every row under SHARE ROW EXCLUSIVE', () => {
+test('ADD COLUMN ... REFERENCES with a DEFAULT on an existing table validates every row under ACCESS EXCLUSIVE', () => {
+  // Without a DEFAULT every row is NULL and PostgreSQL skips the validation (real-world-false-positives.test.ts).
   const sql = [
     'ALTER TABLE public.orders',
-    '  ADD COLUMN coupon_id bigint REFERENCES public.coupons (id) ON DELETE SET NULL;',
+    "  ADD COLUMN currency_code text NOT NULL DEFAULT 'USD' REFERENCES public.currencies (code);",
     'CREATE TABLE public.refunds (id bigint PRIMARY KEY);',
-    'ALTER TABLE public.refunds ADD COLUMN order_id bigint REFERENCES public.orders (id);'
+    'ALTER TABLE public.refunds ADD COLUMN order_id bigint DEFAULT 0 REFERENCES public.orders (id);'
   ].join('\n')
   const found = lint(sql).filter(f => f.rule === 'add-column-foreign-key')
   expect(found.map(f => `${f.line}:${f.column}`)).toEqual(['2:14'])
   expect(found[0].message).toContain(
-    'public.orders and public.coupons are locked SHARE ROW EXCLUSIVE'
+    'public.orders is locked ACCESS EXCLUSIVE (no reads or writes) and public.currencies SHARE ROW EXCLUSIVE'
   )
   expect(found[0].advice).toMatch(/NOT VALID.*VALIDATE CONSTRAINT/)
   // Not reported twice as foreign-key-not-valid (that rule is for ADD CONSTRAINT ... FOREIGN KEY).

@@ -197,6 +197,23 @@ export function escapeHits(ast: AstNode, runsNow = true): EscapeHit[] {
   return out
 }
 
+/**
+ * A hit in a function body (SQL or PL/pgSQL, BEGIN ATOMIC) as reported: a warning, not the rule's error.
+ * Defining a function runs nothing; the body runs when the function is called, which the migration may never
+ * do. A DO block and a top-level statement run now and keep the error.
+ */
+export function functionBodyHit(hit: EscapeHit): {
+  rule: EscapeRule
+  message: string
+  severity: 'warning'
+} {
+  return {
+    rule: hit.rule,
+    message: `in a function body (runs when the function is called: during this migration only if the migration calls it, e.g. through a trigger): ${hit.message}`,
+    severity: 'warning'
+  }
+}
+
 /** A hit in a PL/pgSQL body: the statement's lineno, and where in the body's text it is when that is known. */
 export interface BodyHit extends EscapeHit {
   lineno: number

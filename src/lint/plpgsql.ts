@@ -14,7 +14,7 @@ import {
   type SqlStatement,
   TextIndex
 } from '../sql/parser.js'
-import { escapeHits, plpgsqlEscapeHits, type BodyHit } from './escape-rules.js'
+import { escapeHits, functionBodyHit, plpgsqlEscapeHits, type BodyHit } from './escape-rules.js'
 import { userTypesAsText } from './plpgsql-user-types.js'
 import { isDdl, type RawFinding } from './statement-rules.js'
 
@@ -66,8 +66,9 @@ function sqlFunctionBody(stmt: SqlStatement): Body | undefined {
 }
 
 /**
- * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
- * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call), as
+ * a warning (functionBodyHit): parsed as SQL, located in the file when the body is dollar-quoted, else at the
+ * statement's start.
  */
 function sqlBodyFindings(file: TextIndex, stmt: SqlStatement, body: Body): RawFinding[] {
   const parsed = parseSql(body.text)
@@ -82,12 +83,7 @@ function sqlBodyFindings(file: TextIndex, stmt: SqlStatement, body: Body): RawFi
           : body.exact
             ? body.start + s.start
             : stmt.start
-      return {
-        rule: h.rule,
-        ...file.lineColumn(at),
-        message: `in a function body: ${h.message}`,
-        anchorLine: stmt.line
-      }
+      return { ...functionBodyHit(h), ...file.lineColumn(at), anchorLine: stmt.line }
     })
   )
 }
@@ -355,14 +351,13 @@ function plpgsqlBodyFindings(
   const bodyLine = file.lineColumn(body.start).line
   const out: RawFinding[] = []
   const where = body.isDo ? 'a DO block' : 'a function body'
-  // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
+  // What escapes the transaction: a DO block runs now (partial-rollback too, an error as at top level), a
+  // function body on every call (a warning: defining the function runs nothing).
   for (const hit of plpgsqlEscapeHits(tree, body.isDo)) {
-    out.push({
-      rule: hit.rule,
-      ...bodyHitPosition(file, body, bodyLine, hit),
-      message: `in ${where}: ${hit.message}`,
-      anchorLine
-    })
+    const reported = body.isDo
+      ? { rule: hit.rule, message: `in ${where}: ${hit.message}` }
+      : functionBodyHit(hit)
+    out.push({ ...reported, ...bodyHitPosition(file, body, bodyLine, hit), anchorLine })
   }
   walk(tree, (key, node) => {
     if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number') return

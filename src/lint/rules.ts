@@ -134,7 +134,7 @@ export const RULES = {
     appliesTo: CHANGES,
     suppressible: true,
     advice:
-      'ADD COLUMN ... REFERENCES validates every row while both tables are locked SHARE ROW EXCLUSIVE (writes blocked): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+      'ADD COLUMN ... REFERENCES with a DEFAULT (or GENERATED ... STORED, or a serial type) validates every row while the table is locked ACCESS EXCLUSIVE and the referenced table SHARE ROW EXCLUSIVE (without one, PostgreSQL skips the validation: every row is NULL): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
   },
   'require-concurrent-detach': {
     severity: 'warning',

@@ -1,7 +1,7 @@
 /** The per-statement rules: given one parsed statement and what the file did before it, the findings. */
 import { names, qualifiedName, walk, type AstNode } from '../sql/parser.js'
 import { ddlFindings } from './ddl-rules.js'
-import { escapeHits } from './escape-rules.js'
+import { escapeHits, functionBodyHit } from './escape-rules.js'
 import type { Position } from './position.js'
 import type { RuleId } from './rules.js'
 import { resolveVolatility, volatileCallIn, type VolatilityResolver } from './volatility.js'
@@ -135,6 +135,19 @@ export function isNotNullCheckColumn(expr: AstNode | undefined): string | undefi
   return fields.length === 1 ? fields[0] : undefined
 }
 
+/**
+ * What gives an added column a value in the existing rows, so that PostgreSQL validates its REFERENCES: a
+ * DEFAULT (even DEFAULT NULL), GENERATED ... STORED, or a serial type's nextval() default. Without one it skips
+ * the validation (parse_utilcmd.c transformAlterTableStmt: skipValidation unless raw_default is set): every
+ * row is NULL, the statement is instant. An identity column has no raw_default either: not validated.
+ */
+function filledBy(cons: AstNode[], typeName: string): string | undefined {
+  if (cons.some(c => c.contype === 'CONSTR_DEFAULT')) return 'a DEFAULT'
+  if (cons.some(c => c.contype === 'CONSTR_GENERATED')) return 'a GENERATED expression'
+  if (SERIAL_TYPES.has(typeName)) return `type ${typeName} (a nextval() default)`
+  return undefined
+}
+
 function addColumnFindings(
   table: string,
   def: AstNode,
@@ -173,10 +186,12 @@ function addColumnFindings(
     )
   }
   const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN')
-  if (fk) {
+  const valued = filledBy(cons, typeName)
+  if (fk && valued) {
+    const ref = qualifiedName(fk.pktable)
     push(
       'add-column-foreign-key',
-      `ADD COLUMN ${def.colname} REFERENCES ${qualifiedName(fk.pktable)} validates every row of ${table} while ${table} and ${qualifiedName(fk.pktable)} are locked SHARE ROW EXCLUSIVE`
+      `ADD COLUMN ${def.colname} REFERENCES ${ref} with ${valued} validates every row of ${table} while ${table} is locked ACCESS EXCLUSIVE (no reads or writes) and ${ref} SHARE ROW EXCLUSIVE (writes blocked)`
     )
   }
 }
@@ -272,12 +287,11 @@ function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[]
 /** The findings of one statement. */
 export function statementFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
   // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
-  // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
-  const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : ''
+  // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now (a warning).
+  const inBody = Boolean(ast.CreateFunctionStmt)
   const escapes = escapeHits(ast).map(h => ({
-    rule: h.rule,
+    ...(inBody ? functionBodyHit(h) : { rule: h.rule, message: h.message }),
     ...ctx.pos(h.location),
-    message: inBody + h.message,
     anchorLine: ctx.anchorLine
   }))
   return [...lockFindings(ast, ctx), ...escapes]
