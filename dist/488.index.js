@@ -1100,7 +1100,8 @@ async function runStage(opts) {
         givenUrl: opts.config.databaseUrl,
         policy: setup.policy,
         redactor,
-        progress: line => opts.logSink?.('info', redactor.redact(line))
+        progress: line => opts.logSink?.('info', redactor.redact(line)),
+        signal
     });
     try {
         const config = { ...opts.config, databaseUrl: provided.url };
@@ -1115,7 +1116,7 @@ async function runStage(opts) {
         };
         const label = `${target.host}:${target.port}/${target.database}`;
         const results = [...(opts.preResults ?? []), ...provided.preResults];
-        const preFailed = results.find(r => r.status === 'fail');
+        const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled');
         let plan;
         const applied = [];
         const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
@@ -1135,7 +1136,7 @@ async function runStage(opts) {
             log.info(`migration-runbook ${VERSION}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
             if (preFailed) {
                 for (const check of stages/* STAGE_TABLE */.Kp[config.stage].checks)
-                    results.push(notRun(check, `${preFailed.id} failed`));
+                    results.push(notRun(check, `${preFailed.id} ${preFailed.status === 'cancelled' ? 'was cancelled' : 'failed'}`));
             }
             else {
                 const opening = openTarget({

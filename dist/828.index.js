@@ -2350,6 +2350,14 @@ function bytePosition(bytes, offset) {
     const column = Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8').length + 1;
     return { line, column };
 }
+/** UTF-16 by its byte order mark (FF FE little-endian, FE FF big-endian), else undefined. */
+function utf16ByteOrder(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return 'UTF-16LE';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return 'UTF-16BE';
+    return undefined;
+}
 /** What a byte that is not UTF-8 probably was: a Latin-1 / Windows-1252 letter (the usual culprit). */
 function latin1Hint(byte) {
     // 0xA0-0xFF are the same characters in both encodings; below that they differ or are controls.
@@ -2363,6 +2371,11 @@ function latin1Hint(byte) {
  * NUL byte. A UTF-8 byte order mark at the start is dropped: editors write it, and it is no SQL.
  */
 function decodeSqlFile(bytes, file) {
+    const utf16 = utf16ByteOrder(bytes);
+    if (utf16)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: the file is ${utf16} (it starts with that byte order mark, as Windows PowerShell's > and Out-File write ` +
+            'by default); PostgreSQL reads migrations as UTF-8 (the Supabase CLI sends the bytes as they are, and the ' +
+            'server refuses them: invalid byte sequence for encoding "UTF8"); save the file as UTF-8');
     const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
     const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
     let text;
@@ -2382,6 +2395,11 @@ function decodeSqlFile(bytes, file) {
     }
     return text;
 }
+/**
+ * A migration or sidecar file, decoded. An empty migration is read (`supabase migration new` makes one, and
+ * `supabase db push` applies it as 0 statements and records its version): `empty` says so, for a warning. An
+ * empty rollback or verify script is refused: it would pass for a rollback or a verification that does nothing.
+ */
 function readSqlFile(absPath, root, what) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, absPath) || absPath;
     let bytes;
@@ -2392,11 +2410,13 @@ function readSqlFile(absPath, root, what) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
     }
     const sql = decodeSqlFile(bytes, file);
-    // Comments alone are fine (applied as 0 statements); nothing at all is a mistake: a file left empty.
-    if (ONLY_WHITESPACE.test(sql)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`);
-    }
-    return { file, path: absPath, sql, checksum: sha256(sql) };
+    const read = { file, path: absPath, sql, checksum: sha256(sql) };
+    if (!ONLY_WHITESPACE.test(sql))
+        return read;
+    const empty = bytes.length === 0 ? '0 bytes' : 'whitespace only';
+    if (what !== 'migration')
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${empty}); delete it or add SQL`);
+    return { ...read, empty };
 }
 /**
  * The one rule for a name in the migrations folder (or its rollback/ and verify/ folders):
@@ -2483,8 +2503,9 @@ function discoverMigrations(migrationsDir, root, options = {}) {
 /**
  * Reads the migrations folder. `root` is what file names in messages are relative to (the repository).
  * Fails with a ConfigError on a missing folder, a duplicated version, a sidecar with no migration, a
- * misspelt migration name, an empty file, or a file that is not UTF-8. Files that are not migrations are
- * skipped, each with a warning the caller logs.
+ * misspelt migration name, an empty rollback or verify script, or a file that is not UTF-8 (every such file at
+ * once). Files that are not migrations are skipped, and an empty migration is read, each with a warning the
+ * caller logs.
  */
 function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root, migrationsDir);
@@ -2493,6 +2514,7 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     }
     const migrations = [];
     const warnings = [];
+    const unusable = [];
     const seen = new Map();
     const duplicates = new Map();
     const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).sort();
@@ -2517,19 +2539,35 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
             continue;
         }
         seen.set(version, entry);
-        const base = readSqlFile(abs, root, 'migration');
-        const sidecar = (sub) => {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, entry);
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined;
-        };
-        migrations.push(withTransactionMode({
-            ...base,
-            version,
-            name,
-            rollback: sidecar('rollback'),
-            verify: sidecar('verify')
-        }, options.noTransactionMarkers ?? []));
+        // A file that cannot be used is collected, not thrown at once: a folder with one usually has more
+        // (a branch written by the same editor), and each round trip to fix one costs a CI run.
+        try {
+            const { empty, ...base } = readSqlFile(abs, root, 'migration');
+            if (empty)
+                warnings.push(`${base.file}: empty migration (${empty}): nothing to run; it is applied as 0 statements and its ` +
+                    'version recorded, as `supabase db push` does');
+            const sidecar = (sub) => {
+                const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, entry);
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined;
+            };
+            migrations.push(withTransactionMode({
+                ...base,
+                version,
+                name,
+                rollback: sidecar('rollback'),
+                verify: sidecar('verify')
+            }, options.noTransactionMarkers ?? []));
+        }
+        catch (e) {
+            if (!(e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x))
+                throw e;
+            unusable.push(e.message);
+        }
     }
+    if (unusable.length === 1)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(unusable[0]);
+    if (unusable.length > 1)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${unusable.length} files in ${migrationsDir} cannot be used:\n${unusable.map(u => `- ${u}`).join('\n')}`);
     if (duplicates.size > 0) {
         // All of them at once: a folder merged from several branches often has more than one.
         const list = [...duplicates].map(([v, files]) => `${v} (${files.join(', ')})`).join('; ');
@@ -3736,6 +3774,10 @@ function parseSql(sql) {
     return parsed;
 }
 function parseText(sql) {
+    // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
+    // `supabase migration new` writes such files.
+    if (/^[ \t\n\r\f\v]*$/.test(sql))
+        return { statements: [] };
     let tree;
     try {
         tree = parser().parseSync(sql);
@@ -5776,6 +5818,18 @@ function escapeHits(ast, runsNow = true) {
     });
     return out;
 }
+/**
+ * A hit in a function body (SQL or PL/pgSQL, BEGIN ATOMIC) as reported: a warning, not the rule's error.
+ * Defining a function runs nothing; the body runs when the function is called, which the migration may never
+ * do. A DO block and a top-level statement run now and keep the error.
+ */
+function functionBodyHit(hit) {
+    return {
+        rule: hit.rule,
+        message: `in a function body (runs when the function is called: during this migration only if the migration calls it, e.g. through a trigger): ${hit.message}`,
+        severity: 'warning'
+    };
+}
 /** The character offset in `text` of a UTF-8 byte offset. */
 function charAt(text, byteOffset) {
     return typeof byteOffset === 'number' ? new parser/* TextIndex */.UC(text).charOffset(byteOffset) : 0;
@@ -6471,6 +6525,21 @@ function isNotNullCheckColumn(expr) {
     const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
     return fields.length === 1 ? fields[0] : undefined;
 }
+/**
+ * What gives an added column a value in the existing rows, so that PostgreSQL validates its REFERENCES: a
+ * DEFAULT (even DEFAULT NULL), GENERATED ... STORED, or a serial type's nextval() default. Without one it skips
+ * the validation (parse_utilcmd.c transformAlterTableStmt: skipValidation unless raw_default is set): every
+ * row is NULL, the statement is instant. An identity column has no raw_default either: not validated.
+ */
+function filledBy(cons, typeName) {
+    if (cons.some(c => c.contype === 'CONSTR_DEFAULT'))
+        return 'a DEFAULT';
+    if (cons.some(c => c.contype === 'CONSTR_GENERATED'))
+        return 'a GENERATED expression';
+    if (SERIAL_TYPES.has(typeName))
+        return `type ${typeName} (a nextval() default)`;
+    return undefined;
+}
 function addColumnFindings(table, def, at, ctx, out) {
     const cons = columnConstraints(def);
     const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
@@ -6494,8 +6563,10 @@ function addColumnFindings(table, def, at, ctx, out) {
         push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${what} rewrites every row of ${table} under ACCESS EXCLUSIVE${why}`);
     }
     const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN');
-    if (fk) {
-        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${(0,parser/* qualifiedName */.OL)(fk.pktable)} validates every row of ${table} while ${table} and ${(0,parser/* qualifiedName */.OL)(fk.pktable)} are locked SHARE ROW EXCLUSIVE`);
+    const valued = filledBy(cons, typeName);
+    if (fk && valued) {
+        const ref = (0,parser/* qualifiedName */.OL)(fk.pktable);
+        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${ref} with ${valued} validates every row of ${table} while ${table} is locked ACCESS EXCLUSIVE (no reads or writes) and ${ref} SHARE ROW EXCLUSIVE (writes blocked)`);
     }
 }
 function alterTableFindings(s, ctx) {
@@ -6569,12 +6640,11 @@ function createFunctionFindings(s, ctx) {
 /** The findings of one statement. */
 function statementFindings(ast, ctx) {
     // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
-    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
-    const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : '';
+    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now (a warning).
+    const inBody = Boolean(ast.CreateFunctionStmt);
     const escapes = escapeHits(ast).map(h => ({
-        rule: h.rule,
+        ...(inBody ? functionBodyHit(h) : { rule: h.rule, message: h.message }),
         ...ctx.pos(h.location),
-        message: inBody + h.message,
         anchorLine: ctx.anchorLine
     }));
     return [...lockFindings(ast, ctx), ...escapes];
@@ -6746,8 +6816,9 @@ function sqlFunctionBody(stmt) {
     return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 };
 }
 /**
- * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
- * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call), as
+ * a warning (functionBodyHit): parsed as SQL, located in the file when the body is dollar-quoted, else at the
+ * statement's start.
  */
 function sqlBodyFindings(file, stmt, body) {
     const parsed = (0,parser/* parseSql */.eg)(body.text);
@@ -6761,12 +6832,7 @@ function sqlBodyFindings(file, stmt, body) {
             : body.exact
                 ? body.start + s.start
                 : stmt.start;
-        return {
-            rule: h.rule,
-            ...file.lineColumn(at),
-            message: `in a function body: ${h.message}`,
-            anchorLine: stmt.line
-        };
+        return { ...functionBodyHit(h), ...file.lineColumn(at), anchorLine: stmt.line };
     }));
 }
 /** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
@@ -6993,14 +7059,13 @@ function plpgsqlBodyFindings(file, stmt) {
     const bodyLine = file.lineColumn(body.start).line;
     const out = [];
     const where = body.isDo ? 'a DO block' : 'a function body';
-    // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
+    // What escapes the transaction: a DO block runs now (partial-rollback too, an error as at top level), a
+    // function body on every call (a warning: defining the function runs nothing).
     for (const hit of plpgsqlEscapeHits(tree, body.isDo)) {
-        out.push({
-            rule: hit.rule,
-            ...bodyHitPosition(file, body, bodyLine, hit),
-            message: `in ${where}: ${hit.message}`,
-            anchorLine
-        });
+        const reported = body.isDo
+            ? { rule: hit.rule, message: `in ${where}: ${hit.message}` }
+            : functionBodyHit(hit);
+        out.push({ ...reported, ...bodyHitPosition(file, body, bodyLine, hit), anchorLine });
     }
     (0,parser/* walk */.GG)(tree, (key, node) => {
         if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
@@ -7244,7 +7309,7 @@ const RULES = {
         severity: 'warning',
         appliesTo: CHANGES,
         suppressible: true,
-        advice: 'ADD COLUMN ... REFERENCES validates every row while both tables are locked SHARE ROW EXCLUSIVE (writes blocked): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+        advice: 'ADD COLUMN ... REFERENCES with a DEFAULT (or GENERATED ... STORED, or a serial type) validates every row while the table is locked ACCESS EXCLUSIVE and the referenced table SHARE ROW EXCLUSIVE (without one, PostgreSQL skips the validation: every row is NULL): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
     },
     'require-concurrent-detach': {
         severity: 'warning',

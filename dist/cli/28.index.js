@@ -214,6 +214,14 @@ function bytePosition(bytes, offset) {
     const column = Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8').length + 1;
     return { line, column };
 }
+/** UTF-16 by its byte order mark (FF FE little-endian, FE FF big-endian), else undefined. */
+function utf16ByteOrder(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return 'UTF-16LE';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return 'UTF-16BE';
+    return undefined;
+}
 /** What a byte that is not UTF-8 probably was: a Latin-1 / Windows-1252 letter (the usual culprit). */
 function latin1Hint(byte) {
     // 0xA0-0xFF are the same characters in both encodings; below that they differ or are controls.
@@ -227,6 +235,11 @@ function latin1Hint(byte) {
  * NUL byte. A UTF-8 byte order mark at the start is dropped: editors write it, and it is no SQL.
  */
 function decodeSqlFile(bytes, file) {
+    const utf16 = utf16ByteOrder(bytes);
+    if (utf16)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: the file is ${utf16} (it starts with that byte order mark, as Windows PowerShell's > and Out-File write ` +
+            'by default); PostgreSQL reads migrations as UTF-8 (the Supabase CLI sends the bytes as they are, and the ' +
+            'server refuses them: invalid byte sequence for encoding "UTF8"); save the file as UTF-8');
     const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
     const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
     let text;
@@ -246,6 +259,11 @@ function decodeSqlFile(bytes, file) {
     }
     return text;
 }
+/**
+ * A migration or sidecar file, decoded. An empty migration is read (`supabase migration new` makes one, and
+ * `supabase db push` applies it as 0 statements and records its version): `empty` says so, for a warning. An
+ * empty rollback or verify script is refused: it would pass for a rollback or a verification that does nothing.
+ */
 function readSqlFile(absPath, root, what) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, absPath) || absPath;
     let bytes;
@@ -256,11 +274,13 @@ function readSqlFile(absPath, root, what) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
     }
     const sql = decodeSqlFile(bytes, file);
-    // Comments alone are fine (applied as 0 statements); nothing at all is a mistake: a file left empty.
-    if (ONLY_WHITESPACE.test(sql)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`);
-    }
-    return { file, path: absPath, sql, checksum: sha256(sql) };
+    const read = { file, path: absPath, sql, checksum: sha256(sql) };
+    if (!ONLY_WHITESPACE.test(sql))
+        return read;
+    const empty = bytes.length === 0 ? '0 bytes' : 'whitespace only';
+    if (what !== 'migration')
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${empty}); delete it or add SQL`);
+    return { ...read, empty };
 }
 /**
  * The one rule for a name in the migrations folder (or its rollback/ and verify/ folders):
@@ -347,8 +367,9 @@ function discoverMigrations(migrationsDir, root, options = {}) {
 /**
  * Reads the migrations folder. `root` is what file names in messages are relative to (the repository).
  * Fails with a ConfigError on a missing folder, a duplicated version, a sidecar with no migration, a
- * misspelt migration name, an empty file, or a file that is not UTF-8. Files that are not migrations are
- * skipped, each with a warning the caller logs.
+ * misspelt migration name, an empty rollback or verify script, or a file that is not UTF-8 (every such file at
+ * once). Files that are not migrations are skipped, and an empty migration is read, each with a warning the
+ * caller logs.
  */
 function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root, migrationsDir);
@@ -357,6 +378,7 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     }
     const migrations = [];
     const warnings = [];
+    const unusable = [];
     const seen = new Map();
     const duplicates = new Map();
     const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir).sort();
@@ -381,19 +403,35 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
             continue;
         }
         seen.set(version, entry);
-        const base = readSqlFile(abs, root, 'migration');
-        const sidecar = (sub) => {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, entry);
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined;
-        };
-        migrations.push(withTransactionMode({
-            ...base,
-            version,
-            name,
-            rollback: sidecar('rollback'),
-            verify: sidecar('verify')
-        }, options.noTransactionMarkers ?? []));
+        // A file that cannot be used is collected, not thrown at once: a folder with one usually has more
+        // (a branch written by the same editor), and each round trip to fix one costs a CI run.
+        try {
+            const { empty, ...base } = readSqlFile(abs, root, 'migration');
+            if (empty)
+                warnings.push(`${base.file}: empty migration (${empty}): nothing to run; it is applied as 0 statements and its ` +
+                    'version recorded, as `supabase db push` does');
+            const sidecar = (sub) => {
+                const p = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, sub, entry);
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && isFile(p) ? readSqlFile(p, root, `${sub} script`) : undefined;
+            };
+            migrations.push(withTransactionMode({
+                ...base,
+                version,
+                name,
+                rollback: sidecar('rollback'),
+                verify: sidecar('verify')
+            }, options.noTransactionMarkers ?? []));
+        }
+        catch (e) {
+            if (!(e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x))
+                throw e;
+            unusable.push(e.message);
+        }
     }
+    if (unusable.length === 1)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(unusable[0]);
+    if (unusable.length > 1)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${unusable.length} files in ${migrationsDir} cannot be used:\n${unusable.map(u => `- ${u}`).join('\n')}`);
     if (duplicates.size > 0) {
         // All of them at once: a folder merged from several branches often has more than one.
         const list = [...duplicates].map(([v, files]) => `${v} (${files.join(', ')})`).join('; ');
@@ -764,6 +802,10 @@ function parseSql(sql) {
     return parsed;
 }
 function parseText(sql) {
+    // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
+    // `supabase migration new` writes such files.
+    if (/^[ \t\n\r\f\v]*$/.test(sql))
+        return { statements: [] };
     let tree;
     try {
         tree = parser().parseSync(sql);

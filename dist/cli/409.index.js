@@ -579,8 +579,11 @@ function repositoryRoot(cwd) {
             return external_node_path_default().resolve(cwd);
     }
 }
-/** One file named on the command line, read as a migration whatever its name (no sidecars). */
-function singleFile(abs, cwd) {
+/**
+ * One file named on the command line, read as a migration whatever its name (no sidecars). An empty one is
+ * linted as 0 statements, with a warning (as in a folder: `supabase db push` applies it and records its version).
+ */
+function singleFile(abs, cwd, warn) {
     const file = external_node_path_default().relative(cwd, abs) || abs;
     let bytes;
     try {
@@ -591,7 +594,7 @@ function singleFile(abs, cwd) {
     }
     const sql = (0,files/* decodeSqlFile */.tx)(bytes, file);
     if (/^[ \t\n\r\f\v]*$/.test(sql))
-        throw new errors/* ConfigError */.x(`${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}); delete it or add SQL`);
+        warn(`${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}): nothing to lint`);
     const m = files/* MIGRATION_FILE */.g8.exec(external_node_path_default().basename(abs));
     const mode = (0,files/* transactionModeOf */.F8)(sql, file);
     return {
@@ -652,7 +655,7 @@ async function runLintCommand(args, io) {
             folders.push({ dir: abs, migrations: found.migrations });
         }
         else
-            add(singleFile(abs, io.cwd));
+            add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)));
     }
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);

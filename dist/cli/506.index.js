@@ -11533,7 +11533,8 @@ async function runStage(opts) {
         givenUrl: opts.config.databaseUrl,
         policy: setup.policy,
         redactor,
-        progress: line => opts.logSink?.('info', redactor.redact(line))
+        progress: line => opts.logSink?.('info', redactor.redact(line)),
+        signal
     });
     try {
         const config = { ...opts.config, databaseUrl: provided.url };
@@ -11548,7 +11549,7 @@ async function runStage(opts) {
         };
         const label = `${target.host}:${target.port}/${target.database}`;
         const results = [...(opts.preResults ?? []), ...provided.preResults];
-        const preFailed = results.find(r => r.status === 'fail');
+        const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled');
         let plan;
         const applied = [];
         const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
@@ -11568,7 +11569,7 @@ async function runStage(opts) {
             log.info(`migration-runbook ${version/* VERSION */.x}: ${config.stage} on ${config.environment} (${label}), run ${facts.runId}`);
             if (preFailed) {
                 for (const check of STAGE_TABLE[config.stage].checks)
-                    results.push(notRun(check, `${preFailed.id} failed`));
+                    results.push(notRun(check, `${preFailed.id} ${preFailed.status === 'cancelled' ? 'was cancelled' : 'failed'}`));
             }
             else {
                 const opening = openTarget({

@@ -830,8 +830,9 @@ function activeFindings(findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ escapeHits),
-/* harmony export */   h: () => (/* binding */ plpgsqlEscapeHits)
+/* harmony export */   Mg: () => (/* binding */ functionBodyHit),
+/* harmony export */   S8: () => (/* binding */ escapeHits),
+/* harmony export */   h8: () => (/* binding */ plpgsqlEscapeHits)
 /* harmony export */ });
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
 /**
@@ -1001,6 +1002,18 @@ function escapeHits(ast, runsNow = true) {
         }
     });
     return out;
+}
+/**
+ * A hit in a function body (SQL or PL/pgSQL, BEGIN ATOMIC) as reported: a warning, not the rule's error.
+ * Defining a function runs nothing; the body runs when the function is called, which the migration may never
+ * do. A DO block and a top-level statement run now and keep the error.
+ */
+function functionBodyHit(hit) {
+    return {
+        rule: hit.rule,
+        message: `in a function body (runs when the function is called: during this migration only if the migration calls it, e.g. through a trigger): ${hit.message}`,
+        severity: 'warning'
+    };
 }
 /** The character offset in `text` of a UTF-8 byte offset. */
 function charAt(text, byteOffset) {
@@ -1908,8 +1921,9 @@ function sqlFunctionBody(stmt) {
     return { text, start: stmt.start + Math.max(at, 0), isDo: false, exact: at >= 0 };
 }
 /**
- * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call):
- * parsed as SQL, located in the file when the body is dollar-quoted, else at the statement's start.
+ * escapes-transaction in a SQL function body (partial-rollback is not: the body runs later, on each call), as
+ * a warning (functionBodyHit): parsed as SQL, located in the file when the body is dollar-quoted, else at the
+ * statement's start.
  */
 function sqlBodyFindings(file, stmt, body) {
     const parsed = (0,parser/* parseSql */.eg)(body.text);
@@ -1917,18 +1931,13 @@ function sqlBodyFindings(file, stmt, body) {
     if (parsed.error)
         return [];
     const bodyIndex = new parser/* TextIndex */.UC(body.text);
-    return parsed.statements.flatMap(s => (0,escape_rules/* escapeHits */.S)(s.ast, false).map(h => {
+    return parsed.statements.flatMap(s => (0,escape_rules/* escapeHits */.S8)(s.ast, false).map(h => {
         const at = body.exact && typeof h.location === 'number'
             ? body.start + bodyIndex.charOffset(h.location)
             : body.exact
                 ? body.start + s.start
                 : stmt.start;
-        return {
-            rule: h.rule,
-            ...file.lineColumn(at),
-            message: `in a function body: ${h.message}`,
-            anchorLine: stmt.line
-        };
+        return { ...(0,escape_rules/* functionBodyHit */.Mg)(h), ...file.lineColumn(at), anchorLine: stmt.line };
     }));
 }
 /** Where a hit in a PL/pgSQL body is: in the text as written when found there, else its statement's line. */
@@ -2155,14 +2164,13 @@ function plpgsqlBodyFindings(file, stmt) {
     const bodyLine = file.lineColumn(body.start).line;
     const out = [];
     const where = body.isDo ? 'a DO block' : 'a function body';
-    // What escapes the transaction: a DO block runs now (partial-rollback too), a function body on every call.
-    for (const hit of (0,escape_rules/* plpgsqlEscapeHits */.h)(tree, body.isDo)) {
-        out.push({
-            rule: hit.rule,
-            ...bodyHitPosition(file, body, bodyLine, hit),
-            message: `in ${where}: ${hit.message}`,
-            anchorLine
-        });
+    // What escapes the transaction: a DO block runs now (partial-rollback too, an error as at top level), a
+    // function body on every call (a warning: defining the function runs nothing).
+    for (const hit of (0,escape_rules/* plpgsqlEscapeHits */.h8)(tree, body.isDo)) {
+        const reported = body.isDo
+            ? { rule: hit.rule, message: `in ${where}: ${hit.message}` }
+            : (0,escape_rules/* functionBodyHit */.Mg)(hit);
+        out.push({ ...reported, ...bodyHitPosition(file, body, bodyLine, hit), anchorLine });
     }
     (0,parser/* walk */.GG)(tree, (key, node) => {
         if (!key.startsWith('PLpgSQL_stmt_') || typeof node.lineno !== 'number')
@@ -2425,7 +2433,7 @@ const RULES = {
         severity: 'warning',
         appliesTo: CHANGES,
         suppressible: true,
-        advice: 'ADD COLUMN ... REFERENCES validates every row while both tables are locked SHARE ROW EXCLUSIVE (writes blocked): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+        advice: 'ADD COLUMN ... REFERENCES with a DEFAULT (or GENERATED ... STORED, or a serial type) validates every row while the table is locked ACCESS EXCLUSIVE and the referenced table SHARE ROW EXCLUSIVE (without one, PostgreSQL skips the validation: every row is NULL): add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
     },
     'require-concurrent-detach': {
         severity: 'warning',
@@ -3143,6 +3151,21 @@ function isNotNullCheckColumn(expr) {
     const fields = (0,parser/* names */.Dy)(test.arg?.ColumnRef?.fields);
     return fields.length === 1 ? fields[0] : undefined;
 }
+/**
+ * What gives an added column a value in the existing rows, so that PostgreSQL validates its REFERENCES: a
+ * DEFAULT (even DEFAULT NULL), GENERATED ... STORED, or a serial type's nextval() default. Without one it skips
+ * the validation (parse_utilcmd.c transformAlterTableStmt: skipValidation unless raw_default is set): every
+ * row is NULL, the statement is instant. An identity column has no raw_default either: not validated.
+ */
+function filledBy(cons, typeName) {
+    if (cons.some(c => c.contype === 'CONSTR_DEFAULT'))
+        return 'a DEFAULT';
+    if (cons.some(c => c.contype === 'CONSTR_GENERATED'))
+        return 'a GENERATED expression';
+    if (SERIAL_TYPES.has(typeName))
+        return `type ${typeName} (a nextval() default)`;
+    return undefined;
+}
 function addColumnFindings(table, def, at, ctx, out) {
     const cons = columnConstraints(def);
     const typeName = (0,parser/* names */.Dy)(def.typeName?.names).pop()?.toLowerCase() ?? '';
@@ -3166,8 +3189,10 @@ function addColumnFindings(table, def, at, ctx, out) {
         push('volatile-default', `ADD COLUMN ${def.colname} with volatile default ${what} rewrites every row of ${table} under ACCESS EXCLUSIVE${why}`);
     }
     const fk = cons.find(c => c.contype === 'CONSTR_FOREIGN');
-    if (fk) {
-        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${(0,parser/* qualifiedName */.OL)(fk.pktable)} validates every row of ${table} while ${table} and ${(0,parser/* qualifiedName */.OL)(fk.pktable)} are locked SHARE ROW EXCLUSIVE`);
+    const valued = filledBy(cons, typeName);
+    if (fk && valued) {
+        const ref = (0,parser/* qualifiedName */.OL)(fk.pktable);
+        push('add-column-foreign-key', `ADD COLUMN ${def.colname} REFERENCES ${ref} with ${valued} validates every row of ${table} while ${table} is locked ACCESS EXCLUSIVE (no reads or writes) and ${ref} SHARE ROW EXCLUSIVE (writes blocked)`);
     }
 }
 function alterTableFindings(s, ctx) {
@@ -3241,12 +3266,11 @@ function createFunctionFindings(s, ctx) {
 /** The findings of one statement. */
 function statementFindings(ast, ctx) {
     // What escapes the transaction (or rolls back only partly), wherever it is in the statement's tree.
-    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now.
-    const inBody = ast.CreateFunctionStmt ? 'in a function body: ' : '';
-    const escapes = (0,escape_rules/* escapeHits */.S)(ast).map(h => ({
-        rule: h.rule,
+    // A BEGIN ATOMIC body is in the tree: its calls run on every call of the function, not now (a warning).
+    const inBody = Boolean(ast.CreateFunctionStmt);
+    const escapes = (0,escape_rules/* escapeHits */.S8)(ast).map(h => ({
+        ...(inBody ? (0,escape_rules/* functionBodyHit */.Mg)(h) : { rule: h.rule, message: h.message }),
         ...ctx.pos(h.location),
-        message: inBody + h.message,
         anchorLine: ctx.anchorLine
     }));
     return [...lockFindings(ast, ctx), ...escapes];

@@ -296,6 +296,8 @@ var apply = __webpack_require__(5256);
 var statements = __webpack_require__(1644);
 // EXTERNAL MODULE: ./src/embedded/throwaway-gaps.ts
 var throwaway_gaps = __webpack_require__(3736);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/plan/history.ts
 var plan_history = __webpack_require__(3547);
 // EXTERNAL MODULE: ./src/db/connect.ts
@@ -879,6 +881,7 @@ var schema = __webpack_require__(7675);
 
 
 
+
 /** A step of preparing the throwaway database failed: where, and Postgres's own words. */
 class BaselineStepError extends Error {
     file;
@@ -889,11 +892,41 @@ class BaselineStepError extends Error {
         this.line = line;
     }
 }
+/** The relation a statement creates (CREATE TABLE, VIEW, MATERIALIZED VIEW, TABLE AS), schema-qualified. */
+function createdRelation(ast) {
+    const made = ast.CreateStmt?.relation ?? ast.ViewStmt?.view ?? ast.CreateTableAsStmt?.into?.rel;
+    return typeof made?.relname === 'string' ? (0,parser/* qualifiedName */.OL)(made) : undefined;
+}
+/**
+ * When the missing relation is created by a migration after the failed one: the files are out of order (found
+ * on a real project whose `0043_x.sql` sorts before every timestamped file). The later file, else undefined.
+ */
+function createdLater(message, failedFile, migrations) {
+    const named = /relation "([^"]+)" does not exist/.exec(message)?.[1];
+    const at = migrations.findIndex(m => m.file === failedFile);
+    if (!named || at < 0)
+        return undefined;
+    const missing = named.includes('.') ? named : `public.${named}`;
+    for (const m of migrations.slice(at + 1)) {
+        const parsed = (0,parser/* parseSql */.eg)(m.sql);
+        if (parsed.error)
+            continue;
+        if (parsed.statements.some(st => createdRelation(st.ast) === missing))
+            return { relation: missing, file: m.file };
+    }
+    return undefined;
+}
 /** The fix to print for a failure while preparing the throwaway database. */
-function baselineAdvice(message) {
+function baselineAdvice(message, failedFile, migrations = []) {
     const gap = (0,throwaway_gaps/* throwawayGap */.J)(message);
     if (gap)
         return gap;
+    const later = createdLater(message, failedFile, migrations);
+    if (later)
+        return (`${later.relation} is created by a later migration, ${later.file}: the files run in version order (as ` +
+            `\`supabase db push\` runs them), so ${failedFile} runs first and cannot see it. Give ${failedFile} a version ` +
+            `after ${later.file}'s (if a database applied them in another order, start from its real schema: ` +
+            '--baseline-schema <supabase db dump file>)');
     if (/does not exist/.test(message))
         return ('the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
             'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +
@@ -901,7 +934,7 @@ function baselineAdvice(message) {
     return 'fix the migration (the Supabase CLI would stop here too), or start from the real schema with --baseline-schema <file>';
 }
 /** Runs a file statement by statement (a dump holds objects the stand-in already has: those are skipped). */
-async function runSchemaFile(client, file, sql) {
+async function runSchemaFile(client, file, sql, signal) {
     // psql meta-commands (\connect, \restrict in newer pg_dump output) are not SQL.
     const text = sql.replace(/^\\.*$/gm, match => ' '.repeat(match.length));
     const parsed = (0,parser/* parseSql */.eg)(text);
@@ -909,6 +942,8 @@ async function runSchemaFile(client, file, sql) {
         throw new BaselineStepError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`, file, parsed.error.line);
     let skipped = 0;
     for (const s of parsed.statements) {
+        // A dump's statements are short: the run stops between two of them.
+        (0,cancel/* throwIfCancelled */.dZ)(signal, `${file}:${s.line}`);
         const outcome = await runInSavepoint(client, s.text);
         if (outcome === 'exists')
             skipped++;
@@ -959,6 +994,8 @@ async function prepareEmbeddedTarget(server, opts) {
         applicationName: 'migration-runbook-baseline'
     });
     const steps = [];
+    /** Deployed migrations replayed so far (a cancelled replay says how far it got). */
+    let replayed = 0;
     const result = (status, summary, reasons = [], e) => ({
         id: 'baseline',
         title: 'Prepare the throwaway database',
@@ -984,7 +1021,7 @@ async function prepareEmbeddedTarget(server, opts) {
         for (const setup of opts.setupSql ?? []) {
             await client.query('BEGIN');
             try {
-                await runSchemaFile(client, setup.label, setup.sql);
+                await runSchemaFile(client, setup.label, setup.sql, opts.signal);
                 await client.query('COMMIT');
             }
             catch (e) {
@@ -1027,7 +1064,7 @@ async function prepareEmbeddedTarget(server, opts) {
             await client.query('BEGIN');
             let skipped = 0;
             try {
-                skipped = await runSchemaFile(client, opts.baselineSchema.file, opts.baselineSchema.sql);
+                skipped = await runSchemaFile(client, opts.baselineSchema.file, opts.baselineSchema.sql, opts.signal);
                 // The dump is the deployed state: its migrations are recorded as applied without running them.
                 await (0,plan_history/* ensureHistoryTables */.Y1)(client);
                 for (const m of deployed)
@@ -1058,9 +1095,16 @@ async function prepareEmbeddedTarget(server, opts) {
                     advisoryLockWaitMs: 5_000,
                     allowOutOfOrder: false,
                     log,
-                    snapshot: c => (0,schema/* snapshotSchema */.ap)(c),
+                    // Only the newest deployed migration can be rolled back on the throwaway (rollback acts on the newest
+                    // applied): its snapshot is the one the rollback's schema check needs. One before every file made the
+                    // replay quadratic (a snapshot reads the whole schema: 340 ms per file at the 830th of 1,262).
+                    snapshot: async (c, m) => m === deployed[deployed.length - 1] ? (0,schema/* snapshotSchema */.ap)(c) : undefined,
                     redact: text => opts.redactor.redact(text),
-                    replayingDeployed: true
+                    replayingDeployed: true,
+                    signal: opts.signal,
+                    onApplied: () => {
+                        replayed++;
+                    }
                 });
             }
             catch (e) {
@@ -1071,6 +1115,7 @@ async function prepareEmbeddedTarget(server, opts) {
             steps.push(`applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
         }
         opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`);
+        (0,cancel/* throwIfCancelled */.dZ)(opts.signal, 'the demo data');
         const hasCapacity = (await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)).rows[0].ok;
         if (hasCapacity && opts.demoRows > 0) {
             const restaurants = 20;
@@ -1096,11 +1141,27 @@ async function prepareEmbeddedTarget(server, opts) {
     catch (e) {
         const failed = e instanceof BaselineStepError ? e : new BaselineStepError((0,connect/* describeError */.Uc)(e));
         const message = opts.redactor.redact(failed.message);
+        if (opts.signal?.aborted || e instanceof cancel/* CancelledError */.cc) {
+            // Whatever the cancelled statement made of it, the truth is: cancelled (its transaction rolled back).
+            const why = String(opts.signal?.reason?.message ?? 'cancelled');
+            const done = [
+                ...steps,
+                ...(replayed > 0
+                    ? [`${replayed} of ${deployed.length} deployed migration(s) replayed`]
+                    : [])
+            ];
+            opts.log(`baseline cancelled (${why}): ${done.join('; ') || 'nothing prepared yet'}`);
+            return {
+                url,
+                baseline: deployed.map(m => m.version),
+                result: result('cancelled', `cancelled while preparing the throwaway database (${why}); the file running was rolled back`, [message])
+            };
+        }
         opts.log(`baseline failed: ${message}`);
         return {
             url,
             baseline: deployed.map(m => m.version),
-            result: result('fail', `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`, [message, `fix: ${baselineAdvice(message)}`], failed)
+            result: result('fail', `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`, [message, `fix: ${baselineAdvice(message, failed.file, migrations)}`], failed)
         };
     }
     finally {
@@ -1141,7 +1202,8 @@ async function rehearse(opts) {
             givenUrl: inputs.PROVIDED_TARGET_URL,
             policy,
             redactor: opts.redactor,
-            progress: opts.log
+            progress: opts.log,
+            signal: opts.signal
         });
         const pending = migrations.filter(m => !prepared.baseline.includes(m.version));
         const withoutRollback = pending.filter(m => !m.rollback);
@@ -1265,7 +1327,8 @@ function embeddedTarget(opts) {
                 setupSql: request.policy.setupSql,
                 baselineSchema,
                 baselineFrom: opts.baselineFrom,
-                migrations
+                migrations,
+                signal: request.signal
             });
         }
         catch (e) {

@@ -322,7 +322,8 @@ function embeddedTarget(opts) {
                 setupSql: request.policy.setupSql,
                 baselineSchema,
                 baselineFrom: opts.baselineFrom,
-                migrations
+                migrations,
+                signal: request.signal
             });
         }
         catch (e) {
