@@ -134,3 +134,28 @@ test('a separate ADD CONSTRAINT ... FOREIGN KEY is still foreign-key-not-valid, 
   expect(found(sql, 'add-column-foreign-key')).toEqual([])
   expect(found(sql, 'foreign-key-not-valid')).toEqual(['2:7 warning', '3:30 warning'])
 })
+
+test('a PL/pgSQL syntax error is placed at the token that broke, not at its first occurrence in the body', () => {
+  // From a real project: a second DECLARE section in the middle of a block. The offline compiler says only
+  // "at or near "COALESCE"", and the body has a valid COALESCE on line 7 before the broken one on line 14.
+  const sql = `CREATE OR REPLACE FUNCTION public.calculate_total_score(challenge_id_param uuid, user_id_param uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$DECLARE
+    total_score INTEGER;
+BEGIN
+    SELECT COALESCE(SUM(score), 0) INTO total_score
+    FROM nova_submissions
+    WHERE challenge_id = challenge_id_param;
+
+DECLARE
+    new_total_score INTEGER;
+
+SELECT COALESCE(SUM(score), 0) INTO new_total_score;
+END;$function$;
+`
+  expect(found(sql, 'syntax-error')).toEqual(['14:8 error'])
+  expect(findings(sql, 'syntax-error')[0].message).toBe(
+    'in the PL/pgSQL body: syntax error at or near "COALESCE"'
+  )
+})

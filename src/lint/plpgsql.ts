@@ -114,21 +114,47 @@ function constantString(expr: string): string | undefined {
   return m ? m[1].replace(/''/g, "'") : undefined
 }
 
-/** Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. */
-function locateBodyError(message: string, body: Body): number {
+/**
+ * Where a PL/pgSQL syntax error is: the token named in the message, else the body's start. The offline compiler
+ * gives no position, and the token often appears more than once (`syntax error at or near "COALESCE"` in a body
+ * with a valid COALESCE before the broken one). It reports an error once it has read past it, so the statement
+ * is compiled again with its body cut just before the next occurrence: the first occurrence whose cut still
+ * fails with the same message is the one. `stmt` is the statement (its text and file offset); without it, or
+ * when no cut reproduces the error, the first occurrence is named.
+ */
+function locateBodyError(
+  message: string,
+  body: Body,
+  stmt?: Pick<SqlStatement, 'text' | 'start'>
+): number {
   const near = /at or near "([^"]*)"/.exec(message)?.[1]
   if (message.includes('at end of input')) return body.start + body.text.trimEnd().length
   if (near === undefined) return body.start
+  let occurrences: number[]
   try {
     const bytes = Buffer.from(body.text, 'utf8')
-    const token = scanTokens(body.text).find(
-      t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase()
-    )
-    if (token) return body.start + bytes.subarray(0, token.start).toString('utf8').length
+    occurrences = scanTokens(body.text)
+      .filter(
+        t => bytes.subarray(t.start, t.end).toString('utf8').toLowerCase() === near.toLowerCase()
+      )
+      .map(t => bytes.subarray(0, t.start).toString('utf8').length)
   } catch {
     // the body does not even scan: the body's start is all we can say
+    return body.start
   }
-  return body.start
+  if (occurrences.length === 0) return body.start
+  if (occurrences.length === 1 || !stmt || !body.exact) return body.start + occurrences[0]
+  const at = body.start - stmt.start
+  const rest = stmt.text.slice(at + body.text.length)
+  for (const [i, start] of occurrences.slice(0, -1).entries()) {
+    try {
+      parsePlpgsql(stmt.text.slice(0, at) + body.text.slice(0, occurrences[i + 1]) + '\n' + rest)
+    } catch (e) {
+      if ((e as Error).message === message) return body.start + start
+    }
+  }
+  // No cut before a later occurrence fails the same way: the last one is where it breaks.
+  return body.start + occurrences[occurrences.length - 1]
 }
 
 /** A SQL statement run by a DO block (written in it, or EXECUTEd as a constant string). */
@@ -327,7 +353,7 @@ function plpgsqlBodyFindings(
     tree = parseGuessingScalars(stmt.text)
   } catch (e) {
     const message = (e as Error).message
-    const { line, column } = file.lineColumn(locateBodyError(message, body))
+    const { line, column } = file.lineColumn(locateBodyError(message, body, stmt))
     // The offline PL/pgSQL compiler has no catalog: what depends on types (a composite or user-defined type
     // in SELECT ... INTO a, b) can be refused here and accepted by the server. Only grammar errors are errors;
     // the rest is a warning, and the rehearsal compiles the body on the server.
