@@ -5279,15 +5279,22 @@ function declaredVolatility(createFunction) {
 ;// CONCATENATED MODULE: ./src/lint/catalog.ts
 
 async function existingTablesOf(client) {
-    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name,
+            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
-    return new Set(rows.map(r => r.name));
+    return {
+        tables: new Set(rows.map(r => r.name)),
+        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name))
+    };
 }
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
 async function readLintCatalog(client, functionNames) {
     const catalog = { warnings: [] };
     try {
-        catalog.existingTables = await existingTablesOf(client);
+        const found = await existingTablesOf(client);
+        catalog.existingTables = found.tables;
+        catalog.policyTables = found.withPolicies;
     }
     catch (e) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
@@ -7869,8 +7876,10 @@ function activeFindings(findings) {
  * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
  * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
  */
-function lintMigrations(pending, existingTables, functionVolatility) {
-    const policyTables = new Set();
+function lintMigrations(pending, existingTables, functionVolatility, 
+/** Tables that already have a policy on the target: enabling row level security on them again is no finding. */
+existingPolicyTables) {
+    const policyTables = new Set(existingPolicyTables);
     for (const m of pending)
         for (const t of policyTablesOf(m.sql))
             policyTables.add(t);
@@ -8079,7 +8088,7 @@ const lintCheck = {
         const catalog = await readLintCatalog(ctx.client, functionNamesIn(lintedSql(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
-        const result = lintMigrations(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility);
+        const result = lintMigrations(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility, catalog.policyTables);
         result.findings.push(...scanOtherFiles(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations));
         for (const f of result.findings) {
             const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;

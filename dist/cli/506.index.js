@@ -2758,15 +2758,22 @@ var volatility = __webpack_require__(9338);
 ;// CONCATENATED MODULE: ./src/lint/catalog.ts
 
 async function existingTablesOf(client) {
-    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name,
+            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
-    return new Set(rows.map(r => r.name));
+    return {
+        tables: new Set(rows.map(r => r.name)),
+        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name))
+    };
 }
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
 async function readLintCatalog(client, functionNames) {
     const catalog = { warnings: [] };
     try {
-        catalog.existingTables = await existingTablesOf(client);
+        const found = await existingTablesOf(client);
+        catalog.existingTables = found.tables;
+        catalog.policyTables = found.withPolicies;
     }
     catch (e) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
@@ -2848,7 +2855,7 @@ const lintCheck = {
         const catalog = await readLintCatalog(ctx.client, (0,volatility/* functionNamesIn */.w$)((0,migrations/* lintedSql */.FL)(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
-        const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility);
+        const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility, catalog.policyTables);
         result.findings.push(...(0,other_files/* scanOtherFiles */.l)(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations));
         for (const f of result.findings) {
             const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;

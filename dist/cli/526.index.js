@@ -1411,8 +1411,10 @@ function statementLabel(text) {
  * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
  * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
  */
-function lintMigrations(pending, existingTables, functionVolatility) {
-    const policyTables = new Set();
+function lintMigrations(pending, existingTables, functionVolatility, 
+/** Tables that already have a policy on the target: enabling row level security on them again is no finding. */
+existingPolicyTables) {
+    const policyTables = new Set(existingPolicyTables);
     for (const m of pending)
         for (const t of (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .policyTablesOf */ .Vb)(m.sql))
             policyTables.add(t);

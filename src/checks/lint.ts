@@ -91,7 +91,8 @@ export const lintCheck: Check<'lint'> = {
     const result = lintMigrations(
       ctx.plan.pending,
       catalog.existingTables,
-      catalog.functionVolatility
+      catalog.functionVolatility,
+      catalog.policyTables
     )
     result.findings.push(
       ...scanOtherFiles(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations)

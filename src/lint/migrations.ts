@@ -22,9 +22,11 @@ export interface LintSetResult {
 export function lintMigrations(
   pending: Migration[],
   existingTables?: Set<string>,
-  functionVolatility?: ReadonlyMap<string, Volatility>
+  functionVolatility?: ReadonlyMap<string, Volatility>,
+  /** Tables that already have a policy on the target: enabling row level security on them again is no finding. */
+  existingPolicyTables?: ReadonlySet<string>
 ): LintSetResult {
-  const policyTables = new Set<string>()
+  const policyTables = new Set<string>(existingPolicyTables)
   for (const m of pending) for (const t of policyTablesOf(m.sql)) policyTables.add(t)
   const createdTables = new Set<string>()
   const createdIndexes = new Map<string, string>()
