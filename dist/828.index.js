@@ -2152,7 +2152,7 @@ function isPassword(value) {
 /* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile, discoverMigrations */
+/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile, emptiness, discoverMigrations */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2292,7 +2292,6 @@ const EXPECTED_OTHER_FILES = new Set(['runbook.yml', 'runbook.yaml']);
 const SIDECAR_FOLDERS = ['rollback', 'verify'];
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** PostgreSQL's whitespace (scan.l): a file of only these holds no SQL at all. */
-const ONLY_WHITESPACE = /^[ \t\n\r\f\v]*$/;
 /**
  * Index of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
  * surrogates, nothing above U+10FFFF), or -1. For a broken sequence it is the sequence's first byte.
@@ -2395,6 +2394,12 @@ function decodeSqlFile(bytes, file) {
     }
     return text;
 }
+/** How a decoded file is empty, for its message ('0 bytes', 'whitespace only'); undefined when it holds SQL. */
+function emptiness(bytes, sql) {
+    if (!(0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .isBlankSql */ .BX)(sql))
+        return undefined;
+    return bytes.length === 0 ? '0 bytes' : 'whitespace only';
+}
 /**
  * A migration or sidecar file, decoded. An empty migration is read (`supabase migration new` makes one, and
  * `supabase db push` applies it as 0 statements and records its version): `empty` says so, for a warning. An
@@ -2411,9 +2416,9 @@ function readSqlFile(absPath, root, what) {
     }
     const sql = decodeSqlFile(bytes, file);
     const read = { file, path: absPath, sql, checksum: sha256(sql) };
-    if (!ONLY_WHITESPACE.test(sql))
+    const empty = emptiness(bytes, sql);
+    if (!empty)
         return read;
-    const empty = bytes.length === 0 ? '0 bytes' : 'whitespace only';
     if (what !== 'migration')
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${empty}); delete it or add SQL`);
     return { ...read, empty };
@@ -3482,6 +3487,7 @@ function schemaDiffSection(report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ loadDeparser),
+/* harmony export */   BX: () => (/* binding */ isBlankSql),
 /* harmony export */   Dy: () => (/* binding */ names),
 /* harmony export */   GG: () => (/* binding */ walk),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
@@ -3773,10 +3779,14 @@ function parseSql(sql) {
     }
     return parsed;
 }
+/** Whether a text is empty or whitespace only (a comment is not: it is SQL that runs as no statement). */
+function isBlankSql(sql) {
+    return /^[ \t\n\r\f\v]*$/.test(sql);
+}
 function parseText(sql) {
     // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
     // `supabase migration new` writes such files.
-    if (/^[ \t\n\r\f\v]*$/.test(sql))
+    if (isBlankSql(sql))
         return { statements: [] };
     let tree;
     try {
@@ -9595,18 +9605,18 @@ async function comparePlanBaselines(client, input) {
 var rehearsal_settings = __webpack_require__(3811);
 ;// CONCATENATED MODULE: ./src/db/session-settings.ts
 
-/**
- * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
- * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
- * session that is gone cannot be restored).
- */
 /** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
 const SESSION_RESET = [
     'RESET SESSION AUTHORIZATION',
     'RESET ROLE',
     'RESET ALL'
 ];
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
+ * session that is gone cannot be restored).
+ */
 async function keepSessionSettings(client) {
     const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
     const restore = [

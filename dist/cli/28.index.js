@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
+/* harmony export */   B_: () => (/* binding */ emptiness),
 /* harmony export */   F8: () => (/* binding */ transactionModeOf),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   e1: () => (/* binding */ versionNumber),
@@ -156,7 +157,6 @@ const EXPECTED_OTHER_FILES = new Set(['runbook.yml', 'runbook.yaml']);
 const SIDECAR_FOLDERS = ['rollback', 'verify'];
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** PostgreSQL's whitespace (scan.l): a file of only these holds no SQL at all. */
-const ONLY_WHITESPACE = /^[ \t\n\r\f\v]*$/;
 /**
  * Index of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
  * surrogates, nothing above U+10FFFF), or -1. For a broken sequence it is the sequence's first byte.
@@ -259,6 +259,12 @@ function decodeSqlFile(bytes, file) {
     }
     return text;
 }
+/** How a decoded file is empty, for its message ('0 bytes', 'whitespace only'); undefined when it holds SQL. */
+function emptiness(bytes, sql) {
+    if (!(0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .isBlankSql */ .BX)(sql))
+        return undefined;
+    return bytes.length === 0 ? '0 bytes' : 'whitespace only';
+}
 /**
  * A migration or sidecar file, decoded. An empty migration is read (`supabase migration new` makes one, and
  * `supabase db push` applies it as 0 statements and records its version): `empty` says so, for a warning. An
@@ -275,9 +281,9 @@ function readSqlFile(absPath, root, what) {
     }
     const sql = decodeSqlFile(bytes, file);
     const read = { file, path: absPath, sql, checksum: sha256(sql) };
-    if (!ONLY_WHITESPACE.test(sql))
+    const empty = emptiness(bytes, sql);
+    if (!empty)
         return read;
-    const empty = bytes.length === 0 ? '0 bytes' : 'whitespace only';
     if (what !== 'migration')
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: empty ${what} (${empty}); delete it or add SQL`);
     return { ...read, empty };
@@ -510,6 +516,7 @@ function compareVersions(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ loadDeparser),
+/* harmony export */   BX: () => (/* binding */ isBlankSql),
 /* harmony export */   Dy: () => (/* binding */ names),
 /* harmony export */   GG: () => (/* binding */ walk),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
@@ -801,10 +808,14 @@ function parseSql(sql) {
     }
     return parsed;
 }
+/** Whether a text is empty or whitespace only (a comment is not: it is SQL that runs as no statement). */
+function isBlankSql(sql) {
+    return /^[ \t\n\r\f\v]*$/.test(sql);
+}
 function parseText(sql) {
     // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
     // `supabase migration new` writes such files.
-    if (/^[ \t\n\r\f\v]*$/.test(sql))
+    if (isBlankSql(sql))
         return { statements: [] };
     let tree;
     try {

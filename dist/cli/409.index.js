@@ -593,8 +593,9 @@ function singleFile(abs, cwd, warn) {
         throw new errors/* ConfigError */.x(`${file}: cannot read the file: ${e.message}`);
     }
     const sql = (0,files/* decodeSqlFile */.tx)(bytes, file);
-    if (/^[ \t\n\r\f\v]*$/.test(sql))
-        warn(`${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}): nothing to lint`);
+    const empty = (0,files/* emptiness */.B_)(bytes, sql);
+    if (empty)
+        warn(`${file}: empty file (${empty}): nothing to lint`);
     const m = files/* MIGRATION_FILE */.g8.exec(external_node_path_default().basename(abs));
     const mode = (0,files/* transactionModeOf */.F8)(sql, file);
     return {

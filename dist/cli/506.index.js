@@ -835,18 +835,18 @@ function extendedQuery(text, values) {
 /* harmony export */ });
 /* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
 
-/**
- * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
- * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
- * session that is gone cannot be restored).
- */
 /** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
 const SESSION_RESET = [
     'RESET SESSION AUTHORIZATION',
     'RESET ROLE',
     'RESET ALL'
 ];
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
+ * session that is gone cannot be restored).
+ */
 async function keepSessionSettings(client) {
     const { rows } = await client.query(`SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`);
     const restore = [

@@ -9,12 +9,6 @@
 import type pg from 'pg'
 import { quoteLiteral } from './connect.js'
 
-/**
- * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
- * and returns what puts the session back to them: the migrations' role, session authorization and every
- * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
- * session that is gone cannot be restored).
- */
 /** What a migration may have changed for the session, undone: as `supabase db push`'s fresh session per file. */
 export const SESSION_RESET: readonly string[] = [
   'RESET SESSION AUTHORIZATION',
@@ -29,6 +23,12 @@ export interface KeptSession {
   restore: (first?: string) => Promise<void>
 }
 
+/**
+ * Reads the session's own settings (SET without LOCAL: the run's timeouts, client_connection_check_interval)
+ * and returns what puts the session back to them: the migrations' role, session authorization and every
+ * setting reset, then the run's own set again. restore's errors are left to the next query to report (a
+ * session that is gone cannot be restored).
+ */
 export async function keepSessionSettings(client: pg.ClientBase): Promise<KeptSession> {
   const { rows } = await client.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session' ORDER BY name`

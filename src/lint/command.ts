@@ -16,6 +16,7 @@ import {
   compareVersions,
   decodeSqlFile,
   discoverMigrationsWithWarnings,
+  emptiness,
   MIGRATION_FILE,
   sha256,
   transactionModeOf,
@@ -124,10 +125,8 @@ function singleFile(abs: string, cwd: string, warn: (line: string) => void): Mig
     throw new ConfigError(`${file}: cannot read the file: ${(e as Error).message}`)
   }
   const sql = decodeSqlFile(bytes, file)
-  if (/^[ \t\n\r\f\v]*$/.test(sql))
-    warn(
-      `${file}: empty file (${bytes.length === 0 ? '0 bytes' : 'whitespace only'}): nothing to lint`
-    )
+  const empty = emptiness(bytes, sql)
+  if (empty) warn(`${file}: empty file (${empty}): nothing to lint`)
   const m = MIGRATION_FILE.exec(path.basename(abs))
   const mode = transactionModeOf(sql, file)
   return {

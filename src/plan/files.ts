@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../config/errors.js'
-import { concurrentlyClause, parseSql, parserLoaded } from '../sql/parser.js'
+import { concurrentlyClause, isBlankSql, parseSql, parserLoaded } from '../sql/parser.js'
 
 /**
  * `<version>_<name>.sql`: the Supabase CLI's pattern (any name; supabase/dbdev deploys names like
@@ -183,7 +183,6 @@ const EXPECTED_OTHER_FILES = new Set(['runbook.yml', 'runbook.yaml'])
 const SIDECAR_FOLDERS = ['rollback', 'verify'] as const
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
 /** PostgreSQL's whitespace (scan.l): a file of only these holds no SQL at all. */
-const ONLY_WHITESPACE = /^[ \t\n\r\f\v]*$/
 
 /**
  * Index of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
@@ -286,6 +285,15 @@ export function decodeSqlFile(bytes: Uint8Array, file: string): string {
   return text
 }
 
+/** How a decoded file is empty, for its message ('0 bytes', 'whitespace only'); undefined when it holds SQL. */
+export function emptiness(
+  bytes: Uint8Array,
+  sql: string
+): '0 bytes' | 'whitespace only' | undefined {
+  if (!isBlankSql(sql)) return undefined
+  return bytes.length === 0 ? '0 bytes' : 'whitespace only'
+}
+
 /**
  * A migration or sidecar file, decoded. An empty migration is read (`supabase migration new` makes one, and
  * `supabase db push` applies it as 0 statements and records its version): `empty` says so, for a warning. An
@@ -305,8 +313,8 @@ function readSqlFile(
   }
   const sql = decodeSqlFile(bytes, file)
   const read = { file, path: absPath, sql, checksum: sha256(sql) }
-  if (!ONLY_WHITESPACE.test(sql)) return read
-  const empty = bytes.length === 0 ? '0 bytes' : 'whitespace only'
+  const empty = emptiness(bytes, sql)
+  if (!empty) return read
   if (what !== 'migration')
     throw new ConfigError(`${file}: empty ${what} (${empty}); delete it or add SQL`)
   return { ...read, empty }

@@ -296,10 +296,15 @@ export function parseSql(sql: string): ParsedSql {
   return parsed
 }
 
+/** Whether a text is empty or whitespace only (a comment is not: it is SQL that runs as no statement). */
+export function isBlankSql(sql: string): boolean {
+  return /^[ \t\n\r\f\v]*$/.test(sql)
+}
+
 function parseText(sql: string): ParsedSql {
   // libpg_query refuses an empty text ("Query cannot be empty"); PostgreSQL runs it as no statement at all, and
   // `supabase migration new` writes such files.
-  if (/^[ \t\n\r\f\v]*$/.test(sql)) return { statements: [] }
+  if (isBlankSql(sql)) return { statements: [] }
   let tree: { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] }
   try {
     tree = parser().parseSync(sql) as typeof tree
