@@ -1587,6 +1587,7 @@ function firstLine(text) {
 /* harmony export */   MI: () => (/* binding */ statementLocks),
 /* harmony export */   OQ: () => (/* binding */ statementLabel),
 /* harmony export */   bx: () => (/* binding */ LOCK_MODES),
+/* harmony export */   jO: () => (/* binding */ foreignKeysAfter),
 /* harmony export */   vk: () => (/* binding */ lockedRelation)
 /* harmony export */ });
 /* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27117);
@@ -1639,18 +1640,36 @@ function nameFromList(items, dropLast = 0) {
     const schema = parts.length >= 2 ? parts[parts.length - 2] : 'public';
     return `${schema}.${name}`;
 }
-function alterTableLocks(stmt) {
+/** Measured on PostgreSQL 17 (pg_locks): what a dropped or rebuilt foreign key locks besides its own table. */
+const FOREIGN_KEY_REBUILD = 'AccessExclusiveLock';
+function alterTableLocks(stmt, foreignKeys) {
     const table = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(stmt.relation);
     let mode = 'none';
     const others = new Map();
+    const also = (t, lock) => others.set(t, stronger(others.get(t) ?? 'none', lock));
+    const own = foreignKeys.filter(k => k.table === table);
     for (const c of stmt.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {};
         const constraint = cmd.def?.Constraint;
+        if (cmd.subtype === 'AT_DropConstraint') {
+            const dropped = own.filter(k => k.name === cmd.name);
+            for (const k of dropped)
+                also(k.references, FOREIGN_KEY_REBUILD);
+            // DROP CONSTRAINT ... CASCADE of a key others reference drops their foreign keys: their tables are locked.
+            if (dropped.length === 0 && cmd.behavior === 'DROP_CASCADE')
+                for (const k of foreignKeys)
+                    if (k.references === table)
+                        also(k.table, FOREIGN_KEY_REBUILD);
+        }
+        else if (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_AlterColumnType') {
+            for (const k of own)
+                if (k.columns.includes(cmd.name))
+                    also(k.references, FOREIGN_KEY_REBUILD);
+        }
         if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
             // ADD FOREIGN KEY: SHARE ROW EXCLUSIVE on both the table and the referenced table.
             mode = stronger(mode, 'ShareRowExclusiveLock');
-            const ref = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(constraint.pktable);
-            others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
+            also((0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(constraint.pktable), 'ShareRowExclusiveLock');
         }
         else if (cmd.subtype === 'AT_DetachPartition') {
             // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
@@ -1658,18 +1677,15 @@ function alterTableLocks(stmt) {
                 ? 'ShareUpdateExclusiveLock'
                 : 'AccessExclusiveLock';
             mode = stronger(mode, lock);
-            const part = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(cmd.def.PartitionCmd.name);
-            others.set(part, stronger(others.get(part) ?? 'none', lock));
+            also((0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(cmd.def.PartitionCmd.name), lock);
         }
         else {
             mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock');
         }
         // An added column with REFERENCES locks the referenced table too.
         for (const k of cmd.def?.ColumnDef?.constraints ?? []) {
-            if (k.Constraint?.contype === 'CONSTR_FOREIGN') {
-                const ref = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(k.Constraint.pktable);
-                others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'));
-            }
+            if (k.Constraint?.contype === 'CONSTR_FOREIGN')
+                also((0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(k.Constraint.pktable), 'ShareRowExclusiveLock');
         }
     }
     return [
@@ -1691,11 +1707,37 @@ function createTableLocks(stmt) {
         out.push({ lock: 'ShareRowExclusiveLock', table: t });
     return out;
 }
-function dropLocks(stmt) {
+/**
+ * The tables besides `tables` that a DROP TABLE or TRUNCATE of them locks through foreign keys: those they reference
+ * (a dropped table's keys go, with their triggers there), and with CASCADE those that reference them.
+ */
+function foreignKeyNeighbours(tables, foreignKeys, opts) {
+    const out = new Set();
+    for (const k of foreignKeys) {
+        if (opts.referenced && tables.includes(k.table))
+            out.add(k.references);
+        if (opts.cascade && tables.includes(k.references))
+            out.add(k.table);
+    }
+    return [...out]
+        .filter(t => !tables.includes(t))
+        .sort()
+        .map(table => ({ lock: FOREIGN_KEY_REBUILD, table }));
+}
+function dropLocks(stmt, foreignKeys) {
     const objects = stmt.objects ?? [];
     const lists = objects.map(o => (o.List?.items ?? [o]));
     switch (stmt.removeType) {
-        case 'OBJECT_TABLE':
+        case 'OBJECT_TABLE': {
+            const tables = lists.map(l => nameFromList(l));
+            return [
+                ...tables.map(table => ({ lock: 'AccessExclusiveLock', table })),
+                ...foreignKeyNeighbours(tables, foreignKeys, {
+                    referenced: true,
+                    cascade: stmt.behavior === 'DROP_CASCADE'
+                })
+            ];
+        }
         case 'OBJECT_MATVIEW':
         case 'OBJECT_VIEW':
         case 'OBJECT_SEQUENCE':
@@ -1720,8 +1762,11 @@ function lockedRelation(l) {
     const isIndex = l.table.endsWith(INDEX_SUFFIX);
     return { name: isIndex ? l.table.slice(0, -INDEX_SUFFIX.length) : l.table, isIndex };
 }
-/** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
-function statementLocks(ast) {
+/**
+ * The locks a statement takes on tables (schema.name; unqualified names are taken as public). With the foreign keys
+ * known before it, also the tables it locks through them without naming them.
+ */
+function statementLocks(ast, foreignKeys = []) {
     const [kind] = Object.keys(ast);
     const s = ast[kind] ?? {};
     switch (kind) {
@@ -1730,7 +1775,7 @@ function statementLocks(ast) {
                 return [
                     { lock: 'ShareUpdateExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) + INDEX_SUFFIX }
                 ];
-            return alterTableLocks(s);
+            return alterTableLocks(s, foreignKeys);
         case 'CreateStmt':
             return createTableLocks(s);
         case 'IndexStmt':
@@ -1741,7 +1786,7 @@ function statementLocks(ast) {
                 }
             ];
         case 'DropStmt':
-            return dropLocks(s);
+            return dropLocks(s, foreignKeys);
         case 'RenameStmt':
             if (!s.relation)
                 return [];
@@ -1763,11 +1808,16 @@ function statementLocks(ast) {
                 lock: LOCK_STMT_MODES[s.mode ?? 8] ?? 'AccessExclusiveLock',
                 table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.RangeVar)
             }));
-        case 'TruncateStmt':
-            return (s.relations ?? []).map((r) => ({
-                lock: 'AccessExclusiveLock',
-                table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.RangeVar)
-            }));
+        case 'TruncateStmt': {
+            const tables = (s.relations ?? []).map((r) => (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(r.RangeVar));
+            return [
+                ...tables.map(table => ({ lock: 'AccessExclusiveLock', table })),
+                ...foreignKeyNeighbours(tables, foreignKeys, {
+                    referenced: false,
+                    cascade: s.behavior === 'DROP_CASCADE'
+                })
+            ];
+        }
         case 'ClusterStmt':
             return s.relation ? [{ lock: 'AccessExclusiveLock', table: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation) }] : [];
         case 'VacuumStmt': {
@@ -1823,6 +1873,97 @@ function statementLocks(ast) {
 function statementLabel(text) {
     const words = text.replace(/\s+/g, ' ').trim().split(' ');
     return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '');
+}
+/** PostgreSQL's makeObjectName: name1_name2_label within 63 bytes, the longer part cut first (ASCII names). */
+function defaultObjectName(name1, name2, label) {
+    const room = 63 - (label.length + 1) - (name2 ? 1 : 0);
+    let n1 = name1.length;
+    let n2 = name2.length;
+    while (n1 + n2 > room) {
+        if (n1 > n2)
+            n1--;
+        else
+            n2--;
+    }
+    return [name1.slice(0, n1), name2.slice(0, n2), label].filter(Boolean).join('_');
+}
+/** A foreign key constraint node of a table as it will be named (PostgreSQL's default: table_columns_fkey). */
+function foreignKeyOf(table, constraint, columns) {
+    if (constraint?.contype !== 'CONSTR_FOREIGN' || !constraint.pktable)
+        return undefined;
+    const relname = table.slice(table.indexOf('.') + 1);
+    return {
+        table,
+        name: constraint.conname ?? defaultObjectName(relname, columns.join('_'), 'fkey'),
+        columns,
+        references: (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(constraint.pktable)
+    };
+}
+function columnNames(list) {
+    return (list ?? []).map(n => String(n.String?.sval ?? ''));
+}
+/**
+ * The foreign keys after a statement ran, given those before it: what CREATE TABLE and ALTER TABLE add, what DROP
+ * and renames change. `tableName` names a created table as the caller resolves it (its search path).
+ */
+function foreignKeysAfter(ast, before, tableName = _sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    let keys = [...before];
+    const add = (k) => {
+        if (k)
+            keys = [...keys.filter(o => !(o.table === k.table && o.name === k.name)), k];
+    };
+    if (kind === 'CreateStmt' && s.relation) {
+        const table = tableName(s.relation);
+        for (const elt of s.tableElts ?? []) {
+            if (elt.Constraint)
+                add(foreignKeyOf(table, elt.Constraint, columnNames(elt.Constraint.fk_attrs)));
+            const column = elt.ColumnDef?.colname;
+            for (const k of elt.ColumnDef?.constraints ?? [])
+                add(foreignKeyOf(table, k.Constraint, [String(column)]));
+        }
+    }
+    else if (kind === 'AlterTableStmt' && s.objtype === 'OBJECT_TABLE' && s.relation) {
+        const table = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation);
+        for (const c of s.cmds ?? []) {
+            const cmd = c.AlterTableCmd ?? {};
+            if (cmd.subtype === 'AT_AddConstraint')
+                add(foreignKeyOf(table, cmd.def?.Constraint, columnNames(cmd.def?.Constraint?.fk_attrs)));
+            else if (cmd.subtype === 'AT_AddColumn')
+                for (const k of cmd.def?.ColumnDef?.constraints ?? [])
+                    add(foreignKeyOf(table, k.Constraint, [String(cmd.def.ColumnDef.colname)]));
+            else if (cmd.subtype === 'AT_DropConstraint')
+                keys = keys.filter(k => !(k.table === table && k.name === cmd.name));
+            else if (cmd.subtype === 'AT_DropColumn')
+                keys = keys.filter(k => !(k.table === table && k.columns.includes(cmd.name)));
+        }
+    }
+    else if (kind === 'DropStmt' && s.removeType === 'OBJECT_TABLE') {
+        const dropped = (s.objects ?? []).map((o) => nameFromList(o.List?.items ?? [o]));
+        const cascade = s.behavior === 'DROP_CASCADE';
+        keys = keys.filter(k => !dropped.includes(k.table) && !(cascade && dropped.includes(k.references)));
+    }
+    else if (kind === 'RenameStmt' && s.relation) {
+        const table = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .qualifiedName */ .OL)(s.relation);
+        if (s.renameType === 'OBJECT_TABLE') {
+            const renamed = `${table.slice(0, table.indexOf('.'))}.${s.newname}`;
+            keys = keys.map(k => ({
+                ...k,
+                table: k.table === table ? renamed : k.table,
+                references: k.references === table ? renamed : k.references
+            }));
+        }
+        else if (s.renameType === 'OBJECT_TABCONSTRAINT') {
+            keys = keys.map(k => k.table === table && k.name === s.subname ? { ...k, name: s.newname } : k);
+        }
+        else if (s.renameType === 'OBJECT_COLUMN') {
+            keys = keys.map(k => k.table === table
+                ? { ...k, columns: k.columns.map(c => (c === s.subname ? s.newname : c)) }
+                : k);
+        }
+    }
+    return keys;
 }
 
 
@@ -4876,7 +5017,10 @@ const longTransactionsCheck = {
 
 async function runLockHolders(ctx) {
     const mode = ctx.env.lockHolders;
-    const tables = ctx.plan.touchedTables;
+    // What the statements name, and what they lock through foreign keys without naming it (lint found those).
+    const tables = [
+        ...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])
+    ].sort();
     if (mode === 'off') {
         return {
             status: 'skip',
@@ -5289,13 +5433,30 @@ function declaredVolatility(createFunction) {
 ;// CONCATENATED MODULE: ./src/lint/catalog.ts
 
 async function existingTablesOf(client) {
+    // One query, as before the foreign keys were read: a far database pays a round trip per query.
     const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name,
-            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied
+            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied,
+            (SELECT json_agg(json_build_object(
+                      'name', k.conname,
+                      'references', rn.nspname || '.' || r.relname,
+                      'columns', ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, i)
+                                         JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
+                                        ORDER BY u.i)))
+               FROM pg_constraint k
+               JOIN pg_class r ON r.oid = k.confrelid
+               JOIN pg_namespace rn ON rn.oid = r.relnamespace
+              WHERE k.conrelid = c.oid AND k.contype = 'f') AS fks
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
     return {
         tables: new Set(rows.map(r => r.name)),
-        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name))
+        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name)),
+        foreignKeys: rows.flatMap(r => (r.fks ?? []).map(k => ({
+            table: r.name,
+            name: k.name,
+            columns: k.columns,
+            references: k.references
+        })))
     };
 }
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
@@ -5305,6 +5466,7 @@ async function readLintCatalog(client, functionNames) {
         const found = await existingTablesOf(client);
         catalog.existingTables = found.tables;
         catalog.policyTables = found.withPolicies;
+        catalog.foreignKeys = found.foreignKeys;
     }
     catch (e) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
@@ -7617,6 +7779,7 @@ function lintSql(file, sql, opts) {
     const raw = [];
     const locks = [];
     const created = new Set();
+    let foreignKeys = [...(opts.foreignKeys ?? [])];
     for (const hit of (0,secrets/* findConnectionPasswords */.C2)(sql)) {
         raw.push({
             rule: 'connection-string-password',
@@ -7731,9 +7894,10 @@ function lintSql(file, sql, opts) {
         const found = unit.inside ? lockFindings(ast, ctx) : statementFindings(ast, ctx);
         for (const f of found)
             raw.push(unit.outerAnchorLine ? { ...f, outerAnchorLine: unit.outerAnchorLine } : f);
-        for (const l of (0,lint_locks/* statementLocks */.MI)(ast)) {
+        for (const l of (0,lint_locks/* statementLocks */.MI)(ast, foreignKeys)) {
             locks.push({ file, line, statement: (0,lint_locks/* statementLabel */.OQ)(unit.text), lock: l.lock, table: l.table });
         }
+        foreignKeys = (0,lint_locks/* foreignKeysAfter */.jO)(ast, foreignKeys, createdName);
         // What this statement leaves behind for the statements after it.
         if (kind === 'VariableSetStmt' && ast.VariableSetStmt.name === 'search_path')
             searchPath = searchPathOf(ast.VariableSetStmt);
@@ -7831,7 +7995,8 @@ function lintSql(file, sql, opts) {
         locks,
         statements: parsed.statements.length,
         created,
-        indexes: ownIndexes
+        indexes: ownIndexes,
+        foreignKeys
     };
 }
 /** A role password written in the SQL. The value itself is never put in the message. */
@@ -7886,15 +8051,17 @@ function activeFindings(findings) {
  * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
  * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
  */
-function lintMigrations(pending, existingTables, functionVolatility, 
-/** Tables that already have a policy on the target: enabling row level security on them again is no finding. */
-existingPolicyTables) {
-    const policyTables = new Set(existingPolicyTables);
+function lintMigrations(pending, catalog = {}) {
+    const { existingTables, functionVolatility } = catalog;
+    // Tables that already have a policy on the target: enabling row level security on them again is no finding.
+    const policyTables = new Set(catalog.policyTables);
     for (const m of pending)
         for (const t of policyTablesOf(m.sql))
             policyTables.add(t);
     const createdTables = new Set();
     const createdIndexes = new Map();
+    // The target's foreign keys, then each migration's changes to them: the tables a later DROP locks through them.
+    let foreignKeys = catalog.foreignKeys ?? [];
     const out = { findings: [], locks: [], files: 0, statements: 0 };
     for (const m of pending) {
         const before = new Set(createdTables);
@@ -7907,8 +8074,10 @@ existingPolicyTables) {
             createdIndexes: indexesBefore,
             policyTables,
             functionVolatility,
-            noTransactionMarkers: m.noTransactionMarkers
+            noTransactionMarkers: m.noTransactionMarkers,
+            foreignKeys
         });
+        foreignKeys = main.foreignKeys;
         for (const t of main.created)
             createdTables.add(t);
         for (const [i, t] of main.indexes)
@@ -7927,7 +8096,8 @@ existingPolicyTables) {
                 createdTables: before,
                 createdIndexes: new Map([...indexesBefore, ...main.indexes]),
                 functionVolatility,
-                noTransactionMarkers: m.noTransactionMarkers
+                noTransactionMarkers: m.noTransactionMarkers,
+                foreignKeys: main.foreignKeys
             }))
         ];
         for (const r of results) {
@@ -8041,6 +8211,7 @@ function scanOtherFiles(root, migrationsDir, allMigrations) {
 
 
 
+
 /** The outcome of a lint run: fail on any active error, warn on any active warning. */
 function lintOutcome(result) {
     const { status, summary, reasons, annotations } = summarizeLint(result);
@@ -8088,6 +8259,16 @@ function renderLintSection(check) {
     return (0,format/* collapse */.ap)(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
         `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
 }
+/** Tables a lock line names that the statements do not (the plan's touched tables are what they name). */
+function unnamedLockedTables(locks, named) {
+    const out = new Set();
+    for (const l of locks) {
+        const { name, isIndex } = (0,lint_locks/* lockedRelation */.vk)(l);
+        if (l.lock !== 'none' && !isIndex && !named.includes(name))
+            out.add(name);
+    }
+    return [...out].sort();
+}
 const lintCheck = {
     id: 'lint',
     title: 'Lint pending migrations',
@@ -8098,7 +8279,7 @@ const lintCheck = {
         const catalog = await readLintCatalog(ctx.client, functionNamesIn(lintedSql(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
-        const result = lintMigrations(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility, catalog.policyTables);
+        const result = lintMigrations(ctx.plan.pending, catalog);
         result.findings.push(...scanOtherFiles(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations));
         for (const f of result.findings) {
             const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
@@ -8113,6 +8294,7 @@ const lintCheck = {
         }
         for (const l of result.locks)
             ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
+        ctx.shared.lockedUnnamed = unnamedLockedTables(result.locks, ctx.plan.touchedTables);
         return lintOutcome(result);
     },
     sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]

@@ -159,6 +159,11 @@ export interface SharedFacts {
   planBaselines?: import('./perf/plan-baseline.js').PlanBaseline[]
   /** flags: it ran once already in this run (apply runs it before and after the migration). */
   flagsRanBeforeApply?: boolean
+  /**
+   * lint → lock-holders: tables the lint's lock table says the pending migrations lock without naming them (the
+   * table a dropped foreign key references), so their holders are looked for too.
+   */
+  lockedUnnamed?: string[]
   /** rollback → schema-equals-before: the migration the rollback reverted in this run. */
   rolledBack?: { version: string; name: string }
 }

@@ -306,7 +306,7 @@ describe('connected: volatility from the target pg_proc', () => {
         noTransaction: false
       } as Migration
     ]
-    const connected = lintMigrations(pending, undefined, volatility).findings
+    const connected = lintMigrations(pending, { functionVolatility: volatility }).findings
     expect(connected.map(f => `${f.line} ${f.rule}`)).toEqual(['2 volatile-default'])
     expect(connected[0].message).not.toContain('not a known function')
     const offline = lintMigrations(pending).findings.filter(f => f.rule === 'volatile-default')
@@ -317,7 +317,7 @@ describe('connected: volatility from the target pg_proc', () => {
     const some = await catalogVolatility(client, only)
     expect(some.get('tenant_default')).toBe('stable')
     expect(some.has('random')).toBe(false)
-    expect(lintMigrations(pending, undefined, some).findings).toEqual(connected)
+    expect(lintMigrations(pending, { functionVolatility: some }).findings).toEqual(connected)
   })
 
   test('the functions a DO block calls are among the names read', async () => {

@@ -2378,7 +2378,10 @@ const longTransactionsCheck = {
 
 async function runLockHolders(ctx) {
     const mode = ctx.env.lockHolders;
-    const tables = ctx.plan.touchedTables;
+    // What the statements name, and what they lock through foreign keys without naming it (lint found those).
+    const tables = [
+        ...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])
+    ].sort();
     if (mode === 'off') {
         return {
             status: 'skip',
@@ -2758,13 +2761,30 @@ var volatility = __webpack_require__(9338);
 ;// CONCATENATED MODULE: ./src/lint/catalog.ts
 
 async function existingTablesOf(client) {
+    // One query, as before the foreign keys were read: a far database pays a round trip per query.
     const { rows } = await client.query(`SELECT n.nspname || '.' || c.relname AS name,
-            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied
+            EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid) AS policied,
+            (SELECT json_agg(json_build_object(
+                      'name', k.conname,
+                      'references', rn.nspname || '.' || r.relname,
+                      'columns', ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, i)
+                                         JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
+                                        ORDER BY u.i)))
+               FROM pg_constraint k
+               JOIN pg_class r ON r.oid = k.confrelid
+               JOIN pg_namespace rn ON rn.oid = r.relnamespace
+              WHERE k.conrelid = c.oid AND k.contype = 'f') AS fks
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'm', 'f')`);
     return {
         tables: new Set(rows.map(r => r.name)),
-        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name))
+        withPolicies: new Set(rows.filter(r => r.policied).map(r => r.name)),
+        foreignKeys: rows.flatMap(r => (r.fks ?? []).map(k => ({
+            table: r.name,
+            name: k.name,
+            columns: k.columns,
+            references: k.references
+        })))
     };
 }
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
@@ -2774,6 +2794,7 @@ async function readLintCatalog(client, functionNames) {
         const found = await existingTablesOf(client);
         catalog.existingTables = found.tables;
         catalog.policyTables = found.withPolicies;
+        catalog.foreignKeys = found.foreignKeys;
     }
     catch (e) {
         catalog.warnings.push(`could not read the table list (${e.message}); every table not created in the change counts as existing`);
@@ -2791,7 +2812,10 @@ async function readLintCatalog(client, functionNames) {
 var migrations = __webpack_require__(4840);
 // EXTERNAL MODULE: ./src/lint/other-files.ts
 var other_files = __webpack_require__(2589);
+// EXTERNAL MODULE: ./src/lint/locks.ts
+var lint_locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/checks/lint.ts
+
 
 
 
@@ -2845,6 +2869,16 @@ function renderLintSection(check) {
     return collapse(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
         `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
 }
+/** Tables a lock line names that the statements do not (the plan's touched tables are what they name). */
+function unnamedLockedTables(locks, named) {
+    const out = new Set();
+    for (const l of locks) {
+        const { name, isIndex } = (0,lint_locks/* lockedRelation */.vk)(l);
+        if (l.lock !== 'none' && !isIndex && !named.includes(name))
+            out.add(name);
+    }
+    return [...out].sort();
+}
 const lintCheck = {
     id: 'lint',
     title: 'Lint pending migrations',
@@ -2855,7 +2889,7 @@ const lintCheck = {
         const catalog = await readLintCatalog(ctx.client, (0,volatility/* functionNamesIn */.w$)((0,migrations/* lintedSql */.FL)(ctx.plan.pending)));
         for (const w of catalog.warnings)
             ctx.log.warn(`lint: ${w}`);
-        const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog.existingTables, catalog.functionVolatility, catalog.policyTables);
+        const result = (0,migrations/* lintMigrations */.JW)(ctx.plan.pending, catalog);
         result.findings.push(...(0,other_files/* scanOtherFiles */.l)(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations));
         for (const f of result.findings) {
             const line = `lint ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
@@ -2870,6 +2904,7 @@ const lintCheck = {
         }
         for (const l of result.locks)
             ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`);
+        ctx.shared.lockedUnnamed = unnamedLockedTables(result.locks, ctx.plan.touchedTables);
         return lintOutcome(result);
     },
     sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]
@@ -4436,8 +4471,6 @@ var plpgsql = __webpack_require__(595);
 var schema = __webpack_require__(7675);
 // EXTERNAL MODULE: ./src/schema/snapshot.ts
 var snapshot = __webpack_require__(7475);
-// EXTERNAL MODULE: ./src/lint/locks.ts
-var lint_locks = __webpack_require__(4505);
 ;// CONCATENATED MODULE: ./src/rehearse/shadow.ts
 
 

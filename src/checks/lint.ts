@@ -10,6 +10,7 @@ import { readLintCatalog } from '../lint/catalog.js'
 import { lintedSql, lintMigrations, summarizeLint, type LintSetResult } from '../lint/migrations.js'
 import { functionNamesIn } from '../lint/volatility.js'
 import { scanOtherFiles } from '../lint/other-files.js'
+import { lockedRelation } from '../lint/locks.js'
 
 /** What the lint check reports (CheckResult.details). */
 declare module '../types.js' {
@@ -79,6 +80,16 @@ export function renderLintSection(check: CheckResultOf<'lint'> | undefined): str
   )
 }
 
+/** Tables a lock line names that the statements do not (the plan's touched tables are what they name). */
+function unnamedLockedTables(locks: readonly StatementLock[], named: readonly string[]): string[] {
+  const out = new Set<string>()
+  for (const l of locks) {
+    const { name, isIndex } = lockedRelation(l)
+    if (l.lock !== 'none' && !isIndex && !named.includes(name)) out.add(name)
+  }
+  return [...out].sort()
+}
+
 export const lintCheck: Check<'lint'> = {
   id: 'lint',
   title: 'Lint pending migrations',
@@ -88,12 +99,7 @@ export const lintCheck: Check<'lint'> = {
     // Only the functions the files call: the whole of pg_proc is a 30 ms read.
     const catalog = await readLintCatalog(ctx.client, functionNamesIn(lintedSql(ctx.plan.pending)))
     for (const w of catalog.warnings) ctx.log.warn(`lint: ${w}`)
-    const result = lintMigrations(
-      ctx.plan.pending,
-      catalog.existingTables,
-      catalog.functionVolatility,
-      catalog.policyTables
-    )
+    const result = lintMigrations(ctx.plan.pending, catalog)
     result.findings.push(
       ...scanOtherFiles(ctx.facts.root, ctx.plan.migrationsDir, ctx.plan.migrations)
     )
@@ -106,6 +112,7 @@ export const lintCheck: Check<'lint'> = {
     }
     for (const l of result.locks)
       ctx.log.info(`lock ${l.file}:${l.line} ${l.lock} on ${l.table}: ${l.statement}`)
+    ctx.shared.lockedUnnamed = unnamedLockedTables(result.locks, ctx.plan.touchedTables)
     return lintOutcome(result)
   },
   sections: result => [{ name: 'lint findings', priority: 5, text: renderLintSection(result) }]

@@ -31,7 +31,10 @@ export interface LockHoldersDetails {
 
 export async function runLockHolders(ctx: StageContext): Promise<CheckOutcome<LockHoldersDetails>> {
   const mode = ctx.env.lockHolders
-  const tables = ctx.plan.touchedTables
+  // What the statements name, and what they lock through foreign keys without naming it (lint found those).
+  const tables = [
+    ...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])
+  ].sort()
   if (mode === 'off') {
     return {
       status: 'skip',

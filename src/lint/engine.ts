@@ -14,7 +14,7 @@ import {
 import { transactionShape } from '../apply/statements.js'
 import { findNoTransactionMarker } from '../plan/files.js'
 import { longIdentifiers } from './identifier-rules.js'
-import { statementLabel, statementLocks } from './locks.js'
+import { foreignKeysAfter, statementLabel, statementLocks, type ForeignKey } from './locks.js'
 import { plpgsqlAnalysis, type InnerStatement } from './plpgsql.js'
 import { alterClauseOffsets, bytePositions, type Position } from './position.js'
 import { RULES, type RuleId, type ScriptKind } from './rules.js'
@@ -54,6 +54,8 @@ export interface LintOptions {
   functionVolatility?: ReadonlyMap<string, Volatility>
   /** The project's own no-transaction markers (runbook.yml lint.no-transaction-markers). */
   noTransactionMarkers?: readonly string[]
+  /** Foreign keys known before this script (the target's, and those earlier scripts create): locks through them. */
+  foreignKeys?: readonly ForeignKey[]
 }
 
 /** One statement to lint, with the way from its own offsets to the file's positions. */
@@ -126,6 +128,8 @@ export interface LintResult {
   created: Set<string>
   /** Indexes this script creates (schema.name), with their table. */
   indexes: Map<string, string>
+  /** The foreign keys after this script: those known before it, with what it added, dropped or renamed. */
+  foreignKeys: ForeignKey[]
 }
 
 const SCRIPT_KINDS: ScriptKind[] = ['migration', 'rollback', 'verify']
@@ -176,6 +180,7 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
   const raw: RawFinding[] = []
   const locks: StatementLock[] = []
   const created = new Set<string>()
+  let foreignKeys: ForeignKey[] = [...(opts.foreignKeys ?? [])]
   for (const hit of findConnectionPasswords(sql)) {
     raw.push({
       rule: 'connection-string-password',
@@ -297,9 +302,10 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     const found = unit.inside ? lockFindings(ast, ctx) : statementFindings(ast, ctx)
     for (const f of found)
       raw.push(unit.outerAnchorLine ? { ...f, outerAnchorLine: unit.outerAnchorLine } : f)
-    for (const l of statementLocks(ast)) {
+    for (const l of statementLocks(ast, foreignKeys)) {
       locks.push({ file, line, statement: statementLabel(unit.text), lock: l.lock, table: l.table })
     }
+    foreignKeys = foreignKeysAfter(ast, foreignKeys, createdName)
     // What this statement leaves behind for the statements after it.
     if (kind === 'VariableSetStmt' && ast.VariableSetStmt.name === 'search_path')
       searchPath = searchPathOf(ast.VariableSetStmt)
@@ -395,7 +401,8 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     locks,
     statements: parsed.statements.length,
     created,
-    indexes: ownIndexes
+    indexes: ownIndexes,
+    foreignKeys
   }
 }
 

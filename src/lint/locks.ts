@@ -26,6 +26,20 @@ export interface TableLock {
   table: string
 }
 
+/**
+ * A foreign key the lock table knows of (from the target's catalog, or created earlier in the linted files).
+ * Dropping it, its column or its table, or changing its column's type, also takes ACCESS EXCLUSIVE on the table it
+ * references (its triggers there are dropped or rebuilt): a statement that never names that table.
+ */
+export interface ForeignKey {
+  /** schema.table of the table the key is on. */
+  table: string
+  name: string
+  columns: readonly string[]
+  /** schema.table of the referenced table. */
+  references: string
+}
+
 function stronger(a: LockMode, b: LockMode): LockMode {
   return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b
 }
@@ -60,35 +74,45 @@ function nameFromList(items: AstNode[], dropLast = 0): string {
   return `${schema}.${name}`
 }
 
-function alterTableLocks(stmt: AstNode): TableLock[] {
+/** Measured on PostgreSQL 17 (pg_locks): what a dropped or rebuilt foreign key locks besides its own table. */
+const FOREIGN_KEY_REBUILD: LockMode = 'AccessExclusiveLock'
+
+function alterTableLocks(stmt: AstNode, foreignKeys: readonly ForeignKey[]): TableLock[] {
   const table = qualifiedName(stmt.relation)
   let mode: LockMode = 'none'
   const others = new Map<string, LockMode>()
+  const also = (t: string, lock: LockMode) => others.set(t, stronger(others.get(t) ?? 'none', lock))
+  const own = foreignKeys.filter(k => k.table === table)
   for (const c of stmt.cmds ?? []) {
     const cmd = c.AlterTableCmd ?? {}
     const constraint = cmd.def?.Constraint
+    if (cmd.subtype === 'AT_DropConstraint') {
+      const dropped = own.filter(k => k.name === cmd.name)
+      for (const k of dropped) also(k.references, FOREIGN_KEY_REBUILD)
+      // DROP CONSTRAINT ... CASCADE of a key others reference drops their foreign keys: their tables are locked.
+      if (dropped.length === 0 && cmd.behavior === 'DROP_CASCADE')
+        for (const k of foreignKeys) if (k.references === table) also(k.table, FOREIGN_KEY_REBUILD)
+    } else if (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_AlterColumnType') {
+      for (const k of own) if (k.columns.includes(cmd.name)) also(k.references, FOREIGN_KEY_REBUILD)
+    }
     if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
       // ADD FOREIGN KEY: SHARE ROW EXCLUSIVE on both the table and the referenced table.
       mode = stronger(mode, 'ShareRowExclusiveLock')
-      const ref = qualifiedName(constraint.pktable)
-      others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'))
+      also(qualifiedName(constraint.pktable), 'ShareRowExclusiveLock')
     } else if (cmd.subtype === 'AT_DetachPartition') {
       // Only DETACH ... CONCURRENTLY is weaker (tablecmds.c AlterTableGetLockLevel); both tables are locked.
       const lock = cmd.def?.PartitionCmd?.concurrent
         ? 'ShareUpdateExclusiveLock'
         : 'AccessExclusiveLock'
       mode = stronger(mode, lock)
-      const part = qualifiedName(cmd.def.PartitionCmd.name)
-      others.set(part, stronger(others.get(part) ?? 'none', lock))
+      also(qualifiedName(cmd.def.PartitionCmd.name), lock)
     } else {
       mode = stronger(mode, ALTER_TABLE_WEAKER[cmd.subtype] ?? 'AccessExclusiveLock')
     }
     // An added column with REFERENCES locks the referenced table too.
     for (const k of cmd.def?.ColumnDef?.constraints ?? []) {
-      if (k.Constraint?.contype === 'CONSTR_FOREIGN') {
-        const ref = qualifiedName(k.Constraint.pktable)
-        others.set(ref, stronger(others.get(ref) ?? 'none', 'ShareRowExclusiveLock'))
-      }
+      if (k.Constraint?.contype === 'CONSTR_FOREIGN')
+        also(qualifiedName(k.Constraint.pktable), 'ShareRowExclusiveLock')
     }
   }
   return [
@@ -111,11 +135,40 @@ function createTableLocks(stmt: AstNode): TableLock[] {
   return out
 }
 
-function dropLocks(stmt: AstNode): TableLock[] {
+/**
+ * The tables besides `tables` that a DROP TABLE or TRUNCATE of them locks through foreign keys: those they reference
+ * (a dropped table's keys go, with their triggers there), and with CASCADE those that reference them.
+ */
+function foreignKeyNeighbours(
+  tables: readonly string[],
+  foreignKeys: readonly ForeignKey[],
+  opts: { referenced: boolean; cascade: boolean }
+): TableLock[] {
+  const out = new Set<string>()
+  for (const k of foreignKeys) {
+    if (opts.referenced && tables.includes(k.table)) out.add(k.references)
+    if (opts.cascade && tables.includes(k.references)) out.add(k.table)
+  }
+  return [...out]
+    .filter(t => !tables.includes(t))
+    .sort()
+    .map(table => ({ lock: FOREIGN_KEY_REBUILD, table }))
+}
+
+function dropLocks(stmt: AstNode, foreignKeys: readonly ForeignKey[]): TableLock[] {
   const objects: AstNode[] = stmt.objects ?? []
   const lists = objects.map(o => (o.List?.items ?? [o]) as AstNode[])
   switch (stmt.removeType) {
-    case 'OBJECT_TABLE':
+    case 'OBJECT_TABLE': {
+      const tables = lists.map(l => nameFromList(l))
+      return [
+        ...tables.map(table => ({ lock: 'AccessExclusiveLock' as const, table })),
+        ...foreignKeyNeighbours(tables, foreignKeys, {
+          referenced: true,
+          cascade: stmt.behavior === 'DROP_CASCADE'
+        })
+      ]
+    }
     case 'OBJECT_MATVIEW':
     case 'OBJECT_VIEW':
     case 'OBJECT_SEQUENCE':
@@ -137,13 +190,16 @@ function dropLocks(stmt: AstNode): TableLock[] {
 }
 
 /** A TableLock's relation as named, and whether it is an index (its table is locked through it). */
-export function lockedRelation(l: TableLock): { name: string; isIndex: boolean } {
+export function lockedRelation(l: Pick<TableLock, 'table'>): { name: string; isIndex: boolean } {
   const isIndex = l.table.endsWith(INDEX_SUFFIX)
   return { name: isIndex ? l.table.slice(0, -INDEX_SUFFIX.length) : l.table, isIndex }
 }
 
-/** The locks a statement takes on tables (schema.name; unqualified names are taken as public). */
-export function statementLocks(ast: AstNode): TableLock[] {
+/**
+ * The locks a statement takes on tables (schema.name; unqualified names are taken as public). With the foreign keys
+ * known before it, also the tables it locks through them without naming them.
+ */
+export function statementLocks(ast: AstNode, foreignKeys: readonly ForeignKey[] = []): TableLock[] {
   const [kind] = Object.keys(ast)
   const s = ast[kind] ?? {}
   switch (kind) {
@@ -152,7 +208,7 @@ export function statementLocks(ast: AstNode): TableLock[] {
         return [
           { lock: 'ShareUpdateExclusiveLock', table: qualifiedName(s.relation) + INDEX_SUFFIX }
         ]
-      return alterTableLocks(s)
+      return alterTableLocks(s, foreignKeys)
     case 'CreateStmt':
       return createTableLocks(s)
     case 'IndexStmt':
@@ -163,7 +219,7 @@ export function statementLocks(ast: AstNode): TableLock[] {
         }
       ]
     case 'DropStmt':
-      return dropLocks(s)
+      return dropLocks(s, foreignKeys)
     case 'RenameStmt':
       if (!s.relation) return []
       return [
@@ -185,11 +241,16 @@ export function statementLocks(ast: AstNode): TableLock[] {
         lock: LOCK_STMT_MODES[s.mode ?? 8] ?? 'AccessExclusiveLock',
         table: qualifiedName(r.RangeVar)
       }))
-    case 'TruncateStmt':
-      return (s.relations ?? []).map((r: AstNode) => ({
-        lock: 'AccessExclusiveLock',
-        table: qualifiedName(r.RangeVar)
-      }))
+    case 'TruncateStmt': {
+      const tables: string[] = (s.relations ?? []).map((r: AstNode) => qualifiedName(r.RangeVar))
+      return [
+        ...tables.map(table => ({ lock: 'AccessExclusiveLock' as const, table })),
+        ...foreignKeyNeighbours(tables, foreignKeys, {
+          referenced: false,
+          cascade: s.behavior === 'DROP_CASCADE'
+        })
+      ]
+    }
     case 'ClusterStmt':
       return s.relation ? [{ lock: 'AccessExclusiveLock', table: qualifiedName(s.relation) }] : []
     case 'VacuumStmt': {
@@ -251,4 +312,104 @@ export function statementLocks(ast: AstNode): TableLock[] {
 export function statementLabel(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ')
   return words.slice(0, Math.min(words.length, 6)).join(' ') + (words.length > 6 ? ' …' : '')
+}
+
+/** PostgreSQL's makeObjectName: name1_name2_label within 63 bytes, the longer part cut first (ASCII names). */
+function defaultObjectName(name1: string, name2: string, label: string): string {
+  const room = 63 - (label.length + 1) - (name2 ? 1 : 0)
+  let n1 = name1.length
+  let n2 = name2.length
+  while (n1 + n2 > room) {
+    if (n1 > n2) n1--
+    else n2--
+  }
+  return [name1.slice(0, n1), name2.slice(0, n2), label].filter(Boolean).join('_')
+}
+
+/** A foreign key constraint node of a table as it will be named (PostgreSQL's default: table_columns_fkey). */
+function foreignKeyOf(
+  table: string,
+  constraint: AstNode,
+  columns: readonly string[]
+): ForeignKey | undefined {
+  if (constraint?.contype !== 'CONSTR_FOREIGN' || !constraint.pktable) return undefined
+  const relname = table.slice(table.indexOf('.') + 1)
+  return {
+    table,
+    name: constraint.conname ?? defaultObjectName(relname, columns.join('_'), 'fkey'),
+    columns,
+    references: qualifiedName(constraint.pktable)
+  }
+}
+
+function columnNames(list: AstNode[] | undefined): string[] {
+  return (list ?? []).map(n => String(n.String?.sval ?? ''))
+}
+
+/**
+ * The foreign keys after a statement ran, given those before it: what CREATE TABLE and ALTER TABLE add, what DROP
+ * and renames change. `tableName` names a created table as the caller resolves it (its search path).
+ */
+export function foreignKeysAfter(
+  ast: AstNode,
+  before: readonly ForeignKey[],
+  tableName: (rangeVar: AstNode) => string = qualifiedName
+): ForeignKey[] {
+  const [kind] = Object.keys(ast)
+  const s = ast[kind] ?? {}
+  let keys = [...before]
+  const add = (k: ForeignKey | undefined) => {
+    if (k) keys = [...keys.filter(o => !(o.table === k.table && o.name === k.name)), k]
+  }
+  if (kind === 'CreateStmt' && s.relation) {
+    const table = tableName(s.relation)
+    for (const elt of s.tableElts ?? []) {
+      if (elt.Constraint)
+        add(foreignKeyOf(table, elt.Constraint, columnNames(elt.Constraint.fk_attrs)))
+      const column = elt.ColumnDef?.colname
+      for (const k of elt.ColumnDef?.constraints ?? [])
+        add(foreignKeyOf(table, k.Constraint, [String(column)]))
+    }
+  } else if (kind === 'AlterTableStmt' && s.objtype === 'OBJECT_TABLE' && s.relation) {
+    const table = qualifiedName(s.relation)
+    for (const c of s.cmds ?? []) {
+      const cmd = c.AlterTableCmd ?? {}
+      if (cmd.subtype === 'AT_AddConstraint')
+        add(foreignKeyOf(table, cmd.def?.Constraint, columnNames(cmd.def?.Constraint?.fk_attrs)))
+      else if (cmd.subtype === 'AT_AddColumn')
+        for (const k of cmd.def?.ColumnDef?.constraints ?? [])
+          add(foreignKeyOf(table, k.Constraint, [String(cmd.def.ColumnDef.colname)]))
+      else if (cmd.subtype === 'AT_DropConstraint')
+        keys = keys.filter(k => !(k.table === table && k.name === cmd.name))
+      else if (cmd.subtype === 'AT_DropColumn')
+        keys = keys.filter(k => !(k.table === table && k.columns.includes(cmd.name)))
+    }
+  } else if (kind === 'DropStmt' && s.removeType === 'OBJECT_TABLE') {
+    const dropped = (s.objects ?? []).map((o: AstNode) => nameFromList(o.List?.items ?? [o]))
+    const cascade = s.behavior === 'DROP_CASCADE'
+    keys = keys.filter(
+      k => !dropped.includes(k.table) && !(cascade && dropped.includes(k.references))
+    )
+  } else if (kind === 'RenameStmt' && s.relation) {
+    const table = qualifiedName(s.relation)
+    if (s.renameType === 'OBJECT_TABLE') {
+      const renamed = `${table.slice(0, table.indexOf('.'))}.${s.newname}`
+      keys = keys.map(k => ({
+        ...k,
+        table: k.table === table ? renamed : k.table,
+        references: k.references === table ? renamed : k.references
+      }))
+    } else if (s.renameType === 'OBJECT_TABCONSTRAINT') {
+      keys = keys.map(k =>
+        k.table === table && k.name === s.subname ? { ...k, name: s.newname } : k
+      )
+    } else if (s.renameType === 'OBJECT_COLUMN') {
+      keys = keys.map(k =>
+        k.table === table
+          ? { ...k, columns: k.columns.map(c => (c === s.subname ? s.newname : c)) }
+          : k
+      )
+    }
+  }
+  return keys
 }

@@ -6,7 +6,8 @@
 import type { Annotation, CheckStatus, LintFinding, StatementLock } from '../types.js'
 import { findNoTransactionMarker, type Migration } from '../plan/files.js'
 import { activeFindings, lintSql, policyTablesOf } from './engine.js'
-import type { Volatility } from './volatility.js'
+import type { LintCatalog } from './catalog.js'
+import type { ForeignKey } from './locks.js'
 
 export interface LintSetResult {
   findings: LintFinding[]
@@ -21,15 +22,16 @@ export interface LintSetResult {
  */
 export function lintMigrations(
   pending: Migration[],
-  existingTables?: Set<string>,
-  functionVolatility?: ReadonlyMap<string, Volatility>,
-  /** Tables that already have a policy on the target: enabling row level security on them again is no finding. */
-  existingPolicyTables?: ReadonlySet<string>
+  catalog: Omit<LintCatalog, 'warnings'> = {}
 ): LintSetResult {
-  const policyTables = new Set<string>(existingPolicyTables)
+  const { existingTables, functionVolatility } = catalog
+  // Tables that already have a policy on the target: enabling row level security on them again is no finding.
+  const policyTables = new Set<string>(catalog.policyTables)
   for (const m of pending) for (const t of policyTablesOf(m.sql)) policyTables.add(t)
   const createdTables = new Set<string>()
   const createdIndexes = new Map<string, string>()
+  // The target's foreign keys, then each migration's changes to them: the tables a later DROP locks through them.
+  let foreignKeys: readonly ForeignKey[] = catalog.foreignKeys ?? []
   const out: LintSetResult = { findings: [], locks: [], files: 0, statements: 0 }
   for (const m of pending) {
     const before = new Set(createdTables)
@@ -42,8 +44,10 @@ export function lintMigrations(
       createdIndexes: indexesBefore,
       policyTables,
       functionVolatility,
-      noTransactionMarkers: m.noTransactionMarkers
+      noTransactionMarkers: m.noTransactionMarkers,
+      foreignKeys
     })
+    foreignKeys = main.foreignKeys
     for (const t of main.created) createdTables.add(t)
     for (const [i, t] of main.indexes) createdIndexes.set(i, t)
     const sidecars = [
@@ -61,7 +65,8 @@ export function lintMigrations(
           createdTables: before,
           createdIndexes: new Map([...indexesBefore, ...main.indexes]),
           functionVolatility,
-          noTransactionMarkers: m.noTransactionMarkers
+          noTransactionMarkers: m.noTransactionMarkers,
+          foreignKeys: main.foreignKeys
         })
       )
     ]
