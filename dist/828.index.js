@@ -3176,8 +3176,8 @@ __webpack_require__.d(__webpack_exports__, {
   signOffChecklist: () => (/* binding */ signOffChecklist)
 });
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 96 modules
-var stages = __webpack_require__(42812);
+// EXTERNAL MODULE: ./src/stages/index.ts + 97 modules
+var stages = __webpack_require__(60051);
 // EXTERNAL MODULE: ./src/lint/locks.ts
 var locks = __webpack_require__(34505);
 // EXTERNAL MODULE: ./src/types.ts
@@ -4041,7 +4041,7 @@ function concurrentlyClause(stmt) {
 
 /***/ }),
 
-/***/ 42812:
+/***/ 60051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15657,6 +15657,29 @@ const rollbackConflictsCheck = {
     ]
 };
 
+;// CONCATENATED MODULE: ./src/checks/rollback-target.ts
+
+function runRollbackTarget(ctx) {
+    const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
+    if (target.error !== undefined)
+        return Promise.resolve({
+            status: 'fail',
+            summary: 'no rollback possible',
+            reasons: [target.error]
+        });
+    const { migration: m, script } = target;
+    return Promise.resolve({
+        status: 'pass',
+        summary: `${m.version} (${m.name}) with ${script.file}`,
+        details: { version: m.version, migration: m.file, script: script.file }
+    });
+}
+const rollbackTargetCheck = {
+    id: 'rollback-target',
+    title: 'The migration to roll back and its script',
+    run: runRollbackTarget
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rollback-rehearsal.ts
 
 
@@ -16924,6 +16947,7 @@ function renderSmoke(report) {
 
 
 
+
 /**
  * validate: changes nothing; decides whether apply may run. The first eight are concurrent and run side by side
  * (the runner's small pool); lock-holders comes after them, when no other session of the run reads a table.
@@ -16954,6 +16978,7 @@ const POST_DEPLOY_CHECKS = [
 ];
 /** rollback: the newest applied migration's rollback script, checked, rehearsed and run. */
 const ROLLBACK_CHECKS = [
+    rollbackTargetCheck,
     rollbackConflictsCheck,
     rollbackRehearsalCheck,
     rollbackCheck,

@@ -178,7 +178,8 @@ describe('rollback', () => {
   test('rolls back the newest migration and its history row; the schema equals the snapshot before it', async () => {
     await stage('apply')
     const run = await stage('rollback')
-    expect(run.report.checks.slice(-4).map(c => [c.id, c.status])).toEqual([
+    expect(run.report.checks.slice(-5).map(c => [c.id, c.status])).toEqual([
+      ['rollback-target', 'pass'],
       ['rollback-conflicts', 'pass'],
       ['rollback-rehearsal', 'pass'],
       ['rollback', 'pass'],
@@ -291,7 +292,7 @@ describe('rollback', () => {
     repo.write('20250301000000_no_revert.sql', 'CREATE TABLE public.notes (id int);\n')
     await stage('apply')
     const run = await stage('rollback')
-    const r = check(run, 'rollback-conflicts')
+    const r = check(run, 'rollback-target')
     expect(r.status).toBe('fail')
     expect(r.summary).toBe('no rollback possible')
     expect(r.reasons[0]).toContain(

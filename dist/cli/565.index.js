@@ -168,8 +168,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 86 modules
-var run = __webpack_require__(1506);
+// EXTERNAL MODULE: ./src/run.ts + 87 modules
+var run = __webpack_require__(9262);
 ;// CONCATENATED MODULE: ./examples/capacity/src/generate.ts
 /** Where the first window of every table starts; history goes forward a day per window. */
 const HISTORY_START = '2025-01-01 17:00:00+00';

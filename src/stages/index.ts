@@ -24,6 +24,7 @@ import { performanceCheck } from '../checks/performance.js'
 import { monitorAsksRollback, monitorCheck } from '../checks/monitor.js'
 import { rollbackCheck } from '../checks/rollback.js'
 import { rollbackConflictsCheck } from '../checks/rollback-conflicts.js'
+import { rollbackTargetCheck } from '../checks/rollback-target.js'
 import { rollbackRehearsalCheck } from '../checks/rollback-rehearsal.js'
 import { schemaEqualsBeforeCheck } from '../checks/schema-equals-before.js'
 import { monitorWindowCheck } from '../checks/monitor-window.js'
@@ -62,6 +63,7 @@ export const POST_DEPLOY_CHECKS: readonly AnyCheck[] = [
 
 /** rollback: the newest applied migration's rollback script, checked, rehearsed and run. */
 export const ROLLBACK_CHECKS: readonly AnyCheck[] = [
+  rollbackTargetCheck,
   rollbackConflictsCheck,
   rollbackRehearsalCheck,
   rollbackCheck,

@@ -1,5 +1,5 @@
-export const id = 506;
-export const ids = [506];
+export const id = 262;
+export const ids = [262];
 export const modules = {
 
 /***/ 5256:
@@ -1405,7 +1405,7 @@ class Logger {
 
 /***/ }),
 
-/***/ 1506:
+/***/ 9262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8663,6 +8663,29 @@ const rollbackConflictsCheck = {
     ]
 };
 
+;// CONCATENATED MODULE: ./src/checks/rollback-target.ts
+
+function runRollbackTarget(ctx) {
+    const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
+    if (target.error !== undefined)
+        return Promise.resolve({
+            status: 'fail',
+            summary: 'no rollback possible',
+            reasons: [target.error]
+        });
+    const { migration: m, script } = target;
+    return Promise.resolve({
+        status: 'pass',
+        summary: `${m.version} (${m.name}) with ${script.file}`,
+        details: { version: m.version, migration: m.file, script: script.file }
+    });
+}
+const rollbackTargetCheck = {
+    id: 'rollback-target',
+    title: 'The migration to roll back and its script',
+    run: runRollbackTarget
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rollback-rehearsal.ts
 
 
@@ -10168,6 +10191,7 @@ function renderSmoke(report) {
 
 
 
+
 /**
  * validate: changes nothing; decides whether apply may run. The first eight are concurrent and run side by side
  * (the runner's small pool); lock-holders comes after them, when no other session of the run reads a table.
@@ -10198,6 +10222,7 @@ const POST_DEPLOY_CHECKS = [
 ];
 /** rollback: the newest applied migration's rollback script, checked, rehearsed and run. */
 const ROLLBACK_CHECKS = [
+    rollbackTargetCheck,
     rollbackConflictsCheck,
     rollbackRehearsalCheck,
     rollbackCheck,
