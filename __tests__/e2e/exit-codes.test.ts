@@ -250,6 +250,16 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
     expect(r.stderr).toContain('allowed: staging, production')
   })
 
+  test('no runbook.yml: 2, naming the path and `init`, nothing applied', async () => {
+    rmSync(path.join(repo.dir, 'runbook.yml'))
+    const r = await stage('apply')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${path.join('migrations', 'runbook.yml')}", which does not exist`)
+    expect(r.stderr).toContain('`migration-runbook init` writes one')
+    expect(r.stderr).toContain('--config')
+    expect(await appliedVersions()).toEqual([])
+  })
+
   test('invalid runbook.yml: not YAML, and a forbidden value', async () => {
     repo.write('runbook.yml', 'version: 1\nenvironments: [staging\n')
     const broken = await stage('validate')

@@ -319,3 +319,34 @@ test('bad options name the option and the value', async () => {
     snapshotSchema(client, { schemas: 'public' as unknown as string[] })
   ).rejects.toThrow(/option "schemas" must be an array of non-empty schema names, got "public"/)
 })
+
+test('names SQL must quote are quoted in the SQL text: the table it renders creates the same table again', async () => {
+  // Found on a real project: CONSTRAINT public-note_pkey, which no server accepts.
+  await client.query(`
+    CREATE TABLE public."public-note" (
+      id int CONSTRAINT "public-note_pkey" PRIMARY KEY,
+      x int CONSTRAINT "check" CHECK (x > 0),
+      "Mixed""Case" int CONSTRAINT "Mixed""Case_key" UNIQUE
+    )`)
+  try {
+    const isNote = (o: { schema: string; table?: string; name: string }) =>
+      o.schema === 'public' && (o.table ?? o.name) === 'public-note'
+    const before = (await snapshotSchema(client)).objects.filter(isNote)
+    const sql = renderSnapshotSql(await snapshotSchema(client))
+    const block = sql.slice(sql.indexOf('-- Table public.public-note\n')).split('\n\n')[0]
+    expect(block).toContain('CONSTRAINT "public-note_pkey" PRIMARY KEY (id)')
+    expect(block).toContain('CONSTRAINT "check" CHECK ((x > 0))')
+    expect(block).toContain('CONSTRAINT "Mixed""Case_key" UNIQUE ("Mixed""Case")')
+    await client.query('BEGIN')
+    try {
+      await client.query('DROP TABLE public."public-note"')
+      await client.query(block)
+      const again = (await snapshotSchema(client)).objects.filter(isNote)
+      expect(again).toEqual(before)
+    } finally {
+      await client.query('ROLLBACK')
+    }
+  } finally {
+    await client.query('DROP TABLE public."public-note"')
+  }
+})

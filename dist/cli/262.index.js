@@ -11918,7 +11918,7 @@ function renderTable(t, parts) {
     const constraints = parts.filter(o => o.kind === 'constraint');
     const body = [
         ...columns.map(c => `  ${c.definition}`),
-        ...constraints.map(c => `  CONSTRAINT ${c.name} ${c.definition}`)
+        ...constraints.map(c => `  CONSTRAINT ${sqlIdent(c.name)} ${c.definition}`)
     ];
     const head = TABLE_HEAD.exec(t.definition)?.[0] ?? t.definition;
     const tail = t.definition.slice(head.length);
@@ -11940,6 +11940,24 @@ function renderTable(t, parts) {
                 lines.push(statement(o.definition));
     }
     return lines;
+}
+/**
+ * Keywords PostgreSQL refuses as a constraint's name unquoted (kwlist.h: RESERVED_KEYWORD and
+ * TYPE_FUNC_NAME_KEYWORD; a name is a ColId).
+ */
+const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate ' +
+    'collation column concurrently constraint create cross current_catalog current_date current_role ' +
+    'current_schema current_time current_timestamp current_user default deferrable desc distinct do else end ' +
+    'except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into ' +
+    'is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on ' +
+    'only or order outer overlaps placing primary references returning right select session_user similar some ' +
+    'symmetric system_user table tablesample then to trailing true union unique user using variadic verbose ' +
+    'when where window with').split(' '));
+/** A name as SQL writes it: as is when PostgreSQL reads it back unquoted (as quote_ident), else double-quoted. */
+function sqlIdent(name) {
+    if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name))
+        return name;
+    return '"' + name.replace(/"/g, '""') + '"';
 }
 function statement(definition) {
     return `${definition};`;

@@ -914,9 +914,14 @@ async function rehearse(opts) {
     // Bad usage is found before any server starts. The policy is loaded once, for every stage.
     const policy = (0,baseline_inputs/* policyFor */.KV)(opts.inputs, opts.environment, opts.cwd);
     // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read here, once.
-    const migrations = (0,files/* discoverMigrations */.lF)(migrationsDir, opts.cwd, {
+    const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(migrationsDir, opts.cwd, {
         noTransactionMarkers: policy.lint.noTransactionMarkers
     });
+    const migrations = discovered.migrations;
+    // The folder's warnings (an empty migration) are the same in every stage: printed once here, while each
+    // stage's own log (its evidence) still has them.
+    const folderWarnings = new Set(discovered.warnings.map(w => opts.redactor.redact(w)));
+    const printed = new Set();
     // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
     const target = (0,embedded_target.embeddedTarget)({
         baseline: opts.baseline,
@@ -986,7 +991,16 @@ async function rehearse(opts) {
                 // The first stage's report carries how the throwaway database was prepared (and why it failed).
                 target,
                 policy,
-                logSink: (level, line) => level !== 'debug' && opts.log(line)
+                logSink: (level, line) => {
+                    if (level === 'debug')
+                        return;
+                    if (level === 'warn' && folderWarnings.has(line)) {
+                        if (printed.has(line))
+                            return;
+                        printed.add(line);
+                    }
+                    opts.log(line);
+                }
             });
             runs.push(outcome);
             if (outcome.exitCode !== 0 || opts.signal?.aborted)

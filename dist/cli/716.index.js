@@ -810,7 +810,9 @@ function parsePolicy(text, path) {
 }
 function loadPolicy(path) {
     if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* ConfigError */.x(`input "config" is "${path}", which does not exist; create it with an environments: section (see README)`);
+        throw new errors/* ConfigError */.x(`input "config" is "${path}", which does not exist; allowed: an existing runbook.yml. ` +
+            '`migration-runbook init` writes one (with the PR and deploy workflows), or write it by hand with an ' +
+            'environments: section (see README); the CLI reads another with --config, the Action with `config:`');
     }
     return parsePolicy((0,external_node_fs_.readFileSync)(path, 'utf8'), path);
 }

@@ -433,7 +433,9 @@ export function parsePolicy(text: string, path: string): Policy {
 export function loadPolicy(path: string): Policy {
   if (!existsSync(path)) {
     throw new ConfigError(
-      `input "config" is "${path}", which does not exist; create it with an environments: section (see README)`
+      `input "config" is "${path}", which does not exist; allowed: an existing runbook.yml. ` +
+        '`migration-runbook init` writes one (with the PR and deploy workflows), or write it by hand with an ' +
+        'environments: section (see README); the CLI reads another with --config, the Action with `config:`'
     )
   }
   return parsePolicy(readFileSync(path, 'utf8'), path)

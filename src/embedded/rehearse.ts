@@ -7,7 +7,7 @@ import path from 'node:path'
 import type pg from 'pg'
 import { parseInputs, PROVIDED_TARGET_URL, type RawInputs } from '../config/inputs.js'
 import { policyFor } from './baseline-inputs.js'
-import { discoverMigrations, compareVersions, type Migration } from '../plan/files.js'
+import { discoverMigrationsWithWarnings, compareVersions, type Migration } from '../plan/files.js'
 import { registerRolePasswords } from '../lint/secrets.js'
 import { applyMigrations, ApplyError } from '../apply/apply.js'
 import { MigrationFileError } from '../apply/statements.js'
@@ -448,9 +448,14 @@ export async function rehearse(
   // Bad usage is found before any server starts. The policy is loaded once, for every stage.
   const policy = policyFor(opts.inputs, opts.environment, opts.cwd)
   // So is a folder the engine refuses (a version used twice, a file that is not UTF-8): read here, once.
-  const migrations = discoverMigrations(migrationsDir, opts.cwd, {
+  const discovered = discoverMigrationsWithWarnings(migrationsDir, opts.cwd, {
     noTransactionMarkers: policy.lint.noTransactionMarkers
   })
+  const migrations = discovered.migrations
+  // The folder's warnings (an empty migration) are the same in every stage: printed once here, while each
+  // stage's own log (its evidence) still has them.
+  const folderWarnings = new Set(discovered.warnings.map(w => opts.redactor.redact(w)))
+  const printed = new Set<string>()
   // The engine's embedded provider: one throwaway database through every stage, stopped at the end.
   const target = embeddedTarget({
     baseline: opts.baseline,
@@ -526,7 +531,14 @@ export async function rehearse(
         // The first stage's report carries how the throwaway database was prepared (and why it failed).
         target,
         policy,
-        logSink: (level, line) => level !== 'debug' && opts.log(line)
+        logSink: (level, line) => {
+          if (level === 'debug') return
+          if (level === 'warn' && folderWarnings.has(line)) {
+            if (printed.has(line)) return
+            printed.add(line)
+          }
+          opts.log(line)
+        }
       })
       runs.push(outcome)
       if (outcome.exitCode !== 0 || opts.signal?.aborted) break
