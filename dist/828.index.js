@@ -5461,6 +5461,10 @@ async function existingTablesOf(client) {
         })))
     };
 }
+/** The target's foreign keys on their own (the rehearsal names what a lock timeout waited for with them). */
+async function readForeignKeys(client) {
+    return (await existingTablesOf(client)).foreignKeys;
+}
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
 async function readLintCatalog(client, functionNames) {
     const catalog = { warnings: [] };
@@ -11351,6 +11355,8 @@ function redirectStatement(ast, state) {
 
 
 
+
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -11852,7 +11858,15 @@ async function rehearseFiles(client, files, opts) {
                     message = `${where}: ${err.message}`;
                 }
                 else if (err.code === LOCK_NOT_AVAILABLE) {
-                    message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? (0,parser/* relationsOf */.nS)(s.ast).join(', ') : 'a touched table'}`;
+                    await client.query('ROLLBACK').catch(() => undefined);
+                    const held = s
+                        ? await lockTimeoutHolders(client, s, [
+                            ...split.slice(0, index).flatMap(x => x ?? []),
+                            ...statements.filter(x => x.start < s.start)
+                        ])
+                        : 'another session holds a conflicting lock on a touched table';
+                    await client.query('BEGIN');
+                    message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): ${held}`;
                 }
                 else {
                     message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
@@ -11881,6 +11895,25 @@ async function rehearseFiles(client, files, opts) {
         await client.query('ROLLBACK').catch(() => undefined);
     }
     return results;
+}
+/**
+ * What a statement that hit lock_timeout waited behind, read once the rehearsal is rolled back: the sessions now
+ * holding a lock on a table it locks, else those tables. They include the tables it locks through foreign keys
+ * without naming them (the catalog's keys, and those the statements rehearsed before it made): dropping a key locks
+ * the table it references, where a reader is the usual blocker.
+ */
+async function lockTimeoutHolders(client, s, before) {
+    let keys = await readForeignKeys(client).catch(() => []);
+    for (const b of before)
+        keys = (0,lint_locks/* foreignKeysAfter */.jO)(b.ast, keys);
+    const locked = (0,lint_locks/* statementLocks */.MI)(s.ast, keys)
+        .filter(l => l.lock !== 'none')
+        .map(l => (0,lint_locks/* lockedRelation */.vk)(l).name);
+    const tables = [...new Set(locked.length ? locked : (0,parser/* relationsOf */.nS)(s.ast))];
+    const holders = await findLockHolders(client, tables).catch(() => []);
+    if (holders.length === 0)
+        return `another session holds a conflicting lock on ${tables.join(', ') || 'a touched table'}`;
+    return `another session holds a conflicting lock: ${holders.map(describeSession).join('; ')}`;
 }
 /** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
 async function relationIsNew(client, table) {

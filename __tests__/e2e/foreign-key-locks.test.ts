@@ -90,3 +90,28 @@ test('validate: a reader of the referenced table is a lock holder; without it va
   )
   expect(rows).toEqual([{ conname: 'orders_customer_id_fkey' }])
 }, 120_000)
+
+test('with lock-holders at warn, the rehearsal waits on the referenced table and its lock timeout names who holds it', async () => {
+  write(
+    'runbook.yml',
+    'version: 1\nenvironments:\n  staging:\n    lock-holders: warn\n    long-transactions: warn\n    lock-timeout: 1s\n'
+  )
+  const reader = await db.client()
+  await reader.query(`SET application_name = 'nightly-customer-report'`)
+  await reader.query('BEGIN')
+  await reader.query('SELECT count(*) FROM public.customers')
+  try {
+    const r = await stage('validate')
+    expect(r.code).toBe(1)
+    expect(check('lock-holders').status).toBe('warn')
+    const rehearsal = check('rehearsal')
+    expect(rehearsal.status).toBe('fail')
+    const why = (rehearsal.reasons ?? []).join('\n')
+    expect(why).toContain('drop_fk.sql:1: could not get a lock within lock_timeout (1000 ms)')
+    expect(why).toMatch(
+      /application nightly-customer-report, .*holds AccessShareLock on public\.customers/
+    )
+  } finally {
+    await reader.query('ROLLBACK')
+  }
+}, 120_000)

@@ -61,6 +61,11 @@ async function existingTablesOf(
   }
 }
 
+/** The target's foreign keys on their own (the rehearsal names what a lock timeout waited for with them). */
+export async function readForeignKeys(client: Pick<pg.Client, 'query'>): Promise<ForeignKey[]> {
+  return (await existingTablesOf(client)).foreignKeys
+}
+
 /** The catalog's facts; `functionNames`: only these functions' volatility is read (see functionNamesIn). */
 export async function readLintCatalog(
   client: pg.Client,

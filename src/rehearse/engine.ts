@@ -22,7 +22,9 @@ import { plpgsqlAnalysis } from '../lint/plpgsql.js'
 import { diffSnapshots, renderDiff, snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import { byCodePoint } from '../schema/snapshot.js'
 import type { Logger } from '../report/logger.js'
-import { LOCK_MODES, statementLocks } from '../lint/locks.js'
+import { foreignKeysAfter, lockedRelation, LOCK_MODES, statementLocks } from '../lint/locks.js'
+import { readForeignKeys } from '../lint/catalog.js'
+import { describeSession, findLockHolders } from '../db/sessions.js'
 import type { RehearsalSettings } from '../config/rehearsal-settings.js'
 import {
   countRows,
@@ -693,7 +695,15 @@ export async function rehearseFiles(
         } else if (err.code === UNREHEARSABLE) {
           message = `${where}: ${err.message}`
         } else if (err.code === LOCK_NOT_AVAILABLE) {
-          message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): another session holds a conflicting lock on ${s ? relationsOf(s.ast).join(', ') : 'a touched table'}`
+          await client.query('ROLLBACK').catch(() => undefined)
+          const held = s
+            ? await lockTimeoutHolders(client, s, [
+                ...split.slice(0, index).flatMap(x => x ?? []),
+                ...statements.filter(x => x.start < s.start)
+              ])
+            : 'another session holds a conflicting lock on a touched table'
+          await client.query('BEGIN')
+          message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): ${held}`
         } else {
           message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
         }
@@ -719,6 +729,29 @@ export async function rehearseFiles(
     await client.query('ROLLBACK').catch(() => undefined)
   }
   return results
+}
+
+/**
+ * What a statement that hit lock_timeout waited behind, read once the rehearsal is rolled back: the sessions now
+ * holding a lock on a table it locks, else those tables. They include the tables it locks through foreign keys
+ * without naming them (the catalog's keys, and those the statements rehearsed before it made): dropping a key locks
+ * the table it references, where a reader is the usual blocker.
+ */
+async function lockTimeoutHolders(
+  client: pg.ClientBase,
+  s: SqlStatement,
+  before: readonly SqlStatement[]
+): Promise<string> {
+  let keys = await readForeignKeys(client).catch(() => [])
+  for (const b of before) keys = foreignKeysAfter(b.ast, keys)
+  const locked = statementLocks(s.ast, keys)
+    .filter(l => l.lock !== 'none')
+    .map(l => lockedRelation(l).name)
+  const tables = [...new Set(locked.length ? locked : relationsOf(s.ast))]
+  const holders = await findLockHolders(client, tables).catch(() => [])
+  if (holders.length === 0)
+    return `another session holds a conflicting lock on ${tables.join(', ') || 'a touched table'}`
+  return `another session holds a conflicting lock: ${holders.map(describeSession).join('; ')}`
 }
 
 /** Whether a relation does not exist outside the rehearsal (a pending migration creates it). */
