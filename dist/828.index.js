@@ -2295,7 +2295,7 @@ function isPassword(value) {
 /* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, firstInvalidUtf8Byte, decodeSqlFile, emptiness, discoverMigrations */
+/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, SIDECAR_FOLDERS, firstInvalidUtf8Byte, decodeSqlFile, emptiness, discoverMigrations */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);

@@ -273,6 +273,32 @@ describe('single files', () => {
     )
   })
 
+  test('a migration named on its own is read with its folder: a version used twice there is refused as validate refuses it', async () => {
+    write('supabase/migrations/20250101000000_orders.sql', 'CREATE TABLE public.orders (id int);\n')
+    write('supabase/migrations/20250102000000_notes.sql', 'CREATE TABLE public.notes (id int);\n')
+    write('supabase/migrations/rollback/20250102000000_notes.sql', 'DROP TABLE public.notes;\n')
+    const file = 'supabase/migrations/20250102000000_notes.sql'
+    expect((await cli(['lint', file])).code).toBe(0)
+    // A rollback script named on its own is not a folder of migrations.
+    expect(
+      (await cli(['lint', 'supabase/migrations/rollback/20250102000000_notes.sql'])).code
+    ).toBe(0)
+
+    // Another branch used the same timestamp.
+    write('supabase/migrations/20250102000000_tags.sql', 'CREATE TABLE public.tags (id int);\n')
+    const twice = await cli(['lint', file])
+    expect(twice.code).toBe(2)
+    expect(twice.err).toContain(
+      'a version is used more than once in supabase/migrations: 20250102000000 (20250102000000_notes.sql, 20250102000000_tags.sql)'
+    )
+    // As when the folder itself is linted.
+    const folder = await cli(['lint', 'supabase/migrations'])
+    expect(folder.code).toBe(2)
+    expect(folder.err).toContain(
+      '20250102000000 (20250102000000_notes.sql, 20250102000000_tags.sql)'
+    )
+  })
+
   test('a finding in a DO block body is placed at its line and column in the file', async () => {
     const line = '  UPDATE public.customers SET active = true WHERE id IN ();'
     write('fix.sql', ['-- a data fix', 'DO $$', 'BEGIN', line, 'END', '$$;', ''].join('\n'))

@@ -68,3 +68,13 @@ test('migration-runbook lint --format sarif: per-clause and DO-block positions, 
     '20250302000000_orders_paid_idx.sql:1:1 note prefer-robust'
   ])
 })
+
+test('a pre-commit hook linting the changed file: a version the folder uses twice exits 2 through the bundle', async () => {
+  write('supabase/migrations/20250101000000_orders.sql', 'CREATE TABLE public.orders (id int);\n')
+  write('supabase/migrations/20250101000000_orders_again.sql', 'SELECT 1;\n')
+  const r = await cli(['lint', 'supabase/migrations/20250101000000_orders_again.sql'], {
+    cwd: root
+  })
+  expect(r.code).toBe(2)
+  expect(r.stderr).toContain('a version is used more than once in supabase/migrations')
+})

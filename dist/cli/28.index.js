@@ -14,6 +14,7 @@ export const modules = {
 /* harmony export */   g8: () => (/* binding */ MIGRATION_FILE),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker),
 /* harmony export */   lF: () => (/* binding */ discoverMigrations),
+/* harmony export */   mF: () => (/* binding */ SIDECAR_FOLDERS),
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   tx: () => (/* binding */ decodeSqlFile)
 /* harmony export */ });

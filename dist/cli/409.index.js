@@ -610,6 +610,29 @@ function singleFile(abs, cwd, warn) {
         noTransactionReason: mode.reason
     };
 }
+/**
+ * A migration file named on its own is checked with its folder, as validate will read it: a version another file
+ * of the folder uses too, versions the Supabase CLI would order differently, a file that cannot be read (a
+ * ConfigError, exit 2, as when the folder is linted). A pre-commit hook that lints the changed files then finds
+ * what CI would refuse. The folder's other files are not linted.
+ */
+function refuseBrokenFolders(paths, linted, cwd, markers) {
+    const dirs = new Set();
+    for (const p of paths) {
+        const abs = external_node_path_default().resolve(cwd, p);
+        const dir = external_node_path_default().dirname(abs);
+        if ((0,external_node_fs_.statSync)(abs).isDirectory() || !files/* MIGRATION_FILE */.g8.test(external_node_path_default().basename(abs)))
+            continue;
+        if (files/* SIDECAR_FOLDERS */.mF.includes(external_node_path_default().basename(dir)))
+            continue;
+        if (!linted.some(f => f.dir === dir))
+            dirs.add(dir);
+    }
+    for (const dir of dirs)
+        (0,files/* discoverMigrationsWithWarnings */.Aq)(external_node_path_default().relative(cwd, dir) || '.', cwd, {
+            noTransactionMarkers: markers
+        });
+}
 /** Version order; files with no version keep their command-line order, after the versioned ones. */
 function byVersion(a, b) {
     if (a.version === '' || b.version === '')
@@ -658,6 +681,7 @@ async function runLintCommand(args, io) {
         else
             add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)));
     }
+    refuseBrokenFolders(args.paths, folders, io.cwd, reading.markers);
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);
     const result = (0,lint_migrations/* lintMigrations */.JW)(migrations);

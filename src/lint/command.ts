@@ -18,6 +18,7 @@ import {
   discoverMigrationsWithWarnings,
   emptiness,
   MIGRATION_FILE,
+  SIDECAR_FOLDERS,
   sha256,
   transactionModeOf,
   type Migration
@@ -142,6 +143,32 @@ function singleFile(abs: string, cwd: string, warn: (line: string) => void): Mig
   }
 }
 
+/**
+ * A migration file named on its own is checked with its folder, as validate will read it: a version another file
+ * of the folder uses too, versions the Supabase CLI would order differently, a file that cannot be read (a
+ * ConfigError, exit 2, as when the folder is linted). A pre-commit hook that lints the changed files then finds
+ * what CI would refuse. The folder's other files are not linted.
+ */
+function refuseBrokenFolders(
+  paths: readonly string[],
+  linted: readonly { dir: string }[],
+  cwd: string,
+  markers: readonly string[] | undefined
+): void {
+  const dirs = new Set<string>()
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p)
+    const dir = path.dirname(abs)
+    if (statSync(abs).isDirectory() || !MIGRATION_FILE.test(path.basename(abs))) continue
+    if (SIDECAR_FOLDERS.includes(path.basename(dir) as (typeof SIDECAR_FOLDERS)[number])) continue
+    if (!linted.some(f => f.dir === dir)) dirs.add(dir)
+  }
+  for (const dir of dirs)
+    discoverMigrationsWithWarnings(path.relative(cwd, dir) || '.', cwd, {
+      noTransactionMarkers: markers
+    })
+}
+
 /** Version order; files with no version keep their command-line order, after the versioned ones. */
 function byVersion(a: Migration, b: Migration): number {
   if (a.version === '' || b.version === '')
@@ -191,6 +218,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
       folders.push({ dir: abs, migrations: found.migrations })
     } else add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
   }
+  refuseBrokenFolders(args.paths, folders, io.cwd, reading.markers)
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)
 

@@ -180,7 +180,7 @@ export interface Discovery {
 const SUPABASE_MIGRATION_FILE = /^([0-9]+)_(.*)\.sql$/
 /** Files that live in the migrations folder by design: skipped without a warning. */
 const EXPECTED_OTHER_FILES = new Set(['runbook.yml', 'runbook.yaml'])
-const SIDECAR_FOLDERS = ['rollback', 'verify'] as const
+export const SIDECAR_FOLDERS = ['rollback', 'verify'] as const
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
 /** PostgreSQL's whitespace (scan.l): a file of only these holds no SQL at all. */
 
