@@ -55,16 +55,22 @@ beforeAll(async () => {
     'alter table public.orders drop constraint orders_customer_id_fkey;\n'
   )
 })
+/** A long report on the referenced table: a session in a transaction that has read it (ACCESS SHARE held). */
+async function readingCustomers() {
+  const reader = await db.client()
+  await reader.query(`SET application_name = 'nightly-customer-report'`)
+  await reader.query('BEGIN')
+  await reader.query('SELECT count(*) FROM public.customers')
+  return reader
+}
+
 afterAll(async () => {
   await db.drop()
   rmSync(repo, { recursive: true, force: true })
 })
 
 test('validate: a reader of the referenced table is a lock holder; without it validate passes and changes nothing', async () => {
-  const reader = await db.client()
-  await reader.query(`SET application_name = 'nightly-customer-report'`)
-  await reader.query('BEGIN')
-  await reader.query('SELECT count(*) FROM public.customers')
+  const reader = await readingCustomers()
   try {
     const r = await stage('validate')
     expect(r.code).toBe(1)
@@ -96,10 +102,7 @@ test('with lock-holders at warn, the rehearsal waits on the referenced table and
     'runbook.yml',
     'version: 1\nenvironments:\n  staging:\n    lock-holders: warn\n    long-transactions: warn\n    lock-timeout: 1s\n'
   )
-  const reader = await db.client()
-  await reader.query(`SET application_name = 'nightly-customer-report'`)
-  await reader.query('BEGIN')
-  await reader.query('SELECT count(*) FROM public.customers')
+  const reader = await readingCustomers()
   try {
     const r = await stage('validate')
     expect(r.code).toBe(1)
