@@ -1657,7 +1657,8 @@ function alterTableLocks(stmt, foreignKeys) {
             const dropped = own.filter(k => k.name === cmd.name);
             for (const k of dropped)
                 also(k.references, FOREIGN_KEY_REBUILD);
-            // DROP CONSTRAINT ... CASCADE of a key others reference drops their foreign keys: their tables are locked.
+            // DROP CONSTRAINT ... CASCADE of a constraint that is no known foreign key is taken to be a key others reference:
+            // their foreign keys go with it, and their tables are locked (an over-report when it is a CHECK).
             if (dropped.length === 0 && cmd.behavior === 'DROP_CASCADE')
                 for (const k of foreignKeys)
                     if (k.references === table)
