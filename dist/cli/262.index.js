@@ -8698,20 +8698,16 @@ const rollbackConflictsCheck = {
 
 ;// CONCATENATED MODULE: ./src/checks/rollback-target.ts
 
-function runRollbackTarget(ctx) {
+async function runRollbackTarget(ctx) {
     const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
     if (target.error !== undefined)
-        return Promise.resolve({
-            status: 'fail',
-            summary: 'no rollback possible',
-            reasons: [target.error]
-        });
+        return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] };
     const { migration: m, script } = target;
-    return Promise.resolve({
+    return {
         status: 'pass',
         summary: `${m.version} (${m.name}) with ${script.file}`,
         details: { version: m.version, migration: m.file, script: script.file }
-    });
+    };
 }
 const rollbackTargetCheck = {
     id: 'rollback-target',
@@ -11865,8 +11861,11 @@ function isEmptyDiff(d) {
     return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;
 }
 
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
 ;// CONCATENATED MODULE: ./src/schema/render.ts
 /** Text forms of snapshots and diffs: post-migration-schema.sql and db-diff.txt. Deterministic. */
+
 
 /** 'CREATE [FOREIGN |UNLOGGED ]TABLE schema.table' at the start of a table definition. */
 const TABLE_HEAD = /^CREATE (?:FOREIGN |UNLOGGED )?TABLE (?:"(?:[^"]|"")*"|[^ ."]+)\.(?:"(?:[^"]|"")*"|[^ ."]+)/;
@@ -11986,11 +11985,9 @@ const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric a
     'only or order outer overlaps placing primary references returning right select session_user similar some ' +
     'symmetric system_user table tablesample then to trailing true union unique user using variadic verbose ' +
     'when where window with').split(' '));
-/** A name as SQL writes it: as is when PostgreSQL reads it back unquoted (as quote_ident), else double-quoted. */
+/** A name as SQL writes it: as is when PostgreSQL reads it back unquoted (as quote_ident), else quoted. */
 function sqlIdent(name) {
-    if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name))
-        return name;
-    return '"' + name.replace(/"/g, '""') + '"';
+    return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : (0,connect/* quoteIdent */.v4)(name);
 }
 function statement(definition) {
     return `${definition};`;

@@ -610,28 +610,11 @@ function singleFile(abs, cwd, warn) {
         noTransactionReason: mode.reason
     };
 }
-/**
- * A migration file named on its own is checked with its folder, as validate will read it: a version another file
- * of the folder uses too, versions the Supabase CLI would order differently, a file that cannot be read (a
- * ConfigError, exit 2, as when the folder is linted). A pre-commit hook that lints the changed files then finds
- * what CI would refuse. The folder's other files are not linted.
- */
-function refuseBrokenFolders(paths, linted, cwd, markers) {
-    const dirs = new Set();
-    for (const p of paths) {
-        const abs = external_node_path_default().resolve(cwd, p);
-        const dir = external_node_path_default().dirname(abs);
-        if ((0,external_node_fs_.statSync)(abs).isDirectory() || !files/* MIGRATION_FILE */.g8.test(external_node_path_default().basename(abs)))
-            continue;
-        if (files/* SIDECAR_FOLDERS */.mF.includes(external_node_path_default().basename(dir)))
-            continue;
-        if (!linted.some(f => f.dir === dir))
-            dirs.add(dir);
-    }
-    for (const dir of dirs)
-        (0,files/* discoverMigrationsWithWarnings */.Aq)(external_node_path_default().relative(cwd, dir) || '.', cwd, {
-            noTransactionMarkers: markers
-        });
+/** Whether a file named on its own is a migration of a migrations folder (rollback/ and verify/ hold none). */
+function isMigrationInFolder(abs) {
+    const folder = external_node_path_default().basename(external_node_path_default().dirname(abs));
+    return (files/* MIGRATION_FILE */.g8.test(external_node_path_default().basename(abs)) &&
+        !files/* SIDECAR_FOLDERS */.mF.includes(folder));
 }
 /** Version order; files with no version keep their command-line order, after the versioned ones. */
 function byVersion(a, b) {
@@ -662,6 +645,11 @@ async function runLintCommand(args, io) {
     const migrations = [];
     const seen = new Set();
     const folders = [];
+    // Folders of migration files named on their own (isMigrationInFolder). Each is read as validate will read it, so a
+    // version another file there uses too, versions the Supabase CLI orders differently or a file that cannot be read
+    // exit 2 as when the folder is linted: a pre-commit hook on the changed files finds what CI would refuse. The
+    // folder's other files are not linted.
+    const namedIn = new Set();
     const add = (m) => {
         const key = external_node_path_default().resolve(m.path);
         if (seen.has(key))
@@ -678,10 +666,17 @@ async function runLintCommand(args, io) {
             found.migrations.forEach(add);
             folders.push({ dir: abs, migrations: found.migrations });
         }
-        else
+        else {
             add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)));
+            if (isMigrationInFolder(abs))
+                namedIn.add(external_node_path_default().dirname(abs));
+        }
     }
-    refuseBrokenFolders(args.paths, folders, io.cwd, reading.markers);
+    for (const dir of namedIn)
+        if (!folders.some(f => f.dir === dir))
+            (0,files/* discoverMigrationsWithWarnings */.Aq)(external_node_path_default().relative(io.cwd, dir) || '.', io.cwd, {
+                noTransactionMarkers: reading.markers
+            });
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);
     const result = (0,lint_migrations/* lintMigrations */.JW)(migrations);

@@ -19,20 +19,16 @@ export interface RollbackTargetDetails {
   script: string
 }
 
-function runRollbackTarget(ctx: StageContext): Promise<CheckOutcome<RollbackTargetDetails>> {
+async function runRollbackTarget(ctx: StageContext): Promise<CheckOutcome<RollbackTargetDetails>> {
   const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion)
   if (target.error !== undefined)
-    return Promise.resolve({
-      status: 'fail',
-      summary: 'no rollback possible',
-      reasons: [target.error]
-    })
+    return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] }
   const { migration: m, script } = target
-  return Promise.resolve({
+  return {
     status: 'pass',
     summary: `${m.version} (${m.name}) with ${script.file}`,
     details: { version: m.version, migration: m.file, script: script.file }
-  })
+  }
 }
 
 export const rollbackTargetCheck: Check<'rollback-target'> = {

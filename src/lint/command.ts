@@ -143,30 +143,13 @@ function singleFile(abs: string, cwd: string, warn: (line: string) => void): Mig
   }
 }
 
-/**
- * A migration file named on its own is checked with its folder, as validate will read it: a version another file
- * of the folder uses too, versions the Supabase CLI would order differently, a file that cannot be read (a
- * ConfigError, exit 2, as when the folder is linted). A pre-commit hook that lints the changed files then finds
- * what CI would refuse. The folder's other files are not linted.
- */
-function refuseBrokenFolders(
-  paths: readonly string[],
-  linted: readonly { dir: string }[],
-  cwd: string,
-  markers: readonly string[] | undefined
-): void {
-  const dirs = new Set<string>()
-  for (const p of paths) {
-    const abs = path.resolve(cwd, p)
-    const dir = path.dirname(abs)
-    if (statSync(abs).isDirectory() || !MIGRATION_FILE.test(path.basename(abs))) continue
-    if (SIDECAR_FOLDERS.includes(path.basename(dir) as (typeof SIDECAR_FOLDERS)[number])) continue
-    if (!linted.some(f => f.dir === dir)) dirs.add(dir)
-  }
-  for (const dir of dirs)
-    discoverMigrationsWithWarnings(path.relative(cwd, dir) || '.', cwd, {
-      noTransactionMarkers: markers
-    })
+/** Whether a file named on its own is a migration of a migrations folder (rollback/ and verify/ hold none). */
+function isMigrationInFolder(abs: string): boolean {
+  const folder = path.basename(path.dirname(abs))
+  return (
+    MIGRATION_FILE.test(path.basename(abs)) &&
+    !SIDECAR_FOLDERS.includes(folder as (typeof SIDECAR_FOLDERS)[number])
+  )
 }
 
 /** Version order; files with no version keep their command-line order, after the versioned ones. */
@@ -203,6 +186,11 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   const migrations: Migration[] = []
   const seen = new Set<string>()
   const folders: { dir: string; migrations: Migration[] }[] = []
+  // Folders of migration files named on their own (isMigrationInFolder). Each is read as validate will read it, so a
+  // version another file there uses too, versions the Supabase CLI orders differently or a file that cannot be read
+  // exit 2 as when the folder is linted: a pre-commit hook on the changed files finds what CI would refuse. The
+  // folder's other files are not linted.
+  const namedIn = new Set<string>()
   const add = (m: Migration): void => {
     const key = path.resolve(m.path)
     if (seen.has(key)) return
@@ -216,9 +204,16 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
       for (const w of found.warnings) io.err(`warning: ${w}`)
       found.migrations.forEach(add)
       folders.push({ dir: abs, migrations: found.migrations })
-    } else add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
+    } else {
+      add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
+      if (isMigrationInFolder(abs)) namedIn.add(path.dirname(abs))
+    }
   }
-  refuseBrokenFolders(args.paths, folders, io.cwd, reading.markers)
+  for (const dir of namedIn)
+    if (!folders.some(f => f.dir === dir))
+      discoverMigrationsWithWarnings(path.relative(io.cwd, dir) || '.', io.cwd, {
+        noTransactionMarkers: reading.markers
+      })
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)
 

@@ -1,4 +1,5 @@
 /** Text forms of snapshots and diffs: post-migration-schema.sql and db-diff.txt. Deterministic. */
+import { quoteIdent } from '../db/connect.js'
 import { isEmptyDiff, type SchemaChange, type SchemaDiff } from './diff.js'
 import type { SchemaObject, SchemaSnapshot } from './snapshot.js'
 
@@ -129,10 +130,9 @@ const RESERVED = new Set(
   ).split(' ')
 )
 
-/** A name as SQL writes it: as is when PostgreSQL reads it back unquoted (as quote_ident), else double-quoted. */
-export function sqlIdent(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name)) return name
-  return '"' + name.replace(/"/g, '""') + '"'
+/** A name as SQL writes it: as is when PostgreSQL reads it back unquoted (as quote_ident), else quoted. */
+function sqlIdent(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : quoteIdent(name)
 }
 
 function statement(definition: string): string {
