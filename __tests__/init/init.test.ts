@@ -273,7 +273,7 @@ describe('bad usage exits 2 naming what was wrong', () => {
     const r = await cli(['init'])
     expect(r.code).toBe(2)
     expect(r.err).toContain(
-      'looked for supabase/migrations/ (Supabase CLI layout) and migrations/; allowed: run init at the repository root, or pass --migrations-dir <dir>'
+      'looked for supabase/migrations/ (Supabase CLI layout) and migrations/; allowed: run init in the project (the folder that holds supabase/migrations or migrations), or pass --migrations-dir <dir>'
     )
     expect(readdirSync(root)).toEqual([])
   })

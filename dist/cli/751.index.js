@@ -437,8 +437,11 @@ __webpack_require__.d(__webpack_exports__, {
   runInit: () => (/* binding */ runInit)
 });
 
-// UNUSED EXPORTS: ACTION_REF, ACTION_REPOSITORY, detectLayout, nextCommands, planInit, policyPathFor, renderRunbook, renderWorkflows, writeInit
+// UNUSED EXPORTS: ACTION_REF, ACTION_REPOSITORY, detectLayout, initRoot, nextCommands, planInit, policyPathFor, renderRunbook, renderWorkflows, writeInit
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/plan/files.ts
@@ -447,9 +450,6 @@ var files = __webpack_require__(28);
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 ;// CONCATENATED MODULE: ./src/init/layout.ts
@@ -506,7 +506,68 @@ function detectLayout(root, migrationsDir) {
         if (isFolder(external_node_path_default().join(root, dir)))
             return layoutOf(root, dir, kind);
     }
-    throw new errors/* ConfigError */.x(`no migrations folder in ${root}: looked for supabase/migrations/ (Supabase CLI layout) and migrations/; allowed: run init at the repository root, or pass --migrations-dir <dir> naming the folder of <version>_<name>.sql migrations`);
+    // A monorepo keeps its Supabase project in a package (packages/db/supabase/migrations): name what is there.
+    const below = migrationFoldersBelow(root);
+    throw new errors/* ConfigError */.x(`no migrations folder in ${root}: looked for supabase/migrations/ (Supabase CLI layout) and migrations/` +
+        (below.length > 0 ? `; found below it: ${below.join(', ')}` : '') +
+        '; allowed: run init in the project (the folder that holds supabase/migrations or migrations), or pass ' +
+        '--migrations-dir <dir> naming the folder of <version>_<name>.sql migrations' +
+        (below.length > 0 ? ` (here: --migrations-dir ${below[0]})` : ''));
+}
+/** Folders not looked into for migrations folders: dependencies, build output, hidden folders. */
+const NOT_SEARCHED = new Set(['node_modules', 'dist', 'build', 'vendor', 'target']);
+/**
+ * The supabase/migrations folders below `root`, at most `depth` folders down, relative and with forward
+ * slashes, nearest first: where a monorepo keeps its project.
+ */
+function migrationFoldersBelow(root, depth = 4) {
+    const found = [];
+    let level = [''];
+    for (let d = 0; d <= depth && level.length > 0 && found.length < 5; d++) {
+        const next = [];
+        for (const rel of level) {
+            let entries;
+            try {
+                entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(root, rel), { withFileTypes: true });
+            }
+            catch {
+                continue;
+            }
+            for (const e of entries) {
+                if (!e.isDirectory() || e.name.startsWith('.') || NOT_SEARCHED.has(e.name))
+                    continue;
+                const child = rel ? `${rel}/${e.name}` : e.name;
+                if (d > 0 && e.name === 'supabase' && isFolder(external_node_path_default().join(root, child, 'migrations')))
+                    found.push(`${child}/migrations`);
+                else
+                    next.push(child);
+            }
+        }
+        level = next.sort();
+    }
+    return found;
+}
+/**
+ * The folder init works from inside a repository: the nearest at or above `cwd` (up to `top`) that holds
+ * supabase/migrations or migrations, relative to `top`; undefined when none does.
+ */
+function nearestLayoutDir(cwd, top) {
+    for (let dir = cwd;; dir = external_node_path_default().dirname(dir)) {
+        for (const { dir: folder } of LAYOUT_FOLDERS)
+            if (isFolder(external_node_path_default().join(dir, folder)))
+                return toPosix(external_node_path_default().relative(top, external_node_path_default().join(dir, folder)));
+        if (dir === top || external_node_path_default().dirname(dir) === dir)
+            return undefined;
+    }
+}
+/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
+function repositoryTop(cwd) {
+    for (let dir = external_node_path_default().resolve(cwd);; dir = external_node_path_default().dirname(dir)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return undefined;
+    }
 }
 function layoutOf(root, dir, kind) {
     return {
@@ -627,6 +688,8 @@ function writeInit(plan, opts) {
 
 
 
+
+
 /** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
 const STAGE_ONLY = [
     'env',
@@ -690,9 +753,9 @@ function nextCommands(layout) {
         `npx migration-runbook validate --env staging --embedded${dir}`
     ];
 }
-function renderNext(layout, printed) {
+function renderNext(layout, printed, top) {
     const lines = [
-        'Next:',
+        top ? `Next, from ${top}:` : 'Next:',
         ...(printed ? ['  migration-runbook init (without --print) to write these files'] : []),
         ...nextCommands(layout).map(c => `  ${c}`),
         'then create the GitHub environments staging and production, each with a DATABASE_URL secret,',
@@ -712,12 +775,38 @@ function renderPrint(plan, force) {
     })
         .join('\n');
 }
+/**
+ * Where init writes: the repository's top, where GitHub reads workflows and runs them, with the migrations
+ * folder relative to it. Run inside a package of a monorepo (packages/db), the folder is the nearest one at or
+ * above the working directory: written from there, the workflows landed in packages/db/.github, which GitHub
+ * never reads (found on real projects). Outside a repository: the working directory.
+ */
+function initRoot(cwd, given) {
+    const top = repositoryTop(cwd);
+    if (!top || top === external_node_path_default().resolve(cwd))
+        return { root: cwd, migrationsDir: given, fromBelow: false };
+    return {
+        root: top,
+        // Absolute: detectLayout makes it relative to the top, and names it in full when it is outside.
+        migrationsDir: given !== undefined ? external_node_path_default().resolve(cwd, given) : nearestLayoutDir(cwd, top),
+        fromBelow: true
+    };
+}
 async function runInit(flags, io) {
     refuseStageOptions(flags);
     const force = flags.force === true;
-    const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] });
-    const folder = await viewFolder(io.cwd, plan.layout.migrationsDir);
-    const found = [describeLayout(plan.layout, folder), ...describeFolderProblems(folder)].join('\n');
+    const { root, migrationsDir, fromBelow } = initRoot(io.cwd, flags['migrations-dir']);
+    const plan = planInit(root, { migrationsDir });
+    const folder = await viewFolder(root, plan.layout.migrationsDir);
+    const found = [
+        ...(fromBelow
+            ? [
+                `repository: ${root} (GitHub reads workflows at its top and runs them there: the paths below are relative to it)`
+            ]
+            : []),
+        describeLayout(plan.layout, folder),
+        ...describeFolderProblems(folder)
+    ].join('\n');
     if (flags.print === true) {
         io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`);
     }
@@ -726,7 +815,7 @@ async function runInit(flags, io) {
         const lines = written.map(f => `${f.exists ? 'replaced' : 'wrote'} ${f.path}`);
         io.out(`${found}\n${lines.join('\n')}`);
     }
-    io.out(`\n${renderNext(plan.layout, flags.print === true)}`);
+    io.out(`\n${renderNext(plan.layout, flags.print === true, fromBelow ? root : undefined)}`);
     return 0;
 }
 

@@ -1,5 +1,5 @@
 export const id = 796;
-export const ids = [796,61];
+export const ids = [796,415,61];
 export const modules = {
 
 /***/ 4389:

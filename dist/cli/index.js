@@ -387,7 +387,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(262), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(262), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: root,
@@ -428,7 +428,7 @@ async function runCli(argv, io) {
             'database-url': databaseUrl
         }, { root, env: io.env });
         const target = values.embedded
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(716), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(716), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
                 baselineSchema: values['baseline-schema'],
                 baselineFrom: baselineSource(),

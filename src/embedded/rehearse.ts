@@ -22,7 +22,7 @@ import { loadParser, parseSql, qualifiedName, type AstNode } from '../sql/parser
 import { Logger } from '../report/logger.js'
 import type { Redactor } from '../report/redact.js'
 import { runStage, type RunOutcome } from '../run.js'
-import { generateCapacityData } from '../../examples/capacity/src/generate.js'
+import { generateCapacityData, hasCapacitySchema } from '../../examples/capacity/src/generate.js'
 import { startRehearsalApi, type CapacityApi } from '../../examples/capacity/src/api.js'
 import { renderTable } from '../report/table.js'
 import type { EmbeddedServer } from './server.js'
@@ -64,6 +64,8 @@ export interface PreparedTarget {
   baseline: string[]
   /** The `baseline` check: pass, or fail with the file:line, Postgres's error and the fix. */
   result: CheckResult
+  /** Whether the database has the capacity sample's schema (demo data, the reference API for smoke checks). */
+  sample: boolean
 }
 
 /** A step of preparing the throwaway database failed: where, and Postgres's own words. */
@@ -354,10 +356,8 @@ export async function prepareEmbeddedTarget(
     }
     opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`)
     throwIfCancelled(opts.signal, 'the demo data')
-    const hasCapacity = (
-      await client.query(`SELECT to_regclass('public.allocations') IS NOT NULL AS ok`)
-    ).rows[0].ok
-    if (hasCapacity && opts.demoRows > 0) {
+    const sample = await hasCapacitySchema(client)
+    if (sample && opts.demoRows > 0) {
       const restaurants = 20
       const tablesPerRestaurant = 10
       const windowsPerTable = Math.max(
@@ -374,11 +374,19 @@ export async function prepareEmbeddedTarget(
       const demo = `demo data: ${made.restaurants} restaurants, ${made.tables} tables, ${made.allocations} allocations`
       steps.push(demo)
       opts.log(demo)
+    } else if (!sample && opts.demoRows > 0) {
+      // Said where the reader looks (the baseline check's summary): the checks that count rows (conflicts, the
+      // lock forecast) then see what the migrations and setup-sql inserted, often nothing.
+      const none =
+        "no demo data (--demo-rows fills the capacity sample's tables only): the tables hold what the migrations and setup-sql insert"
+      steps.push(none)
+      opts.log(none)
     }
     return {
       url,
       baseline: deployed.map(m => m.version),
-      result: result('pass', steps.join('; ') || 'a fresh Supabase stand-in')
+      result: result('pass', steps.join('; ') || 'a fresh Supabase stand-in'),
+      sample
     }
   } catch (e) {
     const failed = e instanceof BaselineStepError ? e : new BaselineStepError(describeError(e))
@@ -400,7 +408,8 @@ export async function prepareEmbeddedTarget(
           'cancelled',
           `cancelled while preparing the throwaway database (${why}); the file running was rolled back`,
           [message]
-        )
+        ),
+        sample: false
       }
     }
     opts.log(`baseline failed: ${message}`)
@@ -412,7 +421,8 @@ export async function prepareEmbeddedTarget(
         `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`,
         [message, `fix: ${baselineAdvice(message, failed.file, migrations)}`],
         failed
-      )
+      ),
+      sample: false
     }
   } finally {
     await client.end()
@@ -504,8 +514,9 @@ export async function rehearse(
       )
       opts.log(notes[notes.length - 1])
     }
+    // The sample app's service, for the sample's smoke scenarios: only when the schema is the sample's.
     const smoke =
-      prepared.result.status === 'pass'
+      prepared.result.status === 'pass' && prepared.sample
         ? await startRehearsalApi(prepared.url, s => opts.redactor.add(s))
         : undefined
     api = smoke?.api

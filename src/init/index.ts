@@ -3,10 +3,11 @@
  * runbook.yml and the two workflows (or prints them), and says what to run next. Needs no database.
  * Bad usage throws a ConfigError (the CLI exits 2).
  */
+import path from 'node:path'
 import { ConfigError } from '../config/errors.js'
 import { discoverMigrationsWithWarnings } from '../plan/files.js'
 import { loadParser } from '../sql/parser.js'
-import type { Layout } from './layout.js'
+import { nearestLayoutDir, repositoryTop, type Layout } from './layout.js'
 import { planInit, writeInit, type InitPlan } from './plan.js'
 
 export { detectLayout, policyPathFor, type Layout } from './layout.js'
@@ -101,9 +102,9 @@ export function nextCommands(layout: Layout): string[] {
   ]
 }
 
-function renderNext(layout: Layout, printed: boolean): string {
+function renderNext(layout: Layout, printed: boolean, top?: string): string {
   const lines = [
-    'Next:',
+    top ? `Next, from ${top}:` : 'Next:',
     ...(printed ? ['  migration-runbook init (without --print) to write these files'] : []),
     ...nextCommands(layout).map(c => `  ${c}`),
     'then create the GitHub environments staging and production, each with a DATABASE_URL secret,',
@@ -125,12 +126,42 @@ function renderPrint(plan: InitPlan, force: boolean): string {
     .join('\n')
 }
 
+/**
+ * Where init writes: the repository's top, where GitHub reads workflows and runs them, with the migrations
+ * folder relative to it. Run inside a package of a monorepo (packages/db), the folder is the nearest one at or
+ * above the working directory: written from there, the workflows landed in packages/db/.github, which GitHub
+ * never reads (found on real projects). Outside a repository: the working directory.
+ */
+export function initRoot(
+  cwd: string,
+  given: string | undefined
+): { root: string; migrationsDir?: string; fromBelow: boolean } {
+  const top = repositoryTop(cwd)
+  if (!top || top === path.resolve(cwd))
+    return { root: cwd, migrationsDir: given, fromBelow: false }
+  return {
+    root: top,
+    // Absolute: detectLayout makes it relative to the top, and names it in full when it is outside.
+    migrationsDir: given !== undefined ? path.resolve(cwd, given) : nearestLayoutDir(cwd, top),
+    fromBelow: true
+  }
+}
+
 export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {
   refuseStageOptions(flags)
   const force = flags.force === true
-  const plan = planInit(io.cwd, { migrationsDir: flags['migrations-dir'] })
-  const folder = await viewFolder(io.cwd, plan.layout.migrationsDir)
-  const found = [describeLayout(plan.layout, folder), ...describeFolderProblems(folder)].join('\n')
+  const { root, migrationsDir, fromBelow } = initRoot(io.cwd, flags['migrations-dir'])
+  const plan = planInit(root, { migrationsDir })
+  const folder = await viewFolder(root, plan.layout.migrationsDir)
+  const found = [
+    ...(fromBelow
+      ? [
+          `repository: ${root} (GitHub reads workflows at its top and runs them there: the paths below are relative to it)`
+        ]
+      : []),
+    describeLayout(plan.layout, folder),
+    ...describeFolderProblems(folder)
+  ].join('\n')
   if (flags.print === true) {
     io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`)
   } else {
@@ -138,6 +169,6 @@ export async function runInit(flags: InitFlags, io: InitIo): Promise<number> {
     const lines = written.map(f => `${f.exists ? 'replaced' : 'wrote'} ${f.path}`)
     io.out(`${found}\n${lines.join('\n')}`)
   }
-  io.out(`\n${renderNext(plan.layout, flags.print === true)}`)
+  io.out(`\n${renderNext(plan.layout, flags.print === true, fromBelow ? root : undefined)}`)
   return 0
 }

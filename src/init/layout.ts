@@ -1,7 +1,7 @@
 /**
  * Which migrations layout a repository uses, and where its runbook policy belongs in that layout.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../config/errors.js'
 import { configCandidates } from '../config/inputs.js'
@@ -72,9 +72,68 @@ export function detectLayout(root: string, migrationsDir?: string): Layout {
   for (const { dir, kind } of LAYOUT_FOLDERS) {
     if (isFolder(path.join(root, dir))) return layoutOf(root, dir, kind)
   }
+  // A monorepo keeps its Supabase project in a package (packages/db/supabase/migrations): name what is there.
+  const below = migrationFoldersBelow(root)
   throw new ConfigError(
-    `no migrations folder in ${root}: looked for supabase/migrations/ (Supabase CLI layout) and migrations/; allowed: run init at the repository root, or pass --migrations-dir <dir> naming the folder of <version>_<name>.sql migrations`
+    `no migrations folder in ${root}: looked for supabase/migrations/ (Supabase CLI layout) and migrations/` +
+      (below.length > 0 ? `; found below it: ${below.join(', ')}` : '') +
+      '; allowed: run init in the project (the folder that holds supabase/migrations or migrations), or pass ' +
+      '--migrations-dir <dir> naming the folder of <version>_<name>.sql migrations' +
+      (below.length > 0 ? ` (here: --migrations-dir ${below[0]})` : '')
   )
+}
+
+/** Folders not looked into for migrations folders: dependencies, build output, hidden folders. */
+const NOT_SEARCHED = new Set(['node_modules', 'dist', 'build', 'vendor', 'target'])
+
+/**
+ * The supabase/migrations folders below `root`, at most `depth` folders down, relative and with forward
+ * slashes, nearest first: where a monorepo keeps its project.
+ */
+export function migrationFoldersBelow(root: string, depth = 4): string[] {
+  const found: string[] = []
+  let level = ['']
+  for (let d = 0; d <= depth && level.length > 0 && found.length < 5; d++) {
+    const next: string[] = []
+    for (const rel of level) {
+      let entries: Dirent[]
+      try {
+        entries = readdirSync(path.join(root, rel), { withFileTypes: true })
+      } catch {
+        continue
+      }
+      for (const e of entries) {
+        if (!e.isDirectory() || e.name.startsWith('.') || NOT_SEARCHED.has(e.name)) continue
+        const child = rel ? `${rel}/${e.name}` : e.name
+        if (d > 0 && e.name === 'supabase' && isFolder(path.join(root, child, 'migrations')))
+          found.push(`${child}/migrations`)
+        else next.push(child)
+      }
+    }
+    level = next.sort()
+  }
+  return found
+}
+
+/**
+ * The folder init works from inside a repository: the nearest at or above `cwd` (up to `top`) that holds
+ * supabase/migrations or migrations, relative to `top`; undefined when none does.
+ */
+export function nearestLayoutDir(cwd: string, top: string): string | undefined {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    for (const { dir: folder } of LAYOUT_FOLDERS)
+      if (isFolder(path.join(dir, folder)))
+        return toPosix(path.relative(top, path.join(dir, folder)))
+    if (dir === top || path.dirname(dir) === dir) return undefined
+  }
+}
+
+/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
+export function repositoryTop(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return undefined
+  }
 }
 
 function layoutOf(root: string, dir: string, kind: LayoutKind): Layout {

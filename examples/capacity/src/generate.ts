@@ -25,6 +25,31 @@
  */
 import type pg from 'pg'
 
+/** The sample's tables, all in public: what the generator fills and the reference API reads and writes. */
+export const CAPACITY_TABLES = [
+  'restaurants',
+  'restaurant_memberships',
+  'table_inventory',
+  'table_adjacencies',
+  'bookings',
+  'table_holds',
+  'allocations'
+] as const
+
+/**
+ * Whether the database has the capacity sample's schema: every table of CAPACITY_TABLES. A project that only
+ * shares a name with it (a budgeting app's public.allocations, found on a real project) does not, and gets no
+ * demo data.
+ */
+export async function hasCapacitySchema(client: pg.ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname = ANY ($1::text[])`,
+    [CAPACITY_TABLES]
+  )
+  return rows[0].n === CAPACITY_TABLES.length
+}
+
 export interface GenerateOptions {
   restaurants: number
   tablesPerRestaurant: number

@@ -1,0 +1,153 @@
+/**
+ * Two things real projects met through the CLI bundle (trial of six public Supabase projects):
+ * - a monorepo keeps its Supabase project in a package (packages/db/supabase/migrations). `init` run there wrote
+ *   the workflows to packages/db/.github, which GitHub never reads, with paths relative to the package. They go
+ *   to the repository's top now, with paths relative to it, and the commands they run work from there.
+ * - a project with a table of its own named public.allocations (a budgeting app) was taken for the capacity
+ *   sample: the rehearsal loaded the sample's demo data into it and failed ("relation public.restaurants does not
+ *   exist"), and started the sample's API. Only the sample's whole schema gets them now, and the rehearsal says
+ *   the tables hold no demo data.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { baseEnv, cli } from './processes.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const FIXTURE = path.join(ROOT, '__tests__', 'fixtures', 'supabase-app')
+
+let top: string
+beforeEach(() => {
+  top = mkdtempSync(path.join(os.tmpdir(), 'mr-layout-'))
+})
+afterEach(() => rmSync(top, { recursive: true, force: true }))
+
+const run = (args: string[], cwd = top) => cli(args, { cwd, env: baseEnv() })
+
+/** Every file under the repository (but .git), relative to it. */
+function files(dir = top): string[] {
+  const out: string[] = []
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === '.git') continue
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) out.push(...files(p))
+    else out.push(path.relative(top, p))
+  }
+  return out.sort()
+}
+
+describe('init in a monorepo', () => {
+  beforeEach(() => {
+    expect(spawnSync('git', ['init', '-q', top]).status).toBe(0)
+    cpSync(FIXTURE, path.join(top, 'packages', 'db'), { recursive: true })
+    mkdirSync(path.join(top, 'apps', 'web'), { recursive: true })
+  })
+
+  test('run in the package: the workflows go to the top, with paths from there, and rehearse runs from there', async () => {
+    const init = await run(['init'], path.join(top, 'packages', 'db'))
+    expect(init.stderr).toBe('')
+    expect(init.code).toBe(0)
+    expect(init.stdout).toContain(`repository: ${top} (GitHub reads workflows at its top`)
+    expect(init.stdout).toContain(`Next, from ${top}:`)
+    expect(files().filter(f => !f.startsWith('packages/db/supabase/migrations/'))).toEqual([
+      '.github/workflows/migrations-deploy.yml',
+      '.github/workflows/migrations-pr.yml',
+      'packages/db/supabase/runbook.yml'
+    ])
+    const pr = readFileSync(path.join(top, '.github/workflows/migrations-pr.yml'), 'utf8')
+    expect(pr).toContain('  MIGRATIONS_DIR: packages/db/supabase/migrations\n')
+    expect(pr).toContain('packages/db/supabase/runbook.yml')
+
+    // What the PR workflow runs, from the top where GitHub runs it.
+    const rehearse = await run([
+      'rehearse',
+      '--migrations-dir',
+      'packages/db/supabase/migrations',
+      '--config',
+      'packages/db/supabase/runbook.yml',
+      '--artifacts-dir',
+      'artifacts',
+      '--demo-rows',
+      '0'
+    ])
+    expect(rehearse.stderr + rehearse.stdout).not.toMatch(/FAIL/)
+    expect(rehearse.code).toBe(0)
+  }, 120_000)
+
+  test('run inside the migrations folder itself: the same files', async () => {
+    const init = await run(['init'], path.join(top, 'packages', 'db', 'supabase', 'migrations'))
+    expect(init.code).toBe(0)
+    expect(existsSync(path.join(top, '.github/workflows/migrations-pr.yml'))).toBe(true)
+    expect(existsSync(path.join(top, 'packages/db/supabase/runbook.yml'))).toBe(true)
+    expect(existsSync(path.join(top, 'packages/db/supabase/migrations/.github'))).toBe(false)
+  })
+
+  test('run at the top: exit 2 naming the folder found below and the option to pass; nothing written', async () => {
+    const before = files()
+    const init = await run(['init'])
+    expect(init.code).toBe(2)
+    expect(init.stderr).toContain('found below it: packages/db/supabase/migrations')
+    expect(init.stderr).toContain('(here: --migrations-dir packages/db/supabase/migrations)')
+    expect(files()).toEqual(before)
+
+    const given = await run(['init', '--migrations-dir', 'packages/db/supabase/migrations'])
+    expect(given.code).toBe(0)
+    expect(
+      readFileSync(path.join(top, '.github/workflows/migrations-deploy.yml'), 'utf8')
+    ).toContain('MIGRATIONS_DIR: packages/db/supabase/migrations')
+  })
+})
+
+test("a project's own public.allocations is not the capacity sample: no demo data, no sample API, rehearse passes", async () => {
+  const dir = path.join(top, 'supabase', 'migrations')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    path.join(dir, '20260101000000_budget.sql'),
+    `create table public.budgets (id uuid primary key default gen_random_uuid(), owner uuid not null references auth.users(id), name text not null);
+create table public.allocations (
+  id uuid primary key default gen_random_uuid(),
+  budget_id uuid not null references public.budgets(id) on delete cascade,
+  category text not null,
+  amount_cents bigint not null check (amount_cents >= 0)
+);
+alter table public.allocations enable row level security;
+create policy "own" on public.allocations for select
+  using (exists (select 1 from public.budgets b where b.id = budget_id and b.owner = auth.uid()));
+`
+  )
+  writeFileSync(
+    path.join(dir, '20260102000000_note.sql'),
+    'alter table public.allocations add column note text;\n'
+  )
+  writeFileSync(
+    path.join(top, 'supabase', 'runbook.yml'),
+    'version: 1\nenvironments:\n  staging: {}\n'
+  )
+  // The default --demo-rows (20000): the previous build loaded the sample's data here and failed.
+  const r = await run(['rehearse', '--artifacts-dir', 'artifacts'])
+  const out = r.stdout + r.stderr
+  expect(out).not.toContain('restaurants')
+  expect(out).not.toContain('capacity API')
+  expect(out).toContain("no demo data (--demo-rows fills the capacity sample's tables only)")
+  expect(r.code).toBe(0)
+  const validate = JSON.parse(
+    readFileSync(
+      path.join(top, 'artifacts', 'rehearsal', '1-validate', 'staging', 'summary.json'),
+      'utf8'
+    )
+  ) as { checks: { id: string; status: string; summary: string }[] }
+  const baseline = validate.checks.find(c => c.id === 'baseline')
+  expect(baseline?.status).toBe('pass')
+  expect(baseline?.summary).toContain('no demo data')
+}, 120_000)
