@@ -3,6 +3,7 @@
  * - a monorepo keeps its Supabase project in a package (packages/db/supabase/migrations). `init` run there wrote
  *   the workflows to packages/db/.github, which GitHub never reads, with paths relative to the package. They go
  *   to the repository's top now, with paths relative to it, and the commands they run work from there.
+ * - an index name cut in the log right after "…_for_post" was masked as the start of the throwaway's URL.
  * - a project with a table of its own named public.allocations (a budgeting app) was taken for the capacity
  *   sample: the rehearsal loaded the sample's demo data into it and failed ("relation public.restaurants does not
  *   exist"), and started the sample's API. Only the sample's whole schema gets them now, and the rehearsal says
@@ -128,7 +129,10 @@ create policy "own" on public.allocations for select
   )
   writeFileSync(
     path.join(dir, '20260102000000_note.sql'),
-    'alter table public.allocations add column note text;\n'
+    // A real project's index name, which the apply log cuts after "…_for_post": that was masked as the start of
+    // the throwaway's URL (postgres://).
+    'alter table public.allocations add column note text;\n' +
+      'create index if not exists idx_blogs_author_lookup_for_posts_x on public.allocations (note);\n'
   )
   writeFileSync(
     path.join(top, 'supabase', 'runbook.yml'),
@@ -140,6 +144,9 @@ create policy "own" on public.allocations for select
   expect(out).not.toContain('restaurants')
   expect(out).not.toContain('capacity API')
   expect(out).toContain("no demo data (--demo-rows fills the capacity sample's tables only)")
+  // No secret is written anywhere in these files: nothing is masked.
+  expect(out).toContain('create index if not exists idx_blogs_author_lookup_for_post…')
+  expect(out).not.toContain('***')
   expect(r.code).toBe(0)
   const validate = JSON.parse(
     readFileSync(

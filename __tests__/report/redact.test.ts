@@ -64,3 +64,19 @@ test('a secret cut short by an ellipsis (shortened statement texts) is scrubbed 
   expect(r.redact('a correct horse, and more…')).toBe('a correct horse, and more…')
   expect(r.redact('two cuts: cor… and correct h…')).toBe('two cuts: ***… and ***…')
 })
+
+test("a cut is matched against passwords, not the URL's public start (postgres://postgres:)", () => {
+  const r = new Redactor()
+  r.addDatabaseUrl('postgres://postgres:Xk29-pw@127.0.0.1:5432/postgres')
+  // A real project's index name, cut in the apply log: before, its "…_for_pos" was masked as a cut URL.
+  expect(r.redact('create index idx_blogs_author_lookup_for_pos…')).toBe(
+    'create index idx_blogs_author_lookup_for_pos…'
+  )
+  expect(r.redact('grant select on t to postgres…')).toBe('grant select on t to postgres…')
+  // The URL cut inside its password: the password's start is still masked, as a password.
+  expect(r.redact('connecting to postgres://postgres:Xk2…')).toBe(
+    'connecting to postgres://postgres:***…'
+  )
+  // Whole, every form is masked as before.
+  expect(r.redact('url postgres://postgres:Xk29-pw@127.0.0.1:5432/postgres')).toBe('url ***')
+})

@@ -33,6 +33,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:os"
@@ -3069,6 +3071,7 @@ async function standInExtensionsIn(client) {
 
 
 
+
 async function freePort() {
     return new Promise((resolve, reject) => {
         const srv = (0,external_node_net_.createServer)();
@@ -3145,7 +3148,9 @@ function killOnExit(dataDir, serverProcess) {
 async function startEmbeddedPostgres(options = {}) {
     const port = await freePort();
     const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'migration-runbook-pg-'));
-    const password = 'embedded-' + Math.random().toString(36).slice(2, 10);
+    // Random from its first character: a log line cut right after a word that starts like it ("embedded…") would
+    // have that word masked as a cut secret (see Redactor.redactCutSecrets).
+    const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
     const log = options.log ?? (() => { });
     const Server = options.server ?? (await loadEmbeddedPostgres());
     const server = new Server({

