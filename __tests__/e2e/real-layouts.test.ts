@@ -158,3 +158,60 @@ create policy "own" on public.allocations for select
   expect(baseline?.status).toBe('pass')
   expect(baseline?.summary).toContain('no demo data')
 }, 120_000)
+
+describe('the baseline names what the folder or the schema file says of a missing table', () => {
+  const write = (file: string, sql: string) => {
+    mkdirSync(path.dirname(path.join(top, file)), { recursive: true })
+    writeFileSync(path.join(top, file), sql)
+  }
+  beforeEach(() => {
+    write('supabase/runbook.yml', 'version: 1\nenvironments:\n  staging: {}\n')
+  })
+
+  test('no migration creates it (the tables come from an ORM): said, with setup-sql and --baseline-schema', async () => {
+    write('supabase/migrations/20260101000000_dummy.sql', 'create table public.dummy (id int);\n')
+    write(
+      'supabase/migrations/20260102000000_ticket_index.sql',
+      'create index ticket_status_idx on public.ticket (status);\n'
+    )
+    write(
+      'supabase/migrations/20260103000000_more.sql',
+      'alter table public.dummy add column x int;\n'
+    )
+    const r = await run(['rehearse', '--artifacts-dir', 'artifacts', '--demo-rows', '0'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('relation "public.ticket" does not exist')
+    expect(r.stdout).toContain(
+      'fix: no migration in the folder creates public.ticket, and the throwaway database'
+    )
+    expect(r.stdout).toContain('add it to setup-sql')
+  }, 60_000)
+
+  test('a schema file that uses a table before it creates it: the line that creates it', async () => {
+    write('supabase/migrations/20260101000000_init.sql', 'create table public.a (id int);\n')
+    write('supabase/migrations/20260102000000_next.sql', 'alter table public.a add column x int;\n')
+    write(
+      'schema.sql',
+      [
+        'create table public.a (id int);',
+        'create view public.v as select * from public.email_transactions;',
+        'create table public.email_transactions (id int);',
+        ''
+      ].join('\n')
+    )
+    const r = await run([
+      'rehearse',
+      '--artifacts-dir',
+      'artifacts',
+      '--demo-rows',
+      '0',
+      '--baseline-schema',
+      'schema.sql'
+    ])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(
+      'fix: schema.sql creates public.email_transactions only at line 3, after this use'
+    )
+    expect(r.stdout).not.toContain('lacks this object')
+  }, 60_000)
+})

@@ -245,7 +245,10 @@ describe('a fresh database', () => {
       [
         'auth.audit_log_entries',
         'auth.identities',
+        'auth.instances',
+        'auth.mfa_factors',
         'auth.refresh_tokens',
+        'auth.schema_migrations',
         'auth.sessions',
         'auth.users',
         'storage.buckets',
@@ -441,6 +444,33 @@ describe('a fresh database', () => {
               EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pgsodium') AS extension`
     )
     expect(r.rows).toEqual([{ schema: true, extension: false }])
+  })
+
+  test("a `supabase db pull` file's grants and revokes on GoTrue's own tables run (a real project's remote_schema)", async () => {
+    await client.query('BEGIN')
+    try {
+      // As written by `supabase db pull`, on easyword's 20250815133736_remote_schema.sql.
+      await client.query(`revoke select on table "auth"."schema_migrations" from "postgres"`)
+      await client.query(`grant select on table "auth"."schema_migrations" to "postgres"`)
+      await client.query(`revoke delete on table "auth"."instances" from "postgres"`)
+      await client.query(
+        `select f.id from auth.mfa_factors f where f.status = 'verified' and f.factor_type = 'totp'`
+      )
+    } finally {
+      await client.query('ROLLBACK')
+    }
+    const owners = await client.query(
+      `SELECT c.relname, pg_get_userbyid(c.relowner) AS owner, c.relrowsecurity AS rls FROM pg_class c
+        WHERE c.oid IN ('auth.schema_migrations'::regclass, 'auth.instances'::regclass, 'auth.mfa_factors'::regclass)
+        ORDER BY 1`
+    )
+    expect(owners.rows).toEqual(
+      ['instances', 'mfa_factors', 'schema_migrations'].map(relname => ({
+        relname,
+        owner: 'supabase_auth_admin',
+        rls: true
+      }))
+    )
   })
 
   test('supabase_realtime exists and publishes nothing yet', async () => {

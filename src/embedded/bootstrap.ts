@@ -35,9 +35,10 @@
  *   below): postgis. A migration that needs it fails the extensions check, which is the honest answer.
  * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
  *   when preloaded at server start, which the CLI's embedded server does not do.
- * - GoTrue's other tables (mfa_*, flow_state, one_time_tokens, sso_*, saml_*, instances, schema_migrations),
+ * - GoTrue's other tables (mfa_challenges, mfa_amr_claims, flow_state, one_time_tokens, sso_*, saml_*),
  *   storage.migrations/prefixes/s3_*, realtime.subscription and the platform's event triggers: user
- *   migrations do not reference them.
+ *   migrations seldom reference them. (auth.schema_migrations, instances and mfa_factors are here: a
+ *   \`supabase db pull\` file revokes on them, functions read mfa_factors.)
  * - The hosted postgres role is not a superuser; here it is. What hosted refuses for lack of ownership
  *   (e.g. ALTER TABLE storage.objects) succeeds here.
  *
@@ -290,7 +291,53 @@ CREATE TABLE IF NOT EXISTS auth.audit_log_entries (
   CONSTRAINT audit_log_entries_pkey PRIMARY KEY (id)
 );
 
+-- Tables a \`supabase db pull\` file names in its grants and revokes ("revoke select on table
+-- "auth"."schema_migrations" from "postgres"", found on a real project), and that functions read: GoTrue's
+-- migration history, instances and MFA factors, with their key columns.
+CREATE TABLE IF NOT EXISTS auth.schema_migrations (
+  version varchar(255) NOT NULL,
+  CONSTRAINT schema_migrations_pkey PRIMARY KEY (version)
+);
+
+CREATE TABLE IF NOT EXISTS auth.instances (
+  id uuid NOT NULL,
+  uuid uuid,
+  raw_base_config text,
+  created_at timestamptz,
+  updated_at timestamptz,
+  CONSTRAINT instances_pkey PRIMARY KEY (id)
+);
+
+DO $factor_types$
+BEGIN
+  IF to_regtype('auth.factor_type') IS NULL THEN
+    CREATE TYPE auth.factor_type AS ENUM ('totp', 'webauthn', 'phone');
+  END IF;
+  IF to_regtype('auth.factor_status') IS NULL THEN
+    CREATE TYPE auth.factor_status AS ENUM ('unverified', 'verified');
+  END IF;
+END
+$factor_types$;
+
+CREATE TABLE IF NOT EXISTS auth.mfa_factors (
+  id uuid NOT NULL,
+  user_id uuid NOT NULL,
+  friendly_name text,
+  factor_type auth.factor_type NOT NULL,
+  status auth.factor_status NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  secret text,
+  phone text,
+  last_challenged_at timestamptz,
+  CONSTRAINT mfa_factors_pkey PRIMARY KEY (id),
+  CONSTRAINT mfa_factors_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users (id) ON DELETE CASCADE
+);
+
 ALTER TABLE auth.users OWNER TO supabase_auth_admin;
+ALTER TABLE auth.schema_migrations OWNER TO supabase_auth_admin;
+ALTER TABLE auth.instances OWNER TO supabase_auth_admin;
+ALTER TABLE auth.mfa_factors OWNER TO supabase_auth_admin;
 ALTER TABLE auth.identities OWNER TO supabase_auth_admin;
 ALTER TABLE auth.sessions OWNER TO supabase_auth_admin;
 ALTER TABLE auth.refresh_tokens OWNER TO supabase_auth_admin;
@@ -300,6 +347,9 @@ ALTER TABLE auth.identities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.refresh_tokens ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.audit_log_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.schema_migrations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.instances ENABLE ROW LEVEL SECURITY;
+ALTER TABLE auth.mfa_factors ENABLE ROW LEVEL SECURITY;
 -- The API roles get nothing on auth tables (as hosted); postgres and the dashboard get everything, which
 -- is what FOREIGN KEY ... REFERENCES auth.users and triggers ON auth.users need.
 GRANT ALL ON ALL TABLES IN SCHEMA auth TO postgres, dashboard_user;

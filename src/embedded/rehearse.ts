@@ -18,7 +18,13 @@ import { connect, describeError } from '../db/connect.js'
 import { setTimeoutsSql } from '../db/timeouts.js'
 import { replay, replayStatements, runInSavepoint } from '../schema/replay.js'
 import type { SchemaSnapshot } from '../schema/snapshot.js'
-import { loadParser, parseSql, qualifiedName, type AstNode } from '../sql/parser.js'
+import {
+  loadParser,
+  parseSql,
+  qualifiedName,
+  type AstNode,
+  type SqlStatement
+} from '../sql/parser.js'
 import { Logger } from '../report/logger.js'
 import type { Redactor } from '../report/redact.js'
 import { runStage, type RunOutcome } from '../run.js'
@@ -85,49 +91,67 @@ function createdRelation(ast: AstNode): string | undefined {
   return typeof made?.relname === 'string' ? qualifiedName(made) : undefined
 }
 
-/**
- * When the missing relation is created by a migration after the failed one: the files are out of order (found
- * on a real project whose `0043_x.sql` sorts before every timestamped file). The later file, else undefined.
- */
-function createdLater(
-  message: string,
-  failedFile: string | undefined,
-  migrations: readonly Migration[]
-): { relation: string; file: string } | undefined {
+/** The relation a "relation ... does not exist" error names, schema-qualified (public when unqualified). */
+function missingRelation(message: string): string | undefined {
   const named = /relation "([^"]+)" does not exist/.exec(message)?.[1]
-  const at = migrations.findIndex(m => m.file === failedFile)
-  if (!named || at < 0) return undefined
-  const missing = named.includes('.') ? named : `public.${named}`
-  for (const m of migrations.slice(at + 1)) {
-    const parsed = parseSql(m.sql)
-    if (parsed.error) continue
-    if (parsed.statements.some(st => createdRelation(st.ast) === missing))
-      return { relation: missing, file: m.file }
-  }
-  return undefined
+  return named === undefined ? undefined : named.includes('.') ? named : `public.${named}`
+}
+
+/** The first statement of `sql` that creates `relation`, or undefined (also when the text does not parse). */
+function creatorIn(sql: string, relation: string): SqlStatement | undefined {
+  const parsed = parseSql(sql)
+  return parsed.error
+    ? undefined
+    : parsed.statements.find(st => createdRelation(st.ast) === relation)
 }
 
 /** The fix to print for a failure while preparing the throwaway database. */
 function baselineAdvice(
   message: string,
-  failedFile?: string,
-  migrations: readonly Migration[] = []
+  failedFile: string | undefined,
+  migrations: readonly Migration[],
+  schemaFile?: { file: string; sql: string }
 ): string {
   const gap = throwawayGap(message)
   if (gap) return gap
-  const later = createdLater(message, failedFile, migrations)
-  if (later)
-    return (
-      `${later.relation} is created by a later migration, ${later.file}: the files run in version order (as ` +
-      `\`supabase db push\` runs them), so ${failedFile} runs first and cannot see it. Give ${failedFile} a version ` +
-      `after ${later.file}'s (if a database applied them in another order, start from its real schema: ` +
-      '--baseline-schema <supabase db dump file>)'
+  const missing = missingRelation(message)
+  const outside =
+    'If your project made it outside the migrations (the dashboard, an ORM, an extension), add it to setup-sql: ' +
+    'in runbook.yml'
+  if (missing && schemaFile && failedFile === schemaFile.file) {
+    // The dump is run in file order: a hand-made or edited one can use a table before it creates it.
+    const creator = creatorIn(
+      schemaFile.sql.replace(/^\\.*$/gm, m => ' '.repeat(m.length)),
+      missing
     )
+    return creator
+      ? `${schemaFile.file} creates ${missing} only at line ${creator.line}, after this use: its statements run in ` +
+          'file order, as psql runs a dump. Move the CREATE above the first use, or take a fresh dump (supabase db dump)'
+      : `${schemaFile.file} never creates ${missing}. ${outside}, or take a fresh dump (supabase db dump)`
+  }
+  const at = migrations.findIndex(m => m.file === failedFile)
+  if (missing && at >= 0) {
+    // When the missing relation is created by a migration after the failed one, the files are out of order
+    // (found on a real project whose `0043_x.sql` sorts before every timestamped file).
+    const later = migrations.slice(at + 1).find(m => creatorIn(m.sql, missing))
+    if (later)
+      return (
+        `${missing} is created by a later migration, ${later.file}: the files run in version order (as ` +
+        `\`supabase db push\` runs them), so ${failedFile} runs first and cannot see it. Give ${failedFile} a version ` +
+        `after ${later.file}'s (if a database applied them in another order, start from its real schema: ` +
+        '--baseline-schema <supabase db dump file>)'
+      )
+    if (!migrations.slice(0, at).some(m => creatorIn(m.sql, missing)))
+      return (
+        `no migration in the folder creates ${missing}, and the throwaway database (a fresh hosted Supabase ` +
+        `project's stand-in) has no such table. ${outside}, or start from the real schema: --baseline-schema ` +
+        '<supabase db dump file>'
+      )
+  }
   if (/does not exist/.test(message))
     return (
-      'the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. If your ' +
-      'project made it outside the migrations (the dashboard, an extension), add it to setup-sql: in runbook.yml, ' +
-      'or start from the real schema: --baseline-schema <supabase db dump file>'
+      'the throwaway database is a stand-in for a fresh hosted Supabase project and lacks this object. ' +
+      `${outside}, or start from the real schema: --baseline-schema <supabase db dump file>`
     )
   return 'fix the migration (the Supabase CLI would stop here too), or start from the real schema with --baseline-schema <file>'
 }
@@ -419,7 +443,7 @@ export async function prepareEmbeddedTarget(
       result: result(
         'fail',
         `the throwaway database could not be prepared${failed.file ? ` (${failed.file}${failed.line ? `:${failed.line}` : ''})` : ''}`,
-        [message, `fix: ${baselineAdvice(message, failed.file, migrations)}`],
+        [message, `fix: ${baselineAdvice(message, failed.file, migrations, opts.baselineSchema)}`],
         failed
       ),
       sample: false
