@@ -42,7 +42,7 @@ export interface SignalTrap {
 }
 
 /**
- * First SIGINT/SIGTERM: abort (the engine cancels its statements, rolls back, writes the evidence and returns),
+ * First SIGINT/SIGTERM/SIGHUP: abort (the engine cancels its statements, rolls back, writes the evidence and returns),
  * with a hard deadline after which the process exits anyway. Second signal: exit at once.
  */
 export function trapSignals(opts: {
@@ -66,12 +66,16 @@ export function trapSignals(opts: {
   }
   process.on('SIGINT', handler)
   process.on('SIGTERM', handler)
+  // A closed terminal or a dropped ssh session: by default the process dies at once, leaving its statement
+  // running on the server and a throwaway Postgres without a parent.
+  process.on('SIGHUP', handler)
   return {
     signal: controller.signal,
     received: () => first,
     dispose() {
       process.off('SIGINT', handler)
       process.off('SIGTERM', handler)
+      process.off('SIGHUP', handler)
       if (deadline) clearTimeout(deadline)
     }
   }

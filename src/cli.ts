@@ -159,8 +159,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
       })
     } catch (e) {
+      // The value that follows --database-url is masked, unless it is the next option (a missing value): masked,
+      // "--migrations-dir" hid every mention of that option in the usage printed below.
       const url = argv.indexOf('--database-url')
-      if (url >= 0 && argv[url + 1]) redactor.addDatabaseUrl(argv[url + 1])
+      if (url >= 0 && argv[url + 1] && !argv[url + 1].startsWith('-'))
+        redactor.addDatabaseUrl(argv[url + 1])
       fail(`${redactor.redact((e as Error).message)}\n\n${USAGE}`)
     }
     const { values, positionals } = parsed

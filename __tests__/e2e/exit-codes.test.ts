@@ -243,6 +243,22 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
     expect(r.stderr).toContain("Unknown option '--no-such-flag'")
   })
 
+  test('--database-url without its value (the next option follows): 2, and the usage is not masked', async () => {
+    const r = await run([
+      'validate',
+      '--env',
+      'staging',
+      '--database-url',
+      '--migrations-dir',
+      'migrations'
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("Option '--database-url' argument is ambiguous")
+    // The next option was taken for the URL and masked: every "--migrations-dir" of the usage read "***".
+    expect(r.stderr).toContain('--migrations-dir <dir>')
+    expect(r.stderr).not.toContain('***')
+  })
+
   test('unknown environment', async () => {
     const r = await run(['validate', '--env', 'prod-eu'], { DATABASE_URL: db.url })
     expect(r.code).toBe(2)

@@ -28,6 +28,7 @@ __webpack_require__.d(__webpack_exports__, {
   bootstrapDatabase: () => (/* binding */ bootstrapDatabase),
   freePort: () => (/* binding */ freePort),
   loadEmbeddedPostgres: () => (/* binding */ loadEmbeddedPostgres),
+  reapOrphanedServers: () => (/* binding */ reapOrphanedServers),
   startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
 });
 
@@ -3195,13 +3196,62 @@ function killOnExit(dataDir, serverProcess) {
         });
     }
 }
+/** Data folders are named after the process that started the server: a later run can tell an orphan. */
+const DATA_DIR_PREFIX = 'migration-runbook-pg-';
+const OWNED_DATA_DIR = /^migration-runbook-pg-(\d+)-/;
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: alive, another user's.
+        return e.code === 'EPERM';
+    }
+}
+/**
+ * Stops the throwaway servers whose process is gone and removes their data folders. A process killed with
+ * SIGKILL (or by the OOM killer) runs no exit handler: its postgres went on running, orphaned, with its folder
+ * in the temp dir. Only a postmaster whose command line names that folder is signalled (a pid in a stale
+ * postmaster.pid may since belong to another process). Returns what was reaped, for the log.
+ */
+function reapOrphanedServers(tmp = external_node_os_default().tmpdir()) {
+    const reaped = [];
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(tmp);
+    }
+    catch {
+        return reaped;
+    }
+    for (const name of entries) {
+        const owner = Number(OWNED_DATA_DIR.exec(name)?.[1]);
+        if (!owner || owner === process.pid || isAlive(owner))
+            continue;
+        const dir = external_node_path_default().join(tmp, name);
+        try {
+            const postmaster = Number((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${postmaster}/cmdline`, 'utf8');
+            if (cmdline.includes(dir))
+                process.kill(postmaster, 'SIGQUIT');
+        }
+        catch {
+            // No pid file, no such process, or no /proc: nothing running to stop.
+        }
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        reaped.push(`${dir} (left by process ${owner}, which is gone)`);
+    }
+    return reaped;
+}
 async function startEmbeddedPostgres(options = {}) {
+    const log = options.log ?? (() => { });
+    for (const orphan of reapOrphanedServers())
+        log(`removed an orphaned throwaway Postgres: ${orphan}`);
     const port = await freePort();
-    const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'migration-runbook-pg-'));
+    const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), `${DATA_DIR_PREFIX}${process.pid}-`));
     // Random from its first character: a log line cut right after a word that starts like it ("embedded…") would
     // have that word masked as a cut secret (see Redactor.redactCutSecrets).
     const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
-    const log = options.log ?? (() => { });
     const Server = options.server ?? (await loadEmbeddedPostgres());
     const server = new Server({
         databaseDir: dataDir,

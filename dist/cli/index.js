@@ -44,7 +44,7 @@ function cancellableSleep(ms, signal) {
     });
 }
 /**
- * First SIGINT/SIGTERM: abort (the engine cancels its statements, rolls back, writes the evidence and returns),
+ * First SIGINT/SIGTERM/SIGHUP: abort (the engine cancels its statements, rolls back, writes the evidence and returns),
  * with a hard deadline after which the process exits anyway. Second signal: exit at once.
  */
 function trapSignals(opts) {
@@ -64,12 +64,16 @@ function trapSignals(opts) {
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
+    // A closed terminal or a dropped ssh session: by default the process dies at once, leaving its statement
+    // running on the server and a throwaway Postgres without a parent.
+    process.on('SIGHUP', handler);
     return {
         signal: controller.signal,
         received: () => first,
         dispose() {
             process.off('SIGINT', handler);
             process.off('SIGTERM', handler);
+            process.off('SIGHUP', handler);
             if (deadline)
                 clearTimeout(deadline);
         }
@@ -322,8 +326,10 @@ async function runCli(argv, io) {
             });
         }
         catch (e) {
+            // The value that follows --database-url is masked, unless it is the next option (a missing value): masked,
+            // "--migrations-dir" hid every mention of that option in the usage printed below.
             const url = argv.indexOf('--database-url');
-            if (url >= 0 && argv[url + 1])
+            if (url >= 0 && argv[url + 1] && !argv[url + 1].startsWith('-'))
                 redactor.addDatabaseUrl(argv[url + 1]);
             fail(`${redactor.redact(e.message)}\n\n${USAGE}`);
         }

