@@ -8488,6 +8488,20 @@ function deriveConflictQueries(file, sql, opts = {}) {
         return columns;
     };
     const add = (table, line, name, spec, columns, refs = []) => {
+        // A foreign key to a table the change set creates (empty) on columns it adds with no DEFAULT: every existing
+        // row holds NULL there, which a foreign key accepts; the referenced table does not exist yet to query (a real
+        // project's reminders/history pair was reported "not checked").
+        if (spec.kind === 'foreign-key' &&
+            created.has(spec.refTable) &&
+            columns.length > 0 &&
+            columns.every(c => {
+                const a = added.get(table)?.get(c);
+                if (!a || a.unknown)
+                    return false;
+                const cons = (a.def.constraints ?? []).map((k) => k.Constraint);
+                return !cons.some(k => k && ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(k.contype));
+            }))
+            return;
         // The added columns it reads, as they are at this point of the change set.
         const own = columns.flatMap(c => {
             const a = added.get(table)?.get(c);
@@ -9108,7 +9122,12 @@ function violationLines(r) {
  */
 function violatedReason(r, what, file) {
     const [first] = violationLines(r);
-    const more = r.count > 1 ? `; all ${r.count} in ${file}` : '';
+    // The file holds the sample (conflicts-sample), not every row: say which.
+    const more = r.count > 1
+        ? r.sample.length < r.count
+            ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
+            : `; all ${r.count} in ${file}`
+        : '';
     return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`;
 }
 /** What is said of a constraint left to the rehearsal (ConflictReport.rehearsal says why). */
@@ -9237,7 +9256,11 @@ const conflictsCheck = {
         const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass';
         return {
             status,
-            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}`,
+            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
+                // "0 violated" on a throwaway's (often empty) tables says nothing of the environment's rows.
+                (ctx.facts.throwaway
+                    ? ` (on the throwaway database's rows, not ${ctx.env.name}'s: run validate against ${ctx.env.name} for those)`
+                    : ''),
             reasons: [
                 ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
                 ...failed.map(r => `${r.file}:${r.line}: ${r.constraint} on ${r.table} not checked: ${r.error}`)
@@ -9826,6 +9849,80 @@ async function keepSessionSettings(client) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/apply/locks.ts
+
+
+/** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
+const APPLY_LOCK_KEY = 0x6d72756e;
+class AdvisoryLockTimeout extends Error {
+    name = 'AdvisoryLockTimeout';
+}
+/**
+ * Takes the apply lock, waiting for another run to release it (saying who holds it). Apply, revert and the
+ * rehearsals take it exclusive: a rehearsal runs the pending migrations on the live tables. `shared` is there
+ * for readers that only need no run to be changing the schema.
+ */
+async function acquireApplyLock(client, wait, mode = 'exclusive') {
+    const deadline = Date.now() + wait.waitMs;
+    const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+    let told = false;
+    for (;;) {
+        (0,cancel/* throwIfCancelled */.dZ)(wait.signal, 'waiting for the apply lock');
+        const res = await client.query(`SELECT ${fn}($1::bigint) AS ok`, [APPLY_LOCK_KEY]);
+        if (res.rows[0].ok)
+            return;
+        const timedOut = Date.now() >= deadline;
+        if (timedOut || (!told && wait.onWait)) {
+            const who = await applyLockHolder(client);
+            if (timedOut)
+                throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
+                    '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
+            wait.onWait?.(`the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`);
+            told = true;
+        }
+        await (0,cancel/* cancellableSleep */.u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
+    }
+}
+/** Releases one hold of the apply lock taken with acquireApplyLock (session locks count their holds). */
+async function releaseApplyLock(client, mode = 'exclusive') {
+    const fn = mode === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
+    await client.query(`SELECT pg_catalog.${fn}($1::bigint)`, [APPLY_LOCK_KEY]);
+}
+/** The session holding the apply lock on this database, described for a message. */
+async function applyLockHolder(client) {
+    const holder = await client.query(`SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
+    const h = holder.rows[0];
+    return h
+        ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
+        : 'another session';
+}
+/** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
+const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
+/**
+ * `fn` with the apply lock held (waited for as `acquireApplyLock` does, saying who holds it), then the lock
+ * released and the session handed back as it was found (db/session-settings.ts: a migration's SETs must not
+ * reach what runs after), both in one round trip, the unlock first: a failure while restoring must not keep it.
+ * What apply and revert both run under.
+ */
+async function withApplyLock(client, opts, fn) {
+    await acquireApplyLock(client, {
+        waitMs: opts.advisoryLockWaitMs,
+        signal: opts.signal,
+        onWait: message => opts.log.info(message)
+    });
+    const session = await keepSessionSettings(client);
+    try {
+        return await fn(session);
+    }
+    finally {
+        await session.restore(RELEASE_APPLY_LOCK_SQL);
+    }
+}
+
+// EXTERNAL MODULE: ./src/plan/history.ts
+var plan_history = __webpack_require__(43547);
 ;// CONCATENATED MODULE: ./src/db/stand-in-index.ts
 
 
@@ -11343,6 +11440,19 @@ function redirectStatement(ast, state) {
 }
 
 ;// CONCATENATED MODULE: ./src/rehearse/engine.ts
+/**
+ * The rehearsal engine: migration files applied one after another inside one transaction that is always rolled
+ * back, under the lock budget per file (statement_timeout = what is left of the file's budget, lock_timeout
+ * set), so a rehearsal never holds a file's locks longer than the budget. Records duration, the locks held at
+ * the end and the schema diff each file would make; stops at the first failure.
+ *
+ * Shadow mode: statements that would lock an existing table more than ROW EXCLUSIVE run on shadow copies
+ * (shadow.ts), so writers on the live tables never wait; either way each such statement gets a lock forecast for
+ * the full table (forecast.ts), judged against the budget. Used by the rehearsal check (validate) and the
+ * rollback-rehearsal check (no forecast, live tables).
+ */
+
+
 
 
 
@@ -11652,7 +11762,9 @@ function forecastOf(s, file, l, tookMs, fc) {
         budgetMs,
         overBudget: forecastMs > budgetMs,
         rowsSource: named === undefined
-            ? `rows counted on this database (${fc.envName})`
+            ? fc.throwaway
+                ? `rows counted on the throwaway database, not ${fc.envName}'s: its tables hold what the baseline inserted`
+                : `rows counted on this database (${fc.envName})`
             : fc.settings.forecast?.source,
         forecastFor: named === undefined ? fc.envName : fc.forecastFor
     };
@@ -11702,6 +11814,36 @@ function blamedLock(s, fileLocks) {
  * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 async function rehearseFiles(client, files, opts) {
+    const lock = opts.applyLock;
+    if (!lock || files.length === 0)
+        return rehearseHeld(client, files, opts);
+    let waited = false;
+    await acquireApplyLock(client, {
+        ...lock,
+        onWait: message => {
+            waited = true;
+            lock.onWait?.(message);
+        }
+    });
+    try {
+        let todo = files;
+        if (waited && lock.onAppliedMeanwhile) {
+            // The run it waited for may have applied some of them: rehearsed again, they would fail ("already exists").
+            const applied = new Set((await (0,plan_history/* readHistory */.Lu)(client)).map(h => h.version));
+            const meanwhile = files.filter(f => applied.has(f.version)).map(f => f.version);
+            if (meanwhile.length > 0) {
+                todo = files.filter(f => !applied.has(f.version));
+                lock.onAppliedMeanwhile(meanwhile);
+            }
+        }
+        return await rehearseHeld(client, todo, opts);
+    }
+    finally {
+        await releaseApplyLock(client).catch(() => undefined);
+    }
+}
+/** rehearseFiles once the database is the rehearsal's to lock (no other run applying). */
+async function rehearseHeld(client, files, opts) {
     const results = [];
     const fc = opts.forecast;
     const diffs = opts.schemaDiffs !== false;
@@ -12140,11 +12282,21 @@ const rehearsalCheck = {
         const forecastFor = settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name);
         // apply snapshots each state for real and schema-diff diffs them: its rehearsal takes no snapshots of its own.
         const schemaDiffs = ctx.config.stage === 'validate';
+        let appliedMeanwhile = [];
         const results = await rehearseFiles(ctx.client, files, {
             schemaDiffs,
             lockBudgetMs: ctx.env.lockBudgetMs,
             lockTimeoutMs: ctx.env.lockTimeoutMs,
             log: ctx.log,
+            applyLock: {
+                waitMs: ctx.env.advisoryLockWaitMs,
+                signal: ctx.signal,
+                onWait: message => ctx.log.info(`rehearsal: ${message}`),
+                onAppliedMeanwhile: versions => {
+                    appliedMeanwhile = versions;
+                    ctx.log.info(`rehearsal: ${versions.join(', ')} applied by the run it waited for: not rehearsed (apply will find ${versions.length === 1 ? 'it' : 'them'} applied)`);
+                }
+            },
             forecast: {
                 settings,
                 envName: ctx.env.name,
@@ -12152,14 +12304,17 @@ const rehearsalCheck = {
                 budgetMs: ctx.env.lockBudgetMs,
                 forecastBudgetMs: (settings.rowsFrom && ctx.policy.environments[settings.rowsFrom]?.lockBudgetMs) ||
                     ctx.env.lockBudgetMs,
-                copyTimeoutMs: ctx.env.statementTimeoutMs
+                copyTimeoutMs: ctx.env.statementTimeoutMs,
+                throwaway: ctx.facts.throwaway
             }
         });
         const forecast = results.flatMap(r => r.forecasts ?? []);
         const forecastOver = forecast.filter(f => f.overBudget);
         // Files after a failure are not run: they would run against a state that never existed. Say which.
         const reached = new Set(results.map(r => r.version));
-        const notRehearsed = files.map(f => f.version).filter(v => !reached.has(v));
+        const notRehearsed = files
+            .map(f => f.version)
+            .filter(v => !reached.has(v) && !appliedMeanwhile.includes(v));
         const leftOut = notRehearsed.length
             ? `${notRehearsed.length} file(s) not rehearsed: ${notRehearsed.join(', ')}`
             : '';
@@ -12256,7 +12411,10 @@ const rehearsalCheck = {
         }
         const total = results.reduce((n, r) => n + r.durationMs, 0);
         const shadowed = forecast.filter(f => f.rehearsedOn === 'shadow').length;
-        const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '';
+        const note = (skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '') +
+            (appliedMeanwhile.length
+                ? `; ${appliedMeanwhile.join(', ')} applied by another run meanwhile, not rehearsed`
+                : '');
         return {
             status: 'pass',
             summary: withLeftOut(`${results.length} migration(s) rehearsed in ${total} ms, rolled back${note}${shadowed ? `; ${shadowed} locking statement(s) rehearsed on shadow copies` : ''}`),
@@ -12277,71 +12435,6 @@ const rehearsalCheck = {
 
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan_plan = __webpack_require__(48720);
-// EXTERNAL MODULE: ./src/plan/history.ts
-var plan_history = __webpack_require__(43547);
-;// CONCATENATED MODULE: ./src/apply/locks.ts
-
-
-/** 'mrun' as a number: the advisory lock key of migration-runbook (advisory locks are per database). */
-const APPLY_LOCK_KEY = 0x6d72756e;
-class AdvisoryLockTimeout extends Error {
-    name = 'AdvisoryLockTimeout';
-}
-async function acquireApplyLock(client, wait) {
-    const deadline = Date.now() + wait.waitMs;
-    let told = false;
-    for (;;) {
-        (0,cancel/* throwIfCancelled */.dZ)(wait.signal, 'waiting for the apply lock');
-        const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
-            APPLY_LOCK_KEY
-        ]);
-        if (res.rows[0].ok)
-            return;
-        const timedOut = Date.now() >= deadline;
-        if (timedOut || (!told && wait.onWait)) {
-            const who = await applyLockHolder(client);
-            if (timedOut)
-                throw new AdvisoryLockTimeout(`another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
-                    '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.');
-            wait.onWait?.(`the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`);
-            told = true;
-        }
-        await (0,cancel/* cancellableSleep */.u_)(Math.min(wait.pollMs ?? 250, Math.max(0, deadline - Date.now())), wait.signal);
-    }
-}
-/** The session holding the apply lock on this database, described for a message. */
-async function applyLockHolder(client) {
-    const holder = await client.query(`SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
-       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [APPLY_LOCK_KEY]);
-    const h = holder.rows[0];
-    return h
-        ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
-        : 'another session';
-}
-/** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */
-const RELEASE_APPLY_LOCK_SQL = `SELECT pg_catalog.pg_advisory_unlock(${APPLY_LOCK_KEY}::bigint)`;
-/**
- * `fn` with the apply lock held (waited for as `acquireApplyLock` does, saying who holds it), then the lock
- * released and the session handed back as it was found (db/session-settings.ts: a migration's SETs must not
- * reach what runs after), both in one round trip, the unlock first: a failure while restoring must not keep it.
- * What apply and revert both run under.
- */
-async function withApplyLock(client, opts, fn) {
-    await acquireApplyLock(client, {
-        waitMs: opts.advisoryLockWaitMs,
-        signal: opts.signal,
-        onWait: message => opts.log.info(message)
-    });
-    const session = await keepSessionSettings(client);
-    try {
-        return await fn(session);
-    }
-    finally {
-        await session.restore(RELEASE_APPLY_LOCK_SQL);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/apply/apply.ts
 
 
@@ -12864,20 +12957,30 @@ async function writePostEvidence(ctx, touchedTables) {
 }
 async function runApply(ctx) {
     const { plan, env, config } = ctx;
-    const before = await readTableStates(ctx.client, plan.touchedTables);
-    ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
-        constraints: true,
-        indexes: true,
-        sizes: true
-    }));
-    // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
-    const baselines = await recordPlanBaselines(ctx, { persist: true });
-    for (const note of baselines.notes)
-        ctx.log.info(`plan baseline: ${note}`);
     // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
     const applied = [];
     const pendingBefore = plan.pending.map(m => m.version);
+    // The apply lock is held from before the state is read (applyMigrations takes it once more, session locks
+    // count their holds): another run's rehearsal, which takes it too, no longer holds the touched tables while
+    // this run reads them (it stalled those reads into a lock timeout and failed the apply).
+    let locked = false;
     try {
+        await acquireApplyLock(ctx.client, {
+            waitMs: env.advisoryLockWaitMs,
+            signal: ctx.signal,
+            onWait: message => ctx.log.info(message)
+        });
+        locked = true;
+        const before = await readTableStates(ctx.client, plan.touchedTables);
+        ctx.evidence.write('pre-migration-state.txt', renderTableStates('State of the touched tables before the migration', before, {
+            constraints: true,
+            indexes: true,
+            sizes: true
+        }));
+        // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
+        const baselines = await recordPlanBaselines(ctx, { persist: true });
+        for (const note of baselines.notes)
+            ctx.log.info(`plan baseline: ${note}`);
         await applyMigrations(ctx.client, plan.migrationsDir, plan.migrations, {
             environment: config.environment,
             runId: ctx.facts.runId,
@@ -12956,6 +13059,10 @@ async function runApply(ctx) {
             };
         }
         throw e;
+    }
+    finally {
+        if (locked)
+            await releaseApplyLock(ctx.client).catch(() => undefined);
     }
 }
 const applyCheck = {
@@ -15741,7 +15848,12 @@ async function runRollbackRehearsal(ctx) {
     const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: script }], {
         lockBudgetMs: ctx.env.lockBudgetMs,
         lockTimeoutMs: ctx.env.lockTimeoutMs,
-        log: ctx.log
+        log: ctx.log,
+        applyLock: {
+            waitMs: ctx.env.advisoryLockWaitMs,
+            signal: ctx.signal,
+            onWait: message => ctx.log.info(`rollback rehearsal: ${message}`)
+        }
     });
     const details = { version: m.version, rehearsal };
     // Over the lock budget only fails where rehearsal-over-budget is fail, as before the split.

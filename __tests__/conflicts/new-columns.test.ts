@@ -106,7 +106,7 @@ test('(b) a DEFAULT the existing rows violate fails the check, naming the constr
   expect(outcome.status).toBe('fail')
   expect(outcome.summary).toBe('1 constraint(s) checked: 1 violated, 0 not checked')
   expect(outcome.reasons).toEqual([
-    `migrations/${n}_m.sql:1: 100 existing row(s) violate kind_ok on public.steps, e.g. kind_ok: id 1 — kind=x; all 100 in pre-migration-violations.txt`
+    `migrations/${n}_m.sql:1: 100 existing row(s) violate kind_ok on public.steps, e.g. kind_ok: id 1 — kind=x; the first 2 of 100 in pre-migration-violations.txt (conflicts-sample)`
   ])
   expect(outcome.annotations).toEqual([
     expect.objectContaining({ level: 'error', title: 'conflicts: kind_ok', line: 1 })
@@ -184,4 +184,23 @@ test("SET NOT NULL, UNIQUE, a column's own CHECK and FOREIGN KEY read the new co
   expect([r.status_ok.count, r.status_ok.rehearsal]).toEqual([0, undefined])
   expect(r.status_ok.query).not.toContain('CAST(')
   expect(outcome.status).toBe('fail')
+})
+
+test('a FOREIGN KEY on a column it adds, to a table the change set creates (a real project): nothing to check, no "not checked"', async () => {
+  const { outcome, ctx } = await run(
+    `create table public.reminders (id uuid primary key default gen_random_uuid());
+alter table public.steps add column if not exists reminder_id uuid references public.reminders(id) on delete set null;`
+  )
+  // Before: warn, "not checked: relation "public.reminders" does not exist".
+  expect(outcome.status).toBe('skip')
+  expect(outcome.summary).not.toContain('not checked')
+  expect(ctx.log.lines.join('\n')).not.toMatch(/does not exist|not checked:/)
+  // With a DEFAULT every existing row points at the new, empty table: that is still a question for the database.
+  const withDefault = await run(
+    `create table public.reminders2 (id int primary key);
+alter table public.steps add column r2 int default 7 references public.reminders2(id);`
+  )
+  expect(withDefault.outcome.details!.constraints.map(c => c.constraint)).toEqual([
+    expect.stringContaining('FOREIGN KEY (r2) REFERENCES public.reminders2')
+  ])
 })

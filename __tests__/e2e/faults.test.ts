@@ -520,3 +520,51 @@ test('two applies at once: one applies, the other stops naming the run that is a
   rmSync(path.join(repo.root, 'artifacts-a'), { recursive: true, force: true })
   rmSync(path.join(repo.root, 'artifacts-b'), { recursive: true, force: true })
 }, 120_000)
+
+test('another run holding the apply lock (applying, or rehearsing on the live tables): the rehearsal waits for it, then the run applies', async () => {
+  const url = await copyOfTemplate()
+  const runbook = path.join(repo.dir, 'runbook.yml')
+  const original = readFileSync(runbook, 'utf8')
+  writeFileSync(runbook, original.replace('advisory-lock-wait: 1s', 'advisory-lock-wait: 20s'))
+  // Another run, for 3 s. Before, the rehearsal did not wait for it: it ran the pending migration on the live
+  // table while that run applied (a real project's second deploy held ACCESS EXCLUSIVE there, and the first
+  // run's apply failed on lock_timeout reading the table).
+  const other = new pg.Client({ connectionString: url, application_name: 'other-run' })
+  await other.connect()
+  try {
+    await other.query('SELECT pg_advisory_lock($1::bigint)', [APPLY_LOCK_KEY])
+    const released = new Promise<void>(resolve =>
+      setTimeout(() => {
+        void other.query('SELECT pg_advisory_unlock_all()').then(
+          () => resolve(),
+          () => resolve()
+        )
+      }, 3_000)
+    )
+    const r = await cli(['apply', '--env', 'staging', '--artifacts-dir', 'artifacts-wait'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: url })
+    })
+    await released
+    expect(r.stdout + r.stderr).toMatch(
+      /rehearsal: the apply lock is held by pid \d+ \(other-run, user [^)]+\): waiting up to 20 s/
+    )
+    expect(r.code).toBe(0)
+    await withClient(url, async c => {
+      const history = await c.query(
+        'SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1'
+      )
+      expect(history.rows.map(x => x.version)).toEqual([V1, V2])
+      // Nothing of this run holds the lock afterwards.
+      const held = await c.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1`,
+        [APPLY_LOCK_KEY]
+      )
+      expect(held.rows[0].n).toBe(0)
+    })
+  } finally {
+    writeFileSync(runbook, original)
+    await other.end().catch(() => undefined)
+    rmSync(path.join(repo.root, 'artifacts-wait'), { recursive: true, force: true })
+  }
+}, 120_000)

@@ -132,7 +132,12 @@ create policy "own" on public.allocations for select
     // A real project's index name, which the apply log cuts after "…_for_post": that was masked as the start of
     // the throwaway's URL (postgres://).
     'alter table public.allocations add column note text;\n' +
-      'create index if not exists idx_blogs_author_lookup_for_posts_x on public.allocations (note);\n'
+      'create index if not exists idx_blogs_author_lookup_for_posts_x on public.allocations (note);\n' +
+      // Eight lint warnings in all: the table shows five reasons and says how many more there are.
+      "alter table public.allocations add constraint category_set check (category <> '');\n" +
+      [1, 2, 3, 4, 5, 6]
+        .map(i => `create index allocations_extra_${i} on public.allocations (category, note);\n`)
+        .join('')
   )
   writeFileSync(
     path.join(top, 'supabase', 'runbook.yml'),
@@ -147,6 +152,14 @@ create policy "own" on public.allocations for select
   // No secret is written anywhere in these files: nothing is masked.
   expect(out).toContain('create index if not exists idx_blogs_author_lookup_for_post…')
   expect(out).not.toContain('***')
+  // Cut, with a word: before, the reasons after the fifth were dropped from the table silently.
+  expect(out).toContain('… and 3 more (above in the log; all in summary.json and report.md)')
+  // What was counted on the throwaway is not said of staging.
+  expect(out).toContain(
+    "1 constraint(s) checked: 0 violated, 0 not checked (on the throwaway database's rows, not staging's"
+  )
+  expect(out).toContain("rows counted on the throwaway database, not staging's")
+  expect(out).not.toContain('rows counted on this database (staging)')
   expect(r.code).toBe(0)
   const validate = JSON.parse(
     readFileSync(

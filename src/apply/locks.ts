@@ -20,14 +20,22 @@ export interface ApplyLockWait {
   onWait?: (message: string) => void
 }
 
-export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): Promise<void> {
+/**
+ * Takes the apply lock, waiting for another run to release it (saying who holds it). Apply, revert and the
+ * rehearsals take it exclusive: a rehearsal runs the pending migrations on the live tables. `shared` is there
+ * for readers that only need no run to be changing the schema.
+ */
+export async function acquireApplyLock(
+  client: pg.Client,
+  wait: ApplyLockWait,
+  mode: 'exclusive' | 'shared' = 'exclusive'
+): Promise<void> {
   const deadline = Date.now() + wait.waitMs
+  const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock'
   let told = false
   for (;;) {
     throwIfCancelled(wait.signal, 'waiting for the apply lock')
-    const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
-      APPLY_LOCK_KEY
-    ])
+    const res = await client.query(`SELECT ${fn}($1::bigint) AS ok`, [APPLY_LOCK_KEY])
     if (res.rows[0].ok) return
     const timedOut = Date.now() >= deadline
     if (timedOut || (!told && wait.onWait)) {
@@ -49,12 +57,21 @@ export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): 
   }
 }
 
+/** Releases one hold of the apply lock taken with acquireApplyLock (session locks count their holds). */
+export async function releaseApplyLock(
+  client: pg.Client,
+  mode: 'exclusive' | 'shared' = 'exclusive'
+): Promise<void> {
+  const fn = mode === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock'
+  await client.query(`SELECT pg_catalog.${fn}($1::bigint)`, [APPLY_LOCK_KEY])
+}
+
 /** The session holding the apply lock on this database, described for a message. */
 async function applyLockHolder(client: pg.Client): Promise<string> {
   const holder = await client.query(
     `SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [APPLY_LOCK_KEY]
   )
   const h = holder.rows[0]

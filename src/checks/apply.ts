@@ -2,7 +2,7 @@
 import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { applyMigrations, ApplyError, type AppliedMigration } from '../apply/apply.js'
 import { CancelledError } from '../cancel.js'
-import { AdvisoryLockTimeout } from '../apply/locks.js'
+import { AdvisoryLockTimeout, acquireApplyLock, releaseApplyLock } from '../apply/locks.js'
 import { MigrationFileError } from '../apply/statements.js'
 import { readTableStates, renderTableStates } from '../report/state.js'
 import { snapshotSchema } from '../schema/index.js'
@@ -80,22 +80,32 @@ async function writePostEvidence(
 
 async function runApply(ctx: StageContext): Promise<CheckOutcome<ApplyDetails>> {
   const { plan, env, config } = ctx
-  const before = await readTableStates(ctx.client, plan.touchedTables)
-  ctx.evidence.write(
-    'pre-migration-state.txt',
-    renderTableStates('State of the touched tables before the migration', before, {
-      constraints: true,
-      indexes: true,
-      sizes: true
-    })
-  )
-  // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
-  const baselines = await recordPlanBaselines(ctx, { persist: true })
-  for (const note of baselines.notes) ctx.log.info(`plan baseline: ${note}`)
   // Each migration that commits is recorded at once: when migration 2 of 3 fails, 1 stays counted as applied.
   const applied: AppliedMigration[] = []
   const pendingBefore = plan.pending.map(m => m.version)
+  // The apply lock is held from before the state is read (applyMigrations takes it once more, session locks
+  // count their holds): another run's rehearsal, which takes it too, no longer holds the touched tables while
+  // this run reads them (it stalled those reads into a lock timeout and failed the apply).
+  let locked = false
   try {
+    await acquireApplyLock(ctx.client, {
+      waitMs: env.advisoryLockWaitMs,
+      signal: ctx.signal,
+      onWait: message => ctx.log.info(message)
+    })
+    locked = true
+    const before = await readTableStates(ctx.client, plan.touchedTables)
+    ctx.evidence.write(
+      'pre-migration-state.txt',
+      renderTableStates('State of the touched tables before the migration', before, {
+        constraints: true,
+        indexes: true,
+        sizes: true
+      })
+    )
+    // EXPLAIN of the probes and top statements before the change, kept in the database for verify to compare.
+    const baselines = await recordPlanBaselines(ctx, { persist: true })
+    for (const note of baselines.notes) ctx.log.info(`plan baseline: ${note}`)
     await applyMigrations(ctx.client, plan.migrationsDir, plan.migrations, {
       environment: config.environment,
       runId: ctx.facts.runId,
@@ -180,6 +190,8 @@ async function runApply(ctx: StageContext): Promise<CheckOutcome<ApplyDetails>> 
       }
     }
     throw e
+  } finally {
+    if (locked) await releaseApplyLock(ctx.client).catch(() => undefined)
   }
 }
 

@@ -64,7 +64,12 @@ export const conflictsCheck: Check<'conflicts'> = {
     const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass'
     return {
       status,
-      summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}`,
+      summary:
+        `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
+        // "0 violated" on a throwaway's (often empty) tables says nothing of the environment's rows.
+        (ctx.facts.throwaway
+          ? ` (on the throwaway database's rows, not ${ctx.env.name}'s: run validate against ${ctx.env.name} for those)`
+          : ''),
       reasons: [
         ...violated.map(r => violatedReason(r, 'existing row(s)', 'pre-migration-violations.txt')),
         ...failed.map(

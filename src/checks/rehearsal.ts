@@ -98,11 +98,23 @@ export const rehearsalCheck: Check<'rehearsal'> = {
       settings.rowsFrom ?? (settings.forecast ? 'the named row counts' : ctx.env.name)
     // apply snapshots each state for real and schema-diff diffs them: its rehearsal takes no snapshots of its own.
     const schemaDiffs = ctx.config.stage === 'validate'
+    let appliedMeanwhile: string[] = []
     const results = await rehearseFiles(ctx.client, files, {
       schemaDiffs,
       lockBudgetMs: ctx.env.lockBudgetMs,
       lockTimeoutMs: ctx.env.lockTimeoutMs,
       log: ctx.log,
+      applyLock: {
+        waitMs: ctx.env.advisoryLockWaitMs,
+        signal: ctx.signal,
+        onWait: message => ctx.log.info(`rehearsal: ${message}`),
+        onAppliedMeanwhile: versions => {
+          appliedMeanwhile = versions
+          ctx.log.info(
+            `rehearsal: ${versions.join(', ')} applied by the run it waited for: not rehearsed (apply will find ${versions.length === 1 ? 'it' : 'them'} applied)`
+          )
+        }
+      },
       forecast: {
         settings,
         envName: ctx.env.name,
@@ -111,14 +123,17 @@ export const rehearsalCheck: Check<'rehearsal'> = {
         forecastBudgetMs:
           (settings.rowsFrom && ctx.policy.environments[settings.rowsFrom]?.lockBudgetMs) ||
           ctx.env.lockBudgetMs,
-        copyTimeoutMs: ctx.env.statementTimeoutMs
+        copyTimeoutMs: ctx.env.statementTimeoutMs,
+        throwaway: ctx.facts.throwaway
       }
     })
     const forecast = results.flatMap(r => r.forecasts ?? [])
     const forecastOver = forecast.filter(f => f.overBudget)
     // Files after a failure are not run: they would run against a state that never existed. Say which.
     const reached = new Set(results.map(r => r.version))
-    const notRehearsed = files.map(f => f.version).filter(v => !reached.has(v))
+    const notRehearsed = files
+      .map(f => f.version)
+      .filter(v => !reached.has(v) && !appliedMeanwhile.includes(v))
     const leftOut = notRehearsed.length
       ? `${notRehearsed.length} file(s) not rehearsed: ${notRehearsed.join(', ')}`
       : ''
@@ -222,7 +237,11 @@ export const rehearsalCheck: Check<'rehearsal'> = {
     }
     const total = results.reduce((n, r) => n + r.durationMs, 0)
     const shadowed = forecast.filter(f => f.rehearsedOn === 'shadow').length
-    const note = skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : ''
+    const note =
+      (skipped.length ? `; not rehearsable (no-transaction): ${skipped.join(', ')}` : '') +
+      (appliedMeanwhile.length
+        ? `; ${appliedMeanwhile.join(', ')} applied by another run meanwhile, not rehearsed`
+        : '')
     return {
       status: 'pass',
       summary: withLeftOut(

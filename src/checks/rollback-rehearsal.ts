@@ -29,7 +29,12 @@ async function runRollbackRehearsal(
   const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: script }], {
     lockBudgetMs: ctx.env.lockBudgetMs,
     lockTimeoutMs: ctx.env.lockTimeoutMs,
-    log: ctx.log
+    log: ctx.log,
+    applyLock: {
+      waitMs: ctx.env.advisoryLockWaitMs,
+      signal: ctx.signal,
+      onWait: message => ctx.log.info(`rollback rehearsal: ${message}`)
+    }
   })
   const details: RollbackRehearsalDetails = { version: m.version, rehearsal }
   // Over the lock budget only fails where rehearsal-over-budget is fail, as before the split.

@@ -280,6 +280,23 @@ export function deriveConflictQueries(
     columns: string[],
     refs: string[] = []
   ): void => {
+    // A foreign key to a table the change set creates (empty) on columns it adds with no DEFAULT: every existing
+    // row holds NULL there, which a foreign key accepts; the referenced table does not exist yet to query (a real
+    // project's reminders/history pair was reported "not checked").
+    if (
+      spec.kind === 'foreign-key' &&
+      created.has(spec.refTable) &&
+      columns.length > 0 &&
+      columns.every(c => {
+        const a = added.get(table)?.get(c)
+        if (!a || a.unknown) return false
+        const cons: AstNode[] = (a.def.constraints ?? []).map((k: AstNode) => k.Constraint)
+        return !cons.some(
+          k => k && ['CONSTR_DEFAULT', 'CONSTR_IDENTITY', 'CONSTR_GENERATED'].includes(k.contype)
+        )
+      })
+    )
+      return
     // The added columns it reads, as they are at this point of the change set.
     const own = columns.flatMap(c => {
       const a = added.get(table)?.get(c)

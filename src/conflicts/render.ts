@@ -137,7 +137,13 @@ export function violationLines(r: ConflictReport): string[] {
  */
 export function violatedReason(r: ConflictReport, what: string, file: string): string {
   const [first] = violationLines(r)
-  const more = r.count > 1 ? `; all ${r.count} in ${file}` : ''
+  // The file holds the sample (conflicts-sample), not every row: say which.
+  const more =
+    r.count > 1
+      ? r.sample.length < r.count
+        ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
+        : `; all ${r.count} in ${file}`
+      : ''
   return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`
 }
 

@@ -9,7 +9,9 @@
  * the full table (forecast.ts), judged against the budget. Used by the rehearsal check (validate) and the
  * rollback-rehearsal check (no forecast, live tables).
  */
+import { acquireApplyLock, releaseApplyLock, type ApplyLockWait } from '../apply/locks.js'
 import type pg from 'pg'
+import { readHistory } from '../plan/history.js'
 import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
@@ -284,6 +286,16 @@ export interface RehearsalOptions {
    * second snapshot of each state.
    */
   schemaDiffs?: boolean
+  /**
+   * Hold the apply lock while rehearsing, waiting as apply does for another run that holds it: a rehearsal takes
+   * the pending migrations' locks on the live tables, which stalled another run's apply (or rehearsal) into a
+   * lock timeout. One run at a time rehearses or applies on a database. Absent: no lock taken (a caller that has
+   * the database to itself).
+   */
+  applyLock?: ApplyLockWait & {
+    /** Told the files another run applied while this one waited for the lock: they are not rehearsed. */
+    onAppliedMeanwhile?: (versions: string[]) => void
+  }
 }
 
 export interface ForecastOptions {
@@ -296,6 +308,8 @@ export interface ForecastOptions {
   copyTimeoutMs: number
   /** The lock budget of the environment named row counts come from (else budgetMs). */
   forecastBudgetMs: number
+  /** The target is a throwaway database (rehearse, --embedded): its row counts are not the environment's. */
+  throwaway?: boolean
 }
 
 /** The existing table a statement locks most strongly, and the rows its time is measured on. */
@@ -459,7 +473,9 @@ function forecastOf(
     overBudget: forecastMs > budgetMs,
     rowsSource:
       named === undefined
-        ? `rows counted on this database (${fc.envName})`
+        ? fc.throwaway
+          ? `rows counted on the throwaway database, not ${fc.envName}'s: its tables hold what the baseline inserted`
+          : `rows counted on this database (${fc.envName})`
         : (fc.settings.forecast?.source as string),
     forecastFor: named === undefined ? fc.envName : fc.forecastFor
   }
@@ -529,6 +545,39 @@ function blamedLock(
  * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 export async function rehearseFiles(
+  client: pg.Client,
+  files: { version: string; file: SqlFile }[],
+  opts: RehearsalOptions
+): Promise<FileRehearsal[]> {
+  const lock = opts.applyLock
+  if (!lock || files.length === 0) return rehearseHeld(client, files, opts)
+  let waited = false
+  await acquireApplyLock(client, {
+    ...lock,
+    onWait: message => {
+      waited = true
+      lock.onWait?.(message)
+    }
+  })
+  try {
+    let todo = files
+    if (waited && lock.onAppliedMeanwhile) {
+      // The run it waited for may have applied some of them: rehearsed again, they would fail ("already exists").
+      const applied = new Set((await readHistory(client)).map(h => h.version))
+      const meanwhile = files.filter(f => applied.has(f.version)).map(f => f.version)
+      if (meanwhile.length > 0) {
+        todo = files.filter(f => !applied.has(f.version))
+        lock.onAppliedMeanwhile(meanwhile)
+      }
+    }
+    return await rehearseHeld(client, todo, opts)
+  } finally {
+    await releaseApplyLock(client).catch(() => undefined)
+  }
+}
+
+/** rehearseFiles once the database is the rehearsal's to lock (no other run applying). */
+async function rehearseHeld(
   client: pg.Client,
   files: { version: string; file: SqlFile }[],
   opts: RehearsalOptions

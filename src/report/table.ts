@@ -15,6 +15,9 @@ function pad(text: string, width: number): string {
     : text + ' '.repeat(width - text.length)
 }
 
+/** Reasons a check shows in the terminal table. */
+const MAX_REASONS = 5
+
 export function renderTable(reports: Report[]): string {
   const lines: string[] = []
   for (const r of reports) {
@@ -27,8 +30,14 @@ export function renderTable(reports: Report[]): string {
       lines.push(
         `  ${pad(c.id, 18)} ${pad(MARK[c.status], 6)} ${pad(String(c.durationMs), 8)} ${c.summary}`
       )
-      if (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled')
-        for (const reason of c.reasons.slice(0, 5)) lines.push(`      - ${reason}`)
+      if (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') {
+        for (const reason of c.reasons.slice(0, MAX_REASONS)) lines.push(`      - ${reason}`)
+        // Cut, not dropped without a word: the log printed each one, summary.json and report.md have them all.
+        if (c.reasons.length > MAX_REASONS)
+          lines.push(
+            `      … and ${c.reasons.length - MAX_REASONS} more (above in the log; all in summary.json and report.md)`
+          )
+      }
     }
     lines.push('')
   }
