@@ -6153,7 +6153,7 @@ function plpgsqlEscapeHits(tree, runsNow) {
  *
  * userTypesAsText rewrites a CREATE FUNCTION/PROCEDURE or DO statement for a second offline check: the types it
  * does not know (asked of the offline compiler itself) in the return type, the parameters and the DECLARE
- * sections become text (text[] for arrays). Types are found in the statement's parse tree (the header) and by
+ * sections become text (text[] for arrays), and %ROWTYPE declarations record. Types are found in the statement's parse tree (the header) and by
  * the scanner's tokens (the body's declarations, which the PL/pgSQL tree does not have when the body is refused);
  * only those spans are rewritten, keeping the body's lines where they were.
  */
@@ -6276,9 +6276,9 @@ const TYPE_END = new Set([';', ':=', '=', 'collate', 'not', 'default']);
 /**
  * The types of the variables declared in the body's DECLARE sections (`name [CONSTANT] type [COLLATE ...] [NOT
  * NULL] [{DEFAULT | := | =} expr];`, on any number of lines), from the scanner's tokens. ALIAS, cursors,
- * %TYPE and %ROWTYPE are not types to rewrite.
+ * %TYPE and %ROWTYPE are not types to rewrite as text (a %ROWTYPE becomes `record`: rowtypeSpan, into `rowtypes`).
  */
-function declaredTypes(text, tokens) {
+function declaredTypes(text, tokens, rowtypes = []) {
     const out = [];
     for (let i = 0; i < tokens.length; i++) {
         const previous = tokens[i - 1];
@@ -6299,6 +6299,9 @@ function declaredTypes(text, tokens) {
                 const use = declaration(text, tokens, start, i);
                 if (use)
                     out.push(use);
+                const rowtype = rowtypeSpan(text, tokens, start, i);
+                if (rowtype)
+                    rowtypes.push(rowtype);
                 start = i + 1;
             }
             else if (depth === 0 && t.name === 'begin' && i === start)
@@ -6333,6 +6336,26 @@ function declaration(text, tokens, from, end) {
     if (!tail || tail.next !== typeEnd)
         return undefined;
     return typeUse(text, tokens, at, nameEnd, typeEnd, tail.array, tokens[from].name);
+}
+/**
+ * `v public.req%ROWTYPE` in tokens[from..end), as `v record`: without a catalog the offline compiler cannot build
+ * the row, and refuses a field assignment (`v.status := 'x'`, "is not a known variable") that the server takes
+ * (found on a real project). A record takes the same field reads and writes, and SELECT ... INTO.
+ */
+function rowtypeSpan(text, tokens, from, end) {
+    if (!tokens[from]?.word)
+        return undefined;
+    const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1;
+    let typeEnd = at;
+    while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name))
+        typeEnd++;
+    const percent = tokens.findIndex((t, k) => k >= at && k < typeEnd && t.text === '%');
+    if (percent < 0 || tokens[percent + 1]?.name !== 'rowtype' || percent + 2 !== typeEnd)
+        return undefined;
+    const first = tokens[at];
+    const last = tokens[typeEnd - 1];
+    const breaks = text.slice(first.start, last.end).match(/\n/g)?.join('') ?? '';
+    return { start: first.start, end: last.end, by: 'record' + breaks };
 }
 /** Whether the offline compiler takes a variable of the type (as written) for a record: it does not know it. */
 const unknownTypes = new Map();
@@ -6402,7 +6425,8 @@ function userTypesAsText(statement) {
         return undefined;
     const bodyTokens = tokensOf(body) ?? [];
     const header = create ? headerTypes(statement, tokens, create) : [];
-    const declared = declaredTypes(body, bodyTokens);
+    const rowtypes = [];
+    const declared = declaredTypes(body, bodyTokens, rowtypes);
     // A variable used as a row (`v.field`, `v.*`): its type is a composite, whatever the offline compiler says.
     const rows = new Set();
     for (let i = 0; i + 1 < bodyTokens.length; i++)
@@ -6414,7 +6438,7 @@ function userTypesAsText(statement) {
         u.key !== 'pg_catalog.record' &&
         unknownToOffline(u.element);
     const headerSpans = header.filter(rewrite).map(u => asText(statement, u));
-    const bodySpans = declared.filter(rewrite).map(u => asText(body, u));
+    const bodySpans = [...declared.filter(rewrite).map(u => asText(body, u)), ...rowtypes];
     if (headerSpans.length === 0 && bodySpans.length === 0)
         return undefined;
     // The body is written again dollar-quoted, whatever its quoting was: its text is the tree's.

@@ -163,7 +163,7 @@ declare
   a text[] := null;
   b timestamp with time zone;
   c character varying(10)[];
-  d public.members%rowtype;
+  d record;
   e record;
   f constant text := null;
   g text
@@ -176,4 +176,27 @@ end $mr_body$`)
   expect(
     userTypesAsText('create function g(n int) returns text language plpgsql as $$ begin end $$')
   ).toBeUndefined()
+})
+
+test('kruxt-beta: a field of a %ROWTYPE variable assigned (v.status := ...): no finding; a real error after it still is one', () => {
+  const fn = (tail: string) => `create table public.req (id uuid primary key, status text not null);
+create function public.bump(p_id uuid) returns void
+language plpgsql
+as $$
+declare
+  v_request public.req%rowtype;
+  v_n constant
+    int := 1;
+begin
+  select * into v_request from public.req where id = p_id;
+  v_request.status := 'triaged';
+  update public.req set status = v_request.status where id = p_id;${tail}
+end;
+$$;
+`
+  // Before: 'warning syntax-error: ... "v_request.status" is not a known variable', at the line of AS.
+  expect(findings(fn(''))).toEqual([])
+  const broken = findings(fn('\n  v_missing := 2;'))
+  expect(broken).toHaveLength(1)
+  expect(broken[0]).toContain('v_missing')
 })

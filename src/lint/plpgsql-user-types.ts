@@ -6,7 +6,7 @@
  *
  * userTypesAsText rewrites a CREATE FUNCTION/PROCEDURE or DO statement for a second offline check: the types it
  * does not know (asked of the offline compiler itself) in the return type, the parameters and the DECLARE
- * sections become text (text[] for arrays). Types are found in the statement's parse tree (the header) and by
+ * sections become text (text[] for arrays), and %ROWTYPE declarations record. Types are found in the statement's parse tree (the header) and by
  * the scanner's tokens (the body's declarations, which the PL/pgSQL tree does not have when the body is refused);
  * only those spans are rewritten, keeping the body's lines where they were.
  */
@@ -171,9 +171,9 @@ const TYPE_END = new Set([';', ':=', '=', 'collate', 'not', 'default'])
 /**
  * The types of the variables declared in the body's DECLARE sections (`name [CONSTANT] type [COLLATE ...] [NOT
  * NULL] [{DEFAULT | := | =} expr];`, on any number of lines), from the scanner's tokens. ALIAS, cursors,
- * %TYPE and %ROWTYPE are not types to rewrite.
+ * %TYPE and %ROWTYPE are not types to rewrite as text (a %ROWTYPE becomes `record`: rowtypeSpan, into `rowtypes`).
  */
-function declaredTypes(text: string, tokens: Token[]): TypeUse[] {
+function declaredTypes(text: string, tokens: Token[], rowtypes: Span[] = []): TypeUse[] {
   const out: TypeUse[] = []
   for (let i = 0; i < tokens.length; i++) {
     const previous = tokens[i - 1]
@@ -189,6 +189,8 @@ function declaredTypes(text: string, tokens: Token[]): TypeUse[] {
       else if (depth === 0 && t.text === ';') {
         const use = declaration(text, tokens, start, i)
         if (use) out.push(use)
+        const rowtype = rowtypeSpan(text, tokens, start, i)
+        if (rowtype) rowtypes.push(rowtype)
         start = i + 1
       } else if (depth === 0 && t.name === 'begin' && i === start) break
     }
@@ -222,6 +224,25 @@ function declaration(
   // What is left is not a type this knows how to read (e.g. `time(3) with time zone`): left as written.
   if (!tail || tail.next !== typeEnd) return undefined
   return typeUse(text, tokens, at, nameEnd, typeEnd, tail.array, tokens[from].name)
+}
+
+/**
+ * `v public.req%ROWTYPE` in tokens[from..end), as `v record`: without a catalog the offline compiler cannot build
+ * the row, and refuses a field assignment (`v.status := 'x'`, "is not a known variable") that the server takes
+ * (found on a real project). A record takes the same field reads and writes, and SELECT ... INTO.
+ */
+function rowtypeSpan(text: string, tokens: Token[], from: number, end: number): Span | undefined {
+  if (!tokens[from]?.word) return undefined
+  const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1
+  let typeEnd = at
+  while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name)) typeEnd++
+  const percent = tokens.findIndex((t, k) => k >= at && k < typeEnd && t.text === '%')
+  if (percent < 0 || tokens[percent + 1]?.name !== 'rowtype' || percent + 2 !== typeEnd)
+    return undefined
+  const first = tokens[at]
+  const last = tokens[typeEnd - 1]
+  const breaks = text.slice(first.start, last.end).match(/\n/g)?.join('') ?? ''
+  return { start: first.start, end: last.end, by: 'record' + breaks }
 }
 
 /** Whether the offline compiler takes a variable of the type (as written) for a record: it does not know it. */
@@ -296,7 +317,8 @@ export function userTypesAsText(statement: string): string | undefined {
   if (!literal) return undefined
   const bodyTokens = tokensOf(body) ?? []
   const header = create ? headerTypes(statement, tokens, create) : []
-  const declared = declaredTypes(body, bodyTokens)
+  const rowtypes: Span[] = []
+  const declared = declaredTypes(body, bodyTokens, rowtypes)
   // A variable used as a row (`v.field`, `v.*`): its type is a composite, whatever the offline compiler says.
   const rows = new Set<string>()
   for (let i = 0; i + 1 < bodyTokens.length; i++)
@@ -310,7 +332,7 @@ export function userTypesAsText(statement: string): string | undefined {
     u.key !== 'pg_catalog.record' &&
     unknownToOffline(u.element)
   const headerSpans = header.filter(rewrite).map(u => asText(statement, u))
-  const bodySpans = declared.filter(rewrite).map(u => asText(body, u))
+  const bodySpans = [...declared.filter(rewrite).map(u => asText(body, u)), ...rowtypes]
   if (headerSpans.length === 0 && bodySpans.length === 0) return undefined
   // The body is written again dollar-quoted, whatever its quoting was: its text is the tree's.
   const newBody = replaceSpans(body, bodySpans)
