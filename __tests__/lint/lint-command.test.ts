@@ -299,6 +299,31 @@ describe('single files', () => {
     )
   })
 
+  test('versions the Supabase CLI orders differently (one 8-digit version, joot-app): one finding, and the files are linted all the same', async () => {
+    write('supabase/migrations/20250819100000_a.sql', 'CREATE TABLE public.a (id int);\n')
+    write(
+      'supabase/migrations/20250821_b.sql',
+      'CREATE TABLE public.b (id int);\nDROP TABLE public.legacy;\n'
+    )
+    const r = await cli(['lint', 'supabase/migrations'])
+    // Before: exit 2 and no finding at all.
+    expect(r.code).toBe(1)
+    const lines = r.out.split('\n')
+    expect(lines[0]).toMatch(
+      /^supabase\/migrations\/20250821_b\.sql:1:1: error version-order: supabase\/migrations\/20250821_b\.sql and supabase\/migrations\/20250819100000_a\.sql: the Supabase CLI applies migrations in file-name order/
+    )
+    expect(r.out).toContain('supabase/migrations/20250821_b.sql:2:1: warning drop-table:')
+    const json = JSON.parse((await cli(['lint', '--format', 'json', 'supabase/migrations'])).out)
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual([
+      'version-order',
+      'drop-table'
+    ])
+    // The file named on its own (a pre-commit hook): the same finding.
+    const one = await cli(['lint', 'supabase/migrations/20250821_b.sql'])
+    expect(one.code).toBe(1)
+    expect(one.out).toContain('error version-order:')
+  })
+
   test('a finding in a DO block body is placed at its line and column in the file', async () => {
     const line = '  UPDATE public.customers SET active = true WHERE id IN ();'
     write('fix.sql', ['-- a data fix', 'DO $$', 'BEGIN', line, 'END', '$$;', ''].join('\n'))

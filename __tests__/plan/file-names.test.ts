@@ -89,11 +89,13 @@ test('versions whose file-name order differs from their number order are refused
     err = e
   }
   expect(err).toBeInstanceOf(ConfigError)
-  expect((err as Error).message).toBe(
+  expect((err as Error).message).toContain(
     `${DIR}/9_items.sql and ${DIR}/10_seed.sql: the Supabase CLI applies migrations in file-name order (10_seed.sql before 9_items.sql), ` +
       'this runbook in version order (9 before 10), so the folder would not mean the same to both; ' +
       'give every version the same number of digits, e.g. the 14-digit timestamps `supabase migration new` writes'
   )
+  // Renaming a deployed file is not the whole fix: the history keeps the old version.
+  expect((err as Error).message).toContain('supabase migration repair --status reverted <old>')
 })
 
 test('versions used more than once are all named in one refusal; the Supabase CLI stops at the first duplicate key', async () => {

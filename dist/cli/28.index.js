@@ -16,7 +16,8 @@ export const modules = {
 /* harmony export */   lF: () => (/* binding */ discoverMigrations),
 /* harmony export */   mF: () => (/* binding */ SIDECAR_FOLDERS),
 /* harmony export */   sc: () => (/* binding */ sha256),
-/* harmony export */   tx: () => (/* binding */ decodeSqlFile)
+/* harmony export */   tx: () => (/* binding */ decodeSqlFile),
+/* harmony export */   zf: () => (/* binding */ VersionOrderError)
 /* harmony export */ });
 /* unused harmony exports NO_TRANSACTION_MARKER, noTransactionMarker, firstInvalidUtf8Byte */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -470,27 +471,43 @@ function discoverMigrationsWithWarnings(migrationsDir, root, options = {}) {
     }
     // Versions compare as numbers of equal width: sort numerically, not as strings of different length.
     migrations.sort((a, b) => compareVersions(a.version, b.version));
-    refuseNameOrderMismatch(migrations, migrationsDir);
+    refuseNameOrderMismatch(migrations, migrationsDir, warnings);
     return { migrations, warnings };
+}
+/**
+ * The folder's versions are ordered differently by file name and by number (refuseNameOrderMismatch). A stage
+ * refuses the folder (exit 2); lint reports it as a finding on `file` and lints the folder as read (`found`).
+ */
+class VersionOrderError extends _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x {
+    file;
+    found;
+    constructor(message, file, found) {
+        super(message);
+        this.file = file;
+        this.found = found;
+    }
 }
 /**
  * The Supabase CLI applies pending files in file-name order (9_a.sql after 10_b.sql, measured with 2.117.0),
  * this runbook in version order (9 before 10). Where the two differ the same folder means two different
  * sequences of changes, so it is refused, naming the first pair.
  */
-function refuseNameOrderMismatch(byVersion, migrationsDir) {
+function refuseNameOrderMismatch(byVersion, migrationsDir, warnings) {
     const fileName = (m) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(m.path);
     for (let i = 1; i < byVersion.length; i++) {
         const before = byVersion[i - 1];
         const after = byVersion[i];
         if (fileName(before) <= fileName(after))
             continue;
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(before))} and ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(after))}: ` +
+        throw new VersionOrderError(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(before))} and ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(after))}: ` +
             `the Supabase CLI applies migrations in file-name order (${fileName(after)} before ${fileName(before)}), ` +
             `this runbook in version order (${before.version} before ${after.version}), so the folder would not mean the same to both; ` +
-            `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`);
+            `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes ` +
+            '(a renamed file that a database has applied keeps its old version there: `supabase migration repair --status ' +
+            'reverted <old>` then `--status applied <new>`, or `supabase db push` stops on the version it cannot find)', node_path__WEBPACK_IMPORTED_MODULE_2___default().join(migrationsDir, fileName(versionLength(before) < versionLength(after) ? before : after)), { migrations: byVersion, warnings });
     }
 }
+const versionLength = (m) => m.version.length;
 /** A version as a number, or undefined for one that is not all digits (a history row another tool wrote). */
 function versionNumber(v) {
     return /^\d+$/.test(v) ? BigInt(v) : undefined;

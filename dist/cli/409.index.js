@@ -400,14 +400,14 @@ var engine = __webpack_require__(4609);
 var lint_migrations = __webpack_require__(4840);
 // EXTERNAL MODULE: ./src/lint/other-files.ts
 var other_files = __webpack_require__(2589);
+// EXTERNAL MODULE: ./src/lint/rules.ts
+var lint_rules = __webpack_require__(834);
 // EXTERNAL MODULE: ./src/lint/formats.ts
 var formats = __webpack_require__(4061);
 // EXTERNAL MODULE: ./src/init/workflows.ts
 var workflows = __webpack_require__(2968);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/lint/rules.ts
-var lint_rules = __webpack_require__(834);
 ;// CONCATENATED MODULE: ./src/lint/sarif.ts
 /**
  * Lint findings as SARIF 2.1.0, the format GitHub code scanning takes (github/codeql-action/upload-sarif):
@@ -517,6 +517,7 @@ function toSarif(findings, cwd, repoRoot) {
  * config's lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
  */
+
 
 
 
@@ -644,6 +645,28 @@ async function runLintCommand(args, io) {
     await (0,parser/* loadParser */.qd)();
     const migrations = [];
     const seen = new Set();
+    // Versions the Supabase CLI orders differently (a stage refuses the folder): one finding, and the files are
+    // linted all the same (a real project's one 8-digit version left lint with nothing but exit 2).
+    const orderFindings = [];
+    const readFolder = (dir, opts) => {
+        try {
+            return (0,files/* discoverMigrationsWithWarnings */.Aq)(dir, io.cwd, opts);
+        }
+        catch (e) {
+            if (!(e instanceof files/* VersionOrderError */.zf))
+                throw e;
+            orderFindings.push({
+                rule: 'version-order',
+                severity: 'error',
+                file: e.file,
+                line: 1,
+                column: 1,
+                message: e.message,
+                advice: lint_rules/* RULES */.y['version-order'].advice
+            });
+            return e.found;
+        }
+    };
     const folders = [];
     // Folders of migration files named on their own (isMigrationInFolder). Each is read as validate will read it, so a
     // version another file there uses too, versions the Supabase CLI orders differently or a file that cannot be read
@@ -660,7 +683,7 @@ async function runLintCommand(args, io) {
     for (const p of args.paths) {
         const abs = external_node_path_default().resolve(io.cwd, p);
         if ((0,external_node_fs_.statSync)(abs).isDirectory()) {
-            const found = (0,files/* discoverMigrationsWithWarnings */.Aq)(p, io.cwd);
+            const found = readFolder(p);
             for (const w of found.warnings)
                 io.err(`warning: ${w}`);
             found.migrations.forEach(add);
@@ -674,12 +697,11 @@ async function runLintCommand(args, io) {
     }
     for (const dir of namedIn)
         if (!folders.some(f => f.dir === dir))
-            (0,files/* discoverMigrationsWithWarnings */.Aq)(external_node_path_default().relative(io.cwd, dir) || '.', io.cwd, {
-                noTransactionMarkers: reading.markers
-            });
+            readFolder(external_node_path_default().relative(io.cwd, dir) || '.', { noTransactionMarkers: reading.markers });
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);
     const result = (0,lint_migrations/* lintMigrations */.JW)(migrations);
+    result.findings.unshift(...orderFindings);
     // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
     for (const { dir, migrations: inFolder } of folders) {
         result.findings.push(...(0,other_files/* scanOtherFiles */.l)(io.cwd, dir, inFolder));

@@ -233,8 +233,12 @@ function sleep(ms) {
 }
 /** The run's limits: a statement that may change one is followed by the runbook's own values again. */
 const GUARDED = /\b(lock_timeout|statement_timeout)\b/i;
-/** In a DO block's body (one string to the parser): what may set a name the text does not spell. */
-const DYNAMIC_IN_BODY = /\bexecute\b|\bcall\b|set_config|\\|u&/i;
+/**
+ * In a DO block's body (one string to the parser): what may set a name the text does not spell. EXECUTE
+ * FUNCTION/PROCEDURE is CREATE TRIGGER's clause, not dynamic SQL (a real project's DO blocks that create triggers
+ * were all flagged).
+ */
+const DYNAMIC_IN_BODY = /\bexecute\b(?!\s+(?:function|procedure)\b)|\bcall\b|set_config|\\|u&/i;
 /** Whether the tree calls set_config with a first argument that is not a string literal. */
 function setsComputedName(ast) {
     let computed = false;
@@ -2538,6 +2542,12 @@ const RULES = {
         appliesTo: ALL,
         suppressible: false,
         advice: 'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
+    },
+    'version-order': {
+        severity: 'error',
+        appliesTo: ALL,
+        suppressible: false,
+        advice: 'Give every migration version the same number of digits (the 14-digit timestamps `supabase migration new` writes), so that file-name order and version order agree.'
     },
     'transaction-control': {
         severity: 'error',

@@ -21,13 +21,15 @@ import {
   SIDECAR_FOLDERS,
   sha256,
   transactionModeOf,
-  type Migration
+  type Migration,
+  VersionOrderError
 } from '../plan/files.js'
 import { loadParser } from '../sql/parser.js'
 import type { LintFinding } from '../types.js'
 import { activeFindings } from './engine.js'
 import { lintMigrations, summarizeLint } from './migrations.js'
 import { scanOtherFiles } from './other-files.js'
+import { RULES } from './rules.js'
 import { INPUT_FORMATS, upSection, type InputFormat } from './formats.js'
 import { toSarif } from './sarif.js'
 
@@ -185,6 +187,26 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
 
   const migrations: Migration[] = []
   const seen = new Set<string>()
+  // Versions the Supabase CLI orders differently (a stage refuses the folder): one finding, and the files are
+  // linted all the same (a real project's one 8-digit version left lint with nothing but exit 2).
+  const orderFindings: LintFinding[] = []
+  const readFolder = (dir: string, opts?: { noTransactionMarkers?: readonly string[] }) => {
+    try {
+      return discoverMigrationsWithWarnings(dir, io.cwd, opts)
+    } catch (e) {
+      if (!(e instanceof VersionOrderError)) throw e
+      orderFindings.push({
+        rule: 'version-order',
+        severity: 'error',
+        file: e.file,
+        line: 1,
+        column: 1,
+        message: e.message,
+        advice: RULES['version-order'].advice
+      })
+      return e.found
+    }
+  }
   const folders: { dir: string; migrations: Migration[] }[] = []
   // Folders of migration files named on their own (isMigrationInFolder). Each is read as validate will read it, so a
   // version another file there uses too, versions the Supabase CLI orders differently or a file that cannot be read
@@ -200,7 +222,7 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   for (const p of args.paths) {
     const abs = path.resolve(io.cwd, p)
     if (statSync(abs).isDirectory()) {
-      const found = discoverMigrationsWithWarnings(p, io.cwd)
+      const found = readFolder(p)
       for (const w of found.warnings) io.err(`warning: ${w}`)
       found.migrations.forEach(add)
       folders.push({ dir: abs, migrations: found.migrations })
@@ -211,13 +233,12 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   }
   for (const dir of namedIn)
     if (!folders.some(f => f.dir === dir))
-      discoverMigrationsWithWarnings(path.relative(io.cwd, dir) || '.', io.cwd, {
-        noTransactionMarkers: reading.markers
-      })
+      readFolder(path.relative(io.cwd, dir) || '.', { noTransactionMarkers: reading.markers })
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)
 
   const result = lintMigrations(migrations)
+  result.findings.unshift(...orderFindings)
   // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
   for (const { dir, migrations: inFolder } of folders) {
     result.findings.push(...scanOtherFiles(io.cwd, dir, inFolder))

@@ -23,6 +23,13 @@ export const RULES = {
     advice:
       'Fix the SQL so the PostgreSQL parser accepts it; quote reserved words used as names, e.g. "window".'
   },
+  'version-order': {
+    severity: 'error',
+    appliesTo: ALL,
+    suppressible: false,
+    advice:
+      'Give every migration version the same number of digits (the 14-digit timestamps `supabase migration new` writes), so that file-name order and version order agree.'
+  },
   'transaction-control': {
     severity: 'error',
     appliesTo: ALL,

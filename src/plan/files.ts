@@ -534,8 +534,22 @@ export function discoverMigrationsWithWarnings(
   }
   // Versions compare as numbers of equal width: sort numerically, not as strings of different length.
   migrations.sort((a, b) => compareVersions(a.version, b.version))
-  refuseNameOrderMismatch(migrations, migrationsDir)
+  refuseNameOrderMismatch(migrations, migrationsDir, warnings)
   return { migrations, warnings }
+}
+
+/**
+ * The folder's versions are ordered differently by file name and by number (refuseNameOrderMismatch). A stage
+ * refuses the folder (exit 2); lint reports it as a finding on `file` and lints the folder as read (`found`).
+ */
+export class VersionOrderError extends ConfigError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly found: { migrations: Migration[]; warnings: string[] }
+  ) {
+    super(message)
+  }
 }
 
 /**
@@ -543,20 +557,33 @@ export function discoverMigrationsWithWarnings(
  * this runbook in version order (9 before 10). Where the two differ the same folder means two different
  * sequences of changes, so it is refused, naming the first pair.
  */
-function refuseNameOrderMismatch(byVersion: Migration[], migrationsDir: string): void {
+function refuseNameOrderMismatch(
+  byVersion: Migration[],
+  migrationsDir: string,
+  warnings: string[]
+): void {
   const fileName = (m: Migration) => path.basename(m.path)
   for (let i = 1; i < byVersion.length; i++) {
     const before = byVersion[i - 1]
     const after = byVersion[i]
     if (fileName(before) <= fileName(after)) continue
-    throw new ConfigError(
+    throw new VersionOrderError(
       `${path.join(migrationsDir, fileName(before))} and ${path.join(migrationsDir, fileName(after))}: ` +
         `the Supabase CLI applies migrations in file-name order (${fileName(after)} before ${fileName(before)}), ` +
         `this runbook in version order (${before.version} before ${after.version}), so the folder would not mean the same to both; ` +
-        `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes`
+        `give every version the same number of digits, e.g. the 14-digit timestamps \`supabase migration new\` writes ` +
+        '(a renamed file that a database has applied keeps its old version there: `supabase migration repair --status ' +
+        'reverted <old>` then `--status applied <new>`, or `supabase db push` stops on the version it cannot find)',
+      path.join(
+        migrationsDir,
+        fileName(versionLength(before) < versionLength(after) ? before : after)
+      ),
+      { migrations: byVersion, warnings }
     )
   }
 }
+
+const versionLength = (m: Migration) => m.version.length
 
 /** A version as a number, or undefined for one that is not all digits (a history row another tool wrote). */
 export function versionNumber(v: string): bigint | undefined {
