@@ -205,6 +205,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(demoRows) || demoRows < 0)
       fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`)
     const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(root)
+    if (
+      values['migrations-dir'] === undefined &&
+      values.config === undefined &&
+      !existsSync(path.join(root, migrationsDir))
+    ) {
+      // Run outside a project (a monorepo's top, another folder): say so, not that runbook.yml is missing.
+      const { migrationFoldersBelow } = await import('./init/layout.js')
+      const below = migrationFoldersBelow(root)
+      fail(
+        `no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
+          (below.length ? `; found below it: ${below.join(', ')}` : '') +
+          `; allowed: run it in the project's folder, or pass --migrations-dir <dir>` +
+          (below.length ? ` (here: --migrations-dir ${below[0]})` : '')
+      )
+    }
     const common: RawInputs = {
       'migrations-dir': migrationsDir,
       config: values.config,

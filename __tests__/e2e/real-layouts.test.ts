@@ -102,6 +102,13 @@ describe('init in a monorepo', () => {
     expect(init.stderr).toContain('(here: --migrations-dir packages/db/supabase/migrations)')
     expect(files()).toEqual(before)
 
+    // A stage at the top: the missing folder is what is said (it said runbook.yml was missing), nothing started.
+    const stage = await run(['validate', '--env', 'staging', '--embedded'])
+    expect(stage.code).toBe(2)
+    expect(stage.stderr).toContain(`no migrations folder in ${top}`)
+    expect(stage.stderr).toContain('(here: --migrations-dir packages/db/supabase/migrations)')
+    expect(stage.stderr).not.toContain('runbook.yml')
+
     const given = await run(['init', '--migrations-dir', 'packages/db/supabase/migrations'])
     expect(given.code).toBe(0)
     expect(

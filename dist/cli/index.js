@@ -355,7 +355,7 @@ async function runCli(argv, io) {
         const command = positionals[0];
         if (command === 'init') {
             // Scaffolding only: no database, no environment.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(550), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6331));
             return await runInit(values, io);
         }
         const root = projectRoot(io.cwd, values);
@@ -367,6 +367,17 @@ async function runCli(argv, io) {
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
         const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(root);
+        if (values['migrations-dir'] === undefined &&
+            values.config === undefined &&
+            !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, migrationsDir))) {
+            // Run outside a project (a monorepo's top, another folder): say so, not that runbook.yml is missing.
+            const { migrationFoldersBelow } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
+            const below = migrationFoldersBelow(root);
+            fail(`no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
+                (below.length ? `; found below it: ${below.join(', ')}` : '') +
+                `; allowed: run it in the project's folder, or pass --migrations-dir <dir>` +
+                (below.length ? ` (here: --migrations-dir ${below[0]})` : ''));
+        }
         const common = {
             'migrations-dir': migrationsDir,
             config: values.config,
