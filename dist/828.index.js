@@ -12676,13 +12676,14 @@ async function applyInTransaction(client, m, opts, fresh) {
  * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
  * written): one transaction of their own, in one round trip.
  */
-function recordRanSql(m, statements, timings, opts, started) {
+function recordRanSql(m, statements, timings, opts, started, schemaBefore) {
     return [
         'BEGIN',
         (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
         (0,plan_history/* writeAuditSql */.jj)({
             ...auditBase(m, opts, started),
             status: 'applied',
+            schemaBefore,
             details: auditDetails({ statements: timings, noTransaction: true }, opts)
         }),
         'COMMIT'
@@ -12699,6 +12700,9 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
+    // As for a file in a transaction: schema-diff and the rollback's schema check compare with it (a
+    // CONCURRENTLY-only migration's apply warned "no before-snapshot to diff against").
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
@@ -12727,7 +12731,7 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
             }
         }
         try {
-            await client.query(recordRanSql(m, statements, timings, opts, started));
+            await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
@@ -12761,6 +12765,7 @@ async function replayAsWritten(client, m, opts, fresh) {
     const statements = (0,parser/* parseSql */.eg)(m.sql).statements;
     const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const t0 = performance.now();
     let ms;
     try {
@@ -12780,7 +12785,7 @@ async function replayAsWritten(client, m, opts, fresh) {
         statement: firstLine(run[i].text),
         ms: x
     }));
-    await client.query(recordRanSql(m, statements, timings, opts, started));
+    await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
     return {
         version: m.version,
         name: m.name,

@@ -71,6 +71,10 @@ test('a project marker from runbook.yml makes apply run the file outside a trans
   expect(r.out).toContain('no-transaction')
   expect(r.code).toBe(0)
   expect(await indexes()).toEqual(['items_note_idx', 'items_pkey'])
+  // Snapshotted before it ran, as a file in a transaction is: schema-diff shows the change (it warned "no
+  // before-snapshot to diff against" after a CONCURRENTLY-only migration).
+  expect(r.out).not.toContain('no before-snapshot')
+  expect(r.out).toMatch(/schema-diff +PASS/)
 }, 60_000)
 
 test('without the setting, the same file is refused and nothing is applied', async () => {

@@ -210,13 +210,14 @@ async function applyInTransaction(client, m, opts, fresh) {
  * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
  * written): one transaction of their own, in one round trip.
  */
-function recordRanSql(m, statements, timings, opts, started) {
+function recordRanSql(m, statements, timings, opts, started, schemaBefore) {
     return [
         'BEGIN',
         (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .recordAppliedSql */ .vA)(m.version, m.name, statementTexts(statements, opts)),
         (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .writeAuditSql */ .jj)({
             ...auditBase(m, opts, started),
             status: 'applied',
+            schemaBefore,
             details: auditDetails({ statements: timings, noTransaction: true }, opts)
         }),
         'COMMIT'
@@ -233,6 +234,9 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
+    // As for a file in a transaction: schema-diff and the rollback's schema check compare with it (a
+    // CONCURRENTLY-only migration's apply warned "no before-snapshot to diff against").
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const t0 = performance.now();
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
@@ -261,7 +265,7 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
             }
         }
         try {
-            await client.query(recordRanSql(m, statements, timings, opts, started));
+            await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
@@ -295,6 +299,7 @@ async function replayAsWritten(client, m, opts, fresh) {
     const statements = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSql */ .eg)(m.sql).statements;
     const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
+    const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const t0 = performance.now();
     let ms;
     try {
@@ -314,7 +319,7 @@ async function replayAsWritten(client, m, opts, fresh) {
         statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(run[i].text),
         ms: x
     }));
-    await client.query(recordRanSql(m, statements, timings, opts, started));
+    await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
     return {
         version: m.version,
         name: m.name,

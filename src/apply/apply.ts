@@ -339,7 +339,8 @@ function recordRanSql(
   statements: SqlStatement[],
   timings: StatementTiming[],
   opts: ApplyOptions,
-  started: Date
+  started: Date,
+  schemaBefore?: unknown
 ): string {
   return [
     'BEGIN',
@@ -347,6 +348,7 @@ function recordRanSql(
     writeAuditSql({
       ...auditBase(m, opts, started),
       status: 'applied',
+      schemaBefore,
       details: auditDetails({ statements: timings, noTransaction: true }, opts)
     }),
     'COMMIT'
@@ -372,6 +374,9 @@ async function applyWithoutTransaction(
   )
   const timings: StatementTiming[] = []
   const started = new Date()
+  // As for a file in a transaction: schema-diff and the rollback's schema check compare with it (a
+  // CONCURRENTLY-only migration's apply warned "no before-snapshot to diff against").
+  const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined
   const t0 = performance.now()
   let attempts = 1
   // Session-level timeouts for the statements; the session's own values are put back afterwards.
@@ -409,7 +414,7 @@ async function applyWithoutTransaction(
       }
     }
     try {
-      await client.query(recordRanSql(m, statements, timings, opts, started))
+      await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore))
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw new ApplyError(
@@ -461,6 +466,7 @@ async function replayAsWritten(
     standInNote(m.file, 'built', line => opts.log.info(line))
   )
   const started = new Date()
+  const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined
   const t0 = performance.now()
   let ms: number[]
   try {
@@ -485,7 +491,7 @@ async function replayAsWritten(
     statement: firstLine(run[i].text),
     ms: x
   }))
-  await client.query(recordRanSql(m, statements, timings, opts, started))
+  await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore))
   return {
     version: m.version,
     name: m.name,
