@@ -3,7 +3,7 @@
  * marker runs statement by statement through the built CLI, and the same file without the setting is refused
  * before anything is applied (the two doors must read a file the same way).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
@@ -71,10 +71,23 @@ test('a project marker from runbook.yml makes apply run the file outside a trans
   expect(r.out).toContain('no-transaction')
   expect(r.code).toBe(0)
   expect(await indexes()).toEqual(['items_note_idx', 'items_pkey'])
-  // Snapshotted before it ran, as a file in a transaction is: schema-diff shows the change (it warned "no
-  // before-snapshot to diff against" after a CONCURRENTLY-only migration).
+}, 60_000)
+
+test('the no-transaction file alone pending: snapshotted before it runs, so schema-diff shows its change', async () => {
+  write('migrations/runbook.yml', policy(['-- my-runner: no-tx']))
+  const second = path.join(root, 'migrations', '20250102000000_items_note.sql')
+  const text = readFileSync(second, 'utf8')
+  rmSync(second)
+  expect((await apply()).code).toBe(0)
+  writeFileSync(second, text)
+  const r = await apply()
+  expect(r.code).toBe(0)
+  // Before: schema-diff WARN "no before-snapshot to diff against" after every CONCURRENTLY-only migration.
   expect(r.out).not.toContain('no before-snapshot')
   expect(r.out).toMatch(/schema-diff +PASS/)
+  expect(readFileSync(path.join(root, 'artifacts', 'dev', 'db-diff.txt'), 'utf8')).toContain(
+    'items_note_idx'
+  )
 }, 60_000)
 
 test('without the setting, the same file is refused and nothing is applied', async () => {
