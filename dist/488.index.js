@@ -62,8 +62,8 @@ class Logger {
     }
 }
 
-// EXTERNAL MODULE: ./src/stages/index.ts + 97 modules
-var stages = __webpack_require__(60051);
+// EXTERNAL MODULE: ./src/stages/index.ts + 98 modules
+var stages = __webpack_require__(29401);
 ;// CONCATENATED MODULE: ./src/db/lock-wait.ts
 /** How much of a blocker's query the message shows. */
 const QUERY_CHARS = 200;

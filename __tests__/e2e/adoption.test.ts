@@ -107,6 +107,29 @@ test('every stage works on a database only the Supabase CLI has migrated', async
   expect(rollback.stderr).not.toMatch(/\n\s+at /)
 }, 120_000)
 
+test('an applied file edited since `supabase db push` ran it: drift warns from the statements the CLI recorded; a comment or spacing edit is no edit', async () => {
+  db = await migratedBySupabaseCli('adopt_edit')
+  const env = { DATABASE_URL: db.url }
+  const common = ['--env', 'staging', '--migrations-dir', 'supabase/migrations']
+  const drift = () => readJson('artifacts/staging/summary.json').checks.find(c => c.id === 'drift')
+  // As pushed (one file is wrapped in begin/commit): the recorded statements match every file.
+  expect((await run(['validate', ...common], env)).code).toBe(0)
+  expect(drift()?.status).toBe('pass')
+  const file = path.join(repo, 'supabase', 'migrations', '20240315143000_teams.sql')
+  const original = readFileSync(file, 'utf8')
+  writeFileSync(file, `-- reviewed\n${original}\n\n`)
+  expect((await run(['validate', ...common], env)).code).toBe(0)
+  expect(drift()?.status).toBe('pass')
+  // Before: nothing to compare ("no checksum recorded"), the edit went unnoticed.
+  writeFileSync(file, original.replace(/create table public\.teams \(/i, '$&\n  motto text,'))
+  const edited = await run(['validate', ...common], env)
+  expect(edited.code).toBe(0)
+  expect(drift()?.status).toBe('warn')
+  expect(drift()?.reasons[0]).toMatch(
+    /^supabase\/migrations\/20240315143000_teams\.sql differs from the statements the Supabase CLI recorded when it applied it \(supabase_migrations\.schema_migrations\.statements\): statement \d+ of \d+ \(line \d+\)/
+  )
+}, 120_000)
+
 test("a file db push applied with BEGIN ... COMMIT of its own (Supabase's realtime snippet) blocks no later apply, and verify reads it", async () => {
   // psteinroe/supabase-cache-helpers: every stage refused the applied file, so nothing pending could ever deploy.
   const migrations = path.join(repo, 'supabase', 'migrations')

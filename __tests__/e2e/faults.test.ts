@@ -170,7 +170,7 @@ function summary(): {
   )
 }
 
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal} mid-apply: the server stops the build at once, the run rolls back, reports cancelled and exits 1`, async () => {
     const url = await copyOfTemplate()
     const run = start(CLI, ['apply', '--env', 'staging'], {

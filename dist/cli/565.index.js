@@ -168,8 +168,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 87 modules
-var run = __webpack_require__(9262);
+// EXTERNAL MODULE: ./src/run.ts + 88 modules
+var run = __webpack_require__(9964);
 ;// CONCATENATED MODULE: ./examples/capacity/src/generate.ts
 /** The sample's tables, all in public: what the generator fills and the reference API reads and writes. */
 const CAPACITY_TABLES = [

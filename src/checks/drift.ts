@@ -11,6 +11,7 @@ import {
   invalidIndexReasons,
   type InvalidIndex
 } from '../db/invalid-indexes.js'
+import { editedSinceApplied, readRecordedStatements } from '../plan/recorded-statements.js'
 
 /** What the drift check reports (CheckResult.details). */
 declare module '../types.js' {
@@ -29,6 +30,8 @@ export interface DriftDetails {
   outOfOrder: string[]
   /** Applied versions with no checksum recorded (applied by another tool). */
   withoutChecksum: string[]
+  /** Of those, the files that differ from the statements the Supabase CLI recorded when it applied them. */
+  editedSinceApplied?: string[]
   invalidIndexes: InvalidIndex[]
 }
 
@@ -67,15 +70,27 @@ export const driftCheck: Check<'drift'> = {
         details
       }
     }
+    // No checksum, but the Supabase CLI recorded the statements it ran: an edit since shows there.
+    const byVersion = new Map(plan.migrations.map(m => [m.version, m]))
+    const recordedFiles = unverified.flatMap(v => byVersion.get(v) ?? [])
+    let edited: string[] = []
+    if (recordedFiles.length > 0) {
+      const recorded = await readRecordedStatements(
+        ctx.client,
+        recordedFiles.map(m => m.version)
+      )
+      edited = await editedSinceApplied(recordedFiles, recorded)
+    }
+    details.editedSinceApplied = edited
     const note = unverified.length
-      ? `; ${unverified.length} applied by another tool (no checksum recorded)`
+      ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
       : ''
     const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`
-    if (other.length > 0)
+    if (other.length > 0 || edited.length > 0)
       return {
         status: 'warn',
-        summary: `${summary}; ${other.length} INVALID index(es)`,
-        reasons: other,
+        summary: other.length ? `${summary}; ${other.length} INVALID index(es)` : summary,
+        reasons: [...edited, ...other],
         details
       }
     return { status: 'pass', summary, details }

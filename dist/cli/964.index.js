@@ -1,5 +1,5 @@
-export const id = 262;
-export const ids = [262];
+export const id = 964;
+export const ids = [964];
 export const modules = {
 
 /***/ 5256:
@@ -1421,7 +1421,7 @@ class Logger {
 
 /***/ }),
 
-/***/ 9262:
+/***/ 9964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2310,7 +2310,79 @@ function invalidIndexReasons(invalid, created) {
     return { blocking, other };
 }
 
+;// CONCATENATED MODULE: ./src/plan/recorded-statements.ts
+
+/** The statements recorded for these versions (rows with none recorded are left out). */
+async function readRecordedStatements(client, versions) {
+    if (versions.length === 0)
+        return new Map();
+    const exists = await client.query(`SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+             WHERE attrelid = to_regclass('supabase_migrations.schema_migrations')
+               AND attname = 'statements' AND NOT attisdropped) AS ok`);
+    if (!exists.rows[0]?.ok)
+        return new Map();
+    const res = await client.query(`SELECT version, statements FROM supabase_migrations.schema_migrations
+      WHERE version = ANY ($1::text[]) AND statements IS NOT NULL AND cardinality(statements) > 0`, [versions]);
+    return new Map(res.rows.map(r => [r.version, r.statements]));
+}
+/**
+ * Keys of the parse tree that are offsets in the text, not meaning: every such key of @pgsql/types (location,
+ * name_location, list_start and list_end, rexpr_list_start and rexpr_list_end, stmt_len).
+ */
+const POSITION_KEY = /(^|_)location$|(^|_)list_(start|end)$|^stmt_len$/;
+/** The statements of a text as parse trees without their positions; undefined when it does not parse. */
+function trees(sql) {
+    const parsed = (0,parser/* parseSql */.eg)(sql);
+    if (parsed.error)
+        return undefined;
+    return parsed.statements.map(s => JSON.stringify(s.ast, (key, value) => (POSITION_KEY.test(key) ? undefined : value)));
+}
+/** Between two statements of a file: spacing, semicolons and comments, nothing that runs. */
+const GAP = /^(?:\s|;|--[^\n]*|\/\*[\s\S]*?\*\/)*$/;
+/**
+ * Whether the recorded statements are the file's own text, in order, with nothing but spacing, semicolons and
+ * comments around them: the usual case, decided without parsing (a project adopted from the Supabase CLI has
+ * hundreds of applied files; parsing them all costs seconds). Anything else is left to the parse trees.
+ */
+function sameText(sql, ran) {
+    let at = 0;
+    for (const statement of ran) {
+        const s = statement.trim().replace(/;$/, '');
+        const found = sql.indexOf(s, at);
+        if (found < 0 || !GAP.test(sql.slice(at, found)))
+            return false;
+        at = found + s.length;
+    }
+    return GAP.test(sql.slice(at));
+}
+/**
+ * One message per applied file whose statements differ from those recorded when it was applied. The parser is
+ * loaded only when a file's text alone does not settle it.
+ */
+async function editedSinceApplied(migrations, recorded) {
+    const out = [];
+    for (const m of migrations) {
+        const ran = recorded.get(m.version);
+        if (!ran || sameText(m.sql, ran))
+            continue;
+        await (0,parser/* loadParser */.qd)();
+        const now = trees(m.sql);
+        const then = trees(ran.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'));
+        if (!now || !then)
+            continue;
+        if (now.length === then.length && now.every((t, i) => t === then[i]))
+            continue;
+        const at = now.findIndex((t, i) => t !== then[i]);
+        const where = at >= 0 && at < now.length
+            ? `statement ${at + 1} of ${now.length} (line ${(0,parser/* parseSql */.eg)(m.sql).statements[at].line})`
+            : `${now.length} statement(s) on disk, ${then.length} when applied`;
+        out.push(`${m.file} differs from the statements the Supabase CLI recorded when it applied it (supabase_migrations.schema_migrations.statements): ${where}; an applied migration is not run again, so the edit never reaches this database. Write a new migration instead of editing an applied one`);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/drift.ts
+
 
 const driftCheck = {
     id: 'drift',
@@ -2346,15 +2418,24 @@ const driftCheck = {
                 details
             };
         }
+        // No checksum, but the Supabase CLI recorded the statements it ran: an edit since shows there.
+        const byVersion = new Map(plan.migrations.map(m => [m.version, m]));
+        const recordedFiles = unverified.flatMap(v => byVersion.get(v) ?? []);
+        let edited = [];
+        if (recordedFiles.length > 0) {
+            const recorded = await readRecordedStatements(ctx.client, recordedFiles.map(m => m.version));
+            edited = await editedSinceApplied(recordedFiles, recorded);
+        }
+        details.editedSinceApplied = edited;
         const note = unverified.length
-            ? `; ${unverified.length} applied by another tool (no checksum recorded)`
+            ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
             : '';
         const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`;
-        if (other.length > 0)
+        if (other.length > 0 || edited.length > 0)
             return {
                 status: 'warn',
-                summary: `${summary}; ${other.length} INVALID index(es)`,
-                reasons: other,
+                summary: other.length ? `${summary}; ${other.length} INVALID index(es)` : summary,
+                reasons: [...edited, ...other],
                 details
             };
         return { status: 'pass', summary, details };
