@@ -552,16 +552,16 @@ class AdvisoryLockTimeout extends Error {
 }
 /**
  * Takes the apply lock, waiting for another run to release it (saying who holds it). Apply, revert and the
- * rehearsals take it exclusive: a rehearsal runs the pending migrations on the live tables. `shared` is there
- * for readers that only need no run to be changing the schema.
+ * rehearsals take it: a rehearsal runs the pending migrations on the live tables.
  */
-async function acquireApplyLock(client, wait, mode = 'exclusive') {
+async function acquireApplyLock(client, wait) {
     const deadline = Date.now() + wait.waitMs;
-    const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
     let told = false;
     for (;;) {
         (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(wait.signal, 'waiting for the apply lock');
-        const res = await client.query(`SELECT ${fn}($1::bigint) AS ok`, [APPLY_LOCK_KEY]);
+        const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+            APPLY_LOCK_KEY
+        ]);
         if (res.rows[0].ok)
             return;
         const timedOut = Date.now() >= deadline;
@@ -577,9 +577,8 @@ async function acquireApplyLock(client, wait, mode = 'exclusive') {
     }
 }
 /** Releases one hold of the apply lock taken with acquireApplyLock (session locks count their holds). */
-async function releaseApplyLock(client, mode = 'exclusive') {
-    const fn = mode === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
-    await client.query(`SELECT pg_catalog.${fn}($1::bigint)`, [APPLY_LOCK_KEY]);
+async function releaseApplyLock(client) {
+    await client.query('SELECT pg_catalog.pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY]);
 }
 /** The session holding the apply lock on this database, described for a message. */
 async function applyLockHolder(client) {

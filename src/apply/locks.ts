@@ -22,20 +22,16 @@ export interface ApplyLockWait {
 
 /**
  * Takes the apply lock, waiting for another run to release it (saying who holds it). Apply, revert and the
- * rehearsals take it exclusive: a rehearsal runs the pending migrations on the live tables. `shared` is there
- * for readers that only need no run to be changing the schema.
+ * rehearsals take it: a rehearsal runs the pending migrations on the live tables.
  */
-export async function acquireApplyLock(
-  client: pg.Client,
-  wait: ApplyLockWait,
-  mode: 'exclusive' | 'shared' = 'exclusive'
-): Promise<void> {
+export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): Promise<void> {
   const deadline = Date.now() + wait.waitMs
-  const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock'
   let told = false
   for (;;) {
     throwIfCancelled(wait.signal, 'waiting for the apply lock')
-    const res = await client.query(`SELECT ${fn}($1::bigint) AS ok`, [APPLY_LOCK_KEY])
+    const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+      APPLY_LOCK_KEY
+    ])
     if (res.rows[0].ok) return
     const timedOut = Date.now() >= deadline
     if (timedOut || (!told && wait.onWait)) {
@@ -58,12 +54,8 @@ export async function acquireApplyLock(
 }
 
 /** Releases one hold of the apply lock taken with acquireApplyLock (session locks count their holds). */
-export async function releaseApplyLock(
-  client: pg.Client,
-  mode: 'exclusive' | 'shared' = 'exclusive'
-): Promise<void> {
-  const fn = mode === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock'
-  await client.query(`SELECT pg_catalog.${fn}($1::bigint)`, [APPLY_LOCK_KEY])
+export async function releaseApplyLock(client: pg.Client): Promise<void> {
+  await client.query('SELECT pg_catalog.pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
 }
 
 /** The session holding the apply lock on this database, described for a message. */
