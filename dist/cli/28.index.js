@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
 /* harmony export */   B_: () => (/* binding */ emptiness),
 /* harmony export */   F8: () => (/* binding */ transactionModeOf),
+/* harmony export */   Ky: () => (/* binding */ repositoryTop),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   g8: () => (/* binding */ MIGRATION_FILE),
@@ -524,6 +525,15 @@ function compareVersions(a, b) {
         return a < b ? -1 : a > b ? 1 : 0;
     }
     return x < y ? -1 : x > y ? 1 : 0;
+}
+/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
+function repositoryTop(cwd) {
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd);; dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, '.git')))
+            return dir;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir) === dir)
+            return undefined;
+    }
 }
 
 

@@ -138,6 +138,7 @@ function writeInit(plan, opts) {
 
 
 
+
 /** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
 const STAGE_ONLY = [
     'env',
@@ -230,7 +231,7 @@ function renderPrint(plan, force) {
  * never reads (found on real projects). Outside a repository: the working directory.
  */
 function initRoot(cwd, given) {
-    const top = (0,init_layout/* repositoryTop */.Ky)(cwd);
+    const top = (0,files/* repositoryTop */.Ky)(cwd);
     if (!top || top === external_node_path_default().resolve(cwd))
         return { root: cwd, migrationsDir: given, fromBelow: false };
     return {

@@ -381,7 +381,7 @@ __webpack_require__.d(__webpack_exports__, {
   runLintCommand: () => (/* binding */ runLintCommand)
 });
 
-// UNUSED EXPORTS: LINT_FORMATS, LINT_USAGE, repositoryRoot
+// UNUSED EXPORTS: LINT_FORMATS, LINT_USAGE
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -571,15 +571,6 @@ function asLinted(m, reading) {
         noTransactionReason: mode.reason
     };
 }
-/** The repository root: the nearest folder up from `cwd` holding .git, else `cwd` itself. */
-function repositoryRoot(cwd) {
-    for (let dir = external_node_path_default().resolve(cwd);; dir = external_node_path_default().dirname(dir)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
-            return dir;
-        if (external_node_path_default().dirname(dir) === dir)
-            return external_node_path_default().resolve(cwd);
-    }
-}
 /**
  * One file named on the command line, read as a migration whatever its name (no sidecars). An empty one is
  * linted as 0 statements, with a warning (as in a folder: `supabase db push` applies it and records its version).
@@ -717,7 +708,7 @@ async function runLintCommand(args, io) {
         io.out(JSON.stringify(json, null, 2));
     }
     else if (format === 'sarif') {
-        io.out(JSON.stringify(toSarif(result.findings, io.cwd, repositoryRoot(io.cwd)), null, 2));
+        io.out(JSON.stringify(toSarif(result.findings, io.cwd, (0,files/* repositoryTop */.Ky)(io.cwd) ?? external_node_path_default().resolve(io.cwd)), null, 2));
     }
     else {
         io.out(renderText(result.findings, (0,lint_migrations/* summarizeLint */.tn)(result).summary));

@@ -1906,18 +1906,27 @@ function declaredTypes(text, tokens, rowtypes = []) {
     }
     return out;
 }
-/** The type of the declaration in tokens[from..end) (without its `;`), when it is one to rewrite. */
-function declaration(text, tokens, from, end) {
+/**
+ * Where the type of the declaration in tokens[from..end) is: after the variable's name and an optional CONSTANT,
+ * up to what ends a type (TYPE_END). Undefined when the declaration does not start with a name.
+ */
+function typeTokens(tokens, from, end) {
     if (!tokens[from]?.word)
         return undefined;
-    let at = from + 1;
-    if (tokens[at]?.name === 'constant')
-        at++;
-    if (['alias', 'cursor', 'scroll', 'no'].includes(tokens[at]?.name))
-        return undefined;
+    const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1;
     let typeEnd = at;
     while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name))
         typeEnd++;
+    return { at, typeEnd };
+}
+/** The type of the declaration in tokens[from..end) (without its `;`), when it is one to rewrite. */
+function declaration(text, tokens, from, end) {
+    const span = typeTokens(tokens, from, end);
+    if (!span)
+        return undefined;
+    const { at, typeEnd } = span;
+    if (['alias', 'cursor', 'scroll', 'no'].includes(tokens[at]?.name))
+        return undefined;
     // %TYPE, %ROWTYPE: the type of something else, not a name to look up.
     if (tokens.slice(at, typeEnd).some(t => t.text === '%'))
         return undefined;
@@ -1939,12 +1948,10 @@ function declaration(text, tokens, from, end) {
  * (found on a real project). A record takes the same field reads and writes, and SELECT ... INTO.
  */
 function rowtypeSpan(text, tokens, from, end) {
-    if (!tokens[from]?.word)
+    const span = typeTokens(tokens, from, end);
+    if (!span)
         return undefined;
-    const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1;
-    let typeEnd = at;
-    while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name))
-        typeEnd++;
+    const { at, typeEnd } = span;
     const percent = tokens.findIndex((t, k) => k >= at && k < typeEnd && t.text === '%');
     if (percent < 0 || tokens[percent + 1]?.name !== 'rowtype' || percent + 2 !== typeEnd)
         return undefined;

@@ -432,7 +432,6 @@ function parseInputs(raw, lookup = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ky: () => (/* binding */ repositoryTop),
 /* harmony export */   _d: () => (/* binding */ nearestLayoutDir),
 /* harmony export */   ey: () => (/* binding */ detectLayout),
 /* harmony export */   migrationFoldersBelow: () => (/* binding */ migrationFoldersBelow)
@@ -548,15 +547,6 @@ function nearestLayoutDir(cwd, top) {
             if (isFolder(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, folder)))
                 return toPosix(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(top, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, folder)));
         if (dir === top || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir) === dir)
-            return undefined;
-    }
-}
-/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
-function repositoryTop(cwd) {
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd);; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, '.git')))
-            return dir;
-        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir) === dir)
             return undefined;
     }
 }

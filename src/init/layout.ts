@@ -128,14 +128,6 @@ export function nearestLayoutDir(cwd: string, top: string): string | undefined {
   }
 }
 
-/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
-export function repositoryTop(cwd: string): string | undefined {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir
-    if (path.dirname(dir) === dir) return undefined
-  }
-}
-
 function layoutOf(root: string, dir: string, kind: LayoutKind): Layout {
   return {
     kind,

@@ -21,6 +21,7 @@ import {
   SIDECAR_FOLDERS,
   sha256,
   transactionModeOf,
+  repositoryTop,
   type Migration,
   VersionOrderError
 } from '../plan/files.js'
@@ -104,14 +105,6 @@ function asLinted(m: Migration, reading: Reading): Migration {
     verify: m.verify,
     noTransaction: mode.noTransaction,
     noTransactionReason: mode.reason
-  }
-}
-
-/** The repository root: the nearest folder up from `cwd` holding .git, else `cwd` itself. */
-export function repositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir
-    if (path.dirname(dir) === dir) return path.resolve(cwd)
   }
 }
 
@@ -254,7 +247,13 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
     }
     io.out(JSON.stringify(json, null, 2))
   } else if (format === 'sarif') {
-    io.out(JSON.stringify(toSarif(result.findings, io.cwd, repositoryRoot(io.cwd)), null, 2))
+    io.out(
+      JSON.stringify(
+        toSarif(result.findings, io.cwd, repositoryTop(io.cwd) ?? path.resolve(io.cwd)),
+        null,
+        2
+      )
+    )
   } else {
     io.out(renderText(result.findings, summarizeLint(result).summary))
   }

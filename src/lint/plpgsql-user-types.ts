@@ -198,6 +198,22 @@ function declaredTypes(text: string, tokens: Token[], rowtypes: Span[] = []): Ty
   return out
 }
 
+/**
+ * Where the type of the declaration in tokens[from..end) is: after the variable's name and an optional CONSTANT,
+ * up to what ends a type (TYPE_END). Undefined when the declaration does not start with a name.
+ */
+function typeTokens(
+  tokens: Token[],
+  from: number,
+  end: number
+): { at: number; typeEnd: number } | undefined {
+  if (!tokens[from]?.word) return undefined
+  const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1
+  let typeEnd = at
+  while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name)) typeEnd++
+  return { at, typeEnd }
+}
+
 /** The type of the declaration in tokens[from..end) (without its `;`), when it is one to rewrite. */
 function declaration(
   text: string,
@@ -205,12 +221,10 @@ function declaration(
   from: number,
   end: number
 ): TypeUse | undefined {
-  if (!tokens[from]?.word) return undefined
-  let at = from + 1
-  if (tokens[at]?.name === 'constant') at++
+  const span = typeTokens(tokens, from, end)
+  if (!span) return undefined
+  const { at, typeEnd } = span
   if (['alias', 'cursor', 'scroll', 'no'].includes(tokens[at]?.name)) return undefined
-  let typeEnd = at
-  while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name)) typeEnd++
   // %TYPE, %ROWTYPE: the type of something else, not a name to look up.
   if (tokens.slice(at, typeEnd).some(t => t.text === '%')) return undefined
   let nameEnd = at
@@ -232,10 +246,9 @@ function declaration(
  * (found on a real project). A record takes the same field reads and writes, and SELECT ... INTO.
  */
 function rowtypeSpan(text: string, tokens: Token[], from: number, end: number): Span | undefined {
-  if (!tokens[from]?.word) return undefined
-  const at = tokens[from + 1]?.name === 'constant' ? from + 2 : from + 1
-  let typeEnd = at
-  while (typeEnd < end && !TYPE_END.has(tokens[typeEnd].name)) typeEnd++
+  const span = typeTokens(tokens, from, end)
+  if (!span) return undefined
+  const { at, typeEnd } = span
   const percent = tokens.findIndex((t, k) => k >= at && k < typeEnd && t.text === '%')
   if (percent < 0 || tokens[percent + 1]?.name !== 'rowtype' || percent + 2 !== typeEnd)
     return undefined

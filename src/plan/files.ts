@@ -601,3 +601,11 @@ export function compareVersions(a: string, b: string): number {
   }
   return x < y ? -1 : x > y ? 1 : 0
 }
+
+/** The repository's top: the nearest directory at or above `cwd` that holds .git; undefined outside one. */
+export function repositoryTop(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return undefined
+  }
+}
