@@ -1989,7 +1989,12 @@ function foreignKeysAfter(ast, before, tableName = _sql_parser_js__WEBPACK_IMPOR
  * Markdown), and role passwords in SQL (CREATE ROLE x PASSWORD '...'). The password is never echoed.
  */
 
-const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi;
+/**
+ * scheme://user:password@host. The user holds no regular-expression syntax and the host is a name, an address
+ * or a placeholder, followed by what may follow a host: a pattern that checks a URL's shape
+ * ('^postgresql://[^:]+:[^@]+@…') holds no password.
+ */
+const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`[\]()\\^*+|]+):([^\s@/'"`]+)@(\[[0-9a-f:.]+\]|[a-z0-9][a-z0-9._-]*|\$\{?[a-z_][a-z0-9_]*\}?)(?=$|[\s:/?#'"`,;)])/gi;
 const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi;
 /** Template placeholders are not secrets: ${VAR}, $VAR, <password>, ***. */
 const PLACEHOLDER = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^>]*>|\*+|\{\{.*\}\}|%[sv])$/;
@@ -2292,11 +2297,13 @@ function isPassword(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Aq: () => (/* binding */ discoverMigrationsWithWarnings),
+/* harmony export */   Lu: () => (/* binding */ withLfLineEnds),
+/* harmony export */   XK: () => (/* binding */ checksumMatches),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker)
 /* harmony export */ });
-/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, SIDECAR_FOLDERS, firstInvalidUtf8Byte, decodeSqlFile, emptiness, discoverMigrations, VersionOrderError, repositoryTop */
+/* unused harmony exports MIGRATION_FILE, NO_TRANSACTION_MARKER, noTransactionMarker, transactionModeOf, sha256, checksumOf, SIDECAR_FOLDERS, firstInvalidUtf8Byte, decodeSqlFile, emptiness, discoverMigrations, VersionOrderError, repositoryTop */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2429,6 +2436,28 @@ function transactionModeOf(sql, file, extraMarkers = []) {
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
+/**
+ * A file's text with CRLF line ends read as LF. A Windows checkout (git's autocrlf) or a .gitattributes change
+ * rewrites every line end of an applied file; that is not an edit, as Flyway's line-by-line checksums ignore it.
+ */
+function withLfLineEnds(text) {
+    return text.replace(/\r\n/g, '\n');
+}
+/** The checksum recorded for a file: of its text with LF line ends. */
+function checksumOf(sql) {
+    return sha256(withLfLineEnds(sql));
+}
+/**
+ * Whether a checksum recorded when a file was applied is this text's. Besides checksumOf, runs before line ends
+ * were normalised recorded the text as it was: a file applied with CRLF line ends and checked out with LF since
+ * (or the other way round) still matches.
+ */
+function checksumMatches(recorded, sql) {
+    const lf = withLfLineEnds(sql);
+    return (recorded === sha256(lf) ||
+        recorded === sha256(sql) ||
+        recorded === sha256(lf.replace(/\n/g, '\r\n')));
+}
 /** The Supabase CLI's pattern: files it applies. Anything else it skips with "Skipping migration ...". */
 const SUPABASE_MIGRATION_FILE = /^([0-9]+)_(.*)\.sql$/;
 /** Files that live in the migrations folder by design: skipped without a warning. */
@@ -2559,7 +2588,7 @@ function readSqlFile(absPath, root, what) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
     }
     const sql = decodeSqlFile(bytes, file);
-    const read = { file, path: absPath, sql, checksum: sha256(sql) };
+    const read = { file, path: absPath, sql, checksum: checksumOf(sql) };
     const empty = emptiness(bytes, sql);
     if (!empty)
         return read;
@@ -3024,7 +3053,7 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
                 message: `version ${h.version} (${h.name ?? 'unnamed'}) is recorded as applied but no file ${h.version}_*.sql exists in ${migrationsDir}/`
             });
         }
-        else if (h.checksum && h.checksum !== m.checksum) {
+        else if (h.checksum && !(0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .checksumMatches */ .XK)(h.checksum, m.sql)) {
             drift.push({
                 version: h.version,
                 kind: 'changed',
@@ -4961,7 +4990,10 @@ function invalidIndexReasons(invalid, created) {
     return { blocking, other };
 }
 
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
 ;// CONCATENATED MODULE: ./src/plan/recorded-statements.ts
+
 
 /** The statements recorded for these versions (rows with none recorded are left out). */
 async function readRecordedStatements(client, versions) {
@@ -5014,18 +5046,23 @@ async function editedSinceApplied(migrations, recorded) {
     const out = [];
     for (const m of migrations) {
         const ran = recorded.get(m.version);
-        if (!ran || sameText(m.sql, ran))
+        if (!ran)
+            continue;
+        // CRLF and LF line ends are the same text (a Windows checkout of a file pushed from Linux, and back).
+        const sql = (0,files/* withLfLineEnds */.Lu)(m.sql);
+        const statements = ran.map(files/* withLfLineEnds */.Lu);
+        if (sameText(sql, statements))
             continue;
         await (0,parser/* loadParser */.qd)();
-        const now = trees(m.sql);
-        const then = trees(ran.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'));
+        const now = trees(sql);
+        const then = trees(statements.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'));
         if (!now || !then)
             continue;
         if (now.length === then.length && now.every((t, i) => t === then[i]))
             continue;
         const at = now.findIndex((t, i) => t !== then[i]);
         const where = at >= 0 && at < now.length
-            ? `statement ${at + 1} of ${now.length} (line ${(0,parser/* parseSql */.eg)(m.sql).statements[at].line})`
+            ? `statement ${at + 1} of ${now.length} (line ${(0,parser/* parseSql */.eg)(sql).statements[at].line})`
             : `${now.length} statement(s) on disk, ${then.length} when applied`;
         out.push(`${m.file} differs from the statements the Supabase CLI recorded when it applied it (supabase_migrations.schema_migrations.statements): ${where}; an applied migration is not run again, so the edit never reaches this database. Write a new migration instead of editing an applied one`);
     }
@@ -5455,8 +5492,9 @@ function functionsCalled(expr) {
 function resolveVolatility(fn, catalog) {
     const fromCatalog = catalog?.get(fn);
     const builtIn = BUILT_IN_VOLATILITY[fn];
-    if (fromCatalog && !(catalog?.has(`${fn}#mixed`) && builtIn))
-        return { fn, volatility: fromCatalog, source: 'catalog' };
+    const mixed = catalog?.has(`${fn}#mixed`) === true;
+    if (fromCatalog && !(mixed && builtIn))
+        return { fn, volatility: fromCatalog, source: 'catalog', ...(mixed ? { mixed } : {}) };
     if (builtIn)
         return { fn, volatility: builtIn, source: 'built-in' };
     return { fn, volatility: 'volatile', source: 'unknown' };
@@ -5593,8 +5631,6 @@ async function readLintCatalog(client, functionNames) {
     return catalog;
 }
 
-// EXTERNAL MODULE: ./src/plan/files.ts
-var files = __webpack_require__(28);
 ;// CONCATENATED MODULE: ./src/apply/statements.ts
 /**
  * A migration file as the engine runs it: statements from the real parser, each with its file:line,
@@ -7006,7 +7042,8 @@ function mutableIndexFindings(s, ctx) {
             else if (key === 'FuncCall') {
                 const fn = (0,parser/* names */.Dy)(value.funcname).pop()?.toLowerCase();
                 const r = fn ? resolve(fn) : undefined;
-                if (r && r.source !== 'unknown' && r.volatility !== 'immutable')
+                // Overloads that disagree: the argument types pick one, and the rehearsal's CREATE INDEX says which.
+                if (r && r.source !== 'unknown' && r.volatility !== 'immutable' && !r.mixed)
                     found = { what: `${r.fn}(), which is ${r.volatility}`, location: value.location };
             }
         });
@@ -11613,6 +11650,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -11960,6 +11998,19 @@ function blamedLock(s, fileLocks) {
  * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 async function rehearseFiles(client, files, opts) {
+    const retry = opts.lockRetries;
+    for (let attempt = 1;; attempt++) {
+        const results = await rehearseLocked(client, files, opts);
+        const blocked = results.find(r => r.lockTimeout);
+        if (!blocked || !retry || attempt > retry.retries || retry.signal?.aborted)
+            return results;
+        const wait = retry.backoffMs * 2 ** (attempt - 1);
+        opts.log.warn(`rehearsal: ${blocked.error} (attempt ${attempt} of ${retry.retries + 1}); rehearsing again in ${wait} ms`);
+        await (0,cancel/* cancellableSleep */.u_)(wait, retry.signal);
+    }
+}
+/** One rehearsal of the files, under the apply lock when the options ask for it. */
+async function rehearseLocked(client, files, opts) {
     const lock = opts.applyLock;
     if (!lock || files.length === 0)
         return rehearseHeld(client, files, opts);
@@ -12171,6 +12222,7 @@ async function rehearseHeld(client, files, opts) {
                     overBudget,
                     error: message,
                     ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
+                    ...(err.code === LOCK_NOT_AVAILABLE && !overBudget ? { lockTimeout: true } : {}),
                     file: file.file,
                     line: s?.line,
                     ...(fc ? { forecasts } : {})
@@ -12434,6 +12486,11 @@ const rehearsalCheck = {
             lockBudgetMs: ctx.env.lockBudgetMs,
             lockTimeoutMs: ctx.env.lockTimeoutMs,
             log: ctx.log,
+            lockRetries: {
+                retries: ctx.env.applyRetries,
+                backoffMs: ctx.env.retryBackoffMs,
+                signal: ctx.signal
+            },
             applyLock: {
                 waitMs: ctx.env.advisoryLockWaitMs,
                 signal: ctx.signal,
@@ -12511,7 +12568,9 @@ const rehearsalCheck = {
                 // A statement cancelled by the run's own SIGINT is not the migration's failure.
                 summary: withLeftOut(ctx.signal.aborted
                     ? 'cancelled before the rehearsal finished'
-                    : 'a pending migration fails on this database'),
+                    : hardFailures.every(r => r.lockTimeout)
+                        ? `another session's lock blocked a pending migration (lock_timeout ${ctx.env.lockTimeoutMs} ms, ${ctx.env.applyRetries + 1} attempt(s)); nothing was refused by the database`
+                        : 'a pending migration fails on this database'),
                 reasons: [
                     ...hardFailures.map(r => {
                         const gap = throwaway ? throwawayGap(r.error ?? '') : undefined;
@@ -16000,6 +16059,11 @@ async function runRollbackRehearsal(ctx) {
         lockBudgetMs: ctx.env.lockBudgetMs,
         lockTimeoutMs: ctx.env.lockTimeoutMs,
         log: ctx.log,
+        lockRetries: {
+            retries: ctx.env.applyRetries,
+            backoffMs: ctx.env.retryBackoffMs,
+            signal: ctx.signal
+        },
         applyLock: {
             waitMs: ctx.env.advisoryLockWaitMs,
             signal: ctx.signal,

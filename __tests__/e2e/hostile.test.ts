@@ -223,6 +223,65 @@ test('a lock held by another session: the timeout names the relation and who hol
   }
 })
 
+test("a reader's lock that ends while the rehearsal backs off: rehearsed again as apply retries (apply-retries, retry-backoff), applied (0)", async () => {
+  // From a real project's trial: a report's 8 s transaction failed the rehearsal at the first lock_timeout, and
+  // the apply-retries of runbook.yml were never reached.
+  expect((await stage('apply')).code).toBe(0)
+  editPolicy(
+    '  staging: {}',
+    '  staging:\n    lock-holders: warn\n    long-transactions: warn\n    retry-backoff: 1s'
+  )
+  repo.write('20250301000000_note.sql', 'ALTER TABLE public.items ADD COLUMN note text;\n')
+  const holder = await db.client()
+  await holder.query(`SET application_name = 'nightly-report'`)
+  await holder.query('BEGIN')
+  await holder.query('SELECT count(*) FROM public.items')
+  const run = start(CLI, ['apply', '--env', 'staging'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: db.url })
+  })
+  try {
+    await run.waitFor(
+      /rehearsal: .*could not get a lock within lock_timeout.*\(attempt 1 of 3\); rehearsing again in 1000 ms/,
+      30_000
+    )
+  } finally {
+    await holder.query('ROLLBACK')
+  }
+  const r = await run.done
+  expect(r.code).toBe(0)
+  expect(r.stderr).toContain('nightly-report')
+  const c = await db.client()
+  const note = await c.query(`SELECT to_regclass('public.items') IS NOT NULL AND EXISTS (
+      SELECT 1 FROM pg_attribute WHERE attrelid = 'public.items'::regclass AND attname = 'note') AS ok`)
+  expect(note.rows[0].ok).toBe(true)
+})
+
+test('a lock held through every attempt: the rehearsal says it was blocked, not refused (1), and nothing changes', async () => {
+  expect((await stage('apply')).code).toBe(0)
+  editPolicy('  staging: {}', '  staging:\n    lock-holders: warn\n    long-transactions: warn')
+  repo.write('20250301000000_note.sql', 'ALTER TABLE public.items ADD COLUMN note text;\n')
+  const holder = await db.client()
+  await holder.query('BEGIN')
+  await holder.query('SELECT count(*) FROM public.items')
+  try {
+    const r = await stage('apply')
+    expect(r.code).toBe(1)
+    const rehearsal = summary().checks.find(c => c.id === 'rehearsal')
+    expect(rehearsal?.summary).toBe(
+      "another session's lock blocked a pending migration (lock_timeout 300 ms, 3 attempt(s)); nothing was refused by the database"
+    )
+    expect(r.stderr.match(/rehearsing again in \d+ ms/g)).toHaveLength(2)
+  } finally {
+    await holder.query('ROLLBACK')
+  }
+  const c = await db.client()
+  const history = await c.query(
+    `SELECT count(*)::int AS n FROM supabase_migrations.schema_migrations`
+  )
+  expect(history.rows[0].n).toBe(2)
+})
+
 test("a migration that loosens lock_timeout by dynamic SQL is still held to the runbook's: a reader's lock fails the rehearsal within it, nothing queues", async () => {
   expect((await stage('apply')).code).toBe(0)
   editPolicy(
@@ -277,6 +336,52 @@ test('a swapped secret: the URL does not match the environment pin, exit 2, noth
     `SELECT to_regnamespace('supabase_migrations') AS history, to_regclass('public.items') AS items`
   )
   expect(touched.rows[0]).toEqual({ history: null, items: null })
+})
+
+test('a password with an unencoded "@" and "/": refused (2) before any lookup, no piece of it printed or saved', async () => {
+  // Parsed as written, the host would be "SECRETHOST" and the database "SECRETDB@127.0.0.1:…/…".
+  const port = new URL(db.url).port
+  const url = `postgres://postgres:Hunter2@SECRETHOST/SECRETDB@127.0.0.1:${port}/postgres`
+  const r = await cli(['apply', '--env', 'staging'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: url })
+  })
+  expect(r.code).toBe(2)
+  expect(r.stderr).toContain(
+    'input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F'
+  )
+  const artifacts = path.join(repo.root, 'artifacts')
+  const saved = statSync(artifacts, { throwIfNoEntry: false })
+    ? allFiles(artifacts).map(f => readFileSync(f, 'utf8'))
+    : []
+  const everything = [r.stdout, r.stderr, ...saved].join('\n')
+  for (const piece of ['Hunter2', 'SECRETHOST', 'secrethost', 'SECRETDB'])
+    expect(everything).not.toContain(piece)
+})
+
+test('an applied file checked out with CRLF line ends is not drift, also against a checksum an older run took of CRLF text; an edit still is', async () => {
+  expect((await stage('apply')).code).toBe(0)
+  const file = '20250101000000_create_items.sql'
+  const lf = readFileSync(path.join(repo.dir, file), 'utf8')
+  const crlf = lf.replace(/\n/g, '\r\n')
+  expect(crlf).not.toBe(lf)
+  repo.write(file, crlf)
+  let r = await stage('validate')
+  expect(r.code).toBe(0)
+  expect(summary().checks.find(c => c.id === 'drift')?.status).toBe('pass')
+  // Runs before line ends were normalised recorded the text as it was: a file applied from a CRLF checkout.
+  const c = await db.client()
+  await c.query(
+    `UPDATE migration_runbook.audit_log SET checksum = encode(sha256(convert_to($1, 'UTF8')), 'hex') WHERE version = '20250101000000'`,
+    [crlf]
+  )
+  repo.write(file, lf)
+  r = await stage('validate')
+  expect(r.code).toBe(0)
+  repo.write(file, `${crlf}-- edited\r\nSELECT 1;\r\n`)
+  r = await stage('validate')
+  expect(r.code).toBe(1)
+  expect(r.stdout + r.stderr).toContain(`${file} changed after it was applied`)
 })
 
 describe('a rollback while another run holds the apply lock', () => {

@@ -4,6 +4,7 @@
  * throwaway baseline failed. Each case is linted and run on a real server: flagged exactly when refused.
  */
 import { lintSql, type LintOptions } from '../../src/lint/engine.js'
+import { catalogVolatility } from '../../src/lint/volatility.js'
 import { loadParser } from '../../src/sql/parser.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 
@@ -59,4 +60,42 @@ test("a function of the project's that the lint cannot judge offline is not a fa
   expect(lintSql('m.sql', sql, migration).findings.map(f => f.rule)).not.toContain(
     'index-mutable-function'
   )
+})
+
+test("connected, overloads that disagree are left to the server: to_tsvector('english', …) and date_trunc on a timestamp are not false errors", async () => {
+  // Found on a real project: the catalog read took to_tsvector's most volatile overload (to_tsvector(text),
+  // stable) for the full-text index every Supabase tutorial writes, and the lint error skipped the rehearsal.
+  const c = await db.client()
+  const pages = 'CREATE TABLE public.pages (title text, ts timestamp, tstz timestamptz);'
+  await c.query(pages)
+  const functionVolatility = await catalogVolatility(c, [
+    'to_tsvector',
+    'date_trunc',
+    'setweight',
+    'coalesce',
+    'now'
+  ])
+  const cases: [statement: string, flagged: boolean][] = [
+    ["CREATE INDEX p_fts ON public.pages USING gin (to_tsvector('english', title));", false],
+    [
+      "CREATE INDEX p_fts_w ON public.pages USING gin (setweight(to_tsvector('simple', coalesce(title, '')), 'A'));",
+      false
+    ],
+    ["CREATE INDEX p_day ON public.pages (date_trunc('day', ts));", false],
+    // Refused (the timestamptz overload is stable), but only the argument's type says which overload runs:
+    // the rehearsal's CREATE INDEX reports it, not the lint.
+    ["CREATE INDEX p_day_tz ON public.pages (date_trunc('day', tstz));", false],
+    // One volatility whatever the arguments: still flagged from the catalog.
+    ['CREATE INDEX p_now ON public.pages (title) WHERE tstz > now();', true]
+  ]
+  for (const [statement, flagged] of cases) {
+    const findings = lintSql('m.sql', `${pages}\n${statement}`, {
+      ...migration,
+      functionVolatility
+    }).findings.filter(f => f.rule === 'index-mutable-function')
+    expect([statement, findings.length > 0]).toEqual([statement, flagged])
+  }
+  await c.query('BEGIN')
+  for (const [statement] of cases.slice(0, 3)) await c.query(statement)
+  await c.query('ROLLBACK')
 })

@@ -176,6 +176,24 @@ test('a password in a connection string is an error anywhere, and never echoed',
   expect(rules('-- postgres://user:${DB_PASSWORD}@host/db\nSELECT 1;')).toEqual([])
 })
 
+test('a pattern that checks the shape of a connection string holds no password; real ones around it are still found', () => {
+  // From a real project: a CHECK that a stored URL has the shape of a connection string failed the lint.
+  const pattern = "SELECT 'postgresql://x:y@db/z' ~ '^postgresql://[^:]+:[^@]+@[^:]+:\\d+/[^?]+$';"
+  expect(rules(pattern.replace("'postgresql://x:y@db/z'", "'x'"))).toEqual([])
+  for (const [text, masked] of [
+    ["SELECT 'postgres://app:s3cret@db.abcd.supabase.co:5432/postgres';", 'db.abcd.supabase.co'],
+    ["SELECT 'postgresql://app:s3cret@[::1]/postgres';", '[::1]'],
+    ["SELECT 'postgres://${DB_USER}:s3cret@${DB_HOST}/postgres';", '${DB_HOST}']
+  ]) {
+    const { findings } = lintSql('m.sql', text, { kind: 'migration', noTransaction: false })
+    expect(findings.map(f => f.rule)).toEqual(['connection-string-password'])
+    expect(findings[0].message).toContain(
+      `postgres${text.includes('postgresql') ? 'ql' : ''}://***:***@${masked}`
+    )
+    expect(JSON.stringify(findings)).not.toContain('s3cret')
+  }
+})
+
 test('suppression needs a known rule and a reason; it covers the next statement only', () => {
   const sql = [
     '-- runbook:allow require-concurrent-index bookings has 40 rows, measured 2 ms',

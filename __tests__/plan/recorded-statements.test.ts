@@ -44,3 +44,15 @@ test('a statement added before, between or after, or one changed: an edit, named
 test('a file that does not parse is not judged', async () => {
   expect(await edited('create tabel public.a (id int);')).toEqual([])
 })
+
+test('CRLF line ends on either side are no edit (a Windows checkout of a file pushed from Linux, and back)', async () => {
+  const body = `create function public.f() returns int language plpgsql as $$\nbegin\n  return 1;\nend\n$$`
+  const asPushed = (ran: string[], sql: string) =>
+    editedSinceApplied([file(sql)], new Map([['20240101000000', ran]]))
+  expect(await asPushed([body], `${body.replace(/\n/g, '\r\n')};\r\n`)).toEqual([])
+  expect(await asPushed([body.replace(/\n/g, '\r\n')], `${body};\n`)).toEqual([])
+  // An edit inside the body is still one.
+  expect(
+    await asPushed([body], `${body.replace('return 1', 'return 2').replace(/\n/g, '\r\n')};`)
+  ).toHaveLength(1)
+})

@@ -10,17 +10,19 @@ export const modules = {
 /* harmony export */   B_: () => (/* binding */ emptiness),
 /* harmony export */   F8: () => (/* binding */ transactionModeOf),
 /* harmony export */   Ky: () => (/* binding */ repositoryTop),
+/* harmony export */   Lu: () => (/* binding */ withLfLineEnds),
+/* harmony export */   XK: () => (/* binding */ checksumMatches),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   e1: () => (/* binding */ versionNumber),
 /* harmony export */   g8: () => (/* binding */ MIGRATION_FILE),
 /* harmony export */   jr: () => (/* binding */ findNoTransactionMarker),
 /* harmony export */   lF: () => (/* binding */ discoverMigrations),
+/* harmony export */   lf: () => (/* binding */ checksumOf),
 /* harmony export */   mF: () => (/* binding */ SIDECAR_FOLDERS),
-/* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   tx: () => (/* binding */ decodeSqlFile),
 /* harmony export */   zf: () => (/* binding */ VersionOrderError)
 /* harmony export */ });
-/* unused harmony exports NO_TRANSACTION_MARKER, noTransactionMarker, firstInvalidUtf8Byte */
+/* unused harmony exports NO_TRANSACTION_MARKER, noTransactionMarker, sha256, firstInvalidUtf8Byte */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -153,6 +155,28 @@ function transactionModeOf(sql, file, extraMarkers = []) {
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
+/**
+ * A file's text with CRLF line ends read as LF. A Windows checkout (git's autocrlf) or a .gitattributes change
+ * rewrites every line end of an applied file; that is not an edit, as Flyway's line-by-line checksums ignore it.
+ */
+function withLfLineEnds(text) {
+    return text.replace(/\r\n/g, '\n');
+}
+/** The checksum recorded for a file: of its text with LF line ends. */
+function checksumOf(sql) {
+    return sha256(withLfLineEnds(sql));
+}
+/**
+ * Whether a checksum recorded when a file was applied is this text's. Besides checksumOf, runs before line ends
+ * were normalised recorded the text as it was: a file applied with CRLF line ends and checked out with LF since
+ * (or the other way round) still matches.
+ */
+function checksumMatches(recorded, sql) {
+    const lf = withLfLineEnds(sql);
+    return (recorded === sha256(lf) ||
+        recorded === sha256(sql) ||
+        recorded === sha256(lf.replace(/\n/g, '\r\n')));
+}
 /** The Supabase CLI's pattern: files it applies. Anything else it skips with "Skipping migration ...". */
 const SUPABASE_MIGRATION_FILE = /^([0-9]+)_(.*)\.sql$/;
 /** Files that live in the migrations folder by design: skipped without a warning. */
@@ -283,7 +307,7 @@ function readSqlFile(absPath, root, what) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${file}: cannot read the ${what}: ${e.message}`);
     }
     const sql = decodeSqlFile(bytes, file);
-    const read = { file, path: absPath, sql, checksum: sha256(sql) };
+    const read = { file, path: absPath, sql, checksum: checksumOf(sql) };
     const empty = emptiness(bytes, sql);
     if (!empty)
         return read;

@@ -594,7 +594,7 @@ function singleFile(abs, cwd, warn) {
         file,
         path: abs,
         sql,
-        checksum: (0,files/* sha256 */.sc)(sql),
+        checksum: (0,files/* checksumOf */.lf)(sql),
         // Unnamed files sort after the versioned ones (see byVersion), in command-line order.
         version: m?.[1] ?? '',
         name: m?.[2] ?? external_node_path_default().basename(abs, external_node_path_default().extname(abs)),

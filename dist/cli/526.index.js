@@ -2768,7 +2768,12 @@ function isRuleId(id) {
  * Markdown), and role passwords in SQL (CREATE ROLE x PASSWORD '...'). The password is never echoed.
  */
 
-const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi;
+/**
+ * scheme://user:password@host. The user holds no regular-expression syntax and the host is a name, an address
+ * or a placeholder, followed by what may follow a host: a pattern that checks a URL's shape
+ * ('^postgresql://[^:]+:[^@]+@…') holds no password.
+ */
+const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`[\]()\\^*+|]+):([^\s@/'"`]+)@(\[[0-9a-f:.]+\]|[a-z0-9][a-z0-9._-]*|\$\{?[a-z_][a-z0-9_]*\}?)(?=$|[\s:/?#'"`,;)])/gi;
 const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi;
 /** Template placeholders are not secrets: ${VAR}, $VAR, <password>, ***. */
 const PLACEHOLDER = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^>]*>|\*+|\{\{.*\}\}|%[sv])$/;
@@ -3523,7 +3528,8 @@ function mutableIndexFindings(s, ctx) {
             else if (key === 'FuncCall') {
                 const fn = (0,parser/* names */.Dy)(value.funcname).pop()?.toLowerCase();
                 const r = fn ? resolve(fn) : undefined;
-                if (r && r.source !== 'unknown' && r.volatility !== 'immutable')
+                // Overloads that disagree: the argument types pick one, and the rehearsal's CREATE INDEX says which.
+                if (r && r.source !== 'unknown' && r.volatility !== 'immutable' && !r.mixed)
                     found = { what: `${r.fn}(), which is ${r.volatility}`, location: value.location };
             }
         });
@@ -3688,8 +3694,9 @@ function functionsCalled(expr) {
 function resolveVolatility(fn, catalog) {
     const fromCatalog = catalog?.get(fn);
     const builtIn = BUILT_IN_VOLATILITY[fn];
-    if (fromCatalog && !(catalog?.has(`${fn}#mixed`) && builtIn))
-        return { fn, volatility: fromCatalog, source: 'catalog' };
+    const mixed = catalog?.has(`${fn}#mixed`) === true;
+    if (fromCatalog && !(mixed && builtIn))
+        return { fn, volatility: fromCatalog, source: 'catalog', ...(mixed ? { mixed } : {}) };
     if (builtIn)
         return { fn, volatility: builtIn, source: 'built-in' };
     return { fn, volatility: 'volatile', source: 'unknown' };

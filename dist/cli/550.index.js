@@ -263,6 +263,12 @@ function checkDatabaseUrl(url) {
     if (!parsed.hostname) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
+    // A password with an unencoded "/" and "@" (postgres://u:pa@ss/wo@host/db) parses as host "ss" and database
+    // "wo@host/db": pieces of the password would be printed as the target and looked up in DNS. libpq reads it
+    // the same wrong way; a database name holding "@" or "/" is written encoded, so the raw path never has one.
+    if (/[@/]/.test(parsed.pathname.slice(1))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F');
+    }
     checkTlsParams(parsed);
 }
 /** libpq's TLS environment variables and the URL parameter each stands in for. */

@@ -1342,7 +1342,7 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
                 message: `version ${h.version} (${h.name ?? 'unnamed'}) is recorded as applied but no file ${h.version}_*.sql exists in ${migrationsDir}/`
             });
         }
-        else if (h.checksum && h.checksum !== m.checksum) {
+        else if (h.checksum && !(0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .checksumMatches */ .XK)(h.checksum, m.sql)) {
             drift.push({
                 version: h.version,
                 kind: 'changed',
@@ -2309,7 +2309,10 @@ function invalidIndexReasons(invalid, created) {
     return { blocking, other };
 }
 
+// EXTERNAL MODULE: ./src/plan/files.ts
+var files = __webpack_require__(28);
 ;// CONCATENATED MODULE: ./src/plan/recorded-statements.ts
+
 
 /** The statements recorded for these versions (rows with none recorded are left out). */
 async function readRecordedStatements(client, versions) {
@@ -2362,18 +2365,23 @@ async function editedSinceApplied(migrations, recorded) {
     const out = [];
     for (const m of migrations) {
         const ran = recorded.get(m.version);
-        if (!ran || sameText(m.sql, ran))
+        if (!ran)
+            continue;
+        // CRLF and LF line ends are the same text (a Windows checkout of a file pushed from Linux, and back).
+        const sql = (0,files/* withLfLineEnds */.Lu)(m.sql);
+        const statements = ran.map(files/* withLfLineEnds */.Lu);
+        if (sameText(sql, statements))
             continue;
         await (0,parser/* loadParser */.qd)();
-        const now = trees(m.sql);
-        const then = trees(ran.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'));
+        const now = trees(sql);
+        const then = trees(statements.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'));
         if (!now || !then)
             continue;
         if (now.length === then.length && now.every((t, i) => t === then[i]))
             continue;
         const at = now.findIndex((t, i) => t !== then[i]);
         const where = at >= 0 && at < now.length
-            ? `statement ${at + 1} of ${now.length} (line ${(0,parser/* parseSql */.eg)(m.sql).statements[at].line})`
+            ? `statement ${at + 1} of ${now.length} (line ${(0,parser/* parseSql */.eg)(sql).statements[at].line})`
             : `${now.length} statement(s) on disk, ${then.length} when applied`;
         out.push(`${m.file} differs from the statements the Supabase CLI recorded when it applied it (supabase_migrations.schema_migrations.statements): ${where}; an applied migration is not run again, so the edit never reaches this database. Write a new migration instead of editing an applied one`);
     }
@@ -4926,6 +4934,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -5273,6 +5282,19 @@ function blamedLock(s, fileLocks) {
  * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 async function rehearseFiles(client, files, opts) {
+    const retry = opts.lockRetries;
+    for (let attempt = 1;; attempt++) {
+        const results = await rehearseLocked(client, files, opts);
+        const blocked = results.find(r => r.lockTimeout);
+        if (!blocked || !retry || attempt > retry.retries || retry.signal?.aborted)
+            return results;
+        const wait = retry.backoffMs * 2 ** (attempt - 1);
+        opts.log.warn(`rehearsal: ${blocked.error} (attempt ${attempt} of ${retry.retries + 1}); rehearsing again in ${wait} ms`);
+        await (0,cancel/* cancellableSleep */.u_)(wait, retry.signal);
+    }
+}
+/** One rehearsal of the files, under the apply lock when the options ask for it. */
+async function rehearseLocked(client, files, opts) {
     const lock = opts.applyLock;
     if (!lock || files.length === 0)
         return rehearseHeld(client, files, opts);
@@ -5484,6 +5506,7 @@ async function rehearseHeld(client, files, opts) {
                     overBudget,
                     error: message,
                     ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
+                    ...(err.code === LOCK_NOT_AVAILABLE && !overBudget ? { lockTimeout: true } : {}),
                     file: file.file,
                     line: s?.line,
                     ...(fc ? { forecasts } : {})
@@ -5700,6 +5723,11 @@ const rehearsalCheck = {
             lockBudgetMs: ctx.env.lockBudgetMs,
             lockTimeoutMs: ctx.env.lockTimeoutMs,
             log: ctx.log,
+            lockRetries: {
+                retries: ctx.env.applyRetries,
+                backoffMs: ctx.env.retryBackoffMs,
+                signal: ctx.signal
+            },
             applyLock: {
                 waitMs: ctx.env.advisoryLockWaitMs,
                 signal: ctx.signal,
@@ -5777,7 +5805,9 @@ const rehearsalCheck = {
                 // A statement cancelled by the run's own SIGINT is not the migration's failure.
                 summary: withLeftOut(ctx.signal.aborted
                     ? 'cancelled before the rehearsal finished'
-                    : 'a pending migration fails on this database'),
+                    : hardFailures.every(r => r.lockTimeout)
+                        ? `another session's lock blocked a pending migration (lock_timeout ${ctx.env.lockTimeoutMs} ms, ${ctx.env.applyRetries + 1} attempt(s)); nothing was refused by the database`
+                        : 'a pending migration fails on this database'),
                 reasons: [
                     ...hardFailures.map(r => {
                         const gap = throwaway ? (0,throwaway_gaps/* throwawayGap */.J)(r.error ?? '') : undefined;
@@ -8922,6 +8952,11 @@ async function runRollbackRehearsal(ctx) {
         lockBudgetMs: ctx.env.lockBudgetMs,
         lockTimeoutMs: ctx.env.lockTimeoutMs,
         log: ctx.log,
+        lockRetries: {
+            retries: ctx.env.applyRetries,
+            backoffMs: ctx.env.retryBackoffMs,
+            signal: ctx.signal
+        },
         applyLock: {
             waitMs: ctx.env.advisoryLockWaitMs,
             signal: ctx.signal,
@@ -11197,8 +11232,6 @@ function cancelOnAbort(signal, sessions, openCanceller) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/plan/files.ts
-var files = __webpack_require__(28);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/lint/secrets.ts

@@ -104,6 +104,11 @@ export const rehearsalCheck: Check<'rehearsal'> = {
       lockBudgetMs: ctx.env.lockBudgetMs,
       lockTimeoutMs: ctx.env.lockTimeoutMs,
       log: ctx.log,
+      lockRetries: {
+        retries: ctx.env.applyRetries,
+        backoffMs: ctx.env.retryBackoffMs,
+        signal: ctx.signal
+      },
       applyLock: {
         waitMs: ctx.env.advisoryLockWaitMs,
         signal: ctx.signal,
@@ -186,7 +191,9 @@ export const rehearsalCheck: Check<'rehearsal'> = {
         summary: withLeftOut(
           ctx.signal.aborted
             ? 'cancelled before the rehearsal finished'
-            : 'a pending migration fails on this database'
+            : hardFailures.every(r => r.lockTimeout)
+              ? `another session's lock blocked a pending migration (lock_timeout ${ctx.env.lockTimeoutMs} ms, ${ctx.env.applyRetries + 1} attempt(s)); nothing was refused by the database`
+              : 'a pending migration fails on this database'
         ),
         reasons: [
           ...hardFailures.map(r => {

@@ -30,6 +30,11 @@ async function runRollbackRehearsal(
     lockBudgetMs: ctx.env.lockBudgetMs,
     lockTimeoutMs: ctx.env.lockTimeoutMs,
     log: ctx.log,
+    lockRetries: {
+      retries: ctx.env.applyRetries,
+      backoffMs: ctx.env.retryBackoffMs,
+      signal: ctx.signal
+    },
     applyLock: {
       waitMs: ctx.env.advisoryLockWaitMs,
       signal: ctx.signal,

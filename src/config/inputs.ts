@@ -82,6 +82,14 @@ export function checkDatabaseUrl(url: string): void {
       'input "database-url" has no host; expected postgres://user:password@host:5432/database'
     )
   }
+  // A password with an unencoded "/" and "@" (postgres://u:pa@ss/wo@host/db) parses as host "ss" and database
+  // "wo@host/db": pieces of the password would be printed as the target and looked up in DNS. libpq reads it
+  // the same wrong way; a database name holding "@" or "/" is written encoded, so the raw path never has one.
+  if (/[@/]/.test(parsed.pathname.slice(1))) {
+    throw new ConfigError(
+      'input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F'
+    )
+  }
   checkTlsParams(parsed)
 }
 

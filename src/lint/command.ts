@@ -19,7 +19,7 @@ import {
   emptiness,
   MIGRATION_FILE,
   SIDECAR_FOLDERS,
-  sha256,
+  checksumOf,
   transactionModeOf,
   repositoryTop,
   type Migration,
@@ -129,7 +129,7 @@ function singleFile(abs: string, cwd: string, warn: (line: string) => void): Mig
     file,
     path: abs,
     sql,
-    checksum: sha256(sql),
+    checksum: checksumOf(sql),
     // Unnamed files sort after the versioned ones (see byVersion), in command-line order.
     version: m?.[1] ?? '',
     name: m?.[2] ?? path.basename(abs, path.extname(abs)),

@@ -20,8 +20,13 @@ export interface SecretHit {
   masked: string
 }
 
+/**
+ * scheme://user:password@host. The user holds no regular-expression syntax and the host is a name, an address
+ * or a placeholder, followed by what may follow a host: a pattern that checks a URL's shape
+ * ('^postgresql://[^:]+:[^@]+@…') holds no password.
+ */
 const URL_WITH_PASSWORD =
-  /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`]+):([^\s@/'"`]+)@([^\s/:?#'"`]+)/gi
+  /\b([a-z][a-z0-9+.-]*):\/\/([^\s:/?#@'"`[\]()\\^*+|]+):([^\s@/'"`]+)@(\[[0-9a-f:.]+\]|[a-z0-9][a-z0-9._-]*|\$\{?[a-z_][a-z0-9_]*\}?)(?=$|[\s:/?#'"`,;)])/gi
 const KEYWORD_PASSWORD = /\bpassword\s*=\s*('[^']+'|[^\s'"]+)/gi
 /** Template placeholders are not secrets: ${VAR}, $VAR, <password>, ***. */
 const PLACEHOLDER = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|<[^>]*>|\*+|\{\{.*\}\}|%[sv])$/

@@ -74,6 +74,12 @@ export interface ResolvedVolatility {
   fn: string
   volatility: Volatility
   source: VolatilitySource
+  /**
+   * The catalog has overloads of this name that disagree (to_tsvector(regconfig, text) is immutable,
+   * to_tsvector(text) stable): which one a call picks depends on its argument types, which the lint does not
+   * resolve. `volatility` is then the most volatile of them.
+   */
+  mixed?: boolean
 }
 
 /**
@@ -86,8 +92,9 @@ export function resolveVolatility(
 ): ResolvedVolatility {
   const fromCatalog = catalog?.get(fn)
   const builtIn = BUILT_IN_VOLATILITY[fn] as Volatility | undefined
-  if (fromCatalog && !(catalog?.has(`${fn}#mixed`) && builtIn))
-    return { fn, volatility: fromCatalog, source: 'catalog' }
+  const mixed = catalog?.has(`${fn}#mixed`) === true
+  if (fromCatalog && !(mixed && builtIn))
+    return { fn, volatility: fromCatalog, source: 'catalog', ...(mixed ? { mixed } : {}) }
   if (builtIn) return { fn, volatility: builtIn, source: 'built-in' }
   return { fn, volatility: 'volatile', source: 'unknown' }
 }

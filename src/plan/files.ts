@@ -170,6 +170,33 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
+/**
+ * A file's text with CRLF line ends read as LF. A Windows checkout (git's autocrlf) or a .gitattributes change
+ * rewrites every line end of an applied file; that is not an edit, as Flyway's line-by-line checksums ignore it.
+ */
+export function withLfLineEnds(text: string): string {
+  return text.replace(/\r\n/g, '\n')
+}
+
+/** The checksum recorded for a file: of its text with LF line ends. */
+export function checksumOf(sql: string): string {
+  return sha256(withLfLineEnds(sql))
+}
+
+/**
+ * Whether a checksum recorded when a file was applied is this text's. Besides checksumOf, runs before line ends
+ * were normalised recorded the text as it was: a file applied with CRLF line ends and checked out with LF since
+ * (or the other way round) still matches.
+ */
+export function checksumMatches(recorded: string, sql: string): boolean {
+  const lf = withLfLineEnds(sql)
+  return (
+    recorded === sha256(lf) ||
+    recorded === sha256(sql) ||
+    recorded === sha256(lf.replace(/\n/g, '\r\n'))
+  )
+}
+
 /** What discovery found besides the migrations: files it skipped, each with why (for the run log). */
 export interface Discovery {
   migrations: Migration[]
@@ -312,7 +339,7 @@ function readSqlFile(
     throw new ConfigError(`${file}: cannot read the ${what}: ${(e as Error).message}`)
   }
   const sql = decodeSqlFile(bytes, file)
-  const read = { file, path: absPath, sql, checksum: sha256(sql) }
+  const read = { file, path: absPath, sql, checksum: checksumOf(sql) }
   const empty = emptiness(bytes, sql)
   if (!empty) return read
   if (what !== 'migration')

@@ -1,5 +1,5 @@
 /** The plan: what is on disk, what the database says is applied, what is pending, and any drift. */
-import { versionNumber, type Migration } from './files.js'
+import { checksumMatches, versionNumber, type Migration } from './files.js'
 import type { HistoryRow } from './history.js'
 
 export interface DriftItem {
@@ -42,7 +42,7 @@ export function buildPlan(
         kind: 'missing-file',
         message: `version ${h.version} (${h.name ?? 'unnamed'}) is recorded as applied but no file ${h.version}_*.sql exists in ${migrationsDir}/`
       })
-    } else if (h.checksum && h.checksum !== m.checksum) {
+    } else if (h.checksum && !checksumMatches(h.checksum, m.sql)) {
       drift.push({
         version: h.version,
         kind: 'changed',

@@ -5,7 +5,7 @@
  * the splitting into statements do not count; a text that does not parse is not judged.
  */
 import type pg from 'pg'
-import type { Migration } from './files.js'
+import { withLfLineEnds, type Migration } from './files.js'
 import { loadParser, parseSql } from '../sql/parser.js'
 
 /** The statements recorded for these versions (rows with none recorded are left out). */
@@ -73,16 +73,20 @@ export async function editedSinceApplied(
   const out: string[] = []
   for (const m of migrations) {
     const ran = recorded.get(m.version)
-    if (!ran || sameText(m.sql, ran)) continue
+    if (!ran) continue
+    // CRLF and LF line ends are the same text (a Windows checkout of a file pushed from Linux, and back).
+    const sql = withLfLineEnds(m.sql)
+    const statements = ran.map(withLfLineEnds)
+    if (sameText(sql, statements)) continue
     await loadParser()
-    const now = trees(m.sql)
-    const then = trees(ran.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'))
+    const now = trees(sql)
+    const then = trees(statements.map(s => s.trim().replace(/;\s*$/, '')).join(';\n'))
     if (!now || !then) continue
     if (now.length === then.length && now.every((t, i) => t === then[i])) continue
     const at = now.findIndex((t, i) => t !== then[i])
     const where =
       at >= 0 && at < now.length
-        ? `statement ${at + 1} of ${now.length} (line ${parseSql(m.sql).statements[at].line})`
+        ? `statement ${at + 1} of ${now.length} (line ${parseSql(sql).statements[at].line})`
         : `${now.length} statement(s) on disk, ${then.length} when applied`
     out.push(
       `${m.file} differs from the statements the Supabase CLI recorded when it applied it (supabase_migrations.schema_migrations.statements): ${where}; an applied migration is not run again, so the edit never reaches this database. Write a new migration instead of editing an applied one`

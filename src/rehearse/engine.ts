@@ -10,6 +10,7 @@
  * rollback-rehearsal check (no forecast, live tables).
  */
 import { acquireApplyLock, releaseApplyLock, type ApplyLockWait } from '../apply/locks.js'
+import { cancellableSleep } from '../cancel.js'
 import type pg from 'pg'
 import { readHistory } from '../plan/history.js'
 import type { RehearsalResult } from '../types.js'
@@ -296,6 +297,12 @@ export interface RehearsalOptions {
     /** Told the files another run applied while this one waited for the lock: they are not rehearsed. */
     onAppliedMeanwhile?: (versions: string[]) => void
   }
+  /**
+   * A rehearsal stopped by lock_timeout (another session holds a lock a pending file needs) is run again, as
+   * apply runs a file again (apply-retries, retry-backoff doubling): a reader that holds its lock for a few
+   * seconds would otherwise fail the gate before apply's own retries are reached. Absent: no retry.
+   */
+  lockRetries?: { retries: number; backoffMs: number; signal?: AbortSignal }
 }
 
 export interface ForecastOptions {
@@ -483,6 +490,8 @@ function forecastOf(
 
 /** A rehearsed file; `lockMs` is what the budget is measured on. */
 export interface FileRehearsal extends RehearsalResult {
+  /** It failed on lock_timeout (55P03): blocked by another session, not refused by the database. */
+  lockTimeout?: boolean
   /**
    * Time the file's own statements ran: how long its transaction would hold its locks in production (each
    * migration commits on its own). The tool's catalog reads between statements are not counted.
@@ -545,6 +554,25 @@ function blamedLock(
  * (locks held, schema snapshots) between them run under a timeout of their own.
  */
 export async function rehearseFiles(
+  client: pg.Client,
+  files: { version: string; file: SqlFile }[],
+  opts: RehearsalOptions
+): Promise<FileRehearsal[]> {
+  const retry = opts.lockRetries
+  for (let attempt = 1; ; attempt++) {
+    const results = await rehearseLocked(client, files, opts)
+    const blocked = results.find(r => r.lockTimeout)
+    if (!blocked || !retry || attempt > retry.retries || retry.signal?.aborted) return results
+    const wait = retry.backoffMs * 2 ** (attempt - 1)
+    opts.log.warn(
+      `rehearsal: ${blocked.error} (attempt ${attempt} of ${retry.retries + 1}); rehearsing again in ${wait} ms`
+    )
+    await cancellableSleep(wait, retry.signal)
+  }
+}
+
+/** One rehearsal of the files, under the apply lock when the options ask for it. */
+async function rehearseLocked(
   client: pg.Client,
   files: { version: string; file: SqlFile }[],
   opts: RehearsalOptions
@@ -767,6 +795,7 @@ async function rehearseHeld(
           overBudget,
           error: message,
           ...(err.code === UNREHEARSABLE ? { unrehearsable: true } : {}),
+          ...(err.code === LOCK_NOT_AVAILABLE && !overBudget ? { lockTimeout: true } : {}),
           file: file.file,
           line: s?.line,
           ...(fc ? { forecasts } : {})
