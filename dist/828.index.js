@@ -766,7 +766,7 @@ const environmentFields = {
     'rehearsal-over-budget': gateMode.optional(),
     'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
     'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-    'conflicts-sample': schemas/* number */.aig().int().min(1).max(10_000).optional(),
+    'conflicts-sample': schemas/* number */.aig().int().min(0).max(10_000).optional(),
     'test-command': schemas/* string */.YjP().optional(),
     'artifact-retention-days': schemas/* number */.aig().int().min(1).max(90).optional(),
     'plan-cost-threshold': schemas/* number */.aig().positive().optional(),
@@ -8663,6 +8663,7 @@ function deriveConflictQueries(file, sql, opts = {}) {
     const pos = bytePositions(sql);
     const created = new Set(opts.createdTables ?? []);
     const added = opts.addedColumns ?? new Map();
+    const retyped = opts.retypedColumns ?? new Map();
     const notValid = new Map();
     const out = [];
     const addedTo = (table) => {
@@ -8698,6 +8699,18 @@ function deriveConflictQueries(file, sql, opts = {}) {
             })
             : [];
         const newColumns = [...own, ...referenced];
+        // The referenced table does not exist before the change set creates it (it holds only what the change set
+        // inserts), and a column an earlier statement retypes still has its old type: no query before the
+        // migrations can stand for them.
+        const retypedAt = [
+            ...columns.map(c => `${table}.${c}`),
+            ...(spec.kind === 'foreign-key' ? refs.map(c => `${spec.refTable}.${c}`) : [])
+        ]
+            .filter(c => retyped.has(c))
+            .map(c => `the type of ${c} changes at ${retyped.get(c)}, before it`)[0];
+        const rehearsal = spec.kind === 'foreign-key' && created.has(spec.refTable)
+            ? `it references ${spec.refTable}, which the pending migrations create`
+            : retypedAt;
         out.push({
             file,
             line,
@@ -8705,7 +8718,8 @@ function deriveConflictQueries(file, sql, opts = {}) {
             constraint: name ?? describe(spec),
             kind: spec.kind,
             spec,
-            ...(newColumns.length ? { newColumns } : {})
+            ...(newColumns.length ? { newColumns } : {}),
+            ...(rehearsal ? { rehearsal } : {})
         });
     };
     /** A constraint node of ALTER TABLE ADD CONSTRAINT, or of a column ADD COLUMN adds (its column filled in). */
@@ -8796,6 +8810,8 @@ function deriveConflictQueries(file, sql, opts = {}) {
                         ...a,
                         unknown: `the type of ${cmd.name} changes at ${where}`
                     });
+                else if (!a)
+                    retyped.set(`${table}.${cmd.name}`, where);
             }
         }
         for (const c of s.cmds ?? []) {
@@ -8847,9 +8863,14 @@ function deriveConflictQueries(file, sql, opts = {}) {
 function deriveForMigrations(pending) {
     const created = new Set();
     const addedColumns = new Map();
+    const retypedColumns = new Map();
     const out = [];
     for (const m of pending) {
-        out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created, addedColumns }));
+        out.push(...deriveConflictQueries(m.file, m.sql, {
+            createdTables: created,
+            addedColumns,
+            retypedColumns
+        }));
         for (const s of (0,parser/* parseSql */.eg)(m.sql).statements)
             if (s.kind === 'CreateStmt')
                 created.add((0,parser/* qualifiedName */.OL)(s.ast.CreateStmt.relation));
@@ -9064,8 +9085,8 @@ function checkOptions(opts) {
     if (!Number.isInteger(opts.timeoutMs) || opts.timeoutMs < 1) {
         throw new Error(`conflicts option "timeoutMs" is ${opts.timeoutMs}; allowed: a positive whole number of milliseconds`);
     }
-    if (!Number.isInteger(opts.sample) || opts.sample < 1 || opts.sample > 10_000) {
-        throw new Error(`conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`);
+    if (!Number.isInteger(opts.sample) || opts.sample < 0 || opts.sample > 10_000) {
+        throw new Error(`conflicts option "sample" is ${opts.sample}; allowed: a whole number from 0 to 10000`);
     }
 }
 /** The name parts of a function as [schema or null, name]. */
@@ -9132,6 +9153,8 @@ async function runConflictCheck(client, d, opts) {
         query: '',
         durationMs: 0
     };
+    if (d.rehearsal)
+        return { ...report, rehearsal: d.rehearsal };
     const started = performance.now();
     await client.query('BEGIN READ ONLY');
     try {
@@ -9307,11 +9330,13 @@ function violationLines(r) {
 function violatedReason(r, what, file) {
     const [first] = violationLines(r);
     // The file holds the sample (conflicts-sample), not every row: say which.
-    const more = r.count > 1
-        ? r.sample.length < r.count
-            ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
-            : `; all ${r.count} in ${file}`
-        : '';
+    const more = r.sample.length === 0 && r.count > 0
+        ? `; rows not shown (conflicts-sample: 0)`
+        : r.count > 1
+            ? r.sample.length < r.count
+                ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
+                : `; all ${r.count} in ${file}`
+            : '';
     return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`;
 }
 /** What is said of a constraint left to the rehearsal (ConflictReport.rehearsal says why). */
@@ -9340,7 +9365,9 @@ function renderViolations(reports, sampleCap) {
                 ? 'duplicated key(s)'
                 : 'violating row(s)';
         lines.push(`${head}: ${r.count} ${unit} (${r.durationMs} ms)`);
-        if (r.count > r.sample.length)
+        if (sampleCap === 0 && r.count > 0)
+            lines.push('  rows not shown (conflicts-sample = 0: counts only)');
+        else if (r.count > r.sample.length)
             lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`);
         for (const line of violationLines(r))
             lines.push('  ' + line);
@@ -9440,7 +9467,7 @@ const conflictsCheck = {
         const status = violated.length ? 'fail' : failed.length ? 'warn' : 'pass';
         return {
             status,
-            summary: `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
+            summary: `${reports.length} constraint(s) on existing rows: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
                 // "0 violated" on a throwaway's (often empty) tables says nothing of the environment's rows.
                 (ctx.facts.throwaway
                     ? ` (on the throwaway database's rows, not ${ctx.env.name}'s: run validate against ${ctx.env.name} for those)`

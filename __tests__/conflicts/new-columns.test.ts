@@ -65,7 +65,7 @@ test('the reported migration: the new columns read as NULL in every existing row
 alter table public.steps add constraint skipped_at_ok check (skipped_at is null or skipped_at > now() - interval '1 year'), add column skipped_at timestamptz null;`
   )
   expect(outcome.status).toBe('pass')
-  expect(outcome.summary).toBe('2 constraint(s) checked: 0 violated, 0 not checked')
+  expect(outcome.summary).toBe('2 constraint(s) on existing rows: 0 violated, 0 not checked')
   const r = byName(outcome)
   for (const c of [r.skip_ok, r.skipped_at_ok]) {
     expect(c.error).toBeUndefined()
@@ -104,7 +104,7 @@ test('(b) a DEFAULT the existing rows violate fails the check, naming the constr
     `alter table public.steps add column kind text not null default 'x', add constraint kind_ok check (kind in ('a','b'));`
   )
   expect(outcome.status).toBe('fail')
-  expect(outcome.summary).toBe('1 constraint(s) checked: 1 violated, 0 not checked')
+  expect(outcome.summary).toBe('1 constraint(s) on existing rows: 1 violated, 0 not checked')
   expect(outcome.reasons).toEqual([
     `migrations/${n}_m.sql:1: 100 existing row(s) violate kind_ok on public.steps, e.g. kind_ok: id 1 — kind=x; the first 2 of 100 in pre-migration-violations.txt (conflicts-sample)`
   ])
@@ -126,7 +126,7 @@ test('(c) a volatile DEFAULT, an identity column and a backfilled column are che
   )
   expect(outcome.status).toBe('pass')
   expect(outcome.summary).toBe(
-    '3 constraint(s) checked: 0 violated, 0 not checked, 3 checked by the rehearsal'
+    '3 constraint(s) on existing rows: 0 violated, 0 not checked, 3 checked by the rehearsal'
   )
   const r = byName(outcome)
   expect(r.token_set.rehearsal).toBe(

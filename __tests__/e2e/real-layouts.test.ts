@@ -163,7 +163,7 @@ create policy "own" on public.allocations for select
   expect(out).toContain('… and 3 more (above in the log; all in summary.json and report.md)')
   // What was counted on the throwaway is not said of staging.
   expect(out).toContain(
-    "1 constraint(s) checked: 0 violated, 0 not checked (on the throwaway database's rows, not staging's"
+    "1 constraint(s) on existing rows: 0 violated, 0 not checked (on the throwaway database's rows, not staging's"
   )
   expect(out).toContain("rows counted on the throwaway database, not staging's")
   expect(out).not.toContain('rows counted on this database (staging)')

@@ -7,7 +7,8 @@
  * - a function checking that a text has the shape of a connection string ('^postgresql://[^:]+:[^@]+@…') was a
  *   "connection string with a password" error, in `lint` and in validate.
  */
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
 import { baseEnv, cli } from './processes.js'
@@ -68,4 +69,87 @@ test('the same index on a timestamptz date_trunc (stable): not a lint error, the
   const c = await db.client()
   const history = await c.query(`SELECT to_regclass('supabase_migrations.schema_migrations') AS t`)
   expect(history.rows[0].t).toBeNull()
+})
+
+test('a foreign key to a table an earlier pending migration creates, and one on a column it retypes: checked by the rehearsal, not "not checked" with a raw SQL error', async () => {
+  // open-bsp-api: "messages_contact_fkey not checked: relation public.contacts does not exist" and "operator does
+  // not exist: uuid = text", a WARN on every validate of a change set that creates and then references.
+  const env = baseEnv({ DATABASE_URL: db.url })
+  // The fixture's own two migrations first: items has rows, each with a sku.
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  repo.write(
+    '20250301000000_skus.sql',
+    [
+      'CREATE TABLE public.skus (code text PRIMARY KEY);',
+      'INSERT INTO public.skus SELECT sku FROM public.items;',
+      'ALTER TABLE public.item_tags ALTER COLUMN tag TYPE bigint USING tag::bigint;',
+      ''
+    ].join('\n')
+  )
+  repo.write(
+    '20250302000000_keys.sql',
+    [
+      'ALTER TABLE public.items ADD CONSTRAINT items_sku_fkey FOREIGN KEY (sku) REFERENCES public.skus (code);',
+      'ALTER TABLE public.item_tags ADD CONSTRAINT item_tags_tag_fkey FOREIGN KEY (tag) REFERENCES public.items (id);',
+      ''
+    ].join('\n')
+  )
+  const base = await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })
+  expect(base.code).toBe(0)
+  expect(base.stdout).toMatch(/conflicts\s+PASS/)
+  const summary = JSON.parse(
+    readFileSync(path.join(repo.root, 'artifacts', 'staging', 'summary.json'), 'utf8')
+  ) as { checks: { id: string; status: string; summary: string; reasons: string[] }[] }
+  const conflicts = summary.checks.find(c => c.id === 'conflicts')
+  expect(conflicts?.summary).toBe(
+    '2 constraint(s) on existing rows: 0 violated, 0 not checked, 2 checked by the rehearsal'
+  )
+  expect(base.stderr).toContain(
+    'items_sku_fkey on public.items: checked by the rehearsal: it references public.skus, which the pending migrations create'
+  )
+  expect(base.stderr).toContain(
+    'checked by the rehearsal: the type of public.item_tags.tag changes at migrations/20250301000000_skus.sql:3, before it'
+  )
+})
+
+test('conflicts-sample: 0 keeps the counts and shows no row of the environment anywhere (log, summary, report, evidence)', async () => {
+  // The PR workflow validates against staging and posts report.md as a comment: a violating row's values (an
+  // e-mail address in the trial) would be public on a public repository.
+  const env = baseEnv({ DATABASE_URL: db.url })
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const c = await db.client()
+  await c.query(`INSERT INTO public.items (name, price) VALUES ('carol@example.com', 0.777)`)
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      '  staging: {}',
+      '  staging:\n    conflicts-sample: 0'
+    )
+  )
+  repo.write(
+    '20250301000000_min_price.sql',
+    'ALTER TABLE public.items ADD CONSTRAINT items_min_price CHECK (price >= 1);\n'
+  )
+  const r = await cli(['validate', '--env', 'staging'], { cwd: repo.root, env })
+  expect(r.code).toBe(1)
+  const artifacts = path.join(repo.root, 'artifacts', 'staging')
+  const summary = readFileSync(path.join(artifacts, 'summary.json'), 'utf8')
+  const conflicts = (
+    JSON.parse(summary) as { checks: { id: string; status: string; reasons: string[] }[] }
+  ).checks.find(x => x.id === 'conflicts')
+  expect(conflicts?.status).toBe('fail')
+  expect(conflicts?.reasons[0]).toBe(
+    'migrations/20250301000000_min_price.sql:1: 1 existing row(s) violate items_min_price on public.items; rows not shown (conflicts-sample: 0)'
+  )
+  const evidence = readFileSync(path.join(artifacts, 'pre-migration-violations.txt'), 'utf8')
+  expect(evidence).toContain('rows not shown (conflicts-sample = 0: counts only)')
+  const everything = [
+    r.stdout,
+    r.stderr,
+    summary,
+    evidence,
+    readFileSync(path.join(artifacts, 'report.md'), 'utf8')
+  ].join('\n')
+  expect(everything).not.toContain('carol@example.com')
+  expect(everything).not.toContain('0.777')
 })

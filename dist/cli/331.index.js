@@ -56,7 +56,7 @@ defaults:
   long-transaction-limit: 5m # transactions open longer than this on the target are reported before applying
   backup-max-age: 24h # newest backup must be younger (checked when supabase-project-ref and SUPABASE_ACCESS_TOKEN are set)
   conflicts-timeout: 2m # budget of each query looking for rows a new constraint would reject
-  conflicts-sample: 20 # offending rows shown per constraint in the evidence
+  conflicts-sample: 20 # offending rows shown per constraint in the evidence and the PR comment; 0: counts only (rows may hold personal data)
   artifact-retention-days: 30 # how long GitHub keeps the evidence artifact
 
 # Names must match the GitHub environments that hold each database's DATABASE_URL secret.

@@ -663,7 +663,7 @@ const environmentFields = {
     'rehearsal-over-budget': gateMode.optional(),
     'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
     'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-    'conflicts-sample': schemas/* number */.aig().int().min(1).max(10_000).optional(),
+    'conflicts-sample': schemas/* number */.aig().int().min(0).max(10_000).optional(),
     'test-command': schemas/* string */.YjP().optional(),
     'artifact-retention-days': schemas/* number */.aig().int().min(1).max(90).optional(),
     'plan-cost-threshold': schemas/* number */.aig().positive().optional(),

@@ -65,7 +65,7 @@ export const conflictsCheck: Check<'conflicts'> = {
     return {
       status,
       summary:
-        `${reports.length} constraint(s) checked: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
+        `${reports.length} constraint(s) on existing rows: ${violated.length} violated, ${failed.length} not checked${rehearsed.length ? `, ${rehearsed.length} checked by the rehearsal` : ''}` +
         // "0 violated" on a throwaway's (often empty) tables says nothing of the environment's rows.
         (ctx.facts.throwaway
           ? ` (on the throwaway database's rows, not ${ctx.env.name}'s: run validate against ${ctx.env.name} for those)`

@@ -204,7 +204,7 @@ const environmentFields = {
   'rehearsal-over-budget': gateMode.optional(),
   'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
   'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-  'conflicts-sample': z.number().int().min(1).max(10_000).optional(),
+  'conflicts-sample': z.number().int().min(0).max(10_000).optional(),
   'test-command': z.string().optional(),
   'artifact-retention-days': z.number().int().min(1).max(90).optional(),
   'plan-cost-threshold': z.number().positive().optional(),

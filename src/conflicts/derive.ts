@@ -65,6 +65,8 @@ export interface DerivedConstraint {
   spec: ConstraintSpec
   /** The columns it reads that the pending migrations add (of its table, or the table a foreign key references). */
   newColumns?: NewColumn[]
+  /** Why no query can check it before the migrations run: the rehearsal, which runs them on the rows, does. */
+  rehearsal?: string
 }
 
 /** SQL text of an expression node (libpg_query's deparser: the same SQL Postgres would read). */
@@ -179,6 +181,11 @@ export interface DeriveOptions {
    * script adds, drops, renames or writes.
    */
   addedColumns?: AddedColumns
+  /**
+   * Columns of existing tables whose type earlier statements of the change set change (`schema.table.column` →
+   * where): a constraint on them is checked by the rehearsal, since the rows hold the old type until then.
+   */
+  retypedColumns?: Map<string, string>
 }
 
 const STATEMENT_NAMES: Record<string, string> = {
@@ -262,6 +269,7 @@ export function deriveConflictQueries(
   const pos = bytePositions(sql)
   const created = new Set(opts.createdTables ?? [])
   const added: AddedColumns = opts.addedColumns ?? new Map()
+  const retyped = opts.retypedColumns ?? new Map<string, string>()
   const notValid = new Map<
     string,
     { spec: ConstraintSpec; line: number; columns: string[]; refs?: string[] }
@@ -310,6 +318,19 @@ export function deriveConflictQueries(
           })
         : []
     const newColumns = [...own, ...referenced]
+    // The referenced table does not exist before the change set creates it (it holds only what the change set
+    // inserts), and a column an earlier statement retypes still has its old type: no query before the
+    // migrations can stand for them.
+    const retypedAt = [
+      ...columns.map(c => `${table}.${c}`),
+      ...(spec.kind === 'foreign-key' ? refs.map(c => `${spec.refTable}.${c}`) : [])
+    ]
+      .filter(c => retyped.has(c))
+      .map(c => `the type of ${c} changes at ${retyped.get(c)}, before it`)[0]
+    const rehearsal =
+      spec.kind === 'foreign-key' && created.has(spec.refTable)
+        ? `it references ${spec.refTable}, which the pending migrations create`
+        : retypedAt
     out.push({
       file,
       line,
@@ -317,7 +338,8 @@ export function deriveConflictQueries(
       constraint: name ?? describe(spec),
       kind: spec.kind,
       spec,
-      ...(newColumns.length ? { newColumns } : {})
+      ...(newColumns.length ? { newColumns } : {}),
+      ...(rehearsal ? { rehearsal } : {})
     })
   }
   /** A constraint node of ALTER TABLE ADD CONSTRAINT, or of a column ADD COLUMN adds (its column filled in). */
@@ -404,6 +426,7 @@ export function deriveConflictQueries(
             ...a,
             unknown: `the type of ${cmd.name} changes at ${where}`
           })
+        else if (!a) retyped.set(`${table}.${cmd.name}`, where)
       }
     }
     for (const c of s.cmds ?? []) {
@@ -463,9 +486,16 @@ export function deriveForMigrations(
 ): DerivedConstraint[] {
   const created = new Set<string>()
   const addedColumns: AddedColumns = new Map()
+  const retypedColumns = new Map<string, string>()
   const out: DerivedConstraint[] = []
   for (const m of pending) {
-    out.push(...deriveConflictQueries(m.file, m.sql, { createdTables: created, addedColumns }))
+    out.push(
+      ...deriveConflictQueries(m.file, m.sql, {
+        createdTables: created,
+        addedColumns,
+        retypedColumns
+      })
+    )
     for (const s of parseSql(m.sql).statements)
       if (s.kind === 'CreateStmt') created.add(qualifiedName(s.ast.CreateStmt.relation))
   }

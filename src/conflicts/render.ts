@@ -139,11 +139,13 @@ export function violatedReason(r: ConflictReport, what: string, file: string): s
   const [first] = violationLines(r)
   // The file holds the sample (conflicts-sample), not every row: say which.
   const more =
-    r.count > 1
-      ? r.sample.length < r.count
-        ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
-        : `; all ${r.count} in ${file}`
-      : ''
+    r.sample.length === 0 && r.count > 0
+      ? `; rows not shown (conflicts-sample: 0)`
+      : r.count > 1
+        ? r.sample.length < r.count
+          ? `; the first ${r.sample.length} of ${r.count} in ${file} (conflicts-sample)`
+          : `; all ${r.count} in ${file}`
+        : ''
   return `${r.file}:${r.line}: ${r.count} ${what} violate ${r.constraint} on ${r.table}${first ? `, e.g. ${first}` : ''}${more}`
 }
 
@@ -175,7 +177,9 @@ export function renderViolations(reports: ConflictReport[], sampleCap: number): 
           ? 'duplicated key(s)'
           : 'violating row(s)'
     lines.push(`${head}: ${r.count} ${unit} (${r.durationMs} ms)`)
-    if (r.count > r.sample.length)
+    if (sampleCap === 0 && r.count > 0)
+      lines.push('  rows not shown (conflicts-sample = 0: counts only)')
+    else if (r.count > r.sample.length)
       lines.push(`  first ${r.sample.length} of ${r.count} (conflicts-sample = ${sampleCap}):`)
     for (const line of violationLines(r)) lines.push('  ' + line)
     lines.push('')

@@ -40,9 +40,9 @@ function checkOptions(opts: RunOptions): void {
       `conflicts option "timeoutMs" is ${opts.timeoutMs}; allowed: a positive whole number of milliseconds`
     )
   }
-  if (!Number.isInteger(opts.sample) || opts.sample < 1 || opts.sample > 10_000) {
+  if (!Number.isInteger(opts.sample) || opts.sample < 0 || opts.sample > 10_000) {
     throw new Error(
-      `conflicts option "sample" is ${opts.sample}; allowed: a whole number from 1 to 10000`
+      `conflicts option "sample" is ${opts.sample}; allowed: a whole number from 0 to 10000`
     )
   }
 }
@@ -126,6 +126,7 @@ export async function runConflictCheck(
     query: '',
     durationMs: 0
   }
+  if (d.rehearsal) return { ...report, rehearsal: d.rehearsal }
   const started = performance.now()
   await client.query('BEGIN READ ONLY')
   try {
