@@ -3093,13 +3093,22 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
 /* harmony export */   tW: () => (/* binding */ STATUS_ICON),
 /* harmony export */   xt: () => (/* binding */ renderChart)
 /* harmony export */ });
-/* unused harmony export round */
+/* unused harmony exports shortList, round */
 /**
  * Markdown building blocks shared by the report layout (markdown.ts) and the checks' own sections:
  * table cells, code spans, collapsed sections, fences, durations and the monitor charts.
  */
 const MAX_CELL = 300;
 const MAX_CHART_POINTS = 60;
+/**
+ * A list for one line: the first `max` items, then how many more. A real project has hundreds of migrations, and
+ * a line naming each of them (twice) ran to 9,000 characters in the terminal.
+ */
+function shortList(items, max = 5) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
 /** A collapsed section: the summary line stays visible, the body opens on a click. */
 function collapse(summary, body) {
     return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;

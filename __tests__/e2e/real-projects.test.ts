@@ -153,3 +153,26 @@ test('conflicts-sample: 0 keeps the counts and shows no row of the environment a
   expect(everything).not.toContain('carol@example.com')
   expect(everything).not.toContain('0.777')
 })
+
+test('rehearse on a long folder: the baseline, the missing rollback scripts and a bad --baseline are summed up, not listed one by one', async () => {
+  // stewardtrack (535 migrations): the terminal table's baseline row ran to 8,713 characters, the rollback warning
+  // named every pending file twice, and a mistyped --baseline listed every version.
+  for (let i = 1; i <= 11; i++) {
+    const n = String(i).padStart(2, '0')
+    repo.write(`202503${n}000000_t${n}.sql`, `CREATE TABLE public.t${n} (id int);\n`)
+  }
+  const env = baseEnv()
+  const bad = await cli(['rehearse', '--baseline', '1'], { cwd: repo.root, env })
+  expect(bad.code).toBe(2)
+  expect(bad.stderr).toContain(
+    `option --baseline is "1"; allowed: one of the folder's 13 versions, 20250101000000 … 20250311000000`
+  )
+  const r = await cli(['rehearse', '--baseline', '20250305000000'], { cwd: repo.root, env })
+  expect(r.code).toBe(0)
+  expect(r.stdout + r.stderr).toContain('applied 7 migrations, 20250101000000 … 20250305000000')
+  expect(r.stdout + r.stderr).toContain(
+    'WARN rollback not rehearsed: 6 pending migrations have no rollback script (20250306000000_t06.sql, 20250307000000_t07.sql, 20250308000000_t08.sql, 20250309000000_t09.sql, 20250310000000_t10.sql and 1 more). Rollback is optional; to rehearse it, add migrations/rollback/<the same file name> with the SQL that undoes the migration.'
+  )
+  const longest = Math.max(...(r.stdout + '\n' + r.stderr).split('\n').map(l => l.length))
+  expect(longest).toBeLessThan(400)
+})

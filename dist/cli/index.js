@@ -404,7 +404,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(964), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const outcome = await rehearse({
                 signal: io.signal,
                 cwd: root,
@@ -452,7 +452,7 @@ async function runCli(argv, io) {
                 demoRows
             })
             : undefined;
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(964), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9964));
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(214), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,

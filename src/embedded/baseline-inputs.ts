@@ -36,6 +36,10 @@ export function readBaselineSchema(file: string, cwd: string): { file: string; s
 export function checkBaselineVersion(baseline: string, versions: readonly string[]): void {
   if (!versions.includes(baseline))
     throw new ConfigError(
-      `option --baseline is "${baseline}"; allowed: one of ${versions.join(', ') || '(no migrations)'}`
+      `option --baseline is "${baseline}"; allowed: one of ${
+        versions.length > 10
+          ? `the folder's ${versions.length} versions, ${versions[0]} … ${versions[versions.length - 1]}`
+          : versions.join(', ') || '(no migrations)'
+      }`
     )
 }

@@ -31,6 +31,7 @@ import { runStage, type RunOutcome } from '../run.js'
 import { generateCapacityData, hasCapacitySchema } from '../../examples/capacity/src/generate.js'
 import { startRehearsalApi, type CapacityApi } from '../../examples/capacity/src/api.js'
 import { renderTable } from '../report/table.js'
+import { shortList } from '../report/format.js'
 import type { EmbeddedServer } from './server.js'
 import { embeddedTarget } from '../engine/embedded-target.js'
 import { snapshotSchema } from '../schema/index.js'
@@ -376,7 +377,11 @@ export async function prepareEmbeddedTarget(
           throw new BaselineStepError(e.message, e.file, e.line)
         throw e
       }
-      steps.push(`applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`)
+      steps.push(
+        deployed.length > 5
+          ? `applied ${deployed.length} migrations, ${deployed[0].version} … ${deployed[deployed.length - 1].version}`
+          : `applied ${deployed.map(m => m.version).join(', ') || 'nothing'}`
+      )
     }
     opts.log(`baseline: ${steps.join('; ') || 'nothing to prepare'}`)
     throwIfCancelled(opts.signal, 'the demo data')
@@ -532,9 +537,10 @@ export async function rehearse(
     } else if (withoutRollback.length > 0 && prepared.result.status === 'pass') {
       stages = REHEARSAL_STAGES_WITHOUT_ROLLBACK
       const dir = path.join(migrationsDir, 'rollback')
+      const many = withoutRollback.length > 1
       notes.push(
-        `WARN rollback not rehearsed: ${withoutRollback.map(m => m.file).join(', ')} ha${withoutRollback.length > 1 ? 've' : 's'} no rollback script. ` +
-          `Rollback is optional; to rehearse it, add ${withoutRollback.map(m => path.join(dir, path.basename(m.file))).join(', ')} with the SQL that undoes the migration.`
+        `WARN rollback not rehearsed: ${many ? `${withoutRollback.length} pending migrations have` : `${withoutRollback[0].file} has`} no rollback script${many ? ` (${shortList(withoutRollback.map(m => path.basename(m.file)))})` : ''}. ` +
+          `Rollback is optional; to rehearse it, add ${many ? path.join(dir, '<the same file name>') : path.join(dir, path.basename(withoutRollback[0].file))} with the SQL that undoes the migration.`
       )
       opts.log(notes[notes.length - 1])
     }

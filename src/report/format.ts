@@ -15,6 +15,15 @@ import type {
 const MAX_CELL = 300
 const MAX_CHART_POINTS = 60
 
+/**
+ * A list for one line: the first `max` items, then how many more. A real project has hundreds of migrations, and
+ * a line naming each of them (twice) ran to 9,000 characters in the terminal.
+ */
+export function shortList(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ')
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
+}
+
 /** A collapsed section: the summary line stays visible, the body opens on a click. */
 export function collapse(summary: string, body: string): string {
   return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`

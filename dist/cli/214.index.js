@@ -1,5 +1,5 @@
-export const id = 964;
-export const ids = [964];
+export const id = 214;
+export const ids = [214];
 export const modules = {
 
 /***/ 5256:
@@ -1365,6 +1365,154 @@ function buildPlan(migrationsDir, migrations, history, analysis = {
 
 /***/ }),
 
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cm: () => (/* binding */ withThousands),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Lt: () => (/* binding */ fenceFor),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   Xb: () => (/* binding */ resultsThatRan),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   ap: () => (/* binding */ collapse),
+/* harmony export */   dD: () => (/* binding */ plainCell),
+/* harmony export */   ms: () => (/* binding */ ms),
+/* harmony export */   pg: () => (/* binding */ shortList),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON),
+/* harmony export */   xt: () => (/* binding */ renderChart)
+/* harmony export */ });
+/* unused harmony export round */
+/**
+ * Markdown building blocks shared by the report layout (markdown.ts) and the checks' own sections:
+ * table cells, code spans, collapsed sections, fences, durations and the monitor charts.
+ */
+const MAX_CELL = 300;
+const MAX_CHART_POINTS = 60;
+/**
+ * A list for one line: the first `max` items, then how many more. A real project has hundreds of migrations, and
+ * a line naming each of them (twice) ran to 9,000 characters in the terminal.
+ */
+function shortList(items, max = 5) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/** A collapsed section: the summary line stays visible, the body opens on a click. */
+function collapse(summary, body) {
+    return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;
+}
+const STATUS_ICON = {
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    skip: '⏭️',
+    cancelled: '🛑'
+};
+/** The results of check `id` that ran (apply runs flags and smoke before and after the migrations). */
+function resultsThatRan(report, id) {
+    return report.checks.filter((c) => c.id === id && c.status !== 'skip');
+}
+/** A table cell that keeps the text as is, on one line and without pipes (values users wrote). */
+function plainCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
+function cell(text, max = MAX_CELL) {
+    const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
+function code(text, max = MAX_CELL) {
+    let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'");
+    if (flat.length > max)
+        flat = flat.slice(0, max - 1) + '…';
+    return '`' + flat.replace(/\|/g, '\\|') + '`';
+}
+function escapeText(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A code fence longer than any backtick run in the body. */
+function fenceFor(body) {
+    const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
+    return '`'.repeat(longest + 1);
+}
+/**
+ * An integer with thousands separators, as toLocaleString('en-US') writes it: not through ICU, whose number
+ * formatter costs 25–40 ms to set up on its first use in a process.
+ */
+function withThousands(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const [whole, fraction] = String(Math.abs(n)).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+function formatDuration(msValue) {
+    if (!Number.isFinite(msValue))
+        return '–';
+    if (msValue < 1000)
+        return `${Math.round(msValue)} ms`;
+    if (msValue < 60_000)
+        return `${(msValue / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(msValue / 60_000);
+    const seconds = Math.round((msValue % 60_000) / 1000);
+    return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+}
+function ms(value) {
+    return `${round(value)} ms`;
+}
+function round(value) {
+    return Math.round(value * 100) / 100;
+}
+function formatOffset(msValue) {
+    const s = Math.round(msValue / 1000);
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
+function renderChart(s) {
+    const points = downsample(s.points.filter(p => p.value !== null && Number.isFinite(p.value)), MAX_CHART_POINTS);
+    if (points.length === 0)
+        return '';
+    const start = Date.parse(points[0].at);
+    const labels = points.map(p => {
+        const offset = Date.parse(p.at) - start;
+        return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`;
+    });
+    const values = points.map(p => round(p.value));
+    const threshold = s.max ?? s.min;
+    const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`;
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title.replace(/"/g, "'")}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
+        `  line [${values.join(', ')}]`
+    ];
+    if (threshold !== undefined)
+        lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`);
+    lines.push('```');
+    const legend = threshold !== undefined
+        ? `\n${s.breached ? '❌' : '✅'} ${cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
+        : '';
+    return lines.join('\n') + legend + '\n';
+}
+function downsample(items, max) {
+    if (items.length <= max)
+        return items;
+    const step = items.length / max;
+    const out = [];
+    for (let i = 0; i < max; i++)
+        out.push(items[Math.floor(i * step)]);
+    out[out.length - 1] = items[items.length - 1];
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1420,7 +1568,7 @@ class Logger {
 
 /***/ }),
 
-/***/ 9964:
+/***/ 4214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2742,124 +2890,8 @@ const extensionsCheck = {
     run: runExtensions
 };
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-/**
- * Markdown building blocks shared by the report layout (markdown.ts) and the checks' own sections:
- * table cells, code spans, collapsed sections, fences, durations and the monitor charts.
- */
-const MAX_CELL = 300;
-const MAX_CHART_POINTS = 60;
-/** A collapsed section: the summary line stays visible, the body opens on a click. */
-function collapse(summary, body) {
-    return `<details><summary><b>${escapeText(summary)}</b></summary>\n\n${body}\n\n</details>`;
-}
-const STATUS_ICON = {
-    pass: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    skip: '⏭️',
-    cancelled: '🛑'
-};
-/** The results of check `id` that ran (apply runs flags and smoke before and after the migrations). */
-function resultsThatRan(report, id) {
-    return report.checks.filter((c) => c.id === id && c.status !== 'skip');
-}
-/** A table cell that keeps the text as is, on one line and without pipes (values users wrote). */
-function plainCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** Safe inside a table cell: one line, no pipes, no raw HTML, bounded length. */
-function cell(text, max = MAX_CELL) {
-    const flat = escapeText(String(text)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
-}
-/** A code span for a table cell: code spans show text literally, so only pipes and backticks matter. */
-function code(text, max = MAX_CELL) {
-    let flat = String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'");
-    if (flat.length > max)
-        flat = flat.slice(0, max - 1) + '…';
-    return '`' + flat.replace(/\|/g, '\\|') + '`';
-}
-function escapeText(text) {
-    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** A code fence longer than any backtick run in the body. */
-function fenceFor(body) {
-    const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map(r => r.length));
-    return '`'.repeat(longest + 1);
-}
-/**
- * An integer with thousands separators, as toLocaleString('en-US') writes it: not through ICU, whose number
- * formatter costs 25–40 ms to set up on its first use in a process.
- */
-function withThousands(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    const [whole, fraction] = String(Math.abs(n)).split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-    return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-function formatDuration(msValue) {
-    if (!Number.isFinite(msValue))
-        return '–';
-    if (msValue < 1000)
-        return `${Math.round(msValue)} ms`;
-    if (msValue < 60_000)
-        return `${(msValue / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(msValue / 60_000);
-    const seconds = Math.round((msValue % 60_000) / 1000);
-    return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
-}
-function ms(value) {
-    return `${round(value)} ms`;
-}
-function round(value) {
-    return Math.round(value * 100) / 100;
-}
-function formatOffset(msValue) {
-    const s = Math.round(msValue / 1000);
-    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-}
-/** One mermaid xychart-beta per series; missing points are left out, the threshold drawn as a line. */
-function renderChart(s) {
-    const points = downsample(s.points.filter(p => p.value !== null && Number.isFinite(p.value)), MAX_CHART_POINTS);
-    if (points.length === 0)
-        return '';
-    const start = Date.parse(points[0].at);
-    const labels = points.map(p => {
-        const offset = Date.parse(p.at) - start;
-        return `"${Number.isFinite(offset) ? formatOffset(offset) : p.at.replace(/"/g, '')}"`;
-    });
-    const values = points.map(p => round(p.value));
-    const threshold = s.max ?? s.min;
-    const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}${s.breached ? ' - BREACHED' : ''}`;
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${title.replace(/"/g, "'")}"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${(s.unit || 'value').replace(/"/g, "'")}"`,
-        `  line [${values.join(', ')}]`
-    ];
-    if (threshold !== undefined)
-        lines.push(`  line [${values.map(() => round(threshold)).join(', ')}]`);
-    lines.push('```');
-    const legend = threshold !== undefined
-        ? `\n${s.breached ? '❌' : '✅'} ${cell(s.name)}: threshold ${s.max !== undefined ? 'max' : 'min'} ${threshold}${s.unit ? ' ' + s.unit : ''}`
-        : '';
-    return lines.join('\n') + legend + '\n';
-}
-function downsample(items, max) {
-    if (items.length <= max)
-        return items;
-    const step = items.length / max;
-    const out = [];
-    for (let i = 0; i < max; i++)
-        out.push(items[Math.floor(i * step)]);
-    out[out.length - 1] = items[items.length - 1];
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/lint/volatility.ts
 var volatility = __webpack_require__(9338);
 ;// CONCATENATED MODULE: ./src/lint/catalog.ts
@@ -2959,7 +2991,7 @@ function renderLintSection(check) {
     if (active.length > 0) {
         lines.push('| | Rule | Where | Finding | Advice |', '|---|---|---|---|---|');
         for (const f of active.slice(0, MAX_LINT_ROWS)) {
-            lines.push(`| ${icon[f.severity]} | ${code(f.rule)} | ${code(`${f.file}:${f.line}:${f.column}`)} | ${cell(f.message)} | ${cell(f.advice)} |`);
+            lines.push(`| ${icon[f.severity]} | ${(0,format/* code */.aY)(f.rule)} | ${(0,format/* code */.aY)(`${f.file}:${f.line}:${f.column}`)} | ${(0,format/* cell */.Hn)(f.message)} | ${(0,format/* cell */.Hn)(f.advice)} |`);
         }
         if (active.length > MAX_LINT_ROWS)
             lines.push('', `… and ${active.length - MAX_LINT_ROWS} more`);
@@ -2970,11 +3002,11 @@ function renderLintSection(check) {
     if (suppressed.length > 0) {
         lines.push('', `Suppressed with \`-- runbook:allow\` (${suppressed.length}):`);
         for (const f of suppressed.slice(0, MAX_LINT_ROWS)) {
-            lines.push(`- ${code(f.rule)} at ${code(`${f.file}:${f.line}`)}: ${cell(f.suppressed ?? '')}`);
+            lines.push(`- ${(0,format/* code */.aY)(f.rule)} at ${(0,format/* code */.aY)(`${f.file}:${f.line}`)}: ${(0,format/* cell */.Hn)(f.suppressed ?? '')}`);
         }
     }
     const errors = active.filter(f => f.severity === 'error').length;
-    return collapse(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
+    return (0,format/* collapse */.ap)(`Lint findings (${active.length} active${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}` +
         `${suppressed.length ? `, ${suppressed.length} suppressed` : ''})`, lines.join('\n'));
 }
 /** Tables a lock line names that the statements do not (the plan's touched tables are what they name). */
@@ -3923,13 +3955,13 @@ function renderConflictsTable(title, constraints) {
     for (const c of constraints.slice(0, MAX_CONFLICT_ROWS)) {
         const icon = c.error ? '❌' : c.count > 0 ? '❌' : c.rehearsal ? '⏭️' : '✅';
         const sample = c.error
-            ? `error: ${cell(c.error)}`
+            ? `error: ${(0,format/* cell */.Hn)(c.error)}`
             : c.rehearsal
-                ? cell(checkedByRehearsal(c.rehearsal))
+                ? (0,format/* cell */.Hn)(checkedByRehearsal(c.rehearsal))
                 : c.sample.length > 0
-                    ? code(describeViolation(c, c.sample[0]), 200)
+                    ? (0,format/* code */.aY)(describeViolation(c, c.sample[0]), 200)
                     : '';
-        lines.push(`| ${icon} | ${code(c.constraint)} | ${code(c.table)} | ${c.kind} | ${c.rehearsal ? '—' : c.count} | ${sample} | ${code(`${c.file}:${c.line}`)} |`);
+        lines.push(`| ${icon} | ${(0,format/* code */.aY)(c.constraint)} | ${(0,format/* code */.aY)(c.table)} | ${c.kind} | ${c.rehearsal ? '—' : c.count} | ${sample} | ${(0,format/* code */.aY)(`${c.file}:${c.line}`)} |`);
     }
     if (constraints.length > MAX_CONFLICT_ROWS) {
         lines.push('', `… and ${constraints.length - MAX_CONFLICT_ROWS} more`);
@@ -3944,12 +3976,12 @@ function renderConflictsTable(title, constraints) {
         const of = c.count > shown.length ? ` (${shown.length} of ${c.count})` : '';
         if (samples.length > 0)
             samples.push('');
-        samples.push(`${code(c.constraint)} on ${code(c.table)}${of}:`, '');
+        samples.push(`${(0,format/* code */.aY)(c.constraint)} on ${(0,format/* code */.aY)(c.table)}${of}:`, '');
         for (const s of shown)
-            samples.push(`- ${code(describeViolation(c, s), 400)}`);
+            samples.push(`- ${(0,format/* code */.aY)(describeViolation(c, s), 400)}`);
     }
     if (samples.length > 0) {
-        lines.push('', collapse(`Sample violating rows (${listed})`, samples.join('\n')));
+        lines.push('', (0,format/* collapse */.ap)(`Sample violating rows (${listed})`, samples.join('\n')));
     }
     return lines.join('\n');
 }
@@ -4119,9 +4151,9 @@ var types = __webpack_require__(8522);
 
 /** The forecast's cells are never shortened: a statement or a model cut at 300 characters would mislead. */
 const UNCUT = Number.POSITIVE_INFINITY;
-const forecast_section_cell = (text) => cell(text, UNCUT);
-const forecast_section_code = (text) => code(text, UNCUT);
-const count = withThousands;
+const cell = (text) => (0,format/* cell */.Hn)(text, UNCUT);
+const code = (text) => (0,format/* code */.aY)(text, UNCUT);
+const count = format/* withThousands */.Cm;
 function measured(f) {
     const where = f.rehearsedOn === 'shadow'
         ? `shadow copy, ${count(f.rehearsedRows)} rows${f.sampled ? ' (sample)' : ''}`
@@ -4145,13 +4177,13 @@ function renderForecast(report) {
         '|---|---|---|---:|---|---|---:|'
     ];
     for (const f of forecasts) {
-        lines.push(`| ${f.overBudget ? '⚠️' : '✅'} | ${forecast_section_code(f.statement)} (${forecast_section_cell(`${f.file}:${f.line}`)}) | ${forecast_section_cell(lockName(f.lock))} on ${forecast_section_code(f.table)} | ${count(f.tableRows)} | ${forecast_section_cell(measured(f))} | **${formatMs(f.forecastMs)}** (${forecast_section_cell(f.model)}) | ${formatMs(f.budgetMs)} |`);
+        lines.push(`| ${f.overBudget ? '⚠️' : '✅'} | ${code(f.statement)} (${cell(`${f.file}:${f.line}`)}) | ${cell(lockName(f.lock))} on ${code(f.table)} | ${count(f.tableRows)} | ${cell(measured(f))} | **${formatMs(f.forecastMs)}** (${cell(f.model)}) | ${formatMs(f.budgetMs)} |`);
     }
     const sources = [...new Set(forecasts.map(f => `${f.forecastFor}: ${f.rowsSource}`))];
-    lines.push('', ...sources.map(s => `Row counts for ${forecast_section_cell(s)}.`));
+    lines.push('', ...sources.map(s => `Row counts for ${cell(s)}.`));
     const over = forecasts.filter(f => f.overBudget);
     for (const f of over)
-        lines.push('', `> Will hold ${lockName(f.lock)} on ${forecast_section_code(f.table)} for about ${formatMs(f.forecastMs)} on ${forecast_section_cell(f.forecastFor)}: over its lock budget of ${formatMs(f.budgetMs)}.`);
+        lines.push('', `> Will hold ${lockName(f.lock)} on ${code(f.table)} for about ${formatMs(f.forecastMs)} on ${cell(f.forecastFor)}: over its lock budget of ${formatMs(f.budgetMs)}.`);
     return lines.join('\n');
 }
 
@@ -4178,7 +4210,7 @@ function renderSchemaDiff(diff, budget) {
         return '';
     const lines = diff.replace(/\n+$/, '').split('\n');
     const wrap = (body, note) => {
-        const fence = fenceFor(body);
+        const fence = (0,format/* fenceFor */.Lt)(body);
         const out = [
             `<details><summary>Schema diff (${lines.length} lines)</summary>`,
             '',
@@ -5718,15 +5750,15 @@ function renderRehearsalSection(check) {
     const lines = ['| | Migration | Duration | Locks taken |', '|---|---|---:|---|'];
     for (const m of migrations) {
         const icon = m.unrehearsable ? '⚠️' : m.error ? '❌' : m.overBudget ? '⚠️' : '✅';
-        const locks = m.locks.map(l => `${code(l.relation)} ${cell(l.mode)}`).join(', ') || '_none_';
+        const locks = m.locks.map(l => `${(0,format/* code */.aY)(l.relation)} ${(0,format/* cell */.Hn)(l.mode)}`).join(', ') || '_none_';
         const note = m.error
-            ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${cell(m.error)})`
+            ? ` (${m.unrehearsable ? 'stopped' : 'error'}: ${(0,format/* cell */.Hn)(m.error)})`
             : m.overBudget
                 ? ' (over the lock budget)'
                 : '';
-        lines.push(`| ${icon} | ${code(m.version)} | ${formatDuration(m.durationMs)}${note} | ${locks} |`);
+        lines.push(`| ${icon} | ${(0,format/* code */.aY)(m.version)} | ${(0,format/* formatDuration */.a3)(m.durationMs)}${note} | ${locks} |`);
     }
-    return collapse('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'));
+    return (0,format/* collapse */.ap)('Rehearsal locks (applied in a transaction, then rolled back)', lines.join('\n'));
 }
 const rehearsalCheck = {
     id: 'rehearsal',
@@ -8394,11 +8426,11 @@ function renderPerformanceSection(check) {
     if (probes.length > 0) {
         lines.push('| | Probe | Runs | p50 | p95 | Max p95 | Indexes used |', '|---|---|---:|---:|---:|---:|---|');
         for (const p of probes) {
-            const indexes = p.indexesUsed.map(i => code(i)).join(', ') || '_none (seq scan)_';
+            const indexes = p.indexesUsed.map(i => (0,format/* code */.aY)(i)).join(', ') || '_none (seq scan)_';
             const expected = p.expectedIndex && !p.indexesUsed.includes(p.expectedIndex)
-                ? ` (expected ${code(p.expectedIndex)})`
+                ? ` (expected ${(0,format/* code */.aY)(p.expectedIndex)})`
                 : '';
-            lines.push(`| ${p.pass ? '✅' : '❌'} | ${cell(p.name)} | ${p.runs} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${ms(p.maxP95Ms)} | ${indexes}${expected} |`);
+            lines.push(`| ${p.pass ? '✅' : '❌'} | ${(0,format/* cell */.Hn)(p.name)} | ${p.runs} | ${(0,format.ms)(p.p50Ms)} | ${(0,format.ms)(p.p95Ms)} | ${(0,format.ms)(p.maxP95Ms)} | ${indexes}${expected} |`);
         }
     }
     const regressed = regressions.filter(r => r.regressed);
@@ -8407,13 +8439,13 @@ function renderPerformanceSection(check) {
             lines.push('');
         lines.push('**Plan regressions**', '');
         for (const r of regressed) {
-            lines.push(`- ${cell(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`);
+            lines.push(`- ${(0,format/* cell */.Hn)(r.name)}: cost ${r.beforeCost} → ${r.afterCost}; indexes ${r.beforeIndexes.join(', ') || 'none'} → ${r.afterIndexes.join(', ') || 'none'}`);
         }
     }
     if (lines.length === 0)
         return '';
     const failed = probes.filter(p => !p.pass).length;
-    return collapse(`Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
+    return (0,format/* collapse */.ap)(`Performance (${probes.length} probe${probes.length === 1 ? '' : 's'}, ${failed} over threshold, ` +
         `${regressed.length} plan regression${regressed.length === 1 ? '' : 's'})`, lines.join('\n'));
 }
 const performanceCheck = {
@@ -8428,15 +8460,15 @@ const performanceCheck = {
 function renderMonitorSection(check) {
     const series = check?.details.series ?? [];
     const breaches = check?.details.breaches ?? [];
-    const charts = series.map(renderChart).filter(c => c !== '');
+    const charts = series.map(format/* renderChart */.xt).filter(c => c !== '');
     if (charts.length === 0 && breaches.length === 0)
         return '';
     // Breaches stay visible; the charts are long and collapse.
     const lines = ['#### Monitor', ''];
     if (breaches.length > 0)
-        lines.push(...breaches.map(b => `- ❌ ${cell(b)}`), '');
+        lines.push(...breaches.map(b => `- ❌ ${(0,format/* cell */.Hn)(b)}`), '');
     if (charts.length > 0)
-        lines.push(collapse(`Monitor charts (${charts.length})`, charts.join('\n')));
+        lines.push((0,format/* collapse */.ap)(`Monitor charts (${charts.length})`, charts.join('\n')));
     return lines.join('\n').trimEnd();
 }
 
@@ -9419,14 +9451,14 @@ function renderTracking(v) {
         ''
     ];
     if (v.breaches.length > 0)
-        lines.push(...v.breaches.map(b => `- ❌ ${plainCell(b)}`), '');
+        lines.push(...v.breaches.map(b => `- ❌ ${(0,format/* plainCell */.dD)(b)}`), '');
     lines.push('| check | latest | threshold | status |', '|---|---|---|---|');
     for (const s of v.series) {
         const threshold = s.max ?? s.min;
-        lines.push(`| ${plainCell(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
+        lines.push(`| ${(0,format/* plainCell */.dD)(s.name)} | ${latest(s)} | ${threshold === undefined ? '-' : threshold} | ${s.breached ? '❌ breached' : '✅'} |`);
     }
     lines.push('');
-    lines.push(...v.series.map(renderChart).filter(c => c !== ''));
+    lines.push(...v.series.map(format/* renderChart */.xt).filter(c => c !== ''));
     return lines.join('\n').trimEnd() + '\n';
 }
 function renderBreachIssue(v) {
@@ -9434,7 +9466,7 @@ function renderBreachIssue(v) {
         `The scheduled monitor found a breach after \`${deployLabel(v.deploy)}\` was deployed to ${v.environment} ` +
             `(${utc(v.deploy.deployedAt)}).`,
         '',
-        ...v.breaches.map(b => `- ❌ ${plainCell(b)}`),
+        ...v.breaches.map(b => `- ❌ ${(0,format/* plainCell */.dD)(b)}`),
         '',
         `On-breach policy: ${v.action}.`,
         v.others?.length
@@ -9969,7 +10001,7 @@ const PHASE = {
     check: ''
 };
 function renderFlags(report) {
-    const results = resultsThatRan(report, 'flags');
+    const results = (0,format/* resultsThatRan */.Xb)(report, 'flags');
     if (results.length === 0)
         return '';
     const out = ['### Feature flags', ''];
@@ -9991,17 +10023,17 @@ function renderFlags(report) {
                         : Object.entries(o.byValue)
                             .map(([v, n]) => `${v}: ${n}`)
                             .join(', ');
-            out.push(`| ${STATUS_ICON[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${plainCell(f.value)}\``} | ${f.source === 'env-file' ? plainCell(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${plainCell(f.expected)}\`` : 'any allowed'} | ${plainCell(overrides)} |`);
+            out.push(`| ${format/* STATUS_ICON */.tW[f.status]} | \`${f.name}\` | ${f.value === null ? '(unset)' : `\`${(0,format/* plainCell */.dD)(f.value)}\``} | ${f.source === 'env-file' ? (0,format/* plainCell */.dD)(f.envFile ?? 'env file') : f.source} | ${f.expected ? `\`${(0,format/* plainCell */.dD)(f.expected)}\`` : 'any allowed'} | ${(0,format/* plainCell */.dD)(overrides)} |`);
         }
         for (const f of d.flags) {
             for (const p of f.problems)
-                out.push(`- ${plainCell(p)}`);
+                out.push(`- ${(0,format/* plainCell */.dD)(p)}`);
             const differing = f.overrides?.differing ?? [];
             if (differing.length > 0)
                 out.push(`- \`${f.name}\`: venues that differ from the default \`${f.default ?? '(none)'}\`: ` +
                     differing
                         .slice(0, MAX_VENUES)
-                        .map(v => `${plainCell(v.venue)} → \`${plainCell(v.value)}\``)
+                        .map(v => `${(0,format/* plainCell */.dD)(v.venue)} → \`${(0,format/* plainCell */.dD)(v.value)}\``)
                         .join(', ') +
                     ((f.overrides?.total ?? 0) > MAX_VENUES ? ' (more in flags.json)' : ''));
         }
@@ -10417,7 +10449,7 @@ const smokeCheck = {
 // ---------- the report's section ----------
 const MAX_EXCERPT = 400;
 function renderSmoke(report) {
-    const results = resultsThatRan(report, 'smoke');
+    const results = (0,format/* resultsThatRan */.Xb)(report, 'smoke');
     if (results.length === 0)
         return '';
     const out = ['### Smoke checks', ''];
@@ -10428,27 +10460,27 @@ function renderSmoke(report) {
         out.push('| | Scenario | Requests | SQL assertions | Cleanup | Time |', '|---|---|---|---|---|---|');
         for (const s of d.scenarios) {
             const icon = s.status === 'pass'
-                ? STATUS_ICON.pass
+                ? format/* STATUS_ICON */.tW.pass
                 : s.status === 'fail'
-                    ? STATUS_ICON.fail
-                    : STATUS_ICON.warn;
+                    ? format/* STATUS_ICON */.tW.fail
+                    : format/* STATUS_ICON */.tW.warn;
             const count = (items) => items.length === 0 ? '—' : `${items.filter(i => i.ok).length}/${items.length} ok`;
-            out.push(`| ${icon} | ${plainCell(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`);
+            out.push(`| ${icon} | ${(0,format/* plainCell */.dD)(s.name)} | ${count(s.requests)} | ${count(s.assertions)} | ${count(s.cleanup)} | ${s.durationMs} ms |`);
         }
         for (const s of d.scenarios) {
             if (s.status === 'skip')
-                out.push(`- ${plainCell(s.name)}: ${plainCell(s.reason ?? 'not run')}`);
+                out.push(`- ${(0,format/* plainCell */.dD)(s.name)}: ${(0,format/* plainCell */.dD)(s.reason ?? 'not run')}`);
             for (const q of s.requests.filter(q => !q.ok)) {
                 const x = q.exchange;
-                out.push('', `**${plainCell(s.name)}: ${plainCell(q.name)}** — ${plainCell(q.problems.join('; '))}`, '', '```', x
+                out.push('', `**${(0,format/* plainCell */.dD)(s.name)}: ${(0,format/* plainCell */.dD)(q.name)}** — ${(0,format/* plainCell */.dD)(q.problems.join('; '))}`, '', '```', x
                     ? `${x.method} ${x.url}\n→ ${x.status ?? x.error ?? ''} (${x.attempts} attempt${x.attempts === 1 ? '' : 's'}, ${x.durationMs} ms)` +
                         (x.excerpt ? `\n${x.excerpt.slice(0, MAX_EXCERPT).replace(/```/g, "'''")}` : '')
                     : '(not sent)', '```');
             }
             for (const a of s.assertions.filter(a => !a.ok))
-                out.push(`- ${plainCell(s.name)}: SQL assertion "${plainCell(a.name)}" ${plainCell(a.error ?? 'failed')}`);
+                out.push(`- ${(0,format/* plainCell */.dD)(s.name)}: SQL assertion "${(0,format/* plainCell */.dD)(a.name)}" ${(0,format/* plainCell */.dD)(a.error ?? 'failed')}`);
             for (const c of s.cleanup.filter(c => !c.ok))
-                out.push(`- ${plainCell(s.name)}: cleanup "${plainCell(c.name)}" failed: ${plainCell(c.error ?? '')}`);
+                out.push(`- ${(0,format/* plainCell */.dD)(s.name)}: cleanup "${(0,format/* plainCell */.dD)(c.name)}" failed: ${(0,format/* plainCell */.dD)(c.error ?? '')}`);
         }
         out.push('');
     }
@@ -11570,7 +11602,7 @@ opts = {}) {
     const markers = [commentMarker(report.environment)];
     if (report.run?.sha)
         markers.push(headMarker(report.run.sha));
-    const glance = renderGlance(report, schemaDiffText(report), formatDuration);
+    const glance = renderGlance(report, schemaDiffText(report), format/* formatDuration */.a3);
     const head = [
         markers.join('\n'),
         renderHeading(report),
@@ -11647,7 +11679,7 @@ function cutNote(cut, shortened, artifactUrl) {
         shortened.length > 0 ? `shortened ${shortened.join(', ')}` : '',
         cut.length > 0 ? `left out ${cut.join(', ')}` : ''
     ].filter(Boolean);
-    return (`> ✂️ **Report cut** to stay under GitHub's ${withThousands(GITHUB_COMMENT_LIMIT)}-character ` +
+    return (`> ✂️ **Report cut** to stay under GitHub's ${(0,format/* withThousands */.Cm)(GITHUB_COMMENT_LIMIT)}-character ` +
         `limit: ${what.join('; ')}. The full report is \`report.md\` in the ` +
         (artifactUrl ? `[run's evidence artifact](${artifactUrl}).` : `run's evidence artifact.`));
 }
@@ -11664,8 +11696,8 @@ function renderHeading(report) {
     return [
         `### ${RUN_ICON[report.status]} Migration Runbook · ${report.stage} · ${report.environment}`,
         '',
-        `**${report.status.toUpperCase()}**: ${report.stage} on **${escapeText(report.environment)}**, ` +
-            `database ${target}, in ${formatDuration(report.durationMs)}` +
+        `**${report.status.toUpperCase()}**: ${report.stage} on **${(0,format/* escapeText */.X1)(report.environment)}**, ` +
+            `database ${target}, in ${(0,format/* formatDuration */.a3)(report.durationMs)}` +
             (tally ? ` · checks: ${tally}` : '') +
             ` · ${report.pending.length} pending, ${report.applied.length} applied`,
         ...(report.status === 'cancelled'
@@ -11699,22 +11731,22 @@ function countStatuses(checks) {
 function renderChecksTable(report) {
     if (report.checks.length === 0)
         return '_No checks ran._';
-    const rows = report.checks.map(c => `| ${STATUS_ICON[c.status]} | ${cell(c.title)} \`${c.id}\` | ${cell(c.summary)} | ${formatDuration(c.durationMs)} |`);
+    const rows = report.checks.map(c => `| ${format/* STATUS_ICON */.tW[c.status]} | ${(0,format/* cell */.Hn)(c.title)} \`${c.id}\` | ${(0,format/* cell */.Hn)(c.summary)} | ${(0,format/* formatDuration */.a3)(c.durationMs)} |`);
     const reasons = report.checks
         .filter(c => (c.status === 'fail' || c.status === 'warn' || c.status === 'cancelled') &&
         c.reasons.length > 0)
         .map(c => {
-        const shown = c.reasons.slice(0, 10).map(r => `  - ${cell(r, 500)}`);
+        const shown = c.reasons.slice(0, 10).map(r => `  - ${(0,format/* cell */.Hn)(r, 500)}`);
         if (c.reasons.length > 10)
             shown.push(`  - … and ${c.reasons.length - 10} more`);
-        return `- ${STATUS_ICON[c.status]} **${c.id}**\n${shown.join('\n')}`;
+        return `- ${format/* STATUS_ICON */.tW[c.status]} **${c.id}**\n${shown.join('\n')}`;
     });
     const table = ['| | Check | Result | Time |', '|---|---|---|---:|', ...rows].join('\n');
     return reasons.length > 0 ? `${table}\n\n**Why**\n\n${reasons.join('\n')}` : table;
 }
 // ---------- sections ----------
 function renderMigrations(report) {
-    const list = (versions) => versions.map(v => code(v)).join(', ') || '_none_';
+    const list = (versions) => versions.map(v => (0,format/* code */.aY)(v)).join(', ') || '_none_';
     return [
         '#### Migrations',
         '',
