@@ -7023,7 +7023,63 @@ function statementFindings(ast, ctx) {
 }
 /** The lock and schema-change findings of one statement (what a statement inside a DO block gets too). */
 function lockFindings(ast, ctx) {
-    return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)];
+    return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx), ...managedSchemaFindings(ast, ctx)];
+}
+/** Supabase's own schemas, whose objects the postgres role no longer owns or may create in (April 2025). */
+const SUPABASE_MANAGED_SCHEMAS = new Set(['auth', 'storage', 'realtime']);
+/**
+ * A statement that alters, indexes, renames or creates an object in auth, storage or realtime (schema-qualified:
+ * an unqualified name is taken as the project's own). CREATE POLICY and CREATE TRIGGER on their tables are not
+ * among them: those stay allowed.
+ */
+function managedSchemaFindings(ast, ctx) {
+    const [kind] = Object.keys(ast);
+    const s = ast[kind] ?? {};
+    const relation = (r) => [
+        r?.schemaname,
+        String(r?.relname ?? '')
+    ];
+    const listed = (items) => {
+        const parts = (0,parser/* names */.Dy)(items);
+        return parts.length > 1 ? [parts[parts.length - 2], parts[parts.length - 1]] : [undefined, ''];
+    };
+    const target = kind === 'AlterTableStmt' && s.objtype === 'OBJECT_TABLE'
+        ? { what: 'ALTER TABLE', name: relation(s.relation) }
+        : kind === 'IndexStmt'
+            ? { what: 'CREATE INDEX on', name: relation(s.relation) }
+            : kind === 'RenameStmt' && s.relation
+                ? { what: 'ALTER TABLE … RENAME on', name: relation(s.relation) }
+                : kind === 'CreateStmt'
+                    ? { what: 'CREATE TABLE', name: relation(s.relation) }
+                    : kind === 'ViewStmt'
+                        ? { what: 'CREATE VIEW', name: relation(s.view) }
+                        : kind === 'CreateSeqStmt'
+                            ? { what: 'CREATE SEQUENCE', name: relation(s.sequence) }
+                            : kind === 'CreateFunctionStmt'
+                                ? {
+                                    what: s.is_procedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION',
+                                    name: listed(s.funcname)
+                                }
+                                : kind === 'CreateEnumStmt'
+                                    ? { what: 'CREATE TYPE', name: listed(s.typeName) }
+                                    : kind === 'CompositeTypeStmt'
+                                        ? { what: 'CREATE TYPE', name: relation(s.typevar) }
+                                        : undefined;
+    const schema = target?.name[0];
+    if (!target || !schema || !SUPABASE_MANAGED_SCHEMAS.has(schema))
+        return [];
+    // A table the linted files create is theirs to change (Supabase's own services run such migrations).
+    const changesTable = ['AlterTableStmt', 'IndexStmt', 'RenameStmt'].includes(kind);
+    if (changesTable && !ctx.isExisting(`${schema}.${target.name[1]}`))
+        return [];
+    return [
+        {
+            rule: 'supabase-managed-schema',
+            ...ctx.pos(undefined),
+            message: `${target.what} ${schema}.${target.name[1]}: the ${schema} schema is Supabase's; on a Supabase project the postgres role may not change it (42501 must be owner), which the rehearsal, run as a superuser, does not show`,
+            anchorLine: ctx.anchorLine
+        }
+    ];
 }
 /**
  * CREATE INDEX whose expressions or WHERE predicate call what is not IMMUTABLE: PostgreSQL refuses it (42P17).
@@ -7762,6 +7818,12 @@ const RULES = {
         appliesTo: CHANGES,
         suppressible: true,
         advice: 'Adding a FOREIGN KEY scans the table while both tables are locked SHARE ROW EXCLUSIVE: add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
+    },
+    'supabase-managed-schema': {
+        severity: 'warning',
+        appliesTo: CHANGES,
+        suppressible: true,
+        advice: "Leave the auth, storage and realtime schemas to Supabase: since its April 2025 permission change the postgres role your migrations run as owns none of their tables, and `supabase db push` fails there with 42501 (must be owner); this tool's throwaway rehearsal runs as a superuser and cannot show it. RLS is already on for storage.objects: delete that statement. Keep your own columns in a table of yours keyed by auth.users(id). Policies on storage.objects and triggers on auth.users are still yours to create."
     },
     'rls-without-policy': {
         severity: 'warning',

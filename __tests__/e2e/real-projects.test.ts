@@ -176,3 +176,21 @@ test('rehearse on a long folder: the baseline, the missing rollback scripts and 
   const longest = Math.max(...(r.stdout + '\n' + r.stderr).split('\n').map(l => l.length))
   expect(longest).toBeLessThan(400)
 })
+
+test("lint warns (exit 0) on ALTER TABLE storage.objects: a Supabase project's postgres role no longer owns it", async () => {
+  // open-bsp-api and others: `alter table storage.objects enable row level security` passes the superuser's
+  // rehearsal and fails `supabase db push` with 42501 (supabase/cli#3599).
+  repo.write(
+    '20250301000000_storage.sql',
+    'alter table storage.objects enable row level security;\ncreate policy "own files" on storage.objects for select using (owner = auth.uid());\n'
+  )
+  const r = await cli(['lint', 'migrations/20250301000000_storage.sql'], {
+    cwd: repo.root,
+    env: baseEnv()
+  })
+  expect(r.code).toBe(0)
+  expect(r.stdout).toContain(
+    "migrations/20250301000000_storage.sql:1:1: warning supabase-managed-schema: ALTER TABLE storage.objects: the storage schema is Supabase's"
+  )
+  expect(r.stdout).not.toContain(':2:1: warning supabase-managed-schema')
+})

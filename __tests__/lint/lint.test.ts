@@ -311,3 +311,36 @@ test('a change set: tables of earlier migrations are new, sidecars linted, other
   })
   expect(JSON.stringify(outcome)).not.toContain(':pass@')
 })
+
+test('supabase-managed-schema: altering or creating in auth, storage and realtime is a warning; policies and triggers on their tables are not', () => {
+  // supabase/cli#3599 and #4114: "must be owner of table objects (SQLSTATE 42501)" since Supabase's April 2025
+  // permission change, for migrations that passed before (and pass a superuser's rehearsal).
+  const flagged = [
+    'ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;',
+    'alter table auth.users add column nickname text;',
+    'CREATE INDEX users_email_idx ON auth.users (email);',
+    'CREATE TABLE realtime.my_events (id int);',
+    'CREATE FUNCTION auth.my_role() RETURNS text LANGUAGE sql AS $$ SELECT 1::text $$;',
+    'DO $$ BEGIN ALTER TABLE storage.buckets ADD COLUMN note text; END $$;'
+  ]
+  for (const sql of flagged)
+    expect([sql, rules(sql).filter(r => r.endsWith('supabase-managed-schema'))]).toEqual([
+      sql,
+      [`1:${sql.startsWith('DO') ? 13 : 1} supabase-managed-schema`]
+    ])
+  const allowed = [
+    'CREATE POLICY read_own ON storage.objects FOR SELECT USING (owner = auth.uid());',
+    'CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.handle_new_user();',
+    'ALTER TABLE public.profiles ADD COLUMN nickname text;',
+    'CREATE TABLE profiles (id uuid REFERENCES auth.users (id));'
+  ]
+  for (const sql of allowed)
+    expect([sql, rules(sql).filter(r => r.endsWith('supabase-managed-schema'))]).toEqual([sql, []])
+  const [f] = lintSql('m.sql', flagged[0], migration).findings.filter(
+    x => x.rule === 'supabase-managed-schema'
+  )
+  expect(f.severity).toBe('warning')
+  expect(f.message).toBe(
+    "ALTER TABLE storage.objects: the storage schema is Supabase's; on a Supabase project the postgres role may not change it (42501 must be owner), which the rehearsal, run as a superuser, does not show"
+  )
+})

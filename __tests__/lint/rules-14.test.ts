@@ -210,8 +210,13 @@ test('real-world idioms that are not findings: SET search_path before unqualifie
     'CREATE INDEX IF NOT EXISTS users_instance_id_email_idx ON auth.users USING btree (instance_id, lower(email));'
   ].join('\n')
   expect(rules(auth, { ...migration, createdTables: new Set(['auth.users']) })).toEqual([])
-  // The same on an existing table is two findings: the drop and the build.
-  expect(rules(auth)).toEqual(['1:1 require-concurrent-index-drop', '2:1 require-concurrent-index'])
+  // The same on an existing table is three findings: the drop, the build, and that a project's postgres role
+  // may not index Supabase's auth.users.
+  expect(rules(auth)).toEqual([
+    '1:1 require-concurrent-index-drop',
+    '2:1 require-concurrent-index',
+    '2:1 supabase-managed-schema'
+  ])
   expect(lint(auth)[0].message).toContain('ACCESS EXCLUSIVE on auth.users')
 })
 

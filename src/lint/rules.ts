@@ -199,6 +199,13 @@ export const RULES = {
     advice:
       'Adding a FOREIGN KEY scans the table while both tables are locked SHARE ROW EXCLUSIVE: add it NOT VALID, then VALIDATE CONSTRAINT in a later statement (SHARE UPDATE EXCLUSIVE).'
   },
+  'supabase-managed-schema': {
+    severity: 'warning',
+    appliesTo: CHANGES,
+    suppressible: true,
+    advice:
+      "Leave the auth, storage and realtime schemas to Supabase: since its April 2025 permission change the postgres role your migrations run as owns none of their tables, and `supabase db push` fails there with 42501 (must be owner); this tool's throwaway rehearsal runs as a superuser and cannot show it. RLS is already on for storage.objects: delete that statement. Keep your own columns in a table of yours keyed by auth.users(id). Policies on storage.objects and triggers on auth.users are still yours to create."
+  },
   'rls-without-policy': {
     severity: 'warning',
     appliesTo: CHANGES,

@@ -299,7 +299,64 @@ export function statementFindings(ast: AstNode, ctx: StatementContext): RawFindi
 
 /** The lock and schema-change findings of one statement (what a statement inside a DO block gets too). */
 export function lockFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
-  return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx)]
+  return [...kindFindings(ast, ctx), ...ddlFindings(ast, ctx), ...managedSchemaFindings(ast, ctx)]
+}
+
+/** Supabase's own schemas, whose objects the postgres role no longer owns or may create in (April 2025). */
+const SUPABASE_MANAGED_SCHEMAS = new Set(['auth', 'storage', 'realtime'])
+
+/**
+ * A statement that alters, indexes, renames or creates an object in auth, storage or realtime (schema-qualified:
+ * an unqualified name is taken as the project's own). CREATE POLICY and CREATE TRIGGER on their tables are not
+ * among them: those stay allowed.
+ */
+function managedSchemaFindings(ast: AstNode, ctx: StatementContext): RawFinding[] {
+  const [kind] = Object.keys(ast)
+  const s = ast[kind] ?? {}
+  const relation = (r: AstNode | undefined): [string | undefined, string] => [
+    r?.schemaname,
+    String(r?.relname ?? '')
+  ]
+  const listed = (items: AstNode[] | undefined): [string | undefined, string] => {
+    const parts = names(items)
+    return parts.length > 1 ? [parts[parts.length - 2], parts[parts.length - 1]] : [undefined, '']
+  }
+  const target: { what: string; name: [string | undefined, string] } | undefined =
+    kind === 'AlterTableStmt' && s.objtype === 'OBJECT_TABLE'
+      ? { what: 'ALTER TABLE', name: relation(s.relation) }
+      : kind === 'IndexStmt'
+        ? { what: 'CREATE INDEX on', name: relation(s.relation) }
+        : kind === 'RenameStmt' && s.relation
+          ? { what: 'ALTER TABLE … RENAME on', name: relation(s.relation) }
+          : kind === 'CreateStmt'
+            ? { what: 'CREATE TABLE', name: relation(s.relation) }
+            : kind === 'ViewStmt'
+              ? { what: 'CREATE VIEW', name: relation(s.view) }
+              : kind === 'CreateSeqStmt'
+                ? { what: 'CREATE SEQUENCE', name: relation(s.sequence) }
+                : kind === 'CreateFunctionStmt'
+                  ? {
+                      what: s.is_procedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION',
+                      name: listed(s.funcname)
+                    }
+                  : kind === 'CreateEnumStmt'
+                    ? { what: 'CREATE TYPE', name: listed(s.typeName) }
+                    : kind === 'CompositeTypeStmt'
+                      ? { what: 'CREATE TYPE', name: relation(s.typevar) }
+                      : undefined
+  const schema = target?.name[0]
+  if (!target || !schema || !SUPABASE_MANAGED_SCHEMAS.has(schema)) return []
+  // A table the linted files create is theirs to change (Supabase's own services run such migrations).
+  const changesTable = ['AlterTableStmt', 'IndexStmt', 'RenameStmt'].includes(kind)
+  if (changesTable && !ctx.isExisting(`${schema}.${target.name[1]}`)) return []
+  return [
+    {
+      rule: 'supabase-managed-schema',
+      ...ctx.pos(undefined),
+      message: `${target.what} ${schema}.${target.name[1]}: the ${schema} schema is Supabase's; on a Supabase project the postgres role may not change it (42501 must be owner), which the rehearsal, run as a superuser, does not show`,
+      anchorLine: ctx.anchorLine
+    }
+  ]
 }
 
 /**
