@@ -194,3 +194,29 @@ test("lint warns (exit 0) on ALTER TABLE storage.objects: a Supabase project's p
   )
   expect(r.stdout).not.toContain(':2:1: warning supabase-managed-schema')
 })
+
+test('lint: a policy created by a DO block and a SECURITY DEFINER fixed by a later ALTER FUNCTION are not findings', async () => {
+  // stewardtrack: 16 rls-without-policy warnings on the "create the policy if missing" idiom; open-bsp-api: the
+  // search_path warning stood after the function was given one.
+  repo.write(
+    '20250301000000_folders.sql',
+    [
+      'create table public.folders (id uuid primary key, account_id uuid not null);',
+      'alter table public.folders enable row level security;',
+      'do $$ begin',
+      "  if not exists (select 1 from pg_policies where policyname = 'folders_access') then",
+      '    create policy folders_access on public.folders for all using (account_id = auth.uid());',
+      '  end if;',
+      'end $$;',
+      'create function public.get_org() returns uuid language sql security definer as $$ select null::uuid $$;',
+      "alter function public.get_org() set search_path = '';",
+      ''
+    ].join('\n')
+  )
+  const r = await cli(['lint', 'migrations/20250301000000_folders.sql'], {
+    cwd: repo.root,
+    env: baseEnv()
+  })
+  expect(r.code).toBe(0)
+  expect(r.stdout).toContain('1 file(s), 5 statement(s): 0 error(s), 0 warning(s)')
+})

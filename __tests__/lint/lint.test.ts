@@ -344,3 +344,35 @@ test('supabase-managed-schema: altering or creating in auth, storage and realtim
     "ALTER TABLE storage.objects: the storage schema is Supabase's; on a Supabase project the postgres role may not change it (42501 must be owner), which the rehearsal, run as a superuser, does not show"
   )
 })
+
+test('rls-without-policy: a CREATE POLICY that a DO block runs ("create it if missing") counts', () => {
+  const sql = [
+    'create table public.folders (id uuid primary key, account_id uuid not null);',
+    'alter table public.folders enable row level security;',
+    'do $$ begin',
+    "  if not exists (select 1 from pg_policies where policyname = 'folders_access') then",
+    '    create policy folders_access on public.folders for all using (account_id = auth.uid());',
+    '  end if;',
+    'end $$;'
+  ].join('\n')
+  expect(rules(sql).filter(r => r.endsWith('rls-without-policy'))).toEqual([])
+  // Without the DO block's policy, it is still a finding.
+  expect(
+    rules(sql.split('\n').slice(0, 2).join('\n')).filter(r => r.endsWith('rls-without-policy'))
+  ).toEqual(['2:13 rls-without-policy'])
+})
+
+test('security-definer-search-path: an ALTER FUNCTION in the same file that sets search_path (or SECURITY INVOKER) fixes it', () => {
+  const create =
+    'create function public.get_org() returns uuid language sql security definer as $$ select null::uuid $$;'
+  const finding = (sql: string) =>
+    rules(sql).filter(r => r.endsWith('security-definer-search-path'))
+  expect(finding(create)).toEqual(['1:1 security-definer-search-path'])
+  expect(finding(`${create}\nalter function public.get_org() set search_path = '';`)).toEqual([])
+  expect(finding(`${create}\nALTER FUNCTION get_org() SECURITY INVOKER;`)).toEqual([])
+  // Another function's fix, or another setting, is not this one's.
+  expect(finding(`${create}\nalter function public.other() set search_path = '';`)).toHaveLength(1)
+  expect(finding(`${create}\nalter function public.get_org() set work_mem = '64MB';`)).toHaveLength(
+    1
+  )
+})

@@ -520,11 +520,20 @@ function keyIndexes(s) {
     return out;
 }
 const SCRIPT_KINDS = ['migration', 'rollback', 'verify'];
-function tablesWithPolicies(statements) {
+/**
+ * Tables a CREATE POLICY of the statements is for, also one a DO block runs (the "create it if missing" idiom:
+ * IF NOT EXISTS (SELECT FROM pg_policies ...) THEN CREATE POLICY ...; 16 warnings on one real project).
+ */
+function tablesWithPolicies(statements, index) {
     const out = new Set();
-    for (const s of statements)
+    for (const s of statements) {
         if (s.kind === 'CreatePolicyStmt')
             out.add((0,parser/* qualifiedName */.OL)(s.ast.CreatePolicyStmt.table));
+        else if (s.kind === 'DoStmt' && /policy/i.test(s.text))
+            for (const inner of (0,plpgsql/* plpgsqlAnalysis */.u)(index, s).inner)
+                if (inner.statement.kind === 'CreatePolicyStmt')
+                    out.add((0,parser/* qualifiedName */.OL)(inner.statement.ast.CreatePolicyStmt.table));
+    }
     return out;
 }
 /**
@@ -553,7 +562,7 @@ function policyTablesOf(sql) {
     // to parse the file a second time (lintSql parses it again).
     if (!/policy/i.test(sql))
         return new Set();
-    return tablesWithPolicies((0,parser/* parseSql */.eg)(sql).statements);
+    return tablesWithPolicies((0,parser/* parseSql */.eg)(sql).statements, new parser/* TextIndex */.UC(sql));
 }
 /** Lints one SQL script. The parser must be loaded (loadParser()). */
 function lintSql(file, sql, opts) {
@@ -624,7 +633,10 @@ function lintSql(file, sql, opts) {
         marker !== undefined ||
         (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length);
     const pos = (0,position/* bytePositions */.f)(index);
-    const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)]);
+    const policies = new Set([
+        ...(opts.policyTables ?? []),
+        ...tablesWithPolicies(parsed.statements, index)
+    ]);
     const notNullChecks = new Set();
     const notValidChecks = new Map();
     // SET search_path: unqualified names (read as public.x by the rules) are created in, and found in, its schemas.
@@ -657,6 +669,7 @@ function lintSql(file, sql, opts) {
     const publicationsCreated = new Set(parsed.statements
         .map(s => s.ast.CreatePublicationStmt?.pubname)
         .filter((n) => typeof n === 'string'));
+    const searchPathSetLater = (0,statement_rules/* searchPathSetByAlter */.B8)(parsed.statements);
     /** The rules and what the statement leaves behind, for a statement of the file or of a DO block in it. */
     const lintStatement = (unit) => {
         const { ast, kind, line } = unit;
@@ -675,7 +688,8 @@ function lintSql(file, sql, opts) {
             },
             indexTable,
             volatility,
-            inside: unit.inside
+            inside: unit.inside,
+            searchPathSetLater
         };
         const found = unit.inside ? (0,statement_rules/* lockFindings */.wZ)(ast, ctx) : (0,statement_rules/* statementFindings */.yo)(ast, ctx);
         for (const f of found)
@@ -3086,6 +3100,7 @@ __webpack_require__.d(__webpack_exports__, {
   T_: () => (/* binding */ isDdl),
   Bd: () => (/* binding */ isNotNullCheckColumn),
   wZ: () => (/* binding */ lockFindings),
+  B8: () => (/* binding */ searchPathSetByAlter),
   yo: () => (/* binding */ statementFindings)
 });
 
@@ -3481,6 +3496,9 @@ function createFunctionFindings(s, ctx) {
     const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
     if (!definer || pinned)
         return [];
+    const bare = (0,parser/* names */.Dy)(s.funcname).pop()?.toLowerCase();
+    if (bare && ctx.searchPathSetLater?.has(bare))
+        return [];
     const name = (0,parser/* names */.Dy)(s.funcname).join('.');
     const at = ctx.pos(undefined);
     return [
@@ -3491,6 +3509,27 @@ function createFunctionFindings(s, ctx) {
             anchorLine: ctx.anchorLine
         }
     ];
+}
+/**
+ * Functions an ALTER FUNCTION of `statements` gives a search_path (SET search_path) or makes SECURITY INVOKER
+ * (bare name, lower case): `CREATE FUNCTION ... SECURITY DEFINER` then `ALTER FUNCTION ... SET search_path = ''`
+ * is the usual fix of an older function, and pins it as well.
+ */
+function searchPathSetByAlter(statements) {
+    const out = new Set();
+    for (const { ast } of statements) {
+        const s = ast.AlterFunctionStmt;
+        if (!s)
+            continue;
+        const fixes = (s.actions ?? [])
+            .map((a) => a.DefElem)
+            .some((d) => (d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path') ||
+            (d?.defname === 'security' && d.arg?.Boolean?.boolval !== true));
+        const fn = (0,parser/* names */.Dy)(s.func?.objname).pop()?.toLowerCase();
+        if (fixes && fn)
+            out.add(fn);
+    }
+    return out;
 }
 /** The findings of one statement. */
 function statementFindings(ast, ctx) {

@@ -27,6 +27,7 @@ import {
 import {
   isNotNullCheckColumn,
   lockFindings,
+  searchPathSetByAlter,
   statementFindings,
   type RawFinding,
   type StatementContext
@@ -134,10 +135,19 @@ export interface LintResult {
 
 const SCRIPT_KINDS: ScriptKind[] = ['migration', 'rollback', 'verify']
 
-function tablesWithPolicies(statements: SqlStatement[]): Set<string> {
+/**
+ * Tables a CREATE POLICY of the statements is for, also one a DO block runs (the "create it if missing" idiom:
+ * IF NOT EXISTS (SELECT FROM pg_policies ...) THEN CREATE POLICY ...; 16 warnings on one real project).
+ */
+function tablesWithPolicies(statements: SqlStatement[], index: TextIndex): Set<string> {
   const out = new Set<string>()
-  for (const s of statements)
+  for (const s of statements) {
     if (s.kind === 'CreatePolicyStmt') out.add(qualifiedName(s.ast.CreatePolicyStmt.table))
+    else if (s.kind === 'DoStmt' && /policy/i.test(s.text))
+      for (const inner of plpgsqlAnalysis(index, s).inner)
+        if (inner.statement.kind === 'CreatePolicyStmt')
+          out.add(qualifiedName(inner.statement.ast.CreatePolicyStmt.table))
+  }
   return out
 }
 
@@ -165,7 +175,7 @@ export function policyTablesOf(sql: string): Set<string> {
   // Keywords cannot be quoted or escaped in SQL: without the word there is no CREATE POLICY, and no need
   // to parse the file a second time (lintSql parses it again).
   if (!/policy/i.test(sql)) return new Set()
-  return tablesWithPolicies(parseSql(sql).statements)
+  return tablesWithPolicies(parseSql(sql).statements, new TextIndex(sql))
 }
 
 /** Lints one SQL script. The parser must be loaded (loadParser()). */
@@ -239,7 +249,10 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
     marker !== undefined ||
     (!shape.wrapper && concurrent > 0 && concurrent === shape.statements.length)
   const pos = bytePositions(index)
-  const policies = new Set([...(opts.policyTables ?? []), ...tablesWithPolicies(parsed.statements)])
+  const policies = new Set([
+    ...(opts.policyTables ?? []),
+    ...tablesWithPolicies(parsed.statements, index)
+  ])
   const notNullChecks = new Set<string>()
   const notValidChecks = new Map<string, string>()
   // SET search_path: unqualified names (read as public.x by the rules) are created in, and found in, its schemas.
@@ -279,6 +292,8 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       .filter((n): n is string => typeof n === 'string')
   )
 
+  const searchPathSetLater = searchPathSetByAlter(parsed.statements)
+
   /** The rules and what the statement leaves behind, for a statement of the file or of a DO block in it. */
   const lintStatement = (unit: StatementUnit): void => {
     const { ast, kind, line } = unit
@@ -297,7 +312,8 @@ export function lintSql(file: string, sql: string, opts: LintOptions): LintResul
       },
       indexTable,
       volatility,
-      inside: unit.inside
+      inside: unit.inside,
+      searchPathSetLater
     }
     const found = unit.inside ? lockFindings(ast, ctx) : statementFindings(ast, ctx)
     for (const f of found)

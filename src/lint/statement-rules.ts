@@ -43,6 +43,11 @@ export interface StatementContext {
   volatility?: VolatilityResolver
   /** Set for statements inside a DO block: 'a DO block'. */
   inside?: string
+  /**
+   * Functions (bare name, lower case) the same file gives a search_path, or makes SECURITY INVOKER, with ALTER
+   * FUNCTION: a SECURITY DEFINER function created without one is fixed there.
+   */
+  searchPathSetLater?: Set<string>
 }
 
 const SERIAL_TYPES = new Set([
@@ -272,6 +277,8 @@ function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[]
     o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path'
   )
   if (!definer || pinned) return []
+  const bare = names(s.funcname).pop()?.toLowerCase()
+  if (bare && ctx.searchPathSetLater?.has(bare)) return []
   const name = names(s.funcname).join('.')
   const at = ctx.pos(undefined)
   return [
@@ -282,6 +289,29 @@ function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[]
       anchorLine: ctx.anchorLine
     }
   ]
+}
+
+/**
+ * Functions an ALTER FUNCTION of `statements` gives a search_path (SET search_path) or makes SECURITY INVOKER
+ * (bare name, lower case): `CREATE FUNCTION ... SECURITY DEFINER` then `ALTER FUNCTION ... SET search_path = ''`
+ * is the usual fix of an older function, and pins it as well.
+ */
+export function searchPathSetByAlter(statements: readonly { ast: AstNode }[]): Set<string> {
+  const out = new Set<string>()
+  for (const { ast } of statements) {
+    const s = ast.AlterFunctionStmt
+    if (!s) continue
+    const fixes = (s.actions ?? [])
+      .map((a: AstNode) => a.DefElem)
+      .some(
+        (d: AstNode | undefined) =>
+          (d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path') ||
+          (d?.defname === 'security' && d.arg?.Boolean?.boolval !== true)
+      )
+    const fn = names(s.func?.objname).pop()?.toLowerCase()
+    if (fixes && fn) out.add(fn)
+  }
+  return out
 }
 
 /** The findings of one statement. */
