@@ -2850,6 +2850,7 @@ function repositoryTop(cwd) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ schemaBefore),
 /* harmony export */   AY: () => (/* binding */ removeApplied),
+/* harmony export */   CT: () => (/* binding */ readUnfinishedRuns),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
 /* harmony export */   fs: () => (/* binding */ writeAudit),
@@ -3023,6 +3024,30 @@ async function schemaBefore(client, version, known) {
     const res = await client.query(`SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`, [version]);
     return res.rows[0]?.schema_before ?? null;
+}
+/**
+ * The newest unfinished run of each of `versions` that is still not applied: its completed statements stay
+ * applied (each committed on its own), and apply will run the file again from its first statement.
+ */
+async function readUnfinishedRuns(client, versions) {
+    if (versions.length === 0)
+        return [];
+    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok)
+        return [];
+    const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.run_id, a.started_at, a.finished_at, a.details
+       FROM migration_runbook.audit_log a
+      WHERE a.version = ANY ($1::text[]) AND a.status = 'failed' AND a.details->>'unfinished' = 'true'
+      ORDER BY a.version, a.id DESC`, [versions]);
+    return res.rows.map(r => ({
+        version: String(r.version),
+        runId: String(r.run_id),
+        startedAt: new Date(r.started_at),
+        lastAt: new Date(r.finished_at),
+        statementsDone: Number(r.details.statementsDone ?? 0),
+        statements: Number(r.details.statements ?? 0),
+        ...(typeof r.details.error === 'string' ? { error: r.details.error } : {})
+    }));
 }
 
 
@@ -5078,9 +5103,22 @@ async function editedSinceApplied(migrations, recorded) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/plan/history.ts
+var plan_history = __webpack_require__(43547);
 ;// CONCATENATED MODULE: ./src/checks/drift.ts
 
 
+
+
+/** What the next apply of a half-run no-transaction migration meets, and what to do first. */
+function unfinishedReason(m, u) {
+    const how = u.error
+        ? `failed at statement ${u.statementsDone + 1}: ${u.error.split('\n')[0]}`
+        : `stopped without a word after ${u.lastAt.toISOString()} (the run was killed or its runner lost)`;
+    return (`${m.file} runs outside a transaction and run ${u.runId} (started ${u.startedAt.toISOString()}) did not finish it: ` +
+        `${u.statementsDone} of ${u.statements} statement(s) completed and stay applied, then it ${how}. ` +
+        'Apply runs the file again from its first statement: make its statements idempotent (CREATE INDEX CONCURRENTLY IF NOT EXISTS; an INVALID index left by the interruption is reported here) or undo what they made first');
+}
 const driftCheck = {
     id: 'drift',
     title: 'History matches the migration files',
@@ -5124,15 +5162,29 @@ const driftCheck = {
             edited = await editedSinceApplied(recordedFiles, recorded);
         }
         details.editedSinceApplied = edited;
+        // Only a no-transaction file leaves a marker (apply.ts): no query for the usual change set. (Whether a file
+        // runs outside a transaction takes the parser, which validate and apply have loaded by now.)
+        if (plan.pending.length > 0)
+            await (0,parser/* loadParser */.qd)();
+        const halfRun = plan.pending.filter(m => m.noTransaction);
+        const runs = await (0,plan_history/* readUnfinishedRuns */.CT)(ctx.client, halfRun.map(m => m.version));
+        const unfinished = runs.flatMap(u => {
+            const m = halfRun.find(x => x.version === u.version);
+            return m ? [unfinishedReason(m, u)] : [];
+        });
+        if (runs.length > 0)
+            details.unfinished = runs;
         const note = unverified.length
             ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
             : '';
         const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`;
-        if (other.length > 0 || edited.length > 0)
+        if (other.length > 0 || edited.length > 0 || unfinished.length > 0)
             return {
                 status: 'warn',
-                summary: other.length ? `${summary}; ${other.length} INVALID index(es)` : summary,
-                reasons: [...edited, ...other],
+                summary: summary +
+                    (other.length ? `; ${other.length} INVALID index(es)` : '') +
+                    (unfinished.length ? `; ${unfinished.length} pending migration(s) half-run` : ''),
+                reasons: [...unfinished, ...edited, ...other],
                 details
             };
         return { status: 'pass', summary, details };
@@ -10240,8 +10292,6 @@ async function withApplyLock(client, opts, fn) {
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/history.ts
-var plan_history = __webpack_require__(43547);
 ;// CONCATENATED MODULE: ./src/db/stand-in-index.ts
 
 
@@ -12967,9 +13017,10 @@ async function applyInTransaction(client, m, opts, fresh) {
  * The history row and audit entry of a file that ran outside the runbook's transaction (no-transaction, or as
  * written): one transaction of their own, in one round trip.
  */
-function recordRanSql(m, statements, timings, opts, started, schemaBefore) {
+function recordRanSql(m, statements, timings, opts, started, schemaBefore, markerId) {
     return [
         'BEGIN',
+        ...(markerId ? [`DELETE FROM migration_runbook.audit_log WHERE id = ${Number(markerId)}`] : []),
         (0,plan_history/* recordAppliedSql */.vA)(m.version, m.name, statementTexts(statements, opts)),
         (0,plan_history/* writeAuditSql */.jj)({
             ...auditBase(m, opts, started),
@@ -12999,6 +13050,15 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
     await client.query((0,db_timeouts/* setTimeoutsSql */.VU)('SESSION', limitsOf(opts)));
+    // Each statement commits on its own: an audit row says the file started and how far it got, so a run killed
+    // half-way (kill -9, a lost runner) leaves a trace the next run reports (history.ts, unfinishedRuns). Removed
+    // when the file is recorded as applied.
+    const marker = await client.query(`${(0,plan_history/* writeAuditSql */.jj)({
+        ...auditBase(m, opts, started),
+        status: 'failed',
+        details: { noTransaction: true, unfinished: true, statementsDone: 0, statements: run.length }
+    })} RETURNING id`);
+    const markerId = marker.rows[0].id;
     try {
         for (const s of run) {
             for (let attempt = 1;; attempt++) {
@@ -13006,6 +13066,7 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
                     if (mayChangeTimeouts(s))
                         await client.query((0,db_timeouts/* capTimeoutsSql */.$P)('SESSION', limitsOf(opts)));
+                    await client.query(`UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('statementsDone', $2::int), finished_at = now() WHERE id = $1`, [markerId, timings.length]);
                     break;
                 }
                 catch (e) {
@@ -13016,13 +13077,16 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
+                    await client
+                        .query(`UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('error', $2::text), finished_at = now() WHERE id = $1`, [markerId, pgFields(err)])
+                        .catch(() => undefined);
                     throw new ApplyError(f.message.replace(/The transaction was rolled back \(\S+\): the database is as it was\./, '') +
                         ` This migration runs outside a transaction: ${timings.length} statement(s) before it completed and stay applied.`, f.file, f.line, f.code, f.detail);
                 }
             }
         }
         try {
-            await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
+            await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore, markerId));
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);

@@ -11,7 +11,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, type FixtureRepo } from '../helpers/fixtures.js'
-import { baseEnv, cli } from './processes.js'
+import { baseEnv, cli, CLI, start } from './processes.js'
 
 let db: TestDatabase
 let repo: FixtureRepo
@@ -219,4 +219,59 @@ test('lint: a policy created by a DO block and a SECURITY DEFINER fixed by a lat
   })
   expect(r.code).toBe(0)
   expect(r.stdout).toContain('1 file(s), 5 statement(s): 0 error(s), 0 warning(s)')
+})
+
+test('a no-transaction migration killed half-way (kill -9): the next validate says which run, how far it got and what to do; applied once idempotent, the trace goes', async () => {
+  // auto-crm2's hostile trial: the re-run said "nothing was applied" next to "already exists", and nothing
+  // recorded that a run had started the file.
+  const env = baseEnv({ DATABASE_URL: db.url })
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const file = '20250301000000_indexes.sql'
+  const body = (ifNotExists: string) =>
+    [
+      '-- migration-runbook: no-transaction',
+      `CREATE INDEX CONCURRENTLY ${ifNotExists}items_name_idx ON public.items (name);`,
+      'SELECT pg_sleep(60);',
+      `CREATE INDEX CONCURRENTLY ${ifNotExists}items_price_idx ON public.items (price);`,
+      ''
+    ].join('\n')
+  repo.write(file, body(''))
+  const run = start(CLI, ['apply', '--env', 'staging'], { cwd: repo.root, env })
+  await run.waitFor(
+    /20250301000000_indexes\.sql:2 CREATE INDEX CONCURRENTLY items_name_idx/,
+    60_000
+  )
+  await run.waitFor(/SELECT pg_sleep/, 5_000).catch(() => undefined)
+  run.child.kill('SIGKILL')
+  await run.done
+  const c = await db.client()
+  // The server notices the dead client within client_connection_check_interval (1 s) and ends its session.
+  for (let i = 0; i < 50; i++) {
+    const left = await c.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'migration-runbook' AND datname = current_database()`
+    )
+    if (left.rows[0].n === 0) break
+    await new Promise(r => setTimeout(r, 200))
+  }
+  const validate = await cli(['validate', '--env', 'staging'], { cwd: repo.root, env })
+  const text = validate.stdout + validate.stderr
+  expect(validate.code).toBe(0)
+  expect(text).toMatch(
+    /migrations\/20250301000000_indexes\.sql runs outside a transaction and run \S+ \(started [^)]+\) did not finish it: 1 of 3 statement\(s\) completed and stay applied, then it stopped without a word after \S+ \(the run was killed or its runner lost\)\. Apply runs the file again from its first statement/
+  )
+  expect(text).toMatch(
+    /drift\s+WARN\s+\d+\s+2 applied, 1 pending; 1 pending migration\(s\) half-run/
+  )
+  // Made idempotent, it applies; the killed run stays in the audit log as failed, and validate is quiet again.
+  repo.write(file, body('IF NOT EXISTS ').replace('SELECT pg_sleep(60);', 'SELECT 1;'))
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const after = await c.query(
+    `SELECT status, details->>'statementsDone' AS done FROM migration_runbook.audit_log WHERE version = '20250301000000' ORDER BY id`
+  )
+  expect(after.rows).toEqual([
+    { status: 'failed', done: '1' },
+    { status: 'applied', done: null }
+  ])
+  const again = await cli(['validate', '--env', 'staging'], { cwd: repo.root, env })
+  expect(again.stdout + again.stderr).not.toContain('half-run')
 })

@@ -340,10 +340,12 @@ function recordRanSql(
   timings: StatementTiming[],
   opts: ApplyOptions,
   started: Date,
-  schemaBefore?: unknown
+  schemaBefore?: unknown,
+  markerId?: string
 ): string {
   return [
     'BEGIN',
+    ...(markerId ? [`DELETE FROM migration_runbook.audit_log WHERE id = ${Number(markerId)}`] : []),
     recordAppliedSql(m.version, m.name, statementTexts(statements, opts)),
     writeAuditSql({
       ...auditBase(m, opts, started),
@@ -384,12 +386,27 @@ async function applyWithoutTransaction(
     `SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`
   )
   await client.query(setTimeoutsSql('SESSION', limitsOf(opts)))
+  // Each statement commits on its own: an audit row says the file started and how far it got, so a run killed
+  // half-way (kill -9, a lost runner) leaves a trace the next run reports (history.ts, unfinishedRuns). Removed
+  // when the file is recorded as applied.
+  const marker = await client.query<{ id: string }>(
+    `${writeAuditSql({
+      ...auditBase(m, opts, started),
+      status: 'failed',
+      details: { noTransaction: true, unfinished: true, statementsDone: 0, statements: run.length }
+    })} RETURNING id`
+  )
+  const markerId = marker.rows[0].id
   try {
     for (const s of run) {
       for (let attempt = 1; ; attempt++) {
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)
           if (mayChangeTimeouts(s)) await client.query(capTimeoutsSql('SESSION', limitsOf(opts)))
+          await client.query(
+            `UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('statementsDone', $2::int), finished_at = now() WHERE id = $1`,
+            [markerId, timings.length]
+          )
           break
         } catch (e) {
           const err = e as PgError
@@ -399,6 +416,12 @@ async function applyWithoutTransaction(
             continue
           }
           const f = failure(m, m, e, attempt)
+          await client
+            .query(
+              `UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('error', $2::text), finished_at = now() WHERE id = $1`,
+              [markerId, pgFields(err)]
+            )
+            .catch(() => undefined)
           throw new ApplyError(
             f.message.replace(
               /The transaction was rolled back \(\S+\): the database is as it was\./,
@@ -414,7 +437,9 @@ async function applyWithoutTransaction(
       }
     }
     try {
-      await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore))
+      await client.query(
+        recordRanSql(m, statements, timings, opts, started, schemaBefore, markerId)
+      )
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw new ApplyError(

@@ -12,6 +12,9 @@ import {
   type InvalidIndex
 } from '../db/invalid-indexes.js'
 import { editedSinceApplied, readRecordedStatements } from '../plan/recorded-statements.js'
+import { readUnfinishedRuns, type UnfinishedRun } from '../plan/history.js'
+import type { Migration } from '../plan/files.js'
+import { loadParser } from '../sql/parser.js'
 
 /** What the drift check reports (CheckResult.details). */
 declare module '../types.js' {
@@ -33,6 +36,20 @@ export interface DriftDetails {
   /** Of those, the files that differ from the statements the Supabase CLI recorded when it applied them. */
   editedSinceApplied?: string[]
   invalidIndexes: InvalidIndex[]
+  /** Pending no-transaction migrations a run started and did not finish (some statements stay applied). */
+  unfinished?: UnfinishedRun[]
+}
+
+/** What the next apply of a half-run no-transaction migration meets, and what to do first. */
+function unfinishedReason(m: Migration, u: UnfinishedRun): string {
+  const how = u.error
+    ? `failed at statement ${u.statementsDone + 1}: ${u.error.split('\n')[0]}`
+    : `stopped without a word after ${u.lastAt.toISOString()} (the run was killed or its runner lost)`
+  return (
+    `${m.file} runs outside a transaction and run ${u.runId} (started ${u.startedAt.toISOString()}) did not finish it: ` +
+    `${u.statementsDone} of ${u.statements} statement(s) completed and stay applied, then it ${how}. ` +
+    'Apply runs the file again from its first statement: make its statements idempotent (CREATE INDEX CONCURRENTLY IF NOT EXISTS; an INVALID index left by the interruption is reported here) or undo what they made first'
+  )
 }
 
 export const driftCheck: Check<'drift'> = {
@@ -82,15 +99,31 @@ export const driftCheck: Check<'drift'> = {
       edited = await editedSinceApplied(recordedFiles, recorded)
     }
     details.editedSinceApplied = edited
+    // Only a no-transaction file leaves a marker (apply.ts): no query for the usual change set. (Whether a file
+    // runs outside a transaction takes the parser, which validate and apply have loaded by now.)
+    if (plan.pending.length > 0) await loadParser()
+    const halfRun = plan.pending.filter(m => m.noTransaction)
+    const runs = await readUnfinishedRuns(
+      ctx.client,
+      halfRun.map(m => m.version)
+    )
+    const unfinished = runs.flatMap(u => {
+      const m = halfRun.find(x => x.version === u.version)
+      return m ? [unfinishedReason(m, u)] : []
+    })
+    if (runs.length > 0) details.unfinished = runs
     const note = unverified.length
       ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
       : ''
     const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`
-    if (other.length > 0 || edited.length > 0)
+    if (other.length > 0 || edited.length > 0 || unfinished.length > 0)
       return {
         status: 'warn',
-        summary: other.length ? `${summary}; ${other.length} INVALID index(es)` : summary,
-        reasons: [...edited, ...other],
+        summary:
+          summary +
+          (other.length ? `; ${other.length} INVALID index(es)` : '') +
+          (unfinished.length ? `; ${unfinished.length} pending migration(s) half-run` : ''),
+        reasons: [...unfinished, ...edited, ...other],
         details
       }
     return { status: 'pass', summary, details }

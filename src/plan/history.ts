@@ -228,3 +228,47 @@ export async function schemaBefore(
   )
   return res.rows[0]?.schema_before ?? null
 }
+
+/** A no-transaction migration a run started and did not record as applied (apply.ts writes the marker). */
+export interface UnfinishedRun {
+  version: string
+  runId: string
+  startedAt: Date
+  /** When its last statement completed (or it failed). */
+  lastAt: Date
+  statementsDone: number
+  statements: number
+  /** The failing statement's error; absent when the run was killed or lost half-way. */
+  error?: string
+}
+
+/**
+ * The newest unfinished run of each of `versions` that is still not applied: its completed statements stay
+ * applied (each committed on its own), and apply will run the file again from its first statement.
+ */
+export async function readUnfinishedRuns(
+  client: Queryable,
+  versions: readonly string[]
+): Promise<UnfinishedRun[]> {
+  if (versions.length === 0) return []
+  const exists = await client.query(
+    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
+  )
+  if (!exists.rows[0].ok) return []
+  const res = await client.query(
+    `SELECT DISTINCT ON (a.version) a.version, a.run_id, a.started_at, a.finished_at, a.details
+       FROM migration_runbook.audit_log a
+      WHERE a.version = ANY ($1::text[]) AND a.status = 'failed' AND a.details->>'unfinished' = 'true'
+      ORDER BY a.version, a.id DESC`,
+    [versions]
+  )
+  return res.rows.map(r => ({
+    version: String(r.version),
+    runId: String(r.run_id),
+    startedAt: new Date(r.started_at),
+    lastAt: new Date(r.finished_at),
+    statementsDone: Number(r.details.statementsDone ?? 0),
+    statements: Number(r.details.statements ?? 0),
+    ...(typeof r.details.error === 'string' ? { error: r.details.error } : {})
+  }))
+}
