@@ -275,3 +275,17 @@ test('a no-transaction migration killed half-way (kill -9): the next validate sa
   const again = await cli(['validate', '--env', 'staging'], { cwd: repo.root, env })
   expect(again.stdout + again.stderr).not.toContain('half-run')
 })
+
+test('verify checks the columns a CREATE TABLE made: one dropped by hand since is a failure (1)', async () => {
+  // auto-crm2's hostile trial: two columns of a migration's table dropped by hand, and verify still passed.
+  const env = baseEnv({ DATABASE_URL: db.url })
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  expect((await cli(['verify', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const c = await db.client()
+  await c.query('ALTER TABLE public.item_tags DROP COLUMN tag CASCADE')
+  const r = await cli(['verify', '--env', 'staging'], { cwd: repo.root, env })
+  expect(r.code).toBe(1)
+  expect(r.stdout + r.stderr).toContain(
+    'migrations/20250201000000_add_sku.sql:4: expected column public.item_tags.tag exists; not found'
+  )
+})

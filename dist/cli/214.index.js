@@ -6732,6 +6732,13 @@ class Follower {
         const table = `${schema}.${rv.relname}`;
         this.relations.add(table);
         this.put({ kind: 'table', name: table, present: true, line: at.line, describe: '' }, at);
+        // Its columns too: a table that is there with a column dropped by hand since is not what the migration made.
+        // (LIKE and INHERITS add columns the statement does not name; those are not expected one by one.)
+        for (const elt of c.tableElts ?? []) {
+            const column = elt.ColumnDef?.colname;
+            if (column)
+                this.put({ kind: 'column', name: column, table, present: true, line: at.line, describe: '' }, at);
+        }
     }
     alterTable(stmt, at) {
         if (stmt.objtype && stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE')

@@ -532,6 +532,16 @@ class Follower {
     const table = `${schema}.${rv.relname}`
     this.relations.add(table)
     this.put({ kind: 'table', name: table, present: true, line: at.line, describe: '' }, at)
+    // Its columns too: a table that is there with a column dropped by hand since is not what the migration made.
+    // (LIKE and INHERITS add columns the statement does not name; those are not expected one by one.)
+    for (const elt of c.tableElts ?? []) {
+      const column = elt.ColumnDef?.colname
+      if (column)
+        this.put(
+          { kind: 'column', name: column, table, present: true, line: at.line, describe: '' },
+          at
+        )
+    }
   }
 
   private alterTable(stmt: AstNode, at: At): void {
