@@ -23,8 +23,8 @@ afterAll(async () => {
   await db.drop()
 })
 
-function ctxWith(monitorYaml: string, extra = ''): StageContext {
-  const yaml = `environments:\n  production:\n${extra}    monitor:\n      duration: 600ms\n      interval: 200ms\n${monitorYaml}`
+function ctxWith(monitorYaml: string, extra = '', duration = '600ms'): StageContext {
+  const yaml = `environments:\n  production:\n${extra}    monitor:\n      duration: ${duration}\n      interval: 200ms\n${monitorYaml}`
   return makeContext({ client, url: db.url, stage: 'monitor', policyYaml: yaml })
 }
 
@@ -136,8 +136,10 @@ function withProbeCheck(ctx: StageContext, check: MonitorCheck): StageContext {
 }
 
 test('a probe check measures the probe p95 per interval against its max-p95-ms', async () => {
+  // Seven intervals, of which at least two must be sampled: a busy machine (the whole suite on 2 cores) took
+  // more than 200 ms for one interval's probe runs, and a 600 ms window sampled once.
   const ok = await runMonitorCheck(
-    withProbeCheck(ctxWith('      checks: []\n', PROBES), {
+    withProbeCheck(ctxWith('      checks: []\n', PROBES, '1400ms'), {
       name: 'lookup-p95',
       probe: 'lookup',
       params: [],
