@@ -2852,6 +2852,7 @@ function repositoryTop(cwd) {
 /* harmony export */   AY: () => (/* binding */ removeApplied),
 /* harmony export */   CT: () => (/* binding */ readUnfinishedRuns),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   US: () => (/* binding */ auditLogExists),
 /* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
 /* harmony export */   fs: () => (/* binding */ writeAudit),
 /* harmony export */   jj: () => (/* binding */ writeAuditSql),
@@ -3018,8 +3019,7 @@ async function schemaBefore(client, version, known) {
     if (known?.has(version))
         return known.get(version);
     // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await auditLogExists(client)))
         return null;
     const res = await client.query(`SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`, [version]);
@@ -3032,8 +3032,7 @@ async function schemaBefore(client, version, known) {
 async function readUnfinishedRuns(client, versions) {
     if (versions.length === 0)
         return [];
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await auditLogExists(client)))
         return [];
     const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.run_id, a.started_at, a.finished_at, a.details
        FROM migration_runbook.audit_log a
@@ -3048,6 +3047,11 @@ async function readUnfinishedRuns(client, versions) {
         statements: Number(r.details.statements ?? 0),
         ...(typeof r.details.error === 'string' ? { error: r.details.error } : {})
     }));
+}
+/** Whether migration_runbook.audit_log exists: a database only the Supabase CLI has migrated has none. */
+async function auditLogExists(client) {
+    const res = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    return res.rows[0].ok === true;
 }
 
 
@@ -16356,10 +16360,10 @@ const schemaEqualsBeforeCheck = {
 };
 
 ;// CONCATENATED MODULE: ./src/monitor/window.ts
+
 /** Deploys of `environment` finished within `windowMs` before `now`, oldest first. */
 async function findDeploys(client, environment, windowMs, now = new Date()) {
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await (0,plan_history/* auditLogExists */.US)(client)))
         return [];
     const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.name, a.git_sha, a.run_id, a.finished_at
        FROM migration_runbook.audit_log a

@@ -1155,6 +1155,7 @@ function throwawayGap(message) {
 /* harmony export */   CT: () => (/* binding */ readUnfinishedRuns),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   RC: () => (/* binding */ recordApplied),
+/* harmony export */   US: () => (/* binding */ auditLogExists),
 /* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
 /* harmony export */   fs: () => (/* binding */ writeAudit),
 /* harmony export */   jj: () => (/* binding */ writeAuditSql),
@@ -1321,8 +1322,7 @@ async function schemaBefore(client, version, known) {
     if (known?.has(version))
         return known.get(version);
     // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await auditLogExists(client)))
         return null;
     const res = await client.query(`SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`, [version]);
@@ -1335,8 +1335,7 @@ async function schemaBefore(client, version, known) {
 async function readUnfinishedRuns(client, versions) {
     if (versions.length === 0)
         return [];
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await auditLogExists(client)))
         return [];
     const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.run_id, a.started_at, a.finished_at, a.details
        FROM migration_runbook.audit_log a
@@ -1351,6 +1350,11 @@ async function readUnfinishedRuns(client, versions) {
         statements: Number(r.details.statements ?? 0),
         ...(typeof r.details.error === 'string' ? { error: r.details.error } : {})
     }));
+}
+/** Whether migration_runbook.audit_log exists: a database only the Supabase CLI has migrated has none. */
+async function auditLogExists(client) {
+    const res = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
+    return res.rows[0].ok === true;
 }
 
 
@@ -9172,10 +9176,10 @@ const schemaEqualsBeforeCheck = {
 };
 
 ;// CONCATENATED MODULE: ./src/monitor/window.ts
+
 /** Deploys of `environment` finished within `windowMs` before `now`, oldest first. */
 async function findDeploys(client, environment, windowMs, now = new Date()) {
-    const exists = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
-    if (!exists.rows[0].ok)
+    if (!(await (0,plan_history/* auditLogExists */.US)(client)))
         return [];
     const res = await client.query(`SELECT DISTINCT ON (a.version) a.version, a.name, a.git_sha, a.run_id, a.finished_at
        FROM migration_runbook.audit_log a

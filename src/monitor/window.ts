@@ -3,6 +3,7 @@
  * monitor.window, read from migration_runbook.audit_log. A deploy rolled back since is no longer watched.
  */
 import type pg from 'pg'
+import { auditLogExists } from '../plan/history.js'
 
 type Queryable = Pick<pg.Client, 'query'>
 
@@ -22,10 +23,7 @@ export async function findDeploys(
   windowMs: number,
   now: Date = new Date()
 ): Promise<Deploy[]> {
-  const exists = await client.query(
-    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
-  )
-  if (!exists.rows[0].ok) return []
+  if (!(await auditLogExists(client))) return []
   const res = await client.query(
     `SELECT DISTINCT ON (a.version) a.version, a.name, a.git_sha, a.run_id, a.finished_at
        FROM migration_runbook.audit_log a

@@ -217,10 +217,7 @@ export async function schemaBefore(
 ): Promise<unknown | null> {
   if (known?.has(version)) return known.get(version)
   // A database only the Supabase CLI has migrated has no audit log: there is no snapshot, which is not an error.
-  const exists = await client.query(
-    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
-  )
-  if (!exists.rows[0].ok) return null
+  if (!(await auditLogExists(client))) return null
   const res = await client.query(
     `SELECT schema_before FROM migration_runbook.audit_log
       WHERE version = $1 AND status = 'applied' AND schema_before IS NOT NULL ORDER BY id DESC LIMIT 1`,
@@ -251,10 +248,7 @@ export async function readUnfinishedRuns(
   versions: readonly string[]
 ): Promise<UnfinishedRun[]> {
   if (versions.length === 0) return []
-  const exists = await client.query(
-    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
-  )
-  if (!exists.rows[0].ok) return []
+  if (!(await auditLogExists(client))) return []
   const res = await client.query(
     `SELECT DISTINCT ON (a.version) a.version, a.run_id, a.started_at, a.finished_at, a.details
        FROM migration_runbook.audit_log a
@@ -271,4 +265,12 @@ export async function readUnfinishedRuns(
     statements: Number(r.details.statements ?? 0),
     ...(typeof r.details.error === 'string' ? { error: r.details.error } : {})
   }))
+}
+
+/** Whether migration_runbook.audit_log exists: a database only the Supabase CLI has migrated has none. */
+export async function auditLogExists(client: Queryable): Promise<boolean> {
+  const res = await client.query(
+    `SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`
+  )
+  return res.rows[0].ok === true
 }
