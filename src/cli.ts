@@ -112,10 +112,34 @@ export function defaultMigrationsDir(cwd: string): string {
  * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
  * none when there is no such folder (lint then says what it needs).
  */
-function projectMigrations(io: CliIo, values: Record<string, unknown>): string[] {
+/**
+ * Run outside a project (a monorepo's top, another folder): say so, and which migrations folders are below, not
+ * that runbook.yml is missing or that lint needs a path. `how` is the way to name one (an option, or lint's path).
+ */
+async function noMigrationsFolder(
+  root: string,
+  how: { allowed: string; here: (dir: string) => string }
+): Promise<never> {
+  const { migrationFoldersBelow } = await import('./init/layout.js')
+  const below = migrationFoldersBelow(root)
+  fail(
+    `no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
+      (below.length ? `; found below it: ${below.join(', ')}` : '') +
+      `; allowed: run it in the project's folder, or ${how.allowed}` +
+      (below.length ? ` (here: ${how.here(below[0])})` : '')
+  )
+}
+
+async function projectMigrations(io: CliIo, values: Record<string, unknown>): Promise<string[]> {
   const root = projectRoot(io.cwd, values)
   const dir = path.join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)))
-  if (!existsSync(dir)) return []
+  if (!existsSync(dir)) {
+    if (values['migrations-dir'] !== undefined) return []
+    return noMigrationsFolder(root, {
+      allowed: 'name the folder or files to lint: lint <dir>',
+      here: d => `lint ${d}`
+    })
+  }
   const shown = path.relative(io.cwd, dir) || '.'
   io.err(`lint: ${shown} (no path given: the project's migrations)`)
   return [shown]
@@ -177,7 +201,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runLintCommand } = await import('./lint/command.js')
       return await runLintCommand(
         {
-          paths: positionals.length > 1 ? positionals.slice(1) : projectMigrations(io, values),
+          paths:
+            positionals.length > 1 ? positionals.slice(1) : await projectMigrations(io, values),
           format: values.format,
           formatIn: values['format-in'],
           config: values.config
@@ -210,15 +235,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values.config === undefined &&
       !existsSync(path.join(root, migrationsDir))
     ) {
-      // Run outside a project (a monorepo's top, another folder): say so, not that runbook.yml is missing.
-      const { migrationFoldersBelow } = await import('./init/layout.js')
-      const below = migrationFoldersBelow(root)
-      fail(
-        `no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
-          (below.length ? `; found below it: ${below.join(', ')}` : '') +
-          `; allowed: run it in the project's folder, or pass --migrations-dir <dir>` +
-          (below.length ? ` (here: --migrations-dir ${below[0]})` : '')
-      )
+      await noMigrationsFolder(root, {
+        allowed: 'pass --migrations-dir <dir>',
+        here: d => `--migrations-dir ${d}`
+      })
     }
     const common: RawInputs = {
       'migrations-dir': migrationsDir,

@@ -109,6 +109,13 @@ describe('init in a monorepo', () => {
     expect(stage.stderr).toContain('(here: --migrations-dir packages/db/supabase/migrations)')
     expect(stage.stderr).not.toContain('runbook.yml')
 
+    // lint with no path at the top: the same, not "lint needs at least one file or folder" (deptrai/suna's layout).
+    const lint = await run(['lint'])
+    expect(lint.code).toBe(2)
+    expect(lint.stderr).toContain(`no migrations folder in ${top}`)
+    expect(lint.stderr).toContain('(here: lint packages/db/supabase/migrations)')
+    expect(lint.stderr).not.toContain('lint needs at least one file or folder')
+
     const given = await run(['init', '--migrations-dir', 'packages/db/supabase/migrations'])
     expect(given.code).toBe(0)
     expect(

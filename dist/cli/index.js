@@ -279,11 +279,29 @@ function defaultMigrationsDir(cwd) {
  * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
  * none when there is no such folder (lint then says what it needs).
  */
-function projectMigrations(io, values) {
+/**
+ * Run outside a project (a monorepo's top, another folder): say so, and which migrations folders are below, not
+ * that runbook.yml is missing or that lint needs a path. `how` is the way to name one (an option, or lint's path).
+ */
+async function noMigrationsFolder(root, how) {
+    const { migrationFoldersBelow } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
+    const below = migrationFoldersBelow(root);
+    fail(`no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
+        (below.length ? `; found below it: ${below.join(', ')}` : '') +
+        `; allowed: run it in the project's folder, or ${how.allowed}` +
+        (below.length ? ` (here: ${how.here(below[0])})` : ''));
+}
+async function projectMigrations(io, values) {
     const root = projectRoot(io.cwd, values);
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)));
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
-        return [];
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir)) {
+        if (values['migrations-dir'] !== undefined)
+            return [];
+        return noMigrationsFolder(root, {
+            allowed: 'name the folder or files to lint: lint <dir>',
+            here: d => `lint ${d}`
+        });
+    }
     const shown = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(io.cwd, dir) || '.';
     io.err(`lint: ${shown} (no path given: the project's migrations)`);
     return [shown];
@@ -344,7 +362,7 @@ async function runCli(argv, io) {
             // Offline: no database, no environment; every path after the command is linted.
             const { runLintCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3409));
             return await runLintCommand({
-                paths: positionals.length > 1 ? positionals.slice(1) : projectMigrations(io, values),
+                paths: positionals.length > 1 ? positionals.slice(1) : await projectMigrations(io, values),
                 format: values.format,
                 formatIn: values['format-in'],
                 config: values.config
@@ -370,13 +388,10 @@ async function runCli(argv, io) {
         if (values['migrations-dir'] === undefined &&
             values.config === undefined &&
             !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, migrationsDir))) {
-            // Run outside a project (a monorepo's top, another folder): say so, not that runbook.yml is missing.
-            const { migrationFoldersBelow } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
-            const below = migrationFoldersBelow(root);
-            fail(`no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
-                (below.length ? `; found below it: ${below.join(', ')}` : '') +
-                `; allowed: run it in the project's folder, or pass --migrations-dir <dir>` +
-                (below.length ? ` (here: --migrations-dir ${below[0]})` : ''));
+            await noMigrationsFolder(root, {
+                allowed: 'pass --migrations-dir <dir>',
+                here: d => `--migrations-dir ${d}`
+            });
         }
         const common = {
             'migrations-dir': migrationsDir,
