@@ -3,7 +3,8 @@
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
  */
 import { parseArgs } from 'node:util'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 // Only light modules are imported here: `--help` and `lint` must start fast (issue 14/15), so the stage
 // engine (pg, zod, the GitHub clients, ...) is imported below by the commands that run it.
@@ -32,7 +33,8 @@ Usage:
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
                         [<file|dir>...]
 
-Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres
+(with no runbook.yml yet, under the policy init would write).
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error; with no
@@ -128,6 +130,33 @@ async function noMigrationsFolder(
       `; allowed: run it in the project's folder, or ${how.allowed}` +
       (below.length ? ` (here: ${how.here(below[0])})` : '')
   )
+}
+
+/**
+ * `rehearse` in a project with no runbook.yml yet (the first thing a newcomer types): the policy `init` would
+ * write, from a temporary file, instead of exit 2. The stages against a real database still need the file: it
+ * names the environments and pins their databases. Returns the temporary folder, for removal.
+ */
+async function defaultPolicyForRehearsal(
+  root: string,
+  migrationsDir: string,
+  inputs: RawInputs,
+  io: CliIo
+): Promise<string | undefined> {
+  if (inputs.config !== undefined) return undefined
+  const { configCandidates } = await import('./config/inputs.js')
+  const candidates = configCandidates(migrationsDir)
+  if (candidates.some(c => existsSync(path.resolve(root, c)))) return undefined
+  const { detectLayout } = await import('./init/layout.js')
+  const { renderRunbook } = await import('./init/runbook.js')
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-policy-'))
+  const file = path.join(dir, 'runbook.yml')
+  writeFileSync(file, renderRunbook(detectLayout(root, migrationsDir)))
+  inputs.config = file
+  io.err(
+    `no ${candidates[candidates.length - 1]}: rehearsing with the policy \`migration-runbook init\` would write (staging and production, every setting at its default); run init to keep it, with the workflows`
+  )
+  return dir
 }
 
 async function projectMigrations(io: CliIo, values: Record<string, unknown>): Promise<string[]> {
@@ -273,29 +302,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'rehearse') {
       // The throwaway server's code is loaded only when a command needs it.
       const { rehearse } = await import('./embedded/rehearse.js')
-      const outcome = await rehearse({
-        signal: io.signal,
-        cwd: root,
-        environment: values.env ?? 'staging',
-        inputs: common,
-        baseline: values.baseline,
-        baselineSchema: values['baseline-schema'],
-        baselineFrom: baselineSource(),
-        demoRows,
-        redactor,
-        log: line => io.err(line),
-        env: io.env
-      })
-      io.out(
-        values.json
-          ? JSON.stringify(
-              outcome.runs.map(r => r.report),
-              null,
-              2
-            )
-          : outcome.table
-      )
-      return outcome.exitCode
+      const defaults = await defaultPolicyForRehearsal(root, migrationsDir, common, io)
+      try {
+        const outcome = await rehearse({
+          signal: io.signal,
+          cwd: root,
+          environment: values.env ?? 'staging',
+          inputs: common,
+          baseline: values.baseline,
+          baselineSchema: values['baseline-schema'],
+          baselineFrom: baselineSource(),
+          demoRows,
+          redactor,
+          log: line => io.err(line),
+          env: io.env
+        })
+        io.out(
+          values.json
+            ? JSON.stringify(
+                outcome.runs.map(r => r.report),
+                null,
+                2
+              )
+            : outcome.table
+        )
+        return outcome.exitCode
+      } finally {
+        if (defaults) rmSync(defaults, { recursive: true, force: true })
+      }
     }
 
     if (!(STAGES as readonly string[]).includes(command)) {

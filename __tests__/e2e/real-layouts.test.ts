@@ -242,3 +242,41 @@ describe('the baseline names what the folder or the schema file says of a missin
     expect(r.stdout).not.toContain('lacks this object')
   }, 60_000)
 })
+
+test('rehearse in a Supabase project with no runbook.yml yet: the policy init would write, from a temporary file; the project gets only its evidence', async () => {
+  // Both helpers of the eleventh session's trial typed `rehearse` first and got exit 2 until `init` had run.
+  expect(spawnSync('git', ['init', '-q', top]).status).toBe(0)
+  const dir = path.join(top, 'supabase', 'migrations')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    path.join(dir, '20250101000000_notes.sql'),
+    'create table public.notes (id bigint primary key, body text);\n'
+  )
+  writeFileSync(
+    path.join(dir, '20250102000000_notes_body.sql'),
+    'create index notes_body_idx on public.notes (body);\n'
+  )
+  const temporary = () =>
+    readdirSync(os.tmpdir()).filter(f => f.startsWith('migration-runbook-policy-')).length
+  const before = temporary()
+  const r = await run(['rehearse'])
+  expect(r.stderr).toContain(
+    'no supabase/runbook.yml: rehearsing with the policy `migration-runbook init` would write (staging and production, every setting at its default); run init to keep it, with the workflows'
+  )
+  expect(r.code).toBe(0)
+  expect(files().filter(f => !f.startsWith('artifacts/'))).toEqual([
+    'supabase/migrations/20250101000000_notes.sql',
+    'supabase/migrations/20250102000000_notes_body.sql'
+  ])
+  expect(temporary()).toBe(before)
+  // The stages against a database still need the file: it names the environments and pins their databases.
+  const stage = await run([
+    'validate',
+    '--env',
+    'staging',
+    '--database-url',
+    'postgres://u:p@127.0.0.1:1/db'
+  ])
+  expect(stage.code).toBe(2)
+  expect(stage.stderr).toContain('create supabase/runbook.yml with `migration-runbook init`')
+})

@@ -366,7 +366,11 @@ describe('bad usage exits 2', () => {
   test('no paths, and no migrations folder here or above', async () => {
     const r = await cli(['lint'])
     expect(r.code).toBe(2)
-    expect(r.err).toContain('lint needs at least one file or folder')
+    // Says what is missing and how to name it, as the stages do.
+    expect(r.err).toContain('no migrations folder in ')
+    expect(r.err).toContain(
+      "allowed: run it in the project's folder, or name the folder or files to lint: lint <dir>"
+    )
   })
 
   test('a path that does not exist is named', async () => {

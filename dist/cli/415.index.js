@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ configCandidates),
 /* harmony export */   PROVIDED_TARGET_URL: () => (/* binding */ PROVIDED_TARGET_URL),
 /* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
+/* harmony export */   configCandidates: () => (/* binding */ configCandidates),
 /* harmony export */   parseInputs: () => (/* binding */ parseInputs),
 /* harmony export */   withLibpqTlsEnvironment: () => (/* binding */ withLibpqTlsEnvironment)
 /* harmony export */ });

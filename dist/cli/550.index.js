@@ -201,9 +201,9 @@ function lookupVariable(vars, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ configCandidates),
 /* harmony export */   PROVIDED_TARGET_URL: () => (/* binding */ PROVIDED_TARGET_URL),
 /* harmony export */   checkDatabaseUrl: () => (/* binding */ checkDatabaseUrl),
+/* harmony export */   configCandidates: () => (/* binding */ configCandidates),
 /* harmony export */   parseInputs: () => (/* binding */ parseInputs),
 /* harmony export */   withLibpqTlsEnvironment: () => (/* binding */ withLibpqTlsEnvironment)
 /* harmony export */ });
@@ -439,7 +439,7 @@ function parseInputs(raw, lookup = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _d: () => (/* binding */ nearestLayoutDir),
-/* harmony export */   ey: () => (/* binding */ detectLayout),
+/* harmony export */   detectLayout: () => (/* binding */ detectLayout),
 /* harmony export */   migrationFoldersBelow: () => (/* binding */ migrationFoldersBelow)
 /* harmony export */ });
 /* unused harmony exports LAYOUT_FOLDERS, policyPathFor */
@@ -473,7 +473,7 @@ function toPosix(p) {
  * supabase/runbook.yml, outside the folder the Supabase CLI reads.
  */
 function policyPathFor(root, migrationsDir) {
-    const candidates = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .configCandidates */ .J)(migrationsDir);
+    const candidates = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__.configCandidates)(migrationsDir);
     const existing = candidates.find(c => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
     return toPosix(existing ?? candidates[candidates.length - 1]);
 }
@@ -495,7 +495,7 @@ function detectLayout(root, migrationsDir) {
         if (!isFolder(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, dir))) {
             throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`option --migrations-dir is "${migrationsDir}", which is not a folder under ${root}; allowed: an existing folder of <version>_<name>.sql migrations`);
         }
-        const kind = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .configCandidates */ .J)(dir).length > 1 ? 'supabase' : 'plain';
+        const kind = (0,_config_inputs_js__WEBPACK_IMPORTED_MODULE_2__.configCandidates)(dir).length > 1 ? 'supabase' : 'plain';
         return layoutOf(root, dir, kind);
     }
     for (const { dir, kind } of LAYOUT_FOLDERS) {

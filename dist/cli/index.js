@@ -182,12 +182,14 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7827);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(649);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7827);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(649);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8522);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
 /**
  * The CLI front end: flags in, the same engine as the action, a terminal table and an exit code out
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
@@ -199,7 +201,8 @@ __webpack_async_result__();
 
 
 
-const USAGE = `migration-runbook ${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}
+
+const USAGE = `migration-runbook ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x}
 
 Usage:
   migration-runbook <stage> --env <name> [--database-url URL | --embedded] [options]
@@ -208,7 +211,8 @@ Usage:
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
                         [<file|dir>...]
 
-Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres.
+Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres
+(with no runbook.yml yet, under the policy init would write).
 init writes runbook.yml and the PR and deploy workflows for this repository's migrations folder
 (supabase/migrations or migrations/); --print shows them instead, --force replaces existing files.
 lint checks migration files and folders offline (no database): exit 1 on an unsuppressed error; with no
@@ -253,12 +257,12 @@ const PATH_OPTIONS = ['migrations-dir', 'config', 'artifacts-dir', 'env-file', '
 function projectRoot(cwd, given, exists = node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync) {
     if (PATH_OPTIONS.some(o => given[o] !== undefined))
         return cwd;
-    const isProject = (dir) => exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'supabase', 'migrations')) ||
-        exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'migrations', 'runbook.yml'));
-    if (isProject(cwd) || exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'migrations')))
+    const isProject = (dir) => exists(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'supabase', 'migrations')) ||
+        exists(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'migrations', 'runbook.yml'));
+    if (isProject(cwd) || exists(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, 'migrations')))
         return cwd;
-    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(cwd), below = cwd; dir !== below; below = dir, dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir)) {
-        if (exists(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(below, '.git')))
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(cwd), below = cwd; dir !== below; below = dir, dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dir)) {
+        if (exists(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(below, '.git')))
             break;
         if (isProject(dir))
             return dir;
@@ -270,8 +274,8 @@ function projectRoot(cwd, given, exists = node_fs__WEBPACK_IMPORTED_MODULE_1__.e
  * every command works there without --migrations-dir.
  */
 function defaultMigrationsDir(cwd) {
-    const supabase = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'supabase', 'migrations');
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(supabase) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'migrations'))
+    const supabase = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, 'supabase', 'migrations');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(supabase) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cwd, 'migrations'))
         ? 'supabase/migrations'
         : 'migrations';
 }
@@ -291,9 +295,30 @@ async function noMigrationsFolder(root, how) {
         `; allowed: run it in the project's folder, or ${how.allowed}` +
         (below.length ? ` (here: ${how.here(below[0])})` : ''));
 }
+/**
+ * `rehearse` in a project with no runbook.yml yet (the first thing a newcomer types): the policy `init` would
+ * write, from a temporary file, instead of exit 2. The stages against a real database still need the file: it
+ * names the environments and pins their databases. Returns the temporary folder, for removal.
+ */
+async function defaultPolicyForRehearsal(root, migrationsDir, inputs, io) {
+    if (inputs.config !== undefined)
+        return undefined;
+    const { configCandidates } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
+    const candidates = configCandidates(migrationsDir);
+    if (candidates.some(c => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(root, c))))
+        return undefined;
+    const { detectLayout } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
+    const { renderRunbook } = await __nccwpck_require__.e(/* import() */ 558).then(__nccwpck_require__.bind(__nccwpck_require__, 3558));
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'migration-runbook-policy-'));
+    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'runbook.yml');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, renderRunbook(detectLayout(root, migrationsDir)));
+    inputs.config = file;
+    io.err(`no ${candidates[candidates.length - 1]}: rehearsing with the policy \`migration-runbook init\` would write (staging and production, every setting at its default); run init to keep it, with the workflows`);
+    return dir;
+}
 async function projectMigrations(io, values) {
     const root = projectRoot(io.cwd, values);
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)));
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)));
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir)) {
         if (values['migrations-dir'] !== undefined)
             return [];
@@ -302,15 +327,15 @@ async function projectMigrations(io, values) {
             here: d => `lint ${d}`
         });
     }
-    const shown = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(io.cwd, dir) || '.';
+    const shown = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(io.cwd, dir) || '.';
     io.err(`lint: ${shown} (no path given: the project's migrations)`);
     return [shown];
 }
 function fail(message) {
-    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(message);
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(message);
 }
 async function runCli(argv, io) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .Redactor */ .p();
     // Mask the URL the moment it is read, before anything could print it.
     redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '');
     try {
@@ -373,7 +398,7 @@ async function runCli(argv, io) {
         const command = positionals[0];
         if (command === 'init') {
             // Scaffolding only: no database, no environment.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(550), __nccwpck_require__.e(331)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6331));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(550), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5837));
             return await runInit(values, io);
         }
         const root = projectRoot(io.cwd, values);
@@ -387,7 +412,7 @@ async function runCli(argv, io) {
         const migrationsDir = values['migrations-dir'] ?? defaultMigrationsDir(root);
         if (values['migrations-dir'] === undefined &&
             values.config === undefined &&
-            !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, migrationsDir))) {
+            !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, migrationsDir))) {
             await noMigrationsFolder(root, {
                 allowed: 'pass --migrations-dir <dir>',
                 here: d => `--migrations-dir ${d}`
@@ -397,7 +422,7 @@ async function runCli(argv, io) {
             'migrations-dir': migrationsDir,
             config: values.config,
             // Found above: the evidence goes to the project's artifacts/, named in full where the run prints it.
-            'artifacts-dir': values['artifacts-dir'] ?? (root === io.cwd ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, 'artifacts')),
+            'artifacts-dir': values['artifacts-dir'] ?? (root === io.cwd ? undefined : node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, 'artifacts')),
             'test-command': values['test-command'],
             'env-file': values['env-file'],
             comment: 'never'
@@ -420,26 +445,33 @@ async function runCli(argv, io) {
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
             const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
-            const outcome = await rehearse({
-                signal: io.signal,
-                cwd: root,
-                environment: values.env ?? 'staging',
-                inputs: common,
-                baseline: values.baseline,
-                baselineSchema: values['baseline-schema'],
-                baselineFrom: baselineSource(),
-                demoRows,
-                redactor,
-                log: line => io.err(line),
-                env: io.env
-            });
-            io.out(values.json
-                ? JSON.stringify(outcome.runs.map(r => r.report), null, 2)
-                : outcome.table);
-            return outcome.exitCode;
+            const defaults = await defaultPolicyForRehearsal(root, migrationsDir, common, io);
+            try {
+                const outcome = await rehearse({
+                    signal: io.signal,
+                    cwd: root,
+                    environment: values.env ?? 'staging',
+                    inputs: common,
+                    baseline: values.baseline,
+                    baselineSchema: values['baseline-schema'],
+                    baselineFrom: baselineSource(),
+                    demoRows,
+                    redactor,
+                    log: line => io.err(line),
+                    env: io.env
+                });
+                io.out(values.json
+                    ? JSON.stringify(outcome.runs.map(r => r.report), null, 2)
+                    : outcome.table);
+                return outcome.exitCode;
+            }
+            finally {
+                if (defaults)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(defaults, { recursive: true, force: true });
+            }
         }
-        if (!_types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a.includes(command)) {
-            fail(`command is "${command}"; allowed: ${[..._types_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a, 'rehearse'].join(', ')}`);
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.includes(command)) {
+            fail(`command is "${command}"; allowed: ${[..._types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a, 'rehearse'].join(', ')}`);
         }
         if (values['baseline-from'] !== undefined && !values.embedded)
             fail('option --baseline-from needs --embedded (or the rehearse command): it shapes the throwaway database');
@@ -485,11 +517,11 @@ async function runCli(argv, io) {
         io.out(values.json
             ? JSON.stringify(outcome.report, null, 2)
             : renderTable([outcome.report]) +
-                `\nevidence: ${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
+                `\nevidence: ${node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(io.cwd, outcome.evidence.dir) || '.'}\n`);
         return outcome.exitCode;
     }
     catch (e) {
-        if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x) {
+        if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x) {
             io.err(`error: ${redactor.redact(e.message)}`);
             return 2;
         }

@@ -1,8 +1,8 @@
-export const id = 331;
-export const ids = [331];
+export const id = 837;
+export const ids = [837,558];
 export const modules = {
 
-/***/ 6331:
+/***/ 5837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -26,66 +26,8 @@ var parser = __webpack_require__(7117);
 var init_layout = __webpack_require__(550);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/init/runbook.ts
-function header(layout) {
-    const where = layout.kind === 'supabase'
-        ? `# It lives beside ${layout.migrationsDir}, not in it: the Supabase CLI reads every file in that
-# folder and would print "Skipping migration runbook.yml" on each command. Migration Runbook finds it
-# there by default (<migrations-dir>/runbook.yml first, then this file).`
-        : `# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.`;
-    return `# Migration Runbook policy for the migrations in ${layout.migrationsDir}/ (written by
-# \`migration-runbook init\`; edit freely). Schema: src/config/policy.ts of Migration Runbook.
-${where}
-# Durations: 500ms, 5s, 2m, 1h. Gates: fail | warn | off.
-# If the rehearsal's throwaway database lacks something your project needs (an extension, a role, a
-# schema the Supabase stand-in does not have), add it with a top-level \`setup-sql:\` key (inline SQL,
-# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`;
-}
-function renderRunbook(layout) {
-    return `${header(layout)}
-version: 1
-
-# Merged under every environment below; an environment's own keys win.
-defaults:
-  lock-timeout: 5s # SET LOCAL lock_timeout per migration: give up on a lock instead of queueing every query behind it
-  statement-timeout: 15m # no single statement of a migration runs longer
-  apply-retries: 3 # retries after a lock timeout (55P03) only, never after any other error
-  retry-backoff: 2s # wait between those retries
-  advisory-lock-wait: 2m # a second run against the same database waits this long for the first, then fails
-  lock-budget: 10s # the rehearsal measures how long each migration holds its locks; longer is over budget
-  long-transaction-limit: 5m # transactions open longer than this on the target are reported before applying
-  backup-max-age: 24h # newest backup must be younger (checked when supabase-project-ref and SUPABASE_ACCESS_TOKEN are set)
-  conflicts-timeout: 2m # budget of each query looking for rows a new constraint would reject
-  conflicts-sample: 20 # offending rows shown per constraint in the evidence and the PR comment; 0: counts only (rows may hold personal data)
-  artifact-retention-days: 30 # how long GitHub keeps the evidence artifact
-
-# Names must match the GitHub environments that hold each database's DATABASE_URL secret.
-environments:
-  staging:
-    # Open transactions and lock holders are reported, not fatal: staging is shared and noisy.
-    long-transactions: warn
-    lock-holders: warn
-    rehearsal-over-budget: warn
-    # test-command: npm test # functional tests run against the target (DATABASE_URL and SUPABASE_DB_URL set)
-
-  production:
-    production: true # strict: long transactions, lock holders and an over-budget rehearsal fail the run
-    lock-budget: 5s # users wait behind an ACCESS EXCLUSIVE lock this long at most; raise it for a planned window
-    long-transactions: fail
-    lock-holders: fail
-    rehearsal-over-budget: fail
-    # supabase-project-ref: abcdefghijklmnopqrst # 20 characters; with SUPABASE_ACCESS_TOKEN, enables the backup check
-    # monitor: # watch production after the apply; on-breach: rollback reverts the newest migration
-    #   duration: 15m
-    #   interval: 30s
-    #   on-breach: fail
-    #   checks:
-    #     - name: error-rate
-    #       sql: SELECT 0 AS value # one numeric column named value per sample
-    #       max: 5
-`;
-}
-
+// EXTERNAL MODULE: ./src/init/runbook.ts
+var runbook = __webpack_require__(3558);
 // EXTERNAL MODULE: ./src/init/workflows.ts
 var workflows = __webpack_require__(2968);
 ;// CONCATENATED MODULE: ./src/init/plan.ts
@@ -100,9 +42,9 @@ var workflows = __webpack_require__(2968);
 
 
 function planInit(root, opts = {}) {
-    const layout = (0,init_layout/* detectLayout */.ey)(root, opts.migrationsDir);
+    const layout = (0,init_layout.detectLayout)(root, opts.migrationsDir);
     const files = [
-        { path: layout.configPath, content: renderRunbook(layout) },
+        { path: layout.configPath, content: (0,runbook.renderRunbook)(layout) },
         ...(0,workflows/* renderWorkflows */.L5)(layout, opts)
     ].map(f => ({ ...f, exists: (0,external_node_fs_.existsSync)(external_node_path_default().join(root, f.path)) }));
     return { root, layout, files };
@@ -266,6 +208,74 @@ async function runInit(flags, io) {
     }
     io.out(`\n${renderNext(plan.layout, flags.print === true, fromBelow ? root : undefined)}`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 3558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderRunbook: () => (/* binding */ renderRunbook)
+/* harmony export */ });
+function header(layout) {
+    const where = layout.kind === 'supabase'
+        ? `# It lives beside ${layout.migrationsDir}, not in it: the Supabase CLI reads every file in that
+# folder and would print "Skipping migration runbook.yml" on each command. Migration Runbook finds it
+# there by default (<migrations-dir>/runbook.yml first, then this file).`
+        : `# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.`;
+    return `# Migration Runbook policy for the migrations in ${layout.migrationsDir}/ (written by
+# \`migration-runbook init\`; edit freely). Schema: src/config/policy.ts of Migration Runbook.
+${where}
+# Durations: 500ms, 5s, 2m, 1h. Gates: fail | warn | off.
+# If the rehearsal's throwaway database lacks something your project needs (an extension, a role, a
+# schema the Supabase stand-in does not have), add it with a top-level \`setup-sql:\` key (inline SQL,
+# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`;
+}
+function renderRunbook(layout) {
+    return `${header(layout)}
+version: 1
+
+# Merged under every environment below; an environment's own keys win.
+defaults:
+  lock-timeout: 5s # SET LOCAL lock_timeout per migration: give up on a lock instead of queueing every query behind it
+  statement-timeout: 15m # no single statement of a migration runs longer
+  apply-retries: 3 # retries after a lock timeout (55P03) only, never after any other error
+  retry-backoff: 2s # wait between those retries
+  advisory-lock-wait: 2m # a second run against the same database waits this long for the first, then fails
+  lock-budget: 10s # the rehearsal measures how long each migration holds its locks; longer is over budget
+  long-transaction-limit: 5m # transactions open longer than this on the target are reported before applying
+  backup-max-age: 24h # newest backup must be younger (checked when supabase-project-ref and SUPABASE_ACCESS_TOKEN are set)
+  conflicts-timeout: 2m # budget of each query looking for rows a new constraint would reject
+  conflicts-sample: 20 # offending rows shown per constraint in the evidence and the PR comment; 0: counts only (rows may hold personal data)
+  artifact-retention-days: 30 # how long GitHub keeps the evidence artifact
+
+# Names must match the GitHub environments that hold each database's DATABASE_URL secret.
+environments:
+  staging:
+    # Open transactions and lock holders are reported, not fatal: staging is shared and noisy.
+    long-transactions: warn
+    lock-holders: warn
+    rehearsal-over-budget: warn
+    # test-command: npm test # functional tests run against the target (DATABASE_URL and SUPABASE_DB_URL set)
+
+  production:
+    production: true # strict: long transactions, lock holders and an over-budget rehearsal fail the run
+    lock-budget: 5s # users wait behind an ACCESS EXCLUSIVE lock this long at most; raise it for a planned window
+    long-transactions: fail
+    lock-holders: fail
+    rehearsal-over-budget: fail
+    # supabase-project-ref: abcdefghijklmnopqrst # 20 characters; with SUPABASE_ACCESS_TOKEN, enables the backup check
+    # monitor: # watch production after the apply; on-breach: rollback reverts the newest migration
+    #   duration: 15m
+    #   interval: 30s
+    #   on-breach: fail
+    #   checks:
+    #     - name: error-rate
+    #       sql: SELECT 0 AS value # one numeric column named value per sample
+    #       max: 5
+`;
 }
 
 
