@@ -2852,6 +2852,7 @@ function repositoryTop(cwd) {
 /* harmony export */   AY: () => (/* binding */ removeApplied),
 /* harmony export */   CT: () => (/* binding */ readUnfinishedRuns),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   MK: () => (/* binding */ patchAuditDetails),
 /* harmony export */   US: () => (/* binding */ auditLogExists),
 /* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
 /* harmony export */   fs: () => (/* binding */ writeAudit),
@@ -2982,6 +2983,13 @@ function recordAppliedSql(version, name, statements) {
 }
 function writeAuditSql(e) {
     return `${AUDIT_INSERT} (${auditValues(e).map(_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteLiteral */ .ce).join(', ')})`;
+}
+/**
+ * Adds `patch` to an audit row's details and stamps its finished_at: how far a no-transaction migration got, and
+ * why it stopped (apply.ts; readUnfinishedRuns reads it back).
+ */
+async function patchAuditDetails(client, id, patch) {
+    await client.query(`UPDATE migration_runbook.audit_log SET details = details || $2::jsonb, finished_at = now() WHERE id = $1`, [id, JSON.stringify(patch)]);
 }
 async function removeApplied(client, version) {
     const res = await client.query(`DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`, [version]);
@@ -13070,7 +13078,6 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
                     if (mayChangeTimeouts(s))
                         await client.query((0,db_timeouts/* capTimeoutsSql */.$P)('SESSION', limitsOf(opts)));
-                    await client.query(`UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('statementsDone', $2::int), finished_at = now() WHERE id = $1`, [markerId, timings.length]);
                     break;
                 }
                 catch (e) {
@@ -13081,13 +13088,14 @@ async function applyWithoutTransaction(client, m, opts, fresh) {
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
-                    await client
-                        .query(`UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('error', $2::text), finished_at = now() WHERE id = $1`, [markerId, pgFields(err)])
-                        .catch(() => undefined);
+                    await (0,plan_history/* patchAuditDetails */.MK)(client, markerId, auditDetails({ error: pgFields(err) }, opts)).catch(() => undefined);
                     throw new ApplyError(f.message.replace(/The transaction was rolled back \(\S+\): the database is as it was\./, '') +
                         ` This migration runs outside a transaction: ${timings.length} statement(s) before it completed and stay applied.`, f.file, f.line, f.code, f.detail);
                 }
             }
+            // After the retries, not among them: the statement committed, and a failure to record how far the file
+            // got is not that statement's failure.
+            await (0,plan_history/* patchAuditDetails */.MK)(client, markerId, { statementsDone: timings.length });
         }
         try {
             await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore, markerId));

@@ -111,10 +111,6 @@ export function defaultMigrationsDir(cwd: string): string {
 }
 
 /**
- * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
- * none when there is no such folder (lint then says what it needs).
- */
-/**
  * Run outside a project (a monorepo's top, another folder): say so, and which migrations folders are below, not
  * that runbook.yml is missing or that lint needs a path. `how` is the way to name one (an option, or lint's path).
  */
@@ -135,14 +131,14 @@ async function noMigrationsFolder(
 /**
  * `rehearse` in a project with no runbook.yml yet (the first thing a newcomer types): the policy `init` would
  * write, from a temporary file, instead of exit 2. The stages against a real database still need the file: it
- * names the environments and pins their databases. Returns the temporary folder, for removal.
+ * names the environments and pins their databases. Returns the file, and its temporary folder for removal.
  */
 async function defaultPolicyForRehearsal(
   root: string,
   migrationsDir: string,
   inputs: RawInputs,
   io: CliIo
-): Promise<string | undefined> {
+): Promise<{ config: string; dir: string } | undefined> {
   if (inputs.config !== undefined) return undefined
   const { configCandidates } = await import('./config/inputs.js')
   const candidates = configCandidates(migrationsDir)
@@ -152,13 +148,16 @@ async function defaultPolicyForRehearsal(
   const dir = mkdtempSync(path.join(os.tmpdir(), 'migration-runbook-policy-'))
   const file = path.join(dir, 'runbook.yml')
   writeFileSync(file, renderRunbook(detectLayout(root, migrationsDir)))
-  inputs.config = file
   io.err(
     `no ${candidates[candidates.length - 1]}: rehearsing with the policy \`migration-runbook init\` would write (staging and production, every setting at its default); run init to keep it, with the workflows`
   )
-  return dir
+  return { config: file, dir }
 }
 
+/**
+ * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr).
+ * None there: which folders are below and how to name one; none at a --migrations-dir given (lint says so).
+ */
 async function projectMigrations(io: CliIo, values: Record<string, unknown>): Promise<string[]> {
   const root = projectRoot(io.cwd, values)
   const dir = path.join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)))
@@ -308,7 +307,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           signal: io.signal,
           cwd: root,
           environment: values.env ?? 'staging',
-          inputs: common,
+          inputs: defaults ? { ...common, config: defaults.config } : common,
           baseline: values.baseline,
           baselineSchema: values['baseline-schema'],
           baselineFrom: baselineSource(),
@@ -328,7 +327,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         )
         return outcome.exitCode
       } finally {
-        if (defaults) rmSync(defaults, { recursive: true, force: true })
+        if (defaults) rmSync(defaults.dir, { recursive: true, force: true })
       }
     }
 

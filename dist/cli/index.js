@@ -280,10 +280,6 @@ function defaultMigrationsDir(cwd) {
         : 'migrations';
 }
 /**
- * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr);
- * none when there is no such folder (lint then says what it needs).
- */
-/**
  * Run outside a project (a monorepo's top, another folder): say so, and which migrations folders are below, not
  * that runbook.yml is missing or that lint needs a path. `how` is the way to name one (an option, or lint's path).
  */
@@ -298,7 +294,7 @@ async function noMigrationsFolder(root, how) {
 /**
  * `rehearse` in a project with no runbook.yml yet (the first thing a newcomer types): the policy `init` would
  * write, from a temporary file, instead of exit 2. The stages against a real database still need the file: it
- * names the environments and pins their databases. Returns the temporary folder, for removal.
+ * names the environments and pins their databases. Returns the file, and its temporary folder for removal.
  */
 async function defaultPolicyForRehearsal(root, migrationsDir, inputs, io) {
     if (inputs.config !== undefined)
@@ -312,10 +308,13 @@ async function defaultPolicyForRehearsal(root, migrationsDir, inputs, io) {
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'migration-runbook-policy-'));
     const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'runbook.yml');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, renderRunbook(detectLayout(root, migrationsDir)));
-    inputs.config = file;
     io.err(`no ${candidates[candidates.length - 1]}: rehearsing with the policy \`migration-runbook init\` would write (staging and production, every setting at its default); run init to keep it, with the workflows`);
-    return dir;
+    return { config: file, dir };
 }
+/**
+ * `lint` with no path: the project's migrations folder, found as the other commands find it (said on stderr).
+ * None there: which folders are below and how to name one; none at a --migrations-dir given (lint says so).
+ */
 async function projectMigrations(io, values) {
     const root = projectRoot(io.cwd, values);
     const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, String(values['migrations-dir'] ?? defaultMigrationsDir(root)));
@@ -451,7 +450,7 @@ async function runCli(argv, io) {
                     signal: io.signal,
                     cwd: root,
                     environment: values.env ?? 'staging',
-                    inputs: common,
+                    inputs: defaults ? { ...common, config: defaults.config } : common,
                     baseline: values.baseline,
                     baselineSchema: values['baseline-schema'],
                     baselineFrom: baselineSource(),
@@ -467,7 +466,7 @@ async function runCli(argv, io) {
             }
             finally {
                 if (defaults)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(defaults, { recursive: true, force: true });
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(defaults.dir, { recursive: true, force: true });
             }
         }
         if (!_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.includes(command)) {

@@ -13,6 +13,7 @@ import {
   ensureHistoryTables,
   recordAppliedSql,
   writeAudit,
+  patchAuditDetails,
   writeAuditSql
 } from '../plan/history.js'
 import {
@@ -403,10 +404,6 @@ async function applyWithoutTransaction(
         try {
           await runStatement(client, m, s, timings, opts.log, opts.signal)
           if (mayChangeTimeouts(s)) await client.query(capTimeoutsSql('SESSION', limitsOf(opts)))
-          await client.query(
-            `UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('statementsDone', $2::int), finished_at = now() WHERE id = $1`,
-            [markerId, timings.length]
-          )
           break
         } catch (e) {
           const err = e as PgError
@@ -416,12 +413,11 @@ async function applyWithoutTransaction(
             continue
           }
           const f = failure(m, m, e, attempt)
-          await client
-            .query(
-              `UPDATE migration_runbook.audit_log SET details = details || jsonb_build_object('error', $2::text), finished_at = now() WHERE id = $1`,
-              [markerId, pgFields(err)]
-            )
-            .catch(() => undefined)
+          await patchAuditDetails(
+            client,
+            markerId,
+            auditDetails({ error: pgFields(err) }, opts)
+          ).catch(() => undefined)
           throw new ApplyError(
             f.message.replace(
               /The transaction was rolled back \(\S+\): the database is as it was\./,
@@ -435,6 +431,9 @@ async function applyWithoutTransaction(
           )
         }
       }
+      // After the retries, not among them: the statement committed, and a failure to record how far the file
+      // got is not that statement's failure.
+      await patchAuditDetails(client, markerId, { statementsDone: timings.length })
     }
     try {
       await client.query(

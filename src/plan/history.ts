@@ -168,6 +168,21 @@ export function writeAuditSql(e: AuditEntry): string {
   return `${AUDIT_INSERT} (${auditValues(e).map(quoteLiteral).join(', ')})`
 }
 
+/**
+ * Adds `patch` to an audit row's details and stamps its finished_at: how far a no-transaction migration got, and
+ * why it stopped (apply.ts; readUnfinishedRuns reads it back).
+ */
+export async function patchAuditDetails(
+  client: Queryable,
+  id: string,
+  patch: Record<string, unknown>
+): Promise<void> {
+  await client.query(
+    `UPDATE migration_runbook.audit_log SET details = details || $2::jsonb, finished_at = now() WHERE id = $1`,
+    [id, JSON.stringify(patch)]
+  )
+}
+
 export async function removeApplied(client: Queryable, version: string): Promise<number> {
   const res = await client.query(
     `DELETE FROM supabase_migrations.schema_migrations WHERE version = $1`,
