@@ -3,11 +3,14 @@
  * fails the job, the upload runs even after a failed step and is pinned by commit, and only the job
  * that uploads may write security events. Nothing in it needs a secret, so it works on fork PRs.
  */
-import { readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { renderPrWorkflow } from '../../src/init/workflows.js'
+import { lintScript, renderPrWorkflow } from '../../src/init/workflows.js'
+import { CLI } from '../e2e/processes.js'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -53,8 +56,10 @@ describe.each([
     const upload = steps.findIndex(s => s.uses?.startsWith('github/codeql-action/upload-sarif@'))
     expect(lint).toBeGreaterThanOrEqual(0)
     expect(upload).toBeGreaterThan(lint)
-    expect(steps[lint].run).toBe(`${command} --format sarif "$MIGRATIONS_DIR" > lint.sarif || true`)
-    expect(steps[upload].if).toBe('always()')
+    expect(steps[lint].run?.trim()).toBe(lintScript(command.replace(/ lint$/, '')))
+    expect(steps[lint].env).toEqual({ BASE_SHA: '${{ github.event.merge_group.base_sha }}' })
+    // Runs after a failed step, and not when there is nothing to upload (no SQL file changed).
+    expect(steps[upload].if).toBe("always() && hashFiles('lint.sarif') != ''")
     expect(steps[upload].with?.sarif_file).toBe('lint.sarif')
     // A full commit SHA, with the version it is in a comment on the same line.
     expect(steps[upload].uses).toMatch(/^github\/codeql-action\/upload-sarif@[0-9a-f]{40}$/)
@@ -72,5 +77,101 @@ describe.each([
       )
       expect(job.permissions?.['security-events']).toBe(uploads ? 'write' : undefined)
     }
+  })
+})
+
+/**
+ * The lint step as the runner runs it (bash -e, the job's MIGRATIONS_DIR and BASE_SHA), on a PR's commits in a
+ * real git repository, with the built CLI as the command. The base has a deployed migration creating orders; the
+ * PR indexes orders. Linted by folder, orders counted as new and the PR's lock went unreported (open-bsp-api).
+ */
+describe("the PR workflow's lint step, run by bash on a PR", () => {
+  const DEPLOYED = 'supabase/migrations/20250101000000_orders.sql'
+  const PR = 'supabase/migrations/20250102000000_notes.sql'
+  const PR_ROLLBACK = 'supabase/migrations/rollback/20250102000000_notes.sql'
+  let repo: string
+
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+      cwd: repo,
+      encoding: 'utf8'
+    })
+  const commit = (files: Record<string, string>) => {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(repo, file)), { recursive: true })
+      writeFileSync(path.join(repo, file), text)
+    }
+    git('add', '-A')
+    git('commit', '-qm', Object.keys(files).join(' '))
+  }
+  const lintStep = (env: Record<string, string> = {}) => {
+    rmSync(path.join(repo, 'lint.sarif'), { force: true })
+    const run = spawnSync('bash', ['-e', '-c', lintScript(`node ${CLI}`)], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, MIGRATIONS_DIR: 'supabase/migrations', ...env }
+    })
+    const sarif = path.join(repo, 'lint.sarif')
+    const results = existsSync(sarif)
+      ? (
+          JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results as {
+            ruleId: string
+            locations: { physicalLocation: { artifactLocation: { uri: string } } }[]
+          }[]
+        ).map(r => [r.locations[0].physicalLocation.artifactLocation.uri, r.ruleId])
+      : undefined
+    return { code: run.status, stdout: run.stdout, results }
+  }
+
+  beforeEach(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'mr-pr-lint-'))
+    git('init', '-q')
+    commit({ [DEPLOYED]: 'CREATE TABLE public.orders (id int, total numeric);\n' })
+  })
+  afterEach(() => rmSync(repo, { recursive: true, force: true }))
+
+  const PR_FILES = {
+    [PR]: 'CREATE TABLE public.notes (id int);\nCREATE INDEX orders_total_idx ON public.orders (total);\n',
+    [PR_ROLLBACK]: 'DROP INDEX public.orders_total_idx;\nDROP TABLE public.notes;\n'
+  }
+  const PR_FINDINGS = [
+    [PR, 'require-concurrent-index'],
+    [PR_ROLLBACK, 'require-concurrent-index-drop']
+  ]
+
+  test("lints the PR's files: orders exists, its index and the rollback's DROP INDEX are found, the rollback's DROP TABLE is not", () => {
+    commit(PR_FILES)
+    expect(lintStep()).toMatchObject({ code: 0, results: PR_FINDINGS })
+    // The whole folder, as the step did: orders is new and nothing is found.
+    const folder = spawnSync('node', [CLI, 'lint', '--format', 'sarif', 'supabase/migrations'], {
+      cwd: repo,
+      encoding: 'utf8'
+    })
+    expect(JSON.parse(folder.stdout).runs[0].results).toEqual([])
+  })
+
+  test('a PR that only edits a rollback script lints it with its migration', () => {
+    commit(PR_FILES)
+    commit({ [PR_ROLLBACK]: 'DROP INDEX public.orders_total_idx;\n' })
+    expect(lintStep()).toMatchObject({ code: 0, results: PR_FINDINGS })
+  })
+
+  test('a merge queue diffs against its base; no SQL file changed: nothing to lint and nothing to upload', () => {
+    commit(PR_FILES)
+    const base = git('rev-parse', 'HEAD~1').trim()
+    commit({ 'README.md': 'notes\n', 'supabase/runbook.yml': 'version: 1\n' })
+    expect(lintStep({ BASE_SHA: base })).toMatchObject({ code: 0, results: PR_FINDINGS })
+    const none = lintStep()
+    expect(none).toMatchObject({ code: 0, results: undefined })
+    expect(none.stdout).toContain('no SQL file under supabase/migrations/ changed: nothing to lint')
+  })
+
+  test('a base that cannot be diffed: the whole folder, said so', () => {
+    commit(PR_FILES)
+    const r = lintStep({ BASE_SHA: '0'.repeat(40) })
+    expect(r.stdout).toContain(
+      'cannot diff against the base: linting the whole of supabase/migrations/'
+    )
+    expect(r).toMatchObject({ code: 0, results: [] })
   })
 })

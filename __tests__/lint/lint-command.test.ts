@@ -279,10 +279,16 @@ describe('single files', () => {
     write('supabase/migrations/rollback/20250102000000_notes.sql', 'DROP TABLE public.notes;\n')
     const file = 'supabase/migrations/20250102000000_notes.sql'
     expect((await cli(['lint', file])).code).toBe(0)
-    // A rollback script named on its own is not a folder of migrations.
-    expect(
-      (await cli(['lint', 'supabase/migrations/rollback/20250102000000_notes.sql'])).code
-    ).toBe(0)
+    // A rollback script named on its own lints with its migration, as a rollback: its DROP TABLE of the table the
+    // migration creates is no drop-table warning (it was, linted as a migration of its own).
+    const rollback = await cli([
+      'lint',
+      '--format',
+      'json',
+      'supabase/migrations/rollback/20250102000000_notes.sql'
+    ])
+    expect(rollback.code).toBe(0)
+    expect(JSON.parse(rollback.out)).toMatchObject({ files: 2, statements: 2, findings: [] })
 
     // Another branch used the same timestamp.
     write('supabase/migrations/20250102000000_tags.sql', 'CREATE TABLE public.tags (id int);\n')

@@ -92,6 +92,25 @@ baseline=()
 if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
 echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`
 
+/**
+ * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes: linting the whole
+ * folder makes the tables of the files staging already has count as new, and a lock on them then goes unreported
+ * (open-bsp-api: 7 findings by folder, 48 in the rehearsal). A rollback/ or verify/ script lints with its
+ * migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
+ */
+export function lintScript(cli: string): string {
+  return `list="$(mktemp)"
+if git diff -z --name-only --diff-filter=ACMR "\${BASE_SHA:-HEAD^1}" HEAD -- ":(glob)$MIGRATIONS_DIR/*.sql" \\
+    ":(glob)$MIGRATIONS_DIR/rollback/*.sql" ":(glob)$MIGRATIONS_DIR/verify/*.sql" > "$list"; then
+  mapfile -t -d '' files < "$list"
+else
+  echo "cannot diff against the base: linting the whole of $MIGRATIONS_DIR/"
+  files=("$MIGRATIONS_DIR")
+fi
+if [ "\${#files[@]}" -eq 0 ]; then echo "no SQL file under $MIGRATIONS_DIR/ changed: nothing to lint"; exit 0; fi
+${cli} lint --format sarif "\${files[@]}" > lint.sarif || true`
+}
+
 /** Lint findings as workflow annotations: no token needed, so fork PRs get them too. Errors first. */
 export const ANNOTATE_SCRIPT = `[ -s lint.sarif ] || exit 0
 jq -r '[.runs[].results[]] | sort_by(if .level == "error" then 0 else 1 end) | .[]
@@ -211,16 +230,19 @@ jobs:
 ${SETUP_NODE}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
-      # Offline lint as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
+      # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
       - name: Lint (SARIF)
         timeout-minutes: 10
-        run: ${cli} lint --format sarif "$MIGRATIONS_DIR" > lint.sarif || true
+        env:
+          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+        run: |
+${block(lintScript(cli), 10)}
       - name: Annotate the lint findings
         if: always()
         run: |
 ${block(ANNOTATE_SCRIPT, 10)}
       - name: Upload lint results to code scanning
-        if: always()
+        if: always() && hashFiles('lint.sarif') != ''
         # Fails where code scanning is off, and on fork PRs (read-only token): no gate depends on it.
         continue-on-error: true
         timeout-minutes: 10

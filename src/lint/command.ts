@@ -2,9 +2,11 @@
  * `migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
  * <file|dir>...`: the lint rules offline, with no database and no environment. Every table not created in
  * the linted files counts as existing. A folder is read as a migrations folder (<version>_<name>.sql with its
- * rollback/ and verify/ sidecars; skipped names are warned on stderr); a file is linted as a migration
- * whatever its name. Files are linted in version order, so a table created by an earlier file is new to the
- * later ones. With --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the
+ * rollback/ and verify/ sidecars; skipped names are warned on stderr). A migration file named on its own is
+ * read as its folder reads it, sidecars included, and a rollback/ or verify/ script named on its own lints the
+ * migration it belongs to with it: a PR's changed files lint as the folder would lint them, with the tables of
+ * the files already deployed counting as existing. Any other file is linted as a migration whatever its name.
+ * Files are linted in version order, so a table created by an earlier file is new to the later ones. With --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the
  * config's lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
  */
@@ -16,6 +18,7 @@ import {
   compareVersions,
   decodeSqlFile,
   discoverMigrationsWithWarnings,
+  type Discovery,
   emptiness,
   MIGRATION_FILE,
   SIDECAR_FOLDERS,
@@ -138,13 +141,17 @@ function singleFile(abs: string, cwd: string, warn: (line: string) => void): Mig
   }
 }
 
-/** Whether a file named on its own is a migration of a migrations folder (rollback/ and verify/ hold none). */
-function isMigrationInFolder(abs: string): boolean {
+/**
+ * The migration file a file named on its own belongs to: itself when it is a migration of a folder, the
+ * migration of the same name when it is a rollback/ or verify/ script (sidecars are found by exact name), else
+ * nothing (a sidecar with no migration is linted as a file of its own, as before).
+ */
+function owningMigration(abs: string): string | undefined {
+  if (!MIGRATION_FILE.test(path.basename(abs))) return undefined
   const folder = path.basename(path.dirname(abs))
-  return (
-    MIGRATION_FILE.test(path.basename(abs)) &&
-    !SIDECAR_FOLDERS.includes(folder as (typeof SIDECAR_FOLDERS)[number])
-  )
+  if (!SIDECAR_FOLDERS.includes(folder as (typeof SIDECAR_FOLDERS)[number])) return abs
+  const migration = path.join(path.dirname(path.dirname(abs)), path.basename(abs))
+  return existsSync(migration) ? migration : undefined
 }
 
 /** Version order; files with no version keep their command-line order, after the versioned ones. */
@@ -183,9 +190,19 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   // Versions the Supabase CLI orders differently (a stage refuses the folder): one finding, and the files are
   // linted all the same (a real project's one 8-digit version left lint with nothing but exit 2).
   const orderFindings: LintFinding[] = []
-  const readFolder = (dir: string, opts?: { noTransactionMarkers?: readonly string[] }) => {
+  // Each folder is read once, whether it is named or holds a file that is (owningMigration). It is read as validate
+  // will read it: a version another file there uses too, versions the Supabase CLI orders differently or a file
+  // that cannot be read exit 2 as when the folder is linted, so a pre-commit hook on the changed files finds what
+  // CI would refuse.
+  const readOnce = new Map<string, Discovery>()
+  const readFolder = (dir: string): Discovery => {
+    const cached = readOnce.get(dir)
+    if (cached) return cached
+    let found: Discovery
     try {
-      return discoverMigrationsWithWarnings(dir, io.cwd, opts)
+      found = discoverMigrationsWithWarnings(path.relative(io.cwd, dir) || '.', io.cwd, {
+        noTransactionMarkers: reading.markers
+      })
     } catch (e) {
       if (!(e instanceof VersionOrderError)) throw e
       orderFindings.push({
@@ -197,15 +214,12 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
         message: e.message,
         advice: RULES['version-order'].advice
       })
-      return e.found
+      found = e.found
     }
+    readOnce.set(dir, found)
+    return found
   }
   const folders: { dir: string; migrations: Migration[] }[] = []
-  // Folders of migration files named on their own (isMigrationInFolder). Each is read as validate will read it, so a
-  // version another file there uses too, versions the Supabase CLI orders differently or a file that cannot be read
-  // exit 2 as when the folder is linted: a pre-commit hook on the changed files finds what CI would refuse. The
-  // folder's other files are not linted.
-  const namedIn = new Set<string>()
   const add = (m: Migration): void => {
     const key = path.resolve(m.path)
     if (seen.has(key)) return
@@ -215,18 +229,20 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   for (const p of args.paths) {
     const abs = path.resolve(io.cwd, p)
     if (statSync(abs).isDirectory()) {
-      const found = readFolder(p)
+      const found = readFolder(abs)
       for (const w of found.warnings) io.err(`warning: ${w}`)
       found.migrations.forEach(add)
       folders.push({ dir: abs, migrations: found.migrations })
     } else {
-      add(singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
-      if (isMigrationInFolder(abs)) namedIn.add(path.dirname(abs))
+      // A file of a folder is linted as the folder reads it (sidecars included); the folder's other files are not.
+      const owner = owningMigration(abs)
+      const inFolder =
+        owner === undefined
+          ? undefined
+          : readFolder(path.dirname(owner)).migrations.find(m => path.resolve(m.path) === owner)
+      add(inFolder ?? singleFile(abs, io.cwd, line => io.err(`warning: ${line}`)))
     }
   }
-  for (const dir of namedIn)
-    if (!folders.some(f => f.dir === dir))
-      readFolder(path.relative(io.cwd, dir) || '.', { noTransactionMarkers: reading.markers })
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)
 
