@@ -887,6 +887,9 @@ async function loadRunSetup(opts) {
     const { config, root, redactor } = opts;
     const policy = opts.policy ?? (0,config_policy/* loadPolicy */.tb)(external_node_path_default().resolve(root, config.configPath));
     const env = (0,config_policy/* environmentPolicy */.q_)(policy, config.environment);
+    // Counts only: the rows PostgreSQL quotes in a failed statement's message are hidden too, in every output.
+    if (env.conflictsSample === 0)
+        redactor.hideRowValues();
     // The project's own no-transaction markers: apply must treat a file as lint did.
     const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
         noTransactionMarkers: policy.lint.noTransactionMarkers

@@ -1250,7 +1250,7 @@ const UNVERIFIED_CERTIFICATE = new Set([
 ]);
 /** A TLS failure, with what to change in the URL (the error's own message and code are kept). */
 function withTlsHint(e, mode) {
-    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorLike */ .u)(e))
+    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorLike */ .u7)(e))
         return e;
     const code = e.code;
     let hint;

@@ -154,6 +154,49 @@ test('conflicts-sample: 0 keeps the counts and shows no row of the environment a
   expect(everything).not.toContain('0.777')
 })
 
+test("conflicts-sample: 0 hides the row values in PostgreSQL's own message too (a duplicate key apply meets)", async () => {
+  // Lower-casing e-mail addresses under a new unique index, in a file run outside a transaction (not rehearsed):
+  // the conflicts check finds no duplicate in the rows as they are, and apply's UPDATE fails with DETAIL
+  // "Key (name)=(<an address>) already exists.".
+  const env = baseEnv({ DATABASE_URL: db.url })
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const c = await db.client()
+  await c.query(
+    `INSERT INTO public.items (name, price) VALUES ('Carol@Example.com', 5), ('carol@example.com', 6)`
+  )
+  repo.write(
+    '20250301000000_lower_names.sql',
+    '-- migration-runbook: no-transaction\nCREATE UNIQUE INDEX items_name_key ON public.items (name);\nUPDATE public.items SET name = lower(name);\n'
+  )
+  const artifacts = path.join(repo.root, 'artifacts', 'staging')
+  const outputs = (r: { stdout: string; stderr: string }) =>
+    [
+      r.stdout,
+      r.stderr,
+      ...['summary.json', 'report.md', 'staging-migration.log'].map(f =>
+        readFileSync(path.join(artifacts, f), 'utf8')
+      )
+    ].join('\n')
+  // By default the DETAIL is shown as PostgreSQL wrote it: that is what the setting hides.
+  const shown = await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })
+  expect(shown.code).toBe(1)
+  expect(outputs(shown)).toContain('Key (name)=(carol@example.com) already exists')
+
+  repo.write(
+    'runbook.yml',
+    readFileSync(path.join(repo.dir, 'runbook.yml'), 'utf8').replace(
+      '  staging: {}',
+      '  staging:\n    conflicts-sample: 0'
+    )
+  )
+  const hidden = await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })
+  expect(hidden.code).toBe(1)
+  const everything = outputs(hidden)
+  expect(everything).toContain('Key (name)=(values hidden: conflicts-sample is 0) already exists')
+  expect(everything).toContain('items_name_key')
+  expect(everything.toLowerCase()).not.toContain('carol@example.com')
+})
+
 test('rehearse on a long folder: the baseline, the missing rollback scripts and a bad --baseline are summed up, not listed one by one', async () => {
   // stewardtrack (535 migrations): the terminal table's baseline row ran to 8,713 characters, the rollback warning
   // named every pending file twice, and a mistyped --baseline listed every version.

@@ -80,3 +80,48 @@ test("a cut is matched against passwords, not the URL's public start (postgres:/
   // Whole, every form is masked as before.
   expect(r.redact('url postgres://postgres:Xk29-pw@127.0.0.1:5432/postgres')).toBe('url ***')
 })
+
+describe('hideRowValues (conflicts-sample: 0): the values PostgreSQL quotes from rows', () => {
+  const HIDDEN = 'values hidden: conflicts-sample is 0'
+  const cases: [string, string, string][] = [
+    [
+      'a duplicate key, the hint kept',
+      'duplicate key value violates unique constraint "users_email_key" (SQLSTATE 23505) detail: Key (email)=(carol@example.com) already exists. hint: x',
+      `duplicate key value violates unique constraint "users_email_key" (SQLSTATE 23505) detail: Key (email)=(${HIDDEN}) already exists. hint: x`
+    ],
+    [
+      'both keys of an exclusion conflict, values holding parentheses and quotes',
+      'Key (room, during)=(1, ["2025-01-01 00:00:00+00","2025-01-01 01:00:00+00")) conflicts with existing key (room, during)=(1, ["2025-01-01 00:30:00+00",)).',
+      `Key (room, during)=(${HIDDEN}) conflicts with existing key (room, during)=(${HIDDEN}).`
+    ],
+    [
+      'a failing row, inside JSON',
+      '{"reasons":["violates check constraint \\"c\\" detail: Failing row contains (4, carol (boss)@example.com, -1).\\nnext"]}',
+      `{"reasons":["violates check constraint \\"c\\" detail: Failing row contains (${HIDDEN}).\\nnext"]}`
+    ],
+    [
+      'a value a cast refused, raw and JSON-escaped',
+      'invalid input syntax for type integer: "carol@example.com"; {"m":"invalid input syntax for type uuid: \\"carol@example.com\\""}',
+      `invalid input syntax for type integer: "${HIDDEN}"; {"m":"invalid input syntax for type uuid: \\"${HIDDEN}\\""}`
+    ],
+    [
+      'a foreign key, the table kept',
+      'Key (owner_id)=(1001) is not present in table "users".',
+      `Key (owner_id)=(${HIDDEN}) is not present in table "users".`
+    ],
+    [
+      'a line cut inside the value',
+      'detail: Key (email)=(carol@exam…',
+      `detail: Key (email)=(${HIDDEN}…`
+    ]
+  ]
+  test.each(cases)('%s', (_what, text, masked) => {
+    const r = new Redactor()
+    // Shown as PostgreSQL wrote them until the policy asks.
+    expect(r.redact(text)).toBe(text)
+    r.hideRowValues()
+    expect(r.redact(text)).toBe(masked)
+    // Masking twice changes nothing: evidence is redacted again on its way out.
+    expect(r.redact(masked)).toBe(masked)
+  })
+})

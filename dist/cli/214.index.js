@@ -761,7 +761,7 @@ const UNVERIFIED_CERTIFICATE = new Set([
 ]);
 /** A TLS failure, with what to change in the URL (the error's own message and code are kept). */
 function withTlsHint(e, mode) {
-    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorLike */ .u)(e))
+    if (!(0,_report_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .isErrorLike */ .u7)(e))
         return e;
     const code = e.code;
     let hint;
@@ -11462,6 +11462,9 @@ async function loadRunSetup(opts) {
     const { config, root, redactor } = opts;
     const policy = opts.policy ?? (0,config_policy.loadPolicy)(external_node_path_default().resolve(root, config.configPath));
     const env = (0,config_policy/* environmentPolicy */.q_)(policy, config.environment);
+    // Counts only: the rows PostgreSQL quotes in a failed statement's message are hidden too, in every output.
+    if (env.conflictsSample === 0)
+        redactor.hideRowValues();
     // The project's own no-transaction markers: apply must treat a file as lint did.
     const discovered = (0,files/* discoverMigrationsWithWarnings */.Aq)(config.migrationsDir, root, {
         noTransactionMarkers: policy.lint.noTransactionMarkers

@@ -334,7 +334,7 @@ function fail(message) {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(message);
 }
 async function runCli(argv, io) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .Redactor */ .p();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .Redactor */ .pO();
     // Mask the URL the moment it is read, before anything could print it.
     redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '');
     try {
@@ -710,9 +710,10 @@ async function pinTarget(client, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor),
-/* harmony export */   u: () => (/* binding */ isErrorLike)
+/* harmony export */   pO: () => (/* binding */ Redactor),
+/* harmony export */   u7: () => (/* binding */ isErrorLike)
 /* harmony export */ });
+/* unused harmony export maskRowValues */
 /* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2513);
 /**
  * Secret scrubbing. The database URL and its password are registered the moment they are read, in every
@@ -721,6 +722,8 @@ async function pinTarget(client, opts) {
  */
 
 const ELLIPSIS = '…';
+/** What a row's values are replaced by when they are hidden. */
+const HIDDEN = 'values hidden: conflicts-sample is 0';
 /** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
 const MIN_CUT = 3;
 /** Whether the first k characters of `secret` are the k characters of `text` before `end`. */
@@ -743,8 +746,22 @@ function longestCutSecret(text, end, secrets) {
     }
     return best;
 }
+/**
+ * Where PostgreSQL's messages quote a row's values: a key (unique, foreign key, exclusion, a unique index's build),
+ * a failing row (check, not null), a value a cast refused. Each is masked as (group 1) … (last group). The column
+ * names and the constraint stay: they say what failed. Lazy up to PostgreSQL's own wording after the value, so a
+ * value holding a parenthesis is still masked whole; a line cut in the middle of a value is masked to its end.
+ */
+const ROW_VALUES = [
+    /(Key \([^)]*\)=\()[\s\S]*?(\) (?:already exists|is not present in table|is still referenced from table|conflicts with (?:existing )?key|is duplicated)|…|$)/g,
+    /((?:conflicts with (?:existing )?key) \([^)]*\)=\()[\s\S]*?(\)\.(?=\s|;|"|\\|$)|…|$)/g,
+    /(Failing row contains \()[\s\S]*?(\)\.(?=\s|;|"|\\|$)|…|$)/g,
+    /(invalid input (?:syntax|value) for (?:type )?[^:"\n]+: \\?")[^\n]*?(\\?"|…|$)/g
+];
 class Redactor {
     secrets = new Set();
+    /** conflicts-sample: 0: no value of a row of the environment is shown, in PostgreSQL's messages either. */
+    rowValuesHidden = false;
     /**
      * Secrets masked only whole: the URL forms, whose start (postgres://postgres:) is no secret and begins many
      * words (a log line cut at "…_for_pos…" was masked). A URL cut inside its password still has the password's
@@ -823,10 +840,17 @@ class Redactor {
         // The URL without the scheme, and as node's URL serialises it.
         this.add(parsed.toString(), { wholeOnly: true });
     }
+    /**
+     * From now on, the values PostgreSQL quotes from rows (ROW_VALUES) are masked too: a policy of conflicts-sample: 0
+     * keeps rows out of the evidence and the PR comment, and a failed statement's DETAIL would put them back.
+     */
+    hideRowValues() {
+        this.rowValuesHidden = true;
+    }
     redact(text) {
         if (!text)
             return text;
-        let out = text;
+        let out = this.rowValuesHidden ? maskRowValues(text) : text;
         // Longest first so a URL is replaced whole before its password inside it.
         this.longestFirst ??= [...this.secrets].sort((a, b) => b.length - a.length);
         const secrets = this.longestFirst;
@@ -881,6 +905,15 @@ class Redactor {
             copy.stack = this.redact(e.stack);
         return copy;
     }
+}
+/** The values of rows PostgreSQL quotes in its messages (ROW_VALUES), masked; column names and constraints kept. */
+function maskRowValues(text) {
+    if (!/Key \(|Failing row contains|invalid input/.test(text))
+        return text;
+    let out = text;
+    for (const re of ROW_VALUES)
+        out = out.replace(re, `$1${HIDDEN}$2`);
+    return out;
 }
 /** An Error, or an object shaped like one (from another realm: instanceof Error is false there). */
 function isErrorLike(value) {

@@ -48,6 +48,8 @@ export async function loadRunSetup(opts: {
   const { config, root, redactor } = opts
   const policy = opts.policy ?? loadPolicy(path.resolve(root, config.configPath))
   const env = environmentPolicy(policy, config.environment)
+  // Counts only: the rows PostgreSQL quotes in a failed statement's message are hidden too, in every output.
+  if (env.conflictsSample === 0) redactor.hideRowValues()
   // The project's own no-transaction markers: apply must treat a file as lint did.
   const discovered = discoverMigrationsWithWarnings(config.migrationsDir, root, {
     noTransactionMarkers: policy.lint.noTransactionMarkers

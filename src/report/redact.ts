@@ -8,6 +8,8 @@ import { parseDatabaseUrl } from '../db/target.js'
 export type SecretSink = (secret: string) => void
 
 const ELLIPSIS = '…'
+/** What a row's values are replaced by when they are hidden. */
+const HIDDEN = 'values hidden: conflicts-sample is 0'
 /** A cut secret shorter than this is left alone (as add() ignores secrets shorter than 3). */
 const MIN_CUT = 3
 
@@ -32,8 +34,23 @@ function longestCutSecret(text: string, end: number, secrets: string[]): number 
   return best
 }
 
+/**
+ * Where PostgreSQL's messages quote a row's values: a key (unique, foreign key, exclusion, a unique index's build),
+ * a failing row (check, not null), a value a cast refused. Each is masked as (group 1) … (last group). The column
+ * names and the constraint stay: they say what failed. Lazy up to PostgreSQL's own wording after the value, so a
+ * value holding a parenthesis is still masked whole; a line cut in the middle of a value is masked to its end.
+ */
+const ROW_VALUES: RegExp[] = [
+  /(Key \([^)]*\)=\()[\s\S]*?(\) (?:already exists|is not present in table|is still referenced from table|conflicts with (?:existing )?key|is duplicated)|…|$)/g,
+  /((?:conflicts with (?:existing )?key) \([^)]*\)=\()[\s\S]*?(\)\.(?=\s|;|"|\\|$)|…|$)/g,
+  /(Failing row contains \()[\s\S]*?(\)\.(?=\s|;|"|\\|$)|…|$)/g,
+  /(invalid input (?:syntax|value) for (?:type )?[^:"\n]+: \\?")[^\n]*?(\\?"|…|$)/g
+]
+
 export class Redactor {
   private readonly secrets = new Set<string>()
+  /** conflicts-sample: 0: no value of a row of the environment is shown, in PostgreSQL's messages either. */
+  private rowValuesHidden = false
   /**
    * Secrets masked only whole: the URL forms, whose start (postgres://postgres:) is no secret and begins many
    * words (a log line cut at "…_for_pos…" was masked). A URL cut inside its password still has the password's
@@ -110,9 +127,17 @@ export class Redactor {
     this.add(parsed.toString(), { wholeOnly: true })
   }
 
+  /**
+   * From now on, the values PostgreSQL quotes from rows (ROW_VALUES) are masked too: a policy of conflicts-sample: 0
+   * keeps rows out of the evidence and the PR comment, and a failed statement's DETAIL would put them back.
+   */
+  hideRowValues(): void {
+    this.rowValuesHidden = true
+  }
+
   redact(text: string): string {
     if (!text) return text
-    let out = text
+    let out = this.rowValuesHidden ? maskRowValues(text) : text
     // Longest first so a URL is replaced whole before its password inside it.
     this.longestFirst ??= [...this.secrets].sort((a, b) => b.length - a.length)
     const secrets = this.longestFirst
@@ -165,6 +190,14 @@ export class Redactor {
     if (e.stack) copy.stack = this.redact(e.stack)
     return copy
   }
+}
+
+/** The values of rows PostgreSQL quotes in its messages (ROW_VALUES), masked; column names and constraints kept. */
+export function maskRowValues(text: string): string {
+  if (!/Key \(|Failing row contains|invalid input/.test(text)) return text
+  let out = text
+  for (const re of ROW_VALUES) out = out.replace(re, `$1${HIDDEN}$2`)
+  return out
 }
 
 /** An Error, or an object shaped like one (from another realm: instanceof Error is false there). */
