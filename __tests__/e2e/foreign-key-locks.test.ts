@@ -100,7 +100,8 @@ test('validate: a reader of the referenced table is a lock holder; without it va
 test('with lock-holders at warn, the rehearsal waits on the referenced table and its lock timeout names who holds it', async () => {
   write(
     'runbook.yml',
-    'version: 1\nenvironments:\n  staging:\n    lock-holders: warn\n    long-transactions: warn\n    lock-timeout: 1s\n'
+    // apply-retries: 0: one attempt, not three more after backoffs (~11 s); the retries have their own tests.
+    'version: 1\nenvironments:\n  staging:\n    lock-holders: warn\n    long-transactions: warn\n    lock-timeout: 1s\n    apply-retries: 0\n'
   )
   const reader = await readingCustomers()
   try {
