@@ -32,6 +32,8 @@ __webpack_require__.d(__webpack_exports__, {
   startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
@@ -44,6 +46,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/embedded/bootstrap.ts
@@ -3123,6 +3127,8 @@ async function standInExtensionsIn(client) {
 
 
 
+
+
 async function freePort() {
     return new Promise((resolve, reject) => {
         const srv = (0,external_node_net_.createServer)();
@@ -3198,7 +3204,8 @@ function killOnExit(dataDir, serverProcess) {
 }
 /** Data folders are named after the process that started the server: a later run can tell an orphan. */
 const DATA_DIR_PREFIX = 'migration-runbook-pg-';
-const OWNED_DATA_DIR = /^migration-runbook-pg-(\d+)-/;
+// Also the folders an initdb template is made in (initdbTemplate), left by a run killed while making it.
+const OWNED_DATA_DIR = /^migration-runbook-(?:pg|initdb-\w+\.tmp)-(\d+)-/;
 function isAlive(pid) {
     try {
         process.kill(pid, 0);
@@ -3243,6 +3250,64 @@ function reapOrphanedServers(tmp = external_node_os_default().tmpdir()) {
     }
     return reaped;
 }
+/**
+ * initdb is most of a throwaway server's start: 1.3-2.4 s here, where starting takes ~60 ms and a rehearse ~3.5 s. So
+ * a cluster initialised once is kept in the temp dir (one per user) and each server starts on a copy of it (`cp -a`,
+ * ~0.1 s). The template's superuser password is in it, readable by its owner only; each server changes its own to a
+ * new random one as soon as it is up, so no two servers share one. A template that cannot be trusted or used (not
+ * ours, another major version, no cp) is not used: the server is initialised as before.
+ */
+const TEMPLATE_PASSWORD_FILE = 'migration-runbook-password';
+function templateDir(tmp = external_node_os_default().tmpdir()) {
+    return external_node_path_default().join(tmp, `migration-runbook-initdb-${process.getuid?.() ?? 'user'}`);
+}
+/** The template's password, when the template is ours: its password file is our own, not a link, not shared. */
+function trustedTemplatePassword(dir) {
+    try {
+        const d = (0,external_node_fs_.lstatSync)(dir);
+        const f = (0,external_node_fs_.lstatSync)(external_node_path_default().join(dir, TEMPLATE_PASSWORD_FILE));
+        const uid = process.getuid?.();
+        if (!d.isDirectory() || (d.mode & 0o022) !== 0 || !f.isFile() || (f.mode & 0o077) !== 0)
+            return undefined;
+        if (uid !== undefined && f.uid !== uid)
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, TEMPLATE_PASSWORD_FILE), 'utf8').trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const copyTree = (from, to) => (0,external_node_util_.promisify)(external_node_child_process_.execFile)('cp', ['-a', from, to]);
+/** The template (made now if there is none): its folder and password. Two runs making it at once: one wins. */
+async function initdbTemplate(Server, serverOptions) {
+    const dir = templateDir();
+    const found = trustedTemplatePassword(dir);
+    if (found)
+        return { dir, password: found };
+    // Not ours, or half made: replaced. (Only here: removed later, it could be one another run just made.)
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    // The data folder itself, not a folder inside a private one: as root, initdb runs as the postgres user, who
+    // could not reach inside a folder of root's.
+    const staging = (0,external_node_fs_.mkdtempSync)(`${dir}.tmp-${process.pid}-`);
+    try {
+        const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
+        await new Server(serverOptions(staging, password)).initialise();
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(staging, TEMPLATE_PASSWORD_FILE), password + '\n', { mode: 0o600 });
+        try {
+            (0,external_node_fs_.renameSync)(staging, dir);
+        }
+        catch {
+            // Another run made it first.
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
+    }
+    const made = trustedTemplatePassword(dir);
+    if (!made)
+        throw new Error(`the initdb template ${dir} could not be made`);
+    return { dir, password: made };
+}
 async function startEmbeddedPostgres(options = {}) {
     const log = options.log ?? (() => { });
     for (const orphan of reapOrphanedServers())
@@ -3253,10 +3318,10 @@ async function startEmbeddedPostgres(options = {}) {
     // have that word masked as a cut secret (see Redactor.redactCutSecrets).
     const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
     const Server = options.server ?? (await loadEmbeddedPostgres());
-    const server = new Server({
-        databaseDir: dataDir,
+    const serverOptions = (databaseDir, pw) => ({
+        databaseDir,
         user: 'postgres',
-        password,
+        password: pw,
         port,
         persistent: false,
         // Postgres refuses to run as root; the package then runs it as a dedicated user.
@@ -3264,8 +3329,46 @@ async function startEmbeddedPostgres(options = {}) {
         onLog: (m) => log(String(m)),
         onError: (m) => log(String(m))
     });
-    await server.initialise();
-    await server.start();
+    let server;
+    // The template is the default server's (another major version's cannot start on it).
+    if (!options.server) {
+        try {
+            const template = await initdbTemplate(Server, serverOptions);
+            (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+            await copyTree(template.dir, dataDir);
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(dataDir, TEMPLATE_PASSWORD_FILE), { force: true });
+            const copy = new Server(serverOptions(dataDir, template.password));
+            await copy.start().catch(() => {
+                // Files this server cannot start on (another major version's): no later run should try them.
+                (0,external_node_fs_.rmSync)(template.dir, { recursive: true, force: true });
+                throw new Error('the server did not start on a copy of it');
+            });
+            server = copy;
+            const admin = new esm/* default.Client */.Ay.Client({
+                connectionString: `postgres://postgres:${template.password}@127.0.0.1:${port}/postgres`
+            });
+            await admin.connect();
+            try {
+                // base64url: nothing to quote.
+                await admin.query(`ALTER ROLE postgres PASSWORD '${password}'`);
+            }
+            finally {
+                await admin.end();
+            }
+        }
+        catch (e) {
+            log(`initdb template not used (${e.message}): initialising this server`);
+            if (server)
+                await server.stop().catch(() => undefined);
+            server = undefined;
+            (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
+        }
+    }
+    if (!server) {
+        server = new Server(serverOptions(dataDir, password));
+        await server.initialise();
+        await server.start();
+    }
     killOnExit(dataDir, () => server.process?.pid);
     const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
     // Hosted-only extensions as pure-SQL stand-ins in this server's share/extension, so migrations creating
