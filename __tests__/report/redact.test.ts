@@ -105,6 +105,11 @@ describe('hideRowValues (conflicts-sample: 0): the values PostgreSQL quotes from
       `invalid input syntax for type integer: "${HIDDEN}"; {"m":"invalid input syntax for type uuid: \\"${HIDDEN}\\""}`
     ],
     [
+      "an expression index's key (a case-insensitive unique e-mail)",
+      'detail: Key (lower(email::text))=(carol@example.com) already exists.',
+      `detail: Key (lower(email::text))=(${HIDDEN}) already exists.`
+    ],
+    [
       'a foreign key, the table kept',
       'Key (owner_id)=(1001) is not present in table "users".',
       `Key (owner_id)=(${HIDDEN}) is not present in table "users".`

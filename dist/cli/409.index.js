@@ -74,8 +74,8 @@ echo "throwaway database starts at \${newest:-an empty history} (the base branch
 /**
  * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes: linting the whole
  * folder makes the tables of the files staging already has count as new, and a lock on them then goes unreported
- * (open-bsp-api: 7 findings by folder, 48 in the rehearsal). A rollback/ or verify/ script lints with its
- * migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
+ * (open-bsp-api's last six migration commits: 5 findings on 3 of them, none by folder). A rollback/ or verify/
+ * script lints with its migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
  */
 function lintScript(cli) {
     return `list="$(mktemp)"
@@ -205,7 +205,8 @@ jobs:
 ${SETUP_NODE}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
-      # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
+      # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal
+      # lints again and gates.
       - name: Lint (SARIF)
         timeout-minutes: 10
         env:
@@ -536,8 +537,9 @@ function toSarif(findings, cwd, repoRoot) {
  * read as its folder reads it, sidecars included, and a rollback/ or verify/ script named on its own lints the
  * migration it belongs to with it: a PR's changed files lint as the folder would lint them, with the tables of
  * the files already deployed counting as existing. Any other file is linted as a migration whatever its name.
- * Files are linted in version order, so a table created by an earlier file is new to the later ones. With --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the
- * config's lint.no-transaction-markers are no-transaction markers too.
+ * Files are linted in version order, so a table created by an earlier file is new to the later ones. With
+ * --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the config's
+ * lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).
  */
 

@@ -353,8 +353,8 @@ echo "throwaway database starts at \${newest:-an empty history} (the base branch
 /**
  * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes: linting the whole
  * folder makes the tables of the files staging already has count as new, and a lock on them then goes unreported
- * (open-bsp-api: 7 findings by folder, 48 in the rehearsal). A rollback/ or verify/ script lints with its
- * migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
+ * (open-bsp-api's last six migration commits: 5 findings on 3 of them, none by folder). A rollback/ or verify/
+ * script lints with its migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
  */
 function lintScript(cli) {
     return `list="$(mktemp)"
@@ -484,7 +484,8 @@ jobs:
 ${SETUP_NODE}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
-      # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal lints again and gates.
+      # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal
+      # lints again and gates.
       - name: Lint (SARIF)
         timeout-minutes: 10
         env:
