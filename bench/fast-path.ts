@@ -284,7 +284,8 @@ async function overhead(runs: number, tmp: string): Promise<void> {
   delete childEnv.SUPABASE_DB_URL
 
   // The server and databases `--embedded` uses: each gets the Supabase-like bootstrap.
-  const server = await startEmbeddedPostgres()
+  // Durable, as a hosted database is: apply commits more often than push, and a commit's flush is part of its cost.
+  const server = await startEmbeddedPostgres({ durable: true })
   try {
     const tools: Tool[] = ['apply', 'push', 'psql']
     const timedTools: Tool[] = EXTRA_CA ? [...tools, 'applyBare'] : tools

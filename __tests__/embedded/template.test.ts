@@ -56,6 +56,14 @@ test("servers start on copies of the template, each with its own password: the t
         code: '28P01'
       })
     }
+    // A throwaway needs no durability: no flush on commit.
+    const settings = new pg.Client({ connectionString: a.server.adminUrl })
+    await settings.connect()
+    const flags = await settings.query(
+      `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`
+    )
+    await settings.end()
+    expect(flags.rows[0]).toEqual({ fsync: 'off', sync: 'off' })
     // A database made on a copy gets the Supabase stand-in as before.
     const c = new pg.Client({ connectionString: await a.server.createDatabase('copy_check') })
     await c.connect()

