@@ -7056,11 +7056,18 @@ function alterTableFindings(s, ctx) {
     }
     return out;
 }
+/** A function's option (of CREATE or ALTER FUNCTION) that sets its search_path. */
+function setsSearchPath(o) {
+    return o?.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path';
+}
+/** A function's option SECURITY DEFINER (true) or SECURITY INVOKER (false); undefined for any other option. */
+function securityOption(o) {
+    return o?.defname === 'security' ? o.arg?.Boolean?.boolval === true : undefined;
+}
 function createFunctionFindings(s, ctx) {
     const options = (s.options ?? []).map((o) => o.DefElem).filter(Boolean);
-    const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true);
-    const pinned = options.some(o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path');
-    if (!definer || pinned)
+    const definer = options.some(o => securityOption(o) === true);
+    if (!definer || options.some(setsSearchPath))
         return [];
     const bare = (0,parser/* names */.Dy)(s.funcname).pop()?.toLowerCase();
     if (bare && ctx.searchPathSetLater?.has(bare))
@@ -7089,8 +7096,7 @@ function searchPathSetByAlter(statements) {
             continue;
         const fixes = (s.actions ?? [])
             .map((a) => a.DefElem)
-            .some((d) => (d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path') ||
-            (d?.defname === 'security' && d.arg?.Boolean?.boolval !== true));
+            .some((d) => setsSearchPath(d) || securityOption(d) === false);
         const fn = (0,parser/* names */.Dy)(s.func?.objname).pop()?.toLowerCase();
         if (fixes && fn)
             out.add(fn);

@@ -270,13 +270,20 @@ function alterTableFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
   return out
 }
 
+/** A function's option (of CREATE or ALTER FUNCTION) that sets its search_path. */
+function setsSearchPath(o: AstNode | undefined): boolean {
+  return o?.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path'
+}
+
+/** A function's option SECURITY DEFINER (true) or SECURITY INVOKER (false); undefined for any other option. */
+function securityOption(o: AstNode | undefined): boolean | undefined {
+  return o?.defname === 'security' ? o.arg?.Boolean?.boolval === true : undefined
+}
+
 function createFunctionFindings(s: AstNode, ctx: StatementContext): RawFinding[] {
   const options: AstNode[] = (s.options ?? []).map((o: AstNode) => o.DefElem).filter(Boolean)
-  const definer = options.some(o => o.defname === 'security' && o.arg?.Boolean?.boolval === true)
-  const pinned = options.some(
-    o => o.defname === 'set' && o.arg?.VariableSetStmt?.name === 'search_path'
-  )
-  if (!definer || pinned) return []
+  const definer = options.some(o => securityOption(o) === true)
+  if (!definer || options.some(setsSearchPath)) return []
   const bare = names(s.funcname).pop()?.toLowerCase()
   if (bare && ctx.searchPathSetLater?.has(bare)) return []
   const name = names(s.funcname).join('.')
@@ -303,11 +310,7 @@ export function searchPathSetByAlter(statements: readonly { ast: AstNode }[]): S
     if (!s) continue
     const fixes = (s.actions ?? [])
       .map((a: AstNode) => a.DefElem)
-      .some(
-        (d: AstNode | undefined) =>
-          (d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path') ||
-          (d?.defname === 'security' && d.arg?.Boolean?.boolval !== true)
-      )
+      .some((d: AstNode | undefined) => setsSearchPath(d) || securityOption(d) === false)
     const fn = names(s.func?.objname).pop()?.toLowerCase()
     if (fixes && fn) out.add(fn)
   }
