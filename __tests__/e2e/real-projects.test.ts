@@ -332,3 +332,52 @@ test('verify checks the columns a CREATE TABLE made: one dropped by hand since i
     'migrations/20250201000000_add_sku.sql:4: expected column public.item_tags.tag exists; not found'
   )
 })
+
+test('rollback: a script that would not restore the schema is refused before it commits (1, nothing rolled back); one that re-adds a dropped column passes with a column-order warning (0)', async () => {
+  // pgflow's trial: an incomplete rollback committed, then schema-equals-before failed, with the app broken.
+  // midday's: a correct rollback of DROP COLUMN always failed on the column order, which PostgreSQL cannot restore.
+  const env = baseEnv({ DATABASE_URL: db.url })
+  repo.write(
+    '20250301000000_drop_name.sql',
+    'ALTER TABLE public.items DROP COLUMN name;\nCREATE FUNCTION public.item_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM public.items $$;\n'
+  )
+  const readd =
+    "ALTER TABLE public.items ADD COLUMN name text;\nUPDATE public.items SET name = 'item ' || id;\nALTER TABLE public.items ALTER COLUMN name SET NOT NULL;\n"
+  repo.write('rollback/20250301000000_drop_name.sql', readd)
+  expect((await cli(['apply', '--env', 'staging'], { cwd: repo.root, env })).code).toBe(0)
+  const c = await db.client()
+  const state = async () =>
+    (
+      await c.query(`SELECT (SELECT array_agg(version ORDER BY version) FROM supabase_migrations.schema_migrations) AS versions,
+        (SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'public.items'::regclass AND attnum > 0 AND NOT attisdropped) AS columns,
+        to_regprocedure('public.item_count()') IS NOT NULL AS fn`)
+    ).rows[0]
+  const applied = await state()
+
+  const refused = await cli(['rollback', '--env', 'staging'], { cwd: repo.root, env })
+  expect(refused.code).toBe(1)
+  expect(refused.stdout).toMatch(
+    /rollback-rehearsal\s+FAIL\s+\d+\s+migrations\/rollback\/20250301000000_drop_name\.sql would leave the schema different from before 20250301000000 was applied; nothing was rolled back/
+  )
+  expect(refused.stdout + refused.stderr).toContain(
+    '+ function public.item_count(): not there before'
+  )
+  expect(refused.stdout).toMatch(/rollback\s+skip/)
+  expect(await state()).toEqual(applied)
+
+  repo.write(
+    'rollback/20250301000000_drop_name.sql',
+    `DROP FUNCTION public.item_count();\n${readd}`
+  )
+  const rolled = await cli(['rollback', '--env', 'staging'], { cwd: repo.root, env })
+  expect(rolled.stdout).toMatch(/schema-equals-bef\S*\s+WARN/)
+  expect(rolled.stdout + rolled.stderr).toContain(
+    '~ table public.items: column order differs (name is now in another place)'
+  )
+  expect(rolled.code).toBe(0)
+  expect(await state()).toEqual({
+    versions: ['20250101000000', '20250201000000'],
+    columns: ['id', 'price', 'sku', 'name'],
+    fn: false
+  })
+})

@@ -235,24 +235,60 @@ describe('rollback', () => {
     expect(await versions()).toContain('20250301000000')
   })
 
-  test('fails when the rollback script does not restore the schema', async () => {
+  test('a rollback script that would not restore the schema is refused by its rehearsal, before anything commits', async () => {
     repo.write(
       'rollback/20250201000000_add_sku.sql',
       'DROP TABLE public.item_tags;\nALTER TABLE public.items DROP CONSTRAINT items_price_positive;\n'
     )
     await stage('apply')
     const run = await stage('rollback')
-    // The script ran and removed the history row; the comparison after it fails.
-    expect(check(run, 'rollback').status).toBe('pass')
-    const r = check(run, 'schema-equals-before')
+    // pgflow's trial: the script ran, committed, and only then was the schema found wrong (the app broken).
+    const r = check(run, 'rollback-rehearsal')
     expect(r.status).toBe('fail')
-    expect(r.summary).toContain('schema differs from before it was applied')
-    expect(r.reasons.join('\n')).toContain('sku')
-    expect(r.details.diffText).toContain('sku')
+    expect(r.summary).toBe(
+      'migrations/rollback/20250201000000_add_sku.sql would leave the schema different from before 20250201000000 was applied; nothing was rolled back'
+    )
+    expect(r.reasons[0]).toBe('+ column public.items.sku: not there before')
+    expect(r.details.schema).toBe('differs')
+    expect(check(run, 'rollback').status).toBe('skip')
+    expect(check(run, 'schema-equals-before').status).toBe('skip')
     expect(
       readFileSync(path.join(repo.root, 'artifacts', 'staging', 'db-diff.txt'), 'utf8')
-    ).toContain('# schema after rollback vs before 20250201000000 was applied')
+    ).toContain(
+      '# schema after the rehearsed rollback (not committed) vs before 20250201000000 was applied'
+    )
     expect(run.exitCode).toBe(1)
+    // Nothing was rolled back: the history row and the table are there.
+    expect(await versions()).toEqual(['20250101000000', '20250201000000'])
+    const tags = await query(`SELECT to_regclass('public.item_tags') AS t`)
+    expect(tags.rows[0].t).toBe('item_tags')
+  })
+
+  test('a rollback that re-adds a dropped column passes with a warning: PostgreSQL cannot restore the column order', async () => {
+    // midday's trial: every rollback of a DROP COLUMN failed schema-equals-before on the column order alone.
+    repo.write('20250301000000_drop_name.sql', 'ALTER TABLE public.items DROP COLUMN name;\n')
+    repo.write(
+      'rollback/20250301000000_drop_name.sql',
+      "ALTER TABLE public.items ADD COLUMN name text;\nUPDATE public.items SET name = 'item ' || id;\nALTER TABLE public.items ALTER COLUMN name SET NOT NULL;\n"
+    )
+    await stage('apply')
+    const run = await stage('rollback')
+    const rehearsal = check(run, 'rollback-rehearsal')
+    expect(rehearsal.status).toBe('pass')
+    expect(rehearsal.summary).toContain(
+      'it restores the schema from before 20250301000000 but for the column order'
+    )
+    expect(check(run, 'rollback').status).toBe('pass')
+    const r = check(run, 'schema-equals-before')
+    expect(r.status).toBe('warn')
+    expect(r.summary).toBe(
+      'schema equals the snapshot before 20250301000000 was applied but for the column order of 1 table(s)'
+    )
+    expect(r.reasons[0]).toBe(
+      '~ table public.items: column order differs (name is now in another place)'
+    )
+    expect(run.exitCode).toBe(0)
+    expect(await versions()).toEqual(['20250101000000', '20250201000000'])
   })
 
   test('a rollback script that fails in rehearsal stops before anything is changed', async () => {

@@ -5572,6 +5572,8 @@ async function rehearseHeld(client, files, opts) {
                 if (stale || statements.length === 0)
                     locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS);
                 const after = diffs ? await (0,schema/* snapshotSchema */.ap)(client, snapshotOpts) : undefined;
+                if (after)
+                    opts.onSchemaAfter?.(version, after);
                 const durationMs = Math.round(serverMs ?? performance.now() - t0);
                 results.push({
                     version,
@@ -9081,19 +9083,75 @@ const rollbackTargetCheck = {
     run: runRollbackTarget
 };
 
+;// CONCATENATED MODULE: ./src/revert/compare.ts
+
+
+/** At most this many characters of a definition in a difference line; the whole is in db-diff.txt. */
+const MAX_DEFINITION = 160;
+function clip(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > MAX_DEFINITION ? `${line.slice(0, MAX_DEFINITION - 1)}…` : line;
+}
+/** A changed object in one line: what changed, not only which object. */
+function describeChange(c) {
+    if (c.aspect === 'column-order') {
+        const moved = c.moved ?? [];
+        return `~ ${c.object.key}: column order differs (${moved.join(', ')} ${moved.length === 1 ? 'is' : 'are'} now in another place)`;
+    }
+    const before = c.before ?? '';
+    const after = c.after ?? '';
+    if (before.includes('\n') || after.includes('\n'))
+        return `~ ${c.object.key}: definition differs (db-diff.txt shows the lines)`;
+    return `~ ${c.object.key}: was ${clip(before)}; now ${clip(after)}`;
+}
+function compareSnapshots(before, now) {
+    const diff = (0,schema/* diffSnapshots */.V1)(before, now);
+    const orderOnly = diff.changed.filter(c => c.aspect === 'column-order');
+    const differences = [
+        ...diff.added.map(c => `+ ${c.object.key}: not there before`),
+        ...diff.removed.map(c => `- ${c.object.key}: there before, missing now`),
+        ...diff.changed.filter(c => c.aspect !== 'column-order').map(describeChange)
+    ];
+    return {
+        equal: differences.length === 0 && orderOnly.length === 0,
+        diffText: (0,schema/* renderDiff */["in"])(diff),
+        differences,
+        columnOrder: orderOnly.map(describeChange)
+    };
+}
+async function compareWithBefore(client, version, now) {
+    const before = (await (0,plan_history/* schemaBefore */.$f)(client, version));
+    if (!before)
+        return { snapshot: 'missing' };
+    return {
+        snapshot: 'compared',
+        ...compareSnapshots(before, now ?? (await (0,schema/* snapshotSchema */.ap)(client)))
+    };
+}
+/** Why column order alone does not fail a rollback, for the reasons a reviewer reads. */
+const COLUMN_ORDER_NOTE = 'PostgreSQL adds a column at the end of its table, so a rollback that re-adds a dropped column cannot restore its place; ' +
+    'only SELECT * and INSERT without a column list see the difference';
+
 ;// CONCATENATED MODULE: ./src/checks/rollback-rehearsal.ts
 
 
+
+/** At most this many differences as reasons; the whole diff is in db-diff.txt. */
+const MAX_REASONS = 20;
 async function runRollbackRehearsal(ctx) {
     // rollback-conflicts, the gate before this one, refused a missing target with its reason.
     const target = revertTarget(ctx.plan, ctx.facts.rollbackVersion);
     if (target.error !== undefined)
         return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] };
     const { migration: m, script } = target;
+    let rehearsedSchema;
     const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: script }], {
         lockBudgetMs: ctx.env.lockBudgetMs,
         lockTimeoutMs: ctx.env.lockTimeoutMs,
         log: ctx.log,
+        onSchemaAfter: (_version, schema) => {
+            rehearsedSchema = schema;
+        },
         lockRetries: {
             retries: ctx.env.applyRetries,
             backoffMs: ctx.env.retryBackoffMs,
@@ -9117,10 +9175,31 @@ async function runRollbackRehearsal(ctx) {
     const over = rehearsal?.overBudget
         ? ` (over the lock budget; rehearsal-over-budget: ${ctx.env.rehearsalOverBudget})`
         : '';
+    const rehearsed = `${script.file} rehearsed in ${rehearsal?.durationMs ?? 0} ms, rolled back${over}`;
+    if (!rehearsedSchema)
+        return { status: 'pass', summary: rehearsed, details };
+    const compared = await compareWithBefore(ctx.client, m.version, rehearsedSchema);
+    if (compared.snapshot === 'missing')
+        return {
+            status: 'pass',
+            summary: `${rehearsed}; no snapshot from before ${m.version} to compare its schema with`,
+            details: { ...details, schema: 'missing' }
+        };
+    if (compared.differences.length === 0)
+        return {
+            status: 'pass',
+            summary: `${rehearsed}; it restores the schema from before ${m.version}${compared.equal ? '' : ' but for the column order'}`,
+            details: { ...details, schema: compared.equal ? 'equal' : 'column-order' }
+        };
+    ctx.evidence.write('db-diff.txt', `# schema after the rehearsed rollback (not committed) vs before ${m.version} was applied\n\n${compared.diffText}`);
     return {
-        status: 'pass',
-        summary: `${script.file} rehearsed in ${rehearsal?.durationMs ?? 0} ms, rolled back${over}`,
-        details
+        status: 'fail',
+        summary: `${script.file} would leave the schema different from before ${m.version} was applied; nothing was rolled back`,
+        reasons: [
+            ...compared.differences.slice(0, MAX_REASONS),
+            `fix ${script.file} so that it undoes ${m.file} whole (db-diff.txt has every difference), then run the rollback again`
+        ],
+        details: { ...details, schema: 'differs' }
     };
 }
 const rollbackRehearsalCheck = {
@@ -9129,27 +9208,10 @@ const rollbackRehearsalCheck = {
     run: runRollbackRehearsal
 };
 
-;// CONCATENATED MODULE: ./src/revert/compare.ts
-
-
-async function compareWithBefore(client, version) {
-    const before = (await (0,plan_history/* schemaBefore */.$f)(client, version));
-    if (!before)
-        return { snapshot: 'missing' };
-    const diff = (0,schema/* diffSnapshots */.V1)(before, await (0,schema/* snapshotSchema */.ap)(client));
-    const diffText = (0,schema/* renderDiff */["in"])(diff);
-    return {
-        snapshot: 'compared',
-        equal: (0,schema/* isEmptyDiff */.$7)(diff),
-        diffText,
-        changedLines: diffText.split('\n').filter(l => /^[+~-] /.test(l))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/checks/schema-equals-before.ts
 
 /** At most this many changed lines as reasons; the whole diff is in the evidence file. */
-const MAX_REASONS = 20;
+const schema_equals_before_MAX_REASONS = 20;
 async function runSchemaEqualsBefore(ctx) {
     const reverted = ctx.shared.rolledBack;
     if (!reverted)
@@ -9164,11 +9226,18 @@ async function runSchemaEqualsBefore(ctx) {
             details: { version, snapshot: 'missing' }
         };
     ctx.evidence.write('db-diff.txt', `# schema after rollback vs before ${version} was applied\n\n${compared.diffText}`);
-    if (!compared.equal)
+    if (compared.differences.length > 0)
         return {
             status: 'fail',
             summary: `rolled back ${version}, but the schema differs from before it was applied`,
-            reasons: compared.changedLines.slice(0, MAX_REASONS),
+            reasons: [...compared.differences, ...compared.columnOrder].slice(0, schema_equals_before_MAX_REASONS),
+            details: { version, snapshot: 'compared', diffText: compared.diffText }
+        };
+    if (!compared.equal)
+        return {
+            status: 'warn',
+            summary: `schema equals the snapshot before ${version} was applied but for the column order of ${compared.columnOrder.length} table(s)`,
+            reasons: [...compared.columnOrder.slice(0, schema_equals_before_MAX_REASONS), COLUMN_ORDER_NOTE],
             details: { version, snapshot: 'compared', diffText: compared.diffText }
         };
     return {
@@ -12228,11 +12297,37 @@ function columnOrderChanges(before, after, now) {
                 kind: 'changed',
                 object: o,
                 before: `column order: ${a.join(', ')}`,
-                after: `column order: ${b.join(', ')}`
+                after: `column order: ${b.join(', ')}`,
+                aspect: 'column-order',
+                moved: movedColumns(a, b)
             });
         }
     }
     return changes;
+}
+/** The names of `after` outside a longest common subsequence of `before` and `after`: the ones that moved. */
+function movedColumns(before, after) {
+    const n = before.length;
+    const m = after.length;
+    // lcs[i][j]: the longest common subsequence of before[i..] and after[j..] (a table has at most 1,600 columns).
+    const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+            lcs[i][j] =
+                before[i] === after[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const kept = new Set();
+    for (let i = 0, j = 0; i < n && j < m;) {
+        if (before[i] === after[j]) {
+            kept.add(after[j]);
+            i++;
+            j++;
+        }
+        else if (lcs[i + 1][j] >= lcs[i][j + 1])
+            i++;
+        else
+            j++;
+    }
+    return after.filter(c => !kept.has(c));
 }
 function isEmptyDiff(d) {
     return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0;

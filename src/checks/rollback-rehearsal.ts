@@ -1,11 +1,15 @@
 /**
  * rollback-rehearsal: the rollback script applied on the live tables inside a transaction that is always
  * rolled back, under the environment's lock budget (src/rehearse/engine.ts, no shadow copies, no forecast).
- * A script that fails here has changed nothing.
+ * A script that fails here has changed nothing. The schema it leaves, read before the rollback of the
+ * transaction, must equal the snapshot taken before the migration was applied (src/revert/compare.ts): a script
+ * that would leave it otherwise is refused here, before it commits, not reported after it.
  */
 import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { rehearseFiles, type FileRehearsal } from '../rehearse/engine.js'
 import { revertTarget } from '../revert/target.js'
+import { compareWithBefore } from '../revert/compare.js'
+import type { SchemaSnapshot } from '../schema/index.js'
 
 declare module '../types.js' {
   interface CheckDetails {
@@ -16,7 +20,12 @@ declare module '../types.js' {
 export interface RollbackRehearsalDetails {
   version: string
   rehearsal?: FileRehearsal
+  /** The rehearsed schema against the snapshot before the migration; 'missing': none was recorded. */
+  schema?: 'equal' | 'column-order' | 'differs' | 'missing'
 }
+
+/** At most this many differences as reasons; the whole diff is in db-diff.txt. */
+const MAX_REASONS = 20
 
 async function runRollbackRehearsal(
   ctx: StageContext
@@ -26,10 +35,14 @@ async function runRollbackRehearsal(
   if (target.error !== undefined)
     return { status: 'fail', summary: 'no rollback possible', reasons: [target.error] }
   const { migration: m, script } = target
+  let rehearsedSchema: SchemaSnapshot | undefined
   const [rehearsal] = await rehearseFiles(ctx.client, [{ version: m.version, file: script }], {
     lockBudgetMs: ctx.env.lockBudgetMs,
     lockTimeoutMs: ctx.env.lockTimeoutMs,
     log: ctx.log,
+    onSchemaAfter: (_version, schema) => {
+      rehearsedSchema = schema
+    },
     lockRetries: {
       retries: ctx.env.applyRetries,
       backoffMs: ctx.env.retryBackoffMs,
@@ -53,10 +66,33 @@ async function runRollbackRehearsal(
   const over = rehearsal?.overBudget
     ? ` (over the lock budget; rehearsal-over-budget: ${ctx.env.rehearsalOverBudget})`
     : ''
+  const rehearsed = `${script.file} rehearsed in ${rehearsal?.durationMs ?? 0} ms, rolled back${over}`
+  if (!rehearsedSchema) return { status: 'pass', summary: rehearsed, details }
+  const compared = await compareWithBefore(ctx.client, m.version, rehearsedSchema)
+  if (compared.snapshot === 'missing')
+    return {
+      status: 'pass',
+      summary: `${rehearsed}; no snapshot from before ${m.version} to compare its schema with`,
+      details: { ...details, schema: 'missing' }
+    }
+  if (compared.differences.length === 0)
+    return {
+      status: 'pass',
+      summary: `${rehearsed}; it restores the schema from before ${m.version}${compared.equal ? '' : ' but for the column order'}`,
+      details: { ...details, schema: compared.equal ? 'equal' : 'column-order' }
+    }
+  ctx.evidence.write(
+    'db-diff.txt',
+    `# schema after the rehearsed rollback (not committed) vs before ${m.version} was applied\n\n${compared.diffText}`
+  )
   return {
-    status: 'pass',
-    summary: `${script.file} rehearsed in ${rehearsal?.durationMs ?? 0} ms, rolled back${over}`,
-    details
+    status: 'fail',
+    summary: `${script.file} would leave the schema different from before ${m.version} was applied; nothing was rolled back`,
+    reasons: [
+      ...compared.differences.slice(0, MAX_REASONS),
+      `fix ${script.file} so that it undoes ${m.file} whole (db-diff.txt has every difference), then run the rollback again`
+    ],
+    details: { ...details, schema: 'differs' }
   }
 }
 

@@ -4,7 +4,7 @@
  * no snapshot, which is a warning.
  */
 import type { Check, CheckOutcome, StageContext } from '../types.js'
-import { compareWithBefore } from '../revert/compare.js'
+import { COLUMN_ORDER_NOTE, compareWithBefore } from '../revert/compare.js'
 
 declare module '../types.js' {
   interface CheckDetails {
@@ -41,11 +41,18 @@ async function runSchemaEqualsBefore(
     'db-diff.txt',
     `# schema after rollback vs before ${version} was applied\n\n${compared.diffText}`
   )
-  if (!compared.equal)
+  if (compared.differences.length > 0)
     return {
       status: 'fail',
       summary: `rolled back ${version}, but the schema differs from before it was applied`,
-      reasons: compared.changedLines.slice(0, MAX_REASONS),
+      reasons: [...compared.differences, ...compared.columnOrder].slice(0, MAX_REASONS),
+      details: { version, snapshot: 'compared', diffText: compared.diffText }
+    }
+  if (!compared.equal)
+    return {
+      status: 'warn',
+      summary: `schema equals the snapshot before ${version} was applied but for the column order of ${compared.columnOrder.length} table(s)`,
+      reasons: [...compared.columnOrder.slice(0, MAX_REASONS), COLUMN_ORDER_NOTE],
       details: { version, snapshot: 'compared', diffText: compared.diffText }
     }
   return {

@@ -288,6 +288,11 @@ export interface RehearsalOptions {
    */
   schemaDiffs?: boolean
   /**
+   * Given the schema as each file left it, inside the transaction before it is rolled back (with schemaDiffs):
+   * the rollback rehearsal compares it with the snapshot taken before the migration, before anything commits.
+   */
+  onSchemaAfter?: (version: string, schema: SchemaSnapshot) => void
+  /**
    * Hold the apply lock while rehearsing, waiting as apply does for another run that holds it: a rehearsal takes
    * the pending migrations' locks on the live tables, which stalled another run's apply (or rehearsal) into a
    * lock timeout. One run at a time rehearses or applies on a database. Absent: no lock taken (a caller that has
@@ -728,6 +733,7 @@ async function rehearseHeld(
         if (stale || statements.length === 0)
           locks = await ownRelationLocks(client, CATALOG_READ_TIMEOUT_MS)
         const after = diffs ? await snapshotSchema(client, snapshotOpts) : undefined
+        if (after) opts.onSchemaAfter?.(version, after)
         const durationMs = Math.round(serverMs ?? performance.now() - t0)
         results.push({
           version,

@@ -7,6 +7,13 @@ export interface SchemaChange {
   object: SchemaObject
   before?: string
   after?: string
+  /**
+   * 'column-order': only the order of the table's surviving columns changed. PostgreSQL adds a column at the end,
+   * so a rollback that re-adds a dropped column cannot restore its place: revert/compare.ts tells it apart.
+   */
+  aspect?: 'column-order'
+  /** Column-order changes: the columns that moved (not in the longest run both orders share), in their new order. */
+  moved?: string[]
 }
 
 export interface SchemaDiff {
@@ -93,11 +100,35 @@ function columnOrderChanges(
         kind: 'changed',
         object: o,
         before: `column order: ${a.join(', ')}`,
-        after: `column order: ${b.join(', ')}`
+        after: `column order: ${b.join(', ')}`,
+        aspect: 'column-order',
+        moved: movedColumns(a, b)
       })
     }
   }
   return changes
+}
+
+/** The names of `after` outside a longest common subsequence of `before` and `after`: the ones that moved. */
+function movedColumns(before: string[], after: string[]): string[] {
+  const n = before.length
+  const m = after.length
+  // lcs[i][j]: the longest common subsequence of before[i..] and after[j..] (a table has at most 1,600 columns).
+  const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1))
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i][j] =
+        before[i] === after[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1])
+  const kept = new Set<string>()
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (before[i] === after[j]) {
+      kept.add(after[j])
+      i++
+      j++
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++
+    else j++
+  }
+  return after.filter(c => !kept.has(c))
 }
 
 export function isEmptyDiff(d: SchemaDiff): boolean {
