@@ -8421,7 +8421,7 @@ function activeFindings(findings) {
  * Lints pending migrations in order, each with its rollback and verify script. The parser must be loaded.
  * With the target's catalog (existing tables, function volatility) the rules use it instead of assumptions.
  */
-function lintMigrations(pending, catalog = {}) {
+function lintMigrations(pending, catalog = {}, opts = {}) {
     const { existingTables, functionVolatility } = catalog;
     // Tables that already have a policy on the target: enabling row level security on them again is no finding.
     const policyTables = new Set(catalog.policyTables);
@@ -8448,10 +8448,12 @@ function lintMigrations(pending, catalog = {}) {
             foreignKeys
         });
         foreignKeys = main.foreignKeys;
-        for (const t of main.created)
-            createdTables.add(t);
-        for (const [i, t] of main.indexes)
-            createdIndexes.set(i, t);
+        if (!opts.history) {
+            for (const t of main.created)
+                createdTables.add(t);
+            for (const [i, t] of main.indexes)
+                createdIndexes.set(i, t);
+        }
         const sidecars = [
             m.rollback && { f: m.rollback, kind: 'rollback' },
             m.verify && { f: m.verify, kind: 'verify' }

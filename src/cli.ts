@@ -169,7 +169,9 @@ async function projectMigrations(io: CliIo, values: Record<string, unknown>): Pr
     })
   }
   const shown = path.relative(io.cwd, dir) || '.'
-  io.err(`lint: ${shown} (no path given: the project's migrations)`)
+  io.err(
+    `lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together)`
+  )
   return [shown]
 }
 

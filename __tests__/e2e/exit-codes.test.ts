@@ -381,7 +381,9 @@ describe('lint: offline, no database, no environment', () => {
     // No path: the project's migrations folder, as `lint migrations`.
     const here = await run(['lint'])
     expect(here.code).toBe(1)
-    expect(here.stderr).toContain("lint: migrations (no path given: the project's migrations)")
+    expect(here.stderr).toContain(
+      "lint: migrations (no path given: the project's migrations, each linted"
+    )
     expect(here.stdout).toContain('migrations/20250301000000_overlap.sql:2:66: error syntax-error')
   })
 })

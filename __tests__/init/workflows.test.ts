@@ -142,12 +142,19 @@ describe("the PR workflow's lint step, run by bash on a PR", () => {
   test("lints the PR's files: orders exists, its index and the rollback's DROP INDEX are found, the rollback's DROP TABLE is not", () => {
     commit(PR_FILES)
     expect(lintStep()).toMatchObject({ code: 0, results: PR_FINDINGS })
-    // The whole folder, as the step did: orders is new and nothing is found.
+    // The whole folder is a history: orders was deployed before the PR's file, so the same is found.
     const folder = spawnSync('node', [CLI, 'lint', '--format', 'sarif', 'supabase/migrations'], {
       cwd: repo,
       encoding: 'utf8'
     })
-    expect(JSON.parse(folder.stdout).runs[0].results).toEqual([])
+    expect(
+      JSON.parse(folder.stdout).runs[0].results.map(
+        (r: {
+          ruleId: string
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[]
+        }) => [r.locations[0].physicalLocation.artifactLocation.uri, r.ruleId]
+      )
+    ).toEqual(PR_FINDINGS)
   })
 
   test('a PR that only edits a rollback script lints it with its migration', () => {
@@ -172,6 +179,6 @@ describe("the PR workflow's lint step, run by bash on a PR", () => {
     expect(r.stdout).toContain(
       'cannot diff against the base: linting the whole of supabase/migrations/'
     )
-    expect(r).toMatchObject({ code: 0, results: [] })
+    expect(r).toMatchObject({ code: 0, results: PR_FINDINGS })
   })
 })

@@ -732,7 +732,8 @@ async function runLintCommand(args, io) {
     }
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);
-    const result = (0,lint_migrations/* lintMigrations */.JW)(migrations);
+    // A folder is a history, files named are one change (a PR's changed files): see lintMigrations' history.
+    const result = (0,lint_migrations/* lintMigrations */.JW)(migrations, {}, { history: folders.length > 0 });
     result.findings.unshift(...orderFindings);
     // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
     for (const { dir, migrations: inFolder } of folders) {

@@ -327,7 +327,7 @@ async function projectMigrations(io, values) {
         });
     }
     const shown = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(io.cwd, dir) || '.';
-    io.err(`lint: ${shown} (no path given: the project's migrations)`);
+    io.err(`lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together)`);
     return [shown];
 }
 function fail(message) {

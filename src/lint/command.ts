@@ -247,7 +247,8 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
   migrations.sort(byVersion)
 
-  const result = lintMigrations(migrations)
+  // A folder is a history, files named are one change (a PR's changed files): see lintMigrations' history.
+  const result = lintMigrations(migrations, {}, { history: folders.length > 0 })
   result.findings.unshift(...orderFindings)
   // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
   for (const { dir, migrations: inFolder } of folders) {

@@ -1,6 +1,7 @@
 /**
  * Lints a set of pending migrations in version order, each with its rollback and verify script (a table an
- * earlier migration creates is new to the later ones), and sums the findings up: fail on any active error,
+ * earlier migration of the change creates is new to the later ones; in a folder's history it is not), and sums
+ * the findings up: fail on any active error,
  * warn on any active warning. Used by the lint check and by the offline `lint` command.
  */
 import type { Annotation, CheckStatus, LintFinding, StatementLock } from '../types.js'
@@ -22,7 +23,14 @@ export interface LintSetResult {
  */
 export function lintMigrations(
   pending: Migration[],
-  catalog: Omit<LintCatalog, 'warnings'> = {}
+  catalog: Omit<LintCatalog, 'warnings'> = {},
+  opts: {
+    /**
+     * A folder's history, not one change: each migration runs after the ones before it have been deployed, so
+     * the tables and indexes they created have rows by then and get the lock rules (what `lint <folder>` means).
+     */
+    history?: boolean
+  } = {}
 ): LintSetResult {
   const { existingTables, functionVolatility } = catalog
   // Tables that already have a policy on the target: enabling row level security on them again is no finding.
@@ -48,8 +56,10 @@ export function lintMigrations(
       foreignKeys
     })
     foreignKeys = main.foreignKeys
-    for (const t of main.created) createdTables.add(t)
-    for (const [i, t] of main.indexes) createdIndexes.set(i, t)
+    if (!opts.history) {
+      for (const t of main.created) createdTables.add(t)
+      for (const [i, t] of main.indexes) createdIndexes.set(i, t)
+    }
     const sidecars = [
       m.rollback && { f: m.rollback, kind: 'rollback' as const },
       m.verify && { f: m.verify, kind: 'verify' as const }
