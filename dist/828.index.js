@@ -5903,13 +5903,32 @@ function hasOwnTransactionControl(file) {
     return transactionShape(parsed.statements, marker).problems.length > 0;
 }
 /**
+ * The statements of a file that statementsOf refuses only for a CONCURRENTLY statement beside others (no marker,
+ * no BEGIN ... COMMIT around it, no transaction control of its own), else undefined. The Supabase CLI runs such a
+ * file, committing what comes before the CONCURRENTLY statement: a deployed one is replayed statement by
+ * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
+ */
+function concurrentlyBesideOthers(file) {
+    if (!/concurrently/i.test(file.sql))
+        return undefined;
+    const parsed = (0,parser/* parseSql */.eg)(file.sql);
+    if (parsed.error)
+        return undefined;
+    const marker = (0,files/* findNoTransactionMarker */.jr)(file.sql, file.noTransactionMarkers)?.comment;
+    const shape = transactionShape(parsed.statements, marker);
+    if (shape.problems.length > 0 || shape.wrapper)
+        return undefined;
+    return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined;
+}
+/**
  * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
  * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
- * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out, and one with CONCURRENTLY
+ * beside other statements as it ran.
  */
 function appliedStatementsOf(file) {
     if (!hasOwnTransactionControl(file))
-        return statementsOf(file);
+        return concurrentlyBesideOthers(file) ?? statementsOf(file);
     return (0,parser/* parseSql */.eg)(file.sql).statements.filter(s => s.kind !== 'TransactionStmt');
 }
 function firstLine(text, max = 80) {
@@ -13083,10 +13102,9 @@ function recordRanSql(m, statements, timings, opts, started, schemaBefore, marke
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
-async function applyWithoutTransaction(client, m, opts, fresh) {
+async function applyWithoutTransaction(client, m, opts, fresh, statements = statementsOf(m)) {
     if (fresh.length > 0)
         await client.query(fresh.join(';\n'));
-    const statements = statementsOf(m);
     const run = await adaptToStandIns(client, statements, standInNote(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
@@ -13204,11 +13222,19 @@ async function replayAsWritten(client, m, opts, fresh) {
  */
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     const asWritten = new Set(opts.replayingDeployed ? migrations.filter(hasOwnTransactionControl).map(m => m.version) : []);
+    // A deployed file with CONCURRENTLY beside other statements ran under `supabase db push` (readest's 016: an index
+    // built CONCURRENTLY and a CALL of a procedure that commits per batch): replayed statement by statement.
+    const splitUp = new Map();
+    for (const m of opts.replayingDeployed ? migrations : []) {
+        const statements = asWritten.has(m.version) ? undefined : concurrentlyBesideOthers(m);
+        if (statements)
+            splitUp.set(m.version, statements);
+    }
     return withApplyLock(client, opts, async (session) => {
         const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* ensureHistoryTables */.Y1)(client));
         // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
         for (const m of plan.pending)
-            if (!asWritten.has(m.version))
+            if (!asWritten.has(m.version) && !splitUp.has(m.version))
                 statementsOf(m);
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
@@ -13223,11 +13249,17 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             (0,cancel/* throwIfCancelled */.dZ)(opts.signal, `applying ${m.file}`);
             // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
             const fresh = i === 0 ? [] : session.reset;
-            opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
+            const split = splitUp.get(m.version);
+            const reason = split
+                ? 'deployed with CONCURRENTLY beside other statements, replayed as supabase db push ran it'
+                : m.noTransaction
+                    ? (m.noTransactionReason ?? 'marked')
+                    : undefined;
+            opts.log.info(`applying ${m.file}${reason ? ` (no-transaction, statement by statement: ${reason})` : ''}`);
             const done = asWritten.has(m.version)
                 ? await replayAsWritten(client, m, opts, fresh)
-                : m.noTransaction
-                    ? await applyWithoutTransaction(client, m, opts, fresh)
+                : split || m.noTransaction
+                    ? await applyWithoutTransaction(client, m, opts, fresh, split)
                     : await applyInTransaction(client, m, opts, fresh);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);

@@ -381,3 +381,40 @@ test('rollback: a script that would not restore the schema is refused before it 
     fn: false
   })
 })
+
+test('rehearse replays a deployed file with CONCURRENTLY beside other statements as supabase db push ran it (0); the same file pending is still refused (1)', async () => {
+  // readest's 016: a backfill procedure that commits per batch, called, then CREATE INDEX CONCURRENTLY, all in one
+  // file that `supabase db push` applied. Deployed, the baseline refused it ("the Supabase CLI would stop here too").
+  repo.write(
+    '20250115000000_synced_at.sql',
+    [
+      'ALTER TABLE public.items ADD COLUMN synced_at timestamptz;',
+      'CREATE PROCEDURE public.backfill_synced_at() LANGUAGE plpgsql AS $$',
+      'BEGIN UPDATE public.items SET synced_at = now() WHERE synced_at IS NULL; COMMIT; END $$;',
+      'CALL public.backfill_synced_at();',
+      'DROP PROCEDURE public.backfill_synced_at();',
+      'CREATE INDEX CONCURRENTLY items_synced_at_idx ON public.items (synced_at);',
+      ''
+    ].join('\n')
+  )
+  const env = baseEnv()
+  const r = await cli(['rehearse'], { cwd: repo.root, env })
+  expect(r.stdout + r.stderr).toContain(
+    'applying migrations/20250115000000_synced_at.sql (no-transaction, statement by statement: deployed with CONCURRENTLY beside other statements, replayed as supabase db push ran it)'
+  )
+  expect(r.code).toBe(0)
+  // Pending, it is not atomic and stays refused until it is split or marked.
+  const pending = await cli(['rehearse', '--baseline', '20250101000000'], { cwd: repo.root, env })
+  expect(pending.code).toBe(1)
+  expect(pending.stdout).toMatch(
+    /lint\s+FAIL[^\n]*\n\s+- migrations\/20250115000000_synced_at\.sql:6:1 concurrently-in-transaction: CREATE INDEX CONCURRENTLY on public\.items shares the file with other statements and there is no no-transaction marker/
+  )
+  // Deployed as the newest (verify deploys everything): verify reads what such a file did, as it ran.
+  repo.write(
+    '20250301000000_seen_at.sql',
+    'ALTER TABLE public.items ADD COLUMN seen_at timestamptz;\nCREATE INDEX CONCURRENTLY items_seen_at_idx ON public.items (seen_at);\n'
+  )
+  const verify = await cli(['verify', '--embedded', '--env', 'staging'], { cwd: repo.root, env })
+  expect(verify.stdout).toMatch(/verify\s+WARN\s+\d+\s+2 derived expectation\(s\) hold/)
+  expect(verify.code).toBe(0)
+})

@@ -228,10 +228,9 @@ function recordRanSql(m, statements, timings, opts, started, schemaBefore, marke
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
-async function applyWithoutTransaction(client, m, opts, fresh) {
+async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m)) {
     if (fresh.length > 0)
         await client.query(fresh.join(';\n'));
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
     const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
@@ -349,11 +348,19 @@ async function replayAsWritten(client, m, opts, fresh) {
  */
 async function applyMigrations(client, migrationsDir, migrations, opts) {
     const asWritten = new Set(opts.replayingDeployed ? migrations.filter(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .hasOwnTransactionControl */ .Wc).map(m => m.version) : []);
+    // A deployed file with CONCURRENTLY beside other statements ran under `supabase db push` (readest's 016: an index
+    // built CONCURRENTLY and a CALL of a procedure that commits per batch): replayed statement by statement.
+    const splitUp = new Map();
+    for (const m of opts.replayingDeployed ? migrations : []) {
+        const statements = asWritten.has(m.version) ? undefined : (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .concurrentlyBesideOthers */ .gA)(m);
+        if (statements)
+            splitUp.set(m.version, statements);
+    }
     return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async (session) => {
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client));
         // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
         for (const m of plan.pending)
-            if (!asWritten.has(m.version))
+            if (!asWritten.has(m.version) && !splitUp.has(m.version))
                 (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
@@ -368,11 +375,17 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
             const fresh = i === 0 ? [] : session.reset;
-            opts.log.info(`applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`);
+            const split = splitUp.get(m.version);
+            const reason = split
+                ? 'deployed with CONCURRENTLY beside other statements, replayed as supabase db push ran it'
+                : m.noTransaction
+                    ? (m.noTransactionReason ?? 'marked')
+                    : undefined;
+            opts.log.info(`applying ${m.file}${reason ? ` (no-transaction, statement by statement: ${reason})` : ''}`);
             const done = asWritten.has(m.version)
                 ? await replayAsWritten(client, m, opts, fresh)
-                : m.noTransaction
-                    ? await applyWithoutTransaction(client, m, opts, fresh)
+                : split || m.noTransaction
+                    ? await applyWithoutTransaction(client, m, opts, fresh, split)
                     : await applyInTransaction(client, m, opts, fresh);
             opts.log.info(`applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`);
             applied.push(done);

@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   PF: () => (/* binding */ appliedStatementsOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Wc: () => (/* binding */ hasOwnTransactionControl),
+/* harmony export */   gA: () => (/* binding */ concurrentlyBesideOthers),
 /* harmony export */   is: () => (/* binding */ transactionShape),
 /* harmony export */   lm: () => (/* binding */ MigrationFileError)
 /* harmony export */ });
@@ -215,13 +216,32 @@ function hasOwnTransactionControl(file) {
     return transactionShape(parsed.statements, marker).problems.length > 0;
 }
 /**
+ * The statements of a file that statementsOf refuses only for a CONCURRENTLY statement beside others (no marker,
+ * no BEGIN ... COMMIT around it, no transaction control of its own), else undefined. The Supabase CLI runs such a
+ * file, committing what comes before the CONCURRENTLY statement: a deployed one is replayed statement by
+ * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
+ */
+function concurrentlyBesideOthers(file) {
+    if (!/concurrently/i.test(file.sql))
+        return undefined;
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
+    if (parsed.error)
+        return undefined;
+    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .findNoTransactionMarker */ .jr)(file.sql, file.noTransactionMarkers)?.comment;
+    const shape = transactionShape(parsed.statements, marker);
+    if (shape.problems.length > 0 || shape.wrapper)
+        return undefined;
+    return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined;
+}
+/**
  * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
  * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
- * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out, and one with CONCURRENTLY
+ * beside other statements as it ran.
  */
 function appliedStatementsOf(file) {
     if (!hasOwnTransactionControl(file))
-        return statementsOf(file);
+        return concurrentlyBesideOthers(file) ?? statementsOf(file);
     return (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql).statements.filter(s => s.kind !== 'TransactionStmt');
 }
 function firstLine(text, max = 80) {

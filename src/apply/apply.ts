@@ -25,6 +25,7 @@ import {
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { withApplyLock } from './locks.js'
 import {
+  concurrentlyBesideOthers,
   firstLine,
   hasOwnTransactionControl,
   mayChangeTimeouts,
@@ -366,10 +367,10 @@ async function applyWithoutTransaction(
   client: pg.Client,
   m: Migration,
   opts: ApplyOptions,
-  fresh: readonly string[]
+  fresh: readonly string[],
+  statements: SqlStatement[] = statementsOf(m)
 ): Promise<AppliedMigration> {
   if (fresh.length > 0) await client.query(fresh.join(';\n'))
-  const statements = statementsOf(m)
   const run = await adaptToStandIns(
     client,
     statements,
@@ -539,10 +540,18 @@ export async function applyMigrations(
   const asWritten = new Set(
     opts.replayingDeployed ? migrations.filter(hasOwnTransactionControl).map(m => m.version) : []
   )
+  // A deployed file with CONCURRENTLY beside other statements ran under `supabase db push` (readest's 016: an index
+  // built CONCURRENTLY and a CALL of a procedure that commits per batch): replayed statement by statement.
+  const splitUp = new Map<string, SqlStatement[]>()
+  for (const m of opts.replayingDeployed ? migrations : []) {
+    const statements = asWritten.has(m.version) ? undefined : concurrentlyBesideOthers(m)
+    if (statements) splitUp.set(m.version, statements)
+  }
   return withApplyLock(client, opts, async session => {
     const plan = buildPlan(migrationsDir, migrations, await ensureHistoryTables(client))
     // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
-    for (const m of plan.pending) if (!asWritten.has(m.version)) statementsOf(m)
+    for (const m of plan.pending)
+      if (!asWritten.has(m.version) && !splitUp.has(m.version)) statementsOf(m)
     if (plan.drift.length > 0)
       throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`)
     if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -558,13 +567,19 @@ export async function applyMigrations(
       throwIfCancelled(opts.signal, `applying ${m.file}`)
       // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
       const fresh = i === 0 ? [] : session.reset
+      const split = splitUp.get(m.version)
+      const reason = split
+        ? 'deployed with CONCURRENTLY beside other statements, replayed as supabase db push ran it'
+        : m.noTransaction
+          ? (m.noTransactionReason ?? 'marked')
+          : undefined
       opts.log.info(
-        `applying ${m.file}${m.noTransaction ? ` (no-transaction, statement by statement: ${m.noTransactionReason ?? 'marked'})` : ''}`
+        `applying ${m.file}${reason ? ` (no-transaction, statement by statement: ${reason})` : ''}`
       )
       const done = asWritten.has(m.version)
         ? await replayAsWritten(client, m, opts, fresh)
-        : m.noTransaction
-          ? await applyWithoutTransaction(client, m, opts, fresh)
+        : split || m.noTransaction
+          ? await applyWithoutTransaction(client, m, opts, fresh, split)
           : await applyInTransaction(client, m, opts, fresh)
       opts.log.info(
         `applied ${m.version} in ${done.durationMs} ms (${done.statements.length} statements, attempt ${done.attempts})`

@@ -252,12 +252,29 @@ export function hasOwnTransactionControl(file: SqlFile): boolean {
 }
 
 /**
+ * The statements of a file that statementsOf refuses only for a CONCURRENTLY statement beside others (no marker,
+ * no BEGIN ... COMMIT around it, no transaction control of its own), else undefined. The Supabase CLI runs such a
+ * file, committing what comes before the CONCURRENTLY statement: a deployed one is replayed statement by
+ * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
+ */
+export function concurrentlyBesideOthers(file: SqlFile): SqlStatement[] | undefined {
+  if (!/concurrently/i.test(file.sql)) return undefined
+  const parsed = parseSql(file.sql)
+  if (parsed.error) return undefined
+  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
+  const shape = transactionShape(parsed.statements, marker)
+  if (shape.problems.length > 0 || shape.wrapper) return undefined
+  return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined
+}
+
+/**
  * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
  * statementsOf, except that a file with transaction control of its own, applied as written (by the Supabase CLI,
- * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out.
+ * or replayed into a baseline), is read as written with its BEGIN, COMMIT and END left out, and one with CONCURRENTLY
+ * beside other statements as it ran.
  */
 export function appliedStatementsOf(file: SqlFile): SqlStatement[] {
-  if (!hasOwnTransactionControl(file)) return statementsOf(file)
+  if (!hasOwnTransactionControl(file)) return concurrentlyBesideOthers(file) ?? statementsOf(file)
   return parseSql(file.sql).statements.filter(s => s.kind !== 'TransactionStmt')
 }
 
