@@ -418,3 +418,17 @@ test('rehearse replays a deployed file with CONCURRENTLY beside other statements
   expect(verify.stdout).toMatch(/verify\s+WARN\s+\d+\s+2 derived expectation\(s\) hold/)
   expect(verify.code).toBe(0)
 })
+
+test("an extension the throwaway server lacks: the gap is named, and Postgres's hint ends in one period, not two", async () => {
+  // llmwiki's trial: "… is running.. The transaction was rolled back".
+  // Deployed (the baseline replays it), as llmwiki's 001.
+  repo.write('20250115000000_search.sql', 'CREATE EXTENSION IF NOT EXISTS pgroonga;\n')
+  const r = await cli(['rehearse'], { cwd: repo.root, env: baseEnv() })
+  expect(r.code).toBe(1)
+  const text = r.stdout + r.stderr
+  expect(text).toContain(
+    'the throwaway server does not ship extension "pgroonga" (hosted Supabase offers it)'
+  )
+  expect(text).toContain('where PostgreSQL is running. The transaction was rolled back')
+  expect(text).not.toContain('..')
+})

@@ -45,6 +45,7 @@ class ApplyError extends Error {
     }
 }
 const LOCK_NOT_AVAILABLE = '55P03';
+/** Postgres's fields in one sentence, without a closing period of its own: the caller's sentence ends it. */
 function pgFields(e) {
     const parts = [`${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`];
     if (e.detail)
@@ -53,7 +54,7 @@ function pgFields(e) {
         parts.push(`hint: ${e.hint}`);
     if (e.where)
         parts.push(`where: ${e.where.split('\n')[0]}`);
-    return parts.join('; ');
+    return parts.join('; ').replace(/\.+$/, '');
 }
 /** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
 function limitsOf(opts) {

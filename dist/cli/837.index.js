@@ -242,7 +242,7 @@ defaults:
   lock-timeout: 5s # SET LOCAL lock_timeout per migration: give up on a lock instead of queueing every query behind it
   statement-timeout: 15m # no single statement of a migration runs longer
   apply-retries: 3 # retries after a lock timeout (55P03) only, never after any other error
-  retry-backoff: 2s # wait between those retries
+  retry-backoff: 2s # wait before the first retry, doubled before each next one (2s, 4s, 8s)
   advisory-lock-wait: 2m # a second run against the same database waits this long for the first, then fails
   lock-budget: 10s # the rehearsal measures how long each migration holds its locks; longer is over budget
   long-transaction-limit: 5m # transactions open longer than this on the target are reported before applying

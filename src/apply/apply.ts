@@ -110,12 +110,13 @@ interface PgError extends Error {
   where?: string
 }
 
+/** Postgres's fields in one sentence, without a closing period of its own: the caller's sentence ends it. */
 function pgFields(e: PgError): string {
   const parts = [`${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`]
   if (e.detail) parts.push(`detail: ${e.detail}`)
   if (e.hint) parts.push(`hint: ${e.hint}`)
   if (e.where) parts.push(`where: ${e.where.split('\n')[0]}`)
-  return parts.join('; ')
+  return parts.join('; ').replace(/\.+$/, '')
 }
 
 /** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
