@@ -10334,8 +10334,37 @@ async function withApplyLock(client, opts, fn) {
 ;// CONCATENATED MODULE: ./src/db/stand-in-index.ts
 
 
-/** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
-const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists']);
+/** The stand-ins whose index access methods are the server's hash indexes, by access method, with their options. */
+const STAND_IN_INDEX_OPTIONS = {
+    // pgvector 0.8.0: hnsw m/ef_construction, ivfflat lists.
+    hnsw: { standIn: 'vector', options: new Set(['m', 'ef_construction']) },
+    ivfflat: { standIn: 'vector', options: new Set(['lists']) },
+    // PGroonga 3.2: `WITH (tokenizer = 'TokenBigram', normalizers = 'NormalizerNFKC150')` and the like.
+    pgroonga: {
+        standIn: 'pgroonga',
+        options: new Set([
+            'tokenizer',
+            'normalizer',
+            'normalizers',
+            'token_filters',
+            'plugins',
+            'full_text_search_normalizer',
+            'regexp_search_normalizer',
+            'prefix_search_normalizer',
+            'lexicon_type',
+            'query_allow_column',
+            'normalizers_mapping',
+            'tokenizer_mapping',
+            'index_flags_mapping'
+        ])
+    }
+};
+/** The stand-in whose options a CREATE INDEX's access method takes, when it is one of theirs. */
+function indexStandIn(s) {
+    return Object.hasOwn(STAND_IN_INDEX_OPTIONS, s.accessMethod ?? '')
+        ? STAND_IN_INDEX_OPTIONS[s.accessMethod]
+        : undefined;
+}
 /**
  * For one CREATE INDEX statement using hnsw or ivfflat whose WITH options are all pgvector's: the statement
  * without them. Otherwise (another statement, other options, a syntax error) undefined, and the statement
@@ -10350,11 +10379,12 @@ function withoutStandInIndexOptions(statement) {
         return undefined;
     }
     const index = stmts.length === 1 ? stmts[0]?.stmt.IndexStmt : undefined;
-    if (!index || !['hnsw', 'ivfflat'].includes(index.accessMethod ?? ''))
+    const standIn = index && indexStandIn(index);
+    if (!index || !standIn)
         return undefined;
     const options = (index.options ?? []);
     if (options.length === 0 ||
-        !options.every(o => !o.DefElem?.defnamespace && PGVECTOR_INDEX_OPTIONS.has(o.DefElem?.defname ?? '')))
+        !options.every(o => !o.DefElem?.defnamespace && standIn.options.has(o.DefElem?.defname ?? '')))
         return undefined;
     // Token offsets are UTF-8 bytes: cut the bytes from WITH to its closing parenthesis.
     const bytes = Buffer.from(statement, 'utf8');
@@ -10383,12 +10413,12 @@ function withoutStandInIndexOptions(statement) {
     }
     return undefined;
 }
-/** A CREATE INDEX using hnsw or ivfflat with options: the only statements adaptToStandIns may change. */
-function mayNeedAdapting(s) {
+/** A CREATE INDEX using a stand-in's access method with options: the stand-in it needs, else undefined. */
+function indexNeedingAdapting(s) {
     if (s.kind !== 'IndexStmt')
-        return false;
+        return undefined;
     const index = s.ast.IndexStmt;
-    return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0;
+    return (index.options?.length ?? 0) > 0 ? indexStandIn(index)?.standIn : undefined;
 }
 /**
  * SECURITY LABEL FOR pgsodium, or with no provider (hosted Supabase's only one is pgsodium's): the statements
@@ -10409,10 +10439,10 @@ const LEFT_OUT = '/* left out here: SECURITY LABEL (no label provider on the thr
  * need it; outside a transaction, or where a failed query would not matter (it is one catalog read).
  */
 async function adaptToStandIns(client, statements, onAdapted) {
-    if (!statements.some(s => mayNeedAdapting(s) || isPgsodiumLabel(s)))
+    if (!statements.some(s => indexNeedingAdapting(s) || isPgsodiumLabel(s)))
         return statements;
     const { rows } = await client.query(`SELECT name FROM pg_catalog.pg_available_extensions
-      WHERE name IN ('vector', 'pgsodium') AND comment LIKE $1 || '%'`, [STAND_IN_MARKER]);
+      WHERE name IN ('vector', 'pgroonga', 'pgsodium') AND comment LIKE $1 || '%'`, [STAND_IN_MARKER]);
     const standIns = new Set(rows.map(r => r.name));
     if (standIns.size === 0)
         return statements;
@@ -10421,10 +10451,11 @@ async function adaptToStandIns(client, statements, onAdapted) {
             onAdapted(s, { standIn: 'pgsodium', dropped: s.text });
             return { ...s, text: LEFT_OUT };
         }
-        const rewrite = standIns.has('vector') && mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined;
-        if (!rewrite)
+        const standIn = indexNeedingAdapting(s);
+        const rewrite = standIn && standIns.has(standIn) ? withoutStandInIndexOptions(s.text) : undefined;
+        if (!standIn || !rewrite)
             return s;
-        onAdapted(s, { standIn: 'vector', dropped: rewrite.dropped });
+        onAdapted(s, { standIn, dropped: rewrite.dropped });
         return { ...s, text: rewrite.sql };
     });
 }
@@ -10433,8 +10464,8 @@ async function adaptToStandIns(client, statements, onAdapted) {
  * happened to the statement (built by apply and revert, rehearsed by the rehearsal).
  */
 function standInNote(file, done, log) {
-    return (s, change) => log(change.standIn === 'vector'
-        ? `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
+    return (s, change) => log(change.standIn !== 'pgsodium'
+        ? `  ${file}:${s.line}: this server's ${change.standIn} is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
         : `  ${file}:${s.line}: this server's pgsodium is the throwaway stand-in, which cannot load a label provider (hosted Supabase's pgsodium is a C module): left out, not ${done}: ${change.dropped.split('\n')[0].slice(0, 100)}`);
 }
 
@@ -12661,6 +12692,11 @@ function throwawayGap(message) {
     const ext = UNAVAILABLE_EXTENSION.exec(message);
     if (ext)
         return extensionAdvice(ext[1] ?? ext[2]);
+    const multicolumn = /access method "(pgroonga|hnsw|ivfflat)" does not support multicolumn indexes/.exec(message);
+    if (multicolumn)
+        return (`the throwaway server's ${multicolumn[1] === 'pgroonga' ? 'pgroonga' : 'vector'} is a stand-in whose ` +
+            `${multicolumn[1]} index is a hash index, which takes one column: the gap is the throwaway database's, not ` +
+            `your migration's. ${ELSEWHERE}`);
     const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
     if (provider)
         return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +

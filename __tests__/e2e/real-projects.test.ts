@@ -420,15 +420,37 @@ test('rehearse replays a deployed file with CONCURRENTLY beside other statements
 })
 
 test("an extension the throwaway server lacks: the gap is named, and Postgres's hint ends in one period, not two", async () => {
-  // llmwiki's trial: "… is running.. The transaction was rolled back".
+  // llmwiki's trial: "… is running.. The transaction was rolled back" (on pgroonga, which now has a stand-in).
   // Deployed (the baseline replays it), as llmwiki's 001.
-  repo.write('20250115000000_search.sql', 'CREATE EXTENSION IF NOT EXISTS pgroonga;\n')
+  repo.write('20250115000000_search.sql', 'CREATE EXTENSION IF NOT EXISTS rum;\n')
   const r = await cli(['rehearse'], { cwd: repo.root, env: baseEnv() })
   expect(r.code).toBe(1)
   const text = r.stdout + r.stderr
   expect(text).toContain(
-    'the throwaway server does not ship extension "pgroonga" (hosted Supabase offers it)'
+    'the throwaway server does not ship extension "rum" (hosted Supabase offers it)'
   )
   expect(text).toContain('where PostgreSQL is running. The transaction was rolled back')
   expect(text).not.toContain('..')
+})
+
+test("PGroonga as llmwiki writes it rehearses on the throwaway server's stand-in: its indexes built without their WITH options (0)", async () => {
+  // llmwiki's trial: rehearse failed at once, the throwaway server had no pgroonga.
+  repo.write(
+    '20250301000000_search.sql',
+    [
+      'CREATE EXTENSION IF NOT EXISTS pgroonga WITH SCHEMA extensions;',
+      'ALTER TABLE public.items ADD COLUMN body text;',
+      'CREATE INDEX items_body_pgroonga ON public.items USING pgroonga (body);',
+      "CREATE INDEX items_name_pgroonga ON public.items USING pgroonga (name) WITH (tokenizer = 'TokenBigram', normalizers = 'NormalizerNFKC150');",
+      'CREATE FUNCTION public.search_items(q text) RETURNS SETOF public.items LANGUAGE sql STABLE',
+      '  AS $$ SELECT * FROM public.items WHERE name OPERATOR(extensions.&@~) q $$;',
+      ''
+    ].join('\n')
+  )
+  const r = await cli(['rehearse'], { cwd: repo.root, env: baseEnv() })
+  const text = r.stdout + r.stderr
+  expect(text).toContain(
+    "this server's pgroonga is the throwaway stand-in, which takes no index options: built without WITH (tokenizer = 'TokenBigram', normalizers = 'NormalizerNFKC150')"
+  )
+  expect(r.code).toBe(0)
 })

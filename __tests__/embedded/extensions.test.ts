@@ -208,6 +208,7 @@ describe('stand-in extensions on a throwaway server', () => {
       ['pg_net', '0.14.0'],
       ['pgjwt', '0.2.0'],
       ['pgmq', '1.5.1'],
+      ['pgroonga', '3.2.5'],
       ['pgsodium', '3.1.8'],
       ['supabase_vault', '0.3.1'],
       ['vector', '0.8.0'],
@@ -835,6 +836,38 @@ describe('stand-in extensions on a throwaway server', () => {
     )
   })
 
+  test('pgroonga as Supabase documents it: pgroonga indexes on text, varchar, text[] and jsonb, &@ and &@~ match substrings, scores are 0', async () => {
+    await apply(
+      client,
+      'pgroonga migration',
+      `CREATE EXTENSION IF NOT EXISTS pgroonga WITH SCHEMA extensions;
+       CREATE TABLE public.notes (id int PRIMARY KEY, body text, title varchar(200), tags text[], meta jsonb);
+       INSERT INTO public.notes VALUES (1, 'Hello PGroonga world', 'Título', '{red,blue}', '{"k": "Hello"}'),
+                                       (2, 'nothing here', 'other', '{green}', '{"k": "bye"}');
+       CREATE INDEX notes_body ON public.notes USING pgroonga (body);
+       CREATE INDEX notes_title ON public.notes USING pgroonga (title);
+       CREATE INDEX notes_tags ON public.notes USING pgroonga (tags);
+       CREATE INDEX notes_meta ON public.notes USING pgroonga (meta);
+       CREATE INDEX notes_body_regexp ON public.notes USING pgroonga (body extensions.pgroonga_text_regexp_ops_v2);`
+    )
+    const am = await client.query(
+      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+        WHERE a.amname = 'pgroonga' AND c.relname LIKE 'notes%'`
+    )
+    expect(am.rows[0].n).toBe(5)
+    const hits = await client.query(
+      `SELECT id, extensions.pgroonga_score(tableoid, ctid) AS score, extensions.pgroonga_score(n) AS by_row
+         FROM public.notes n
+        WHERE body OPERATOR(extensions.&@~) 'pgroonga' AND tags OPERATOR(extensions.&@) 'RED'
+          AND meta OPERATOR(extensions.&@) 'hello' AND title OPERATOR(extensions.&@) 'TÍT'::varchar`
+    )
+    expect(hits.rows).toEqual([{ id: 1, score: 0, by_row: 0 }])
+    // One column per index: the stand-in's pgroonga is a hash index.
+    await expect(
+      client.query('CREATE INDEX notes_two ON public.notes USING pgroonga (title, body)')
+    ).rejects.toThrow('access method "pgroonga" does not support multicolumn indexes')
+  })
+
   test('wrappers: wrapper, server and foreign table create; querying one fails at once', async () => {
     await apply(
       client,
@@ -868,6 +901,7 @@ describe('stand-in extensions on a throwaway server', () => {
       ['pg_net', '0.14.0', 'extensions'],
       ['pgjwt', '0.2.0', 'extensions'],
       ['pgmq', '1.5.1', 'pgmq'],
+      ['pgroonga', '3.2.5', 'extensions'],
       ['pgsodium', '3.1.8', 'pgsodium'],
       ['supabase_vault', '0.3.1', 'vault'],
       ['vector', '0.8.0', 'extensions'],
@@ -1010,6 +1044,7 @@ describe('installStandInExtensions on a directory', () => {
       'index_advisor',
       'wrappers',
       'pg_jsonschema',
+      'pgroonga',
       'pg_hashids'
     ])
     expect(result.notes).toEqual([
@@ -1029,7 +1064,7 @@ describe('installStandInExtensions on a directory', () => {
     expect(result.installed).toEqual([])
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema, pg_hashids$/
+        /^cannot write to .* \((EACCES|EPERM|EROFS)\): no stand-in for vector, http, pg_net, pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema, pgroonga, pg_hashids$/
       )
     ])
     const missing = path.join(dir, 'nope')

