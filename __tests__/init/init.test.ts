@@ -103,6 +103,18 @@ describe('Supabase CLI layout (supabase/migrations, no runbook.yml)', () => {
       lockBudgetMs: 10_000,
       longTransactions: 'warn'
     })
+    // Its commented examples are the real keys: production's target, uncommented, pins the database.
+    const written = readFileSync(path.join(root, 'supabase/runbook.yml'), 'utf8')
+    const pinned = written.replace(
+      /^( {4})# (target: .*)\n {4}# ( {2}project-ref: .*)$(?![\s\S]*\n {4}# target:)/m,
+      '$1$2\n    $3'
+    )
+    expect(pinned).not.toBe(written)
+    writeFileSync(path.join(root, 'supabase/runbook.yml'), pinned)
+    expect(
+      loadPolicy(path.join(root, 'supabase/runbook.yml')).environments.production.target
+    ).toMatchObject({ projectRef: 'abcdefghijklmnopqrst' })
+    writeFileSync(path.join(root, 'supabase/runbook.yml'), written)
     // The default config rule finds what init wrote.
     const config = parseInputs(
       {

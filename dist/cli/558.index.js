@@ -48,6 +48,8 @@ environments:
     lock-holders: warn
     rehearsal-over-budget: warn
     # test-command: npm test # functional tests run against the target (DATABASE_URL and SUPABASE_DB_URL set)
+    # target: # pins this environment's database: another environment's URL in its secret stops the run (exit 2)
+    #   project-ref: abcdefghijklmnopqrst # or host:, port:, database:
 
   production:
     production: true # strict: long transactions, lock holders and an over-budget rehearsal fail the run
@@ -56,6 +58,8 @@ environments:
     lock-holders: fail
     rehearsal-over-budget: fail
     # supabase-project-ref: abcdefghijklmnopqrst # 20 characters; with SUPABASE_ACCESS_TOKEN, enables the backup check
+    # target: # pins production's database: a swapped secret (staging's URL here) stops the run before any statement
+    #   project-ref: abcdefghijklmnopqrst # or host:, port:, database:
     # monitor: # watch production after the apply; on-breach: rollback reverts the newest migration
     #   duration: 15m
     #   interval: 30s
