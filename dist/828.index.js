@@ -8526,7 +8526,11 @@ function summarizeLint(result) {
     return {
         status,
         summary,
-        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
+        // An error stops the run: its line says the fix too (a warning's is in the annotation and the SARIF help).
+        reasons: [
+            ...errors.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}. Fix: ${f.advice}`),
+            ...warnings.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`)
+        ],
         annotations: active.map(toAnnotation)
     };
 }
@@ -12863,7 +12867,7 @@ const rehearsalCheck = {
                 reasons: [
                     ...hardFailures.map(r => {
                         const gap = throwaway ? throwawayGap(r.error ?? '') : undefined;
-                        return gap ? `${r.error}. ${gap}` : r.error;
+                        return gap ? `${r.error}. ${gap[0].toUpperCase()}${gap.slice(1)}` : r.error;
                     }),
                     ...(leftOutReason ? [leftOutReason] : [])
                 ],
@@ -16423,6 +16427,7 @@ const COLUMN_ORDER_NOTE = 'PostgreSQL adds a column at the end of its table, so 
 
 
 
+
 /** At most this many differences as reasons; the whole diff is in db-diff.txt. */
 const MAX_REASONS = 20;
 async function runRollbackRehearsal(ctx) {
@@ -16472,6 +16477,15 @@ async function runRollbackRehearsal(ctx) {
             summary: `${rehearsed}; no snapshot from before ${m.version} to compare its schema with`,
             details: { ...details, schema: 'missing' }
         };
+    // Another run may have applied a newer migration while this one waited for the apply lock: the schema then
+    // differs by that migration, not by this script, and the rollback check refuses to run under it.
+    const newest = (await (0,plan_history/* readHistory */.Lu)(ctx.client)).at(-1)?.version;
+    if (compared.differences.length > 0 && newest !== m.version)
+        return {
+            status: 'pass',
+            summary: `${rehearsed}; its schema not compared: ${newest ?? 'nothing'} is the newest applied migration now, not ${m.version}`,
+            details
+        };
     if (compared.differences.length === 0)
         return {
             status: 'pass',
@@ -16482,9 +16496,10 @@ async function runRollbackRehearsal(ctx) {
     return {
         status: 'fail',
         summary: `${script.file} would leave the schema different from before ${m.version} was applied; nothing was rolled back`,
+        // The fix first: the terminal shows a check's first lines only.
         reasons: [
-            ...compared.differences.slice(0, MAX_REASONS),
-            `fix ${script.file} so that it undoes ${m.file} whole (db-diff.txt has every difference), then run the rollback again`
+            `fix ${script.file} so that it undoes ${m.file} whole (db-diff.txt has every difference), then run the rollback again`,
+            ...compared.differences.slice(0, MAX_REASONS)
         ],
         details: { ...details, schema: 'differs' }
     };

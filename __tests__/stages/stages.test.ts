@@ -248,7 +248,10 @@ describe('rollback', () => {
     expect(r.summary).toBe(
       'migrations/rollback/20250201000000_add_sku.sql would leave the schema different from before 20250201000000 was applied; nothing was rolled back'
     )
-    expect(r.reasons[0]).toBe('+ column public.items.sku: not there before')
+    expect(r.reasons[0]).toBe(
+      'fix migrations/rollback/20250201000000_add_sku.sql so that it undoes migrations/20250201000000_add_sku.sql whole (db-diff.txt has every difference), then run the rollback again'
+    )
+    expect(r.reasons[1]).toBe('+ column public.items.sku: not there before')
     expect(r.details.schema).toBe('differs')
     expect(check(run, 'rollback').status).toBe('skip')
     expect(check(run, 'schema-equals-before').status).toBe('skip')

@@ -1680,7 +1680,11 @@ function summarizeLint(result) {
     return {
         status,
         summary,
-        reasons: [...errors, ...warnings].map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`),
+        // An error stops the run: its line says the fix too (a warning's is in the annotation and the SARIF help).
+        reasons: [
+            ...errors.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}. Fix: ${f.advice}`),
+            ...warnings.map(f => `${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}`)
+        ],
         annotations: active.map(toAnnotation)
     };
 }

@@ -198,7 +198,7 @@ export const rehearsalCheck: Check<'rehearsal'> = {
         reasons: [
           ...hardFailures.map(r => {
             const gap = throwaway ? throwawayGap(r.error ?? '') : undefined
-            return gap ? `${r.error}. ${gap}` : (r.error as string)
+            return gap ? `${r.error}. ${gap[0].toUpperCase()}${gap.slice(1)}` : (r.error as string)
           }),
           ...(leftOutReason ? [leftOutReason] : [])
         ],
