@@ -409,6 +409,11 @@ test('rehearse replays a deployed file with CONCURRENTLY beside other statements
   expect(pending.stdout).toMatch(
     /lint\s+FAIL[^\n]*\n\s+- migrations\/20250115000000_synced_at\.sql:6:1 concurrently-in-transaction: CREATE INDEX CONCURRENTLY on public\.items shares the file with other statements and there is no no-transaction marker/
   )
+  // An error that stops the run says its fix (the rule's advice): the marker to write, or a file of its own.
+  expect(pending.stdout + pending.stderr).toContain(
+    'Fix: Give CONCURRENTLY statements a migration of their own'
+  )
+  expect(pending.stdout + pending.stderr).toContain('-- migration-runbook: no-transaction')
   // Deployed as the newest (verify deploys everything): verify reads what such a file did, as it ran.
   repo.write(
     '20250301000000_seen_at.sql',
