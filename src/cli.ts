@@ -31,7 +31,7 @@ Usage:
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
-                        [<file|dir>...]
+                        [--since <version>] [<file|dir>...]
 
 Stages: ${STAGES.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres
 (with no runbook.yml yet, under the policy init would write).
@@ -65,6 +65,8 @@ Options:
   --json                   print summary.json instead of the table
   --format <f>             lint: text (default), json or sarif (GitHub code scanning)
   --format-in <f>          lint: dbmate or goose files, lint only their up section
+  --since <version>        lint: report the findings of this migration and later ones only (the older
+                           files are still read, as the history the later ones run after)
   -h, --help               this text
 `
 
@@ -170,7 +172,7 @@ async function projectMigrations(io: CliIo, values: Record<string, unknown>): Pr
   }
   const shown = path.relative(io.cwd, dir) || '.'
   io.err(
-    `lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together)`
+    `lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together, or pass --since <version>)`
   )
   return [shown]
 }
@@ -206,6 +208,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'demo-rows': { type: 'string' },
           format: { type: 'string' },
           'format-in': { type: 'string' },
+          since: { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
           force: { type: 'boolean', default: false },
@@ -235,7 +238,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             positionals.length > 1 ? positionals.slice(1) : await projectMigrations(io, values),
           format: values.format,
           formatIn: values['format-in'],
-          config: values.config
+          config: values.config,
+          since: values.since
         },
         io
       )

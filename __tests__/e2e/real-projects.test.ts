@@ -459,3 +459,29 @@ test("PGroonga as llmwiki writes it rehearses on the throwaway server's stand-in
   )
   expect(r.code).toBe(0)
 })
+
+test("lint --since: the error of a deployed file is read but not reported (0); the newest file's findings are (the built CLI)", async () => {
+  // readest's re-test: bare `lint` exits 1 on a deployed file `rehearse` replays; midday's: the newest file's
+  // findings were buried under the history's.
+  repo.write(
+    '20250115000000_synced_at.sql',
+    'ALTER TABLE public.items ADD COLUMN synced_at timestamptz;\nCREATE INDEX CONCURRENTLY items_synced_at_idx ON public.items (synced_at);\n'
+  )
+  repo.write('20250301000000_index.sql', 'CREATE INDEX items_name_idx ON public.items (name);\n')
+  const env = baseEnv()
+  const all = await cli(['lint'], { cwd: repo.root, env })
+  expect(all.code).toBe(1)
+  expect(all.stdout).toContain('concurrently-in-transaction')
+  const since = await cli(['lint', '--since', '20250301000000'], { cwd: repo.root, env })
+  expect(since.stdout).not.toContain('concurrently-in-transaction')
+  expect(since.stdout).toContain(
+    'migrations/20250301000000_index.sql:1:1: warning require-concurrent-index: CREATE INDEX items_name_idx on existing table public.items'
+  )
+  expect(since.stdout).toMatch(
+    /: 0 error\(s\), 1 warning\(s\) \(findings of 20250301000000 and later\)$/m
+  )
+  expect(since.code).toBe(0)
+  const bad = await cli(['lint', '--since', 'yesterday'], { cwd: repo.root, env })
+  expect(bad.code).toBe(2)
+  expect(bad.stderr).toContain('option --since is "yesterday"')
+})

@@ -554,7 +554,7 @@ function toSarif(findings, cwd, repoRoot) {
 
 
 const LINT_FORMATS = ['text', 'json', 'sarif'];
-const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [<file|dir>...]';
+const LINT_USAGE = 'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [--since <version>] [<file|dir>...]';
 function formatOf(value) {
     if (value === undefined)
         return 'text';
@@ -651,6 +651,23 @@ function renderText(findings, summary) {
     const lines = (0,engine/* activeFindings */.zP)(findings).map(f => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}`);
     return [...lines, summary].join('\n');
 }
+/**
+ * --since: the files whose findings are reported (the migrations of that version and later, with their rollback
+ * and verify scripts), or undefined without it. The older files are linted all the same: the history they make is
+ * what the later ones run after. Exit 2 on a value that is no version, or later than every linted migration.
+ */
+function sinceFiles(since, migrations) {
+    if (since === undefined)
+        return undefined;
+    if (!/^\d+$/.test(since))
+        throw new errors/* ConfigError */.x(`option --since is "${since}"; allowed: a migration version, the digits a migration's file name starts with (e.g. 20250101000000)`);
+    const from = migrations.filter(m => m.version !== '' && (0,files/* compareVersions */.Zy)(m.version, since) >= 0);
+    if (from.length === 0) {
+        const newest = migrations.filter(m => m.version !== '').at(-1)?.version;
+        throw new errors/* ConfigError */.x(`option --since is "${since}"; allowed: a version at or before the newest linted migration${newest ? `, ${newest}` : ' (none has a version)'}`);
+    }
+    return new Set(from.flatMap(m => [m.file, m.rollback?.file, m.verify?.file]).filter(f => f !== undefined));
+}
 async function runLintCommand(args, io) {
     const format = formatOf(args.format);
     formatInOf(args.formatIn);
@@ -733,7 +750,10 @@ async function runLintCommand(args, io) {
     // Array.prototype.sort is stable: equal versions and unversioned files keep their order.
     migrations.sort(byVersion);
     // A folder is a history, files named are one change (a PR's changed files): see lintMigrations' history.
+    const reported = sinceFiles(args.since, migrations);
     const result = (0,lint_migrations/* lintMigrations */.JW)(migrations, {}, { history: folders.length > 0 });
+    if (reported)
+        result.findings = result.findings.filter(f => reported.has(f.file));
     result.findings.unshift(...orderFindings);
     // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
     for (const { dir, migrations: inFolder } of folders) {
@@ -753,7 +773,8 @@ async function runLintCommand(args, io) {
         io.out(JSON.stringify(toSarif(result.findings, io.cwd, (0,files/* repositoryTop */.Ky)(io.cwd) ?? external_node_path_default().resolve(io.cwd)), null, 2));
     }
     else {
-        io.out(renderText(result.findings, (0,lint_migrations/* summarizeLint */.tn)(result).summary));
+        const since = args.since === undefined ? '' : ` (findings of ${args.since} and later)`;
+        io.out(renderText(result.findings, (0,lint_migrations/* summarizeLint */.tn)(result).summary + since));
     }
     return exitCode;
 }

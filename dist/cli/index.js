@@ -209,7 +209,7 @@ Usage:
   migration-runbook rehearse [--env staging] [--baseline <version>]
   migration-runbook init [--migrations-dir <dir>] [--force] [--print]
   migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml]
-                        [<file|dir>...]
+                        [--since <version>] [<file|dir>...]
 
 Stages: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}; rehearse runs validate → apply → verify → rollback → apply on a throwaway Postgres
 (with no runbook.yml yet, under the policy init would write).
@@ -243,6 +243,8 @@ Options:
   --json                   print summary.json instead of the table
   --format <f>             lint: text (default), json or sarif (GitHub code scanning)
   --format-in <f>          lint: dbmate or goose files, lint only their up section
+  --since <version>        lint: report the findings of this migration and later ones only (the older
+                           files are still read, as the history the later ones run after)
   -h, --help               this text
 `;
 /** Options naming a path: given any of them, paths stay relative to the working directory, as typed. */
@@ -327,7 +329,7 @@ async function projectMigrations(io, values) {
         });
     }
     const shown = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(io.cwd, dir) || '.';
-    io.err(`lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together)`);
+    io.err(`lint: ${shown} (no path given: the project's migrations, each linted as it runs after the ones before it; name the files of one change to lint them together, or pass --since <version>)`);
     return [shown];
 }
 function fail(message) {
@@ -360,6 +362,7 @@ async function runCli(argv, io) {
                     'demo-rows': { type: 'string' },
                     format: { type: 'string' },
                     'format-in': { type: 'string' },
+                    since: { type: 'string' },
                     json: { type: 'boolean', default: false },
                     help: { type: 'boolean', short: 'h', default: false },
                     force: { type: 'boolean', default: false },
@@ -389,7 +392,8 @@ async function runCli(argv, io) {
                 paths: positionals.length > 1 ? positionals.slice(1) : await projectMigrations(io, values),
                 format: values.format,
                 formatIn: values['format-in'],
-                config: values.config
+                config: values.config,
+                since: values.since
             }, io);
         }
         if (positionals.length > 1)

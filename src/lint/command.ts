@@ -42,7 +42,7 @@ export const LINT_FORMATS = ['text', 'json', 'sarif'] as const
 export type LintFormat = (typeof LINT_FORMATS)[number]
 
 export const LINT_USAGE =
-  'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [<file|dir>...]'
+  'migration-runbook lint [--format text|json|sarif] [--format-in dbmate|goose] [--config runbook.yml] [--since <version>] [<file|dir>...]'
 
 export interface LintCommandIo {
   out: (text: string) => void
@@ -56,6 +56,8 @@ export interface LintCommandArgs {
   /** dbmate or goose: lint only each file's up section. */
   formatIn?: string
   config?: string
+  /** Report only the findings of this migration version and later ones (and their rollback and verify scripts). */
+  since?: string
 }
 
 /** What `lint --format json` prints. */
@@ -169,6 +171,32 @@ function renderText(findings: LintFinding[], summary: string): string {
   return [...lines, summary].join('\n')
 }
 
+/**
+ * --since: the files whose findings are reported (the migrations of that version and later, with their rollback
+ * and verify scripts), or undefined without it. The older files are linted all the same: the history they make is
+ * what the later ones run after. Exit 2 on a value that is no version, or later than every linted migration.
+ */
+function sinceFiles(
+  since: string | undefined,
+  migrations: readonly Migration[]
+): Set<string> | undefined {
+  if (since === undefined) return undefined
+  if (!/^\d+$/.test(since))
+    throw new ConfigError(
+      `option --since is "${since}"; allowed: a migration version, the digits a migration's file name starts with (e.g. 20250101000000)`
+    )
+  const from = migrations.filter(m => m.version !== '' && compareVersions(m.version, since) >= 0)
+  if (from.length === 0) {
+    const newest = migrations.filter(m => m.version !== '').at(-1)?.version
+    throw new ConfigError(
+      `option --since is "${since}"; allowed: a version at or before the newest linted migration${newest ? `, ${newest}` : ' (none has a version)'}`
+    )
+  }
+  return new Set(
+    from.flatMap(m => [m.file, m.rollback?.file, m.verify?.file]).filter(f => f !== undefined)
+  )
+}
+
 export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): Promise<number> {
   const format = formatOf(args.format)
   formatInOf(args.formatIn)
@@ -248,7 +276,9 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
   migrations.sort(byVersion)
 
   // A folder is a history, files named are one change (a PR's changed files): see lintMigrations' history.
+  const reported = sinceFiles(args.since, migrations)
   const result = lintMigrations(migrations, {}, { history: folders.length > 0 })
+  if (reported) result.findings = result.findings.filter(f => reported.has(f.file))
   result.findings.unshift(...orderFindings)
   // Connection strings with a password in the folders' other files (runbook.yml, notes), as the lint check.
   for (const { dir, migrations: inFolder } of folders) {
@@ -273,7 +303,8 @@ export async function runLintCommand(args: LintCommandArgs, io: LintCommandIo): 
       )
     )
   } else {
-    io.out(renderText(result.findings, summarizeLint(result).summary))
+    const since = args.since === undefined ? '' : ` (findings of ${args.since} and later)`
+    io.out(renderText(result.findings, summarizeLint(result).summary + since))
   }
   return exitCode
 }
