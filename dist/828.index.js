@@ -5891,16 +5891,20 @@ function statementsOf(file) {
     }
     return shape.statements;
 }
+/** A well-formed file's transaction shape with its no-transaction marker; undefined when it does not parse. */
+function shapeOf(file) {
+    const parsed = (0,parser/* parseSql */.eg)(file.sql);
+    if (parsed.error)
+        return undefined;
+    const marker = (0,files/* findNoTransactionMarker */.jr)(file.sql, file.noTransactionMarkers)?.comment;
+    return { shape: transactionShape(parsed.statements, marker), marker };
+}
 /**
  * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
  * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
  */
 function hasOwnTransactionControl(file) {
-    const parsed = (0,parser/* parseSql */.eg)(file.sql);
-    if (parsed.error)
-        return false;
-    const marker = (0,files/* findNoTransactionMarker */.jr)(file.sql, file.noTransactionMarkers)?.comment;
-    return transactionShape(parsed.statements, marker).problems.length > 0;
+    return (shapeOf(file)?.shape.problems.length ?? 0) > 0;
 }
 /**
  * The statements of a file that statementsOf refuses only for a CONCURRENTLY statement beside others (no marker,
@@ -5909,16 +5913,12 @@ function hasOwnTransactionControl(file) {
  * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
  */
 function concurrentlyBesideOthers(file) {
-    if (!/concurrently/i.test(file.sql))
+    const found = /concurrently/i.test(file.sql) ? shapeOf(file) : undefined;
+    if (!found || found.shape.problems.length > 0 || found.shape.wrapper)
         return undefined;
-    const parsed = (0,parser/* parseSql */.eg)(file.sql);
-    if (parsed.error)
-        return undefined;
-    const marker = (0,files/* findNoTransactionMarker */.jr)(file.sql, file.noTransactionMarkers)?.comment;
-    const shape = transactionShape(parsed.statements, marker);
-    if (shape.problems.length > 0 || shape.wrapper)
-        return undefined;
-    return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined;
+    return concurrentlyProblem(found.shape.statements, false, found.marker)
+        ? found.shape.statements
+        : undefined;
 }
 /**
  * The statements of an applied file, for reading what it did (verify's expectations), never for running: as
@@ -10369,6 +10369,10 @@ function indexStandIn(s) {
         ? STAND_IN_INDEX_OPTIONS[s.accessMethod]
         : undefined;
 }
+/** The stand-in extension whose access method (a hash index on the throwaway server) this is, if any. */
+function standInOfAccessMethod(accessMethod) {
+    return indexStandIn({ accessMethod })?.standIn;
+}
 /**
  * For one CREATE INDEX statement using hnsw or ivfflat whose WITH options are all pgvector's: the statement
  * without them. Otherwise (another statement, other options, a syntax error) undefined, and the statement
@@ -12665,6 +12669,7 @@ async function createsOnlyNewObjects(db, pending) {
  * What the throwaway database lacks that hosted Supabase has: an error on it is then the throwaway's gap, not the
  * migration's fault, and the fix says so. Used by the baseline (deployed files) and the rehearsal (pending ones).
  */
+
 /** A CREATE EXTENSION the server has no files for. */
 const UNAVAILABLE_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
 /**
@@ -12696,11 +12701,11 @@ function throwawayGap(message) {
     const ext = UNAVAILABLE_EXTENSION.exec(message);
     if (ext)
         return extensionAdvice(ext[1] ?? ext[2]);
-    const multicolumn = /access method "(pgroonga|hnsw|ivfflat)" does not support multicolumn indexes/.exec(message);
-    if (multicolumn)
-        return (`the throwaway server's ${multicolumn[1] === 'pgroonga' ? 'pgroonga' : 'vector'} is a stand-in whose ` +
-            `${multicolumn[1]} index is a hash index, which takes one column: the gap is the throwaway database's, not ` +
-            `your migration's. ${ELSEWHERE}`);
+    const multicolumn = /access method "([^"]+)" does not support multicolumn indexes/.exec(message);
+    const standIn = multicolumn ? standInOfAccessMethod(multicolumn[1]) : undefined;
+    if (multicolumn && standIn)
+        return (`the throwaway server's ${standIn} is a stand-in whose ${multicolumn[1]} index is a hash index, which ` +
+            `takes one column: the gap is the throwaway database's, not your migration's. ${ELSEWHERE}`);
     const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
     if (provider)
         return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
@@ -16479,18 +16484,18 @@ async function runRollbackRehearsal(ctx) {
         };
     // Another run may have applied a newer migration while this one waited for the apply lock: the schema then
     // differs by that migration, not by this script, and the rollback check refuses to run under it.
-    const newest = (await (0,plan_history/* readHistory */.Lu)(ctx.client)).at(-1)?.version;
-    if (compared.differences.length > 0 && newest !== m.version)
-        return {
-            status: 'pass',
-            summary: `${rehearsed}; its schema not compared: ${newest ?? 'nothing'} is the newest applied migration now, not ${m.version}`,
-            details
-        };
     if (compared.differences.length === 0)
         return {
             status: 'pass',
             summary: `${rehearsed}; it restores the schema from before ${m.version}${compared.equal ? '' : ' but for the column order'}`,
             details: { ...details, schema: compared.equal ? 'equal' : 'column-order' }
+        };
+    const newest = (await (0,plan_history/* readHistory */.Lu)(ctx.client)).at(-1)?.version;
+    if (newest !== m.version)
+        return {
+            status: 'pass',
+            summary: `${rehearsed}; its schema not compared: ${newest ?? 'nothing'} is the newest applied migration now, not ${m.version}`,
+            details
         };
     ctx.evidence.write('db-diff.txt', `# schema after the rehearsed rollback (not committed) vs before ${m.version} was applied\n\n${compared.diffText}`);
     return {

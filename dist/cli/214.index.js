@@ -917,6 +917,7 @@ async function keepSessionSettings(client) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ standInOfAccessMethod),
 /* harmony export */   _f: () => (/* binding */ adaptToStandIns),
 /* harmony export */   ic: () => (/* binding */ standInNote)
 /* harmony export */ });
@@ -955,6 +956,10 @@ function indexStandIn(s) {
     return Object.hasOwn(STAND_IN_INDEX_OPTIONS, s.accessMethod ?? '')
         ? STAND_IN_INDEX_OPTIONS[s.accessMethod]
         : undefined;
+}
+/** The stand-in extension whose access method (a hash index on the throwaway server) this is, if any. */
+function standInOfAccessMethod(accessMethod) {
+    return indexStandIn({ accessMethod })?.standIn;
 }
 /**
  * For one CREATE INDEX statement using hnsw or ivfflat whose WITH options are all pgvector's: the statement
@@ -1140,10 +1145,12 @@ function capTimeoutsSql(scope, caps) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ throwawayGap)
 /* harmony export */ });
+/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9437);
 /**
  * What the throwaway database lacks that hosted Supabase has: an error on it is then the throwaway's gap, not the
  * migration's fault, and the fix says so. Used by the baseline (deployed files) and the rehearsal (pending ones).
  */
+
 /** A CREATE EXTENSION the server has no files for. */
 const UNAVAILABLE_EXTENSION = /extension "([^"]+)" is not available|could not open extension control file ".*\/([^/"]+)\.control"/;
 /**
@@ -1175,11 +1182,11 @@ function throwawayGap(message) {
     const ext = UNAVAILABLE_EXTENSION.exec(message);
     if (ext)
         return extensionAdvice(ext[1] ?? ext[2]);
-    const multicolumn = /access method "(pgroonga|hnsw|ivfflat)" does not support multicolumn indexes/.exec(message);
-    if (multicolumn)
-        return (`the throwaway server's ${multicolumn[1] === 'pgroonga' ? 'pgroonga' : 'vector'} is a stand-in whose ` +
-            `${multicolumn[1]} index is a hash index, which takes one column: the gap is the throwaway database's, not ` +
-            `your migration's. ${ELSEWHERE}`);
+    const multicolumn = /access method "([^"]+)" does not support multicolumn indexes/.exec(message);
+    const standIn = multicolumn ? (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_0__/* .standInOfAccessMethod */ .MI)(multicolumn[1]) : undefined;
+    if (multicolumn && standIn)
+        return (`the throwaway server's ${standIn} is a stand-in whose ${multicolumn[1]} index is a hash index, which ` +
+            `takes one column: the gap is the throwaway database's, not your migration's. ${ELSEWHERE}`);
     const provider = /security label provider "([^"]+)" is not loaded/.exec(message);
     if (provider)
         return (`the throwaway server cannot load security label provider "${provider[1]}" (a C module hosted Supabase loads): ` +
@@ -9238,18 +9245,18 @@ async function runRollbackRehearsal(ctx) {
         };
     // Another run may have applied a newer migration while this one waited for the apply lock: the schema then
     // differs by that migration, not by this script, and the rollback check refuses to run under it.
-    const newest = (await (0,plan_history/* readHistory */.Lu)(ctx.client)).at(-1)?.version;
-    if (compared.differences.length > 0 && newest !== m.version)
-        return {
-            status: 'pass',
-            summary: `${rehearsed}; its schema not compared: ${newest ?? 'nothing'} is the newest applied migration now, not ${m.version}`,
-            details
-        };
     if (compared.differences.length === 0)
         return {
             status: 'pass',
             summary: `${rehearsed}; it restores the schema from before ${m.version}${compared.equal ? '' : ' but for the column order'}`,
             details: { ...details, schema: compared.equal ? 'equal' : 'column-order' }
+        };
+    const newest = (await (0,plan_history/* readHistory */.Lu)(ctx.client)).at(-1)?.version;
+    if (newest !== m.version)
+        return {
+            status: 'pass',
+            summary: `${rehearsed}; its schema not compared: ${newest ?? 'nothing'} is the newest applied migration now, not ${m.version}`,
+            details
         };
     ctx.evidence.write('db-diff.txt', `# schema after the rehearsed rollback (not committed) vs before ${m.version} was applied\n\n${compared.diffText}`);
     return {

@@ -72,10 +72,10 @@ baseline=()
 if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
 echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`;
 /**
- * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes: linting the whole
- * folder makes the tables of the files staging already has count as new, and a lock on them then goes unreported
- * (open-bsp-api's last six migration commits: 5 findings on 3 of them, none by folder). A rollback/ or verify/
- * script lints with its migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
+ * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes, linted as one change:
+ * the findings are the PR's, not its history's (the whole folder is linted as a history: each file after the ones
+ * before it). A rollback/ or verify/ script lints with its migration. The whole folder when the base cannot be
+ * diffed. Never fails the job: the rehearsal lints again.
  */
 function lintScript(cli) {
     return `list="$(mktemp)"
@@ -537,7 +537,9 @@ function toSarif(findings, cwd, repoRoot) {
  * read as its folder reads it, sidecars included, and a rollback/ or verify/ script named on its own lints the
  * migration it belongs to with it: a PR's changed files lint as the folder would lint them, with the tables of
  * the files already deployed counting as existing. Any other file is linted as a migration whatever its name.
- * Files are linted in version order, so a table created by an earlier file is new to the later ones. With
+ * Files are linted in version order. Files named are one change: a table created by an earlier one is new to the
+ * later ones. A folder is a history: each file is linted as it runs after the ones before it were deployed, so
+ * their tables have rows (lintMigrations' history); --since reports only the findings from a version on. With
  * --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the config's
  * lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).

@@ -204,16 +204,20 @@ function statementsOf(file) {
     }
     return shape.statements;
 }
+/** A well-formed file's transaction shape with its no-transaction marker; undefined when it does not parse. */
+function shapeOf(file) {
+    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
+    if (parsed.error)
+        return undefined;
+    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .findNoTransactionMarker */ .jr)(file.sql, file.noTransactionMarkers)?.comment;
+    return { shape: transactionShape(parsed.statements, marker), marker };
+}
 /**
  * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
  * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
  */
 function hasOwnTransactionControl(file) {
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
-    if (parsed.error)
-        return false;
-    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .findNoTransactionMarker */ .jr)(file.sql, file.noTransactionMarkers)?.comment;
-    return transactionShape(parsed.statements, marker).problems.length > 0;
+    return (shapeOf(file)?.shape.problems.length ?? 0) > 0;
 }
 /**
  * The statements of a file that statementsOf refuses only for a CONCURRENTLY statement beside others (no marker,
@@ -222,16 +226,12 @@ function hasOwnTransactionControl(file) {
  * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
  */
 function concurrentlyBesideOthers(file) {
-    if (!/concurrently/i.test(file.sql))
+    const found = /concurrently/i.test(file.sql) ? shapeOf(file) : undefined;
+    if (!found || found.shape.problems.length > 0 || found.shape.wrapper)
         return undefined;
-    const parsed = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSql */ .eg)(file.sql);
-    if (parsed.error)
-        return undefined;
-    const marker = (0,_plan_files_js__WEBPACK_IMPORTED_MODULE_1__/* .findNoTransactionMarker */ .jr)(file.sql, file.noTransactionMarkers)?.comment;
-    const shape = transactionShape(parsed.statements, marker);
-    if (shape.problems.length > 0 || shape.wrapper)
-        return undefined;
-    return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined;
+    return concurrentlyProblem(found.shape.statements, false, found.marker)
+        ? found.shape.statements
+        : undefined;
 }
 /**
  * The statements of an applied file, for reading what it did (verify's expectations), never for running: as

@@ -240,15 +240,20 @@ export function statementsOf(file: SqlFile): SqlStatement[] {
   return shape.statements
 }
 
+/** A well-formed file's transaction shape with its no-transaction marker; undefined when it does not parse. */
+function shapeOf(file: SqlFile): { shape: TransactionShape; marker?: string } | undefined {
+  const parsed = parseSql(file.sql)
+  if (parsed.error) return undefined
+  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
+  return { shape: transactionShape(parsed.statements, marker), marker }
+}
+
 /**
  * Whether the file has transaction control of its own that statementsOf refuses (a BEGIN ... COMMIT in the
  * middle, a savepoint, a ROLLBACK...), and is otherwise well formed. Needs loadParser() first.
  */
 export function hasOwnTransactionControl(file: SqlFile): boolean {
-  const parsed = parseSql(file.sql)
-  if (parsed.error) return false
-  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
-  return transactionShape(parsed.statements, marker).problems.length > 0
+  return (shapeOf(file)?.shape.problems.length ?? 0) > 0
 }
 
 /**
@@ -258,13 +263,11 @@ export function hasOwnTransactionControl(file: SqlFile): boolean {
  * statement (apply.ts, replayingDeployed), a pending one stays refused. Needs loadParser() first.
  */
 export function concurrentlyBesideOthers(file: SqlFile): SqlStatement[] | undefined {
-  if (!/concurrently/i.test(file.sql)) return undefined
-  const parsed = parseSql(file.sql)
-  if (parsed.error) return undefined
-  const marker = findNoTransactionMarker(file.sql, file.noTransactionMarkers)?.comment
-  const shape = transactionShape(parsed.statements, marker)
-  if (shape.problems.length > 0 || shape.wrapper) return undefined
-  return concurrentlyProblem(shape.statements, false, marker) ? shape.statements : undefined
+  const found = /concurrently/i.test(file.sql) ? shapeOf(file) : undefined
+  if (!found || found.shape.problems.length > 0 || found.shape.wrapper) return undefined
+  return concurrentlyProblem(found.shape.statements, false, found.marker)
+    ? found.shape.statements
+    : undefined
 }
 
 /**

@@ -51,6 +51,11 @@ function indexStandIn(s: { accessMethod?: string }) {
     : undefined
 }
 
+/** The stand-in extension whose access method (a hash index on the throwaway server) this is, if any. */
+export function standInOfAccessMethod(accessMethod: string): 'vector' | 'pgroonga' | undefined {
+  return indexStandIn({ accessMethod })?.standIn
+}
+
 export interface IndexOptionsRewrite {
   /** The statement without its WITH (...) clause. */
   sql: string

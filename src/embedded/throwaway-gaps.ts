@@ -2,6 +2,7 @@
  * What the throwaway database lacks that hosted Supabase has: an error on it is then the throwaway's gap, not the
  * migration's fault, and the fix says so. Used by the baseline (deployed files) and the rehearsal (pending ones).
  */
+import { standInOfAccessMethod } from '../db/stand-in-index.js'
 
 /** A CREATE EXTENSION the server has no files for. */
 const UNAVAILABLE_EXTENSION =
@@ -52,13 +53,12 @@ function extensionAdvice(name: string): string {
 export function throwawayGap(message: string): string | undefined {
   const ext = UNAVAILABLE_EXTENSION.exec(message)
   if (ext) return extensionAdvice(ext[1] ?? ext[2])
-  const multicolumn =
-    /access method "(pgroonga|hnsw|ivfflat)" does not support multicolumn indexes/.exec(message)
-  if (multicolumn)
+  const multicolumn = /access method "([^"]+)" does not support multicolumn indexes/.exec(message)
+  const standIn = multicolumn ? standInOfAccessMethod(multicolumn[1]) : undefined
+  if (multicolumn && standIn)
     return (
-      `the throwaway server's ${multicolumn[1] === 'pgroonga' ? 'pgroonga' : 'vector'} is a stand-in whose ` +
-      `${multicolumn[1]} index is a hash index, which takes one column: the gap is the throwaway database's, not ` +
-      `your migration's. ${ELSEWHERE}`
+      `the throwaway server's ${standIn} is a stand-in whose ${multicolumn[1]} index is a hash index, which ` +
+      `takes one column: the gap is the throwaway database's, not your migration's. ${ELSEWHERE}`
     )
   const provider = /security label provider "([^"]+)" is not loaded/.exec(message)
   if (provider)

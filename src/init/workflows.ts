@@ -93,10 +93,10 @@ if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
 echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`
 
 /**
- * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes: linting the whole
- * folder makes the tables of the files staging already has count as new, and a lock on them then goes unreported
- * (open-bsp-api's last six migration commits: 5 findings on 3 of them, none by folder). A rollback/ or verify/
- * script lints with its migration. The whole folder when the base cannot be diffed. Never fails the job: the rehearsal lints again.
+ * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes, linted as one change:
+ * the findings are the PR's, not its history's (the whole folder is linted as a history: each file after the ones
+ * before it). A rollback/ or verify/ script lints with its migration. The whole folder when the base cannot be
+ * diffed. Never fails the job: the rehearsal lints again.
  */
 export function lintScript(cli: string): string {
   return `list="$(mktemp)"

@@ -6,7 +6,9 @@
  * read as its folder reads it, sidecars included, and a rollback/ or verify/ script named on its own lints the
  * migration it belongs to with it: a PR's changed files lint as the folder would lint them, with the tables of
  * the files already deployed counting as existing. Any other file is linted as a migration whatever its name.
- * Files are linted in version order, so a table created by an earlier file is new to the later ones. With
+ * Files are linted in version order. Files named are one change: a table created by an earlier one is new to the
+ * later ones. A folder is a history: each file is linted as it runs after the ones before it were deployed, so
+ * their tables have rows (lintMigrations' history); --since reports only the findings from a version on. With
  * --format-in (or runbook.yml lint.format-in) only each file's up section is linted; the config's
  * lint.no-transaction-markers are no-transaction markers too.
  * Exit 0 clean or warnings only, 1 an unsuppressed error, 2 bad usage (a ConfigError).

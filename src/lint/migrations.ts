@@ -1,8 +1,8 @@
 /**
  * Lints a set of pending migrations in version order, each with its rollback and verify script (a table an
  * earlier migration of the change creates is new to the later ones; in a folder's history it is not), and sums
- * the findings up: fail on any active error,
- * warn on any active warning. Used by the lint check and by the offline `lint` command.
+ * the findings up: fail on any active error, warn on any active warning. Used by the lint check and by the
+ * offline `lint` command.
  */
 import type { Annotation, CheckStatus, LintFinding, StatementLock } from '../types.js'
 import { findNoTransactionMarker, type Migration } from '../plan/files.js'

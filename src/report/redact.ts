@@ -37,8 +37,9 @@ function longestCutSecret(text: string, end: number, secrets: string[]): number 
 /**
  * Where PostgreSQL's messages quote a row's values: a key (unique, foreign key, exclusion, a unique index's build),
  * a failing row (check, not null), a value a cast refused. Each is masked as (group 1) … (last group). The column
- * names (or an index's expressions, lower(email)) and the constraint stay: they say what failed. Lazy up to PostgreSQL's own wording after the value, so a
- * value holding a parenthesis is still masked whole; a line cut in the middle of a value is masked to its end.
+ * names (or an index's expressions, lower(email)) and the constraint stay: they say what failed. Lazy up to
+ * PostgreSQL's own wording after the value, so a value holding a parenthesis is still masked whole; a line cut in
+ * the middle of a value is masked to its end.
  */
 const ROW_VALUES: RegExp[] = [
   /(Key \([\s\S]*?\)=\()[\s\S]*?(\) (?:already exists|is not present in table|is still referenced from table|conflicts with (?:existing )?key|is duplicated)|…|$)/g,
