@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/db/connect.ts
 var connect = __webpack_require__(68008);
+// EXTERNAL MODULE: ./src/db/target.ts
+var db_target = __webpack_require__(42513);
 ;// CONCATENATED MODULE: ./src/report/logger.ts
 class Logger {
     redactor;
@@ -617,8 +619,6 @@ var parser = __webpack_require__(27117);
 /** The tool's version, shown in reports (kept in step with package.json). */
 const VERSION = '0.1.0';
 
-// EXTERNAL MODULE: ./src/db/target.ts
-var target = __webpack_require__(42513);
 ;// CONCATENATED MODULE: ./src/engine/open-target.ts
 
 
@@ -705,7 +705,7 @@ async function openTarget(opts) {
         };
     }
     // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
-    const pinned = await (0,target/* pinTarget */.xG)(client, {
+    const pinned = await (0,db_target/* pinTarget */.xG)(client, {
         databaseUrl: opts.url,
         environment: opts.environment,
         policyPath: opts.policyPath,
@@ -921,7 +921,7 @@ function runFacts(opts) {
             github: opts.config.githubToken ?? (environ.GITHUB_TOKEN || undefined),
             supabaseAccess: environ.SUPABASE_ACCESS_TOKEN?.trim() || undefined
         },
-        target: (0,target/* parseTarget */.hu)(opts.config.databaseUrl),
+        target: (0,db_target/* parseTarget */.hu)(opts.config.databaseUrl),
         throwaway: opts.throwaway,
         environ
     };
@@ -1077,6 +1077,7 @@ function writeEvidence(report, evidence, log, redactor) {
 
 
 
+
 /** Runs one stage. Throws ConfigError on bad configuration (exit 2) before touching the database. */
 async function runStage(opts) {
     const { redactor } = opts;
@@ -1122,6 +1123,14 @@ async function runStage(opts) {
         const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled');
         let plan;
         const applied = [];
+        // A swapped secret is refused (exit 2) before anything connects, when the URL alone shows the mismatch.
+        (0,db_target/* refuseUrlPinMismatch */.J4)({
+            databaseUrl: config.databaseUrl,
+            environment: config.environment,
+            policyPath: config.configPath,
+            pin: setup.env.target,
+            throwaway
+        });
         const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
         // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
         // reported by openTarget, after the secrets are registered.

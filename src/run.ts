@@ -9,6 +9,7 @@ import type { RunConfig } from './config/inputs.js'
 import type { Policy } from './config/policy.js'
 import type { Plan } from './plan/plan.js'
 import { describeError } from './db/connect.js'
+import { refuseUrlPinMismatch } from './db/target.js'
 import { Logger, type LogSink } from './report/logger.js'
 import type { EvidenceWriter } from './report/evidence.js'
 import type { Redactor } from './report/redact.js'
@@ -121,6 +122,14 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled')
     let plan: Plan | undefined
     const applied: string[] = []
+    // A swapped secret is refused (exit 2) before anything connects, when the URL alone shows the mismatch.
+    refuseUrlPinMismatch({
+      databaseUrl: config.databaseUrl,
+      environment: config.environment,
+      policyPath: config.configPath,
+      pin: setup.env.target,
+      throwaway
+    })
     const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env)
     // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
     // reported by openTarget, after the secrets are registered.

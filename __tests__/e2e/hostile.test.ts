@@ -5,6 +5,7 @@
  * older Supabase CLI's table, a version that is not a number).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { copyFixture, PG_DUMP_HEADER, type FixtureRepo } from '../helpers/fixtures.js'
@@ -337,6 +338,33 @@ test('a swapped secret: the URL does not match the environment pin, exit 2, noth
     `SELECT to_regnamespace('supabase_migrations') AS history, to_regclass('public.items') AS items`
   )
   expect(touched.rows[0]).toEqual({ history: null, items: null })
+})
+
+test('a swapped secret naming a server that never answers: refused (2) by the pin before anything connects', async () => {
+  editPolicy(
+    '  production:\n    production: true',
+    '  production:\n    production: true\n    target:\n      database: app_production'
+  )
+  // Accepts TCP connections and never speaks: a session to it would wait for its connect timeout.
+  const sockets: Socket[] = []
+  const silent = createServer(s => sockets.push(s))
+  await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+  const port = (silent.address() as AddressInfo).port
+  try {
+    const r = await cli(['apply', '--env', 'production'], {
+      cwd: repo.root,
+      env: baseEnv({ DATABASE_URL: `postgres://postgres:Swapped-pw@127.0.0.1:${port}/app_staging` })
+    })
+    expect(r.stderr).toContain(
+      'environments.production.target.database: expected "app_production", found "app_staging" (URL database name)'
+    )
+    expect(r.code).toBe(2)
+    expect(sockets).toHaveLength(0)
+    expect(r.stderr + r.stdout).not.toContain('Swapped-pw')
+  } finally {
+    for (const s of sockets) s.destroy()
+    await new Promise(resolve => silent.close(resolve))
+  }
 })
 
 test('a password with an unencoded "@" and "/": refused (2) before any lookup, no piece of it printed or saved', async () => {

@@ -1689,6 +1689,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/db/connect.ts
 var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/db/target.ts
+var db_target = __webpack_require__(2513);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(7116);
 // EXTERNAL MODULE: ./src/db/stand-in.ts
@@ -11340,8 +11342,6 @@ function overallStatus(results) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/db/target.ts
-var target = __webpack_require__(2513);
 ;// CONCATENATED MODULE: ./src/engine/open-target.ts
 
 
@@ -11428,7 +11428,7 @@ async function openTarget(opts) {
         };
     }
     // Before any check: the URL and server must match environments.<env>.target (a mismatch: exit 2).
-    const pinned = await (0,target/* pinTarget */.xG)(client, {
+    const pinned = await (0,db_target/* pinTarget */.xG)(client, {
         databaseUrl: opts.url,
         environment: opts.environment,
         policyPath: opts.policyPath,
@@ -11633,7 +11633,7 @@ function runFacts(opts) {
             github: opts.config.githubToken ?? (environ.GITHUB_TOKEN || undefined),
             supabaseAccess: environ.SUPABASE_ACCESS_TOKEN?.trim() || undefined
         },
-        target: (0,target/* parseTarget */.hu)(opts.config.databaseUrl),
+        target: (0,db_target/* parseTarget */.hu)(opts.config.databaseUrl),
         throwaway: opts.throwaway,
         environ
     };
@@ -12115,6 +12115,7 @@ function writeEvidence(report, evidence, log, redactor) {
 
 
 
+
 /** Runs one stage. Throws ConfigError on bad configuration (exit 2) before touching the database. */
 async function runStage(opts) {
     const { redactor } = opts;
@@ -12160,6 +12161,14 @@ async function runStage(opts) {
         const preFailed = results.find(r => r.status === 'fail' || r.status === 'cancelled');
         let plan;
         const applied = [];
+        // A swapped secret is refused (exit 2) before anything connects, when the URL alone shows the mismatch.
+        (0,db_target/* refuseUrlPinMismatch */.J4)({
+            databaseUrl: config.databaseUrl,
+            environment: config.environment,
+            policyPath: config.configPath,
+            pin: setup.env.target,
+            throwaway
+        });
         const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env);
         // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
         // reported by openTarget, after the secrets are registered.

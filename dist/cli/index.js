@@ -554,6 +554,7 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ refuseUrlPinMismatch),
 /* harmony export */   b9: () => (/* binding */ urlFacts),
 /* harmony export */   hu: () => (/* binding */ parseTarget),
 /* harmony export */   mx: () => (/* binding */ parseDatabaseUrl),
@@ -660,6 +661,24 @@ function compareTarget(pin, facts, keyPrefix = 'target') {
     }
     return out;
 }
+function pinMismatch(opts, mismatches) {
+    return new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
+        mismatches.map(m => `  ${m}`).join('\n'));
+}
+/**
+ * The pin compared with what the URL alone shows, before any session is opened: a swapped secret is refused
+ * (ConfigError, exit 2) without connecting to the database it names, even one that does not answer. A pinned
+ * database the URL does not name is left to pinTarget, which asks the server.
+ */
+function refuseUrlPinMismatch(opts) {
+    if (!opts.pin || pinnedKeys(opts.pin).length === 0 || opts.throwaway)
+        return;
+    const facts = urlFacts(opts.databaseUrl);
+    const pin = facts.urlDatabase === undefined ? { ...opts.pin, database: undefined } : opts.pin;
+    const mismatches = compareTarget(pin, facts, `environments.${opts.environment}.target`);
+    if (mismatches.length > 0)
+        throw pinMismatch(opts, mismatches);
+}
 /**
  * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
  * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
@@ -686,8 +705,7 @@ async function pinTarget(client, opts) {
     }
     if (mismatches.length > 0) {
         await client.end().catch(() => undefined);
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
-            mismatches.map(m => `  ${m}`).join('\n'));
+        throw pinMismatch(opts, mismatches);
     }
     return {
         id: 'target',

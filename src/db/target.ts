@@ -143,6 +143,26 @@ export interface PinOptions {
   throwaway?: boolean
 }
 
+function pinMismatch(opts: PinOptions, mismatches: string[]): ConfigError {
+  return new ConfigError(
+    `the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
+      mismatches.map(m => `  ${m}`).join('\n')
+  )
+}
+
+/**
+ * The pin compared with what the URL alone shows, before any session is opened: a swapped secret is refused
+ * (ConfigError, exit 2) without connecting to the database it names, even one that does not answer. A pinned
+ * database the URL does not name is left to pinTarget, which asks the server.
+ */
+export function refuseUrlPinMismatch(opts: PinOptions): void {
+  if (!opts.pin || pinnedKeys(opts.pin).length === 0 || opts.throwaway) return
+  const facts = urlFacts(opts.databaseUrl)
+  const pin = facts.urlDatabase === undefined ? { ...opts.pin, database: undefined } : opts.pin
+  const mismatches = compareTarget(pin, facts, `environments.${opts.environment}.target`)
+  if (mismatches.length > 0) throw pinMismatch(opts, mismatches)
+}
+
 /**
  * Compares the open session's target with the environment's pin, before any check runs. No pin (or a
  * throwaway target): undefined, nothing reported. Match: a passing `target` result. Mismatch: the session
@@ -170,10 +190,7 @@ export async function pinTarget(
   }
   if (mismatches.length > 0) {
     await client.end().catch(() => undefined)
-    throw new ConfigError(
-      `the database URL does not match environments.${opts.environment}.target in ${opts.policyPath}; nothing was run (check the environment's DATABASE_URL secret):\n` +
-        mismatches.map(m => `  ${m}`).join('\n')
-    )
+    throw pinMismatch(opts, mismatches)
   }
   return {
     id: 'target',
