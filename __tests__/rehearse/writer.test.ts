@@ -65,8 +65,8 @@ test('a writer never waits 1 s while validate rehearses on a production-marked e
       '  production:',
       '    production: true',
       // Below what the gist build takes on 100,000 rows anywhere (≥ 2 s measured): the forecast (~12× the build on
-      // the sample, ~3-5 s) fails the run. The build on the sample counts against the budget too (~0.3 s here: 5×
-      // room for a busy machine; 30,000 rows and a 2 s budget were once overrun at load 4).
+      // the sample, ~6 s here) fails the run. The build on the sample counts against the budget too (~0.45 s here:
+      // 3× room for a busy machine; 30,000 rows and a 2 s budget were once overrun at load 4).
       '    lock-budget: 1500ms',
       '    shadow-max-rows: 10000',
       '    backup: { off: true, reason: "a test database" }',
