@@ -13277,7 +13277,9 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             splitUp.set(m.version, statements);
     }
     return withApplyLock(client, opts, async (session) => {
-        const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, await (0,plan_history/* ensureHistoryTables */.Y1)(client));
+        const history = await (0,plan_history/* ensureHistoryTables */.Y1)(client);
+        opts.onHistory?.(history);
+        const plan = (0,plan_plan/* buildPlan */.G)(migrationsDir, migrations, history);
         // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
         for (const m of plan.pending)
             if (!asWritten.has(m.version) && !splitUp.has(m.version))
@@ -13539,15 +13541,22 @@ async function runApply(ctx) {
             onApplied: done => {
                 applied.push(done);
                 ctx.applied.push(done.version);
+            },
+            onHistory: history => {
+                ctx.shared.historyAtApply = history.map(h => h.version);
             }
         });
         // The migrations committed: the database changed and the report must say so. Reading or writing the
         // evidence afterwards can only warn, never fail the check.
         const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
         const total = applied.reduce((n, a) => n + a.durationMs, 0);
+        // Pending when this run planned, applied by the time it held the lock: another run applied them.
+        const meanwhile = pendingBefore.filter(v => ctx.shared.historyAtApply?.includes(v));
         const summary = applied.length
             ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-            : 'nothing to apply';
+            : meanwhile.length
+                ? `nothing to apply: ${meanwhile.join(', ')} applied by another run meanwhile`
+                : 'nothing to apply';
         if (evidenceProblem)
             return {
                 status: 'warn',
@@ -14716,9 +14725,13 @@ function existsIn(snapshots) {
 
 
 
-/** Which migrations to verify: those this run applied, else the newest applied one. */
+/**
+ * Which migrations to verify: those this run applied, else the newest applied one (as the apply read the history
+ * under its lock, when it ran: another run may have applied one since the plan was made).
+ */
 function migrationsToVerify(ctx) {
-    const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version);
+    const history = ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version);
+    const versions = ctx.applied.length ? ctx.applied : history.slice(-1);
     return ctx.plan.migrations.filter(m => versions.includes(m.version));
 }
 async function runVerify(ctx) {
@@ -14831,7 +14844,7 @@ const verifyCheck = {
 async function runSchemaDiff(ctx) {
     const after = ctx.shared.schemaAfter ?? (await snapshotSchema(ctx.client));
     ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after));
-    const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
+    const version = ctx.applied[0] ?? (ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)).at(-1);
     const before = version
         ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version, ctx.shared.schemasBefore))
         : null;

@@ -166,6 +166,11 @@ export interface SharedFacts {
   lockedUnnamed?: string[]
   /** rollback → schema-equals-before: the migration the rollback reverted in this run. */
   rolledBack?: { version: string; name: string }
+  /**
+   * apply → verify, schema-diff: the applied versions as the apply read them under its lock. Newer than
+   * `plan.history` when another run applied migrations while this one waited for the lock.
+   */
+  historyAtApply?: string[]
 }
 
 /** Everything a check may read or use. */

@@ -6,7 +6,7 @@
  * waits for the other; whichever comes second finds the migration applied and applies nothing. Both exit 0; the
  * migration is applied once.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
@@ -59,6 +59,17 @@ test('a second apply started while the first rehearses: one waits for the other;
   expect(both.filter(out => out.includes(`applied ${V2} in`))).toHaveLength(1)
   expect(both.filter(out => out.includes('nothing to apply'))).toHaveLength(1)
   expect(both.join('\n')).toMatch(/the apply lock is held by pid \d+ \(migration-runbook/)
+  // The one that waited says why it applied nothing, and verifies what is now the newest migration, not the one
+  // that was newest when it planned (it named 20260101000000 before).
+  const waited = both[0].includes('nothing to apply') ? 'a' : 'b'
+  const report = JSON.parse(
+    readFileSync(path.join(repo, waited, 'staging', 'summary.json'), 'utf8')
+  ) as { checks: { id: string; summary: string; details: Record<string, unknown> }[] }
+  const check = (id: string) => report.checks.find(c => c.id === id)!
+  expect(check('apply').summary).toBe(`nothing to apply: ${V2} applied by another run meanwhile`)
+  expect(check('verify').details.scripts).toEqual([{ version: V2, error: null }])
+  expect(check('verify').summary).toContain(`no verify/ script for ${V2}`)
+  expect(check('schema-diff').details.since).toBe(V2)
   const c = await db.client()
   const history = await c.query(
     'SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1'

@@ -358,7 +358,9 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
             splitUp.set(m.version, statements);
     }
     return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async (session) => {
-        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client));
+        const history = await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client);
+        opts.onHistory?.(history);
+        const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, history);
         // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
         for (const m of plan.pending)
             if (!asWritten.has(m.version) && !splitUp.has(m.version))
@@ -6297,15 +6299,22 @@ async function runApply(ctx) {
             onApplied: done => {
                 applied.push(done);
                 ctx.applied.push(done.version);
+            },
+            onHistory: history => {
+                ctx.shared.historyAtApply = history.map(h => h.version);
             }
         });
         // The migrations committed: the database changed and the report must say so. Reading or writing the
         // evidence afterwards can only warn, never fail the check.
         const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables);
         const total = applied.reduce((n, a) => n + a.durationMs, 0);
+        // Pending when this run planned, applied by the time it held the lock: another run applied them.
+        const meanwhile = pendingBefore.filter(v => ctx.shared.historyAtApply?.includes(v));
         const summary = applied.length
             ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-            : 'nothing to apply';
+            : meanwhile.length
+                ? `nothing to apply: ${meanwhile.join(', ')} applied by another run meanwhile`
+                : 'nothing to apply';
         if (evidenceProblem)
             return {
                 status: 'warn',
@@ -7474,9 +7483,13 @@ function existsIn(snapshots) {
 
 
 
-/** Which migrations to verify: those this run applied, else the newest applied one. */
+/**
+ * Which migrations to verify: those this run applied, else the newest applied one (as the apply read the history
+ * under its lock, when it ran: another run may have applied one since the plan was made).
+ */
 function migrationsToVerify(ctx) {
-    const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version);
+    const history = ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version);
+    const versions = ctx.applied.length ? ctx.applied : history.slice(-1);
     return ctx.plan.migrations.filter(m => versions.includes(m.version));
 }
 async function runVerify(ctx) {
@@ -7589,7 +7602,7 @@ const verifyCheck = {
 async function runSchemaDiff(ctx) {
     const after = ctx.shared.schemaAfter ?? (await (0,schema/* snapshotSchema */.ap)(ctx.client));
     ctx.evidence.write('post-migration-schema.sql', (0,schema/* renderSnapshotSql */.ny)(after));
-    const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version;
+    const version = ctx.applied[0] ?? (ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)).at(-1);
     const before = version
         ? (await (0,plan_history/* schemaBefore */.$f)(ctx.client, version, ctx.shared.schemasBefore))
         : null;

@@ -14,7 +14,8 @@ import {
   recordAppliedSql,
   writeAudit,
   patchAuditDetails,
-  writeAuditSql
+  writeAuditSql,
+  type HistoryRow
 } from '../plan/history.js'
 import {
   capTimeoutsSql,
@@ -65,6 +66,11 @@ export interface ApplyOptions extends LockedRunOptions {
   snapshot?: (client: pg.Client, migration: Migration) => Promise<unknown>
   /** Called as soon as each migration has committed, so a later failure cannot hide it. */
   onApplied?: (migration: AppliedMigration) => void
+  /**
+   * The history as read under the apply lock, before anything is applied: newer than the run's plan when
+   * another run applied migrations while this one waited for the lock.
+   */
+  onHistory?: (history: HistoryRow[]) => void
   /**
    * The migrations are deployed ones, replayed into a throwaway baseline: a file with transaction control of
    * its own, refused in a pending one, is replayed as `supabase db push` ran it (replayAsWritten).
@@ -549,7 +555,9 @@ export async function applyMigrations(
     if (statements) splitUp.set(m.version, statements)
   }
   return withApplyLock(client, opts, async session => {
-    const plan = buildPlan(migrationsDir, migrations, await ensureHistoryTables(client))
+    const history = await ensureHistoryTables(client)
+    opts.onHistory?.(history)
+    const plan = buildPlan(migrationsDir, migrations, history)
     // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
     for (const m of plan.pending)
       if (!asWritten.has(m.version) && !splitUp.has(m.version)) statementsOf(m)

@@ -129,15 +129,22 @@ async function runApply(ctx: StageContext): Promise<CheckOutcome<ApplyDetails>> 
       onApplied: done => {
         applied.push(done)
         ctx.applied.push(done.version)
+      },
+      onHistory: history => {
+        ctx.shared.historyAtApply = history.map(h => h.version)
       }
     })
     // The migrations committed: the database changed and the report must say so. Reading or writing the
     // evidence afterwards can only warn, never fail the check.
     const evidenceProblem = await writePostEvidence(ctx, plan.touchedTables)
     const total = applied.reduce((n, a) => n + a.durationMs, 0)
+    // Pending when this run planned, applied by the time it held the lock: another run applied them.
+    const meanwhile = pendingBefore.filter(v => ctx.shared.historyAtApply?.includes(v))
     const summary = applied.length
       ? `applied ${applied.map(a => a.version).join(', ')} in ${total} ms`
-      : 'nothing to apply'
+      : meanwhile.length
+        ? `nothing to apply: ${meanwhile.join(', ')} applied by another run meanwhile`
+        : 'nothing to apply'
     if (evidenceProblem)
       return {
         status: 'warn',

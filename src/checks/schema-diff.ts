@@ -34,7 +34,8 @@ export interface SchemaDiffDetails {
 async function runSchemaDiff(ctx: StageContext): Promise<CheckOutcome<SchemaDiffDetails>> {
   const after = ctx.shared.schemaAfter ?? (await snapshotSchema(ctx.client))
   ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
-  const version = ctx.applied[0] ?? ctx.plan.history.at(-1)?.version
+  const version =
+    ctx.applied[0] ?? (ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)).at(-1)
   const before = version
     ? ((await schemaBefore(ctx.client, version, ctx.shared.schemasBefore)) as SchemaSnapshot | null)
     : null

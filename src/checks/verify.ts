@@ -41,9 +41,13 @@ export interface VerifyScriptOutcome {
   skipped?: string
 }
 
-/** Which migrations to verify: those this run applied, else the newest applied one. */
+/**
+ * Which migrations to verify: those this run applied, else the newest applied one (as the apply read the history
+ * under its lock, when it ran: another run may have applied one since the plan was made).
+ */
 export function migrationsToVerify(ctx: StageContext): Migration[] {
-  const versions = ctx.applied.length ? ctx.applied : ctx.plan.history.slice(-1).map(h => h.version)
+  const history = ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)
+  const versions = ctx.applied.length ? ctx.applied : history.slice(-1)
   return ctx.plan.migrations.filter(m => versions.includes(m.version))
 }
 
