@@ -177,6 +177,63 @@ async function projectMigrations(io: CliIo, values: Record<string, unknown>): Pr
   return [shown]
 }
 
+/** The CLI's options (util.parseArgs). */
+const OPTIONS = {
+  env: { type: 'string' },
+  'database-url': { type: 'string' },
+  embedded: { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  'baseline-schema': { type: 'string' },
+  'baseline-from': { type: 'string' },
+  migration: { type: 'string' },
+  'migrations-dir': { type: 'string' },
+  config: { type: 'string' },
+  'artifacts-dir': { type: 'string' },
+  'test-command': { type: 'string' },
+  'env-file': { type: 'string' },
+  'demo-rows': { type: 'string' },
+  format: { type: 'string' },
+  'format-in': { type: 'string' },
+  since: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  force: { type: 'boolean', default: false },
+  print: { type: 'boolean', default: false }
+} as const
+
+/** Levenshtein distance, for "did you mean" (option names are short). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]
+}
+
+/**
+ * util.parseArgs' error in the CLI's words: the option as typed, the nearest known one, and what is allowed. Its
+ * own text suggested `--` for an unknown option, which is never what a typo needs.
+ */
+export function argsError(e: unknown): string {
+  const { code, message } = e as { code?: string; message: string }
+  const named = /^(?:Unknown option|Option) '(-[^' ]*)/.exec(message)?.[1]
+  const known = Object.keys(OPTIONS).map(o => `--${o}`)
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named) {
+    const nearest = known.map(o => ({ o, d: editDistance(named, o) })).sort((a, b) => a.d - b.d)[0]
+    const hint = nearest && nearest.d <= 3 ? ` (did you mean ${nearest.o}?)` : ''
+    return `unknown option ${named}${hint}; allowed: ${known.join(', ')}`
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+    if (/ambiguous/.test(message))
+      return `option ${named} needs a value, and the argument after it starts with "-"; to pass a value that starts with "-", write ${named}=<value>`
+    return `option ${named} needs a value`
+  }
+  return message
+}
+
 function fail(message: string): never {
   throw new ConfigError(message)
 }
@@ -192,28 +249,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         args: argv,
         allowPositionals: true,
         strict: true,
-        options: {
-          env: { type: 'string' },
-          'database-url': { type: 'string' },
-          embedded: { type: 'boolean', default: false },
-          baseline: { type: 'string' },
-          'baseline-schema': { type: 'string' },
-          'baseline-from': { type: 'string' },
-          migration: { type: 'string' },
-          'migrations-dir': { type: 'string' },
-          config: { type: 'string' },
-          'artifacts-dir': { type: 'string' },
-          'test-command': { type: 'string' },
-          'env-file': { type: 'string' },
-          'demo-rows': { type: 'string' },
-          format: { type: 'string' },
-          'format-in': { type: 'string' },
-          since: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-          force: { type: 'boolean', default: false },
-          print: { type: 'boolean', default: false }
-        }
+        options: OPTIONS
       })
     } catch (e) {
       // The value that follows --database-url is masked, unless it is the next option (a missing value): masked,
@@ -221,7 +257,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const url = argv.indexOf('--database-url')
       if (url >= 0 && argv[url + 1] && !argv[url + 1].startsWith('-'))
         redactor.addDatabaseUrl(argv[url + 1])
-      fail(`${redactor.redact((e as Error).message)}\n\n${USAGE}`)
+      fail(`${redactor.redact(argsError(e))}\n\n${USAGE}`)
     }
     const { values, positionals } = parsed
     if (values['database-url']) redactor.addDatabaseUrl(values['database-url'])

@@ -237,10 +237,29 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
     expect((await run(['--help'])).code).toBe(0)
   })
 
-  test('unknown option', async () => {
+  test('unknown option: the nearest one named, and what is allowed; a typo of --database-url does not echo the URL', async () => {
     const r = await stage('validate', '--no-such-flag')
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("Unknown option '--no-such-flag'")
+    expect(r.stderr).toContain(
+      'error: unknown option --no-such-flag; allowed: --env, --database-url, --embedded,'
+    )
+    const typo = await run(['apply', '--env', 'staging', '--databse-url=postgres://u:Typo-pw@h/db'])
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain(
+      'error: unknown option --databse-url (did you mean --database-url?); allowed: --env, --database-url,'
+    )
+    expect(typo.stderr + typo.stdout).not.toContain('Typo-pw')
+  })
+
+  test('an option value that starts with "-": how to pass it, then the value checked', async () => {
+    const r = await run(['rehearse', '--demo-rows', '-5'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'error: option --demo-rows needs a value, and the argument after it starts with "-"; to pass a value that starts with "-", write --demo-rows=<value>'
+    )
+    const written = await run(['rehearse', '--demo-rows=-5'])
+    expect(written.code).toBe(2)
+    expect(written.stderr).toContain('option --demo-rows is "-5"; allowed: a whole number ≥ 0')
   })
 
   test('--database-url without its value (the next option follows): 2, and the usage is not masked', async () => {
@@ -253,7 +272,9 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
       'migrations'
     ])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("Option '--database-url' argument is ambiguous")
+    expect(r.stderr).toContain(
+      'option --database-url needs a value, and the argument after it starts with "-"'
+    )
     // The next option was taken for the URL and masked: every "--migrations-dir" of the usage read "***".
     expect(r.stderr).toContain('--migrations-dir <dir>')
     expect(r.stderr).not.toContain('***')
