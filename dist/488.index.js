@@ -791,8 +791,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/policy.ts + 5 modules
-var config_policy = __webpack_require__(47632);
+// EXTERNAL MODULE: ./src/config/policy.ts + 7 modules
+var config_policy = __webpack_require__(43584);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/plan/files.ts

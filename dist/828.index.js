@@ -197,7 +197,7 @@ function lookupVariable(vars, name) {
 
 /***/ }),
 
-/***/ 47632:
+/***/ 43584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -285,6 +285,91 @@ function resolveBackupSetting(e) {
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(37827);
+;// CONCATENATED MODULE: ./src/config/nearest.ts
+/** "Did you mean": the known name nearest to a mistyped one, for the messages of bad input. */
+/** Levenshtein distance (names are short). */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/** The candidate nearest to `name`, when it is at most 3 edits away (a typo, not another word). */
+function nearestName(name, candidates) {
+    let best;
+    for (const c of candidates) {
+        const distance = editDistance(name.toLowerCase(), c.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { name: c, distance };
+    }
+    return best && best.distance <= 3 ? best.name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/issues.ts
+
+/** The object schema's keys at `path` (wrappers, records and arrays followed), or undefined when not known. */
+function keysAt(schema, path) {
+    let def = schema._zod.def;
+    const unwrap = () => {
+        for (;;) {
+            const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+            if (!inner)
+                return;
+            def = inner._zod.def;
+        }
+    };
+    unwrap();
+    for (const key of path) {
+        const next = def.type === 'object'
+            ? def.shape?.[String(key)]
+            : def.type === 'record'
+                ? def.valueType
+                : def.type === 'array'
+                    ? def.element
+                    : undefined;
+        if (!next)
+            return undefined;
+        def = next._zod.def;
+        unwrap();
+    }
+    return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+function valueAt(raw, path) {
+    let v = raw;
+    for (const key of path)
+        v = v?.[key];
+    return v;
+}
+function shown(value) {
+    return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+/** One line per issue: `  <path>: <what is wrong>; allowed: <what is>`. */
+function policyIssueLines(issues, raw, schema) {
+    return issues.flatMap(issue => {
+        const where = issue.path.join('.') || '(top)';
+        const prefix = (key) => (issue.path.length ? `${where}.${key}` : key);
+        if (issue.code === 'unrecognized_keys') {
+            const allowed = keysAt(schema, issue.path);
+            return issue.keys.map(key => {
+                const nearest = allowed && nearestName(key, allowed);
+                const hint = nearest ? ` (did you mean "${nearest}"?)` : '';
+                return `  ${prefix(key)}: unknown key${hint}${allowed ? `; allowed: ${allowed.join(', ')}` : ''}`;
+            });
+        }
+        if (issue.code === 'invalid_value' && issue.values.length > 1)
+            return [
+                `  ${where}: is ${shown(valueAt(raw, issue.path))}; allowed: ${issue.values.map(String).join(', ')}`
+            ];
+        if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined)
+            return [`  ${where}: missing (required)`];
+        return [`  ${where}: ${issue.message}`];
+    });
+}
+
 // EXTERNAL MODULE: ./src/config/flags.ts + 1 modules
 var flags = __webpack_require__(23847);
 ;// CONCATENATED MODULE: ./src/lint/formats.ts
@@ -602,6 +687,7 @@ const rollbackWorkflowSchema = schemas/* string */.YjP()
 
 
 
+
 const policy_DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
 const policy_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** "5s" -> 5000. Numbers are milliseconds. */
@@ -780,6 +866,7 @@ const environmentFields = {
         window: windowSchema.optional(),
         'rollback-workflow': rollbackWorkflowSchema
     })
+        .strict()
         .superRefine((m, ctx) => {
         if (m.interval > m.duration) {
             ctx.addIssue({
@@ -885,7 +972,7 @@ function parsePolicy(text, path) {
     }
     const result = fileSchema.safeParse(raw);
     if (!result.success) {
-        const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
+        const lines = policyIssueLines(result.error.issues, raw, fileSchema);
         throw new errors/* ConfigError */.x(`${path}: invalid runbook policy:\n${lines.join('\n')}`);
     }
     // A pin names one database: shared through defaults it would pin staging and production to the same one.
@@ -16707,8 +16794,8 @@ function judgeSample(s, previous) {
 
 // EXTERNAL MODULE: ./src/github/comment.ts
 var comment = __webpack_require__(47318);
-// EXTERNAL MODULE: ./src/config/policy.ts + 5 modules
-var policy = __webpack_require__(47632);
+// EXTERNAL MODULE: ./src/config/policy.ts + 7 modules
+var policy = __webpack_require__(43584);
 ;// CONCATENATED MODULE: ./src/report/monitor-window-section.ts
 
 

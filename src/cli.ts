@@ -3,6 +3,7 @@
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
  */
 import { parseArgs } from 'node:util'
+import { nearestName } from './config/nearest.js'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -201,18 +202,6 @@ const OPTIONS = {
   print: { type: 'boolean', default: false }
 } as const
 
-/** Levenshtein distance, for "did you mean" (option names are short). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    row = next
-  }
-  return row[b.length]
-}
-
 /**
  * util.parseArgs' error in the CLI's words: the option as typed, the nearest known one, and what is allowed. Its
  * own text suggested `--` for an unknown option, which is never what a typo needs.
@@ -222,8 +211,8 @@ export function argsError(e: unknown): string {
   const named = /^(?:Unknown option|Option) '(-[^' ]*)/.exec(message)?.[1]
   const known = Object.keys(OPTIONS).map(o => `--${o}`)
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named) {
-    const nearest = known.map(o => ({ o, d: editDistance(named, o) })).sort((a, b) => a.d - b.d)[0]
-    const hint = nearest && nearest.d <= 3 ? ` (did you mean ${nearest.o}?)` : ''
+    const nearest = nearestName(named, known)
+    const hint = nearest ? ` (did you mean ${nearest}?)` : ''
     return `unknown option ${named}${hint}; allowed: ${known.join(', ')}`
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {

@@ -313,6 +313,52 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
     expect(await appliedVersions()).toEqual([])
   })
 
+  test('runbook.yml typos: each names the key, the nearest allowed one or the value, and what is allowed', async () => {
+    repo.write(
+      'runbook.yml',
+      [
+        'version: 1',
+        'enviroments:',
+        '  staging:',
+        '    lock-holdrs: warn',
+        '    long-transactions: wran',
+        '    monitor: { duraton: 5m, interval: 1m }',
+        ''
+      ].join('\n')
+    )
+    const r = await stage('apply')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      '  enviroments: unknown key (did you mean "environments"?); allowed: version, setup-sql, defaults, feature-flags, lint, environments'
+    )
+    expect(r.stderr).toContain('  environments: missing (required)')
+    repo.write(
+      'runbook.yml',
+      [
+        'version: 1',
+        'environments:',
+        '  staging:',
+        '    lock-holdrs: warn',
+        '    long-transactions: wran',
+        '    monitor: { duraton: 5m, interval: 1m }',
+        ''
+      ].join('\n')
+    )
+    const typos = await stage('apply')
+    expect(typos.code).toBe(2)
+    expect(typos.stderr).toContain(
+      '  environments.staging.lock-holdrs: unknown key (did you mean "lock-holders"?); allowed: supabase-project-ref, lock-timeout,'
+    )
+    expect(typos.stderr).toContain(
+      '  environments.staging.long-transactions: is "wran"; allowed: fail, warn, off'
+    )
+    // An unknown key under monitor was dropped without a word before: the missing duration was all it said.
+    expect(typos.stderr).toContain(
+      '  environments.staging.monitor.duraton: unknown key (did you mean "duration"?); allowed: duration, interval, on-breach, checks, window, rollback-workflow'
+    )
+    expect(await appliedVersions()).toEqual([])
+  })
+
   test('a migrations folder that does not exist or cannot be read', async () => {
     const missing = await stage('validate', '--migrations-dir', 'nowhere')
     expect(missing.code).toBe(2)

@@ -32,7 +32,7 @@ test.each([
   ['      window: 30m', /monitor\.window: is "30m" \(1800000 ms\); allowed: 1h to 30d/],
   ['      window: soon', /monitor\.window: is "soon"; allowed: 1h to 30d/],
   ['      window: 31d', /monitor\.window: is "31d" .*allowed: 1h to 30d/],
-  ['      on-breach: page', /monitor\.on-breach: .*"fail".*"rollback".*"issue".*"none"/],
+  ['      on-breach: page', /monitor\.on-breach: is "page"; allowed: fail, rollback, issue, none/],
   ['      rollback-workflow: ../x', /monitor\.rollback-workflow: is not a workflow file name/]
 ])('%s is refused, naming the key, the value and what is allowed', (extra, message) => {
   expect(() => monitor(extra)).toThrow(message)

@@ -9657,8 +9657,8 @@ function firstLine(text) {
     return (end === -1 ? text : text.slice(0, end)).trim();
 }
 
-// EXTERNAL MODULE: ./src/config/policy.ts + 4 modules
-var config_policy = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/config/policy.ts + 5 modules
+var config_policy = __webpack_require__(5844);
 ;// CONCATENATED MODULE: ./src/report/monitor-window-section.ts
 
 

@@ -235,7 +235,7 @@ function parseInputs(raw, lookup = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4389);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
-/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
+/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5844);
 /**
  * What shapes the throwaway database, read from the command line and the policy before any server starts, so
  * bad usage is exit 2 at once. Kept apart from rehearse.ts so the CLI reads them without loading the server code.
@@ -280,7 +280,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   embeddedTarget: () => (/* binding */ embeddedTarget)
 /* harmony export */ });
-/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var _config_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5844);
 /* harmony import */ var _embedded_baseline_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(417);
 /* harmony import */ var _plan_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28);
 

@@ -180,20 +180,22 @@ __webpack_async_result__();
 /* unused harmony exports projectRoot, defaultMigrationsDir, argsError */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_nearest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6572);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7827);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(649);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7827);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(649);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8522);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
 /**
  * The CLI front end: flags in, the same engine as the action, a terminal table and an exit code out
  * (0 passed or warned, 1 a gate failed, 2 bad usage or configuration).
  */
+
 
 
 
@@ -355,17 +357,6 @@ const OPTIONS = {
     force: { type: 'boolean', default: false },
     print: { type: 'boolean', default: false }
 };
-/** Levenshtein distance, for "did you mean" (option names are short). */
-function editDistance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++)
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-    }
-    return row[b.length];
-}
 /**
  * util.parseArgs' error in the CLI's words: the option as typed, the nearest known one, and what is allowed. Its
  * own text suggested `--` for an unknown option, which is never what a typo needs.
@@ -375,8 +366,8 @@ function argsError(e) {
     const named = /^(?:Unknown option|Option) '(-[^' ]*)/.exec(message)?.[1];
     const known = Object.keys(OPTIONS).map(o => `--${o}`);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named) {
-        const nearest = known.map(o => ({ o, d: editDistance(named, o) })).sort((a, b) => a.d - b.d)[0];
-        const hint = nearest && nearest.d <= 3 ? ` (did you mean ${nearest.o}?)` : '';
+        const nearest = (0,_config_nearest_js__WEBPACK_IMPORTED_MODULE_6__/* .nearestName */ .q)(named, known);
+        const hint = nearest ? ` (did you mean ${nearest}?)` : '';
         return `unknown option ${named}${hint}; allowed: ${known.join(', ')}`;
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
@@ -387,10 +378,10 @@ function argsError(e) {
     return message;
 }
 function fail(message) {
-    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x(message);
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .x(message);
 }
 async function runCli(argv, io) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .Redactor */ .pO();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .pO();
     // Mask the URL the moment it is read, before anything could print it.
     redactor.addDatabaseUrl(io.env.DATABASE_URL ?? '');
     try {
@@ -480,7 +471,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const defaults = await defaultPolicyForRehearsal(root, migrationsDir, common, io);
             try {
                 const outcome = await rehearse({
@@ -528,14 +519,14 @@ async function runCli(argv, io) {
             'database-url': databaseUrl
         }, { root, env: io.env });
         const target = values.embedded
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(716), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(844), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
                 baselineSchema: values['baseline-schema'],
                 baselineFrom: baselineSource(),
                 demoRows
             })
             : undefined;
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(716), __nccwpck_require__.e(214), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,
@@ -557,7 +548,7 @@ async function runCli(argv, io) {
         return outcome.exitCode;
     }
     catch (e) {
-        if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .x) {
+        if (e instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigError */ .x) {
             io.err(`error: ${redactor.redact(e.message)}`);
             return 2;
         }
@@ -578,6 +569,38 @@ async function runCli(argv, io) {
 /** Bad usage or configuration: exit code 2, nothing was touched. */
 class ConfigError extends Error {
     name = 'ConfigError';
+}
+
+
+/***/ }),
+
+/***/ 6572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ nearestName)
+/* harmony export */ });
+/** "Did you mean": the known name nearest to a mistyped one, for the messages of bad input. */
+/** Levenshtein distance (names are short). */
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/** The candidate nearest to `name`, when it is at most 3 edits away (a typo, not another word). */
+function nearestName(name, candidates) {
+    let best;
+    for (const c of candidates) {
+        const distance = editDistance(name.toLowerCase(), c.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { name: c, distance };
+    }
+    return best && best.distance <= 3 ? best.name : undefined;
 }
 
 

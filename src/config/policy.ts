@@ -10,6 +10,7 @@ import './zod.js'
 import { z } from 'zod'
 import { backupFields, resolveBackupSetting, type BackupOff } from './backup-settings.js'
 import { ConfigError } from './errors.js'
+import { policyIssueLines } from './issues.js'
 import { featureFlagSchema, resolveFeatureFlags, type FeatureFlagSpec } from './flags.js'
 import { lintSettingsOf, lintSettingsSchema, type LintSettings } from './lint-settings.js'
 import { smokeListSchema, type SmokeScenario } from './smoke.js'
@@ -219,6 +220,7 @@ const environmentFields = {
       window: windowSchema.optional(),
       'rollback-workflow': rollbackWorkflowSchema
     })
+    .strict()
     .superRefine((m, ctx) => {
       if (m.interval > m.duration) {
         ctx.addIssue({
@@ -397,7 +399,7 @@ export function parsePolicy(text: string, path: string): Policy {
   }
   const result = fileSchema.safeParse(raw)
   if (!result.success) {
-    const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`)
+    const lines = policyIssueLines(result.error.issues, raw, fileSchema)
     throw new ConfigError(`${path}: invalid runbook policy:\n${lines.join('\n')}`)
   }
   // A pin names one database: shared through defaults it would pin staging and production to the same one.

@@ -1,5 +1,5 @@
-export const id = 716;
-export const ids = [716];
+export const id = 844;
+export const ids = [844];
 export const modules = {
 
 /***/ 3847:
@@ -197,7 +197,7 @@ function lookupVariable(vars, name) {
 
 /***/ }),
 
-/***/ 2716:
+/***/ 5844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -285,6 +285,69 @@ function resolveBackupSetting(e) {
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/nearest.ts
+var config_nearest = __webpack_require__(6572);
+;// CONCATENATED MODULE: ./src/config/issues.ts
+
+/** The object schema's keys at `path` (wrappers, records and arrays followed), or undefined when not known. */
+function keysAt(schema, path) {
+    let def = schema._zod.def;
+    const unwrap = () => {
+        for (;;) {
+            const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+            if (!inner)
+                return;
+            def = inner._zod.def;
+        }
+    };
+    unwrap();
+    for (const key of path) {
+        const next = def.type === 'object'
+            ? def.shape?.[String(key)]
+            : def.type === 'record'
+                ? def.valueType
+                : def.type === 'array'
+                    ? def.element
+                    : undefined;
+        if (!next)
+            return undefined;
+        def = next._zod.def;
+        unwrap();
+    }
+    return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+function valueAt(raw, path) {
+    let v = raw;
+    for (const key of path)
+        v = v?.[key];
+    return v;
+}
+function shown(value) {
+    return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+/** One line per issue: `  <path>: <what is wrong>; allowed: <what is>`. */
+function policyIssueLines(issues, raw, schema) {
+    return issues.flatMap(issue => {
+        const where = issue.path.join('.') || '(top)';
+        const prefix = (key) => (issue.path.length ? `${where}.${key}` : key);
+        if (issue.code === 'unrecognized_keys') {
+            const allowed = keysAt(schema, issue.path);
+            return issue.keys.map(key => {
+                const nearest = allowed && (0,config_nearest/* nearestName */.q)(key, allowed);
+                const hint = nearest ? ` (did you mean "${nearest}"?)` : '';
+                return `  ${prefix(key)}: unknown key${hint}${allowed ? `; allowed: ${allowed.join(', ')}` : ''}`;
+            });
+        }
+        if (issue.code === 'invalid_value' && issue.values.length > 1)
+            return [
+                `  ${where}: is ${shown(valueAt(raw, issue.path))}; allowed: ${issue.values.map(String).join(', ')}`
+            ];
+        if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined)
+            return [`  ${where}: missing (required)`];
+        return [`  ${where}: ${issue.message}`];
+    });
+}
+
 // EXTERNAL MODULE: ./src/config/flags.ts + 1 modules
 var flags = __webpack_require__(3847);
 // EXTERNAL MODULE: ./src/lint/formats.ts
@@ -499,6 +562,7 @@ const rollbackWorkflowSchema = schemas/* string */.YjP()
 
 
 
+
 const policy_DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
 const policy_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** "5s" -> 5000. Numbers are milliseconds. */
@@ -677,6 +741,7 @@ const environmentFields = {
         window: windowSchema.optional(),
         'rollback-workflow': rollbackWorkflowSchema
     })
+        .strict()
         .superRefine((m, ctx) => {
         if (m.interval > m.duration) {
             ctx.addIssue({
@@ -782,7 +847,7 @@ function parsePolicy(text, path) {
     }
     const result = fileSchema.safeParse(raw);
     if (!result.success) {
-        const lines = result.error.issues.map(i => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
+        const lines = policyIssueLines(result.error.issues, raw, fileSchema);
         throw new errors/* ConfigError */.x(`${path}: invalid runbook policy:\n${lines.join('\n')}`);
     }
     // A pin names one database: shared through defaults it would pin staging and production to the same one.
