@@ -340,6 +340,29 @@ test('a swapped secret: the URL does not match the environment pin, exit 2, noth
   expect(touched.rows[0]).toEqual({ history: null, items: null })
 })
 
+test("a database another tool migrated (its own public.schema_migrations, nothing in Supabase's): validate warns that apply would run everything again", async () => {
+  const c = await db.client()
+  // As zmanim-lab's scripts/migrate.sh keeps it: the file names it applied.
+  await c.query(
+    `CREATE TABLE public.schema_migrations (version text PRIMARY KEY, applied_at timestamptz DEFAULT now());
+     INSERT INTO public.schema_migrations (version) VALUES ('00000000000001_schema.sql'), ('00000000000002_seed.sql')`
+  )
+  const r = await stage('validate')
+  expect(r.code).toBe(0)
+  const drift = summary().checks.find(c => c.id === 'drift')!
+  expect(drift.status).toBe('warn')
+  expect(drift.summary).toContain("another tool's history found (public.schema_migrations)")
+  expect(drift.reasons[0]).toMatch(
+    /^public\.schema_migrations holds 2 row\(s\): another migration tool's history\? .* all \d+ migration\(s\) count as pending and apply would run them again\. If they are applied, record them first \(supabase migration repair --status applied/
+  )
+  expect(r.stdout + r.stderr).toContain('public.schema_migrations holds 2 row(s)')
+  // Once this tool's history records something, the other table is no longer its business.
+  expect((await stage('apply')).code).toBe(0)
+  const again = await stage('validate')
+  expect(again.code).toBe(0)
+  expect(summary().checks.find(c => c.id === 'drift')!.status).toBe('pass')
+})
+
 test('a swapped secret naming a server that never answers: refused (2) by the pin before anything connects', async () => {
   editPolicy(
     '  production:\n    production: true',

@@ -1219,7 +1219,8 @@ function throwawayGap(message) {
 /* harmony export */   Y1: () => (/* binding */ ensureHistoryTables),
 /* harmony export */   fs: () => (/* binding */ writeAudit),
 /* harmony export */   jj: () => (/* binding */ writeAuditSql),
-/* harmony export */   vA: () => (/* binding */ recordAppliedSql)
+/* harmony export */   vA: () => (/* binding */ recordAppliedSql),
+/* harmony export */   vL: () => (/* binding */ readForeignHistories)
 /* harmony export */ });
 /* unused harmony export HISTORY_DDL */
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8008);
@@ -1422,6 +1423,24 @@ async function readUnfinishedRuns(client, versions) {
 async function auditLogExists(client) {
     const res = await client.query(`SELECT to_regclass('migration_runbook.audit_log') IS NOT NULL AS ok`);
     return res.rows[0].ok === true;
+}
+/**
+ * History tables other migration tools keep (dbmate, golang-migrate, Rails and hand-written scripts:
+ * schema_migrations; Flyway; Prisma; goose; Atlas; Knex; Drizzle), outside supabase_migrations. One round trip:
+ * each table's rows are counted in the same query (query_to_xml runs the count for each table found).
+ */
+async function readForeignHistories(client) {
+    const res = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS tbl,
+            (xpath('/row/n/text()',
+                   query_to_xml(format('SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')
+            ))[1]::text AS n
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname <> 'supabase_migrations'
+        AND c.relname IN ('schema_migrations', 'flyway_schema_history', '_prisma_migrations', 'goose_db_version',
+                          'atlas_schema_revisions', 'knex_migrations', '__drizzle_migrations')
+        AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
+      ORDER BY 1`);
+    return res.rows.map(r => ({ table: r.tbl, rows: Number(r.n) })).filter(f => f.rows > 0);
 }
 
 
@@ -2719,17 +2738,27 @@ const driftCheck = {
         });
         if (runs.length > 0)
             details.unfinished = runs;
+        // Nothing recorded and everything pending: on a database another tool migrated, apply would run it all again.
+        const foreign = plan.history.length === 0 && plan.pending.length > 0
+            ? await (0,plan_history/* readForeignHistories */.vL)(ctx.client)
+            : [];
+        if (foreign.length > 0)
+            details.foreignHistories = foreign;
+        const foreignReasons = foreign.map(f => `${f.table} holds ${f.rows} row(s): another migration tool's history? This tool reads supabase_migrations.schema_migrations, which records nothing here, so all ${plan.pending.length} migration(s) count as pending and apply would run them again. If they are applied, record them first (supabase migration repair --status applied <version> ..., or the same versions inserted into supabase_migrations.schema_migrations)`);
         const note = unverified.length
             ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
             : '';
         const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`;
-        if (other.length > 0 || edited.length > 0 || unfinished.length > 0)
+        if (other.length > 0 || edited.length > 0 || unfinished.length > 0 || foreign.length > 0)
             return {
                 status: 'warn',
                 summary: summary +
+                    (foreign.length
+                        ? `; another tool's history found (${foreign.map(f => f.table).join(', ')})`
+                        : '') +
                     (other.length ? `; ${other.length} INVALID index(es)` : '') +
                     (unfinished.length ? `; ${unfinished.length} pending migration(s) half-run` : ''),
-                reasons: [...unfinished, ...edited, ...other],
+                reasons: [...foreignReasons, ...unfinished, ...edited, ...other],
                 details
             };
         return { status: 'pass', summary, details };

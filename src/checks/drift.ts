@@ -12,7 +12,12 @@ import {
   type InvalidIndex
 } from '../db/invalid-indexes.js'
 import { editedSinceApplied, readRecordedStatements } from '../plan/recorded-statements.js'
-import { readUnfinishedRuns, type UnfinishedRun } from '../plan/history.js'
+import {
+  readForeignHistories,
+  readUnfinishedRuns,
+  type ForeignHistory,
+  type UnfinishedRun
+} from '../plan/history.js'
 import type { Migration } from '../plan/files.js'
 import { loadParser } from '../sql/parser.js'
 
@@ -36,6 +41,8 @@ export interface DriftDetails {
   /** Of those, the files that differ from the statements the Supabase CLI recorded when it applied them. */
   editedSinceApplied?: string[]
   invalidIndexes: InvalidIndex[]
+  /** Another tool's history tables with rows, where this tool's history records nothing (all pending). */
+  foreignHistories?: ForeignHistory[]
   /** Pending no-transaction migrations a run started and did not finish (some statements stay applied). */
   unfinished?: UnfinishedRun[]
 }
@@ -112,18 +119,31 @@ export const driftCheck: Check<'drift'> = {
       return m ? [unfinishedReason(m, u)] : []
     })
     if (runs.length > 0) details.unfinished = runs
+    // Nothing recorded and everything pending: on a database another tool migrated, apply would run it all again.
+    const foreign =
+      plan.history.length === 0 && plan.pending.length > 0
+        ? await readForeignHistories(ctx.client)
+        : []
+    if (foreign.length > 0) details.foreignHistories = foreign
+    const foreignReasons = foreign.map(
+      f =>
+        `${f.table} holds ${f.rows} row(s): another migration tool's history? This tool reads supabase_migrations.schema_migrations, which records nothing here, so all ${plan.pending.length} migration(s) count as pending and apply would run them again. If they are applied, record them first (supabase migration repair --status applied <version> ..., or the same versions inserted into supabase_migrations.schema_migrations)`
+    )
     const note = unverified.length
       ? `; ${unverified.length} applied by another tool (no checksum recorded${edited.length ? `, ${edited.length} edited since: see reasons` : ''})`
       : ''
     const summary = `${plan.history.length} applied, ${plan.pending.length} pending${note}`
-    if (other.length > 0 || edited.length > 0 || unfinished.length > 0)
+    if (other.length > 0 || edited.length > 0 || unfinished.length > 0 || foreign.length > 0)
       return {
         status: 'warn',
         summary:
           summary +
+          (foreign.length
+            ? `; another tool's history found (${foreign.map(f => f.table).join(', ')})`
+            : '') +
           (other.length ? `; ${other.length} INVALID index(es)` : '') +
           (unfinished.length ? `; ${unfinished.length} pending migration(s) half-run` : ''),
-        reasons: [...unfinished, ...edited, ...other],
+        reasons: [...foreignReasons, ...unfinished, ...edited, ...other],
         details
       }
     return { status: 'pass', summary, details }

@@ -289,3 +289,32 @@ export async function auditLogExists(client: Queryable): Promise<boolean> {
   )
   return res.rows[0].ok === true
 }
+
+/** Another migration tool's history table, found where this tool's history records nothing. */
+export interface ForeignHistory {
+  /** schema.table, e.g. public.schema_migrations. */
+  table: string
+  /** Its rows: what that tool counts as applied. */
+  rows: number
+}
+
+/**
+ * History tables other migration tools keep (dbmate, golang-migrate, Rails and hand-written scripts:
+ * schema_migrations; Flyway; Prisma; goose; Atlas; Knex; Drizzle), outside supabase_migrations. One round trip:
+ * each table's rows are counted in the same query (query_to_xml runs the count for each table found).
+ */
+export async function readForeignHistories(client: Queryable): Promise<ForeignHistory[]> {
+  const res = await client.query<{ tbl: string; n: string }>(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS tbl,
+            (xpath('/row/n/text()',
+                   query_to_xml(format('SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')
+            ))[1]::text AS n
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname <> 'supabase_migrations'
+        AND c.relname IN ('schema_migrations', 'flyway_schema_history', '_prisma_migrations', 'goose_db_version',
+                          'atlas_schema_revisions', 'knex_migrations', '__drizzle_migrations')
+        AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
+      ORDER BY 1`
+  )
+  return res.rows.map(r => ({ table: r.tbl, rows: Number(r.n) })).filter(f => f.rows > 0)
+}
