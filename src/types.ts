@@ -160,8 +160,9 @@ export interface SharedFacts {
   /** flags: it ran once already in this run (apply runs it before and after the migration). */
   flagsRanBeforeApply?: boolean
   /**
-   * lint → lock-holders: tables the lint's lock table says the pending migrations lock without naming them (the
-   * table a dropped foreign key references), so their holders are looked for too.
+   * lint → lock-holders, table-sizes: tables the lint's lock table says the pending migrations lock without naming
+   * them as relations (the table a dropped foreign key references, DROP POLICY ... ON), so their holders are
+   * looked for and their sizes listed too.
    */
   lockedUnnamed?: string[]
   /** rollback → schema-equals-before: the migration the rollback reverted in this run. */

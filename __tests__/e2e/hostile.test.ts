@@ -363,6 +363,20 @@ test("a database another tool migrated (its own public.schema_migrations, nothin
   expect(summary().checks.find(c => c.id === 'drift')!.status).toBe('pass')
 })
 
+test('DROP POLICY ... ON a table: table-sizes lists the table lint says it locks (it said "touch no table")', async () => {
+  expect((await stage('apply')).code).toBe(0)
+  repo.write(
+    '20250401000000_drop_policy.sql',
+    'CREATE POLICY items_read ON public.items FOR SELECT USING (true);\n'
+  )
+  expect((await stage('apply')).code).toBe(0)
+  repo.write('20250402000000_drop_policy_again.sql', 'DROP POLICY items_read ON public.items;\n')
+  expect((await stage('validate')).code).toBe(0)
+  const checks = summary().checks
+  expect(JSON.stringify(checks.find(c => c.id === 'lint'))).toContain('public.items')
+  expect(checks.find(c => c.id === 'table-sizes')!.summary).toMatch(/^1 existing table \(/)
+})
+
 test('a swapped secret naming a server that never answers: refused (2) by the pin before anything connects', async () => {
   editPolicy(
     '  production:\n    production: true',

@@ -2970,7 +2970,12 @@ function describeTableSize(t) {
 ;// CONCATENATED MODULE: ./src/checks/table-sizes.ts
 
 async function runTableSizes(ctx) {
-    const tables = await readTableSizes(ctx.client, ctx.plan.touchedTables);
+    // What the statements name, and what they lock without naming it as a relation (DROP POLICY ... ON t, the table
+    // a dropped foreign key references): lint found those, and lock-holders looks at the same list.
+    const touched = [
+        ...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])
+    ].sort();
+    const tables = await readTableSizes(ctx.client, touched);
     for (const t of tables)
         ctx.log.info(`table-sizes: ${describeTableSize(t)}`);
     const existing = tables.filter(t => t.exists);
