@@ -2972,9 +2972,7 @@ function describeTableSize(t) {
 async function runTableSizes(ctx) {
     // What the statements name, and what they lock without naming it as a relation (DROP POLICY ... ON t, the table
     // a dropped foreign key references): lint found those, and lock-holders looks at the same list.
-    const touched = [
-        ...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])
-    ].sort();
+    const touched = [...new Set([...ctx.plan.touchedTables, ...(ctx.shared.lockedUnnamed ?? [])])];
     const tables = await readTableSizes(ctx.client, touched);
     for (const t of tables)
         ctx.log.info(`table-sizes: ${describeTableSize(t)}`);
