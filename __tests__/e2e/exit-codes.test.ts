@@ -314,36 +314,28 @@ describe('bad usage or configuration exits 2 and touches nothing', () => {
   })
 
   test('runbook.yml typos: each names the key, the nearest allowed one or the value, and what is allowed', async () => {
-    repo.write(
-      'runbook.yml',
-      [
-        'version: 1',
-        'enviroments:',
-        '  staging:',
-        '    lock-holdrs: warn',
-        '    long-transactions: wran',
-        '    monitor: { duraton: 5m, interval: 1m }',
-        ''
-      ].join('\n')
-    )
+    // The same typos under the top-level key as written (first misspelt itself).
+    const withTypos = (top: string) =>
+      repo.write(
+        'runbook.yml',
+        [
+          'version: 1',
+          `${top}:`,
+          '  staging:',
+          '    lock-holdrs: warn',
+          '    long-transactions: wran',
+          '    monitor: { duraton: 5m, interval: 1m }',
+          ''
+        ].join('\n')
+      )
+    withTypos('enviroments')
     const r = await stage('apply')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(
       '  enviroments: unknown key (did you mean "environments"?); allowed: version, setup-sql, defaults, feature-flags, lint, environments'
     )
     expect(r.stderr).toContain('  environments: missing (required)')
-    repo.write(
-      'runbook.yml',
-      [
-        'version: 1',
-        'environments:',
-        '  staging:',
-        '    lock-holdrs: warn',
-        '    long-transactions: wran',
-        '    monitor: { duraton: 5m, interval: 1m }',
-        ''
-      ].join('\n')
-    )
+    withTypos('environments')
     const typos = await stage('apply')
     expect(typos.code).toBe(2)
     expect(typos.stderr).toContain(
