@@ -1215,6 +1215,7 @@ function rehearsalSettingsOf(env) {
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
+/* harmony export */   r2: () => (/* binding */ migrationErrorAdvice),
 /* harmony export */   rX: () => (/* binding */ quoteTextArray),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
@@ -1396,6 +1397,15 @@ function describeError(e, opts = {}) {
     if (err.where)
         parts.push(`where: ${err.where.split('\n')[0]}`);
     return parts.join(' ');
+}
+/**
+ * What to do about a failure of a migration's own SQL whose SQLSTATE alone says the cause: Postgres's message
+ * does not (2D000 reads "invalid transaction termination").
+ */
+function migrationErrorAdvice(code) {
+    if (code === '2D000')
+        return 'a statement ended the transaction from inside it (CALL of a procedure that COMMITs or ROLLBACKs), and each file runs in one transaction; start the file with `-- migration-runbook: no-transaction` to run it statement by statement, as supabase db push did';
+    return undefined;
 }
 function quoteIdent(name) {
     return '"' + name.replace(/"/g, '""') + '"';
@@ -12060,6 +12070,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -12619,7 +12630,8 @@ async function rehearseHeld(client, files, opts) {
                     message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): ${held}`;
                 }
                 else {
-                    message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+                    const advice = (0,connect/* migrationErrorAdvice */.r2)(err.code);
+                    message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}${advice ? `. Fix: ${advice}` : ''}`;
                 }
                 const redirectedTo = e.redirectedTo;
                 if (redirectedTo)
@@ -13067,6 +13079,7 @@ var plan_plan = __webpack_require__(48720);
 
 
 
+
 /** A failed apply: which file and line, and Postgres's own fields. */
 class ApplyError extends Error {
     file;
@@ -13092,6 +13105,9 @@ function pgFields(e) {
         parts.push(`hint: ${e.hint}`);
     if (e.where)
         parts.push(`where: ${e.where.split('\n')[0]}`);
+    const advice = (0,connect/* migrationErrorAdvice */.r2)(e.code);
+    if (advice)
+        parts.push(`fix: ${advice}`);
     return parts.join('; ').replace(/\.+$/, '');
 }
 /** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */

@@ -377,6 +377,36 @@ test('DROP POLICY ... ON a table: table-sizes lists the table lint says it locks
   expect(checks.find(c => c.id === 'table-sizes')!.summary).toMatch(/^1 existing table \(/)
 })
 
+test('CALL of a procedure that COMMITs: the rehearsal says why and what to do (2D000 said only "invalid transaction termination"); with the marker it applies', async () => {
+  repo.write(
+    '20250401000000_batch_fill.sql',
+    `CREATE TABLE public.filled (id int);
+CREATE PROCEDURE public.batch_fill() LANGUAGE plpgsql AS $$
+BEGIN
+  FOR i IN 1..3 LOOP
+    INSERT INTO public.filled VALUES (i);
+    COMMIT;
+  END LOOP;
+END $$;
+`
+  )
+  expect((await stage('apply')).code).toBe(0)
+  repo.write('20250402000000_call.sql', 'CALL public.batch_fill();\n')
+  const refused = await stage('apply')
+  expect(refused.code).toBe(1)
+  expect(refused.stdout + refused.stderr).toContain(
+    '20250402000000_call.sql:1: invalid transaction termination (SQLSTATE 2D000). Fix: a statement ended the transaction from inside it (CALL of a procedure that COMMITs or ROLLBACKs), and each file runs in one transaction; start the file with `-- migration-runbook: no-transaction`'
+  )
+  const c = await db.client()
+  expect((await c.query('SELECT count(*)::int AS n FROM public.filled')).rows[0].n).toBe(0)
+  repo.write(
+    '20250402000000_call.sql',
+    '-- migration-runbook: no-transaction\nCALL public.batch_fill();\n'
+  )
+  expect((await stage('apply')).code).toBe(0)
+  expect((await c.query('SELECT count(*)::int AS n FROM public.filled')).rows[0].n).toBe(3)
+})
+
 test('a swapped secret naming a server that never answers: refused (2) by the pin before anything connects', async () => {
   editPolicy(
     '  production:\n    production: true',

@@ -13,13 +13,15 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8720);
 /* harmony import */ var _plan_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3547);
-/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6400);
-/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9437);
-/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1304);
-/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
-/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7117);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(833);
-/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9544);
+/* harmony import */ var _db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6400);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9437);
+/* harmony import */ var _locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1304);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1644);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7117);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(833);
+/* harmony import */ var _batch_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9544);
+
 
 
 
@@ -54,6 +56,9 @@ function pgFields(e) {
         parts.push(`hint: ${e.hint}`);
     if (e.where)
         parts.push(`where: ${e.where.split('\n')[0]}`);
+    const advice = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .migrationErrorAdvice */ .r2)(e.code);
+    if (advice)
+        parts.push(`fix: ${advice}`);
     return parts.join('; ').replace(/\.+$/, '');
 }
 /** The run's lock_timeout and statement_timeout, as the timeout helpers take them. */
@@ -63,7 +68,7 @@ function limitsOf(opts) {
 async function runStatement(client, migration, s, timings, log, signal) {
     const t0 = performance.now();
     try {
-        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(signal, `${migration.file}:${s.line}`);
         await client.query(s.text);
     }
     catch (e) {
@@ -72,8 +77,8 @@ async function runStatement(client, migration, s, timings, log, signal) {
         throw e;
     }
     const ms = Math.round((performance.now() - t0) * 10) / 10;
-    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
-    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+    timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text), ms });
+    log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
 }
 /**
  * A transactional file's statements as one batch (one round trip: see batch.ts), each timed on the server and
@@ -81,26 +86,26 @@ async function runStatement(client, migration, s, timings, log, signal) {
  */
 async function runStatements(client, migration, statements, timings, opts, before) {
     const { log, signal } = opts;
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(signal, migration.file);
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(signal, migration.file);
     const record = (ms, i) => {
         const s = statements[i];
-        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text), ms });
-        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
+        timings.push({ line: s.line, statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text), ms });
+        log.info(`  ${migration.file}:${s.line} ${(0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text, 60)} (${ms} ms)`);
     };
     // A file that sets its own timeouts (pg_dump's header sets both to 0, no limit) may tighten runbook.yml's,
     // never loosen them: they are capped again after each of its statements.
-    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK);
+    const resetting = statements.find(_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .mayChangeTimeouts */ .EK);
     if (resetting)
         log.warn(`${migration.file}:${resetting.line} may change lock_timeout or statement_timeout: its statements run under ` +
             `${opts.limitsFrom ?? "runbook.yml's"} at most (lock-timeout ${opts.lockTimeoutMs} ms, statement-timeout ${opts.statementTimeoutMs} ms); ` +
             'a tighter value of its own stays, a looser one or 0 (no limit) does not');
-    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
+    const after = resetting ? [(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__/* .capTimeoutsSql */ .$P)('LOCAL', limitsOf(opts))] : [];
     try {
         const label = `migration-runbook: ${migration.file}`;
-        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_7__/* .runBatch */ .a7)(client, statements, label, { before, after })).forEach(record);
+        (await (0,_batch_js__WEBPACK_IMPORTED_MODULE_8__/* .runBatch */ .a7)(client, statements, label, { before, after })).forEach(record);
     }
     catch (e) {
-        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew))
+        if (!(e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_8__/* .BatchStatementError */ .Ew))
             throw e;
         e.completedMs.forEach(record);
         const cause = e.cause;
@@ -114,7 +119,7 @@ function failure(migration, file, e, attempts) {
     const err = e;
     const s = err.statement;
     const where = s ? `${file.file}:${s.line}` : file.file;
-    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
+    const what = s ? `"${(0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text, 70)}"` : 'the migration';
     if (err.code === LOCK_NOT_AVAILABLE) {
         return new ApplyError(`${where}: could not get a lock for ${what} within lock_timeout after ${attempts} attempt(s): another session holds a conflicting lock. ` +
             `The transaction was rolled back (${migration.version}): the database is as it was. ${pgFields(err)}`, file.file, s?.line, err.code, err.detail);
@@ -135,7 +140,7 @@ fresh = []) {
         const t0 = performance.now();
         try {
             // The fresh session, BEGIN and the SET LOCALs ride in the file's own round trip.
-            const begin = [...fresh, 'BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
+            const begin = [...fresh, 'BEGIN', ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__/* .setTimeoutsStatements */ .TV)('LOCAL', limitsOf(opts))];
             await runStatements(client, file, statements, timings, opts, begin);
             const withCommit = await finish(timings, attempt);
             await client.query([...withCommit, 'COMMIT'].join(';\n'));
@@ -147,7 +152,7 @@ fresh = []) {
             if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
                 const wait = opts.retryBackoffMs * 2 ** (attempt - 1);
                 opts.log.warn(`${file.file}: lock not available (attempt ${attempt} of ${opts.retries + 1}); retrying in ${wait} ms`);
-                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancellableSleep */ .u_)(wait, opts.signal);
+                await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .cancellableSleep */ .u_)(wait, opts.signal);
                 continue;
             }
             const failed = e instanceof ApplyError ? e : failure(m, file, e, attempt);
@@ -180,8 +185,8 @@ function auditBase(m, opts, startedAt) {
 }
 /** One migration in one transaction, its history row and audit entry in the same transaction. */
 async function applyInTransaction(client, m, opts, fresh) {
-    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .statementsOf */ .GX)(m);
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const audit = auditBase(m, opts, started);
@@ -229,10 +234,10 @@ function recordRanSql(m, statements, timings, opts, started, schemaBefore, marke
  * A migration marked `-- migration-runbook: no-transaction` (CREATE INDEX CONCURRENTLY): statement by
  * statement, each retried on lock_not_available. It cannot be undone as a whole: the log says what ran.
  */
-async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m)) {
+async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .statementsOf */ .GX)(m)) {
     if (fresh.length > 0)
         await client.query(fresh.join(';\n'));
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const timings = [];
     const started = new Date();
     // As for a file in a transaction: schema-diff and the rollback's schema check compare with it (a
@@ -242,7 +247,7 @@ async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_
     let attempts = 1;
     // Session-level timeouts for the statements; the session's own values are put back afterwards.
     const previous = await client.query(`SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS stmt`);
-    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
+    await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__/* .setTimeoutsSql */ .VU)('SESSION', limitsOf(opts)));
     // Each statement commits on its own: an audit row says the file started and how far it got, so a run killed
     // half-way (kill -9, a lost runner) leaves a trace the next run reports (history.ts, unfinishedRuns). Removed
     // when the file is recorded as applied.
@@ -257,15 +262,15 @@ async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_
             for (let attempt = 1;; attempt++) {
                 try {
                     await runStatement(client, m, s, timings, opts.log, opts.signal);
-                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .mayChangeTimeouts */ .EK)(s))
-                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
+                    if ((0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .mayChangeTimeouts */ .EK)(s))
+                        await client.query((0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__/* .capTimeoutsSql */ .$P)('SESSION', limitsOf(opts)));
                     break;
                 }
                 catch (e) {
                     const err = e;
                     attempts = Math.max(attempts, attempt);
                     if (err.code === LOCK_NOT_AVAILABLE && attempt <= opts.retries) {
-                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
+                        await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .cancellableSleep */ .u_)(opts.retryBackoffMs * 2 ** (attempt - 1), opts.signal);
                         continue;
                     }
                     const f = failure(m, m, e, attempt);
@@ -310,27 +315,27 @@ async function applyWithoutTransaction(client, m, opts, fresh, statements = (0,_
  */
 async function replayAsWritten(client, m, opts, fresh) {
     opts.log.info(`${m.file}: transaction control of its own; replayed as written, as supabase db push ran it (deployed, not pending)`);
-    const statements = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSql */ .eg)(m.sql).statements;
-    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_2__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
+    const statements = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSql */ .eg)(m.sql).statements;
+    const run = await (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .adaptToStandIns */ ._f)(client, statements, (0,_db_stand_in_index_js__WEBPACK_IMPORTED_MODULE_3__/* .standInNote */ .ic)(m.file, 'built', line => opts.log.info(line)));
     const started = new Date();
     const schemaBefore = opts.snapshot ? await opts.snapshot(client, m) : undefined;
     const t0 = performance.now();
     let ms;
     try {
-        ms = await (0,_batch_js__WEBPACK_IMPORTED_MODULE_7__/* .runBatch */ .a7)(client, run, `migration-runbook: ${m.file} (as written)`, {
-            before: [...fresh, ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_8__/* .setTimeoutsStatements */ .TV)('SESSION', limitsOf(opts))]
+        ms = await (0,_batch_js__WEBPACK_IMPORTED_MODULE_8__/* .runBatch */ .a7)(client, run, `migration-runbook: ${m.file} (as written)`, {
+            before: [...fresh, ...(0,_db_timeouts_js__WEBPACK_IMPORTED_MODULE_9__/* .setTimeoutsStatements */ .TV)('SESSION', limitsOf(opts))]
         });
     }
     catch (e) {
         // A failure inside the file's own BEGIN leaves that block open.
         await client.query('ROLLBACK').catch(() => undefined);
-        const cause = (e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew ? e.cause : e);
-        const s = e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_7__/* .BatchStatementError */ .Ew ? run[e.index] : undefined;
-        throw new ApplyError(`${s ? `${m.file}:${s.line}: "${(0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(s.text, 70)}"` : m.file} failed: ${pgFields(cause)}`, m.file, s?.line, cause.code, cause.detail);
+        const cause = (e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_8__/* .BatchStatementError */ .Ew ? e.cause : e);
+        const s = e instanceof _batch_js__WEBPACK_IMPORTED_MODULE_8__/* .BatchStatementError */ .Ew ? run[e.index] : undefined;
+        throw new ApplyError(`${s ? `${m.file}:${s.line}: "${(0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(s.text, 70)}"` : m.file} failed: ${pgFields(cause)}`, m.file, s?.line, cause.code, cause.detail);
     }
     const timings = ms.map((x, i) => ({
         line: run[i].line,
-        statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(run[i].text),
+        statement: (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .firstLine */ .TM)(run[i].text),
         ms: x
     }));
     await client.query(recordRanSql(m, statements, timings, opts, started, schemaBefore));
@@ -348,23 +353,23 @@ async function replayAsWritten(client, m, opts, fresh) {
  * apply each migration once. Stops at the first failure.
  */
 async function applyMigrations(client, migrationsDir, migrations, opts) {
-    const asWritten = new Set(opts.replayingDeployed ? migrations.filter(_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .hasOwnTransactionControl */ .Wc).map(m => m.version) : []);
+    const asWritten = new Set(opts.replayingDeployed ? migrations.filter(_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .hasOwnTransactionControl */ .Wc).map(m => m.version) : []);
     // A deployed file with CONCURRENTLY beside other statements ran under `supabase db push` (readest's 016: an index
     // built CONCURRENTLY and a CALL of a procedure that commits per batch): replayed statement by statement.
     const splitUp = new Map();
     for (const m of opts.replayingDeployed ? migrations : []) {
-        const statements = asWritten.has(m.version) ? undefined : (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .concurrentlyBesideOthers */ .gA)(m);
+        const statements = asWritten.has(m.version) ? undefined : (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .concurrentlyBesideOthers */ .gA)(m);
         if (statements)
             splitUp.set(m.version, statements);
     }
-    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_3__/* .withApplyLock */ .s5)(client, opts, async (session) => {
+    return (0,_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withApplyLock */ .s5)(client, opts, async (session) => {
         const history = await (0,_plan_history_js__WEBPACK_IMPORTED_MODULE_1__/* .ensureHistoryTables */ .Y1)(client);
         opts.onHistory?.(history);
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .buildPlan */ .G)(migrationsDir, migrations, history);
         // Refuse a bad pending file before applying anything. An applied one ran as it is: it blocks nothing.
         for (const m of plan.pending)
             if (!asWritten.has(m.version) && !splitUp.has(m.version))
-                (0,_statements_js__WEBPACK_IMPORTED_MODULE_4__/* .statementsOf */ .GX)(m);
+                (0,_statements_js__WEBPACK_IMPORTED_MODULE_5__/* .statementsOf */ .GX)(m);
         if (plan.drift.length > 0)
             throw new ApplyError(`drift: ${plan.drift.map(d => d.message).join('; ')}`);
         if (plan.outOfOrder.length > 0 && !opts.allowOutOfOrder) {
@@ -375,7 +380,7 @@ async function applyMigrations(client, migrationsDir, migrations, opts) {
         if (plan.pending.length === 0)
             opts.log.info('nothing to apply: every migration is already applied');
         for (const [i, m] of plan.pending.entries()) {
-            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
+            (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(opts.signal, `applying ${m.file}`);
             // Each file starts from the session as the run found it, as each does on `supabase db push`'s fresh one.
             const fresh = i === 0 ? [] : session.reset;
             const split = splitUp.get(m.version);
@@ -655,6 +660,7 @@ async function withApplyLock(client, opts, fn) {
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   ce: () => (/* binding */ quoteLiteral),
+/* harmony export */   r2: () => (/* binding */ migrationErrorAdvice),
 /* harmony export */   rX: () => (/* binding */ quoteTextArray),
 /* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
@@ -836,6 +842,15 @@ function describeError(e, opts = {}) {
     if (err.where)
         parts.push(`where: ${err.where.split('\n')[0]}`);
     return parts.join(' ');
+}
+/**
+ * What to do about a failure of a migration's own SQL whose SQLSTATE alone says the cause: Postgres's message
+ * does not (2D000 reads "invalid transaction termination").
+ */
+function migrationErrorAdvice(code) {
+    if (code === '2D000')
+        return 'a statement ended the transaction from inside it (CALL of a procedure that COMMITs or ROLLBACKs), and each file runs in one transaction; start the file with `-- migration-runbook: no-transaction` to run it statement by statement, as supabase db push did';
+    return undefined;
 }
 function quoteIdent(name) {
     return '"' + name.replace(/"/g, '""') + '"';
@@ -5163,6 +5178,7 @@ function redirectStatement(ast, state) {
 
 
 
+
 const QUERY_CANCELED = '57014';
 /** The rehearsal's own reads (locks, schema snapshot) between statements. */
 const CATALOG_READ_TIMEOUT_MS = 30_000;
@@ -5722,7 +5738,8 @@ async function rehearseHeld(client, files, opts) {
                     message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): ${held}`;
                 }
                 else {
-                    message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`;
+                    const advice = (0,connect/* migrationErrorAdvice */.r2)(err.code);
+                    message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}${advice ? `. Fix: ${advice}` : ''}`;
                 }
                 const redirectedTo = e.redirectedTo;
                 if (redirectedTo)

@@ -23,6 +23,7 @@ import {
   setTimeoutsStatements,
   type Timeouts
 } from '../db/timeouts.js'
+import { migrationErrorAdvice } from '../db/connect.js'
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
 import { withApplyLock } from './locks.js'
 import {
@@ -122,6 +123,8 @@ function pgFields(e: PgError): string {
   if (e.detail) parts.push(`detail: ${e.detail}`)
   if (e.hint) parts.push(`hint: ${e.hint}`)
   if (e.where) parts.push(`where: ${e.where.split('\n')[0]}`)
+  const advice = migrationErrorAdvice(e.code)
+  if (advice) parts.push(`fix: ${advice}`)
   return parts.join('; ').replace(/\.+$/, '')
 }
 

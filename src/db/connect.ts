@@ -192,6 +192,16 @@ export function describeError(e: unknown, opts: { statementTimeoutMs?: number } 
   return parts.join(' ')
 }
 
+/**
+ * What to do about a failure of a migration's own SQL whose SQLSTATE alone says the cause: Postgres's message
+ * does not (2D000 reads "invalid transaction termination").
+ */
+export function migrationErrorAdvice(code: string | undefined): string | undefined {
+  if (code === '2D000')
+    return 'a statement ended the transaction from inside it (CALL of a procedure that COMMITs or ROLLBACKs), and each file runs in one transaction; start the file with `-- migration-runbook: no-transaction` to run it statement by statement, as supabase db push did'
+  return undefined
+}
+
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"'
 }

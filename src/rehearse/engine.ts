@@ -16,6 +16,7 @@ import { readHistory } from '../plan/history.js'
 import type { RehearsalResult } from '../types.js'
 import type { SqlFile } from '../plan/files.js'
 import { firstLine, statementsOf } from '../apply/statements.js'
+import { migrationErrorAdvice } from '../db/connect.js'
 import { setTimeoutsSql } from '../db/timeouts.js'
 import { SESSION_RESET } from '../db/session-settings.js'
 import { adaptToStandIns, standInNote } from '../db/stand-in-index.js'
@@ -788,7 +789,8 @@ async function rehearseHeld(
           await client.query('BEGIN')
           message = `${where}: could not get a lock within lock_timeout (${opts.lockTimeoutMs} ms): ${held}`
         } else {
-          message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}`
+          const advice = migrationErrorAdvice(err.code)
+          message = `${where}: ${err.message}${err.code ? ` (SQLSTATE ${err.code})` : ''}${advice ? `. Fix: ${advice}` : ''}`
         }
         const redirectedTo = (e as { redirectedTo?: string }).redirectedTo
         if (redirectedTo) message += ` (rehearsed on the shadow copy: ${redirectedTo})`
