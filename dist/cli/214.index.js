@@ -1441,21 +1441,26 @@ async function auditLogExists(client) {
 }
 /**
  * History tables other migration tools keep (dbmate, golang-migrate, Rails and hand-written scripts:
- * schema_migrations; Flyway; Prisma; goose; Atlas; Knex; Drizzle), outside supabase_migrations. One round trip:
- * each table's rows are counted in the same query (query_to_xml runs the count for each table found).
+ * schema_migrations; Flyway; Prisma; goose; Atlas; Knex; Drizzle), outside supabase_migrations, with rows. One
+ * round trip to find them, a second to count their rows only when there are any (not query_to_xml with xpath:
+ * that needs a server built with libxml).
  */
 async function readForeignHistories(client) {
-    const res = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS tbl,
-            (xpath('/row/n/text()',
-                   query_to_xml(format('SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')
-            ))[1]::text AS n
+    const found = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS tbl
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname <> 'supabase_migrations'
         AND c.relname IN ('schema_migrations', 'flyway_schema_history', '_prisma_migrations', 'goose_db_version',
                           'atlas_schema_revisions', 'knex_migrations', '__drizzle_migrations')
         AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
       ORDER BY 1`);
-    return res.rows.map(r => ({ table: r.tbl, rows: Number(r.n) })).filter(f => f.rows > 0);
+    const tables = found.rows.map(r => r.tbl);
+    if (tables.length === 0)
+        return [];
+    // The names come from format('%I.%I'): quoted as identifiers already.
+    const counts = await client.query(`SELECT ${tables.map((t, i) => `(SELECT count(*) FROM ${t})::int AS c${i}`).join(', ')}`);
+    return tables
+        .map((table, i) => ({ table, rows: Number(counts.rows[0][`c${i}`]) }))
+        .filter(f => f.rows > 0);
 }
 
 
