@@ -585,18 +585,12 @@ async function rehearseLocked(
 ): Promise<FileRehearsal[]> {
   const lock = opts.applyLock
   if (!lock || files.length === 0) return rehearseHeld(client, files, opts)
-  let waited = false
-  await acquireApplyLock(client, {
-    ...lock,
-    onWait: message => {
-      waited = true
-      lock.onWait?.(message)
-    }
-  })
+  await acquireApplyLock(client, lock)
   try {
     let todo = files
-    if (waited && lock.onAppliedMeanwhile) {
-      // The run it waited for may have applied some of them: rehearsed again, they would fail ("already exists").
+    if (lock.onAppliedMeanwhile) {
+      // Another run may have applied some of them since this run's plan, whether this one waited for its lock or
+      // took it after that run let go: rehearsed again, they would fail ("already exists").
       const applied = new Set((await readHistory(client)).map(h => h.version))
       const meanwhile = files.filter(f => applied.has(f.version)).map(f => f.version)
       if (meanwhile.length > 0) {
