@@ -75,6 +75,15 @@ afterEach(async () => {
   copies = []
 })
 
+/** How many times the audit log says `version` was applied: once, whatever ran at the same time. */
+async function appliedCount(c: pg.Client, version: string): Promise<number> {
+  const r = await c.query(
+    `SELECT count(*)::int AS n FROM migration_runbook.audit_log WHERE version = $1 AND status = 'applied'`,
+    [version]
+  )
+  return r.rows[0].n
+}
+
 async function copyOfTemplate(): Promise<string> {
   const name = `fault_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
   await withClient(process.env.MR_TEST_ADMIN_URL as string, c =>
@@ -524,11 +533,7 @@ test('two applies at once: one applies, the other stops naming the run that is a
       'SELECT version FROM supabase_migrations.schema_migrations ORDER BY 1'
     )
     expect(history.rows.map(r => r.version)).toEqual([V1, V2])
-    const applied = await c.query(
-      `SELECT count(*)::int AS n FROM migration_runbook.audit_log WHERE version = $1 AND status = 'applied'`,
-      [V2]
-    )
-    expect(applied.rows[0].n).toBe(1)
+    expect(await appliedCount(c, V2)).toBe(1)
   })
   rmSync(path.join(repo.root, 'artifacts-a'), { recursive: true, force: true })
   rmSync(path.join(repo.root, 'artifacts-b'), { recursive: true, force: true })
@@ -559,13 +564,7 @@ test('a run paused between its plan and its rehearsal while another applies the 
   expect(said).toContain(`${V2} applied by another run meanwhile, not rehearsed`)
   expect(said).toContain(`nothing to apply: ${V2} applied by another run meanwhile`)
   expect(r.code).toBe(0)
-  await withClient(url, async c => {
-    const applied = await c.query(
-      `SELECT count(*)::int AS n FROM migration_runbook.audit_log WHERE version = $1 AND status = 'applied'`,
-      [V2]
-    )
-    expect(applied.rows[0].n).toBe(1)
-  })
+  expect(await withClient(url, c => appliedCount(c, V2))).toBe(1)
   rmSync(path.join(repo.root, 'artifacts-late'), { recursive: true, force: true })
   rmSync(path.join(repo.root, 'artifacts-other'), { recursive: true, force: true })
 }, 120_000)
