@@ -21,8 +21,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/zod.ts
 var zod = __webpack_require__(72379);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(28395);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(73305);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(37827);
 ;// CONCATENATED MODULE: ./src/config/env-file.ts
@@ -125,18 +127,20 @@ function parseEnvFile(text, label) {
 
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const nonEmpty = () => schemas/* string */.YjP().check(api/* _minLength */.m9(1));
 const featureFlagSchema = schemas/* strictObject */.rej({
     /** The environment variable the application reads. */
-    name: schemas/* string */.YjP().regex(VARIABLE, 'is not an environment variable name (letters, digits, _)'),
-    allowed: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    name: schemas/* string */.YjP()
+        .check(api/* _regex */.Fk(VARIABLE, 'is not an environment variable name (letters, digits, _)')),
+    allowed: schemas/* array */.YOg(nonEmpty()).check(api/* _minLength */.m9(1)),
     /** What the application uses when the variable is not set. */
-    default: schemas/* string */.YjP().min(1).optional(),
+    default: schemas/* optional */.lqM(nonEmpty()),
     /** environment name -> the value that environment must run with. */
-    expected: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1)).default({}),
+    expected: schemas/* _default */.Rvf(schemas/* record */.g1P(schemas/* string */.YjP(), nonEmpty()), {}),
     /** Lists per-venue overrides: one row per venue, columns `venue` and `value`. */
-    'overrides-sql': schemas/* string */.YjP().min(1).optional()
+    'overrides-sql': schemas/* optional */.lqM(nonEmpty())
 })
-    .superRefine((f, ctx) => {
+    .check(schemas/* superRefine */.zni((f, ctx) => {
     const allowed = f.allowed.join(', ');
     if (f.default !== undefined && !f.allowed.includes(f.default))
         ctx.addIssue({
@@ -151,7 +155,7 @@ const featureFlagSchema = schemas/* strictObject */.rej({
                 path: ['expected', env],
                 message: `is "${value}"; allowed: ${allowed}`
             });
-});
+}));
 /** The parsed list, after checking that every `expected` key names a defined environment. */
 function resolveFeatureFlags(raw, environments, policyPath) {
     return raw.map((f, i) => {
@@ -219,10 +223,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var js_yaml = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/config/zod.ts
 var zod = __webpack_require__(72379);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(88532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(28395);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(73305);
 ;// CONCATENATED MODULE: ./src/config/backup-settings.ts
 /**
  * runbook.yml `backup`: a production environment may turn the backup check off, but only with a reason
@@ -234,7 +238,7 @@ var core = __webpack_require__(88532);
 const REASON_RULE = 'allowed: a non-empty reason, e.g. "PITR on the provider"';
 const BACKUP_RULE = 'allowed: off, or { off: true, reason: "..." } (leave backup out to keep the check on)';
 /** `backup` normalised to { off: true, reason? }; anything else is an issue naming the value. */
-const backupSchema = schemas/* unknown */.L5J().transform((value, ctx) => {
+const backupSchema = (0,zod/* readValue */.w)((value, fail) => {
     // YAML 1.1 readers (and some editors) turn a bare `off` into false.
     if (value === 'off' || value === false)
         return { off: true };
@@ -246,20 +250,14 @@ const backupSchema = schemas/* unknown */.L5J().transform((value, ctx) => {
                 return { off: true };
             if (typeof reason === 'string' && reason.trim() !== '')
                 return { off: true, reason: reason.trim() };
-            ctx.addIssue({
-                code: 'custom',
-                path: ['reason'],
-                message: `is ${JSON.stringify(reason)}; ${REASON_RULE}`
-            });
-            return core/* NEVER */.tm;
+            return fail(`is ${JSON.stringify(reason)}; ${REASON_RULE}`, ['reason']);
         }
     }
-    ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(value)}; ${BACKUP_RULE}` });
-    return core/* NEVER */.tm;
+    return fail(`is ${JSON.stringify(value)}; ${BACKUP_RULE}`);
 });
 const backupFields = {
-    backup: backupSchema.optional(),
-    'backup-reason': schemas/* string */.YjP({ error: REASON_RULE }).trim().min(1, REASON_RULE).optional()
+    backup: schemas/* optional */.lqM(backupSchema),
+    'backup-reason': schemas/* optional */.lqM(schemas/* string */.YjP({ error: REASON_RULE }).check(api/* _trim */.WN(), api/* _minLength */.m9(1, REASON_RULE)))
 };
 /**
  * The resolved setting, or a message naming the key, the value and what is allowed (the caller adds the
@@ -494,14 +492,8 @@ function upSection(sql, format, file) {
 
 
 
-const marker = schemas/* unknown */.L5J().transform((v, ctx) => {
-    const fail = (why) => {
-        ctx.addIssue({
-            code: 'custom',
-            message: `${why}; allowed: one SQL line comment starting with "--", e.g. "-- disable-transaction"`
-        });
-        return core/* NEVER */.tm;
-    };
+const marker = (0,zod/* readValue */.w)((v, failWith) => {
+    const fail = (why) => failWith(`${why}; allowed: one SQL line comment starting with "--", e.g. "-- disable-transaction"`);
     if (typeof v !== 'string')
         return fail(`is ${JSON.stringify(v) ?? String(v)}, not a string`);
     const shown = JSON.stringify(v);
@@ -515,21 +507,14 @@ const marker = schemas/* unknown */.L5J().transform((v, ctx) => {
         return fail(`is ${shown}, an empty comment`);
     return text;
 });
-const lintSettingsSchema = schemas/* strictObject */.rej({
-    'no-transaction-markers': schemas/* array */.YOg(marker).default([]),
-    'format-in': schemas/* unknown */.L5J()
-        .transform((v, ctx) => {
+const lintSettingsSchema = schemas/* optional */.lqM(schemas/* strictObject */.rej({
+    'no-transaction-markers': schemas/* _default */.Rvf(schemas/* array */.YOg(marker), []),
+    'format-in': schemas/* optional */.lqM((0,zod/* readValue */.w)((v, fail) => {
         if (v === undefined || INPUT_FORMATS.includes(v))
             return v;
-        ctx.addIssue({
-            code: 'custom',
-            message: `is ${JSON.stringify(v) ?? String(v)}; allowed: ${INPUT_FORMATS.join(', ')}`
-        });
-        return core/* NEVER */.tm;
-    })
-        .optional()
-})
-    .optional();
+        return fail(`is ${JSON.stringify(v) ?? String(v)}; allowed: ${INPUT_FORMATS.join(', ')}`);
+    }))
+}));
 /** The parsed `lint:` section (absent: no extra markers, files read as they are). */
 function lintSettingsOf(raw) {
     return {
@@ -538,6 +523,8 @@ function lintSettingsOf(raw) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(88532);
 ;// CONCATENATED MODULE: ./src/config/smoke.ts
 /**
  * runbook.yml `smoke:` (per environment): scenarios of HTTP requests against the deployed application, then
@@ -559,63 +546,62 @@ function parseDuration(value) {
         throw new Error(`is "${value}", which is not a duration (write e.g. 500ms, 5s, 1m)`);
     return Math.round(Number(m[1]) * UNIT_MS[m[2]]);
 }
-const timeout = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform((v, ctx) => {
+const timeout = schemas/* pipe */.FsL(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]), schemas/* transform */.pdi((v, payload) => {
+    const fail = (message) => {
+        payload.issues.push({ code: 'custom', message, input: v, path: [] });
+        return core/* NEVER */.tm;
+    };
     let ms;
     try {
         ms = parseDuration(v);
     }
     catch (e) {
-        ctx.addIssue({ code: 'custom', message: e.message });
-        return core/* NEVER */.tm;
+        return fail(e.message);
     }
-    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-        ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)}; allowed: 100ms to 10m` });
-        return core/* NEVER */.tm;
-    }
+    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000)
+        return fail(`is ${JSON.stringify(v)}; allowed: 100ms to 10m`);
     return ms;
-});
+}));
+const nonEmpty = () => schemas/* string */.YjP().check(api/* _minLength */.m9(1));
 const jsonExpectation = schemas/* strictObject */.rej({
     /** `$.a.b[0]`: dot names and [index] steps from the response body's root. */
-    path: schemas/* string */.YjP().regex(/^\$/, 'starts with $ (e.g. $.booking.id)'),
-    equals: schemas/* unknown */.L5J().optional(),
-    exists: schemas/* boolean */.zMY().optional()
+    path: schemas/* string */.YjP().check(api/* _regex */.Fk(/^\$/, 'starts with $ (e.g. $.booking.id)')),
+    equals: schemas/* optional */.lqM(schemas/* unknown */.L5J()),
+    exists: schemas/* optional */.lqM(schemas/* boolean */.zMY())
 })
-    .refine(e => (e.equals === undefined) !== (e.exists === undefined), {
+    .check(schemas/* refine */.YPB(e => (e.equals === undefined) !== (e.exists === undefined), {
     message: 'give exactly one of equals or exists'
-});
+}));
 const requestSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1).optional(),
-    method: schemas/* string */.YjP()
-        .transform(m => m.toUpperCase())
-        .pipe(schemas/* enum */.k5n(HTTP_METHODS)),
-    url: schemas/* string */.YjP().min(1),
+    name: schemas/* optional */.lqM(nonEmpty()),
+    method: schemas/* pipe */.FsL(schemas/* pipe */.FsL(schemas/* string */.YjP(), schemas/* transform */.pdi((m) => m.toUpperCase())), schemas/* enum */.k5n(HTTP_METHODS)),
+    url: nonEmpty(),
     /** Values may hold ${SECRET}: every variable used in a header is masked in all output. */
-    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    headers: schemas/* _default */.Rvf(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()), {}),
     /** Sent as JSON (strings inside are templated). */
-    body: schemas/* unknown */.L5J().optional(),
-    'expect-status': schemas/* number */.aig().int().min(100).max(599).default(200),
-    'expect-json': schemas/* array */.YOg(jsonExpectation).default([]),
+    body: schemas/* optional */.lqM(schemas/* unknown */.L5J()),
+    'expect-status': schemas/* _default */.Rvf(schemas/* int */.Whr().check(api/* _gte */.qm(100), api/* _lte */.Zm(599)), 200),
+    'expect-json': schemas/* _default */.Rvf(schemas/* array */.YOg(jsonExpectation), []),
     /** name -> JSON path: values later requests and SQL params use as ${name}. */
-    save: schemas/* record */.g1P(schemas/* string */.YjP().regex(SAVE_NAME, 'is not a name (letters, digits, _)'), schemas/* string */.YjP())
-        .default({}),
-    timeout: timeout.default(10_000),
+    save: schemas/* _default */.Rvf(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(SAVE_NAME, 'is not a name (letters, digits, _)')), schemas/* string */.YjP()), {}),
+    timeout: schemas/* _default */.Rvf(timeout, 10_000),
     /** Extra attempts after a network error, a timeout or a 5xx status (not after a 4xx or a JSON mismatch). */
-    retries: schemas/* number */.aig().int().min(0).max(10).default(0)
+    retries: schemas/* _default */.Rvf(schemas/* int */.Whr().check(api/* _gte */.qm(0), api/* _lte */.Zm(10)), 0)
 });
 const sqlStep = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1).optional(),
-    sql: schemas/* string */.YjP().min(1),
-    params: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])).default([])
+    name: schemas/* optional */.lqM(nonEmpty()),
+    sql: nonEmpty(),
+    params: schemas/* _default */.Rvf(schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])), [])
 });
 const smokeScenarioSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1),
+    name: nonEmpty(),
     /** Variables that must be set for the scenario to run; unset, it is reported as not run (warn). */
-    requires: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    requests: schemas/* array */.YOg(requestSchema).default([]),
+    requires: schemas/* _default */.Rvf(schemas/* array */.YOg(schemas/* string */.YjP()), []),
+    requests: schemas/* _default */.Rvf(schemas/* array */.YOg(requestSchema), []),
     /** Each must return a row whose first column is not false. */
-    assertions: schemas/* array */.YOg(sqlStep).default([]),
+    assertions: schemas/* _default */.Rvf(schemas/* array */.YOg(sqlStep), []),
     /** Always run, after the assertions (also when a request failed). */
-    cleanup: schemas/* array */.YOg(sqlStep).default([])
+    cleanup: schemas/* _default */.Rvf(schemas/* array */.YOg(sqlStep), [])
 });
 const smokeListSchema = schemas/* array */.YOg(smokeScenarioSchema);
 
@@ -642,18 +628,14 @@ const WINDOW_RULE = { min: HOUR, max: 30 * 24 * HOUR };
  */
 const ON_BREACH = ['fail', 'rollback', 'issue', 'none'];
 /** monitor.window: "48h", "2d", "90m"; the error names the value and the range. */
-const windowSchema = schemas/* unknown */.L5J().transform((v, ctx) => {
+const windowSchema = (0,zod/* readValue */.w)((v, fail) => {
     const allowed = 'allowed: 1h to 30d (write e.g. 90m, 48h, 2d)';
     const m = typeof v === 'string' ? DURATION.exec(v.trim()) : null;
-    if (!m) {
-        ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)}; ${allowed}` });
-        return core/* NEVER */.tm;
-    }
+    if (!m)
+        return fail(`is ${JSON.stringify(v)}; ${allowed}`);
     const ms = Math.round(Number(m[1]) * monitor_settings_UNIT_MS[m[2]]);
-    if (ms < WINDOW_RULE.min || ms > WINDOW_RULE.max) {
-        ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)} (${ms} ms); ${allowed}` });
-        return core/* NEVER */.tm;
-    }
+    if (ms < WINDOW_RULE.min || ms > WINDOW_RULE.max)
+        return fail(`is ${JSON.stringify(v)} (${ms} ms); ${allowed}`);
     return ms;
 });
 /**
@@ -661,13 +643,12 @@ const windowSchema = schemas/* unknown */.L5J().transform((v, ctx) => {
  * (per hour, so a late cron run does not look like a spike) and at least `min-count`.
  */
 const spikeSchema = schemas/* strictObject */.rej({
-    factor: schemas/* number */.aig().gt(1, 'must be more than 1 (a spike is growth)'),
-    'min-count': schemas/* number */.aig().min(0).default(5)
+    factor: schemas/* number */.aig().check(api/* _gt */.Tx(1, 'must be more than 1 (a spike is growth)')),
+    'min-count': schemas/* _default */.Rvf(schemas/* number */.aig().check(api/* _gte */.qm(0)), 5)
 });
 /** The workflow file dispatched with { environment, stage: rollback } when on-breach is rollback. */
-const rollbackWorkflowSchema = schemas/* string */.YjP()
-    .regex(/^[\w.-]+\.ya?ml$/, 'is not a workflow file name; allowed: e.g. release-migrations.yml')
-    .default('release-migrations.yml');
+const rollbackWorkflowSchema = schemas/* _default */.Rvf(schemas/* string */.YjP()
+    .check(api/* _regex */.Fk(/^[\w.-]+\.ya?ml$/, 'is not a workflow file name; allowed: e.g. release-migrations.yml')), 'release-migrations.yml');
 
 ;// CONCATENATED MODULE: ./src/config/policy.ts
 /**
@@ -714,11 +695,8 @@ function formatDuration(ms) {
  */
 function duration(rule) {
     const allowed = `allowed: ${formatDuration(rule.min)} to ${formatDuration(rule.max)}`;
-    return schemas/* unknown */.L5J().transform((v, ctx) => {
-        const fail = (why) => {
-            ctx.addIssue({ code: 'custom', message: `${why}; ${allowed}` });
-            return core/* NEVER */.tm;
-        };
+    return (0,zod/* readValue */.w)((v, failWith) => {
+        const fail = (why) => failWith(`${why}; ${allowed}`);
         const shown = JSON.stringify(v) ?? String(v);
         if (v === undefined || v === null)
             return fail('is missing');
@@ -789,32 +767,33 @@ const DURATION_RULES = {
     'monitor.interval': { min: 100, max: policy_HOUR, zero: 'would sample without pause' }
 };
 const gateMode = schemas/* enum */.k5n(['fail', 'warn', 'off']);
+const policy_nonEmpty = () => schemas/* string */.YjP().check(api/* _minLength */.m9(1));
+const sqlParams = () => schemas/* _default */.Rvf(schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])), []);
 const probeSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1),
-    sql: schemas/* string */.YjP().min(1),
-    params: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])).default([]),
-    runs: schemas/* number */.aig().int().min(1).max(1000).default(20),
-    'max-p95-ms': schemas/* number */.aig().positive().default(200),
-    'expect-index': schemas/* string */.YjP().optional()
+    name: policy_nonEmpty(),
+    sql: policy_nonEmpty(),
+    params: sqlParams(),
+    runs: schemas/* _default */.Rvf(schemas/* int */.Whr().check(api/* _gte */.qm(1), api/* _lte */.Zm(1000)), 20),
+    'max-p95-ms': schemas/* _default */.Rvf(schemas/* number */.aig().check(api/* _positive */.NC()), 200),
+    'expect-index': schemas/* optional */.lqM(schemas/* string */.YjP())
 });
-const monitorCheckSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().min(1),
+const monitorCheckSchema = schemas/* strictObject */.rej({
+    name: policy_nonEmpty(),
     /** A query returning one numeric column `value` (per interval). */
-    sql: schemas/* string */.YjP().min(1).optional(),
+    sql: schemas/* optional */.lqM(policy_nonEmpty()),
     /** Or the name of a probe: its p95 in ms per interval. */
-    probe: schemas/* string */.YjP().min(1).optional(),
-    params: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()])).default([]),
+    probe: schemas/* optional */.lqM(policy_nonEmpty()),
+    params: sqlParams(),
     /** Breach when value > max (or < min). */
-    max: schemas/* number */.aig().optional(),
-    min: schemas/* number */.aig().optional(),
-    unit: schemas/* string */.YjP().default(''),
+    max: schemas/* optional */.lqM(schemas/* number */.aig()),
+    min: schemas/* optional */.lqM(schemas/* number */.aig()),
+    unit: schemas/* _default */.Rvf(schemas/* string */.YjP(), ''),
     /** Scheduled monitor: breach when the rate grows more than factor × the previous sample's. */
-    spike: spikeSchema.optional()
+    spike: schemas/* optional */.lqM(spikeSchema)
 })
-    .strict()
-    .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
+    .check(schemas/* refine */.YPB(c => (c.sql === undefined) !== (c.probe === undefined), {
     message: 'give exactly one of sql or probe'
-});
+}));
 /**
  * Supabase project refs are 20 lowercase letters (db.<ref>.supabase.co, pooler user postgres.<ref>).
  * `supabase-project-ref` keeps its older, looser shape so existing policies still load.
@@ -825,49 +804,45 @@ const PROJECT_REF = /^[a-z]{20}$/;
  * production's environment) then stops the run before any statement instead of migrating the wrong database.
  */
 const targetSchema = schemas/* strictObject */.rej({
-    host: schemas/* string */.YjP().trim().min(1).optional(),
-    port: schemas/* number */.aig().int().min(1).max(65535).optional(),
-    database: schemas/* string */.YjP().min(1).optional(),
-    'project-ref': schemas/* string */.YjP()
-        .regex(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters')
-        .optional()
+    host: schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _trim */.WN(), api/* _minLength */.m9(1))),
+    port: schemas/* optional */.lqM(schemas/* int */.Whr().check(api/* _gte */.qm(1), api/* _lte */.Zm(65535))),
+    database: schemas/* optional */.lqM(policy_nonEmpty()),
+    'project-ref': schemas/* optional */.lqM(schemas/* string */.YjP()
+        .check(api/* _regex */.Fk(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters')))
 })
-    .refine(t => Object.values(t).some(v => v !== undefined), {
+    .check(schemas/* refine */.YPB(t => Object.values(t).some(v => v !== undefined), {
     message: 'pins nothing; allowed: at least one of host, port, database, project-ref'
-});
+}));
 const environmentFields = {
-    'supabase-project-ref': schemas/* string */.YjP()
-        .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
-        .optional(),
-    'lock-timeout': duration(DURATION_RULES['lock-timeout']).optional(),
-    'statement-timeout': duration(DURATION_RULES['statement-timeout']).optional(),
-    'lock-budget': duration(DURATION_RULES['lock-budget']).optional(),
-    'advisory-lock-wait': duration(DURATION_RULES['advisory-lock-wait']).optional(),
-    'apply-retries': schemas/* number */.aig().int().min(0).max(20).optional(),
-    'retry-backoff': duration(DURATION_RULES['retry-backoff']).optional(),
-    'allow-out-of-order': schemas/* boolean */.zMY().optional(),
-    'long-transaction-limit': duration(DURATION_RULES['long-transaction-limit']).optional(),
-    'long-transactions': gateMode.optional(),
-    'lock-holders': gateMode.optional(),
-    'rehearsal-over-budget': gateMode.optional(),
-    'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
-    'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-    'conflicts-sample': schemas/* number */.aig().int().min(0).max(10_000).optional(),
-    'test-command': schemas/* string */.YjP().optional(),
-    'artifact-retention-days': schemas/* number */.aig().int().min(1).max(90).optional(),
-    'plan-cost-threshold': schemas/* number */.aig().positive().optional(),
-    probes: schemas/* array */.YOg(probeSchema).optional(),
-    monitor: schemas/* object */.Ikc({
+    'supabase-project-ref': schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref'))),
+    'lock-timeout': schemas/* optional */.lqM(duration(DURATION_RULES['lock-timeout'])),
+    'statement-timeout': schemas/* optional */.lqM(duration(DURATION_RULES['statement-timeout'])),
+    'lock-budget': schemas/* optional */.lqM(duration(DURATION_RULES['lock-budget'])),
+    'advisory-lock-wait': schemas/* optional */.lqM(duration(DURATION_RULES['advisory-lock-wait'])),
+    'apply-retries': schemas/* optional */.lqM(schemas/* int */.Whr().check(api/* _gte */.qm(0), api/* _lte */.Zm(20))),
+    'retry-backoff': schemas/* optional */.lqM(duration(DURATION_RULES['retry-backoff'])),
+    'allow-out-of-order': schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    'long-transaction-limit': schemas/* optional */.lqM(duration(DURATION_RULES['long-transaction-limit'])),
+    'long-transactions': schemas/* optional */.lqM(gateMode),
+    'lock-holders': schemas/* optional */.lqM(gateMode),
+    'rehearsal-over-budget': schemas/* optional */.lqM(gateMode),
+    'backup-max-age': schemas/* optional */.lqM(duration(DURATION_RULES['backup-max-age'])),
+    'conflicts-timeout': schemas/* optional */.lqM(duration(DURATION_RULES['conflicts-timeout'])),
+    'conflicts-sample': schemas/* optional */.lqM(schemas/* int */.Whr().check(api/* _gte */.qm(0), api/* _lte */.Zm(10_000))),
+    'test-command': schemas/* optional */.lqM(schemas/* string */.YjP()),
+    'artifact-retention-days': schemas/* optional */.lqM(schemas/* int */.Whr().check(api/* _gte */.qm(1), api/* _lte */.Zm(90))),
+    'plan-cost-threshold': schemas/* optional */.lqM(schemas/* number */.aig().check(api/* _positive */.NC())),
+    probes: schemas/* optional */.lqM(schemas/* array */.YOg(probeSchema)),
+    monitor: schemas/* optional */.lqM(schemas/* strictObject */.rej({
         duration: duration(DURATION_RULES['monitor.duration']),
         interval: duration(DURATION_RULES['monitor.interval']),
-        'on-breach': schemas/* enum */.k5n(ON_BREACH).default('fail'),
-        checks: schemas/* array */.YOg(monitorCheckSchema).default([]),
+        'on-breach': schemas/* _default */.Rvf(schemas/* enum */.k5n(ON_BREACH), 'fail'),
+        checks: schemas/* _default */.Rvf(schemas/* array */.YOg(monitorCheckSchema), []),
         /** Scheduled monitor: deploys of this long ago are still sampled. */
-        window: windowSchema.optional(),
+        window: schemas/* optional */.lqM(windowSchema),
         'rollback-workflow': rollbackWorkflowSchema
     })
-        .strict()
-        .superRefine((m, ctx) => {
+        .check(schemas/* superRefine */.zni((m, ctx) => {
         if (m.interval > m.duration) {
             ctx.addIssue({
                 code: 'custom',
@@ -875,29 +850,27 @@ const environmentFields = {
                 message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
             });
         }
-    })
-        .optional(),
+    }))),
     ...rehearsal_settings/* rehearsalFields */.h2,
     /** Treat this environment as production (strict defaults). */
-    production: schemas/* boolean */.zMY().optional(),
-    smoke: smokeListSchema.optional(),
-    target: targetSchema.optional(),
+    production: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    smoke: schemas/* optional */.lqM(smokeListSchema),
+    target: schemas/* optional */.lqM(targetSchema),
     ...backupFields
 };
-const environmentSchema = schemas/* object */.Ikc(environmentFields).strict();
-const fileSchema = schemas/* object */.Ikc({
-    version: schemas/* literal */.euz(1).default(1),
+const environmentSchema = schemas/* strictObject */.rej(environmentFields);
+const fileSchema = schemas/* strictObject */.rej({
+    version: schemas/* _default */.Rvf(schemas/* literal */.euz(1), 1),
     /**
      * SQL the throwaway database (--embedded, rehearse) runs before any migration, outside the history: what
      * a project needs beyond the Supabase stand-in. Inline SQL, or paths ending in .sql relative to this file.
      */
-    'setup-sql': schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())]).optional(),
-    defaults: environmentSchema.default({}),
-    'feature-flags': schemas/* array */.YOg(flags/* featureFlagSchema */.ER).default([]),
+    'setup-sql': schemas/* optional */.lqM(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])),
+    defaults: schemas/* _default */.Rvf(environmentSchema, {}),
+    'feature-flags': schemas/* _default */.Rvf(schemas/* array */.YOg(flags/* featureFlagSchema */.ER), []),
     lint: lintSettingsSchema,
-    environments: schemas/* record */.g1P(schemas/* string */.YjP(), environmentSchema.nullable().transform(v => v ?? {}))
-})
-    .strict();
+    environments: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* pipe */.FsL(schemas/* nullable */.mee(environmentSchema), schemas/* transform */.pdi(v => v ?? {})))
+});
 /** A setup-sql entry is a file when it is one path ending in .sql (no whitespace), else inline SQL. */
 function resolveSetupSql(value, policyPath) {
     const entries = value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -1034,8 +1007,9 @@ function environmentPolicy(policy, name) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72379);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37827);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73305);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37827);
 /**
  * runbook.yml keys of the shadow rehearsal and the lock forecast (issue 11 §1):
  *
@@ -1057,10 +1031,9 @@ const MAX_ROWS_LIMIT = 1_000_000_000;
 /** schema.table or table (taken as public.table); identifiers as PostgreSQL folds them, unquoted. */
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/;
 /** { schema.table: rows }; keys are checked here so the message names the key (zod's says "Invalid key"). */
-const rowCounts = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number ≥ 0' })
-    .int('is not a whole number; allowed: a whole number ≥ 0')
-    .min(0, 'is negative; allowed: a whole number ≥ 0'))
-    .superRefine((rows, ctx) => {
+const rowCounts = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number ≥ 0' })
+    .check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr('is not a whole number; allowed: a whole number ≥ 0'), zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._gte */ .qm(0, 'is negative; allowed: a whole number ≥ 0')))
+    .check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .superRefine */ .zni((rows, ctx) => {
     for (const key of Object.keys(rows))
         if (!TABLE_NAME.test(key))
             ctx.addIssue({
@@ -1068,28 +1041,24 @@ const rowCounts = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPAC
                 path: [key],
                 message: `is not a table name; allowed: schema.table or table`
             });
-});
-const forecastSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    'rows-from': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
-    rows: rowCounts.optional(),
-    'table-sizes': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional()
+}));
+const forecastSchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    'rows-from': zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._minLength */ .m9(1))),
+    rows: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(rowCounts),
+    'table-sizes': zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._minLength */ .m9(1)))
 })
-    .refine(f => [f['rows-from'], f.rows, f['table-sizes']].filter(v => v !== undefined).length === 1, {
+    .check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .refine */ .YPB(f => [f['rows-from'], f.rows, f['table-sizes']].filter(v => v !== undefined).length === 1, {
     message: 'names no or several sources; allowed: exactly one of rows-from, rows, table-sizes'
-});
+}));
 /** Spread into the environment schema of policy.ts. */
 const rehearsalFields = {
-    rehearsal: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['shadow', 'live'], {
+    rehearsal: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['shadow', 'live'], {
         error: issue => `is ${JSON.stringify(issue.input)}; allowed: shadow (rehearse locking statements on a copy) or live`
-    })
-        .optional(),
-    'shadow-max-rows': zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
-        .int('is not a whole number; allowed: a whole number from 1 to 1000000000')
-        .min(1, 'is below 1; allowed: a whole number from 1 to 1000000000')
-        .max(MAX_ROWS_LIMIT, 'is above 1000000000; allowed: a whole number from 1 to 1000000000')
-        .optional(),
-    'table-rows': rowCounts.optional(),
-    forecast: forecastSchema.optional()
+    })),
+    'shadow-max-rows': zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
+        .check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr('is not a whole number; allowed: a whole number from 1 to 1000000000'), zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._gte */ .qm(1, 'is below 1; allowed: a whole number from 1 to 1000000000'), zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._lte */ .Zm(MAX_ROWS_LIMIT, 'is above 1000000000; allowed: a whole number from 1 to 1000000000'))),
+    'table-rows': zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(rowCounts),
+    forecast: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(forecastSchema)
 };
 /** 'allocations' -> 'public.allocations', as the lint module names tables. */
 function qualifyTable(name) {
@@ -1126,17 +1095,17 @@ function readTableSizesFile(file, envName, policyPath) {
     const where = `${policyPath}: invalid runbook policy:\n  environments.${envName}.forecast.table-sizes`;
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(policyPath), file);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${file}", which does not exist (paths are relative to the policy file); allowed: a table-sizes result (report JSON of a production run)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${where}: is "${file}", which does not exist (paths are relative to the policy file); allowed: a table-sizes result (report JSON of a production run)`);
     let json;
     try {
         json = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8'));
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: "${file}" is not JSON (${e.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${where}: "${file}" is not JSON (${e.message})`);
     }
     const rows = rowsFromTableSizes(json);
     if (!rows)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: "${file}" holds no table-sizes result; allowed: a run's report JSON with a table-sizes check, or that check's details`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${where}: "${file}" holds no table-sizes result; allowed: a run's report JSON with a table-sizes check, or that check's details`);
     return rows;
 }
 /** The settings of one environment (defaults merged in); production environments rehearse on a shadow. */
@@ -1171,9 +1140,9 @@ function linkForecastSources(environments, policyPath) {
         const where = `${policyPath}: invalid runbook policy:\n  environments.${name}.forecast.rows-from`;
         const source = environments[from];
         if (!source)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${from}", which is not an environment; allowed: ${Object.keys(environments).join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${where}: is "${from}", which is not an environment; allowed: ${Object.keys(environments).join(', ')}`);
         if (!source.rehearsal?.tableRows)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`${where}: is "${from}", which names no table-rows; allowed: an environment with table-rows: { schema.table: rows }`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`${where}: is "${from}", which names no table-rows; allowed: an environment with table-rows: { schema.table: rows }`);
         env.rehearsal.forecast = {
             rows: source.rehearsal.tableRows,
             source: `${from}'s row counts named in runbook.yml (environments.${from}.table-rows)`
@@ -1189,19 +1158,54 @@ function rehearsalSettingsOf(env) {
 /***/ }),
 
 /***/ 72379:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88532);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ readValue)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28395);
+/* harmony import */ var zod_locales__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30252);
 /**
  * zod's configuration, set once before any schema is built: a module that builds schemas imports this module
  * before it imports zod (`import './zod.js'`).
+ * zod/mini, not the classic API: the classic one attaches some forty methods to every schema it builds and
+ * brings 378 KB of code to compile; at start-up that was ~50 ms of the apply's critical path before the first
+ * connection (Node 20, measured in bench/fast-path.ts). mini has no default locale: English is set here.
  * jitless: a run parses each schema once or twice, and zod's JIT compiles a function (new Function) per object
  * schema on its first parse, which costs more than it saves. zod reads the setting when a schema is built.
- * Only `config` is imported here: re-exporting zod's namespace object from a module of ours would keep all of
- * zod in the bundle (887 KB instead of 378 KB, measured).
  */
 
-(0,zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)({ jitless: true });
+
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_locales__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)({ jitless: true });
+/**
+ * A schema that takes any value and returns `read(value, fail)`; `fail` records an issue with the message as
+ * written and ends the parse of this value. The classic API's `.transform((v, ctx) => ...)` with
+ * `ctx.addIssue`: mini's transform gets the parse payload, without addIssue.
+ */
+function readValue(read) {
+    return (0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL)((0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J)(), (0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi)((value, payload) => {
+        try {
+            return read(value, (message, path = []) => {
+                throw new Failed(message, path);
+            });
+        }
+        catch (e) {
+            if (!(e instanceof Failed))
+                throw e;
+            payload.issues.push({ code: 'custom', message: e.message, input: value, path: e.path });
+            return zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
+        }
+    }));
+}
+class Failed extends Error {
+    path;
+    constructor(message, path) {
+        super(message);
+        this.path = path;
+    }
+}
 
 
 /***/ }),
@@ -4859,8 +4863,8 @@ const poolerCheck = {
 
 // EXTERNAL MODULE: ./src/config/zod.ts
 var zod = __webpack_require__(72379);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(28395);
 ;// CONCATENATED MODULE: ./src/supabase/management.ts
 /**
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
@@ -4870,22 +4874,20 @@ var schemas = __webpack_require__(9691);
 
 const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com';
 const backupSchema = schemas/* object */.Ikc({
-    is_physical_backup: schemas/* boolean */.zMY().optional(),
-    prepared_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullable().optional(),
+    is_physical_backup: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    prepared_id: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]))),
     status: schemas/* string */.YjP(),
     inserted_at: schemas/* string */.YjP()
 });
 const backupsResponseSchema = schemas/* object */.Ikc({
-    region: schemas/* string */.YjP().optional(),
-    walg_enabled: schemas/* boolean */.zMY().optional(),
-    pitr_enabled: schemas/* boolean */.zMY().optional(),
-    backups: schemas/* array */.YOg(backupSchema).default([]),
-    physical_backup_data: schemas/* object */.Ikc({
-        earliest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional(),
-        latest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional()
-    })
-        .nullable()
-        .optional()
+    region: schemas/* optional */.lqM(schemas/* string */.YjP()),
+    walg_enabled: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    pitr_enabled: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    backups: schemas/* _default */.Rvf(schemas/* array */.YOg(backupSchema), []),
+    physical_backup_data: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* object */.Ikc({
+        earliest_physical_backup_date_unix: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* number */.aig())),
+        latest_physical_backup_date_unix: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* number */.aig()))
+    })))
 });
 class SupabaseApiError extends Error {
     status;

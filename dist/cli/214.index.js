@@ -2310,8 +2310,8 @@ const poolerCheck = {
 
 // EXTERNAL MODULE: ./src/config/zod.ts
 var zod = __webpack_require__(2379);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(8395);
 ;// CONCATENATED MODULE: ./src/supabase/management.ts
 /**
  * The bit of the Supabase Management API the runbook reads: a project's backups and PITR status.
@@ -2321,22 +2321,20 @@ var schemas = __webpack_require__(9691);
 
 const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com';
 const backupSchema = schemas/* object */.Ikc({
-    is_physical_backup: schemas/* boolean */.zMY().optional(),
-    prepared_id: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullable().optional(),
+    is_physical_backup: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    prepared_id: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]))),
     status: schemas/* string */.YjP(),
     inserted_at: schemas/* string */.YjP()
 });
 const backupsResponseSchema = schemas/* object */.Ikc({
-    region: schemas/* string */.YjP().optional(),
-    walg_enabled: schemas/* boolean */.zMY().optional(),
-    pitr_enabled: schemas/* boolean */.zMY().optional(),
-    backups: schemas/* array */.YOg(backupSchema).default([]),
-    physical_backup_data: schemas/* object */.Ikc({
-        earliest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional(),
-        latest_physical_backup_date_unix: schemas/* number */.aig().nullable().optional()
-    })
-        .nullable()
-        .optional()
+    region: schemas/* optional */.lqM(schemas/* string */.YjP()),
+    walg_enabled: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    pitr_enabled: schemas/* optional */.lqM(schemas/* boolean */.zMY()),
+    backups: schemas/* _default */.Rvf(schemas/* array */.YOg(backupSchema), []),
+    physical_backup_data: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* object */.Ikc({
+        earliest_physical_backup_date_unix: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* number */.aig())),
+        latest_physical_backup_date_unix: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* number */.aig()))
+    })))
 });
 class SupabaseApiError extends Error {
     status;

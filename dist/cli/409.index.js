@@ -573,7 +573,7 @@ function formatInOf(value) {
 async function lintSettings(config, cwd) {
     if (config === undefined)
         return { noTransactionMarkers: [] };
-    const { loadPolicy } = await Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(243), __webpack_require__.e(844)]).then(__webpack_require__.bind(__webpack_require__, 5844));
+    const { loadPolicy } = await Promise.all(/* import() */[__webpack_require__.e(368), __webpack_require__.e(243), __webpack_require__.e(844)]).then(__webpack_require__.bind(__webpack_require__, 5844));
     return loadPolicy(external_node_path_default().resolve(cwd, config)).lint;
 }
 /**

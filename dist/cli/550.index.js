@@ -21,8 +21,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/zod.ts
 var zod = __webpack_require__(2379);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(8395);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/config/env-file.ts
@@ -125,18 +127,20 @@ function parseEnvFile(text, label) {
 
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const nonEmpty = () => schemas/* string */.YjP().check(api/* _minLength */.m9(1));
 const featureFlagSchema = schemas/* strictObject */.rej({
     /** The environment variable the application reads. */
-    name: schemas/* string */.YjP().regex(VARIABLE, 'is not an environment variable name (letters, digits, _)'),
-    allowed: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    name: schemas/* string */.YjP()
+        .check(api/* _regex */.Fk(VARIABLE, 'is not an environment variable name (letters, digits, _)')),
+    allowed: schemas/* array */.YOg(nonEmpty()).check(api/* _minLength */.m9(1)),
     /** What the application uses when the variable is not set. */
-    default: schemas/* string */.YjP().min(1).optional(),
+    default: schemas/* optional */.lqM(nonEmpty()),
     /** environment name -> the value that environment must run with. */
-    expected: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1)).default({}),
+    expected: schemas/* _default */.Rvf(schemas/* record */.g1P(schemas/* string */.YjP(), nonEmpty()), {}),
     /** Lists per-venue overrides: one row per venue, columns `venue` and `value`. */
-    'overrides-sql': schemas/* string */.YjP().min(1).optional()
+    'overrides-sql': schemas/* optional */.lqM(nonEmpty())
 })
-    .superRefine((f, ctx) => {
+    .check(schemas/* superRefine */.zni((f, ctx) => {
     const allowed = f.allowed.join(', ');
     if (f.default !== undefined && !f.allowed.includes(f.default))
         ctx.addIssue({
@@ -151,7 +155,7 @@ const featureFlagSchema = schemas/* strictObject */.rej({
                 path: ['expected', env],
                 message: `is "${value}"; allowed: ${allowed}`
             });
-});
+}));
 /** The parsed list, after checking that every `expected` key names a defined environment. */
 function resolveFeatureFlags(raw, environments, policyPath) {
     return raw.map((f, i) => {
@@ -212,18 +216,14 @@ function lookupVariable(vars, name) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2379);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7827);
-/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3847);
-/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2513);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2513);
 /**
- * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * The run's inputs, from the action or the CLI, checked before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
  */
-
-
 
 
 
@@ -244,9 +244,9 @@ function describeValue(value) {
 }
 /** Checks a URL's shape without ever echoing it (it holds the password). */
 function checkDatabaseUrl(url) {
-    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDatabaseUrl */ .mx)(url);
+    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
     for (const [part, value] of [
         ['user', parsed.username],
@@ -257,17 +257,17 @@ function checkDatabaseUrl(url) {
             decodeURIComponent(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
         }
     }
     if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
     // A password with an unencoded "/" and "@" (postgres://u:pa@ss/wo@host/db) parses as host "ss" and database
     // "wo@host/db": pieces of the password would be printed as the target and looked up in DNS. libpq reads it
     // the same wrong way; a database name holding "@" or "/" is written encoded, so the raw path never has one.
     if (/[@/]/.test(parsed.pathname.slice(1))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F');
     }
     checkTlsParams(parsed);
 }
@@ -289,7 +289,7 @@ function withLibpqTlsEnvironment(url, env) {
         return url;
     let parsed;
     try {
-        parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDatabaseUrl */ .mx)(url);
+        parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     }
     catch {
         return url; // checkDatabaseUrl says what is wrong with it
@@ -302,9 +302,9 @@ function withLibpqTlsEnvironment(url, env) {
         if (!value || parsed.searchParams.has(param))
             continue;
         if (param === 'sslmode' && !SSL_MODES.includes(value.toLowerCase()))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`);
         if (param !== 'sslmode' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`);
         result = withQueryParam(result, param, value);
     }
     return result;
@@ -332,14 +332,14 @@ const SSL_MODES = [
 function checkTlsParams(url) {
     const mode = url.searchParams.get('sslmode');
     if (mode !== null && !SSL_MODES.includes(mode.toLowerCase()))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`);
     if (mode?.toLowerCase() === 'verify-ca' && !url.searchParams.get('sslrootcert'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
             "file sslrootcert names (e.g. the Supabase project's root certificate); add it, or use sslmode=require");
     for (const key of ['sslrootcert', 'sslcert', 'sslkey']) {
         const file = url.searchParams.get(key);
         if (file !== null && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`);
     }
 }
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
@@ -370,7 +370,7 @@ function defaultConfigPath(migrationsDir, lookup = {}) {
     const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
     if (found)
         return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
 }
 function parseInputs(raw, lookup = {}) {
     const value = (name) => {
@@ -378,58 +378,95 @@ function parseInputs(raw, lookup = {}) {
         return v === undefined || v.trim() === '' ? undefined : v.trim();
     };
     const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .a).safeParse(stage);
-    if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .a.join(', ')}`);
+    if (!isOneOf(stage, _types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
     }
     const environment = value('environment');
     if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
     }
     const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
-    if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+    if (!isOneOf(comment, COMMENT_MODES)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
     }
     const databaseUrl = value('database-url');
     if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
     const withTlsEnvironment = withLibpqTlsEnvironment(databaseUrl, lookup.env ?? process.env);
     checkDatabaseUrl(withTlsEnvironment);
     const migrationsDir = value('migrations-dir') ?? 'migrations';
     return {
         environment,
-        stage: stageResult.data,
+        stage,
         databaseUrl: withTlsEnvironment,
         migrationsDir,
         configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
         githubToken: value('github-token'),
-        comment: commentResult.data,
-        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+        comment,
+        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stage}`,
         testCommand: value('test-command'),
         artifactsDir: value('artifacts-dir') ?? 'artifacts',
-        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
+        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
     };
+}
+/** Whether the value is one of the allowed ones (narrowing it to them). */
+function isOneOf(value, allowed) {
+    return allowed.includes(value);
 }
 
 
 /***/ }),
 
 /***/ 2379:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ readValue)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
+/* harmony import */ var zod_locales__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
 /**
  * zod's configuration, set once before any schema is built: a module that builds schemas imports this module
  * before it imports zod (`import './zod.js'`).
+ * zod/mini, not the classic API: the classic one attaches some forty methods to every schema it builds and
+ * brings 378 KB of code to compile; at start-up that was ~50 ms of the apply's critical path before the first
+ * connection (Node 20, measured in bench/fast-path.ts). mini has no default locale: English is set here.
  * jitless: a run parses each schema once or twice, and zod's JIT compiles a function (new Function) per object
  * schema on its first parse, which costs more than it saves. zod reads the setting when a schema is built.
- * Only `config` is imported here: re-exporting zod's namespace object from a module of ours would keep all of
- * zod in the bundle (887 KB instead of 378 KB, measured).
  */
 
-(0,zod__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)({ jitless: true });
+
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_locales__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)({ jitless: true });
+/**
+ * A schema that takes any value and returns `read(value, fail)`; `fail` records an issue with the message as
+ * written and ends the parse of this value. The classic API's `.transform((v, ctx) => ...)` with
+ * `ctx.addIssue`: mini's transform gets the parse payload, without addIssue.
+ */
+function readValue(read) {
+    return (0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL)((0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J)(), (0,zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi)((value, payload) => {
+        try {
+            return read(value, (message, path = []) => {
+                throw new Failed(message, path);
+            });
+        }
+        catch (e) {
+            if (!(e instanceof Failed))
+                throw e;
+            payload.issues.push({ code: 'custom', message: e.message, input: value, path: e.path });
+            return zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
+        }
+    }));
+}
+class Failed extends Error {
+    path;
+    constructor(message, path) {
+        super(message);
+        this.path = path;
+    }
+}
 
 
 /***/ }),

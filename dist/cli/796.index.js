@@ -17,18 +17,14 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2379);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9691);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7827);
-/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3847);
-/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2513);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7827);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3847);
+/* harmony import */ var _db_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2513);
 /**
- * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * The run's inputs, from the action or the CLI, checked before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
  */
-
-
 
 
 
@@ -49,9 +45,9 @@ function describeValue(value) {
 }
 /** Checks a URL's shape without ever echoing it (it holds the password). */
 function checkDatabaseUrl(url) {
-    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDatabaseUrl */ .mx)(url);
+    const parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has scheme "${parsed.protocol.replace(/:$/, '')}"; allowed: postgres, postgresql`);
     }
     for (const [part, value] of [
         ['user', parsed.username],
@@ -62,17 +58,17 @@ function checkDatabaseUrl(url) {
             decodeURIComponent(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has malformed percent-encoding in its ${part} (value hidden); encode special characters, e.g. @ as %40 and % as %25`);
         }
     }
     if (!parsed.hostname) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has no host; expected postgres://user:password@host:5432/database');
     }
     // A password with an unencoded "/" and "@" (postgres://u:pa@ss/wo@host/db) parses as host "ss" and database
     // "wo@host/db": pieces of the password would be printed as the target and looked up in DNS. libpq reads it
     // the same wrong way; a database name holding "@" or "/" is written encoded, so the raw path never has one.
     if (/[@/]/.test(parsed.pathname.slice(1))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has "@" or "/" after its host (value hidden): a user name or password holding them must be percent-encoded, @ as %40 and / as %2F');
     }
     checkTlsParams(parsed);
 }
@@ -94,7 +90,7 @@ function withLibpqTlsEnvironment(url, env) {
         return url;
     let parsed;
     try {
-        parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDatabaseUrl */ .mx)(url);
+        parsed = (0,_db_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDatabaseUrl */ .mx)(url);
     }
     catch {
         return url; // checkDatabaseUrl says what is wrong with it
@@ -107,9 +103,9 @@ function withLibpqTlsEnvironment(url, env) {
         if (!value || parsed.searchParams.has(param))
             continue;
         if (param === 'sslmode' && !SSL_MODES.includes(value.toLowerCase()))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}; allowed: ${SSL_MODES.join(', ')} (it stands for the URL's sslmode, which is not given)`);
         if (param !== 'sslmode' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`environment variable ${variable} is ${JSON.stringify(value)}, which does not exist (relative paths are read from ${process.cwd()})`);
         result = withQueryParam(result, param, value);
     }
     return result;
@@ -137,14 +133,14 @@ const SSL_MODES = [
 function checkTlsParams(url) {
     const mode = url.searchParams.get('sslmode');
     if (mode !== null && !SSL_MODES.includes(mode.toLowerCase()))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has sslmode=${JSON.stringify(mode)}; allowed: ${SSL_MODES.join(', ')}`);
     if (mode?.toLowerCase() === 'verify-ca' && !url.searchParams.get('sslrootcert'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" has sslmode=verify-ca without sslrootcert: verify-ca checks the chain against the CA ' +
             "file sslrootcert names (e.g. the Supabase project's root certificate); add it, or use sslmode=require");
     for (const key of ['sslrootcert', 'sslcert', 'sslkey']) {
         const file = url.searchParams.get(key);
         if (file !== null && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "database-url" has ${key}=${JSON.stringify(file)}, which does not exist (relative paths are read from ${process.cwd()})`);
     }
 }
 const SUPABASE_MIGRATIONS = /(^|[\\/])supabase[\\/]migrations$/;
@@ -175,7 +171,7 @@ function defaultConfigPath(migrationsDir, lookup = {}) {
     const found = candidates.find(c => exists(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root, c)));
     if (found)
         return found;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "config" is not given, and neither ${candidates.join(' nor ')} exists; allowed: a runbook policy file — pass config (CLI: --config <file>), or create ${candidates[candidates.length - 1]} with \`migration-runbook init\``);
 }
 function parseInputs(raw, lookup = {}) {
     const value = (name) => {
@@ -183,39 +179,41 @@ function parseInputs(raw, lookup = {}) {
         return v === undefined || v.trim() === '' ? undefined : v.trim();
     };
     const stage = value('stage');
-    const stageResult = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .a).safeParse(stage);
-    if (!stageResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STAGES */ .a.join(', ')}`);
+    if (!isOneOf(stage, _types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "stage" is ${describeValue(stage)}; allowed: ${_types_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGES */ .a.join(', ')}`);
     }
     const environment = value('environment');
     if (!environment || !ENV_NAME.test(environment)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "environment" is ${describeValue(environment)}; allowed: a name defined under environments: in runbook.yml (letters, digits, . _ -)`);
     }
     const comment = value('comment') ?? 'auto';
-    const commentResult = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(COMMENT_MODES).safeParse(comment);
-    if (!commentResult.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
+    if (!isOneOf(comment, COMMENT_MODES)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x(`input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`);
     }
     const databaseUrl = value('database-url');
     if (!databaseUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .x('input "database-url" is empty; it is required (pass the environment\'s database secret)');
     }
     const withTlsEnvironment = withLibpqTlsEnvironment(databaseUrl, lookup.env ?? process.env);
     checkDatabaseUrl(withTlsEnvironment);
     const migrationsDir = value('migrations-dir') ?? 'migrations';
     return {
         environment,
-        stage: stageResult.data,
+        stage,
         databaseUrl: withTlsEnvironment,
         migrationsDir,
         configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
         githubToken: value('github-token'),
-        comment: commentResult.data,
-        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+        comment,
+        artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stage}`,
         testCommand: value('test-command'),
         artifactsDir: value('artifacts-dir') ?? 'artifacts',
-        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
+        variables: (0,_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunVariables */ .r2)(value('env-file'), lookup.env ?? process.env, lookup.root ?? process.cwd())
     };
+}
+/** Whether the value is one of the allowed ones (narrowing it to them). */
+function isOneOf(value, allowed) {
+    return allowed.includes(value);
 }
 
 

@@ -288,7 +288,7 @@ function defaultMigrationsDir(cwd) {
  * that runbook.yml is missing or that lint needs a path. `how` is the way to name one (an option, or lint's path).
  */
 async function noMigrationsFolder(root, how) {
-    const { migrationFoldersBelow } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
+    const { migrationFoldersBelow } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
     const below = migrationFoldersBelow(root);
     fail(`no migrations folder in ${root}: looked for supabase/migrations/ and migrations/ there and in the folders above it, up to the repository's top` +
         (below.length ? `; found below it: ${below.join(', ')}` : '') +
@@ -303,11 +303,11 @@ async function noMigrationsFolder(root, how) {
 async function defaultPolicyForRehearsal(root, migrationsDir, inputs, io) {
     if (inputs.config !== undefined)
         return undefined;
-    const { configCandidates } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
+    const { configCandidates } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
     const candidates = configCandidates(migrationsDir);
     if (candidates.some(c => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(root, c))))
         return undefined;
-    const { detectLayout } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
+    const { detectLayout } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 550));
     const { renderRunbook } = await __nccwpck_require__.e(/* import() */ 558).then(__nccwpck_require__.bind(__nccwpck_require__, 3558));
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'migration-runbook-policy-'));
     const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'runbook.yml');
@@ -425,14 +425,14 @@ async function runCli(argv, io) {
         const command = positionals[0];
         if (command === 'init') {
             // Scaffolding only: no database, no environment.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(28), __nccwpck_require__.e(550), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5837));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(28), __nccwpck_require__.e(550), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5837));
             return await runInit(values, io);
         }
         const root = projectRoot(io.cwd, values);
         if (root !== io.cwd)
             io.err(`project: ${root} (the nearest directory above this one with its migrations, as the Supabase CLI finds supabase/config.toml)`);
         // One after the other: jest's ESM loader fails imports of shared modules that run at once.
-        const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL, withLibpqTlsEnvironment } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
+        const { checkDatabaseUrl, parseInputs, PROVIDED_TARGET_URL, withLibpqTlsEnvironment } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4389));
         const demoRows = values['demo-rows'] === undefined ? 20_000 : Number(values['demo-rows']);
         if (!Number.isInteger(demoRows) || demoRows < 0)
             fail(`option --demo-rows is "${values['demo-rows']}"; allowed: a whole number ≥ 0`);
@@ -471,7 +471,7 @@ async function runCli(argv, io) {
         };
         if (command === 'rehearse') {
             // The throwaway server's code is loaded only when a command needs it.
-            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
+            const { rehearse } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(565), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7565));
             const defaults = await defaultPolicyForRehearsal(root, migrationsDir, common, io);
             try {
                 const outcome = await rehearse({
@@ -519,14 +519,14 @@ async function runCli(argv, io) {
             'database-url': databaseUrl
         }, { root, env: io.env });
         const target = values.embedded
-            ? (await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(844), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(844), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2158))).embeddedTarget({
                 baseline: values.baseline,
                 baselineSchema: values['baseline-schema'],
                 baselineFrom: baselineSource(),
                 demoRows
             })
             : undefined;
-        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
+        const { runStage } = await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(849), __nccwpck_require__.e(243), __nccwpck_require__.e(28), __nccwpck_require__.e(526), __nccwpck_require__.e(844), __nccwpck_require__.e(214), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4214));
         const { renderTable } = await __nccwpck_require__.e(/* import() */ 790).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
         const outcome = await runStage({
             config,

@@ -3,8 +3,8 @@
  * (PITR on the provider, a snapshot taken by another job), which the check's summary then shows.
  * Either `backup: { off: true, reason: "..." }` or `backup: off` with `backup-reason: "..."`.
  */
-import './zod.js'
-import { z } from 'zod'
+import { readValue } from './zod.js'
+import * as z from 'zod/mini'
 
 const REASON_RULE = 'allowed: a non-empty reason, e.g. "PITR on the provider"'
 
@@ -12,7 +12,7 @@ const BACKUP_RULE =
   'allowed: off, or { off: true, reason: "..." } (leave backup out to keep the check on)'
 
 /** `backup` normalised to { off: true, reason? }; anything else is an issue naming the value. */
-const backupSchema = z.unknown().transform((value, ctx): { off: true; reason?: string } => {
+const backupSchema = readValue((value, fail): { off: true; reason?: string } => {
   // YAML 1.1 readers (and some editors) turn a bare `off` into false.
   if (value === 'off' || value === false) return { off: true }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -22,21 +22,17 @@ const backupSchema = z.unknown().transform((value, ctx): { off: true; reason?: s
       if (reason === undefined) return { off: true }
       if (typeof reason === 'string' && reason.trim() !== '')
         return { off: true, reason: reason.trim() }
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: `is ${JSON.stringify(reason)}; ${REASON_RULE}`
-      })
-      return z.NEVER
+      return fail(`is ${JSON.stringify(reason)}; ${REASON_RULE}`, ['reason'])
     }
   }
-  ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(value)}; ${BACKUP_RULE}` })
-  return z.NEVER
+  return fail(`is ${JSON.stringify(value)}; ${BACKUP_RULE}`)
 })
 
 export const backupFields = {
-  backup: backupSchema.optional(),
-  'backup-reason': z.string({ error: REASON_RULE }).trim().min(1, REASON_RULE).optional()
+  backup: z.optional(backupSchema),
+  'backup-reason': z.optional(
+    z.string({ error: REASON_RULE }).check(z.trim(), z.minLength(1, REASON_RULE))
+  )
 }
 
 export interface BackupSettingsInput {

@@ -6,40 +6,46 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import './zod.js'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ConfigError } from './errors.js'
 import { parseEnvFile } from './env-file.js'
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+const nonEmpty = () => z.string().check(z.minLength(1))
+
 export const featureFlagSchema = z
   .strictObject({
     /** The environment variable the application reads. */
-    name: z.string().regex(VARIABLE, 'is not an environment variable name (letters, digits, _)'),
-    allowed: z.array(z.string().min(1)).min(1),
+    name: z
+      .string()
+      .check(z.regex(VARIABLE, 'is not an environment variable name (letters, digits, _)')),
+    allowed: z.array(nonEmpty()).check(z.minLength(1)),
     /** What the application uses when the variable is not set. */
-    default: z.string().min(1).optional(),
+    default: z.optional(nonEmpty()),
     /** environment name -> the value that environment must run with. */
-    expected: z.record(z.string(), z.string().min(1)).default({}),
+    expected: z._default(z.record(z.string(), nonEmpty()), {}),
     /** Lists per-venue overrides: one row per venue, columns `venue` and `value`. */
-    'overrides-sql': z.string().min(1).optional()
+    'overrides-sql': z.optional(nonEmpty())
   })
-  .superRefine((f, ctx) => {
-    const allowed = f.allowed.join(', ')
-    if (f.default !== undefined && !f.allowed.includes(f.default))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['default'],
-        message: `is "${f.default}"; allowed: ${allowed}`
-      })
-    for (const [env, value] of Object.entries(f.expected))
-      if (!f.allowed.includes(value))
+  .check(
+    z.superRefine((f, ctx) => {
+      const allowed = f.allowed.join(', ')
+      if (f.default !== undefined && !f.allowed.includes(f.default))
         ctx.addIssue({
           code: 'custom',
-          path: ['expected', env],
-          message: `is "${value}"; allowed: ${allowed}`
+          path: ['default'],
+          message: `is "${f.default}"; allowed: ${allowed}`
         })
-  })
+      for (const [env, value] of Object.entries(f.expected))
+        if (!f.allowed.includes(value))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['expected', env],
+            message: `is "${value}"; allowed: ${allowed}`
+          })
+    })
+  )
 
 export type FeatureFlagInput = z.input<typeof featureFlagSchema>
 

@@ -1,11 +1,9 @@
 /**
- * The run's inputs, from the action or the CLI, parsed with zod before anything else happens.
+ * The run's inputs, from the action or the CLI, checked before anything else happens.
  * An invalid value fails naming the input, the value and what is allowed; no database is touched.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import './zod.js'
-import { z } from 'zod'
 import { STAGES, type Stage } from '../types.js'
 import { ConfigError } from './errors.js'
 import { readRunVariables, type RunVariables } from './flags.js'
@@ -226,8 +224,7 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
     return v === undefined || v.trim() === '' ? undefined : v.trim()
   }
   const stage = value('stage')
-  const stageResult = z.enum(STAGES).safeParse(stage)
-  if (!stageResult.success) {
+  if (!isOneOf(stage, STAGES)) {
     throw new ConfigError(`input "stage" is ${describeValue(stage)}; allowed: ${STAGES.join(', ')}`)
   }
   const environment = value('environment')
@@ -237,8 +234,7 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
     )
   }
   const comment = value('comment') ?? 'auto'
-  const commentResult = z.enum(COMMENT_MODES).safeParse(comment)
-  if (!commentResult.success) {
+  if (!isOneOf(comment, COMMENT_MODES)) {
     throw new ConfigError(
       `input "comment" is ${describeValue(comment)}; allowed: ${COMMENT_MODES.join(', ')}`
     )
@@ -254,13 +250,13 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
   const migrationsDir = value('migrations-dir') ?? 'migrations'
   return {
     environment,
-    stage: stageResult.data,
+    stage,
     databaseUrl: withTlsEnvironment,
     migrationsDir,
     configPath: value('config') ?? defaultConfigPath(migrationsDir, lookup),
     githubToken: value('github-token'),
-    comment: commentResult.data,
-    artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stageResult.data}`,
+    comment,
+    artifactName: value('artifact-name') ?? `migration-runbook-${environment}-${stage}`,
     testCommand: value('test-command'),
     artifactsDir: value('artifacts-dir') ?? 'artifacts',
     variables: readRunVariables(
@@ -269,4 +265,9 @@ export function parseInputs(raw: RawInputs, lookup: ConfigLookup = {}): RunConfi
       lookup.root ?? process.cwd()
     )
   }
+}
+
+/** Whether the value is one of the allowed ones (narrowing it to them). */
+function isOneOf<T extends string>(value: string | undefined, allowed: readonly T[]): value is T {
+  return (allowed as readonly (string | undefined)[]).includes(value)
 }

@@ -3,7 +3,7 @@
  * what is allowed; an unknown key names the nearest allowed one. zod's own text said "Unrecognized key" without
  * the allowed keys, and "Invalid option" without the value.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { nearestName } from './nearest.js'
 
 type Issue = z.core.$ZodIssue
@@ -17,7 +17,7 @@ interface SchemaDef {
 }
 
 /** The object schema's keys at `path` (wrappers, records and arrays followed), or undefined when not known. */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] | undefined {
   let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def
   const unwrap = () => {
     for (;;) {
@@ -57,7 +57,7 @@ function shown(value: unknown): string {
 export function policyIssueLines(
   issues: readonly Issue[],
   raw: unknown,
-  schema: z.ZodType
+  schema: z.core.$ZodType
 ): string[] {
   return issues.flatMap(issue => {
     const where = issue.path.join('.') || '(top)'

@@ -11,8 +11,8 @@
  *   case and runs of spaces, followed by nothing or a space.
  * - `format-in`: how `migration-runbook lint` reads a file (src/lint/formats.ts); `--format-in` overrides it.
  */
-import './zod.js'
-import { z } from 'zod'
+import { readValue } from './zod.js'
+import * as z from 'zod/mini'
 import { INPUT_FORMATS, type InputFormat } from '../lint/formats.js'
 
 export interface LintSettings {
@@ -20,14 +20,11 @@ export interface LintSettings {
   formatIn?: InputFormat
 }
 
-const marker = z.unknown().transform((v, ctx) => {
-  const fail = (why: string): never => {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${why}; allowed: one SQL line comment starting with "--", e.g. "-- disable-transaction"`
-    })
-    return z.NEVER
-  }
+const marker = readValue((v, failWith): string => {
+  const fail = (why: string): never =>
+    failWith(
+      `${why}; allowed: one SQL line comment starting with "--", e.g. "-- disable-transaction"`
+    )
   if (typeof v !== 'string') return fail(`is ${JSON.stringify(v) ?? String(v)}, not a string`)
   const shown = JSON.stringify(v)
   const text = v.trim()
@@ -38,23 +35,18 @@ const marker = z.unknown().transform((v, ctx) => {
   return text
 })
 
-export const lintSettingsSchema = z
-  .strictObject({
-    'no-transaction-markers': z.array(marker).default([]),
-    'format-in': z
-      .unknown()
-      .transform((v, ctx) => {
+export const lintSettingsSchema = z.optional(
+  z.strictObject({
+    'no-transaction-markers': z._default(z.array(marker), []),
+    'format-in': z.optional(
+      readValue((v, fail): InputFormat | undefined => {
         if (v === undefined || (INPUT_FORMATS as readonly unknown[]).includes(v))
           return v as InputFormat | undefined
-        ctx.addIssue({
-          code: 'custom',
-          message: `is ${JSON.stringify(v) ?? String(v)}; allowed: ${INPUT_FORMATS.join(', ')}`
-        })
-        return z.NEVER
+        return fail(`is ${JSON.stringify(v) ?? String(v)}; allowed: ${INPUT_FORMATS.join(', ')}`)
       })
-      .optional()
+    )
   })
-  .optional()
+)
 
 /** The parsed `lint:` section (absent: no extra markers, files read as they are). */
 export function lintSettingsOf(raw: z.infer<typeof lintSettingsSchema>): LintSettings {

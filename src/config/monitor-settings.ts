@@ -2,8 +2,8 @@
  * The scheduled monitor's keys of `environments.<env>.monitor` in runbook.yml (zod pieces used by
  * policy.ts): the window of deploys watched, what a breach does, and the spike rule of a check.
  */
-import './zod.js'
-import { z } from 'zod'
+import { readValue } from './zod.js'
+import * as z from 'zod/mini'
 
 const HOUR = 3_600_000
 const DURATION = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/
@@ -23,18 +23,13 @@ export const ON_BREACH = ['fail', 'rollback', 'issue', 'none'] as const
 export type OnBreach = (typeof ON_BREACH)[number]
 
 /** monitor.window: "48h", "2d", "90m"; the error names the value and the range. */
-export const windowSchema = z.unknown().transform((v, ctx) => {
+export const windowSchema = readValue((v, fail): number => {
   const allowed = 'allowed: 1h to 30d (write e.g. 90m, 48h, 2d)'
   const m = typeof v === 'string' ? DURATION.exec(v.trim()) : null
-  if (!m) {
-    ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)}; ${allowed}` })
-    return z.NEVER
-  }
+  if (!m) return fail(`is ${JSON.stringify(v)}; ${allowed}`)
   const ms = Math.round(Number(m[1]) * UNIT_MS[m[2]])
-  if (ms < WINDOW_RULE.min || ms > WINDOW_RULE.max) {
-    ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)} (${ms} ms); ${allowed}` })
-    return z.NEVER
-  }
+  if (ms < WINDOW_RULE.min || ms > WINDOW_RULE.max)
+    return fail(`is ${JSON.stringify(v)} (${ms} ms); ${allowed}`)
   return ms
 })
 
@@ -43,13 +38,20 @@ export const windowSchema = z.unknown().transform((v, ctx) => {
  * (per hour, so a late cron run does not look like a spike) and at least `min-count`.
  */
 export const spikeSchema = z.strictObject({
-  factor: z.number().gt(1, 'must be more than 1 (a spike is growth)'),
-  'min-count': z.number().min(0).default(5)
+  factor: z.number().check(z.gt(1, 'must be more than 1 (a spike is growth)')),
+  'min-count': z._default(z.number().check(z.gte(0)), 5)
 })
 export type SpikeSpec = z.infer<typeof spikeSchema>
 
 /** The workflow file dispatched with { environment, stage: rollback } when on-breach is rollback. */
-export const rollbackWorkflowSchema = z
-  .string()
-  .regex(/^[\w.-]+\.ya?ml$/, 'is not a workflow file name; allowed: e.g. release-migrations.yml')
-  .default('release-migrations.yml')
+export const rollbackWorkflowSchema = z._default(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[\w.-]+\.ya?ml$/,
+        'is not a workflow file name; allowed: e.g. release-migrations.yml'
+      )
+    ),
+  'release-migrations.yml'
+)

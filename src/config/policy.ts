@@ -6,8 +6,8 @@ import { readFileSync, existsSync } from 'node:fs'
 import nodePath from 'node:path'
 // js-yaml, not yaml: a third of the parse and import time at start-up (measured in bench/fast-path.ts).
 import { CORE_SCHEMA, load } from 'js-yaml'
-import './zod.js'
-import { z } from 'zod'
+import { readValue } from './zod.js'
+import * as z from 'zod/mini'
 import { backupFields, resolveBackupSetting, type BackupOff } from './backup-settings.js'
 import { ConfigError } from './errors.js'
 import { policyIssueLines } from './issues.js'
@@ -62,11 +62,8 @@ interface DurationRule {
  */
 function duration(rule: DurationRule) {
   const allowed = `allowed: ${formatDuration(rule.min)} to ${formatDuration(rule.max)}`
-  return z.unknown().transform((v, ctx) => {
-    const fail = (why: string): never => {
-      ctx.addIssue({ code: 'custom', message: `${why}; ${allowed}` })
-      return z.NEVER
-    }
+  return readValue((v, failWith): number => {
+    const fail = (why: string): never => failWith(`${why}; ${allowed}`)
     const shown = JSON.stringify(v) ?? String(v)
     if (v === undefined || v === null) return fail('is missing')
     let ms: number
@@ -134,34 +131,39 @@ export const DURATION_RULES = {
 
 const gateMode = z.enum(['fail', 'warn', 'off'])
 
+const nonEmpty = () => z.string().check(z.minLength(1))
+const sqlParams = () =>
+  z._default(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])), [])
+
 const probeSchema = z.strictObject({
-  name: z.string().min(1),
-  sql: z.string().min(1),
-  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
-  runs: z.number().int().min(1).max(1000).default(20),
-  'max-p95-ms': z.number().positive().default(200),
-  'expect-index': z.string().optional()
+  name: nonEmpty(),
+  sql: nonEmpty(),
+  params: sqlParams(),
+  runs: z._default(z.int().check(z.gte(1), z.lte(1000)), 20),
+  'max-p95-ms': z._default(z.number().check(z.positive()), 200),
+  'expect-index': z.optional(z.string())
 })
 
 const monitorCheckSchema = z
-  .object({
-    name: z.string().min(1),
+  .strictObject({
+    name: nonEmpty(),
     /** A query returning one numeric column `value` (per interval). */
-    sql: z.string().min(1).optional(),
+    sql: z.optional(nonEmpty()),
     /** Or the name of a probe: its p95 in ms per interval. */
-    probe: z.string().min(1).optional(),
-    params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([]),
+    probe: z.optional(nonEmpty()),
+    params: sqlParams(),
     /** Breach when value > max (or < min). */
-    max: z.number().optional(),
-    min: z.number().optional(),
-    unit: z.string().default(''),
+    max: z.optional(z.number()),
+    min: z.optional(z.number()),
+    unit: z._default(z.string(), ''),
     /** Scheduled monitor: breach when the rate grows more than factor × the previous sample's. */
-    spike: spikeSchema.optional()
+    spike: z.optional(spikeSchema)
   })
-  .strict()
-  .refine(c => (c.sql === undefined) !== (c.probe === undefined), {
-    message: 'give exactly one of sql or probe'
-  })
+  .check(
+    z.refine(c => (c.sql === undefined) !== (c.probe === undefined), {
+      message: 'give exactly one of sql or probe'
+    })
+  )
 
 /**
  * Supabase project refs are 20 lowercase letters (db.<ref>.supabase.co, pooler user postgres.<ref>).
@@ -175,88 +177,93 @@ export const PROJECT_REF = /^[a-z]{20}$/
  */
 const targetSchema = z
   .strictObject({
-    host: z.string().trim().min(1).optional(),
-    port: z.number().int().min(1).max(65535).optional(),
-    database: z.string().min(1).optional(),
-    'project-ref': z
-      .string()
-      .regex(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters')
-      .optional()
+    host: z.optional(z.string().check(z.trim(), z.minLength(1))),
+    port: z.optional(z.int().check(z.gte(1), z.lte(65535))),
+    database: z.optional(nonEmpty()),
+    'project-ref': z.optional(
+      z
+        .string()
+        .check(z.regex(PROJECT_REF, 'is not a Supabase project ref; allowed: 20 lowercase letters'))
+    )
   })
-  .refine(t => Object.values(t).some(v => v !== undefined), {
-    message: 'pins nothing; allowed: at least one of host, port, database, project-ref'
-  })
+  .check(
+    z.refine(t => Object.values(t).some(v => v !== undefined), {
+      message: 'pins nothing; allowed: at least one of host, port, database, project-ref'
+    })
+  )
 
 const environmentFields = {
-  'supabase-project-ref': z
-    .string()
-    .regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref')
-    .optional(),
-  'lock-timeout': duration(DURATION_RULES['lock-timeout']).optional(),
-  'statement-timeout': duration(DURATION_RULES['statement-timeout']).optional(),
-  'lock-budget': duration(DURATION_RULES['lock-budget']).optional(),
-  'advisory-lock-wait': duration(DURATION_RULES['advisory-lock-wait']).optional(),
-  'apply-retries': z.number().int().min(0).max(20).optional(),
-  'retry-backoff': duration(DURATION_RULES['retry-backoff']).optional(),
-  'allow-out-of-order': z.boolean().optional(),
-  'long-transaction-limit': duration(DURATION_RULES['long-transaction-limit']).optional(),
-  'long-transactions': gateMode.optional(),
-  'lock-holders': gateMode.optional(),
-  'rehearsal-over-budget': gateMode.optional(),
-  'backup-max-age': duration(DURATION_RULES['backup-max-age']).optional(),
-  'conflicts-timeout': duration(DURATION_RULES['conflicts-timeout']).optional(),
-  'conflicts-sample': z.number().int().min(0).max(10_000).optional(),
-  'test-command': z.string().optional(),
-  'artifact-retention-days': z.number().int().min(1).max(90).optional(),
-  'plan-cost-threshold': z.number().positive().optional(),
-  probes: z.array(probeSchema).optional(),
-  monitor: z
-    .object({
-      duration: duration(DURATION_RULES['monitor.duration']),
-      interval: duration(DURATION_RULES['monitor.interval']),
-      'on-breach': z.enum(ON_BREACH).default('fail'),
-      checks: z.array(monitorCheckSchema).default([]),
-      /** Scheduled monitor: deploys of this long ago are still sampled. */
-      window: windowSchema.optional(),
-      'rollback-workflow': rollbackWorkflowSchema
-    })
-    .strict()
-    .superRefine((m, ctx) => {
-      if (m.interval > m.duration) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['interval'],
-          message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
+  'supabase-project-ref': z.optional(
+    z.string().check(z.regex(/^[a-z0-9]{20}$/, 'a 20-character Supabase project ref'))
+  ),
+  'lock-timeout': z.optional(duration(DURATION_RULES['lock-timeout'])),
+  'statement-timeout': z.optional(duration(DURATION_RULES['statement-timeout'])),
+  'lock-budget': z.optional(duration(DURATION_RULES['lock-budget'])),
+  'advisory-lock-wait': z.optional(duration(DURATION_RULES['advisory-lock-wait'])),
+  'apply-retries': z.optional(z.int().check(z.gte(0), z.lte(20))),
+  'retry-backoff': z.optional(duration(DURATION_RULES['retry-backoff'])),
+  'allow-out-of-order': z.optional(z.boolean()),
+  'long-transaction-limit': z.optional(duration(DURATION_RULES['long-transaction-limit'])),
+  'long-transactions': z.optional(gateMode),
+  'lock-holders': z.optional(gateMode),
+  'rehearsal-over-budget': z.optional(gateMode),
+  'backup-max-age': z.optional(duration(DURATION_RULES['backup-max-age'])),
+  'conflicts-timeout': z.optional(duration(DURATION_RULES['conflicts-timeout'])),
+  'conflicts-sample': z.optional(z.int().check(z.gte(0), z.lte(10_000))),
+  'test-command': z.optional(z.string()),
+  'artifact-retention-days': z.optional(z.int().check(z.gte(1), z.lte(90))),
+  'plan-cost-threshold': z.optional(z.number().check(z.positive())),
+  probes: z.optional(z.array(probeSchema)),
+  monitor: z.optional(
+    z
+      .strictObject({
+        duration: duration(DURATION_RULES['monitor.duration']),
+        interval: duration(DURATION_RULES['monitor.interval']),
+        'on-breach': z._default(z.enum(ON_BREACH), 'fail'),
+        checks: z._default(z.array(monitorCheckSchema), []),
+        /** Scheduled monitor: deploys of this long ago are still sampled. */
+        window: z.optional(windowSchema),
+        'rollback-workflow': rollbackWorkflowSchema
+      })
+      .check(
+        z.superRefine((m, ctx) => {
+          if (m.interval > m.duration) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['interval'],
+              message: `is ${formatDuration(m.interval)}, longer than monitor.duration ${formatDuration(m.duration)}; allowed: at most the duration`
+            })
+          }
         })
-      }
-    })
-    .optional(),
+      )
+  ),
   ...rehearsalFields,
   /** Treat this environment as production (strict defaults). */
-  production: z.boolean().optional(),
-  smoke: smokeListSchema.optional(),
-  target: targetSchema.optional(),
+  production: z.optional(z.boolean()),
+  smoke: z.optional(smokeListSchema),
+  target: z.optional(targetSchema),
   ...backupFields
 }
 
-const environmentSchema = z.object(environmentFields).strict()
-const fileSchema = z
-  .object({
-    version: z.literal(1).default(1),
-    /**
-     * SQL the throwaway database (--embedded, rehearse) runs before any migration, outside the history: what
-     * a project needs beyond the Supabase stand-in. Inline SQL, or paths ending in .sql relative to this file.
-     */
-    'setup-sql': z.union([z.string(), z.array(z.string())]).optional(),
-    defaults: environmentSchema.default({}),
-    'feature-flags': z.array(featureFlagSchema).default([]),
-    lint: lintSettingsSchema,
-    environments: z.record(
-      z.string(),
-      environmentSchema.nullable().transform(v => v ?? {})
+const environmentSchema = z.strictObject(environmentFields)
+const fileSchema = z.strictObject({
+  version: z._default(z.literal(1), 1),
+  /**
+   * SQL the throwaway database (--embedded, rehearse) runs before any migration, outside the history: what
+   * a project needs beyond the Supabase stand-in. Inline SQL, or paths ending in .sql relative to this file.
+   */
+  'setup-sql': z.optional(z.union([z.string(), z.array(z.string())])),
+  defaults: z._default(environmentSchema, {}),
+  'feature-flags': z._default(z.array(featureFlagSchema), []),
+  lint: lintSettingsSchema,
+  environments: z.record(
+    z.string(),
+    z.pipe(
+      z.nullable(environmentSchema),
+      z.transform(v => v ?? {})
     )
-  })
-  .strict()
+  )
+})
 
 export type ProbeSpec = z.infer<typeof probeSchema>
 

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import nodePath from 'node:path'
 import './zod.js'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ConfigError } from './errors.js'
 
 export const DEFAULT_SHADOW_MAX_ROWS = 2_000_000
@@ -27,48 +27,57 @@ const rowCounts = z
     z.string(),
     z
       .number({ error: 'is not a row count; allowed: a whole number ≥ 0' })
-      .int('is not a whole number; allowed: a whole number ≥ 0')
-      .min(0, 'is negative; allowed: a whole number ≥ 0')
+      .check(
+        z.int('is not a whole number; allowed: a whole number ≥ 0'),
+        z.gte(0, 'is negative; allowed: a whole number ≥ 0')
+      )
   )
-  .superRefine((rows, ctx) => {
-    for (const key of Object.keys(rows))
-      if (!TABLE_NAME.test(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `is not a table name; allowed: schema.table or table`
-        })
-  })
+  .check(
+    z.superRefine((rows, ctx) => {
+      for (const key of Object.keys(rows))
+        if (!TABLE_NAME.test(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `is not a table name; allowed: schema.table or table`
+          })
+    })
+  )
 
 const forecastSchema = z
   .strictObject({
-    'rows-from': z.string().min(1).optional(),
-    rows: rowCounts.optional(),
-    'table-sizes': z.string().min(1).optional()
+    'rows-from': z.optional(z.string().check(z.minLength(1))),
+    rows: z.optional(rowCounts),
+    'table-sizes': z.optional(z.string().check(z.minLength(1)))
   })
-  .refine(
-    f => [f['rows-from'], f.rows, f['table-sizes']].filter(v => v !== undefined).length === 1,
-    {
-      message: 'names no or several sources; allowed: exactly one of rows-from, rows, table-sizes'
-    }
+  .check(
+    z.refine(
+      f => [f['rows-from'], f.rows, f['table-sizes']].filter(v => v !== undefined).length === 1,
+      {
+        message: 'names no or several sources; allowed: exactly one of rows-from, rows, table-sizes'
+      }
+    )
   )
 
 /** Spread into the environment schema of policy.ts. */
 export const rehearsalFields = {
-  rehearsal: z
-    .enum(['shadow', 'live'], {
+  rehearsal: z.optional(
+    z.enum(['shadow', 'live'], {
       error: issue =>
         `is ${JSON.stringify(issue.input)}; allowed: shadow (rehearse locking statements on a copy) or live`
     })
-    .optional(),
-  'shadow-max-rows': z
-    .number({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
-    .int('is not a whole number; allowed: a whole number from 1 to 1000000000')
-    .min(1, 'is below 1; allowed: a whole number from 1 to 1000000000')
-    .max(MAX_ROWS_LIMIT, 'is above 1000000000; allowed: a whole number from 1 to 1000000000')
-    .optional(),
-  'table-rows': rowCounts.optional(),
-  forecast: forecastSchema.optional()
+  ),
+  'shadow-max-rows': z.optional(
+    z
+      .number({ error: 'is not a row count; allowed: a whole number from 1 to 1000000000' })
+      .check(
+        z.int('is not a whole number; allowed: a whole number from 1 to 1000000000'),
+        z.gte(1, 'is below 1; allowed: a whole number from 1 to 1000000000'),
+        z.lte(MAX_ROWS_LIMIT, 'is above 1000000000; allowed: a whole number from 1 to 1000000000')
+      )
+  ),
+  'table-rows': z.optional(rowCounts),
+  forecast: z.optional(forecastSchema)
 }
 
 export interface RehearsalSettings {

@@ -5,7 +5,7 @@
  * in as `params` ($1, $2, ...).
  */
 import './zod.js'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
 const SAVE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -20,69 +20,84 @@ function parseDuration(value: string | number): number {
   return Math.round(Number(m[1]) * UNIT_MS[m[2]])
 }
 
-const timeout = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  let ms: number
-  try {
-    ms = parseDuration(v)
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message })
-    return z.NEVER
-  }
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-    ctx.addIssue({ code: 'custom', message: `is ${JSON.stringify(v)}; allowed: 100ms to 10m` })
-    return z.NEVER
-  }
-  return ms
-})
+const timeout = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v: string | number, payload) => {
+    const fail = (message: string) => {
+      payload.issues.push({ code: 'custom', message, input: v, path: [] })
+      return z.NEVER
+    }
+    let ms: number
+    try {
+      ms = parseDuration(v)
+    } catch (e) {
+      return fail((e as Error).message)
+    }
+    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000)
+      return fail(`is ${JSON.stringify(v)}; allowed: 100ms to 10m`)
+    return ms
+  })
+)
+
+const nonEmpty = () => z.string().check(z.minLength(1))
 
 const jsonExpectation = z
   .strictObject({
     /** `$.a.b[0]`: dot names and [index] steps from the response body's root. */
-    path: z.string().regex(/^\$/, 'starts with $ (e.g. $.booking.id)'),
-    equals: z.unknown().optional(),
-    exists: z.boolean().optional()
+    path: z.string().check(z.regex(/^\$/, 'starts with $ (e.g. $.booking.id)')),
+    equals: z.optional(z.unknown()),
+    exists: z.optional(z.boolean())
   })
-  .refine(e => (e.equals === undefined) !== (e.exists === undefined), {
-    message: 'give exactly one of equals or exists'
-  })
+  .check(
+    z.refine(e => (e.equals === undefined) !== (e.exists === undefined), {
+      message: 'give exactly one of equals or exists'
+    })
+  )
 
 const requestSchema = z.strictObject({
-  name: z.string().min(1).optional(),
-  method: z
-    .string()
-    .transform(m => m.toUpperCase())
-    .pipe(z.enum(HTTP_METHODS)),
-  url: z.string().min(1),
+  name: z.optional(nonEmpty()),
+  method: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((m: string) => m.toUpperCase())
+    ),
+    z.enum(HTTP_METHODS)
+  ),
+  url: nonEmpty(),
   /** Values may hold ${SECRET}: every variable used in a header is masked in all output. */
-  headers: z.record(z.string(), z.string()).default({}),
+  headers: z._default(z.record(z.string(), z.string()), {}),
   /** Sent as JSON (strings inside are templated). */
-  body: z.unknown().optional(),
-  'expect-status': z.number().int().min(100).max(599).default(200),
-  'expect-json': z.array(jsonExpectation).default([]),
+  body: z.optional(z.unknown()),
+  'expect-status': z._default(z.int().check(z.gte(100), z.lte(599)), 200),
+  'expect-json': z._default(z.array(jsonExpectation), []),
   /** name -> JSON path: values later requests and SQL params use as ${name}. */
-  save: z
-    .record(z.string().regex(SAVE_NAME, 'is not a name (letters, digits, _)'), z.string())
-    .default({}),
-  timeout: timeout.default(10_000),
+  save: z._default(
+    z.record(
+      z.string().check(z.regex(SAVE_NAME, 'is not a name (letters, digits, _)')),
+      z.string()
+    ),
+    {}
+  ),
+  timeout: z._default(timeout, 10_000),
   /** Extra attempts after a network error, a timeout or a 5xx status (not after a 4xx or a JSON mismatch). */
-  retries: z.number().int().min(0).max(10).default(0)
+  retries: z._default(z.int().check(z.gte(0), z.lte(10)), 0)
 })
 
 const sqlStep = z.strictObject({
-  name: z.string().min(1).optional(),
-  sql: z.string().min(1),
-  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).default([])
+  name: z.optional(nonEmpty()),
+  sql: nonEmpty(),
+  params: z._default(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])), [])
 })
 
 export const smokeScenarioSchema = z.strictObject({
-  name: z.string().min(1),
+  name: nonEmpty(),
   /** Variables that must be set for the scenario to run; unset, it is reported as not run (warn). */
-  requires: z.array(z.string()).default([]),
-  requests: z.array(requestSchema).default([]),
+  requires: z._default(z.array(z.string()), []),
+  requests: z._default(z.array(requestSchema), []),
   /** Each must return a row whose first column is not false. */
-  assertions: z.array(sqlStep).default([]),
+  assertions: z._default(z.array(sqlStep), []),
   /** Always run, after the assertions (also when a request failed). */
-  cleanup: z.array(sqlStep).default([])
+  cleanup: z._default(z.array(sqlStep), [])
 })
 
 export const smokeListSchema = z.array(smokeScenarioSchema)

@@ -3,29 +3,30 @@
  * The access token is a secret: it goes in the Authorization header and nowhere else (not in errors).
  */
 import '../config/zod.js'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const DEFAULT_SUPABASE_API_URL = 'https://api.supabase.com'
 
 const backupSchema = z.object({
-  is_physical_backup: z.boolean().optional(),
-  prepared_id: z.union([z.number(), z.string()]).nullable().optional(),
+  is_physical_backup: z.optional(z.boolean()),
+  prepared_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   status: z.string(),
   inserted_at: z.string()
 })
 
 const backupsResponseSchema = z.object({
-  region: z.string().optional(),
-  walg_enabled: z.boolean().optional(),
-  pitr_enabled: z.boolean().optional(),
-  backups: z.array(backupSchema).default([]),
-  physical_backup_data: z
-    .object({
-      earliest_physical_backup_date_unix: z.number().nullable().optional(),
-      latest_physical_backup_date_unix: z.number().nullable().optional()
-    })
-    .nullable()
-    .optional()
+  region: z.optional(z.string()),
+  walg_enabled: z.optional(z.boolean()),
+  pitr_enabled: z.optional(z.boolean()),
+  backups: z._default(z.array(backupSchema), []),
+  physical_backup_data: z.optional(
+    z.nullable(
+      z.object({
+        earliest_physical_backup_date_unix: z.optional(z.nullable(z.number())),
+        latest_physical_backup_date_unix: z.optional(z.nullable(z.number()))
+      })
+    )
+  )
 })
 
 export type ProjectBackups = z.infer<typeof backupsResponseSchema>
