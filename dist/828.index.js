@@ -13749,7 +13749,12 @@ async function runApply(ctx) {
 const applyCheck = {
     id: 'apply',
     title: 'Apply pending migrations',
-    run: runApply
+    run: runApply,
+    // The first snapshot of a session plans a dozen catalog queries and fills the backend's caches (about twice
+    // the time of the next one): done while the session waits for the rehearsal, not while the lock is held.
+    warmUp: async (ctx) => {
+        await snapshotSchema(ctx.client);
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/verify/derived.ts

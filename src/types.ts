@@ -226,6 +226,12 @@ export interface Check<K extends CheckId = CheckId> {
    * lines and evidence files unwritten (see stages/runner.ts).
    */
   startEarly?: (ctx: StageContext) => Promise<string | undefined>
+  /**
+   * Reads the catalog only, to make its own run cheaper later (statements planned, caches filled). The runner
+   * calls it on the main session while that session waits for a check that started early; best effort: what it
+   * throws is dropped.
+   */
+  warmUp?: (ctx: StageContext) => Promise<void>
 }
 /** Any check of the stage table. */
 export type AnyCheck = { [K in CheckId]: Check<K> }[CheckId]

@@ -6417,7 +6417,12 @@ async function runApply(ctx) {
 const applyCheck = {
     id: 'apply',
     title: 'Apply pending migrations',
-    run: runApply
+    run: runApply,
+    // The first snapshot of a session plans a dozen catalog queries and fills the backend's caches (about twice
+    // the time of the next one): done while the session waits for the rehearsal, not while the lock is held.
+    warmUp: async (ctx) => {
+        await (0,schema/* snapshotSchema */.ap)(ctx.client);
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/verify/derived.ts
@@ -11311,6 +11316,7 @@ function startEarly(ctx, check) {
     });
     let done = false;
     return {
+        running: () => !settled,
         async adopt() {
             done = true;
             const result = await running;
@@ -11364,7 +11370,11 @@ async function runInOrder(ctx, checks, results, early) {
             results.push(notRun(checks[i++], stoppedBy));
             continue;
         }
-        const adopted = await early.get(checks[i])?.adopt();
+        const earlyRun = early.get(checks[i]);
+        // The main session would idle while it waits for the early check: the checks after it warm up meanwhile.
+        const warming = earlyRun?.running() ? warmUps(ctx, checks.slice(i + 1)) : undefined;
+        const adopted = await earlyRun?.adopt();
+        await warming;
         if (adopted) {
             results.push(adopted);
             stoppedBy ??= stopReason(adopted);
@@ -11388,6 +11398,14 @@ async function runInOrder(ctx, checks, results, early) {
         }
     }
     return stoppedBy;
+}
+/** The warm-ups of the given checks, one after the other on the main session; their failures are dropped. */
+async function warmUps(ctx, checks) {
+    for (const check of checks) {
+        if (ctx.signal.aborted)
+            return;
+        await check.warmUp?.(ctx).catch(() => undefined);
+    }
 }
 function overallStatus(results) {
     if (results.some(r => r.status === 'cancelled'))

@@ -205,5 +205,10 @@ async function runApply(ctx: StageContext): Promise<CheckOutcome<ApplyDetails>> 
 export const applyCheck: Check<'apply'> = {
   id: 'apply',
   title: 'Apply pending migrations',
-  run: runApply
+  run: runApply,
+  // The first snapshot of a session plans a dozen catalog queries and fills the backend's caches (about twice
+  // the time of the next one): done while the session waits for the rehearsal, not while the lock is held.
+  warmUp: async ctx => {
+    await snapshotSchema(ctx.client)
+  }
 }

@@ -194,6 +194,8 @@ interface EarlyRun {
   adopt: () => Promise<CheckResult | undefined>
   /** A gate before it failed or the run was cancelled: stop it, wait for its session to close, drop its result. */
   discard: (why: string) => Promise<void>
+  /** Whether it is still running (its result not in yet). */
+  running: () => boolean
 }
 
 function startEarly(ctx: StageContext, check: AnyCheck): EarlyRun {
@@ -227,6 +229,7 @@ function startEarly(ctx: StageContext, check: AnyCheck): EarlyRun {
     })
   let done = false
   return {
+    running: () => !settled,
     async adopt() {
       done = true
       const result = await running
@@ -289,7 +292,11 @@ async function runInOrder(
       results.push(notRun(checks[i++], stoppedBy))
       continue
     }
-    const adopted = await early.get(checks[i])?.adopt()
+    const earlyRun = early.get(checks[i])
+    // The main session would idle while it waits for the early check: the checks after it warm up meanwhile.
+    const warming = earlyRun?.running() ? warmUps(ctx, checks.slice(i + 1)) : undefined
+    const adopted = await earlyRun?.adopt()
+    await warming
     if (adopted) {
       results.push(adopted)
       stoppedBy ??= stopReason(adopted)
@@ -315,6 +322,14 @@ async function runInOrder(
     }
   }
   return stoppedBy
+}
+
+/** The warm-ups of the given checks, one after the other on the main session; their failures are dropped. */
+async function warmUps(ctx: StageContext, checks: readonly AnyCheck[]): Promise<void> {
+  for (const check of checks) {
+    if (ctx.signal.aborted) return
+    await check.warmUp?.(ctx).catch(() => undefined)
+  }
 }
 
 export function overallStatus(results: CheckResult[]): RunStatus {
