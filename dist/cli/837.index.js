@@ -1,240 +1,22 @@
-export const id = 837;
-export const ids = [837,558];
-export const modules = {
+const x=837,U=[837,558],B={5837:((T,f,u)=>{u.d(f,{runInit:()=>s});var h=u(6760),c=u.n(h),i=u(7827),g=u(28),d=u(7117),w=u(550),p=u(3024),b=u(3558),y=u(2968);function k(e,t={}){const n=(0,w.detectLayout)(e,t.migrationsDir),r=[{path:n.configPath,content:(0,b.renderRunbook)(n)},...(0,y.L5)(n,t)].map(l=>({...l,exists:(0,p.existsSync)(c().join(e,l.path))}));return{root:e,layout:n,files:r}}function S(e,t){const n=e.files.filter(r=>r.exists);if(n.length>0&&!t.force){const r=n.map(l=>l.path).join(", ");throw new i.x(`${r} already exist${n.length===1?"s":""}; init never overwrites a file: pass --force to replace ${n.length===1?"it":"them"}, or --print to see the edits without writing`)}for(const r of e.files){const l=c().join(e.root,r.path);(0,p.mkdirSync)(c().dirname(l),{recursive:!0}),(0,p.writeFileSync)(l,r.content)}return e.files}const A=["env","database-url","embedded","baseline","migration","config","artifacts-dir","test-command","demo-rows","json"];function R(e){const t=A.filter(n=>e[n]!==void 0&&e[n]!==!1);if(t.length>0)throw new i.x(`option --${t[0]} does not apply to init; allowed: --migrations-dir <dir>, --force, --print`)}async function m(e,t){await(0,d.qd)();try{const{migrations:n,warnings:r}=(0,g.Aq)(t,e);return{migrations:n.length,skipped:r}}catch(n){if(!(n instanceof i.x))throw n;return{migrations:0,skipped:[],refused:n.message}}}function I(e,t){const n=e.kind==="supabase"?"Supabase CLI layout":"migrations folder",r=t.refused?`${e.migrationCount} .sql file${e.migrationCount===1?"":"s"}`:`${t.migrations} migration${t.migrations===1?"":"s"}`+(t.skipped.length>0?`, ${t.skipped.length} skipped`:"");return`${n}: ${e.migrationsDir}/ (${r}); policy: ${e.configPath}`}function $(e){return e.refused?[`WARN the stages will refuse this folder until it is fixed: ${e.refused}`]:e.skipped.length===0?[]:[...e.skipped.map(t=>`WARN ${t}`),`WARN ${e.skipped.length} file(s) skipped, as the Supabase CLI skips them: rename a migration to <timestamp>_<name>.sql (what \`supabase migration new\` writes) to have it applied.`]}function E(e){const t=["migrations","supabase/migrations"].includes(e.migrationsDir)?"":` --migrations-dir ${e.migrationsDir}`;return[`npx migration-runbook rehearse${t}`,`npx migration-runbook validate --env staging --embedded${t}`]}function _(e,t,n){return[n?`Next, from ${n}:`:"Next:",...t?["  migration-runbook init (without --print) to write these files"]:[],...E(e).map(l=>`  ${l}`),"then create the GitHub environments staging and production, each with a DATABASE_URL secret,","and open a pull request that touches the migrations (docs/adopting.md of Migration Runbook)."].join(`
+`)}function a(e,t){return e.files.map(n=>{const r=n.exists?t?"exists: --force replaces it":"exists: init refuses to replace it without --force":"new file";return`--- ${n.path} (${r})
+${n.content}`}).join(`
+`)}function o(e,t){const n=(0,g.Ky)(e);return!n||n===c().resolve(e)?{root:e,migrationsDir:t,fromBelow:!1}:{root:n,migrationsDir:t!==void 0?c().resolve(e,t):(0,w._d)(e,n),fromBelow:!0}}async function s(e,t){R(e);const n=e.force===!0,{root:r,migrationsDir:l,fromBelow:N}=o(t.cwd,e["migrations-dir"]),v=k(r,{migrationsDir:l}),O=await m(r,v.layout.migrationsDir),D=[...N?[`repository: ${r} (GitHub reads workflows at its top and runs them there: the paths below are relative to it)`]:[],I(v.layout,O),...$(O)].join(`
+`);if(e.print===!0)t.out(`${D}
+printing the edits; nothing is written.
 
-/***/ 5837:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runInit: () => (/* binding */ runInit)
-});
-
-// UNUSED EXPORTS: ACTION_REF, ACTION_REPOSITORY, detectLayout, initRoot, nextCommands, planInit, policyPathFor, renderRunbook, renderWorkflows, writeInit
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/plan/files.ts
-var files = __webpack_require__(28);
-// EXTERNAL MODULE: ./src/sql/parser.ts
-var parser = __webpack_require__(7117);
-// EXTERNAL MODULE: ./src/init/layout.ts
-var init_layout = __webpack_require__(550);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/init/runbook.ts
-var runbook = __webpack_require__(3558);
-// EXTERNAL MODULE: ./src/init/workflows.ts
-var workflows = __webpack_require__(2968);
-;// CONCATENATED MODULE: ./src/init/plan.ts
-/**
- * What `init` would write (planInit) and writing it (writeInit). Nothing existing is replaced without
- * force, and a refusal writes nothing at all, so a re-run never leaves half a setup behind.
- */
-
-
-
-
-
-
-function planInit(root, opts = {}) {
-    const layout = (0,init_layout.detectLayout)(root, opts.migrationsDir);
-    const files = [
-        { path: layout.configPath, content: (0,runbook.renderRunbook)(layout) },
-        ...(0,workflows/* renderWorkflows */.L5)(layout, opts)
-    ].map(f => ({ ...f, exists: (0,external_node_fs_.existsSync)(external_node_path_default().join(root, f.path)) }));
-    return { root, layout, files };
-}
-/** Writes the plan; throws a ConfigError naming every existing file (and writes nothing) unless force. */
-function writeInit(plan, opts) {
-    const existing = plan.files.filter(f => f.exists);
-    if (existing.length > 0 && !opts.force) {
-        const names = existing.map(f => f.path).join(', ');
-        throw new errors/* ConfigError */.x(`${names} already exist${existing.length === 1 ? 's' : ''}; init never overwrites a file: pass --force to replace ${existing.length === 1 ? 'it' : 'them'}, or --print to see the edits without writing`);
-    }
-    for (const file of plan.files) {
-        const target = external_node_path_default().join(plan.root, file.path);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, file.content);
-    }
-    return plan.files;
-}
-
-;// CONCATENATED MODULE: ./src/init/index.ts
-/**
- * `migration-runbook init [--migrations-dir D] [--force] [--print]`: detects the layout, writes a commented
- * runbook.yml and the two workflows (or prints them), and says what to run next. Needs no database.
- * Bad usage throws a ConfigError (the CLI exits 2).
- */
-
-
-
-
-
-
-
-
-
-
-
-/** Options of the stage commands: given to init they would be silently ignored, so they are refused. */
-const STAGE_ONLY = [
-    'env',
-    'database-url',
-    'embedded',
-    'baseline',
-    'migration',
-    'config',
-    'artifacts-dir',
-    'test-command',
-    'demo-rows',
-    'json'
-];
-function refuseStageOptions(flags) {
-    const given = STAGE_ONLY.filter(o => flags[o] !== undefined && flags[o] !== false);
-    if (given.length > 0) {
-        throw new errors/* ConfigError */.x(`option --${given[0]} does not apply to init; allowed: --migrations-dir <dir>, --force, --print`);
-    }
-}
-async function viewFolder(root, migrationsDir) {
-    // A CONCURRENTLY file is parsed to decide how it runs.
-    await (0,parser/* loadParser */.qd)();
-    try {
-        const { migrations, warnings } = (0,files/* discoverMigrationsWithWarnings */.Aq)(migrationsDir, root);
-        return { migrations: migrations.length, skipped: warnings };
-    }
-    catch (e) {
-        if (!(e instanceof errors/* ConfigError */.x))
-            throw e;
-        return { migrations: 0, skipped: [], refused: e.message };
-    }
-}
-function describeLayout(layout, folder) {
-    const kind = layout.kind === 'supabase' ? 'Supabase CLI layout' : 'migrations folder';
-    const count = folder.refused
-        ? `${layout.migrationCount} .sql file${layout.migrationCount === 1 ? '' : 's'}`
-        : `${folder.migrations} migration${folder.migrations === 1 ? '' : 's'}` +
-            (folder.skipped.length > 0 ? `, ${folder.skipped.length} skipped` : '');
-    return `${kind}: ${layout.migrationsDir}/ (${count}); policy: ${layout.configPath}`;
-}
-/** What the stages will say of the folder, said now: skipped files, or why they will refuse it. */
-function describeFolderProblems(folder) {
-    if (folder.refused)
-        return [`WARN the stages will refuse this folder until it is fixed: ${folder.refused}`];
-    if (folder.skipped.length === 0)
-        return [];
-    return [
-        ...folder.skipped.map(w => `WARN ${w}`),
-        `WARN ${folder.skipped.length} file(s) skipped, as the Supabase CLI skips them: rename a migration to ` +
-            '<timestamp>_<name>.sql (what `supabase migration new` writes) to have it applied.'
-    ];
-}
-/** The commands to run next; the CLI's own default folder is migrations/, so others are named. */
-function nextCommands(layout) {
-    // The CLI finds supabase/migrations by itself when there is no migrations/ folder (defaultMigrationsDir).
-    const dir = ['migrations', 'supabase/migrations'].includes(layout.migrationsDir)
-        ? ''
-        : ` --migrations-dir ${layout.migrationsDir}`;
-    return [
-        `npx migration-runbook rehearse${dir}`,
-        `npx migration-runbook validate --env staging --embedded${dir}`
-    ];
-}
-function renderNext(layout, printed, top) {
-    const lines = [
-        top ? `Next, from ${top}:` : 'Next:',
-        ...(printed ? ['  migration-runbook init (without --print) to write these files'] : []),
-        ...nextCommands(layout).map(c => `  ${c}`),
-        'then create the GitHub environments staging and production, each with a DATABASE_URL secret,',
-        'and open a pull request that touches the migrations (docs/adopting.md of Migration Runbook).'
-    ];
-    return lines.join('\n');
-}
-function renderPrint(plan, force) {
-    return plan.files
-        .map(f => {
-        const state = !f.exists
-            ? 'new file'
-            : force
-                ? 'exists: --force replaces it'
-                : 'exists: init refuses to replace it without --force';
-        return `--- ${f.path} (${state})\n${f.content}`;
-    })
-        .join('\n');
-}
-/**
- * Where init writes: the repository's top, where GitHub reads workflows and runs them, with the migrations
- * folder relative to it. Run inside a package of a monorepo (packages/db), the folder is the nearest one at or
- * above the working directory: written from there, the workflows landed in packages/db/.github, which GitHub
- * never reads (found on real projects). Outside a repository: the working directory.
- */
-function initRoot(cwd, given) {
-    const top = (0,files/* repositoryTop */.Ky)(cwd);
-    if (!top || top === external_node_path_default().resolve(cwd))
-        return { root: cwd, migrationsDir: given, fromBelow: false };
-    return {
-        root: top,
-        // Absolute: detectLayout makes it relative to the top, and names it in full when it is outside.
-        migrationsDir: given !== undefined ? external_node_path_default().resolve(cwd, given) : (0,init_layout/* nearestLayoutDir */._d)(cwd, top),
-        fromBelow: true
-    };
-}
-async function runInit(flags, io) {
-    refuseStageOptions(flags);
-    const force = flags.force === true;
-    const { root, migrationsDir, fromBelow } = initRoot(io.cwd, flags['migrations-dir']);
-    const plan = planInit(root, { migrationsDir });
-    const folder = await viewFolder(root, plan.layout.migrationsDir);
-    const found = [
-        ...(fromBelow
-            ? [
-                `repository: ${root} (GitHub reads workflows at its top and runs them there: the paths below are relative to it)`
-            ]
-            : []),
-        describeLayout(plan.layout, folder),
-        ...describeFolderProblems(folder)
-    ].join('\n');
-    if (flags.print === true) {
-        io.out(`${found}\nprinting the edits; nothing is written.\n\n${renderPrint(plan, force)}`);
-    }
-    else {
-        const written = writeInit(plan, { force });
-        const lines = written.map(f => `${f.exists ? 'replaced' : 'wrote'} ${f.path}`);
-        io.out(`${found}\n${lines.join('\n')}`);
-    }
-    io.out(`\n${renderNext(plan.layout, flags.print === true, fromBelow ? root : undefined)}`);
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 3558:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   renderRunbook: () => (/* binding */ renderRunbook)
-/* harmony export */ });
-function header(layout) {
-    const where = layout.kind === 'supabase'
-        ? `# It lives beside ${layout.migrationsDir}, not in it: the Supabase CLI reads every file in that
+${a(v,n)}`);else{const P=S(v,{force:n}).map(G=>`${G.exists?"replaced":"wrote"} ${G.path}`);t.out(`${D}
+${P.join(`
+`)}`)}return t.out(`
+${_(v.layout,e.print===!0,N?r:void 0)}`),0}}),3558:((T,f,u)=>{u.d(f,{renderRunbook:()=>c});function h(i){const g=i.kind==="supabase"?`# It lives beside ${i.migrationsDir}, not in it: the Supabase CLI reads every file in that
 # folder and would print "Skipping migration runbook.yml" on each command. Migration Runbook finds it
-# there by default (<migrations-dir>/runbook.yml first, then this file).`
-        : `# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.`;
-    return `# Migration Runbook policy for the migrations in ${layout.migrationsDir}/ (written by
+# there by default (<migrations-dir>/runbook.yml first, then this file).`:"# Migration Runbook reads it by default as <migrations-dir>/runbook.yml.";return`# Migration Runbook policy for the migrations in ${i.migrationsDir}/ (written by
 # \`migration-runbook init\`; edit freely). Schema: src/config/policy.ts of Migration Runbook.
-${where}
+${g}
 # Durations: 500ms, 5s, 2m, 1h. Gates: fail | warn | off.
 # If the rehearsal's throwaway database lacks something your project needs (an extension, a role, a
 # schema the Supabase stand-in does not have), add it with a top-level \`setup-sql:\` key (inline SQL,
-# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`;
-}
-function renderRunbook(layout) {
-    return `${header(layout)}
+# or .sql files relative to this file), run before the migrations: Migration Runbook's docs/adopting.md.`}function c(i){return`${h(i)}
 version: 1
 
 # Merged under every environment below; an environment's own keys win.
@@ -279,89 +61,35 @@ environments:
     #     - name: error-rate
     #       sql: SELECT 0 AS value # one numeric column named value per sample
     #       max: 5
-`;
-}
-
-
-/***/ }),
-
-/***/ 2968:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L5: () => (/* binding */ renderWorkflows),
-/* harmony export */   Yx: () => (/* binding */ ACTION_REPOSITORY)
-/* harmony export */ });
-/* unused harmony exports ACTION_REF, PINNED_ACTIONS, UPLOAD_SARIF, BASELINE_SCRIPT, lintScript, ANNOTATE_SCRIPT, GATE_SCRIPT, renderPrWorkflow, renderDeployWorkflow */
-/** The published action. Pin a major tag or a commit SHA. */
-const ACTION_REPOSITORY = 'your-org/migration-runbook';
-const ACTION_REF = 'v1';
-/** A GitHub expression, written out literally (a template literal would read `${{` as its own). */
-const gh = (expression) => '${{ ' + expression + ' }}';
-function envBlock(layout) {
-    return `# The migrations folder and policy this repository uses (found by migration-runbook init).
+`}}),2968:((T,f,u)=>{u.d(f,{L5:()=>_,Yx:()=>h});const h="your-org/migration-runbook",c="v1",i=a=>"${{ "+a+" }}";function g(a){return`# The migrations folder and policy this repository uses (found by migration-runbook init).
 env:
-  MIGRATIONS_DIR: ${layout.migrationsDir}
-  RUNBOOK_CONFIG: ${layout.configPath}`;
-}
-/**
- * Third-party actions, pinned by full commit SHA (a tag can be moved; a commit cannot), the release in a
- * comment. All run on node24. The repository's own workflows use the same pins (a test holds them equal).
- */
-const PINNED_ACTIONS = {
-    checkout: 'actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3',
-    setupNode: 'actions/setup-node@249970729cb0ef3589644e2896645e5dc5ba9c38 # v6.5.0',
-    uploadArtifact: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
-    uploadSarif: 'github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2'
-};
-/** GitHub's SARIF upload, pinned by commit (the tag it was in the comment). */
-const UPLOAD_SARIF = PINNED_ACTIONS.uploadSarif;
-const CHECKOUT = `      - uses: ${PINNED_ACTIONS.checkout}
+  MIGRATIONS_DIR: ${a.migrationsDir}
+  RUNBOOK_CONFIG: ${a.configPath}`}const d={checkout:"actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3",setupNode:"actions/setup-node@249970729cb0ef3589644e2896645e5dc5ba9c38 # v6.5.0",uploadArtifact:"actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0",uploadSarif:"github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2"},w=d.uploadSarif,p=`      - uses: ${d.checkout}
         with:
-          persist-credentials: false`;
-/**
- * Node and the repository's dependencies, before any step that runs the action: the policy's test-command
- * (npm run test:integration, say) runs in the action and the tests-preflight check looks for it in validate.
- */
-const SETUP_NODE = `      - uses: ${PINNED_ACTIONS.setupNode}
+          persist-credentials: false`,b=`      - uses: ${d.setupNode}
         with:
           node-version: 24
           cache: npm
       - name: Install dependencies (the test command needs them)
-        run: npm ci`;
-/** The action's step. Backups: SUPABASE_ACCESS_TOKEN (secret) and SUPABASE_PROJECT_REF (variable). */
-function runbookStep(action, environment, stage, opts = {}) {
-    return `      - name: Migration Runbook (${stage})${opts.id ? `\n        id: ${opts.id}` : ''}${opts.condition ? `\n        if: ${opts.condition}` : ''}
-        uses: ${action}
+        run: npm ci`;function y(a,o,s,e={}){return`      - name: Migration Runbook (${s})${e.id?`
+        id: ${e.id}`:""}${e.condition?`
+        if: ${e.condition}`:""}
+        uses: ${a}
         env:
           # The backup check asks Supabase for the newest backup; production fails without it unless
           # runbook.yml says backup: { off: true, reason: "..." }.
-          SUPABASE_ACCESS_TOKEN: ${gh('secrets.SUPABASE_ACCESS_TOKEN')}
-          SUPABASE_PROJECT_REF: ${gh('vars.SUPABASE_PROJECT_REF')}
+          SUPABASE_ACCESS_TOKEN: ${i("secrets.SUPABASE_ACCESS_TOKEN")}
+          SUPABASE_PROJECT_REF: ${i("vars.SUPABASE_PROJECT_REF")}
         with:
-          environment: ${environment}
-          stage: ${stage}
-          database-url: ${gh('secrets.DATABASE_URL')}
-          migrations-dir: ${gh('env.MIGRATIONS_DIR')}
-          config: ${gh('env.RUNBOOK_CONFIG')}`;
-}
-/**
- * The newest migration version on the base branch: main deploys to staging, so that is what staging has
- * applied, and the throwaway database is migrated up to it before the PR's migrations are rehearsed.
- */
-const BASELINE_SCRIPT = `base="\${BASE_SHA:-HEAD^1}"
+          environment: ${o}
+          stage: ${s}
+          database-url: ${i("secrets.DATABASE_URL")}
+          migrations-dir: ${i("env.MIGRATIONS_DIR")}
+          config: ${i("env.RUNBOOK_CONFIG")}`}const k=`base="\${BASE_SHA:-HEAD^1}"
 newest="$(git ls-tree --name-only "$base" -- "$MIGRATIONS_DIR/" | sed -n 's#^.*/\\([0-9][0-9A-Za-z]*\\)_[^/]*\\.sql$#\\1#p' | sort -V | tail -n 1)"
 baseline=()
 if [ -n "$newest" ]; then baseline=(--baseline "$newest"); fi
-echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`;
-/**
- * The offline lint of the PR's own SQL files, as SARIF. Only the files the PR adds or changes, linted as one change:
- * the findings are the PR's, not its history's (the whole folder is linted as a history: each file after the ones
- * before it). A rollback/ or verify/ script lints with its migration. The whole folder when the base cannot be
- * diffed. Never fails the job: the rehearsal lints again.
- */
-function lintScript(cli) {
-    return `list="$(mktemp)"
+echo "throwaway database starts at \${newest:-an empty history} (the base branch, as deployed to staging)"`;function S(a){return`list="$(mktemp)"
 if git diff -z --name-only --diff-filter=ACMR "\${BASE_SHA:-HEAD^1}" HEAD -- ":(glob)$MIGRATIONS_DIR/*.sql" \\
     ":(glob)$MIGRATIONS_DIR/rollback/*.sql" ":(glob)$MIGRATIONS_DIR/verify/*.sql" > "$list"; then
   mapfile -t -d '' files < "$list"
@@ -370,17 +98,9 @@ else
   files=("$MIGRATIONS_DIR")
 fi
 if [ "\${#files[@]}" -eq 0 ]; then echo "no SQL file under $MIGRATIONS_DIR/ changed: nothing to lint"; exit 0; fi
-${cli} lint --format sarif "\${files[@]}" > lint.sarif || true`;
-}
-/** Lint findings as workflow annotations: no token needed, so fork PRs get them too. Errors first. */
-const ANNOTATE_SCRIPT = `[ -s lint.sarif ] || exit 0
+${a} lint --format sarif "\${files[@]}" > lint.sarif || true`}const A=`[ -s lint.sarif ] || exit 0
 jq -r '[.runs[].results[]] | sort_by(if .level == "error" then 0 else 1 end) | .[]
-  | "::\\(if .level == "error" then "error" else "warning" end) file=\\(.locations[0].physicalLocation.artifactLocation.uri),line=\\(.locations[0].physicalLocation.region.startLine // 1),title=\\(.ruleId)::\\(.message.text | gsub("\\n"; " "))"' lint.sarif`;
-/**
- * The one required check. A skipped staging validation is not a pass: the migrations changed, so the gate
- * fails until a maintainer has the validation run (and approved in the staging environment).
- */
-const GATE_SCRIPT = `summary() { printf '%s\\n' "$@" >> "$GITHUB_STEP_SUMMARY"; }
+  | "::\\(if .level == "error" then "error" else "warning" end) file=\\(.locations[0].physicalLocation.artifactLocation.uri),line=\\(.locations[0].physicalLocation.region.startLine // 1),title=\\(.ruleId)::\\(.message.text | gsub("\\n"; " "))"' lint.sarif`,R=`summary() { printf '%s\\n' "$@" >> "$GITHUB_STEP_SUMMARY"; }
 fail() {
   echo "::error title=$1::$2"
   summary "### migrations-gate: failed" "" "$2"
@@ -400,20 +120,9 @@ case "$STAGING" in
     if [ "$FORK" = true ]; then why="this PR comes from a fork, which gets no secrets"; fi
     fail "Staging validation did not run" "The migrations changed but were not validated against staging ($why): a maintainer must run/approve the staging validation before this can merge. Review the SQL, push the branch to this repository, and approve the staging deployment." ;;
   *) fail "Staging validation did not pass" "Validation against staging ended $STAGING: a maintainer must run/approve the staging validation (re-run it, or approve the pending staging deployment)." ;;
-esac`;
-/** Indents a script for a \`run: |\` block at the given depth. */
-function block(script, indent) {
-    const pad = ' '.repeat(indent);
-    return script
-        .split('\n')
-        .map(l => (l ? pad + l : ''))
-        .join('\n');
-}
-function renderPrWorkflow(layout, opts = {}) {
-    const repository = opts.repository ?? ACTION_REPOSITORY;
-    const ref = opts.ref ?? ACTION_REF;
-    const cli = 'node .migration-runbook/dist/cli/index.js';
-    return `# Pull requests and merge queues (written by migration-runbook init): when ${layout.migrationsDir}/ or the
+esac`;function m(a,o){const s=" ".repeat(o);return a.split(`
+`).map(e=>e?s+e:"").join(`
+`)}function I(a,o={}){const s=o.repository??h,e=o.ref??c,t="node .migration-runbook/dist/cli/index.js";return`# Pull requests and merge queues (written by migration-runbook init): when ${a.migrationsDir}/ or the
 # policy changed, lint the migrations and rehearse them on a throwaway Postgres on the runner (no secret:
 # fork PRs get it too), then validate them (read-only) against staging in a job bound to the staging
 # environment, whose reviewers gate it. pull_request, never pull_request_target. No \`paths:\` filter:
@@ -428,10 +137,10 @@ permissions:
   contents: read
 
 concurrency:
-  group: migrations-pr-${gh('github.event.pull_request.number || github.ref')}
+  group: migrations-pr-${i("github.event.pull_request.number || github.ref")}
   cancel-in-progress: true
 
-${envBlock(layout)}
+${g(a)}
 
 jobs:
   changes:
@@ -441,17 +150,17 @@ jobs:
     permissions:
       contents: read
     outputs:
-      changed: ${gh('steps.diff.outputs.changed')}
+      changed: ${i("steps.diff.outputs.changed")}
     steps:
-      - uses: ${PINNED_ACTIONS.checkout}
+      - uses: ${d.checkout}
         with:
           # pull_request: the merge commit and its first parent (the base tip). merge_group: the queue's base.
-          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
+          fetch-depth: ${i("github.event_name == 'merge_group' && 0 || 2")}
           persist-credentials: false
       - name: Did the migrations change?
         id: diff
         env:
-          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+          BASE_SHA: ${i("github.event.merge_group.base_sha")}
         run: |
           files="$(git diff --name-only "\${BASE_SHA:-HEAD^1}" HEAD -- "$MIGRATIONS_DIR/" "$RUNBOOK_CONFIG")"
           if [ -n "$files" ]; then
@@ -474,18 +183,18 @@ jobs:
       actions: read
       security-events: write
     steps:
-      - uses: ${PINNED_ACTIONS.checkout}
+      - uses: ${d.checkout}
         with:
-          fetch-depth: ${gh("github.event_name == 'merge_group' && 0 || 2")}
+          fetch-depth: ${i("github.event_name == 'merge_group' && 0 || 2")}
           persist-credentials: false
       # The CLI of the same release as the action, run from its own folder.
-      - uses: ${PINNED_ACTIONS.checkout}
+      - uses: ${d.checkout}
         with:
-          repository: ${repository}
-          ref: ${ref}
+          repository: ${s}
+          ref: ${e}
           path: .migration-runbook
           persist-credentials: false
-${SETUP_NODE}
+${b}
       - name: Install Migration Runbook
         run: npm ci --omit=dev --prefix .migration-runbook
       # Offline lint of the PR's SQL files as SARIF for code scanning. Never fails the job: the rehearsal
@@ -493,37 +202,37 @@ ${SETUP_NODE}
       - name: Lint (SARIF)
         timeout-minutes: 10
         env:
-          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+          BASE_SHA: ${i("github.event.merge_group.base_sha")}
         run: |
-${block(lintScript(cli), 10)}
+${m(S(t),10)}
       - name: Annotate the lint findings
         if: always()
         run: |
-${block(ANNOTATE_SCRIPT, 10)}
+${m(A,10)}
       - name: Upload lint results to code scanning
         if: always() && hashFiles('lint.sarif') != ''
         # Fails where code scanning is off, and on fork PRs (read-only token): no gate depends on it.
         continue-on-error: true
         timeout-minutes: 10
-        uses: ${UPLOAD_SARIF}
+        uses: ${w}
         with:
           sarif_file: lint.sarif
           category: migration-runbook-lint
       # The throwaway database: the Supabase stand-in, runbook.yml setup-sql (your seed), demo data and
-      # every migration staging has, then validate → apply → verify → rollback → apply of the PR's.
+      # every migration staging has, then validate \u2192 apply \u2192 verify \u2192 rollback \u2192 apply of the PR's.
       - name: Rehearse validate, apply, verify, rollback, apply
         env:
-          BASE_SHA: ${gh('github.event.merge_group.base_sha')}
+          BASE_SHA: ${i("github.event.merge_group.base_sha")}
         run: |
-${block(BASELINE_SCRIPT, 10)}
-          ${cli} rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG" "\${baseline[@]}" 2>&1 | tee rehearsal.txt
+${m(k,10)}
+          ${t} rehearse --env staging --migrations-dir "$MIGRATIONS_DIR" --config "$RUNBOOK_CONFIG" "\${baseline[@]}" 2>&1 | tee rehearsal.txt
       - name: Job summary
         if: always()
         run: |
           { echo "### Throwaway rehearsal"; echo; echo '\`\`\`'; tail -c 60000 rehearsal.txt 2>/dev/null; echo '\`\`\`'; } >> "$GITHUB_STEP_SUMMARY"
       - name: Upload rehearsal evidence
         if: always()
-        uses: ${PINNED_ACTIONS.uploadArtifact}
+        uses: ${d.uploadArtifact}
         with:
           name: migration-runbook-rehearsal
           path: artifacts/
@@ -543,14 +252,14 @@ ${block(BASELINE_SCRIPT, 10)}
     # Binds the job to the staging environment: its reviewers gate it, its DATABASE_URL secret is used.
     environment:
       name: staging
-      url: ${gh('steps.runbook.outputs.artifact-url')}
+      url: ${i("steps.runbook.outputs.artifact-url")}
     permissions:
       contents: read
       pull-requests: write
     steps:
-${CHECKOUT}
-${SETUP_NODE}
-${runbookStep(`${repository}@${ref}`, 'staging', 'validate', { id: 'runbook' })}
+${p}
+${b}
+${y(`${s}@${e}`,"staging","validate",{id:"runbook"})}
 
   migrations-gate:
     name: migrations-gate
@@ -562,45 +271,33 @@ ${runbookStep(`${repository}@${ref}`, 'staging', 'validate', { id: 'runbook' })}
     steps:
       - name: Gate
         env:
-          CHANGES: ${gh('needs.changes.result')}
-          CHANGED: ${gh('needs.changes.outputs.changed')}
-          REHEARSE: ${gh('needs.rehearse.result')}
-          STAGING: ${gh("needs['validate-staging'].result")}
-          FORK: ${gh("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name != github.repository")}
+          CHANGES: ${i("needs.changes.result")}
+          CHANGED: ${i("needs.changes.outputs.changed")}
+          REHEARSE: ${i("needs.rehearse.result")}
+          STAGING: ${i("needs['validate-staging'].result")}
+          FORK: ${i("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name != github.repository")}
         run: |
-${block(GATE_SCRIPT, 10)}
-`;
-}
-/** One deploy job bound to its GitHub environment, in that environment's concurrency group. */
-function deployJob(o) {
-    const steps = o.stages.map((stage, i) => runbookStep(o.action, o.environment, stage, { id: i === 0 ? 'runbook' : stage }));
-    return `  ${o.id}:
-    name: ${o.name}
-    if: ${o.condition}${o.needs ? `\n    needs: ${o.needs}` : ''}
+${m(R,10)}
+`}function $(a){const o=a.stages.map((s,e)=>y(a.action,a.environment,s,{id:e===0?"runbook":s}));return`  ${a.id}:
+    name: ${a.name}
+    if: ${a.condition}${a.needs?`
+    needs: ${a.needs}`:""}
     runs-on: ubuntu-24.04
     timeout-minutes: 60
     environment:
-      name: ${o.environment}
-      url: ${gh('steps.runbook.outputs.artifact-url')}
+      name: ${a.environment}
+      url: ${i("steps.runbook.outputs.artifact-url")}
     permissions:
       contents: read
     concurrency:
-      group: ${o.group}
+      group: ${a.group}
       cancel-in-progress: false
     steps:
-${CHECKOUT}
-${SETUP_NODE}
-${steps.join('\n')}`;
-}
-function renderDeployWorkflow(layout, opts = {}) {
-    const action = `${opts.repository ?? ACTION_REPOSITORY}@${opts.ref ?? ACTION_REF}`;
-    const group = (environment) => `migration-runbook-${gh('github.repository')}-${environment}`;
-    const policyInFolder = layout.configPath.startsWith(`${layout.migrationsDir}/`);
-    const paths = [`'${layout.migrationsDir}/**'`];
-    if (!policyInFolder)
-        paths.push(`'${layout.configPath}'`);
-    return `# Deploy (written by migration-runbook init). A push to main that changes the migrations: apply to
-# staging, then, once the production environment's required reviewers approve, apply → verify → monitor
+${p}
+${b}
+${o.join(`
+`)}`}function E(a,o={}){const s=`${o.repository??h}@${o.ref??c}`,e=r=>`migration-runbook-${i("github.repository")}-${r}`,t=a.configPath.startsWith(`${a.migrationsDir}/`),n=[`'${a.migrationsDir}/**'`];return t||n.push(`'${a.configPath}'`),`# Deploy (written by migration-runbook init). A push to main that changes the migrations: apply to
+# staging, then, once the production environment's required reviewers approve, apply \u2192 verify \u2192 monitor
 # production in ONE job (one approval, one concurrency group; the monitor rolls back on a breach when
 # runbook.yml says on-breach: rollback). workflow_dispatch: any stage on either environment, by hand.
 # Each job joins its environment's concurrency group: two applies never run at once, and a running one
@@ -612,7 +309,8 @@ on:
     branches: [main]
     # Expressions are not allowed here: keep these in step with MIGRATIONS_DIR and RUNBOOK_CONFIG.
     paths:
-${paths.map(p => `      - ${p}`).join('\n')}
+${n.map(r=>`      - ${r}`).join(`
+`)}
   workflow_dispatch:
     inputs:
       environment:
@@ -630,51 +328,15 @@ ${paths.map(p => `      - ${p}`).join('\n')}
 permissions:
   contents: read
 
-${envBlock(layout)}
+${g(a)}
 
 jobs:
-${deployJob({
-        id: 'staging',
-        name: 'apply · staging',
-        condition: "github.event_name == 'push'",
-        environment: 'staging',
-        stages: ['apply'],
-        group: group('staging'),
-        action
-    })}
+${$({id:"staging",name:"apply \xB7 staging",condition:"github.event_name == 'push'",environment:"staging",stages:["apply"],group:e("staging"),action:s})}
 
-${deployJob({
-        id: 'production',
-        name: 'apply → verify → monitor · production',
-        condition: "github.event_name == 'push'",
-        needs: 'staging',
-        environment: 'production',
-        stages: ['apply', 'verify', 'monitor'],
-        group: group('production'),
-        action
-    })}
+${$({id:"production",name:"apply \u2192 verify \u2192 monitor \xB7 production",condition:"github.event_name == 'push'",needs:"staging",environment:"production",stages:["apply","verify","monitor"],group:e("production"),action:s})}
 
   # Read-only stages (validate, verify) get a group of their own: GitHub keeps one pending run per
   # group, and a manual validate must never replace an apply waiting for approval.
-${deployJob({
-        id: 'manual',
-        name: `${gh('inputs.stage')} · ${gh('inputs.environment')}`,
-        condition: "github.event_name == 'workflow_dispatch'",
-        environment: gh('inputs.environment'),
-        stages: [gh('inputs.stage')],
-        group: `>-\n        ${group(gh('inputs.environment'))}${gh("(inputs.stage == 'validate' || inputs.stage == 'verify') && format('-{0}-{1}', github.run_id, github.run_attempt) || ''")}`,
-        action
-    })}
-`;
-}
-function renderWorkflows(layout, opts = {}) {
-    return [
-        { path: '.github/workflows/migrations-pr.yml', content: renderPrWorkflow(layout, opts) },
-        { path: '.github/workflows/migrations-deploy.yml', content: renderDeployWorkflow(layout, opts) }
-    ];
-}
-
-
-/***/ })
-
-};
+${$({id:"manual",name:`${i("inputs.stage")} \xB7 ${i("inputs.environment")}`,condition:"github.event_name == 'workflow_dispatch'",environment:i("inputs.environment"),stages:[i("inputs.stage")],group:`>-
+        ${e(i("inputs.environment"))}${i("(inputs.stage == 'validate' || inputs.stage == 'verify') && format('-{0}-{1}', github.run_id, github.run_attempt) || ''")}`,action:s})}
+`}function _(a,o={}){return[{path:".github/workflows/migrations-pr.yml",content:I(a,o)},{path:".github/workflows/migrations-deploy.yml",content:E(a,o)}]}})};export{x as id,U as ids,B as modules};
