@@ -129,9 +129,8 @@ async function locksHeld(url: string): Promise<boolean> {
     const r = await c.query(
       `SELECT count(*)::int AS n FROM pg_locks l
         WHERE l.pid <> pg_backend_pid()
-          AND (l.relation = to_regclass('public.bookings')
-               OR (l.locktype = 'advisory' AND l.objid = $1
-                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())))`,
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND (l.relation = to_regclass('public.bookings') OR (l.locktype = 'advisory' AND l.objid = $1))`,
       [APPLY_LOCK_KEY]
     )
     return r.rows[0].n > 0
@@ -605,7 +604,10 @@ test('another run holding the apply lock (applying, or rehearsing on the live ta
       expect(history.rows.map(x => x.version)).toEqual([V1, V2])
       // Nothing of this run holds the lock afterwards.
       const held = await c.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1`,
+        // This database's: pg_locks is the cluster's, and another test file may be applying in its own database.
+        `SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND objid = $1
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
         [APPLY_LOCK_KEY]
       )
       expect(held.rows[0].n).toBe(0)
