@@ -180,7 +180,8 @@ test('a run cancelled mid-rehearsal: the comment says so and that the result bel
   for (let i = 0; ; i++) {
     const busy = await c.query(
       // The rehearsal sends the file as one batch: the statement is inside the query text, not at its start.
-      "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%SELECT pg_sleep(60)%' AND state = 'active' AND pid <> pg_backend_pid()"
+      // In this database: another test file may be sleeping in its own (e2e/real-projects does).
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%SELECT pg_sleep(60)%' AND state = 'active' AND pid <> pg_backend_pid()"
     )
     if (busy.rowCount) break
     if (i > 600) throw new Error(`the rehearsal never started:\n${run.output().stdout}`)
