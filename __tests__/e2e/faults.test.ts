@@ -538,6 +538,35 @@ test('two applies at once: one applies, the other stops naming the run that is a
   rmSync(path.join(repo.root, 'artifacts-b'), { recursive: true, force: true })
 }, 120_000)
 
+/**
+ * SIGSTOP, at a moment when none of the run's sessions is running a statement or inside a transaction: paused in
+ * the middle of a check's read it would hold the lock on the table that another run's ALTER waits for (the faster
+ * the CLI, the likelier that moment). Between two statements it holds nothing. Looked at 50 ms after the stop, so a
+ * statement already on its way is seen.
+ */
+async function pauseWhileIdle(child: { kill: (signal: NodeJS.Signals) => boolean }, url: string) {
+  for (let i = 0; ; i++) {
+    child.kill('SIGSTOP')
+    // A statement it sent just before it stopped reaches the server meanwhile, and shows.
+    await new Promise(r => setTimeout(r, 50))
+    const busy = await withClient(
+      url,
+      async c =>
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name LIKE 'migration-runbook%'
+              AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')`
+          )
+        ).rows[0].n
+    )
+    if (busy === 0) return
+    if (i > 200) throw new Error('the run was never idle between two statements')
+    child.kill('SIGCONT')
+    await new Promise(r => setTimeout(r, 2))
+  }
+}
+
 test('a run paused between its plan and its rehearsal while another applies the migration: it rehearses and applies nothing, exit 0 (it failed on "already exists" when it did not have to wait for the lock)', async () => {
   const url = await copyOfTemplate()
   const env = baseEnv({ DATABASE_URL: url })
@@ -547,7 +576,7 @@ test('a run paused between its plan and its rehearsal while another applies the 
   })
   // Planned (V2 pending) and checking rows: stopped there, before its rehearsal takes the apply lock.
   await late.waitFor(/▶ conflicts/)
-  late.child.kill('SIGSTOP')
+  await pauseWhileIdle(late.child, url)
   try {
     const other = await cli(['apply', '--env', 'staging', '--artifacts-dir', 'artifacts-other'], {
       cwd: repo.root,
