@@ -4,6 +4,7 @@
  */
 import type { Check, CheckOutcome, StageContext } from '../types.js'
 import { schemaBefore } from '../plan/history.js'
+import { appliedVersions } from '../plan/plan.js'
 import {
   diffSnapshots,
   isEmptyDiff,
@@ -34,8 +35,7 @@ export interface SchemaDiffDetails {
 async function runSchemaDiff(ctx: StageContext): Promise<CheckOutcome<SchemaDiffDetails>> {
   const after = ctx.shared.schemaAfter ?? (await snapshotSchema(ctx.client))
   ctx.evidence.write('post-migration-schema.sql', renderSnapshotSql(after))
-  const version =
-    ctx.applied[0] ?? (ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)).at(-1)
+  const version = ctx.applied[0] ?? appliedVersions(ctx.plan, ctx.shared.historyAtApply).at(-1)
   const before = version
     ? ((await schemaBefore(ctx.client, version, ctx.shared.schemasBefore)) as SchemaSnapshot | null)
     : null

@@ -6,6 +6,7 @@ import type { Annotation, Check, CheckOutcome, StageContext } from '../types.js'
 import type { Migration } from '../plan/files.js'
 import { appliedStatementsOf } from '../apply/statements.js'
 import { schemaBefore } from '../plan/history.js'
+import { appliedVersions } from '../plan/plan.js'
 import { snapshotSchema, type SchemaSnapshot } from '../schema/index.js'
 import {
   checkExpectations,
@@ -46,8 +47,9 @@ export interface VerifyScriptOutcome {
  * under its lock, when it ran: another run may have applied one since the plan was made).
  */
 export function migrationsToVerify(ctx: StageContext): Migration[] {
-  const history = ctx.shared.historyAtApply ?? ctx.plan.history.map(h => h.version)
-  const versions = ctx.applied.length ? ctx.applied : history.slice(-1)
+  const versions = ctx.applied.length
+    ? ctx.applied
+    : appliedVersions(ctx.plan, ctx.shared.historyAtApply).slice(-1)
   return ctx.plan.migrations.filter(m => versions.includes(m.version))
 }
 

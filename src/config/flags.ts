@@ -5,14 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import './zod.js'
+import { nonEmpty } from './zod.js'
 import * as z from 'zod/mini'
 import { ConfigError } from './errors.js'
 import { parseEnvFile } from './env-file.js'
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-const nonEmpty = () => z.string().check(z.minLength(1))
 
 export const featureFlagSchema = z
   .strictObject({

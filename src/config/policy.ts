@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import nodePath from 'node:path'
 // js-yaml, not yaml: a third of the parse and import time at start-up (measured in bench/fast-path.ts).
 import { CORE_SCHEMA, load } from 'js-yaml'
-import { readValue } from './zod.js'
+import { nonEmpty, readValue, sqlParams } from './zod.js'
 import * as z from 'zod/mini'
 import { backupFields, resolveBackupSetting, type BackupOff } from './backup-settings.js'
 import { ConfigError } from './errors.js'
@@ -130,10 +130,6 @@ export const DURATION_RULES = {
 } satisfies Record<string, DurationRule>
 
 const gateMode = z.enum(['fail', 'warn', 'off'])
-
-const nonEmpty = () => z.string().check(z.minLength(1))
-const sqlParams = () =>
-  z._default(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])), [])
 
 const probeSchema = z.strictObject({
   name: nonEmpty(),

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import nodePath from 'node:path'
-import './zod.js'
+import { nonEmpty } from './zod.js'
 import * as z from 'zod/mini'
 import { ConfigError } from './errors.js'
 
@@ -46,9 +46,9 @@ const rowCounts = z
 
 const forecastSchema = z
   .strictObject({
-    'rows-from': z.optional(z.string().check(z.minLength(1))),
+    'rows-from': z.optional(nonEmpty()),
     rows: z.optional(rowCounts),
-    'table-sizes': z.optional(z.string().check(z.minLength(1)))
+    'table-sizes': z.optional(nonEmpty())
   })
   .check(
     z.refine(

@@ -4,7 +4,7 @@
  * environment or env file, or a value an earlier request saved. SQL never gets text substituted: values go
  * in as `params` ($1, $2, ...).
  */
-import './zod.js'
+import { nonEmpty, readWith, sqlParams } from './zod.js'
 import * as z from 'zod/mini'
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
@@ -22,11 +22,7 @@ function parseDuration(value: string | number): number {
 
 const timeout = z.pipe(
   z.union([z.string(), z.number()]),
-  z.transform((v: string | number, payload) => {
-    const fail = (message: string) => {
-      payload.issues.push({ code: 'custom', message, input: v, path: [] })
-      return z.NEVER
-    }
+  readWith((v: string | number, fail): number => {
     let ms: number
     try {
       ms = parseDuration(v)
@@ -38,8 +34,6 @@ const timeout = z.pipe(
     return ms
   })
 )
-
-const nonEmpty = () => z.string().check(z.minLength(1))
 
 const jsonExpectation = z
   .strictObject({
@@ -86,7 +80,7 @@ const requestSchema = z.strictObject({
 const sqlStep = z.strictObject({
   name: z.optional(nonEmpty()),
   sql: nonEmpty(),
-  params: z._default(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])), [])
+  params: sqlParams()
 })
 
 export const smokeScenarioSchema = z.strictObject({

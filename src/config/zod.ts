@@ -7,7 +7,21 @@
  * jitless: a run parses each schema once or twice, and zod's JIT compiles a function (new Function) per object
  * schema on its first parse, which costs more than it saves. zod reads the setting when a schema is built.
  */
-import { config, NEVER, pipe, transform, unknown } from 'zod/mini'
+import {
+  _default,
+  array,
+  boolean,
+  config,
+  minLength,
+  NEVER,
+  null as nullSchema,
+  number,
+  pipe,
+  string,
+  transform,
+  union,
+  unknown
+} from 'zod/mini'
 import { en } from 'zod/locales'
 
 config(en())
@@ -17,26 +31,35 @@ config({ jitless: true })
 export type Fail = (message: string, path?: PropertyKey[]) => never
 
 /**
- * A schema that takes any value and returns `read(value, fail)`; `fail` records an issue with the message as
- * written and ends the parse of this value. The classic API's `.transform((v, ctx) => ...)` with
- * `ctx.addIssue`: mini's transform gets the parse payload, without addIssue.
+ * A transform that returns `read(value, fail)`; `fail` records an issue with the message as written and ends the
+ * parse of this value. The classic API's `.transform((v, ctx) => ...)` with `ctx.addIssue`: mini's transform gets
+ * the parse payload, without addIssue. Piped after the schema that checks the value's type, if any.
  */
-export function readValue<T>(read: (value: unknown, fail: Fail) => T) {
-  return pipe(
-    unknown(),
-    transform((value: unknown, payload) => {
-      try {
-        return read(value, (message, path = []) => {
-          throw new Failed(message, path)
-        })
-      } catch (e) {
-        if (!(e instanceof Failed)) throw e
-        payload.issues.push({ code: 'custom', message: e.message, input: value, path: e.path })
-        return NEVER as T
-      }
-    })
-  )
+export function readWith<I, T>(read: (value: I, fail: Fail) => T) {
+  return transform((value: I, payload) => {
+    try {
+      return read(value, (message, path = []) => {
+        throw new Failed(message, path)
+      })
+    } catch (e) {
+      if (!(e instanceof Failed)) throw e
+      payload.issues.push({ code: 'custom', message: e.message, input: value, path: e.path })
+      return NEVER as T
+    }
+  })
 }
+
+/** A schema that takes any value and returns `read(value, fail)` (see readWith). */
+export function readValue<T>(read: (value: unknown, fail: Fail) => T) {
+  return pipe(unknown(), readWith(read))
+}
+
+/** A string of at least one character. */
+export const nonEmpty = () => string().check(minLength(1))
+
+/** A query's `params` ($1, $2, ...): strings, numbers, booleans and nulls; none when left out. */
+export const sqlParams = () =>
+  _default(array(union([string(), number(), boolean(), nullSchema()])), [])
 
 class Failed extends Error {
   constructor(

@@ -62,3 +62,11 @@ export function buildPlan(
       : pending.filter(m => BigInt(m.version) < newestApplied).map(m => m.version)
   return { migrationsDir, migrations, history, pending, drift, outOfOrder, ...analysis }
 }
+
+/**
+ * The applied versions, oldest first: as the apply read them under its lock when it ran (`atApply`, newer when
+ * another run applied migrations meanwhile), else as the plan read them.
+ */
+export function appliedVersions(plan: Plan, atApply: string[] | undefined): string[] {
+  return atApply ?? plan.history.map(h => h.version)
+}
