@@ -43,6 +43,7 @@ async function bundle(entry, outDir, shebang, externals = []) {
     if (text.includes('__dirname')) writeFileSync(p, banner + '\n' + text)
   }
   copyFileSync(wasm, path.join(outDir, 'libpg-query.wasm'))
+  if (process.env.MR_BUILD_MINIFY === '0') return
   for (const name of readdirSync(outDir).filter(f => f.endsWith('.js')))
     minify(path.join(outDir, name))
 }
@@ -65,7 +66,8 @@ function minify(file) {
   writeFileSync(file, shebang + minified)
 }
 
-// MR_BUILD_OUT builds into another folder (a private copy to test or bench while others rebuild dist/).
+// MR_BUILD_OUT builds into another folder (a private copy to test or bench while others rebuild dist/);
+// MR_BUILD_MINIFY=0 leaves it unminified (readable stack traces and CPU profiles; never for dist/).
 const out = process.env.MR_BUILD_OUT
   ? path.resolve(process.env.MR_BUILD_OUT)
   : path.join(root, 'dist')
