@@ -106,6 +106,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     progress: line => opts.logSink?.('info', redactor.redact(line)),
     signal
   })
+  let closing: Promise<unknown> | undefined
   try {
     const config: RunConfig = { ...opts.config, databaseUrl: provided.url }
     redactor.addDatabaseUrl(config.databaseUrl)
@@ -133,12 +134,14 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     const sessions = targetSessions(config.databaseUrl, redactor, signal, setup.env)
     // The main session connects (fork, authentication) while the parser's WASM compiles; a failure is
     // reported by openTarget, after the secrets are registered.
-    const connecting = preFailed ? undefined : sessions.open()
+    // A check that may start early gets its session opened as soon as the server has accepted the main one's
+    // login (not at the same time: a refused password is then not tried twice at once, and poolers ban repeats),
+    // and before the main session's SETs, which wait for the parse below.
+    const warmEarly = STAGE_TABLE[config.stage].checks.some(c => c.startEarly)
+      ? () => sessions.warm()
+      : undefined
+    const connecting = preFailed ? undefined : sessions.open(undefined, warmEarly)
     connecting?.catch(() => undefined)
-    // A check that may start early gets its session opened as soon as the main one is in (not at the same time:
-    // a refused password is then not tried twice at once, and poolers ban repeats).
-    if (STAGE_TABLE[config.stage].checks.some(c => c.startEarly))
-      connecting?.then(() => sessions.warm()).catch(() => undefined)
     let client: pg.Client | undefined
     try {
       await secrets
@@ -227,8 +230,8 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
     } finally {
       // The early connection, when nothing took it (an error before openTarget, a pin that did not match).
       if (!client) await connecting?.then(c => c.end()).catch(() => undefined)
-      await client?.end().catch(() => undefined)
-      await sessions.stop()
+      // The sessions close while the evidence is written (the server's end of a session takes a few ms).
+      closing = Promise.all([client?.end().catch(() => undefined), sessions.stop()])
     }
 
     // 4. Write the evidence.
@@ -254,6 +257,7 @@ export async function runStage(opts: RunOptions): Promise<RunOutcome> {
       publish: { artifactRetentionDays: setup.env.artifactRetentionDays }
     }
   } finally {
+    await closing
     await provided.release()
   }
 }

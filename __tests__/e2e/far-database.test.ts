@@ -175,6 +175,26 @@ test('far away, a role at its connection limit: the group runs on the sessions i
   }
 }, 120_000)
 
+test("a refused password is sent once: the early check's session opens only after the server accepts the login", async () => {
+  // Control: with the right password a second session opens for the check that may start early (the rehearsal).
+  const ok = await validate(near)
+  expect(ok.code).toBe(0)
+  expect(near.counts().connections).toBeGreaterThanOrEqual(2)
+  near.reset()
+  // A wrong password, tried by a second session at the same time, would count twice against a pooler's ban.
+  const u = new URL(through(near))
+  u.password = 'Not-the-password-9'
+  const refused = await cli(['validate', '--env', 'staging'], {
+    cwd: repo.root,
+    env: baseEnv({ DATABASE_URL: u.toString() })
+  })
+  expect(refused.code).toBe(1)
+  expect(refused.stderr).toContain('password authentication failed')
+  expect(near.counts().connections).toBe(1)
+  expect(refused.stdout + refused.stderr).not.toContain('Not-the-password-9')
+  expect(summary().checks[0]).toMatchObject({ id: 'connection', status: 'fail' })
+}, 120_000)
+
 describe('a probe on a database 30 ms away', () => {
   let probeDb: TestDatabase
   let proxy: RoundTripCounter

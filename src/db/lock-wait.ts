@@ -266,6 +266,11 @@ function watch(
 /** A session's server pid, read once per client (every check is watched: one round trip each adds up). */
 const pids = new WeakMap<pg.Client, number>()
 
+/** The pid a session read with its setup (src/engine/open-target.ts), so no check reads it again. */
+export function rememberBackendPid(client: pg.Client, pid: number): void {
+  pids.set(client, pid)
+}
+
 async function backendPid(client: pg.Client): Promise<number | undefined> {
   const known = pids.get(client)
   if (known !== undefined) return known

@@ -10,6 +10,7 @@ import { connect, describeError, sessionDefaultsSql, type SessionTimeouts } from
 import { pinTarget } from '../db/target.js'
 import type { Redactor } from '../report/redact.js'
 import type { Logger } from '../report/logger.js'
+import { rememberBackendPid } from '../db/lock-wait.js'
 
 /** What a provider needs to know about the run before it hands out a target. */
 export interface ProvideRequest {
@@ -73,8 +74,11 @@ export function connectionFailure(
 }
 
 export interface TargetSessions {
-  /** Opens one more session to the target (probes, lock watchers), tracked for cancellation. */
-  open: (applicationName?: string) => Promise<pg.Client>
+  /**
+   * Opens one more session to the target (probes, lock watchers), tracked for cancellation. `authenticated` is
+   * called once the server has accepted the login, before the session's SETs are sent.
+   */
+  open: (applicationName?: string, authenticated?: () => void) => Promise<pg.Client>
   /**
    * Starts opening a probe session now, for the next open('migration-runbook-probe') to take: a check that starts
    * early (Check.startEarly) then finds its session ready instead of waiting for the fork and authentication.
@@ -94,10 +98,11 @@ export function targetSessions(
 ): TargetSessions {
   // Every session of this run, so a cancellation can cancel what each one is running.
   const sessions = new Set<pg.Client>()
-  const open = async (applicationName?: string): Promise<pg.Client> => {
+  const open = async (applicationName?: string, authenticated?: () => void): Promise<pg.Client> => {
     const c = await connect({ url, redactor, applicationName })
     sessions.add(c)
     c.once('end', () => sessions.delete(c))
+    authenticated?.()
     await prepareSession(c, defaults)
     return c
   }
@@ -107,9 +112,9 @@ export function targetSessions(
   let warm: Promise<pg.Client> | undefined
   let stopped = false
   return {
-    open: applicationName => {
+    open: (applicationName, authenticated) => {
       const ready = applicationName === PROBE ? warm : undefined
-      if (!ready) return open(applicationName)
+      if (!ready) return open(applicationName, authenticated)
       warm = undefined
       return ready
     },
@@ -184,9 +189,10 @@ export async function openTarget(
 const WATCH_CLIENT = `SET client_connection_check_interval = '1s'`
 
 /**
- * A new session's setup in one round trip: the run's timeouts and the watch for a vanished client. A server that
- * refuses the watch (before PostgreSQL 14, a pooler) fails the whole query, which runs as one transaction and so
- * sets nothing: the timeouts are then set on their own.
+ * A new session's setup in one round trip: the run's timeouts, the watch for a vanished client and the session's
+ * pid (which the lock diagnosis of every check needs). A server that refuses the watch (before PostgreSQL 14, a
+ * pooler) fails the whole query, which runs as one transaction and so sets nothing: the timeouts are then set on
+ * their own, and the pid is read when first needed.
  */
 async function prepareSession(client: pg.Client, defaults?: SessionTimeouts): Promise<void> {
   if (!defaults) {
@@ -194,11 +200,17 @@ async function prepareSession(client: pg.Client, defaults?: SessionTimeouts): Pr
     return
   }
   const timeouts = sessionDefaultsSql(defaults)
+  let results: pg.QueryResult[]
   try {
-    await client.query(`${timeouts}; ${WATCH_CLIENT}`)
+    results = (await client.query(
+      `${timeouts}; ${WATCH_CLIENT}; SELECT pg_catalog.pg_backend_pid() AS pid`
+    )) as unknown as pg.QueryResult[]
   } catch {
     await client.query(timeouts)
+    return
   }
+  const pid = results.at(-1)?.rows[0]?.pid
+  if (typeof pid === 'number') rememberBackendPid(client, pid)
 }
 
 /**
