@@ -266,6 +266,93 @@ test('a statement on a table that existed before is still looked up, counted and
   expect(results[0].locks.find(l => l.relation === 'items')?.mode).toBe('AccessExclusiveLock')
 })
 
+/** n CREATE TABLEs of new names, one per line, from `from`: statements that need no preparation. */
+const newTables = (prefix: string, from: number, n: number): string[] =>
+  Array.from(
+    { length: n },
+    (_, k) => `CREATE TABLE public.${prefix}_${from + k} (id int PRIMARY KEY);`
+  )
+
+test('a file with one statement on an existing table: that one statement by statement, the statements around it in one round trip each', async () => {
+  // The shape of a first migration from `supabase db pull`: hundreds of new objects, a foreign key to auth.users.
+  const sql = [
+    ...newTables('before', 0, 40),
+    'ALTER TABLE public.items ADD COLUMN shelf int;',
+    ...newTables('after', 0, 40)
+  ].join('\n')
+  sent.length = 0
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260110000000_dump.sql', sql)],
+    options({ schemaDiffs: false })
+  )
+  expect(r.error).toBeUndefined()
+  // The statement on items is still looked up, counted and forecast.
+  expect(r.forecasts).toEqual([expect.objectContaining({ table: 'public.items', liveRows: 500 })])
+  expect(r.locks.map(l => l.relation)).toEqual(
+    expect.arrayContaining(['before_0', 'before_39', 'items', 'after_0', 'after_39'])
+  )
+  // Statement by statement it was two round trips per statement: 162 and more.
+  expect(sent.length).toBeLessThan(20)
+  const parts = sent.filter(q => q.includes('CREATE TABLE public.'))
+  expect(parts).toHaveLength(2)
+  expect(parts[0]).toContain('before_39')
+  expect(parts[0]).not.toContain('items')
+  expect(parts[1]).toContain('after_0')
+  const left = await client.query(`SELECT to_regclass('public.after_39') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
+test('the lock budget runs on across the parts of a file: the second part starts with what the first spent', async () => {
+  // 250 + 250 ms in a budget of 400: only the file's total is over it.
+  const sql = [
+    'CREATE TABLE public.budget_a (id int);',
+    'SELECT pg_sleep(0.25);',
+    'ALTER TABLE public.items ADD COLUMN budget int;',
+    'CREATE TABLE public.budget_b (id int);',
+    'SELECT pg_sleep(0.25);'
+  ].join('\n')
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260111000000_budget.sql', sql)],
+    options({ schemaDiffs: false, lockBudgetMs: 400 })
+  )
+  expect(r.overBudget).toBe(true)
+  expect(r.line).toBe(5)
+  expect(r.lockMs).toBeGreaterThanOrEqual(390)
+  expect(r.error).toMatch(
+    /:5: "SELECT pg_sleep\(0\.25\)" would hold AccessExclusiveLock on \S+ for more than 400 ms/
+  )
+  // The locks from before the part (the first part's and the ALTER's) and those of its statements before the cut.
+  expect(r.locks.map(l => l.relation)).toEqual(
+    expect.arrayContaining(['budget_a', 'items', 'public.budget_b'])
+  )
+})
+
+test('a failure in a part after a prepared statement names its own line, with the locks held before it', async () => {
+  const sql = [
+    ...newTables('fail_before', 0, 3),
+    'ALTER TABLE public.items ADD COLUMN failing int;',
+    'CREATE TABLE public.fail_after (id int);',
+    'CREATE INDEX fail_idx ON public.fail_after (no_such_column);',
+    'CREATE TABLE public.never (id int);'
+  ].join('\n')
+  const [r] = await rehearseFiles(
+    client,
+    [sqlFile('20260112000000_failing.sql', sql)],
+    options({ schemaDiffs: false })
+  )
+  expect(r.line).toBe(6)
+  expect(r.error).toMatch(
+    /^migrations\/20260112000000_failing\.sql:6: column "no_such_column" does not exist/
+  )
+  expect(r.locks.map(l => l.relation)).toEqual(
+    expect.arrayContaining(['fail_before_0', 'items', 'public.fail_after'])
+  )
+  const left = await client.query(`SELECT to_regclass('public.fail_before_0') AS t`)
+  expect(left.rows[0].t).toBeNull()
+})
+
 test.each([
   ['in a batch (nothing to forecast)', undefined],
   ['statement by statement (a forecast for the existing table)', 'forecast']
