@@ -257,7 +257,12 @@ test('a statement on a table that existed before is still looked up, counted and
     rehearsedOn: 'live'
   })
   // One lookup for the ALTER, none for the CREATE TABLE of a new name; two round trips per statement besides.
-  expect(sent.filter(q => q.includes('to_regclass'))).toHaveLength(1)
+  const lookups = sent.filter(q => q.includes('to_regclass'))
+  expect(lookups).toHaveLength(1)
+  // The copy's timeouts ride with the lookup: one round trip, not two.
+  expect(lookups[0]).toMatch(
+    /^SET LOCAL lock_timeout = \d+; SET LOCAL statement_timeout = 60000;\nSELECT w\.ord/
+  )
   expect(
     sent.filter(
       q => q.startsWith('SET LOCAL lock_timeout') || q.includes('; SET LOCAL lock_timeout')
@@ -351,6 +356,27 @@ test('a failure in a part after a prepared statement names its own line, with th
   )
   const left = await client.query(`SELECT to_regclass('public.fail_before_0') AS t`)
   expect(left.rows[0].t).toBeNull()
+})
+
+test('a table whose name needs quoting is found by the lookup (its name is sent as a literal)', async () => {
+  await client.query(
+    `CREATE TABLE public."o'dd ""x""" (id int); INSERT INTO public."o'dd ""x""" VALUES (1), (2)`
+  )
+  const [r] = await rehearseFiles(
+    client,
+    [
+      sqlFile(
+        '20260113000000_quoted.sql',
+        `ALTER TABLE public."o'dd ""x""" ADD COLUMN y int;\nCREATE INDEX ON public."o'dd ""x""" (y);\n`
+      )
+    ],
+    options({ schemaDiffs: false })
+  )
+  expect(r.error).toBeUndefined()
+  expect(r.forecasts).toEqual([
+    expect.objectContaining({ table: `public.o'dd "x"`, liveRows: 2 }),
+    expect.objectContaining({ table: `public.o'dd "x"`, lock: 'ShareLock' })
+  ])
 })
 
 test.each([

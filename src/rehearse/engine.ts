@@ -361,10 +361,12 @@ async function prepareStatement(
   fc: ForecastOptions,
   opts: RehearsalOptions
 ): Promise<StatementTarget> {
-  await client.query(
-    setTimeoutsSql('LOCAL', { lockMs: opts.lockTimeoutMs, statementMs: fc.copyTimeoutMs })
-  )
-  const locked = (await lockedTables(client, s.ast)).filter(t => shadow.existing.has(t.oid))
+  // The copy's timeouts for the catalog reads and copies below, sent with the lookup.
+  const sets = setTimeoutsSql('LOCAL', {
+    lockMs: opts.lockTimeoutMs,
+    statementMs: fc.copyTimeoutMs
+  })
+  const locked = (await lockedTables(client, s.ast, [sets])).filter(t => shadow.existing.has(t.oid))
   const main = locked[0]
   if (fc.settings.mode === 'live') {
     if (!main) return {}

@@ -15,7 +15,7 @@
  */
 import type pg from 'pg'
 import { lockedRelation, statementLocks, LOCK_MODES } from '../lint/locks.js'
-import { quoteIdent } from '../db/connect.js'
+import { quoteIdent, quoteTextArray } from '../db/connect.js'
 import { regclassName } from '../db/sessions.js'
 import {
   deparse,
@@ -99,21 +99,32 @@ export interface LockedTable {
  * The existing plain tables the statement would lock more than ROW EXCLUSIVE (what writers would wait on),
  * strongest first. Tables created by the pending migrations are not in the catalog yet and need no shadow.
  */
-export async function lockedTables(client: pg.ClientBase, ast: AstNode): Promise<LockedTable[]> {
+export async function lockedTables(
+  client: pg.ClientBase,
+  ast: AstNode,
+  /** Statements of the tool's own (SETs) sent first, in the same round trip. */
+  before: readonly string[] = []
+): Promise<LockedTable[]> {
   const wanted = strongLocks(ast)
-  if (wanted.length === 0) return []
-  // One round trip for every name (a remote database costs a round trip per query, not per row).
-  const res = await client.query(
-    `SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name
-       FROM unnest($1::text[], $2::bool[]) WITH ORDINALITY AS w(name, is_index, ord)
+  if (wanted.length === 0) {
+    if (before.length > 0) await client.query(before.join(';\n'))
+    return []
+  }
+  // One round trip for every name (a remote database costs a round trip per query, not per row), and for the
+  // statements before it: the names as literals then, as a simple-protocol batch takes no parameters.
+  const names = quoteTextArray(wanted.map(w => regclassName(w.name)))
+  const isIndex = `'{${wanted.map(w => (w.isIndex ? 't' : 'f')).join(',')}}'::bool[]`
+  const lookup = `SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name
+       FROM unnest(${names}, ${isIndex}) WITH ORDINALITY AS w(name, is_index, ord)
        JOIN pg_class c ON c.oid = CASE WHEN w.is_index
                                        THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(w.name))
                                        ELSE to_regclass(w.name) END
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r'
-      ORDER BY w.ord`,
-    [wanted.map(w => regclassName(w.name)), wanted.map(w => w.isIndex)]
-  )
+      ORDER BY w.ord`
+  const sent = (await client.query([...before, lookup].join(';\n'))) as unknown as
+    pg.QueryResult | pg.QueryResult[]
+  const res = Array.isArray(sent) ? sent[sent.length - 1] : sent
   const out: LockedTable[] = []
   for (const r of res.rows) {
     const table = `${r.schema}.${r.name}`

@@ -132,25 +132,20 @@ async function takeSnapshot(client: pg.ClientBase, opts: SnapshotOptions): Promi
     ...BOOKKEEPING_SCHEMAS,
     ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
   ])
+  return withPinnedSearchPath(client, (first, last) =>
+    readSnapshot(client, first, only, exclude, last)
+  )
+}
 
-  return withPinnedSearchPath(client, async (first, last) => {
-    const results = await batch(client, [
-      ...first,
-      "select current_setting('server_version') as version",
-      `select nspname,
-              format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
-         from pg_namespace`
-    ])
-    const [head, nsRows] = results.slice(first.length)
-    return readSnapshot(
-      client,
-      nsRows.rows as { nspname: string; def: string }[],
-      only,
-      exclude,
-      String(head.rows[0].version),
-      last
-    )
-  })
+/**
+ * The schemas a snapshot reads, as an SQL expression (a text[]): the readers' `$1`. Computed on the server, in
+ * the snapshot's own round trip, so the schema list needs no round trip of its own. The same rule as
+ * SYSTEM_SCHEMA, which filters the list read back.
+ */
+function schemaListSql(only: string[] | undefined, exclude: Set<string>): string {
+  if (only) return quoteTextArray(only)
+  return `(select coalesce(array_agg(nspname::text), '{}') from pg_namespace
+            where nspname !~ '${SYSTEM_SCHEMA.source}' and nspname <> all(${quoteTextArray([...exclude])}))::text[]`
 }
 
 const SAVEPOINT = 'migration_runbook_snapshot'
@@ -221,40 +216,27 @@ interface DeferredQuery {
   reject: (error: unknown) => void
 }
 
-/** `$1` of a reader's query replaced by its value, a text array (the readers' only parameter). */
-function inlined(q: DeferredQuery): string {
+/** `$1` of a reader's query replaced by the schema list's expression (the readers' only parameter). */
+function inlined(q: DeferredQuery, schemaList: string): string {
   if (q.params.length === 0) return q.text
-  const [schemas] = q.params
-  if (q.params.length > 1 || !Array.isArray(schemas))
+  if (q.params.length > 1 || q.params[0] !== SCHEMA_LIST)
     throw new Error('a snapshot reader takes one parameter, the schema list')
-  const literal = quoteTextArray(schemas.map(String))
-  return q.text.replace(/\$1\b/g, literal)
+  // A function, not a string: "$'" in the expression (the regex's end) is not a replacement pattern.
+  return q.text.replace(/\$1\b/g, () => schemaList)
 }
+
+/** What the readers are given for the schema list: their `$1`, filled in on the server (schemaListSql). */
+const SCHEMA_LIST: string[] = []
 
 async function readSnapshot(
   client: pg.ClientBase,
-  nsRows: { nspname: string; def: string }[],
+  first: string[],
   only: string[] | undefined,
   exclude: Set<string>,
-  serverVersion: string,
   last: string[]
 ): Promise<SchemaSnapshot> {
-  const namespaces = nsRows.filter(r => {
-    if (only) return only.includes(r.nspname)
-    return !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname)
-  })
-  const schemas = namespaces.map(r => r.nspname).sort(byCodePoint)
-
-  const objects: SchemaObject[] = namespaces.map(r => ({
-    kind: 'schema',
-    key: `schema ${r.nspname}`,
-    schema: r.nspname,
-    name: r.nspname,
-    definition: r.def
-  }))
-
   // Each reader runs one catalog query. They are collected first and sent in one round trip, with the
-  // statements that close the read's scope.
+  // statements that open and close the read's scope, the server's version and the schemas.
   const deferred: DeferredQuery[] = []
   let sent = false
   const collecting = {
@@ -263,13 +245,22 @@ async function readSnapshot(
         ? Promise.reject(new Error('a snapshot reader runs one query, before its first await'))
         : new Promise<Rows>((resolve, reject) => deferred.push({ text, params, resolve, reject }))
   } as unknown as pg.ClientBase
-  const reading = READERS.map(read => read(collecting, schemas))
+  const reading = READERS.map(read => read(collecting, SCHEMA_LIST))
   sent = true
+  let head: { version: string; namespaces: { nspname: string; def: string }[] }
   try {
     // Each query as PREPARE and EXECUTE the first time on this session, as EXECUTE after.
-    const texts = deferred.map(inlined)
+    // An array expression (the cast), not a subquery: `any(...)` of it compares with each element.
+    const schemaList = schemaListSql(only, exclude)
+    const texts = deferred.map(q => inlined(q, schemaList))
     const prepared = preparedOn.get(client)
-    const sent: string[] = []
+    const sent: string[] = [
+      ...first,
+      "select current_setting('server_version') as version",
+      `select nspname,
+              format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
+         from pg_namespace`
+    ]
     const resultOf: number[] = []
     for (const text of texts) {
       if (prepared === 'off') {
@@ -283,18 +274,34 @@ async function readSnapshot(
     const results = await batch(client, [...sent, ...last])
     if (prepared !== 'off')
       preparedOn.set(client, new Set([...(prepared ?? []), ...texts.map(preparedName)]))
+    head = {
+      version: String(results[first.length].rows[0].version),
+      namespaces: results[first.length + 1].rows as { nspname: string; def: string }[]
+    }
     deferred.forEach((q, i) => q.resolve(results[resultOf[i]]))
   } catch (err) {
     for (const q of deferred) q.reject(err)
     await Promise.allSettled(reading)
     throw err
   }
+  // The rule schemaListSql gave the server.
+  const namespaces = head.namespaces.filter(r =>
+    only ? only.includes(r.nspname) : !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname)
+  )
+  const schemas = namespaces.map(r => r.nspname).sort(byCodePoint)
+  const objects: SchemaObject[] = namespaces.map(r => ({
+    kind: 'schema',
+    key: `schema ${r.nspname}`,
+    schema: r.nspname,
+    name: r.nspname,
+    definition: r.def
+  }))
   for (const found of await Promise.all(reading)) objects.push(...found)
 
   objects.sort((a, b) => byCodePoint(a.key, b.key))
   return {
     takenAt: new Date().toISOString(),
-    serverVersion,
+    serverVersion: head.version,
     schemas,
     objects
   }
