@@ -554,9 +554,12 @@ async function pauseWhileIdle(child: { kill: (signal: NodeJS.Signals) => boolean
       async c =>
         (
           await c.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity
+            // An idle session may still hold the apply lock (a session-level advisory lock, released in the
+            // round trip after the rehearsal's ROLLBACK): the other run would wait for it, and time out.
+            `SELECT count(*)::int AS n FROM pg_stat_activity a
             WHERE datname = current_database() AND application_name LIKE 'migration-runbook%'
-              AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')`
+              AND (state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')
+                   OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid = a.pid))`
           )
         ).rows[0].n
     )
