@@ -9,6 +9,11 @@
  *   each file; median of BENCH_APPLY_RUNS (default 9), the three interleaved; target (a) ≤ 0.8 × (b). (a)
  *   runs its tests gate with BENCH_TEST_COMMAND (default `true`: the user's suite is not the tool's overhead).
  *   The per-check durations of (a), from its summary.json, are printed below.
+ * - real-world folders (not the target, which is the capacity pair): the same three tools, interleaved, on
+ *   migration folders taken from public Supabase projects (__tests__/fixtures/realworld-*, BENCH_REALWORLD, default
+ *   realworld-quivr and realworld-storage; `none` skips them), median of BENCH_REALWORLD_RUNS (default 5). Each
+ *   tool's result is checked against psql's: the same count of relations, functions, constraints, policies and
+ *   triggers outside the bookkeeping schemas.
  * - NODE_EXTRA_CA_CERTS: when the environment sets it, Node 20 reads and parses that bundle when it starts (Node 22+
  *   reads it when TLS first needs it): ~80 ms of every start here, where the sandbox sets it to the system's 144
  *   certificates. GitHub's hosted runners do not set it. The floor and (a) are then also measured without it and
@@ -51,6 +56,7 @@ const ACTION = path.join(DIST, 'index.js')
 const SUPABASE = path.join(ROOT, 'node_modules', '.bin', 'supabase')
 const PSQL = process.env.BENCH_PSQL ?? '/usr/bin/psql'
 const MIGRATIONS = path.join(ROOT, 'migrations')
+const FIXTURES = path.join(ROOT, '__tests__', 'fixtures')
 const STARTUP_TARGET_MS = 250
 const RATIO_TARGET = 0.8
 /**
@@ -224,21 +230,99 @@ async function startUp(runs: number): Promise<void> {
   }
 }
 
-/** Both migrations really ran: the table of the second one and two rows of history. */
-async function assertApplied(url: string, tool: string): Promise<void> {
+/** A folder of migrations the tools apply side by side, and how to tell that a tool really applied it. */
+interface Folder {
+  /** What the report calls it: "2 capacity migrations", "11 migrations of realworld-quivr". */
+  label: string
+  dir: string
+  /** The capacity pair: the issue's target. The real-world folders are printed without a verdict. */
+  target: boolean
+  /** Throws when the tool's database does not show the folder applied (`psqlShape`: psql's result, same round). */
+  assertApplied: (url: string, tool: string, psqlShape: string | undefined) => Promise<void>
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
+    return await use(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The capacity pair really ran: the table of the second migration and its constraint. */
+const capacityApplied: Folder['assertApplied'] = (url, tool) =>
+  withClient(url, async client => {
     const { rows } = await client.query<{ confirm: string | null; overlap: string | null }>(
       `SELECT to_regclass('public.booking_confirmation_results')::text AS confirm,
               (SELECT conname FROM pg_constraint WHERE conname = 'allocations_no_overlap') AS overlap`
     )
     if (!rows[0].confirm || !rows[0].overlap)
       throw new Error(`${tool} left the database without the second migration's objects`)
-  } finally {
-    await client.end()
+  })
+
+/** Counts of the schema's objects outside the system and bookkeeping schemas: what each tool must agree on. */
+const SHAPE_SQL = `WITH app AS (
+  SELECT oid FROM pg_namespace
+   WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'supabase_migrations', 'migration_runbook')
+     AND nspname NOT LIKE 'pg\\_%')
+SELECT format('%s relations, %s functions, %s constraints, %s policies, %s triggers',
+  (SELECT count(*) FROM pg_class WHERE relnamespace IN (SELECT oid FROM app)),
+  (SELECT count(*) FROM pg_proc WHERE pronamespace IN (SELECT oid FROM app)),
+  (SELECT count(*) FROM pg_constraint WHERE connamespace IN (SELECT oid FROM app)),
+  (SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE c.relnamespace IN (SELECT oid FROM app)),
+  (SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    WHERE NOT t.tgisinternal AND c.relnamespace IN (SELECT oid FROM app))) AS shape`
+
+const schemaShape = (url: string): Promise<string> =>
+  withClient(url, async client => (await client.query<{ shape: string }>(SHAPE_SQL)).rows[0].shape)
+
+/** A real-world folder really ran: the tool's database has the shape psql's has (psql runs first each round). */
+const sameShapeAsPsql: Folder['assertApplied'] = async (url, tool, psqlShape) => {
+  const shape = await schemaShape(url)
+  if (psqlShape !== undefined && shape !== psqlShape)
+    throw new Error(`${tool} left ${shape}; psql -1 -f left ${psqlShape}`)
+}
+
+function capacityFolder(): Folder {
+  const n = sqlFilesOf(MIGRATIONS).length
+  return {
+    label: `${n} capacity migrations`,
+    dir: MIGRATIONS,
+    target: true,
+    assertApplied: capacityApplied
   }
 }
+
+/** BENCH_REALWORLD: fixture names, comma-separated; `none` for none. */
+function realWorldFolders(): Folder[] {
+  const raw = process.env.BENCH_REALWORLD ?? 'realworld-quivr,realworld-storage'
+  if (raw.trim() === 'none') return []
+  const names = raw
+    .split(',')
+    .map(x => x.trim())
+    .filter(Boolean)
+  const known = readdirSync(FIXTURES).filter(f => f.startsWith('realworld-'))
+  return names.map(name => {
+    if (!known.includes(name))
+      throw new Error(
+        `BENCH_REALWORLD names "${name}"; allowed: ${known.join(', ')} (comma-separated), or none`
+      )
+    const dir = path.join(FIXTURES, name)
+    return {
+      label: `${sqlFilesOf(dir).length} migrations of ${name} (a public Supabase project's folder)`,
+      dir,
+      target: false,
+      assertApplied: sameShapeAsPsql
+    }
+  })
+}
+
+const sqlFilesOf = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter(f => f.endsWith('.sql'))
+    .sort()
 
 /** applyBare: apply without NODE_EXTRA_CA_CERTS, measured only when the environment sets it. */
 type Tool = 'apply' | 'push' | 'psql' | 'applyBare'
@@ -270,15 +354,13 @@ function checkDurations(artifactsDir: string): Map<string, number> {
   return out
 }
 
-async function overhead(runs: number, tmp: string): Promise<void> {
-  const sqlFiles = readdirSync(MIGRATIONS)
-    .filter(f => f.endsWith('.sql'))
-    .sort()
+async function overhead(folder: Folder, runs: number, tmp: string): Promise<void> {
+  const sqlFiles = sqlFilesOf(folder.dir)
   // A Supabase project folder with the same files, as `supabase db push` expects them.
-  const project = path.join(tmp, 'supabase-project')
+  const project = mkdtempSync(path.join(tmp, 'supabase-project-'))
   mkdirSync(path.join(project, 'supabase', 'migrations'), { recursive: true })
   for (const f of sqlFiles)
-    cpSync(path.join(MIGRATIONS, f), path.join(project, 'supabase', 'migrations', f))
+    cpSync(path.join(folder.dir, f), path.join(project, 'supabase', 'migrations', f))
   const childEnv: NodeJS.ProcessEnv = { ...process.env }
   delete childEnv.DATABASE_URL
   delete childEnv.SUPABASE_DB_URL
@@ -307,6 +389,8 @@ async function overhead(runs: number, tmp: string): Promise<void> {
             'apply',
             '--env',
             'staging',
+            '--migrations-dir',
+            folder.dir,
             '--database-url',
             url,
             '--artifacts-dir',
@@ -338,7 +422,7 @@ async function overhead(runs: number, tmp: string): Promise<void> {
       for (const f of sqlFiles) {
         const r = await timed(
           PSQL,
-          ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-f', path.join(MIGRATIONS, f), url],
+          ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-f', path.join(folder.dir, f), url],
           {
             env: childEnv
           }
@@ -351,24 +435,29 @@ async function overhead(runs: number, tmp: string): Promise<void> {
     }
     for (let i = 0; i < runs; i++) {
       // Rotated so that no tool always runs first (or right after the heaviest one).
-      for (let k = 0; k < timedTools.length; k++) {
-        const tool = timedTools[(i + k) % timedTools.length]
-        times[tool].push(await runTool(tool, i))
-        await assertApplied(urls.get(`${tool}${i}`)!, TOOL_LABEL[tool])
+      const order = timedTools.map((_, k) => timedTools[(i + k) % timedTools.length])
+      const ran = new Map<Tool, number>()
+      for (const tool of order) ran.set(tool, await runTool(tool, i))
+      const psqlShape = await schemaShape(urls.get(`psql${i}`)!)
+      for (const tool of order) {
+        times[tool].push(ran.get(tool)!)
+        await folder.assertApplied(urls.get(`${tool}${i}`)!, TOOL_LABEL[tool], psqlShape)
       }
     }
 
     console.log(
-      `\noverhead: ${sqlFiles.length} capacity migrations on fresh bootstrapped databases, median of ${runs} (spawn to exit):`
+      `\noverhead: ${folder.label} on fresh bootstrapped databases, median of ${runs} (spawn to exit):`
     )
     for (const t of ['psql', 'push', 'apply', ...(EXTRA_CA ? ['applyBare'] : [])] as Tool[])
       console.log(
         `overhead ${TOOL_LABEL[t].padEnd(36)} median ${ms(median(times[t])).padStart(8)}   (${times[t].map(x => x.toFixed(0)).join(', ')})`
       )
     const ratio = median(times.apply) / median(times.push)
-    console.log(
-      `ratio apply / supabase db push ${ratio.toFixed(2)}×   target ≤ ${RATIO_TARGET}× ${verdict(ratio <= RATIO_TARGET)}`
-    )
+    const goal = (r: number) =>
+      folder.target
+        ? `target ≤ ${RATIO_TARGET}× ${verdict(r <= RATIO_TARGET)}`
+        : '(no target: a real project, for comparison)'
+    console.log(`ratio apply / supabase db push ${ratio.toFixed(2)}×   ${goal(ratio)}`)
     // Each round's apply over the push that ran next to it: how far one sitting's noise moves the ratio.
     const perRound = times.apply.map((a, i) => a / times.push[i]).sort((a, b) => a - b)
     console.log(
@@ -377,7 +466,7 @@ async function overhead(runs: number, tmp: string): Promise<void> {
     if (EXTRA_CA) {
       const bare = median(times.applyBare) / median(times.push)
       console.log(
-        `  with NODE_EXTRA_CA_CERTS unset (as on GitHub's hosted runners) ${bare.toFixed(2)}×   ${verdict(bare <= RATIO_TARGET)}`
+        `  with NODE_EXTRA_CA_CERTS unset (as on GitHub's hosted runners) ${bare.toFixed(2)}×   ${folder.target ? verdict(bare <= RATIO_TARGET) : ''}`.trimEnd()
       )
     }
 
@@ -458,9 +547,12 @@ async function main(): Promise<void> {
     `fast path: ${path.relative(ROOT, DIST) || DIST}, node ${nodeVersion()}, load ${os.loadavg()[0].toFixed(1)}`
   )
   await startUp(startupRuns)
+  const realWorld = realWorldFolders()
+  const realWorldRuns = runsFromEnv('BENCH_REALWORLD_RUNS', 5)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mr-bench-fast-path-'))
   try {
-    await overhead(applyRuns, tmp)
+    await overhead(capacityFolder(), applyRuns, tmp)
+    for (const folder of realWorld) await overhead(folder, realWorldRuns, tmp)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
