@@ -259,6 +259,11 @@ test('a statement on a table that existed before is still looked up, counted and
   // One lookup for the ALTER, none for the CREATE TABLE of a new name; two round trips per statement besides.
   const lookups = sent.filter(q => q.includes('to_regclass'))
   expect(lookups).toHaveLength(1)
+  // The row count is one query: the estimate and the table's name came with the lookup.
+  expect(sent.filter(q => q.includes('count(*)'))).toEqual([
+    'SELECT count(*)::float8 AS n FROM "public"."items"'
+  ])
+  expect(sent.filter(q => /WHERE (c\.)?oid = \$1/.test(q))).toEqual([])
   // The copy's timeouts ride with the lookup: one round trip, not two.
   expect(lookups[0]).toMatch(
     /^SET LOCAL lock_timeout = \d+; SET LOCAL statement_timeout = 60000;\nSELECT w\.ord/

@@ -29,19 +29,21 @@ export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): 
   let told = false
   for (;;) {
     throwIfCancelled(wait.signal, 'waiting for the apply lock')
-    const res = await client.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [
+    const res = await client.query<{ ok: boolean; holder: string | null }>(TRY_APPLY_LOCK_SQL, [
       APPLY_LOCK_KEY
     ])
-    if (res.rows[0].ok) return
-    const timedOut = Date.now() >= deadline
-    if (timedOut || (!told && wait.onWait)) {
-      const who = await applyLockHolder(client)
-      if (timedOut)
-        throw new AdvisoryLockTimeout(
-          `another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
-            '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
-        )
-      wait.onWait?.(
+    const { ok, holder } = res.rows[0]
+    if (ok) return
+    // Read in the statement that failed to take the lock: a holder that releases it a round trip later (a run
+    // between its rehearsal and its apply) was named "another session".
+    const who = holder ?? 'another session'
+    if (Date.now() >= deadline)
+      throw new AdvisoryLockTimeout(
+        `another migration run holds the apply lock on this database: ${who}; waited ${Math.round(wait.waitMs / 1000)} s ` +
+          '(advisory-lock-wait in runbook.yml). Nothing was applied. Re-run when it has finished.'
+      )
+    if (!told && wait.onWait) {
+      wait.onWait(
         `the apply lock is held by ${who}: waiting up to ${Math.round(wait.waitMs / 1000)} s for it (advisory-lock-wait)`
       )
       told = true
@@ -53,23 +55,22 @@ export async function acquireApplyLock(client: pg.Client, wait: ApplyLockWait): 
   }
 }
 
+/**
+ * Tries the apply lock and, only when another session holds it, says who: one statement, one round trip. The
+ * holder is read after the try (the CASE needs `ok` first) and only then.
+ */
+const TRY_APPLY_LOCK_SQL = `SELECT t.ok,
+       CASE WHEN t.ok THEN NULL ELSE (
+         SELECT format('pid %s (%s, user %s)', l.pid, coalesce(nullif(a.application_name, ''), 'unknown application'), a.usename)
+           FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()
+            AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+          LIMIT 1) END AS holder
+  FROM (SELECT pg_catalog.pg_try_advisory_lock($1::bigint) AS ok) t`
+
 /** Releases one hold of the apply lock taken with acquireApplyLock (session locks count their holds). */
 export async function releaseApplyLock(client: pg.Client): Promise<void> {
   await client.query('SELECT pg_catalog.pg_advisory_unlock($1::bigint)', [APPLY_LOCK_KEY])
-}
-
-/** The session holding the apply lock on this database, described for a message. */
-async function applyLockHolder(client: pg.Client): Promise<string> {
-  const holder = await client.query(
-    `SELECT l.pid, a.application_name, a.usename, now() - a.backend_start AS age
-       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    [APPLY_LOCK_KEY]
-  )
-  const h = holder.rows[0]
-  return h
-    ? `pid ${h.pid} (${h.application_name || 'unknown application'}, user ${h.usename})`
-    : 'another session'
 }
 
 /** Releases the apply lock: SQL without parameters, to share a round trip with other statements. */

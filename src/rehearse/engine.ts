@@ -370,7 +370,7 @@ async function prepareStatement(
   const main = locked[0]
   if (fc.settings.mode === 'live') {
     if (!main) return {}
-    const rows = await countRows(client, main.oid, fc.settings.shadowMaxRows)
+    const rows = await countRows(client, main, fc.settings.shadowMaxRows)
     return {
       locked: {
         table: main.table,

@@ -93,6 +93,8 @@ export interface LockedTable {
   oid: number
   schema: string
   name: string
+  /** The planner's row estimate (pg_class.reltuples; -1 when never analyzed), read with the lookup. */
+  estimate: number
 }
 
 /**
@@ -114,7 +116,7 @@ export async function lockedTables(
   // statements before it: the names as literals then, as a simple-protocol batch takes no parameters.
   const names = quoteTextArray(wanted.map(w => regclassName(w.name)))
   const isIndex = `'{${wanted.map(w => (w.isIndex ? 't' : 'f')).join(',')}}'::bool[]`
-  const lookup = `SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name
+  const lookup = `SELECT w.ord, c.oid, n.nspname AS schema, c.relname AS name, c.reltuples::float8 AS estimate
        FROM unnest(${names}, ${isIndex}) WITH ORDINALITY AS w(name, is_index, ord)
        JOIN pg_class c ON c.oid = CASE WHEN w.is_index
                                        THEN (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(w.name))
@@ -134,7 +136,8 @@ export async function lockedTables(
         lock: wanted[Number(r.ord) - 1].lock,
         oid: Number(r.oid),
         schema: r.schema,
-        name: r.name
+        name: r.name,
+        estimate: Number(r.estimate)
       })
   }
   return out.sort(
@@ -163,26 +166,15 @@ export function mayLockExisting(ast: AstNode, state: ShadowState): boolean {
 /** Rows of a table: count(*) unless the planner already knows it is far larger than what we would copy. */
 export async function countRows(
   client: pg.ClientBase,
-  oid: number,
+  table: Pick<LockedTable, 'schema' | 'name' | 'estimate'>,
   maxRows: number
 ): Promise<number> {
-  const est = await client.query(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1`, [
-    oid
-  ])
-  const estimate = Number(est.rows[0]?.n ?? -1)
-  if (estimate > 5 * maxRows) return Math.round(estimate)
+  // The estimate and the name came with the lookup: one round trip here at most.
+  if (table.estimate > 5 * maxRows) return Math.round(table.estimate)
   const res = await client.query(
-    `SELECT count(*)::float8 AS n FROM ${await regclassText(client, oid)}`
+    `SELECT count(*)::float8 AS n FROM ${quoteQualified(table.schema, table.name)}`
   )
   return Number(res.rows[0].n)
-}
-
-async function regclassText(client: pg.ClientBase, oid: number): Promise<string> {
-  const res = await client.query(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1`,
-    [oid]
-  )
-  return res.rows[0].name
 }
 
 /** A CREATE INDEX / CREATE TRIGGER definition from the catalog, moved onto the shadow table. */
@@ -216,7 +208,7 @@ export async function createShadow(
   }
   const live = quoteQualified(t.schema, t.name)
   const shadow = quoteQualified(state.schema, t.name)
-  const liveRows = await countRows(client, t.oid, maxRows)
+  const liveRows = await countRows(client, t, maxRows)
   await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`)
   const cols = await client.query(
     `SELECT array_agg(attname::text ORDER BY attnum) AS names FROM pg_attribute
