@@ -227,6 +227,19 @@ export function quoteTextArray(values: readonly string[]): string {
 }
 
 /**
+ * Statements of the tool's own sent as one simple-protocol query (one round trip: a hosted database is 10-100 ms
+ * away per query). Returns one result per statement, in order (pg returns a lone statement's result bare).
+ */
+export async function queryBatch(
+  client: pg.ClientBase,
+  statements: readonly string[]
+): Promise<pg.QueryResult[]> {
+  const res = (await client.query(statements.join(';\n'))) as unknown as
+    pg.QueryResult | pg.QueryResult[]
+  return Array.isArray(res) ? res : [res]
+}
+
+/**
  * A query sent with the extended protocol even without values: the server then runs exactly one statement
  * and refuses text with more (a `; COMMIT; ...` cannot escape a rolled-back transaction). @types/pg lacks
  * the queryMode field that pg reads.

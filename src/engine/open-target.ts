@@ -6,7 +6,13 @@
 import type pg from 'pg'
 import type { CheckResult, Stage } from '../types.js'
 import type { EnvironmentPolicy, Policy } from '../config/policy.js'
-import { connect, describeError, sessionDefaultsSql, type SessionTimeouts } from '../db/connect.js'
+import {
+  connect,
+  describeError,
+  queryBatch,
+  sessionDefaultsSql,
+  type SessionTimeouts
+} from '../db/connect.js'
 import { pinTarget } from '../db/target.js'
 import type { Redactor } from '../report/redact.js'
 import type { Logger } from '../report/logger.js'
@@ -202,9 +208,11 @@ async function prepareSession(client: pg.Client, defaults?: SessionTimeouts): Pr
   const timeouts = sessionDefaultsSql(defaults)
   let results: pg.QueryResult[]
   try {
-    results = (await client.query(
-      `${timeouts}; ${WATCH_CLIENT}; SELECT pg_catalog.pg_backend_pid() AS pid`
-    )) as unknown as pg.QueryResult[]
+    results = await queryBatch(client, [
+      timeouts,
+      WATCH_CLIENT,
+      'SELECT pg_catalog.pg_backend_pid() AS pid'
+    ])
   } catch {
     await client.query(timeouts)
     return

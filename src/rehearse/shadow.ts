@@ -15,7 +15,7 @@
  */
 import type pg from 'pg'
 import { lockedRelation, statementLocks, LOCK_MODES } from '../lint/locks.js'
-import { quoteIdent, quoteTextArray } from '../db/connect.js'
+import { queryBatch, quoteIdent, quoteTextArray } from '../db/connect.js'
 import { regclassName } from '../db/sessions.js'
 import {
   deparse,
@@ -124,9 +124,7 @@ export async function lockedTables(
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r'
       ORDER BY w.ord`
-  const sent = (await client.query([...before, lookup].join(';\n'))) as unknown as
-    pg.QueryResult | pg.QueryResult[]
-  const res = Array.isArray(sent) ? sent[sent.length - 1] : sent
+  const res = (await queryBatch(client, [...before, lookup])).at(-1) as pg.QueryResult
   const out: LockedTable[] = []
   for (const r of res.rows) {
     const table = `${r.schema}.${r.name}`

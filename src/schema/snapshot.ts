@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
-import { quoteTextArray } from '../db/connect.js'
+import { queryBatch, quoteTextArray } from '../db/connect.js'
 
 export type SchemaObjectKind =
   | 'schema'
@@ -133,34 +133,29 @@ async function takeSnapshot(client: pg.ClientBase, opts: SnapshotOptions): Promi
     ...(checkNames('excludeSchemas', opts.excludeSchemas) ?? [])
   ])
   return withPinnedSearchPath(client, (first, last) =>
-    readSnapshot(client, first, only, exclude, last)
+    readSnapshot(client, first, schemaFilterSql(only, exclude), last)
   )
 }
 
+/** Which schemas a snapshot reads, as a condition on pg_namespace.nspname (one rule for both uses below). */
+function schemaFilterSql(only: string[] | undefined, exclude: Set<string>): string {
+  if (only) return `nspname = any(${quoteTextArray(only)})`
+  return `nspname !~ '${SYSTEM_SCHEMA.source}' and nspname <> all(${quoteTextArray([...exclude])})`
+}
+
 /**
- * The schemas a snapshot reads, as an SQL expression (a text[]): the readers' `$1`. Computed on the server, in
- * the snapshot's own round trip, so the schema list needs no round trip of its own. The same rule as
- * SYSTEM_SCHEMA, which filters the list read back.
+ * The schemas as an SQL expression (a text[]): the readers' `$1`. Computed on the server, in the snapshot's own
+ * round trip, so the schema list needs no round trip of its own. An array expression (the cast), not a subquery:
+ * `any(...)` of it compares with each element.
  */
-function schemaListSql(only: string[] | undefined, exclude: Set<string>): string {
-  if (only) return quoteTextArray(only)
-  return `(select coalesce(array_agg(nspname::text), '{}') from pg_namespace
-            where nspname !~ '${SYSTEM_SCHEMA.source}' and nspname <> all(${quoteTextArray([...exclude])}))::text[]`
+function schemaListSql(filter: string): string {
+  return `(select coalesce(array_agg(nspname::text), '{}') from pg_namespace where ${filter})::text[]`
 }
 
 const SAVEPOINT = 'migration_runbook_snapshot'
 
 interface Rows {
   rows: Record<string, unknown>[]
-}
-
-/**
- * Statements of the tool's own sent as one simple-protocol query (one round trip: a hosted database is
- * 10-100 ms away per query). Returns one result per statement, in order.
- */
-async function batch(client: pg.ClientBase, statements: string[]): Promise<Rows[]> {
-  const res = (await client.query(statements.join(';\n'))) as unknown as Rows | Rows[]
-  return Array.isArray(res) ? res : [res]
 }
 
 /**
@@ -231,8 +226,8 @@ const SCHEMA_LIST: string[] = []
 async function readSnapshot(
   client: pg.ClientBase,
   first: string[],
-  only: string[] | undefined,
-  exclude: Set<string>,
+  /** schemaFilterSql's condition. */
+  schemaFilter: string,
   last: string[]
 ): Promise<SchemaSnapshot> {
   // Each reader runs one catalog query. They are collected first and sent in one round trip, with the
@@ -250,8 +245,7 @@ async function readSnapshot(
   let head: { version: string; namespaces: { nspname: string; def: string }[] }
   try {
     // Each query as PREPARE and EXECUTE the first time on this session, as EXECUTE after.
-    // An array expression (the cast), not a subquery: `any(...)` of it compares with each element.
-    const schemaList = schemaListSql(only, exclude)
+    const schemaList = schemaListSql(schemaFilter)
     const texts = deferred.map(q => inlined(q, schemaList))
     const prepared = preparedOn.get(client)
     const sent: string[] = [
@@ -259,7 +253,7 @@ async function readSnapshot(
       "select current_setting('server_version') as version",
       `select nspname,
               format('CREATE SCHEMA %I AUTHORIZATION %I', nspname, pg_get_userbyid(nspowner)) as def
-         from pg_namespace`
+         from pg_namespace where ${schemaFilter}`
     ]
     const resultOf: number[] = []
     for (const text of texts) {
@@ -271,7 +265,7 @@ async function readSnapshot(
       if (!prepared?.has(name)) sent.push(`PREPARE ${name} AS ${text}`)
       resultOf.push(sent.push(`EXECUTE ${name}`) - 1)
     }
-    const results = await batch(client, [...sent, ...last])
+    const results = await queryBatch(client, [...sent, ...last])
     if (prepared !== 'off')
       preparedOn.set(client, new Set([...(prepared ?? []), ...texts.map(preparedName)]))
     head = {
@@ -284,12 +278,8 @@ async function readSnapshot(
     await Promise.allSettled(reading)
     throw err
   }
-  // The rule schemaListSql gave the server.
-  const namespaces = head.namespaces.filter(r =>
-    only ? only.includes(r.nspname) : !SYSTEM_SCHEMA.test(r.nspname) && !exclude.has(r.nspname)
-  )
-  const schemas = namespaces.map(r => r.nspname).sort(byCodePoint)
-  const objects: SchemaObject[] = namespaces.map(r => ({
+  const schemas = head.namespaces.map(r => r.nspname).sort(byCodePoint)
+  const objects: SchemaObject[] = head.namespaces.map(r => ({
     kind: 'schema',
     key: `schema ${r.nspname}`,
     schema: r.nspname,
